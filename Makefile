@@ -1,0 +1,51 @@
+# districtbook: `make` (or `make help`) lists the targets. Each target is one call into the CLI.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+DB := $(VENV)/bin/districtbook
+# Debian packages the PDF (xelatex, Vietnamese fonts) and its checks (pdftotext) need.
+DEB_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf poppler-utils
+
+.PHONY: help setup deb book html test bench clean
+
+## help: list the targets
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /'
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+deb:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages: $$missing"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+## setup: create .venv, install the pinned requirements and the Debian packages the PDF needs
+setup: $(VENV)/.installed deb
+
+## book: execute every chapter and build the HTML (_build/html) and the PDF (_build/pdf/districtbook.pdf)
+book: setup
+	$(DB) build --pdf
+
+## html: like book, without the PDF
+html: setup
+	$(DB) build
+
+## test: unit tests, doctests, end-to-end tests and nbval over the committed chapters
+test: setup
+	$(PY) -m pytest -q
+	$(PY) -m pytest -q --nbval book/chapters --ignore=_build --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+## bench: extraction throughput and memory (see README)
+bench: setup
+	$(PY) -m districtbook.bench
+
+## clean: remove _build (the committed chapters in book/ stay)
+clean:
+	rm -rf _build

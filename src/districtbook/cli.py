@@ -1,0 +1,68 @@
+"""The ``districtbook`` command: parses arguments and calls plain functions, nothing more."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .errors import DistrictbookError
+
+log = logging.getLogger("districtbook")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="districtbook", description="Build the districtbook report book.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="execute every chapter of book/manifest.yml and build the HTML (and PDF)")
+    b.add_argument("--pdf", action="store_true", help="also build the PDF")
+
+    r = sub.add_parser("run", help="execute one template with parameters")
+    r.add_argument("template", help="a template in notebooks/ (name or path)")
+    r.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                   help="a parameter value (converted to the template's declared type)")
+    r.add_argument("-f", "--file", help="a YAML file of parameters")
+    r.add_argument("-o", "--output", help="the executed notebook (default: _build/runs/TEMPLATE.ipynb)")
+
+    i = sub.add_parser("params", help="list a template's parameters")
+    i.add_argument("template")
+
+    e = sub.add_parser("extract", help="extract figures from articles (files or folders of .txt)")
+    e.add_argument("paths", nargs="+")
+    e.add_argument("-o", "--output", help="write here instead of standard output")
+    e.add_argument("--format", choices=("csv", "json"), default="csv")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    try:
+        if args.command == "build":
+            from .build import build
+
+            for kind, path in build(pdf=args.pdf).items():
+                print(f"{kind}: {path}")
+        elif args.command == "run":
+            from .build import run
+
+            raw = dict(args.parameter)
+            print(run(args.template, raw=raw, yaml_file=args.file, output=args.output))
+        elif args.command == "params":
+            from .parameters import declared
+
+            for prm in declared(args.template):
+                print(f"{prm.name}: {prm.type} = {prm.default}" + (f"  # {prm.help}" if prm.help else ""))
+        elif args.command == "extract":
+            from .extract import write_figures
+
+            n = write_figures(args.paths, Path(args.output) if args.output else None, fmt=args.format)
+            log.info("%d figures", n)
+    except DistrictbookError as exc:
+        print(f"districtbook: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("districtbook: interrupted; the previous book is unchanged", file=sys.stderr)
+        return 130
+    return 0

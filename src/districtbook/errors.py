@@ -1,0 +1,44 @@
+"""One exception base for the package, with subclasses that carry their context."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class DistrictbookError(Exception):
+    """Base of every error districtbook raises on purpose; the CLI prints it and exits 2."""
+
+
+class ArticleError(DistrictbookError):
+    """An article that cannot be read: names the file and what was expected."""
+
+    def __init__(self, path: Path | str, problem: str):
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path.name}: {problem}")
+
+
+class ParameterError(DistrictbookError):
+    """A bad parameter: names it, says what was given and what is allowed."""
+
+    def __init__(self, name: str, problem: str, allowed: Iterable[object] | str | None = None):
+        self.name = name
+        self.problem = problem
+        if allowed is None:
+            self.allowed = None
+        elif isinstance(allowed, str):
+            self.allowed = allowed
+        else:
+            self.allowed = ", ".join(str(a) for a in allowed)
+        message = f"parameter '{name}': {problem}"
+        if self.allowed:
+            message += f" (allowed: {self.allowed})"
+        super().__init__(message)
+
+
+class ManifestError(DistrictbookError):
+    """The book manifest is malformed: names the entry and the key."""
+
+
+class BuildError(DistrictbookError):
+    """A chapter failed to execute or the book failed to compile; the previous book is kept."""

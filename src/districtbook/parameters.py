@@ -1,0 +1,173 @@
+"""Template parameters: inspect, convert, validate -- all before any kernel starts.
+
+A template declares its parameters in the cell tagged ``parameters`` as
+``name: type = default  # help``; papermill reads them.  This module turns CLI strings and
+YAML values into those types and checks what a value means (a seeds folder that exists,
+a district present in the data, a known language) with messages that name the parameter
+and what is allowed.  The template's own validation cell calls :func:`check` too, so a run
+through the papermill CLI gets the same checks and the same messages.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import paths
+from .errors import ParameterError
+
+LANGUAGES = ("vi", "en")
+_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str
+    default: str
+    help: str
+
+
+def template_path(template: str | Path) -> Path:
+    """A template by path, or by name in ``notebooks/`` (``sources`` -> ``notebooks/sources.ipynb``)."""
+    p = Path(template)
+    candidates = [p, paths.notebooks_dir() / p, paths.notebooks_dir() / p.with_suffix(".ipynb")]
+    for c in candidates:
+        if c.is_file() and c.suffix == ".ipynb":
+            return c
+    known = sorted(t.stem for t in paths.notebooks_dir().glob("*.ipynb"))
+    raise ParameterError("TEMPLATE", f"no template '{template}'", known)
+
+
+@functools.lru_cache(maxsize=64)
+def _inspect(path: str, mtime: float) -> tuple[Parameter, ...]:
+    import papermill  # imported late: it is slow and only needed here
+
+    found = papermill.inspect_notebook(path)
+    return tuple(
+        Parameter(name, str(p["inferred_type_name"]), str(p["default"]), str(p["help"]))
+        for name, p in found.items()
+    )
+
+
+def declared(template: str | Path) -> tuple[Parameter, ...]:
+    path = template_path(template)
+    return _inspect(str(path), path.stat().st_mtime)
+
+
+def convert(name: str, raw: str, type_name: str) -> Any:
+    """Turn a CLI string into the declared type; never evaluates it as code.
+
+    >>> convert("year", "2024", "int"), convert("ratio", "0,5", "float"), convert("flag", "yes", "bool")
+    (2024, 0.5, True)
+    >>> convert("year", "__import__('os')", "int")
+    Traceback (most recent call last):
+    ...
+    districtbook.errors.ParameterError: parameter 'year': expected an integer, got '__import__('os')'
+    """
+    try:
+        if type_name == "int":
+            return int(raw)
+        if type_name == "float":
+            return float(raw.replace(",", "."))
+        if type_name == "bool":
+            low = raw.strip().lower()
+            if low in ("true", "yes", "1", "on"):
+                return True
+            if low in ("false", "no", "0", "off"):
+                return False
+            raise ValueError
+        if type_name in ("list", "dict"):
+            value = yaml.safe_load(raw)
+            if not isinstance(value, _TYPES[type_name]):
+                raise ValueError
+            return value
+    except (ValueError, yaml.YAMLError):
+        kinds = {"int": "an integer", "float": "a number", "bool": "true or false",
+                 "list": "a YAML list", "dict": "a YAML mapping"}
+        raise ParameterError(name, f"expected {kinds[type_name]}, got '{raw}'") from None
+    return raw
+
+
+def _check_type(name: str, value: Any, type_name: str) -> Any:
+    expected = _TYPES.get(type_name)
+    if expected is None or isinstance(value, expected) and not (expected is int and isinstance(value, bool)):
+        return value
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    raise ParameterError(name, f"expected {type_name}, got {type(value).__name__} {value!r}")
+
+
+def read_yaml(path: str | Path) -> dict[str, Any]:
+    p = Path(path)
+    if not p.is_file():
+        raise ParameterError("-f", f"parameters file '{p}' does not exist")
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ParameterError("-f", f"'{p.name}' is not a YAML mapping of parameters ({exc.__class__.__name__})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ParameterError("-f", f"'{p.name}' must be a YAML mapping of name: value")
+    return data
+
+
+def resolve(template: str | Path, raw: dict[str, str] | None = None, typed: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Validate CLI strings (``raw``) and typed values (``typed``, from YAML or the manifest).
+
+    Returns the parameters to pass to papermill; raises :class:`ParameterError` on the first problem.
+    """
+    decl = {p.name: p for p in declared(template)}
+    values: dict[str, Any] = {}
+    for source, convert_str in ((typed or {}, False), (raw or {}, True)):
+        for name, value in source.items():
+            if name not in decl:
+                raise ParameterError(name, f"unknown parameter for template '{Path(str(template)).stem}'", sorted(decl))
+            t = decl[name].type
+            values[name] = convert(name, value, t) if convert_str and isinstance(value, str) else _check_type(name, value, t)
+    check(**values)
+    return values
+
+
+def seeds_folder(value: str | Path) -> Path:
+    """The seeds folder a parameter names; relative paths are taken from the project root."""
+    p = Path(value)
+    return p if p.is_absolute() else paths.root() / p
+
+
+def check(**values: Any) -> dict[str, Any]:
+    """Meaning checks shared by the CLI and the templates' validation cells.
+
+    >>> check(lang="fr")
+    Traceback (most recent call last):
+    ...
+    districtbook.errors.ParameterError: parameter 'lang': unknown edition language 'fr' (allowed: vi, en)
+    """
+    if "lang" in values and values["lang"] not in LANGUAGES:
+        raise ParameterError("lang", f"unknown edition language '{values['lang']}'", LANGUAGES)
+    seeds = values.get("seeds")
+    if seeds is not None:
+        if not isinstance(seeds, (str, Path)):
+            raise ParameterError("seeds", f"expected a folder path, got {type(seeds).__name__}")
+        folder = seeds_folder(seeds)
+        if not folder.is_dir():
+            raise ParameterError("seeds", f"folder '{seeds}' does not exist", "a folder of .txt articles")
+        if not any(folder.glob("*.txt")):
+            raise ParameterError("seeds", f"folder '{seeds}' holds no .txt article", "a folder of .txt articles")
+    districts = [k for k in values if k == "district" or k.startswith("district_")]
+    if districts:
+        known = known_districts(seeds_folder(values.get("seeds", "seeds")))
+        for k in districts:
+            if values[k] not in known:
+                raise ParameterError(k, f"unknown district '{values[k]}'", known)
+    return values
+
+
+def known_districts(seeds: Path) -> list[str]:
+    from .sources import sources  # late: reads every article
+
+    return sorted({d for s in sources(seeds) for d in s.districts})

@@ -1,0 +1,107 @@
+"""What chapters display: numbers formatted for the edition, MyST tables, charts in the house style.
+
+Tables and charts are emitted as MyST Markdown (rendered by myst-nb in HTML and PDF alike),
+so that a chart carries its alt text and source line, and the data behind each chart and
+table is written next to it as a downloadable CSV.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+from babel.numbers import format_decimal
+
+from . import paths
+
+LOCALES = {"vi": "vi_VN", "en": "en_US"}
+#: Okabe-Ito, readable by colour-blind readers (also seaborn's "colorblind" family).
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+
+
+def fmt_number(value: float | int | None, lang: str = "vi", decimals: int | None = None) -> str:
+    """Format a number for the edition's language.
+
+    >>> fmt_number(2511, "vi"), fmt_number(2511, "en"), fmt_number(11.69, "vi"), fmt_number(2821.35, "en", 1)
+    ('2.511', '2,511', '11,69', '2,821.4')
+    >>> fmt_number(None, "en")
+    '–'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if decimals is None:
+        pattern = "#,##0.###"
+    else:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+def _cell(value: object) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(df: pd.DataFrame, align: Sequence[str] | None = None) -> str:
+    """A MyST/GFM pipe table; numbers should already be formatted as text.
+
+    >>> print(markdown_table(pd.DataFrame({"a": ["x|y"], "b": ["1"]}), align="lr"))
+    | a | b |
+    |:--|--:|
+    | x\\|y | 1 |
+    """
+    align = align or ["l"] * len(df.columns)
+    marks = {"l": ":--", "r": "--:", "c": ":-:"}
+    lines = ["| " + " | ".join(_cell(c) for c in df.columns) + " |",
+             "|" + "|".join(marks[a] for a in align) + "|"]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in df.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+def save_data(df: pd.DataFrame, name: str) -> Path:
+    """Write a chart's or table's data as CSV next to the chapters; returns its path."""
+    out = paths.assets_dir() / f"{name}.csv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    df.to_csv(out, index=False, encoding="utf-8", lineterminator="\n")
+    return out
+
+
+def house_style() -> None:
+    import matplotlib
+    import seaborn as sns
+
+    matplotlib.use("Agg")
+    sns.set_theme(style="whitegrid", palette=list(PALETTE), font="DejaVu Sans")
+    matplotlib.rcParams.update({
+        "figure.dpi": 100, "savefig.dpi": 150, "axes.titleweight": "bold",
+        "svg.hashsalt": "districtbook", "figure.figsize": (8, 4.2),
+    })
+
+
+def publish_chart(fig, name: str, alt: str, source_line: str, data: pd.DataFrame, caption: str) -> str:
+    """Save the chart (PNG) and its data (CSV); return the MyST figure block that shows both.
+
+    The caption holds the source line; the alt text describes the chart for screen readers.
+    """
+    import matplotlib.pyplot as plt
+
+    out = paths.assets_dir() / f"{name}.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.text(0.01, 0.01, source_line, fontsize=8, color="#444444", ha="left", va="bottom")
+    fig.savefig(out, metadata={"Software": None}, bbox_inches="tight")
+    plt.close(fig)
+    csv = save_data(data, name)
+    rel = f"_assets/{out.name}"
+    return (
+        f":::{{figure}} {rel}\n:alt: {_cell(alt)}\n:name: fig-{name}\n:width: 100%\n\n"
+        f"{caption} {source_line} {{download}}`CSV <_assets/{csv.name}>`\n:::\n"
+    )
+
+
+class MyST(str):
+    """Markdown a chapter displays; its plain-text form is the same text, so nbval compares it."""
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:
+        return str(self)

@@ -1,0 +1,85 @@
+"""Reading articles: encodings, NFC, empty and binary input, page furniture marked (not removed)."""
+from __future__ import annotations
+
+import logging
+import unicodedata
+
+import pytest
+
+from districtbook.articles import article_paths, classify_lines, decode, parse_article, read_article
+from districtbook.errors import ArticleError
+
+from .conftest import ROOT, to_cp1258
+
+SENTENCE = "Thu ngân sách quận Tây Hồ ước đạt 2.511 tỷ đồng, bằng 89% kế hoạch năm."
+
+
+def test_utf16_with_and_without_bom():
+    for raw in (SENTENCE.encode("utf-16"), SENTENCE.encode("utf-16-le"), SENTENCE.encode("utf-16-be")):
+        assert parse_article("a.txt", raw).text == SENTENCE
+
+
+def test_cp1258_is_decoded_and_normalised_to_nfc():
+    raw = to_cp1258(SENTENCE)  # cp1258 spells tones as combining marks
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    art = parse_article("a.txt", raw)
+    assert art.encoding == "cp1258"
+    assert art.text == SENTENCE and unicodedata.is_normalized("NFC", art.text)
+
+
+def test_decomposed_utf8_is_normalised():
+    assert parse_article("a.txt", unicodedata.normalize("NFD", SENTENCE).encode()).text == SENTENCE
+
+
+def test_binary_file_is_an_error_naming_the_file(tmp_path):
+    p = tmp_path / "photo.txt"
+    p.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(ArticleError, match=r"^photo.txt: is binary"):
+        read_article(p)
+
+
+def test_undecodable_text_is_an_error_naming_the_file(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("Ça coûte 5 € — très cher ©®".encode("cp1252"))
+    with pytest.raises(ArticleError, match=r"^latin.txt: is not UTF-8"):
+        read_article(p)
+
+
+def test_empty_article_is_a_warning_and_no_lines(tmp_path, caplog):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"\n  \n")
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        art = read_article(p)
+    assert art.lines == () and "empty.txt: the article is empty" in caplog.text
+
+
+def test_missing_path_is_an_error():
+    with pytest.raises(ArticleError, match="does not exist"):
+        article_paths([ROOT / "seeds" / "nope.txt"])
+
+
+def test_furniture_is_marked_on_every_seed_and_offsets_stay_in_the_file():
+    kinds = {}
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        art = read_article(path)
+        assert art.text == unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        for ln in art.lines:
+            kinds.setdefault(ln.kind, []).append(art.text[ln.start:ln.end])
+    assert "Hương Ly" in kinds["byline"] and "NGỌC HÀ" in kinds["byline"]
+    assert "Phiên bản di động" in kinds["tail"] and "Đọc thêm" in kinds["tail"]
+    assert any(t.startswith("Quận Tây Hồ triển khai kế hoạch kinh tế") for t in kinds["teaser"])
+    assert "Quang cảnh hội nghị - Ảnh: Hương Ly" in kinds["image"]
+    assert any("33/33" in t for t in kinds["caption"])  # the picture caption repeats a body figure
+    assert not any("6,06 triệu cử tri" in t for t in kinds["body"])  # a teaser in the "Đọc thêm" list
+
+
+def test_crlf_lines_keep_offsets():
+    text = "Tiêu đề\r\nThân bài 5 chỉ tiêu.\r\n"
+    lines = classify_lines(text)
+    assert [text[ln.start:ln.end] for ln in lines] == ["Tiêu đề", "Thân bài 5 chỉ tiêu."]
+
+
+def test_decode_names_the_path_given():
+    with pytest.raises(ArticleError, match="^x.txt: is binary"):
+        decode(b"\x00\x01\x02abc", "x.txt")

@@ -1,0 +1,95 @@
+"""`districtbook run`/`params`: bad parameters stop before any kernel starts, naming the parameter."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from districtbook import parameters
+from districtbook.errors import ParameterError
+
+from .conftest import ROOT, cli
+
+
+def test_params_lists_types_defaults_and_help():
+    out = cli("params", "sources", check=True).stdout
+    assert 'seeds: str = "seeds"  # folder of .txt articles' in out
+    assert 'lang: str = "vi"  # edition language' in out
+
+
+def test_unknown_parameter_names_it_and_the_allowed_names():
+    proc = cli("run", "sources", "-p", "district_x", "Tây Hồ")
+    assert proc.returncode == 2
+    assert "parameter 'district_x': unknown parameter for template 'sources' (allowed: lang, seeds)" in proc.stderr
+    assert "Executing" not in proc.stderr  # no kernel started
+
+
+def test_wrong_type_names_the_parameter_and_the_expected_type(tmp_path):
+    params = tmp_path / "p.yml"
+    params.write_text("seeds: 42\n", encoding="utf-8")
+    proc = cli("run", "sources", "-f", str(params))
+    assert proc.returncode == 2
+    assert "parameter 'seeds': expected str, got int 42" in proc.stderr
+
+
+def test_missing_seeds_folder_is_refused(tmp_path):
+    proc = cli("run", "sources", "-p", "seeds", str(tmp_path / "nowhere"))
+    assert proc.returncode == 2
+    assert "parameter 'seeds': folder '" in proc.stderr and "does not exist" in proc.stderr
+
+
+def test_unknown_language_lists_the_editions():
+    proc = cli("run", "sources", "-p", "lang", "fr")
+    assert proc.returncode == 2
+    assert "parameter 'lang': unknown edition language 'fr' (allowed: vi, en)" in proc.stderr
+
+
+def test_unknown_template_lists_the_templates():
+    proc = cli("run", "nosuch")
+    assert proc.returncode == 2
+    assert "no template 'nosuch' (allowed: " in proc.stderr and "sources" in proc.stderr
+
+
+def test_unknown_district_lists_the_known_ones():
+    with pytest.raises(ParameterError, match=r"unknown district 'Ba Đình' \(allowed: Tây Hồ, Đống Đa\)"):
+        parameters.check(seeds="seeds", district="Ba Đình")
+
+
+def test_cli_string_values_are_converted_never_evaluated():
+    assert parameters.convert("n", "1+1", "str") == "1+1"
+    with pytest.raises(ParameterError, match="expected an integer"):
+        parameters.convert("n", "1+1", "int")
+
+
+def test_run_executes_a_template_with_yaml_parameters(tmp_path):
+    params = tmp_path / "p.yml"
+    params.write_text("lang: en\nseeds: seeds\n", encoding="utf-8")
+    out = tmp_path / "sources-en.ipynb"
+    proc = cli("run", "sources", "-f", str(params), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "The book draws on 5 news articles about 2 districts" in text
+
+
+def test_templates_follow_the_house_shape():
+    """One `parameters` cell, no outputs, no functions and no typed-in figures in the templates."""
+    import json
+    import re
+
+    for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        tagged = [c for c in cells if "parameters" in c["metadata"].get("tags", [])]
+        assert len(tagged) == 1, nb.name
+        code = [c for c in cells if c["cell_type"] == "code"]
+        assert not any(c.get("outputs") for c in code), nb.name
+        body = "\n".join("".join(c["source"]) for c in code if c is not tagged[0])
+        assert not re.search(r"^\s*(def|class) ", body, re.M), nb.name
+        assert not re.findall(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w.])", body), f"{nb.name}: number literal in code"
+
+
+def test_every_manifest_chapter_is_in_the_toc():
+    from districtbook import manifest
+
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    for ch in manifest.load(ROOT / "book" / "manifest.yml"):
+        assert f"book/{Path(ch.output).with_suffix('')}" in toc
