@@ -23,7 +23,7 @@ OTHER_DISTRICTS = (
 )
 KNOWN_DISTRICTS = HANOI_DISTRICTS + OTHER_DISTRICTS
 
-_UPPER = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
+_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper() and ch.isalpha())
 _SYLL = rf"[{_UPPER}][^\W\d_]*"
 _KNOWN = "|".join(sorted((re.escape(n) for n in KNOWN_DISTRICTS), key=len, reverse=True))
 _NAME = rf"(?P<name>{_KNOWN}|\d{{1,2}}\b|{_SYLL}(?:\s{_SYLL})?)"

@@ -1,0 +1,136 @@
+"""Periods, normalised: "9 tháng năm 2024" -> ``2024-9M``, "6 tháng đầu năm 2024" -> ``2024-H1``,
+"quý IV/2024" -> ``2024-Q4``, "năm 2023" -> ``2023``, "nhiệm kỳ 2020-2025" -> ``2020-2025``,
+"nửa đầu nhiệm kỳ 2020-2025" -> ``2020-2025-H1``, "trong 5 năm vừa qua" -> the five years before the
+article (from its date), "5 năm tới" -> the five years from it.
+
+A figure takes the nearest period written before it in its sentence, else the first one after
+it, else the period carried from earlier sentences of the paragraph, else the year the article
+reports on.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .articles import Article
+from .sources import find_date, reporting_year
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_Y = r"(?:19|20)\d\d"
+
+PERIOD_RE = re.compile(
+    rf"""
+      (?P<months>\d{{1,2}})\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)(?:\s(?:năm\s)?(?P<my>{_Y}))?
+    | (?P<half>nửa\sđầu\snăm|nửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
+    | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:/|\snăm\s)(?P<qy>{_Y})
+    | (?P<term_half>nửa\s(?:đầu\s)?nhiệm\skỳ|giữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
+    | (?:nhiệm\skỳ|giai\sđoạn)\s(?P<t1>{_Y})\s?[-–]\s?(?P<t2>{_Y})
+    | (?P<term_word>[Tt]rong\snhiệm\skỳ|cả\snhiệm\skỳ|toàn\skhóa)
+    | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)
+    | [Tt]rong\s(?P<n2>\d{{1,2}})\snăm
+    | (?P<annual>hằng\snăm|hàng\snăm|mỗi\snăm|/năm)
+    | (?:năm|Năm)\s(?P<y>{_Y})
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class ArticlePeriods:
+    """What an article's own date and framing tell about its relative periods."""
+
+    year: int | None  # the year the article reports on
+    pub_year: int | None
+    pub_month: int | None
+    term: str  # the first "nhiệm kỳ A-B" of the article, or ""
+
+    @classmethod
+    def of(cls, article: Article) -> ArticlePeriods:
+        date, _basis = find_date(article)
+        body = article.body_text()
+        pub_year = int(date[:4]) if date[:4].isdigit() else None
+        pub_month = int(date[5:7]) if pub_year and len(date) >= 7 else None
+        m = re.search(rf"nhiệm kỳ ({_Y})\s?[-–]\s?({_Y})", body)
+        return cls(reporting_year(body), pub_year, pub_month, f"{m[1]}-{m[2]}" if m else "")
+
+    @property
+    def default(self) -> str:
+        """For a figure with no period of its own: the last year complete when the article appeared."""
+        year = self.last_complete_year()
+        return str(year) if year else ""
+
+    def last_complete_year(self) -> int | None:
+        """The last year an article looks back on: early in a year, the year before."""
+        if self.pub_year is None:
+            return self.year
+        return self.pub_year - 1 if self.pub_month is not None and self.pub_month <= 3 else self.pub_year
+
+
+def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
+    ref = ctx.year
+    if m["months"]:
+        n, q = int(m["months"]), m["mq"]
+        year = int(m["my"]) if m["my"] else ref
+        if year is None:
+            return ""
+        if q.startswith("cuối"):
+            return f"{year}-Q4" if n == 3 else f"{year}-last{n}M"
+        if n == 6 or q.startswith("đầu") and n == 6:
+            return f"{year}-H1"
+        if n == 3 and q.startswith("đầu"):
+            return f"{year}-Q1"
+        return f"{year}-{n}M"
+    if m["half"]:
+        year = int(m["hy"]) if m["hy"] else ref
+        return f"{year}-{'H1' if 'đầu' in m['half'] else 'H2'}" if year else ""
+    if m["q"]:
+        return f"{m['qy']}-Q{_ROMAN[m['q']]}"
+    if m["term_half"]:
+        term = f"{m['th1']}-{m['th2']}" if m["th1"] else ctx.term
+        return f"{term}-H1" if term else ""
+    if m["t1"]:
+        return f"{m['t1']}-{m['t2']}"
+    if m["term_word"]:
+        if ctx.term:
+            return ctx.term
+        end = ctx.last_complete_year()
+        return f"{end - 4}-{end}" if end else ""
+    if m["n"] or m["n2"]:
+        n = int(m["n"] or m["n2"])
+        end = ctx.last_complete_year()
+        if end is None:
+            return ""
+        if m["rel"] in ("tới", "tiếp theo"):
+            return f"{end + 1}-{end + n}"
+        return f"{end - n + 1}-{end}"
+    if m["annual"]:
+        return "annual"
+    return m["y"]
+
+
+def period_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str]]:
+    """``(position, period)`` of every period expression in ``text[start:end]``.
+
+    >>> ctx = ArticlePeriods(2024, 2024, 10, "2020-2025")
+    >>> s = "9 tháng năm 2024; 6 tháng đầu năm; quý IV/2024; nhiệm kỳ 2020 - 2025; nửa nhiệm kỳ; năm 2023"
+    >>> [p for _, p in period_marks(s, 0, len(s), ctx)]
+    ['2024-9M', '2024-H1', '2024-Q4', '2020-2025', '2020-2025-H1', '2023']
+    >>> old = ArticlePeriods(2017, 2021, 2, "")
+    >>> [p for _, p in period_marks("Trong 5 năm vừa qua; 5 năm tới; trong 3 năm", 0, 44, old)]
+    ['2016-2020', '2021-2025', '2018-2020']
+    """
+    out = []
+    for m in PERIOD_RE.finditer(text, start, end):
+        p = _period(m, ctx)
+        if p:
+            out.append((m.start(), p))
+    return out
+
+
+def period_for(marks: list[tuple[int, str]], pos: int) -> str:
+    """The nearest period before ``pos``, else the first after it, else ""."""
+    before = [p for s, p in marks if s < pos and p != "annual"]
+    if before:
+        return before[-1]
+    after = [p for s, p in marks if s >= pos and p != "annual"]
+    return after[0] if after else ""
