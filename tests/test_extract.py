@@ -235,3 +235,18 @@ def test_cli_extract_json_and_bad_input(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "districtbook", "extract", "--format", "json",
                            str(ROOT / "seeds" / "000_ebee602fe4335fbd.txt")], capture_output=True, text=True)
     assert proc.returncode == 0 and '"quote": "2.511 tỷ đồng"' in proc.stdout
+
+
+@pytest.mark.slow
+def test_a_50_mb_article_is_read_whole(tmp_path):
+    """The 50 MB case of the bad-input list: decoded, marked and extracted in one pass (throughput: make bench)."""
+    from districtbook.bench import make_big_article
+
+    path = tmp_path / "big.txt"
+    make_big_article(path, 50 * 1024 * 1024)
+    art = read_article(path)
+    n = 0
+    for n, fig in enumerate(figures(art), 1):
+        if n % 5000 == 0:
+            assert art.text[fig.start:fig.end] == fig.quote
+    assert n > 50_000

@@ -65,7 +65,26 @@ def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir
             raise BuildError(
                 f"{src.name}: cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}"
             ) from None
+    scrub(output)
     return output
+
+
+_VOLATILE = ("start_time", "end_time", "duration", "input_path", "output_path")
+
+
+def scrub(path: Path) -> None:
+    """Drop what changes from run to run without the data changing: timestamps, durations, absolute paths.
+
+    Same inputs, same executed notebook: a rebuild with nothing changed leaves ``git status`` clean.
+    """
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    for meta in [nb.metadata, *(c.metadata for c in nb.cells)]:
+        meta.pop("execution", None)
+        for key in _VOLATILE:
+            meta.get("papermill", {}).pop(key, None)
+    nbformat.write(nb, path)
 
 
 def run(template: str | Path, raw: dict[str, str] | None = None, yaml_file: str | Path | None = None,

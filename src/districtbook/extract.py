@@ -129,6 +129,7 @@ _COUNTED_NOUNS = re.compile(
     r"tổ chức|cơ sở|doanh nghiệp|đảng viên|tập thể|cá nhân|người|công trình|thôn|khu|điểm|trạm|bệnh viện|"
     r"chi bộ|cử tri|lượt|học sinh|lao động|việc làm|căn hộ|nhà|xe|km|tỷ|sản phẩm)(?=\W|$)"
 )
+_WS = re.compile(r"\s*")
 _QUOTED_LABEL = re.compile(r"[“\"][^”\"\n]{0,60}$")
 
 # incidental contexts: the words right before a number that make it a label, not a figure
@@ -204,7 +205,7 @@ def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
     quote_end = text_end
     counted = _COUNTED_NOUNS.match(noun) if noun else None
     if counted:
-        quote_end = text_end + (len(text[text_end:]) - len(text[text_end:].lstrip())) + len(counted.group(0))
+        quote_end = _WS.match(text, text_end).end() + len(counted.group(0))
     return Token(start, quote_end, base, unit, noun=noun, num_end=text_end)
 
 
@@ -252,11 +253,8 @@ def _ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
         return Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
     if num > den and not _RATIO_NOUNS.match(noun):
         return Token(s, e, Decimal(0), "number", kind="incidental", reason="document number")
-    quote_end = e + 1 + len(noun.split(" ")[0]) if noun and _RATIO_NOUNS.match(noun) else e
-    m2 = _RATIO_NOUNS.match(noun) if noun else None
-    if m2:
-        quote_end = e + (len(text[e:]) - len(text[e:].lstrip()))
-        quote_end += len(m2.group(0))
+    counted = _RATIO_NOUNS.match(noun) if noun else None
+    quote_end = _WS.match(text, e).end() + len(counted.group(0)) if counted else e
     return Token(s, quote_end, Decimal(num), "ratio", Decimal(den), noun=noun, num_end=e)
 
 

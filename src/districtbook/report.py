@@ -105,3 +105,26 @@ class MyST(str):
 
     def __repr__(self) -> str:
         return str(self)
+
+
+def list_table(df: pd.DataFrame, widths: Sequence[int]) -> str:
+    """A MyST list-table: column widths make LaTeX wrap long cells instead of running off the page.
+
+    >>> print(list_table(pd.DataFrame({"a": ["x"], "b": ["y"]}), [1, 3]))
+    :::{list-table}
+    :header-rows: 1
+    :widths: 1 3
+    <BLANKLINE>
+    * - a
+      - b
+    * - x
+      - y
+    :::
+    """
+    lines = [":::{list-table}", ":header-rows: 1", ":widths: " + " ".join(map(str, widths)), ""]
+    for row in [list(df.columns), *df.itertuples(index=False)]:
+        cells = [str(c).replace("\n", " ") or " " for c in row]
+        lines.append("* - " + cells[0])
+        lines += ["  - " + c for c in cells[1:]]
+    lines.append(":::")
+    return "\n".join(lines)

@@ -1,0 +1,94 @@
+"""The data dictionary (every column, unit and metric key) and the figure table the book shows."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .extract import COLUMNS, extract
+from .metrics import METRICS
+from .report import MyST, fmt_number, list_table, markdown_table, save_data
+
+COLUMN_DOCS = {
+    "doc": ("Tên tệp bài báo trong seeds/", "The article's file name in seeds/"),
+    "district": ("Quận (hoặc phường, thành phố) mà con số nói đến", "The district (or ward, city) the figure is about"),
+    "metric": ("Khóa chỉ số (xem bảng chỉ số)", "Metric key (see the metric table)"),
+    "value": ("Giá trị chuẩn hóa: dấu chấm thập phân, không phân nhóm; tiền tính bằng tỷ đồng",
+              "Canonical value: '.' decimal point, no grouping; money in billions of VND"),
+    "unit": ("Đơn vị (xem bảng đơn vị)", "Unit (see the unit table)"),
+    "denominator": ("Mẫu số của tỷ số x/y (unit = ratio)", "Denominator y of an x/y ratio (unit = ratio)"),
+    "period": ("Kỳ: 2024-9M (9 tháng), 2024-H1, 2024-Q4, 2023, 2020-2025 (nhiệm kỳ), 2020-2025-H1 (nửa đầu nhiệm kỳ)",
+               "Period: 2024-9M (9 months), 2024-H1, 2024-Q4, 2023, 2020-2025 (term), 2020-2025-H1 (first half of term)"),
+    "basis": ("Tỷ lệ phần trăm so với gì: plan, yoy, term_start, share, target, none",
+              "What a percentage is measured against: plan, yoy, term_start, share, target, none"),
+    "qualifier": ("Mức chắc chắn: actual, estimate, more_than, less_than, approx, target, range_low, range_high",
+                  "Hedge: actual, estimate, more_than, less_than, approx, target, range_low, range_high"),
+    "quote": ("Đoạn nguyên văn ngắn nhất chứa con số và đơn vị", "Shortest exact piece of the article with the number and unit"),
+    "start": ("Vị trí ký tự đầu của trích dẫn trong văn bản NFC của tệp", "Character offset of the quote in the file's NFC text"),
+    "end": ("Vị trí ký tự cuối (không tính) của trích dẫn", "End offset (exclusive) of the quote"),
+    "kind": ("indicator (chỉ số) hoặc incidental (số ngẫu nhiên: ngày, số thứ tự, số văn bản)",
+             "indicator, or incidental (dates, ordinals, document numbers)"),
+}
+UNIT_DOCS = {
+    "VND_bn": ("tỷ đồng", "billions of VND"),
+    "USD_mn": ("triệu đô la Mỹ", "millions of US dollars"),
+    "percent": ("phần trăm", "per cent"),
+    "count": ("số lượng (đối tượng được đếm nằm trong trích dẫn)", "count (the thing counted is in the quote)"),
+    "ratio": ("tỷ số x/y (x trong value, y trong denominator)", "x/y ratio (x in value, y in denominator)"),
+    "times": ("số lần (gấp N lần)", "times (N-fold)"),
+    "rank": ("bậc xếp hạng", "rank steps"),
+    "ha": ("héc-ta", "hectares"),
+    "km2": ("ki-lô-mét vuông", "square kilometres"),
+    "m2": ("mét vuông", "square metres"),
+    "km": ("ki-lô-mét", "kilometres"),
+    "m": ("mét", "metres"),
+}
+HEAD = {"vi": (("Cột", "Ý nghĩa"), ("Đơn vị", "Ý nghĩa"), ("Khóa", "Chỉ số")),
+        "en": (("Column", "Meaning"), ("Unit", "Meaning"), ("Key", "Metric"))}
+_I = {"vi": 0, "en": 1}
+
+
+def columns_table(lang: str = "vi") -> MyST:
+    df = pd.DataFrame([(f"`{c}`", COLUMN_DOCS[c][_I[lang]]) for c in COLUMNS], columns=HEAD[lang][0])
+    return MyST(markdown_table(df))
+
+
+def units_table(lang: str = "vi") -> MyST:
+    df = pd.DataFrame([(f"`{u}`", d[_I[lang]]) for u, d in UNIT_DOCS.items()], columns=HEAD[lang][1])
+    return MyST(markdown_table(df))
+
+
+def metrics_table(lang: str = "vi") -> MyST:
+    df = pd.DataFrame([(f"`{m.key}`", m.vi if lang == "vi" else m.en) for m in METRICS.values()], columns=HEAD[lang][2])
+    return MyST(markdown_table(df))
+
+
+FIGURE_HEAD = {"vi": ["Bài", "Quận", "Chỉ số", "Giá trị", "Đơn vị", "Kỳ", "So với", "Mức", "Trích dẫn"],
+               "en": ["Article", "District", "Metric", "Value", "Unit", "Period", "Basis", "Hedge", "Quote"]}
+
+
+def figure_frame(seeds: Path | str) -> pd.DataFrame:
+    """All indicator figures of the seeds, in the output contract's columns."""
+    return pd.DataFrame([{c: getattr(f, c) for c in COLUMNS} for f in extract([seeds])], columns=list(COLUMNS))
+
+
+def figures_table(df: pd.DataFrame, lang: str = "vi") -> MyST:
+    """The figures as the book shows them (value formatted for the edition), with the CSV beside it."""
+    save_data(df, "figures")
+    t = pd.DataFrame({
+        "doc": df["doc"].str[:3],
+        "district": df["district"],
+        "metric": df["metric"],
+        "value": [fmt_number(float(v), lang) + (f"/{fmt_number(float(d), lang)}" if d else "")
+                  for v, d in zip(df["value"], df["denominator"], strict=True)],
+        "unit": df["unit"],
+        "period": df["period"],
+        "basis": df["basis"],
+        "qualifier": df["qualifier"],
+        "quote": ["“" + q + "”" for q in df["quote"]],
+    })
+    t.columns = FIGURE_HEAD[lang]
+    link = "{download}`figures.csv <_assets/figures.csv>`"
+    lead = {"vi": f"{len(df)} con số từ {df['doc'].nunique()} bài báo. Tải bảng đầy đủ (có vị trí trích dẫn): {link}.",
+            "en": f"{len(df)} figures from {df['doc'].nunique()} articles. Full table (with quote offsets): {link}."}
+    return MyST(lead[lang] + "\n\n" + list_table(t, widths=(5, 8, 27, 8, 9, 11, 7, 9, 16)))
