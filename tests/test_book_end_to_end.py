@@ -57,7 +57,8 @@ def test_failed_chapter_leaves_the_previous_book_intact(built_project, tmp_path)
     # a chapter whose validation cell fails at run time: its seeds folder is emptied after validation
     broken = root / "notebooks/sources.ipynb"
     nb = json.loads(broken.read_text(encoding="utf-8"))
-    nb["cells"][2]["source"] = ["raise RuntimeError('chapter broke')"]
+    setup = next(c for c in nb["cells"] if c["cell_type"] == "code" and "parameters" not in c["metadata"].get("tags", []))
+    setup["source"] = ["raise RuntimeError('chapter broke')"]
     broken.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
     proc = cli("build", root=root)
     assert proc.returncode == 2

@@ -23,7 +23,6 @@ from .errors import BuildError
 
 log = logging.getLogger("districtbook")
 
-BOOK_FILES = ("_config.yml", "_toc.yml")
 PDF_NAME = "districtbook.pdf"
 
 
@@ -41,7 +40,8 @@ def _env(**values: str) -> Iterator[None]:
                 os.environ[k] = v
 
 
-def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir: Path | None = None) -> Path:
+def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir: Path | None = None,
+            assets_dir: Path | None = None) -> Path:
     """Execute one template with already validated parameters into ``output``.
 
     On failure raises :class:`BuildError` naming the cell; papermill has saved the failed
@@ -55,6 +55,8 @@ def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir
     env = {"DISTRICTBOOK_ROOT": str(paths.root())}
     if book_dir is not None:
         env["DISTRICTBOOK_BOOK_DIR"] = str(book_dir)
+    if assets_dir is not None:
+        env["DISTRICTBOOK_ASSETS_DIR"] = str(assets_dir)
     with _env(**env):
         try:
             papermill.execute_notebook(
@@ -65,21 +67,41 @@ def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir
             raise BuildError(
                 f"{src.name}: cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}"
             ) from None
-    scrub(output)
+    scrub(output, params)
     return output
 
 
 _VOLATILE = ("start_time", "end_time", "duration", "input_path", "output_path")
 
 
-def scrub(path: Path) -> None:
-    """Drop what changes from run to run without the data changing: timestamps, durations, absolute paths.
+def scrub(path: Path, params: dict[str, Any] | None = None) -> None:
+    """Finish an executed notebook for the book.
 
-    Same inputs, same executed notebook: a rebuild with nothing changed leaves ``git status`` clean.
+    - Drop what changes from run to run without the data changing (timestamps, durations,
+      absolute paths): same inputs, same executed notebook, and ``git status`` stays clean.
+    - Keep only the prose of the edition: markdown cells tagged ``lang-xx`` other than the
+      ``lang`` parameter are removed.
+    - Fill ``{parameter}`` placeholders in markdown cells (a district's name in its title),
+      escaped so that a value is text, never markup.
     """
     import nbformat
 
+    from .report import escape
+
+    params = params or {}
+    lang = params.get("lang", "vi")
+    values = {k: escape(v) for k, v in params.items() if isinstance(v, str)}
     nb = nbformat.read(path, as_version=4)
+    cells = []
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        if any(t.startswith("lang-") and t != f"lang-{lang}" for t in tags):
+            continue
+        if cell.cell_type == "markdown":
+            for k, v in values.items():
+                cell.source = cell.source.replace("{" + k + "}", v)
+        cells.append(cell)
+    nb.cells = cells
     for meta in [nb.metadata, *(c.metadata for c in nb.cells)]:
         meta.pop("execution", None)
         for key in _VOLATILE:
@@ -96,7 +118,8 @@ def run(template: str | Path, raw: dict[str, str] | None = None, yaml_file: str 
     out = Path(output) if output else paths.build_dir() / "runs" / src.name
     if out.suffix != ".ipynb":
         raise parameters.ParameterError("-o", f"output '{out}' must end in .ipynb")
-    return execute(src, out.resolve(), params)
+    out = out.resolve()
+    return execute(src, out, params, assets_dir=out.parent / "_assets")
 
 
 def _jupyter_book(root: Path, builder: str) -> None:
@@ -122,17 +145,19 @@ def _swap(new: Path, dest: Path) -> None:
 def build(pdf: bool = False) -> dict[str, Path]:
     """``districtbook build``: every chapter of the manifest, then HTML (and PDF); all or nothing."""
     root = paths.root()
-    chapters = manifest.load()
-    validated = [(ch, parameters.resolve(ch.template, typed=ch.parameters)) for ch in chapters]
+    book = manifest.expand(manifest.load())
+    validated = [(ch, parameters.resolve(ch.template, typed=ch.parameters)) for ch in manifest.chapters(book)]
+    toc_text = manifest.toc(book)
 
     build_dir = paths.build_dir()
     staging = build_dir / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    for name in BOOK_FILES:
-        shutil.copy2(root / name, staging / name)
+    shutil.copy2(root / "_config.yml", staging / "_config.yml")
+    (staging / "_toc.yml").write_text(toc_text, encoding="utf-8")
     shutil.copytree(root / "book", staging / "book")
     staged_book = staging / "book"
+    shutil.rmtree(staged_book / "chapters" / "_assets", ignore_errors=True)  # only what this build writes
 
     failed_dir = build_dir / "failed"
     for i, (ch, params) in enumerate(validated, 1):
@@ -161,10 +186,15 @@ def build(pdf: bool = False) -> dict[str, Path]:
         shutil.copy2(pdfs[0], pdf_dir / PDF_NAME)
 
     # everything succeeded: publish
+    outputs = {ch.output for ch, _ in validated}
     for ch, _ in validated:
         dest = root / "book" / ch.output
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(staged_book / ch.output, dest)
+    for old in (root / "book" / "chapters").glob("*.ipynb"):
+        if f"chapters/{old.name}" not in outputs:
+            old.unlink()  # a chapter the manifest no longer produces (e.g. a district gone from seeds/)
+    (root / "_toc.yml").write_text(toc_text, encoding="utf-8")
     staged_assets = staged_book / "chapters" / "_assets"
     if staged_assets.is_dir():
         _swap_copy(staged_assets, root / "book" / "chapters" / "_assets")

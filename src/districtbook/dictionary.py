@@ -1,13 +1,11 @@
 """The data dictionary (every column, unit and metric key) and the figure table the book shows."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
-from .extract import COLUMNS, extract
+from .extract import COLUMNS
 from .metrics import METRICS
-from .report import MyST, fmt_number, list_table, markdown_table, save_data
+from .report import MyST, markdown_table
 
 COLUMN_DOCS = {
     "doc": ("Tên tệp bài báo trong seeds/", "The article's file name in seeds/"),
@@ -61,34 +59,3 @@ def units_table(lang: str = "vi") -> MyST:
 def metrics_table(lang: str = "vi") -> MyST:
     df = pd.DataFrame([(f"`{m.key}`", m.vi if lang == "vi" else m.en) for m in METRICS.values()], columns=HEAD[lang][2])
     return MyST(markdown_table(df))
-
-
-FIGURE_HEAD = {"vi": ["Bài", "Quận", "Chỉ số", "Giá trị", "Đơn vị", "Kỳ", "So với", "Mức", "Trích dẫn"],
-               "en": ["Article", "District", "Metric", "Value", "Unit", "Period", "Basis", "Hedge", "Quote"]}
-
-
-def figure_frame(seeds: Path | str) -> pd.DataFrame:
-    """All indicator figures of the seeds, in the output contract's columns."""
-    return pd.DataFrame([{c: getattr(f, c) for c in COLUMNS} for f in extract([seeds])], columns=list(COLUMNS))
-
-
-def figures_table(df: pd.DataFrame, lang: str = "vi") -> MyST:
-    """The figures as the book shows them (value formatted for the edition), with the CSV beside it."""
-    save_data(df, "figures")
-    t = pd.DataFrame({
-        "doc": df["doc"].str[:3],
-        "district": df["district"],
-        "metric": df["metric"],
-        "value": [fmt_number(float(v), lang) + (f"/{fmt_number(float(d), lang)}" if d else "")
-                  for v, d in zip(df["value"], df["denominator"], strict=True)],
-        "unit": df["unit"],
-        "period": df["period"],
-        "basis": df["basis"],
-        "qualifier": df["qualifier"],
-        "quote": ["“" + q + "”" for q in df["quote"]],
-    })
-    t.columns = FIGURE_HEAD[lang]
-    link = "{download}`figures.csv <_assets/figures.csv>`"
-    lead = {"vi": f"{len(df)} con số từ {df['doc'].nunique()} bài báo. Tải bảng đầy đủ (có vị trí trích dẫn): {link}.",
-            "en": f"{len(df)} figures from {df['doc'].nunique()} articles. Full table (with quote offsets): {link}."}
-    return MyST(lead[lang] + "\n\n" + list_table(t, widths=(5, 8, 27, 8, 9, 11, 7, 9, 16)))

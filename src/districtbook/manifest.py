@@ -1,4 +1,8 @@
-"""The book manifest (``book/manifest.yml``): every chapter, its template, parameters and output."""
+"""The book manifest (``book/manifest.yml``): parts, written pages and chapters (template,
+parameters, output).  The table of contents (``_toc.yml``) is generated from it, so a chapter
+that is executed once per district (``for_each: district``) gets one page per district found in
+the data, and a new district's article gets its chapter on the next build.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,6 +13,9 @@ import yaml
 
 from . import paths
 from .errors import ManifestError
+from .places import slugify
+
+FOR_EACH = ("district",)
 
 
 @dataclass(frozen=True)
@@ -16,32 +23,106 @@ class Chapter:
     template: str
     output: str  # relative to book/, e.g. "chapters/sources.ipynb"
     parameters: dict[str, Any] = field(default_factory=dict)
+    for_each: str | None = None
 
     @property
     def name(self) -> str:
         return PurePosixPath(self.output).stem
 
 
-def load(path: Path | None = None) -> list[Chapter]:
+@dataclass(frozen=True)
+class Page:
+    file: str  # relative to book/, without suffix
+
+
+@dataclass(frozen=True)
+class Part:
+    caption: str
+    entries: tuple[Chapter | Page, ...]
+
+
+@dataclass(frozen=True)
+class Book:
+    root: str
+    parts: tuple[Part, ...]
+
+
+def _chapter(entry: dict, where: str) -> Chapter:
+    if not {"template", "output"} <= entry.keys():
+        raise ManifestError(f"{where} needs 'template' and 'output'")
+    out = PurePosixPath(str(entry["output"]))
+    if out.is_absolute() or ".." in out.parts or out.suffix != ".ipynb":
+        raise ManifestError(f"{where}: output '{out}' must be a relative .ipynb path inside book/")
+    params = entry.get("parameters") or {}
+    if not isinstance(params, dict):
+        raise ManifestError(f"{where}: 'parameters' must be a mapping")
+    each = entry.get("for_each")
+    if each is not None and each not in FOR_EACH:
+        raise ManifestError(f"{where}: for_each '{each}' is not one of {', '.join(FOR_EACH)}")
+    if each and "{slug}" not in str(out):
+        raise ManifestError(f"{where}: an output executed for each {each} needs '{{slug}}' in its name")
+    return Chapter(str(entry["template"]), str(out), dict(params), each)
+
+
+def load(path: Path | None = None) -> Book:
     path = path or paths.manifest_path()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
         raise ManifestError(f"{path.name}: the book manifest does not exist") from None
     except yaml.YAMLError as exc:
         raise ManifestError(f"{path.name}: not valid YAML ({exc})") from None
-    entries = (data or {}).get("chapters")
-    if not isinstance(entries, list) or not entries:
-        raise ManifestError(f"{path.name}: expected a non-empty list under 'chapters'")
-    chapters = []
-    for i, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or not {"template", "output"} <= entry.keys():
-            raise ManifestError(f"{path.name}: chapter {i} needs 'template' and 'output'")
-        out = PurePosixPath(entry["output"])
-        if out.is_absolute() or ".." in out.parts or out.suffix != ".ipynb":
-            raise ManifestError(f"{path.name}: chapter {i} output '{out}' must be a relative .ipynb path inside book/")
-        params = entry.get("parameters") or {}
-        if not isinstance(params, dict):
-            raise ManifestError(f"{path.name}: chapter {i} 'parameters' must be a mapping")
-        chapters.append(Chapter(str(entry["template"]), str(out), dict(params)))
-    return chapters
+    parts_in = data.get("parts")
+    if not isinstance(parts_in, list) or not parts_in:
+        raise ManifestError(f"{path.name}: expected a non-empty list under 'parts'")
+    parts = []
+    for i, part in enumerate(parts_in, 1):
+        entries = []
+        for j, entry in enumerate(part.get("entries") or [], 1):
+            where = f"{path.name}: part {i}, entry {j}"
+            if isinstance(entry, dict) and "page" in entry:
+                entries.append(Page(str(entry["page"])))
+            elif isinstance(entry, dict):
+                entries.append(_chapter(entry, where))
+            else:
+                raise ManifestError(f"{where}: expected 'page: NAME' or a chapter mapping")
+        parts.append(Part(str(part.get("caption", "")), tuple(entries)))
+    return Book(str(data.get("root", "intro")), tuple(parts))
+
+
+def expand(book: Book) -> Book:
+    """Replace every ``for_each: district`` chapter by one chapter per district in its seeds."""
+    from .parameters import known_districts, seeds_folder
+
+    parts = []
+    for part in book.parts:
+        entries: list[Chapter | Page] = []
+        for e in part.entries:
+            if isinstance(e, Chapter) and e.for_each == "district":
+                for d in known_districts(seeds_folder(e.parameters.get("seeds", "seeds"))):
+                    entries.append(Chapter(e.template, e.output.replace("{slug}", slugify(d)),
+                                           {**e.parameters, "district": d}))
+            else:
+                entries.append(e)
+        parts.append(Part(part.caption, tuple(entries)))
+    return Book(book.root, tuple(parts))
+
+
+def chapters(book: Book) -> list[Chapter]:
+    return [e for p in book.parts for e in p.entries if isinstance(e, Chapter)]
+
+
+def toc(book: Book) -> str:
+    """The ``_toc.yml`` text for an expanded book."""
+    def file_of(e: Chapter | Page) -> str:
+        rel = e.file if isinstance(e, Page) else str(PurePosixPath(e.output).with_suffix(""))
+        return f"book/{rel}"
+
+    data = {
+        "format": "jb-book",
+        "root": f"book/{book.root}",
+        "options": {"numbered": True},
+        "parts": [{"caption": p.caption, "chapters": [{"file": file_of(e)} for e in p.entries]} for p in book.parts],
+    }
+    head = "# Generated from book/manifest.yml by `districtbook build`: edit the manifest, not this file.\n"
+    return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

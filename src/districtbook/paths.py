@@ -41,5 +41,7 @@ def build_dir() -> Path:
 
 
 def assets_dir() -> Path:
-    """Charts and downloadable tables written by chapters, next to the chapters that show them."""
-    return book_dir() / "chapters" / "_assets"
+    """Charts and downloadable tables written by chapters, next to the chapters that show them
+    (``$DISTRICTBOOK_ASSETS_DIR`` when a single run writes its notebook elsewhere)."""
+    env = os.environ.get("DISTRICTBOOK_ASSETS_DIR")
+    return Path(env).resolve() if env else book_dir() / "chapters" / "_assets"

@@ -23,7 +23,7 @@ PERIOD_RE = re.compile(
       (?P<months>\d{{1,2}})\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)(?:\s(?:năm\s)?(?P<my>{_Y}))?
     | (?P<half>nửa\sđầu\snăm|nửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
     | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:/|\snăm\s)(?P<qy>{_Y})
-    | (?P<term_half>nửa\s(?:đầu\s)?nhiệm\skỳ|giữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
+    | (?P<term_half>[Nn]ửa\s(?:đầu\s)?nhiệm\skỳ|[Gg]iữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
     | (?:nhiệm\skỳ|giai\sđoạn)\s(?P<t1>{_Y})\s?[-–]\s?(?P<t2>{_Y})
     | (?P<term_word>[Tt]rong\snhiệm\skỳ|cả\snhiệm\skỳ|toàn\skhóa)
     | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)

@@ -7,6 +7,7 @@ table is written next to it as a downloadable CSV.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -35,6 +36,19 @@ def fmt_number(value: float | int | None, lang: str = "vi", decimals: int | None
     else:
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|$~^&])")
+
+
+def escape(text: object) -> str:
+    r"""Text from an article, made inert for MyST: markup characters are backslash-escaped, so
+    ``<script>`` or ``**`` in an article shows as text, never as HTML or formatting.
+
+    >>> print(escape("<script>alert(1)</script> *x* [a](b)"))
+    \<script\>alert(1)\</script\> \*x\* \[a\](b)
+    """
+    return _MD_SPECIAL.sub(r"\\\1", str(text).replace("\n", " "))
 
 
 def _cell(value: object) -> str:

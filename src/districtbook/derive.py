@@ -1,0 +1,113 @@
+"""Derived measures: what the printed figures imply, with the rounding interval each carries.
+
+A percentage printed as ``89%`` stands for anything in [88.5, 89.5); every implied value is
+therefore an interval, and two articles "agree" when their intervals overlap.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A derived value with the interval its inputs' rounding allows."""
+
+    value: float
+    low: float
+    high: float
+
+    def overlaps(self, other: Estimate) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+def half_unit(printed: str) -> float:
+    """Half a unit of the last printed digit: the rounding half-width of a figure.
+
+    >>> half_unit("89"), half_unit("11.69"), half_unit("114.2")
+    (0.5, 0.005, 0.05)
+    """
+    decimals = len(printed.split(".")[1]) if "." in printed else 0
+    return float(Decimal(5) / Decimal(10) ** (decimals + 1))
+
+
+def implied_base(value: float, percent: str) -> Estimate:
+    """The base a value is ``percent`` of: "2.511 tỷ đồng, bằng 89% kế hoạch năm" -> plan = 2511 / 0.89.
+
+    >>> e = implied_base(2511, "89")
+    >>> round(e.value, 1), round(e.low, 1), round(e.high, 1)
+    (2821.3, 2805.6, 2837.3)
+    """
+    p, h = float(percent), half_unit(percent)
+    return Estimate(value / (p / 100), value / ((p + h) / 100), value / ((p - h) / 100))
+
+
+def implied_before_growth(value: float, growth_percent: str) -> Estimate:
+    """The earlier value a value grew from: "1.647 tỷ đồng, tăng 35% so với cùng kỳ" -> 1647 / 1.35.
+
+    >>> e = implied_before_growth(1647, "35")
+    >>> round(e.value, 1), round(e.low, 1), round(e.high, 1)
+    (1220.0, 1215.5, 1224.5)
+    """
+    g, h = float(growth_percent), half_unit(growth_percent)
+    return Estimate(value / (1 + g / 100), value / (1 + (g + h) / 100), value / (1 + (g - h) / 100))
+
+
+def difference(later: float, earlier: float) -> float:
+    """A period implied by two year-to-date figures: 9 months minus the first half is the third quarter.
+
+    >>> difference(2511, 1647)
+    864.0
+    """
+    return float(later) - float(earlier)
+
+
+def annual_average(total: float, first_year: int, last_year: int) -> float:
+    """The yearly average of a multi-year total: 37.016 tỷ đồng over 2021-2023 -> 12.338,7 a year.
+
+    >>> round(annual_average(37016, 2021, 2023), 1), annual_average(15000, 2016, 2020)
+    (12338.7, 3000.0)
+    """
+    return float(total) / (last_year - first_year + 1)
+
+
+def years_of(period: str) -> tuple[int, int] | None:
+    """The first and last year of a period label, or None.
+
+    >>> years_of("2021-2023"), years_of("2020-2025-H1"), years_of("2024-9M"), years_of("2023"), years_of("annual")
+    ((2021, 2023), (2020, 2022), (2024, 2024), (2023, 2023), None)
+    """
+    parts = period.split("-")
+    if not parts[0].isdigit():
+        return None
+    first = int(parts[0])
+    if len(parts) >= 2 and parts[1].isdigit() and len(parts[1]) == 4:
+        last = int(parts[1])
+        if len(parts) == 3 and parts[2] == "H1":  # first half of a term
+            last = first + (last - first + 1) // 2 - 1
+        return first, last
+    return first, first
+
+
+def span_years(period: str) -> float | None:
+    """How many years a period covers (a half term of five years is 2.5).
+
+    >>> span_years("2021-2023"), span_years("2020-2025-H1"), span_years("2024-9M"), span_years("2024-H1")
+    (3.0, 2.5, 0.75, 0.5)
+    """
+    parts = period.split("-")
+    if not parts[0].isdigit():
+        return None
+    if len(parts) >= 2 and parts[1].isdigit() and len(parts[1]) == 4:
+        n = int(parts[1]) - int(parts[0]) + (0 if len(parts) == 3 else 1)
+        return n / 2 if len(parts) == 3 and parts[2] == "H1" else float(n)
+    if len(parts) == 1:
+        return 1.0
+    tag = parts[1]
+    if tag in ("H1", "H2"):
+        return 0.5
+    if tag.startswith("Q"):
+        return 0.25
+    if tag.endswith("M") and tag[:-1].isdigit():
+        return int(tag[:-1]) / 12
+    return None

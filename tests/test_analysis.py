@@ -1,0 +1,132 @@
+"""The analysis: derived measures with hand-computed expectations, quality flags, comparison rules,
+and the book's reaction to a sixth article about a new district."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from districtbook import comparison, dataset, derive, views
+
+from .conftest import ROOT, cli, copy_project
+
+SEEDS = ROOT / "seeds"
+
+
+def test_implied_annual_plan_and_its_rounding_interval():
+    # "2.511 tỷ đồng, bằng 89% kế hoạch năm": 2511 / 0.89 = 2821.35; 89 % stands for [88.5, 89.5)
+    e = derive.implied_base(2511, "89")
+    assert e.value == pytest.approx(2821.348, abs=1e-3)
+    assert e.low == pytest.approx(2511 / 0.895) and e.high == pytest.approx(2511 / 0.885)
+
+
+def test_implied_previous_year_from_a_level_and_from_a_growth_rate():
+    # "bằng 142% so với cùng kỳ": 2511 / 1.42 = 1768.31; "tăng 35% so với cùng kỳ": 1647 / 1.35 = 1220.0
+    assert derive.implied_base(2511, "142").value == pytest.approx(1768.310, abs=1e-3)
+    e = derive.implied_before_growth(1647, "35")
+    assert e.value == pytest.approx(1220.0) and e.low == pytest.approx(1647 / 1.355)
+
+
+def test_quarter_average_and_spans():
+    assert derive.difference(2511, 1647) == 864
+    assert derive.annual_average(37016, 2021, 2023) == pytest.approx(12338.667, abs=1e-3)
+    assert derive.span_years("2020-2025-H1") == 2.5
+    assert derive.half_unit("114.2") == 0.05
+
+
+def test_two_articles_implied_plans_agree_within_rounding():
+    # 000: 2511 / 0.89 -> [2805.6, 2837.3]; 002: 1647 / 0.59 -> [2768.1, 2815.4]: they overlap
+    df, texts = dataset.load(SEEDS), dataset.article_texts(SEEDS)
+    derived = views.budget_derivations(df, texts, "en")
+    plans = [d for d in derived if d["kind"] == "plan"]
+    assert sorted(round(d["value"], 1) for d in plans) == [2791.5, 2821.3]
+    assert plans[0]["estimate"].overlaps(plans[1]["estimate"])
+    assert "agrees" in views.plan_agreement(derived, "en")[0]
+    quarter = next(d for d in derived if d["kind"] == "quarter")
+    assert quarter["value"] == 864 and "upper bound" in quarter["text"]
+    previous = {d["period"]: round(d["value"], 1) for d in derived if d["kind"] == "previous"}
+    assert previous == {"2023-9M": 1768.3, "2023-H1": 1220.0}
+
+
+def test_disagreeing_plans_are_reported():
+    a = derive.implied_base(2511, "89")
+    b = derive.implied_base(1647, "49")
+    assert not a.overlaps(b)
+
+
+def _fig(**kw):
+    base = dict(doc="x.txt", district="A", metric="budget_revenue", value=1.0, unit="VND_bn", denominator=float("nan"),
+                period="2023", basis="none", qualifier="actual", quote="", start=0, end=0, kind="indicator",
+                outlet="O", published="2024-01-01")
+    base.update(kw)
+    return base
+
+
+def test_quality_flags():
+    df = pd.DataFrame([
+        _fig(metric="sector_share_services", value=60.0, unit="percent", basis="share"),
+        _fig(metric="sector_share_industry", value=30.0, unit="percent", basis="share"),
+        _fig(metric="targets_completed", value=22.0, unit="ratio", denominator=21.0),
+        _fig(value=1.0),
+        _fig(doc="y.txt", value=2.0),
+    ])
+    flags = set(dataset.quality_flags(df)["flag"])
+    assert {"shares_not_100", "ratio_over_1", "conflict"} <= flags
+    seeds_flags = dataset.quality_flags(dataset.load(SEEDS))
+    assert "shares_sum_100" in set(seeds_flags["flag"])  # 66,14 + 33,53 + 0,33 = 100
+
+
+@pytest.mark.parametrize(("a", "b", "reason"), [
+    (_fig(unit="ratio", metric="targets_completed", value=12.0, denominator=16.0, period="2020-2025-H1"),
+     _fig(unit="ratio", metric="targets_completed", value=21.0, denominator=21.0, period="2023"), "term_vs_annual"),
+    (_fig(unit="percent", basis="plan"), _fig(unit="percent", basis="yoy"), "basis"),
+    (_fig(qualifier="target"), _fig(), "target"),
+    (_fig(period="2024-9M"), _fig(period="2016-2020"), "partial_year"),
+])
+def test_incomparable_pairs_are_refused_with_a_reason(a, b, reason):
+    verdict = comparison.judge(a["metric"], a, b)
+    assert isinstance(verdict, comparison.Refusal) and verdict.reason == reason
+
+
+def test_totals_of_different_lengths_are_annualised():
+    p = comparison.judge("budget_revenue", _fig(value=15000.0, period="2016-2020"), _fig(value=37016.0, period="2021-2023"))
+    assert isinstance(p, comparison.Pair) and p.footing == "annualised"
+    assert (p.value_a, round(p.value_b, 1)) == (3000.0, 12338.7) and p.note == "different_years"
+
+
+def test_comparison_chapter_refuses_incomparable_figures_instead_of_charting(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Quận Ba Đình\nNăm 2023, quận Ba Đình hoàn thành 21/21 chỉ tiêu.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text("Quận Hoàn Kiếm\nNửa nhiệm kỳ 2020-2025, quận Hoàn Kiếm đã hoàn thành "
+                                 "12/16 chỉ tiêu cả nhiệm kỳ.\n", encoding="utf-8")
+    out = tmp_path / "compare.ipynb"
+    proc = cli("run", "compare", "-p", "seeds", str(seeds), "-p", "district_a", "Ba Đình", "-p", "district_b",
+               "Hoàn Kiếm", "-p", "lang", "en", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    nb = json.loads(out.read_text(encoding="utf-8"))
+    text = "".join("".join(o.get("data", {}).get("text/plain", "")) for c in nb["cells"] for o in c.get("outputs", []))
+    assert "0 indicators compare, 1 comparisons refused" in text
+    assert "whole-term targets (2020-2025-H1) cannot be set against one year's targets (2023)" in text
+    assert "No indicator of Ba Đình and Hoàn Kiếm can be compared" in text
+    assert "{figure}" not in text and not list((tmp_path / "_assets").glob("compare-*.png"))
+
+
+@pytest.mark.slow
+def test_a_sixth_article_about_a_new_district_gets_its_own_chapter(tmp_path):
+    root = copy_project(tmp_path / "project")
+    shutil.copy2(ROOT / "tests/fixtures/cau_giay_article.txt", root / "seeds/005_cau_giay.txt")
+    proc = cli("build", root=root)
+    assert proc.returncode == 0, proc.stderr
+    chapter = root / "book/chapters/profile-cau-giay.ipynb"
+    assert chapter.is_file()
+    assert "book/chapters/profile-cau-giay" in (root / "_toc.yml").read_text(encoding="utf-8")
+    page = (root / "_build/html/book/chapters/profile-cau-giay.html").read_text(encoding="utf-8")
+    assert "6.120 tỷ đồng" in page and "Quận Cầu Giấy" in page
+    ok = cli("run", "compare", "-p", "district_a", "Cầu Giấy", "-o", str(tmp_path / "c.ipynb"), root=root)
+    assert ok.returncode == 0, ok.stderr
+    bad = cli("run", "compare", "-p", "district_a", "Ba Đình", root=root)
+    assert bad.returncode == 2
+    assert "unknown district 'Ba Đình' (allowed: Cầu Giấy, Tây Hồ, Đống Đa)" in bad.stderr
