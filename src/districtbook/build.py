@@ -1,24 +1,29 @@
 """Executing chapters with papermill and compiling the book with Jupyter Book, safely.
 
-A build works in a staging copy (``_build/.staging``): chapters are executed there, the
-HTML and PDF are compiled there, and only when everything succeeded are the executed
-chapters copied back into ``book/`` and the site swapped into ``_build/html``.  A failure
-(or Ctrl-C) leaves the previous book as it was; the failed notebook is kept in
+A build works in a staging copy (``_build/.staging``): chapters are executed there (in
+parallel, one process per chapter, or taken from the cache when nothing they depend on
+changed), the HTML and PDF are compiled there, and only when everything succeeded are the
+executed chapters copied back into ``book/`` and the site swapped into ``_build/html``.  A
+failure (or Ctrl-C) leaves the previous book as it was; the failed notebook is kept in
 ``_build/failed/`` for inspection.
 """
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import manifest, parameters, paths
+from . import cache, manifest, parameters, paths
+from .progress import Progress
 from .errors import BuildError
 
 log = logging.getLogger("districtbook")
@@ -102,6 +107,9 @@ def scrub(path: Path, params: dict[str, Any] | None = None) -> None:
                 cell.source = cell.source.replace("{" + k + "}", v)
         cells.append(cell)
     nb.cells = cells
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill draws a random id
     for meta in [nb.metadata, *(c.metadata for c in nb.cells)]:
         meta.pop("execution", None)
         for key in _VOLATILE:
@@ -122,12 +130,16 @@ def run(template: str | Path, raw: dict[str, str] | None = None, yaml_file: str 
     return execute(src, out, params, assets_dir=out.parent / "_assets")
 
 
-def _jupyter_book(root: Path, builder: str) -> None:
+def _jupyter_book(root: Path, builder: str, out: Path) -> subprocess.Popen[str]:
     cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(root), "--builder", builder,
-           "--path-output", str(root), "-W", "--keep-going", "-q"]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+           "--path-output", str(out), "-W", "--keep-going", "-q"]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _wait(proc: subprocess.Popen[str], builder: str) -> None:
+    output, _ = proc.communicate()
     if proc.returncode != 0:
-        tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-25:])
+        tail = "\n".join(output.strip().splitlines()[-25:])
         raise BuildError(f"jupyter-book {builder} build failed:\n{tail}")
 
 
@@ -142,12 +154,40 @@ def _swap(new: Path, dest: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(pdf: bool = False) -> dict[str, Path]:
-    """``districtbook build``: every chapter of the manifest, then HTML (and PDF); all or nothing."""
+def _execute_in_subprocess(template: Path, output: Path, params: dict[str, Any], book_dir: Path,
+                           asset_log: Path) -> None:
+    """One chapter in its own process (its own environment; chapters run side by side)."""
+    env = dict(os.environ, DISTRICTBOOK_ROOT=str(paths.root()), DISTRICTBOOK_BOOK_DIR=str(book_dir),
+               DISTRICTBOOK_ASSET_LOG=str(asset_log))
+    env.pop("DISTRICTBOOK_ASSETS_DIR", None)
+    spec = json.dumps({"template": str(template), "output": str(output), "params": params}, ensure_ascii=False)
+    proc = subprocess.run([sys.executable, "-m", "districtbook.build", spec], env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        lines = [ln for ln in proc.stderr.strip().splitlines() if ln.startswith("districtbook: error: ")]
+        raise BuildError(lines[-1].removeprefix("districtbook: error: ") if lines else proc.stderr.strip()[-2000:])
+
+
+def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) -> dict[str, Path]:
+    """``districtbook build``: every chapter of the manifest, then HTML (and PDF); all or nothing.
+
+    A chapter whose inputs (template, parameters, package source, requirements, articles) are
+    unchanged is taken from the cache; the HTML and PDF are rebuilt only when a page changed.
+    """
     root = paths.root()
     book = manifest.expand(manifest.load())
-    validated = [(ch, parameters.resolve(ch.template, typed=ch.parameters)) for ch in manifest.chapters(book)]
+    chapters = manifest.chapters(book)
+    validated = [(ch, parameters.template_path(ch.template), parameters.resolve(ch.template, typed=ch.parameters))
+                 for ch in chapters]
     toc_text = manifest.toc(book)
+    code = cache.code_hash()
+    seed_hashes: dict[str, str] = {}
+
+    def key_of(src: Path, params: dict[str, Any]) -> str:
+        seeds = None
+        if "seeds" in params:
+            folder = parameters.seeds_folder(params["seeds"])
+            seeds = seed_hashes.setdefault(str(folder), cache.seeds_hash(folder))
+        return cache.chapter_key(src, params, code, seeds)
 
     build_dir = paths.build_dir()
     staging = build_dir / ".staging"
@@ -155,39 +195,88 @@ def build(pdf: bool = False) -> dict[str, Path]:
     staging.mkdir(parents=True)
     shutil.copy2(root / "_config.yml", staging / "_config.yml")
     (staging / "_toc.yml").write_text(toc_text, encoding="utf-8")
-    shutil.copytree(root / "book", staging / "book")
+    shutil.copytree(root / "book", staging / "book", ignore=shutil.ignore_patterns("*.ipynb", "_assets"))
     staged_book = staging / "book"
-    shutil.rmtree(staged_book / "chapters" / "_assets", ignore_errors=True)  # only what this build writes
+    assets_dir = staged_book / "chapters" / "_assets"
+    assets_dir.mkdir(parents=True, exist_ok=True)
+
+    progress = Progress(len(validated))
+    todo = []
+    for ch, src, params in validated:
+        key = key_of(src, params)
+        hit = cache.lookup(ch.output, key) if use_cache else None
+        if hit:
+            (staged_book / ch.output).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(hit.notebook, staged_book / ch.output)
+            for a in hit.assets.iterdir():
+                shutil.copy2(a, assets_dir / a.name)
+            progress.done(ch.output, "reused")
+        else:
+            todo.append((ch, src, params, key))
 
     failed_dir = build_dir / "failed"
-    for i, (ch, params) in enumerate(validated, 1):
-        log.info("[%d/%d] executing %s", i, len(validated), ch.output)
+
+    def run_one(item: tuple) -> None:
+        ch, src, params, key = item
         out = staged_book / ch.output
+        out.parent.mkdir(parents=True, exist_ok=True)
+        asset_log = staging / f".assets-{ch.name}.log"
+        progress.start(ch.output)
+        t0 = time.perf_counter()
         try:
-            execute(ch.template, out, params, book_dir=staged_book)
+            _execute_in_subprocess(src, out, params, staged_book, asset_log)
         except BuildError as exc:
             failed_dir.mkdir(parents=True, exist_ok=True)
             if out.exists():
                 shutil.copy2(out, failed_dir / out.name)
             raise BuildError(f"chapter {ch.output}: {exc} (failed notebook kept in _build/failed/{out.name}; "
                              "the previous book is unchanged)") from None
+        names = asset_log.read_text(encoding="utf-8").split() if asset_log.exists() else []
+        cache.store(ch.output, key, out, [assets_dir / n for n in sorted(set(names))])  # --no-cache still refreshes it
+        progress.done(ch.output, "ran", time.perf_counter() - t0)
 
-    log.info("building HTML")
-    _jupyter_book(staging, "html")
+    workers = max(1, jobs or (os.cpu_count() or 1) + 1)  # one more than the cores: kernels wait on start-up
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(run_one, item) for item in todo]
+        try:
+            for f in futures:
+                f.result()
+        except BaseException:
+            for f in futures:
+                f.cancel()
+            raise
+    progress.finish(ran=len(todo), reused=len(validated) - len(todo))
+
     results = {"html": build_dir / "html" / "index.html"}
-    if pdf:
-        log.info("building PDF")
-        _jupyter_book(staging, "pdflatex")
-        pdfs = sorted((staging / "_build" / "latex").glob("*.pdf"))
-        if not pdfs:
-            raise BuildError("the PDF build wrote no PDF")
-        pdf_dir = staging / "_build" / "pdf"
-        pdf_dir.mkdir()
-        shutil.copy2(pdfs[0], pdf_dir / PDF_NAME)
+    stamp = cache.tree_hash(staged_book, staging / "_config.yml", staging / "_toc.yml") + (":pdf" if pdf else "")
+    stamp_file = build_dir / "html" / ".districtbook-stamp"
+    have_pdf = (build_dir / "pdf" / PDF_NAME).is_file() or not pdf
+    site_current = use_cache and stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp and have_pdf
+    if site_current:
+        log.info("book pages unchanged: HTML%s reused", " and PDF" if pdf else "")
+    else:
+        log.info("building HTML%s", " and PDF" if pdf else "")
+        html = _jupyter_book(staging, "html", staging)
+        latex = _jupyter_book(staging, "pdflatex", staging / "pdfbuild") if pdf else None
+        if jobs == 1 and latex is not None:  # a sequential build runs one thing at a time
+            _wait(html, "html")
+            _wait(latex, "pdflatex")
+        else:
+            _wait(html, "html")
+            if latex is not None:
+                _wait(latex, "pdflatex")
+        (staging / "_build" / "html" / ".districtbook-stamp").write_text(stamp, encoding="utf-8")
+        if pdf:
+            pdfs = sorted((staging / "pdfbuild" / "_build" / "latex").glob("*.pdf"))
+            if not pdfs:
+                raise BuildError("the PDF build wrote no PDF")
+            pdf_dir = staging / "_build" / "pdf"
+            pdf_dir.mkdir()
+            shutil.copy2(pdfs[0], pdf_dir / PDF_NAME)
 
     # everything succeeded: publish
-    outputs = {ch.output for ch, _ in validated}
-    for ch, _ in validated:
+    outputs = {ch.output for ch, _, _ in validated}
+    for ch, _, _ in validated:
         dest = root / "book" / ch.output
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(staged_book / ch.output, dest)
@@ -195,12 +284,12 @@ def build(pdf: bool = False) -> dict[str, Path]:
         if f"chapters/{old.name}" not in outputs:
             old.unlink()  # a chapter the manifest no longer produces (e.g. a district gone from seeds/)
     (root / "_toc.yml").write_text(toc_text, encoding="utf-8")
-    staged_assets = staged_book / "chapters" / "_assets"
-    if staged_assets.is_dir():
-        _swap_copy(staged_assets, root / "book" / "chapters" / "_assets")
-    _swap(staging / "_build" / "html", build_dir / "html")
+    _swap_copy(assets_dir, root / "book" / "chapters" / "_assets")
+    if not site_current:
+        _swap(staging / "_build" / "html", build_dir / "html")
+        if pdf:
+            _swap(staging / "_build" / "pdf", build_dir / "pdf")
     if pdf:
-        _swap(staging / "_build" / "pdf", build_dir / "pdf")
         results["pdf"] = build_dir / "pdf" / PDF_NAME
     shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(failed_dir, ignore_errors=True)
@@ -212,3 +301,18 @@ def _swap_copy(src: Path, dest: Path) -> None:
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(src, tmp)
     _swap(tmp, dest)
+
+
+def _main(argv: list[str]) -> int:
+    """Internal: execute one chapter (``python -m districtbook.build SPEC``), used by :func:`build`."""
+    spec = json.loads(argv[0])
+    try:
+        execute(spec["template"], Path(spec["output"]), spec["params"])
+    except BuildError as exc:
+        print(f"districtbook: error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -17,6 +17,8 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="execute every chapter of book/manifest.yml and build the HTML (and PDF)")
     b.add_argument("--pdf", action="store_true", help="also build the PDF")
+    b.add_argument("-j", "--jobs", type=int, default=None, help="chapters executed at once (default: the cores + 1)")
+    b.add_argument("--no-cache", action="store_true", help="execute every chapter even if nothing changed")
 
     r = sub.add_parser("run", help="execute one template with parameters")
     r.add_argument("template", help="a template in notebooks/ (name or path)")
@@ -38,11 +40,12 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    logging.getLogger("papermill").setLevel(logging.WARNING)
     try:
         if args.command == "build":
             from .build import build
 
-            for kind, path in build(pdf=args.pdf).items():
+            for kind, path in build(pdf=args.pdf, jobs=args.jobs, use_cache=not args.no_cache).items():
                 print(f"{kind}: {path}")
         elif args.command == "run":
             from .build import run

@@ -170,6 +170,9 @@ def write_datapackage(df: pd.DataFrame, sources: pd.DataFrame, folder: Path) -> 
     for col in ("value", "denominator"):
         out_csv[col] = [canonical(Decimal(repr(v))) if v == v else "" for v in out_csv[col]]
     out_csv.to_csv(folder / "figures.csv", index=False, encoding="utf-8", lineterminator="\n")
+    from .report import record_asset
+
     path = folder / "datapackage.json"
     path.write_text(json.dumps(datapackage(df, sources), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return path
+    record_asset(folder / "figures.csv")
+    return record_asset(path)

@@ -133,6 +133,16 @@ def resolve(template: str | Path, raw: dict[str, str] | None = None, typed: dict
     return values
 
 
+def validate(template: str, **values: Any) -> dict[str, Any]:
+    """The templates' validation cell: the CLI's type and meaning checks, with the same messages,
+    for a run that did not go through the CLI (the papermill CLI, or a notebook opened by hand)."""
+    decl = {p.name: p for p in declared(template)}
+    for name, value in values.items():
+        if name in decl:
+            _check_type(name, value, decl[name].type)
+    return check(**values)
+
+
 def seeds_folder(value: str | Path) -> Path:
     """The seeds folder a parameter names; relative paths are taken from the project root."""
     p = Path(value)

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .report import MyST, fmt_number, house_style, markdown_table, publish_chart
+from .report import MyST, escape, fmt_number, house_style, list_table, publish_chart
 from .sources import UNKNOWN, sources
 
 TEXT = {
     "vi": {
-        "columns": ["Tệp", "Báo", "Ngày", "Quận", "Số từ", "Số đoạn"],
+        "columns": ["Bài", "Tiêu đề", "Báo", "Ngày", "Quận", "Số từ", "Số đoạn"],
         "unknown": "không rõ",
         "summary": ("Sách dựa trên {n} bài báo về {k} quận ({districts}), đăng từ {first} đến {last}, "
                     "tổng cộng {words} từ trong {paras} đoạn văn (không tính chú thích ảnh, tin liên quan, "
@@ -23,7 +23,7 @@ TEXT = {
         "source": "Nguồn: {n} bài báo trong seeds/ ({outlets}).",
     },
     "en": {
-        "columns": ["File", "Outlet", "Date", "District", "Words", "Paragraphs"],
+        "columns": ["Article", "Title", "Outlet", "Date", "District", "Words", "Paragraphs"],
         "unknown": "unknown",
         "summary": ("The book draws on {n} news articles about {k} districts ({districts}), published between "
                     "{first} and {last}: {words} words in {paras} paragraphs in all (photo captions, related-article "
@@ -55,15 +55,16 @@ def _unknown(value: str, lang: str) -> str:
 
 def register_table(df: pd.DataFrame, lang: str = "vi") -> MyST:
     t = pd.DataFrame({
-        "doc": df["doc"],
-        "outlet": [_unknown(o, lang) for o in df["outlet"]],
+        "doc": [escape(d) for d in df["doc"]],
+        "title": [escape(x) for x in df["title"]],
+        "outlet": [escape(_unknown(o, lang)) for o in df["outlet"]],
         "date": [_unknown(d, lang) for d in df["date"]],
         "districts": df["districts"],
         "words": [fmt_number(w, lang) for w in df["words"]],
         "paragraphs": [fmt_number(p, lang) for p in df["paragraphs"]],
     })
     t.columns = TEXT[lang]["columns"]
-    return MyST(markdown_table(t, align="llllrr"))
+    return MyST(list_table(t, widths=(17, 33, 13, 11, 10, 8, 8)))
 
 
 def register_summary(df: pd.DataFrame, lang: str = "vi") -> MyST:
@@ -74,7 +75,7 @@ def register_summary(df: pd.DataFrame, lang: str = "vi") -> MyST:
         n=len(df), k=len(districts), districts=", ".join(districts),
         first=dated[0] if dated else TEXT[lang]["unknown"], last=dated[-1] if dated else TEXT[lang]["unknown"],
         words=fmt_number(int(df["words"].sum()), lang), paras=fmt_number(int(df["paragraphs"].sum()), lang),
-        longest=longest["doc"], longest_words=fmt_number(int(longest["words"]), lang),
+        longest=escape(longest["doc"]), longest_words=fmt_number(int(longest["words"]), lang),
     ))
 
 

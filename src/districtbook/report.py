@@ -7,6 +7,7 @@ table is written next to it as a downloadable CSV.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -71,12 +72,21 @@ def markdown_table(df: pd.DataFrame, align: Sequence[str] | None = None) -> str:
     return "\n".join(lines)
 
 
+def record_asset(path: Path) -> Path:
+    """Note a file a chapter wrote (the build caches it with the chapter)."""
+    log_file = os.environ.get("DISTRICTBOOK_ASSET_LOG")
+    if log_file:
+        with open(log_file, "a", encoding="utf-8") as f:
+            f.write(path.name + "\n")
+    return path
+
+
 def save_data(df: pd.DataFrame, name: str) -> Path:
     """Write a chart's or table's data as CSV next to the chapters; returns its path."""
     out = paths.assets_dir() / f"{name}.csv"
     out.parent.mkdir(parents=True, exist_ok=True)
     df.to_csv(out, index=False, encoding="utf-8", lineterminator="\n")
-    return out
+    return record_asset(out)
 
 
 def house_style() -> None:
@@ -88,6 +98,7 @@ def house_style() -> None:
     matplotlib.rcParams.update({
         "figure.dpi": 100, "savefig.dpi": 150, "axes.titleweight": "bold",
         "svg.hashsalt": "districtbook", "figure.figsize": (8, 4.2),
+        "text.parse_math": False,  # a "$" in an article's name is text, not mathtext
     })
 
 
@@ -103,6 +114,7 @@ def publish_chart(fig, name: str, alt: str, source_line: str, data: pd.DataFrame
     fig.text(0.01, 0.01, source_line, fontsize=8, color="#444444", ha="left", va="bottom")
     fig.savefig(out, metadata={"Software": None}, bbox_inches="tight")
     plt.close(fig)
+    record_asset(out)
     csv = save_data(data, name)
     rel = f"_assets/{out.name}"
     return (
