@@ -5,9 +5,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DB := $(VENV)/bin/districtbook
 # Debian packages the PDF (xelatex, Vietnamese fonts) and its checks (pdftotext) need.
-DEB_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf poppler-utils
+# chromium: the browser tests (driven by Playwright, never a downloaded browser).
+DEB_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf poppler-utils chromium
 
-.PHONY: help setup deb book html test bench clean
+.PHONY: help setup deb book html test bench font clean
 
 ## help: list the targets
 help:
@@ -40,11 +41,15 @@ html: setup
 ## test: unit tests, doctests, end-to-end tests and nbval over the committed chapters
 test: setup
 	$(PY) -m pytest -q
-	$(PY) -m pytest -q --nbval book/chapters --ignore=_build --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(PY) -m pytest -q --nbval book/chapters book/en/chapters --ignore=_build --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 ## bench: extraction throughput and memory (see README)
 bench: setup
 	$(PY) -m districtbook.bench
+
+## font: remake the monospace font subset the HTML ships (needs the Debian package fonts-noto-mono)
+font: setup
+	$(VENV)/bin/pyftsubset /usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf --layout-features='*' --output-file=book/_static/fonts/NotoSansMono-Vietnamese.ttf --unicodes="U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0303,U+0309,U+0323,U+1EA0-1EF9,U+20AB,U+2013-2014,U+2018-201D,U+2026"
 
 ## clean: remove _build (the committed chapters in book/ stay)
 clean:

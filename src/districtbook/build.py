@@ -19,7 +19,7 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import cache, manifest, parameters, paths
@@ -167,18 +167,47 @@ def _execute_in_subprocess(template: Path, output: Path, params: dict[str, Any],
         raise BuildError(lines[-1].removeprefix("districtbook: error: ") if lines else proc.stderr.strip()[-2000:])
 
 
+POLYGLOSSIA = {"vi": "vietnamese", "en": "english"}
+
+
+def edition_config(base: Path, edition: manifest.Edition) -> str:
+    """The edition's ``_config.yml``: the project's, with its title, language and PDF language."""
+    import yaml
+
+    cfg = yaml.safe_load(base.read_text(encoding="utf-8"))
+    cfg["title"] = edition.title
+    cfg["language"] = edition.lang
+    sphinx = cfg.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx["language"] = edition.lang
+    others = [v for k, v in POLYGLOSSIA.items() if k != edition.lang]
+    sphinx.setdefault("latex_elements", {})["polyglossia"] = (
+        "\\usepackage{polyglossia}\n"
+        f"\\setmainlanguage{{{POLYGLOSSIA.get(edition.lang, 'english')}}}\n"
+        + "".join(f"\\setotherlanguage{{{o}}}\n" for o in others)
+        + "\\renewcommand{\\setmainlanguage}[2][]{}\n")
+    cfg.setdefault("latex", {}).setdefault("latex_documents", {})["targetname"] = f"{pdf_name(edition)[:-4]}.tex"
+    return yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False)
+
+
+def pdf_name(edition: manifest.Edition) -> str:
+    return PDF_NAME if edition.lang == "vi" else f"districtbook-{edition.lang}.pdf"
+
+
 def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) -> dict[str, Path]:
-    """``districtbook build``: every chapter of the manifest, then HTML (and PDF); all or nothing.
+    """``districtbook build``: every chapter of every edition, then HTML (and PDF); all or nothing.
 
     A chapter whose inputs (template, parameters, package source, requirements, articles) are
     unchanged is taken from the cache; the HTML and PDF are rebuilt only when a page changed.
+    The first edition is published at ``_build/html``, the others at ``_build/html/LANG``.
     """
     root = paths.root()
-    book = manifest.expand(manifest.load())
-    chapters = manifest.chapters(book)
-    validated = [(ch, parameters.template_path(ch.template), parameters.resolve(ch.template, typed=ch.parameters))
-                 for ch in chapters]
-    toc_text = manifest.toc(book)
+    base_book = manifest.load()
+    editions = base_book.editions
+    plans = []  # (edition, expanded book, [(chapter, template path, params)])
+    for ed in editions:
+        book = manifest.expand(base_book, ed.lang)
+        plans.append((ed, book, [(ch, parameters.template_path(ch.template),
+                                  parameters.resolve(ch.template, typed=ch.parameters)) for ch in manifest.chapters(book)]))
     code = cache.code_hash()
     seed_hashes: dict[str, str] = {}
 
@@ -192,48 +221,59 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) ->
     build_dir = paths.build_dir()
     staging = build_dir / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    shutil.copy2(root / "_config.yml", staging / "_config.yml")
-    (staging / "_toc.yml").write_text(toc_text, encoding="utf-8")
-    shutil.copytree(root / "book", staging / "book", ignore=shutil.ignore_patterns("*.ipynb", "_assets"))
-    staged_book = staging / "book"
-    assets_dir = staged_book / "chapters" / "_assets"
-    assets_dir.mkdir(parents=True, exist_ok=True)
+    nested = [e.pages for e in editions]
+    for ed, book, _ in plans:
+        eroot = staging / ed.lang
+        eroot.mkdir(parents=True)
+        (eroot / "_config.yml").write_text(edition_config(root / "_config.yml", ed), encoding="utf-8")
+        (eroot / "_toc.yml").write_text(manifest.toc(book, ed.lang), encoding="utf-8")
+        src_pages = root / ed.pages
+        skip = {PurePosixPath(p).name for p in nested if p != ed.pages and p.startswith(ed.pages + "/")}
+        shutil.copytree(src_pages, eroot / "book", ignore=shutil.ignore_patterns("*.ipynb", "_assets", *skip))
+        if not (eroot / "book" / "_static").exists():
+            shutil.copytree(root / "book" / "_static", eroot / "book" / "_static")
+        (eroot / "book" / "chapters" / "_assets").mkdir(parents=True, exist_ok=True)
 
-    progress = Progress(len(validated))
+    total = sum(len(chs) for _, _, chs in plans)
+    progress = Progress(total)
     todo = []
-    for ch, src, params in validated:
-        key = key_of(src, params)
-        hit = cache.lookup(ch.output, key) if use_cache else None
-        if hit:
-            (staged_book / ch.output).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(hit.notebook, staged_book / ch.output)
-            for a in hit.assets.iterdir():
-                shutil.copy2(a, assets_dir / a.name)
-            progress.done(ch.output, "reused")
-        else:
-            todo.append((ch, src, params, key))
+    for ed, _, chs in plans:
+        ebook = staging / ed.lang / "book"
+        for ch, src, params in chs:
+            cid = f"{ed.pages}/{ch.output}"
+            key = key_of(src, params)
+            hit = cache.lookup(cid, key) if use_cache else None
+            if hit:
+                (ebook / ch.output).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(hit.notebook, ebook / ch.output)
+                for a in hit.assets.iterdir():
+                    shutil.copy2(a, ebook / "chapters" / "_assets" / a.name)
+                progress.done(cid, "reused")
+            else:
+                todo.append((ed, ch, src, params, key))
 
     failed_dir = build_dir / "failed"
 
     def run_one(item: tuple) -> None:
-        ch, src, params, key = item
-        out = staged_book / ch.output
+        ed, ch, src, params, key = item
+        ebook = staging / ed.lang / "book"
+        cid = f"{ed.pages}/{ch.output}"
+        out = ebook / ch.output
         out.parent.mkdir(parents=True, exist_ok=True)
-        asset_log = staging / f".assets-{ch.name}.log"
-        progress.start(ch.output)
+        asset_log = staging / f".assets-{ed.lang}-{ch.name}.log"
+        progress.start(cid)
         t0 = time.perf_counter()
         try:
-            _execute_in_subprocess(src, out, params, staged_book, asset_log)
+            _execute_in_subprocess(src, out, params, ebook, asset_log)
         except BuildError as exc:
             failed_dir.mkdir(parents=True, exist_ok=True)
             if out.exists():
                 shutil.copy2(out, failed_dir / out.name)
-            raise BuildError(f"chapter {ch.output}: {exc} (failed notebook kept in _build/failed/{out.name}; "
+            raise BuildError(f"chapter {cid}: {exc} (failed notebook kept in _build/failed/{out.name}; "
                              "the previous book is unchanged)") from None
         names = asset_log.read_text(encoding="utf-8").split() if asset_log.exists() else []
-        cache.store(ch.output, key, out, [assets_dir / n for n in sorted(set(names))])  # --no-cache still refreshes it
-        progress.done(ch.output, "ran", time.perf_counter() - t0)
+        cache.store(cid, key, out, [ebook / "chapters" / "_assets" / n for n in sorted(set(names))])
+        progress.done(cid, "ran", time.perf_counter() - t0)
 
     workers = max(1, jobs or (os.cpu_count() or 1) + 1)  # one more than the cores: kernels wait on start-up
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -245,52 +285,67 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) ->
             for f in futures:
                 f.cancel()
             raise
-    progress.finish(ran=len(todo), reused=len(validated) - len(todo))
+    progress.finish(ran=len(todo), reused=total - len(todo))
 
-    results = {"html": build_dir / "html" / "index.html"}
-    stamp = cache.tree_hash(staged_book, staging / "_config.yml", staging / "_toc.yml") + (":pdf" if pdf else "")
+    first = editions[0]
+    stamp = cache.tree_hash(*(staging / e.lang for e in editions)) + (":pdf" if pdf else "")
     stamp_file = build_dir / "html" / ".districtbook-stamp"
-    have_pdf = (build_dir / "pdf" / PDF_NAME).is_file() or not pdf
+    have_pdf = all((build_dir / "pdf" / pdf_name(e)).is_file() for e in editions) or not pdf
     site_current = use_cache and stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp and have_pdf
     if site_current:
         log.info("book pages unchanged: HTML%s reused", " and PDF" if pdf else "")
     else:
-        log.info("building HTML%s", " and PDF" if pdf else "")
-        html = _jupyter_book(staging, "html", staging)
-        latex = _jupyter_book(staging, "pdflatex", staging / "pdfbuild") if pdf else None
-        if jobs == 1 and latex is not None:  # a sequential build runs one thing at a time
-            _wait(html, "html")
-            _wait(latex, "pdflatex")
-        else:
-            _wait(html, "html")
-            if latex is not None:
-                _wait(latex, "pdflatex")
-        (staging / "_build" / "html" / ".districtbook-stamp").write_text(stamp, encoding="utf-8")
+        log.info("building HTML%s (%s)", " and PDF" if pdf else "", ", ".join(e.lang for e in editions))
+        procs = []
+        for ed in editions:
+            eroot = staging / ed.lang
+            procs.append((_jupyter_book(eroot, "html", eroot), "html"))
+            if pdf:
+                if jobs == 1:  # a sequential build runs one thing at a time
+                    _wait(*procs.pop())
+                procs.append((_jupyter_book(eroot, "pdflatex", eroot / "pdfbuild"), "pdflatex"))
+            if jobs == 1:
+                _wait(*procs.pop())
+        for proc, builder in procs:
+            _wait(proc, builder)
+        site = staging / first.lang / "_build" / "html"
+        for ed in editions[1:]:
+            (staging / ed.lang / "_build" / "html").rename(site / ed.lang)
+        (site / ".districtbook-stamp").write_text(stamp, encoding="utf-8")
         if pdf:
-            pdfs = sorted((staging / "pdfbuild" / "_build" / "latex").glob("*.pdf"))
-            if not pdfs:
-                raise BuildError("the PDF build wrote no PDF")
-            pdf_dir = staging / "_build" / "pdf"
+            pdf_dir = staging / "pdf"
             pdf_dir.mkdir()
-            shutil.copy2(pdfs[0], pdf_dir / PDF_NAME)
+            for ed in editions:
+                found = sorted((staging / ed.lang / "pdfbuild" / "_build" / "latex").glob("*.pdf"))
+                if not found:
+                    raise BuildError(f"the {ed.lang} PDF build wrote no PDF")
+                shutil.copy2(found[0], pdf_dir / pdf_name(ed))
 
     # everything succeeded: publish
-    outputs = {ch.output for ch, _, _ in validated}
-    for ch, _, _ in validated:
-        dest = root / "book" / ch.output
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(staged_book / ch.output, dest)
-    for old in (root / "book" / "chapters").glob("*.ipynb"):
-        if f"chapters/{old.name}" not in outputs:
-            old.unlink()  # a chapter the manifest no longer produces (e.g. a district gone from seeds/)
-    (root / "_toc.yml").write_text(toc_text, encoding="utf-8")
-    _swap_copy(assets_dir, root / "book" / "chapters" / "_assets")
+    for ed, book, chs in plans:
+        ebook = staging / ed.lang / "book"
+        dest_root = root / ed.pages
+        outputs = {ch.output for ch, _, _ in chs}
+        for ch, _, _ in chs:
+            dest = dest_root / ch.output
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ebook / ch.output, dest)
+        for old in (dest_root / "chapters").glob("*.ipynb"):
+            if f"chapters/{old.name}" not in outputs:
+                old.unlink()  # a chapter the manifest no longer produces (e.g. a district gone from seeds/)
+        _swap_copy(ebook / "chapters" / "_assets", dest_root / "chapters" / "_assets")
+        if ed == first:
+            (root / "_toc.yml").write_text(manifest.toc(book, ed.lang), encoding="utf-8")
     if not site_current:
-        _swap(staging / "_build" / "html", build_dir / "html")
+        _swap(staging / first.lang / "_build" / "html", build_dir / "html")
         if pdf:
-            _swap(staging / "_build" / "pdf", build_dir / "pdf")
+            _swap(staging / "pdf", build_dir / "pdf")
+    results = {"html": build_dir / "html" / "index.html"}
+    for ed in editions[1:]:
+        results[f"html ({ed.lang})"] = build_dir / "html" / ed.lang / "index.html"
     if pdf:
-        results["pdf"] = build_dir / "pdf" / PDF_NAME
+        for ed in editions:
+            results["pdf" if ed == first else f"pdf ({ed.lang})"] = build_dir / "pdf" / pdf_name(ed)
     shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(failed_dir, ignore_errors=True)
     return results

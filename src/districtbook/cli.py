@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="+")
     e.add_argument("-o", "--output", help="write here instead of standard output")
     e.add_argument("--format", choices=("csv", "json"), default="csv")
+    c = sub.add_parser("check-site", help="open every page of the built site in Chromium and report problems")
+    c.add_argument("--site", default=None, help="the built site (default: _build/html)")
+    c.add_argument("--screenshots", default=None, help="save a screenshot of every page here")
     return p
 
 
@@ -57,6 +60,17 @@ def main(argv: list[str] | None = None) -> int:
 
             for prm in declared(args.template):
                 print(f"{prm.name}: {prm.type} = {prm.default}" + (f"  # {prm.help}" if prm.help else ""))
+        elif args.command == "check-site":
+            from .paths import build_dir
+            from .sitecheck import check_site
+
+            site = Path(args.site) if args.site else build_dir() / "html"
+            report = check_site(site, Path(args.screenshots) if args.screenshots else None,
+                                {"search.html": "Tây Hồ", "en/search.html": "Tây Hồ"})
+            for problem in report.problems:
+                print(problem)
+            print(f"{len(report.pages)} pages, {len(report.problems)} problems, search hits: {report.search_hits}")
+            return 1 if report.problems or not all(report.search_hits.values()) else 0
         elif args.command == "extract":
             from .extract import write_figures
 

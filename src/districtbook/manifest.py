@@ -32,19 +32,28 @@ class Chapter:
 
 @dataclass(frozen=True)
 class Page:
-    file: str  # relative to book/, without suffix
+    file: str  # relative to the edition's pages folder, without suffix
+    editions: tuple[str, ...] = ()  # empty: every edition
 
 
 @dataclass(frozen=True)
 class Part:
-    caption: str
+    caption: dict[str, str]  # per edition language
     entries: tuple[Chapter | Page, ...]
+
+
+@dataclass(frozen=True)
+class Edition:
+    lang: str
+    pages: str  # the folder of the edition's written pages and chapters, relative to the project
+    title: str
 
 
 @dataclass(frozen=True)
 class Book:
     root: str
     parts: tuple[Part, ...]
+    editions: tuple[Edition, ...] = (Edition("vi", "book", "districtbook"),)
 
 
 def _chapter(entry: dict, where: str) -> Chapter:
@@ -81,39 +90,53 @@ def load(path: Path | None = None) -> Book:
         for j, entry in enumerate(part.get("entries") or [], 1):
             where = f"{path.name}: part {i}, entry {j}"
             if isinstance(entry, dict) and "page" in entry:
-                entries.append(Page(str(entry["page"])))
+                entries.append(Page(str(entry["page"]), tuple(entry.get("editions") or ())))
             elif isinstance(entry, dict):
                 entries.append(_chapter(entry, where))
             else:
                 raise ManifestError(f"{where}: expected 'page: NAME' or a chapter mapping")
-        parts.append(Part(str(part.get("caption", "")), tuple(entries)))
-    return Book(str(data.get("root", "intro")), tuple(parts))
+        caption = part.get("caption", "")
+        parts.append(Part(caption if isinstance(caption, dict) else {"vi": str(caption)}, tuple(entries)))
+    editions = []
+    for k, e in enumerate(data.get("editions") or [{"lang": "vi", "pages": "book", "title": "districtbook"}], 1):
+        if not isinstance(e, dict) or not {"lang", "pages"} <= e.keys():
+            raise ManifestError(f"{path.name}: edition {k} needs 'lang' and 'pages'")
+        pages = PurePosixPath(str(e["pages"]))
+        if pages.is_absolute() or ".." in pages.parts or pages.parts[:1] != ("book",):
+            raise ManifestError(f"{path.name}: edition {k} pages '{pages}' must be a folder inside book/")
+        editions.append(Edition(str(e["lang"]), str(pages), str(e.get("title", "districtbook"))))
+    return Book(str(data.get("root", "intro")), tuple(parts), tuple(editions))
 
 
-def expand(book: Book) -> Book:
-    """Replace every ``for_each: district`` chapter by one chapter per district in its seeds."""
+def expand(book: Book, lang: str | None = None) -> Book:
+    """Replace every ``for_each: district`` chapter by one chapter per district in its seeds; with
+    ``lang``, keep the pages of that edition and set every chapter's ``lang`` parameter to it."""
     from .parameters import known_districts, seeds_folder
 
     parts = []
     for part in book.parts:
         entries: list[Chapter | Page] = []
         for e in part.entries:
-            if isinstance(e, Chapter) and e.for_each == "district":
-                for d in known_districts(seeds_folder(e.parameters.get("seeds", "seeds"))):
-                    entries.append(Chapter(e.template, e.output.replace("{slug}", slugify(d)),
-                                           {**e.parameters, "district": d}))
+            if isinstance(e, Page):
+                if lang is None or not e.editions or lang in e.editions:
+                    entries.append(e)
+                continue
+            params = {**e.parameters, "lang": lang} if lang else dict(e.parameters)
+            if e.for_each == "district":
+                for d in known_districts(seeds_folder(params.get("seeds", "seeds"))):
+                    entries.append(Chapter(e.template, e.output.replace("{slug}", slugify(d)), {**params, "district": d}))
             else:
-                entries.append(e)
+                entries.append(Chapter(e.template, e.output, params))
         parts.append(Part(part.caption, tuple(entries)))
-    return Book(book.root, tuple(parts))
+    return Book(book.root, tuple(parts), book.editions)
 
 
 def chapters(book: Book) -> list[Chapter]:
     return [e for p in book.parts for e in p.entries if isinstance(e, Chapter)]
 
 
-def toc(book: Book) -> str:
-    """The ``_toc.yml`` text for an expanded book."""
+def toc(book: Book, lang: str = "vi") -> str:
+    """The ``_toc.yml`` text for an expanded book (captions in the edition's language)."""
     def file_of(e: Chapter | Page) -> str:
         rel = e.file if isinstance(e, Page) else str(PurePosixPath(e.output).with_suffix(""))
         return f"book/{rel}"
@@ -122,7 +145,8 @@ def toc(book: Book) -> str:
         "format": "jb-book",
         "root": f"book/{book.root}",
         "options": {"numbered": True},
-        "parts": [{"caption": p.caption, "chapters": [{"file": file_of(e)} for e in p.entries]} for p in book.parts],
+        "parts": [{"caption": p.caption.get(lang) or next(iter(p.caption.values()), ""),
+                   "chapters": [{"file": file_of(e)} for e in p.entries]} for p in book.parts if p.entries],
     }
     head = "# Generated from book/manifest.yml by `districtbook build`: edit the manifest, not this file.\n"
     return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

@@ -1,0 +1,150 @@
+"""Reading the built site as a reader's browser does: Debian's Chromium, driven by Playwright.
+
+Every page is served on 127.0.0.1 and opened; a problem is reported for a console error, an
+image that does not load or has no alt text, a request that would leave the machine (it is
+blocked, never sent), an internal link to nothing, a heading that skips a level, and code
+or printed output not set in a font that has the Vietnamese letters.  Screenshots of every
+page can be saved for review.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MONO_FONT = "Noto Sans Mono Vietnamese"
+
+
+@dataclass
+class Report:
+    pages: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    search_hits: dict[str, int] = field(default_factory=dict)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # no request log on stderr
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port); yields the base URL."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def site_pages(site: Path) -> list[str]:
+    """The site's HTML pages, relative to its folder (static files and Sphinx's own indexes left out)."""
+    skip = {"_static", "_sources", "_images", "_sphinx_design_static", "_downloads"}
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
+                  if not skip & set(p.relative_to(site).parts) and p.name not in ("genindex.html",))
+
+
+_PAGE_JS = """
+async () => {
+  await document.fonts.ready;
+  const imgs = [...document.querySelectorAll('img')].map(i => ({src: i.getAttribute('src'),
+      ok: i.complete && i.naturalWidth > 0, alt: (i.getAttribute('alt') || '').trim()}));
+  const links = [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'));
+  const main = document.querySelector('main article') || document.querySelector('article') || document.body;
+  const heads = [...main.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => parseInt(h.tagName[1]));
+  const code = document.querySelector('article code, article pre');
+  const mono = code ? getComputedStyle(code).fontFamily : null;
+  const monoLoaded = document.fonts.check('16px "%s"', 'ồ');
+  return {imgs, links, heads, mono, monoLoaded, lang: document.documentElement.lang};
+}
+""" % MONO_FONT
+
+
+def _link_target(site: Path, page: str, href: str) -> Path | None:
+    """The file an internal link points to, or None for external and in-page links."""
+    parsed = urlparse(href)
+    if parsed.scheme or parsed.netloc or href.startswith(("#", "mailto:", "javascript:")):
+        return None
+    path = unquote(parsed.path)
+    if not path:
+        return None
+    target = (site / page).parent / path
+    return target / "index.html" if path.endswith("/") else target
+
+
+def check_site(site: Path, screenshots: Path | None = None, searches: dict[str, str] | None = None) -> Report:
+    """Open every page of the built site in Chromium and report what a reader would meet."""
+    from playwright.sync_api import sync_playwright
+
+    report = Report(pages=site_pages(site))
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+
+        def route(r):
+            host = urlparse(r.request.url).hostname
+            if r.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+                r.continue_()
+            else:
+                current.append(f"request leaves the machine: {r.request.url}")
+                r.abort()  # blocked: nothing is sent
+
+        context.route("**/*", route)
+        current: list[str] = []
+        for rel in report.pages:
+            page = context.new_page()
+            current.clear()
+            page.on("console", lambda m: current.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+            page.on("pageerror", lambda e: current.append(f"script error: {e}"))
+            page.on("response", lambda r: current.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+            page.goto(base + rel, wait_until="load")
+            page.wait_for_load_state("networkidle")
+            info = page.evaluate(_PAGE_JS)
+            landed = urlparse(page.url).path.lstrip("/")  # after a redirect (index.html), links are relative to it
+            landed = unquote(landed) if landed else rel
+            for img in info["imgs"]:
+                if not img["ok"]:
+                    current.append(f"image does not load: {img['src']}")
+                if not img["alt"] and "logo" not in (img["src"] or ""):
+                    current.append(f"image without alt text: {img['src']}")
+            for href in info["links"]:
+                target = _link_target(site, landed, href)
+                if target is not None and not target.exists():
+                    current.append(f"link to nothing: {href}")
+            heads = info["heads"]
+            if heads and heads[0] != 1:
+                current.append(f"first heading is h{heads[0]}, not h1")
+            for a, b in zip(heads, heads[1:], strict=False):
+                if b > a + 1:
+                    current.append(f"heading skips a level: h{a} then h{b}")
+            if info["mono"] is not None and (MONO_FONT not in info["mono"] or not info["monoLoaded"]):
+                current.append(f"code is not set in {MONO_FONT}: {info['mono']}")
+            if screenshots is not None:
+                shot = screenshots / (rel.replace("/", "__").removesuffix(".html") + ".png")
+                shot.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(shot), full_page=True)
+            report.problems += [f"{rel}: {p}" for p in dict.fromkeys(current)]
+            page.close()
+        for rel, query in (searches or {}).items():
+            page = context.new_page()
+            page.goto(f"{base}{rel}?q={query}", wait_until="load")
+            try:
+                page.wait_for_selector("#search-results li", timeout=15000)
+                report.search_hits[f"{rel}?q={query}"] = page.locator("#search-results li").count()
+            except Exception:  # noqa: BLE001 - no result within the time is a finding, not a crash
+                report.search_hits[f"{rel}?q={query}"] = 0
+            page.close()
+        browser.close()
+    return report
