@@ -90,6 +90,8 @@ def test_templates_follow_the_house_shape():
 def test_committed_toc_is_the_one_the_manifest_generates():
     from districtbook import manifest
 
-    book = manifest.expand(manifest.load(ROOT / "book" / "manifest.yml"))
-    assert (ROOT / "_toc.yml").read_text(encoding="utf-8") == manifest.toc(book)
-    assert "book/chapters/profile-tay-ho" in manifest.toc(book)
+    book = manifest.expand(manifest.load(ROOT / "book" / "manifest.yml"), "vi")
+    assert (ROOT / "_toc.yml").read_text(encoding="utf-8") == manifest.toc(book, "vi")
+    assert "book/chapters/profile-tay-ho" in manifest.toc(book, "vi")
+    english = manifest.toc(manifest.expand(manifest.load(ROOT / "book" / "manifest.yml"), "en"), "en")
+    assert "caption: Analysis" in english and "book/glossary" in english

@@ -23,7 +23,7 @@ def project(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("reruns") / "project")
     proc = cli("build", root=root)
     assert proc.returncode == 0, proc.stderr
-    assert "10 chapters executed, 0 reused from cache" in proc.stderr
+    assert "20 chapters executed, 0 reused from cache" in proc.stderr
     return root
 
 
@@ -31,9 +31,9 @@ def test_nothing_changed_executes_nothing_and_says_so(project):
     before = (project / "_build/html/index.html").stat().st_mtime_ns
     proc = cli("build", root=project)
     assert proc.returncode == 0, proc.stderr
-    assert "nothing changed: no chapter executed (10 reused)" in proc.stderr
+    assert "nothing changed: no chapter executed (20 reused)" in proc.stderr
     assert "book pages unchanged: HTML reused" in proc.stderr
-    assert proc.stderr.count("reused from cache") == 10
+    assert proc.stderr.count("reused from cache") == 20
     assert (project / "_build/html/index.html").stat().st_mtime_ns == before
 
 
@@ -45,9 +45,9 @@ def test_one_changed_article_reruns_the_chapters_that_read_articles(project):
     article.write_text("\n".join(lines), encoding="utf-8")
     proc = cli("build", root=project)
     assert proc.returncode == 0, proc.stderr
-    assert "chapters/dictionary.ipynb: reused from cache" in proc.stderr  # reads no article
-    assert "chapters/sources.ipynb: executed" in proc.stderr
-    assert "9 chapters executed, 1 reused from cache" in proc.stderr
+    assert "book/en/chapters/dictionary.ipynb: reused from cache" in proc.stderr  # reads no article
+    assert "book/chapters/sources.ipynb: executed" in proc.stderr
+    assert "18 chapters executed, 2 reused from cache" in proc.stderr
     page = (project / "_build/html/book/chapters/sources.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(" in page and "&lt;/script&gt; **Quận Tây Hồ" in page  # shown as text
     assert "<script>alert(" not in page

@@ -168,6 +168,7 @@ def _execute_in_subprocess(template: Path, output: Path, params: dict[str, Any],
 
 
 POLYGLOSSIA = {"vi": "vietnamese", "en": "english"}
+CONTENTS = {"vi": "Mục lục", "en": "Contents"}
 
 
 def edition_config(base: Path, edition: manifest.Edition) -> str:
@@ -185,6 +186,9 @@ def edition_config(base: Path, edition: manifest.Edition) -> str:
         f"\\setmainlanguage{{{POLYGLOSSIA.get(edition.lang, 'english')}}}\n"
         + "".join(f"\\setotherlanguage{{{o}}}\n" for o in others)
         + "\\renewcommand{\\setmainlanguage}[2][]{}\n")
+    # Sphinx names the contents after the first part's caption; the PDF's own strings follow the edition
+    sphinx["latex_elements"]["tableofcontents"] = (
+        f"\\renewcommand{{\\contentsname}}{{{CONTENTS.get(edition.lang, 'Contents')}}}\\sphinxtableofcontents")
     cfg.setdefault("latex", {}).setdefault("latex_documents", {})["targetname"] = f"{pdf_name(edition)[:-4]}.tex"
     return yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False)
 
@@ -267,9 +271,10 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) ->
             _execute_in_subprocess(src, out, params, ebook, asset_log)
         except BuildError as exc:
             failed_dir.mkdir(parents=True, exist_ok=True)
+            kept = f"{ed.lang}-{out.name}"
             if out.exists():
-                shutil.copy2(out, failed_dir / out.name)
-            raise BuildError(f"chapter {cid}: {exc} (failed notebook kept in _build/failed/{out.name}; "
+                shutil.copy2(out, failed_dir / kept)
+            raise BuildError(f"chapter {cid}: {exc} (failed notebook kept in _build/failed/{kept}; "
                              "the previous book is unchanged)") from None
         names = asset_log.read_text(encoding="utf-8").split() if asset_log.exists() else []
         cache.store(cid, key, out, [ebook / "chapters" / "_assets" / n for n in sorted(set(names))])
@@ -303,7 +308,7 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) ->
             if pdf:
                 if jobs == 1:  # a sequential build runs one thing at a time
                     _wait(*procs.pop())
-                procs.append((_jupyter_book(eroot, "pdflatex", eroot / "pdfbuild"), "pdflatex"))
+                procs.append((_jupyter_book(eroot, "pdflatex", staging / f"{ed.lang}-pdfbuild"), "pdflatex"))  # outside the sources
             if jobs == 1:
                 _wait(*procs.pop())
         for proc, builder in procs:
@@ -316,7 +321,7 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) ->
             pdf_dir = staging / "pdf"
             pdf_dir.mkdir()
             for ed in editions:
-                found = sorted((staging / ed.lang / "pdfbuild" / "_build" / "latex").glob("*.pdf"))
+                found = sorted((staging / f"{ed.lang}-pdfbuild" / "_build" / "latex").glob("*.pdf"))
                 if not found:
                     raise BuildError(f"the {ed.lang} PDF build wrote no PDF")
                 shutil.copy2(found[0], pdf_dir / pdf_name(ed))

@@ -84,11 +84,12 @@ def _link_target(site: Path, page: str, href: str) -> Path | None:
     return target / "index.html" if path.endswith("/") else target
 
 
-def check_site(site: Path, screenshots: Path | None = None, searches: dict[str, str] | None = None) -> Report:
-    """Open every page of the built site in Chromium and report what a reader would meet."""
+def check_site(site: Path, screenshots: Path | None = None, searches: dict[str, str] | None = None,
+               pages: list[str] | None = None) -> Report:
+    """Open every page of the built site (or the ``pages`` given) in Chromium and report what a reader would meet."""
     from playwright.sync_api import sync_playwright
 
-    report = Report(pages=site_pages(site))
+    report = Report(pages=pages if pages is not None else site_pages(site))
     with serve(site) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
