@@ -109,7 +109,7 @@ def compare(df: pd.DataFrame, district_a: str, district_b: str) -> tuple[list[Pa
 TEXT = {
     "vi": {
         "pair": "{metric}: {a} {va} ({pa}) {ca} và {b} {vb} ({pb}) {cb}{footing}{note}.",
-        "annualised": "; quy về bình quân năm: {a} {aa}/năm, {b} {ab}/năm",
+        "annualised": "; {why}: {a} {aa}/năm, {b} {ab}/năm",
         "different_years": "; lưu ý hai kỳ không trùng nhau",
         "refused": "{metric}: không so sánh, vì {reason}. {ca} {cb}",
         "none_pairs": "Không có chỉ số nào của {a} và {b} so sánh được với nhau trên cùng một cơ sở.",
@@ -123,7 +123,7 @@ TEXT = {
     },
     "en": {
         "pair": "{metric}: {a} {va} ({pa}) {ca} and {b} {vb} ({pb}) {cb}{footing}{note}.",
-        "annualised": "; as yearly averages: {a} {aa} a year, {b} {ab} a year",
+        "annualised": "; {why}: {a} {aa} a year, {b} {ab} a year",
         "different_years": "; note that the two periods do not overlap",
         "refused": "{metric}: not compared, because {reason}. {ca} {cb}",
         "none_pairs": "No indicator of {a} and {b} can be compared on a common footing.",
@@ -154,7 +154,10 @@ def comparison_text(df: pd.DataFrame, a: str, b: str, lang: str = "vi") -> MyST:
         footing = ""
         if p.footing == "annualised":
             unit = p.a["unit"]
-            footing = t["annualised"].format(a=escape(a), b=escape(b), aa=fmt_value(round(p.value_a, 1), unit, None, lang),
+            why = REASONS["totals"][lang].format(na=fmt_number(derive.span_years(p.a["period"]), lang), pa=p.a["period"],
+                                                 nb=fmt_number(derive.span_years(p.b["period"]), lang), pb=p.b["period"])
+            footing = t["annualised"].format(why=why, a=escape(a), b=escape(b),
+                                             aa=fmt_value(round(p.value_a, 1), unit, None, lang),
                                              ab=fmt_value(round(p.value_b, 1), unit, None, lang))
         out.append(t["pair"].format(metric=label(p.metric, lang), a=escape(a), b=escape(b), va=_fmt(p.a, lang),
                                     vb=_fmt(p.b, lang), pa=p.a["period"], pb=p.b["period"], ca=cite(p.a, lang),

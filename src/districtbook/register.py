@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from .report import MyST, escape, fmt_number, house_style, list_table, publish_chart
+from .dataset import short_doc
 from .sources import UNKNOWN, sources
 
 TEXT = {
@@ -55,7 +56,7 @@ def _unknown(value: str, lang: str) -> str:
 
 def register_table(df: pd.DataFrame, lang: str = "vi") -> MyST:
     t = pd.DataFrame({
-        "doc": [escape(d) for d in df["doc"]],
+        "doc": [escape(short_doc(d)) for d in df["doc"]],
         "title": [escape(x) for x in df["title"]],
         "outlet": [escape(_unknown(o, lang)) for o in df["outlet"]],
         "date": [_unknown(d, lang) for d in df["date"]],
@@ -64,7 +65,7 @@ def register_table(df: pd.DataFrame, lang: str = "vi") -> MyST:
         "paragraphs": [fmt_number(p, lang) for p in df["paragraphs"]],
     })
     t.columns = TEXT[lang]["columns"]
-    return MyST(list_table(t, widths=(17, 33, 13, 11, 10, 8, 8)))
+    return MyST(list_table(t, widths=(7, 40, 14, 11, 10, 9, 9)))
 
 
 def register_summary(df: pd.DataFrame, lang: str = "vi") -> MyST:
