@@ -125,11 +125,13 @@ _RATIO_NOUNS = re.compile(
 
 #: nouns a count is quoted with ("12 tập thể", "514 đảng viên"): the thing counted
 _COUNTED_NOUNS = re.compile(
-    r"(?:chỉ tiêu|phiếu|phường|xã|quận|huyện|trường|đơn vị|dự án|chợ|tuyến phố|tuyến|hộ|thủ tục|hồ sơ|"
+    r"(?:chỉ tiêu|phiếu|phường|xã|quận|huyện|trường hợp|trường|đơn vị|dự án|chợ|tuyến phố|tuyến|hộ|thủ tục|hồ sơ|"
     r"tổ chức|cơ sở|doanh nghiệp|đảng viên|tập thể|cá nhân|người|công trình|thôn|khu|điểm|trạm|bệnh viện|"
     r"chi bộ|cử tri|lượt|học sinh|lao động|việc làm|căn hộ|nhà|xe|km|tỷ|sản phẩm)(?=\W|$)"
 )
 _WS = re.compile(r"\s*")
+#: "xếp thứ 3", "đứng thứ 2", "xếp hạng 5/30": a rank is a figure, unlike "lần thứ 22"
+_RANK_BEFORE = re.compile(r"\b(?:xếp|đứng|Xếp|Đứng)\s(?:thứ|hạng)\s$|\b(?:xếp hạng|thứ hạng)\s(?:thứ\s)?$")
 _QUOTED_LABEL = re.compile(r"[“\"][^”\"\n]{0,60}$")
 
 # incidental contexts: the words right before a number that make it a label, not a figure
@@ -241,6 +243,10 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]
 def _ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
     num, den = int(m["num"]), int(m["den"])
     s, e = m.span()
+    if _RANK_BEFORE.search(before):  # "xếp thứ 3/30 quận, huyện": rank 3 of 30
+        return Token(s, e, Decimal(num), "rank", Decimal(den), num_end=e)
+    if re.fullmatch(r"(?:19|20)\d\d", m["den"]):  # "tháng 10/2024", "10/2024"
+        return Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
     noun = _noun_after(text, e, limit)
     could_be_date = 1 <= num <= 31 and 1 <= den <= 12
     if _TIME_NOUNS.match(noun) and not _RATIO_NOUNS.match(noun):
@@ -288,6 +294,8 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
     """
     if tok.reason.startswith("range"):
         return tok
+    if _RANK_BEFORE.search(before) and tok.unit == "count":
+        return Token(tok.start, tok.num_end if tok.num_end >= 0 else tok.end, tok.value, "rank", num_end=tok.num_end)
     for pattern, reason in _INCIDENTAL_BEFORE:
         if pattern.search(before):
             return _incidental(tok, reason)
@@ -368,16 +376,23 @@ def _basis(clause_before: str, clause_after: str, unit: str) -> str:
     return "none"
 
 
-def _qualifier(sentence_before: str, clause_before: str, after: str) -> str:
+def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets: bool = False) -> str:
+    """The hedge; a goal ("đặt ra", "mục tiêu" earlier in the sentence, or a paragraph that goes on
+    listing goals) wins over "trên"/"hơn", which then only say how the goal is phrased."""
+    if _TARGET.search(sentence_before) or in_targets:
+        return "target"
     near = clause_before[-70:]
     if re.match(r"\s?(?:\S+\s){0,3}trở lên", after):
         return "more_than"
     for pattern, q in _HEDGES:
         if pattern.search(near):
             return q
-    if _TARGET.search(sentence_before):
-        return "target"
     return "actual"
+
+
+#: a paragraph that goes on with a list of goals: "Trên lĩnh vực …", "Về xây dựng Đảng, …"
+_CONTINUES_LIST = re.compile(r"^(?:Trên lĩnh vực|Trong lĩnh vực|Ở lĩnh vực|Lĩnh vực|Về|Đối với)\b")
+_PAST = re.compile(r"\bđã\b")
 
 
 def _place(sentence: str, default: str) -> str:
@@ -394,9 +409,13 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
     districts = main_districts(article.body_text())
     article_place = districts[0] if districts else ""
     periods = ArticlePeriods.of(article)
+    targets_before = False  # did the previous paragraph with figures set goals?
     for line in article.body():
         carried_period = periods.default
         previous: tuple[str, str] | None = None
+        line_text = text[line.start:line.end]
+        in_targets = targets_before and bool(_CONTINUES_LIST.match(line_text)) and not _PAST.search(line_text)
+        had_figures = had_targets = False
         for s_start, s_end in _sentences(text, line.start, line.end):
             sentence = text[s_start:s_end]
             place = _place(sentence, article_place)
@@ -411,7 +430,14 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                 if tok.unit in ("percent", "count", "VND_bn", "USD_mn") and _DECLINE.search(before[-15:]) \
                         and not _LEVEL_AFTER_DECLINE.search(before[-20:]):
                     value = -value
-                qualifier = tok.reason if tok.reason.startswith("range") else _qualifier(sentence_before, before, after)
+                qualifier = (tok.reason if tok.reason.startswith("range")
+                             else _qualifier(sentence_before, before, after, in_targets))
+                period = period_for(marks, tok.start)
+                if not period and qualifier == "target" and periods.future:
+                    period = periods.future  # a goal with no period of its own: the coming term the article names
+                if tok.kind == "indicator":
+                    had_figures = True
+                    had_targets = had_targets or qualifier == "target"
                 basis = _basis(before, after, tok.unit)
                 metric = ""
                 if tok.kind == "indicator":
@@ -426,7 +452,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     value=canonical(value) if tok.kind == "indicator" else "",
                     unit=tok.unit,
                     denominator=canonical(tok.denominator) if tok.denominator is not None else "",
-                    period=period_for(marks, tok.start) or carried_period,
+                    period=period or carried_period,
                     basis=basis,
                     qualifier=qualifier,
                     quote=text[tok.start:tok.end],
@@ -436,6 +462,8 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                 )
             if marks:
                 carried_period = marks[-1][1] if marks[-1][1] != "annual" else carried_period
+        if had_figures:
+            targets_before = had_targets
 
 
 def extract(paths: Iterable[Path | str], include_incidental: bool = False) -> Iterator[Figure]:

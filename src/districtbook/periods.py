@@ -43,6 +43,7 @@ class ArticlePeriods:
     pub_year: int | None
     pub_month: int | None
     term: str  # the first "nhiệm kỳ A-B" of the article, or ""
+    future: str = ""  # the coming period the article sets goals for ("5 năm tới"), or ""
 
     @classmethod
     def of(cls, article: Article) -> ArticlePeriods:
@@ -51,7 +52,12 @@ class ArticlePeriods:
         pub_year = int(date[:4]) if date[:4].isdigit() else None
         pub_month = int(date[5:7]) if pub_year and len(date) >= 7 else None
         m = re.search(rf"nhiệm kỳ ({_Y})\s?[-–]\s?({_Y})", body)
-        return cls(reporting_year(body), pub_year, pub_month, f"{m[1]}-{m[2]}" if m else "")
+        ctx = cls(reporting_year(body), pub_year, pub_month, f"{m[1]}-{m[2]}" if m else "")
+        ahead = re.search(r"(\d{1,2}) năm (?:tới|tiếp theo)", body)
+        end = ctx.last_complete_year()
+        if ahead and end:
+            ctx = cls(ctx.year, pub_year, pub_month, ctx.term, f"{end + 1}-{end + int(ahead[1])}")
+        return ctx
 
     @property
     def default(self) -> str:
