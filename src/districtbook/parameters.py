@@ -157,8 +157,10 @@ def check(**values: Any) -> dict[str, Any]:
     ...
     districtbook.errors.ParameterError: parameter 'lang': unknown edition language 'fr' (allowed: vi, en)
     """
-    if "lang" in values and values["lang"] not in LANGUAGES:
-        raise ParameterError("lang", f"unknown edition language '{values['lang']}'", LANGUAGES)
+    if "lang" in values:
+        if values["lang"] not in LANGUAGES:
+            raise ParameterError("lang", f"unknown edition language '{values['lang']}'", LANGUAGES)
+        paths.use_edition(values["lang"])
     seeds = values.get("seeds")
     if seeds is not None:
         if not isinstance(seeds, (str, Path)):
