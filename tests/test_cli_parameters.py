@@ -95,3 +95,16 @@ def test_committed_toc_is_the_one_the_manifest_generates():
     assert "book/chapters/profile-tay-ho" in manifest.toc(book, "vi")
     english = manifest.toc(manifest.expand(manifest.load(ROOT / "book" / "manifest.yml"), "en"), "en")
     assert "caption: Analysis" in english and "book/glossary" in english
+
+
+def test_a_chapter_writes_its_assets_beside_its_own_edition(monkeypatch):
+    """nbval re-runs a chapter in place: the English chapters' charts go to book/en/chapters/_assets."""
+    from districtbook import paths
+
+    monkeypatch.delenv("DISTRICTBOOK_BOOK_DIR", raising=False)
+    monkeypatch.delenv("DISTRICTBOOK_ASSETS_DIR", raising=False)
+    monkeypatch.setitem(paths._EDITION, "lang", None)
+    parameters.check(lang="en")
+    assert paths.assets_dir() == ROOT / "book" / "en" / "chapters" / "_assets"
+    parameters.check(lang="vi")
+    assert paths.assets_dir() == ROOT / "book" / "chapters" / "_assets"
