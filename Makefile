@@ -27,10 +27,10 @@ deb:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-## setup: create .venv, install the pinned requirements and the Debian packages the PDF needs
+## setup: create .venv, install the pinned requirements and the Debian packages (PDF, browser tests)
 setup: $(VENV)/.installed deb
 
-## book: execute every chapter and build the HTML (_build/html) and the PDF (_build/pdf/districtbook.pdf)
+## book: execute every chapter of both editions, build the HTML (_build/html, _build/html/en) and the PDFs (_build/pdf/)
 book: setup
 	$(DB) build --pdf
 
@@ -38,12 +38,12 @@ book: setup
 html: setup
 	$(DB) build
 
-## test: unit tests, doctests, end-to-end tests and nbval over the committed chapters
+## test: unit tests, doctests, end-to-end and browser tests, and nbval over the committed chapters
 test: setup
 	$(PY) -m pytest -q
 	$(PY) -m pytest -q --nbval book/chapters book/en/chapters --ignore=_build --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-## bench: extraction throughput and memory (see README)
+## bench: build times (cold, nothing changed, one chapter, sequential) and extraction throughput and memory
 bench: setup
 	$(PY) -m districtbook.bench
 
