@@ -1,8 +1,6 @@
 """`districtbook run`/`params`: bad parameters stop before any kernel starts, naming the parameter."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from districtbook import parameters

@@ -110,7 +110,7 @@ def quality_flags(df: pd.DataFrame) -> pd.DataFrame:
         out.append(dict(doc=doc, district=district, metric="sector_share_*", period=period, flag=flag,
                         detail={"total": total}))
     keyed = df[df["metric"] != "other"]
-    for (district, metric, unit, period), g in keyed.groupby(["district", "metric", "unit", "period"], sort=True):
+    for (district, metric, _unit, period), g in keyed.groupby(["district", "metric", "unit", "period"], sort=True):
         if len(g) < 2:
             continue
         by_doc: dict[str, list[float]] = {}
@@ -124,7 +124,7 @@ def quality_flags(df: pd.DataFrame) -> pd.DataFrame:
             vs = sorted(set(vs))
             if len(g[g["doc"] == doc]) > 1 and len(vs) == 1:
                 out.append(dict(doc=doc, district=district, metric=metric, period=period, flag="repeat", detail={}))
-    for (district, metric, unit), g in keyed[keyed["unit"].isin(["VND_bn", "count"])].groupby(
+    for (district, metric, _unit), g in keyed[keyed["unit"].isin(["VND_bn", "count"])].groupby(
             ["district", "metric", "unit"], sort=True):
         v = g.sort_values("value")["value"]
         if len(v) >= 2 and v.iloc[0] > 0 and v.iloc[-1] / v.iloc[0] > 10 and g["period"].nunique() == 1:

@@ -13,6 +13,7 @@ Rules are written by phenomenon, not by sentence; each has a doctest or a unit t
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import re
@@ -117,17 +118,12 @@ _AGENDA_NOUNS = re.compile(
     r"điểm nghẽn|rõ|quan điểm|bài|kỳ|phần|tiết|bước|ý kiến|tiêu chí|đề án)\b"
 )
 _TIME_NOUNS = re.compile(r"^(?:năm|tháng|quý|ngày|tuần|giờ|phút|giây|buổi|đêm|sáng|chiều|tối)\b")
-_RATIO_NOUNS = re.compile(
-    r"^(?:chỉ tiêu|phiếu|phường|xã|quận|huyện|trường|đơn vị|dự án|chợ|tuyến|hộ|thủ tục|hồ sơ|"
-    r"tổ chức|cơ sở|doanh nghiệp|đảng viên|tập thể|cá nhân|người|nhà|công trình|tiêu chí|thôn|tổ|"
-    r"khu|điểm|trạm|bệnh viện|chi bộ|nhiệm vụ)"
-)
-
-#: nouns a count is quoted with ("12 tập thể", "514 đảng viên"): the thing counted
+#: the things a count or an x/y ratio counts ("12 tập thể", "21/21 chỉ tiêu"): a count is quoted with its noun,
+#: and a day/month-looking x/y ("5/8 phường") is a ratio when one follows
 _COUNTED_NOUNS = re.compile(
-    r"(?:chỉ tiêu|phiếu|phường|xã|quận|huyện|trường hợp|trường|đơn vị|dự án|chợ|tuyến phố|tuyến|hộ|thủ tục|hồ sơ|"
-    r"tổ chức|cơ sở|doanh nghiệp|đảng viên|tập thể|cá nhân|người|công trình|thôn|khu|điểm|trạm|bệnh viện|"
-    r"chi bộ|cử tri|lượt|học sinh|lao động|việc làm|căn hộ|nhà|xe|km|tỷ|sản phẩm)(?=\W|$)"
+    r"(?:chỉ tiêu|tiêu chí|nhiệm vụ|phiếu|phường|xã|quận|huyện|trường hợp|trường|đơn vị|dự án|chợ|tuyến phố|tuyến|"
+    r"hộ|thủ tục|hồ sơ|tổ chức|tổ|cơ sở|doanh nghiệp|đảng viên|tập thể|cá nhân|người|công trình|thôn|khu|điểm|"
+    r"trạm|bệnh viện|chi bộ|cử tri|lượt|học sinh|lao động|việc làm|căn hộ|nhà|xe|sản phẩm)(?=\W|$)"
 )
 _WS = re.compile(r"\s*")
 #: "xếp thứ 3", "đứng thứ 2", "xếp hạng 5/30": a rank is a figure, unlike "lần thứ 22"
@@ -135,12 +131,13 @@ _RANK_BEFORE = re.compile(r"\b(?:xếp|đứng|Xếp|Đứng)\s(?:thứ|hạng)\
 _QUOTED_LABEL = re.compile(r"[“\"][^”\"\n]{0,60}$")
 
 # incidental contexts: the words right before a number that make it a label, not a figure
+_DATE_OR_PERIOD_BEFORE = re.compile(r"\b(?:năm|Năm|tháng|Tháng|quý|Quý|ngày|Ngày|tuần|khóa|khoá|giai đoạn|nhiệm kỳ)\s$")
 _INCIDENTAL_BEFORE = [
     (re.compile(r"(?:lần|kỳ họp|khóa|khoá|thứ)\s(?:thứ\s)?$", re.I), "ordinal"),
     (re.compile(r"\b(?:số|Số)\s$"), "document or storm number"),
     (re.compile(r"\b(?:Chỉ thị|Nghị quyết|Quyết định|Nghị định|Thông tư|Kết luận|Công văn|Đề án|Chương trình|"
                 r"Kế hoạch|Luật|Quy định|Hướng dẫn|Thông báo|Tờ trình|Báo cáo|Điều|Khoản|Mục|Bài|Phần)\s$"), "document number"),
-    (re.compile(r"\b(?:năm|Năm|tháng|Tháng|quý|Quý|ngày|Ngày|tuần|khóa|khoá|giai đoạn|nhiệm kỳ)\s$"), "date or period"),
+    (_DATE_OR_PERIOD_BEFORE, "date or period"),
     (re.compile(r"\b(?:ảnh|Ảnh|hình|Hình|trang|Trang|Quận|quận|phòng|Phòng|tầng|lô|Lô|ngõ|ngách|số nhà|đường)\s$"), "label"),
     (re.compile(r"\b(?:top|Top|tốp|Tốp|TOP)\s$"), "rank label"),
     (re.compile(r"\b(?:Sáng|Chiều|Trưa|Tối|Đêm|sáng|chiều|trưa|tối|đêm)\s(?:ngày\s)?$"), "date"),
@@ -248,18 +245,14 @@ def _ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
     if re.fullmatch(r"(?:19|20)\d\d", m["den"]):  # "tháng 10/2024", "10/2024"
         return Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
     noun = _noun_after(text, e, limit)
-    could_be_date = 1 <= num <= 31 and 1 <= den <= 12
-    if _TIME_NOUNS.match(noun) and not _RATIO_NOUNS.match(noun):
-        could_be_date = True
-        noun = ""
-    is_ratio = (not could_be_date) or bool(_RATIO_NOUNS.match(noun))
-    if _INCIDENTAL_BEFORE[3][0].search(before) or re.search(r"(?:Sáng|Chiều|Trưa|Tối|ngày)\s$", before, re.I):
-        is_ratio = False
+    counted = _COUNTED_NOUNS.match(noun)
+    could_be_date = (1 <= num <= 31 and 1 <= den <= 12) or bool(_TIME_NOUNS.match(noun) and not counted)
+    is_ratio = (not could_be_date or bool(counted)) and not (
+        _DATE_OR_PERIOD_BEFORE.search(before) or re.search(r"(?:Sáng|Chiều|Trưa|Tối|ngày)\s$", before, re.I))
     if not is_ratio:
         return Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
-    if num > den and not _RATIO_NOUNS.match(noun):
+    if num > den and not counted:
         return Token(s, e, Decimal(0), "number", kind="incidental", reason="document number")
-    counted = _RATIO_NOUNS.match(noun) if noun else None
     quote_end = _WS.match(text, e).end() + len(counted.group(0)) if counted else e
     return Token(s, quote_end, Decimal(num), "ratio", Decimal(den), noun=noun, num_end=e)
 
@@ -473,10 +466,9 @@ def extract(paths: Iterable[Path | str], include_incidental: bool = False) -> It
 
 
 def write_figures(paths: Iterable[Path | str], output: Path | None = None, fmt: str = "csv") -> int:
-    """``districtbook extract``: write figures as CSV (the output contract) or JSON lines."""
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    """``districtbook extract``: write figures as CSV (the output contract) or a JSON array."""
     n = 0
-    try:
+    with open(output, "w", encoding="utf-8", newline="") if output else contextlib.nullcontext(sys.stdout) as out:
         if fmt == "csv":
             w = csv.writer(out, lineterminator="\n")
             w.writerow(COLUMNS)
@@ -489,9 +481,6 @@ def write_figures(paths: Iterable[Path | str], output: Path | None = None, fmt: 
                 out.write(("," if n else "") + "\n" + json.dumps(asdict(f), ensure_ascii=False))
                 n += 1
             out.write("\n]\n")
-    finally:
-        if output:
-            out.close()
     return n
 
 

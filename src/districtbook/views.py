@@ -181,7 +181,7 @@ def budget_derivations(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi"
     ytd = rev[rev["period"].str.fullmatch(r"\d{4}-(?:H1|\d{1,2}M|Q1)")].copy()
     ytd["months"] = ytd["period"].map(lambda p: round((derive.span_years(p) or 0) * 12))
     ytd["year"] = ytd["period"].str[:4]
-    for (district, year), g in ytd.groupby(["district", "year"], sort=True):
+    for (district, _year), g in ytd.groupby(["district", "year"], sort=True):
         g = g.sort_values("months").drop_duplicates("months")
         for (_, early), (_, late) in zip(g.iloc[:-1].iterrows(), g.iloc[1:].iterrows(), strict=True):
             value = derive.difference(late["value"], early["value"])
@@ -289,7 +289,7 @@ def _source_line(rows: pd.DataFrame, lang: str) -> str:
     return T[lang]["source"].format(docs=", ".join(docs))
 
 
-def _hbar(rows: pd.DataFrame, labels: list[str], values: list[float], colours: list[str], texts: list[str],
+def _hbar(labels: list[str], values: list[float], colours: list[str], texts: list[str],
           title: str, xlabel: str, lang: str):
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter
@@ -323,7 +323,7 @@ def budget_chart(df: pd.DataFrame, lang: str = "vi") -> MyST:
     colour = {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(districts)}
     texts = [f"{T[lang]['qual'][r.qualifier] if r.qualifier != 'actual' else ''} {fmt_number(r.value, lang)}".strip()
              for r in rows.itertuples()]
-    fig, ax = _hbar(rows, labels, list(rows["value"]), [colour[d] for d in rows["district"]], texts,
+    fig, ax = _hbar(labels, list(rows["value"]), [colour[d] for d in rows["district"]], texts,
                     c["budget_title"], c["budget_x"], lang)
     _legend(ax, colour, "")
     fig.tight_layout(rect=(0, 0.06, 1, 1))
@@ -342,7 +342,7 @@ def growth_chart(df: pd.DataFrame, lang: str = "vi") -> MyST:
     colour = {T[lang]["qual"][q]: PALETTE[i % len(PALETTE)] for i, q in enumerate(quals)}
     cols = [colour[T[lang]["qual"][q]] for q in rows["qualifier"]]
     texts = [fmt_value(v, "percent", None, lang) for v in rows["value"]]
-    fig, ax = _hbar(rows, labels, list(rows["value"]), cols, texts, c["growth_title"], c["growth_x"], lang)
+    fig, ax = _hbar(labels, list(rows["value"]), cols, texts, c["growth_title"], c["growth_x"], lang)
     _legend(ax, colour, c["legend_qual"])
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     items = "; ".join(f"{lb}: {tx}" for lb, tx in zip(labels, texts, strict=True))
@@ -392,7 +392,7 @@ def governance_chart(df: pd.DataFrame, lang: str = "vi") -> MyST:
     texts = [fmt_value(v, "ratio", d, lang) for v, d in zip(rows["value"], rows["denominator"], strict=True)]
     districts = sorted(set(rows["district"]))
     colour = {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(districts)}
-    fig, ax = _hbar(rows, labels, shares, [colour[d] for d in rows["district"]], texts, c["gov_title"], c["gov_x"], lang)
+    fig, ax = _hbar(labels, shares, [colour[d] for d in rows["district"]], texts, c["gov_title"], c["gov_x"], lang)
     ax.set_xlim(0, 115)
     _legend(ax, colour, "")
     fig.tight_layout(rect=(0, 0.06, 1, 1))
