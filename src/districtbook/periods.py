@@ -9,8 +9,10 @@ reports on.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from .articles import Article
 from .sources import find_date, reporting_year
@@ -33,6 +35,113 @@ PERIOD_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+#: granularities of a :class:`Period`, and how many months a label of each kind covers
+GRANULARITIES = ("year", "half", "quarter", "months", "month", "ytd", "span", "term", "half_term", "last_months")
+_LABEL_RE = re.compile(
+    r"(?P<y1>\d{4})(?:-(?:(?P<y2>\d{4})(?:-(?P<th>H1))?|(?P<h>H[12])|Q(?P<q>[1-4])|(?P<n>\d{1,2})M|(?P<m>\d{2})"
+    r"|(?P<ytd>YTD)|last(?P<ln>\d{1,2})M))?"
+)
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """The time a figure covers, parsed once from its label and printed once.
+
+    ``start`` and ``end`` are the first and the last day covered; ``granularity`` says what kind of
+    period the article named (a year, a half, a quarter, the first N months, one month, the year so
+    far, a span of years, a party term); ``per_year`` marks a value that is a yearly rate over the
+    span ("tăng bình quân 8%/năm"), not a total over it.
+
+    >>> p = Period.parse("2024-9M"); p.start, p.end, p.granularity, p.months, str(p)
+    (datetime.date(2024, 1, 1), datetime.date(2024, 9, 30), 'months', 9, '2024-9M')
+    >>> [str(Period.parse(s)) for s in ("2023", "2024-H1", "2024-Q3", "2023-02", "2019-YTD", "2020-2024", "2020-2025-H1")]
+    ['2023', '2024-H1', '2024-Q3', '2023-02', '2019-YTD', '2020-2024', '2020-2025-H1']
+    >>> Period.parse("2024-9M").previous_year(), Period.parse("2024-H1").comparable(Period.parse("2023-H1"))
+    (Period(start=datetime.date(2023, 1, 1), end=datetime.date(2023, 9, 30), granularity='months', label='2023-9M', per_year=False), True)
+    >>> Period.parse("2024-9M").comparable(Period.parse("2024-H1")), Period.parse("2016-2020").years
+    (False, 5.0)
+    >>> Period.parse("annual") is None, Period.parse("") is None
+    (True, True)
+    """
+
+    start: date
+    end: date
+    granularity: str
+    label: str
+    per_year: bool = False
+
+    @classmethod
+    def parse(cls, label: str, per_year: bool = False, term: bool = False) -> Period | None:
+        """A period from its normalised label (``2024-9M``, ``2020-2025``, ...), or None when there is none."""
+        m = _LABEL_RE.fullmatch(label or "")
+        if not m:
+            return None
+        y1 = int(m["y1"])
+        if m["y2"]:
+            y2 = int(m["y2"])
+            if m["th"]:  # the first half of a term: its first half of the years
+                return cls(date(y1, 1, 1), date(y1 + (y2 - y1 + 1) // 2 - 1, 12, 31), "half_term", label, per_year)
+            return cls(date(y1, 1, 1), date(y2, 12, 31), "term" if term else "span", label, per_year)
+        if m["h"]:
+            first = 1 if m["h"] == "H1" else 7
+            return cls(date(y1, first, 1), _month_end(y1, first + 5), "half", label, per_year)
+        if m["q"]:
+            first = 3 * int(m["q"]) - 2
+            return cls(date(y1, first, 1), _month_end(y1, first + 2), "quarter", label, per_year)
+        if m["n"]:
+            n = int(m["n"])
+            return cls(date(y1, 1, 1), _month_end(y1, min(n, 12)), "months", label, per_year) if 1 <= n <= 12 else None
+        if m["m"]:
+            mo = int(m["m"])
+            return cls(date(y1, mo, 1), _month_end(y1, mo), "month", label, per_year) if 1 <= mo <= 12 else None
+        if m["ytd"]:
+            return cls(date(y1, 1, 1), date(y1, 12, 31), "ytd", label, per_year)
+        if m["ln"]:
+            n = int(m["ln"])
+            return cls(date(y1, 13 - n, 1), date(y1, 12, 31), "last_months", label, per_year) if 1 <= n <= 12 else None
+        return cls(date(y1, 1, 1), date(y1, 12, 31), "year", label, per_year)
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def months(self) -> int:
+        """How many calendar months the period covers."""
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+    @property
+    def years(self) -> float:
+        """How many years the period covers (a half is 0.5)."""
+        return self.months / 12
+
+    @property
+    def full_years(self) -> bool:
+        """Whether the period is made of whole calendar years (a year, a span, a term)."""
+        return self.granularity in ("year", "span", "term")
+
+    def comparable(self, other: Period) -> bool:
+        """Periods of the same kind and length (a year and a year, 9 months and 9 months): values over
+        them may be set side by side. A year-to-date figure has no fixed length and compares to nothing."""
+        return (self.granularity == other.granularity != "ytd" and self.months == other.months
+                and self.start.month == other.start.month and self.per_year == other.per_year)
+
+    def previous_year(self) -> Period:
+        """The same period a year earlier (the base of a "so với cùng kỳ" comparison)."""
+        head, _, rest = self.label.partition("-")
+        if self.granularity in ("span", "term", "half_term"):
+            y1, _, tail = rest.partition("-")
+            label = f"{int(head) - 1}-{int(y1) - 1}" + (f"-{tail}" if tail else "")
+        else:
+            label = f"{int(head) - 1}" + (f"-{rest}" if rest else "")
+        prev = Period.parse(label, self.per_year, self.granularity == "term")
+        assert prev is not None
+        return prev
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 @dataclass(frozen=True)
