@@ -25,11 +25,11 @@ from pathlib import Path
 
 from .articles import Article, iter_articles
 from .metrics import metric_for
-from .numbers import NUMBER, SCALES, canonical, parse_number
-from .periods import ArticlePeriods, period_for, period_marks
-from .places import DISTRICT_RE, WARD_RE, main_districts
+from .numbers import NUMBER, NUMBER_RE, SCALES, canonical, parse_number
+from .periods import BASE_RE, ArticlePeriods, period_for, scoped_marks
+from .places import _RANK, Mention, Place, main_places, mentions
 
-COLUMNS = ("doc", "district", "metric", "value", "unit", "denominator", "period", "basis", "qualifier",
+COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "basis", "qualifier",
            "quote", "start", "end", "kind")
 
 
@@ -37,6 +37,7 @@ COLUMNS = ("doc", "district", "metric", "value", "unit", "denominator", "period"
 class Figure:
     doc: str
     district: str
+    level: str  # ward, district, city, province, region, ministry or country (places.LEVELS)
     metric: str
     value: str
     unit: str
@@ -321,23 +322,7 @@ def _incidental(tok: Token, reason: str) -> Token:
 # --- context -----------------------------------------------------------------------------------
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"”]?\s+")
-_BASIS = [
-    (re.compile(r"so với đầu nhiệm kỳ|so với năm đầu nhiệm kỳ"), "term_start"),
-    (re.compile(r"cùng kỳ|so với năm trước|năm sau (?:tăng )?(?:cao )?hơn năm trước|so với năm \d{4}"), "yoy"),
-    (re.compile(r"tỷ trọng|chiếm|cơ cấu"), "share"),
-    (re.compile(r"kế hoạch|chỉ tiêu|dự toán|nghị quyết"), "plan"),
-    (re.compile(r"mục tiêu|phấn đấu|đặt ra|phải đạt|duy trì"), "target"),
-]
-_HEDGES = [
-    (re.compile(r"\b(?:hơn|trên|vượt|ngoài|Trên|Hơn|Vượt)\s$"), "more_than"),
-    (re.compile(r"\b(?:dưới|chưa đến|chưa tới|không quá|tối đa|Dưới)\s$"), "less_than"),
-    (re.compile(r"\b(?:gần|khoảng|xấp xỉ|chừng|Gần|Khoảng)\s$"), "approx"),
-    (re.compile(r"\b(?:ước|Ước|dự kiến|Dự kiến|dự báo|ước tính)\b[^,;]{0,30}$"), "estimate"),
-]
-#: a goal anywhere earlier in the sentence makes every figure after it a target
-_TARGET = re.compile(r"\b(?:mục tiêu|phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|đề ra|định hướng)\b")
-_DECLINE = re.compile(r"(?:giảm|sụt|hạ)\s(?:đi\s|được\s)?$")
-_LEVEL_AFTER_DECLINE = re.compile(r"(?:giảm|hạ)\s(?:xuống\s)?còn\s$")
+_CLAUSE_SPLIT = re.compile(r";")
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -349,103 +334,235 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     if pos < end:
         yield pos, end
 
+# --- basis: what a percentage, multiple or ratio is measured against ---------------------------
+#: cues right after the number, in the order they are tried; the nearest cue wins
+_BASIS_AFTER = [
+    (re.compile(r"so với tháng trước|so với quý trước"), "none"),
+    (re.compile(r"so với (?:đầu nhiệm kỳ|năm đầu nhiệm kỳ)"), "term_start"),
+    (re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)"), "yoy"),
+    (re.compile(r"cùng kỳ|so với năm trước|so với năm ngoái"), "yoy"),
+    (re.compile(r"kế hoạch|dự toán|[Dd]ự toán|chỉ tiêu|\bKH\b|nghị quyết"), "plan"),
+    (re.compile(r"tổng thu|tổng chi|tổng số|tổng giá trị|GRDP của|tổng vốn"), "share"),
+    (re.compile(r"khối lượng"), "share"),
+]
+_SHARE_BEFORE = re.compile(r"(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?:\s\S+){0,3}\s$")
+_SHARE_CLAUSE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ)\b")
+_BASE_BEFORE = re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)[^,;]{0,40}$|so với cùng kỳ[^,;]{0,30}$")
+_TARGET_BEFORE = re.compile(r"(?:mục tiêu|Mục tiêu)(?:\s(?:là|đề ra là|đặt ra là|đề ra))?\s$")
+_GROWTH_BEFORE = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân))*\s$")
+_REACH_BEFORE = re.compile(r"(?:đạt|bằng|thực hiện được|hoàn thành)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$")
+_REVENUE_WORDS = re.compile(r"\b(?:thu|chi|ngân sách|tổng thu|tổng chi|giải ngân)\b", re.I)
+#: a percentage of a counted whole: "94% hộ gia đình", "100% chi bộ", "100% các hộ kinh doanh"
+_SHARE_NOUN = re.compile(
+    r"^\s?(?:các\s|số\s)?(?:hộ|gia đình|chi bộ|đảng viên|tổ chức|cơ sở|chợ|trường|xã|phường|thôn|tổ dân phố|khu dân cư|"
+    r"doanh nghiệp|người|dân|học sinh|hồ sơ|thủ tục|dịch vụ|cán bộ|công chức|đơn vị|tiểu thương|hộ kinh doanh|"
+    r"dự án|công trình|tuyến|văn bản|giao dịch|số|lao động)\b")
+_PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,40}?(?:vượt|đạt)(?: và vượt)? (?:chỉ tiêu|kế hoạch)")
 
-def _basis(clause_before: str, clause_after: str, unit: str) -> str:
-    if unit != "percent":
+
+def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: ArticlePeriods,
+           siblings: str = "") -> str:
+    """What a percentage (or a multiple, or an x/y) is measured against.
+
+    The nearest explicit cue after the number decides ("đạt 55,7% dự toán", "tăng 18% so với cùng
+    kỳ", "chiếm 6,5% tổng thu"); then the words before it ("chiếm", "tỷ lệ", "so với năm 2020 tăng");
+    a percentage of counted things is a share; and in a budget list, a bare "đạt X%" after an amount
+    is per cent of plan and a bare "tăng X%" is growth on the same period ("đạt 66,5% và tăng 3,1%").
+    ``siblings`` is the earlier part of the sentence, whose cue a bare figure of the same kind repeats.
+    """
+    after = re.split(r"[,;:(]|\d", clause_after[:70], maxsplit=1)[0]
+    near = clause_before[-60:]
+    if unit == "count":
+        return "plan" if _PLAN_AFTER_COUNT.match(clause_after) else "none"
+    if unit == "ratio":
+        if re.search(r"kế hoạch|chỉ tiêu", clause_after[:80]) and re.search(r"đạt|vượt", clause_after[:80]):
+            return "plan"
+        return "plan" if noun.startswith(("đảng viên",)) and re.search(r"kết nạp", near) else "none"
+    if unit not in ("percent", "times"):
         return "none"
-    after = re.split(r"[,;:(]|\d", clause_after[:60], maxsplit=1)[0]
-    found = [(m.start(), basis) for pattern, basis in _BASIS for m in [pattern.search(after)] if m]
+    term_starts = {t.split("-")[0] for t in (ctx.term, ctx.future) if t}
+    found = []
+    for pattern, basis in _BASIS_AFTER:
+        m = pattern.search(after)
+        if m:
+            if basis == "yoy" and "year" in m.groupdict() and m["year"] in term_starts:
+                basis = "term_start"
+            found.append((m.start(), basis))
     if found:
         return min(found)[1]
-    near = clause_before[-60:]
-    if re.search(r"tỷ trọng|chiếm", near):
+    if unit == "times":
+        m = _BASE_BEFORE.search(near)
+        if m:
+            return "term_start" if m["year"] in term_starts else "yoy"
+        return "none"
+    if _SHARE_BEFORE.search(near):
         return "share"
-    if re.search(r"so với đầu nhiệm kỳ", near):
-        return "term_start"
-    if re.search(r"cùng kỳ|năm sau (?:tăng )?(?:cao )?hơn năm trước", near):
-        return "yoy"
-    if re.search(r"mục tiêu|phấn đấu|đặt ra", near):
+    m = _BASE_BEFORE.search(near)
+    if m and _GROWTH_BEFORE.search(near):
+        return "term_start" if m["year"] and m["year"] in term_starts else "yoy"
+    if _SHARE_NOUN.match(clause_after):
+        return "share"
+    if _SHARE_CLAUSE.search(clause_before):
+        return "share"
+    if _TARGET_BEFORE.search(near):
         return "target"
+    revenue = _REVENUE_WORDS.search(clause_before[-160:] + " " + siblings[-200:])
+    if revenue and _REACH_BEFORE.search(near):
+        return "plan"
+    if revenue and (_GROWTH_BEFORE.search(near) or re.match(r"\s?/năm", clause_after)):
+        return "yoy"
     return "none"
 
 
-def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets: bool = False) -> str:
-    """The hedge; a goal ("đặt ra", "mục tiêu" earlier in the sentence, or a paragraph that goes on
-    listing goals) wins over "trên"/"hơn", which then only say how the goal is phrased."""
-    if _TARGET.search(sentence_before) or in_targets:
-        return "target"
-    near = clause_before[-70:]
-    if re.match(r"\s?(?:\S+\s){0,3}trở lên", after):
+# --- qualifier ---------------------------------------------------------------------------------
+_HEDGES = [
+    (re.compile(r"\b(?:hơn|trên|vượt|ngoài|Trên|Hơn|Vượt|ít nhất|Ít nhất|tối thiểu|cao hơn)\s$"), "more_than"),
+    (re.compile(r"\b(?:dưới|chưa đến|chưa tới|không quá|tối đa|Dưới|thấp hơn)\s$"), "less_than"),
+    (re.compile(r"\b(?:gần|khoảng|xấp xỉ|chừng|Gần|Khoảng|Xấp xỉ)\s$"), "approx"),
+]
+_ESTIMATE = re.compile(r"\b(?:ước|Ước|dự kiến|Dự kiến|dự báo|ước tính)\b[^,;]{0,70}$")
+#: a goal earlier in the sentence makes every figure after it a target
+_TARGET = re.compile(r"\b(?:mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|đề ra|định hướng|"
+                     r"[Đđ]ến năm 20[3-9]\d|[Tt]ới năm 20[3-9]\d)\b")
+_DECLINE = re.compile(r"(?:giảm|sụt|hạ)\s(?:đi\s|được\s)?$")
+_LEVEL_AFTER_DECLINE = re.compile(r"(?:giảm|hạ)\s(?:xuống\s)?còn\s$")
+_PAST = re.compile(r"\bđã\b|\bđược\b|\bđạt\b")
+
+
+def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets: bool, period: str,
+               ctx: ArticlePeriods) -> str:
+    """The hedge a figure is written with; the nearest cue wins: "trên 10,6%" in a list of goals is
+    ``more_than``, a goal with no hedge is ``target``, "ước" in its own clause is ``estimate``."""
+    near = clause_before[-30:]
+    if re.match(r"\s?(?:%\s?)?(?:\S+\s){0,4}trở lên", after):
         return "more_than"
     for pattern, q in _HEDGES:
         if pattern.search(near):
             return q
+    if re.search(r"\btừ\s$", near) and re.match(r"\s?%?/năm", after):
+        return "more_than"  # "bình quân từ 10%/năm": at least
+    future = bool(ctx.future and period and period == ctx.future)
+    if _TARGET.search(sentence_before) or in_targets or (future and not _PAST.search(clause_before)):
+        return "target"
+    if _ESTIMATE.search(clause_before.split(",")[-1] if "," in clause_before[-40:] else clause_before):
+        return "estimate"
     return "actual"
 
 
 #: a paragraph that goes on with a list of goals: "Trên lĩnh vực …", "Về xây dựng Đảng, …"
 _CONTINUES_LIST = re.compile(r"^(?:Trên lĩnh vực|Trong lĩnh vực|Ở lĩnh vực|Lĩnh vực|Về|Đối với)\b")
-_PAST = re.compile(r"\bđã\b")
+_SUB_YEAR = re.compile(r"-(?:H[12]|Q[1-4]|\d{1,2}M|\d\d|YTD)$")
+#: a heading: a short line that does not end a sentence ("Hà Nội", "1.1 Tài chính")
+_HEADING = re.compile(r"^[^.!?;:]{1,80}$")
 
 
-def _place(sentence: str, default: str) -> str:
-    wards = [m["name"] for m in WARD_RE.finditer(sentence) if m["level"].lower() == "phường"]
-    if wards:
-        return f"phường {wards[0]}"
-    districts = [m["name"] for m in DISTRICT_RE.finditer(sentence)]
-    return districts[0] if districts else default
+# --- place -------------------------------------------------------------------------------------
+def _subjects(found: list[Mention]) -> list[Mention]:
+    """Mentions that can be what a figure is about: not a listed plural ("các phường 7, 8"), not the
+    parent named after a unit ("Phường Tam Thắng, TPHCM", "phường Kinh Môn (Hải Phòng)")."""
+    out: list[Mention] = []
+    for m in found:
+        if m.plural:
+            continue
+        if out and m.start - out[-1].end <= 3 and _RANK[m.place.level] > _RANK[out[-1].place.level]:
+            continue
+        out.append(m)
+    return out
+
+
+def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: int, default: Place | None) -> Place | None:
+    """The unit a figure at ``pos`` is about: the nearest one named before it in its clause, else the
+    first named after it in the clause, else the last named earlier in its sentence, else ``default``."""
+    before = [m for m in found if clause_start <= m.start and m.end <= pos]
+    if before:
+        return before[-1].place
+    after = [m for m in found if pos <= m.start < clause_end]
+    if after:
+        return after[0].place
+    earlier = [m for m in found if m.end <= clause_start]
+    return earlier[-1].place if earlier else default
+
+
+def _base_value_period(text: str, s_start: int, pos: int) -> str:
+    """The period of a base value quoted after its comparison: "cao hơn 1,58% so với năm 2023 (87,72%)"."""
+    m = re.search(r"(so với (?:năm |cùng kỳ năm )?(?P<y>(?:19|20)\d\d))\s?\($", text[max(s_start, pos - 40):pos])
+    return m["y"] if m else ""
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _CLAUSE_SPLIT.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return out
 
 
 def figures(article: Article, include_incidental: bool = False) -> Iterator[Figure]:
     """All figures of one article, in text order."""
     text = article.text
-    districts = main_districts(article.body_text())
-    article_place = districts[0] if districts else ""
+    body = article.body_text()
+    main = main_places(body, article.title)
+    article_place = main[0] if main else None
     periods = ArticlePeriods.of(article)
     targets_before = False  # did the previous paragraph with figures set goals?
-    for line in article.body():
-        carried_period = periods.default
-        previous: tuple[str, str] | None = None
+    section_period = ""  # carried across the paragraphs of a section, reset by a heading
+    section_place = None
+    lines = list(article.body())
+    lead_period = next((p for ln in lines
+                        for _, p, _ in scoped_marks(text, ln.start, ln.end, periods) if p != "annual"), "")
+    for line in lines:
         line_text = text[line.start:line.end]
+        if line.kind == "body" and _HEADING.match(line_text) and not NUMBER_RE.search(line_text):
+            section_period = ""
+            heads = _subjects(mentions(text, line.start, line.end))
+            section_place = heads[0].place if heads and len(line_text) <= 40 else section_place
+            continue
+        carried_period = section_period
         in_targets = targets_before and bool(_CONTINUES_LIST.match(line_text)) and not _PAST.search(line_text)
         had_figures = had_targets = False
+        found = _subjects(mentions(text, line.start, line.end))
+        default_place = section_place or article_place
         for s_start, s_end in _sentences(text, line.start, line.end):
-            sentence = text[s_start:s_end]
-            place = _place(sentence, article_place)
-            marks = period_marks(text, s_start, s_end, periods)
+            marks = scoped_marks(text, s_start, s_end, periods)
+            clauses = _clauses(text, s_start, s_end)
             for tok in tokens(text, s_start, s_end):
                 if tok.kind == "incidental" and not include_incidental:
                     continue
+                c_start, c_end = next((a, b) for a, b in clauses if a <= tok.start <= b)
                 sentence_before = text[s_start:tok.start]
-                before = sentence_before[sentence_before.rfind(";") + 1:]  # the clause
-                after = text[tok.tail:s_end]
+                before = text[c_start:tok.start]
+                after = text[tok.tail:c_end]
                 value = tok.value
                 if tok.unit in ("percent", "count", "VND_bn", "USD_mn") and _DECLINE.search(before[-15:]) \
                         and not _LEVEL_AFTER_DECLINE.search(before[-20:]):
                     value = -value
+                period = _base_value_period(text, s_start, tok.start) or period_for(marks, tok.start, (c_start, c_end)) \
+                    or carried_period
+                if not period and line.kind == "title":
+                    period = lead_period  # a headline's figure: the period its lead reports
                 qualifier = (tok.reason if tok.reason.startswith("range")
-                             else _qualifier(sentence_before, before, after, in_targets))
-                period = period_for(marks, tok.start)
+                             else _qualifier(sentence_before, before, after, in_targets, period, periods))
                 if not period and qualifier == "target" and periods.future:
-                    period = periods.future  # a goal with no period of its own: the coming term the article names
+                    period = periods.future  # a goal with no period of its own: the coming term
                 if tok.kind == "indicator":
                     had_figures = True
                     had_targets = had_targets or qualifier == "target"
-                basis = _basis(before, after, tok.unit)
-                metric = ""
-                if tok.kind == "indicator":
-                    metric = metric_for(before, after, tok.unit, tok.noun, basis)
-                    if metric == "other" and previous and previous[1] == tok.unit:
-                        metric = previous[0]  # "tăng 11,4%/năm; đến năm 2025 tăng 12%": same measure
-                    previous = (metric, tok.unit)
+                basis = _basis(before, after, tok.unit, tok.noun, periods, text[s_start:c_start])
+                if basis == "none" and tok.reason.startswith("range") and qualifier.startswith("range") \
+                        and (_TARGET.search(sentence_before) or in_targets or period == periods.future):
+                    basis = "target"  # a goal given as a range: "từ 11 - 15%"
+                metric = metric_for(before, after, tok.unit, tok.noun, basis) if tok.kind == "indicator" else ""
+                place = _place_for(found, tok.start, c_start, c_end, default_place)
                 yield Figure(
                     doc=article.name,
-                    district=place,
+                    district=place.name if place else "",
+                    level=place.level if place else "",
                     metric=metric,
                     value=canonical(value) if tok.kind == "indicator" else "",
                     unit=tok.unit,
                     denominator=canonical(tok.denominator) if tok.denominator is not None else "",
-                    period=period or carried_period,
+                    period=period,
                     basis=basis,
                     qualifier=qualifier,
                     quote=text[tok.start:tok.end],
@@ -453,8 +570,13 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     end=tok.end,
                     kind=tok.kind,
                 )
-            if marks:
-                carried_period = marks[-1][1] if marks[-1][1] != "annual" else carried_period
+            last = [(pos, p) for pos, p, scoped in marks if p != "annual" and not scoped]
+            if last:
+                carried_period = last[-1][1]
+                # a report's "6 tháng đầu năm" or a paragraph opening "Năm 2024, …" frames the paragraphs after it
+                frames = [p for pos, p in last if _SUB_YEAR.search(p) or pos - s_start <= 12]
+                if frames:
+                    section_period = frames[-1]
         if had_figures:
             targets_before = had_targets
 

@@ -1,11 +1,15 @@
-"""Periods, normalised: "9 tháng năm 2024" -> ``2024-9M``, "6 tháng đầu năm 2024" -> ``2024-H1``,
-"quý IV/2024" -> ``2024-Q4``, "năm 2023" -> ``2023``, "nhiệm kỳ 2020-2025" -> ``2020-2025``,
-"nửa đầu nhiệm kỳ 2020-2025" -> ``2020-2025-H1``, "trong 5 năm vừa qua" -> the five years before the
-article (from its date), "5 năm tới" -> the five years from it.
+"""Periods, normalised as the figure table writes them: "9 tháng năm 2024" -> ``2024-9M``, "6 tháng đầu
+năm nay" -> ``2024-H1`` (the article's year), "quý IV/2024" -> ``2024-Q4``, "tháng 02" -> ``2023-02``,
+"02 tháng/2023" -> ``2023-2M``, "từ đầu năm đến nay" -> ``2019-YTD``, "năm 2023" -> ``2023``,
+"nhiệm kỳ 2020-2025" -> ``2020-2025``, "nhiệm kỳ qua" -> the term before the one a congress opens,
+"trong 5 năm vừa qua" -> the five years before the article, "5 năm tới" -> the five years from it.
 
-A figure takes the nearest period written before it in its sentence, else the first one after
-it, else the period carried from earlier sentences of the paragraph, else the year the article
-reports on.
+The base of a comparison ("so với cùng kỳ năm 2022", "so với năm 2020") is never a figure's own
+period, and the term that names a congress ("Đại hội … nhiệm kỳ 2025-2030") is its label, not the
+period of the figures around it.  A figure takes the nearest period written before it in its
+sentence, else the first one after it in its clause, else the period carried from earlier sentences
+and paragraphs of its section; a figure no period reaches has none (a count of members "now").
+:class:`Period` is the typed record of a label.
 """
 from __future__ import annotations
 
@@ -20,18 +24,43 @@ from .sources import find_date, reporting_year
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Y = r"(?:19|20)\d\d"
 
+#: the base of a comparison: a period named only to compare against
+BASE_RE = re.compile(
+    rf"so\s(?:với|cùng)\s(?:cùng\skỳ\s)?(?:(?:năm|tháng|quý)\s)?(?:[IV]+/|\d{{1,2}}/)?{_Y}|"
+    rf"so\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)"
+)
+#: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
+_PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}")
+#: a term that names a congress or an office, not the period of the figures beside it
+_LABEL_BEFORE = re.compile(
+    r"(?:Đại\shội|[Đđ]ại\shội|lần\sthứ|Ban\sChấp\shành|Ban\schấp\shành|Bí\sthư|[Đđ]ảng\s[uủ][yỷ]|khóa|khoá|HĐND|"
+    r"[Đđ]ảng\sbộ|chức\sdanh)[^.;:\d]{0,50}$"
+)
+_ADVERBIAL_BEFORE = re.compile(r"(?:[Tt]rong|[Cc]ả|[Tt]oàn|[Qq]ua)\s$")
+
+
 PERIOD_RE = re.compile(
     rf"""
-      (?P<months>\d{{1,2}})\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)(?:\s(?:năm\s)?(?P<my>{_Y}))?
+      (?P<nm>\d{{1,2}})\stháng/(?P<nmy>{_Y})                                   # 02 tháng/2023
+    | (?P<months>\d{{1,2}})\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)
+        (?:\s(?:năm\s)?(?P<my>{_Y})|\s(?P<mnow>nay))?
+    | (?P<bare_months>\d{{1,2}})\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này)\b|,)
     | (?P<half>nửa\sđầu\snăm|nửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
-    | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:/|\snăm\s)(?P<qy>{_Y})
+    | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:(?:/|\snăm\s)(?P<qy>{_Y}))?(?![\w/])
+    | (?P<by_month>(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?:hết\s)?tháng\s\d{{1,2}})(?:/(?P<bmy>{_Y}))?(?![\d/-])
+    | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y}))?(?![\d/-])
     | (?P<term_half>[Nn]ửa\s(?:đầu\s)?nhiệm\skỳ|[Gg]iữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
-    | (?:nhiệm\skỳ|giai\sđoạn)\s(?P<t1>{_Y})\s?[-–]\s?(?P<t2>{_Y})
-    | (?P<term_word>[Tt]rong\snhiệm\skỳ|cả\snhiệm\skỳ|toàn\skhóa)
+    | (?P<termword>[Nn]hiệm\skỳ|[Gg]iai\sđoạn|[Tt]hời\skỳ|[Kk]hóa|[Kk]hoá)?\s?(?P<t1>{_Y})\s?[-–]\s?(?P<t2>{_Y})
+    | (?P<prev_term>[Nn]hiệm\skỳ\s(?:vừa\squa|qua|trước))
+    | (?P<term_word>[Tt]rong\snhiệm\skỳ|[Cc]ả\snhiệm\skỳ|[Tt]oàn\snhiệm\skỳ|toàn\skhóa)(?!\s?(?:19|20)\d\d)
+    | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
+        [Tt]ính\sđến\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại)
     | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)
     | [Tt]rong\s(?P<n2>\d{{1,2}})\snăm
     | (?P<annual>hằng\snăm|hàng\snăm|mỗi\snăm|/năm)
+    | (?P<until>đến\snăm|tới\snăm|vào\snăm|đến\shết\snăm|Đến\snăm|Đến\shết\snăm)\s(?P<uy>{_Y})
     | (?:năm|Năm)\s(?P<y>{_Y})
+    | (?P<this_year>năm\snay)
     """,
     re.VERBOSE,
 )
@@ -148,31 +177,34 @@ def _month_end(year: int, month: int) -> date:
 class ArticlePeriods:
     """What an article's own date and framing tell about its relative periods."""
 
-    year: int | None  # the year the article reports on
+    year: int | None  # the year the article reports on ("năm nay", "6 tháng đầu năm")
     pub_year: int | None
     pub_month: int | None
-    term: str  # the first "nhiệm kỳ A-B" of the article, or ""
-    future: str = ""  # the coming period the article sets goals for ("5 năm tới"), or ""
+    term: str  # the term the article reviews ("nhiệm kỳ 2020-2025"), or ""
+    future: str = ""  # the coming term or period the article sets goals for ("nhiệm kỳ 2025-2030", "5 năm tới")
 
     @classmethod
     def of(cls, article: Article) -> ArticlePeriods:
-        date, _basis = find_date(article)
+        date_, _basis = find_date(article)
         body = article.body_text()
-        pub_year = int(date[:4]) if date[:4].isdigit() else None
-        pub_month = int(date[5:7]) if pub_year and len(date) >= 7 else None
-        m = re.search(rf"nhiệm kỳ ({_Y})\s?[-–]\s?({_Y})", body)
-        ctx = cls(reporting_year(body), pub_year, pub_month, f"{m[1]}-{m[2]}" if m else "")
+        pub_year = int(date_[:4]) if date_[:4].isdigit() else None
+        pub_month = int(date_[5:7]) if pub_year and len(date_) >= 7 else None
+        year = pub_year if pub_year and not (pub_month and pub_month <= 1) else reporting_year(body) or pub_year
+        terms = [(int(m[1]), int(m[2])) for m in re.finditer(rf"(?:nhiệm kỳ|khóa|khoá)\s({_Y})\s?[-–]\s?({_Y})", body, re.I)]
+        ref = pub_year or year or (max(t[0] for t in terms) if terms else None)
+        past = [t for t in terms if ref is None or t[1] <= ref] or []
+        ahead_terms = [t for t in terms if ref is not None and t[0] >= ref and t[1] > ref]
+        term = "%d-%d" % past[0] if past else ""
+        future = "%d-%d" % ahead_terms[0] if ahead_terms else ""
+        if not term and ahead_terms:  # a congress opens a term: the one it reviews is the term before
+            a, b = ahead_terms[0]
+            term = f"{a - (b - a)}-{a}"
+        ctx = cls(year, pub_year, pub_month, term, future)
         ahead = re.search(r"(\d{1,2}) năm (?:tới|tiếp theo)", body)
         end = ctx.last_complete_year()
-        if ahead and end:
-            ctx = cls(ctx.year, pub_year, pub_month, ctx.term, f"{end + 1}-{end + int(ahead[1])}")
+        if ahead and end and not future:
+            ctx = cls(year, pub_year, pub_month, term, f"{end + 1}-{end + int(ahead[1])}")
         return ctx
-
-    @property
-    def default(self) -> str:
-        """For a figure with no period of its own: the last year complete when the article appeared."""
-        year = self.last_complete_year()
-        return str(year) if year else ""
 
     def last_complete_year(self) -> int | None:
         """The last year an article looks back on: early in a year, the year before."""
@@ -183,69 +215,114 @@ class ArticlePeriods:
 
 def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
     ref = ctx.year
+    if m["bare_months"]:
+        n = int(m["bare_months"])
+        return ("" if not ref or not 2 <= n <= 11 else f"{ref}-H1" if n == 6 else f"{ref}-Q1" if n == 3
+                else f"{ref}-{n}M")
+    if m["nm"]:
+        return f"{m['nmy']}-{int(m['nm'])}M"
     if m["months"]:
         n, q = int(m["months"]), m["mq"]
         year = int(m["my"]) if m["my"] else ref
-        if year is None:
+        if year is None or not 1 <= n <= 12:
             return ""
         if q.startswith("cuối"):
             return f"{year}-Q4" if n == 3 else f"{year}-last{n}M"
-        if n == 6 or q.startswith("đầu") and n == 6:
+        if n == 6:
             return f"{year}-H1"
         if n == 3 and q.startswith("đầu"):
             return f"{year}-Q1"
+        if n == 12:
+            return str(year)
         return f"{year}-{n}M"
     if m["half"]:
         year = int(m["hy"]) if m["hy"] else ref
         return f"{year}-{'H1' if 'đầu' in m['half'] else 'H2'}" if year else ""
     if m["q"]:
-        return f"{m['qy']}-Q{_ROMAN[m['q']]}"
+        year = m["qy"] or ref
+        return f"{year}-Q{_ROMAN[m['q']]}" if year else ""
+    if m["by_month"]:
+        year = m["bmy"] or ctx.pub_year or ref
+        return f"{year}-YTD" if year else ""
+    if m["mo"]:
+        mo, year = int(m["mo"]), m["moy"] or ref
+        return f"{year}-{mo:02d}" if year and 1 <= mo <= 12 else ""
     if m["term_half"]:
         term = f"{m['th1']}-{m['th2']}" if m["th1"] else ctx.term
         return f"{term}-H1" if term else ""
     if m["t1"]:
-        return f"{m['t1']}-{m['t2']}"
+        return f"{m['t1']}-{m['t2']}" if int(m["t2"]) > int(m["t1"]) else ""
+    if m["prev_term"]:
+        return ctx.term
     if m["term_word"]:
-        if ctx.term:
-            return ctx.term
-        end = ctx.last_complete_year()
-        return f"{end - 4}-{end}" if end else ""
+        return ctx.term
+    if m["ytd"]:
+        year = m["ytdy"] or m["ytdd"] or ctx.pub_year or ref
+        return f"{year}-YTD" if year else ""
     if m["n"] or m["n2"]:
         n = int(m["n"] or m["n2"])
         end = ctx.last_complete_year()
         if end is None:
             return ""
         if m["rel"] in ("tới", "tiếp theo"):
-            return f"{end + 1}-{end + n}"
+            return ctx.future or f"{end + 1}-{end + n}"
         return f"{end - n + 1}-{end}"
     if m["annual"]:
         return "annual"
+    if m["until"]:
+        return m["uy"]
+    if m["this_year"]:
+        return str(ref) if ref else ""
     return m["y"]
 
 
 def period_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str]]:
-    """``(position, period)`` of every period expression in ``text[start:end]``.
+    """The ``(position, period)`` marks of :func:`scoped_marks`, without their scope."""
+    return [(pos, p) for pos, p, _ in scoped_marks(text, start, end, ctx)]
+
+
+def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str, bool]]:
+    """``(position, period)`` of every period expression in ``text[start:end]``; comparison bases
+    and congress labels are left out.
 
     >>> ctx = ArticlePeriods(2024, 2024, 10, "2020-2025")
     >>> s = "9 tháng năm 2024; 6 tháng đầu năm; quý IV/2024; nhiệm kỳ 2020 - 2025; nửa nhiệm kỳ; năm 2023"
     >>> [p for _, p in period_marks(s, 0, len(s), ctx)]
     ['2024-9M', '2024-H1', '2024-Q4', '2020-2025', '2020-2025-H1', '2023']
+    >>> s = "tăng 7,51% so với cùng kỳ năm 2022; từ đầu năm đến nay; tháng 02; 02 tháng/2023"
+    >>> [p for _, p in period_marks(s, 0, len(s), ctx)]
+    ['2024-YTD', '2024-02', '2023-2M']
     >>> old = ArticlePeriods(2017, 2021, 2, "")
     >>> [p for _, p in period_marks("Trong 5 năm vừa qua; 5 năm tới; trong 3 năm", 0, 44, old)]
     ['2016-2020', '2021-2025', '2018-2020']
+    >>> congress = ArticlePeriods(2025, 2025, 8, "2020-2025", "2025-2030")
+    >>> s = "Đại hội Đảng bộ phường lần thứ I, nhiệm kỳ 2025-2030. Nhiệm kỳ qua, thu tăng; đến năm 2030 đạt"
+    >>> [p for _, p in period_marks(s, 0, len(s), congress)]
+    ['2020-2025', '2030']
     """
+    bases = [(m.start(), m.end()) for r in (BASE_RE, _PLAN_YEAR_RE) for m in r.finditer(text, start, end)]
     out = []
     for m in PERIOD_RE.finditer(text, start, end):
+        if any(b0 <= m.start() < b1 or b0 < m.end() <= b1 for b0, b1 in bases):
+            continue
+        if m["t1"] and _LABEL_BEFORE.search(text, max(start, m.start() - 70), m.start()) \
+                and not _ADVERBIAL_BEFORE.search(text, max(start, m.start() - 8), m.start()):
+            continue  # "Đại hội … lần thứ I, nhiệm kỳ 2025-2030": the congress's name
         p = _period(m, ctx)
         if p:
-            out.append((m.start(), p))
+            out.append((m.start(), p, bool(m["until"])))
     return out
 
 
-def period_for(marks: list[tuple[int, str]], pos: int) -> str:
-    """The nearest period before ``pos``, else the first after it, else ""."""
-    before = [p for s, p in marks if s < pos and p != "annual"]
+def period_for(marks: list[tuple[int, str, bool]], pos: int, clause: tuple[int, int] | None = None) -> str:
+    """The nearest period before ``pos``, else the first after it in its clause, else "".
+
+    A scoped mark ("đến năm 2030") dates only the figures of its own clause.
+    """
+    c0, c1 = clause or (-1, 1 << 62)
+    usable = [(s, p) for s, p, scoped in marks if p != "annual" and (not scoped or c0 <= s < c1)]
+    before = [p for s, p in usable if s < pos]
     if before:
         return before[-1]
-    after = [p for s, p in marks if s >= pos and p != "annual"]
+    after = [p for s, p in usable if pos <= s < c1]
     return after[0] if after else ""

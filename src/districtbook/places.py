@@ -1,64 +1,232 @@
-"""Districts, wards and cities named in an article.
+"""Places: which administrative unit a figure is about.
 
-A gazetteer of the districts of Hanoi (2008-2025 boundaries), Ho Chi Minh City and Da Nang
-lets multi-syllable names ("Hai Bà Trưng", "Nam Từ Liêm") be read whole; any other
-"quận/huyện/thị xã X Y" is read as a two-syllable name, which is the common case.
+Names come from a maintained gazetteer, the package ``vietnamadminunits`` (its data files only):
+the 63 provinces, their districts and wards before July 2025, and the 34 provinces and their
+wards since.  A *mention* is a name with its level word ("phường Tam Thắng", "quận Đống Đa",
+"huyện Thới Lai", "thành phố Thủ Đức", "tỉnh Quảng Nam", "Quận 11"), a province or centrally
+run city named alone ("Đà Nẵng", "TPHCM"), one of the six socio-economic regions, a ministry, or
+the whole country ("cả nước").  Names are printed as the development set's README asks: a ward,
+district or province by its short name ("Tam Thắng", "Đống Đa"), numbered units with their level
+("Phường 5", "Quận 11"), Ho Chi Minh City as ``TP.HCM``, and a provincial city that shares its
+province's name as ``TP Quảng Ngãi``.
 """
 from __future__ import annotations
 
+import functools
+import importlib.util
+import json
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 
-HANOI_DISTRICTS = (
-    "Ba Đình", "Hoàn Kiếm", "Tây Hồ", "Long Biên", "Cầu Giấy", "Đống Đa", "Hai Bà Trưng",
-    "Hoàng Mai", "Thanh Xuân", "Nam Từ Liêm", "Bắc Từ Liêm", "Hà Đông", "Sóc Sơn", "Đông Anh",
-    "Gia Lâm", "Thanh Trì", "Mê Linh", "Ba Vì", "Phúc Thọ", "Đan Phượng", "Hoài Đức", "Quốc Oai",
-    "Thạch Thất", "Chương Mỹ", "Thanh Oai", "Thường Tín", "Phú Xuyên", "Ứng Hòa", "Mỹ Đức", "Sơn Tây",
-)
-OTHER_DISTRICTS = (
-    "Bình Thạnh", "Gò Vấp", "Phú Nhuận", "Tân Bình", "Tân Phú", "Bình Tân", "Thủ Đức", "Hóc Môn",
-    "Củ Chi", "Bình Chánh", "Nhà Bè", "Cần Giờ", "Hải Châu", "Thanh Khê", "Sơn Trà",
-    "Ngũ Hành Sơn", "Liên Chiểu", "Cẩm Lệ", "Hòa Vang",
-)
-KNOWN_DISTRICTS = HANOI_DISTRICTS + OTHER_DISTRICTS
+LEVELS = ("ward", "district", "city", "province", "region", "ministry", "country")
+#: centrally run cities: named alone, they are their own province-level unit
+CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Huế")
+#: the six socio-economic regions of the national statistics
+REGIONS = ("Trung du và miền núi phía Bắc", "Trung du miền núi phía Bắc", "Đồng bằng sông Hồng",
+           "Bắc Trung Bộ và duyên hải miền Trung", "Bắc Trung Bộ và Duyên hải miền Trung", "Tây Nguyên",
+           "Đông Nam Bộ", "Đồng bằng sông Cửu Long")
+#: ministries that rankings of administrative reform and online services name
+MINISTRIES = ("Công Thương", "Tài chính", "Tư pháp", "Nội vụ", "Công an", "Quốc phòng", "Ngoại giao",
+              "Xây dựng", "Y tế", "Giáo dục và Đào tạo", "Nông nghiệp và Môi trường", "Nông nghiệp và Phát triển nông thôn",
+              "Tài nguyên và Môi trường", "Giao thông vận tải", "Khoa học và Công nghệ", "Kế hoạch và Đầu tư",
+              "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch", "Thông tin và Truyền thông",
+              "Dân tộc và Tôn giáo")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """An administrative unit as a figure names it."""
+
+    name: str
+    level: str  # one of LEVELS
+    parent: str = ""  # the district of a pre-2025 ward, the province of a district or city
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    provinces: frozenset[str]
+    districts: dict[str, tuple[str, str]]  # short name -> (type, province)
+    wards: dict[str, str]  # short name -> its pre-2025 district ("" for a ward created in 2025)
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The units of ``vietnamadminunits``, read from its data files (importing the package would
+    pull in shapely and geopy, which this project does not need)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a pinned requirement
+        raise RuntimeError("the package vietnamadminunits is not installed (see requirements.txt)")
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    legacy = json.loads((data / "parser_legacy.json").read_text(encoding="utf-8"))
+    new = json.loads((data / "parser_from_2025.json").read_text(encoding="utf-8"))
+    provinces = {v["provinceShort"] for d in (legacy, new) for v in d["DICT_PROVINCE"].values()}
+    pshort = {k: v["provinceShort"] for k, v in legacy["DICT_PROVINCE"].items()}
+    districts: dict[str, tuple[str, str]] = {}
+    dshort: dict[tuple[str, str], str] = {}
+    for pk, ds in legacy["DICT_PROVINCE_DISTRICT"].items():
+        for dk, v in ds.items():
+            districts.setdefault(v["districtShort"], (v["districtType"], pshort[pk]))
+            dshort[(pk, dk)] = v["districtShort"]
+    wards: dict[str, str] = {}
+    for pk, ps in new["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
+        for v in ps.values():
+            wards.setdefault(v["wardShort"], "")
+    for pk, ds in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
+        for dk, ws in ds.items():
+            for v in ws.values():
+                if not wards.get(v["wardShort"]):
+                    wards[v["wardShort"]] = dshort.get((pk, dk), "")
+    return Gazetteer(frozenset(provinces), districts, wards)
+
 
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper() and ch.isalpha())
 _SYLL = rf"[{_UPPER}][^\W\d_]*"
-_KNOWN = "|".join(sorted((re.escape(n) for n in KNOWN_DISTRICTS), key=len, reverse=True))
-_NAME = rf"(?P<name>{_KNOWN}|\d{{1,2}}\b|{_SYLL}(?:\s{_SYLL})?)"
-
-#: "quận Tây Hồ", "Quận ủy Tây Hồ", "UBND huyện Gia Lâm", "thị xã Sơn Tây", "Quận 1"
-DISTRICT_RE = re.compile(rf"\b(?P<level>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ])?\s{_NAME}")
-#: "phường Nhật Tân", "xã Vân Canh"
-WARD_RE = re.compile(rf"\b(?P<level>[Pp]hường|[Xx]ã|[Tt]hị\strấn)\s(?P<name>{_SYLL}(?:\s{_SYLL})?)")
-CITY_RE = re.compile(r"\b(?:thành phố|TP\.?|Thủ đô)\s(?P<name>Hà Nội|Hồ Chí Minh|Đà Nẵng|Hải Phòng|Cần Thơ)")
+_NAMED = rf"{_SYLL}(?:\s{_SYLL}){{0,2}}"
+_HCM = r"(?:TP\.?\s?HCM|TPHCM|TP\.?\s?Hồ Chí Minh|[Tt]hành phố Hồ Chí Minh|Sài Gòn)(?![\w])"
 
 
-def district_mentions(text: str) -> Counter[str]:
-    """Count district names mentioned with their level word.
+def _alternation(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
-    >>> district_mentions("Quận ủy Tây Hồ và UBND quận Tây Hồ Lê Thị Thu Hằng; quận Hai Bà Trưng")
-    Counter({'Tây Hồ': 2, 'Hai Bà Trưng': 1})
+
+@functools.cache
+def _mention_re() -> re.Pattern[str]:
+    g = gazetteer()
+    multi = [p for p in g.provinces if " " in p and p not in ("Hồ Chí Minh",)]
+    return re.compile(
+        rf"""
+        (?P<hcm>{_HCM})
+      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn)\s(?P<ward>\d{{1,2}}\b|{_NAMED})
+      | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ])?\s(?P<district>\d{{1,2}}\b|{_NAMED})
+      | (?<![\w])(?:[Tt]hành\sphố|TP\.?|[Tt]hành\s[uủ][yỷ])\s?(?P<city>{_NAMED})
+      | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{_NAMED})
+      | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
+      | (?<![\w])[Bb]ộ\s(?P<ministry>{_alternation(MINISTRIES)})(?![\w])
+      | (?<![\w])(?P<country>cả\snước|toàn\squốc|Việt\sNam)(?![\w])
+      | (?<![\w])(?P<bare>{_alternation(multi)})(?![\w])
+        """,
+        re.VERBOSE,
+    )
+
+
+def _fit(name: str, known) -> str:
+    """The longest leading run of syllables of ``name`` that is a known unit, else its first two."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        if " ".join(words[:n]) in known:
+            return " ".join(words[:n])
+    return " ".join(words[:2])
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    place: Place
+    plural: bool = False  # "các phường 7, 8, 9": units listed, none of them the subject
+
+
+def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every administrative unit named in ``text[start:end]``, in text order.
+
+    >>> [(m.place.name, m.place.level) for m in mentions("Phường Tam Thắng, TPHCM; quận Đống Đa và Quận 11, tỉnh Quảng Nam")]
+    [('Tam Thắng', 'ward'), ('TP.HCM', 'city'), ('Đống Đa', 'district'), ('Quận 11', 'district'), ('Quảng Nam', 'province')]
+    >>> [(m.place.name, m.place.level) for m in mentions("thành phố Quảng Ngãi, thành phố Thủ Đức, Đảng bộ TP Cần Thơ, cả nước")]
+    [('TP Quảng Ngãi', 'city'), ('Thủ Đức', 'city'), ('Cần Thơ', 'city'), ('Việt Nam', 'country')]
     """
-    return Counter(_canonical(m.group("name"), m.group("level")) for m in DISTRICT_RE.finditer(text))
+    g = gazetteer()
+    end = len(text) if end is None else end
+    out = []
+    for m in _mention_re().finditer(text, start, end):
+        place = None
+        if m["hcm"]:
+            place = Place("TP.HCM", "city")
+        elif m["ward"]:
+            name = m["ward"]
+            if name.isdigit():
+                name = f"Phường {int(name)}" if m["wlevel"].lower() == "phường" else f"Xã {int(name)}"
+            else:
+                name = _fit(name, g.wards)
+            place = Place(name, "ward", g.wards.get(name, ""))
+        elif m["district"]:
+            name = m["district"]
+            name = f"Quận {int(name)}" if name.isdigit() else _fit(name, g.districts)
+            place = Place(name, "district", g.districts.get(name, ("", ""))[1])
+        elif m["city"]:
+            name = _fit(m["city"], set(CENTRAL_CITIES) | g.provinces | set(g.districts))
+            if name in CENTRAL_CITIES:
+                place = Place("TP.HCM" if name == "Hồ Chí Minh" else name, "city")
+            elif name in g.provinces:
+                place = Place(f"TP {name}", "city", name)
+            else:
+                place = Place(name, "city", g.districts.get(name, ("", ""))[1])
+        elif m["province"]:
+            name = _fit(m["province"], g.provinces)
+            place = Place(name, "province")
+        elif m["region"]:
+            place = Place(m["region"], "region")
+        elif m["ministry"]:
+            place = Place(f"Bộ {m['ministry']}", "ministry")
+        elif m["country"]:
+            place = Place("Việt Nam", "country")
+        elif m["bare"]:
+            name = m["bare"]
+            place = Place(name, "city" if name in CENTRAL_CITIES else "province")
+        if place is not None:
+            out.append(Mention(m.start(), m.end(), place, bool(m["plural"] or m["dplural"])))
+    return out
 
 
-def _canonical(name: str, level: str) -> str:
-    return f"Quận {name}" if name.isdigit() else name
+_RANK = {level: i for i, level in enumerate(LEVELS)}
 
 
-def main_districts(text: str) -> list[str]:
-    """The district(s) an article is about: the most mentioned, and any mentioned at least half as often.
+def main_places(text: str, title: str = "") -> list[Place]:
+    """The unit(s) an article is about: the unit its title names (the most specific one), else the
+    most mentioned; units mentioned at least half as often are kept beside it.
+
+    >>> [p.name for p in main_places("quận Đống Đa ... quận Đống Đa ... quận Ba Đình")]
+    ['Đống Đa']
+    >>> [p.name for p in main_places("Phường Tam Thắng, TPHCM ... phường ... TPHCM", "Đại hội Đảng bộ phường Tam Thắng")]
+    ['Tam Thắng']
+    """
+    found = [m.place for m in mentions(text) if not m.plural and m.place.level != "country"]
+    if not found:
+        return []
+    counts = Counter(found)
+    in_title = [m.place for m in mentions(title) if not m.plural and m.place.level != "country"]
+    if in_title:
+        return [min(in_title, key=lambda p: _RANK[p.level])]
+    top = max(counts.values())
+    first = {p: i for i, p in reversed(list(enumerate(found)))}
+    best = sorted(counts, key=lambda p: (-counts[p], _RANK[p.level] * -1, first[p]))
+    keep = [p for p in best if counts[p] >= max(2, top / 2) and p.level == best[0].level]
+    return keep or best[:1]
+
+
+def main_districts(text: str, title: str = "") -> list[str]:
+    """The names of :func:`main_places` (what the book lists an article under).
 
     >>> main_districts("quận Đống Đa ... quận Đống Đa ... quận Ba Đình")
     ['Đống Đa']
     """
-    counts = district_mentions(text)
-    if not counts:
-        return []
-    top = counts.most_common(1)[0][1]
-    return sorted(n for n, c in counts.items() if c >= max(2, top / 2)) or [counts.most_common(1)[0][0]]
+    return [p.name for p in main_places(text, title)]
+
+
+def book_units(places: list[Place]) -> list[Place]:
+    """The units the book gives a chapter each: every article's main unit, but never a pre-2025
+    ward of a district that is itself in the list.
+
+    >>> [p.name for p in book_units([Place("Tây Hồ", "district"), Place("Nhật Tân", "ward", "Tây Hồ"), Place("Hồng Hà", "ward")])]
+    ['Tây Hồ', 'Hồng Hà']
+    """
+    districts = {p.name for p in places if p.level == "district"}
+    return [p for p in dict.fromkeys(places) if not (p.level == "ward" and p.parent in districts)]
 
 
 def slugify(name: str) -> str:

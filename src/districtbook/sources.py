@@ -95,16 +95,39 @@ def reporting_year(text: str) -> int | None:
     return max(years) if years else None
 
 
+_ISO_LEAD = re.compile(r"^\s*(?:date\s+)?(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?\b")
+_TODAY = re.compile(r"\b(?:[Hh]ôm nay|[Ss]áng nay|[Cc]hiều nay|[Tt]ối nay)\s*\(?(?:ngày\s)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})\)?")
+
+
 def find_date(article: Article) -> tuple[str, str]:
-    """``(iso_date, basis)``: a dateline, else the lead's day/month with the reporting year."""
+    """``(iso_date, basis)``: the date the article appeared, from its own text.
+
+    Tried in order: a leading ISO date line ("date 2025-08-14", as archives store pages), a
+    dateline or a date in the first lines ("14:43 | 06/08/2025", "Ngày 28/02/2023-15:22"),
+    "hôm nay (22/6)" or a lead's day/month ("Sáng 12-10") with the year the article reports on.
+
+    >>> from districtbook.articles import parse_article
+    >>> find_date(parse_article("a.txt", " date 2025-08-14 Sáng 14-8, đại hội...".encode()))
+    ('2025-08-14', 'leading date line')
+    >>> find_date(parse_article("b.txt", "Tiêu đề\\n14:43 | 06/08/2025\\nNgày 4/8, đại hội".encode()))
+    ('2025-08-06', 'dateline')
+    """
+    m = _ISO_LEAD.match(article.text)
+    if m:
+        return "-".join(x for x in (m["y"], m["m"], m["d"]) if x), "leading date line"
     for line in article.furniture("dateline"):
         m = _FULL_DATE.search(line)
         if m:
             return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "dateline"
+    for ln in article.lines[:6]:
+        m = _FULL_DATE.search(article.text[ln.start:ln.end])
+        if m and ln.kind in ("title", "dateline", "byline", "widget", "image", "caption", "teaser") \
+                or m and len(article.text[ln.start:ln.end]) < 80:
+            return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "dateline"
     body = [article.text[ln.start:ln.end] for ln in article.body()]
     year = reporting_year("\n".join(body))
     for line in body[:4]:
-        m = _LEAD_DATE.match(line)
+        m = _LEAD_DATE.match(line) or _TODAY.search(line)
         if m and year:
             return f"{year}-{int(m['m']):02d}-{int(m['d']):02d}", "lead day/month, year reported on"
     if year:
@@ -123,7 +146,7 @@ def describe(article: Article) -> Source:
         url=url,
         date=date,
         date_basis=basis,
-        districts=tuple(main_districts(body)),
+        districts=tuple(main_districts(body, article.title)),
         words=len(body.split()),
         paragraphs=sum(1 for _ in article.body()),
     )
