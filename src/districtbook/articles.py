@@ -64,6 +64,12 @@ class Article:
     def body_text(self) -> str:
         return "\n".join(self.text[ln.start:ln.end] for ln in self.body())
 
+    def frame_text(self) -> str:
+        """The lines that say what the article is about: title, datelines, lead, body and the lines
+        glued under the lead (a line taken for a teaser may be the lead's own continuation)."""
+        return "\n".join(self.text[ln.start:ln.end] for ln in self.lines
+                         if ln.kind in ("title", "body", "teaser", "dateline"))
+
     def furniture(self, kind: str) -> list[str]:
         return [self.text[ln.start:ln.end] for ln in self.lines if ln.kind == kind]
 
@@ -217,7 +223,7 @@ def read_article(path: Path | str) -> Article:
 
 def parse_article(name: str, raw: bytes, path: Path | str | None = None) -> Article:
     text, encoding = decode(raw, path or name)
-    text = normalise(text)
+    text = normalise(text).strip()  # offsets count from the first printed character
     if not text.strip():
         log.warning("%s: the article is empty; it yields no figures", name)
         return Article(name, text, (), encoding)

@@ -27,7 +27,7 @@ from .articles import Article, iter_articles
 from .metrics import metric_for
 from .numbers import NUMBER, NUMBER_RE, SCALES, canonical, parse_number
 from .periods import BASE_RE, ArticlePeriods, period_for, scoped_marks
-from .places import _RANK, Mention, Place, main_places, mentions
+from .places import _RANK, Mention, Place, main_by_level, main_places, mentions
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "basis", "qualifier",
            "quote", "start", "end", "kind")
@@ -81,7 +81,9 @@ TOKEN_RE = re.compile(
     rf"""
     (?<![\w.,/-])
     (?:
-        (?P<date>\d{{1,2}}[/-]\d{{1,2}}[/-](?:19|20)\d\d)                 # 31/5/1961, 12-10-2024
+        (?P<date>\d{{1,2}}[/-]\d{{1,2}}[/-](?:19|20)\d\d                 # 31/5/1961, 12-10-2024
+                 |(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-\d\d)?(?![\d-])      # 2025-08-14, 2024-07 (ISO)
+                 |\d{{1,2}}:\d\d(?::\d\d)?)                                  # 15:22:00, 21:39 (clock)
       | (?P<years>(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)                   # 2020-2025, 2020 - 2025
       | (?P<ratio>(?P<num>\d+)/(?P<den>\d+)(?![/\d]))                     # 21/21, 5/1 (date?), 33/33
       | (?P<range>(?P<lo>{NUMBER})(?:\s?[-–]\s?|\s(?:đến|tới)\s)(?P<hi>{NUMBER})(?![/\d]))  # 800 - 1.000, 10 đến 20, 12-10 (date?)
@@ -115,7 +117,7 @@ NOUN_RE = re.compile(rf"\s?(?P<noun>(?:{_W}+)(?:\s{_W}+){{0,2}})")
 
 # nouns that make "x/y" a ratio (and whose counts are indicators) versus agenda-like nouns
 _AGENDA_NOUNS = re.compile(
-    r"^(?:nội dung|nhiệm vụ|chương trình|giải pháp|khâu|đột phá|mục tiêu|nhóm|lĩnh vực|vấn đề|"
+    r"^(?:đại biểu|ủy viên|uỷ viên|thành viên|tuổi|cấp\b|trụ cột|bên\b|sao\b|nghị quyết|tờ trình|báo cáo|nội dung|nhiệm vụ|chương trình|giải pháp|khâu|đột phá|mục tiêu|nhóm|lĩnh vực|vấn đề|"
     r"điểm nghẽn|rõ|quan điểm|bài|kỳ|phần|tiết|bước|ý kiến|tiêu chí|đề án)\b"
 )
 _TIME_NOUNS = re.compile(r"^(?:năm|tháng|quý|ngày|tuần|giờ|phút|giây|buổi|đêm|sáng|chiều|tối)\b")
@@ -124,18 +126,21 @@ _TIME_NOUNS = re.compile(r"^(?:năm|tháng|quý|ngày|tuần|giờ|phút|giây|b
 _COUNTED_NOUNS = re.compile(
     r"(?:chỉ tiêu|tiêu chí|nhiệm vụ|phiếu|phường|xã|quận|huyện|trường hợp|trường|đơn vị|dự án|chợ|tuyến phố|tuyến|"
     r"hộ|thủ tục|hồ sơ|tổ chức|tổ|cơ sở|doanh nghiệp|đảng viên|tập thể|cá nhân|người|công trình|thôn|khu|điểm|"
-    r"trạm|bệnh viện|chi bộ|cử tri|lượt|học sinh|lao động|việc làm|căn hộ|nhà|xe|sản phẩm)(?=\W|$)"
+    r"trạm|bệnh viện|chi bộ|cử tri|lượt|học sinh|lao động|việc làm|căn hộ|nhà|xe|sản phẩm|vùng|tỉnh|thành phố|"
+    r"đảng bộ|quần chúng|tiểu thương|hợp tác xã|nhân khẩu|ĐV|đảng bộ|tổ dân phố|gia đình)(?=\W|$)"
 )
 _WS = re.compile(r"\s*")
 #: "xếp thứ 3", "đứng thứ 2", "xếp hạng 5/30": a rank is a figure, unlike "lần thứ 22"
-_RANK_BEFORE = re.compile(r"\b(?:xếp|đứng|Xếp|Đứng)\s(?:thứ|hạng)\s$|\b(?:xếp hạng|thứ hạng)\s(?:thứ\s)?$")
+_RANK_BEFORE = re.compile(r"\b(?:xếp|đứng|Xếp|Đứng)\s(?:thứ|hạng)\s$|\b(?:xếp hạng|thứ hạng)\s(?:thứ\s)?$|"
+                          r"\b(?:vị trí|Vị trí|hạng|Hạng)\s(?:thứ\s)?$|\bthứ\s\d{1,2}\svà\sthứ\s$")
 _QUOTED_LABEL = re.compile(r"[“\"][^”\"\n]{0,60}$")
 
 # incidental contexts: the words right before a number that make it a label, not a figure
 _DATE_OR_PERIOD_BEFORE = re.compile(r"\b(?:năm|Năm|tháng|Tháng|quý|Quý|ngày|Ngày|tuần|khóa|khoá|giai đoạn|nhiệm kỳ)\s$")
 _INCIDENTAL_BEFORE = [
     (re.compile(r"(?:lần|kỳ họp|khóa|khoá|thứ)\s(?:thứ\s)?$", re.I), "ordinal"),
-    (re.compile(r"\b(?:số|Số)\s$"), "document or storm number"),
+    (re.compile(r"(?<!dân )(?<!tổng )(?<!Tổng )(?<!Dân )\b(?:số|Số)\s$"), "document or storm number"),
+    (re.compile(r"\b(?:loại|Loại|cấp độ|mức độ|tuổi đời|tuổi|Tuổi|khu phố|tổ|Tổ|Phường|phường|khóm|ấp)\s$"), "label"),
     (re.compile(r"\b(?:Chỉ thị|Nghị quyết|Quyết định|Nghị định|Thông tư|Kết luận|Công văn|Đề án|Chương trình|"
                 r"Kế hoạch|Luật|Quy định|Hướng dẫn|Thông báo|Tờ trình|Báo cáo|Điều|Khoản|Mục|Bài|Phần)\s$"), "document number"),
     (_DATE_OR_PERIOD_BEFORE, "date or period"),
@@ -197,6 +202,9 @@ def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
         unit = "times"
     elif unit_word == "bậc":
         unit = "rank"
+    if unit == "count" and m and re.search(r"\b(?:tỷ|tỉ)\s*$", m["scales"], re.I) and not _COUNTED_NOUNS.match(
+            _noun_after(text, tok_end, limit)):
+        unit, base = "VND_bn", base / SCALES["tỷ"]  # "3.122,2 tỷ": billions of đồng, the unit left out
     # the quote ends at the unit; a bare count ends at the number (or its scale word)
     text_end = tok_end
     while text_end > end and text[text_end - 1].isspace():
@@ -218,6 +226,22 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]
     ['date', 'ordinal', 'period', 'document or storm number', 'date']
     """
     end = len(text) if end is None else end
+    found = sorted([*_number_tokens(text, start, end), *_rank_words(text, start, end)], key=lambda t: t.start)
+    yield from found
+
+
+#: ranks written as words: "vươn lên vị trí thứ nhất", "giữ vị trí thứ hai và thứ ba"
+_ORDINAL_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+RANK_WORD_RE = re.compile(r"(?:(?<=vị trí )|(?<=hạng )|(?<=thứ \w{2} và )|(?<=thứ \w{3} và )|(?<=thứ \w{4} và ))"
+                          r"thứ (?P<w>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
+
+
+def _rank_words(text: str, start: int, end: int) -> Iterator[Token]:
+    for m in RANK_WORD_RE.finditer(text, start, end):
+        yield Token(m.start(), m.end(), Decimal(_ORDINAL_WORDS[m["w"]]), "rank", num_end=m.end())
+
+
+def _number_tokens(text: str, start: int, end: int) -> Iterator[Token]:
     last_end = start
     for m in TOKEN_RE.finditer(text, start, end):
         s, e = m.span()
@@ -264,7 +288,9 @@ def _range(text: str, m: re.Match[str], before: str, limit: int) -> Iterator[Tok
     # "12-10" after "Sáng"/"ngày", or two small numbers that make a day-month: a date
     if "." not in lo + hi and "," not in lo + hi and re.fullmatch(r"\d{1,2}", lo) and re.fullmatch(r"\d{1,2}", hi):
         d, mo = int(lo), int(hi)
-        if 1 <= d <= 31 and 1 <= mo <= 12 and not re.search(r"\s", m.group(0)):
+        follows = text[e:e + 30]
+        measured = re.match(r"\s?(?:%|phần trăm)", follows) or _COUNTED_NOUNS.match(_noun_after(text, e, limit))
+        if 1 <= d <= 31 and 1 <= mo <= 12 and not re.search(r"\s", m.group(0)) and not measured:
             yield Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
             return
     hi_tok = _amount(text, m.start("hi"), m.end("hi"), hi, limit)
@@ -294,12 +320,19 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
         if pattern.search(before):
             return _incidental(tok, reason)
     raw = text[tok.start:tok.tail]
+    if tok.tail >= len(text.rstrip(" …."))  or text[tok.tail:tok.tail + 1] == "…":
+        return _incidental(tok, "cut off")
+    if re.match(r"\s(?:và|,)\s\d{1,2}[-/]\d{1,2}\b", text[tok.tail:tok.tail + 12]):
+        return _incidental(tok, "date")
+    if re.match(r"(?:\d+\.)*\d+\.?\s", raw + text[tok.tail:tok.tail + 1]) and tok.unit == "count" \
+            and re.search(r"(?:^|\n)\s*$", text[max(0, tok.start - 3):tok.start]) and "." in text[tok.start:tok.tail + 1]:
+        return _incidental(tok, "section number")
     closing = min((i for i in (text.find("”", tok.end, tok.end + 60), text.find('"', tok.end, tok.end + 60)) if i != -1),
                   default=-1)
     if _QUOTED_LABEL.search(before) and closing != -1 and (tok.unit == "count" or closing - tok.end < 15):
         return _incidental(tok, "name in quotes")
     if tok.unit == "count":
-        if re.search(r"\b(?:tại|ở)\s$", before):
+        if re.search(r"\b(?:tại|ở)\s$", before) and not _COUNTED_NOUNS.match(tok.noun):
             return _incidental(tok, "place reference")
         if _YEAR.fullmatch(raw):
             return _incidental(tok, "year")
@@ -470,17 +503,30 @@ def _subjects(found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: int, default: Place | None) -> Place | None:
+_GENERIC_UNIT = re.compile(r"\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]))")
+_LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
+                "thành phố": "city"}
+
+
+def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: int, default: Place | None,
+               text: str, by_level: dict[str, Place]) -> Place | None:
     """The unit a figure at ``pos`` is about: the nearest one named before it in its clause, else the
-    first named after it in the clause, else the last named earlier in its sentence, else ``default``."""
+    first named after it in the clause, else ``default`` (the section's or the article's unit).
+    A bare level word nearer to the figure ("phường có 110 hộ") points back to the article's unit."""
     before = [m for m in found if clause_start <= m.start and m.end <= pos]
+    generic = list(_GENERIC_UNIT.finditer(text, before[-1].end if before else clause_start, pos))
+    if generic:
+        level = _LEVEL_WORDS.get(generic[-1].group(0).lower())
+        if default is not None and level == default.level:
+            return default
+        if level in by_level:
+            return by_level[level]
     if before:
         return before[-1].place
     after = [m for m in found if pos <= m.start < clause_end]
     if after:
         return after[0].place
-    earlier = [m for m in found if m.end <= clause_start]
-    return earlier[-1].place if earlier else default
+    return default
 
 
 def _base_value_period(text: str, s_start: int, pos: int) -> str:
@@ -501,8 +547,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def figures(article: Article, include_incidental: bool = False) -> Iterator[Figure]:
     """All figures of one article, in text order."""
     text = article.text
-    body = article.body_text()
-    main = main_places(body, article.title)
+    frame = article.frame_text()
+    main = main_places(frame, article.title)
+    by_level = main_by_level(frame)
     article_place = main[0] if main else None
     periods = ArticlePeriods.of(article)
     targets_before = False  # did the previous paragraph with figures set goals?
@@ -553,7 +600,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                         and (_TARGET.search(sentence_before) or in_targets or period == periods.future):
                     basis = "target"  # a goal given as a range: "từ 11 - 15%"
                 metric = metric_for(before, after, tok.unit, tok.noun, basis) if tok.kind == "indicator" else ""
-                place = _place_for(found, tok.start, c_start, c_end, default_place)
+                place = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
                 yield Figure(
                     doc=article.name,
                     district=place.name if place else "",

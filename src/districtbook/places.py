@@ -164,11 +164,12 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
                 place = Place("TP.HCM" if name == "Hồ Chí Minh" else name, "city")
             elif name in g.provinces:
                 place = Place(f"TP {name}", "city", name)
-            else:
-                place = Place(name, "city", g.districts.get(name, ("", ""))[1])
+            elif name in g.districts:  # a city inside a province ("thành phố Thủ Đức", "thành phố Mỹ Tho")
+                place = Place(name, "city", g.districts[name][1])
         elif m["province"]:
             name = _fit(m["province"], g.provinces)
-            place = Place(name, "province")
+            if name in g.provinces:  # "UBND tỉnh Hồ Quang Bửu" names a person, not a province
+                place = Place(name, "province")
         elif m["region"]:
             place = Place(m["region"], "region")
         elif m["ministry"]:
@@ -188,25 +189,44 @@ _RANK = {level: i for i, level in enumerate(LEVELS)}
 
 def main_places(text: str, title: str = "") -> list[Place]:
     """The unit(s) an article is about: the unit its title names (the most specific one), else the
-    most mentioned; units mentioned at least half as often are kept beside it.
+    most mentioned territory (a ministry, a region or the country only when no territory is named);
+    units of the same level mentioned at least half as often are kept beside it.
 
     >>> [p.name for p in main_places("quận Đống Đa ... quận Đống Đa ... quận Ba Đình")]
     ['Đống Đa']
     >>> [p.name for p in main_places("Phường Tam Thắng, TPHCM ... phường ... TPHCM", "Đại hội Đảng bộ phường Tam Thắng")]
     ['Tam Thắng']
+    >>> [p.name for p in main_places("Hà Nam đạt 68%; Đà Nẵng; Bộ Tư pháp, Bộ Tư pháp")]
+    ['Hà Nam']
     """
     found = [m.place for m in mentions(text) if not m.plural and m.place.level != "country"]
+    territories = [p for p in found if p.level in ("ward", "district", "city", "province")]
+    found = territories or found
     if not found:
         return []
-    counts = Counter(found)
-    in_title = [m.place for m in mentions(title) if not m.plural and m.place.level != "country"]
+    in_title = [m.place for m in mentions(title) if not m.plural and m.place in found]
     if in_title:
         return [min(in_title, key=lambda p: _RANK[p.level])]
+    counts = Counter(found)
     top = max(counts.values())
     first = {p: i for i, p in reversed(list(enumerate(found)))}
-    best = sorted(counts, key=lambda p: (-counts[p], _RANK[p.level] * -1, first[p]))
-    keep = [p for p in best if counts[p] >= max(2, top / 2) and p.level == best[0].level]
+    best = sorted(counts, key=lambda p: (-counts[p], -_RANK[p.level], first[p]))
+    # a ward's or district's article names its city too ("Thành ủy Hà Nội"): the most specific unit
+    # mentioned about as often as the most mentioned one is what the article is about
+    lowest = min(_RANK[p.level] for p in best if counts[p] >= max(2, top / 2)) if top >= 2 else _RANK[best[0].level]
+    best = [p for p in best if _RANK[p.level] == lowest] or best
+    keep = [p for p in best if counts[p] >= max(2, counts[best[0]] / 2)]
     return keep or best[:1]
+
+
+def main_by_level(text: str) -> dict[str, Place]:
+    """For each level, the unit of that level the text names most often (what "quận", "phường"
+    or "tỉnh" said alone refers back to)."""
+    counts = Counter(m.place for m in mentions(text) if not m.plural)
+    out: dict[str, Place] = {}
+    for place, _n in counts.most_common():
+        out.setdefault(place.level, place)
+    return out
 
 
 def main_districts(text: str, title: str = "") -> list[str]:
