@@ -26,6 +26,7 @@ _TAIL_MARKERS = frozenset(
         "Tin khác", "Có thể bạn quan tâm", "MỚI - NÓNG", "Mới - Nóng", "Phiên bản di động",
     )
 )
+_ARCHIVE_DATE = re.compile(r"(?P<date>date\s(?:19|20)\d\d-\d\d(?:-\d\d)?)\s+(?=\S)")
 _SOURCE_LINE = re.compile(r"^Nguồn\b.*https?://", re.IGNORECASE)
 _DATELINE = re.compile(r"^[^\d]{0,40}\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?$")
 _CAPTION = re.compile(r"[-–—(]\s*Ảnh\s*:\s*[^.]{1,60}\)?$")
@@ -162,6 +163,9 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     ['title', 'body', 'caption', 'byline', 'tail', 'tail']
     """
     spans = _split_lines(text)
+    prefix = _ARCHIVE_DATE.match(text)
+    if prefix and spans and spans[0][0] == 0:  # "date 2025-08-14 <lead>": the archive's date, then the text
+        spans[0:1] = [(0, prefix.end("date")), (prefix.end(), spans[0][1])]
     strings = [text[s:e] for s, e in spans]
     counts = Counter(strings)
     kinds: list[str] = [""] * len(spans)
@@ -176,6 +180,8 @@ def classify_lines(text: str) -> tuple[Line, ...]:
             kinds[i] = "tail"
         elif len(s) < 4:
             kinds[i] = "widget"
+        elif i == 0 and prefix:
+            kinds[i] = "dateline"
         elif _SOURCE_LINE.match(s):
             kinds[i] = "source"
         elif _DATELINE.match(s):

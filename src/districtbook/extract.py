@@ -556,8 +556,9 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
     section_period = ""  # carried across the paragraphs of a section, reset by a heading
     section_place = None
     lines = list(article.body())
-    lead_period = next((p for ln in lines
-                        for _, p, _ in scoped_marks(text, ln.start, ln.end, periods) if p != "annual"), "")
+    lead = next((ln for ln in lines if ln.kind == "body"), None)
+    lead_period = next((p for _, p, scope in (scoped_marks(text, lead.start, lead.end, periods) if lead else [])
+                        if p != "annual" and not scope), "")
     for line in lines:
         line_text = text[line.start:line.end]
         if line.kind == "body" and _HEADING.match(line_text) and not NUMBER_RE.search(line_text):
@@ -586,11 +587,12 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     value = -value
                 period = _base_value_period(text, s_start, tok.start) or period_for(marks, tok.start, (c_start, c_end)) \
                     or carried_period
-                if not period and line.kind == "title":
+                if not period and line.kind == "title" and line.end - line.start <= 160:
                     period = lead_period  # a headline's figure: the period its lead reports
                 qualifier = (tok.reason if tok.reason.startswith("range")
                              else _qualifier(sentence_before, before, after, in_targets, period, periods))
-                if not period and qualifier == "target" and periods.future:
+                if not period and periods.future and (qualifier == "target" or qualifier.startswith("range") and (
+                        _TARGET.search(sentence_before) or in_targets)):
                     period = periods.future  # a goal with no period of its own: the coming term
                 if tok.kind == "indicator":
                     had_figures = True
@@ -617,11 +619,12 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     end=tok.end,
                     kind=tok.kind,
                 )
-            last = [(pos, p) for pos, p, scoped in marks if p != "annual" and not scoped]
+            last = [(pos, p) for pos, p, scope in marks if p != "annual" and not scope]
             if last:
                 carried_period = last[-1][1]
-                # a report's "6 tháng đầu năm" or a paragraph opening "Năm 2024, …" frames the paragraphs after it
-                frames = [p for pos, p in last if _SUB_YEAR.search(p) or pos - s_start <= 12]
+                # a report's "6 tháng đầu năm" or an opening "Năm 2024, …" frames the paragraphs after it
+                frames = [p for pos, p in last if _SUB_YEAR.search(p) or pos - s_start <= 12
+                          or re.match(r"[^,.;()]{0,25},", text[pos:pos + 30])]
                 if frames:
                     section_period = frames[-1]
         if had_figures:

@@ -47,7 +47,7 @@ PERIOD_RE = re.compile(
     | (?P<bare_months>\d{{1,2}})\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này)\b|,)
     | (?P<half>nửa\sđầu\snăm|nửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
     | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:(?:/|\snăm\s)(?P<qy>{_Y}))?(?![\w/])
-    | (?P<by_month>(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?:hết\s)?tháng\s\d{{1,2}})(?:/(?P<bmy>{_Y}))?(?![\d/-])
+    | (?P<by_month>(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?:hết\s|đầu\s|cuối\s|giữa\s)?tháng\s\d{{1,2}})(?:/(?P<bmy>{_Y}))?(?![\d/-])
     | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y}))?(?![\d/-])
     | (?P<term_half>[Nn]ửa\s(?:đầu\s)?nhiệm\skỳ|[Gg]iữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
     | (?P<termword>[Nn]hiệm\skỳ|[Gg]iai\sđoạn|[Tt]hời\skỳ|[Kk]hóa|[Kk]hoá)?\s?(?P<t1>{_Y})\s?[-–]\s?(?P<t2>{_Y})
@@ -266,6 +266,8 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
             return ""
         if m["rel"] in ("tới", "tiếp theo"):
             return ctx.future or f"{end + 1}-{end + n}"
+        if ctx.term and int(ctx.term[5:9]) - int(ctx.term[:4]) == n and int(ctx.term[5:9]) >= end:
+            return ctx.term  # "5 năm qua" in a term review: the term
         return f"{end - n + 1}-{end}"
     if m["annual"]:
         return "annual"
@@ -278,10 +280,13 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
 
 def period_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str]]:
     """The ``(position, period)`` marks of :func:`scoped_marks`, without their scope."""
-    return [(pos, p) for pos, p, _ in scoped_marks(text, start, end, ctx)]
+    return [(pos, p) for pos, p, _scope in scoped_marks(text, start, end, ctx)]
 
 
-def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str, bool]]:
+def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str, str]]:
+    """``(position, period, scope)`` of every period expression: scope "clause" for a mark that dates
+    only its own clause ("đến năm 2030"), "paren" for one in brackets after the figure it dates
+    ("thứ 12 (năm 2023)"), "" for one that dates what follows it in the sentence."""
     """``(position, period)`` of every period expression in ``text[start:end]``; comparison bases
     and congress labels are left out.
 
@@ -310,19 +315,24 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
             continue  # "Đại hội … lần thứ I, nhiệm kỳ 2025-2030": the congress's name
         p = _period(m, ctx)
         if p:
-            out.append((m.start(), p, bool(m["until"])))
+            paren = text[max(start, m.start() - 1):m.start()] == "("
+            out.append((m.start(), p, "paren" if paren else "clause" if m["until"] else ""))
     return out
 
 
-def period_for(marks: list[tuple[int, str, bool]], pos: int, clause: tuple[int, int] | None = None) -> str:
+def period_for(marks: list[tuple[int, str, str]], pos: int, clause: tuple[int, int] | None = None) -> str:
     """The nearest period before ``pos``, else the first after it in its clause, else "".
 
-    A scoped mark ("đến năm 2030") dates only the figures of its own clause.
+    A clause-scoped mark ("đến năm 2030") dates only the figures of its own clause; a bracketed one
+    ("(năm 2023)") only the figure right before it.
     """
     c0, c1 = clause or (-1, 1 << 62)
-    usable = [(s, p) for s, p, scoped in marks if p != "annual" and (not scoped or c0 <= s < c1)]
-    before = [p for s, p in usable if s < pos]
+    usable = [(s, p, scope) for s, p, scope in marks if p != "annual" and (scope != "clause" or c0 <= s < c1)]
+    paren = [p for s, p, scope in usable if scope == "paren" and 0 <= s - pos <= 25]
+    if paren:
+        return paren[0]
+    before = [p for s, p, scope in usable if s < pos and scope != "paren"]
     if before:
         return before[-1]
-    after = [p for s, p in usable if pos <= s < c1]
+    after = [p for s, p, scope in usable if pos <= s < c1 and scope != "paren"]
     return after[0] if after else ""

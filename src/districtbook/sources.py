@@ -96,6 +96,10 @@ def reporting_year(text: str) -> int | None:
 
 
 _ISO_LEAD = re.compile(r"^\s*(?:date\s+)?(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?\b")
+_MONTH_WORDS = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_WORD_DATE = re.compile(r"\b(?P<d>\d{1,2})\s[Tt]háng\s(?P<m>Mười\s(?:Một|Hai)|[A-ZĐa-zđ][^\W\d]*)\s(?P<y>(?:19|20)\d\d)\b")
+_WEEKDAY_DATE = re.compile(r"(?:Chủ\snhật|Thứ\s(?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư|Năm|Sáu|Bảy))[,\s]+(?:ngày\s)?\d{1,2}/\d{1,2}/\d{4}")
 _TODAY = re.compile(r"\b(?:[Hh]ôm nay|[Ss]áng nay|[Cc]hiều nay|[Tt]ối nay)\s*\(?(?:ngày\s)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})\)?")
 
 
@@ -119,8 +123,14 @@ def find_date(article: Article) -> tuple[str, str]:
         m = _FULL_DATE.search(line)
         if m:
             return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "dateline"
-    for ln in article.lines[:6]:
-        m = _FULL_DATE.search(article.text[ln.start:ln.end])
+    for ln in article.lines[:8]:
+        line = article.text[ln.start:ln.end]
+        w = _WORD_DATE.search(line)
+        if w and w["m"].lower() in _MONTH_WORDS:  # "21 Tháng Bảy 2011"
+            return f"{w['y']}-{_MONTH_WORDS[w['m'].lower()]:02d}-{int(w['d']):02d}", "dateline"
+        if _WEEKDAY_DATE.search(line):
+            continue  # "Chủ nhật 17/11/2024": the site's header shows today's date, not the article's
+        m = _FULL_DATE.search(line)
         if m and ln.kind in ("title", "dateline", "byline", "widget", "image", "caption", "teaser") \
                 or m and len(article.text[ln.start:ln.end]) < 80:
             return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "dateline"
