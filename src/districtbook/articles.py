@@ -29,7 +29,7 @@ _TAIL_MARKERS = frozenset(
 _ARCHIVE_DATE = re.compile(r"(?P<date>date\s(?:19|20)\d\d-\d\d(?:-\d\d)?)\s+(?=\S)")
 _SOURCE_LINE = re.compile(r"^Nguồn\b.*https?://", re.IGNORECASE)
 _DATELINE = re.compile(r"^[^\d]{0,40}\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?$")
-_CAPTION = re.compile(r"[-–—(]\s*Ảnh\s*:\s*[^.]{1,60}\)?$")
+_CAPTION = re.compile(r"(?:[-–—(.]|^)\s*\(?Ảnh\s*:\s*[^.]{1,60}\)?\.?$")
 _IMAGE_ALT = re.compile(r"\bảnh\s+\d+$")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’»)]?$")
 _BYLINE_WORD = re.compile(r"^[A-ZÀ-ỸĐ][\wÀ-ỹ]*$")
@@ -186,6 +186,8 @@ def classify_lines(text: str) -> tuple[Line, ...]:
             kinds[i] = "source"
         elif _DATELINE.match(s):
             kinds[i] = "dateline"
+        elif _CAPTION.search(s) and len(s) < 300:
+            kinds[i] = "caption"
         elif title_seen is None:
             kinds[i] = "title"
             title_seen = s

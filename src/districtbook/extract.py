@@ -490,12 +490,20 @@ _HEADING = re.compile(r"^[^.!?;:]{1,80}$")
 
 
 # --- place -------------------------------------------------------------------------------------
-def _subjects(found: list[Mention]) -> list[Mention]:
+#: a unit named as someone's office ("Phó Chủ tịch UBND TP Hải Phòng") or as merged into another
+#: ("trên cơ sở sáp nhập phường Thanh Minh, …") is not what the figures near it are about
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"(?:(?:Chủ tịch|Bí thư|Giám đốc|Ủy viên|Uỷ viên|Trưởng ban|Phó ban|Trưởng phòng|Tổ trưởng)\s(?:\S+\s){0,5}"
+    r"|(?:sáp nhập|hợp nhất|trên cơ sở)[^;.]{0,80})$")
+
+
+def _subjects(found: list[Mention], text: str) -> list[Mention]:
     """Mentions that can be what a figure is about: not a listed plural ("các phường 7, 8"), not the
-    parent named after a unit ("Phường Tam Thắng, TPHCM", "phường Kinh Môn (Hải Phòng)")."""
+    parent named after a unit ("Phường Tam Thắng, TPHCM", "phường Kinh Môn (Hải Phòng)"), not an
+    office or a merged unit."""
     out: list[Mention] = []
     for m in found:
-        if m.plural:
+        if m.plural or _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
             continue
         if out and m.start - out[-1].end <= 3 and _RANK[m.place.level] > _RANK[out[-1].place.level]:
             continue
@@ -503,7 +511,7 @@ def _subjects(found: list[Mention]) -> list[Mention]:
     return out
 
 
-_GENERIC_UNIT = re.compile(r"\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]))")
+_GENERIC_UNIT = re.compile(r"\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b))")
 _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
                 "thành phố": "city"}
 
@@ -563,15 +571,16 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
         line_text = text[line.start:line.end]
         if line.kind == "body" and _HEADING.match(line_text) and not NUMBER_RE.search(line_text):
             section_period = ""
-            heads = _subjects(mentions(text, line.start, line.end))
+            heads = _subjects(mentions(text, line.start, line.end), text)
             section_place = heads[0].place if heads and len(line_text) <= 40 else section_place
             continue
         carried_period = section_period
         in_targets = targets_before and bool(_CONTINUES_LIST.match(line_text)) and not _PAST.search(line_text)
         had_figures = had_targets = False
-        found = _subjects(mentions(text, line.start, line.end))
+        found = _subjects(mentions(text, line.start, line.end), text)
         default_place = section_place or article_place
         for s_start, s_end in _sentences(text, line.start, line.end):
+            subjects = [m for m in found if s_start <= m.start < s_end]
             marks = scoped_marks(text, s_start, s_end, periods)
             clauses = _clauses(text, s_start, s_end)
             for tok in tokens(text, s_start, s_end):
@@ -619,6 +628,8 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     end=tok.end,
                     kind=tok.kind,
                 )
+            if subjects:  # "Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit
+                default_place = subjects[-1].place
             last = [(pos, p) for pos, p, scope in marks if p != "annual" and not scope]
             if last:
                 carried_period = last[-1][1]

@@ -108,7 +108,7 @@ def _mention_re() -> re.Pattern[str]:
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{_NAMED})
       | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
       | (?<![\w])[Bb]ộ\s(?P<ministry>{_alternation(MINISTRIES)})(?![\w])
-      | (?<![\w])(?P<country>cả\snước|toàn\squốc|Việt\sNam)(?![\w])
+      | (?<![\w])(?P<country>cả\snước|toàn\squốc|Việt\sNam|(?:[Cc]ác|[Kk]hối)\stỉnh,?\s?thành(?:\sphố)?)(?![\w])
       | (?<![\w])(?P<bare>{_alternation(multi)})(?![\w])
         """,
         re.VERBOSE,
