@@ -26,7 +26,7 @@ from pathlib import Path
 from .articles import Article, iter_articles
 from .metrics import metric_for
 from .numbers import NUMBER, NUMBER_RE, SCALES, canonical, parse_number
-from .periods import BASE_RE, ArticlePeriods, period_for, scoped_marks
+from .periods import ArticlePeriods, Period, period_for, scoped_marks
 from .places import _RANK, Mention, Place, main_by_level, main_places, mentions
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "basis", "qualifier",
@@ -537,6 +537,11 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     return default
 
 
+def _is_future(period: str, ctx: ArticlePeriods) -> bool:
+    p = Period.parse(period)
+    return bool(p and ctx.pub_year and p.start.year >= ctx.pub_year and p.end.year > ctx.pub_year)
+
+
 def _base_value_period(text: str, s_start: int, pos: int) -> str:
     """The period of a base value quoted after its comparison: "cao hơn 1,58% so với năm 2023 (87,72%)"."""
     m = re.search(r"(so với (?:năm |cùng kỳ năm )?(?P<y>(?:19|20)\d\d))\s?\($", text[max(s_start, pos - 40):pos])
@@ -594,8 +599,9 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                 if tok.unit in ("percent", "count", "VND_bn", "USD_mn") and _DECLINE.search(before[-15:]) \
                         and not _LEVEL_AFTER_DECLINE.search(before[-20:]):
                     value = -value
-                period = _base_value_period(text, s_start, tok.start) or period_for(marks, tok.start, (c_start, c_end)) \
-                    or carried_period
+                period = _base_value_period(text, s_start, tok.start) or period_for(marks, tok.start, (c_start, c_end))
+                if not period and not _is_future(carried_period, periods):
+                    period = carried_period  # a coming term named earlier dates only the goals set for it
                 if not period and line.kind == "title" and line.end - line.start <= 160:
                     period = lead_period  # a headline's figure: the period its lead reports
                 qualifier = (tok.reason if tok.reason.startswith("range")
@@ -634,8 +640,8 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
             if last:
                 carried_period = last[-1][1]
                 # a report's "6 tháng đầu năm" or an opening "Năm 2024, …" frames the paragraphs after it
-                frames = [p for pos, p in last if _SUB_YEAR.search(p) or pos - s_start <= 12
-                          or re.match(r"[^,.;()]{0,25},", text[pos:pos + 30])]
+                frames = [p for pos, p in last if _SUB_YEAR.search(p) or (pos - s_start <= 12
+                          or re.match(r"[^,.;()]{0,25},", text[pos:pos + 30])) and "-" not in p]
                 if frames:
                     section_period = frames[-1]
         if had_figures:

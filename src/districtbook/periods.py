@@ -51,8 +51,9 @@ PERIOD_RE = re.compile(
     | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y}))?(?![\d/-])
     | (?P<term_half>[Nn]ửa\s(?:đầu\s)?nhiệm\skỳ|[Gg]iữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
     | (?P<termword>[Nn]hiệm\skỳ|[Gg]iai\sđoạn|[Tt]hời\skỳ|[Kk]hóa|[Kk]hoá)?\s?(?P<t1>{_Y})\s?[-–]\s?(?P<t2>{_Y})
+    | (?P<next_term>[Nn]hiệm\skỳ\s(?:tới|tiếp\stheo|mới))
     | (?P<prev_term>[Nn]hiệm\skỳ\s(?:vừa\squa|qua|trước))
-    | (?P<term_word>[Tt]rong\snhiệm\skỳ|[Cc]ả\snhiệm\skỳ|[Tt]oàn\snhiệm\skỳ|toàn\skhóa)(?!\s?(?:19|20)\d\d)
+    | (?P<term_word>[Tt]rong\snhiệm\skỳ|[Cc]ả\snhiệm\skỳ|[Tt]oàn\snhiệm\skỳ|toàn\skhóa)(?!\s?(?:19|20)\d\d|\s(?:tới|tiếp\stheo|mới)\b)
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
         [Tt]ính\sđến\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại)
     | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)
@@ -252,6 +253,8 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         return f"{term}-H1" if term else ""
     if m["t1"]:
         return f"{m['t1']}-{m['t2']}" if int(m["t2"]) > int(m["t1"]) else ""
+    if m["next_term"]:
+        return ctx.future
     if m["prev_term"]:
         return ctx.term
     if m["term_word"]:
@@ -286,8 +289,7 @@ def period_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
 def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str, str]]:
     """``(position, period, scope)`` of every period expression: scope "clause" for a mark that dates
     only its own clause ("đến năm 2030"), "paren" for one in brackets after the figure it dates
-    ("thứ 12 (năm 2023)"), "" for one that dates what follows it in the sentence."""
-    """``(position, period)`` of every period expression in ``text[start:end]``; comparison bases
+    ("thứ 12 (năm 2023)"), "" for one that dates what follows it in the sentence.  Comparison bases
     and congress labels are left out.
 
     >>> ctx = ArticlePeriods(2024, 2024, 10, "2020-2025")
@@ -304,6 +306,8 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
     >>> s = "Đại hội Đảng bộ phường lần thứ I, nhiệm kỳ 2025-2030. Nhiệm kỳ qua, thu tăng; đến năm 2030 đạt"
     >>> [p for _, p in period_marks(s, 0, len(s), congress)]
     ['2020-2025', '2030']
+    >>> [(p, scope) for _, p, scope in scoped_marks("thứ 12 (năm 2023); đến năm 2030 đạt", 0, 35, congress)]
+    [('2023', 'paren'), ('2030', 'clause')]
     """
     bases = [(m.start(), m.end()) for r in (BASE_RE, _PLAN_YEAR_RE) for m in r.finditer(text, start, end)]
     out = []
