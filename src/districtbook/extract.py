@@ -374,7 +374,7 @@ _BASIS_AFTER = [
     (re.compile(r"so với (?:đầu nhiệm kỳ|năm đầu nhiệm kỳ)"), "term_start"),
     (re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)"), "yoy"),
     (re.compile(r"cùng kỳ|so với năm trước|so với năm ngoái"), "yoy"),
-    (re.compile(r"kế hoạch|dự toán|[Dd]ự toán|chỉ tiêu|\bKH\b|nghị quyết"), "plan"),
+    (re.compile(r"kế hoạch|dự toán|[Dd]ự toán|chỉ t(?:iêu\b|$)|\bKH\b|nghị quyết"), "plan"),
     (re.compile(r"tổng thu|tổng chi|tổng số|tổng giá trị|GRDP của|tổng vốn"), "share"),
     (re.compile(r"khối lượng"), "share"),
 ]
@@ -384,13 +384,24 @@ _BASE_BEFORE = re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|2
 _TARGET_BEFORE = re.compile(r"(?:mục tiêu|Mục tiêu)(?:\s(?:là|đề ra là|đặt ra là|đề ra))?\s$")
 _GROWTH_BEFORE = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân))*\s$")
 _REACH_BEFORE = re.compile(r"(?:đạt|bằng|thực hiện được|hoàn thành)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$")
-_REVENUE_WORDS = re.compile(r"\b(?:thu|chi|ngân sách|tổng thu|tổng chi|giải ngân)\b", re.I)
+_REVENUE_WORDS = re.compile(r"\b(?:thu(?! nhập| hút| hồi| gom| hoạch| hẹp)|chi(?! bộ| cục| nhánh| hội| tiết| phí)|ngân sách|"
+                            r"giải ngân)\b", re.I)
+_PLAN_BEFORE = re.compile(r"(?:vượt|đạt|bằng)\s(?:chỉ tiêu|kế hoạch|dự toán)[^,;]{0,30}$")
 #: a percentage of a counted whole: "94% hộ gia đình", "100% chi bộ", "100% các hộ kinh doanh"
 _SHARE_NOUN = re.compile(
     r"^\s?(?:các\s|số\s)?(?:hộ|gia đình|chi bộ|đảng viên|tổ chức|cơ sở|chợ|trường|xã|phường|thôn|tổ dân phố|khu dân cư|"
     r"doanh nghiệp|người|dân|học sinh|hồ sơ|thủ tục|dịch vụ|cán bộ|công chức|đơn vị|tiểu thương|hộ kinh doanh|"
     r"dự án|công trình|tuyến|văn bản|giao dịch|số|lao động)\b")
-_PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,40}?(?:vượt|đạt)(?: và vượt)? (?:chỉ tiêu|kế hoạch)")
+_PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,60}?(?:vượt|đạt)(?: và vượt)? (?:chỉ tiêu|kế hoạch)")
+
+
+def _up_to_next_figure(after: str) -> str:
+    """The words after a number up to the next punctuation or number (a year is a word here:
+    "cao hơn 1,85% so với năm 2023")."""
+    cut = re.search(r"[,;:(]|\d+(?:[.,]\d+)*", after)
+    while cut and re.fullmatch(r"(?:19|20)\d\d", cut.group(0)):
+        cut = re.compile(r"[,;:(]|\d+(?:[.,]\d+)*").search(after, cut.end())
+    return after[:cut.start()] if cut else after
 
 
 def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: ArticlePeriods,
@@ -403,7 +414,7 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
     is per cent of plan and a bare "tăng X%" is growth on the same period ("đạt 66,5% và tăng 3,1%").
     ``siblings`` is the earlier part of the sentence, whose cue a bare figure of the same kind repeats.
     """
-    after = re.split(r"[,;:(]|\d", clause_after[:70], maxsplit=1)[0]
+    after = _up_to_next_figure(clause_after[:70])
     near = clause_before[-60:]
     if unit == "count":
         return "plan" if _PLAN_AFTER_COUNT.match(clause_after) else "none"
@@ -430,6 +441,8 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
         return "none"
     if _SHARE_BEFORE.search(near):
         return "share"
+    if _PLAN_BEFORE.search(near):
+        return "plan"
     m = _BASE_BEFORE.search(near)
     if m and _GROWTH_BEFORE.search(near):
         return "term_start" if m["year"] and m["year"] in term_starts else "yoy"
@@ -455,7 +468,8 @@ _HEDGES = [
 ]
 _ESTIMATE = re.compile(r"\b(?:ước|Ước|dự kiến|Dự kiến|dự báo|ước tính)\b[^,;]{0,70}$")
 #: a goal earlier in the sentence makes every figure after it a target
-_TARGET = re.compile(r"\b(?:mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|đề ra|định hướng|"
+_TARGET = re.compile(r"\b(?:mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|đề ra|định hướng|hướng tới|"
+                     r"phải kết nạp|phải hoàn thành|cần đạt|"
                      r"[Đđ]ến năm 20[3-9]\d|[Tt]ới năm 20[3-9]\d)\b")
 _DECLINE = re.compile(r"(?:giảm|sụt|hạ)\s(?:đi\s|được\s)?$")
 _LEVEL_AFTER_DECLINE = re.compile(r"(?:giảm|hạ)\s(?:xuống\s)?còn\s$")
