@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .articles import Article, iter_articles
-from .metrics import metric_for
+from .metrics import family_of, metric_for
 from .numbers import NUMBER, NUMBER_RE, SCALES, canonical, parse_number
 from .periods import ArticlePeriods, Period, period_for, scoped_marks
 from .places import _RANK, Mention, Place, main_by_level, main_places, mentions
@@ -462,13 +462,14 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
 
 # --- qualifier ---------------------------------------------------------------------------------
 _HEDGES = [
-    (re.compile(r"\b(?:hơn|trên|vượt|ngoài|Trên|Hơn|Vượt|ít nhất|Ít nhất|tối thiểu|cao hơn)\s$"), "more_than"),
+    (re.compile(r"\b(?:hơn|trên|vượt|ngoài|Trên|Hơn|Vượt|ít nhất|Ít nhất|tối thiểu)\s$"), "more_than"),
     (re.compile(r"\b(?:dưới|chưa đến|chưa tới|không quá|tối đa|Dưới|thấp hơn)\s$"), "less_than"),
     (re.compile(r"\b(?:gần|khoảng|xấp xỉ|chừng|Gần|Khoảng|Xấp xỉ)\s$"), "approx"),
 ]
 _ESTIMATE = re.compile(r"\b(?:ước|Ước|dự kiến|Dự kiến|dự báo|ước tính)\b[^,;]{0,70}$")
 #: a goal earlier in the sentence makes every figure after it a target
-_TARGET = re.compile(r"\b(?:mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|đề ra|định hướng|hướng tới|"
+_TARGET = re.compile(r"\b(?:mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|(?<!quyết )(?<!hoạch )đề ra|"
+                     r"định hướng|hướng tới|"
                      r"phải kết nạp|phải hoàn thành|cần đạt|"
                      r"[Đđ]ến năm 20[3-9]\d|[Tt]ới năm 20[3-9]\d)\b")
 _DECLINE = re.compile(r"(?:giảm|sụt|hạ)\s(?:đi\s|được\s)?$")
@@ -597,6 +598,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
         in_targets = targets_before and bool(_CONTINUES_LIST.match(line_text)) and not _PAST.search(line_text)
         had_figures = had_targets = False
         found = _subjects(mentions(text, line.start, line.end), text)
+        carried_family: dict[str, str] = {}
         default_place = section_place or article_place
         for s_start, s_end in _sentences(text, line.start, line.end):
             subjects = [m for m in found if s_start <= m.start < s_end]
@@ -630,7 +632,11 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                 if basis == "none" and tok.reason.startswith("range") and qualifier.startswith("range") \
                         and (_TARGET.search(sentence_before) or in_targets or period == periods.future):
                     basis = "target"  # a goal given as a range: "từ 11 - 15%"
-                metric = metric_for(before, after, tok.unit, tok.noun, basis) if tok.kind == "indicator" else ""
+                metric = ""
+                if tok.kind == "indicator":
+                    metric = metric_for(sentence_before, after, tok.unit, tok.noun, basis, carried_family.get(tok.unit, ""))
+                    if metric != "other":
+                        carried_family[tok.unit] = family_of(metric)
                 place = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
                 yield Figure(
                     doc=article.name,

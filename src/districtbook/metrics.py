@@ -1,8 +1,15 @@
 """The metric vocabulary: snake_case keys, what each means, and the words that signal it.
 
-A figure's metric is read from the words just before it in its clause (and the counted noun
-after a count).  Rules are tried in order; the first whose words, unit and basis fit wins; a
-figure no rule fits is ``other`` (still extracted, with its quote, so nothing is lost).
+A metric key is a *family* (what is measured: ``budget_revenue``, ``domestic_revenue``,
+``party_members_admitted``, ``cashless_markets``, ...) and, for a percentage or a multiple, a
+*suffix* that says what it is measured against: ``_vs_plan`` (per cent of plan), ``_growth``
+("tăng 18%" on the same period), ``_yoy`` (a level, "bằng 96,4% so với cùng kỳ"), ``_share``
+(of a whole), ``_mom_growth`` / ``_mom_ratio`` (on the month before), ``_vs_term_start``.
+
+The family is read from the words nearest before the number in its sentence (a budget list names
+its item once and then gives its amount, per cent of plan, share and growth), or from the thing a
+count counts ("74 tổ chức Đảng").  A figure no family fits is ``other`` (still extracted, with its
+quote).  Every family has a rule here and a composed example sentence in ``tests/test_metrics.py``.
 """
 from __future__ import annotations
 
@@ -15,112 +22,281 @@ class Metric:
     key: str
     vi: str
     en: str
-
-
-METRICS = {m.key: m for m in (
-    Metric("budget_revenue", "Thu ngân sách nhà nước", "State budget revenue"),
-    Metric("budget_revenue_vs_plan", "Thu ngân sách so với kế hoạch/dự toán", "Budget revenue, per cent of plan"),
-    Metric("budget_revenue_yoy", "Thu ngân sách so với cùng kỳ", "Budget revenue, per cent of the same period a year earlier"),
-    Metric("budget_revenue_growth", "Tăng thu ngân sách", "Budget revenue growth"),
-    Metric("budget_revenue_vs_term_start", "Thu ngân sách so với đầu nhiệm kỳ (lần)", "Budget revenue, times the term's start"),
-    Metric("land_use_revenue", "Thu tiền sử dụng đất", "Land-use fee revenue"),
-    Metric("economic_growth_rate", "Tốc độ tăng trưởng kinh tế / giá trị sản xuất", "Economic growth rate (production value)"),
-    Metric("sector_share_services", "Tỷ trọng thương mại - dịch vụ", "Share of trade and services"),
-    Metric("sector_share_industry", "Tỷ trọng công nghiệp", "Share of industry"),
-    Metric("sector_share_agriculture", "Tỷ trọng nông nghiệp", "Share of agriculture"),
-    Metric("new_enterprises", "Doanh nghiệp thành lập mới", "Newly founded enterprises"),
-    Metric("targets_completed", "Chỉ tiêu hoàn thành", "Targets met"),
-    Metric("targets_exceeded", "Chỉ tiêu hoàn thành vượt mức", "Targets exceeded"),
-    Metric("targets_remaining", "Chỉ tiêu còn phải hoàn thành", "Targets still to meet"),
-    Metric("confidence_votes", "Phiếu tín nhiệm", "Confidence votes"),
-    Metric("party_members_admitted", "Kết nạp đảng viên mới", "New party members admitted"),
-    Metric("party_members_admitted_vs_target", "Kết nạp đảng viên so với chỉ tiêu", "New party members, per cent of target"),
-    Metric("party_units_excellent_share", "Tỷ lệ tổ chức/đảng viên hoàn thành xuất sắc nhiệm vụ", "Share rated excellent"),
-    Metric("party_units_good_share", "Tỷ lệ hoàn thành tốt nhiệm vụ", "Share rated good"),
-    Metric("new_party_organisations", "Tổ chức Đảng thành lập mới", "New party organisations"),
-    Metric("new_mass_organisations", "Tổ chức Công đoàn, Đoàn thành lập mới", "New unions and youth organisations"),
-    Metric("awards", "Tập thể, cá nhân được khen thưởng", "Collectives and individuals commended"),
-    Metric("cashless_markets", "Chợ thanh toán không dùng tiền mặt", "Markets with cashless payment"),
-    Metric("cashless_streets", "Tuyến phố thanh toán không dùng tiền mặt", "Streets with cashless payment"),
-    Metric("digitised_records", "Văn bản, hồ sơ được số hóa", "Digitised documents and records"),
-    Metric("records_on_time", "Hồ sơ giải quyết đúng hạn", "Administrative records handled on time"),
-    Metric("public_investment_disbursement", "Giải ngân vốn đầu tư công", "Public investment disbursed"),
-    Metric("admin_reform_rank_change", "Thứ hạng chỉ số cải cách hành chính (bậc)", "Administrative-reform index rank change"),
-    Metric("admin_reform_rank", "Thứ hạng chỉ số cải cách hành chính", "Administrative-reform index rank"),
-    Metric("cultural_wards", "Phường đạt chuẩn văn hóa", "Wards meeting the 'cultured ward' standard"),
-    Metric("standard_schools", "Trường công lập đạt chuẩn quốc gia", "Public schools meeting the national standard"),
-    Metric("projects_land_cleared", "Dự án giải phóng mặt bằng", "Projects with land cleared"),
-    Metric("projects_completed", "Dự án hoàn thành", "Projects completed"),
-    Metric("construction_controlled_share", "Tỷ lệ công trình xây dựng được kiểm soát", "Construction works under control"),
-    Metric("clean_water_share", "Tỷ lệ dân được cấp nước sạch", "Residents supplied with clean water"),
-    Metric("road_width", "Mặt cắt ngang đường", "Road cross-section width"),
-    Metric("poor_households", "Hộ nghèo", "Poor households"),
-    Metric("other", "Chỉ số khác", "Other figure"),
-)}
+    topic: str = "other"  # the book chapter that reports it: budget, growth, digital, governance, other
 
 
 @dataclass(frozen=True)
-class Rule:
-    metric: str
-    words: re.Pattern[str]  # searched in the clause before the number (last 100 characters)
-    units: frozenset[str]
-    noun: re.Pattern[str] | None = None  # matched against the counted noun after it
-    basis: str | None = None
+class Family:
+    """A measured thing: its words before the number, or the counted noun after it."""
+
+    key: str
+    vi: str
+    en: str
+    topic: str
+    words: re.Pattern[str] | None  # searched in the sentence before the number (nearest match wins)
+    noun: re.Pattern[str] | None = None  # matched against the words right after a count
+    units: frozenset[str] = frozenset({"percent", "count", "VND_bn", "ratio", "times", "rank"})
 
 
-def _r(metric: str, words: str, units: str, noun: str | None = None, basis: str | None = None) -> Rule:
-    return Rule(metric, re.compile(words, re.I), frozenset(units.split()), re.compile(noun) if noun else None, basis)
+def _f(key: str, vi: str, en: str, topic: str, words: str | None, noun: str | None = None,
+       units: str = "percent count VND_bn ratio times rank") -> Family:
+    return Family(key, vi, en, topic, re.compile(words, re.I) if words else None,
+                  re.compile(noun, re.I) if noun else None, frozenset(units.split()))
 
 
-ANY = r""
-RULES = (
-    _r("budget_revenue_vs_term_start", r"thu ngân sách|ngân sách", "times"),
-    _r("budget_revenue_vs_plan", r"thu ngân sách|ngân sách", "percent", basis="plan"),
-    _r("budget_revenue_yoy", r"thu ngân sách|ngân sách", "percent", basis="yoy"),
-    _r("budget_revenue_growth", r"thu ngân sách|ngân sách", "percent"),
-    _r("land_use_revenue", r"tiền sử dụng đất|đấu giá quyền sử dụng đất", "VND_bn"),
-    _r("budget_revenue", r"thu ngân sách|ngân sách|thu nội địa|tổng thu", "VND_bn"),
-    _r("sector_share_services", r"(?:thương mại|dịch vụ)[^;]{0,80}tỷ trọng|tỷ trọng[^,;]{0,20}(?:thương mại|dịch vụ)", "percent"),
-    _r("sector_share_industry", r"công nghiệp[^;]{0,80}tỷ trọng|tỷ trọng[^,;]{0,20}công nghiệp", "percent"),
-    _r("sector_share_agriculture", r"nông nghiệp[^;]{0,80}tỷ trọng|tỷ trọng[^,;]{0,20}nông nghiệp", "percent"),
-    _r("economic_growth_rate", r"kinh tế|tăng trưởng|giá trị sản xuất|GRDP", "percent"),
-    _r("party_members_admitted_vs_target", r"kết nạp[^;]{0,60}đảng viên", "percent"),
-    _r("party_members_admitted", r"kết nạp", "count", noun=r"^đảng viên"),
-    _r("new_enterprises", r"doanh nghiệp[^;]{0,30}(?:thành lập|mới)", "count"),
-    _r("confidence_votes", ANY, "ratio", noun=r"^phiếu"),
-    _r("confidence_votes", r"phiếu tín nhiệm", "ratio"),
-    _r("targets_exceeded", ANY, "ratio count", noun=r"^chỉ tiêu hoàn thành vượt"),
-    _r("targets_remaining", r"tiếp tục hoàn thành|còn", "count", noun=r"^chỉ tiêu"),
-    _r("party_members_admitted_vs_target", r"kết nạp[^;]{0,60}đảng viên", "percent", noun=r"^(?:chỉ tiêu|kế hoạch)"),
-    _r("targets_completed", ANY, "ratio count percent", noun=r"^chỉ tiêu"),
-    _r("cultural_wards", ANY, "ratio", noun=r"^phường"),
-    _r("standard_schools", r"trường[^;]{0,40}chuẩn|chuẩn quốc gia", "percent ratio"),
-    _r("standard_schools", ANY, "ratio count percent", noun=r"^trường(?! hợp)"),
-    _r("cashless_markets", ANY, "percent", noun=r"^chợ"),
-    _r("cashless_streets", r"tiền mặt|chợ", "count", noun=r"^tuyến phố"),
-    _r("digitised_records", ANY, "percent", noun=r"^(?:văn bản|hồ sơ số|tài liệu)"),
-    _r("records_on_time", ANY, "percent", noun=r"^hồ sơ"),
-    _r("public_investment_disbursement", r"giải ngân", "percent VND_bn"),
-    _r("admin_reform_rank_change", r"(?:cải cách hành chính|xếp hạng)[^;]{0,40}(?:tăng|giảm)", "rank"),
-    _r("admin_reform_rank", r"cải cách hành chính|PAR ?INDEX|xếp hạng", "rank"),
-    _r("projects_land_cleared", r"giải phóng mặt bằng", "count", noun=r"^dự án"),
-    _r("projects_completed", r"hoàn thành", "count", noun=r"^dự án"),
-    _r("new_party_organisations", ANY, "count", noun=r"^tổ chức đảng"),
-    _r("new_mass_organisations", r"thành lập", "count", noun=r"^tổ chức"),
-    _r("awards", r"khen thưởng|biểu dương", "count", noun=r"^(?:tập thể|cá nhân)"),
-    _r("awards", r"khen thưởng|biểu dương", "count"),
-    _r("party_units_excellent_share", ANY, "percent", noun=r"^(?:đơn vị |tổ chức |đảng viên )?hoàn thành xuất sắc"),
-    _r("party_units_good_share", ANY, "percent", noun=r"^(?:đơn vị |tổ chức |đảng viên )?hoàn thành tốt"),
-    _r("party_units_good_share", r"đảng viên[^;]{0,40}hoàn thành tốt", "percent"),
-    _r("construction_controlled_share", r"công trình xây dựng", "percent"),
-    _r("clean_water_share", r"nước sạch", "percent"),
-    _r("party_members_admitted", r"kết nạp[^;]{0,20}$", "count", noun=r"^đảng viên"),
-    _r("road_width", r"mở rộng|mặt cắt|đường", "m"),
+_M = "VND_bn"
+#: families in priority order for the same distance: the specific before the general
+FAMILIES = (
+    # budget: components before the total, spending apart from revenue
+    _f("domestic_revenue", "Thu nội địa", "Domestic revenue", "budget", r"thu nội địa"),
+    _f("soe_revenue", "Thu từ doanh nghiệp nhà nước", "Revenue from state-owned enterprises", "budget",
+       r"(?:thu từ |khu vực )doanh nghiệp [Nn]hà nước"),
+    _f("nonstate_revenue", "Thu từ khu vực ngoài nhà nước", "Revenue from the non-state sector", "budget",
+       r"khu vực ngoài (?:[Nn]hà nước|quốc doanh)"),
+    _f("fdi_revenue", "Thu từ khu vực có vốn đầu tư nước ngoài", "Revenue from foreign-invested firms", "budget",
+       r"vốn đầu tư nước ngoài|khu vực FDI"),
+    _f("crude_oil_revenue", "Thu từ dầu thô", "Crude-oil revenue", "budget", r"dầu thô"),
+    _f("import_export_revenue", "Thu từ hoạt động xuất nhập khẩu", "Import and export revenue", "budget",
+       r"(?:thu|từ)[^,;.]{0,25}xuất,? nhập khẩu|thu xuất nhập khẩu"),
+    _f("land_use_revenue", "Thu tiền sử dụng đất", "Land-use fee revenue", "budget",
+       r"tiền sử dụng đất|đấu giá quyền sử dụng đất"),
+    _f("local_budget_revenue", "Thu ngân sách địa phương", "Local budget revenue", "budget",
+       r"thu (?:cân đối )?ngân sách địa phương"),
+    _f("development_investment_expenditure", "Chi đầu tư phát triển", "Development investment spending", "budget",
+       r"chi đầu tư phát triển"),
+    _f("recurrent_expenditure", "Chi thường xuyên", "Recurrent spending", "budget", r"chi thường xuyên"),
+    _f("local_budget_expenditure", "Chi ngân sách", "Budget spending", "budget",
+       r"(?:tổng )?chi (?:cân đối )?ngân sách|tổng chi\b|[Cc]hi ngân sách"),
+    _f("public_investment_disbursement", "Giải ngân vốn đầu tư công", "Public investment disbursed", "budget",
+       r"giải ngân"),
+    _f("total_social_investment", "Vốn đầu tư toàn xã hội", "Total social investment", "growth",
+       r"vốn đầu tư toàn xã hội|tổng vốn đầu tư"),
+    _f("budget_revenue", "Thu ngân sách nhà nước", "State budget revenue", "budget",
+       r"[Tt]hu ngân sách|[Tt]ổng thu|thu NSNN|[Tt]hu cân đối|ngân sách (?:[Nn]hà nước|NN)|tăng thu|[Tt]hu ngân sách|"
+       r"ngân sách"),
+    _f("trade_services_revenue", "Doanh thu thương mại, dịch vụ", "Trade and services turnover", "growth",
+       r"doanh thu|tổng mức bán lẻ"),
+    # economy
+    _f("sector_share_services", "Tỷ trọng thương mại - dịch vụ", "Share of trade and services", "growth",
+       r"(?:thương mại|dịch vụ)[^;]{0,60}(?:tỷ trọng|chiếm)|tỷ trọng[^,;]{0,20}(?:thương mại|dịch vụ)",
+       units="percent"),
+    _f("sector_share_industry", "Tỷ trọng công nghiệp", "Share of industry", "growth",
+       r"công nghiệp[^;]{0,60}(?:tỷ trọng|chiếm)|tỷ trọng[^,;]{0,20}công nghiệp", units="percent"),
+    _f("sector_share_agriculture", "Tỷ trọng nông nghiệp", "Share of agriculture", "growth",
+       r"nông nghiệp[^;]{0,60}(?:tỷ trọng|chiếm)|tỷ trọng[^,;]{0,20}nông nghiệp", units="percent"),
+    _f("sector_growth_services", "Tăng trưởng thương mại - dịch vụ", "Growth of trade and services", "growth",
+       r"(?:thương mại|dịch vụ)\s(?:tăng|đạt)", units="percent"),
+    _f("sector_growth_industry", "Tăng trưởng công nghiệp - xây dựng", "Growth of industry and construction", "growth",
+       r"(?:công nghiệp|xây dựng)\s(?:tăng|đạt)", units="percent"),
+    _f("sector_growth_agriculture", "Tăng trưởng nông nghiệp", "Growth of agriculture", "growth",
+       r"nông nghiệp\s(?:tăng|đạt)", units="percent"),
+    _f("income_per_capita", "Thu nhập bình quân đầu người", "Income per head", "growth",
+       r"thu nhập bình quân", units="VND_bn percent times"),
+    _f("grdp_per_capita", "GRDP bình quân đầu người", "GRDP per head", "growth",
+       r"GRDP bình quân đầu người|bình quân đầu người", units=_M),
+    _f("economic_growth_rate", "Tốc độ tăng trưởng kinh tế / giá trị sản xuất", "Economic growth rate", "growth",
+       r"tăng trưởng|GRDP|giá trị sản xuất|tổng sản phẩm|kinh tế|GO\b", units="percent times VND_bn"),
+    _f("poverty_rate", "Tỷ lệ hộ nghèo", "Share of poor households", "other", r"hộ nghèo|hộ cận nghèo", units="percent"),
+    _f("near_poor_households", "Hộ cận nghèo", "Near-poor households", "other", None, r"^hộ cận nghèo|^hộ nghèo",
+       units="count"),
+    # administrative reform and digital government
+    _f("admin_reform_rank", "Thứ hạng chỉ số cải cách hành chính", "Administrative-reform index rank", "digital",
+       r"cải cách hành chính|PAR ?INDEX|xếp hạng|[Xx]ếp|vị trí", units="rank"),
+    _f("online_fullprocess_records_share", "Tỷ lệ hồ sơ trực tuyến toàn trình", "Share of records handled fully online",
+       "digital", r"trực tuyến toàn trình|toàn trình", units="percent count"),
+    _f("admin_reform_index", "Chỉ số cải cách hành chính", "Administrative-reform index", "digital",
+       r"cải cách hành chính|PAR ?INDEX|[Cc]hỉ số", units="percent"),
+    _f("records_on_time", "Hồ sơ giải quyết đúng hạn", "Records handled on time", "digital",
+       r"đúng hạn|trước hạn", units="percent count"),
+    _f("digitised_records", "Văn bản, hồ sơ được số hóa", "Digitised documents and records", "digital",
+       r"số hóa|số hoá", r"^(?:văn bản|hồ sơ số|tài liệu)"),
+    _f("cashless_vendors", "Tiểu thương thanh toán không dùng tiền mặt", "Traders paid without cash", "digital",
+       None, r"^tiểu thương", units="count percent"),
+    _f("cashless_markets", "Chợ thanh toán không dùng tiền mặt", "Markets with cashless payment", "digital",
+       r"chợ 4\.0|QR", r"^chợ"),
+    _f("cashless_streets", "Tuyến phố thanh toán không dùng tiền mặt", "Streets with cashless payment", "digital",
+       r"tuyến phố[^,;.]{0,20}(?:không dùng tiền mặt|không tiền mặt)", r"^(?:tuyến phố|tuyến đường)(?! văn minh)"),
+    _f("cashless_businesses", "Cơ sở kinh doanh thanh toán không dùng tiền mặt", "Businesses paid without cash",
+       "digital", r"không dùng tiền mặt|không tiền mặt", r"^(?:các )?(?:hộ kinh doanh|cơ sở kinh doanh|doanh nghiệp)"),
+    # party building
+    _f("party_members_admitted", "Kết nạp đảng viên mới", "New party members admitted", "governance",
+       r"kết nạp|[Pp]hát triển đảng viên", r"^(?:đảng viên|ĐV|quần chúng)", units="count ratio percent"),
+    _f("party_candidates", "Quần chúng ưu tú được bồi dưỡng, chờ kết nạp", "Candidates for membership", "governance",
+       None, r"^quần chúng", units="count"),
+    _f("party_members_count", "Số đảng viên", "Party members", "governance", r"tổng số đảng viên|đảng viên toàn",
+       r"^(?:đảng viên|đv)", units="count"),
+    _f("party_units_excellent_share", "Tỷ lệ hoàn thành xuất sắc nhiệm vụ", "Share rated excellent", "governance",
+       r"xuất sắc", r"^(?:đơn vị |tổ chức |đảng viên |chi bộ )?hoàn thành xuất sắc", units="percent"),
+    _f("party_units_good_share", "Tỷ lệ hoàn thành tốt nhiệm vụ", "Share rated good", "governance",
+       None, r"^(?:đơn vị |tổ chức |đảng viên |chi bộ |cơ sở đảng )?(?:hoàn thành tốt|và hơn|đạt)", units="percent"),
+    _f("party_units_meeting_target", "Tổ chức đảng đạt, vượt chỉ tiêu", "Party units meeting their target", "governance",
+       None, r"^(?:cơ sở đảng|đảng bộ|chi bộ)[^,;.]{0,50}(?:vượt|đạt|kết nạp)", units="count"),
+    _f("new_party_organisations", "Tổ chức Đảng thành lập mới", "New party organisations", "governance",
+       r"thành lập[^,;.]{0,20}$", r"^tổ chức (?:cơ sở )?đảng", units="count"),
+    _f("party_organizations_count", "Tổ chức đảng", "Party organisations", "governance",
+       None, r"^(?:tổ chức (?:cơ sở )?đảng|chi bộ|đảng bộ|chi, đảng bộ|tổ chức đảng)", units="count"),
+    _f("new_mass_organisations", "Tổ chức Công đoàn, Đoàn thành lập mới", "New unions and youth organisations",
+       "governance", r"thành lập", r"^tổ chức", units="count"),
+    _f("confidence_votes", "Phiếu tín nhiệm", "Confidence votes", "governance", r"phiếu tín nhiệm", r"^phiếu",
+       units="ratio count"),
+    _f("targets_exceeded", "Chỉ tiêu hoàn thành vượt mức", "Targets exceeded", "governance",
+       None, r"^chỉ tiêu hoàn thành vượt|^chỉ tiêu vượt", units="ratio count"),
+    _f("targets_remaining", "Chỉ tiêu còn phải hoàn thành", "Targets still to meet", "governance",
+       r"tiếp tục hoàn thành|còn\s$", r"^chỉ tiêu", units="count"),
+    _f("targets_total", "Chỉ tiêu đề ra", "Targets set", "governance",
+       r"(?:đề ra|đặt ra|gồm|có)\s$", r"^chỉ tiêu", units="count"),
+    _f("targets_completed", "Chỉ tiêu hoàn thành", "Targets met", "governance", None, r"^(?:chỉ tiêu|tiêu chí)",
+       units="ratio count percent"),
+    _f("awards", "Tập thể, cá nhân được khen thưởng", "Collectives and individuals commended", "governance",
+       r"khen thưởng|biểu dương|tặng", r"^(?:tập thể|cá nhân)", units="count"),
+    # places, people, economy units
+    _f("merged_units_count", "Đơn vị hành chính được sáp nhập", "Administrative units merged", "other",
+       r"sáp nhập|hợp nhất|thuộc\s$", r"^(?:phường|xã|quận|huyện|đơn vị hành chính|đảng bộ|thị trấn)", units="count"),
+    _f("cultural_wards", "Phường đạt chuẩn văn hóa", "Wards meeting the 'cultured ward' standard", "governance",
+       r"văn hóa|văn minh", r"^phường", units="ratio count"),
+    _f("units_count", "Đơn vị hành chính", "Administrative units", "other", None,
+       r"^(?:phường|xã|quận|huyện|tỉnh|thành phố|vùng|đơn vị)", units="count ratio"),
+    _f("area", "Diện tích tự nhiên", "Land area", "other", r"diện tích", units="km2 ha m2"),
+    _f("population", "Dân số", "Population", "other", r"dân số|nhân khẩu", r"^(?:người|nhân khẩu)", units="count"),
+    _f("cultural_families_share", "Tỷ lệ gia đình, tổ dân phố văn hóa", "Share of 'cultured' families and groups",
+       "other", r"văn hóa|văn hoá", r"^(?:hộ gia đình|gia đình|tổ dân phố)", units="percent"),
+    _f("enterprises", "Doanh nghiệp", "Enterprises", "growth", r"doanh nghiệp[^;]{0,30}(?:thành lập|mới)",
+       r"^doanh nghiệp", units="count"),
+    _f("business_households", "Hộ kinh doanh", "Household businesses", "growth", None, r"^hộ kinh doanh|^hộ$",
+       units="count"),
+    _f("cooperatives", "Hợp tác xã", "Cooperatives", "growth", None, r"^hợp tác xã", units="count"),
+    _f("economic_units", "Đơn vị kinh tế", "Economic units", "growth", None, r"^đơn vị kinh tế|^đơn vị\b", units="count"),
+    _f("ocop_products", "Sản phẩm OCOP", "OCOP products", "growth", None, r"^sản phẩm", units="count"),
+    _f("standard_schools", "Trường công lập đạt chuẩn quốc gia", "Public schools meeting the national standard",
+       "other", r"trường[^;]{0,40}chuẩn|chuẩn quốc gia", r"^trường(?! hợp)", units="percent ratio count"),
+    _f("projects_land_cleared", "Dự án giải phóng mặt bằng", "Projects with land cleared", "other",
+       r"giải phóng mặt bằng", r"^dự án", units="count"),
+    _f("project_completion_share", "Tiến độ dự án", "Project progress", "other", r"dự án", units="percent"),
+    _f("projects_count", "Dự án", "Projects", "other", None, r"^(?:dự án|công trình)", units="count"),
+    _f("civilised_streets", "Tuyến phố văn minh", "'Civilised' streets", "other", None, r"^tuyến phố văn minh",
+       units="count"),
+    _f("households_supported", "Hộ được hỗ trợ", "Households supported", "other", r"hỗ trợ", r"^hộ", units="ratio count"),
+    _f("waste_collection_share", "Tỷ lệ thu gom chất thải", "Share of waste collected", "other", r"chất thải|rác",
+       units="percent"),
+    _f("construction_controlled_share", "Tỷ lệ công trình xây dựng được kiểm soát", "Construction works under control",
+       "other", r"công trình xây dựng", units="percent"),
+    _f("clean_water_share", "Tỷ lệ dân được cấp nước sạch", "Residents supplied with clean water", "other",
+       r"nước sạch", units="percent"),
+    _f("road_width", "Mặt cắt ngang đường", "Road cross-section width", "other", r"mở rộng|mặt cắt|đường", units="m"),
 )
 
+#: suffixes of a family's key, with their labels
+SUFFIXES = {
+    "_vs_plan": ("so với kế hoạch/dự toán", "per cent of plan"),
+    "_growth": ("tăng so với cùng kỳ", "growth on the same period a year earlier"),
+    "_yoy": ("so với cùng kỳ (mức)", "per cent of the same period a year earlier"),
+    "_share": ("tỷ trọng", "share of the whole"),
+    "_mom_growth": ("tăng so với tháng trước", "growth on the month before"),
+    "_mom_ratio": ("so với tháng trước (mức)", "per cent of the month before"),
+    "_vs_term_start": ("so với đầu nhiệm kỳ (lần)", "times the start of the term"),
+    "_over_plan": ("vượt kế hoạch", "above plan"),
+    "_target": ("mục tiêu", "target"),
+}
 
-def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none") -> str:
-    """The metric key of a figure, from the words before it, its unit, counted noun and basis.
+_SHARE_FAMILIES = frozenset(f.key for f in FAMILIES if f.key.endswith("_share") or f.key.startswith("sector_share")
+                            or f.key in ("poverty_rate", "admin_reform_index", "online_fullprocess_records_share",
+                                         "records_on_time", "cashless_markets", "cashless_businesses",
+                                         "economic_growth_rate", "digitised_records", "standard_schools",
+                                         "party_units_good_share", "party_units_excellent_share", "targets_completed",
+                                         "project_completion_share", "cultural_families_share", "income_per_capita"))
+#: families whose percentages are growth rates by nature: "tăng 12%" says nothing more
+_RATE_FAMILIES = frozenset({"economic_growth_rate", "sector_growth_services", "sector_growth_industry",
+                            "sector_growth_agriculture"})
+
+
+def _metrics() -> dict[str, Metric]:
+    out = {f.key: Metric(f.key, f.vi, f.en, f.topic) for f in FAMILIES}
+    out["other"] = Metric("other", "Chỉ số khác", "Other figure")
+    # composed keys the seeds and the book use by name
+    for fam in ("budget_revenue", "domestic_revenue", "local_budget_revenue", "land_use_revenue",
+                "local_budget_expenditure", "party_members_admitted", "targets_completed"):
+        base = out[fam]
+        for suffix, (vi, en) in SUFFIXES.items():
+            out[fam + suffix] = Metric(fam + suffix, f"{base.vi}, {vi}", f"{base.en}, {en}", base.topic)
+    out["party_members_admitted_vs_target"] = Metric(
+        "party_members_admitted_vs_target", "Kết nạp đảng viên so với chỉ tiêu", "New party members, per cent of target",
+        "governance")
+    out["admin_reform_rank_change"] = Metric(
+        "admin_reform_rank_change", "Thứ hạng chỉ số cải cách hành chính (bậc)", "Administrative-reform rank change",
+        "digital")
+    return out
+
+
+METRICS: dict[str, Metric] = _metrics()
+
+
+def describe(key: str) -> Metric:
+    """The metric of any key, composed ones included (``soe_revenue_share`` -> "…, tỷ trọng").
+
+    >>> describe("soe_revenue_share").en
+    'Revenue from state-owned enterprises, share of the whole'
+    >>> describe("no_such_key").vi
+    'Chỉ số khác'
+    """
+    if key in METRICS:
+        return METRICS[key]
+    for suffix, (vi, en) in SUFFIXES.items():
+        fam = key.removesuffix(suffix)
+        if fam != key and fam in METRICS:
+            base = METRICS[fam]
+            return Metric(key, f"{base.vi}, {vi}", f"{base.en}, {en}", base.topic)
+    return METRICS["other"]
+
+
+def topic_of(key: str) -> str:
+    """The chapter a metric belongs to (budget, growth, digital, governance or other)."""
+    return describe(key).topic
+
+
+_AFTER_A_FIGURE = re.compile(r"\d\s?%\s$|\d\s$|(?:so với|của)\s$")
+_GROWTH_VERB = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân|ước))*\s$")
+_EXCEED = re.compile(r"vượt\s$")
+_TIMES = re.compile(r"gấp\s$")
+
+
+def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
+    """The family whose words stand nearest before the number (or whose counted noun follows it)."""
+    noun_phrase = (noun if noun and not after.strip().lower().startswith(noun) else after[:60]).strip().lower()
+    best: tuple[int, int, Family] | None = None
+    for rank, fam in enumerate(FAMILIES):
+        if unit not in fam.units:
+            continue
+        if fam.noun is not None and unit in ("count", "ratio", "percent") and fam.noun.search(noun_phrase) \
+                and not (unit == "percent" and fam.words is None and not re.match(r"\s?\S", after)):
+            if fam.words is None or fam.words.search(before[-120:] + " " + after[:80]):
+                pos = len(before) + 1  # the counted thing itself: nearest of all
+                if best is None or (pos, -rank) > (best[0], -best[1]):
+                    best = (pos, rank, fam)
+            continue
+        if fam.words is None or fam.noun is not None and unit == "count" and fam.key != "party_members_count":
+            continue
+        last = None
+        for m in fam.words.finditer(before):
+            if not _AFTER_A_FIGURE.search(before, max(0, m.start() - 12), m.start()):
+                last = m  # "chiếm 6,5% tổng thu": the whole a share is of, not what is measured
+        if last is not None and (best is None or last.end() > best[0] or last.end() == best[0] and rank < best[1]):
+            best = (last.end(), rank, fam)
+    return best[2] if best else None
+
+
+_BY_KEY = {f.key: f for f in FAMILIES}
+
+
+def family_of(key: str) -> str:
+    """The family of a metric key (``soe_revenue_share`` -> ``soe_revenue``), or ""."""
+    if key in _BY_KEY:
+        return key
+    return next((key.removesuffix(s) for s in SUFFIXES if key.endswith(s) and key.removesuffix(s) in _BY_KEY), "")
+
+
+def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none", carried: str = "") -> str:
+    """The metric key of a figure, from the words before it in its sentence, its unit, the counted
+    noun after it and its basis.
 
     >>> metric_for("Thu ngân sách ước đạt ", ", bằng 89% kế hoạch", "VND_bn", "")
     'budget_revenue'
@@ -128,19 +304,37 @@ def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none
     'budget_revenue_vs_plan'
     >>> metric_for("quận đã hoàn thành ", " chỉ tiêu về phát triển", "ratio", "chỉ tiêu về phát")
     'targets_completed'
+    >>> metric_for("Thu từ doanh nghiệp Nhà nước ước thực hiện 17.362 tỷ đồng, đạt 58,1% dự toán, chiếm ", " tổng thu",
+    ...            "percent", "", "share")
+    'soe_revenue_share'
+    >>> metric_for("tổng chi ngân sách địa phương đạt 4.094,6 tỷ đồng, đạt 10,4% dự toán và tăng ", " so với cùng kỳ",
+    ...            "percent", "", "yoy")
+    'local_budget_expenditure_growth'
     """
-    window = before[-100:]
-    noun_phrase = after[:50].strip().lower()
-    for rule in sorted(RULES, key=lambda r: r.noun is None):  # rules on the counted thing first
-        if unit not in rule.units:
-            continue
-        if rule.basis and rule.basis != basis:
-            continue
-        if rule.noun is not None and not rule.noun.search(noun_phrase):
-            continue
-        # a rule on the counted thing may find its words on either side ("21 tuyến phố ... không dùng tiền mặt")
-        context = window + " " + after[:80] if rule.noun is not None else window
-        if rule.words.pattern and not rule.words.search(context):
-            continue
-        return rule.metric
-    return "other"
+    fam = _family(before, after, unit, noun)
+    if fam is None and carried in _BY_KEY and unit in _BY_KEY[carried].units:
+        fam = _BY_KEY[carried]  # a paragraph about one measure: "Đà Nẵng (58,89%), Hà Giang (55,76%)"
+    if fam is None:
+        return "other"
+    key = fam.key
+    if unit == "times":
+        return key if key.endswith("_vs_term_start") else key + ("_vs_term_start" if basis == "term_start" else "_times")
+    if unit != "percent" or key in _RATE_FAMILIES and basis in ("none", "yoy", "target"):
+        return key
+    tail = before[-25:]
+    mom = bool(re.match(r"\s?so với (?:tháng|quý) trước", after))
+    if basis == "plan":
+        if _EXCEED.search(tail):
+            return key + "_over_plan"
+        return "party_members_admitted_vs_target" if key == "party_members_admitted" else key + "_vs_plan"
+    if mom:
+        return key + ("_mom_growth" if _GROWTH_VERB.search(tail) else "_mom_ratio")
+    if basis == "yoy":
+        return key + ("_growth" if _GROWTH_VERB.search(tail) or re.match(r"\s?/năm", after) else "_yoy")
+    if basis == "term_start":
+        return key + "_vs_term_start"
+    if basis == "share":
+        return key if key in _SHARE_FAMILIES else key + "_share"
+    if _GROWTH_VERB.search(tail) or re.match(r"\s?/năm", after):
+        return key if key in _RATE_FAMILIES else key + "_growth"
+    return key

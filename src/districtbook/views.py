@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import derive
 from .dataset import FLAG_TEXT, cite, context_before, quality_flags, short_doc
-from .metrics import METRICS
+from .metrics import METRICS, describe
 from .report import PALETTE, MyST, escape, fmt_number, house_style, list_table, publish_chart, save_data
 
 TOPICS = {
@@ -51,7 +51,7 @@ T = {
 
 
 def label(metric: str, lang: str) -> str:
-    m = METRICS.get(metric, METRICS["other"])
+    m = describe(metric)
     return m.vi if lang == "vi" else m.en
 
 
