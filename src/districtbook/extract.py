@@ -27,7 +27,7 @@ from .articles import Article, iter_articles
 from .metrics import family_of, metric_for
 from .numbers import NUMBER, NUMBER_RE, SCALES, canonical, parse_number
 from .periods import ArticlePeriods, Period, period_for, scoped_marks
-from .places import _RANK, Mention, Place, main_by_level, main_places, mentions
+from .places import _RANK, Mention, Place, main_by_level, main_places, mentions, outlet_place
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "basis", "qualifier",
            "quote", "start", "end", "kind")
@@ -579,6 +579,10 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
     main = main_places(frame, article.title)
     by_level = main_by_level(frame)
     article_place = main[0] if main else None
+    outlet = next((p for ln in article.body() for p in [outlet_place(text[ln.start:ln.end])] if p), None)
+    if outlet is not None:  # "(QNO) - … UBND tỉnh cho biết": the outlet's province
+        by_level.setdefault(outlet.level, outlet)
+        article_place = article_place or outlet
     periods = ArticlePeriods.of(article)
     targets_before = False  # did the previous paragraph with figures set goals?
     section_period = ""  # carried across the paragraphs of a section, reset by a heading

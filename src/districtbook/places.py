@@ -36,6 +36,29 @@ MINISTRIES = ("Công Thương", "Tài chính", "Tư pháp", "Nội vụ", "Công
               "Dân tộc và Tôn giáo")
 
 
+#: agency marks that open a lead ("(QNO) - …") of outlets that belong to one province or city: an
+#: article of theirs that says only "tỉnh" or "thành phố" means that one
+OUTLET_PLACES = {
+    "QNO": ("Quảng Nam", "province"), "BQN": ("Quảng Ninh", "province"), "BQNg": ("Quảng Ngãi", "province"),
+    "HNM": ("Hà Nội", "city"), "KTĐT": ("Hà Nội", "city"), "ANTĐ": ("Hà Nội", "city"), "TTTĐ": ("Hà Nội", "city"),
+    "PLO": ("TP.HCM", "city"), "SGGP": ("TP.HCM", "city"), "HPO": ("Hải Phòng", "city"), "ĐNO": ("Đà Nẵng", "city"),
+    "BĐN": ("Đà Nẵng", "city"), "CTO": ("Cần Thơ", "city"), "TTH": ("Huế", "city"), "BPT": ("Phú Thọ", "province"),
+    "GLO": ("Gia Lai", "province"), "BNA": ("Nghệ An", "province"), "BTN": ("Thái Nguyên", "province"),
+}
+_OUTLET_MARK = re.compile(r"^\(?(?P<mark>[A-ZĐ][A-Za-zĐđ.]{1,7})\)?\s*[-–]\s")
+
+
+def outlet_place(lead: str) -> Place | None:
+    """The province or city of the outlet whose mark opens ``lead``.
+
+    >>> outlet_place("(QNO) - Tại cuộc họp báo, UBND tỉnh cho biết")
+    Place(name='Quảng Nam', level='province', parent='')
+    """
+    m = _OUTLET_MARK.match(lead)
+    hit = OUTLET_PLACES.get(m["mark"]) if m else None
+    return Place(*hit) if hit else None
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """An administrative unit as a figure names it."""
