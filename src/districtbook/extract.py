@@ -526,6 +526,8 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+_RESPECTIVELY = re.compile(r"\blần lượt\b")
+_FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
 _GENERIC_UNIT = re.compile(r"\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b))")
 _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
                 "thành phố": "city"}
@@ -537,6 +539,13 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     first named after it in the clause, else ``default`` (the section's or the article's unit).
     A bare level word nearer to the figure ("phường có 110 hộ") points back to the article's unit."""
     before = [m for m in found if clause_start <= m.start and m.end <= pos]
+    respectively = _RESPECTIVELY.search(text, before[-1].end, pos) if before else None
+    if respectively:  # "A (78%) và B (77%) lần lượt giữ vị trí thứ hai và thứ ba": the k-th figure, the k-th unit
+        k = len(_FIGURE_AHEAD.findall(text, respectively.end(), pos))
+        n = len(_FIGURE_AHEAD.findall(text, respectively.end(), clause_end))
+        listed = [m for m in before if m.end <= respectively.start()][-n:]
+        if len(listed) == n and k < n:
+            return listed[k].place
     generic = list(_GENERIC_UNIT.finditer(text, before[-1].end if before else clause_start, pos))
     if generic:
         level = _LEVEL_WORDS.get(generic[-1].group(0).lower())
@@ -555,6 +564,16 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
 def _is_future(period: str, ctx: ArticlePeriods) -> bool:
     p = Period.parse(period)
     return bool(p and ctx.pub_year and p.start.year >= ctx.pub_year and p.end.year > ctx.pub_year)
+
+
+def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str) -> list[Place]:
+    """Units a figure is about together: "Hà Nội và TP Hồ Chí Minh … chỉ đạt dưới 10%" is one
+    figure for each of them."""
+    before = [m for m in found if clause_start <= m.start and m.end <= pos]
+    if len(before) >= 2 and re.fullmatch(r"\s(?:và|cùng)\s", text[before[-2].end:before[-1].start]) \
+            and before[-1].place.level == before[-2].place.level:
+        return [before[-2].place, before[-1].place]
+    return []
 
 
 def _base_value_period(text: str, s_start: int, pos: int) -> str:
@@ -642,22 +661,23 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     if metric != "other":
                         carried_family[tok.unit] = family_of(metric)
                 place = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
-                yield Figure(
-                    doc=article.name,
-                    district=place.name if place else "",
-                    level=place.level if place else "",
-                    metric=metric,
-                    value=canonical(value) if tok.kind == "indicator" else "",
-                    unit=tok.unit,
-                    denominator=canonical(tok.denominator) if tok.denominator is not None else "",
-                    period=period,
-                    basis=basis,
-                    qualifier=qualifier,
-                    quote=text[tok.start:tok.end],
-                    start=tok.start,
-                    end=tok.end,
-                    kind=tok.kind,
-                )
+                for place in _joint_subjects(found, tok.start, c_start, text) or [place]:
+                    yield Figure(
+                        doc=article.name,
+                        district=place.name if place else "",
+                        level=place.level if place else "",
+                        metric=metric,
+                        value=canonical(value) if tok.kind == "indicator" else "",
+                        unit=tok.unit,
+                        denominator=canonical(tok.denominator) if tok.denominator is not None else "",
+                        period=period,
+                        basis=basis,
+                        qualifier=qualifier,
+                        quote=text[tok.start:tok.end],
+                        start=tok.start,
+                        end=tok.end,
+                        kind=tok.kind,
+                    )
             if subjects:  # "Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit
                 default_place = subjects[-1].place
             last = [(pos, p) for pos, p, scope in marks if p != "annual" and not scope]

@@ -221,9 +221,13 @@ def main_places(text: str, title: str = "") -> list[Place]:
     ['Tam Thắng']
     >>> [p.name for p in main_places("Hà Nam đạt 68%; Đà Nẵng; Bộ Tư pháp, Bộ Tư pháp")]
     ['Hà Nam']
+    >>> [p.name for p in main_places("vùng Đông Nam Bộ đạt 89%; vùng Tây Nguyên đạt 85%")]
+    ['Việt Nam']
     """
     found = [m.place for m in mentions(text) if not m.plural and m.place.level != "country"]
     territories = [p for p in found if p.level in ("ward", "district", "city", "province")]
+    if not territories and len({p for p in found if p.level == "region"}) > 1:
+        return [Place("Việt Nam", "country")]  # an article that ranks the regions is about the country
     found = territories or found
     if not found:
         return []
