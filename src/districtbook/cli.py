@@ -34,6 +34,12 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="+")
     e.add_argument("-o", "--output", help="write here instead of standard output")
     e.add_argument("--format", choices=("csv", "json"), default="csv")
+    s = sub.add_parser("score", help="extract the development set of real articles and score the figures")
+    s.add_argument("devset", nargs="?", default=None, help="the development set (default: ../shared/devset)")
+    s.add_argument("--min-f1", type=float, default=0.0, help="exit 1 when F1 is below this")
+    s.add_argument("--min-field", type=float, default=0.0,
+                   help="exit 1 when district, period or basis agreement is below this")
+    s.add_argument("--show", type=int, default=0, help="list this many missed and extra figures")
     c = sub.add_parser("check-site", help="open every page of the built site in Chromium and report problems")
     c.add_argument("--site", default=None, help="the built site (default: _build/html)")
     c.add_argument("--screenshots", default=None, help="save a screenshot of every page here")
@@ -71,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(problem)
             print(f"{len(report.pages)} pages, {len(report.problems)} problems, search hits: {report.search_hits}")
             return 1 if report.problems or not all(report.search_hits.values()) else 0
+        elif args.command == "score":
+            from .score import score
+
+            return score(Path(args.devset) if args.devset else None, args.min_f1, args.min_field, args.show)
         elif args.command == "extract":
             from .extract import write_figures
 

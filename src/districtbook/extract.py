@@ -29,7 +29,8 @@ from .numbers import NUMBER, NUMBER_RE, SCALES, canonical, parse_number
 from .periods import ArticlePeriods, Period, period_for, scoped_marks
 from .places import _RANK, Mention, Place, main_by_level, main_places, mentions, outlet_place
 
-COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "basis", "qualifier",
+COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
+           "qualifier",
            "quote", "start", "end", "kind")
 
 
@@ -43,7 +44,9 @@ class Figure:
     unit: str
     denominator: str
     period: str
+    per_year: str  # "yes" when the value is a yearly rate over its period ("bình quân 8%/năm"), else ""
     basis: str
+    base: str  # the period a comparison is made against ("so với cùng kỳ năm 2022" -> 2022-H1), else ""
     qualifier: str
     quote: str
     start: int
@@ -576,6 +579,27 @@ def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str
     return []
 
 
+_PER_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm|/năm|bình quân[^,;.]{0,40}năm|một năm")
+_BASE_YEAR = re.compile(r"so với (?:cùng kỳ )?(?:năm )?(?P<y>(?:19|20)\d\d)")
+
+
+def _base_period(basis: str, period: str, before: str, after: str, ctx: ArticlePeriods) -> str:
+    """The period a comparison is made against: "tăng 7,51% so với cùng kỳ năm 2022" of 2023-H1 is
+    2022-H1; "so với cùng kỳ" alone is the same period a year earlier; a term-start comparison is
+    against the term's first year."""
+    if basis not in ("yoy", "term_start"):
+        return ""
+    m = _BASE_YEAR.search(_up_to_next_figure(after[:80])) or _BASE_YEAR.search(before[-60:])
+    p = Period.parse(period)
+    if m:
+        if p is not None and not p.full_years and p.granularity != "ytd":
+            return m["y"] + period[4:]  # the same part of the base year
+        return m["y"]
+    if basis == "term_start":
+        return ctx.term[:4] if ctx.term else ""
+    return str(p.previous_year()) if p is not None and p.granularity not in ("span", "term", "half_term") else ""
+
+
 def _base_value_period(text: str, s_start: int, pos: int) -> str:
     """The period of a base value quoted after its comparison: "cao hơn 1,58% so với năm 2023 (87,72%)"."""
     m = re.search(r"(so với (?:năm |cùng kỳ năm )?(?P<y>(?:19|20)\d\d))\s?\($", text[max(s_start, pos - 40):pos])
@@ -671,7 +695,10 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                         unit=tok.unit,
                         denominator=canonical(tok.denominator) if tok.denominator is not None else "",
                         period=period,
+                        per_year="yes" if tok.kind == "indicator" and _PER_YEAR.search(
+                            before[-40:] + text[tok.start:tok.tail] + after[:12]) else "",
                         basis=basis,
+                        base=_base_period(basis, period, before, after, periods) if tok.kind == "indicator" else "",
                         qualifier=qualifier,
                         quote=text[tok.start:tok.end],
                         start=tok.start,

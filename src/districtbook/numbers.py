@@ -48,11 +48,12 @@ def parse_number(text: str) -> Decimal:
 
 
 def canonical(value: Decimal) -> str:
-    """A canonical decimal string: ``.`` as decimal point, no grouping, no trailing zeros.
+    """A canonical decimal string: ``.`` as decimal point, no grouping, and the precision the article
+    printed ("89,0%" keeps its tenth: the value is 89.0, not 89).
 
-    >>> canonical(Decimal("2511")), canonical(Decimal("41562.00800")), canonical(Decimal("-2.60")), canonical(Decimal("1E+3"))
-    ('2511', '41562.008', '-2.6', '1000')
+    >>> canonical(Decimal("2511")), canonical(Decimal("89.0")), canonical(Decimal("-2.60")), canonical(Decimal("1E+3"))
+    ('2511', '89.0', '-2.60', '1000')
     """
-    q = value.normalize()
+    q = value.normalize() if value.as_tuple().exponent > 0 else value
     s = format(q, "f")
     return "0" if s in ("-0", "0") else s
