@@ -69,7 +69,7 @@ def test_furniture_is_marked_on_every_seed_and_offsets_stay_in_the_file():
     assert "Hương Ly" in kinds["byline"] and "NGỌC HÀ" in kinds["byline"]
     assert "Phiên bản di động" in kinds["tail"] and "Đọc thêm" in kinds["tail"]
     assert any(t.startswith("Quận Tây Hồ triển khai kế hoạch kinh tế") for t in kinds["teaser"])
-    assert "Quang cảnh hội nghị - Ảnh: Hương Ly" in kinds["image"]
+    assert "Quang cảnh hội nghị - Ảnh: Hương Ly" in kinds["caption"]
     assert any("33/33" in t for t in kinds["caption"])  # the picture caption repeats a body figure
     assert not any("6,06 triệu cử tri" in t for t in kinds["body"])  # a teaser in the "Đọc thêm" list
 

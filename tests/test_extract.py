@@ -38,13 +38,25 @@ def test_precision_and_recall_on_the_seeds():
     got = {_key(f.doc, f.value, f.unit, f.start, f.end) for f in extract([ROOT / "seeds"])}
     tp = len(expected & got)
     precision, recall = tp / len(got), tp / len(expected)
-    assert precision >= 0.95 and recall >= 0.95, (precision, recall, sorted(expected ^ got))
+    assert precision >= 0.98 and recall >= 0.98, (precision, recall, sorted(expected ^ got))
 
 
-def test_metric_basis_and_period_agree_on_most_seed_figures():
+@pytest.mark.parametrize("field", ["period", "basis", "district", "level", "per_year", "base"])
+def test_every_seed_figure_has_its_period_basis_and_place(field):
+    """Strict: the fixture was corrected by hand for the cases the issue names (a term report's figures
+    are dated with the term, not its last year; "tăng 35%" is growth, "bằng 142%" a level; a per-year goal
+    is per year; "13/13 chỉ tiêu thi đua" are emulation criteria, not plan targets)."""
     expected = {(r["doc"], int(r["start"])): r for r in _expected()}
     got = {(f.doc, f.start): f for f in extract([ROOT / "seeds"])}
-    for field, floor in (("metric", 0.95), ("basis", 0.95), ("period", 0.85), ("qualifier", 0.85)):
+    wrong = [(r["quote"], r[field], getattr(got[k], field)) for k, r in expected.items()
+             if k in got and getattr(got[k], field) != r[field]]
+    assert not wrong
+
+
+def test_metric_and_qualifier_agree_on_the_seed_figures():
+    expected = {(r["doc"], int(r["start"])): r for r in _expected()}
+    got = {(f.doc, f.start): f for f in extract([ROOT / "seeds"])}
+    for field, floor in (("metric", 0.95), ("qualifier", 0.95)):
         agree = sum(getattr(got[k], field) == r[field] for k, r in expected.items() if k in got)
         assert agree / len(expected) >= floor, field
 
@@ -54,8 +66,11 @@ def test_goals_listed_over_several_paragraphs_are_targets_for_the_coming_term():
     rows = [r for r in _expected() if r["doc"].startswith("004") and int(r["start"]) >= 4650]
     got = {(f.doc, f.start): f for f in extract([ROOT / "seeds" / rows[0]["doc"]])}
     assert len(rows) == 7
-    assert all((got[(r["doc"], int(r["start"]))].period, got[(r["doc"], int(r["start"]))].qualifier)
-               == ("2021-2025", "target") for r in rows)
+    assert all(got[(r["doc"], int(r["start"]))].period == "2021-2025" for r in rows)
+    # the nearest cue wins: "đạt trên 75%" is phrased as at least, "mỗi năm … từ 90 … trở lên" too, and per year
+    assert {got[(r["doc"], int(r["start"]))].qualifier for r in rows} == {"target", "more_than"}
+    ninety = next(got[k] for k in got if got[k].quote == "90 đảng viên")
+    assert (ninety.qualifier, ninety.per_year, ninety.period) == ("more_than", "yes", "2021-2025")
 
 
 def test_every_quote_is_the_text_at_its_offsets():
@@ -138,8 +153,8 @@ def test_incidental_numbers_are_not_figures(sentence):
     ("thu ngân sách tăng 35% so với cùng kỳ năm trước.", "yoy"),
     ("xếp hạng tăng 12% so với đầu nhiệm kỳ.", "term_start"),
     ("ngành dịch vụ đạt tỷ trọng 66,14%.", "share"),
-    ("phấn đấu đạt mục tiêu 100% hồ sơ đúng hạn.", "target"),
-    ("tỷ lệ đạt 92%.", "none"),
+    ("phấn đấu đạt mục tiêu 100% hồ sơ đúng hạn.", "share"),  # a percentage of counted things
+    ("tỷ lệ đạt 92%.", "share"),
 ])
 def test_what_a_percentage_is_measured_against(sentence, basis):
     one(sentence, basis=basis)
@@ -200,8 +215,8 @@ def test_metrics(sentence, metric):
 
 def test_place_comes_from_the_sentence_then_the_article():
     text = "Quận Cầu Giấy\nUBND quận Cầu Giấy cho biết thu đạt 900 tỷ đồng. Phường Dịch Vọng có 12 tập thể được khen thưởng.\n"
-    got = [(f.district, f.value) for f in figures(parse_article("p.txt", text.encode()))]
-    assert got == [("Cầu Giấy", "900"), ("phường Dịch Vọng", "12")]
+    got = [(f.district, f.level, f.value) for f in figures(parse_article("p.txt", text.encode()))]
+    assert got == [("Cầu Giấy", "district", "900"), ("Dịch Vọng", "ward", "12")]
 
 
 def test_malformed_number_is_a_clear_error():

@@ -27,6 +27,7 @@ _TAIL_MARKERS = frozenset(
     )
 )
 _ARCHIVE_DATE = re.compile(r"(?P<date>date\s(?:19|20)\d\d-\d\d(?:-\d\d)?)\s+(?=\S)")
+_TEASER_BAR = re.compile(r"\S\s\|\s\S")
 _SOURCE_LINE = re.compile(r"^Nguồn\b.*https?://", re.IGNORECASE)
 _DATELINE = re.compile(r"^[^\d]{0,40}\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?$")
 _CAPTION = re.compile(r"(?:[-–—(.]|^)\s*\(?Ảnh\s*:\s*[^.]{1,60}\)?\.?$")
@@ -188,6 +189,8 @@ def classify_lines(text: str) -> tuple[Line, ...]:
             kinds[i] = "dateline"
         elif _CAPTION.search(s) and len(s) < 300:
             kinds[i] = "caption"
+        elif _TEASER_BAR.search(s) and len(s) < 200:
+            kinds[i] = "teaser"  # "Hà Nội thu ngân sách … | Kinh tế": a related article's title and section
         elif title_seen is None:
             kinds[i] = "title"
             title_seen = s

@@ -120,7 +120,7 @@ NOUN_RE = re.compile(rf"\s?(?P<noun>(?:{_W}+)(?:\s{_W}+){{0,2}})")
 
 # nouns that make "x/y" a ratio (and whose counts are indicators) versus agenda-like nouns
 _AGENDA_NOUNS = re.compile(
-    r"^(?:đại biểu|ủy viên|uỷ viên|thành viên|tuổi|cấp\b|trụ cột|bên\b|sao\b|nghị quyết|tờ trình|báo cáo|nội dung|nhiệm vụ|chương trình|giải pháp|khâu|đột phá|mục tiêu|nhóm|lĩnh vực|vấn đề|"
+    r"^(?:con số|đại biểu|ủy viên|uỷ viên|thành viên|tuổi|cấp\b|trụ cột|bên\b|sao\b|nghị quyết|tờ trình|báo cáo|nội dung|nhiệm vụ|chương trình|giải pháp|khâu|đột phá|mục tiêu|nhóm|lĩnh vực|vấn đề|"
     r"điểm nghẽn|rõ|quan điểm|bài|kỳ|phần|tiết|bước|ý kiến|tiêu chí|đề án)\b"
 )
 _TIME_NOUNS = re.compile(r"^(?:năm|tháng|quý|ngày|tuần|giờ|phút|giây|buổi|đêm|sáng|chiều|tối)\b")
@@ -143,6 +143,8 @@ _DATE_OR_PERIOD_BEFORE = re.compile(r"\b(?:năm|Năm|tháng|Tháng|quý|Quý|ng�
 _INCIDENTAL_BEFORE = [
     (re.compile(r"(?:lần|kỳ họp|khóa|khoá|thứ)\s(?:thứ\s)?$", re.I), "ordinal"),
     (re.compile(r"(?<!dân )(?<!tổng )(?<!Tổng )(?<!Dân )\b(?:số|Số)\s$"), "document or storm number"),
+    (re.compile(r"\b(?:Vành đai|vành đai|Quốc lộ|quốc lộ|Tỉnh lộ|tỉnh lộ|Metro|tuyến số|Tuyến số|Làn|làn|"
+                r"Khu|khu|Lô|Block|block|Tòa|tòa)\s$"), "name number"),
     (re.compile(r"\b(?:loại|Loại|cấp độ|mức độ|tuổi đời|tuổi|Tuổi|khu phố|tổ|Tổ|Phường|phường|khóm|ấp)\s$"), "label"),
     (re.compile(r"\b(?:Chỉ thị|Nghị quyết|Quyết định|Nghị định|Thông tư|Kết luận|Công văn|Đề án|Chương trình|"
                 r"Kế hoạch|Luật|Quy định|Hướng dẫn|Thông báo|Tờ trình|Báo cáo|Điều|Khoản|Mục|Bài|Phần)\s$"), "document number"),
@@ -180,7 +182,7 @@ def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
     tok_end = end
     if m and (m["scales"].strip() or unit_word):
         tok_end = m.end() if unit_word else m.start("scales") + len(m["scales"].rstrip())
-    base = value * factor
+    base = value * factor if factor == 1 else (value * factor).normalize()  # "1,2 nghìn tỷ" is 1200, not 1200.0
     if m and m["sub"] and unit_word:
         sub_num, sub_scale = m["sub"].split()
         base += parse_number(sub_num) * SCALES[sub_scale.lower()]
@@ -188,9 +190,9 @@ def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
     if unit_word in ("%", "phần trăm", "phầntrăm"):
         unit, base = "percent", value
     elif re.fullmatch(_MONEY_UNIT, unit_word, re.I):
-        unit, base = "VND_bn", base / SCALES["tỷ"]
+        unit, base = "VND_bn", (base / SCALES["tỷ"]).normalize() if factor != 1 else base / SCALES["tỷ"]
     elif re.fullmatch(_USD_UNIT, unit_word, re.I):
-        unit, base = "USD_mn", base / SCALES["triệu"]
+        unit, base = "USD_mn", (base / SCALES["triệu"]).normalize()
     elif unit_word in ("ha", "hecta") or unit_word.startswith("héc"):
         unit = "ha"
     elif unit_word in ("km2", "km²"):
@@ -323,7 +325,7 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
         if pattern.search(before):
             return _incidental(tok, reason)
     raw = text[tok.start:tok.tail]
-    if tok.tail >= len(text.rstrip(" …."))  or text[tok.tail:tok.tail + 1] == "…":
+    if tok.tail >= len(text.rstrip(" …")):
         return _incidental(tok, "cut off")
     if re.match(r"\s(?:và|,)\s\d{1,2}[-/]\d{1,2}\b", text[tok.tail:tok.tail + 12]):
         return _incidental(tok, "date")
@@ -335,7 +337,11 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
     if _QUOTED_LABEL.search(before) and closing != -1 and (tok.unit == "count" or closing - tok.end < 15):
         return _incidental(tok, "name in quotes")
     if tok.unit == "count":
-        if re.search(r"\b(?:tại|ở)\s$", before) and not _COUNTED_NOUNS.match(tok.noun):
+        if re.search(r"\b(?:trên|trong) tổng số\s$", before):
+            return _incidental(tok, "reference count")  # "đứng tốp đầu trên tổng số 30 quận, huyện"
+        if re.search(r"\b(?:tại|ở)\s$", before) and (not _COUNTED_NOUNS.match(tok.noun) or re.match(
+                r"\s?\w+(?:\s\w+)?\s[A-ZĐ]", text[tok.tail:tok.tail + 40])):
+            return _incidental(tok, "place reference")  # "tại 2 dự án Khu đô thị …": the projects named
             return _incidental(tok, "place reference")
         if _YEAR.fullmatch(raw):
             return _incidental(tok, "year")
@@ -383,7 +389,8 @@ _BASIS_AFTER = [
 ]
 _SHARE_BEFORE = re.compile(r"(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?:\s\S+){0,3}\s$")
 _SHARE_CLAUSE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ)\b")
-_BASE_BEFORE = re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)[^,;]{0,40}$|so với cùng kỳ[^,;]{0,30}$")
+_BASE_BEFORE = re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)[^,;]{0,40}$|so với cùng kỳ[^,;]{0,30}$|"
+                          r"năm sau (?:tăng )?(?:cao )?hơn năm trước\s$")
 _TARGET_BEFORE = re.compile(r"(?:mục tiêu|Mục tiêu)(?:\s(?:là|đề ra là|đặt ra là|đề ra))?\s$")
 _GROWTH_BEFORE = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân))*\s$")
 _REACH_BEFORE = re.compile(r"(?:đạt|bằng|thực hiện được|hoàn thành)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$")
@@ -422,7 +429,7 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
     if unit == "count":
         return "plan" if _PLAN_AFTER_COUNT.match(clause_after) else "none"
     if unit == "ratio":
-        if re.search(r"kế hoạch|chỉ tiêu", clause_after[:80]) and re.search(r"đạt|vượt", clause_after[:80]):
+        if re.match(r"^\s?(?:chỉ tiêu|tiêu chí)?[^,;.]{0,40}(?:đạt|vượt)[^,;.]{0,15}(?:kế hoạch|chỉ tiêu|mức)", clause_after):
             return "plan"
         return "plan" if noun.startswith(("đảng viên",)) and re.search(r"kết nạp", near) else "none"
     if unit not in ("percent", "times"):
@@ -447,7 +454,7 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
     if _PLAN_BEFORE.search(near):
         return "plan"
     m = _BASE_BEFORE.search(near)
-    if m and _GROWTH_BEFORE.search(near):
+    if m and (_GROWTH_BEFORE.search(near) or re.search(r"\b(?:tăng|giảm)\b", near[-40:])):
         return "term_start" if m["year"] and m["year"] in term_starts else "yoy"
     if _SHARE_NOUN.match(clause_after):
         return "share"
@@ -502,6 +509,7 @@ def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets:
 
 #: a paragraph that goes on with a list of goals: "Trên lĩnh vực …", "Về xây dựng Đảng, …"
 _CONTINUES_LIST = re.compile(r"^(?:Trên lĩnh vực|Trong lĩnh vực|Ở lĩnh vực|Lĩnh vực|Về|Đối với)\b")
+_FIGURE_IN_HEADING = re.compile(r"\d[\d.,]*\s?(?:%|tỷ|triệu|lần)|\d+/\d+")
 _SUB_YEAR = re.compile(r"-(?:H[12]|Q[1-4]|\d{1,2}M|\d\d|YTD)$")
 #: a heading: a short line that does not end a sentence ("Hà Nội", "1.1 Tài chính")
 _HEADING = re.compile(r"^[^.!?;:]{1,80}$")
@@ -531,7 +539,7 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
 
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
 _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
-_GENERIC_UNIT = re.compile(r"\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b))")
+_GENERIC_UNIT = re.compile(r"(?<!của )(?<!theo )(?<!chuẩn )\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b))")
 _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
                 "thành phố": "city"}
 
@@ -579,6 +587,7 @@ def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str
     return []
 
 
+_PLAN_AMOUNT = re.compile(r"(?:kế hoạch|dự toán|chỉ tiêu)(?:\s(?:năm|dự kiến|giao|được giao|đề ra|nay|là))*\s$")
 _PER_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm|/năm|bình quân[^,;.]{0,40}năm|một năm")
 _BASE_YEAR = re.compile(r"so với (?:cùng kỳ )?(?:năm )?(?P<y>(?:19|20)\d\d)")
 
@@ -636,16 +645,19 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                         if p != "annual" and not scope), "")
     for line in lines:
         line_text = text[line.start:line.end]
-        if line.kind == "body" and _HEADING.match(line_text) and not NUMBER_RE.search(line_text):
-            section_period = ""
+        if line.kind == "body" and _HEADING.match(line_text) and not _FIGURE_IN_HEADING.search(line_text):
+            # a heading starts a section: "Giai đoạn 2016-2020" dates what follows it, "Hà Nội" places it
+            heading_marks = [p for _, p, scope in scoped_marks(text, line.start, line.end, periods) if p != "annual"]
+            section_period = heading_marks[0] if heading_marks else ""
             heads = _subjects(mentions(text, line.start, line.end), text)
             section_place = heads[0].place if heads and len(line_text) <= 40 else section_place
             continue
         carried_period = section_period
-        in_targets = targets_before and bool(_CONTINUES_LIST.match(line_text)) and not _PAST.search(line_text)
+        in_targets = targets_before and bool(_CONTINUES_LIST.match(line_text)) and not re.search(r"\bđã\b", line_text)
         had_figures = had_targets = False
         found = _subjects(mentions(text, line.start, line.end), text)
         carried_family: dict[str, str] = {}
+        para_frames: list[tuple[bool, str]] = []
         default_place = section_place or article_place
         for s_start, s_end in _sentences(text, line.start, line.end):
             subjects = [m for m in found if s_start <= m.start < s_end]
@@ -669,13 +681,17 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     period = lead_period  # a headline's figure: the period its lead reports
                 qualifier = (tok.reason if tok.reason.startswith("range")
                              else _qualifier(sentence_before, before, after, in_targets, period, periods))
-                if not period and periods.future and (qualifier == "target" or qualifier.startswith("range") and (
-                        _TARGET.search(sentence_before) or in_targets)):
+                if tok.unit == "VND_bn" and _PLAN_AMOUNT.search(before[-40:]) and period[:4].isdigit():
+                    period = period[:4]  # "để đạt được kế hoạch dự kiến 4.000 tỷ đồng": the year's plan
+                goal = qualifier == "target" or bool(_TARGET.search(sentence_before)) or in_targets
+                if not period and periods.future and goal:
                     period = periods.future  # a goal with no period of its own: the coming term
                 if tok.kind == "indicator":
                     had_figures = True
                     had_targets = had_targets or qualifier == "target"
                 basis = _basis(before, after, tok.unit, tok.noun, periods, text[s_start:c_start])
+                if basis == "share" and tok.unit == "percent" and tok.value > 100:
+                    basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
                 if basis == "none" and tok.reason.startswith("range") and qualifier.startswith("range") \
                         and (_TARGET.search(sentence_before) or in_targets or period == periods.future):
                     basis = "target"  # a goal given as a range: "từ 11 - 15%"
@@ -710,11 +726,14 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
             last = [(pos, p) for pos, p, scope in marks if p != "annual" and not scope]
             if last:
                 carried_period = last[-1][1]
-                # a report's "6 tháng đầu năm" or an opening "Năm 2024, …" frames the paragraphs after it
-                frames = [p for pos, p in last if _SUB_YEAR.search(p) or (pos - s_start <= 12
-                          or re.match(r"[^,.;()]{0,25},", text[pos:pos + 30])) and "-" not in p]
-                if frames:
-                    section_period = frames[-1]
+                # a report's "6 tháng đầu năm", an opening "Trong 5 năm vừa qua, …" or a year set off
+                # by a comma ("trong năm 2024, …") frames the paragraphs after it
+                for pos, p in last:
+                    opening = pos - s_start <= 12
+                    if opening or _SUB_YEAR.search(p) or "-" not in p and re.match(r"[^,.;()]{0,25},", text[pos:pos + 30]):
+                        para_frames.append((opening, p))
+        if para_frames:  # the paragraph's opening frame, else its last one
+            section_period = next((p for opening, p in para_frames if opening), para_frames[-1][1])
         if had_figures:
             targets_before = had_targets
 

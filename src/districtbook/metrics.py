@@ -107,15 +107,15 @@ FAMILIES = (
     _f("admin_reform_index", "Chỉ số cải cách hành chính", "Administrative-reform index", "digital",
        r"cải cách hành chính|PAR ?INDEX|[Cc]hỉ số", units="percent"),
     _f("records_on_time", "Hồ sơ giải quyết đúng hạn", "Records handled on time", "digital",
-       r"đúng hạn|trước hạn", units="percent count"),
+       r"đúng hạn|trước hạn", r"^(?:hồ sơ|thủ tục)(?! số)", units="percent count"),
     _f("digitised_records", "Văn bản, hồ sơ được số hóa", "Digitised documents and records", "digital",
        r"số hóa|số hoá", r"^(?:văn bản|hồ sơ số|tài liệu)"),
     _f("cashless_vendors", "Tiểu thương thanh toán không dùng tiền mặt", "Traders paid without cash", "digital",
        None, r"^tiểu thương", units="count percent"),
     _f("cashless_markets", "Chợ thanh toán không dùng tiền mặt", "Markets with cashless payment", "digital",
-       r"chợ 4\.0|QR", r"^chợ"),
+       r"chợ 4\.0|QR|tiền mặt|thanh toán", r"^chợ"),
     _f("cashless_streets", "Tuyến phố thanh toán không dùng tiền mặt", "Streets with cashless payment", "digital",
-       r"tuyến phố[^,;.]{0,20}(?:không dùng tiền mặt|không tiền mặt)", r"^(?:tuyến phố|tuyến đường)(?! văn minh)"),
+       r"tiền mặt|QR|thanh toán", r"^(?:tuyến phố|tuyến đường)(?! văn minh)"),
     _f("cashless_businesses", "Cơ sở kinh doanh thanh toán không dùng tiền mặt", "Businesses paid without cash",
        "digital", r"không dùng tiền mặt|không tiền mặt", r"^(?:các )?(?:hộ kinh doanh|cơ sở kinh doanh|doanh nghiệp)"),
     # party building
@@ -128,11 +128,11 @@ FAMILIES = (
     _f("party_units_excellent_share", "Tỷ lệ hoàn thành xuất sắc nhiệm vụ", "Share rated excellent", "governance",
        r"xuất sắc", r"^(?:đơn vị |tổ chức |đảng viên |chi bộ )?hoàn thành xuất sắc", units="percent"),
     _f("party_units_good_share", "Tỷ lệ hoàn thành tốt nhiệm vụ", "Share rated good", "governance",
-       None, r"^(?:đơn vị |tổ chức |đảng viên |chi bộ |cơ sở đảng )?(?:hoàn thành tốt|và hơn|đạt)", units="percent"),
+       r"hoàn thành tốt nhiệm", r"^(?:đơn vị |tổ chức |đảng viên |chi bộ |cơ sở đảng )?(?:hoàn thành tốt|và hơn|đạt)", units="percent"),
     _f("party_units_meeting_target", "Tổ chức đảng đạt, vượt chỉ tiêu", "Party units meeting their target", "governance",
        None, r"^(?:cơ sở đảng|đảng bộ|chi bộ)[^,;.]{0,50}(?:vượt|đạt|kết nạp)", units="count"),
     _f("new_party_organisations", "Tổ chức Đảng thành lập mới", "New party organisations", "governance",
-       r"thành lập[^,;.]{0,20}$", r"^tổ chức (?:cơ sở )?đảng", units="count"),
+       r"thành lập", r"^tổ chức (?:cơ sở )?đảng", units="count"),
     _f("party_organizations_count", "Tổ chức đảng", "Party organisations", "governance",
        None, r"^(?:tổ chức (?:cơ sở )?đảng|chi bộ|đảng bộ|chi, đảng bộ|tổ chức đảng)", units="count"),
     _f("new_mass_organisations", "Tổ chức Công đoàn, Đoàn thành lập mới", "New unions and youth organisations",
@@ -145,6 +145,8 @@ FAMILIES = (
        r"tiếp tục hoàn thành|còn\s$", r"^chỉ tiêu", units="count"),
     _f("targets_total", "Chỉ tiêu đề ra", "Targets set", "governance",
        r"(?:đề ra|đặt ra|gồm|có)\s$", r"^chỉ tiêu", units="count"),
+    _f("emulation_criteria_met", "Tiêu chí thi đua đạt được", "Emulation criteria met", "other",
+       None, r"^(?:chỉ tiêu|tiêu chí) thi đua", units="ratio count"),
     _f("targets_completed", "Chỉ tiêu hoàn thành", "Targets met", "governance", None, r"^(?:chỉ tiêu|tiêu chí)",
        units="ratio count percent"),
     _f("awards", "Tập thể, cá nhân được khen thưởng", "Collectives and individuals commended", "governance",
@@ -160,8 +162,9 @@ FAMILIES = (
     _f("population", "Dân số", "Population", "other", r"dân số|nhân khẩu", r"^(?:người|nhân khẩu)", units="count"),
     _f("cultural_families_share", "Tỷ lệ gia đình, tổ dân phố văn hóa", "Share of 'cultured' families and groups",
        "other", r"văn hóa|văn hoá", r"^(?:hộ gia đình|gia đình|tổ dân phố)", units="percent"),
-    _f("enterprises", "Doanh nghiệp", "Enterprises", "growth", r"doanh nghiệp[^;]{0,30}(?:thành lập|mới)",
-       r"^doanh nghiệp", units="count"),
+    _f("new_enterprises", "Doanh nghiệp thành lập mới", "Newly founded enterprises", "growth",
+       r"doanh nghiệp[^;]{0,30}(?:thành lập|mới)", units="count"),
+    _f("enterprises", "Doanh nghiệp", "Enterprises", "growth", None, r"^doanh nghiệp", units="count"),
     _f("business_households", "Hộ kinh doanh", "Household businesses", "growth", None, r"^hộ kinh doanh|^hộ$",
        units="count"),
     _f("cooperatives", "Hợp tác xã", "Cooperatives", "growth", None, r"^hợp tác xã", units="count"),
@@ -253,8 +256,9 @@ def topic_of(key: str) -> str:
     return describe(key).topic
 
 
-_AFTER_A_FIGURE = re.compile(r"\d\s?%\s$|\d\s$|(?:so với|của)\s$")
-_GROWTH_VERB = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân|ước))*\s$")
+_AFTER_A_FIGURE = re.compile(r"\d\s?%\s$|(?:so với|của)\s$")
+_GROWTH_VERB = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân|ước))*\s$|"
+                          r"(?:tăng|giảm)\s(?:hơn\s)?(?:so với\s)?năm trước\s$")
 _EXCEED = re.compile(r"vượt\s$")
 _TIMES = re.compile(r"gấp\s$")
 
@@ -268,7 +272,9 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
             continue
         if fam.noun is not None and unit in ("count", "ratio", "percent") and fam.noun.search(noun_phrase) \
                 and not (unit == "percent" and fam.words is None and not re.match(r"\s?\S", after)):
-            if fam.words is None or fam.words.search(before[-120:] + " " + after[:80]):
+            if unit == "percent" and re.match(r"(?:chỉ tiêu|kế hoạch|dự toán)\b", noun_phrase):
+                continue  # "đạt 101% chỉ tiêu": per cent of a target, not a count of targets
+            if fam.words is None or fam.words.search(before[-60:] + " " + after[:80]):
                 pos = len(before) + 1  # the counted thing itself: nearest of all
                 if best is None or (pos, -rank) > (best[0], -best[1]):
                     best = (pos, rank, fam)
@@ -319,6 +325,8 @@ def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none
     key = fam.key
     if unit == "times":
         return key if key.endswith("_vs_term_start") else key + ("_vs_term_start" if basis == "term_start" else "_times")
+    if unit == "rank" and _GROWTH_VERB.search(before[-25:]):
+        return key + "_change"  # "tăng 4 bậc"
     if unit != "percent" or key in _RATE_FAMILIES and basis in ("none", "yoy", "target"):
         return key
     tail = before[-25:]

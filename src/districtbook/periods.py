@@ -45,6 +45,8 @@ PERIOD_RE = re.compile(
     | (?P<months>\d{{1,2}})\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)
         (?:\s(?:năm\s)?(?P<my>{_Y})|\s(?P<mnow>nay))?
     | (?P<bare_months>\d{{1,2}})\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này)\b|,)
+    | (?P<late>(?:các|những)\stháng\scuối\snăm)
+    | (?P<in_year>(?<=\s)trong\snăm)(?!\s(?:19|20)\d\d|\snay|\s\d)
     | (?P<half>nửa\sđầu\snăm|nửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
     | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:(?:/|\snăm\s)(?P<qy>{_Y}))?(?![\w/])
     | (?P<by_month>(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?:hết\s|đầu\s|cuối\s|giữa\s)?tháng\s\d{{1,2}})(?:/(?P<bmy>{_Y}))?(?![\d/-])
@@ -57,7 +59,7 @@ PERIOD_RE = re.compile(
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
         [Tt]ính\sđến\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại)
     | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)
-    | [Tt]rong\s(?P<n2>\d{{1,2}})\snăm
+    | [Tt]rong\s(?P<n2>\d{{1,2}})\snăm(?!\s?(?:tới|tiếp\stheo|sau))
     | (?P<annual>hằng\snăm|hàng\snăm|mỗi\snăm|/năm)
     | (?P<until>đến\snăm|tới\snăm|vào\snăm|đến\shết\snăm|Đến\snăm|Đến\shết\snăm)\s(?P<uy>{_Y})
     | (?:năm|Năm)\s(?P<y>{_Y})
@@ -193,13 +195,19 @@ class ArticlePeriods:
         year = pub_year if pub_year and not (pub_month and pub_month <= 1) else reporting_year(body) or pub_year
         terms = [(int(m[1]), int(m[2])) for m in re.finditer(rf"(?:nhiệm kỳ|khóa|khoá)\s({_Y})\s?[-–]\s?({_Y})", body, re.I)]
         ref = pub_year or year or (max(t[0] for t in terms) if terms else None)
-        past = [t for t in terms if ref is None or t[1] <= ref] or []
+        # the coming term: one that starts now or later; the term reviewed: one that has ended by now,
+        # or the one running now, or (for a congress opening a term) the one before it
         ahead_terms = [t for t in terms if ref is not None and t[0] >= ref and t[1] > ref]
-        term = "%d-%d" % past[0] if past else ""
+        ended = [t for t in terms if ref is not None and t[1] <= ref]
+        running = [t for t in terms if ref is not None and t[0] <= ref <= t[1] and t not in ahead_terms]
         future = "%d-%d" % ahead_terms[0] if ahead_terms else ""
-        if not term and ahead_terms:  # a congress opens a term: the one it reviews is the term before
+        if ended or running:
+            term = "%d-%d" % (ended or running)[-1]
+        elif ahead_terms:
             a, b = ahead_terms[0]
             term = f"{a - (b - a)}-{a}"
+        else:
+            term = "%d-%d" % terms[0] if terms and ref is None else ""
         ctx = cls(year, pub_year, pub_month, term, future)
         ahead = re.search(r"(\d{1,2}) năm (?:tới|tiếp theo)", body)
         end = ctx.last_complete_year()
@@ -236,6 +244,10 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         if n == 12:
             return str(year)
         return f"{year}-{n}M"
+    if m["in_year"]:
+        return str(ref) if ref else ""
+    if m["late"]:
+        return f"{ref}-Q4" if ref else ""
     if m["half"]:
         year = int(m["hy"]) if m["hy"] else ref
         return f"{year}-{'H1' if 'đầu' in m['half'] else 'H2'}" if year else ""
@@ -319,8 +331,8 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
             continue  # "Đại hội … lần thứ I, nhiệm kỳ 2025-2030": the congress's name
         p = _period(m, ctx)
         if p:
-            paren = text[max(start, m.start() - 1):m.start()] == "("
-            out.append((m.start(), p, "paren" if paren else "clause" if m["until"] else ""))
+            paren = text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")"
+            out.append((m.start(), p, "paren" if paren else "clause" if m["until"] or m["mo"] and not m["moy"] else ""))
     return out
 
 
