@@ -82,7 +82,7 @@ _USD_UNIT = r"(?:USD|đô\s?la(?:\sMỹ)?|\$)"
 
 TOKEN_RE = re.compile(
     rf"""
-    (?<![\w.,/-])
+    (?<![\w.,/:-])
     (?:
         (?P<date>\d{{1,2}}[/-]\d{{1,2}}[/-](?:19|20)\d\d                 # 31/5/1961, 12-10-2024
                  |(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-\d\d)?(?![\d-])      # 2025-08-14, 2024-07 (ISO)
@@ -142,7 +142,7 @@ _QUOTED_LABEL = re.compile(r"[“\"][^”\"\n]{0,60}$")
 _DATE_OR_PERIOD_BEFORE = re.compile(r"\b(?:năm|Năm|tháng|Tháng|quý|Quý|ngày|Ngày|tuần|khóa|khoá|giai đoạn|nhiệm kỳ)\s$")
 _INCIDENTAL_BEFORE = [
     (re.compile(r"(?:lần|kỳ họp|khóa|khoá|thứ)\s(?:thứ\s)?$", re.I), "ordinal"),
-    (re.compile(r"(?<!dân )(?<!tổng )(?<!Tổng )(?<!Dân )\b(?:số|Số)\s$"), "document or storm number"),
+    (re.compile(r"(?<!dân )(?<!tổng )(?<!Tổng )(?<!Dân )(?<!chỉ )(?<!Chỉ )\b(?:số|Số)\s$"), "document or storm number"),
     (re.compile(r"\b(?:Vành đai|vành đai|Quốc lộ|quốc lộ|Tỉnh lộ|tỉnh lộ|Metro|tuyến số|Tuyến số|Làn|làn|"
                 r"Khu|khu|Lô|Block|block|Tòa|tòa)\s$"), "name number"),
     (re.compile(r"\b(?:loại|Loại|cấp độ|mức độ|tuổi đời|tuổi|Tuổi|khu phố|tổ|Tổ|Phường|phường|khóm|ấp)\s$"), "label"),

@@ -123,8 +123,9 @@ FAMILIES = (
        r"kết nạp|[Pp]hát triển đảng viên", r"^(?:đảng viên|ĐV|quần chúng)", units="count ratio percent"),
     _f("party_candidates", "Quần chúng ưu tú được bồi dưỡng, chờ kết nạp", "Candidates for membership", "governance",
        None, r"^quần chúng", units="count"),
+    _f("party_members_count", "Số đảng viên", "Party members", "governance", None, r"^(?:đảng viên|đv)", units="count"),
     _f("party_members_count", "Số đảng viên", "Party members", "governance", r"tổng số đảng viên|đảng viên toàn",
-       r"^(?:đảng viên|đv)", units="count"),
+       units="count"),
     _f("party_units_excellent_share", "Tỷ lệ hoàn thành xuất sắc nhiệm vụ", "Share rated excellent", "governance",
        r"xuất sắc", r"^(?:đơn vị |tổ chức |đảng viên |chi bộ )?hoàn thành xuất sắc", units="percent"),
     _f("party_units_good_share", "Tỷ lệ hoàn thành tốt nhiệm vụ", "Share rated good", "governance",
@@ -213,7 +214,7 @@ _RATE_FAMILIES = frozenset({"economic_growth_rate", "sector_growth_services", "s
 
 
 def _metrics() -> dict[str, Metric]:
-    out = {f.key: Metric(f.key, f.vi, f.en, f.topic) for f in FAMILIES}
+    out = {f.key: Metric(f.key, f.vi, f.en, f.topic) for f in reversed(FAMILIES)}
     out["other"] = Metric("other", "Chỉ số khác", "Other figure")
     # composed keys the seeds and the book use by name
     for fam in ("budget_revenue", "domestic_revenue", "local_budget_revenue", "land_use_revenue",
@@ -279,7 +280,7 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
                 if best is None or (pos, -rank) > (best[0], -best[1]):
                     best = (pos, rank, fam)
             continue
-        if fam.words is None or fam.noun is not None and unit == "count" and fam.key != "party_members_count":
+        if fam.words is None or fam.noun is not None and unit == "count":
             continue
         last = None
         for m in fam.words.finditer(before):
