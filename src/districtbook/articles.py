@@ -39,6 +39,11 @@ _BYLINE_WORD = re.compile(r"^[A-ZÀ-ỸĐ][\wÀ-ỹ]*$")
 _VI_MARKS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323]|[\u1ea0-\u1ef9]")
 
 
+#: title, datelines, lead, body and the lines glued under the lead (a line taken for a teaser may be
+#: the lead's own continuation): what tells which unit an article is about
+FRAME_KINDS = frozenset({"title", "body", "teaser", "dateline"})
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One line of the article: ``text[start:end]``, and what it is."""
@@ -67,10 +72,8 @@ class Article:
         return "\n".join(self.text[ln.start:ln.end] for ln in self.body())
 
     def frame_text(self) -> str:
-        """The lines that say what the article is about: title, datelines, lead, body and the lines
-        glued under the lead (a line taken for a teaser may be the lead's own continuation)."""
-        return "\n".join(self.text[ln.start:ln.end] for ln in self.lines
-                         if ln.kind in ("title", "body", "teaser", "dateline"))
+        """The lines that say what the article is about (:data:`FRAME_KINDS`)."""
+        return "\n".join(self.text[ln.start:ln.end] for ln in self.lines if ln.kind in FRAME_KINDS)
 
     def furniture(self, kind: str) -> list[str]:
         return [self.text[ln.start:ln.end] for ln in self.lines if ln.kind == kind]

@@ -14,6 +14,7 @@ Rules are written by phenomenon, not by sentence; each has a doctest or a unit t
 from __future__ import annotations
 
 import contextlib
+from bisect import bisect_left, bisect_right
 import csv
 import json
 import re
@@ -27,7 +28,8 @@ from .articles import Article, iter_articles
 from .metrics import family_of, metric_for
 from .numbers import NUMBER, NUMBER_RE, SCALES, canonical, parse_number
 from .periods import ArticlePeriods, Period, period_for, scoped_marks
-from .places import _RANK, Mention, Place, main_by_level, main_places, mentions, outlet_place
+from .articles import FRAME_KINDS
+from .places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
            "qualifier",
@@ -627,9 +629,14 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def figures(article: Article, include_incidental: bool = False) -> Iterator[Figure]:
     """All figures of one article, in text order."""
     text = article.text
-    frame = article.frame_text()
-    main = main_places(frame, article.title)
-    by_level = main_by_level(frame)
+    named = mentions(text)  # once per article; lines and the frame take their part by offset
+    starts = [m.start for m in named]
+    line_starts = [ln.start for ln in article.lines]
+    in_frame = [m for m in named
+                if (i := bisect_right(line_starts, m.start) - 1) >= 0 and article.lines[i].kind in FRAME_KINDS]
+    title = next(((ln.start, ln.end) for ln in article.lines if ln.kind == "title"), (0, 0))
+    main = main_of(in_frame, [m for m in named if title[0] <= m.start < title[1]])
+    by_level = main_by_level(in_frame)
     article_place = main[0] if main else None
     outlet = next((p for ln in article.body() for p in [outlet_place(text[ln.start:ln.end])] if p), None)
     if outlet is not None:  # "(QNO) - … UBND tỉnh cho biết": the outlet's province
@@ -649,13 +656,13 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
             # a heading starts a section: "Giai đoạn 2016-2020" dates what follows it, "Hà Nội" places it
             heading_marks = [p for _, p, scope in scoped_marks(text, line.start, line.end, periods) if p != "annual"]
             section_period = heading_marks[0] if heading_marks else ""
-            heads = _subjects(mentions(text, line.start, line.end), text)
+            heads = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
             section_place = heads[0].place if heads and len(line_text) <= 40 else section_place
             continue
         carried_period = section_period
         in_targets = targets_before and bool(_CONTINUES_LIST.match(line_text)) and not re.search(r"\bđã\b", line_text)
         had_figures = had_targets = False
-        found = _subjects(mentions(text, line.start, line.end), text)
+        found = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
         carried_family: dict[str, str] = {}
         para_frames: list[tuple[bool, str]] = []
         default_place = section_place or article_place

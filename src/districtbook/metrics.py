@@ -318,7 +318,7 @@ def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none
     ...            "percent", "", "yoy")
     'local_budget_expenditure_growth'
     """
-    fam = _family(before, after, unit, noun)
+    fam = _family(before[-240:], after, unit, noun)  # the subject of a figure stands near it
     if fam is None and carried in _BY_KEY and unit in _BY_KEY[carried].units:
         fam = _BY_KEY[carried]  # a paragraph about one measure: "Đà Nẵng (58,89%), Hà Giang (55,76%)"
     if fam is None:

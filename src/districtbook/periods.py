@@ -19,11 +19,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from .articles import Article
+from .numbers import scan
 from .sources import find_date, reporting_year
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Y = r"(?:19|20)\d\d"
 
+#: where a period expression can start: a digit, "/năm", or one of its first words
+_PERIOD_TRIGGER = re.compile(
+    r"\d|/năm|(?<![^\W\d_])(?:[Nn]ăm|[Tt]háng|[Qq]uý|[Nn]hiệm|[Gg]iai|[Tt]hời|[Tt]rong|[Tt]ừ|[Ll]ũy|[Tt]ính|[Đđ]ến|"
+    r"[Tt]ới|[Vv]ào|[Hh]ằng|[Hh]àng|[Mm]ỗi|[Nn]ửa|[Gg]iữa|[Cc]ả|[Tt]oàn|[Cc]ác|[Nn]hững|[Kk]hóa|[Kk]hoá)(?![^\W\d_])")
 #: the base of a comparison: a period named only to compare against
 BASE_RE = re.compile(
     rf"so\s(?:với|cùng)\s(?:cùng\skỳ\s)?(?:(?:năm|tháng|quý)\s)?(?:[IV]+/|\d{{1,2}}/)?{_Y}|"
@@ -323,7 +328,7 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
     """
     bases = [(m.start(), m.end()) for r in (BASE_RE, _PLAN_YEAR_RE) for m in r.finditer(text, start, end)]
     out = []
-    for m in PERIOD_RE.finditer(text, start, end):
+    for m in scan(PERIOD_RE, _PERIOD_TRIGGER, text, start, end):
         if any(b0 <= m.start() < b1 or b0 < m.end() <= b1 for b0, b1 in bases):
             continue
         if m["t1"] and _LABEL_BEFORE.search(text, max(start, m.start() - 70), m.start()) \

@@ -21,6 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .numbers import scan
+
 LEVELS = ("ward", "district", "city", "province", "region", "ministry", "country")
 #: centrally run cities: named alone, they are their own province-level unit
 CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Huế")
@@ -138,6 +140,10 @@ def _mention_re() -> re.Pattern[str]:
     )
 
 
+#: where a mention can start: a capital letter or a level word
+_MENTION_TRIGGER = re.compile(rf"(?<![^\W\d_])(?:[{_UPPER}]|phường|xã|thị|quận|huyện|thành|tỉnh|bộ|cả|toàn|các|những|khối|\d\s)")
+
+
 def _fit(name: str, known) -> str:
     """The longest leading run of syllables of ``name`` that is a known unit, else its first two."""
     words = name.split()
@@ -166,7 +172,7 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     g = gazetteer()
     end = len(text) if end is None else end
     out = []
-    for m in _mention_re().finditer(text, start, end):
+    for m in scan(_mention_re(), _MENTION_TRIGGER, text, start, end):
         place = None
         if m["hcm"]:
             place = Place("TP.HCM", "city")
@@ -211,6 +217,11 @@ _RANK = {level: i for i, level in enumerate(LEVELS)}
 
 
 def main_places(text: str, title: str = "") -> list[Place]:
+    """:func:`main_of` the mentions in ``text`` and ``title``."""
+    return main_of(mentions(text), mentions(title))
+
+
+def main_of(named: list[Mention], in_title: list[Mention] = ()) -> list[Place]:
     """The unit(s) an article is about: the unit its title names (the most specific one), else the
     most mentioned territory (a ministry, a region or the country only when no territory is named);
     units of the same level mentioned at least half as often are kept beside it.
@@ -224,16 +235,16 @@ def main_places(text: str, title: str = "") -> list[Place]:
     >>> [p.name for p in main_places("vùng Đông Nam Bộ đạt 89%; vùng Tây Nguyên đạt 85%")]
     ['Việt Nam']
     """
-    found = [m.place for m in mentions(text) if not m.plural and m.place.level != "country"]
+    found = [m.place for m in named if not m.plural and m.place.level != "country"]
     territories = [p for p in found if p.level in ("ward", "district", "city", "province")]
     if not territories and len({p for p in found if p.level == "region"}) > 1:
         return [Place("Việt Nam", "country")]  # an article that ranks the regions is about the country
     found = territories or found
     if not found:
         return []
-    in_title = [m.place for m in mentions(title) if not m.plural and m.place in found]
-    if in_title:
-        return [min(in_title, key=lambda p: _RANK[p.level])]
+    titled = [m.place for m in in_title if not m.plural and m.place in found]
+    if titled:
+        return [min(titled, key=lambda p: _RANK[p.level])]
     counts = Counter(found)
     top = max(counts.values())
     first = {p: i for i, p in reversed(list(enumerate(found)))}
@@ -246,10 +257,10 @@ def main_places(text: str, title: str = "") -> list[Place]:
     return keep or best[:1]
 
 
-def main_by_level(text: str) -> dict[str, Place]:
-    """For each level, the unit of that level the text names most often (what "quận", "phường"
-    or "tỉnh" said alone refers back to)."""
-    counts = Counter(m.place for m in mentions(text) if not m.plural)
+def main_by_level(named: list[Mention]) -> dict[str, Place]:
+    """For each level, the unit of that level named most often (what "quận", "phường" or "tỉnh"
+    said alone refers back to)."""
+    counts = Counter(m.place for m in named if not m.plural)
     out: dict[str, Place] = {}
     for place, _n in counts.most_common():
         out.setdefault(place.level, place)

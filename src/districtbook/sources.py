@@ -156,7 +156,7 @@ def describe(article: Article) -> Source:
         url=url,
         date=date,
         date_basis=basis,
-        districts=tuple(main_districts(body, article.title)),
+        districts=tuple(main_districts(article.frame_text(), article.title)),
         words=len(body.split()),
         paragraphs=sum(1 for _ in article.body()),
     )
