@@ -283,6 +283,8 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
         if fam.words is None or fam.noun is not None and unit == "count":
             continue
         last = None
+        if not fam.words.search(before):
+            continue
         for m in fam.words.finditer(before):
             if not _AFTER_A_FIGURE.search(before, max(0, m.start() - 12), m.start()):
                 last = m  # "chiếm 6,5% tổng thu": the whole a share is of, not what is measured
@@ -318,7 +320,7 @@ def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none
     ...            "percent", "", "yoy")
     'local_budget_expenditure_growth'
     """
-    fam = _family(before[-240:], after, unit, noun)  # the subject of a figure stands near it
+    fam = _family(before[-180:], after, unit, noun)  # the subject of a figure stands near it
     if fam is None and carried in _BY_KEY and unit in _BY_KEY[carried].units:
         fam = _BY_KEY[carried]  # a paragraph about one measure: "Đà Nẵng (58,89%), Hà Giang (55,76%)"
     if fam is None:
