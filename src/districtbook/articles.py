@@ -29,7 +29,7 @@ _TAIL_MARKERS = frozenset(
 _ARCHIVE_DATE = re.compile(r"(?P<date>date\s(?:19|20)\d\d-\d\d(?:-\d\d)?)\s+(?=\S)")
 _TEASER_BAR = re.compile(r"\S\s\|\s\S")
 _SOURCE_LINE = re.compile(r"^Nguồn\b.*https?://", re.IGNORECASE)
-_DATELINE = re.compile(r"^[^\d]{0,40}\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?$")
+_DATELINE = re.compile(r"^[^\d]{0,40}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}:\d{2})?$")
 _CAPTION = re.compile(r"(?:[-–—(.]|^)\s*\(?Ảnh\s*:\s*[^.]{1,60}\)?\.?$")
 _IMAGE_ALT = re.compile(r"\bảnh\s+\d+$")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’»)]?$")
@@ -162,7 +162,7 @@ def _split_lines(text: str) -> list[tuple[int, int]]:
 def classify_lines(text: str) -> tuple[Line, ...]:
     """Mark each non-empty line as title, body or one kind of page furniture.
 
-    >>> t = "Tiêu đề\\nThân bài có 5 chỉ tiêu.\\nQuang cảnh - Ảnh: Hương Ly\\nHương Ly\\nĐọc thêm\\nTin khác 3"
+    >>> t = "Quận hoàn thành các chỉ tiêu năm\\nThân bài có 5 chỉ tiêu.\\nQuang cảnh - Ảnh: Hương Ly\\nHương Ly\\nĐọc thêm\\nTin khác 3"
     >>> [ln.kind for ln in classify_lines(t)]
     ['title', 'body', 'caption', 'byline', 'tail', 'tail']
     """
@@ -194,7 +194,7 @@ def classify_lines(text: str) -> tuple[Line, ...]:
             kinds[i] = "caption"
         elif _TEASER_BAR.search(s) and len(s) < 200:
             kinds[i] = "teaser"  # "Hà Nội thu ngân sách … | Kinh tế": a related article's title and section
-        elif title_seen is None:
+        elif title_seen is None and i <= 8 and _looks_like_title(s):
             kinds[i] = "title"
             title_seen = s
         elif s == title_seen or _IMAGE_ALT.search(s) or (counts[s] > 1 and len(s) < 300):
@@ -216,6 +216,13 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     if last_body is not None and _is_byline(strings[last_body]):
         kinds[last_body] = "byline"
     return tuple(Line(s, e, k) for (s, e), k in zip(spans, kinds, strict=True))
+
+
+def _looks_like_title(s: str) -> bool:
+    """A headline is short and is not a sentence of the body: a long first line, or one that ends a
+    sentence, is the lead (archived excerpts often start there), and the article then has no title."""
+    return (len(s) <= 180 and len(s.split()) >= 5 and not re.search(r"[.;…]$", s) and not s.isupper()
+            and "," not in s[:20] + s[-3:])
 
 
 def _is_byline(s: str) -> bool:

@@ -112,7 +112,7 @@ def gazetteer() -> Gazetteer:
 
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper() and ch.isalpha())
 _SYLL = rf"[{_UPPER}][^\W\d_]*"
-_NAMED = rf"{_SYLL}(?:\s{_SYLL}){{0,2}}"
+_NAMED = rf"{_SYLL}(?:[ \u00a0]{_SYLL}){{0,2}}"  # syllables of one line
 _HCM = r"(?:TP\.?\s?HCM|TPHCM|TP\.?\s?Hồ Chí Minh|[Tt]hành phố Hồ Chí Minh|Sài Gòn)(?![\w])"
 
 
@@ -218,7 +218,8 @@ _RANK = {level: i for i, level in enumerate(LEVELS)}
 
 def main_places(text: str, title: str = "") -> list[Place]:
     """:func:`main_of` the mentions in ``text`` and ``title``."""
-    return main_of(mentions(text), mentions(title))
+    in_title = mentions(title)
+    return main_of(mentions(text) + in_title, in_title)
 
 
 def main_of(named: list[Mention], in_title: list[Mention] = ()) -> list[Place]:
@@ -242,10 +243,10 @@ def main_of(named: list[Mention], in_title: list[Mention] = ()) -> list[Place]:
     found = territories or found
     if not found:
         return []
-    titled = [m.place for m in in_title if not m.plural and m.place in found]
+    counts = Counter(found)
+    titled = [m.place for m in in_title if not m.plural and counts[m.place] >= 2]  # named again in the text
     if titled:
         return [min(titled, key=lambda p: _RANK[p.level])]
-    counts = Counter(found)
     top = max(counts.values())
     first = {p: i for i, p in reversed(list(enumerate(found)))}
     best = sorted(counts, key=lambda p: (-counts[p], -_RANK[p.level], first[p]))
