@@ -10,9 +10,9 @@ import pytest
 
 from districtbook import comparison, dataset, derive, views
 
-from .conftest import ROOT, cli, copy_project
+from .conftest import ROOT, SEEDS, cli, copy_project
 
-SEEDS = ROOT / "seeds"
+
 
 
 def test_implied_annual_plan_and_its_rounding_interval():
