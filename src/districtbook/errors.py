@@ -42,3 +42,12 @@ class ManifestError(DistrictbookError):
 
 class BuildError(DistrictbookError):
     """A chapter failed to execute or the book failed to compile; the previous book is kept."""
+
+
+class ChapterError(BuildError):
+    """A chapter's notebook raised: names the template, the cell (execution count) and the exception."""
+
+    def __init__(self, template: str, cell: int | None, ename: str, evalue: str):
+        self.template, self.cell, self.ename, self.evalue = template, cell, ename, evalue
+        where = f"cell {cell}" if cell is not None else "the kernel"
+        super().__init__(f"{template}: {where} failed: {ename}: {evalue}")
