@@ -115,8 +115,8 @@ def test_comparison_chapter_refuses_incomparable_figures_instead_of_charting(tmp
 
 
 @pytest.mark.slow
-def test_a_sixth_article_about_a_new_district_gets_its_own_chapter(tmp_path):
-    root = copy_project(tmp_path / "project")
+def test_a_sixth_article_about_a_new_district_gets_its_own_chapter(tmp_path, built_project):
+    root = copy_project(tmp_path / "project", build=built_project)
     shutil.copy2(ROOT / "tests/fixtures/cau_giay_article.txt", root / "seeds/005_cau_giay.txt")
     proc = cli("build", root=root)
     assert proc.returncode == 0, proc.stderr
@@ -129,4 +129,4 @@ def test_a_sixth_article_about_a_new_district_gets_its_own_chapter(tmp_path):
     assert ok.returncode == 0, ok.stderr
     bad = cli("run", "compare", "-p", "district_a", "Ba Đình", root=root)
     assert bad.returncode == 2
-    assert "unknown district 'Ba Đình' (allowed: Cầu Giấy, Tây Hồ, Đống Đa)" in bad.stderr
+    assert "unknown district 'Ba Đình' (allowed: Cầu Giấy, Đống Đa, Tây Hồ)" in bad.stderr

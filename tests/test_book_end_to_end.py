@@ -51,8 +51,7 @@ def test_html_chapter_shows_chart_with_alt_text_and_csv(built_project):
 
 
 def test_failed_chapter_leaves_the_previous_book_intact(built_project, tmp_path):
-    root = copy_project(tmp_path / "project")
-    shutil.copytree(built_project / "_build", root / "_build")
+    root = copy_project(tmp_path / "project", build=built_project)
     before = (root / "_build/html/index.html").read_bytes()
     chapter_before = (root / "book/chapters/sources.ipynb").read_bytes()
     # a chapter whose validation cell fails at run time: its seeds folder is emptied after validation
@@ -71,8 +70,8 @@ def test_failed_chapter_leaves_the_previous_book_intact(built_project, tmp_path)
     assert (root / "_build/failed/vi-sources.ipynb").is_file()
 
 
-def _nbval(folder: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, DISTRICTBOOK_BOOK_DIR=str(folder.parent))
+def _nbval(folder: Path, root: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, DISTRICTBOOK_BOOK_DIR=str(folder.parent), DISTRICTBOOK_ROOT=str(root))
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", str(folder),
          "--nbval-sanitize-with", str(ROOT / "tests/nbval_sanitize.cfg"), "-o", "addopts=", "--rootdir", str(folder)],
@@ -80,16 +79,16 @@ def _nbval(folder: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_nbval_passes_on_the_committed_chapter_and_fails_on_a_changed_number(tmp_path):
+def test_nbval_passes_on_the_published_chapter_and_fails_on_a_changed_number(built_project, tmp_path):
     folder = tmp_path / "book" / "chapters"
     folder.mkdir(parents=True)
-    shutil.copy2(ROOT / "book/chapters/sources.ipynb", folder / "sources.ipynb")
-    assert _nbval(folder).returncode == 0
+    shutil.copy2(built_project / "book/chapters/sources.ipynb", folder / "sources.ipynb")
+    assert _nbval(folder, built_project).returncode == 0
 
     nb_path = folder / "sources.ipynb"
     raw = nb_path.read_text(encoding="utf-8")
     assert raw.count("5.355 từ") >= 1
     nb_path.write_text(raw.replace("5.355 từ", "5.356 từ"), encoding="utf-8")
-    proc = _nbval(folder)
+    proc = _nbval(folder, built_project)
     assert proc.returncode == 1
     assert "5.356" in proc.stdout and "5.355" in proc.stdout  # nbval shows the stored and the new value

@@ -6,7 +6,7 @@ import pytest
 from districtbook import parameters
 from districtbook.errors import ParameterError
 
-from .conftest import ROOT, cli
+from .conftest import ROOT, SEEDS, cli
 
 
 def test_params_lists_types_defaults_and_help():
@@ -49,8 +49,8 @@ def test_unknown_template_lists_the_templates():
 
 
 def test_unknown_district_lists_the_known_ones():
-    with pytest.raises(ParameterError, match=r"unknown district 'Ba Đình' \(allowed: Tây Hồ, Đống Đa\)"):
-        parameters.check(seeds="seeds", district="Ba Đình")
+    with pytest.raises(ParameterError, match=r"unknown district 'Ba Đình' \(allowed: Đống Đa, Tây Hồ\)"):
+        parameters.check(seeds=str(SEEDS), district="Ba Đình")
 
 
 def test_cli_string_values_are_converted_never_evaluated():
@@ -61,7 +61,7 @@ def test_cli_string_values_are_converted_never_evaluated():
 
 def test_run_executes_a_template_with_yaml_parameters(tmp_path):
     params = tmp_path / "p.yml"
-    params.write_text("lang: en\nseeds: seeds\n", encoding="utf-8")
+    params.write_text(f"lang: en\nseeds: {SEEDS}\n", encoding="utf-8")
     out = tmp_path / "sources-en.ipynb"
     proc = cli("run", "sources", "-f", str(params), "-o", str(out))
     assert proc.returncode == 0, proc.stderr

@@ -11,7 +11,6 @@ import pytest
 
 from districtbook.sitecheck import check_site, site_pages
 
-from .conftest import ROOT
 
 SEARCHES = {"search.html": "Tây Hồ", "en/search.html": "Tây Hồ"}
 
@@ -21,8 +20,10 @@ def _outputs(nb: Path) -> str:
     return "".join("".join(o.get("data", {}).get("text/plain", "")) for c in cells for o in c.get("outputs", []))
 
 
-def test_editions_format_numbers_narratives_and_charts_in_their_language():
-    vi, en = _outputs(ROOT / "book/chapters/budget.ipynb"), _outputs(ROOT / "book/en/chapters/budget.ipynb")
+@pytest.mark.slow
+def test_editions_format_numbers_narratives_and_charts_in_their_language(built_project):
+    vi = _outputs(built_project / "book/chapters/budget.ipynb")
+    en = _outputs(built_project / "book/en/chapters/budget.ipynb")
     assert "Thu ngân sách nhà nước ước 2.511 tỷ đồng (2024-9M)" in vi
     assert "State budget revenue, estimated at 2,511 VND bn (2024-9M)" in en
     assert "2.821,3 tỷ đồng" in vi and "2,821.3 VND bn" in en  # the implied plan

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,18 +15,22 @@ import pytest
 from districtbook.errors import ManifestError
 from districtbook.manifest import load
 
-from .conftest import ROOT, cli, copy_project
+from .conftest import ROOT, SEEDS, cli, copy_project
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("reruns") / "project")
-    proc = cli("build", root=root)
-    assert proc.returncode == 0, proc.stderr
-    assert "20 chapters executed, 0 reused from cache" in proc.stderr
-    return root
+def project(tmp_path_factory, built_log) -> Path:
+    """A copy of the session's built book (its cache included): builds here re-execute what a test changes."""
+    built, log = built_log
+    assert "20 chapters executed, 0 reused from cache" in log
+    assert log.count("(not in the cache)") == 20  # a cold build says why every chapter ran
+    return copy_project(tmp_path_factory.mktemp("reruns") / "project", build=built)
+
+
+def _executed(log: str) -> set[str]:
+    return set(re.findall(r"\] (\S+\.ipynb): executed", log))
 
 
 def test_nothing_changed_executes_nothing_and_says_so(project):
@@ -37,20 +43,53 @@ def test_nothing_changed_executes_nothing_and_says_so(project):
     assert (project / "_build/html/index.html").stat().st_mtime_ns == before
 
 
-def test_one_changed_article_reruns_the_chapters_that_read_articles(project):
-    """The changed article also carries markup in its title: the book shows it as text."""
+CROSS_DISTRICT = ("sources", "figures", "budget", "growth", "digital", "governance", "compare")
+
+
+def test_one_changed_article_reruns_its_district_profile_and_the_cross_district_chapters(project):
+    """Article 000 is about Tây Hồ: the Tây Hồ profile and the chapters across districts re-execute; the Đống
+    Đa profile and the data dictionary (no article) are reused, and the log says which input changed.
+    The changed article also carries markup in its title: the book shows it as text."""
     article = project / "seeds/000_ebee602fe4335fbd.txt"
     lines = article.read_text(encoding="utf-8").split("\n")
     lines[0] = "<script>alert('xss')</script> **" + lines[0]
     article.write_text("\n".join(lines), encoding="utf-8")
     proc = cli("build", root=project)
     assert proc.returncode == 0, proc.stderr
-    assert "book/en/chapters/dictionary.ipynb: reused from cache" in proc.stderr  # reads no article
-    assert "book/chapters/sources.ipynb: executed" in proc.stderr
-    assert "18 chapters executed, 2 reused from cache" in proc.stderr
+    expected = {f"{ed}/{name}.ipynb" for ed in ("book/chapters", "book/en/chapters")
+                for name in (*CROSS_DISTRICT, "profile-tay-ho")}
+    assert _executed(proc.stderr) == expected
+    for ed in ("book/chapters", "book/en/chapters"):
+        assert f"{ed}/profile-dong-da.ipynb: reused from cache" in proc.stderr
+        assert f"{ed}/dictionary.ipynb: reused from cache" in proc.stderr
+        assert re.search(rf"{ed}/profile-tay-ho.ipynb: executed in [\d.]+ s "
+                         r"\(article 000_ebee602fe4335fbd.txt changed\)", proc.stderr), proc.stderr
+    assert "16 chapters executed, 4 reused from cache" in proc.stderr
     page = (project / "_build/html/book/chapters/sources.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(" in page and "&lt;/script&gt; **Quận Tây Hồ" in page  # shown as text
     assert "<script>alert(" not in page
+
+
+def test_an_article_about_a_new_district_runs_its_profile_and_the_chapters_across_districts(project):
+    """A new district: its profile is new, the chapters over every article re-execute; the other profiles
+    and the Tây Hồ/Đống Đa comparison read nothing new and are reused.  Then one digit of that article."""
+    shutil.copy2(ROOT / "tests/fixtures/cau_giay_article.txt", project / "seeds/005_cau_giay.txt")
+    proc = cli("build", root=project)
+    assert proc.returncode == 0, proc.stderr
+    every = ("sources", "figures", "budget", "growth", "digital", "governance")
+    assert _executed(proc.stderr) == {f"{ed}/{name}.ipynb" for ed in ("book/chapters", "book/en/chapters")
+                                      for name in (*every, "profile-cau-giay")}
+    assert "book/chapters/sources.ipynb: executed" in proc.stderr and "(article 005_cau_giay.txt added)" in proc.stderr
+    assert "book/chapters/compare.ipynb: reused from cache" in proc.stderr
+    article = project / "seeds/005_cau_giay.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("6.120 tỷ", "6.125 tỷ"), encoding="utf-8")
+    proc = cli("build", root=project)
+    assert proc.returncode == 0, proc.stderr
+    assert _executed(proc.stderr) == {f"{ed}/{name}.ipynb" for ed in ("book/chapters", "book/en/chapters")
+                                      for name in (*every, "profile-cau-giay")}
+    assert "book/chapters/profile-cau-giay.ipynb: executed" in proc.stderr
+    assert "(article 005_cau_giay.txt changed)" in proc.stderr
+    assert "6.125 tỷ đồng" in (project / "_build/html/book/chapters/profile-cau-giay.html").read_text(encoding="utf-8")
 
 
 def test_interrupt_mid_build_leaves_the_previous_book(project):
@@ -75,9 +114,9 @@ def _papermill(tmp_path, *params: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_papermill_cli_gets_the_same_checks_and_messages(tmp_path):
-    proc = _papermill(tmp_path, "-p", "district_a", "Ba Đình")
+    proc = _papermill(tmp_path, "-p", "seeds", str(SEEDS), "-p", "district_a", "Ba Đình")
     assert proc.returncode != 0
-    assert "parameter 'district_a': unknown district 'Ba Đình' (allowed: Tây Hồ, Đống Đa)" in proc.stderr
+    assert "parameter 'district_a': unknown district 'Ba Đình' (allowed: Đống Đa, Tây Hồ)" in proc.stderr
     proc = _papermill(tmp_path, "-p", "lang", "5")
     assert proc.returncode != 0 and "parameter 'lang': expected str, got int 5" in proc.stderr
 

@@ -225,7 +225,8 @@ def plan(use_cache: bool = True) -> Plan:
     root = paths.root()
     base_book = manifest.load()
     editions = base_book.editions
-    code = cache.code_hash()
+    # the manifest too: a chapter may read it (the introduction's headline compares the manifest's pair)
+    code = cache.code_hash() + ":" + deps.file_hash(paths.manifest_path())
     indexes: dict[str, dict[str, deps.Article]] = {}
     staging = paths.build_dir() / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
@@ -423,7 +424,10 @@ def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache:
     stamp = cache.tree_hash(*(staging / e.lang for e in editions)) + (":pdf" if pdf else "")
     stamp_file = build_dir / "html" / ".districtbook-stamp"
     have_pdf = all((build_dir / "pdf" / pdf_name(e)).is_file() for e in editions) or not pdf
-    if use_cache and stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp and have_pdf:
+    published = stamp_file.read_text(encoding="utf-8") if stamp_file.is_file() else ""
+    if not pdf:
+        published = published.removesuffix(":pdf")  # an HTML-only build after a full one: the HTML is current
+    if use_cache and published == stamp and have_pdf:
         log.info("book pages unchanged: HTML%s reused", " and PDF" if pdf else "")
         return True
     log.info("building HTML%s (%s)", " and PDF" if pdf else "", ", ".join(e.lang for e in editions))

@@ -22,6 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def district_params(params: Mapping[str, Any]) -> list[str]:
     """The district values a chapter's parameters name (``district``, ``district_a``, ``district_b``...).
 
@@ -137,7 +141,7 @@ def why(recorded: Mapping[str, Any] | None, now: Inputs) -> list[str]:
     if recorded.get("params") != now.params:
         out.append("parameters changed")
     if recorded.get("code") != now.code:
-        out.append("package code or requirements changed")
+        out.append("package code, requirements or book manifest changed")
     before: dict[str, str] = recorded.get("articles") or {}
     added = [a for a in now.articles if a not in before]
     changed = [a for a in now.articles if a in before and before[a] != now.articles[a]]
