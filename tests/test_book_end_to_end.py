@@ -70,25 +70,35 @@ def test_failed_chapter_leaves_the_previous_book_intact(built_project, tmp_path)
     assert (root / "_build/failed/vi-sources.ipynb").is_file()
 
 
-def _nbval(folder: Path, root: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, DISTRICTBOOK_BOOK_DIR=str(folder.parent), DISTRICTBOOK_ROOT=str(root))
+def _nbval(root: Path, *chapters: str) -> subprocess.CompletedProcess[str]:
+    """The nbval half of `make test`, run in a project copy (its conftest.py loads the failure report)."""
+    env = dict(os.environ, DISTRICTBOOK_ROOT=str(root))
+    env.pop("DISTRICTBOOK_BOOK_DIR", None)
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", str(folder),
-         "--nbval-sanitize-with", str(ROOT / "tests/nbval_sanitize.cfg"), "-o", "addopts=", "--rootdir", str(folder)],
-        capture_output=True, text=True, env=env, cwd=folder,
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", *chapters, "--ignore=_build",
+         "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"],
+        capture_output=True, text=True, env=env, cwd=root,
     )
 
 
-def test_nbval_passes_on_the_published_chapter_and_fails_on_a_changed_number(built_project, tmp_path):
-    folder = tmp_path / "book" / "chapters"
-    folder.mkdir(parents=True)
-    shutil.copy2(built_project / "book/chapters/sources.ipynb", folder / "sources.ipynb")
-    assert _nbval(folder, built_project).returncode == 0
+def test_nbval_names_the_tampered_chapter_and_the_refresh_command(built_project, tmp_path):
+    """The regression gate: the published chapter passes; tampered with, the failure names the chapter and
+    cell, shows what was published and what is produced now, and the run ends with the refresh command."""
+    root = copy_project(tmp_path / "project", build=built_project)
+    shutil.copytree(built_project / "book", root / "book", dirs_exist_ok=True)  # the book built from the fixtures
+    assert _nbval(root, "book/chapters/sources.ipynb").returncode == 0
 
-    nb_path = folder / "sources.ipynb"
+    nb_path = root / "book/chapters/sources.ipynb"
     raw = nb_path.read_text(encoding="utf-8")
     assert raw.count("5.355 từ") >= 1
     nb_path.write_text(raw.replace("5.355 từ", "5.356 từ"), encoding="utf-8")
-    proc = _nbval(folder, built_project)
+    proc = _nbval(root, "book/chapters/sources.ipynb")
     assert proc.returncode == 1
-    assert "5.356" in proc.stdout and "5.355" in proc.stdout  # nbval shows the stored and the new value
+    out = proc.stdout
+    assert re.search(r"published chapter book/chapters/sources.ipynb, cell \d+ \(`register.register_summary", out), out
+    published = out.index("--- published (book/chapters/sources.ipynb, text/markdown):")
+    produced = out.index("+++ produced now (text/markdown):")
+    assert "5.356 từ" in out[published:produced] and "5.355 từ" in out[produced:]
+    tail = [ln for ln in out.splitlines() if ln.strip()][-4:]
+    assert tail[1] == "  book/chapters/sources.ipynb: cell " + re.search(r"cell (\d+) \(", out)[1]
+    assert tail[-1].strip().startswith("make book") and "git diff book/" in tail[-1] and "commit" in tail[-1]
