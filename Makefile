@@ -8,7 +8,7 @@ DB := $(VENV)/bin/districtbook
 # chromium: the browser tests (driven by Playwright, never a downloaded browser).
 DEB_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf poppler-utils chromium
 
-.PHONY: help setup deb book html test bench font clean
+.PHONY: help setup deb book html test check-new-articles bench font clean
 
 ## help: list the targets
 help:
@@ -42,6 +42,10 @@ html: setup
 test: setup
 	$(PY) -m pytest -q
 	$(PY) -m pytest -q --nbval book/chapters book/en/chapters --ignore=_build --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+## check-new-articles: copy the project, add three new articles, then `make book` and `make test` there (CI runs it)
+check-new-articles: setup
+	$(PY) tests/check_new_articles.py
 
 ## bench: build times (cold, nothing changed, one chapter, sequential) and extraction throughput and memory
 bench: setup
