@@ -56,9 +56,11 @@ def built_log(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The one whole-book build of the session (HTML and PDF, both editions, fixture articles), and its log.
 
     Built once and shared: tests only read it, or copy it (``copy_project(..., build=...)``) and
-    rebuild incrementally from its cache.
+    rebuild incrementally from its cache.  It starts from the project's own ``_build`` when there is
+    one (after ``make book``): the cache is keyed on contents, so only chapters whose inputs differ
+    from the published book's (the fixture articles against the live ones) execute here.
     """
-    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    root = copy_project(tmp_path_factory.mktemp("built") / "project", build=ROOT)
     proc = cli("build", "--pdf", root=root, check=True)
     return root, proc.stderr
 

@@ -375,9 +375,12 @@ def execute_chapters(p: Plan, jobs: int | None = None, progress: Progress | None
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for f in finished:
                     task = futures[f]
-                    result = f.result() if not f.cancelled() else None
-                    if result is None:
+                    if f.cancelled():
                         continue
+                    try:
+                        result = f.result()
+                    except Exception as exc:  # noqa: BLE001 - the worker process itself died
+                        result = ChapterResult(task.cid, 0.0, crash=f"worker process failed: {type(exc).__name__}: {exc}")
                     if queued:
                         progress.start(queued.pop(0))
                     job = todo[task.cid]
