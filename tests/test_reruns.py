@@ -43,45 +43,41 @@ def test_nothing_changed_executes_nothing_and_says_so(project):
     assert (project / "_build/html/index.html").stat().st_mtime_ns == before
 
 
-CROSS_DISTRICT = ("sources", "figures", "budget", "growth", "digital", "governance", "compare")
+ACROSS = ("sources", "figures", "budget", "growth", "digital", "governance")  # every article
+EDITIONS = ("book/chapters", "book/en/chapters")
 
 
-def test_one_changed_article_reruns_its_district_profile_and_the_cross_district_chapters(project):
-    """Article 000 is about Tây Hồ: the Tây Hồ profile and the chapters across districts re-execute; the Đống
-    Đa profile and the data dictionary (no article) are reused, and the log says which input changed.
-    The changed article also carries markup in its title: the book shows it as text."""
+def test_a_changed_and_a_new_article_rerun_only_the_chapters_that_read_them(project, tmp_path):
+    """One build, two edits: article 000 (about Tây Hồ) changes and 005 (about Cầu Giấy, a new district) arrives.
+
+    Re-executed: the chapters across districts (they read every article), the Tây Hồ profile and the Tây Hồ/Đống
+    Đa comparison (they read 000), and the new Cầu Giấy profile.  Reused: the Đống Đa profile and the data
+    dictionary (no article).  Each executed chapter's log line says which input changed.  The changed article
+    also carries markup in its title: the book shows it as text."""
     article = project / "seeds/000_ebee602fe4335fbd.txt"
     lines = article.read_text(encoding="utf-8").split("\n")
     lines[0] = "<script>alert('xss')</script> **" + lines[0]
     article.write_text("\n".join(lines), encoding="utf-8")
-    proc = cli("build", root=project)
-    assert proc.returncode == 0, proc.stderr
-    expected = {f"{ed}/{name}.ipynb" for ed in ("book/chapters", "book/en/chapters")
-                for name in (*CROSS_DISTRICT, "profile-tay-ho")}
-    assert _executed(proc.stderr) == expected
-    for ed in ("book/chapters", "book/en/chapters"):
-        assert f"{ed}/profile-dong-da.ipynb: reused from cache" in proc.stderr
-        assert f"{ed}/dictionary.ipynb: reused from cache" in proc.stderr
-        assert re.search(rf"{ed}/profile-tay-ho.ipynb: executed in [\d.]+ s "
-                         r"\(article 000_ebee602fe4335fbd.txt changed\)", proc.stderr), proc.stderr
-    assert "16 chapters executed, 4 reused from cache" in proc.stderr
-    page = (project / "_build/html/book/chapters/sources.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(" in page and "&lt;/script&gt; **Quận Tây Hồ" in page  # shown as text
-    assert "<script>alert(" not in page
-
-
-def test_an_article_about_a_new_district_runs_its_profile_and_the_chapters_across_districts(project, tmp_path):
-    """A new district: its profile is new, the chapters over every article re-execute; the other profiles and
-    the Tây Hồ/Đống Đa comparison read nothing new and are reused.  The new district is then a known one."""
     shutil.copy2(ROOT / "tests/fixtures/cau_giay_article.txt", project / "seeds/005_cau_giay.txt")
     proc = cli("build", root=project)
     assert proc.returncode == 0, proc.stderr
-    every = ("sources", "figures", "budget", "growth", "digital", "governance")
-    assert _executed(proc.stderr) == {f"{ed}/{name}.ipynb" for ed in ("book/chapters", "book/en/chapters")
-                                      for name in (*every, "profile-cau-giay")}
-    assert re.search(r"book/chapters/sources.ipynb: executed in [\d.]+ s \(article 005_cau_giay.txt added\)",
-                     proc.stderr), proc.stderr
-    assert "book/chapters/compare.ipynb: reused from cache" in proc.stderr
+    log = proc.stderr
+    assert _executed(log) == {f"{ed}/{name}.ipynb" for ed in EDITIONS
+                              for name in (*ACROSS, "compare", "profile-tay-ho", "profile-cau-giay")}
+    assert "18 chapters executed, 4 reused from cache" in log
+    for ed in EDITIONS:
+        assert f"{ed}/profile-dong-da.ipynb: reused from cache" in log
+        assert f"{ed}/dictionary.ipynb: reused from cache" in log
+        assert re.search(rf"{ed}/profile-tay-ho.ipynb: executed in [\d.]+ s "
+                         r"\(article 000_ebee602fe4335fbd.txt changed\)", log), log
+        assert re.search(rf"{ed}/compare.ipynb: executed in [\d.]+ s \(article 000_ebee602fe4335fbd.txt changed\)", log)
+        assert re.search(rf"{ed}/sources.ipynb: executed in [\d.]+ s \(article 005_cau_giay.txt added; "
+                         r"article 000_ebee602fe4335fbd.txt changed\)", log), log
+        assert re.search(rf"{ed}/profile-cau-giay.ipynb: executed in [\d.]+ s \(not in the cache\)", log)
+    page = (project / "_build/html/book/chapters/sources.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in page and "&lt;/script&gt; **Quận Tây Hồ" in page  # shown as text
+    assert "<script>alert(" not in page
+    # the new district is a chapter, a page and a known parameter value
     assert "book/chapters/profile-cau-giay" in (project / "_toc.yml").read_text(encoding="utf-8")
     page = (project / "_build/html/book/chapters/profile-cau-giay.html").read_text(encoding="utf-8")
     assert "6.120 tỷ đồng" in page and "Quận Cầu Giấy" in page
