@@ -38,7 +38,7 @@ book: setup
 html: setup
 	$(DB) build
 
-## test: unit tests, doctests, end-to-end and browser tests, and nbval over the committed chapters
+## test: unit tests, doctests, end-to-end and browser tests (own fixture articles), live-seeds checks, nbval over the committed chapters
 test: setup
 	$(PY) -m pytest -q
 	$(PY) -m pytest -q --nbval book/chapters book/en/chapters --ignore=_build --nbval-sanitize-with tests/nbval_sanitize.cfg
@@ -47,7 +47,7 @@ test: setup
 check-new-articles: setup
 	$(PY) tests/check_new_articles.py
 
-## bench: build times (cold, nothing changed, one chapter, sequential) and extraction throughput and memory
+## bench: districtbook against a papermill loop and Jupyter Book's cache (cold, nothing changed, article added/changed), build times, extraction throughput
 bench: setup
 	$(PY) -m districtbook.bench
 
