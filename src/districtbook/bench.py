@@ -176,8 +176,9 @@ def _site(root: Path, peer: str) -> Path:
 def _shows(root: Path, peer: str, situation: str) -> bool:
     """Does the Vietnamese site show the situation's change (the added article, the changed figure)?"""
     chapters = _site(root, peer) / "book" / "chapters"
-    if situation == "one article added":
-        return "101" in (chapters / "sources.html").read_text(encoding="utf-8")
+    if situation == "one article added":  # the Sources chapter counts the articles in its first sentence
+        articles = len(list((root / "seeds").glob("*.txt")))
+        return f"Sách dựa trên {articles} bài báo" in (chapters / "sources.html").read_text(encoding="utf-8")
     if situation == "one article changed":
         return CHANGED[2] in (chapters / "budget.html").read_text(encoding="utf-8")
     return True
