@@ -8,7 +8,7 @@ DB := $(VENV)/bin/districtbook
 # chromium: the browser tests (driven by Playwright, never a downloaded browser).
 DEB_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf poppler-utils chromium
 
-.PHONY: help setup deb book html test score bench font clean
+.PHONY: help setup deb book html test score check-new-articles bench font clean
 
 ## help: list the targets
 help:
@@ -38,7 +38,7 @@ book: setup
 html: setup
 	$(DB) build
 
-## test: unit tests, doctests, end-to-end and browser tests, and nbval over the committed chapters
+## test: unit tests, doctests, end-to-end and browser tests (own fixture articles), live-seeds checks, nbval over the committed chapters
 test: setup
 	$(PY) -m pytest -q
 	$(PY) -m pytest -q --nbval book/chapters book/en/chapters --ignore=_build --nbval-sanitize-with tests/nbval_sanitize.cfg
@@ -47,7 +47,11 @@ test: setup
 score: setup
 	$(DB) score
 
-## bench: build times (cold, nothing changed, one chapter, sequential) and extraction throughput and memory
+## check-new-articles: copy the project, add three new articles, then `make book` and `make test` there (CI runs it)
+check-new-articles: setup
+	$(PY) tests/check_new_articles.py
+
+## bench: districtbook against a papermill loop and Jupyter Book's cache (cold, nothing changed, article added/changed), build times, extraction throughput
 bench: setup
 	$(PY) -m districtbook.bench
 

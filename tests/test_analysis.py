@@ -1,18 +1,18 @@
-"""The analysis: derived measures with hand-computed expectations, quality flags, comparison rules,
-and the book's reaction to a sixth article about a new district."""
+"""The analysis: derived measures with hand-computed expectations, quality flags, comparison rules.
+
+The book's reaction to an article about a new district is tested in test_reruns."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pandas as pd
 import pytest
 
 from districtbook import comparison, dataset, derive, views
 
-from .conftest import ROOT, cli, copy_project
+from .conftest import SEEDS, cli
 
-SEEDS = ROOT / "seeds"
+
 
 
 def test_implied_annual_plan_and_its_rounding_interval():
@@ -112,21 +112,3 @@ def test_comparison_chapter_refuses_incomparable_figures_instead_of_charting(tmp
     assert "whole-term targets (2020-2025-H1) cannot be set against one year's targets (2023)" in text
     assert "No indicator of Ba Đình and Hoàn Kiếm can be compared" in text
     assert "{figure}" not in text and not list((tmp_path / "_assets").glob("compare-*.png"))
-
-
-@pytest.mark.slow
-def test_a_sixth_article_about_a_new_district_gets_its_own_chapter(tmp_path):
-    root = copy_project(tmp_path / "project")
-    shutil.copy2(ROOT / "tests/fixtures/cau_giay_article.txt", root / "seeds/005_cau_giay.txt")
-    proc = cli("build", root=root)
-    assert proc.returncode == 0, proc.stderr
-    chapter = root / "book/chapters/profile-cau-giay.ipynb"
-    assert chapter.is_file()
-    assert "book/chapters/profile-cau-giay" in (root / "_toc.yml").read_text(encoding="utf-8")
-    page = (root / "_build/html/book/chapters/profile-cau-giay.html").read_text(encoding="utf-8")
-    assert "6.120 tỷ đồng" in page and "Quận Cầu Giấy" in page
-    ok = cli("run", "compare", "-p", "district_a", "Cầu Giấy", "-o", str(tmp_path / "c.ipynb"), root=root)
-    assert ok.returncode == 0, ok.stderr
-    bad = cli("run", "compare", "-p", "district_a", "Ba Đình", root=root)
-    assert bad.returncode == 2
-    assert "unknown district 'Ba Đình' (allowed: Cầu Giấy, Tây Hồ, Đống Đa)" in bad.stderr

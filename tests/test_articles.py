@@ -9,7 +9,7 @@ import pytest
 from districtbook.articles import article_paths, classify_lines, decode, parse_article, read_article
 from districtbook.errors import ArticleError
 
-from .conftest import ROOT, to_cp1258
+from .conftest import SEEDS, to_cp1258
 
 SENTENCE = "Thu ngân sách quận Tây Hồ ước đạt 2.511 tỷ đồng, bằng 89% kế hoạch năm."
 
@@ -56,12 +56,12 @@ def test_empty_article_is_a_warning_and_no_lines(tmp_path, caplog):
 
 def test_missing_path_is_an_error():
     with pytest.raises(ArticleError, match="does not exist"):
-        article_paths([ROOT / "seeds" / "nope.txt"])
+        article_paths([SEEDS / "nope.txt"])
 
 
 def test_furniture_is_marked_on_every_seed_and_offsets_stay_in_the_file():
     kinds = {}
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
+    for path in sorted(SEEDS.glob("*.txt")):
         art = read_article(path)
         assert art.text == unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
         for ln in art.lines:

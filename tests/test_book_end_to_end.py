@@ -1,4 +1,6 @@
-"""The whole road on a copy of the project: papermill -> Jupyter Book HTML + xelatex PDF, and nbval."""
+"""The whole road on a copy of the project: papermill -> Jupyter Book HTML + PDF, failures, and nbval.
+
+What readers see (browser and PDF checks) is in test_reader.py."""
 from __future__ import annotations
 
 import json
@@ -16,31 +18,12 @@ from .conftest import ROOT, cli, copy_project
 pytestmark = pytest.mark.slow
 
 
-def _pdftotext(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-
-
 def test_build_writes_html_and_pdf_where_the_readme_says(built_project):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "_build/html/index.html" in readme and "_build/pdf/districtbook.pdf" in readme
     assert (built_project / "_build/html/index.html").is_file()
     assert (built_project / "_build/pdf/districtbook.pdf").is_file()
     assert not (built_project / "_build/.staging").exists()
-
-
-def test_pdf_spells_vietnamese_and_holds_the_chart(built_project):
-    pdf = built_project / "_build/pdf/districtbook.pdf"
-    text = _pdftotext(pdf)
-    for word in ("Tây Hồ", "Đống Đa", "tỷ đồng", "Nguồn dữ liệu", "Mục lục", "Chương"):
-        assert word in text, word
-    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
-    rows = [ln for ln in images.splitlines()[2:] if ln.split()[2:3] == ["image"]]
-    assert rows, "the chapter chart is not in the PDF"
-    # the chart sits on the page of the Sources chapter
-    chart_page = int(rows[0].split()[0])
-    page_text = subprocess.run(["pdftotext", "-f", str(chart_page), "-l", str(chart_page), str(pdf), "-"],
-                               capture_output=True, text=True, check=True).stdout
-    assert "Độ dài phần thân của mỗi bài báo" in page_text
 
 
 def test_html_chapter_shows_chart_with_alt_text_and_csv(built_project):
@@ -51,8 +34,7 @@ def test_html_chapter_shows_chart_with_alt_text_and_csv(built_project):
 
 
 def test_failed_chapter_leaves_the_previous_book_intact(built_project, tmp_path):
-    root = copy_project(tmp_path / "project")
-    shutil.copytree(built_project / "_build", root / "_build")
+    root = copy_project(tmp_path / "project", build=built_project)
     before = (root / "_build/html/index.html").read_bytes()
     chapter_before = (root / "book/chapters/sources.ipynb").read_bytes()
     # a chapter whose validation cell fails at run time: its seeds folder is emptied after validation
@@ -71,25 +53,35 @@ def test_failed_chapter_leaves_the_previous_book_intact(built_project, tmp_path)
     assert (root / "_build/failed/vi-sources.ipynb").is_file()
 
 
-def _nbval(folder: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, DISTRICTBOOK_BOOK_DIR=str(folder.parent))
+def _nbval(root: Path, *chapters: str) -> subprocess.CompletedProcess[str]:
+    """The nbval half of `make test`, run in a project copy (its conftest.py loads the failure report)."""
+    env = dict(os.environ, DISTRICTBOOK_ROOT=str(root))
+    env.pop("DISTRICTBOOK_BOOK_DIR", None)
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", str(folder),
-         "--nbval-sanitize-with", str(ROOT / "tests/nbval_sanitize.cfg"), "-o", "addopts=", "--rootdir", str(folder)],
-        capture_output=True, text=True, env=env, cwd=folder,
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", *chapters, "--ignore=_build",
+         "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"],
+        capture_output=True, text=True, env=env, cwd=root,
     )
 
 
-def test_nbval_passes_on_the_committed_chapter_and_fails_on_a_changed_number(tmp_path):
-    folder = tmp_path / "book" / "chapters"
-    folder.mkdir(parents=True)
-    shutil.copy2(ROOT / "book/chapters/sources.ipynb", folder / "sources.ipynb")
-    assert _nbval(folder).returncode == 0
+def test_nbval_names_the_tampered_chapter_and_the_refresh_command(built_project, tmp_path):
+    """The regression gate: the published chapter passes; tampered with, the failure names the chapter and
+    cell, shows what was published and what is produced now, and the run ends with the refresh command."""
+    root = copy_project(tmp_path / "project", build=built_project)
+    shutil.copytree(built_project / "book", root / "book", dirs_exist_ok=True)  # the book built from the fixtures
+    assert _nbval(root, "book/chapters/sources.ipynb").returncode == 0
 
-    nb_path = folder / "sources.ipynb"
+    nb_path = root / "book/chapters/sources.ipynb"
     raw = nb_path.read_text(encoding="utf-8")
     assert raw.count("5.355 từ") >= 1
     nb_path.write_text(raw.replace("5.355 từ", "5.356 từ"), encoding="utf-8")
-    proc = _nbval(folder)
+    proc = _nbval(root, "book/chapters/sources.ipynb")
     assert proc.returncode == 1
-    assert "5.356" in proc.stdout and "5.355" in proc.stdout  # nbval shows the stored and the new value
+    out = proc.stdout
+    assert re.search(r"published chapter book/chapters/sources.ipynb, cell \d+ \(`register.register_summary", out), out
+    published = out.index("--- published (book/chapters/sources.ipynb, text/markdown):")
+    produced = out.index("+++ produced now (text/markdown):")
+    assert "5.356 từ" in out[published:produced] and "5.355 từ" in out[produced:]
+    tail = [ln for ln in out.splitlines() if ln.strip()][-4:]
+    assert tail[1] == "  book/chapters/sources.ipynb: cell " + re.search(r"cell (\d+) \(", out)[1]
+    assert tail[-1].strip().startswith("make book") and "git diff book/" in tail[-1] and "commit" in tail[-1]

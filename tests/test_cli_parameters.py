@@ -6,7 +6,7 @@ import pytest
 from districtbook import parameters
 from districtbook.errors import ParameterError
 
-from .conftest import ROOT, cli
+from .conftest import ROOT, SEEDS, cli
 
 
 def test_params_lists_types_defaults_and_help():
@@ -49,8 +49,8 @@ def test_unknown_template_lists_the_templates():
 
 
 def test_unknown_district_lists_the_known_ones():
-    with pytest.raises(ParameterError, match=r"unknown district 'Ba Đình' \(allowed: Tây Hồ, Đống Đa\)"):
-        parameters.check(seeds="seeds", district="Ba Đình")
+    with pytest.raises(ParameterError, match=r"unknown district 'Ba Đình' \(allowed: Đống Đa, Tây Hồ\)"):
+        parameters.check(seeds=str(SEEDS), district="Ba Đình")
 
 
 def test_cli_string_values_are_converted_never_evaluated():
@@ -61,7 +61,7 @@ def test_cli_string_values_are_converted_never_evaluated():
 
 def test_run_executes_a_template_with_yaml_parameters(tmp_path):
     params = tmp_path / "p.yml"
-    params.write_text("lang: en\nseeds: seeds\n", encoding="utf-8")
+    params.write_text(f"lang: en\nseeds: {SEEDS}\n", encoding="utf-8")
     out = tmp_path / "sources-en.ipynb"
     proc = cli("run", "sources", "-f", str(params), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
@@ -106,3 +106,27 @@ def test_a_chapter_writes_its_assets_beside_its_own_edition(monkeypatch):
     assert paths.assets_dir() == ROOT / "book" / "en" / "chapters" / "_assets"
     parameters.check(lang="vi")
     assert paths.assets_dir() == ROOT / "book" / "chapters" / "_assets"
+
+
+@pytest.mark.parametrize("typed", ["Tay Ho", "tây hồ", "quận Tây Hồ", "Quan tay ho", "phường tây hồ"])
+def test_a_district_is_matched_without_diacritics_case_or_prefix(typed):
+    params = parameters.resolve("profile", raw={"seeds": str(SEEDS), "district": typed})
+    assert params["district"] == "Tây Hồ"
+
+
+def test_a_misspelt_district_gets_a_suggestion_and_the_templates_want_the_exact_name():
+    with pytest.raises(ParameterError, match=r"unknown district 'Dong Daa'; did you mean 'Đống Đa'\? "
+                                             r"\(allowed: Đống Đa, Tây Hồ\)"):
+        parameters.resolve("profile", raw={"seeds": str(SEEDS), "district": "Dong Daa"})
+    # a notebook run by hand goes on with the value it was given: the name must be spelt as in the articles
+    with pytest.raises(ParameterError, match=r"unknown district 'Tay Ho'; did you mean 'Tây Hồ'\?"):
+        parameters.validate("profile", seeds=str(SEEDS), lang="vi", district="Tay Ho")
+    assert parameters.validate("profile", seeds=str(SEEDS), lang="vi", district="Tây Hồ")["district"] == "Tây Hồ"
+
+
+def test_districts_are_listed_in_vietnamese_alphabetical_order(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i, name in enumerate(["Tây Hồ", "Đống Đa", "Ba Đình", "Cầu Giấy", "Hoàng Mai"]):
+        (seeds / f"{i}.txt").write_text(f"Tin\n\nQuận {name} họp. UBND quận {name} báo cáo.\n", encoding="utf-8")
+    assert parameters.known_districts(seeds) == ["Ba Đình", "Cầu Giấy", "Đống Đa", "Hoàng Mai", "Tây Hồ"]

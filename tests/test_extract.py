@@ -19,7 +19,7 @@ from districtbook.articles import parse_article, read_article
 from districtbook.extract import COLUMNS, extract, figures, tokens
 from districtbook.numbers import NumberError, parse_number
 
-from .conftest import ROOT
+from .conftest import ROOT, SEEDS
 
 FIXTURE = ROOT / "tests" / "fixtures" / "seed_figures.csv"
 
@@ -35,7 +35,7 @@ def _key(doc, value, unit, start, end):
 
 def test_precision_and_recall_on_the_seeds():
     expected = {_key(r["doc"], r["value"], r["unit"], r["start"], r["end"]) for r in _expected()}
-    got = {_key(f.doc, f.value, f.unit, f.start, f.end) for f in extract([ROOT / "seeds"])}
+    got = {_key(f.doc, f.value, f.unit, f.start, f.end) for f in extract([SEEDS])}
     tp = len(expected & got)
     precision, recall = tp / len(got), tp / len(expected)
     assert precision >= 0.98 and recall >= 0.98, (precision, recall, sorted(expected ^ got))
@@ -47,7 +47,7 @@ def test_every_seed_figure_has_its_period_basis_and_place(field):
     are dated with the term, not its last year; "tăng 35%" is growth, "bằng 142%" a level; a per-year goal
     is per year; "13/13 chỉ tiêu thi đua" are emulation criteria, not plan targets)."""
     expected = {(r["doc"], int(r["start"])): r for r in _expected()}
-    got = {(f.doc, f.start): f for f in extract([ROOT / "seeds"])}
+    got = {(f.doc, f.start): f for f in extract([SEEDS])}
     wrong = [(r["quote"], r[field], getattr(got[k], field)) for k, r in expected.items()
              if k in got and getattr(got[k], field) != r[field]]
     assert not wrong
@@ -55,7 +55,7 @@ def test_every_seed_figure_has_its_period_basis_and_place(field):
 
 def test_metric_and_qualifier_agree_on_the_seed_figures():
     expected = {(r["doc"], int(r["start"])): r for r in _expected()}
-    got = {(f.doc, f.start): f for f in extract([ROOT / "seeds"])}
+    got = {(f.doc, f.start): f for f in extract([SEEDS])}
     for field, floor in (("metric", 0.95), ("qualifier", 0.95)):
         agree = sum(getattr(got[k], field) == r[field] for k, r in expected.items() if k in got)
         assert agree / len(expected) >= floor, field
@@ -64,7 +64,7 @@ def test_metric_and_qualifier_agree_on_the_seed_figures():
 def test_goals_listed_over_several_paragraphs_are_targets_for_the_coming_term():
     """004 sets goals "trong 5 năm tới", then lists them over two paragraphs ("Về các chỉ tiêu…", "Trên lĩnh vực…")."""
     rows = [r for r in _expected() if r["doc"].startswith("004") and int(r["start"]) >= 4650]
-    got = {(f.doc, f.start): f for f in extract([ROOT / "seeds" / rows[0]["doc"]])}
+    got = {(f.doc, f.start): f for f in extract([SEEDS / rows[0]["doc"]])}
     assert len(rows) == 7
     assert all(got[(r["doc"], int(r["start"]))].period == "2021-2025" for r in rows)
     # the nearest cue wins: "đạt trên 75%" is phrased as at least, "mỗi năm … từ 90 … trở lên" too, and per year
@@ -74,7 +74,7 @@ def test_goals_listed_over_several_paragraphs_are_targets_for_the_coming_term():
 
 
 def test_every_quote_is_the_text_at_its_offsets():
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
+    for path in sorted(SEEDS.glob("*.txt")):
         text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
         for f in figures(read_article(path), include_incidental=True):
             assert text[f.start:f.end] == f.quote, (path.name, f)
@@ -231,7 +231,7 @@ def test_empty_article_gives_no_figures(tmp_path):
 
 def test_long_text_is_handled_in_one_pass():
     """A 5 MB article (repeated seed paragraphs) is read whole; every quote still matches its offsets."""
-    body = (ROOT / "seeds" / "000_ebee602fe4335fbd.txt").read_text(encoding="utf-8")
+    body = (SEEDS / "000_ebee602fe4335fbd.txt").read_text(encoding="utf-8")
     big = "Tiêu đề\n" + "\n".join(body.splitlines()[2:20]) * 350
     art = parse_article("big.txt", big.encode())
     figs = list(figures(art))
@@ -240,7 +240,7 @@ def test_long_text_is_handled_in_one_pass():
 
 def test_cli_extract_writes_the_csv_contract(tmp_path):
     out = tmp_path / "f.csv"
-    proc = subprocess.run([sys.executable, "-m", "districtbook", "extract", str(ROOT / "seeds"), "-o", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "districtbook", "extract", str(SEEDS), "-o", str(out)],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     with out.open(encoding="utf-8") as f:
@@ -253,7 +253,7 @@ def test_cli_extract_json_and_bad_input(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "districtbook", "extract", str(tmp_path)], capture_output=True, text=True)
     assert proc.returncode == 2 and "bin.txt: is binary" in proc.stderr
     proc = subprocess.run([sys.executable, "-m", "districtbook", "extract", "--format", "json",
-                           str(ROOT / "seeds" / "000_ebee602fe4335fbd.txt")], capture_output=True, text=True)
+                           str(SEEDS / "000_ebee602fe4335fbd.txt")], capture_output=True, text=True)
     assert proc.returncode == 0 and '"quote": "2.511 tỷ đồng"' in proc.stdout
 
 

@@ -1,4 +1,6 @@
-"""What readers see: every page in a real browser (Debian's Chromium), both PDFs, both editions."""
+"""What readers see: every page in a real browser (Debian's Chromium), both PDFs, both editions.
+
+The slow reader checks live here, in one place, on the session's one built book."""
 from __future__ import annotations
 
 import json
@@ -11,7 +13,6 @@ import pytest
 
 from districtbook.sitecheck import check_site, site_pages
 
-from .conftest import ROOT
 
 SEARCHES = {"search.html": "Tây Hồ", "en/search.html": "Tây Hồ"}
 
@@ -21,8 +22,10 @@ def _outputs(nb: Path) -> str:
     return "".join("".join(o.get("data", {}).get("text/plain", "")) for c in cells for o in c.get("outputs", []))
 
 
-def test_editions_format_numbers_narratives_and_charts_in_their_language():
-    vi, en = _outputs(ROOT / "book/chapters/budget.ipynb"), _outputs(ROOT / "book/en/chapters/budget.ipynb")
+@pytest.mark.slow
+def test_editions_format_numbers_narratives_and_charts_in_their_language(built_project):
+    vi = _outputs(built_project / "book/chapters/budget.ipynb")
+    en = _outputs(built_project / "book/en/chapters/budget.ipynb")
     assert "Thu ngân sách nhà nước ước 2.511 tỷ đồng (2024-9M)" in vi
     assert "State budget revenue, estimated at 2,511 VND bn (2024-9M)" in en
     assert "2.821,3 tỷ đồng" in vi and "2,821.3 VND bn" in en  # the implied plan
@@ -84,6 +87,22 @@ def test_pdf_holds_every_chapter_and_chart_in_the_edition_language(built_project
         width = float(page.group(1))
         for x_max, word in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)<', page.group(2)):
             assert float(x_max) <= width - 20, (pdf, word, x_max, width)
+
+
+@pytest.mark.slow
+def test_pdf_spells_vietnamese_and_holds_the_chart(built_project):
+    pdf = built_project / "_build/pdf/districtbook.pdf"
+    text = _pdftotext(pdf, "-layout")
+    for word in ("Tây Hồ", "Đống Đa", "tỷ đồng", "Nguồn dữ liệu", "Mục lục", "Chương"):
+        assert word in text, word
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = [ln for ln in images.splitlines()[2:] if ln.split()[2:3] == ["image"]]
+    assert rows, "the chapter chart is not in the PDF"
+    # the chart sits on the page of the Sources chapter
+    chart_page = int(rows[0].split()[0])
+    page_text = subprocess.run(["pdftotext", "-f", str(chart_page), "-l", str(chart_page), str(pdf), "-"],
+                               capture_output=True, text=True, check=True).stdout
+    assert "Độ dài phần thân của mỗi bài báo" in page_text
 
 
 def test_site_pages_lists_both_editions(tmp_path):

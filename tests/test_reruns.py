@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,18 +15,22 @@ import pytest
 from districtbook.errors import ManifestError
 from districtbook.manifest import load
 
-from .conftest import ROOT, cli, copy_project
+from .conftest import ROOT, SEEDS, cli, copy_project
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("reruns") / "project")
-    proc = cli("build", root=root)
-    assert proc.returncode == 0, proc.stderr
-    assert "20 chapters executed, 0 reused from cache" in proc.stderr
-    return root
+def project(tmp_path_factory, built_log) -> Path:
+    """A copy of the session's built book (its cache included): builds here re-execute what a test changes."""
+    built, log = built_log
+    lines = re.findall(r"\[\d+/20\] (\S+): (executed in [\d.]+ s \((.+)\)|reused from cache)", log)
+    assert len(lines) == 20, log  # 10 chapters in two editions, each executed (saying why) or reused
+    return copy_project(tmp_path_factory.mktemp("reruns") / "project", build=built)
+
+
+def _executed(log: str) -> set[str]:
+    return set(re.findall(r"\] (\S+\.ipynb): executed", log))
 
 
 def test_nothing_changed_executes_nothing_and_says_so(project):
@@ -37,20 +43,49 @@ def test_nothing_changed_executes_nothing_and_says_so(project):
     assert (project / "_build/html/index.html").stat().st_mtime_ns == before
 
 
-def test_one_changed_article_reruns_the_chapters_that_read_articles(project):
-    """The changed article also carries markup in its title: the book shows it as text."""
+ACROSS = ("sources", "figures", "budget", "growth", "digital", "governance")  # every article
+EDITIONS = ("book/chapters", "book/en/chapters")
+
+
+def test_a_changed_and_a_new_article_rerun_only_the_chapters_that_read_them(project, tmp_path):
+    """One build, two edits: article 000 (about Tây Hồ) changes and 005 (about Cầu Giấy, a new district) arrives.
+
+    Re-executed: the chapters across districts (they read every article), the Tây Hồ profile and the Tây Hồ/Đống
+    Đa comparison (they read 000), and the new Cầu Giấy profile.  Reused: the Đống Đa profile and the data
+    dictionary (no article).  Each executed chapter's log line says which input changed.  The changed article
+    also carries markup in its title: the book shows it as text."""
     article = project / "seeds/000_ebee602fe4335fbd.txt"
     lines = article.read_text(encoding="utf-8").split("\n")
     lines[0] = "<script>alert('xss')</script> **" + lines[0]
     article.write_text("\n".join(lines), encoding="utf-8")
+    shutil.copy2(ROOT / "tests/fixtures/cau_giay_article.txt", project / "seeds/005_cau_giay.txt")
     proc = cli("build", root=project)
     assert proc.returncode == 0, proc.stderr
-    assert "book/en/chapters/dictionary.ipynb: reused from cache" in proc.stderr  # reads no article
-    assert "book/chapters/sources.ipynb: executed" in proc.stderr
-    assert "18 chapters executed, 2 reused from cache" in proc.stderr
+    log = proc.stderr
+    assert _executed(log) == {f"{ed}/{name}.ipynb" for ed in EDITIONS
+                              for name in (*ACROSS, "compare", "profile-tay-ho", "profile-cau-giay")}
+    assert "18 chapters executed, 4 reused from cache" in log
+    for ed in EDITIONS:
+        assert f"{ed}/profile-dong-da.ipynb: reused from cache" in log
+        assert f"{ed}/dictionary.ipynb: reused from cache" in log
+        assert re.search(rf"{ed}/profile-tay-ho.ipynb: executed in [\d.]+ s "
+                         r"\(article 000_ebee602fe4335fbd.txt changed\)", log), log
+        assert re.search(rf"{ed}/compare.ipynb: executed in [\d.]+ s \(article 000_ebee602fe4335fbd.txt changed\)", log)
+        assert re.search(rf"{ed}/sources.ipynb: executed in [\d.]+ s \(article 005_cau_giay.txt added; "
+                         r"article 000_ebee602fe4335fbd.txt changed\)", log), log
+        assert re.search(rf"{ed}/profile-cau-giay.ipynb: executed in [\d.]+ s \(not in the cache\)", log)
     page = (project / "_build/html/book/chapters/sources.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(" in page and "&lt;/script&gt; **Quận Tây Hồ" in page  # shown as text
     assert "<script>alert(" not in page
+    # the new district is a chapter, a page and a known parameter value
+    assert "book/chapters/profile-cau-giay" in (project / "_toc.yml").read_text(encoding="utf-8")
+    page = (project / "_build/html/book/chapters/profile-cau-giay.html").read_text(encoding="utf-8")
+    assert "6.120 tỷ đồng" in page and "Quận Cầu Giấy" in page
+    ok = cli("run", "compare", "-p", "district_a", "Cau Giay", "-o", str(tmp_path / "c.ipynb"), root=project)
+    assert ok.returncode == 0, ok.stderr
+    bad = cli("run", "compare", "-p", "district_a", "Ba Đình", root=project)
+    assert bad.returncode == 2
+    assert "unknown district 'Ba Đình' (allowed: Cầu Giấy, Đống Đa, Tây Hồ)" in bad.stderr
 
 
 def test_interrupt_mid_build_leaves_the_previous_book(project):
@@ -75,9 +110,9 @@ def _papermill(tmp_path, *params: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_papermill_cli_gets_the_same_checks_and_messages(tmp_path):
-    proc = _papermill(tmp_path, "-p", "district_a", "Ba Đình")
+    proc = _papermill(tmp_path, "-p", "seeds", str(SEEDS), "-p", "district_a", "Ba Đình")
     assert proc.returncode != 0
-    assert "parameter 'district_a': unknown district 'Ba Đình' (allowed: Tây Hồ, Đống Đa)" in proc.stderr
+    assert "parameter 'district_a': unknown district 'Ba Đình' (allowed: Đống Đa, Tây Hồ)" in proc.stderr
     proc = _papermill(tmp_path, "-p", "lang", "5")
     assert proc.returncode != 0 and "parameter 'lang': expected str, got int 5" in proc.stderr
 

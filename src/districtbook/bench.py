@@ -1,4 +1,16 @@
-"""``make bench``: extraction throughput and peak memory on corpora scaled from the seeds.
+"""``make bench``: districtbook's build against what a user would do instead; extraction throughput.
+
+Peers (:func:`peer_bench`), on the same chapters (both editions, HTML only), in throw-away copies of
+the project, in four situations -- cold, nothing changed, one article added, one article changed:
+
+- ``districtbook build`` (chapter cache keyed on the articles each chapter reads, process pool);
+- a plain papermill loop (every chapter, one after the other) followed by ``jupyter-book build``;
+- Jupyter Book's own cached execution (``execute_notebooks: cache``, jupyter-cache): papermill only
+  injects the parameters (``prepare_only``), Jupyter Book executes what its cache does not hold.
+  jupyter-cache keys on the notebook's code, not on the articles it reads, so after an article is
+  added or changed it serves stale chapters; the table says so.
+
+Extraction throughput and peak memory on corpora scaled from the seeds:
 
 Each measurement runs in a fresh process (so its peak resident memory is its own) and streams
 the corpus (one article in memory at a time).  Corpora: the seed articles repeated under new
@@ -71,7 +83,9 @@ def _run(target: Path) -> dict[str, float]:
 def _timed(cmd: list[str], root: Path) -> float:
     env = dict(os.environ, DISTRICTBOOK_ROOT=str(root))
     t0 = time.perf_counter()
-    subprocess.run(cmd, env=env, cwd=root, check=True, capture_output=True, text=True)
+    proc = subprocess.run(cmd, env=env, cwd=root, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stderr[-3000:]}")
     return time.perf_counter() - t0
 
 
@@ -93,15 +107,151 @@ def build_bench() -> list[tuple[str, float]]:
     return rows
 
 
+# --- peers ------------------------------------------------------------------------------------
+
+PEERS = ("districtbook", "papermill loop + jupyter-book", "jupyter-book cache")
+SITUATIONS = ("cold", "nothing changed", "one article added", "one article changed")
+#: the article the "added" situation drops in (written for the tests) and the edit of the "changed" one
+ADDED = "tests/fixtures/new_articles/101_ba_dinh.txt"
+CHANGED = ("000_ebee602fe4335fbd.txt", "2.511 tỷ đồng", "2.512 tỷ đồng")
+
+
+def _jupyter_book_exe() -> str:
+    return str(Path(sys.executable).parent / "jupyter-book")
+
+
+def _peer_loop() -> None:
+    """A plain papermill loop over every chapter, then ``jupyter-book build`` of each edition (this process's root)."""
+    from . import build
+
+    p = build.plan(use_cache=False)  # expands the manifest and stages the written pages
+    for job in p.jobs:
+        build.execute(job.template, p.book_dir(job.edition) / job.chapter.output, job.params,
+                      book_dir=p.book_dir(job.edition))
+    for ed in p.editions:
+        subprocess.run([_jupyter_book_exe(), "build", str(p.staging / ed.lang), "-q"], check=True,
+                       capture_output=True, text=True)
+
+
+def _peer_jbcache(work: Path) -> None:
+    """Jupyter Book's cached execution in ``work`` (kept between runs, with its jupyter-cache)."""
+    import papermill
+    import yaml
+
+    from . import build
+
+    p = build.plan(use_cache=False)
+    for ed in p.editions:
+        eroot = work / ed.lang
+        shutil.copytree(p.staging / ed.lang, eroot, dirs_exist_ok=True)
+        cfg = yaml.safe_load((eroot / "_config.yml").read_text(encoding="utf-8"))
+        cfg["execute"] = {"execute_notebooks": "cache", "timeout": 300}
+        (eroot / "_config.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for job in p.jobs:
+        out = work / job.edition.lang / "book" / job.chapter.output
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(".new")
+        papermill.execute_notebook(str(job.template), str(tmp), parameters=job.params, prepare_only=True,
+                                   progress_bar=False)
+        build.scrub(tmp, job.params)
+        if out.is_file() and out.read_bytes() == tmp.read_bytes():
+            tmp.unlink()  # unchanged: Sphinx and jupyter-cache see the same file
+        else:
+            tmp.replace(out)
+    for ed in p.editions:
+        env = dict(os.environ, DISTRICTBOOK_BOOK_DIR=str(work / ed.lang / "book"))
+        subprocess.run([_jupyter_book_exe(), "build", str(work / ed.lang), "-q"], check=True, env=env,
+                       capture_output=True, text=True)
+    shutil.rmtree(p.staging, ignore_errors=True)
+
+
+def _site(root: Path, peer: str) -> Path:
+    if peer == PEERS[0]:
+        return root / "_build" / "html"
+    if peer == PEERS[1]:
+        return root / "_build" / ".staging" / "vi" / "_build" / "html"
+    return root / "_build" / "peer-jbcache" / "vi" / "_build" / "html"
+
+
+def _shows(root: Path, peer: str, situation: str) -> bool:
+    """Does the Vietnamese site show the situation's change (the added article, the changed figure)?"""
+    chapters = _site(root, peer) / "book" / "chapters"
+    if situation == "one article added":  # the Sources chapter counts the articles in its first sentence
+        articles = len(list((root / "seeds").glob("*.txt")))
+        return f"Sách dựa trên {articles} bài báo" in (chapters / "sources.html").read_text(encoding="utf-8")
+    if situation == "one article changed":
+        return CHANGED[2] in (chapters / "budget.html").read_text(encoding="utf-8")
+    return True
+
+
+def peer_bench() -> list[dict]:
+    """Each peer in its own copy of the project, through the four situations, one after the other."""
+    tmp = Path(tempfile.mkdtemp(prefix="districtbook-peers-"))
+    rows = []
+    try:
+        for peer in PEERS:
+            root = tmp / peer.split()[0]
+            shutil.copytree(paths.root(), root, ignore=shutil.ignore_patterns(
+                ".venv", "_build", ".git", "__pycache__", "*.egg-info", ".pytest_cache"))
+            if peer == PEERS[0]:
+                cmd = [sys.executable, "-m", "districtbook", "build"]
+            elif peer == PEERS[1]:
+                cmd = [sys.executable, "-m", "districtbook.bench", "--peer", "loop"]
+            else:
+                cmd = [sys.executable, "-m", "districtbook.bench", "--peer", "jbcache"]
+            for situation in SITUATIONS:
+                if situation == "one article added":
+                    shutil.copy2(paths.root() / ADDED, root / "seeds" / Path(ADDED).name)
+                elif situation == "one article changed":
+                    article = root / "seeds" / CHANGED[0]
+                    article.write_text(article.read_text(encoding="utf-8").replace(CHANGED[1], CHANGED[2], 1),
+                                       encoding="utf-8")
+                seconds = _timed(cmd, root)
+                rows.append({"peer": peer, "situation": situation, "seconds": seconds,
+                             "current": _shows(root, peer, situation)})
+                print(f"  {peer:<30} {situation:<20} {seconds:7.1f} s", file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return rows
+
+
+def peer_table(rows: list[dict]) -> str:
+    """A Markdown table: seconds per peer and situation, and districtbook's time as a share of each peer's."""
+    t = {(r["peer"], r["situation"]): r for r in rows}
+    head = ["situation", *(f"{p} (s)" for p in PEERS), *(f"districtbook / {p}" for p in PEERS[1:])]
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
+    for s in SITUATIONS:
+        cells = [s]
+        for p in PEERS:
+            r = t[(p, s)]
+            cells.append(f"{r['seconds']:.1f}" + ("" if r["current"] else " (stale)"))
+        ours = t[(PEERS[0], s)]["seconds"]
+        cells += [f"{ours / t[(p, s)]['seconds']:.2f}" for p in PEERS[1:]]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="districtbook.bench")
     ap.add_argument("--measure", help=argparse.SUPPRESS)
-    ap.add_argument("--only", choices=("extract", "build"), help="run one half of the benchmark")
+    ap.add_argument("--peer", choices=("loop", "jbcache"), help=argparse.SUPPRESS)
+    ap.add_argument("--only", choices=("peers", "extract", "build"), help="run one part of the benchmark")
     args = ap.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return 0
-    if args.only != "extract":
+    if args.peer == "loop":
+        _peer_loop()
+        return 0
+    if args.peer == "jbcache":
+        _peer_jbcache(paths.build_dir() / "peer-jbcache")
+        return 0
+    if args.only in (None, "peers"):
+        print("districtbook against the peers (HTML of both editions, seconds; lower is better):")
+        print(peer_table(peer_bench()))
+        if args.only == "peers":
+            return 0
+    if args.only in (None, "build"):
         rows = build_bench()
         cold = rows[0][1]
         print(f"{'build (HTML + PDF)':<36} {'seconds':>8} {'of cold':>8}")

@@ -10,21 +10,21 @@ failure (or Ctrl-C) leaves the previous book as it was; the failed notebook is k
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import cache, manifest, parameters, paths
+from . import cache, deps, manifest, parameters, paths
 from .progress import Progress
-from .errors import BuildError
+from .errors import BuildError, ChapterError
 
 log = logging.getLogger("districtbook")
 
@@ -69,9 +69,7 @@ def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir
                 progress_bar=False, cwd=str(output.parent),
             )
         except PapermillExecutionError as exc:
-            raise BuildError(
-                f"{src.name}: cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}"
-            ) from None
+            raise ChapterError(src.name, exc.exec_count, exc.ename, exc.evalue) from None
     scrub(output, params)
     return output
 
@@ -154,19 +152,6 @@ def _swap(new: Path, dest: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _execute_in_subprocess(template: Path, output: Path, params: dict[str, Any], book_dir: Path,
-                           asset_log: Path) -> None:
-    """One chapter in its own process (its own environment; chapters run side by side)."""
-    env = dict(os.environ, DISTRICTBOOK_ROOT=str(paths.root()), DISTRICTBOOK_BOOK_DIR=str(book_dir),
-               DISTRICTBOOK_ASSET_LOG=str(asset_log))
-    env.pop("DISTRICTBOOK_ASSETS_DIR", None)
-    spec = json.dumps({"template": str(template), "output": str(output), "params": params}, ensure_ascii=False)
-    proc = subprocess.run([sys.executable, "-m", "districtbook.build", spec], env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
-        lines = [ln for ln in proc.stderr.strip().splitlines() if ln.startswith("districtbook: error: ")]
-        raise BuildError(lines[-1].removeprefix("districtbook: error: ") if lines else proc.stderr.strip()[-2000:])
-
-
 POLYGLOSSIA = {"vi": "vietnamese", "en": "english"}
 CONTENTS = {"vi": "Mục lục", "en": "Contents"}
 
@@ -197,163 +182,330 @@ def pdf_name(edition: manifest.Edition) -> str:
     return PDF_NAME if edition.lang == "vi" else f"districtbook-{edition.lang}.pdf"
 
 
-def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) -> dict[str, Path]:
-    """``districtbook build``: every chapter of every edition, then HTML (and PDF); all or nothing.
+# --- the build, in four named steps: plan, execute, compile, publish ---------------------------
 
-    A chapter whose inputs (template, parameters, package source, requirements, articles) are
-    unchanged is taken from the cache; the HTML and PDF are rebuilt only when a page changed.
-    The first edition is published at ``_build/html``, the others at ``_build/html/LANG``.
-    """
+@dataclass
+class Job:
+    """One chapter of one edition: where it comes from, what it reads, and whether it must execute."""
+    edition: manifest.Edition
+    chapter: manifest.Chapter
+    template: Path
+    params: dict[str, Any]
+    inputs: deps.Inputs
+    reasons: list[str] = field(default_factory=list)  # empty: reused from the cache
+
+    @property
+    def cid(self) -> str:
+        return f"{self.edition.pages}/{self.chapter.output}"
+
+
+@dataclass
+class Plan:
+    """What a build will do: the editions with their expanded manifests and jobs, in a staging folder."""
+    root: Path
+    staging: Path
+    editions: tuple[manifest.Edition, ...]
+    books: list[tuple[manifest.Edition, manifest.Book, list[Job]]]
+
+    @property
+    def jobs(self) -> list[Job]:
+        return [j for _, _, jobs in self.books for j in jobs]
+
+    @property
+    def todo(self) -> list[Job]:
+        return [j for j in self.jobs if j.reasons]
+
+    def book_dir(self, edition: manifest.Edition) -> Path:
+        return self.staging / edition.lang / "book"
+
+
+def plan(use_cache: bool = True) -> Plan:
+    """Step 1: expand the manifest per edition, stage the written pages, and decide for every chapter
+    whether it is reused from the cache or executed, and why (the inputs that changed)."""
     root = paths.root()
     base_book = manifest.load()
     editions = base_book.editions
-    plans = []  # (edition, expanded book, [(chapter, template path, params)])
+    # the manifest too: a chapter may read it (the introduction's headline compares the manifest's pair)
+    code = cache.code_hash() + ":" + deps.file_hash(paths.manifest_path())
+    indexes: dict[str, dict[str, deps.Article]] = {}
+    staging = paths.build_dir() / ".staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    books = []
     for ed in editions:
         book = manifest.expand(base_book, ed.lang)
-        plans.append((ed, book, [(ch, parameters.template_path(ch.template),
-                                  parameters.resolve(ch.template, typed=ch.parameters)) for ch in manifest.chapters(book)]))
-    code = cache.code_hash()
-    seed_hashes: dict[str, str] = {}
+        jobs = []
+        for ch in manifest.chapters(book):
+            src = parameters.template_path(ch.template)
+            params = parameters.resolve(ch.template, typed=ch.parameters)
+            index = None
+            if "seeds" in params:
+                folder = parameters.seeds_folder(params["seeds"])
+                index = indexes.setdefault(str(folder), deps.article_index(folder))
+            job = Job(ed, ch, src, params, deps.chapter_inputs(src, params, code, index))
+            if not use_cache:
+                job.reasons = ["--no-cache"]
+            elif not cache.lookup(job.cid, job.inputs.key):
+                job.reasons = deps.why(cache.recorded_inputs(job.cid), job.inputs) or ["cache entry incomplete"]
+            jobs.append(job)
+        books.append((ed, book, jobs))
+    p = Plan(root, staging, editions, books)
+    _stage_pages(p)
+    return p
 
-    def key_of(src: Path, params: dict[str, Any]) -> str:
-        seeds = None
-        if "seeds" in params:
-            folder = parameters.seeds_folder(params["seeds"])
-            seeds = seed_hashes.setdefault(str(folder), cache.seeds_hash(folder))
-        return cache.chapter_key(src, params, code, seeds)
 
-    build_dir = paths.build_dir()
-    staging = build_dir / ".staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    nested = [e.pages for e in editions]
-    for ed, book, _ in plans:
-        eroot = staging / ed.lang
+def _stage_pages(p: Plan) -> None:
+    nested = [e.pages for e in p.editions]
+    for ed, book, _ in p.books:
+        eroot = p.staging / ed.lang
         eroot.mkdir(parents=True)
-        (eroot / "_config.yml").write_text(edition_config(root / "_config.yml", ed), encoding="utf-8")
+        (eroot / "_config.yml").write_text(edition_config(p.root / "_config.yml", ed), encoding="utf-8")
         (eroot / "_toc.yml").write_text(manifest.toc(book, ed.lang), encoding="utf-8")
-        src_pages = root / ed.pages
-        skip = {PurePosixPath(p).name for p in nested if p != ed.pages and p.startswith(ed.pages + "/")}
-        shutil.copytree(src_pages, eroot / "book", ignore=shutil.ignore_patterns("*.ipynb", "_assets", *skip))
+        skip = {PurePosixPath(n).name for n in nested if n != ed.pages and n.startswith(ed.pages + "/")}
+        shutil.copytree(p.root / ed.pages, eroot / "book", ignore=shutil.ignore_patterns("*.ipynb", "_assets", *skip))
         if not (eroot / "book" / "_static").exists():
-            shutil.copytree(root / "book" / "_static", eroot / "book" / "_static")
+            shutil.copytree(p.root / "book" / "_static", eroot / "book" / "_static")
         (eroot / "book" / "chapters" / "_assets").mkdir(parents=True, exist_ok=True)
 
-    total = sum(len(chs) for _, _, chs in plans)
-    progress = Progress(total)
-    todo = []
-    for ed, _, chs in plans:
-        ebook = staging / ed.lang / "book"
-        for ch, src, params in chs:
-            cid = f"{ed.pages}/{ch.output}"
-            key = key_of(src, params)
-            hit = cache.lookup(cid, key) if use_cache else None
-            if hit:
-                (ebook / ch.output).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(hit.notebook, ebook / ch.output)
-                for a in hit.assets.iterdir():
-                    shutil.copy2(a, ebook / "chapters" / "_assets" / a.name)
-                progress.done(cid, "reused")
-            else:
-                todo.append((ed, ch, src, params, key))
 
-    failed_dir = build_dir / "failed"
+@dataclass(frozen=True)
+class ChapterTask:
+    """What a worker process needs to execute one chapter (picklable)."""
+    cid: str
+    template: str
+    output: str
+    params: dict[str, Any]
+    root: str
+    book_dir: str
+    asset_log: str
 
-    def run_one(item: tuple) -> None:
-        ed, ch, src, params, key = item
-        ebook = staging / ed.lang / "book"
-        cid = f"{ed.pages}/{ch.output}"
-        out = ebook / ch.output
+
+@dataclass(frozen=True)
+class ChapterResult:
+    """A worker's answer: the time taken and either the assets written or a structured error."""
+    cid: str
+    seconds: float
+    assets: tuple[str, ...] = ()
+    error: ChapterError | None = None
+    crash: str = ""  # anything else (the kernel died, papermill failed to start): its message
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.crash
+
+
+def run_chapter(task: ChapterTask) -> ChapterResult:
+    """Execute one chapter in a worker process; every failure comes back as data, never as stderr to parse."""
+    t0 = time.perf_counter()
+    log_path = Path(task.asset_log)
+    os.environ.pop("DISTRICTBOOK_ASSETS_DIR", None)
+    try:
+        with _env(DISTRICTBOOK_ROOT=task.root, DISTRICTBOOK_ASSET_LOG=task.asset_log), \
+                _stderr_to(log_path.with_suffix(".stderr")) as stderr:
+            execute(task.template, Path(task.output), task.params, book_dir=Path(task.book_dir))
+    except ChapterError as exc:
+        return ChapterResult(task.cid, time.perf_counter() - t0, error=exc)
+    except Exception as exc:  # noqa: BLE001 - reported with the chapter, the build stops
+        tail = "\n".join(stderr.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-15:])
+        return ChapterResult(task.cid, time.perf_counter() - t0,
+                             crash=f"{type(exc).__name__}: {exc}" + (f"\n{tail}" if tail else ""))
+    names = log_path.read_text(encoding="utf-8").split() if log_path.exists() else []
+    return ChapterResult(task.cid, time.perf_counter() - t0, tuple(sorted(set(names))))
+
+
+@contextlib.contextmanager
+def _stderr_to(path: Path) -> Iterator[Path]:
+    """Send this process's standard error (and its kernel's: it inherits the descriptor) to a file:
+    the kernels' start-up chatter stays out of the build log; a crash report quotes its end."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "wb") as f:
+        os.dup2(f.fileno(), 2)
+    try:
+        yield path
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _restore(job: Job, ebook: Path) -> None:
+    hit = cache.lookup(job.cid, job.inputs.key)
+    assert hit is not None
+    (ebook / job.chapter.output).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(hit.notebook, ebook / job.chapter.output)
+    for a in hit.assets.iterdir():
+        shutil.copy2(a, ebook / "chapters" / "_assets" / a.name)
+
+
+def execute_chapters(p: Plan, jobs: int | None = None, progress: Progress | None = None) -> None:
+    """Step 2: copy the reused chapters from the cache, execute the others in a pool of worker
+    processes, and store each executed chapter in the cache with the record of its inputs.
+
+    Raises :class:`BuildError` listing every failed chapter with its cell and exception (the failed
+    notebooks are kept in ``_build/failed/``).
+    """
+    progress = progress or Progress(len(p.jobs))
+    for job in p.jobs:
+        if not job.reasons:
+            _restore(job, p.book_dir(job.edition))
+            progress.done(job.cid, "reused")
+    todo = {job.cid: job for job in p.todo}
+    tasks = []
+    for job in todo.values():
+        ebook = p.book_dir(job.edition)
+        out = ebook / job.chapter.output
         out.parent.mkdir(parents=True, exist_ok=True)
-        asset_log = staging / f".assets-{ed.lang}-{ch.name}.log"
-        progress.start(cid)
-        t0 = time.perf_counter()
-        try:
-            _execute_in_subprocess(src, out, params, ebook, asset_log)
-        except BuildError as exc:
-            failed_dir.mkdir(parents=True, exist_ok=True)
-            kept = f"{ed.lang}-{out.name}"
-            if out.exists():
-                shutil.copy2(out, failed_dir / kept)
-            raise BuildError(f"chapter {cid}: {exc} (failed notebook kept in _build/failed/{kept}; "
-                             "the previous book is unchanged)") from None
-        names = asset_log.read_text(encoding="utf-8").split() if asset_log.exists() else []
-        cache.store(cid, key, out, [ebook / "chapters" / "_assets" / n for n in sorted(set(names))])
-        progress.done(cid, "ran", time.perf_counter() - t0)
+        tasks.append(ChapterTask(job.cid, str(job.template), str(out), job.params, str(p.root), str(ebook),
+                                 str(p.staging / f".assets-{job.edition.lang}-{job.chapter.name}.log")))
+    failures: list[ChapterResult] = []
+    if tasks:
+        import multiprocessing
 
-    workers = max(1, jobs or (os.cpu_count() or 1) + 1)  # one more than the cores: kernels wait on start-up
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(run_one, item) for item in todo]
+        workers = min(len(tasks), max(1, jobs or (os.cpu_count() or 1) + 1))  # kernels wait on start-up
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
         try:
-            for f in futures:
-                f.result()
+            futures: dict[Future[ChapterResult], ChapterTask] = {}
+            for i, t in enumerate(tasks):
+                futures[pool.submit(run_chapter, t)] = t
+                if i < workers:
+                    progress.start(t.cid)
+            queued = [t.cid for t in tasks[workers:]]
+            pending = set(futures)
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in finished:
+                    task = futures[f]
+                    if f.cancelled():
+                        continue
+                    try:
+                        result = f.result()
+                    except Exception as exc:  # noqa: BLE001 - the worker process itself died
+                        result = ChapterResult(task.cid, 0.0, crash=f"worker process failed: {type(exc).__name__}: {exc}")
+                    if queued:
+                        progress.start(queued.pop(0))
+                    job = todo[task.cid]
+                    if result.ok:
+                        assets_dir = Path(task.book_dir) / "chapters" / "_assets"
+                        cache.store(job.cid, job.inputs.key, Path(task.output),
+                                    [assets_dir / n for n in result.assets], job.inputs.record())
+                        progress.done(job.cid, "ran", result.seconds, "; ".join(job.reasons))
+                    else:
+                        failures.append(result)
+                        for other in pending:  # all or nothing: stop what has not started
+                            other.cancel()
         except BaseException:
-            for f in futures:
-                f.cancel()
+            pool.shutdown(wait=False, cancel_futures=True)
             raise
-    progress.finish(ran=len(todo), reused=total - len(todo))
+        pool.shutdown(wait=True)
+    if failures:
+        raise BuildError(_failure_report(p, failures, todo))
+    progress.finish(ran=len(tasks), reused=len(p.jobs) - len(tasks))
 
+
+def _failure_report(p: Plan, failures: list[ChapterResult], todo: dict[str, Job]) -> str:
+    failed_dir = paths.build_dir() / "failed"
+    failed_dir.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for r in failures:
+        job = todo[r.cid]
+        out = p.book_dir(job.edition) / job.chapter.output
+        kept = f"{job.edition.lang}-{out.name}"
+        if out.exists():
+            shutil.copy2(out, failed_dir / kept)
+        what = str(r.error) if r.error else f"{job.template.name}: {r.crash}"
+        lines.append(f"chapter {r.cid}: {what} (failed notebook kept in _build/failed/{kept}; "
+                     "the previous book is unchanged)")
+    return "\n".join(lines)
+
+
+def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache: bool = True) -> bool:
+    """Step 3: Jupyter Book HTML (and PDF) of every edition in the staging folder, unless no page
+    changed since the published site.  Returns True when the published site is still current."""
+    build_dir = paths.build_dir()
+    staging, editions = p.staging, p.editions
     first = editions[0]
     stamp = cache.tree_hash(*(staging / e.lang for e in editions)) + (":pdf" if pdf else "")
     stamp_file = build_dir / "html" / ".districtbook-stamp"
     have_pdf = all((build_dir / "pdf" / pdf_name(e)).is_file() for e in editions) or not pdf
-    site_current = use_cache and stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp and have_pdf
-    if site_current:
+    published = stamp_file.read_text(encoding="utf-8") if stamp_file.is_file() else ""
+    if not pdf:
+        published = published.removesuffix(":pdf")  # an HTML-only build after a full one: the HTML is current
+    if use_cache and published == stamp and have_pdf:
         log.info("book pages unchanged: HTML%s reused", " and PDF" if pdf else "")
-    else:
-        log.info("building HTML%s (%s)", " and PDF" if pdf else "", ", ".join(e.lang for e in editions))
-        procs = []
-        for ed in editions:
-            eroot = staging / ed.lang
-            procs.append((_jupyter_book(eroot, "html", eroot), "html"))
-            if pdf:
-                if jobs == 1:  # a sequential build runs one thing at a time
-                    _wait(*procs.pop())
-                procs.append((_jupyter_book(eroot, "pdflatex", staging / f"{ed.lang}-pdfbuild"), "pdflatex"))  # outside the sources
-            if jobs == 1:
-                _wait(*procs.pop())
-        for proc, builder in procs:
-            _wait(proc, builder)
-        site = staging / first.lang / "_build" / "html"
-        for ed in editions[1:]:
-            (staging / ed.lang / "_build" / "html").rename(site / ed.lang)
-        (site / ".districtbook-stamp").write_text(stamp, encoding="utf-8")
+        return True
+    log.info("building HTML%s (%s)", " and PDF" if pdf else "", ", ".join(e.lang for e in editions))
+    procs = []
+    for ed in editions:
+        eroot = staging / ed.lang
+        procs.append((_jupyter_book(eroot, "html", eroot), "html"))
         if pdf:
-            pdf_dir = staging / "pdf"
-            pdf_dir.mkdir()
-            for ed in editions:
-                found = sorted((staging / f"{ed.lang}-pdfbuild" / "_build" / "latex").glob("*.pdf"))
-                if not found:
-                    raise BuildError(f"the {ed.lang} PDF build wrote no PDF")
-                shutil.copy2(found[0], pdf_dir / pdf_name(ed))
+            if jobs == 1:  # a sequential build runs one thing at a time
+                _wait(*procs.pop())
+            procs.append((_jupyter_book(eroot, "pdflatex", staging / f"{ed.lang}-pdfbuild"), "pdflatex"))  # outside the sources
+        if jobs == 1:
+            _wait(*procs.pop())
+    for proc, builder in procs:
+        _wait(proc, builder)
+    site = staging / first.lang / "_build" / "html"
+    for ed in editions[1:]:
+        (staging / ed.lang / "_build" / "html").rename(site / ed.lang)
+    (site / ".districtbook-stamp").write_text(stamp, encoding="utf-8")
+    if pdf:
+        pdf_dir = staging / "pdf"
+        pdf_dir.mkdir()
+        for ed in editions:
+            found = sorted((staging / f"{ed.lang}-pdfbuild" / "_build" / "latex").glob("*.pdf"))
+            if not found:
+                raise BuildError(f"the {ed.lang} PDF build wrote no PDF")
+            shutil.copy2(found[0], pdf_dir / pdf_name(ed))
+    return False
 
-    # everything succeeded: publish
-    for ed, book, chs in plans:
-        ebook = staging / ed.lang / "book"
-        dest_root = root / ed.pages
-        outputs = {ch.output for ch, _, _ in chs}
-        for ch, _, _ in chs:
-            dest = dest_root / ch.output
+
+def publish(p: Plan, pdf: bool = False, site_current: bool = False) -> dict[str, Path]:
+    """Step 4 (everything succeeded): copy the executed chapters back into ``book/``, drop chapters the
+    manifest no longer produces, write ``_toc.yml`` and swap the new site (and PDFs) into place."""
+    build_dir = paths.build_dir()
+    first = p.editions[0]
+    for ed, book, jobs in p.books:
+        ebook = p.book_dir(ed)
+        dest_root = p.root / ed.pages
+        outputs = {j.chapter.output for j in jobs}
+        for j in jobs:
+            dest = dest_root / j.chapter.output
             dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ebook / ch.output, dest)
+            shutil.copy2(ebook / j.chapter.output, dest)
         for old in (dest_root / "chapters").glob("*.ipynb"):
             if f"chapters/{old.name}" not in outputs:
                 old.unlink()  # a chapter the manifest no longer produces (e.g. a district gone from seeds/)
         _swap_copy(ebook / "chapters" / "_assets", dest_root / "chapters" / "_assets")
         if ed == first:
-            (root / "_toc.yml").write_text(manifest.toc(book, ed.lang), encoding="utf-8")
+            (p.root / "_toc.yml").write_text(manifest.toc(book, ed.lang), encoding="utf-8")
     if not site_current:
-        _swap(staging / first.lang / "_build" / "html", build_dir / "html")
+        _swap(p.staging / first.lang / "_build" / "html", build_dir / "html")
         if pdf:
-            _swap(staging / "pdf", build_dir / "pdf")
+            _swap(p.staging / "pdf", build_dir / "pdf")
     results = {"html": build_dir / "html" / "index.html"}
-    for ed in editions[1:]:
+    for ed in p.editions[1:]:
         results[f"html ({ed.lang})"] = build_dir / "html" / ed.lang / "index.html"
     if pdf:
-        for ed in editions:
+        for ed in p.editions:
             results["pdf" if ed == first else f"pdf ({ed.lang})"] = build_dir / "pdf" / pdf_name(ed)
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.rmtree(failed_dir, ignore_errors=True)
+    shutil.rmtree(p.staging, ignore_errors=True)
+    shutil.rmtree(build_dir / "failed", ignore_errors=True)
     return results
+
+
+def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) -> dict[str, Path]:
+    """``districtbook build``: every chapter of every edition, then HTML (and PDF); all or nothing.
+
+    plan (what runs and why) -> execute (a process pool; reused chapters from the cache) ->
+    compile (Jupyter Book, only when a page changed) -> publish (into ``book/`` and ``_build/``).
+    The first edition is published at ``_build/html``, the others at ``_build/html/LANG``.
+    """
+    p = plan(use_cache)
+    execute_chapters(p, jobs)
+    site_current = compile_book(p, pdf, jobs, use_cache)
+    return publish(p, pdf, site_current)
 
 
 def _swap_copy(src: Path, dest: Path) -> None:
@@ -361,18 +513,3 @@ def _swap_copy(src: Path, dest: Path) -> None:
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(src, tmp)
     _swap(tmp, dest)
-
-
-def _main(argv: list[str]) -> int:
-    """Internal: execute one chapter (``python -m districtbook.build SPEC``), used by :func:`build`."""
-    spec = json.loads(argv[0])
-    try:
-        execute(spec["template"], Path(spec["output"]), spec["params"])
-    except BuildError as exc:
-        print(f"districtbook: error: {exc}", file=sys.stderr)
-        return 2
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))

@@ -1,9 +1,10 @@
 """A chapter cache keyed on everything that can change what a chapter shows.
 
-The key of a chapter is a SHA-256 over: the template's bytes, its parameters, the package's
-source files, the pinned requirements, and (for a chapter with a ``seeds`` parameter) the
-bytes of every article in that folder.  Unlike a cache keyed on code only, a changed or added
-article invalidates exactly the chapters that read the articles.
+The key of a chapter is a SHA-256 over its inputs (:mod:`districtbook.deps`): the template's
+bytes, its parameters, the package's source files, the pinned requirements, and the bytes of the
+articles the chapter reads (every article for a cross-district chapter, the articles about its
+district for a profile).  The entry keeps that record of inputs (``inputs.json``), so a build can
+say which input changed when a chapter runs again.
 """
 from __future__ import annotations
 
@@ -36,19 +37,6 @@ def code_hash() -> str:
     return h.hexdigest()
 
 
-def seeds_hash(folder: Path) -> str:
-    return _hash_files(list(folder.glob("*.txt")), folder)
-
-
-def chapter_key(template: Path, params: dict[str, Any], code: str, seeds: str | None) -> str:
-    h = hashlib.sha256()
-    h.update(template.read_bytes())
-    h.update(json.dumps(params, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
-    h.update(code.encode())
-    h.update((seeds or "").encode())
-    return h.hexdigest()
-
-
 @dataclass(frozen=True)
 class Entry:
     folder: Path
@@ -76,7 +64,15 @@ def lookup(output: str, key: str) -> Entry | None:
     return None
 
 
-def store(output: str, key: str, notebook: Path, assets: list[Path]) -> None:
+def recorded_inputs(output: str) -> dict[str, Any] | None:
+    """The inputs recorded with a chapter's cache entry (None: no entry, or one from before the record)."""
+    try:
+        return json.loads((_folder(output) / "inputs.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def store(output: str, key: str, notebook: Path, assets: list[Path], inputs: dict[str, Any] | None = None) -> None:
     folder = _folder(output)
     tmp = folder.with_name(folder.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -86,6 +82,9 @@ def store(output: str, key: str, notebook: Path, assets: list[Path]) -> None:
         if a.is_file():
             shutil.copy2(a, tmp / "assets" / a.name)
     (tmp / "key").write_text(key, encoding="utf-8")
+    if inputs is not None:
+        (tmp / "inputs.json").write_text(json.dumps(inputs, ensure_ascii=False, indent=1, sort_keys=True),
+                                         encoding="utf-8")
     shutil.rmtree(folder, ignore_errors=True)
     tmp.rename(folder)
 

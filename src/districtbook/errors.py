@@ -42,3 +42,20 @@ class ManifestError(DistrictbookError):
 
 class BuildError(DistrictbookError):
     """A chapter failed to execute or the book failed to compile; the previous book is kept."""
+
+
+class ChapterError(BuildError):
+    """A chapter's notebook raised: names the template, the cell (execution count) and the exception.
+
+    >>> import pickle
+    >>> str(pickle.loads(pickle.dumps(ChapterError("sources.ipynb", 3, "RuntimeError", "chapter broke"))))
+    'sources.ipynb: cell 3 failed: RuntimeError: chapter broke'
+    """
+
+    def __init__(self, template: str, cell: int | None, ename: str, evalue: str):
+        self.template, self.cell, self.ename, self.evalue = template, cell, ename, evalue
+        where = f"cell {cell}" if cell is not None else "the kernel"
+        super().__init__(f"{template}: {where} failed: {ename}: {evalue}")
+
+    def __reduce__(self):  # it crosses from a worker process to the build: pickle the fields, not the message
+        return (type(self), (self.template, self.cell, self.ename, self.evalue))

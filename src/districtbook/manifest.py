@@ -150,3 +150,11 @@ def toc(book: Book, lang: str = "vi") -> str:
     }
     head = "# Generated from book/manifest.yml by `districtbook build`: edit the manifest, not this file.\n"
     return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def compare_pair(book: Book | None = None) -> tuple[str, str] | None:
+    """The two districts the book's comparison chapter compares (its ``district_a``/``district_b``)."""
+    for ch in chapters(book or load()):
+        if {"district_a", "district_b"} <= ch.parameters.keys():
+            return str(ch.parameters["district_a"]), str(ch.parameters["district_b"])
+    return None

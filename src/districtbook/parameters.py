@@ -129,8 +129,7 @@ def resolve(template: str | Path, raw: dict[str, str] | None = None, typed: dict
                 raise ParameterError(name, f"unknown parameter for template '{Path(str(template)).stem}'", sorted(decl))
             t = decl[name].type
             values[name] = convert(name, value, t) if convert_str and isinstance(value, str) else _check_type(name, value, t)
-    check(**values)
-    return values
+    return check(**values)
 
 
 def validate(template: str, **values: Any) -> dict[str, Any]:
@@ -140,7 +139,8 @@ def validate(template: str, **values: Any) -> dict[str, Any]:
     for name, value in values.items():
         if name in decl:
             _check_type(name, value, decl[name].type)
-    return check(**values)
+    # the notebook goes on with the value it was given: a district must be spelt as in the articles
+    return check(exact=True, **values)
 
 
 def seeds_folder(value: str | Path) -> Path:
@@ -149,8 +149,9 @@ def seeds_folder(value: str | Path) -> Path:
     return p if p.is_absolute() else paths.root() / p
 
 
-def check(**values: Any) -> dict[str, Any]:
-    """Meaning checks shared by the CLI and the templates' validation cells.
+def check(exact: bool = False, **values: Any) -> dict[str, Any]:
+    """Meaning checks shared by the CLI and the templates' validation cells; returns the values with
+    district names as the articles spell them ("Tay Ho" -> "Tây Hồ"; ``exact``: no such leniency).
 
     >>> check(lang="fr")
     Traceback (most recent call last):
@@ -173,13 +174,47 @@ def check(**values: Any) -> dict[str, Any]:
     districts = [k for k in values if k == "district" or k.startswith("district_")]
     if districts:
         known = known_districts(seeds_folder(values.get("seeds", "seeds")))
+        values = dict(values)
         for k in districts:
-            if values[k] not in known:
-                raise ParameterError(k, f"unknown district '{values[k]}'", known)
+            values[k] = match_district(k, values[k], known, exact=exact)
     return values
 
 
+def match_district(name: str, value: Any, known: list[str], exact: bool = False) -> str:
+    """The known district a value names: itself, or (unless ``exact``) the one district it equals once
+    diacritics, case and a "quận"/"phường" prefix are set aside; otherwise an error that suggests.
+
+    >>> known = ["Cầu Giấy", "Đống Đa", "Tây Hồ"]
+    >>> match_district("district", "Tay Ho", known), match_district("district", "quận tây hồ", known)
+    ('Tây Hồ', 'Tây Hồ')
+    >>> match_district("district", "Tay Hoo", known)
+    Traceback (most recent call last):
+    ...
+    districtbook.errors.ParameterError: parameter 'district': unknown district 'Tay Hoo'; did you mean 'Tây Hồ'? (allowed: Cầu Giấy, Đống Đa, Tây Hồ)
+    >>> match_district("district", "Tay Ho", known, exact=True)
+    Traceback (most recent call last):
+    ...
+    districtbook.errors.ParameterError: parameter 'district': unknown district 'Tay Ho'; did you mean 'Tây Hồ'? (allowed: Cầu Giấy, Đống Đa, Tây Hồ)
+    """
+    import difflib
+
+    from .collate import fold
+
+    if value in known:
+        return value
+    text = str(value)
+    folded = {k: fold(k) for k in known}
+    same = [k for k in known if folded[k] == fold(text)]
+    if len(same) == 1 and not exact:
+        return same[0]
+    close = same or [k for k in known if folded[k] in difflib.get_close_matches(fold(text), folded.values(), n=3, cutoff=0.6)]
+    hint = "; did you mean " + " or ".join(f"'{k}'" for k in close) + "?" if close else ""
+    raise ParameterError(name, f"unknown district '{text}'{hint}", known)
+
+
 def known_districts(seeds: Path) -> list[str]:
+    """The districts the articles are about, in Vietnamese alphabetical order."""
+    from .collate import sorted_names
     from .sources import sources  # late: reads every article
 
-    return sorted({d for s in sources(seeds) for d in s.districts})
+    return sorted_names(d for s in sources(seeds) for d in s.districts)

@@ -31,13 +31,15 @@ class Progress:
             if self.tty:
                 self._status()
 
-    def done(self, name: str, how: str, seconds: float | None = None) -> None:
+    def done(self, name: str, how: str, seconds: float | None = None, reason: str = "") -> None:
+        """One chapter finished: ``how`` is "ran" or "reused"; ``reason`` says which input changed."""
         with self.lock:
             if name in self.running:
                 self.running.remove(name)
             self.finished += 1
             took = f" in {seconds:.1f} s" if seconds is not None else ""
-            line = f"[{self.finished}/{self.total}] {name}: {'executed' if how == 'ran' else 'reused from cache'}{took}"
+            why = f" ({reason})" if reason else ""
+            line = f"[{self.finished}/{self.total}] {name}: {'executed' if how == 'ran' else 'reused from cache'}{took}{why}"
             if self.tty:
                 self.stream.write("\r\033[K" + line + "\n")
                 self._status()

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .collate import sorted_names
 from .report import MyST, escape, fmt_number, house_style, list_table, publish_chart
 from .dataset import short_doc
 from .sources import UNKNOWN, sources
@@ -70,7 +71,7 @@ def register_table(df: pd.DataFrame, lang: str = "vi") -> MyST:
 
 def register_summary(df: pd.DataFrame, lang: str = "vi") -> MyST:
     dated = sorted(d for d in df["date"] if d != UNKNOWN)
-    districts = sorted({d.strip() for ds in df["districts"] for d in ds.split(",") if d.strip()})
+    districts = sorted_names(d.strip() for ds in df["districts"] for d in ds.split(",") if d.strip())
     longest = df.sort_values(["words", "doc"], ascending=[False, True]).iloc[0]
     return MyST(TEXT[lang]["summary"].format(
         n=len(df), k=len(districts), districts=", ".join(districts),
@@ -90,7 +91,7 @@ def register_chart(df: pd.DataFrame, lang: str = "vi") -> MyST:
     house_style()
     t = TEXT[lang]
     data = df[["doc", "districts", "outlet", "date", "words"]].sort_values("doc", ascending=False)
-    groups = sorted(set(data["districts"]))
+    groups = sorted_names(data["districts"])
     colour = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(groups)}
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(data) + 1.6))
     bars = ax.barh(data["doc"], data["words"], color=[colour[g] for g in data["districts"]])

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import derive
+from . import derive, manifest
+from .collate import sorted_names
 from .dataset import FLAG_TEXT, cite, context_before, quality_flags, short_doc
 from .metrics import METRICS, describe
 from .report import PALETTE, MyST, escape, fmt_number, house_style, list_table, publish_chart, save_data
@@ -75,7 +76,9 @@ def fmt_value(value: float, unit: str, denominator: float | None, lang: str) -> 
 def _rows(df: pd.DataFrame, metrics: tuple[str, ...] | None) -> pd.DataFrame:
     sel = df if metrics is None else df[df["metric"].isin(metrics)]
     order = {m: i for i, m in enumerate(metrics or ())}
-    return sel.assign(_o=sel["metric"].map(order).fillna(len(order))).sort_values(["district", "_o", "period", "doc", "start"])
+    rank = {d: i for i, d in enumerate(sorted_names(sel["district"]))}  # Vietnamese order: Đống Đa before Tây Hồ
+    return (sel.assign(_d=sel["district"].map(rank), _o=sel["metric"].map(order).fillna(len(order)))
+            .sort_values(["_d", "_o", "period", "doc", "start"]).drop(columns="_d"))
 
 
 def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, name: str) -> MyST:
@@ -319,7 +322,7 @@ def budget_chart(df: pd.DataFrame, lang: str = "vi") -> MyST:
     c = CHART_TEXT[lang]
     labels = [f"{r.district} · {r.period}" + (f" ({label(r.metric, lang)})" if r.metric != "budget_revenue" else "")
               for r in rows.itertuples()]
-    districts = sorted(set(rows["district"]))
+    districts = sorted_names(rows["district"])
     colour = {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(districts)}
     texts = [f"{T[lang]['qual'][r.qualifier] if r.qualifier != 'actual' else ''} {fmt_number(r.value, lang)}".strip()
              for r in rows.itertuples()]
@@ -390,7 +393,7 @@ def governance_chart(df: pd.DataFrame, lang: str = "vi") -> MyST:
     labels = [f"{r.district} · {label(r.metric, lang)} · {r.period}" for r in rows.itertuples()]
     shares = [100 * v / d for v, d in zip(rows["value"], rows["denominator"], strict=True)]
     texts = [fmt_value(v, "ratio", d, lang) for v, d in zip(rows["value"], rows["denominator"], strict=True)]
-    districts = sorted(set(rows["district"]))
+    districts = sorted_names(rows["district"])
     colour = {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(districts)}
     fig, ax = _hbar(labels, shares, [colour[d] for d in rows["district"]], texts, c["gov_title"], c["gov_x"], lang)
     ax.set_xlim(0, 115)
@@ -415,7 +418,7 @@ def digital_timeline(df: pd.DataFrame, lang: str = "vi") -> MyST:
     metrics = list(dict.fromkeys(rows["metric"]))
     ypos = [metrics.index(m) for m in rows["metric"]]
     fig, ax = plt.subplots(figsize=(8, 0.55 * len(metrics) + 1.8))
-    districts = sorted(set(rows["district"]))
+    districts = sorted_names(rows["district"])
     colour = {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(districts)}
     ax.scatter(when, ypos, c=[colour[d] for d in rows["district"]], s=60, zorder=3)
     texts = [fmt_value(v, u, d, lang) for v, u, d in zip(rows["value"], rows["unit"], rows["denominator"], strict=True)]
@@ -482,8 +485,9 @@ def topic_narrative(df: pd.DataFrame, metrics: tuple[str, ...], lang: str = "vi"
     if rows.empty:
         return MyST(T[lang]["none"])
     out = [NARRATIVE[lang]["count"].format(n=len(rows), k=rows["doc"].nunique(),
-                                           districts=", ".join(sorted(set(rows["district"]))))]
-    for _district, g in rows.groupby("district", sort=True):
+                                           districts=", ".join(sorted_names(rows["district"])))]
+    for district in sorted_names(rows["district"]):
+        g = rows[rows["district"] == district]
         out.append(" ".join(sentence(r, lang) for _, r in g.iterrows()))
     return MyST("\n\n".join(out))
 
@@ -652,14 +656,15 @@ def headlines(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> dict
     from .comparison import compare
 
     h = HEADLINES[lang]
-    rev = df[df["metric"] == "budget_revenue"].sort_values(["published", "start"])
+    rev = df[df["metric"] == "budget_revenue"]
+    rev = rev[rev["published"].str.match(r"\d{4}")].sort_values(["published", "start"])  # the latest dated figure
     out = {"headline_budget": h["budget"].format(s=sentence(rev.iloc[-1], lang)) if len(rev) else h["none"]}
     agreement = plan_agreement(budget_derivations(df, texts, lang), lang)
     out["headline_plan"] = h["plan"].format(s=agreement[0]) if agreement else h["none"]
-    districts = sorted(set(df["district"]))
-    if len(districts) >= 2:
-        pairs, refusals = compare(df, districts[0], districts[1])
-        out["headline_compare"] = h["compare"].format(a=districts[0], b=districts[1], n=len(pairs), m=len(refusals))
+    pair = manifest.compare_pair()  # the pair the book's comparison chapter compares
+    if pair and set(pair) <= set(df["district"]):
+        pairs, refusals = compare(df, *pair)
+        out["headline_compare"] = h["compare"].format(a=pair[0], b=pair[1], n=len(pairs), m=len(refusals))
     else:
         out["headline_compare"] = h["none"]
     return out
