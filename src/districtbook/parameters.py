@@ -213,8 +213,11 @@ def match_district(name: str, value: Any, known: list[str], exact: bool = False)
 
 
 def known_districts(seeds: Path) -> list[str]:
-    """The districts the articles are about, in Vietnamese alphabetical order."""
+    """The units the articles are about (districts, or for post-2025 articles their wards; never a
+    pre-2025 ward of a district already listed), in Vietnamese alphabetical order."""
+    from .articles import iter_articles  # late: reads every article
     from .collate import sorted_names
-    from .sources import sources  # late: reads every article
+    from .places import book_units, main_places
 
-    return sorted_names(d for s in sources(seeds) for d in s.districts)
+    units = [p for a in iter_articles([seeds]) for p in main_places(a.frame_text(), a.title)]
+    return sorted_names(p.name for p in book_units(units))
