@@ -36,18 +36,19 @@ def test_pdf_spells_vietnamese_and_holds_the_chart(built_project):
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     rows = [ln for ln in images.splitlines()[2:] if ln.split()[2:3] == ["image"]]
     assert rows, "the chapter chart is not in the PDF"
-    # the chart sits on the page of the Sources chapter
+    # the first chart is the budget chapter's progress to plan (the Sources chapter has a table, no chart)
     chart_page = int(rows[0].split()[0])
     page_text = subprocess.run(["pdftotext", "-f", str(chart_page), "-l", str(chart_page), str(pdf), "-"],
                                capture_output=True, text=True, check=True).stdout
-    assert "Độ dài phần thân của mỗi bài báo" in page_text
+    assert "kế hoạch năm" in page_text
 
 
 def test_html_chapter_shows_chart_with_alt_text_and_csv(built_project):
-    page = (built_project / "_build/html/book/chapters/sources.html").read_text(encoding="utf-8")
-    assert 'alt="Biểu đồ thanh ngang: số từ của từng bài báo nguồn.' in page
-    assert "sources-vi.csv" in page
-    assert "5.355" in page  # words in all bodies, formatted for the Vietnamese edition
+    page = (built_project / "_build/html/book/chapters/budget.html").read_text(encoding="utf-8")
+    assert 'alt="Biểu đồ thanh ngang: phần trăm kế hoạch năm đã đạt, so với phần năm đã qua.' in page
+    assert "budget-progress-vi.csv" in page
+    sources = (built_project / "_build/html/book/chapters/sources.html").read_text(encoding="utf-8")
+    assert "5.355" in sources  # words in all bodies, formatted for the Vietnamese edition
 
 
 def test_failed_chapter_leaves_the_previous_book_intact(built_project, tmp_path):

@@ -14,6 +14,8 @@ from districtbook.sitecheck import check_site, site_pages
 from .conftest import ROOT
 
 SEARCHES = {"search.html": "Tây Hồ", "en/search.html": "Tây Hồ"}
+FOLDED = [("search.html", "Tay Ho", "profile-tay-ho"), ("search.html", "Dong Da", "profile-dong-da"),
+          ("en/search.html", "Tay Ho", "profile-tay-ho")]
 
 
 def _outputs(nb: Path) -> str:
@@ -23,13 +25,14 @@ def _outputs(nb: Path) -> str:
 
 def test_editions_format_numbers_narratives_and_charts_in_their_language():
     vi, en = _outputs(ROOT / "book/chapters/budget.ipynb"), _outputs(ROOT / "book/en/chapters/budget.ipynb")
-    assert "Thu ngân sách nhà nước ước 2.511 tỷ đồng (2024-9M)" in vi
-    assert "State budget revenue, estimated at 2,511 VND bn (2024-9M)" in en
+    assert "thu ngân sách nhà nước trong 9 tháng năm 2024 ước 2.511 tỷ đồng" in vi
+    assert "state budget revenue in the first 9 months of 2024 was an estimated 2,511 VND bn" in en
     assert "2.821,3 tỷ đồng" in vi and "2,821.3 VND bn" in en  # the implied plan
-    assert "_assets/budget-vi.png" in vi and "Biểu đồ thanh ngang: thu ngân sách được báo cáo" in vi
-    assert "_assets/budget-en.png" in en and "Horizontal bar chart: reported budget revenue" in en
-    # names and quotes from the articles stay in Vietnamese in the English edition
-    assert "“2.511 tỷ đồng”" in en and "Tây Hồ" in en
+    assert "_assets/budget-progress-vi.png" in vi and "Biểu đồ thanh ngang: phần trăm kế hoạch năm đã đạt" in vi
+    assert "_assets/budget-progress-en.png" in en and "Horizontal bar chart: per cent of the annual plan reached" in en
+    # names and quotes from the articles stay in Vietnamese in the English edition; a quote is the clause
+    assert "“Thu ngân sách ước đạt 2.511 tỷ đồng”" in en and "Tây Hồ" in en
+    assert "budget_revenue" not in vi and "budget_revenue" not in en  # labels, never keys
     assert "[000 · Hà Nội Mới · 2024-10-12]" in en
 
 
@@ -42,6 +45,17 @@ def test_every_page_passes_the_browser_checks(built_project):
     assert len(report.pages) >= 30 and any(p.startswith("en/") for p in report.pages)
     assert len(list(shots.glob("*.png"))) == len(report.pages)
     assert all(n > 0 for n in report.search_hits.values()), report.search_hits
+
+
+@pytest.mark.slow
+def test_search_without_diacritics_finds_the_district_pages(built_project):
+    site = built_project / "_build/html"
+    report = check_site(site, pages=[], searches={})
+    for rel, query, page in FOLDED:
+        r = check_site(site, pages=[], searches={rel: query})
+        hits = r.search_results[f"{rel}?q={query}"]
+        assert any(page in h for h in hits), (query, hits)
+    assert report.problems == []
 
 
 @pytest.mark.slow
@@ -64,9 +78,10 @@ def _pdftotext(pdf: Path, *args: str) -> str:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("pdf", "folder", "strings"), [
-    ("districtbook.pdf", "book/chapters", ["Mục lục", "Chương 1", "Hình", "Nguồn dữ liệu", "Thu ngân sách",
+    ("districtbook.pdf", "book/chapters", ["Mục lục", "Chương 1", "Hình 5.1:", "Điểm chính", "Nguồn dữ liệu", "Thu ngân sách",
+                                            "tiếp theo trang trước", "còn tiếp ở trang sau",
                                             "Tây Hồ", "Đống Đa", "tỷ đồng", "đường/dẫn/tới/bài-báo"]),
-    ("districtbook-en.pdf", "book/en/chapters", ["Contents", "Chapter 1", "Fig.", "Sources", "Budget revenue",
+    ("districtbook-en.pdf", "book/en/chapters", ["Contents", "Chapter 1", "Fig.", "Main points", "Sources", "Budget revenue",
                                                   "Tây Hồ", "Đống Đa", "tỷ đồng", "Glossary"]),
 ])
 def test_pdf_holds_every_chapter_and_chart_in_the_edition_language(built_project, pdf, folder, strings):
@@ -78,12 +93,29 @@ def test_pdf_holds_every_chapter_and_chart_in_the_edition_language(built_project
     listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
     images = [ln for ln in listing.splitlines()[2:] if ln.split()[2:3] == ["image"]]
     assert len(images) == figures >= 8
-    # nothing runs off the page: every word's box lies inside the page
+    # nothing runs past the right margin of the text block; no page is blank
     bbox = _pdftotext(path, "-bbox")
-    for page in re.finditer(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', bbox, re.S):
+    pages = list(re.finditer(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', bbox, re.S))
+    margins = []
+    for n, page in enumerate(pages, 1):
         width = float(page.group(1))
-        for x_max, word in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)<', page.group(2)):
-            assert float(x_max) <= width - 20, (pdf, word, x_max, width)
+        words = re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)<', page.group(2))
+        assert words, f"{pdf}: page {n} has no text"
+        margins += [(float(x), w, n) for x, w in words]
+    right = max(x for x, _, _ in margins)
+    assert right <= float(pages[0].group(1)) - 60, [m for m in margins if m[0] > float(pages[0].group(1)) - 60][:5]
+    # metric keys appear only in the data dictionary (and the data CSV names), never in reader chapters
+    dictionary = {"Từ điển dữ liệu", "Data dictionary"}
+    keys = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+    chapter = None
+    for n in range(1, len(pages) + 1):
+        page_text = _pdftotext(path, "-f", str(n), "-l", str(n))
+        chapter = next((d for d in dictionary if d in page_text.split("\n")[0:3]), None) or (
+            None if re.search(r"^(?:Chương|Chapter) \d+", page_text, re.M) else chapter)
+        if chapter:
+            continue
+        found = [k for k in keys.findall(page_text) if not k.endswith((".csv", ".json"))]
+        assert not found, (pdf, n, found[:5])
 
 
 def test_site_pages_lists_both_editions(tmp_path):
