@@ -70,11 +70,13 @@ def progress_chart(findings: list[Finding], lang: str, name: str) -> MyST | None
     labels = [f"{f.district} · {period_text(f.period, lang)}" for f in fs]
     y = list(range(len(fs)))[::-1]
     pcts = [f.values["pct"] for f in fs]
-    bars = ax.barh(y, pcts, color=[district_colour(f.district) for f in fs], height=0.55)
-    ax.bar_label(bars, labels=[text(lang, "chart.of_plan", pct=fmt_number(p, lang)) for p in pcts], padding=4, fontsize=8)
+    ax.barh(y, pcts, color=[district_colour(f.district) for f in fs], height=0.55)
     for yi, f in zip(y, fs):
-        ax.plot([f.values["elapsed"]] * 2, [yi - 0.38, yi + 0.38], color="#222222", linewidth=2.2)
-    ax.axvline(100, color="#666666", linestyle="--", linewidth=1)
+        ax.plot([f.values["elapsed"]] * 2, [yi - 0.38, yi + 0.38], color="#222222", linewidth=2.2, zorder=3)
+    ax.axvline(100, color="#666666", linestyle="--", linewidth=1, zorder=1)
+    for yi, f in zip(y, fs):  # the label after the bar or the year-gone mark, whichever is further right
+        ax.text(max(f.values["pct"], f.values["elapsed"]) + 2, yi, text(lang, "chart.of_plan", pct=fmt_number(f.values["pct"], lang)),
+                va="center", fontsize=8, zorder=4, bbox=dict(facecolor="white", edgecolor="none", pad=1))
     ax.set_yticks(y, labels)
     ax.set_xlim(0, max(125, max(pcts) + 30))
     _num_axis(ax, lang)

@@ -452,10 +452,11 @@ def refusals(df: pd.DataFrame, da: str, db: str, texts: dict[str, str] | None = 
     return out
 
 
-def select(findings: list[Finding], n: int = 5, districts: tuple[str, ...] = ()) -> list[Finding]:
+def select(findings: list[Finding], n: int = 5, districts: tuple[str, ...] = (), per_metric: int = 5) -> list[Finding]:
     """The main points: the most salient findings, at most two of a kind and one per metric and period,
     directed ones (a change, a comparison) before bare levels; with two or more districts, the best
-    comparison between them is kept."""
+    comparison between them is kept; ``per_metric`` caps the findings about one metric (a profile or the
+    introduction tells about several topics)."""
     chosen: list[Finding] = []
     kinds: dict[str, int] = {}
     topics: set[tuple] = set()  # (districts, metric, period, kind): one sentence per topic
@@ -469,8 +470,12 @@ def select(findings: list[Finding], n: int = 5, districts: tuple[str, ...] = ())
             topic = (f.districts, f.metric, f.period, f.kind)
             if f in chosen or kinds.get(f.kind, 0) >= limit or topic in topics or len(chosen) == n:
                 continue
+            if sum(1 for c in chosen if c.metric == f.metric) >= per_metric:
+                continue
             if directed_only and f.kind not in DIRECTED:
                 continue
+            if not directed_only and f.kind not in DIRECTED and len(chosen) >= 3:
+                continue  # a bare level only to reach three points
             if limit == 2 and f.kind in ("gap", "quarter", "contradiction", "agreement"):
                 continue
             chosen.append(f)

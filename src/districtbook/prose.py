@@ -26,14 +26,18 @@ def metric_words(metric: str, lang: str) -> str:
     return lower_first(_PAREN.sub("", label(metric, lang)))
 
 
-def value_of(row: dict, lang: str, hedge: bool = True) -> str:
-    """A figure's value as printed in prose: unit, counted noun (from the quote, Vietnamese edition) and hedge."""
+def value_of(row: dict, lang: str, hedge: bool = True, verb: bool = False) -> str:
+    """A figure's value as printed in prose: unit, counted noun (from the quote, Vietnamese edition) and hedge;
+    ``verb`` puts "đạt" before an unhedged Vietnamese value that follows its period ("năm 2023 đạt 764")."""
     v = fmt_value(row["value"], row["unit"], row.get("denominator"), lang)
     if row["unit"] == "count" and lang == "vi":
         m = _NOUN.match(str(row.get("quote", "")).strip())
         if m:
             v = f"{v} {m['noun'].strip()}"
-    return hedged(v, row.get("qualifier", ""), lang) if hedge else v
+    out = hedged(v, row.get("qualifier", ""), lang) if hedge else v
+    if verb and out == v:
+        out = text(lang, "value.reached", value=v)
+    return out
 
 
 def derived(value: float, unit: str, lang: str, hedge: str = "") -> str:
@@ -65,15 +69,15 @@ def sentence(f: Finding, lang: str = "vi") -> str:
             lead = v["lead"]
             pace = text(lang, "pace.level") if abs(lead) < 1 else text(
                 lang, "pace.ahead" if lead > 0 else "pace.behind", lead=plural(lang, "count.points", abs(lead)))
-            return text(lang, "point.progress", **base, value=value_of(r, lang), pct=pct(v["pct"], lang), pace=pace,
+            return text(lang, "point.progress", **base, value=value_of(r, lang, verb=True), pct=pct(v["pct"], lang), pace=pace,
                         elapsed=pct(v["elapsed"], lang))
         diff = v["pct"] - 100
         outcome = text(lang, "outcome.exact") if diff == 0 else text(
             lang, "outcome.over" if diff > 0 else "outcome.under", diff=plural(lang, "count.points", round(abs(diff), 1)))
-        return text(lang, "point.progress_plain", **base, value=value_of(r, lang), pct=pct(v["pct"], lang), outcome=outcome)
+        return text(lang, "point.progress_plain", **base, value=value_of(r, lang, verb=True), pct=pct(v["pct"], lang), outcome=outcome)
     if f.kind == "change":
         prev = Period.parse(str(f.period))
-        return text(lang, "point.change", **base, value=value_of(r, lang),
+        return text(lang, "point.change", **base, value=value_of(r, lang, verb=True),
                     direction=text(lang, "direction.up" if v["change"] >= 0 else "direction.down"),
                     change=pct(abs(v["change"]), lang), previous=derived(v["previous"], unit, lang),
                     previous_period=period_text(prev.previous_year() if prev else None, lang))
@@ -174,11 +178,11 @@ def chapter_findings(df: pd.DataFrame, texts: dict[str, str] | None, metrics: tu
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = "vi", metrics: tuple[str, ...] | None = None,
-                districts: tuple[str, ...] | None = None, n: int = 5, more: int = 6) -> MyST | None:
+                districts: tuple[str, ...] | None = None, n: int = 5, more: int = 6, per_metric: int = 5) -> MyST | None:
     """The chapter's opening: "Main points" with 3-5 cited findings, then further findings as a paragraph."""
     found = chapter_findings(df, texts, metrics, districts)
     present = tuple(sorted(set(_scope(df, metrics, districts)["district"])))
-    points = select(found, n, present)
+    points = select(found, n, present, per_metric)
     if not points:
         return None
     out = [f"**{text(lang, 'points.heading')}**", ""]
@@ -187,7 +191,7 @@ def main_points(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = "vi"
         out += ["", text(lang, "points.no_comparison", a=", ".join(escape(d) for d in present[:-1]), b=escape(present[-1]))]
     rest = [f for f in found if f not in points and f.kind != "level"][:more]
     if rest:
-        out += ["", f"**{text(lang, 'points.more')}.** " + " ".join(sentence(f, lang) for f in rest)]
+        out += ["", f"**{text(lang, 'points.more')}**", ""] + [f"- {sentence(f, lang)}" for f in rest]
     return MyST("\n".join(out))
 
 
@@ -196,7 +200,7 @@ def point_sentences(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = 
     with the best directed finding of each district that would otherwise be left out."""
     found = collect(df, texts)
     districts = tuple(sorted(set(df["district"])))
-    chosen = select(found, n, districts)
+    chosen = select(found, n, districts, per_metric=2)
     missing = [d for d in districts if not any(d in f.districts for f in chosen)]
     extra = [next(f for f in found if f.district == d and f.kind in DIRECTED) for d in missing
              if any(f.district == d and f.kind in DIRECTED for f in found)]

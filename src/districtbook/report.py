@@ -188,12 +188,14 @@ class MyST(str):
 
 
 def list_table(df: pd.DataFrame, widths: Sequence[int]) -> str:
-    """A MyST list-table: column widths make LaTeX wrap long cells instead of running off the page.
+    """A MyST list-table: column widths make LaTeX wrap long cells instead of running off the page,
+    and a long table breaks across pages in the PDF instead of running past the text block.
 
     >>> print(list_table(pd.DataFrame({"a": ["x"], "b": ["y"]}), [1, 3]))
     :::{list-table}
     :header-rows: 1
     :widths: 1 3
+    :class: longtable
     <BLANKLINE>
     * - a
       - b
@@ -201,7 +203,7 @@ def list_table(df: pd.DataFrame, widths: Sequence[int]) -> str:
       - y
     :::
     """
-    lines = [":::{list-table}", ":header-rows: 1", ":widths: " + " ".join(map(str, widths)), ""]
+    lines = [":::{list-table}", ":header-rows: 1", ":widths: " + " ".join(map(str, widths)), ":class: longtable", ""]
     for row in [list(df.columns), *df.itertuples(index=False)]:
         cells = [str(c).replace("\n", " ") or " " for c in row]
         lines.append("* - " + cells[0])

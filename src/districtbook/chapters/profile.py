@@ -9,7 +9,7 @@ from ..report import MyST
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST:
-    return prose.main_points(df, texts, lang, None, (district,), more=8)
+    return prose.main_points(df, texts, lang, None, (district,), more=6, per_metric=2)
 
 
 def table(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST:
