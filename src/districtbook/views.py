@@ -79,7 +79,7 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     })
     table.columns = t["head"]
     link = f"{{download}}`CSV <_assets/{name}.csv>`"
-    return MyST(link + "\n\n" + list_table(table, widths=(8, 16, 10, 11, 9, 7, 14, 25)))
+    return MyST(link + "\n\n" + list_table(table, widths=(12, 15, 11, 11, 11, 10, 12, 18)))
 
 
 def _quote(row, texts: dict[str, str] | None) -> str:
