@@ -1,6 +1,5 @@
-"""The analysis: derived measures with hand-computed expectations, quality flags, comparison rules.
-
-The book's reaction to an article about a new district is tested in test_reruns."""
+"""The analysis: derived measures with hand-computed expectations, quality flags, the comparison chapter's
+refusals (the findings: test_findings.py; the book's reaction to a new district's article: test_reruns.py)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from districtbook import comparison, dataset, derive, views
+from districtbook import dataset, derive, views
 
 from .conftest import SEEDS, cli
 
@@ -78,24 +77,6 @@ def test_quality_flags():
     assert "shares_sum_100" in set(seeds_flags["flag"])  # 66,14 + 33,53 + 0,33 = 100
 
 
-@pytest.mark.parametrize(("a", "b", "reason"), [
-    (_fig(unit="ratio", metric="targets_completed", value=12.0, denominator=16.0, period="2020-2025-H1"),
-     _fig(unit="ratio", metric="targets_completed", value=21.0, denominator=21.0, period="2023"), "term_vs_annual"),
-    (_fig(unit="percent", basis="plan"), _fig(unit="percent", basis="yoy"), "basis"),
-    (_fig(qualifier="target"), _fig(), "target"),
-    (_fig(period="2024-9M"), _fig(period="2016-2020"), "partial_year"),
-])
-def test_incomparable_pairs_are_refused_with_a_reason(a, b, reason):
-    verdict = comparison.judge(a["metric"], a, b)
-    assert isinstance(verdict, comparison.Refusal) and verdict.reason == reason
-
-
-def test_totals_of_different_lengths_are_annualised():
-    p = comparison.judge("budget_revenue", _fig(value=15000.0, period="2016-2020"), _fig(value=37016.0, period="2021-2023"))
-    assert isinstance(p, comparison.Pair) and p.footing == "annualised"
-    assert (p.value_a, round(p.value_b, 1)) == (3000.0, 12338.7) and p.note == "different_years"
-
-
 def test_comparison_chapter_refuses_incomparable_figures_instead_of_charting(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -108,7 +89,7 @@ def test_comparison_chapter_refuses_incomparable_figures_instead_of_charting(tmp
     assert proc.returncode == 0, proc.stderr
     nb = json.loads(out.read_text(encoding="utf-8"))
     text = "".join("".join(o.get("data", {}).get("text/plain", "")) for c in nb["cells"] for o in c.get("outputs", []))
-    assert "0 indicators compare, 1 comparisons refused" in text
-    assert "whole-term targets (2020-2025-H1) cannot be set against one year's targets (2023)" in text
+    assert "2023 and the first half of the 2020-2025 term are periods of a different kind or length" in text
     assert "No indicator of Ba Đình and Hoàn Kiếm can be compared" in text
+    assert "2020-2025-H1" not in text  # periods in words, never as labels
     assert "{figure}" not in text and not list((tmp_path / "_assets").glob("compare-*.png"))

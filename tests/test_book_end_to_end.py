@@ -27,10 +27,11 @@ def test_build_writes_html_and_pdf_where_the_readme_says(built_project):
 
 
 def test_html_chapter_shows_chart_with_alt_text_and_csv(built_project):
-    page = (built_project / "_build/html/book/chapters/sources.html").read_text(encoding="utf-8")
-    assert 'alt="Biểu đồ thanh ngang: số từ của từng bài báo nguồn.' in page
-    assert "sources-vi.csv" in page
-    assert "5.355" in page  # words in all bodies, formatted for the Vietnamese edition
+    page = (built_project / "_build/html/book/chapters/budget.html").read_text(encoding="utf-8")
+    assert 'alt="Biểu đồ thanh ngang: phần trăm kế hoạch năm đã đạt, so với phần năm đã qua.' in page
+    assert "budget-progress-vi.csv" in page
+    sources = (built_project / "_build/html/book/chapters/sources.html").read_text(encoding="utf-8")
+    assert "5.355" in sources  # words in all bodies, formatted for the Vietnamese edition
 
 
 def test_failed_chapter_leaves_the_previous_book_intact(built_project, tmp_path):

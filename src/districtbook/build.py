@@ -156,8 +156,12 @@ POLYGLOSSIA = {"vi": "vietnamese", "en": "english"}
 CONTENTS = {"vi": "Mục lục", "en": "Contents"}
 
 
-def edition_config(base: Path, edition: manifest.Edition) -> str:
-    """The edition's ``_config.yml``: the project's, with its title, language and PDF language."""
+EDITION_LINKS = {"vi": ("Bản tiếng Việt", "Tải bản PDF", "Các ấn bản"), "en": ("English edition", "Download the PDF", "Editions")}
+
+
+def edition_config(base: Path, edition: manifest.Edition, editions: list[manifest.Edition] | None = None) -> str:
+    """The edition's ``_config.yml``: the project's, with its title, language and PDF language, the
+    links every page carries to the other editions and to its PDF, and the PDF's own strings."""
     import yaml
 
     cfg = yaml.safe_load(base.read_text(encoding="utf-8"))
@@ -175,6 +179,19 @@ def edition_config(base: Path, edition: manifest.Edition) -> str:
     sphinx["latex_elements"]["tableofcontents"] = (
         f"\\renewcommand{{\\contentsname}}{{{CONTENTS.get(edition.lang, 'Contents')}}}\\sphinxtableofcontents")
     cfg.setdefault("latex", {}).setdefault("latex_documents", {})["targetname"] = f"{pdf_name(edition)[:-4]}.tex"
+    eds = editions or [edition]
+    first = eds[0]
+    words = EDITION_LINKS.get(edition.lang, EDITION_LINKS["en"])
+    sphinx["districtbook_editions"] = {
+        "site_prefix": "" if edition.lang == first.lang else "../",
+        "others": [{"lang": o.lang, "root": "" if o.lang == first.lang else f"{o.lang}/",
+                    "label": EDITION_LINKS.get(o.lang, EDITION_LINKS["en"])[0]} for o in eds if o.lang != edition.lang],
+        "pdf": pdf_name(edition), "pdf_label": words[1], "nav_label": words[2],
+    }
+    # "Hình 3.1: …" with a space (polyglossia's \figurename has no trailing space, Sphinx assumes one);
+    # headings stay with what follows them (needspace before every section)
+    sphinx["latex_elements"]["preamble"] = sphinx["latex_elements"].get("preamble", "") + (
+        "\\makeatletter\\def\\fnum@figure{\\figurename~\\thefigure}\\def\\fnum@table{\\tablename~\\thetable}\\makeatother\n")
     return yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False)
 
 
@@ -258,7 +275,7 @@ def _stage_pages(p: Plan) -> None:
     for ed, book, _ in p.books:
         eroot = p.staging / ed.lang
         eroot.mkdir(parents=True)
-        (eroot / "_config.yml").write_text(edition_config(p.root / "_config.yml", ed), encoding="utf-8")
+        (eroot / "_config.yml").write_text(edition_config(p.root / "_config.yml", ed, p.editions), encoding="utf-8")
         (eroot / "_toc.yml").write_text(manifest.toc(book, ed.lang), encoding="utf-8")
         skip = {PurePosixPath(n).name for n in nested if n != ed.pages and n.startswith(ed.pages + "/")}
         shutil.copytree(p.root / ed.pages, eroot / "book", ignore=shutil.ignore_patterns("*.ipynb", "_assets", *skip))
@@ -458,6 +475,13 @@ def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache:
             if not found:
                 raise BuildError(f"the {ed.lang} PDF build wrote no PDF")
             shutil.copy2(found[0], pdf_dir / pdf_name(ed))
+    # the site offers each edition's PDF (the one just built, else the last one published)
+    (site / "pdf").mkdir(exist_ok=True)
+    for ed in editions:
+        for cand in (staging / "pdf" / pdf_name(ed), build_dir / "pdf" / pdf_name(ed)):
+            if cand.is_file():
+                shutil.copy2(cand, site / "pdf" / pdf_name(ed))
+                break
     return False
 
 

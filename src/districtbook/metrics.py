@@ -65,7 +65,7 @@ FAMILIES = (
     _f("development_investment_expenditure", "Chi đầu tư phát triển", "Development investment spending", "budget",
        r"chi đầu tư phát triển"),
     _f("recurrent_expenditure", "Chi thường xuyên", "Recurrent spending", "budget", r"chi thường xuyên"),
-    _f("local_budget_expenditure", "Chi ngân sách", "Budget spending", "budget",
+    _f("local_budget_expenditure", "Chi ngân sách địa phương", "Local budget expenditure", "budget",
        r"(?:tổng )?chi (?:cân đối )?ngân sách|tổng chi\b|[Cc]hi ngân sách"),
     _f("public_investment_disbursement", "Giải ngân vốn đầu tư công", "Public investment disbursed", "budget",
        r"giải ngân"),

@@ -110,6 +110,16 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(frozenset(provinces), districts, wards)
 
 
+@functools.cache
+def hanoi_districts() -> tuple[str, ...]:
+    """Hanoi's 30 districts before July 2025, in the gazetteer's (official code) order.
+
+    >>> hanoi_districts()[:3], len(hanoi_districts())
+    (('Ba Đình', 'Hoàn Kiếm', 'Tây Hồ'), 30)
+    """
+    return tuple(name for name, (_type, province) in gazetteer().districts.items() if province == "Hà Nội")
+
+
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper() and ch.isalpha())
 _SYLL = rf"[{_UPPER}][^\W\d_]*"
 _NAMED = rf"{_SYLL}(?:[ \u00a0]{_SYLL}){{0,2}}"  # syllables of one line

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from .collate import sorted_names
-from .report import MyST, escape, fmt_number, house_style, list_table, publish_chart
+from .report import MyST, escape, fmt_number, list_table
 from .dataset import short_doc
 from .sources import UNKNOWN, sources
 
@@ -78,36 +78,4 @@ def register_summary(df: pd.DataFrame, lang: str = "vi") -> MyST:
         first=dated[0] if dated else TEXT[lang]["unknown"], last=dated[-1] if dated else TEXT[lang]["unknown"],
         words=fmt_number(int(df["words"].sum()), lang), paras=fmt_number(int(df["paragraphs"].sum()), lang),
         longest=escape(longest["doc"]), longest_words=fmt_number(int(longest["words"]), lang),
-    ))
-
-
-def register_chart(df: pd.DataFrame, lang: str = "vi") -> MyST:
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
-    from matplotlib.ticker import FuncFormatter
-
-    from .report import PALETTE
-
-    house_style()
-    t = TEXT[lang]
-    data = df[["doc", "districts", "outlet", "date", "words"]].sort_values("doc", ascending=False)
-    groups = sorted_names(data["districts"])
-    colour = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(groups)}
-    fig, ax = plt.subplots(figsize=(8, 0.5 * len(data) + 1.6))
-    bars = ax.barh(data["doc"], data["words"], color=[colour[g] for g in data["districts"]])
-    ax.bar_label(bars, labels=[fmt_number(int(w), lang) for w in data["words"]], padding=3, fontsize=8)
-    ax.set_title(t["chart_title"])
-    ax.set_xlabel(t["xlabel"])
-    ax.set_ylabel(t["ylabel"])
-    ax.margins(x=0.12)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: fmt_number(x, lang)))
-    ax.legend(handles=[Patch(color=colour[g], label=g) for g in groups], loc="upper left",
-              bbox_to_anchor=(1.01, 1), frameon=False)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
-    outlets = ", ".join(sorted({_unknown(o, lang) for o in data["outlet"]}))
-    items = "; ".join(f"{r.doc}: {fmt_number(int(r.words), lang)}" for r in data.sort_values("doc").itertuples())
-    return MyST(publish_chart(
-        fig, f"sources-{lang}", alt=t["alt"].format(items=items),
-        source_line=t["source"].format(n=len(data), outlets=outlets),
-        data=data, caption=t["caption"],
     ))

@@ -102,16 +102,70 @@ def house_style() -> None:
     })
 
 
+def label_overlaps(fig, tolerance: float = 0.5) -> list[tuple[str, str]]:
+    """Pairs of visible texts of a chart whose boxes overlap, and legends that cover a plot.
+
+    Every text artist (titles, tick labels, bar labels, legend entries, notes) is drawn and its
+    window extent taken; boxes that intersect by more than ``tolerance`` pixels are reported.
+
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(); _ = ax.text(0.5, 0.5, "21/21"); _ = ax.text(0.5, 0.5, "3/3")
+    >>> label_overlaps(fig)
+    [('21/21', '3/3')]
+    >>> plt.close(fig)
+    """
+    from matplotlib.legend import Legend
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = []
+    for t in fig.findobj(Text):
+        if not t.get_visible() or not t.get_text().strip() or t.get_alpha() == 0:
+            continue
+        ax = t.axes
+        bb = t.get_window_extent(renderer)
+        if bb.width <= 0 or bb.height <= 0:
+            continue
+        if ax is not None and t in ax.get_xticklabels() + ax.get_yticklabels():
+            lo, hi = (ax.get_xlim() if t in ax.get_xticklabels() else ax.get_ylim())
+            pos = t.get_position()[0 if t in ax.get_xticklabels() else 1]
+            if not min(lo, hi) - 1e-9 <= pos <= max(lo, hi) + 1e-9:
+                continue  # a tick outside the axis range is not drawn
+        boxes.append((t.get_text(), bb))
+    out = []
+    for i, (ta, a) in enumerate(boxes):
+        for tb, b in boxes[i + 1:]:
+            w = min(a.x1, b.x1) - max(a.x0, b.x0)
+            h = min(a.y1, b.y1) - max(a.y0, b.y0)
+            if w > tolerance and h > tolerance:
+                out.append((ta, tb))
+    for leg in fig.findobj(Legend):
+        lb = leg.get_window_extent(renderer)
+        for ax in fig.axes:
+            pb = ax.get_window_extent(renderer)
+            if min(lb.x1, pb.x1) - max(lb.x0, pb.x0) > tolerance and min(lb.y1, pb.y1) - max(lb.y0, pb.y0) > tolerance:
+                out.append(("legend", ax.get_title() or "plot"))
+    return out
+
+
 def publish_chart(fig, name: str, alt: str, source_line: str, data: pd.DataFrame, caption: str) -> str:
     """Save the chart (PNG) and its data (CSV); return the MyST figure block that shows both.
 
     The caption holds the source line; the alt text describes the chart for screen readers.
+    A chart whose labels overlap, or whose legend covers a plot, is an error (:func:`label_overlaps`).
     """
     import matplotlib.pyplot as plt
 
+    from .errors import DistrictbookError
+
     out = paths.assets_dir() / f"{name}.png"
     out.parent.mkdir(parents=True, exist_ok=True)
-    fig.text(0.01, 0.01, source_line, fontsize=8, color="#444444", ha="left", va="bottom")
+    fig.text(0.01, 0.01, source_line, fontsize=8, color="#444444", ha="left", va="bottom", wrap=True)
+    clashes = label_overlaps(fig)
+    if clashes:
+        plt.close(fig)
+        raise DistrictbookError(f"chart {name}: labels overlap: " + "; ".join(f"{a!r} and {b!r}" for a, b in clashes))
     fig.savefig(out, metadata={"Software": None}, bbox_inches="tight")
     plt.close(fig)
     record_asset(out)
@@ -134,12 +188,14 @@ class MyST(str):
 
 
 def list_table(df: pd.DataFrame, widths: Sequence[int]) -> str:
-    """A MyST list-table: column widths make LaTeX wrap long cells instead of running off the page.
+    """A MyST list-table: column widths make LaTeX wrap long cells instead of running off the page,
+    and a long table breaks across pages in the PDF instead of running past the text block.
 
     >>> print(list_table(pd.DataFrame({"a": ["x"], "b": ["y"]}), [1, 3]))
     :::{list-table}
     :header-rows: 1
     :widths: 1 3
+    :class: longtable
     <BLANKLINE>
     * - a
       - b
@@ -147,7 +203,7 @@ def list_table(df: pd.DataFrame, widths: Sequence[int]) -> str:
       - y
     :::
     """
-    lines = [":::{list-table}", ":header-rows: 1", ":widths: " + " ".join(map(str, widths)), ""]
+    lines = [":::{list-table}", ":header-rows: 1", ":widths: " + " ".join(map(str, widths)), ":class: longtable", ""]
     for row in [list(df.columns), *df.itertuples(index=False)]:
         cells = [str(c).replace("\n", " ") or " " for c in row]
         lines.append("* - " + cells[0])

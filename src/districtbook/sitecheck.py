@@ -28,6 +28,7 @@ class Report:
     pages: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     search_hits: dict[str, int] = field(default_factory=dict)
+    search_results: dict[str, list[str]] = field(default_factory=dict)  # the result links of each search
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -67,7 +68,11 @@ async () => {
   const code = document.querySelector('article code, article pre');
   const mono = code ? getComputedStyle(code).fontFamily : null;
   const monoLoaded = document.fonts.check('16px "%s"', 'ồ');
-  return {imgs, links, heads, mono, monoLoaded, lang: document.documentElement.lang};
+  const bar = document.querySelector('nav.edition-bar');
+  const edition = !!(bar && bar.querySelector('a.edition-other'));
+  const pdf = !!(bar && bar.querySelector('a.edition-pdf'));
+  const sideways = document.documentElement.scrollWidth > window.innerWidth + 1;
+  return {imgs, links, heads, mono, monoLoaded, edition, pdf, sideways, lang: document.documentElement.lang};
 }
 """ % MONO_FONT
 
@@ -103,6 +108,10 @@ def check_site(site: Path, screenshots: Path | None = None, searches: dict[str, 
                 r.abort()  # blocked: nothing is sent
 
         context.route("**/*", route)
+        phone = browser.new_context(viewport={"width": 400, "height": 800})
+        phone.route("**/*", route)
+        if screenshots is not None:
+            (screenshots / "400").mkdir(parents=True, exist_ok=True)
         current: list[str] = []
         for rel in report.pages:
             page = context.new_page()
@@ -130,20 +139,36 @@ def check_site(site: Path, screenshots: Path | None = None, searches: dict[str, 
             for a, b in zip(heads, heads[1:], strict=False):
                 if b > a + 1:
                     current.append(f"heading skips a level: h{a} then h{b}")
+            if not info["edition"] and not rel.endswith("search.html"):  # the search page has no body of its own
+                current.append("no link to the other edition")
+            if not info["pdf"] and not rel.endswith("search.html"):
+                current.append("no link to the edition's PDF")
             if info["mono"] is not None and (MONO_FONT not in info["mono"] or not info["monoLoaded"]):
                 current.append(f"code is not set in {MONO_FONT}: {info['mono']}")
             if screenshots is not None:
                 shot = screenshots / (rel.replace("/", "__").removesuffix(".html") + ".png")
                 shot.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(shot), full_page=True)
-            report.problems += [f"{rel}: {p}" for p in dict.fromkeys(current)]
             page.close()
+            narrow = phone.new_page()  # a phone: the page must not scroll sideways (wide tables scroll inside)
+            narrow.goto(base + rel, wait_until="load")
+            narrow.wait_for_load_state("networkidle")
+            if narrow.evaluate(_PAGE_JS)["sideways"]:
+                current.append("the page scrolls sideways at 400 px")
+            if screenshots is not None:
+                narrow.screenshot(path=str(screenshots / "400" / (rel.replace("/", "__").removesuffix(".html") + ".png")),
+                                  full_page=True)
+            narrow.close()
+            report.problems += [f"{rel}: {p}" for p in dict.fromkeys(current)]
         for rel, query in (searches or {}).items():
             page = context.new_page()
             page.goto(f"{base}{rel}?q={query}", wait_until="load")
             try:
                 page.wait_for_selector("#search-results li", timeout=15000)
+                page.wait_for_timeout(500)  # results are appended as they are found
                 report.search_hits[f"{rel}?q={query}"] = page.locator("#search-results li").count()
+                report.search_results[f"{rel}?q={query}"] = page.eval_on_selector_all(
+                    "#search-results li a", "els => els.map(e => e.getAttribute('href'))")
             except Exception:  # noqa: BLE001 - no result within the time is a finding, not a crash
                 report.search_hits[f"{rel}?q={query}"] = 0
             page.close()

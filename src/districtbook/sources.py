@@ -98,7 +98,7 @@ def reporting_year(text: str) -> int | None:
 _ISO_LEAD = re.compile(r"^\s*(?:date\s+)?(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?\b")
 _MONTH_WORDS = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
                 "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
-_WORD_DATE = re.compile(r"\b(?P<d>\d{1,2})\s[Tt]háng\s(?P<m>Mười\s(?:Một|Hai)|[A-ZĐa-zđ][^\W\d]*)\s(?P<y>(?:19|20)\d\d)\b")
+_WORD_DATE = re.compile(r"\b(?P<d>\d{1,2})\sTháng\s(?P<m>Mười\s(?:Một|Hai)|[A-ZĐ][^\W\d]*)\s(?P<y>(?:19|20)\d\d)\b")
 _WEEKDAY_DATE = re.compile(r"(?:Chủ\snhật|Thứ\s(?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư|Năm|Sáu|Bảy))[,\s]+(?:ngày\s)?\d{1,2}/\d{1,2}/\d{4}")
 _TODAY = re.compile(r"\b(?:[Hh]ôm nay|[Ss]áng nay|[Cc]hiều nay|[Tt]ối nay)\s*\(?(?:ngày\s)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})\)?")
 

@@ -1,10 +1,43 @@
-"""A small Sphinx extension for the book's HTML: no Thebe.
+"""A small Sphinx extension for the book's HTML.
 
-Jupyter Book 1 always loads sphinx-thebe, which writes its configuration script twice into every page
-(a console error: "Identifier 'THEBE_JS_URL' has already been declared") and points at a CDN. The book is
-static and read offline, so its scripts and stylesheet are dropped from every page.
+- No Thebe: Jupyter Book 1 always loads sphinx-thebe, which writes its configuration script twice into every
+  page (a console error: "Identifier 'THEBE_JS_URL' has already been declared") and points at a CDN. The book
+  is static and read offline, so its scripts and stylesheet are dropped from every page.
+- Every page links the same page in the other edition and the edition's PDF (a bar above the content);
+  the links are relative, so the site works from any folder or host.
+- Search finds names typed without diacritics ("Tay Ho", "Dong Da"): every indexed word also goes into
+  the index in its folded form.
 """
 from __future__ import annotations
+
+import html
+import unicodedata
+from pathlib import Path
+
+from sphinx.search import languages
+from sphinx.search.en import SearchEnglish
+
+
+def fold(word: str) -> str:
+    """A word without its diacritics, as readers often type it.
+
+    >>> fold("Tây"), fold("Hồ"), fold("Đống"), fold("Đa")
+    ('Tay', 'Ho', 'Dong', 'Da')
+    """
+    word = word.replace("Đ", "D").replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+class FoldingSearch(SearchEnglish):
+    """English stemming (Sphinx has none for Vietnamese), plus the folded form of every word."""
+
+    def split(self, input: str) -> list[str]:
+        words = super().split(input)
+        return words + [f for f in (fold(w) for w in words) if f not in words]
+
+
+class FoldingSearchVi(FoldingSearch):
+    lang = "vi"
 
 
 def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
@@ -17,6 +50,30 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
             context[key] = [a for a in context[key] if keep(a)]
 
 
+def _edition_bar(app, pagename, templatename, context, doctree) -> None:
+    """Prepend the links to the other edition and to this edition's PDF to the page body."""
+    cfg = app.config.districtbook_editions
+    if not cfg or "body" not in context:
+        return
+    up = "../" * pagename.count("/")
+    here = cfg["site_prefix"]  # from this edition's root to the site root ("" or "../")
+    links = []
+    for other in cfg["others"]:
+        src = Path(app.srcdir).parent / other["lang"]
+        exists = not src.is_dir() or any((src / f"{pagename}{s}").exists() for s in (".md", ".ipynb", ".rst"))
+        target = f"{pagename}.html" if exists else "index.html"
+        links.append(f'<a class="edition-other" href="{up}{here}{other["root"]}{target}" hreflang="{other["lang"]}" '
+                     f'lang="{other["lang"]}">{html.escape(other["label"])}</a>')
+    if cfg.get("pdf"):
+        links.append(f'<a class="edition-pdf" href="{up}{here}pdf/{cfg["pdf"]}">{html.escape(cfg["pdf_label"])}</a>')
+    context["body"] = f'<nav class="edition-bar" aria-label="{html.escape(cfg["nav_label"])}">' + \
+        " · ".join(links) + "</nav>\n" + context["body"]
+
+
 def setup(app):
+    languages["vi"] = FoldingSearchVi
+    languages["en"] = FoldingSearch
+    app.add_config_value("districtbook_editions", {}, "html")
     app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("html-page-context", _edition_bar)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,41 @@
+"""Two districts compared: what compares on a common footing (said first), and why the rest does not."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import charts, prose
+from ..findings import ahead, normalise
+from ..i18n import text
+from ..places import slugify
+from ..report import MyST, escape
+
+
+def _pairs(df: pd.DataFrame, a: str, b: str, texts: dict[str, str] | None = None):
+    rows = df[(df["metric"] != "other") & df["district"].isin((a, b))]
+    rows = rows.drop_duplicates(["district", "metric", "value", "period", "unit"]).to_dict("records")
+    return ahead(normalise(rows, texts))
+
+
+def main_points(df: pd.DataFrame, texts: dict[str, str], a: str, b: str, lang: str = "vi") -> MyST:
+    if a == b:
+        return MyST(text(lang, "compare.same", a=escape(a)))
+    return prose.main_points(df, texts, lang, None, (a, b), more=0)
+
+
+def comparisons(df: pd.DataFrame, a: str, b: str, lang: str = "vi", texts: dict[str, str] | None = None) -> MyST:
+    """Every valid comparison, then every refused one with its reason."""
+    if a == b:
+        return MyST("")
+    pairs = _pairs(df, a, b, texts)
+    out = [f"- {prose.sentence(f, lang)}" for f in pairs] or [text(lang, "compare.none", a=escape(a), b=escape(b))]
+    refused = prose.refusal_lines(df, a, b, lang, texts)
+    if refused:
+        out += ["", f"**{text(lang, 'compare.refusals')}**", ""] + [f"- {r}" for r in refused]
+    return MyST("\n".join(out))
+
+
+def chart(df: pd.DataFrame, a: str, b: str, lang: str = "vi", texts: dict[str, str] | None = None) -> MyST | None:
+    if a == b:
+        return None
+    return charts.pairs_chart(_pairs(df, a, b, texts), lang, f"compare-{slugify(a)}-{slugify(b)}-{lang}",
+                              "chart.compare.title", "chart.compare.caption")

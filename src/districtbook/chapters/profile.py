@@ -1,0 +1,26 @@
+"""A district's profile: its main points over every topic, its charts, and all its figures in a table."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import charts, prose, views
+from ..places import slugify
+from ..report import MyST
+
+
+def main_points(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST:
+    return prose.main_points(df, texts, lang, None, (district,), more=6, per_metric=2)
+
+
+def table(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST:
+    return views.topic_table(df[df["district"] == district], None, lang, f"profile-{slugify(district)}-figures", texts)
+
+
+def progress_chart(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST | None:
+    found = prose.chapter_findings(df, texts, None, (district,))
+    return charts.progress_chart(found, lang, f"profile-{slugify(district)}-progress-{lang}")
+
+
+def year_on_year_chart(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST | None:
+    found = prose.chapter_findings(df, texts, None, (district,))
+    return charts.year_on_year_chart(found, lang, f"profile-{slugify(district)}-yoy-{lang}")

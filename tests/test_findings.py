@@ -1,0 +1,336 @@
+"""Findings, with hand-computed expectations: progress against the year gone, a quarter from two
+year-to-date figures, the gap to plan, contradictions between articles, valid and refused comparisons;
+and the sentences written from them (periods in words, hedges kept, citations, no internal codes)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from districtbook import charts, findings, i18n, prose
+from districtbook.findings import Finding, Verdict, verdict
+from districtbook.periods import Period
+
+from .conftest import ROOT
+
+
+def _fig(**kw) -> dict:
+    base = dict(doc="000_a.txt", district="Tây Hồ", metric="budget_revenue", value=1.0, unit="VND_bn",
+                denominator=float("nan"), period="2024", basis="none", qualifier="actual", quote="", start=0, end=0,
+                kind="indicator", outlet="Báo A", published="2025-02-01")
+    base.update(kw)
+    return base
+
+
+def _df(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows))
+
+
+def _tay_ho_2024() -> pd.DataFrame:
+    # 000: "ước đạt 2.511 tỷ đồng, bằng 89% kế hoạch năm, bằng 142% so với cùng kỳ" (9 months of 2024)
+    # 002: "đạt trên 1.647 tỷ đồng, đạt 59% kế hoạch, tăng 35% so với cùng kỳ" (first half of 2024)
+    return _df(
+        _fig(value=2511.0, period="2024-9M", qualifier="estimate", published="2024-10-12"),
+        _fig(metric="budget_revenue_vs_plan", value=89.0, unit="percent", period="2024-9M", basis="plan", published="2024-10-12"),
+        _fig(metric="budget_revenue_yoy", value=142.0, unit="percent", period="2024-9M", basis="yoy", published="2024-10-12"),
+        _fig(doc="002_b.txt", value=1647.0, period="2024-H1", qualifier="more_than", published="2024-07-20"),
+        _fig(doc="002_b.txt", metric="budget_revenue_vs_plan", value=59.0, unit="percent", period="2024-H1", basis="plan",
+             published="2024-07-20"),
+        _fig(doc="002_b.txt", metric="budget_revenue_growth", value=35.0, unit="percent", period="2024-H1", basis="yoy",
+             published="2024-07-20"),
+    )
+
+
+def _one(found: list[Finding], kind: str, period: str | None = None) -> Finding:
+    hits = [f for f in found if f.kind == kind and (period is None or f.period == period)]
+    assert len(hits) == 1, [(f.kind, f.period) for f in found]
+    return hits[0]
+
+
+def test_progress_against_the_share_of_the_year_gone():
+    # 9 months are 75 % of the year; 89 % of the plan is 14 points ahead of it
+    found = findings.collect(_tay_ho_2024())
+    p = _one(found, "progress", "2024-9M").values
+    assert (p["pct"], p["elapsed"], p["lead"]) == (89.0, 75.0, 14.0)
+    h = _one(found, "progress", "2024-H1").values
+    assert (h["elapsed"], h["lead"]) == (50.0, 9.0)  # 59 % of the plan after half the year
+
+
+def test_gap_to_plan():
+    # plan = 2511 / 0.89 = 2821.35; still to collect 2821.35 - 2511 = 310.35 in the last 3 months
+    g = _one(findings.collect(_tay_ho_2024()), "gap", "2024-9M").values
+    assert g["plan"] == pytest.approx(2821.348, abs=1e-3)
+    assert g["remaining"] == pytest.approx(310.348, abs=1e-3) and g["months_left"] == 3
+
+
+def test_change_on_the_same_period_a_year_earlier_from_a_level_and_from_a_growth():
+    found = findings.collect(_tay_ho_2024())
+    nine = _one(found, "change", "2024-9M").values  # "bằng 142%": +42 %, a year earlier 2511 / 1.42 = 1768.31
+    assert nine["change"] == 42.0 and nine["previous"] == pytest.approx(1768.310, abs=1e-3)
+    half = _one(found, "change", "2024-H1").values  # "tăng 35%": 1647 / 1.35 = 1220.0
+    assert half["change"] == 35.0 and half["previous"] == pytest.approx(1220.0)
+
+
+def test_quarter_from_two_year_to_date_figures():
+    # Q3 2024 = 2511 - 1647 = 864; "trên 1.647" makes it an upper bound; Q3 2023 = 1768.31 - 1220.0 = 548.31
+    q = _one(findings.collect(_tay_ho_2024()), "quarter").values
+    assert q["span"] == "2024-Q3" and q["value"] == 864.0 and q["hedge"] == "at_most"
+    assert q["previous"] == pytest.approx(548.310, abs=1e-3) and q["previous_span"] == "2023-Q3"
+    assert q["ratio"] == pytest.approx(864 / 548.310, abs=1e-4)  # about 1.58: "gấp khoảng 1,6 lần"
+    assert str(findings.between(Period.parse("2024-H1"), Period.parse("2024-9M"))) == "2024-Q3"
+    assert findings.between(Period.parse("2024-Q1"), Period.parse("2024-H1")) is not None
+    assert findings.between(Period.parse("2024-9M"), Period.parse("2023-12")) is None
+
+
+def test_contradictions_between_articles():
+    df = _tay_ho_2024()
+    # a land-use target of 4.000 tỷ above the whole 2024 plan of about 2.821 tỷ implied by another article
+    land = _fig(doc="002_b.txt", metric="land_use_revenue", value=4000.0, period="2024", qualifier="target")
+    c = _one(findings.collect(pd.concat([df, _df(land)])), "contradiction").values
+    assert c["what"] == "component" and c["a"] == 4000.0 and c["plan"] == pytest.approx(2821.348, abs=1e-3)
+    # two articles give one indicator two values
+    two = _df(_fig(metric="awards", unit="count", value=12.0), _fig(doc="001_c.txt", metric="awards", unit="count", value=14.0))
+    d = _one(findings.collect(two), "contradiction").values
+    assert (d["what"], d["a"], d["b"]) == ("differ", 12.0, 14.0)
+    # plans implied by two articles that cannot both hold: 2511 / 0.89 = 2821 against 1647 / 0.49 = 3361
+    bad = df.copy()
+    bad.loc[bad["value"] == 59.0, "value"] = 49.0
+    p = _one(findings.collect(bad), "contradiction").values
+    assert p["what"] == "plans" and round(p["b"]) == 3361
+    assert _one(findings.collect(df), "agreement").values["agree"]  # 2821.3 and 2791.5 overlap within rounding
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    (_fig(period="2024-9M", published="2024-10-12"), _fig(period="2023-9M", published="2023-10-10"), Verdict(True, "as_reported")),
+    (_fig(period="2016-2020", published="2021-02-13"), _fig(period="2021-2023", published="2024-01-05"),
+     Verdict(True, "yearly_average")),
+    (_fig(period="2024-9M"), _fig(period="2024-H1"), Verdict(False, reason="kind")),
+    (_fig(period="2024-9M", published="2024-10-12"), _fig(period="2016-2020"), Verdict(False, reason="kind")),
+    (_fig(period="2024", published="2024-10-12"), _fig(period="2020-2023"), Verdict(False, reason="unfinished")),
+    (_fig(unit="percent", basis="plan"), _fig(unit="percent", basis="yoy"), Verdict(False, reason="basis")),
+    (_fig(qualifier="target"), _fig(), Verdict(False, reason="target")),
+    (_fig(unit="percent"), _fig(), Verdict(False, reason="unit")),
+    (_fig(unit="percent", period="2016-2020"), _fig(unit="percent", period="2015-2020"), Verdict(False, reason="rates")),
+    (_fig(unit="ratio", value=12.0, denominator=16.0, period="2020-2025-H1"),
+     _fig(unit="ratio", value=21.0, denominator=21.0, period="2023"), Verdict(False, reason="kind")),
+])
+def test_valid_and_refused_comparisons(a, b, expected):
+    assert verdict(a, b) == expected
+
+
+def test_totals_of_whole_years_compare_as_yearly_averages():
+    # 15.000 tỷ over 2016-2020 is 3.000 a year; 37.016 tỷ over 2021-2023 is 12.338,67 a year
+    a = _fig(district="Tây Hồ", value=15000.0, period="2016-2020", published="2021-02-13")
+    b = _fig(district="Đống Đa", doc="003_d.txt", value=37016.0, period="2021-2023", published="2024-01-05")
+    f = findings.compare_pair([a, b], "Tây Hồ", "Đống Đa", "budget_revenue")
+    assert isinstance(f, Finding) and f.district == "Đống Đa" and f.other == "Tây Hồ"
+    assert f.values["a"] == pytest.approx(12338.667, abs=1e-3) and f.values["b"] == 3000.0
+    text = prose.sentence(f, "vi")
+    assert "bình quân năm" in text and "giai đoạn 2021-2023" in text and "giai đoạn 2016-2020" in text
+
+
+def test_a_year_on_year_level_and_a_growth_are_compared_as_changes():
+    # "bằng 142% so với cùng kỳ" is +42 %; "tăng 18%" is +18 %: never 142 against 18
+    a = _fig(metric="budget_revenue_yoy", unit="percent", basis="yoy", value=142.0, period="2024-9M")
+    b = _fig(district="Hoàng Mai", doc="005_e.txt", metric="budget_revenue_growth", unit="percent", basis="yoy", value=18.0,
+             period="2024-9M")
+    rows = findings.normalise([a, b], None)
+    assert {r["metric"] for r in rows} == {"budget_revenue_growth"}  # the level, read as the change it means
+    f = findings.compare_pair(rows, "Hoàng Mai", "Tây Hồ", "budget_revenue_growth")
+    assert (f.district, f.values["a"], f.values["b"]) == ("Tây Hồ", 42.0, 18.0)
+    assert "24 percentage points" in prose.sentence(f, "en")
+
+
+def test_main_point_sentences_state_figure_period_direction_and_source():
+    df = _tay_ho_2024()
+    vi = prose.main_points(df, None, "vi")
+    assert "riêng quý III/2024" in vi and "tối đa khoảng 864 tỷ đồng" in vi and "gấp khoảng 1,6 lần" in vi
+    assert "đạt 89% kế hoạch năm, vượt tiến độ thời gian 14 điểm phần trăm (75% thời gian của năm đã qua)" in vi
+    assert "tăng 42% so với cùng kỳ năm trước (khoảng 1.768 tỷ đồng trong 9 tháng năm 2023)" in vi
+    assert "hơn 1.647 tỷ đồng" in vi  # the hedge is kept
+    en = prose.main_points(df, None, "en")
+    assert "in Q3 2024 alone" in en and "14 percentage points ahead of the calendar" in en
+    for text in (vi, en):
+        points = [ln for ln in text.split("\n\n")[1].splitlines() if ln.startswith("- ")]
+        assert 3 <= len(points) <= 5
+        assert all("[000 · Báo A · 2024-10-12]" in p or "[002 · Báo A · 2024-07-20]" in p for p in points)
+        assert not re.search(r"\b2024-(?:9M|H1|Q3)\b|_", text)  # periods in words, no keys
+
+
+def test_refusals_say_why_in_a_readers_words():
+    a = _fig(metric="party_members_admitted_vs_target", unit="percent", basis="none", value=114.2, period="2016-2020")
+    b = _fig(district="Đống Đa", doc="003_d.txt", metric="party_members_admitted_vs_target", unit="percent", basis="plan",
+             value=101.0, period="2020-2025-H1")
+    for lang, words in (("vi", "con số của Tây Hồ là giá trị tự thân, còn của Đống Đa tính so với kế hoạch"),
+                        ("en", "Tây Hồ's figure is a value in its own right, while Đống Đa's is measured against the plan")):
+        line = prose.refusal_lines(_df(a, b), "Tây Hồ", "Đống Đa", lang)[0]
+        assert words in line
+        assert not re.search(r"\b(?:none|plan|yoy)\b(?! [a-z])|_", line.replace("the plan", "")), line
+
+
+def test_catalogues_hold_the_same_messages_in_both_languages():
+    from babel.messages.pofile import read_po
+
+    ids = {}
+    for lang in ("vi", "en"):
+        with (i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "districtbook.po").open("rb") as f:
+            cat = read_po(f, locale=lang)
+        ids[lang] = {m.id if isinstance(m.id, str) else m.id[0] for m in cat if m.id}
+        untranslated = [m.id for m in cat if m.id and not m.string and not str(m.id).endswith(("as_reported", "count", "ratio"))]
+        assert not untranslated, (lang, untranslated)
+    assert ids["vi"] == ids["en"]
+
+
+@pytest.mark.parametrize(("label", "vi", "en"), [
+    ("2024-9M", "9 tháng năm 2024", "the first 9 months of 2024"),
+    ("2024-H1", "6 tháng đầu năm 2024", "the first half of 2024"),
+    ("2023", "năm 2023", "2023"),
+    ("2023-02", "tháng 2/2023", "February 2023"),
+    ("2016-2020", "giai đoạn 2016-2020", "2016-2020"),
+    ("2020-2025-H1", "nửa đầu nhiệm kỳ 2020-2025", "the first half of the 2020-2025 term"),
+    ("2019-YTD", "từ đầu năm 2019", "2019 to date"),
+])
+def test_periods_are_printed_for_readers(label, vi, en):
+    assert (i18n.period_text(label, "vi"), i18n.period_text(label, "en")) == (vi, en)
+
+
+def test_one_colour_per_district_for_all_thirty_districts():
+    from districtbook.places import hanoi_districts
+
+    assert len({charts.district_colour(d) for d in hanoi_districts()}) == 30
+
+
+def test_chart_labels_never_overlap(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
+    found = findings.collect(_tay_ho_2024())
+    for lang in ("vi", "en"):
+        assert "{figure}" in charts.progress_chart(found, lang, f"p-{lang}")
+        assert "{figure}" in charts.year_on_year_chart(found, lang, f"y-{lang}")
+
+
+# --- the built chapters (committed in book/) open with their main points ------------------------
+
+DIRECTION = {"vi": r"tăng|giảm|vượt|đạt|cao hơn|thấp hơn|gấp|so với|toàn bộ|mục tiêu|còn|ngang|khác nhau|không khớp|khớp|trên tổng số",
+             "en": r"\bup\b|\bdown\b|ahead|behind|exceed|above|below|times|against|\ball\b|target|aims|short|rose|fell|higher|level|differ|same|of the (?:total|plan|annual plan)"}
+PERIOD = r"\b(?:19|20)\d\d\b"
+ANALYSIS = ("budget", "growth", "digital", "governance", "profile-tay-ho", "profile-dong-da", "compare")
+
+
+def _first_output(nb_path) -> str:
+    cells = json.loads(nb_path.read_text(encoding="utf-8"))["cells"]
+    for c in cells:
+        for o in c.get("outputs", []):
+            md = o.get("data", {}).get("text/markdown")
+            if md:
+                return "".join(md)
+    return ""
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("chapter", ANALYSIS)
+def test_every_analysis_chapter_opens_with_three_to_five_main_points(lang, chapter):
+    folder = ROOT / ("book/chapters" if lang == "vi" else "book/en/chapters")
+    text = _first_output(folder / f"{chapter}.ipynb")
+    heading = i18n.text(lang, "points.heading")
+    assert text.startswith(f"**{heading}**"), text[:200]
+    points = []
+    for line in text.splitlines()[1:]:
+        if line.startswith("- "):
+            points.append(line)
+        elif points and line.strip():
+            break
+    assert 3 <= len(points) <= 5, points
+    for p in points:
+        assert re.search(r"\d", p) and re.search(PERIOD, p), p
+        assert re.search(DIRECTION[lang], p), p
+        assert re.search(r"\[\d{3} · ", p), p  # cites its article
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_introduction_opens_with_main_points_from_the_data(lang):
+    from districtbook import dataset, views
+
+    seeds = ROOT / "seeds"
+    points = views.headlines(dataset.load(seeds), dataset.article_texts(seeds), lang)
+    assert len([p for p in points.values() if p]) >= 3
+    page = (ROOT / ("book/intro.md" if lang == "vi" else "book/en/intro.md")).read_text(encoding="utf-8")
+    assert all(f"headline_{i}" in page for i in range(5))
+    for p in points.values():
+        if p:
+            assert re.search(PERIOD, p) and re.search(DIRECTION[lang], p) and re.search(r"\[\d{3} · ", p), p
+
+
+# --- a third district: the book built with one more article ---------------------------------------
+
+def _findings_with_a_third_district():
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from districtbook import dataset
+
+    folder = Path(tempfile.mkdtemp()) / "seeds"
+    shutil.copytree(ROOT / "seeds", folder)
+    shutil.copy2(ROOT / "tests/fixtures/hoang_mai_article.txt", folder / "005_hoang_mai.txt")
+    return dataset.load(folder), dataset.article_texts(folder)
+
+
+def _assert_common_footing(f: Finding) -> None:
+    """Two figures set against each other share metric, unit and basis, and periods of one kind and length
+    (or are totals over whole years set as yearly averages)."""
+    if f.kind not in ("ahead", "trend", "target") or len(f.rows) < 2:
+        return
+    a, b = f.rows[0], f.rows[1]
+    assert (a["unit"], a["basis"]) == (b["unit"], b["basis"]), f
+    pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
+    assert pa.comparable(pb) or (f.values.get("footing") == "yearly_average" and pa.full_years and pb.full_years), f
+    assert bool(a.get("yoy_level")) == bool(b.get("yoy_level")) or (a.get("yoy_change") and b.get("yoy_change")), f
+
+
+def test_with_a_third_district_comparisons_and_main_points_keep_a_common_footing():
+    df, texts = _findings_with_a_third_district()
+    assert "Hoàng Mai" in set(df["district"])
+    found = findings.collect(df, texts)
+    ahead = [f for f in found if f.kind == "ahead"]
+    assert any({f.district, f.other} == {"Hoàng Mai", "Tây Hồ"} and f.period == "2024-9M" for f in ahead), ahead
+    for f in found:
+        _assert_common_footing(f)
+    # the main points of every chapter scope, both languages, over the three districts
+    from districtbook import views
+
+    scopes = [(m, None) for m in views.TOPICS.values()] + [(None, (d,)) for d in sorted(set(df["district"]))]
+    for metrics, districts in scopes:
+        for f in findings.select(prose.chapter_findings(df, texts, metrics, districts), 5,
+                                 tuple(sorted(set(df["district"])))):
+            _assert_common_footing(f)
+    # a comparison of the two 9-month revenues, and no "142% against 18%"
+    from districtbook.chapters import comparison
+
+    text = comparison.comparisons(df, "Hoàng Mai", "Tây Hồ", "vi", texts)
+    assert "ước 3.150 tỷ đồng (9 tháng năm 2024) so với ước 2.511 tỷ đồng (9 tháng năm 2024)" in text
+    assert "142%" not in text and "42%" in text
+
+
+@pytest.mark.slow
+def test_the_book_with_a_third_district_builds_with_charts_whose_labels_never_overlap(tmp_path):
+    """The build fails when a chart's labels overlap (report.publish_chart), so a build that passes is the check;
+    the comparison chapter of the new district is then checked for its common footing."""
+    import shutil
+
+    from .conftest import cli, copy_project
+
+    root = copy_project(tmp_path / "project")
+    shutil.copy2(ROOT / "tests/fixtures/hoang_mai_article.txt", root / "seeds/005_hoang_mai.txt")
+    proc = cli("build", root=root)
+    assert proc.returncode == 0, proc.stderr
+    assert (root / "book/chapters/profile-hoang-mai.ipynb").is_file()
+    charts_made = list((root / "book/chapters/_assets").glob("*-vi.png")) + list((root / "book/en/chapters/_assets").glob("*-en.png"))
+    assert len(charts_made) >= 10
+    out = tmp_path / "c.ipynb"
+    ok = cli("run", "compare", "-p", "district_a", "Hoàng Mai", "-p", "district_b", "Tây Hồ", "-o", str(out), root=root)
+    assert ok.returncode == 0, ok.stderr
+    text = _first_output(out)
+    assert text.startswith("**Điểm chính**") and "Hoàng Mai cao hơn Tây Hồ" in text
+    assert (out.parent / "_assets" / "compare-hoang-mai-tay-ho-vi.png").is_file()
