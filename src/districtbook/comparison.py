@@ -12,7 +12,7 @@ import pandas as pd
 
 from . import derive
 from .dataset import cite
-from .report import PALETTE, MyST, escape, fmt_number, house_style, publish_chart
+from .report import PALETTE, MyST, fmt_number, house_style, md, publish_chart
 from .views import fmt_value, label
 
 AMOUNT_UNITS = ("VND_bn", "USD_mn", "count")
@@ -145,23 +145,23 @@ def _fmt(row: dict, lang: str) -> str:
 def comparison_text(df: pd.DataFrame, a: str, b: str, lang: str = "vi") -> MyST:
     t = TEXT[lang]
     if a == b:
-        return MyST(t["same"].format(a=escape(a)))
+        return md(t["same"], a=a)
     pairs, refusals = compare(df, a, b)
-    out = [t["intro"].format(n=len(pairs), m=len(refusals))]
+    out = [md(t["intro"], n=len(pairs), m=len(refusals))]
     if not pairs:
-        out.append(t["none_pairs"].format(a=escape(a), b=escape(b)))
+        out.append(md(t["none_pairs"], a=a, b=b))
     for p in pairs:
         footing = ""
         if p.footing == "annualised":
             unit = p.a["unit"]
-            why = REASONS["totals"][lang].format(na=fmt_number(derive.span_years(p.a["period"]), lang), pa=p.a["period"],
+            why = md(REASONS["totals"][lang], na=fmt_number(derive.span_years(p.a["period"]), lang), pa=p.a["period"],
                                                  nb=fmt_number(derive.span_years(p.b["period"]), lang), pb=p.b["period"])
-            footing = t["annualised"].format(why=why, a=escape(a), b=escape(b),
-                                             aa=fmt_value(round(p.value_a, 1), unit, None, lang),
+            footing = md(t["annualised"], why=why, a=a, b=b,
+                         aa=fmt_value(round(p.value_a, 1), unit, None, lang),
                                              ab=fmt_value(round(p.value_b, 1), unit, None, lang))
-        out.append(t["pair"].format(metric=label(p.metric, lang), a=escape(a), b=escape(b), va=_fmt(p.a, lang),
+        out.append(md(t["pair"], metric=label(p.metric, lang), a=a, b=b, va=_fmt(p.a, lang),
                                     vb=_fmt(p.b, lang), pa=p.a["period"], pb=p.b["period"], ca=cite(p.a, lang),
-                                    cb=cite(p.b, lang), footing=footing, note=t[p.note] if p.note else ""))
+                      cb=cite(p.b, lang), footing=footing, note=MyST(t[p.note]) if p.note else ""))
     if refusals:
         out.append(t["refusals"])
         for r in refusals:
@@ -171,11 +171,11 @@ def comparison_text(df: pd.DataFrame, a: str, b: str, lang: str = "vi") -> MyST:
             if r.reason == "partial_year" and (derive.span_years(x["period"]) or 0) >= 1:
                 x, y = y, x
             fa, fb = derive.span_years(x["period"]) or 0, derive.span_years(y["period"]) or 0
-            reason = REASONS[r.reason][lang].format(ua=x["unit"], ub=y["unit"], ba=x["basis"], bb=y["basis"],
+            reason = md(REASONS[r.reason][lang], ua=x["unit"], ub=y["unit"], ba=x["basis"], bb=y["basis"],
                                                     pa=x["period"], pb=y["period"], na=fmt_number(fa, lang),
                                                     nb=fmt_number(fb, lang))
-            out.append("- " + t["refused"].format(metric=label(r.metric, lang), reason=reason, ca=cite(r.a, lang),
-                                                  cb=cite(r.b, lang)))
+            out.append("- " + md(t["refused"], metric=label(r.metric, lang), reason=reason, ca=cite(r.a, lang),
+                                 cb=cite(r.b, lang)))
     return MyST("\n\n".join(out))
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 from . import derive
 from .dataset import FLAG_TEXT, cite, context_before, quality_flags, short_doc
 from .metrics import METRICS
-from .report import PALETTE, MyST, escape, fmt_number, house_style, list_table, publish_chart, save_data
+from .report import PALETTE, MyST, escape, fmt_number, house_style, list_table, md, publish_chart, save_data
 
 TOPICS = {
     "budget": ("budget_revenue", "budget_revenue_vs_plan", "budget_revenue_yoy", "budget_revenue_growth",
@@ -86,14 +86,14 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     save_data(rows.drop(columns="_o"), name)
     t = T[lang]
     table = pd.DataFrame({
-        "district": rows["district"].map(escape),
+        "district": rows["district"],
         "metric": [label(m, lang) for m in rows["metric"]],
         "value": [fmt_value(v, u, d, lang) for v, u, d in zip(rows["value"], rows["unit"], rows["denominator"], strict=True)],
         "period": rows["period"],
         "basis": [t["basis"].get(b, b) for b in rows["basis"]],
         "qualifier": [t["qual"].get(q, q) for q in rows["qualifier"]],
         "source": [cite(r, lang) for _, r in rows.iterrows()],
-        "quote": ["“" + escape(q) + "”" for q in rows["quote"]],
+        "quote": ["“" + q + "”" for q in rows["quote"]],
     })
     table.columns = t["head"]
     link = f"{{download}}`CSV <_assets/{name}.csv>`"
@@ -239,7 +239,7 @@ def budget_derived(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") ->
     table.columns = t["head"]
     save_data(pd.DataFrame([{k: v for k, v in d.items() if k != "estimate"} for d in derived]), "budget-derived")
     agreement = plan_agreement(derived, lang)
-    parts = [list_table(table, widths=(26, 14, 60)), t["note"], *agreement,
+    parts = [list_table(table, widths=(26, 14, 60)), t["note"], *map(escape, agreement),
              "{download}`CSV <_assets/budget-derived.csv>`"]
     return MyST("\n\n".join(parts))
 
@@ -459,7 +459,7 @@ NARRATIVE = {
 
 
 def sentence(row: pd.Series | dict, lang: str = "vi") -> str:
-    """One cited sentence stating one figure.
+    """One cited sentence stating one figure, as plain text (:func:`escape` it into MyST).
 
     >>> r = dict(district="Tây Hồ", metric="budget_revenue", qualifier="estimate", value=2511.0, unit="VND_bn",
     ...          denominator=None, period="2024-9M", basis="none", doc="000_x.txt", outlet="Hà Nội Mới", published="2024-10-12")
@@ -471,7 +471,7 @@ def sentence(row: pd.Series | dict, lang: str = "vi") -> str:
     t = NARRATIVE[lang]
     basis = T[lang]["basis"].get(row["basis"], "")
     return t["fact"].format(
-        district=escape(row["district"]), metric=label(row["metric"], lang), qual=t["qual"].get(row["qualifier"], ""),
+        district=row["district"], metric=label(row["metric"], lang), qual=t["qual"].get(row["qualifier"], ""),
         value=fmt_value(row["value"], row["unit"], row["denominator"], lang), period=row["period"],
         basis=t["basis"].format(basis=basis) if basis and row["basis"] != "share" else "", cite=cite(row, lang))
 
@@ -481,10 +481,10 @@ def topic_narrative(df: pd.DataFrame, metrics: tuple[str, ...], lang: str = "vi"
     rows = _rows(df, metrics).drop_duplicates(["district", "metric", "value", "period"])
     if rows.empty:
         return MyST(T[lang]["none"])
-    out = [NARRATIVE[lang]["count"].format(n=len(rows), k=rows["doc"].nunique(),
-                                           districts=", ".join(sorted(set(rows["district"]))))]
+    out = [md(NARRATIVE[lang]["count"], n=len(rows), k=rows["doc"].nunique(),
+              districts=", ".join(sorted(set(rows["district"]))))]
     for _district, g in rows.groupby("district", sort=True):
-        out.append(" ".join(sentence(r, lang) for _, r in g.iterrows()))
+        out.append(escape(" ".join(sentence(r, lang) for _, r in g.iterrows())))
     return MyST("\n\n".join(out))
 
 
@@ -541,12 +541,12 @@ def profile_text(df: pd.DataFrame, district: str, lang: str = "vi") -> MyST:
     if rows.empty:
         return MyST(T[lang]["none"])
     periods = sorted(rows["period"])
-    out = [p["lead"].format(district=escape(district), k=rows["doc"].nunique(), n=len(rows),
-                            docs=", ".join(sorted({short_doc(d) for d in rows["doc"]})), first=periods[0], last=periods[-1])]
+    out = [md(p["lead"], district=district, k=rows["doc"].nunique(), n=len(rows),
+              docs=", ".join(sorted({short_doc(d) for d in rows["doc"]})), first=periods[0], last=periods[-1])]
     for topic, title in p["topics"].items():
         g = rows[rows["metric"].map(topic_of) == topic]
         if len(g):
-            out.append(f"**{title}.** " + " ".join(sentence(r, lang) for _, r in g.iterrows()))
+            out.append(f"**{title}.** " + escape(" ".join(sentence(r, lang) for _, r in g.iterrows())))
     return MyST("\n\n".join(out))
 
 
@@ -608,13 +608,13 @@ def figures_table(df: pd.DataFrame, lang: str = "vi") -> MyST:
     rows = df.sort_values(["doc", "start"])
     table = pd.DataFrame({
         "doc": rows["doc"].map(short_doc),
-        "district": rows["district"].map(escape),
+        "district": rows["district"],
         "metric": rows["metric"],
         "value": [fmt_value(v, u, d, lang) for v, u, d in zip(rows["value"], rows["unit"], rows["denominator"], strict=True)],
         "period": rows["period"],
         "basis": [t["basis"].get(b, b) for b in rows["basis"]],
         "qualifier": [t["qual"].get(q, q) for q in rows["qualifier"]],
-        "quote": ["“" + escape(q) + "”" for q in rows["quote"]],
+        "quote": ["“" + q + "”" for q in rows["quote"]],
     })
     table.columns = FIGURES[lang]["head"]
     return MyST(list_table(table, widths=(5, 9, 27, 12, 11, 9, 9, 18)))
@@ -634,8 +634,8 @@ def share_check(df: pd.DataFrame, lang: str = "vi") -> MyST:
         return MyST({"vi": "Không bài báo nào nêu đủ tỷ trọng các ngành.", "en": "No article gives a full set of sector shares."}[lang])
     lines = []
     for _, r in flags.iterrows():
-        lines.append(f"{escape(r['district'])} ({r['period']}, {short_doc(r['doc'])}): "
-                     + FLAG_TEXT[r["flag"]][lang].format(total=fmt_number(r["detail"]["total"], lang)) + ".")
+        lines.append(escape(f"{r['district']} ({r['period']}, {short_doc(r['doc'])}): "
+                            + FLAG_TEXT[r["flag"]][lang].format(total=fmt_number(r["detail"]["total"], lang)) + "."))
     return MyST("\n\n".join(lines))
 
 
