@@ -13,6 +13,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import cache, manifest, parameters, paths
+from . import cache, lock, manifest, parameters, paths, procs, publish
 from .progress import Progress
 from .errors import BuildError
 
@@ -70,10 +71,23 @@ def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir
             )
         except PapermillExecutionError as exc:
             raise BuildError(
-                f"{src.name}: cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}"
+                f"{src.name}: cell {template_cell_number(output, exc.cell_index)} failed: {exc.ename}: {exc.evalue}"
             ) from None
     scrub(output, params)
     return output
+
+
+def template_cell_number(executed: Path, cell_index: int) -> int:
+    """The failing cell's number as the template's author counts it: code cells from 1, the
+    parameters cell papermill injected not counted."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(executed, as_version=4).cells
+    except Exception:  # noqa: BLE001 - no saved notebook: fall back on papermill's index
+        return cell_index + 1
+    return sum(1 for c in cells[:cell_index + 1]
+               if c.cell_type == "code" and "injected-parameters" not in c.metadata.get("tags", []))
 
 
 _VOLATILE = ("start_time", "end_time", "duration", "input_path", "output_path")
@@ -133,25 +147,39 @@ def run(template: str | Path, raw: dict[str, str] | None = None, yaml_file: str 
 def _jupyter_book(root: Path, builder: str, out: Path) -> subprocess.Popen[str]:
     cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(root), "--builder", builder,
            "--path-output", str(out), "-W", "--keep-going", "-q"]
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return procs.spawn(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+#: A line that reports an error: a Python exception (``NotJSONError: ...``), a Sphinx warning or
+#: error turned into an error by -W, a LaTeX error (``! ...``).
+_ERROR_LINE = re.compile(r"^(?:\w+(?:\.\w+)*(?:Error|Exception)\b.*|.*\b(?:ERROR|WARNING|CRITICAL)\b.*|"
+                         r".*\berror:.*|! .+)$")
+
+
+def first_error(output: str) -> str | None:
+    """The first line of a tool's output that reports an error.
+
+    >>> first_error("Running Sphinx\\nnbformat.reader.NotJSONError: Notebook does not appear to be JSON: '{x'\\nmore\\n")
+    "nbformat.reader.NotJSONError: Notebook does not appear to be JSON: '{x'"
+    >>> first_error("ok\\n! LaTeX Error: File `bbm.sty' not found.\\n"), first_error("all fine")
+    ("! LaTeX Error: File `bbm.sty' not found.", None)
+    """
+    for line in output.splitlines():
+        if _ERROR_LINE.match(line.strip()):
+            return line.strip()[:500]
+    return None
 
 
 def _wait(proc: subprocess.Popen[str], builder: str) -> None:
-    output, _ = proc.communicate()
+    output, _ = procs.communicate(proc)
     if proc.returncode != 0:
         tail = "\n".join(output.strip().splitlines()[-25:])
-        raise BuildError(f"jupyter-book {builder} build failed:\n{tail}")
+        first = first_error(output)
+        head = f"jupyter-book {builder} build failed" + (f": {first}" if first else "")
+        raise BuildError(f"{head}\n(last lines of its output:)\n{tail}")
 
 
-def _swap(new: Path, dest: Path) -> None:
-    """Replace ``dest`` by ``new`` with two renames (the old tree is removed only afterwards)."""
-    old = dest.with_name(dest.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if dest.exists():
-        dest.rename(old)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    new.rename(dest)
-    shutil.rmtree(old, ignore_errors=True)
+_swap = publish.swap
 
 
 def _execute_in_subprocess(template: Path, output: Path, params: dict[str, Any], book_dir: Path,
@@ -161,10 +189,15 @@ def _execute_in_subprocess(template: Path, output: Path, params: dict[str, Any],
                DISTRICTBOOK_ASSET_LOG=str(asset_log))
     env.pop("DISTRICTBOOK_ASSETS_DIR", None)
     spec = json.dumps({"template": str(template), "output": str(output), "params": params}, ensure_ascii=False)
-    proc = subprocess.run([sys.executable, "-m", "districtbook.build", spec], env=env, capture_output=True, text=True)
+    proc = procs.spawn([sys.executable, "-m", "districtbook.build", spec], env=env,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _out, err = procs.communicate(proc)
     if proc.returncode != 0:
-        lines = [ln for ln in proc.stderr.strip().splitlines() if ln.startswith("districtbook: error: ")]
-        raise BuildError(lines[-1].removeprefix("districtbook: error: ") if lines else proc.stderr.strip()[-2000:])
+        lines = [ln for ln in err.strip().splitlines() if ln.startswith("districtbook: error: ")]
+        if lines:
+            raise BuildError(lines[-1].removeprefix("districtbook: error: "))
+        first = first_error(err)
+        raise BuildError((first + "\n" if first else "") + err.strip()[-2000:])
 
 
 POLYGLOSSIA = {"vi": "vietnamese", "en": "english"}
@@ -197,13 +230,22 @@ def pdf_name(edition: manifest.Edition) -> str:
     return PDF_NAME if edition.lang == "vi" else f"districtbook-{edition.lang}.pdf"
 
 
-def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) -> dict[str, Path]:
+def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True,
+          wait: float = lock.DEFAULT_WAIT) -> dict[str, Path]:
     """``districtbook build``: every chapter of every edition, then HTML (and PDF); all or nothing.
 
     A chapter whose inputs (template, parameters, package source, requirements, articles) are
     unchanged is taken from the cache; the HTML and PDF are rebuilt only when a page changed.
     The first edition is published at ``_build/html``, the others at ``_build/html/LANG``.
+    One build at a time: a second one waits up to ``wait`` seconds for the lock, then stops.
+    On SIGINT or SIGTERM every child process (chapters, kernels, Jupyter Book, LaTeX) is stopped.
     """
+    with lock.build_lock(paths.build_dir(), wait=wait), procs.children_die_with_us():
+        publish.recover(paths.build_dir(), paths.root())
+        return _build(pdf, jobs, use_cache)
+
+
+def _build(pdf: bool, jobs: int | None, use_cache: bool) -> dict[str, Path]:
     root = paths.root()
     base_book = manifest.load()
     editions = base_book.editions
@@ -276,20 +318,33 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) ->
                 shutil.copy2(out, failed_dir / kept)
             raise BuildError(f"chapter {cid}: {exc} (failed notebook kept in _build/failed/{kept}; "
                              "the previous book is unchanged)") from None
+        except BaseException:
+            if out.exists():
+                out.unlink()  # a chapter stopped half way is never cached nor published
+            raise
         names = asset_log.read_text(encoding="utf-8").split() if asset_log.exists() else []
         cache.store(cid, key, out, [ebook / "chapters" / "_assets" / n for n in sorted(set(names))])
         progress.done(cid, "ran", time.perf_counter() - t0)
 
     workers = max(1, jobs or (os.cpu_count() or 1) + 1)  # one more than the cores: kernels wait on start-up
+    failures: list[str] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(run_one, item) for item in todo]
         try:
             for f in futures:
-                f.result()
+                try:
+                    f.result()
+                except BuildError as exc:  # the other chapters go on: every failed one is named
+                    failures.append(str(exc))
         except BaseException:
             for f in futures:
                 f.cancel()
+            procs.terminate_all()  # the running chapters stop now, not when they are done
             raise
+    if failures:
+        if len(failures) == 1:
+            raise BuildError(failures[0])
+        raise BuildError(f"{len(failures)} chapters failed:\n" + "\n".join(f"- {f}" for f in failures))
     progress.finish(ran=len(todo), reused=total - len(todo))
 
     first = editions[0]
@@ -317,6 +372,9 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) ->
         for ed in editions[1:]:
             (staging / ed.lang / "_build" / "html").rename(site / ed.lang)
         (site / ".districtbook-stamp").write_text(stamp, encoding="utf-8")
+        publish.check_site(site, [e.lang for e in editions[1:]], [
+            (f"{e.lang}/" if e != first else "") + "book/" + str(PurePosixPath(ch.output).with_suffix(".html"))
+            for e, _, chs in plans for ch, _, _ in chs])
         if pdf:
             pdf_dir = staging / "pdf"
             pdf_dir.mkdir()
@@ -325,6 +383,8 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) ->
                 if not found:
                     raise BuildError(f"the {ed.lang} PDF build wrote no PDF")
                 shutil.copy2(found[0], pdf_dir / pdf_name(ed))
+                publish.check_pdf(pdf_dir / pdf_name(ed))
+            (pdf_dir / publish.PDF_STAMP).write_text(stamp.removesuffix(":pdf"), encoding="utf-8")
 
     # everything succeeded: publish
     for ed, book, chs in plans:
@@ -332,9 +392,7 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) ->
         dest_root = root / ed.pages
         outputs = {ch.output for ch, _, _ in chs}
         for ch, _, _ in chs:
-            dest = dest_root / ch.output
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ebook / ch.output, dest)
+            publish.copy_atomic(ebook / ch.output, dest_root / ch.output)
         for old in (dest_root / "chapters").glob("*.ipynb"):
             if f"chapters/{old.name}" not in outputs:
                 old.unlink()  # a chapter the manifest no longer produces (e.g. a district gone from seeds/)
@@ -345,6 +403,8 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) ->
         _swap(staging / first.lang / "_build" / "html", build_dir / "html")
         if pdf:
             _swap(staging / "pdf", build_dir / "pdf")
+    if not pdf:
+        publish.drop_stale_pdf(build_dir / "pdf", stamp)
     results = {"html": build_dir / "html" / "index.html"}
     for ed in editions[1:]:
         results[f"html ({ed.lang})"] = build_dir / "html" / ed.lang / "index.html"
@@ -365,6 +425,9 @@ def _swap_copy(src: Path, dest: Path) -> None:
 
 def _main(argv: list[str]) -> int:
     """Internal: execute one chapter (``python -m districtbook.build SPEC``), used by :func:`build`."""
+    import signal
+
+    signal.signal(signal.SIGTERM, procs._raise)  # stopped like Ctrl-C: papermill shuts its kernel down
     spec = json.loads(argv[0])
     try:
         execute(spec["template"], Path(spec["output"]), spec["params"])
