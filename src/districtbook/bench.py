@@ -27,7 +27,7 @@ def make_corpus(folder: Path, n: int) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
     for i in range(n):
-        raw = texts[i % len(texts)]
+        raw = texts[i % len(texts)] + f"\nBản sao {i}\n".encode("utf-8")  # distinct: duplicates are skipped
         (folder / f"{i:05d}.txt").write_bytes(raw)
         total += len(raw)
     return total
@@ -63,8 +63,9 @@ def measure(target: str) -> dict[str, float]:
 
 
 def _run(target: Path) -> dict[str, float]:
+    env = dict(os.environ, DISTRICTBOOK_MAX_ARTICLE_BYTES=str(64 * 1024 * 1024))  # the 50 MB article
     out = subprocess.run([sys.executable, "-m", "districtbook.bench", "--measure", str(target)],
-                         capture_output=True, text=True, check=True).stdout
+                         capture_output=True, text=True, check=True, env=env).stdout
     return json.loads(out)
 
 
