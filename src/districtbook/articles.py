@@ -105,9 +105,10 @@ def _nul_pattern(head: bytes) -> str | None:
     quads = len(head) // 4 * 4
     lanes = [head[i:quads:4].count(0) for i in range(4)]
     n = quads // 4
-    if lanes[2] == n and lanes[3] == n and lanes[1] * 2 >= n:
+    high = 0.9 * n  # the high bytes of (nearly) every code point are NUL; a bad one may not be
+    if lanes[2] >= high and lanes[3] >= high and lanes[1] * 2 >= n:
         return "utf-32-le"
-    if lanes[0] == n and lanes[1] == n and lanes[2] * 2 >= n:
+    if lanes[0] >= high and lanes[1] >= high and lanes[2] * 2 >= n:
         return "utf-32-be"
     if head.count(0) * 3 >= len(head):
         return "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
