@@ -356,17 +356,17 @@ def _build(pdf: bool, jobs: int | None, use_cache: bool) -> dict[str, Path]:
         log.info("book pages unchanged: HTML%s reused", " and PDF" if pdf else "")
     else:
         log.info("building HTML%s (%s)", " and PDF" if pdf else "", ", ".join(e.lang for e in editions))
-        procs = []
+        running = []
         for ed in editions:
             eroot = staging / ed.lang
-            procs.append((_jupyter_book(eroot, "html", eroot), "html"))
+            running.append((_jupyter_book(eroot, "html", eroot), "html"))
             if pdf:
                 if jobs == 1:  # a sequential build runs one thing at a time
-                    _wait(*procs.pop())
-                procs.append((_jupyter_book(eroot, "pdflatex", staging / f"{ed.lang}-pdfbuild"), "pdflatex"))  # outside the sources
+                    _wait(*running.pop())
+                running.append((_jupyter_book(eroot, "pdflatex", staging / f"{ed.lang}-pdfbuild"), "pdflatex"))  # outside the sources
             if jobs == 1:
-                _wait(*procs.pop())
-        for proc, builder in procs:
+                _wait(*running.pop())
+        for proc, builder in running:
             _wait(proc, builder)
         site = staging / first.lang / "_build" / "html"
         for ed in editions[1:]:
