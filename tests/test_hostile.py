@@ -239,9 +239,12 @@ def test_cell_number_does_not_count_the_injected_parameters_cell(tmp_path):
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# t"), nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
                 nbformat.v4.new_code_cell("x = 2", metadata={"tags": ["injected-parameters"]}),
-                nbformat.v4.new_code_cell("raise ValueError")]
+                nbformat.v4.new_code_cell("raise ValueError", outputs=[nbformat.v4.new_output(
+                    "error", ename="ValueError", evalue="", traceback=[])]),
+                nbformat.v4.new_code_cell("after")]
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell("An Exception was encountered"))  # as papermill does
     nbformat.write(nb, tmp_path / "out.ipynb")
-    assert template_cell_number(tmp_path / "out.ipynb", 3) == 2
+    assert template_cell_number(tmp_path / "out.ipynb", 3) == 2  # papermill's count: 3
 
 
 # --- unique slugs --------------------------------------------------------------------------------

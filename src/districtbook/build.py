@@ -71,23 +71,30 @@ def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir
             )
         except PapermillExecutionError as exc:
             raise BuildError(
-                f"{src.name}: cell {template_cell_number(output, exc.cell_index)} failed: {exc.ename}: {exc.evalue}"
+                f"{src.name}: cell {template_cell_number(output, exc.exec_count)} failed: {exc.ename}: {exc.evalue}"
             ) from None
     scrub(output, params)
     return output
 
 
-def template_cell_number(executed: Path, cell_index: int) -> int:
+def template_cell_number(executed: Path, fallback: int) -> int:
     """The failing cell's number as the template's author counts it: code cells from 1, the
-    parameters cell papermill injected not counted."""
+    parameters cell papermill injected not counted (papermill's own count includes it).  The
+    failing cell is the code cell with an error output in the notebook papermill saved."""
     import nbformat
 
     try:
         cells = nbformat.read(executed, as_version=4).cells
-    except Exception:  # noqa: BLE001 - no saved notebook: fall back on papermill's index
-        return cell_index + 1
-    return sum(1 for c in cells[:cell_index + 1]
-               if c.cell_type == "code" and "injected-parameters" not in c.metadata.get("tags", []))
+    except Exception:  # noqa: BLE001 - no saved notebook: papermill's count is all there is
+        return fallback
+    n = 0
+    for c in cells:
+        if c.cell_type != "code" or "injected-parameters" in c.metadata.get("tags", []):
+            continue
+        n += 1
+        if any(o.get("output_type") == "error" for o in c.get("outputs", [])):
+            return n
+    return fallback
 
 
 _VOLATILE = ("start_time", "end_time", "duration", "input_path", "output_path")
