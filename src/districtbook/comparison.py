@@ -155,12 +155,12 @@ def comparison_text(df: pd.DataFrame, a: str, b: str, lang: str = "vi") -> MyST:
         if p.footing == "annualised":
             unit = p.a["unit"]
             why = md(REASONS["totals"][lang], na=fmt_number(derive.span_years(p.a["period"]), lang), pa=p.a["period"],
-                                                 nb=fmt_number(derive.span_years(p.b["period"]), lang), pb=p.b["period"])
+                     nb=fmt_number(derive.span_years(p.b["period"]), lang), pb=p.b["period"])
             footing = md(t["annualised"], why=why, a=a, b=b,
                          aa=fmt_value(round(p.value_a, 1), unit, None, lang),
-                                             ab=fmt_value(round(p.value_b, 1), unit, None, lang))
+                         ab=fmt_value(round(p.value_b, 1), unit, None, lang))
         out.append(md(t["pair"], metric=label(p.metric, lang), a=a, b=b, va=_fmt(p.a, lang),
-                                    vb=_fmt(p.b, lang), pa=p.a["period"], pb=p.b["period"], ca=cite(p.a, lang),
+                      vb=_fmt(p.b, lang), pa=p.a["period"], pb=p.b["period"], ca=cite(p.a, lang),
                       cb=cite(p.b, lang), footing=footing, note=MyST(t[p.note]) if p.note else ""))
     if refusals:
         out.append(t["refusals"])
@@ -172,8 +172,7 @@ def comparison_text(df: pd.DataFrame, a: str, b: str, lang: str = "vi") -> MyST:
                 x, y = y, x
             fa, fb = derive.span_years(x["period"]) or 0, derive.span_years(y["period"]) or 0
             reason = md(REASONS[r.reason][lang], ua=x["unit"], ub=y["unit"], ba=x["basis"], bb=y["basis"],
-                                                    pa=x["period"], pb=y["period"], na=fmt_number(fa, lang),
-                                                    nb=fmt_number(fb, lang))
+                        pa=x["period"], pb=y["period"], na=fmt_number(fa, lang), nb=fmt_number(fb, lang))
             out.append("- " + md(t["refused"], metric=label(r.metric, lang), reason=reason, ca=cite(r.a, lang),
                                  cb=cite(r.b, lang)))
     return MyST("\n\n".join(out))
