@@ -34,6 +34,9 @@ THEME_INLINE_SCRIPTS = frozenset({
     "let toggleHintShow = '';", "let toggleHintHide = '';", "let toggleOpenOnPrint = '';",
     "var togglebuttonSelector = '';", "DOCUMENTATION_OPTIONS.pagename = '';",
     "DOCUMENTATION_OPTIONS.search_as_you_type = false;", "kernelName = ''",
+    # search.html (pydata-sphinx-theme)
+    '// Activate the search field on page load let searchInput = document.querySelector(""); '
+    'if (searchInput) { searchInput.focus(); searchInput.select(); console.log(""); }',
 })
 #: The inline event handlers the theme writes: (element, attribute, value).
 THEME_HANDLERS = frozenset({("button", "onclick", "window.print()"), ("button", "onclick", "toggleFullScreen()")})
