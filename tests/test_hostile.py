@@ -352,13 +352,20 @@ def test_utf32_and_bom_articles_read_as_text(codec):
     assert articles.parse_article("a.txt", (TEXT + "\n").encode(codec)).text == TEXT + "\n"
 
 
-def test_an_article_over_the_size_limit_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setenv("DISTRICTBOOK_MAX_ARTICLE_BYTES", "1000")
+def test_an_article_over_the_size_limit_is_refused(tmp_path):
+    from districtbook import sources
+
     p = tmp_path / "big.txt"
     p.write_text("Quận Tây Hồ. " * 200)
     with pytest.raises(ArticleError, match=r"big.txt: is 3,600 bytes, more than the 1,000 an article may have"):
-        articles.read_article(p)
-    assert articles.MAX_ARTICLE_BYTES == 4 * 1024 * 1024
+        articles.read_article(p, max_bytes=1000)
+    with open(tmp_path / "huge.txt", "wb") as f:  # sparse: no 4 MB written
+        f.truncate(articles.BOOK_MAX_ARTICLE_BYTES + 1)
+    t0 = time.monotonic()
+    with pytest.raises(ArticleError, match=r"huge.txt: is 4,194,305 bytes, more than the 4,194,304 an article may have"):
+        sources.sources(tmp_path)  # what the book's chapters read
+    assert time.monotonic() - t0 < 1
+    assert articles.MAX_ARTICLE_BYTES == 64 * 1024 * 1024  # extraction reads a 50 MB article whole
 
 
 def test_duplicates_and_non_txt_files_are_reported_and_counted_once(tmp_path, caplog):

@@ -70,20 +70,16 @@ class Article:
         return [self.text[ln.start:ln.end] for ln in self.lines if ln.kind == kind]
 
 
-#: Articles larger than this are refused (the largest real article is about 15 KB): a chapter reads
-#: every article in memory several times.  ``$DISTRICTBOOK_MAX_ARTICLE_BYTES`` raises it (the benchmark).
-MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+#: Articles larger than this are refused by extraction (``districtbook extract``; it reads one article
+#: at a time, linearly: a 50 MB article is read whole).
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+#: Articles larger than this are refused by the book's chapters (the largest real article is about
+#: 15 KB; a chapter holds every article's text and figures in memory several times).
+BOOK_MAX_ARTICLE_BYTES = 4 * 1024 * 1024
 
 #: Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
 _BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"), (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
          (b"\xef\xbb\xbf", "utf-8", "UTF-8"), (b"\xfe\xff", "utf-16-be", "UTF-16"), (b"\xff\xfe", "utf-16-le", "UTF-16"))
-
-
-def max_article_bytes() -> int:
-    try:
-        return int(os.environ.get("DISTRICTBOOK_MAX_ARTICLE_BYTES", MAX_ARTICLE_BYTES))
-    except ValueError:
-        return MAX_ARTICLE_BYTES
 
 
 def _bad(path: Path | str, what: str, offset: int) -> ArticleError:
@@ -251,10 +247,11 @@ def _is_byline(s: str) -> bool:
     return 1 <= len(words) <= 4 and all(_BYLINE_WORD.match(w) for w in words)
 
 
-def read_article(path: Path | str) -> Article:
-    """Read one article file; an empty one is a warning and an article with no lines."""
+def read_article(path: Path | str, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+    """Read one article file; an empty one is a warning and an article with no lines; one over
+    ``max_bytes`` is refused before it is read."""
     path = Path(path)
-    limit = max_article_bytes()
+    limit = max_bytes
     try:
         size = path.stat().st_size
         if size > limit:
@@ -268,9 +265,9 @@ def read_article(path: Path | str) -> Article:
     return parse_article(path.name, raw, path)
 
 
-def parse_article(name: str, raw: bytes, path: Path | str | None = None) -> Article:
-    if len(raw) > max_article_bytes():
-        raise ArticleError(path or name, f"is {len(raw):,} bytes, more than the {max_article_bytes():,} an article "
+def parse_article(name: str, raw: bytes, path: Path | str | None = None, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+    if len(raw) > max_bytes:
+        raise ArticleError(path or name, f"is {len(raw):,} bytes, more than the {max_bytes:,} an article "
                                          "may have (split it into several articles)")
     text, encoding = decode(raw, path or name)
     text = normalise(text)
@@ -308,14 +305,14 @@ def text_key(text: str) -> str:
     return hashlib.sha256(" ".join(normalise(text).split()).encode("utf-8")).hexdigest()
 
 
-def iter_articles(paths: Iterable[Path | str]) -> Iterator[Article]:
+def iter_articles(paths: Iterable[Path | str], max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
     """Stream articles one at a time (memory does not grow with the corpus: one hash per article).
 
     An article with the same text as one read before it is reported and skipped: its figures
     would otherwise count twice."""
     seen: dict[str, str] = {}
     for p in article_paths(paths):
-        article = read_article(p)
+        article = read_article(p, max_bytes)
         key = text_key(article.text)
         if article.text.strip() and key in seen:
             log.warning("%s: same text as %s: skipped (its figures would count twice)", article.name, seen[key])

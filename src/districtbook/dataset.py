@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .articles import iter_articles
+from .articles import BOOK_MAX_ARTICLE_BYTES, iter_articles
 from .extract import COLUMNS, figures
 from .sources import describe
 
@@ -18,7 +18,7 @@ SOURCE_COLUMNS = ("outlet", "published")
 @functools.lru_cache(maxsize=8)
 def _load(seeds: str, stamp: tuple[tuple[str, int, int], ...]) -> tuple[pd.DataFrame, dict[str, str]]:
     rows, texts = [], {}
-    for article in iter_articles([seeds]):
+    for article in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES):
         src = describe(article)
         texts[article.name] = article.text
         for f in figures(article):
