@@ -155,7 +155,7 @@ def test_main_point_sentences_state_figure_period_direction_and_source():
     for text in (vi, en):
         points = [ln for ln in text.split("\n\n")[1].splitlines() if ln.startswith("- ")]
         assert 3 <= len(points) <= 5
-        assert all("[000 · Báo A · 2024-10-12]" in p or "[002 · Báo A · 2024-07-20]" in p for p in points)
+        assert all("\\[000 · Báo A · 2024-10-12\\]" in p or "\\[002 · Báo A · 2024-07-20\\]" in p for p in points)  # escaped
         assert not re.search(r"\b2024-(?:9M|H1|Q3)\b|_", text)  # periods in words, no keys
 
 

@@ -6,6 +6,7 @@ of the file.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import unicodedata
@@ -79,50 +80,92 @@ class Article:
         return [self.text[ln.start:ln.end] for ln in self.lines if ln.kind == kind]
 
 
+#: Articles larger than this are refused by extraction (``districtbook extract``; it reads one article
+#: at a time, linearly: a 50 MB article is read whole).
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+#: Articles larger than this are refused by the book's chapters (the largest real article is about
+#: 15 KB; a chapter holds every article's text and figures in memory several times).
+BOOK_MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+
+#: Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
+_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"), (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+         (b"\xef\xbb\xbf", "utf-8", "UTF-8"), (b"\xfe\xff", "utf-16-be", "UTF-16"), (b"\xff\xfe", "utf-16-le", "UTF-16"))
+
+
+def _bad(path: Path | str, what: str, offset: int) -> ArticleError:
+    """The one message for every encoding error: the file, what it is not, and where."""
+    return ArticleError(path, f"is not {what} (invalid byte at offset {offset}); save it as UTF-8")
+
+
+def _strict(raw: bytes, codec: str, skip: int, what: str, path: Path | str) -> str:
+    try:
+        return raw[skip:].decode(codec)
+    except UnicodeDecodeError as exc:
+        raise _bad(path, what, skip + exc.start) from None
+
+
+def _nul_pattern(head: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a byte-order mark, told by where the NUL bytes of ASCII-range text fall."""
+    if len(head) < 8:
+        return None
+    quads = len(head) // 4 * 4
+    lanes = [head[i:quads:4].count(0) for i in range(4)]
+    n = quads // 4
+    high = 0.9 * n  # the high bytes of (nearly) every code point are NUL; a bad one may not be
+    if lanes[2] >= high and lanes[3] >= high and lanes[1] * 2 >= n:
+        return "utf-32-le"
+    if lanes[0] >= high and lanes[1] >= high and lanes[2] * 2 >= n:
+        return "utf-32-be"
+    if head.count(0) * 3 >= len(head):
+        return "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+    return None
+
+
 def decode(raw: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     """Decode an article's bytes; returns ``(text, encoding)``.
 
-    UTF-8 (with or without BOM), UTF-16 (BOM or NUL pattern) and Windows-1258 are accepted;
-    anything else raises :class:`ArticleError` naming the file.
+    UTF-8, UTF-16 and UTF-32 (each with or without a byte-order mark) and Windows-1258 are
+    accepted; anything else raises :class:`ArticleError` naming the file and the offset of the
+    first bad byte, in the same words whatever the encoding.
 
     >>> decode("Tây Hồ".encode("utf-8"))
     ('Tây Hồ', 'utf-8')
-    >>> decode("Tây Hồ".encode("utf-16"))
-    ('Tây Hồ', 'utf-16')
+    >>> decode("Tây Hồ".encode("utf-16")), decode("Tây Hồ".encode("utf-32")), decode("Tây Hồ".encode("utf-32-be"))
+    (('Tây Hồ', 'utf-16-le'), ('Tây Hồ', 'utf-32-le'), ('Tây Hồ', 'utf-32-be'))
     >>> text, enc = decode(b"\\xd0\\xf4\\xecng \\xd0a thu 2.511 ty\\xd2 \\xf0\\xf4\\xccng")  # cp1258 bytes
     >>> (unicodedata.normalize("NFC", text), enc)
     ('Đống Đa thu 2.511 tỷ đồng', 'cp1258')
+    >>> decode(b"\\xef\\xbb\\xbfT\\xc3\\xa2y \\xff", "a.txt")
+    Traceback (most recent call last):
+    ...
+    districtbook.errors.ArticleError: a.txt: is not UTF-8 (invalid byte at offset 8); save it as UTF-8
     """
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise ArticleError(path, f"has a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})") from None
-    head = raw[:4096]
-    if len(head) >= 4 and head.count(0) * 3 >= len(head):  # UTF-16 without BOM: every other byte NUL
-        enc = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
-        try:
-            return raw.decode(enc), enc
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in raw:
-        raise ArticleError(path, "is binary (contains NUL bytes), expected a UTF-8 text article")
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as utf8_error:
-        try:
-            text = raw.decode("cp1258")
-        except UnicodeDecodeError:
-            text = None
-        if text is not None and _looks_like_vietnamese(text):
-            return text, "cp1258"
-        raise ArticleError(
-            path,
-            f"is not UTF-8 (invalid byte at offset {utf8_error.start}) nor UTF-16 nor Windows-1258 "
-            "Vietnamese text; save it as UTF-8",
-        ) from None
+    for bom, codec, what in _BOMS:
+        if raw.startswith(bom):
+            text = _strict(raw, codec, len(bom), what, path)
+            enc = "utf-8-sig" if codec == "utf-8" else codec
+            break
+    else:
+        codec = _nul_pattern(raw[:4096])
+        if codec:
+            text = _strict(raw, codec, 0, codec.upper()[:6], path)
+            enc = codec
+        else:
+            if b"\x00" in raw:
+                raise ArticleError(path, "is binary (contains NUL bytes), expected a UTF-8 text article")
+            try:
+                return raw.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError as utf8_error:
+                try:
+                    text = raw.decode("cp1258")
+                except UnicodeDecodeError:
+                    text = None
+                if text is not None and _looks_like_vietnamese(text):
+                    return text, "cp1258"
+                raise _bad(path, "UTF-8 nor UTF-16/32 nor Windows-1258 Vietnamese text", utf8_error.start) from None
+    if "\x00" in text:
+        raise ArticleError(path, "is binary (contains NUL characters), expected a UTF-8 text article")
+    return text, enc
 
 
 def _looks_like_vietnamese(text: str) -> bool:
@@ -230,10 +273,16 @@ def _is_byline(s: str) -> bool:
     return 1 <= len(words) <= 4 and all(_BYLINE_WORD.match(w) for w in words)
 
 
-def read_article(path: Path | str) -> Article:
-    """Read one article file; an empty one is a warning and an article with no lines."""
+def read_article(path: Path | str, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+    """Read one article file; an empty one is a warning and an article with no lines; one over
+    ``max_bytes`` is refused before it is read."""
     path = Path(path)
+    limit = max_bytes
     try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ArticleError(path, f"is {size:,} bytes, more than the {limit:,} an article may have "
+                                     "(split it into several articles)")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ArticleError(path, "does not exist") from None
@@ -242,7 +291,10 @@ def read_article(path: Path | str) -> Article:
     return parse_article(path.name, raw, path)
 
 
-def parse_article(name: str, raw: bytes, path: Path | str | None = None) -> Article:
+def parse_article(name: str, raw: bytes, path: Path | str | None = None, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+    if len(raw) > max_bytes:
+        raise ArticleError(path or name, f"is {len(raw):,} bytes, more than the {max_bytes:,} an article "
+                                         "may have (split it into several articles)")
     text, encoding = decode(raw, path or name)
     text = normalise(text).strip()  # offsets count from the first printed character
     if not text.strip():
@@ -251,12 +303,22 @@ def parse_article(name: str, raw: bytes, path: Path | str | None = None) -> Arti
     return Article(name, text, classify_lines(text), encoding)
 
 
+#: Files of a seeds folder that are documentation, not articles (not reported as skipped).
+DOCUMENTATION = ("README.md",)
+
+
 def article_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Expand files and folders (their ``*.txt``) into a sorted list; a missing path is an error."""
+    """Expand files and folders (their ``*.txt``) into a sorted list; a missing path is an error.
+
+    Any other file in a folder (``ARTICLE.TXT``, ``notes.docx``) is reported as not read."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             out.extend(sorted(p.glob("*.txt")))
+            skipped = sorted(f.name for f in p.iterdir() if f.suffix != ".txt" and not f.name.startswith(".")
+                             and f.name not in DOCUMENTATION)
+            if skipped:
+                log.warning("%s: not read, only .txt files are articles: %s", p.name, ", ".join(skipped))
         elif p.is_file():
             out.append(p)
         else:
@@ -264,7 +326,22 @@ def article_paths(paths: Iterable[Path | str]) -> list[Path]:
     return out
 
 
-def iter_articles(paths: Iterable[Path | str]) -> Iterator[Article]:
-    """Stream articles one at a time (memory does not grow with the corpus)."""
+def text_key(text: str) -> str:
+    """What makes two articles the same: their NFC text with white space collapsed."""
+    return hashlib.sha256(" ".join(normalise(text).split()).encode("utf-8")).hexdigest()
+
+
+def iter_articles(paths: Iterable[Path | str], max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
+    """Stream articles one at a time (memory does not grow with the corpus: one hash per article).
+
+    An article with the same text as one read before it is reported and skipped: its figures
+    would otherwise count twice."""
+    seen: dict[str, str] = {}
     for p in article_paths(paths):
-        yield read_article(p)
+        article = read_article(p, max_bytes)
+        key = text_key(article.text)
+        if article.text.strip() and key in seen:
+            log.warning("%s: same text as %s: skipped (its figures would count twice)", article.name, seen[key])
+            continue
+        seen.setdefault(key, article.name)
+        yield article

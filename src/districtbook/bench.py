@@ -39,7 +39,7 @@ def make_corpus(folder: Path, n: int) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
     for i in range(n):
-        raw = texts[i % len(texts)]
+        raw = texts[i % len(texts)] + f"\nBản sao {i}\n".encode("utf-8")  # distinct: duplicates are skipped
         (folder / f"{i:05d}.txt").write_bytes(raw)
         total += len(raw)
     return total

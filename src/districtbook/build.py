@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import cache, deps, manifest, parameters, paths
+from . import cache, deps, lock, manifest, parameters, paths, procs
+from . import publish as publishing
 from .progress import Progress
 from .errors import BuildError, ChapterError
 
@@ -69,9 +71,29 @@ def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir
                 progress_bar=False, cwd=str(output.parent),
             )
         except PapermillExecutionError as exc:
-            raise ChapterError(src.name, exc.exec_count, exc.ename, exc.evalue) from None
+            raise ChapterError(src.name, template_cell_number(output, exc.exec_count), exc.ename, exc.evalue) from None
     scrub(output, params)
     return output
+
+
+def template_cell_number(executed: Path, fallback: int) -> int:
+    """The failing cell's number as the template's author counts it: code cells from 1, the
+    parameters cell papermill injected not counted (papermill's own count includes it).  The
+    failing cell is the code cell with an error output in the notebook papermill saved."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(executed, as_version=4).cells
+    except Exception:  # noqa: BLE001 - no saved notebook: papermill's count is all there is
+        return fallback
+    n = 0
+    for c in cells:
+        if c.cell_type != "code" or "injected-parameters" in c.metadata.get("tags", []):
+            continue
+        n += 1
+        if any(o.get("output_type") == "error" for o in c.get("outputs", [])):
+            return n
+    return fallback
 
 
 _VOLATILE = ("start_time", "end_time", "duration", "input_path", "output_path")
@@ -131,25 +153,38 @@ def run(template: str | Path, raw: dict[str, str] | None = None, yaml_file: str 
 def _jupyter_book(root: Path, builder: str, out: Path) -> subprocess.Popen[str]:
     cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(root), "--builder", builder,
            "--path-output", str(out), "-W", "--keep-going", "-q"]
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return procs.spawn(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+#: A line that reports an error: a Python exception (``NotJSONError: ...``), a Sphinx warning or
+#: error turned into an error by -W, a LaTeX error (``! ...``).
+_ERROR_LINE = re.compile(r"^(?:\w+(?:\.\w+)*(?:Error|Exception)\b.*|.*\b(?:ERROR|WARNING|CRITICAL)\b.*|"
+                         r".*\berror:.*|! .+)$")
+
+
+def first_error(output: str) -> str | None:
+    """The first line of a tool's output that reports an error.
+
+    >>> first_error("Running Sphinx\\nnbformat.reader.NotJSONError: Notebook does not appear to be JSON: '{x'\\nmore\\n")
+    "nbformat.reader.NotJSONError: Notebook does not appear to be JSON: '{x'"
+    >>> first_error("ok\\n! LaTeX Error: File `bbm.sty' not found.\\n"), first_error("all fine")
+    ("! LaTeX Error: File `bbm.sty' not found.", None)
+    """
+    for line in output.splitlines():
+        if _ERROR_LINE.match(line.strip()):
+            return line.strip()[:500]
+    return None
 
 
 def _wait(proc: subprocess.Popen[str], builder: str) -> None:
-    output, _ = proc.communicate()
+    output, _ = procs.communicate(proc)
     if proc.returncode != 0:
         tail = "\n".join(output.strip().splitlines()[-25:])
-        raise BuildError(f"jupyter-book {builder} build failed:\n{tail}")
+        first = first_error(output)
+        head = f"jupyter-book {builder} build failed" + (f": {first}" if first else "")
+        raise BuildError(f"{head}\n(last lines of its output:)\n{tail}")
 
 
-def _swap(new: Path, dest: Path) -> None:
-    """Replace ``dest`` by ``new`` with two renames (the old tree is removed only afterwards)."""
-    old = dest.with_name(dest.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if dest.exists():
-        dest.rename(old)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    new.rename(dest)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 POLYGLOSSIA = {"vi": "vietnamese", "en": "english"}
@@ -379,7 +414,8 @@ def execute_chapters(p: Plan, jobs: int | None = None, progress: Progress | None
         import multiprocessing
 
         workers = min(len(tasks), max(1, jobs or (os.cpu_count() or 1) + 1))  # kernels wait on start-up
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=procs.set_parent_death_signal)  # workers die with the build
         try:
             futures: dict[Future[ChapterResult], ChapterTask] = {}
             for i, t in enumerate(tasks):
@@ -412,6 +448,7 @@ def execute_chapters(p: Plan, jobs: int | None = None, progress: Progress | None
                             other.cancel()
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
+            procs.terminate_all()  # the running chapters and their kernels stop now
             raise
         pool.shutdown(wait=True)
     if failures:
@@ -451,22 +488,25 @@ def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache:
         log.info("book pages unchanged: HTML%s reused", " and PDF" if pdf else "")
         return True
     log.info("building HTML%s (%s)", " and PDF" if pdf else "", ", ".join(e.lang for e in editions))
-    procs = []
+    running = []
     for ed in editions:
         eroot = staging / ed.lang
-        procs.append((_jupyter_book(eroot, "html", eroot), "html"))
+        running.append((_jupyter_book(eroot, "html", eroot), "html"))
         if pdf:
             if jobs == 1:  # a sequential build runs one thing at a time
-                _wait(*procs.pop())
-            procs.append((_jupyter_book(eroot, "pdflatex", staging / f"{ed.lang}-pdfbuild"), "pdflatex"))  # outside the sources
+                _wait(*running.pop())
+            running.append((_jupyter_book(eroot, "pdflatex", staging / f"{ed.lang}-pdfbuild"), "pdflatex"))  # outside the sources
         if jobs == 1:
-            _wait(*procs.pop())
-    for proc, builder in procs:
+            _wait(*running.pop())
+    for proc, builder in running:
         _wait(proc, builder)
     site = staging / first.lang / "_build" / "html"
     for ed in editions[1:]:
         (staging / ed.lang / "_build" / "html").rename(site / ed.lang)
     (site / ".districtbook-stamp").write_text(stamp, encoding="utf-8")
+    publishing.check_site(site, [e.lang for e in editions[1:]], [
+        (f"{j.edition.lang}/" if j.edition != first else "") + "book/"
+        + str(PurePosixPath(j.chapter.output).with_suffix(".html")) for j in p.jobs])
     if pdf:
         pdf_dir = staging / "pdf"
         pdf_dir.mkdir()
@@ -475,6 +515,8 @@ def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache:
             if not found:
                 raise BuildError(f"the {ed.lang} PDF build wrote no PDF")
             shutil.copy2(found[0], pdf_dir / pdf_name(ed))
+            publishing.check_pdf(pdf_dir / pdf_name(ed))
+        (pdf_dir / publishing.PDF_STAMP).write_text(stamp.removesuffix(":pdf"), encoding="utf-8")
     # the site offers each edition's PDF (the one just built, else the last one published)
     (site / "pdf").mkdir(exist_ok=True)
     for ed in editions:
@@ -495,9 +537,7 @@ def publish(p: Plan, pdf: bool = False, site_current: bool = False) -> dict[str,
         dest_root = p.root / ed.pages
         outputs = {j.chapter.output for j in jobs}
         for j in jobs:
-            dest = dest_root / j.chapter.output
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ebook / j.chapter.output, dest)
+            publishing.copy_atomic(ebook / j.chapter.output, dest_root / j.chapter.output)
         for old in (dest_root / "chapters").glob("*.ipynb"):
             if f"chapters/{old.name}" not in outputs:
                 old.unlink()  # a chapter the manifest no longer produces (e.g. a district gone from seeds/)
@@ -505,9 +545,11 @@ def publish(p: Plan, pdf: bool = False, site_current: bool = False) -> dict[str,
         if ed == first:
             (p.root / "_toc.yml").write_text(manifest.toc(book, ed.lang), encoding="utf-8")
     if not site_current:
-        _swap(p.staging / first.lang / "_build" / "html", build_dir / "html")
+        publishing.swap(p.staging / first.lang / "_build" / "html", build_dir / "html")
         if pdf:
-            _swap(p.staging / "pdf", build_dir / "pdf")
+            publishing.swap(p.staging / "pdf", build_dir / "pdf")
+    if not pdf:
+        publishing.drop_stale_pdf(build_dir / "pdf", _published_stamp(build_dir))
     results = {"html": build_dir / "html" / "index.html"}
     for ed in p.editions[1:]:
         results[f"html ({ed.lang})"] = build_dir / "html" / ed.lang / "index.html"
@@ -519,21 +561,32 @@ def publish(p: Plan, pdf: bool = False, site_current: bool = False) -> dict[str,
     return results
 
 
-def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True) -> dict[str, Path]:
+def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True,
+          wait: float = lock.DEFAULT_WAIT) -> dict[str, Path]:
     """``districtbook build``: every chapter of every edition, then HTML (and PDF); all or nothing.
 
     plan (what runs and why) -> execute (a process pool; reused chapters from the cache) ->
     compile (Jupyter Book, only when a page changed) -> publish (into ``book/`` and ``_build/``).
     The first edition is published at ``_build/html``, the others at ``_build/html/LANG``.
+    One build at a time: a second one waits up to ``wait`` seconds for the lock, then stops.
+    On SIGINT or SIGTERM every child process (chapters, kernels, Jupyter Book, LaTeX) is stopped.
     """
-    p = plan(use_cache)
-    execute_chapters(p, jobs)
-    site_current = compile_book(p, pdf, jobs, use_cache)
-    return publish(p, pdf, site_current)
+    with lock.build_lock(paths.build_dir(), wait=wait), procs.children_die_with_us():
+        publishing.recover(paths.build_dir(), paths.root())
+        p = plan(use_cache)
+        execute_chapters(p, jobs)
+        site_current = compile_book(p, pdf, jobs, use_cache)
+        return publish(p, pdf, site_current)
+
+
+def _published_stamp(build_dir: Path) -> str:
+    """The page stamp of the published site (what a PDF beside it must have been made from)."""
+    f = build_dir / "html" / ".districtbook-stamp"
+    return f.read_text(encoding="utf-8").removesuffix(":pdf") if f.is_file() else ""
 
 
 def _swap_copy(src: Path, dest: Path) -> None:
     tmp = dest.with_name(dest.name + ".new")
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(src, tmp)
-    _swap(tmp, dest)
+    publishing.swap(tmp, dest)

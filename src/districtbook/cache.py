@@ -5,17 +5,25 @@ bytes, its parameters, the package's source files, the pinned requirements, and 
 articles the chapter reads (every article for a cross-district chapter, the articles about its
 district for a profile).  The entry keeps that record of inputs (``inputs.json``), so a build can
 say which input changed when a chapter runs again.
+
+An entry verifies itself: it records the SHA-256 of each of its files (``files.json``), and an
+entry whose files do not match (a truncated chart or notebook) or cannot be read is dropped with
+a one-line warning, so that its chapter is executed again.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import paths
+
+log = logging.getLogger("districtbook")
+FILES = "files.json"
 
 
 def _hash_files(files: list[Path], base: Path) -> str:
@@ -54,14 +62,49 @@ def _folder(output: str) -> Path:
     return paths.build_dir() / "cache" / output.replace("/", "__")
 
 
+def _entry_files(folder: Path) -> dict[str, str]:
+    """``relative path -> sha256`` of an entry's notebook and assets."""
+    files = [folder / "chapter.ipynb", *sorted((folder / "assets").iterdir())]
+    return {str(f.relative_to(folder)): hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+
+
+def verify(folder: Path) -> str | None:
+    """What is wrong with a cache entry's files, or None when they are what was stored."""
+    try:
+        recorded = json.loads((folder / FILES).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return f"{FILES} is missing"
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return f"{FILES} cannot be read ({exc.__class__.__name__})"
+    if not isinstance(recorded, dict):
+        return f"{FILES} is not a mapping"
+    try:
+        actual = _entry_files(folder)
+    except OSError as exc:
+        return f"a file cannot be read ({exc.strerror})"
+    for name in sorted(recorded.keys() | actual.keys()):
+        if name not in actual:
+            return f"{name} is missing"
+        if recorded.get(name) != actual[name]:
+            return f"{name} does not match its recorded hash" if name in recorded else f"{name} was not stored"
+    return None
+
+
 def lookup(output: str, key: str) -> Entry | None:
+    """The entry for ``output`` if it was stored under ``key`` and its files are intact; a damaged
+    entry is dropped (with a warning) and None returned, so the chapter runs again."""
     folder = _folder(output)
     try:
-        if (folder / "key").read_text(encoding="utf-8") == key and (folder / "chapter.ipynb").is_file():
-            return Entry(folder)
-    except FileNotFoundError:
-        pass
-    return None
+        if (folder / "key").read_text(encoding="utf-8") != key:
+            return None
+    except (OSError, UnicodeDecodeError):
+        return None
+    problem = verify(folder)
+    if problem:
+        log.warning("%s: cache entry damaged (%s): dropped, the chapter is executed again", output, problem)
+        shutil.rmtree(folder, ignore_errors=True)
+        return None
+    return Entry(folder)
 
 
 def recorded_inputs(output: str) -> dict[str, Any] | None:
@@ -81,6 +124,7 @@ def store(output: str, key: str, notebook: Path, assets: list[Path], inputs: dic
     for a in assets:
         if a.is_file():
             shutil.copy2(a, tmp / "assets" / a.name)
+    (tmp / FILES).write_text(json.dumps(_entry_files(tmp), indent=1, sort_keys=True), encoding="utf-8")
     (tmp / "key").write_text(key, encoding="utf-8")
     if inputs is not None:
         (tmp / "inputs.json").write_text(json.dumps(inputs, ensure_ascii=False, indent=1, sort_keys=True),

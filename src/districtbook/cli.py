@@ -19,6 +19,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--pdf", action="store_true", help="also build the PDF")
     b.add_argument("-j", "--jobs", type=int, default=None, help="chapters executed at once (default: the cores + 1)")
     b.add_argument("--no-cache", action="store_true", help="execute every chapter even if nothing changed")
+    b.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                   help="how long to wait for another build of this project to finish (default: 10)")
 
     r = sub.add_parser("run", help="execute one template with parameters")
     r.add_argument("template", help="a template in notebooks/ (name or path)")
@@ -54,7 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from .build import build
 
-            for kind, path in build(pdf=args.pdf, jobs=args.jobs, use_cache=not args.no_cache).items():
+            from .lock import DEFAULT_WAIT
+
+            wait = DEFAULT_WAIT if args.wait is None else args.wait
+            for kind, path in build(pdf=args.pdf, jobs=args.jobs, use_cache=not args.no_cache, wait=wait).items():
                 print(f"{kind}: {path}")
         elif args.command == "run":
             from .build import run
@@ -89,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     except DistrictbookError as exc:
         print(f"districtbook: error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        from .procs import Terminated
+
         print("districtbook: interrupted; the previous book is unchanged", file=sys.stderr)
-        return 130
+        return 143 if isinstance(exc, Terminated) else 130
     return 0

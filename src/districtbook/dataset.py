@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .articles import iter_articles
+from .articles import BOOK_MAX_ARTICLE_BYTES, iter_articles
 from .extract import COLUMNS, figures
 from .sources import describe
 
@@ -18,7 +18,7 @@ SOURCE_COLUMNS = ("outlet", "published")
 @functools.lru_cache(maxsize=8)
 def _load(seeds: str, stamp: tuple[tuple[str, int, int], ...]) -> tuple[pd.DataFrame, dict[str, str]]:
     rows, texts = [], {}
-    for article in iter_articles([seeds]):
+    for article in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES):
         src = describe(article)
         texts[article.name] = article.text
         for f in figures(article):
@@ -53,7 +53,10 @@ def context_before(texts: dict[str, str], doc: str, start: int, width: int = 12)
 
 
 def cite(row: pd.Series | dict, lang: str = "vi") -> str:
-    """A short citation: article number, outlet and date, e.g. "[000 · Hà Nội Mới · 2024-10-12]"."""
+    """A short citation: article number, outlet and date, e.g. "[000 · Hà Nội Mới · 2024-10-12]".
+
+    Plain text (the outlet and the file name come from the article): it reaches MyST only through
+    ``report.escape`` (``md``, ``list_table``, ``publish_chart``), and is drawn as is into charts."""
     unknown = {"vi": "không rõ", "en": "unknown"}[lang]
     outlet = row["outlet"] if row["outlet"] != "không rõ" else unknown
     date = row["published"] if row["published"] != "không rõ" else unknown

@@ -5,6 +5,21 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
+def short(value: object, limit: int = 80) -> str:
+    """A value as an error message may show it: a bounded repr (deep or huge values cut), never
+    the whole of something a user or an article supplied.
+
+    >>> short("x" * 500)[:10], len(short("x" * 500)) <= 80, short([[[[[[[[1]]]]]]]])
+    ("'xxxxxxxxx", True, '[[[[[[...]]]]]]')
+    """
+    import reprlib
+
+    r = reprlib.Repr()
+    r.maxlevel, r.maxlist, r.maxdict, r.maxstring, r.maxother = 6, 6, 6, limit, limit
+    text = r.repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 class DistrictbookError(Exception):
     """Base of every error districtbook raises on purpose; the CLI prints it and exits 2."""
 
@@ -22,6 +37,7 @@ class ParameterError(DistrictbookError):
     """A bad parameter: names it, says what was given and what is allowed."""
 
     def __init__(self, name: str, problem: str, allowed: Iterable[object] | str | None = None):
+        name = name if len(name) <= 80 else name[:79] + "…"
         self.name = name
         self.problem = problem
         if allowed is None:

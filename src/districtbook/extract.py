@@ -13,10 +13,10 @@ Rules are written by phenomenon, not by sentence; each has a doctest or a unit t
 """
 from __future__ import annotations
 
-import contextlib
 from bisect import bisect_left, bisect_right
 import csv
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .articles import Article, iter_articles
 from .metrics import family_of, metric_for
-from .numbers import NUMBER, NUMBER_RE, SCALES, canonical, parse_number
+from .numbers import NUMBER, SCALES, canonical, parse_number
 from .periods import ArticlePeriods, Period, period_for, scoped_marks
 from .articles import FRAME_KINDS
 from .places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place
@@ -752,21 +752,38 @@ def extract(paths: Iterable[Path | str], include_incidental: bool = False) -> It
 
 
 def write_figures(paths: Iterable[Path | str], output: Path | None = None, fmt: str = "csv") -> int:
-    """``districtbook extract``: write figures as CSV (the output contract) or a JSON array."""
+    """``districtbook extract``: write figures as CSV (the output contract) or a JSON array.
+
+    ``output`` is written whole or not at all: into a temporary file beside it, renamed over it
+    only when every article was read (an error leaves no partial file and the previous one intact).
+    """
+    if output is None:
+        return _write_figures(paths, sys.stdout, fmt)
+    output = Path(output)
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as out:
+            n = _write_figures(paths, out, fmt)
+        os.replace(tmp, output)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return n
+
+
+def _write_figures(paths: Iterable[Path | str], out, fmt: str) -> int:
     n = 0
-    with open(output, "w", encoding="utf-8", newline="") if output else contextlib.nullcontext(sys.stdout) as out:
-        if fmt == "csv":
-            w = csv.writer(out, lineterminator="\n")
-            w.writerow(COLUMNS)
-            for f in extract(paths):
-                w.writerow([getattr(f, c) for c in COLUMNS])
-                n += 1
-        else:
-            out.write("[")
-            for f in extract(paths):
-                out.write(("," if n else "") + "\n" + json.dumps(asdict(f), ensure_ascii=False))
-                n += 1
-            out.write("\n]\n")
+    if fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(COLUMNS)
+        for f in extract(paths):
+            w.writerow([getattr(f, c) for c in COLUMNS])
+            n += 1
+    else:
+        out.write("[")
+        for f in extract(paths):
+            out.write(("," if n else "") + "\n" + json.dumps(asdict(f), ensure_ascii=False))
+            n += 1
+        out.write("\n]\n")
     return n
 
 

@@ -123,11 +123,25 @@ def expand(book: Book, lang: str | None = None) -> Book:
                 continue
             params = {**e.parameters, "lang": lang} if lang else dict(e.parameters)
             if e.for_each == "district":
+                slugs: dict[str, str] = {}
                 for d in known_districts(seeds_folder(params.get("seeds", "seeds"))):
-                    entries.append(Chapter(e.template, e.output.replace("{slug}", slugify(d)), {**params, "district": d}))
+                    slug = slugify(d)
+                    if slug in slugs:
+                        raise ManifestError(f"districts '{slugs[slug]}' and '{d}' would both be written to "
+                                            f"{e.output.replace('{slug}', slug)}: spell them alike in the articles "
+                                            "or rename one")
+                    slugs[slug] = d
+                    entries.append(Chapter(e.template, e.output.replace("{slug}", slug), {**params, "district": d}))
             else:
                 entries.append(Chapter(e.template, e.output, params))
         parts.append(Part(part.caption, tuple(entries)))
+    seen: dict[str, Chapter] = {}
+    for ch in (e for p in parts for e in p.entries if isinstance(e, Chapter)):
+        if ch.output in seen:
+            a, b = seen[ch.output], ch
+            raise ManifestError(f"two chapters write {ch.output}: {a.template} {a.parameters.get('district', '')} "
+                                f"and {b.template} {b.parameters.get('district', '')}".replace("  ", " "))
+        seen[ch.output] = ch
     return Book(book.root, tuple(parts), book.editions)
 
 

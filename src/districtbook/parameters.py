@@ -17,7 +17,59 @@ from typing import Any
 import yaml
 
 from . import paths
-from .errors import ParameterError
+from .errors import ParameterError, short
+
+#: A parameters file larger than this is refused before it is parsed.
+MAX_YAML_BYTES = 64 * 1024
+#: Aliases (``*name``) a parameters file may use, and the nodes its value may have once aliases are expanded.
+MAX_YAML_ALIASES = 50
+MAX_YAML_NODES = 10_000
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that stops at the ``MAX_YAML_ALIASES``-th alias (an alias bomb)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.aliases = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_YAML_ALIASES:
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(None, None, f"more than {MAX_YAML_ALIASES} aliases",
+                                                  event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def _expanded_nodes(value: Any, budget: int) -> int:
+    """Nodes in ``value`` counting every reference (as a consumer expanding it would), up to ``budget`` + 1."""
+    count, todo = 0, [value]
+    while todo and count <= budget:
+        v = todo.pop()
+        count += 1
+        if isinstance(v, dict):
+            todo.extend(v.keys())
+            todo.extend(v.values())
+        elif isinstance(v, list):
+            todo.extend(v)
+    return count
+
+
+def load_yaml(text: str, where: str) -> Any:
+    """Parse YAML with bounded aliases and size; errors name ``where``, the line and the column."""
+    try:
+        value = yaml.load(text, Loader=_BoundedLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise ParameterError(where, f"not valid YAML: {at}{exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise ParameterError(where, f"not valid YAML ({exc.__class__.__name__})") from None
+    if _expanded_nodes(value, MAX_YAML_NODES) > MAX_YAML_NODES:
+        raise ParameterError(where, f"the value has more than {MAX_YAML_NODES:,} items once its aliases are expanded")
+    return value
 
 LANGUAGES = ("vi", "en")
 _TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict}
@@ -66,7 +118,7 @@ def convert(name: str, raw: str, type_name: str) -> Any:
     >>> convert("year", "__import__('os')", "int")
     Traceback (most recent call last):
     ...
-    districtbook.errors.ParameterError: parameter 'year': expected an integer, got '__import__('os')'
+    districtbook.errors.ParameterError: parameter 'year': expected an integer, got "__import__('os')"
     """
     try:
         if type_name == "int":
@@ -81,14 +133,16 @@ def convert(name: str, raw: str, type_name: str) -> Any:
                 return False
             raise ValueError
         if type_name in ("list", "dict"):
-            value = yaml.safe_load(raw)
+            if len(raw) > MAX_YAML_BYTES:
+                raise ValueError
+            value = load_yaml(raw, name)
             if not isinstance(value, _TYPES[type_name]):
                 raise ValueError
             return value
-    except (ValueError, yaml.YAMLError):
+    except ValueError:
         kinds = {"int": "an integer", "float": "a number", "bool": "true or false",
                  "list": "a YAML list", "dict": "a YAML mapping"}
-        raise ParameterError(name, f"expected {kinds[type_name]}, got '{raw}'") from None
+        raise ParameterError(name, f"expected {kinds[type_name]}, got {short(raw)}") from None
     return raw
 
 
@@ -98,17 +152,23 @@ def _check_type(name: str, value: Any, type_name: str) -> Any:
         return value
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
-    raise ParameterError(name, f"expected {type_name}, got {type(value).__name__} {value!r}")
+    raise ParameterError(name, f"expected {type_name}, got {type(value).__name__} {short(value)}")
 
 
 def read_yaml(path: str | Path) -> dict[str, Any]:
+    """A YAML mapping of parameters: at most ``MAX_YAML_BYTES``, aliases bounded, errors with line and column."""
     p = Path(path)
     if not p.is_file():
-        raise ParameterError("-f", f"parameters file '{p}' does not exist")
+        raise ParameterError("-f", f"parameters file {short(str(p))} does not exist")
+    with open(p, "rb") as f:
+        raw = f.read(MAX_YAML_BYTES + 1)
+    if len(raw) > MAX_YAML_BYTES:
+        raise ParameterError("-f", f"{short(p.name)} is larger than {MAX_YAML_BYTES:,} bytes")
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ParameterError("-f", f"'{p.name}' is not a YAML mapping of parameters ({exc.__class__.__name__})") from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParameterError("-f", f"{short(p.name)} is not UTF-8 (invalid byte at offset {exc.start})") from None
+    data = load_yaml(text, f"-f {p.name}")
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -160,7 +220,7 @@ def check(exact: bool = False, **values: Any) -> dict[str, Any]:
     """
     if "lang" in values:
         if values["lang"] not in LANGUAGES:
-            raise ParameterError("lang", f"unknown edition language '{values['lang']}'", LANGUAGES)
+            raise ParameterError("lang", f"unknown edition language {short(values['lang'])}", LANGUAGES)
         paths.use_edition(values["lang"])
     seeds = values.get("seeds")
     if seeds is not None:
@@ -168,9 +228,9 @@ def check(exact: bool = False, **values: Any) -> dict[str, Any]:
             raise ParameterError("seeds", f"expected a folder path, got {type(seeds).__name__}")
         folder = seeds_folder(seeds)
         if not folder.is_dir():
-            raise ParameterError("seeds", f"folder '{seeds}' does not exist", "a folder of .txt articles")
+            raise ParameterError("seeds", f"folder {short(str(seeds))} does not exist", "a folder of .txt articles")
         if not any(folder.glob("*.txt")):
-            raise ParameterError("seeds", f"folder '{seeds}' holds no .txt article", "a folder of .txt articles")
+            raise ParameterError("seeds", f"folder {short(str(seeds))} holds no .txt article", "a folder of .txt articles")
     districts = [k for k in values if k == "district" or k.startswith("district_")]
     if districts:
         known = known_districts(seeds_folder(values.get("seeds", "seeds")))

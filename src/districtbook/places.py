@@ -301,10 +301,22 @@ def book_units(places: list[Place]) -> list[Place]:
 def slugify(name: str) -> str:
     """A file-name-safe ASCII slug: no path separators, no dots, no diacritics.
 
+    A name with letters that have no ASCII form (another script) keeps what does and gets a
+    short hash of the whole name, so two such names get stable, distinct slugs.
+
     >>> slugify("Tây Hồ"), slugify("Đống Đa"), slugify("../../x"), slugify("Quận 1")
     ('tay-ho', 'dong-da', 'x', 'quan-1')
+    >>> slugify("Тверской"), slugify("東城区"), slugify("Quận 東")
+    ('d-09f1e531', 'd-ba42a802', 'quan-d-3399eb7c')
     """
-    s = name.replace("Đ", "D").replace("đ", "d")
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
-    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    import hashlib
+
+    nfc = unicodedata.normalize("NFC", name)
+    s = nfc.replace("Đ", "D").replace("đ", "d")
+    decomposed = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    ascii_part = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_part).strip("-")
+    if any(ch.isalnum() and not ch.isascii() for ch in decomposed):
+        tag = "d-" + hashlib.sha256(nfc.encode("utf-8")).hexdigest()[:8]
+        s = f"{s}-{tag}" if s else tag
     return s or "unnamed"

@@ -55,7 +55,7 @@ def _footing(prefix: str, footing: str, lang: str) -> str:
 
 
 def _cites(rows: list[dict], lang: str) -> str:
-    return " ".join(dict.fromkeys(cite(r, lang) for r in rows))
+    return " ".join(dict.fromkeys(escape(cite(r, lang)) for r in rows))  # the outlet comes from the article
 
 
 def sentence(f: Finding, lang: str = "vi") -> str:
@@ -104,13 +104,13 @@ def sentence(f: Finding, lang: str = "vi") -> str:
     if f.kind in ("contradiction", "agreement"):
         what = v["what"]
         if what == "component":
-            return text(lang, "point.contradiction.component", **{**base, "cite": cite(r, lang)}, value=value_of(r, lang, hedge=False),
+            return text(lang, "point.contradiction.component", **{**base, "cite": escape(cite(r, lang))}, value=value_of(r, lang, hedge=False),
                         whole=metric_words(v["whole"], lang), plan=derived(v["plan"], unit, lang),
                         cite_whole=_cites(f.rows[1:], lang))
         if what == "differ":
             a, b = f.rows[0], f.rows[1]
             return text(lang, "point.contradiction.differ", **base, a=value_of(a, lang), b=value_of(b, lang),
-                        cite_a=cite(a, lang), cite_b=cite(b, lang),
+                        cite_a=escape(cite(a, lang)), cite_b=escape(cite(b, lang)),
                         diff=fmt_value(abs(float(b["value"]) - float(a["value"])), unit, None, lang))
         key = "point.agreement" if f.kind == "agreement" else "point.contradiction.plans"
         return text(lang, key, **base, year=f.period, a=derived(v["a"], unit, lang), b=derived(v["b"], unit, lang),

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from .collate import sorted_names
-from .report import MyST, escape, fmt_number, list_table
+from .report import MyST, fmt_number, list_table, md
 from .dataset import short_doc
 from .sources import UNKNOWN, sources
 
@@ -57,9 +57,9 @@ def _unknown(value: str, lang: str) -> str:
 
 def register_table(df: pd.DataFrame, lang: str = "vi") -> MyST:
     t = pd.DataFrame({
-        "doc": [escape(short_doc(d)) for d in df["doc"]],
-        "title": [escape(x) for x in df["title"]],
-        "outlet": [escape(_unknown(o, lang)) for o in df["outlet"]],
+        "doc": [short_doc(d) for d in df["doc"]],
+        "title": list(df["title"]),
+        "outlet": [_unknown(o, lang) for o in df["outlet"]],
         "date": [_unknown(d, lang) for d in df["date"]],
         "districts": df["districts"],
         "words": [fmt_number(w, lang) for w in df["words"]],
@@ -73,9 +73,10 @@ def register_summary(df: pd.DataFrame, lang: str = "vi") -> MyST:
     dated = sorted(d for d in df["date"] if d != UNKNOWN)
     districts = sorted_names(d.strip() for ds in df["districts"] for d in ds.split(",") if d.strip())
     longest = df.sort_values(["words", "doc"], ascending=[False, True]).iloc[0]
-    return MyST(TEXT[lang]["summary"].format(
+    return md(
+        TEXT[lang]["summary"],
         n=len(df), k=len(districts), districts=", ".join(districts),
         first=dated[0] if dated else TEXT[lang]["unknown"], last=dated[-1] if dated else TEXT[lang]["unknown"],
         words=fmt_number(int(df["words"].sum()), lang), paras=fmt_number(int(df["paragraphs"].sum()), lang),
-        longest=escape(longest["doc"]), longest_words=fmt_number(int(longest["words"]), lang),
-    ))
+        longest=longest["doc"], longest_words=fmt_number(int(longest["words"]), lang),
+    )

@@ -40,20 +40,70 @@ def fmt_number(value: float | int | None, lang: str = "vi", decimals: int | None
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|$~^&])")
+#: what opens a block when it starts a line (list, fence, comment, label, numbered list)
+_BLOCK_START = re.compile(r"^(?:[-=](?=\s|$)|[%:]|\((?=[^)]*\)=)|\d+(?=[.)](?:\s|$)))")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 
 
-def escape(text: object) -> str:
-    r"""Text from an article, made inert for MyST: markup characters are backslash-escaped, so
-    ``<script>`` or ``**`` in an article shows as text, never as HTML or formatting.
+class MyST(str):
+    """Markdown a chapter displays, trusted as markup (like markupsafe's ``Markup``): :func:`escape`
+    leaves it as it is, and everything that is not a ``MyST`` is escaped on its way into one.
+    Its plain-text form is the same text, so nbval compares it."""
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def escape(text: object) -> MyST:
+    r"""The one way text from an article or a file name (title, outlet, URL, quote, district, file
+    name) enters MyST: markup characters are backslash-escaped and line breaks and control
+    characters become one space, so ``<script>``, ``**`` or a directive in an article shows as
+    text, never as HTML, formatting or a new block.  Sphinx then escapes the text for HTML and
+    LaTeX itself.  A :class:`MyST` value is already markup and passes unchanged.
 
     >>> print(escape("<script>alert(1)</script> *x* [a](b)"))
     \<script\>alert(1)\</script\> \*x\* \[a\](b)
+    >>> print(escape("<img src=x onerror=alert(1)>.txt\n:::{raw} html"))
+    \<img src=x onerror=alert(1)\>.txt :::\{raw\} html
+    >>> print(escape(":::{raw} html"), escape("1. x"), escape("- x"), escape("2.511 tỷ"), escape("-5%"))
+    \:::\{raw\} html 1\. x \- x 2.511 tỷ -5%
+    >>> escape(escape("a*b")) == escape("a*b")
+    True
     """
-    return _MD_SPECIAL.sub(r"\\\1", str(text).replace("\n", " "))
+    if isinstance(text, MyST):
+        return text
+    out = _MD_SPECIAL.sub(r"\\\1", _CONTROL.sub(" ", str(text)))
+    m = _BLOCK_START.match(out)
+    if m:  # a value placed at the start of a line must not open a block either
+        cut = m.end() if m.group(0)[0].isdigit() else 0
+        out = out[:cut] + "\\" + out[cut:]
+    return MyST(out)
+
+
+def md(template: str, **values: object) -> MyST:
+    r"""Fill a MyST template (ours, trusted) with values that are escaped unless already :class:`MyST`.
+
+    >>> print(md("**{a}** and {b}", a="x_y", b=MyST("*kept*")))
+    **x\_y** and *kept*
+    """
+    return MyST(template.format(**{k: escape(v) for k, v in values.items()}))
+
+
+def alt_text(text: object) -> str:
+    r"""A figure's alt text (a directive option, shown as an attribute, never parsed as markup):
+    one line, no control characters.
+
+    >>> alt_text("a\nb\x00c")
+    'a b c'
+    """
+    return _CONTROL.sub(" ", str(text)).strip()
 
 
 def _cell(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    return escape(value)
 
 
 def markdown_table(df: pd.DataFrame, align: Sequence[str] | None = None) -> str:
@@ -152,7 +202,8 @@ def label_overlaps(fig, tolerance: float = 0.5) -> list[tuple[str, str]]:
 def publish_chart(fig, name: str, alt: str, source_line: str, data: pd.DataFrame, caption: str) -> str:
     """Save the chart (PNG) and its data (CSV); return the MyST figure block that shows both.
 
-    The caption holds the source line; the alt text describes the chart for screen readers.
+    The caption holds the source line; the alt text describes the chart for screen readers.  All three
+    are plain text (the source line is also drawn into the PNG): they are escaped here, once.
     A chart whose labels overlap, or whose legend covers a plot, is an error (:func:`label_overlaps`).
     """
     import matplotlib.pyplot as plt
@@ -172,19 +223,9 @@ def publish_chart(fig, name: str, alt: str, source_line: str, data: pd.DataFrame
     csv = save_data(data, name)
     rel = f"_assets/{out.name}"
     return (
-        f":::{{figure}} {rel}\n:alt: {_cell(alt)}\n:name: fig-{name}\n:width: 100%\n\n"
-        f"{caption} {source_line} {{download}}`CSV <_assets/{csv.name}>`\n:::\n"
+        f":::{{figure}} {rel}\n:alt: {alt_text(alt)}\n:name: fig-{name}\n:width: 100%\n\n"
+        f"{escape(caption)} {escape(source_line)} {{download}}`CSV <_assets/{csv.name}>`\n:::\n"
     )
-
-
-class MyST(str):
-    """Markdown a chapter displays; its plain-text form is the same text, so nbval compares it."""
-
-    def _repr_markdown_(self) -> str:
-        return str(self)
-
-    def __repr__(self) -> str:
-        return str(self)
 
 
 def list_table(df: pd.DataFrame, widths: Sequence[int]) -> str:
@@ -205,7 +246,7 @@ def list_table(df: pd.DataFrame, widths: Sequence[int]) -> str:
     """
     lines = [":::{list-table}", ":header-rows: 1", ":widths: " + " ".join(map(str, widths)), ":class: longtable", ""]
     for row in [list(df.columns), *df.itertuples(index=False)]:
-        cells = [str(c).replace("\n", " ") or " " for c in row]
+        cells = [escape(c) or " " for c in row]
         lines.append("* - " + cells[0])
         lines += ["  - " + c for c in cells[1:]]
     lines.append(":::")

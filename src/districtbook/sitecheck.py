@@ -5,22 +5,90 @@ image that does not load or has no alt text, a request that would leave the mach
 blocked, never sent), an internal link to nothing, a heading that skips a level, and code
 or printed output not set in a font that has the Vietnamese letters.  Screenshots of every
 page can be saved for review.
+
+Injected markup is a problem too: any ``<script>`` or inline event handler (an ``on*=`` attribute)
+that is not one the theme (pydata/sphinx-book-theme, Sphinx) writes on every page, and any
+call of ``alert``/``confirm``/``prompt`` while a page loads (a script that ran).
 """
 from __future__ import annotations
 
 import contextlib
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MONO_FONT = "Noto Sans Mono Vietnamese"
+
+#: The inline scripts the theme and Sphinx write (string literals and white space normalised away).
+THEME_INLINE_SCRIPTS = frozenset({
+    'document.documentElement.dataset.mode = localStorage.getItem("") || ""; '
+    'document.documentElement.dataset.theme = localStorage.getItem("") || "";',
+    "let toggleHintShow = '';", "let toggleHintHide = '';", "let toggleOpenOnPrint = '';",
+    "var togglebuttonSelector = '';", "DOCUMENTATION_OPTIONS.pagename = '';",
+    "DOCUMENTATION_OPTIONS.search_as_you_type = false;", "kernelName = ''",
+    # search.html (pydata-sphinx-theme)
+    '// Activate the search field on page load let searchInput = document.querySelector(""); '
+    'if (searchInput) { searchInput.focus(); searchInput.select(); console.log(""); }',
+})
+#: The inline event handlers the theme writes: (element, attribute, value).
+THEME_HANDLERS = frozenset({("button", "onclick", "window.print()"), ("button", "onclick", "toggleFullScreen()")})
+#: Script types the browser does not run (data blocks such as Thebe's configuration).
+_JS_TYPES = ("", "text/javascript", "module", "application/javascript")
+_STRING = re.compile(r"'(?:[^'\\\n]|\\.)*'" + r'|"(?:[^"\\\n]|\\.)*"')
+
+_CANARY = """
+window.__districtbookRan = [];
+for (const name of ['alert', 'confirm', 'prompt']) {
+  window[name] = (...args) => { window.__districtbookRan.push(name + '(' + args.map(String).join(', ') + ')'); };
+}
+"""
+
+
+def _normalise_script(text: str) -> str:
+    r"""An inline script with its string literals emptied and white space collapsed.
+
+    >>> _normalise_script("  DOCUMENTATION_OPTIONS.pagename = 'book/x';\n")
+    "DOCUMENTATION_OPTIONS.pagename = '';"
+    """
+    return " ".join(_STRING.sub(lambda m: m.group(0)[0] * 2, text).split())
+
+
+def injected(scripts: list[dict], handlers: list[dict], site: Path | None = None) -> list[str]:
+    r"""The scripts and inline event handlers of a page that the theme did not put there.
+
+    ``scripts``: ``{"src", "type", "text"}`` per ``<script>`` (``src`` as written, relative to the page);
+    ``handlers``: ``{"tag", "name", "value"}`` per ``on*`` attribute.
+
+    >>> injected([{"src": None, "type": "", "text": "alert(1)"}], [{"tag": "img", "name": "onerror", "value": "alert(1)"}])
+    ['script not from the theme: alert(1)', 'inline event handler not from the theme: <img onerror="alert(1)">']
+    >>> injected([{"src": None, "type": "", "text": "DOCUMENTATION_OPTIONS.pagename = 'x';"}],
+    ...          [{"tag": "button", "name": "onclick", "value": "window.print()"}])
+    []
+    """
+    out = []
+    for sc in scripts:
+        if (sc.get("type") or "").strip().lower() not in _JS_TYPES:
+            continue  # a data block: never executed
+        src = sc.get("src")
+        if src:
+            parsed = urlparse(src)
+            path = PurePosixPath(unquote(parsed.path))
+            if parsed.scheme or parsed.netloc or not (path.parts and (path.name == "searchindex.js" or "_static" in path.parts)):
+                out.append(f"script not from the theme: src={src[:200]}")
+        elif _normalise_script(sc.get("text") or "") not in THEME_INLINE_SCRIPTS:
+            out.append(f"script not from the theme: {' '.join((sc.get('text') or '').split())[:200]}")
+    for h in handlers:
+        if (h["tag"], h["name"], h["value"].strip()) not in THEME_HANDLERS:
+            out.append(f'inline event handler not from the theme: <{h["tag"]} {h["name"]}="{h["value"][:200]}">')
+    return out
 
 
 @dataclass
@@ -72,7 +140,16 @@ async () => {
   const edition = !!(bar && bar.querySelector('a.edition-other'));
   const pdf = !!(bar && bar.querySelector('a.edition-pdf'));
   const sideways = document.documentElement.scrollWidth > window.innerWidth + 1;
-  return {imgs, links, heads, mono, monoLoaded, edition, pdf, sideways, lang: document.documentElement.lang};
+  const scripts = [...document.querySelectorAll('script')].map(s => ({src: s.getAttribute('src'),
+      type: s.getAttribute('type') || '', text: s.textContent}));
+  const handlers = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of el.attributes) {
+      if (a.name.toLowerCase().startsWith('on')) handlers.push({tag: el.tagName.toLowerCase(), name: a.name, value: a.value});
+    }
+  }
+  return {imgs, links, heads, mono, monoLoaded, edition, pdf, sideways, lang: document.documentElement.lang, scripts,
+          handlers, ran: window.__districtbookRan || []};
 }
 """ % MONO_FONT
 
@@ -108,8 +185,10 @@ def check_site(site: Path, screenshots: Path | None = None, searches: dict[str, 
                 r.abort()  # blocked: nothing is sent
 
         context.route("**/*", route)
+        context.add_init_script(_CANARY)
         phone = browser.new_context(viewport={"width": 400, "height": 800})
         phone.route("**/*", route)
+        phone.add_init_script(_CANARY)
         if screenshots is not None:
             (screenshots / "400").mkdir(parents=True, exist_ok=True)
         current: list[str] = []
@@ -133,6 +212,8 @@ def check_site(site: Path, screenshots: Path | None = None, searches: dict[str, 
                 target = _link_target(site, landed, href)
                 if target is not None and not target.exists():
                     current.append(f"link to nothing: {href}")
+            current += injected(info["scripts"], info["handlers"])
+            current += [f"script ran: {call[:200]}" for call in info["ran"]]
             heads = info["heads"]
             if heads and heads[0] != 1:
                 current.append(f"first heading is h{heads[0]}, not h1")

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .articles import Article, iter_articles
+from .articles import BOOK_MAX_ARTICLE_BYTES, Article, iter_articles
 from .places import main_districts
 
 #: Agency marks that open a lead ("TP - ...", "(HNM) - ...") and the outlets they stand for.
@@ -163,4 +163,4 @@ def describe(article: Article) -> Source:
 
 
 def sources(seeds: Path | str) -> list[Source]:
-    return [describe(a) for a in iter_articles([seeds])]
+    return [describe(a) for a in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES)]

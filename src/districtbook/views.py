@@ -71,7 +71,7 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     save_data(rows.drop(columns="_o"), name)
     t = T[lang]
     table = pd.DataFrame({
-        "district": rows["district"].map(escape),
+        "district": rows["district"],
         "metric": [label(m, lang) for m in rows["metric"]],
         "value": [fmt_value(v, u, d, lang) for v, u, d in zip(rows["value"], rows["unit"], rows["denominator"], strict=True)],
         "period": [period_text(p, lang) for p in rows["period"]],
@@ -88,8 +88,8 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
 def _quote(row, texts: dict[str, str] | None) -> str:
     """The clause of the article that says what the number is (the exact quote when the text is missing)."""
     if texts and row["doc"] in texts:
-        return "“" + escape(quote_clause(texts[row["doc"]], int(row["start"]), int(row["end"]))) + "”"
-    return "“" + escape(row["quote"]) + "”"
+        return "“" + quote_clause(texts[row["doc"]], int(row["start"]), int(row["end"])) + "”"
+    return "“" + row["quote"] + "”"
 
 
 # --- budget ----------------------------------------------------------------------------------
@@ -231,7 +231,7 @@ def budget_derived(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") ->
     table.columns = t["head"]
     save_data(pd.DataFrame([{k: v for k, v in d.items() if k != "estimate"} for d in derived]), "budget-derived")
     agreement = plan_agreement(derived, lang)
-    parts = [list_table(table, widths=(26, 14, 60)), t["note"], *agreement,
+    parts = [list_table(table, widths=(26, 14, 60)), t["note"], *map(escape, agreement),
              "{download}`CSV <_assets/budget-derived.csv>`"]
     return MyST("\n\n".join(parts))
 
@@ -290,7 +290,7 @@ def figures_table(df: pd.DataFrame, lang: str = "vi", texts: dict[str, str] | No
     rows = df.sort_values(["doc", "start"])
     table = pd.DataFrame({
         "doc": rows["doc"].map(short_doc),
-        "district": rows["district"].map(escape),
+        "district": rows["district"],
         "metric": [label(m, lang) for m in rows["metric"]],
         "value": [fmt_value(v, u, d, lang) for v, u, d in zip(rows["value"], rows["unit"], rows["denominator"], strict=True)],
         "period": [period_text(p, lang) for p in rows["period"]],
@@ -310,8 +310,8 @@ def share_check(df: pd.DataFrame, lang: str = "vi") -> MyST:
         return MyST({"vi": "Không bài báo nào nêu đủ tỷ trọng các ngành.", "en": "No article gives a full set of sector shares."}[lang])
     lines = []
     for _, r in flags.iterrows():
-        lines.append(f"{escape(r['district'])} ({r['period']}, {short_doc(r['doc'])}): "
-                     + FLAG_TEXT[r["flag"]][lang].format(total=fmt_number(r["detail"]["total"], lang)) + ".")
+        lines.append(escape(f"{r['district']} ({r['period']}, {short_doc(r['doc'])}): "
+                            + FLAG_TEXT[r["flag"]][lang].format(total=fmt_number(r["detail"]["total"], lang)) + "."))
     return MyST("\n\n".join(lines))
 
 

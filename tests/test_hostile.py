@@ -1,0 +1,402 @@
+"""Hostile input and faults, unit by unit: escaping, the site check, the build lock, child processes,
+self-verifying cache entries, slugs, bounded YAML, article encodings, sizes and duplicates, atomic output.
+
+Each test names the failure it guards against (issue 12); the end-to-end proofs are in
+``test_hostile_build.py``.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from districtbook import articles, cache, lock, manifest, parameters, procs, publish, report
+from districtbook.errors import ArticleError, BuildError, ManifestError, ParameterError
+
+from .conftest import cli
+
+OUTLET = "Báo <script>alert(document.domain)</script>"
+FILE_NAME = "<img src=x onerror=alert(document.domain)>.txt"
+#: a "<" that MyST would read as the start of HTML: one not escaped by a backslash
+RAW_TAG = re.compile(r"(?<!\\)<")
+OUR_ROLES = re.compile(r"\{download\}`[^`]*`")  # ours: "CSV <_assets/x.csv>"
+
+
+def _raw_tag(myst: str):
+    return RAW_TAG.search(OUR_ROLES.sub("", myst))
+
+
+def _figure_row(**kw) -> dict:
+    row = dict(doc=FILE_NAME, district="Tây Hồ", metric="budget_revenue", value=2511.0, unit="VND_bn",
+               denominator=float("nan"), period="2024-9M", basis="none", qualifier="actual",
+               quote="thu <b>2.511</b> tỷ đồng", start=0, end=10, kind="indicator", outlet=OUTLET,
+               published="2024-10-12")
+    row.update(kw)
+    return row
+
+
+# --- escape at one boundary ----------------------------------------------------------------------
+
+def test_outlet_and_file_name_reach_myst_escaped(tmp_path, monkeypatch):
+    """The outlet and the file name went into MyST raw (citations, Source column, captions, comparison)."""
+    from districtbook import prose, register, views
+    from districtbook.chapters import budget, comparison, profile
+
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
+    df = pd.DataFrame([_figure_row(), _figure_row(metric="budget_revenue_vs_plan", unit="percent", basis="plan",
+                                                  value=89.0, start=20, end=23),
+                       _figure_row(district="Đống Đa", value=3000.0)])
+    outputs = {
+        "topic_table": views.topic_table(df, ("budget_revenue",), "vi", "t"),
+        "main_points": prose.main_points(df, None, "en"),
+        "figures_table": views.figures_table(df, "vi"),
+        "profile_table": profile.table(df, {}, "Tây Hồ", "vi"),
+        "progress_chart": budget.progress_chart(df, {}, "en"),
+        "comparisons": comparison.comparisons(df, "Tây Hồ", "Đống Đa", "vi"),
+    }
+    reg = pd.DataFrame([{"doc": FILE_NAME, "title": "<script>x()</script> **t**", "outlet": OUTLET, "url": "",
+                         "date": "2024", "date_basis": "", "districts": "Tây Hồ", "words": 10, "paragraphs": 1}])
+    outputs["register_table"] = register.register_table(reg, "en")
+    outputs["register_summary"] = register.register_summary(reg, "vi")
+    for name, out in outputs.items():
+        assert isinstance(out, report.MyST), name
+        text = "\n".join(ln for ln in out.split("\n") if not ln.startswith(":alt: "))  # an attribute, not markup
+        assert not _raw_tag(text), f"{name}: {out}"
+        assert "onerror" in out or "script" in out, name  # the text is shown, inert
+
+
+def test_escape_neutralises_markup_and_blocks():
+    for hostile in ("<script>x</script>", "[a](javascript:alert(1))", "{raw}`<b>`", ":::{raw} html", "```", "$x$",
+                    "a\n# heading", "1. list", "%comment", "(x)=", "- item"):
+        out = report.escape(hostile)
+        assert "\n" not in out
+        assert not RAW_TAG.search(out) and "](" not in out.replace("\\](", "")
+        assert not re.match(r"[-#%:(`]|\d+\.", out), out
+
+
+def test_chart_caption_and_alt_text_are_plain_text(tmp_path, monkeypatch):
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
+    report.house_style()
+    fig, _ = plt.subplots()
+    block = report.publish_chart(fig, "x", alt=f"alt {FILE_NAME}\n:::", source_line=f"Nguồn: {OUTLET}",
+                                 data=pd.DataFrame({"a": [1]}), caption="<i>c</i>")
+    head, body = block.split("\n\n", 1)
+    assert head.count("\n") == 3  # figure, alt, name, width: the alt text did not add a line
+    assert not _raw_tag(body), body
+
+
+# --- the site check sees injected scripts (in Chromium) -------------------------------------------
+
+@pytest.mark.slow
+def test_site_check_fails_on_injected_script_and_handler(tmp_path):
+    from districtbook.sitecheck import check_site
+
+    theme = ("<script>let toggleHintShow = 'Nhấp để hiển thị';</script>"
+             '<button onclick="window.print()">print</button>')
+    (tmp_path / "clean.html").write_text(f"<!doctype html><html lang=vi><body>{theme}<h1>ok</h1></body></html>")
+    (tmp_path / "bad.html").write_text(
+        "<!doctype html><html lang=vi><body><h1>x</h1><p>Nguồn <script>alert(document.domain)</script>"
+        "<img src=x onerror=alert(document.domain) alt=a></p></body></html>")
+    report_ = check_site(tmp_path, pages=["bad.html", "clean.html"])
+    bad = [p for p in report_.problems if p.startswith("bad.html")]
+    assert any("script not from the theme: alert(document.domain)" in p for p in bad), bad
+    assert any('inline event handler not from the theme: <img onerror="alert(document.domain)">' in p for p in bad)
+    assert any("script ran: alert(" in p for p in bad)
+    clean = [p for p in report_.problems if p.startswith("clean.html") and ("script" in p or "handler" in p)]
+    assert clean == [], clean
+
+
+# --- one build at a time -------------------------------------------------------------------------
+
+def test_second_build_stops_with_a_message_naming_the_holder(tmp_path):
+    with lock.build_lock(tmp_path, wait=0):
+        t0 = time.monotonic()
+        with pytest.raises(BuildError, match=rf"another build \(pid {os.getpid()}\) is running"):
+            with lock.build_lock(tmp_path, wait=0.5):
+                pass
+        assert 0.4 < time.monotonic() - t0 < 3
+    with lock.build_lock(tmp_path, wait=0):  # released: free again
+        pass
+
+
+def test_lock_of_a_dead_build_is_taken_over(tmp_path, caplog):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (tmp_path / ".lock").write_text(dead.stdout)
+    with caplog.at_level(logging.INFO, logger="districtbook"), lock.build_lock(tmp_path, wait=0):
+        assert (tmp_path / ".lock").read_text().strip() == str(os.getpid())
+    assert f"taking over the build lock of pid {dead.stdout.strip()}" in caplog.text
+
+
+def test_stale_staging_and_half_swapped_site_are_recovered(tmp_path):
+    build_dir = tmp_path / "_build"
+    (build_dir / ".staging" / "vi").mkdir(parents=True)
+    (build_dir / "html.old").mkdir()
+    (build_dir / "html.old" / "index.html").write_text("previous")
+    (build_dir / "cache" / "x.tmp").mkdir(parents=True)
+    publish.recover(build_dir, tmp_path)
+    assert not (build_dir / ".staging").exists() and not (build_dir / "cache" / "x.tmp").exists()
+    assert (build_dir / "html" / "index.html").read_text() == "previous"
+
+
+def test_publishing_checks_the_new_tree_first(tmp_path):
+    site = tmp_path / "new"
+    (site / "en").mkdir(parents=True)
+    (site / "index.html").write_text("x")
+    with pytest.raises(BuildError, match="the new HTML lacks en/index.html, book/chapters/a.html"):
+        publish.check_site(site, ["en"], ["book/chapters/a.html"])
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.5 truncated")
+    with pytest.raises(BuildError, match="bad.pdf is incomplete"):
+        publish.check_pdf(tmp_path / "bad.pdf")
+
+
+def test_html_only_build_removes_a_pdf_made_from_other_pages(tmp_path):
+    pdf = tmp_path / "pdf"
+    pdf.mkdir()
+    (pdf / "districtbook.pdf").write_bytes(b"%PDF-")
+    (pdf / publish.PDF_STAMP).write_text("pages-A")
+    publish.drop_stale_pdf(pdf, "pages-A")
+    assert (pdf / "districtbook.pdf").exists()  # same pages: kept
+    publish.drop_stale_pdf(pdf, "pages-B")
+    assert not pdf.exists()
+
+
+# --- children die with the build -----------------------------------------------------------------
+
+_SPAWNER = """
+import sys, time
+from districtbook import procs
+with procs.children_die_with_us():
+    p = procs.spawn(["sh", "-c", "sleep 300 & sleep 300 & wait"])
+    print(p.pid, flush=True)
+    time.sleep(300)
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_signal_to_the_parent_stops_the_whole_tree_of_its_children(sig):
+    proc = subprocess.Popen([sys.executable, "-c", _SPAWNER], stdout=subprocess.PIPE, text=True)
+    child = int(proc.stdout.readline())
+    deadline = time.monotonic() + 10
+    while len(procs.descendants(child)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    tree = [child, *procs.descendants(child)]
+    assert len(tree) >= 3
+    os.kill(proc.pid, sig)
+    proc.wait(timeout=20)
+    time.sleep(0.2)
+    assert [p for p in tree if procs._alive(p)] == []
+
+
+# --- caches verify themselves --------------------------------------------------------------------
+
+def _entry(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISTRICTBOOK_ROOT", str(tmp_path))
+    nb = tmp_path / "ch.ipynb"
+    nb.write_text(json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}) + " " * 300)
+    png = tmp_path / "chart.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 1000 + b"IEND")
+    cache.store("book/chapters/ch.ipynb", "k1", nb, [png])
+    return cache._folder("book/chapters/ch.ipynb")
+
+
+@pytest.mark.parametrize("damaged", ["assets/chart.png", "chapter.ipynb"])
+def test_a_truncated_cached_file_drops_the_entry_with_a_warning(tmp_path, monkeypatch, caplog, damaged):
+    folder = _entry(tmp_path, monkeypatch)
+    assert cache.lookup("book/chapters/ch.ipynb", "k1") is not None
+    with open(folder / damaged, "r+b") as f:
+        f.truncate(200)
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        assert cache.lookup("book/chapters/ch.ipynb", "k1") is None
+    lines = [r.getMessage() for r in caplog.records]
+    assert lines == [f"book/chapters/ch.ipynb: cache entry damaged ({damaged} does not match its recorded hash): "
+                     "dropped, the chapter is executed again"]
+    assert not folder.exists()
+
+
+def test_a_failing_tool_reports_its_first_error_line():
+    from districtbook.build import first_error
+
+    out = ("Running Sphinx v7.4.7\nloading pickled environment... done\n"
+           "nbformat.reader.NotJSONError: Notebook does not appear to be JSON: '{\"cells\": [{\"ce...'\n"
+           + "\n".join(f"noise {i}" for i in range(40)))
+    assert first_error(out).startswith("nbformat.reader.NotJSONError: Notebook does not appear to be JSON")
+
+
+def test_cell_number_does_not_count_the_injected_parameters_cell(tmp_path):
+    import nbformat
+
+    from districtbook.build import template_cell_number
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# t"), nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("x = 2", metadata={"tags": ["injected-parameters"]}),
+                nbformat.v4.new_code_cell("raise ValueError", outputs=[nbformat.v4.new_output(
+                    "error", ename="ValueError", evalue="", traceback=[])]),
+                nbformat.v4.new_code_cell("after")]
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell("An Exception was encountered"))  # as papermill does
+    nbformat.write(nb, tmp_path / "out.ipynb")
+    assert template_cell_number(tmp_path / "out.ipynb", 3) == 2  # papermill's count: 3
+
+
+# --- unique slugs --------------------------------------------------------------------------------
+
+def _manifest(tmp_path: Path, seeds: Path) -> Path:
+    m = tmp_path / "manifest.yml"
+    m.write_text("parts:\n  - caption: x\n    entries:\n      - template: profile.ipynb\n        for_each: district\n"
+                 f"        output: chapters/profile-{{slug}}.ipynb\n        parameters: {{seeds: '{seeds}'}}\n",
+                 encoding="utf-8")
+    return m
+
+
+def test_colliding_district_slugs_stop_naming_both(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Quận Tây Hồ\nNăm 2023, quận Tây Hồ thu 100 tỷ đồng; quận Tây Hồ đạt.\n")
+    (seeds / "b.txt").write_text("Quận Tay Ho\nNăm 2023, quận Tay Ho thu 200 tỷ đồng; quận Tay Ho đạt.\n")
+    with pytest.raises(ManifestError, match="districts 'Tay Ho' and 'Tây Hồ' would both be written to "
+                                            "chapters/profile-tay-ho.ipynb"):
+        manifest.expand(manifest.load(_manifest(tmp_path, seeds)))
+
+
+def test_non_latin_district_names_get_stable_distinct_slugs(tmp_path):
+    from districtbook.places import slugify
+
+    names = ["Тверской", "Арбат", "東城区", "西城区", "Quận 東", "Quận 西"]
+    slugs = [slugify(n) for n in names]
+    assert len(set(slugs)) == len(names) and all(re.fullmatch(r"[a-z0-9-]+", s) for s in slugs)
+    assert slugs == [slugify(n) for n in names]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Quận Тверской\nquận Тверской thu 1 tỷ đồng, quận Тверской.\n")
+    (seeds / "b.txt").write_text("Quận Арбат\nquận Арбат thu 2 tỷ đồng, quận Арбат.\n")
+    outputs = [c.output for c in manifest.chapters(manifest.expand(manifest.load(_manifest(tmp_path, seeds))))]
+    assert len(outputs) == 2 and len(set(outputs)) == 2
+
+
+# --- bounded input -------------------------------------------------------------------------------
+
+BOMB = "".join(f"{c}: &{c} [{', '.join([f'*{p}'] * 9) if p else ', '.join(['lol'] * 9)}]\n"
+               for p, c in zip(["", *"abcdefgh"], "abcdefghi"))
+
+
+def test_yaml_alias_bomb_fails_within_a_second(tmp_path):
+    bomb = tmp_path / "bomb.yml"
+    bomb.write_text(BOMB)
+    assert len(BOMB.encode()) < 400
+    t0 = time.monotonic()
+    with pytest.raises(ParameterError) as err:
+        parameters.read_yaml(bomb)
+    assert time.monotonic() - t0 < 1
+    assert "aliases" in str(err.value) and len(str(err.value)) < 200
+    t0 = time.monotonic()
+    proc = cli("run", "sources", "-f", str(bomb))
+    assert proc.returncode == 2 and "aliases" in proc.stderr and len(proc.stderr) < 300
+    assert time.monotonic() - t0 < 5  # the interpreter's start-up included
+
+
+def test_yaml_expansion_below_the_alias_bound_is_still_bounded(tmp_path):
+    f = tmp_path / "p.yml"
+    f.write_text("".join(f"{c}: &{c} [{', '.join([f'*{p}'] * 9) if p else ', '.join(['1'] * 9)}]\n"
+                         for p, c in zip(["", *"abcde"], "abcdef")))  # 45 aliases, 9**6 items
+    with pytest.raises(ParameterError, match="more than 10,000 items once its aliases are expanded"):
+        parameters.read_yaml(f)
+
+
+def test_yaml_size_errors_name_line_and_column_and_never_echo_huge_values(tmp_path):
+    big = tmp_path / "big.yml"
+    big.write_text("lang: " + "x" * 70_000)
+    with pytest.raises(ParameterError, match="larger than 65,536 bytes"):
+        parameters.read_yaml(big)
+    bad = tmp_path / "bad.yml"
+    bad.write_text("seeds: seeds\nlang: [vi,\n  x: y\n")
+    with pytest.raises(ParameterError, match=r"line 4, column 1: expected ',' or ']'"):
+        parameters.read_yaml(bad)
+    with pytest.raises(ParameterError) as err:
+        parameters.resolve("sources", typed={"lang": ["x" * 10_000] * 1000})
+    assert len(str(err.value)) < 300
+
+
+# --- articles: size, encodings, duplicates, skipped files ------------------------------------------
+
+TEXT = "Quận Tây Hồ thu 2.511 tỷ đồng."
+ENCODING_ERRORS = {
+    "utf-8 BOM + bad byte": b"\xef\xbb\xbf" + TEXT.encode() + b"\xff",
+    "utf-16 BOM + lone surrogate": b"\xff\xfe" + TEXT.encode("utf-16-le") + b"\x00\xd8",
+    "utf-16 no BOM + lone surrogate": TEXT.encode("utf-16-le") + b"\x00\xd8",
+    "utf-32 BOM + bad code point": b"\xff\xfe\x00\x00" + TEXT.encode("utf-32-le") + b"\x00\x00\x11\x00",
+    "utf-32 no BOM + bad code point": TEXT.encode("utf-32-le") + b"\x00\x00\x11\x00",
+    "utf-32-be BOM + bad code point": b"\x00\x00\xfe\xff" + TEXT.encode("utf-32-be") + b"\x00\x11\x00\x00",
+    "latin-1": "Ça coûte 5 € — très cher ©®".encode("cp1252"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ENCODING_ERRORS))
+def test_every_encoding_error_is_one_clear_message_with_file_and_offset(tmp_path, kind):
+    p = tmp_path / "x.txt"
+    p.write_bytes(ENCODING_ERRORS[kind])
+    with pytest.raises(ArticleError, match=r"^x\.txt: is not .+ \(invalid byte at offset \d+\); save it as UTF-8$"):
+        articles.read_article(p)
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be", "utf-16", "utf-8-sig"])
+def test_utf32_and_bom_articles_read_as_text(codec):
+    assert articles.parse_article("a.txt", (TEXT + "\n").encode(codec)).text == TEXT  # white space at the ends left out
+
+
+def test_an_article_over_the_size_limit_is_refused(tmp_path):
+    from districtbook import sources
+
+    p = tmp_path / "big.txt"
+    p.write_text("Quận Tây Hồ. " * 200)
+    with pytest.raises(ArticleError, match=r"big.txt: is 3,600 bytes, more than the 1,000 an article may have"):
+        articles.read_article(p, max_bytes=1000)
+    with open(tmp_path / "huge.txt", "wb") as f:  # sparse: no 4 MB written
+        f.truncate(articles.BOOK_MAX_ARTICLE_BYTES + 1)
+    t0 = time.monotonic()
+    with pytest.raises(ArticleError, match=r"huge.txt: is 4,194,305 bytes, more than the 4,194,304 an article may have"):
+        sources.sources(tmp_path)  # what the book's chapters read
+    assert time.monotonic() - t0 < 1
+    assert articles.MAX_ARTICLE_BYTES == 64 * 1024 * 1024  # extraction reads a 50 MB article whole
+
+
+def test_duplicates_and_non_txt_files_are_reported_and_counted_once(tmp_path, caplog):
+    from districtbook.extract import extract
+
+    body = "Quận Tây Hồ\nNăm 2023, quận Tây Hồ thu ngân sách 2.511 tỷ đồng.\n"
+    (tmp_path / "a.txt").write_text(body)
+    (tmp_path / "b.txt").write_text(body.replace("\n", "\r\n") + "  ")  # the same text, other white space
+    (tmp_path / "ARTICLE.TXT").write_text(body)
+    (tmp_path / "README.md").write_text("about the seeds")
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        names = [a.name for a in articles.iter_articles([tmp_path])]
+        figs = list(extract([tmp_path]))
+    assert names == ["a.txt"]
+    assert len({f.doc for f in figs}) == 1
+    assert "b.txt: same text as a.txt: skipped (its figures would count twice)" in caplog.text
+    assert "not read, only .txt files are articles: ARTICLE.TXT" in caplog.text
+    assert "README.md" not in caplog.text
+
+
+def test_extract_output_is_all_or_nothing(tmp_path):
+    good = tmp_path / "in"
+    good.mkdir()
+    (good / "a.txt").write_text("Quận Tây Hồ\nNăm 2023, quận Tây Hồ thu ngân sách 2.511 tỷ đồng.\n")
+    (good / "z.txt").write_bytes(b"\x00\x01binary")
+    out = tmp_path / "figures.csv"
+    proc = cli("extract", str(good), "-o", str(out))
+    assert proc.returncode == 2 and "z.txt: is binary" in proc.stderr
+    assert not out.exists() and list(tmp_path.iterdir()) == [good]
+    out.write_text("previous\n")
+    assert cli("extract", str(good), "-o", str(out)).returncode == 2
+    assert out.read_text() == "previous\n"
