@@ -9,16 +9,24 @@ from .report import MyST, markdown_table
 
 COLUMN_DOCS = {
     "doc": ("Tên tệp bài báo trong seeds/", "The article's file name in seeds/"),
-    "district": ("Quận (hoặc phường, thành phố) mà con số nói đến", "The district (or ward, city) the figure is about"),
+    "district": ("Đơn vị hành chính mà con số nói đến (quận, phường, thành phố, tỉnh, vùng, bộ, cả nước)",
+                 "The administrative unit the figure is about (district, ward, city, province, region, ministry, country)"),
+    "level": ("Cấp của đơn vị: ward, district, city, province, region, ministry, country",
+              "The unit's level: ward, district, city, province, region, ministry, country"),
     "metric": ("Khóa chỉ số (xem bảng chỉ số)", "Metric key (see the metric table)"),
     "value": ("Giá trị chuẩn hóa: dấu chấm thập phân, không phân nhóm; tiền tính bằng tỷ đồng",
               "Canonical value: '.' decimal point, no grouping; money in billions of VND"),
     "unit": ("Đơn vị (xem bảng đơn vị)", "Unit (see the unit table)"),
     "denominator": ("Mẫu số của tỷ số x/y (unit = ratio)", "Denominator y of an x/y ratio (unit = ratio)"),
-    "period": ("Kỳ: 2024-9M (9 tháng), 2024-H1, 2024-Q4, 2023, 2020-2025 (nhiệm kỳ), 2020-2025-H1 (nửa đầu nhiệm kỳ)",
-               "Period: 2024-9M (9 months), 2024-H1, 2024-Q4, 2023, 2020-2025 (term), 2020-2025-H1 (first half of term)"),
+    "period": ("Kỳ: 2024-9M (9 tháng), 2024-H1, 2024-Q4, 2023-02 (một tháng), 2019-YTD (từ đầu năm), 2023, "
+               "2020-2025 (giai đoạn, nhiệm kỳ), 2020-2025-H1 (nửa đầu nhiệm kỳ); trống khi bài không nói kỳ",
+               "Period: 2024-9M (first 9 months), 2024-H1, 2024-Q4, 2023-02 (one month), 2019-YTD (year to date), 2023, "
+               "2020-2025 (span, term), 2020-2025-H1 (first half of term); empty when the article names none"),
+    "per_year": ("yes khi giá trị là mức bình quân mỗi năm của kỳ (8%/năm)", "yes when the value is a yearly rate over the period (8% a year)"),
     "basis": ("Tỷ lệ phần trăm so với gì: plan, yoy, term_start, share, target, none",
               "What a percentage is measured against: plan, yoy, term_start, share, target, none"),
+    "base": ("Kỳ được so sánh với (so với cùng kỳ năm 2022 -> 2022-H1), nếu có",
+             "The period compared against (same period of 2022 -> 2022-H1), if any"),
     "qualifier": ("Mức chắc chắn: actual, estimate, more_than, less_than, approx, target, range_low, range_high",
                   "Hedge: actual, estimate, more_than, less_than, approx, target, range_low, range_high"),
     "quote": ("Đoạn nguyên văn ngắn nhất chứa con số và đơn vị", "Shortest exact piece of the article with the number and unit"),
@@ -47,15 +55,15 @@ _I = {"vi": 0, "en": 1}
 
 
 def columns_table(lang: str = "vi") -> MyST:
-    df = pd.DataFrame([(f"`{c}`", COLUMN_DOCS[c][_I[lang]]) for c in COLUMNS], columns=HEAD[lang][0])
+    df = pd.DataFrame([(c, COLUMN_DOCS[c][_I[lang]]) for c in COLUMNS], columns=HEAD[lang][0])
     return MyST(markdown_table(df))
 
 
 def units_table(lang: str = "vi") -> MyST:
-    df = pd.DataFrame([(f"`{u}`", d[_I[lang]]) for u, d in UNIT_DOCS.items()], columns=HEAD[lang][1])
+    df = pd.DataFrame([(u, d[_I[lang]]) for u, d in UNIT_DOCS.items()], columns=HEAD[lang][1])
     return MyST(markdown_table(df))
 
 
 def metrics_table(lang: str = "vi") -> MyST:
-    df = pd.DataFrame([(f"`{m.key}`", m.vi if lang == "vi" else m.en) for m in METRICS.values()], columns=HEAD[lang][2])
+    df = pd.DataFrame([(m.key, m.vi if lang == "vi" else m.en) for m in METRICS.values()], columns=HEAD[lang][2])
     return MyST(markdown_table(df))

@@ -192,10 +192,14 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
                 name = f"Phường {int(name)}" if m["wlevel"].lower() == "phường" else f"Xã {int(name)}"
             else:
                 name = _fit(name, g.wards)
+                if name not in g.wards and len(m["ward"].split()) >= 3:
+                    continue  # "phường Nguyễn Văn An …": no such ward, a person's name after the word
             place = Place(name, "ward", g.wards.get(name, ""))
         elif m["district"]:
             name = m["district"]
             name = f"Quận {int(name)}" if name.isdigit() else _fit(name, g.districts)
+            if not name.startswith("Quận ") and name not in g.districts and len(m["district"].split()) >= 3:
+                continue  # "Chủ tịch HĐND quận Nguyễn Trường Sơn": a person, not a district
             place = Place(name, "district", g.districts.get(name, ("", ""))[1])
         elif m["city"]:
             name = _fit(m["city"], set(CENTRAL_CITIES) | g.provinces | set(g.districts))
