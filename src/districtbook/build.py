@@ -469,7 +469,9 @@ def _failure_report(p: Plan, failures: list[ChapterResult], todo: dict[str, Job]
         what = str(r.error) if r.error else f"{job.template.name}: {r.crash}"
         lines.append(f"chapter {r.cid}: {what} (failed notebook kept in _build/failed/{kept}; "
                      "the previous book is unchanged)")
-    return "\n".join(lines)
+    if len(lines) == 1:
+        return lines[0]
+    return f"{len(lines)} chapters failed:\n" + "\n".join(f"- {ln}" for ln in lines)
 
 
 def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache: bool = True) -> bool:
