@@ -239,13 +239,14 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]
 
 #: ranks written as words: "vươn lên vị trí thứ nhất", "giữ vị trí thứ hai và thứ ba"
 _ORDINAL_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-RANK_WORD_RE = re.compile(r"(?:(?<=vị trí )|(?<=hạng )|(?<=thứ \w{2} và )|(?<=thứ \w{3} và )|(?<=thứ \w{4} và ))"
-                          r"thứ (?P<w>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
+RANK_WORD_RE = re.compile(r"thứ (?P<w>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
+_RANK_WORD_BEFORE = re.compile(r"(?:vị trí |hạng |thứ \w{2,4} và )$")
 
 
 def _rank_words(text: str, start: int, end: int) -> Iterator[Token]:
     for m in RANK_WORD_RE.finditer(text, start, end):
-        yield Token(m.start(), m.end(), Decimal(_ORDINAL_WORDS[m["w"]]), "rank", num_end=m.end())
+        if _RANK_WORD_BEFORE.search(text, max(start, m.start() - 14), m.start()):
+            yield Token(m.start(), m.end(), Decimal(_ORDINAL_WORDS[m["w"]]), "rank", num_end=m.end())
 
 
 def _number_tokens(text: str, start: int, end: int) -> Iterator[Token]:

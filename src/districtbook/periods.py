@@ -27,7 +27,7 @@ _Y = r"(?:19|20)\d\d"
 
 #: where a period expression can start: a digit, "/năm", or one of its first words
 _PERIOD_TRIGGER = re.compile(
-    r"\d|/năm|(?<![^\W\d_])(?:[Nn]ăm|[Tt]háng|[Qq]uý|[Nn]hiệm|[Gg]iai|[Tt]hời|[Tt]rong|[Tt]ừ|[Ll]ũy|[Tt]ính|[Đđ]ến|"
+    r"(?<!\d)\d|/năm|(?<![^\W\d_])(?:[Nn]ăm|[Tt]háng|[Qq]uý|[Nn]hiệm|[Gg]iai|[Tt]hời|[Tt]rong|[Tt]ừ|[Ll]ũy|[Tt]ính|[Đđ]ến|"
     r"[Tt]ới|[Vv]ào|[Hh]ằng|[Hh]àng|[Mm]ỗi|[Nn]ửa|[Gg]iữa|[Cc]ả|[Tt]oàn|[Cc]ác|[Nn]hững|[Kk]hóa|[Kk]hoá)(?![^\W\d_])")
 #: the base of a comparison: a period named only to compare against
 BASE_RE = re.compile(

@@ -150,8 +150,15 @@ def _mention_re() -> re.Pattern[str]:
     )
 
 
-#: where a mention can start: a capital letter or a level word
-_MENTION_TRIGGER = re.compile(rf"(?<![^\W\d_])(?:[{_UPPER}]|phường|xã|thị|quận|huyện|thành|tỉnh|bộ|cả|toàn|các|những|khối|\d\s)")
+@functools.cache
+def _mention_trigger() -> re.Pattern[str]:
+    """Where a mention can start: a level word, an abbreviation, or the first word of a region or a
+    province named alone (tried before the many-branched mention pattern, which is slow to try everywhere)."""
+    g = gazetteer()
+    firsts = {n.split()[0] for n in (*REGIONS, *(p for p in g.provinces if " " in p))}
+    words = ["[Pp]hường", "[Xx]ã", "[Tt]hị", "[Qq]uận", "[Hh]uyện", "[Tt]hành", "TP", "[Tt]ỉnh", "[Bb]ộ", "cả", "toàn",
+             "Việt", "[Cc]ác", "[Kk]hối", "những", "Sài", *(re.escape(w) for w in sorted(firsts))]
+    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(words)})|(?<![\w.,])\d{{1,3}}\s")
 
 
 def _fit(name: str, known) -> str:
@@ -182,7 +189,7 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     g = gazetteer()
     end = len(text) if end is None else end
     out = []
-    for m in scan(_mention_re(), _MENTION_TRIGGER, text, start, end):
+    for m in scan(_mention_re(), _mention_trigger(), text, start, end):
         place = None
         if m["hcm"]:
             place = Place("TP.HCM", "city")
