@@ -101,7 +101,6 @@ def test_pdf_holds_every_chapter_and_chart_in_the_edition_language(built_project
     pages = list(re.finditer(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', bbox, re.S))
     margins = []
     for n, page in enumerate(pages, 1):
-        width = float(page.group(1))
         words = re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)<', page.group(2))
         assert words, f"{pdf}: page {n} has no text"
         margins += [(float(x), w, n) for x, w in words]

@@ -74,8 +74,6 @@ PERIOD_RE = re.compile(
 )
 
 
-#: granularities of a :class:`Period`, and how many months a label of each kind covers
-GRANULARITIES = ("year", "half", "quarter", "months", "month", "ytd", "span", "term", "half_term", "last_months")
 _LABEL_RE = re.compile(
     r"(?P<y1>\d{4})(?:-(?:(?P<y2>\d{4})(?:-(?P<th>H1))?|(?P<h>H[12])|Q(?P<q>[1-4])|(?P<n>\d{1,2})M|(?P<m>\d{2})"
     r"|(?P<ytd>YTD)|last(?P<ln>\d{1,2})M))?"

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .collate import sorted_names
 from . import derive
-from .dataset import FLAG_TEXT, cite, context_before, quality_flags, short_doc
+from .dataset import FLAG_TEXT, cite, quality_flags, short_doc
 from .labels import fmt_value, label, quote_clause
 from .i18n import period_text
 from .report import MyST, escape, fmt_number, list_table, save_data
