@@ -127,6 +127,26 @@ def _full_total_period(row: dict) -> Period | None:
     return Period.parse(str(row.get("period", "")))
 
 
+def direction(a: float, qa: str, b: float, qb: str) -> int:
+    """Which way a figure moved from ``a`` to ``b`` given their hedges: +1, -1, or 0 when the hedges leave it
+    open ("more than 14%" after 14.01% may be higher or lower).
+
+    >>> direction(14.01, "actual", 14, "more_than"), direction(12, "actual", 14, "more_than"), direction(15, "more_than", 14, "actual")
+    (0, 1, -1)
+    >>> direction(10, "actual", 8, "less_than"), direction(10, "actual", 12, "less_than"), direction(10, "estimate", 12, "approx")
+    (-1, 0, 1)
+    """
+    lo_a = a if qa in ("actual", "estimate", "approx", "more_than", "range_low", "") else -math.inf
+    hi_a = a if qa in ("actual", "estimate", "approx", "less_than", "range_high", "") else math.inf
+    lo_b = b if qb in ("actual", "estimate", "approx", "more_than", "range_low", "") else -math.inf
+    hi_b = b if qb in ("actual", "estimate", "approx", "less_than", "range_high", "") else math.inf
+    if lo_b > hi_a or (lo_b == hi_a and qb == "more_than" and lo_b > -math.inf):
+        return 1
+    if hi_b < lo_a or (hi_b == lo_a and qb == "less_than" and hi_b < math.inf):
+        return -1
+    return 0
+
+
 def unfinished(row: dict) -> bool:
     """Whether the figure's period had not ended when its article appeared (a running total, not a whole one)."""
     p = _full_total_period(row)
@@ -134,6 +154,41 @@ def unfinished(row: dict) -> bool:
     if p is None or len(pub) < 7 or not pub[:4].isdigit():
         return False
     return (int(pub[:4]), int(pub[5:7])) < (p.end.year, p.end.month)
+
+
+def per_year(row: dict) -> bool:
+    """Whether a figure is a yearly rate or count over a span of years: marked by the extraction
+    ("8%/năm", "mỗi năm ... 90 đảng viên"), or a growth on the year before set for a span of years
+    ("năm sau tăng hơn năm trước 10%" for 2021-2025).
+
+    >>> per_year(dict(per_year="yes", period="2021-2025", basis="none")), per_year(dict(per_year="", period="2021-2025", basis="yoy"))
+    (True, True)
+    >>> per_year(dict(per_year="", period="2024-9M", basis="yoy")), per_year(dict(period="2016-2020", basis="none"))
+    (False, False)
+    """
+    if str(row.get("per_year", "")) == "yes":
+        return True
+    p = Period.parse(str(row.get("period", "")))
+    return row.get("basis") == "yoy" and p is not None and p.full_years and p.years > 1
+
+
+def expected(row: dict) -> bool:
+    """Whether a figure is a goal or a forecast rather than something achieved: a target, or an estimate
+    or a yearly rate for a period that had not ended when the article appeared ("dự kiến năm 2023 tăng
+    11,69%" in April 2023; "duy trì tốc độ tăng bình quân đạt trên 14%/năm" for 2021-2025, in February 2021).
+    A running total ("trong 3 năm đạt hơn 37.016 tỷ đồng") is not: it is what was achieved so far.
+
+    >>> r = dict(qualifier="more_than", per_year="yes", period="2021-2025", published="2021-02-13", basis="none")
+    >>> expected(r), expected(dict(r, published="2026-01-10")), expected(dict(r, qualifier="target", published="2026"))
+    (True, False, True)
+    >>> expected(dict(qualifier="estimate", per_year="", period="2025", published="2023-04-06", basis="none"))
+    True
+    >>> expected(dict(qualifier="more_than", per_year="", period="2021-2023", published="2023-04-06", basis="none"))
+    False
+    """
+    if row.get("qualifier") == "target":
+        return True
+    return unfinished(row) and (row.get("qualifier") == "estimate" or per_year(row))
 
 
 def verdict(a: dict, b: dict) -> Verdict:
@@ -147,20 +202,20 @@ def verdict(a: dict, b: dict) -> Verdict:
     >>> verdict(r(period="2016-2020", published="2021-02"), r(period="2021-2023", published="2024-01")).footing
     'yearly_average'
     """
+    if expected(a) != expected(b):  # a goal or a forecast is never set against a result
+        return Verdict(False, reason="target")
     if a["unit"] != b["unit"]:
         return Verdict(False, reason="unit")
     if a["basis"] != b["basis"]:
         return Verdict(False, reason="basis")
-    if (a["qualifier"] == "target") != (b["qualifier"] == "target"):
-        return Verdict(False, reason="target")
     pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
     if pa is None or pb is None:
         return Verdict(False, reason="no_period")
     total = a["unit"] in AMOUNT_UNITS
-    running = total and a["qualifier"] != "target" and (unfinished(a) or unfinished(b))
+    running = total and not expected(a) and (unfinished(a) or unfinished(b))
     if pa.comparable(pb):
         return Verdict(False, reason="unfinished") if running else Verdict(True, "as_reported")
-    if total and pa.full_years and pb.full_years and not (pa.per_year or pb.per_year):
+    if total and pa.full_years and pb.full_years and not (per_year(a) or per_year(b)):
         return Verdict(False, reason="unfinished") if running else Verdict(True, "yearly_average")
     if not total and pa.full_years and pb.full_years and a["unit"] == "percent":
         return Verdict(False, reason="rates")
@@ -207,7 +262,7 @@ def normalise(rows: list[dict], texts: dict[str, str] | None) -> list[dict]:
     means (+42), marked ``yoy_change``; so that 142 % and "tăng 18 %" are never set against each other."""
     out = []
     for r in rows:
-        if r["basis"] == "yoy" and r["unit"] == "percent" and r["qualifier"] != "target":
+        if r["basis"] == "yoy" and r["unit"] == "percent" and not expected(r):
             r = dict(r, yoy_change=True)
             if not _grew(r, texts):
                 r["value"] = float(r["value"]) - 100
@@ -230,13 +285,13 @@ def collect(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[Findi
     previous: dict[tuple, tuple[float, dict]] = {}  # (district, metric, period) -> implied value a year earlier
     plans: list[tuple[dict, dict, dict]] = []
     for i, r in enumerate(rows):
-        if r["unit"] not in AMOUNT_UNITS or r["qualifier"] == "target":
+        if r["unit"] not in AMOUNT_UNITS or expected(r):
             continue
         m = r["metric"]
         period = Period.parse(str(r["period"]))
         for j in by_doc[(r["doc"], r["district"], r["period"])]:
             s = rows[j]
-            if s["unit"] != "percent" or s["qualifier"] == "target":
+            if s["unit"] != "percent" or expected(s):
                 continue
             if s["metric"] in (f"{m}_vs_plan", f"{m}_vs_target"):
                 p = progress(float(r["value"]), float(s["value"]), period)
@@ -263,7 +318,7 @@ def collect(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[Findi
 
 def _quarters(rows: list[dict], previous: dict) -> list[Finding]:
     out = []
-    amounts = [r for r in rows if r["unit"] in AMOUNT_UNITS and r["qualifier"] != "target"]
+    amounts = [r for r in rows if r["unit"] in AMOUNT_UNITS and not expected(r)]
     groups: dict[tuple, dict[int, dict]] = {}
     for r in amounts:
         p = Period.parse(str(r["period"]))
@@ -294,7 +349,7 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
     # one indicator reported differently by two articles (beyond the rounding of the printed figures)
     seen: dict[tuple, list[dict]] = {}
     for r in rows:
-        seen.setdefault((r["district"], r["metric"], r["unit"], r["basis"], r["period"], r["qualifier"] == "target"), []).append(r)
+        seen.setdefault((r["district"], r["metric"], r["unit"], r["basis"], r["period"], expected(r)), []).append(r)
     for key, rs in sorted(seen.items(), key=lambda kv: tuple(map(str, kv[0]))):
         docs = {r["doc"] for r in rs}
         values = sorted({float(r["value"]) for r in rs})
@@ -323,7 +378,7 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
     # a component's target above the whole plan implied for the same year
     for r in rows:
         whole = COMPONENT_OF.get(r["metric"])
-        if not whole or r["qualifier"] != "target":
+        if not whole or not expected(r):
             continue
         p = Period.parse(str(r["period"]))
         for amount, pct, prog in plans:
@@ -347,7 +402,7 @@ def _trends_and_targets(rows: list[dict], used: set[int]) -> list[Finding]:
     for r in rows:
         groups.setdefault((r["district"], r["metric"], r["unit"], r["basis"]), []).append(r)
     for (district, metric, unit, _basis), rs in sorted(groups.items()):
-        results = [r for r in rs if r["qualifier"] != "target" and Period.parse(str(r["period"]))]
+        results = [r for r in rs if not expected(r) and Period.parse(str(r["period"]))]
         results.sort(key=lambda r: (Period.parse(str(r["period"])).end, r["doc"]))
         done = False
         for k, a in enumerate(results):  # the first pair of comparable periods with different values
@@ -356,11 +411,12 @@ def _trends_and_targets(rows: list[dict], used: set[int]) -> list[Finding]:
                     continue
                 v = verdict(a, b)
                 va, vb = footing_values(a, b, v) if v.ok else (0.0, 0.0)
-                if v.ok and va != vb and Period.parse(str(a["period"])).end < Period.parse(str(b["period"])).start:
+                if v.ok and direction(va, a["qualifier"], vb, b["qualifier"]) and \
+                        Period.parse(str(a["period"])).end < Period.parse(str(b["period"])).start:
                     out.append(Finding("trend", district, metric, str(b["period"]), [a, b],
                                        {"a": va, "b": vb, "footing": v.footing}, SALIENCE["trend"]))
                     done = True
-        for t in (r for r in rs if r["qualifier"] == "target"):
+        for t in (r for r in rs if expected(r)):
             pt = Period.parse(str(t["period"]))
             past = [r for r in results if pt and Period.parse(str(r["period"])).comparable(pt)
                     and Period.parse(str(r["period"])).end < pt.start]
@@ -378,7 +434,7 @@ def _levels(rows: list[dict], used: set[int]) -> list[Finding]:
     out = []
     shares: dict[tuple, list[dict]] = {}
     for i, r in enumerate(rows):
-        if i in used or r["qualifier"] == "target":
+        if i in used or expected(r):
             continue
         if r["metric"] in SECTOR_SHARES:
             shares.setdefault((r["district"], r["period"], r["doc"]), []).append(r)

@@ -12,18 +12,24 @@ import pandas as pd
 
 from .collate import sorted_names
 from .dataset import cite
-from .findings import DIRECTED, Finding, Verdict, collect, refusals, select
+from .findings import DIRECTED, Finding, Verdict, collect, direction, expected, per_year, refusals, select
 from .i18n import period_text, plural, text
 from .labels import fmt_value, hedged, label, lower_first, round_for_prose
+from .metrics import METRICS
 from .periods import Period
-from .report import MyST, escape, fmt_number
+from .report import MyST, escape, fmt_number, unescape
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _NOUN = re.compile(r"^[\d.,]+\s+(?P<noun>\D+)$")
 
 
 def metric_words(metric: str, lang: str) -> str:
-    """A metric's label inside a sentence: lower case, without a trailing "(unit)"."""
+    """A metric's label inside a sentence: lower case, without a trailing "(unit)"; a growth of a metric
+    reads as one phrase ("growth in state budget revenue", not "state budget revenue, growth ...")."""
+    if metric.endswith("_growth") and metric.removesuffix("_growth") in METRICS:
+        return text(lang, "metric.growth_of", metric=metric_words(metric.removesuffix("_growth"), lang))
+    if metric.endswith("_vs_term_start") and metric.removesuffix("_vs_term_start") in METRICS:
+        return metric_words(metric.removesuffix("_vs_term_start"), lang)
     return lower_first(_PAREN.sub("", label(metric, lang)))
 
 
@@ -38,6 +44,8 @@ def value_of(row: dict, lang: str, hedge: bool = True, verb: bool = False) -> st
     out = hedged(v, row.get("qualifier", ""), lang) if hedge else v
     if verb and out == v:
         out = text(lang, "value.reached", value=v)
+    if per_year(row):  # "mỗi năm kết nạp mới từ 90 đảng viên": a yearly figure, never read as a term total
+        out = text(lang, "value.per_year", value=out)
     return out
 
 
@@ -74,8 +82,8 @@ def sentence(f: Finding, lang: str = "vi") -> str:
                         elapsed=pct(v["elapsed"], lang))
         diff = v["pct"] - 100
         outcome = text(lang, "outcome.exact") if diff == 0 else text(
-            lang, "outcome.over" if diff > 0 else "outcome.under", diff=plural(lang, "count.points", round(abs(diff), 1)))
-        return text(lang, "point.progress_plain", **base, value=value_of(r, lang, verb=True), pct=pct(v["pct"], lang), outcome=outcome)
+            lang, "outcome.over" if diff > 0 else "outcome.under", pct=pct(v["pct"], lang))
+        return text(lang, "point.progress_plain", **base, value=value_of(r, lang, verb=True), outcome=outcome)
     if f.kind == "change":
         prev = Period.parse(str(f.period))
         return text(lang, "point.change", **base, value=value_of(r, lang, verb=True),
@@ -128,19 +136,22 @@ def sentence(f: Finding, lang: str = "vi") -> str:
         return text(lang, "point.share", **base, a_label=metric_words(a["metric"], lang), a=value_of(a, lang),
                     b_label=metric_words(b["metric"], lang), b=value_of(b, lang), ratio=fmt_number(round(v["ratio"], 1), lang))
     if f.kind == "target":
+        forecast = r["qualifier"] == "estimate"  # "dự kiến", "ước thực hiện đến năm 2025": a forecast, not a goal
         if "past" in v:
             past = f.rows[1]
-            cmp = "cmp.level" if abs(v["target"] - v["past"]) < 0.05 else ("cmp.above" if v["target"] > v["past"] else "cmp.below")
-            return text(lang, "point.target_past", **base, target=value_of(r, lang), cmp=text(lang, cmp),
+            cmp = "cmp." + target_side(v["past"], past["qualifier"], v["target"], r["qualifier"])
+            return text(lang, "point.forecast_past" if forecast else "point.target_past", **base,
+                        target=value_of(r, lang, hedge=not forecast), cmp=text(lang, cmp),
                         past=value_of(past, lang), past_period=period_text(past["period"], lang))
-        return text(lang, "point.target", **base, target=value_of(r, lang))
+        return text(lang, "point.forecast" if forecast else "point.target", **base, target=value_of(r, lang, hedge=not forecast))
     if f.kind == "ratio":
         rest = text(lang, "ratio.all") if v["x"] == v["y"] else text(lang, "ratio.part", pct=pct(v["pct"], lang))
         return text(lang, "point.ratio", **base, x=fmt_number(v["x"], lang), y=fmt_number(v["y"], lang), rest=rest)
     if f.kind == "full":
         return text(lang, "point.full", **base)
     if f.kind == "times":
-        return text(lang, "point.rank" if unit == "rank" else "point.times", **base, value=value_of(r, lang))
+        key = "point.rank" if unit == "rank" else ("point.vs_term_start" if r["basis"] == "term_start" else "point.times")
+        return text(lang, key, **base, value=value_of(r, lang))
     if f.kind == "ahead":
         a, b = f.rows
         shown = "percent" if unit == "ratio" else unit
@@ -159,6 +170,18 @@ def sentence(f: Finding, lang: str = "vi") -> str:
                     cites=_cites(f.rows, lang))
     per_year = text(lang, "level.per_year", value=derived(v["per_year"], unit, lang, r["qualifier"])) if "per_year" in v else ""
     return text(lang, "point.level", **base, value=value_of(r, lang), per_year=per_year)
+
+
+def target_side(past: float, past_hedge: str, target: float, target_hedge: str) -> str:
+    """Where a target stands against what was achieved: "level" when within rounding, "above"/"below" when
+    the hedges allow saying so, else "beside" (no direction: "more than 10%" against 14%).
+
+    >>> target_side(14.01, "actual", 14, "more_than"), target_side(11.4, "actual", 14, "more_than"), target_side(14, "actual", 10, "more_than")
+    ('level', 'above', 'beside')
+    """
+    if abs(target - past) < 0.05:
+        return "level"
+    return {1: "above", -1: "below", 0: "beside"}[direction(past, past_hedge, target, target_hedge)]
 
 
 def _scope(df: pd.DataFrame, metrics: tuple[str, ...] | None, districts: tuple[str, ...] | None) -> pd.DataFrame:
@@ -198,7 +221,8 @@ def main_points(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = "vi"
 
 def point_sentences(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = "vi", n: int = 5) -> list[str]:
     """The book's main points (for the introduction): the most salient findings across every district,
-    with the best directed finding of each district that would otherwise be left out."""
+    with the best directed finding of each district that would otherwise be left out. Plain text (no
+    Markdown escapes): the introduction shows them with ``{glue:text}``, which prints text as it is."""
     found = collect(df, texts)
     districts = tuple(sorted_names(df["district"]))
     chosen = select(found, n, districts, per_metric=2)
@@ -207,7 +231,7 @@ def point_sentences(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = 
              if any(f.district == d and f.kind in DIRECTED for f in found)]
     if extra:
         chosen = chosen[: max(3, n - len(extra))] + extra
-    return [sentence(f, lang) for f in chosen[:n]]
+    return [unescape(sentence(f, lang)) for f in chosen[:n]]
 
 
 def reason_text(metric: str, a: dict, b: dict, v: Verdict, lang: str) -> str:
@@ -233,3 +257,75 @@ def reason_text(metric: str, a: dict, b: dict, v: Verdict, lang: str) -> str:
 def refusal_lines(df: pd.DataFrame, a: str, b: str, lang: str = "vi", texts: dict[str, str] | None = None) -> list[str]:
     return [text(lang, "refuse.sentence", metric=label(m, lang), reason=reason_text(m, x, y, v, lang),
                  cites=_cites([x, y], lang)) for m, x, y, v in refusals(df, a, b, texts)]
+
+
+def comparison_points(df: pd.DataFrame, texts: dict[str, str] | None, a: str, b: str, lang: str = "vi",
+                      n: int = 5) -> MyST:
+    """The comparison chapter's main points: only comparisons between the two districts on a common
+    footing; when there is none, one sentence that says so and why, reason by reason."""
+    from .findings import ahead, normalise
+
+    rows = df[(df["metric"] != "other") & df["district"].isin((a, b))]
+    rows = normalise(rows.drop_duplicates(["district", "metric", "value", "period", "unit"]).to_dict("records"), texts)
+    pairs = sorted(ahead(rows), key=lambda f: (-round(f.salience, 6), f.metric, f.period))
+    out = [f"**{text(lang, 'points.heading')}**", ""]
+    if pairs:
+        return MyST("\n".join(out + [f"- {sentence(f, lang)}" for f in pairs[:n]]))
+    refused = refusals(df, a, b, texts)
+    if not refused:
+        return MyST("\n".join(out + [text(lang, "compare.no_figures", a=escape(a), b=escape(b))]))
+    by_reason: dict[str, list[str]] = {}
+    for m, _x, _y, v in refused:
+        by_reason.setdefault(v.reason, []).append(lower_first(_PAREN.sub("", label(m, lang))))
+    reasons = "; ".join(text(lang, "compare.reason_count", metrics=", ".join(ms), reason=text(lang, f"reason_short.{r}"))
+                        for r, ms in by_reason.items())
+    return MyST("\n".join(out + [text(lang, "compare.points_none", a=escape(a), b=escape(b), reasons=escape(reasons))]))
+
+
+#: the columns that make two rows one figure repeated by its article
+REPEAT = ["doc", "district", "metric", "value", "unit", "period", "basis", "qualifier"]
+
+
+def period_cell(row, lang: str) -> str:
+    """A figure's period for a table cell, marked when the value is a yearly figure over the period
+    ("giai đoạn 2021-2025 (mỗi năm)"), so that it never reads as a total of the term."""
+    p = period_text(row["period"], lang)
+    return text(lang, "period.per_year_mark", period=p) if per_year(dict(row)) else p
+
+
+def span_text(period: str, lang: str) -> str:
+    """A period in words, also a span between two year-to-date periods ("2024-H1..2024-9M" -> quý III/2024).
+
+    >>> span_text("2024-H1..2024-9M", "vi"), span_text("2023-9M", "en")
+    ('quý III/2024', 'the first 9 months of 2023')
+    """
+    from .findings import between
+
+    if ".." in period:
+        a, b = period.split("..", 1)
+        pa, pb = Period.parse(a), Period.parse(b)
+        span = between(pa, pb) if pa and pb else None
+        return period_text(span, lang) if span else f"{period_text(a, lang)} – {period_text(b, lang)}"
+    return period_text(period, lang)
+
+
+def derived_average(row: dict, years: float, lang: str) -> dict | None:
+    """The yearly average of a total over whole years, as printed: the article's hedge kept and rounded
+    like the total ("hơn 15.000 tỷ đồng" over 5 years -> "hơn 3.000 tỷ đồng"); None for a running total
+    (a period not over when the article appeared: no yearly average of a part of the span).
+
+    >>> r = dict(value=15000.0, unit="VND_bn", qualifier="more_than", period="2016-2020", published="2021-02-13")
+    >>> derived_average(r, 5, "vi")["value"], derived_average(dict(r, value=37016.0, period="2021-2023"), 3, "vi")
+    ('hơn 3.000 tỷ đồng', None)
+    >>> derived_average(dict(r, value=37016.0, period="2021-2023", published="2024-02-01"), 3, "en")["value"]
+    'more than 12,339 VND bn'
+    """
+    from .findings import unfinished
+
+    if unfinished(row):
+        return None
+    avg = float(row["value"]) / years
+    number = fmt_number(round(avg, round_for_prose(avg) or 0), lang)
+    hedge = row.get("qualifier", "")
+    return {"number": hedged(number, hedge, lang), "amount": hedged(fmt_number(float(row["value"]), lang), hedge, lang),
+            "value": derived(avg, row["unit"], lang, hedge)}

@@ -83,6 +83,16 @@ def escape(text: object) -> MyST:
     return MyST(out)
 
 
+def unescape(text: str) -> str:
+    r"""The plain text of escaped MyST, for a place that shows text as it is (a glued ``{glue:text}`` value,
+    which Sphinx escapes for HTML and LaTeX itself): the inverse of :func:`escape`.
+
+    >>> print(unescape(escape("[000 · Hà Nội Mới · 2024-10-12] a\\b *c*")))
+    [000 · Hà Nội Mới · 2024-10-12] a\b *c*
+    """
+    return re.sub(r"\\(.)", r"\1", str(text))
+
+
 def md(template: str, **values: object) -> MyST:
     r"""Fill a MyST template (ours, trusted) with values that are escaped unless already :class:`MyST`.
 

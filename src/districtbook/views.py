@@ -13,6 +13,7 @@ from . import derive
 from .dataset import FLAG_TEXT, cite, quality_flags, short_doc
 from .labels import fmt_value, label, quote_clause
 from .i18n import period_text
+from .prose import REPEAT, derived_average, period_cell, span_text
 from .report import MyST, escape, fmt_number, list_table, save_data
 
 TOPICS = {
@@ -69,12 +70,13 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     if rows.empty:
         return MyST(T[lang]["none"])
     save_data(rows.drop(columns="_o"), name)
+    rows = rows.drop_duplicates(REPEAT)  # a figure an article repeats (the quality check notes it) is shown once
     t = T[lang]
     table = pd.DataFrame({
         "district": rows["district"],
         "metric": [label(m, lang) for m in rows["metric"]],
         "value": [fmt_value(v, u, d, lang) for v, u, d in zip(rows["value"], rows["unit"], rows["denominator"], strict=True)],
-        "period": [period_text(p, lang) for p in rows["period"]],
+        "period": [period_cell(r, lang) for _, r in rows.iterrows()],
         "basis": [t["basis"].get(b, b) for b in rows["basis"]],
         "qualifier": [t["qual"].get(q, q) for q in rows["qualifier"]],
         "source": [cite(r, lang) for _, r in rows.iterrows()],
@@ -160,15 +162,18 @@ def budget_derivations(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi"
             how = (t["growth"] if grew else t["level"]).format(pct=fmt_number(p["value"], lang))
             prev = _previous_period(period)
             out.append(dict(kind="previous", district=district, period=prev, value=e.value, low=e.low, high=e.high,
-                            docs=doc, estimate=e, text=t["previous"].format(period=prev, value=n(e.value), low=n(e.low),
+                            docs=doc, estimate=e, text=t["previous"].format(period=period_text(prev, lang), value=n(e.value), low=n(e.low),
                             high=n(e.high), amount=fmt_number(amount, lang), how=how, cite=cite(p, lang))))
         years = derive.years_of(period)
         if years and years[1] > years[0] and "-" in period and period.split("-")[1].isdigit():
             span = derive.span_years(period) or (years[1] - years[0] + 1)
-            avg = amount / span
-            out.append(dict(kind="average", district=district, period=period, value=avg, low=avg, high=avg, docs=doc,
-                            text=t["average"].format(period=period, value=n(avg), amount=fmt_number(amount, lang),
-                                                     n=fmt_number(span, lang), cite=cite(amount_row, lang))))
+            avg = derived_average(amount_row.to_dict(), span, lang)  # None for a running total; hedge kept
+            if avg is not None:
+                out.append(dict(kind="average", district=district, period=period, value=amount / span, low=amount / span,
+                                high=amount / span, docs=doc, shown=avg["value"],
+                                text=t["average"].format(period=period_text(period, lang), value=avg["number"],
+                                                         amount=avg["amount"], n=fmt_number(span, lang),
+                                                         cite=cite(amount_row, lang))))
     # a period implied by two year-to-date figures of the same year from different articles
     ytd = rev[rev["period"].str.fullmatch(r"\d{4}-(?:H1|\d{1,2}M|Q1)")].copy()
     ytd["months"] = ytd["period"].map(lambda p: round((derive.span_years(p) or 0) * 12))
@@ -177,10 +182,11 @@ def budget_derivations(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi"
         g = g.sort_values("months").drop_duplicates("months")
         for (_, early), (_, late) in zip(g.iloc[:-1].iterrows(), g.iloc[1:].iterrows(), strict=True):
             value = derive.difference(late["value"], early["value"])
-            bound = t["bound"].format(p1=early["period"]) if early["qualifier"] == "more_than" else ""
+            p1, p2 = period_text(early["period"], lang), period_text(late["period"], lang)
+            bound = t["bound"].format(p1=p1) if early["qualifier"] == "more_than" else ""
             out.append(dict(kind="quarter", district=district, period=f"{early['period']}..{late['period']}",
                             value=value, low=value, high=value, docs=f"{early['doc']},{late['doc']}",
-                            text=t["quarter"].format(p1=early["period"], p2=late["period"], value=n(value),
+                            text=t["quarter"].format(p1=p1, p2=p2, value=n(value),
                                                      a=fmt_number(late["value"], lang), b=fmt_number(early["value"], lang),
                                                      cites=cite(late, lang) + " " + cite(early, lang), bound=bound)))
     return out
@@ -224,8 +230,8 @@ def budget_derived(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") ->
              "en": {"plan": "Annual plan", "previous": "Same period a year earlier", "average": "Yearly average",
                     "quarter": "Difference of two year-to-date figures"}}[lang]
     table = pd.DataFrame({
-        "what": [f"{kinds[d['kind']]} · {d['district']} · {d['period']}" for d in derived],
-        "value": [fmt_value(round(d["value"], 1), "VND_bn", None, lang) for d in derived],
+        "what": [f"{kinds[d['kind']]} · {d['district']} · {span_text(d['period'], lang)}" for d in derived],
+        "value": [d.get("shown") or fmt_value(round(d["value"], 1), "VND_bn", None, lang) for d in derived],
         "how": [d["text"] for d in derived],
     })
     table.columns = t["head"]
@@ -293,7 +299,7 @@ def figures_table(df: pd.DataFrame, lang: str = "vi", texts: dict[str, str] | No
         "district": rows["district"],
         "metric": [label(m, lang) for m in rows["metric"]],
         "value": [fmt_value(v, u, d, lang) for v, u, d in zip(rows["value"], rows["unit"], rows["denominator"], strict=True)],
-        "period": [period_text(p, lang) for p in rows["period"]],
+        "period": [period_cell(r, lang) for _, r in rows.iterrows()],
         "basis": [t["basis"].get(b, b) for b in rows["basis"]],
         "qualifier": [t["qual"].get(q, q) for q in rows["qualifier"]],
         "quote": [_quote(r, texts) for _, r in rows.iterrows()],

@@ -19,7 +19,7 @@ def _pairs(df: pd.DataFrame, a: str, b: str, texts: dict[str, str] | None = None
 def main_points(df: pd.DataFrame, texts: dict[str, str], a: str, b: str, lang: str = "vi") -> MyST:
     if a == b:
         return MyST(text(lang, "compare.same", a=escape(a)))
-    return prose.main_points(df, texts, lang, None, (a, b), more=0)
+    return prose.comparison_points(df, texts, a, b, lang)
 
 
 def comparisons(df: pd.DataFrame, a: str, b: str, lang: str = "vi", texts: dict[str, str] | None = None) -> MyST:

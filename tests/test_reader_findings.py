@@ -1,0 +1,143 @@
+"""What the reader review (issue 10) found wrong in the findings, with hand-computed expectations: a goal or a
+forecast never set against a result as a change, hedges kept in directions and yearly averages, yearly figures
+marked as such, the comparison chapter's points, the introduction's plain-text points."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from districtbook import findings, prose, views
+from districtbook.findings import Verdict, direction, expected, verdict
+
+from .test_findings import _df, _fig
+
+
+def _tay_ho_growth() -> pd.DataFrame:
+    # 004 (13 Feb 2021): "tốc độ tăng trưởng kinh tế bình quân đạt 14,01%" for 2016-2020 and, for the new term,
+    # "duy trì tốc độ tăng bình quân đạt trên 14%/năm" (a goal for 2021-2025, set when the term had barely begun)
+    return _df(
+        _fig(doc="004_a.txt", metric="economic_growth_rate", unit="percent", value=14.01, period="2016-2020",
+             published="2021-02-13"),
+        _fig(doc="004_a.txt", metric="economic_growth_rate", unit="percent", value=14.0, period="2021-2025",
+             qualifier="more_than", per_year="yes", published="2021-02-13"),
+    )
+
+
+def test_a_goal_for_a_term_just_begun_is_never_a_fall_from_what_was_achieved():
+    found = findings.collect(_tay_ho_growth())
+    assert not [f for f in found if f.kind == "trend"]  # "more than 14%" is not lower than 14.01%
+    t = [f for f in found if f.kind == "target"]
+    assert len(t) == 1 and t[0].values == {"target": 14.0, "past": 14.01}
+    vi, en = prose.sentence(t[0], "vi"), prose.sentence(t[0], "en")
+    assert "hơn 14% mỗi năm" in vi and "ngang mức 14,01%" in vi and "giảm" not in vi
+    assert "more than 14% a year" in en and "fell" not in en
+
+
+def test_a_forecast_for_a_later_year_is_not_a_rise():
+    # 003 (6 Apr 2023): "dự kiến năm 2023 tăng 11,69% ... ước thực hiện đến năm 2025 tăng 12%": two forecasts
+    df = _df(
+        _fig(doc="003_d.txt", district="Đống Đa", metric="economic_growth_rate", unit="percent", value=11.69, period="2023",
+             qualifier="estimate", published="2023-04-06"),
+        _fig(doc="003_d.txt", district="Đống Đa", metric="economic_growth_rate", unit="percent", value=12.0, period="2025",
+             qualifier="estimate", published="2023-04-06"),
+    )
+    found = findings.collect(df)
+    assert not [f for f in found if f.kind == "trend"]
+    text = " ".join(prose.sentence(f, "vi") for f in found)
+    assert "tăng từ" not in text and "dự kiến" in text and "12%" in text
+
+
+@pytest.mark.parametrize(("a", "qa", "b", "qb", "way"), [
+    (14.01, "actual", 14.0, "more_than", 0),  # more than 14: may be above or below 14.01
+    (12.0, "actual", 14.0, "more_than", 1),
+    (15.0, "more_than", 14.0, "actual", -1),
+    (10.0, "actual", 8.0, "less_than", -1),
+    (10.0, "actual", 12.0, "less_than", 0),
+    (10.0, "estimate", 12.0, "approx", 1),
+])
+def test_a_direction_is_only_stated_when_the_hedges_allow_it(a, qa, b, qb, way):
+    assert direction(a, qa, b, qb) == way
+
+
+def test_a_goal_or_forecast_against_a_result_is_refused_for_that_reason_first():
+    # Tây Hồ's "trên 75%" a year for 2021-2025 (a goal, a share) against Đống Đa's 80% achieved (no basis):
+    # the reason is the goal, not the basis
+    a = _fig(metric="party_units_good_share", unit="percent", basis="share", value=75.0, period="2021-2025",
+             qualifier="more_than", per_year="yes", published="2021-02-13")
+    b = _fig(district="Đống Đa", doc="003_d.txt", metric="party_units_good_share", unit="percent", value=80.0,
+             period="2020-2025-H1", published="2023-04-06")
+    assert expected(a) and not expected(b)
+    assert verdict(a, b) == Verdict(False, reason="target")
+    # a running total ("trong 3 năm đạt hơn 37.016 tỷ đồng", April 2023) is what was achieved so far, not a goal
+    assert not expected(_fig(value=37016.0, period="2021-2023", qualifier="more_than", published="2023-04-06"))
+
+
+def test_yearly_figures_are_marked_per_year_in_sentences_and_tables():
+    # "mỗi năm kết nạp mới từ 90 đảng viên trở lên": 90 a year, not 90 over the term
+    row = _fig(doc="004_a.txt", metric="party_members_admitted", unit="count", value=90.0, period="2021-2025",
+               qualifier="more_than", per_year="yes", published="2021-02-13", quote="90 đảng viên")
+    t = [f for f in findings.collect(_df(row)) if f.kind == "target"][0]
+    assert "hơn 90 đảng viên mỗi năm" in prose.sentence(t, "vi") and "more than 90 a year" in prose.sentence(t, "en")
+    assert prose.period_cell(row, "vi") == "giai đoạn 2021-2025 (mỗi năm)"
+    assert prose.period_cell(row, "en") == "2021-2025 (a year)"
+    # "năm sau tăng hơn năm trước 10%" for 2021-2025: a growth on the year before, so a yearly figure too
+    goal = _fig(metric="budget_revenue_growth", unit="percent", basis="yoy", value=10.0, period="2021-2025",
+                qualifier="target", published="2021-02-13")
+    g = [f for f in findings.collect(_df(goal)) if f.kind == "target"][0]
+    assert "10% mỗi năm" in prose.sentence(g, "vi") and "mức tăng thu ngân sách nhà nước" in prose.sentence(g, "vi")
+    assert "growth in state budget revenue in 2021-2025 is 10% a year" in prose.sentence(g, "en")
+
+
+def test_a_yearly_average_keeps_the_hedge_and_no_false_precision():
+    # "đạt trên 15.000 tỷ đồng" over 2016-2020: more than 15000 / 5 = 3000 a year
+    r = _fig(value=15000.0, period="2016-2020", qualifier="more_than", published="2021-02-13")
+    assert prose.derived_average(r, 5, "vi")["value"] == "hơn 3.000 tỷ đồng"
+    # "hơn 37.016 tỷ đồng" over 2021-2023: 37016 / 3 = 12338.67, printed whole: "hơn 12.339"
+    done = dict(r, value=37016.0, period="2021-2023", published="2024-02-01")
+    assert prose.derived_average(done, 3, "vi")["value"] == "hơn 12.339 tỷ đồng"
+    # ... but not while the three years were still running when the article appeared
+    assert prose.derived_average(dict(done, published="2023-04-06"), 3, "vi") is None
+
+
+def test_the_derived_table_prints_periods_in_words():
+    df = _df(
+        _fig(value=2511.0, period="2024-9M", qualifier="estimate", published="2024-10-12"),
+        _fig(metric="budget_revenue_yoy", value=142.0, unit="percent", period="2024-9M", basis="yoy", published="2024-10-12"),
+        _fig(doc="002_b.txt", value=1647.0, period="2024-H1", qualifier="more_than", published="2024-07-20"),
+    )
+    out = views.budget_derived(df, {}, "vi")
+    assert "quý III/2024" in out and "9 tháng năm 2023" in out
+    assert "2023-9M" not in out and "2024-H1" not in out and ".." not in out
+
+
+def test_the_comparison_chapter_opens_with_comparisons_or_says_why_there_are_none():
+    a = _fig(metric="awards", unit="count", value=12.0, period="2024-9M", published="2024-10-12")
+    b = _fig(district="Đống Đa", doc="003_d.txt", metric="awards", unit="count", value=14.0, period="2020-2023",
+             published="2023-04-06")
+    only_a = _fig(metric="budget_revenue", value=2511.0, period="2024-9M", published="2024-10-12")
+    none = prose.comparison_points(_df(a, b, only_a), None, "Tây Hồ", "Đống Đa", "vi")
+    assert "thu ngân sách" not in none  # a one-district finding is not a comparison
+    assert "tập thể, cá nhân được khen thưởng (kỳ báo cáo khác loại hoặc khác độ dài)" in none
+    c = _fig(district="Đống Đa", doc="003_d.txt", metric="awards", unit="count", value=14.0, period="2023-9M",
+             published="2023-10-12")
+    some = prose.comparison_points(_df(a, c, only_a), None, "Tây Hồ", "Đống Đa", "en")
+    points = [ln for ln in some.splitlines() if ln.startswith("- ")]
+    assert len(points) == 1 and "Đống Đa" in points[0] and "Tây Hồ" in points[0]
+
+
+def test_the_introductions_points_are_plain_text():
+    # shown with {glue:text}, which prints text as it is: no Markdown escapes
+    df = _df(_fig(value=2511.0, period="2024-9M", qualifier="estimate", published="2024-10-12"),
+             _fig(metric="budget_revenue_vs_plan", value=89.0, unit="percent", period="2024-9M", basis="plan",
+                  published="2024-10-12"))
+    points = prose.point_sentences(df, None, "vi")
+    assert points and all("\\" not in p for p in points)
+    assert "[000 · Báo A · 2024-10-12]" in points[0]
+
+
+def test_a_figure_an_article_repeats_is_one_row_of_the_table(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS", str(tmp_path))
+    monkeypatch.setattr("districtbook.paths.assets_dir", lambda: tmp_path)
+    twice = _fig(value=37016.0, period="2021-2023", qualifier="more_than", published="2023-04-06")
+    out = views.topic_table(_df(twice, dict(twice, start=500, end=510)), ("budget_revenue",), "vi", "t")
+    assert out.count("37.016 tỷ đồng") == 1
