@@ -141,3 +141,53 @@ def test_a_figure_an_article_repeats_is_one_row_of_the_table(tmp_path, monkeypat
     twice = _fig(value=37016.0, period="2021-2023", qualifier="more_than", published="2023-04-06")
     out = views.topic_table(_df(twice, dict(twice, start=500, end=510)), ("budget_revenue",), "vi", "t")
     assert out.count("37.016 tỷ đồng") == 1
+
+
+def _capture(monkeypatch):
+    from districtbook import charts
+
+    figs = []
+
+    def keep(fig, name, alt, source, data, caption):
+        from districtbook.report import label_overlaps
+
+        assert not label_overlaps(fig)
+        figs.append(fig)
+        return name
+
+    monkeypatch.setattr(charts, "publish_chart", keep)
+    monkeypatch.setattr(charts, "_source", lambda rows, lang: "")
+    return figs
+
+
+def test_the_growth_chart_draws_a_goal_hatched_beside_the_result_with_a_unit(monkeypatch):
+    from districtbook import charts
+
+    figs = _capture(monkeypatch)
+    charts.pairs_chart(findings.collect(_tay_ho_growth()), "vi", "g", "chart.growth.title", "chart.growth.caption")
+    (ax,) = figs[0].axes
+    bars = [p for p in ax.patches if p.get_width() > 0]
+    assert [b.get_hatch() for b in bars] == [None, "///"]  # the 14,01% achieved solid, the goal hatched
+    assert ax.get_xlabel() == "Đơn vị: %"
+    assert "hơn 14% mỗi năm" in [t.get_text() for t in ax.texts]
+
+
+def test_the_governance_chart_keeps_votes_and_targets_apart_with_distinct_labels(monkeypatch):
+    from districtbook import charts
+
+    figs = _capture(monkeypatch)
+    article = "Quận hoàn thành 21/21 chỉ tiêu về phát triển kinh tế - xã hội; 3/3 chỉ tiêu về công tác xây dựng Đảng. Phiếu 33/33."
+    rows = _df(
+        _fig(doc="001_c.txt", metric="targets_completed", unit="ratio", value=21.0, denominator=21.0, period="2023",
+             start=article.find("21/21"), end=article.find("21/21") + 5),
+        _fig(doc="001_c.txt", metric="targets_completed", unit="ratio", value=3.0, denominator=3.0, period="2023",
+             start=article.find("3/3"), end=article.find("3/3") + 3),
+        _fig(doc="001_c.txt", metric="confidence_votes", unit="ratio", value=33.0, denominator=33.0, period="2023",
+             start=article.find("33/33"), end=article.find("33/33") + 5),
+    )
+    charts.ratio_chart(findings.collect(rows), "vi", "r", {"001_c.txt": article})
+    axes = figs[0].axes
+    assert sorted(ax.get_title(loc="left") for ax in axes) == ["Chỉ tiêu hoàn thành", "Phiếu tín nhiệm"]
+    labels = [t.get_text() for ax in axes for t in ax.get_yticklabels()]
+    assert len(labels) == len(set(labels)) == 3
+    assert "Tây Hồ · năm 2023 · “3/3 chỉ tiêu về công tác xây dựng Đảng”" in labels

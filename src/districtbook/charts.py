@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .dataset import cite, short_doc
-from .findings import SECTOR_SHARES, Finding
+from .findings import SECTOR_SHARES, Finding, per_year
 from .i18n import period_text, text
 from .labels import fmt_value, hedged, label
 from .periods import Period
@@ -37,6 +37,19 @@ def district_colour(district: str) -> str:
     if district in hanoi_districts():
         return DISTRICT_PALETTE[hanoi_districts().index(district)]
     return DISTRICT_PALETTE[sum(map(ord, district)) % len(DISTRICT_PALETTE)]
+
+
+def hatch_goal(bar, colour: str) -> None:
+    """Draw a bar as a goal: a pale face, the district's colour as outline and diagonal hatching."""
+    bar.set_facecolor("white")
+    bar.set_edgecolor(colour)
+    bar.set_hatch("///")
+    bar.set_linewidth(1.5)
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """The value axis's title: the unit of the panel ("Đơn vị: %", "Unit: VND bn")."""
+    return text(lang, "chart.unit_axis", unit="%" if unit == "percent" else (fmt_value(0, unit, None, lang)[2:] or "–"))
 
 
 def _num_axis(ax, lang: str, axis: str = "x") -> None:
@@ -75,10 +88,11 @@ def progress_chart(findings: list[Finding], lang: str, name: str) -> MyST | None
         ax.plot([f.values["elapsed"]] * 2, [yi - 0.38, yi + 0.38], color="#222222", linewidth=2.2, zorder=3)
     ax.axvline(100, color="#666666", linestyle="--", linewidth=1, zorder=1)
     for yi, f in zip(y, fs):  # the label after the bar or the year-gone mark, whichever is further right
-        ax.text(max(f.values["pct"], f.values["elapsed"]) + 2, yi, text(lang, "chart.of_plan", pct=fmt_number(f.values["pct"], lang)),
+        right = max(f.values["pct"], f.values["elapsed"], 100)  # never printed over the dashed 100% line
+        ax.text(right + 2, yi, text(lang, "chart.of_plan", pct=fmt_number(f.values["pct"], lang)),
                 va="center", fontsize=8, zorder=4, bbox=dict(facecolor="white", edgecolor="none", pad=1))
     ax.set_yticks(y, labels)
-    ax.set_xlim(0, max(125, max(pcts) + 30))
+    ax.set_xlim(0, max(150, max(pcts) + 45))  # room for the labels right of the 100% line
     _num_axis(ax, lang)
     ax.set_xlabel(text(lang, "chart.progress.x"))
     ax.set_title(text(lang, "chart.progress.title", metric=label(fs[0].metric, lang)), loc="left", fontsize=11)
@@ -151,10 +165,11 @@ def pairs_chart(findings: list[Finding], lang: str, name: str, title_key: str, c
         if f.kind == "target":
             past, target = f.rows[1], f.rows[0]
             vals = [float(past["value"]), float(target["value"])]
+            goal = "chart.forecast" if target["qualifier"] == "estimate" else "chart.target"
             names = [f"{period_text(past['period'], lang)} · {text(lang, 'chart.achieved')}",
-                     f"{period_text(target['period'], lang)} · {text(lang, 'chart.target')}"]
+                     f"{period_text(target['period'], lang)} · {text(lang, goal)}"]
             colours = [district_colour(f.district)] * 2
-            hedges = [past["qualifier"], ""]
+            hedges = [past["qualifier"], "" if target["qualifier"] == "estimate" else target["qualifier"]]
             title = f"{f.district} · {label(f.metric, lang)}"
         elif f.kind == "trend":
             a, b = f.rows
@@ -173,16 +188,18 @@ def pairs_chart(findings: list[Finding], lang: str, name: str, title_key: str, c
         if f.values.get("footing") == "yearly_average":
             title += text(lang, "footing.yearly_average")
         bars = ax.barh([1, 0], vals, color=colours, height=0.6)
-        if f.kind == "target":
-            bars[1].set_hatch("//")
-            bars[1].set_alpha(0.6)
+        if f.kind == "target":  # a goal or a forecast: an outlined, hatched bar, never a solid one like a result
+            hatch_goal(bars[1], colours[1])
         texts = [hedged(fmt_value(round(v, 2), shown, None, lang), h, lang) for v, h in zip(vals, hedges)]
+        if f.kind == "target" and per_year(f.rows[0]):
+            texts[1] = text(lang, "value.per_year", value=texts[1])
         ax.bar_label(bars, labels=texts, padding=4, fontsize=8)
         ax.set_yticks([1, 0], names, fontsize=8)
         ax.set_xlim(0, max(vals) * 1.5 if max(vals) > 0 else 1)
         _num_axis(ax, lang)
         ax.tick_params(axis="x", labelsize=8)
         ax.set_title(title, fontsize=9, loc="left")
+        ax.set_xlabel(unit_label(shown, lang), fontsize=8, loc="right")
         items.append(f"{title}: " + "; ".join(f"{n} {t}" for n, t in zip(names, texts)))
         data.append({"kind": f.kind, "metric": f.metric, "district": f.district, "other": f.other,
                      "label_1": names[0], "value_1": vals[0], "label_2": names[1], "value_2": vals[1]})
@@ -211,7 +228,9 @@ def share_chart(df: pd.DataFrame, lang: str, name: str) -> MyST | None:
         for d, p in groups:
             sel = rows[(rows["metric"] == m) & (rows["district"] == d) & (rows["period"] == p)]
             vals.append(float(sel["value"].iloc[0]) if len(sel) else 0.0)
-        bars = ax.barh(names, vals, left=left, color=colour, label=label(m, lang), height=0.55)
+        small = [v for v in vals if 0 < v < 8]  # a segment too thin to see or to print in: its value in the legend
+        entry = label(m, lang) + (f" ({', '.join(fmt_value(v, 'percent', None, lang) for v in small)})" if small else "")
+        bars = ax.barh(names, vals, left=left, color=colour, label=entry, height=0.55)
         ax.bar_label(bars, labels=[fmt_value(v, "percent", None, lang) if v >= 8 else "" for v in vals],
                      label_type="center", fontsize=8, color="white")
         items += [f"{n}, {label(m, lang)}: {fmt_value(v, 'percent', None, lang)}" for n, v in zip(names, vals)]
@@ -225,37 +244,53 @@ def share_chart(df: pd.DataFrame, lang: str, name: str) -> MyST | None:
                    rows[["district", "period", "metric", "value", "doc"]], text(lang, "chart.share.caption"), lang)
 
 
-def ratio_chart(findings: list[Finding], lang: str, name: str) -> MyST | None:
-    """Targets met and votes won as a share of the total: one panel per kind of period."""
+def what_of(row: dict, texts: dict[str, str] | None, words: int = 8) -> str:
+    """The article's own words after a figure, telling two figures of one metric apart in a label:
+    "21/21 chỉ tiêu về phát triển kinh tế" and "3/3 chỉ tiêu về công tác xây dựng Đảng".
+
+    >>> what_of(dict(doc="a", start=4, end=7, quote="3/3"), {"a": "Đạt 3/3 chỉ tiêu về công tác xây dựng Đảng, vượt"})
+    '“3/3 chỉ tiêu về công tác xây dựng Đảng”'
+    """
+    import re
+
+    text_ = (texts or {}).get(row["doc"])
+    if not text_:
+        return short_doc(row["doc"])
+    after = re.split(r"[,.;:!?\n]", text_[int(row["end"]):int(row["end"]) + 120])[0].split()[:words]
+    while after and not any(c.isalnum() for c in after[-1]):  # no dangling "-" at the cut
+        after.pop()
+    return "“" + " ".join([text_[int(row["start"]):int(row["end"])], *after]).strip() + "”"
+
+
+def ratio_chart(findings: list[Finding], lang: str, name: str, texts: dict[str, str] | None = None) -> MyST | None:
+    """Targets met and votes won as a share of the total: one panel per metric and kind of period (votes and
+    targets never on one axis); two figures of one panel told apart by the article's own words."""
     import matplotlib.pyplot as plt
 
     fs = [f for f in findings if f.kind == "ratio"]
     if not fs:
         return None
-    kinds = list(dict.fromkeys(Period.parse(f.period).granularity for f in fs))
+    panel = lambda f: (f.metric, Period.parse(f.period).granularity)  # noqa: E731 - unlike metrics never share an axis
+    kinds = list(dict.fromkeys(panel(f) for f in sorted(fs, key=lambda f: (f.metric, f.period))))
     house_style()
-    sizes = [sum(1 for f in fs if Period.parse(f.period).granularity == k) for k in kinds]
+    sizes = [sum(1 for f in fs if panel(f) == k) for k in kinds]
     fig, axes = plt.subplots(len(kinds), 1, figsize=(8, 0.5 * sum(sizes) + 1.1 * len(kinds) + 1.0), squeeze=False,
                              gridspec_kw={"height_ratios": sizes})
     items, data = [], []
     for ax, k in zip(axes[:, 0], kinds):
-        group = [f for f in fs if Period.parse(f.period).granularity == k]
-        names, seen = [], {}
-        for f in group:
-            n = f"{f.district} · {label(f.metric, lang)} · {period_text(f.period, lang)}"
-            seen[n] = seen.get(n, 0) + 1
-            names.append(n if seen[n] == 1 else f"{n} ({short_doc(f.rows[0]['doc'])})")
-        names = [n if sum(1 for m in names if m.startswith(n.split(' (')[0])) == 1 else
-                 (n if n.endswith(")") else f"{n} ({short_doc(f.rows[0]['doc'])})") for n, f in zip(names, group)]
+        group = [f for f in fs if panel(f) == k]
+        names = [f"{f.district} · {period_text(f.period, lang)}" for f in group]
+        names = [n if names.count(n) == 1 else f"{n} · {what_of(f.rows[0], texts)}" for n, f in zip(names, group)]
+        ax.set_title(label(k[0], lang), fontsize=9, loc="left")
         y = list(range(len(group)))[::-1]
         bars = ax.barh(y, [f.values["pct"] for f in group], color=[district_colour(f.district) for f in group], height=0.6)
-        texts = [f"{fmt_number(f.values['x'], lang)}/{fmt_number(f.values['y'], lang)}" for f in group]
-        ax.bar_label(bars, labels=texts, padding=4, fontsize=8)
+        shown = [f"{fmt_number(f.values['x'], lang)}/{fmt_number(f.values['y'], lang)}" for f in group]
+        ax.bar_label(bars, labels=shown, padding=4, fontsize=8)
         ax.set_yticks(y, names, fontsize=8)
         ax.set_xlim(0, 125)
         _num_axis(ax, lang)
         ax.tick_params(axis="x", labelsize=8)
-        items += [f"{n}: {t}" for n, t in zip(names, texts)]
+        items += [f"{label(k[0], lang)}, {n}: {t}" for n, t in zip(names, shown)]
         data += [{"district": f.district, "metric": f.metric, "period": f.period, "x": f.values["x"], "y": f.values["y"]}
                  for f in group]
     axes[-1, 0].set_xlabel(text(lang, "chart.ratio.x"))

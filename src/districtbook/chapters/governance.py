@@ -19,4 +19,4 @@ def table(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
 
 
 def ratio_chart(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST | None:
-    return charts.ratio_chart(_topic.findings(df, texts, METRICS), lang, f"governance-{lang}")
+    return charts.ratio_chart(_topic.findings(df, texts, METRICS), lang, f"governance-{lang}", texts)
