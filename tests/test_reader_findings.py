@@ -99,7 +99,8 @@ def test_a_yearly_average_keeps_the_hedge_and_no_false_precision():
     assert prose.derived_average(dict(done, published="2023-04-06"), 3, "vi") is None
 
 
-def test_the_derived_table_prints_periods_in_words():
+def test_the_derived_table_prints_periods_in_words(tmp_path, monkeypatch):
+    monkeypatch.setattr("districtbook.paths.assets_dir", lambda: tmp_path)
     df = _df(
         _fig(value=2511.0, period="2024-9M", qualifier="estimate", published="2024-10-12"),
         _fig(metric="budget_revenue_yoy", value=142.0, unit="percent", period="2024-9M", basis="yoy", published="2024-10-12"),
@@ -136,7 +137,6 @@ def test_the_introductions_points_are_plain_text():
 
 
 def test_a_figure_an_article_repeats_is_one_row_of_the_table(tmp_path, monkeypatch):
-    monkeypatch.setenv("DISTRICTBOOK_ASSETS", str(tmp_path))
     monkeypatch.setattr("districtbook.paths.assets_dir", lambda: tmp_path)
     twice = _fig(value=37016.0, period="2021-2023", qualifier="more_than", published="2023-04-06")
     out = views.topic_table(_df(twice, dict(twice, start=500, end=510)), ("budget_revenue",), "vi", "t")

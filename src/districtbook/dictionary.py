@@ -5,7 +5,7 @@ import pandas as pd
 
 from .extract import COLUMNS
 from .metrics import METRICS
-from .report import MyST, markdown_table
+from .report import MyST, list_table
 
 COLUMN_DOCS = {
     "doc": ("Tên tệp bài báo trong seeds/", "The article's file name in seeds/"),
@@ -25,8 +25,8 @@ COLUMN_DOCS = {
     "per_year": ("yes khi giá trị là mức bình quân mỗi năm của kỳ (8%/năm)", "yes when the value is a yearly rate over the period (8% a year)"),
     "basis": ("Tỷ lệ phần trăm so với gì: plan, yoy, term_start, share, target, none",
               "What a percentage is measured against: plan, yoy, term_start, share, target, none"),
-    "base": ("Kỳ được so sánh với (so với cùng kỳ năm 2022 -> 2022-H1), nếu có",
-             "The period compared against (same period of 2022 -> 2022-H1), if any"),
+    "base": ("Kỳ được so sánh với (so với cùng kỳ năm 2022 → 2022-H1), nếu có",
+             "The period compared against (same period of 2022 → 2022-H1), if any"),
     "qualifier": ("Mức chắc chắn: actual, estimate, more_than, less_than, approx, target, range_low, range_high",
                   "Hedge: actual, estimate, more_than, less_than, approx, target, range_low, range_high"),
     "quote": ("Đoạn nguyên văn ngắn nhất chứa con số và đơn vị", "Shortest exact piece of the article with the number and unit"),
@@ -56,14 +56,14 @@ _I = {"vi": 0, "en": 1}
 
 def columns_table(lang: str = "vi") -> MyST:
     df = pd.DataFrame([(c, COLUMN_DOCS[c][_I[lang]]) for c in COLUMNS], columns=HEAD[lang][0])
-    return MyST(markdown_table(df))
+    return MyST(list_table(df, widths=(18, 82)))  # fixed widths: a key is never clipped in the PDF
 
 
 def units_table(lang: str = "vi") -> MyST:
     df = pd.DataFrame([(u, d[_I[lang]]) for u, d in UNIT_DOCS.items()], columns=HEAD[lang][1])
-    return MyST(markdown_table(df))
+    return MyST(list_table(df, widths=(18, 82)))
 
 
 def metrics_table(lang: str = "vi") -> MyST:
     df = pd.DataFrame([(m.key, m.vi if lang == "vi" else m.en) for m in METRICS.values()], columns=HEAD[lang][2])
-    return MyST(markdown_table(df))
+    return MyST(list_table(df, widths=(42, 58)))

@@ -66,7 +66,7 @@ def register_table(df: pd.DataFrame, lang: str = "vi") -> MyST:
         "paragraphs": [fmt_number(p, lang) for p in df["paragraphs"]],
     })
     t.columns = TEXT[lang]["columns"]
-    return MyST(list_table(t, widths=(7, 40, 14, 11, 10, 9, 9)))
+    return MyST(list_table(t, widths=(8, 36, 14, 11, 10, 9, 12)))  # "Paragraphs" fits unhyphenated
 
 
 def register_summary(df: pd.DataFrame, lang: str = "vi") -> MyST:

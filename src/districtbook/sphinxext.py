@@ -5,6 +5,8 @@
   is static and read offline, so its scripts and stylesheet are dropped from every page.
 - Every page links the same page in the other edition and the edition's PDF (a bar above the content);
   the links are relative, so the site works from any folder or host.
+- The search page gets the same bar through a template (``templates/search.html``); the theme's search field
+  speaks the edition's language.
 - Search finds names typed without diacritics ("Tay Ho", "Dong Da"): every indexed word also goes into
   the index in its folded form.
 """
@@ -14,6 +16,7 @@ import html
 import unicodedata
 from pathlib import Path
 
+from markupsafe import Markup
 from sphinx.search import languages
 from sphinx.search.en import SearchEnglish
 
@@ -53,7 +56,7 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
 def _edition_bar(app, pagename, templatename, context, doctree) -> None:
     """Prepend the links to the other edition and to this edition's PDF to the page body."""
     cfg = app.config.districtbook_editions
-    if not cfg or "body" not in context:
+    if not cfg or ("body" not in context and pagename != "search"):
         return
     up = "../" * pagename.count("/")
     here = cfg["site_prefix"]  # from this edition's root to the site root ("" or "../")
@@ -66,8 +69,30 @@ def _edition_bar(app, pagename, templatename, context, doctree) -> None:
                      f'lang="{other["lang"]}">{html.escape(other["label"])}</a>')
     if cfg.get("pdf"):
         links.append(f'<a class="edition-pdf" href="{up}{here}pdf/{cfg["pdf"]}">{html.escape(cfg["pdf_label"])}</a>')
-    context["body"] = f'<nav class="edition-bar" aria-label="{html.escape(cfg["nav_label"])}">' + \
-        " · ".join(links) + "</nav>\n" + context["body"]
+    bar = f'<nav class="edition-bar" aria-label="{html.escape(cfg["nav_label"])}">' + " · ".join(links) + "</nav>\n"
+    if "body" in context:
+        context["body"] = bar + context["body"]
+    else:  # the search page has no body of its own: its template (templates/search.html) places the bar
+        context["districtbook_edition_bar"] = Markup(bar)
+
+
+#: the search field's placeholder, a theme option (Jupyter Book sets it in English); the theme's other strings go
+#: through the edition's catalogue (book/_locale/vi: sphinx.po, and sphinx.js for the search page)
+UI_TEXT = {"vi": {"search_bar_text": "Tìm trong sách..."}}
+
+
+def _templates(app, config) -> None:
+    """The book's templates (the search page's edition bar, translated tooltips), and the catalogues' folders
+    made absolute: Sphinx looks for the search page's strings (sphinx.js) from the working directory."""
+    config.templates_path = [*config.templates_path, str(Path(__file__).resolve().parent / "templates")]
+    config.locale_dirs = [str(Path(app.srcdir, d)) for d in config.locale_dirs]
+
+
+def _ui_text(app, pagename, templatename, context, doctree) -> None:
+    """The search field's placeholder and label in the edition's language (the theme option is English)."""
+    words = UI_TEXT.get(app.config.language or "", {})
+    if "search_bar_text" in words:
+        context["theme_search_bar_text"] = words["search_bar_text"]
 
 
 def setup(app):
@@ -76,4 +101,6 @@ def setup(app):
     app.add_config_value("districtbook_editions", {}, "html")
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _edition_bar)
+    app.connect("html-page-context", _ui_text)
+    app.connect("config-inited", _templates)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -305,7 +305,7 @@ def figures_table(df: pd.DataFrame, lang: str = "vi", texts: dict[str, str] | No
         "quote": [_quote(r, texts) for _, r in rows.iterrows()],
     })
     table.columns = FIGURES[lang]["head"]
-    return MyST(list_table(table, widths=(5, 8, 18, 10, 11, 8, 8, 32)))
+    return MyST(list_table(table, widths=(8, 9, 16, 10, 11, 10, 9, 27)))  # headers fit unhyphenated
 
 
 def share_check(df: pd.DataFrame, lang: str = "vi") -> MyST:
