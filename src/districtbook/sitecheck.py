@@ -125,6 +125,11 @@ def site_pages(site: Path) -> list[str]:
                   if not skip & set(p.relative_to(site).parts) and p.name not in ("genindex.html",))
 
 
+#: the narrowest a chart may be drawn, at any screen width (a phone scrolls it sideways instead)
+MIN_CHART_PX = 600
+#: the search field's placeholder must not be the theme's English on a Vietnamese page
+ENGLISH_PLACEHOLDER = "Search this book..."
+
 _PAGE_JS = """
 async () => {
   await document.fonts.ready;
@@ -140,6 +145,11 @@ async () => {
   const edition = !!(bar && bar.querySelector('a.edition-other'));
   const pdf = !!(bar && bar.querySelector('a.edition-pdf'));
   const sideways = document.documentElement.scrollWidth > window.innerWidth + 1;
+  // charts drawn narrower than this have unreadable text (8 pt labels in a 1200 px image)
+  const smallCharts = [...document.querySelectorAll('figure img')].filter(i => i.getBoundingClientRect().width < %d)
+      .map(i => i.getAttribute('src'));
+  const search = document.querySelector('input[name="q"]');
+  const placeholder = search ? search.getAttribute('placeholder') : null;
   const scripts = [...document.querySelectorAll('script')].map(s => ({src: s.getAttribute('src'),
       type: s.getAttribute('type') || '', text: s.textContent}));
   const handlers = [];
@@ -149,9 +159,9 @@ async () => {
     }
   }
   return {imgs, links, heads, mono, monoLoaded, edition, pdf, sideways, lang: document.documentElement.lang, scripts,
-          handlers, ran: window.__districtbookRan || []};
+          handlers, ran: window.__districtbookRan || [], smallCharts, placeholder};
 }
-""" % MONO_FONT
+""" % (MONO_FONT, MIN_CHART_PX)
 
 
 def _link_target(site: Path, page: str, href: str) -> Path | None:
@@ -220,10 +230,12 @@ def check_site(site: Path, screenshots: Path | None = None, searches: dict[str, 
             for a, b in zip(heads, heads[1:], strict=False):
                 if b > a + 1:
                     current.append(f"heading skips a level: h{a} then h{b}")
-            if not info["edition"] and not rel.endswith("search.html"):  # the search page has no body of its own
+            if not info["edition"]:  # the search page too (its template places the bar)
                 current.append("no link to the other edition")
-            if not info["pdf"] and not rel.endswith("search.html"):
+            if not info["pdf"]:
                 current.append("no link to the edition's PDF")
+            if info["lang"] == "vi" and info["placeholder"] == ENGLISH_PLACEHOLDER:
+                current.append(f"English search placeholder on a Vietnamese page: {ENGLISH_PLACEHOLDER}")
             if info["mono"] is not None and (MONO_FONT not in info["mono"] or not info["monoLoaded"]):
                 current.append(f"code is not set in {MONO_FONT}: {info['mono']}")
             if screenshots is not None:
@@ -234,8 +246,10 @@ def check_site(site: Path, screenshots: Path | None = None, searches: dict[str, 
             narrow = phone.new_page()  # a phone: the page must not scroll sideways (wide tables scroll inside)
             narrow.goto(base + rel, wait_until="load")
             narrow.wait_for_load_state("networkidle")
-            if narrow.evaluate(_PAGE_JS)["sideways"]:
+            small = narrow.evaluate(_PAGE_JS)
+            if small["sideways"]:
                 current.append("the page scrolls sideways at 400 px")
+            current += [f"chart narrower than {MIN_CHART_PX} px at 400 px (unreadable text): {src}" for src in small["smallCharts"]]
             if screenshots is not None:
                 narrow.screenshot(path=str(screenshots / "400" / (rel.replace("/", "__").removesuffix(".html") + ".png")),
                                   full_page=True)

@@ -7,12 +7,14 @@
   the links are relative, so the site works from any folder or host.
 - The search page gets the same bar through a template (``templates/search.html``); the theme's search field
   speaks the edition's language.
+- Figure captions are numbered by chapter, as in the PDF ("Hình 6.1: ...").
 - Search finds names typed without diacritics ("Tay Ho", "Dong Da"): every indexed word also goes into
   the index in its folded form.
 """
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from pathlib import Path
 
@@ -95,6 +97,46 @@ def _ui_text(app, pagename, templatename, context, doctree) -> None:
         context["theme_search_bar_text"] = words["search_bar_text"]
 
 
+_CAPTION = re.compile(r'<span class="caption-number">(?P<kind>[^<]*?) (?P<n>\d+) </span>')
+
+
+def number_captions(body: str, chapter: int) -> str:
+    """Captions numbered as in the PDF, by chapter and with a colon: "Hình 3 " becomes "Hình 6.1: ".
+
+    >>> number_captions('<span class="caption-number">Hình 3 </span>a <span class="caption-number">Hình 4 </span>', 6)
+    '<span class="caption-number">Hình 6.1: </span>a <span class="caption-number">Hình 6.2: </span>'
+    """
+    seen: dict[str, int] = {}
+
+    def one(m: re.Match) -> str:
+        seen[m["kind"]] = seen.get(m["kind"], 0) + 1
+        return f'<span class="caption-number">{m["kind"]} {chapter}.{seen[m["kind"]]}: </span>'
+
+    return _CAPTION.sub(one, body)
+
+
+def chapter_numbers(app) -> dict[str, int]:
+    """Each page's chapter number in the PDF: its place in the book's table of contents (the root page,
+    the introduction, has no number)."""
+    env = app.env
+    order: list[str] = []
+
+    def walk(doc: str) -> None:
+        for child in env.toctree_includes.get(doc, []):
+            if child not in order and child != app.config.root_doc:
+                order.append(child)
+                walk(child)
+
+    walk(app.config.root_doc)
+    return {doc: i + 1 for i, doc in enumerate(order)}
+
+
+def _captions(app, pagename, templatename, context, doctree) -> None:
+    chapter = chapter_numbers(app).get(pagename)
+    if chapter and "body" in context:
+        context["body"] = number_captions(context["body"], chapter)
+
+
 def setup(app):
     languages["vi"] = FoldingSearchVi
     languages["en"] = FoldingSearch
@@ -102,5 +144,6 @@ def setup(app):
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _edition_bar)
     app.connect("html-page-context", _ui_text)
+    app.connect("html-page-context", _captions)
     app.connect("config-inited", _templates)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
