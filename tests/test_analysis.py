@@ -90,6 +90,6 @@ def test_comparison_chapter_refuses_incomparable_figures_instead_of_charting(tmp
     nb = json.loads(out.read_text(encoding="utf-8"))
     text = "".join("".join(o.get("data", {}).get("text/plain", "")) for c in nb["cells"] for o in c.get("outputs", []))
     assert "2023 and the first half of the 2020-2025 term are periods of a different kind or length" in text
-    assert "No indicator of Ba Đình and Hoàn Kiếm can be compared" in text
+    assert "No indicator of Ba Đình and Hoàn Kiếm can be set side by side on a common footing" in text
     assert "2020-2025-H1" not in text  # periods in words, never as labels
     assert "{figure}" not in text and not list((tmp_path / "_assets").glob("compare-*.png"))

@@ -27,11 +27,12 @@ def comparisons(df: pd.DataFrame, a: str, b: str, lang: str = "vi", texts: dict[
     if a == b:
         return MyST("")
     pairs = _pairs(df, a, b, texts)
-    out = [f"- {prose.sentence(f, lang)}" for f in pairs] or [text(lang, "compare.none", a=escape(a), b=escape(b))]
     refused = prose.refusal_lines(df, a, b, lang, texts)
+    # with refusals, the main points already say that nothing compares: the list of reasons follows directly
+    out = [f"- {prose.sentence(f, lang)}" for f in pairs] or ([] if refused else [text(lang, "compare.none", a=escape(a), b=escape(b))])
     if refused:
         out += ["", f"**{text(lang, 'compare.refusals')}**", ""] + [f"- {r}" for r in refused]
-    return MyST("\n".join(out))
+    return MyST("\n".join(out).strip("\n"))
 
 
 def chart(df: pd.DataFrame, a: str, b: str, lang: str = "vi", texts: dict[str, str] | None = None) -> MyST | None:
