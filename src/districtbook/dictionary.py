@@ -4,7 +4,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .extract import COLUMNS
-from .metrics import METRICS
+from .i18n import text
+from .metrics import METRICS, SUFFIXES
 from .report import MyST, list_table
 
 COLUMN_DOCS = {
@@ -64,6 +65,20 @@ def units_table(lang: str = "vi") -> MyST:
     return MyST(list_table(df, widths=(18, 82)))
 
 
+def composed(key: str) -> bool:
+    """Whether a metric key is a family's key with a suffix (``budget_revenue_vs_plan``): the dictionary
+    lists the families and the suffixes once each, not every combination.
+
+    >>> composed("budget_revenue_vs_plan"), composed("budget_revenue"), composed("party_members_admitted_vs_target")
+    (True, False, False)
+    """
+    return any(key.endswith(suffix) and key.removesuffix(suffix) in METRICS for suffix in SUFFIXES)
+
+
 def metrics_table(lang: str = "vi") -> MyST:
-    df = pd.DataFrame([(m.key, m.vi if lang == "vi" else m.en) for m in METRICS.values()], columns=HEAD[lang][2])
-    return MyST(list_table(df, widths=(42, 58)))
+    df = pd.DataFrame([(m.key, m.vi if lang == "vi" else m.en) for m in METRICS.values() if not composed(m.key)],
+                      columns=HEAD[lang][2])
+    suffixes = pd.DataFrame([(k, v[_I[lang]]) for k, v in SUFFIXES.items()],
+                            columns=(text(lang, "dictionary.suffix"), HEAD[lang][0][1]))
+    return MyST("\n\n".join([list_table(df, widths=(42, 58)), text(lang, "dictionary.suffixes"),
+                              list_table(suffixes, widths=(42, 58))]))

@@ -84,7 +84,7 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     })
     table.columns = t["head"]
     link = f"{{download}}`CSV <_assets/{name}.csv>`"
-    return MyST(link + "\n\n" + list_table(table, widths=(12, 15, 11, 11, 11, 10, 12, 18)))
+    return MyST(link + "\n\n" + list_table(table, widths=(10, 15, 10, 11, 11, 9, 15, 19)))  # a date fits its line
 
 
 def _quote(row, texts: dict[str, str] | None) -> str:
