@@ -474,13 +474,26 @@ def _failure_report(p: Plan, failures: list[ChapterResult], todo: dict[str, Job]
     return f"{len(lines)} chapters failed:\n" + "\n".join(f"- {ln}" for ln in lines)
 
 
+def site_inputs(staging: Path, editions: list[manifest.Edition]) -> list[Path]:
+    """What the HTML and PDF are made from: each edition's pages and configuration, and the book's Sphinx
+    extension with its templates (a change there changes every page without changing a page's source).
+
+    >>> [p.name for p in site_inputs(Path("/s"), [])]
+    ['sphinxext.py', 'templates']
+    """
+    from . import sphinxext
+
+    here = Path(sphinxext.__file__).resolve()
+    return [*(staging / e.lang for e in editions), here, here.parent / "templates"]
+
+
 def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache: bool = True) -> bool:
     """Step 3: Jupyter Book HTML (and PDF) of every edition in the staging folder, unless no page
     changed since the published site.  Returns True when the published site is still current."""
     build_dir = paths.build_dir()
     staging, editions = p.staging, p.editions
     first = editions[0]
-    stamp = cache.tree_hash(*(staging / e.lang for e in editions)) + (":pdf" if pdf else "")
+    stamp = cache.tree_hash(*site_inputs(staging, editions)) + (":pdf" if pdf else "")
     stamp_file = build_dir / "html" / ".districtbook-stamp"
     have_pdf = all((build_dir / "pdf" / pdf_name(e)).is_file() for e in editions) or not pdf
     published = stamp_file.read_text(encoding="utf-8") if stamp_file.is_file() else ""

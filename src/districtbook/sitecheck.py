@@ -127,8 +127,9 @@ def site_pages(site: Path) -> list[str]:
 
 #: the narrowest a chart may be drawn, at any screen width (a phone scrolls it sideways instead)
 MIN_CHART_PX = 600
-#: the search field's placeholder must not be the theme's English on a Vietnamese page
-ENGLISH_PLACEHOLDER = "Search this book..."
+#: the themes' English words a Vietnamese page must not show (search field, tooltips, labels)
+ENGLISH_UI = frozenset({"Search this book...", "Toggle primary sidebar", "Toggle secondary sidebar", "Dark", "Light",
+                        "next page", "previous page", "Link to this heading", "Color mode"})
 
 _PAGE_JS = """
 async () => {
@@ -148,8 +149,8 @@ async () => {
   // charts drawn narrower than this have unreadable text (8 pt labels in a 1200 px image)
   const smallCharts = [...document.querySelectorAll('figure img')].filter(i => i.getBoundingClientRect().width < %d)
       .map(i => i.getAttribute('src'));
-  const search = document.querySelector('input[name="q"]');
-  const placeholder = search ? search.getAttribute('placeholder') : null;
+  const ui = [...document.querySelectorAll('[title], [placeholder], [aria-label]')].flatMap(
+      e => ['title', 'placeholder', 'aria-label'].map(a => e.getAttribute(a)).filter(v => v));
   const scripts = [...document.querySelectorAll('script')].map(s => ({src: s.getAttribute('src'),
       type: s.getAttribute('type') || '', text: s.textContent}));
   const handlers = [];
@@ -159,7 +160,7 @@ async () => {
     }
   }
   return {imgs, links, heads, mono, monoLoaded, edition, pdf, sideways, lang: document.documentElement.lang, scripts,
-          handlers, ran: window.__districtbookRan || [], smallCharts, placeholder};
+          handlers, ran: window.__districtbookRan || [], smallCharts, ui};
 }
 """ % (MONO_FONT, MIN_CHART_PX)
 
@@ -234,8 +235,8 @@ def check_site(site: Path, screenshots: Path | None = None, searches: dict[str, 
                 current.append("no link to the other edition")
             if not info["pdf"]:
                 current.append("no link to the edition's PDF")
-            if info["lang"] == "vi" and info["placeholder"] == ENGLISH_PLACEHOLDER:
-                current.append(f"English search placeholder on a Vietnamese page: {ENGLISH_PLACEHOLDER}")
+            if info["lang"] == "vi":
+                current += [f"English words on a Vietnamese page: {w}" for w in sorted(ENGLISH_UI & set(info["ui"]))]
             if info["mono"] is not None and (MONO_FONT not in info["mono"] or not info["monoLoaded"]):
                 current.append(f"code is not set in {MONO_FONT}: {info['mono']}")
             if screenshots is not None:

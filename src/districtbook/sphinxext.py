@@ -86,7 +86,8 @@ UI_TEXT = {"vi": {"search_bar_text": "Tìm trong sách..."}}
 def _templates(app, config) -> None:
     """The book's templates (the search page's edition bar, translated tooltips), and the catalogues' folders
     made absolute: Sphinx looks for the search page's strings (sphinx.js) from the working directory."""
-    config.templates_path = [*config.templates_path, str(Path(__file__).resolve().parent / "templates")]
+    # first: the themes add their components folders to the same list, and the first file of a name wins
+    config.templates_path = [str(Path(__file__).resolve().parent / "templates"), *config.templates_path]
     config.locale_dirs = [str(Path(app.srcdir, d)) for d in config.locale_dirs]
 
 
