@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .articles import Article, iter_articles
 from .metrics import family_of, metric_for
-from .numbers import NUMBER, SCALES, canonical, parse_number
+from .numbers import NUMBER, SCALES, canonical, parse_number, scan
 from .periods import ArticlePeriods, Period, period_for, scoped_marks
 from .articles import FRAME_KINDS
 from .places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place
@@ -81,6 +81,7 @@ _W = r"[^\W\d_]"  # a letter
 _SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)"
 _MONEY_UNIT = r"(?:đồng|VNĐ|VND|đ\b)"
 _USD_UNIT = r"(?:USD|đô\s?la(?:\sMỹ)?|\$)"
+_MONEY_UNIT_RE, _USD_UNIT_RE = re.compile(_MONEY_UNIT, re.I), re.compile(_USD_UNIT, re.I)
 
 TOKEN_RE = re.compile(
     rf"""
@@ -98,6 +99,10 @@ TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+#: where a token can start: a digit that does not continue a word, a number or a date (a pattern that
+#: starts with a character class is skipped to quickly; TOKEN_RE's look-behind comes first)
+_TOKEN_TRIGGER = re.compile(r"\d(?<![\w.,/:-]\d)")
 
 #: what may follow a number: scale words, then a unit
 UNIT_RE = re.compile(
@@ -191,9 +196,9 @@ def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
     unit = "count"
     if unit_word in ("%", "phần trăm", "phầntrăm"):
         unit, base = "percent", value
-    elif re.fullmatch(_MONEY_UNIT, unit_word, re.I):
+    elif _MONEY_UNIT_RE.fullmatch(unit_word):
         unit, base = "VND_bn", (base / SCALES["tỷ"]).normalize() if factor != 1 else base / SCALES["tỷ"]
-    elif re.fullmatch(_USD_UNIT, unit_word, re.I):
+    elif _USD_UNIT_RE.fullmatch(unit_word):
         unit, base = "USD_mn", (base / SCALES["triệu"]).normalize()
     elif unit_word in ("ha", "hecta") or unit_word.startswith("héc"):
         unit = "ha"
@@ -251,7 +256,7 @@ def _rank_words(text: str, start: int, end: int) -> Iterator[Token]:
 
 def _number_tokens(text: str, start: int, end: int) -> Iterator[Token]:
     last_end = start
-    for m in TOKEN_RE.finditer(text, start, end):
+    for m in scan(TOKEN_RE, _TOKEN_TRIGGER, text, start, end):
         s, e = m.span()
         if s < last_end:  # inside the previous amount ("41.562 tỷ 8 triệu đồng")
             continue

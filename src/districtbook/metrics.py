@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .prefilter import could_match, lowered, required
+
 
 @dataclass(frozen=True)
 class Metric:
@@ -36,12 +38,14 @@ class Family:
     words: re.Pattern[str] | None  # searched in the sentence before the number (nearest match wins)
     noun: re.Pattern[str] | None = None  # matched against the words right after a count
     units: frozenset[str] = frozenset({"percent", "count", "VND_bn", "ratio", "times", "rank"})
+    factors: frozenset[str] | None = None  # strings every match of ``words`` contains (prefilter.required)
 
 
 def _f(key: str, vi: str, en: str, topic: str, words: str | None, noun: str | None = None,
        units: str = "percent count VND_bn ratio times rank") -> Family:
-    return Family(key, vi, en, topic, re.compile(words, re.I) if words else None,
-                  re.compile(noun, re.I) if noun else None, frozenset(units.split()))
+    pattern = re.compile(words, re.I) if words else None
+    return Family(key, vi, en, topic, pattern, re.compile(noun, re.I) if noun else None, frozenset(units.split()),
+                  required(pattern) if pattern else None)
 
 
 _M = "VND_bn"
@@ -268,6 +272,7 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
     """The family whose words stand nearest before the number (or whose counted noun follows it)."""
     noun_phrase = (noun if noun and not after.strip().lower().startswith(noun) else after[:60]).strip().lower()
     best: tuple[int, int, Family] | None = None
+    before_lower = lowered(before)  # one lower-cased copy: most families' words are not there at all
     for rank, fam in enumerate(FAMILIES):
         if unit not in fam.units:
             continue
@@ -283,7 +288,7 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
         if fam.words is None or fam.noun is not None and unit == "count":
             continue
         last = None
-        if not fam.words.search(before):
+        if not could_match(fam.factors, before_lower) or not fam.words.search(before):
             continue
         for m in fam.words.finditer(before):
             if not _AFTER_A_FIGURE.search(before, max(0, m.start() - 12), m.start()):

@@ -19,16 +19,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from .articles import Article
-from .numbers import scan
+from .numbers import cases, scan, trigger
+from .prefilter import lowered
 from .sources import find_date, reporting_year
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Y = r"(?:19|20)\d\d"
+_TERM = re.compile(rf"(?:nhiệm kỳ|khóa|khoá)\s({_Y})\s?[-–]\s?({_Y})")  # "nhiệm kỳ 2020-2025"
+_TERM_I = re.compile(_TERM.pattern, re.I)
+_YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tới" ("\d\d?", not "\d{1,2}": scanned fast)
 
 #: where a period expression can start: a digit, "/năm", or one of its first words
-_PERIOD_TRIGGER = re.compile(
-    r"(?<!\d)\d|/năm|(?<![^\W\d_])(?:[Nn]ăm|[Tt]háng|[Qq]uý|[Nn]hiệm|[Gg]iai|[Tt]hời|[Tt]rong|[Tt]ừ|[Ll]ũy|[Tt]ính|[Đđ]ến|"
-    r"[Tt]ới|[Vv]ào|[Hh]ằng|[Hh]àng|[Mm]ỗi|[Nn]ửa|[Gg]iữa|[Cc]ả|[Tt]oàn|[Cc]ác|[Nn]hững|[Kk]hóa|[Kk]hoá)(?![^\W\d_])")
+_PERIOD_TRIGGER = trigger(
+    cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "lũy", "tính", "đến", "tới", "vào",
+          "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá"),
+    r"(?<!\d{d})", after=r"[^\W\d_]", bare=("/năm",))
 #: the base of a comparison: a period named only to compare against
 BASE_RE = re.compile(
     rf"so\s(?:với|cùng)\s(?:cùng\skỳ\s)?(?:(?:năm|tháng|quý)\s)?(?:[IV]+/|\d{{1,2}}/)?{_Y}|"
@@ -196,7 +201,8 @@ class ArticlePeriods:
         pub_year = int(date_[:4]) if date_[:4].isdigit() else None
         pub_month = int(date_[5:7]) if pub_year and len(date_) >= 7 else None
         year = pub_year if pub_year and not (pub_month and pub_month <= 1) else reporting_year(body) or pub_year
-        terms = [(int(m[1]), int(m[2])) for m in re.finditer(rf"(?:nhiệm kỳ|khóa|khoá)\s({_Y})\s?[-–]\s?({_Y})", body, re.I)]
+        lower = lowered(body)  # a case-sensitive search of the lower-cased text: many times faster than re.I
+        terms = [(int(m[1]), int(m[2])) for m in (_TERM.finditer(lower) if lower is not None else _TERM_I.finditer(body))]
         ref = pub_year or year or (max(t[0] for t in terms) if terms else None)
         # the coming term: one that starts now or later; the term reviewed: one that has ended by now,
         # or the one running now, or (for a congress opening a term) the one before it
@@ -212,7 +218,7 @@ class ArticlePeriods:
         else:
             term = "%d-%d" % terms[0] if terms and ref is None else ""
         ctx = cls(year, pub_year, pub_month, term, future)
-        ahead = re.search(r"(\d{1,2}) năm (?:tới|tiếp theo)", body)
+        ahead = _YEARS_AHEAD.search(body)
         end = ctx.last_complete_year()
         if ahead and end and not future:
             ctx = cls(year, pub_year, pub_month, term, f"{end + 1}-{end + int(ahead[1])}")
