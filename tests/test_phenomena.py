@@ -114,6 +114,18 @@ def test_goals(body, quote, qualifier, per_year):
     assert (f.qualifier, f.per_year, f.period) == (qualifier, per_year, "2025-2030")
 
 
+@pytest.mark.parametrize(("body", "quote", "goal"), [
+    ("Nhiệm kỳ 2025-2030, phường đặt mục tiêu mở rộng đường Lê Lợi từ 12 mét hiện tại lên 30 mét.", "12 mét", "30 mét"),
+    ("Xã phấn đấu nâng tỷ lệ hộ dùng nước sạch từ 85% lên 100% vào năm 2030.", "85%", "100%"),
+    ("Phường đặt mục tiêu tăng số hộ kinh doanh thanh toán không tiền mặt từ 1.200 hộ hiện nay lên 2.000 hộ.",
+     "1.200 hộ", "2.000 hộ"),
+])
+def test_the_present_level_in_a_goal_is_not_the_goal(body, quote, goal):
+    # "từ X (hiện tại) lên Y": X is where things stand, only Y is the goal
+    head = "Tiêu đề\nXã hội 14/08/2025 08:00\n"
+    assert (fig(body, quote, head=head).qualifier, fig(body, goal, head=head).qualifier) == ("actual", "target")
+
+
 def test_a_goal_range_has_target_basis():
     lo, hi = figs("Nhiệm kỳ 2025-2030, phường phấn đấu tăng trưởng kinh tế từ 9 - 10%/năm.",
                   head="Tiêu đề\nXã hội 14/08/2025 08:00\n")

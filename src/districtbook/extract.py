@@ -493,6 +493,10 @@ _TARGET = re.compile(r"\b(?:mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|
 _DECLINE = re.compile(r"(?:giảm|sụt|hạ)\s(?:đi\s|được\s)?$")
 _LEVEL_AFTER_DECLINE = re.compile(r"(?:giảm|hạ)\s(?:xuống\s)?còn\s$")
 _PAST = re.compile(r"\bđã\b|\bđược\b|\bđạt\b")
+#: the present state, said right after the figure ("11 mét hiện tại", "2.000 hộ hiện có")
+_NOW_AFTER = re.compile(r"\s?(?:[^\W\d_]+\s){0,2}?(?:hiện tại|hiện nay|hiện có)\b")
+#: "từ X lên Y": X is the level things start from
+_RISE_TO_AFTER = re.compile(r"\s?%?\s?(?:[^\W\d_]+\s){0,2}?lên\s(?:mức\s|khoảng\s|gần\s|hơn\s|trên\s)?\d")
 
 
 def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets: bool, period: str,
@@ -507,6 +511,8 @@ def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets:
             return q
     if re.search(r"\btừ\s$", near) and re.match(r"\s?%?/năm", after):
         return "more_than"  # "bình quân từ 10%/năm": at least
+    if _NOW_AFTER.match(after) or re.search(r"\btừ\s$", near) and _RISE_TO_AFTER.match(after):
+        return "actual"  # "mở rộng từ 11 mét hiện tại lên 40 mét": where things stand, the start of a goal
     future = bool(ctx.future and period and period == ctx.future)
     if _TARGET.search(sentence_before) or in_targets or (future and not _PAST.search(clause_before)):
         return "target"
