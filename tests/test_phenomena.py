@@ -219,3 +219,32 @@ def test_a_unit_named_nowhere_in_the_text():
 @pytest.mark.xfail(strict=True, reason="a span of years as a unit ('trước thời hạn 2 năm') is read as a period length")
 def test_years_ahead_of_schedule_are_a_figure():
     assert fig("Phường hoàn thành mục tiêu giảm nghèo trước thời hạn 2 năm.", "2").unit == "year"
+
+
+# --- when: spans measured from a base year, yearly goals, the clause's own date ---------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Năm 2024, quy mô kinh tế của quận gấp 1,5 lần so với năm 2020.", "1,5 lần", "2020-2024"),
+    ("Nhiệm kỳ 2025-2030, phường phấn đấu đến năm 2030 thu nhập bình quân tăng 40% so với năm 2025.", "40%",
+     "2025-2030"),
+])
+def test_a_change_since_the_start_of_a_term_covers_the_span(body, quote, period):
+    assert fig(body, quote, head="Tiêu đề\nXã hội 14/08/2025 08:00\n").period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    # every year until the term's last year: a rate over the coming term
+    ("Nhiệm kỳ 2025-2030, xã phấn đấu đến năm 2030, hằng năm thu ngân sách vượt dự toán từ 5 - 7%.", "5", "2025-2030"),
+    # a level reached in a year, in a clause of its own after the term's frame
+    ("Nhiệm kỳ 2025-2030, phường phấn đấu: tỷ lệ đô thị hóa 100%; thu nhập đạt 120 triệu đồng/người/năm vào năm 2030.",
+     "120", "2030"),
+])
+def test_yearly_goals_and_the_clauses_own_year(body, quote, period):
+    assert fig(body, quote, head="Tiêu đề\nXã hội 14/08/2025 08:00\n").period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Thành phố Đà Nẵng triển khai thanh toán số tại 6 chợ, gồm chợ Hàn (quận Hải Châu) và chợ Cồn.", "6 chợ", "Đà Nẵng"),
+    ("Tỉnh Quảng Nam có 12 chợ đạt chuẩn, trong đó chợ Hội An (TP Hội An) là chợ lớn nhất.", "12 chợ", "Quảng Nam"),
+])
+def test_a_unit_in_brackets_locates_a_thing_it_is_not_the_subject(body, quote, place):
+    assert fig(body, quote).district == place

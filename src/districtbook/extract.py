@@ -442,7 +442,7 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
         return "plan" if noun.startswith(("đảng viên",)) and re.search(r"kết nạp", near) else "none"
     if unit not in ("percent", "times"):
         return "none"
-    term_starts = {t.split("-")[0] for t in (ctx.term, ctx.future) if t}
+    term_starts = ctx.term_starts()
     found = []
     for pattern, basis in _BASIS_AFTER:
         m = pattern.search(after)
@@ -580,10 +580,15 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
             return by_level[level]
     if before:
         return before[-1].place
-    after = [m for m in found if pos <= m.start < clause_end]
+    after = [m for m in found if pos <= m.start < clause_end and not _IN_BRACKETS.match(text, m.end)]
     if after:
         return after[0].place
     return default
+
+
+#: a unit in brackets after a name says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"),
+#: not what the figure before it is about
+_IN_BRACKETS = re.compile(r"\)")
 
 
 def _is_future(period: str, ctx: ArticlePeriods) -> bool:
@@ -621,6 +626,32 @@ def _base_period(basis: str, period: str, before: str, after: str, ctx: ArticleP
     if basis == "term_start":
         return ctx.term[:4] if ctx.term else ""
     return str(p.previous_year()) if p is not None and p.granularity not in ("span", "term", "half_term") else ""
+
+
+#: a goal set for every year ("hằng năm vượt chỉ tiêu từ 8 - 10%"), not a unit per year ("triệu đồng/người/năm")
+_EVERY_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm")
+
+
+def _span_period(period: str, basis: str, base: str, every_year: bool, goal: bool, ctx: ArticlePeriods) -> str:
+    """A figure measured over a span, dated by its end year only: the span.
+
+    A change since the start of a term runs from the base year ("gấp 1,4 lần so với 2020", said of
+    2024: 2020-2024; "đến năm 2030 so với năm 2025 tăng 30%": 2025-2030); a yearly goal dated by the
+    term's last year ("hằng năm … đến năm 2030") is a rate over the coming term.
+
+    >>> ctx = ArticlePeriods(2025, 2025, 8, "2020-2025", "2025-2030")
+    >>> _span_period("2024", "term_start", "2020", False, False, ctx), _span_period("2030", "none", "", True, True, ctx)
+    ('2020-2024', '2025-2030')
+    >>> _span_period("2024", "yoy", "2023", False, False, ctx), _span_period("2030", "none", "", False, True, ctx)
+    ('2024', '2030')
+    """
+    if not (len(period) == 4 and period.isdigit()):
+        return period
+    if basis == "term_start" and len(base) == 4 and base.isdigit() and base < period:
+        return f"{base}-{period}"
+    if every_year and goal and ctx.future and ctx.future.endswith("-" + period):
+        return ctx.future
+    return period
 
 
 def _base_value_period(text: str, s_start: int, pos: int) -> str:
@@ -720,6 +751,10 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     if metric != "other":
                         carried_family[tok.unit] = family_of(metric)
                 place = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
+                per_year = "yes" if tok.kind == "indicator" and _PER_YEAR.search(
+                    before[-40:] + text[tok.start:tok.tail] + after[:12]) else ""
+                base = _base_period(basis, period, before, after, periods) if tok.kind == "indicator" else ""
+                period = _span_period(period, basis, base, bool(_EVERY_YEAR.search(before)), goal, periods)
                 for place in _joint_subjects(found, tok.start, c_start, text) or [place]:
                     yield Figure(
                         doc=article.name,
@@ -730,10 +765,9 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                         unit=tok.unit,
                         denominator=canonical(tok.denominator) if tok.denominator is not None else "",
                         period=period,
-                        per_year="yes" if tok.kind == "indicator" and _PER_YEAR.search(
-                            before[-40:] + text[tok.start:tok.tail] + after[:12]) else "",
+                        per_year=per_year,
                         basis=basis,
-                        base=_base_period(basis, period, before, after, periods) if tok.kind == "indicator" else "",
+                        base=base,
                         qualifier=qualifier,
                         quote=text[tok.start:tok.end],
                         start=tok.start,

@@ -224,6 +224,20 @@ class ArticlePeriods:
             ctx = cls(year, pub_year, pub_month, term, f"{end + 1}-{end + int(ahead[1])}")
         return ctx
 
+    def term_starts(self) -> set[str]:
+        """The years a comparison "so với năm X" treats as the start of a term: the terms the article
+        names, and the party calendar's (terms run 2015-2020, 2020-2025, 2025-2030: a term that runs in
+        the reporting year, or ended in it, started in a year divisible by five).
+
+        >>> sorted(ArticlePeriods(2024, 2024, 10, "").term_starts()), sorted(ArticlePeriods(2025, 2025, 8, "").term_starts())
+        (['2020'], ['2020', '2025'])
+        """
+        starts = {t.split("-")[0] for t in (self.term, self.future) if t}
+        if self.year:
+            start = self.year - self.year % 5
+            starts |= {str(start)} | ({str(start - 5)} if start == self.year else set())
+        return starts
+
     def last_complete_year(self) -> int | None:
         """The last year an article looks back on: early in a year, the year before."""
         if self.pub_year is None:
@@ -356,8 +370,10 @@ def period_for(marks: list[tuple[int, str, str]], pos: int, clause: tuple[int, i
     paren = [p for s, p, scope in usable if scope == "paren" and 0 <= s - pos <= 25]
     if paren:
         return paren[0]
-    before = [p for s, p, scope in usable if s < pos and scope != "paren"]
-    if before:
-        return before[-1]
+    before = [(s, p) for s, p, scope in usable if s < pos and scope != "paren"]
     after = [p for s, p, scope in usable if pos <= s < c1 and scope != "paren"]
+    if before and (before[-1][0] >= c0 or not after):
+        return before[-1][1]
+    # the figure's own clause dates it before the sentence's frame: "Nhiệm kỳ 2025-2030, …; thu nhập
+    # đạt 100 triệu đồng vào năm 2030"
     return after[0] if after else ""
