@@ -248,3 +248,16 @@ def test_yearly_goals_and_the_clauses_own_year(body, quote, period):
 ])
 def test_a_unit_in_brackets_locates_a_thing_it_is_not_the_subject(body, quote, place):
     assert fig(body, quote).district == place
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh đạt 64,2%, xếp sau Bắc Ninh (71,3%) và Hải Dương (69,8%).", "69,8%"),
+    ("Tỷ lệ hộ dùng nước sạch của xã đạt 91%, năm 2025 phấn đấu (mục tiêu 95%).", "95%"),
+])
+def test_a_list_that_goes_on_with_the_same_share_keeps_its_basis(body, quote):
+    assert fig(body, quote).basis == "share"
+
+
+def test_a_change_after_a_share_is_not_a_share():
+    f = fig("Tỷ lệ hộ nghèo của xã còn 1,2%, giảm 0,4% so với năm trước.", "0,4%")
+    assert f.basis != "share"

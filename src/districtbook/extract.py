@@ -707,6 +707,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
         had_figures = had_targets = False
         found = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
         carried_family: dict[str, str] = {}
+        carried_basis: dict[str, str] = {}
         para_frames: list[tuple[bool, str]] = []
         default_place = section_place or article_place
         for s_start, s_end in _sentences(text, line.start, line.end):
@@ -747,9 +748,17 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     basis = "target"  # a goal given as a range: "từ 11 - 15%"
                 metric = ""
                 if tok.kind == "indicator":
-                    metric = metric_for(sentence_before, after, tok.unit, tok.noun, basis, carried_family.get(tok.unit, ""))
+                    carried = carried_family.get(tok.unit, "")
+                    metric = metric_for(sentence_before, after, tok.unit, tok.noun, basis, carried)
+                    if basis in ("none", "target") and tok.unit == "percent" and carried_basis.get(tok.unit) == "share" \
+                            and family_of(metric) == carried and not qualifier.startswith("range") \
+                            and not _GROWTH_BEFORE.search(before[-30:]):
+                        # "tỷ lệ … đạt 68,5%: Đà Nẵng (58,9%), Hà Giang (55,8%) … (mục tiêu 70%)": the same share
+                        basis = "share"
+                        metric = metric_for(sentence_before, after, tok.unit, tok.noun, basis, carried)
                     if metric != "other":
                         carried_family[tok.unit] = family_of(metric)
+                        carried_basis[tok.unit] = basis
                 place = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
                 per_year = "yes" if tok.kind == "indicator" and _PER_YEAR.search(
                     before[-40:] + text[tok.start:tok.tail] + after[:12]) else ""
