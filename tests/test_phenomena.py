@@ -261,3 +261,12 @@ def test_a_list_that_goes_on_with_the_same_share_keeps_its_basis(body, quote):
 def test_a_change_after_a_share_is_not_a_share():
     f = fig("Tỷ lệ hộ nghèo của xã còn 1,2%, giảm 0,4% so với năm trước.", "0,4%")
     assert f.basis != "share"
+
+
+@pytest.mark.parametrize("body", [
+    "Nửa đầu nhiệm kỳ 2020-2025, huyện đã hoàn thành 9/14 chỉ tiêu cả nhiệm kỳ, trong đó 4 chỉ tiêu vượt mức.",
+    "Sau nửa nhiệm kỳ 2020-2025, phường hoàn thành 10/15 chỉ tiêu của cả nhiệm kỳ, trong đó 3 chỉ tiêu vượt kế hoạch.",
+])
+def test_the_terms_targets_done_by_half_term_are_dated_half_term(body):
+    # "chỉ tiêu cả nhiệm kỳ" says whose targets they are; the figures after it are still at half-term
+    assert {f.period for f in figs(body) if f.kind == "indicator"} == {"2020-2025-H1"}
