@@ -127,6 +127,8 @@ def _what(d: dict, lang: str) -> str:
     if d["kind"] == "quarter":
         early, late = d["period"].split("..")
         when = period_text(d["span"], lang) if d["span"] else f"{period_text(early, lang)} – {period_text(late, lang)}"
+    elif d["kind"] == "plan":
+        when = d["period"]  # a year: "Kế hoạch năm · Tây Hồ · 2024"
     else:
         when = period_text(d["period"], lang)
     return f"{text(lang, 'derived.kind.' + d['kind'])} · {d['district']} · {when}"
