@@ -86,9 +86,9 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
 def _differences(rev: pd.DataFrame, lang: str) -> list[dict]:
     """The revenue between two year-to-date figures of one district and year (from different articles)."""
     out = []
-    periods = {label: Period.parse(label) for label in rev["period"].unique()}
-    ytd = rev[[(p is not None and p.start.month == 1 and p.granularity in _YEAR_TO_DATE) for p in rev["period"].map(periods)]]
-    ytd = ytd.assign(months=[periods[p].months for p in ytd["period"]], year=[periods[p].start.year for p in ytd["period"]])
+    periods = rev["period"].map(Period.parse)
+    keep = periods.map(lambda p: p is not None and p.start.month == 1 and p.granularity in _YEAR_TO_DATE).astype(bool)
+    ytd = rev[keep].assign(months=periods[keep].map(lambda p: p.months), year=periods[keep].map(lambda p: p.start.year))
     for (district, _year), g in ytd.groupby(["district", "year"], sort=True):
         g = g.sort_values("months").drop_duplicates("months")
         for (_, early), (_, late) in zip(g.iloc[:-1].iterrows(), g.iloc[1:].iterrows(), strict=True):
@@ -97,7 +97,7 @@ def _differences(rev: pd.DataFrame, lang: str) -> list[dict]:
             bound = text(lang, "derived.bound", p1=p1) if early["qualifier"] == "more_than" else ""
             out.append(dict(kind="quarter", district=district, period=f"{early['period']}..{late['period']}",
                             value=value, low=value, high=value, docs=f"{early['doc']},{late['doc']}",
-                            span=between(periods[early["period"]], periods[late["period"]]),
+                            span=between(Period.parse(early["period"]), Period.parse(late["period"])),
                             text=text(lang, "derived.quarter", p1=p1, p2=p2, value=fmt_number(value, lang, 1),
                                       a=fmt_number(late["value"], lang), b=fmt_number(early["value"], lang),
                                       cites=cite(late, lang) + " " + cite(early, lang), bound=bound)))
