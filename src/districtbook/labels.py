@@ -1,6 +1,6 @@
 """How a figure reads in a sentence or a table cell: its metric's label and its value with unit and hedge.
 
-Shared by the chapter modules, the tables (:mod:`districtbook.views`), the prose and the charts. The words come from the message catalogues (:mod:`districtbook.i18n`).
+Shared by the chapter modules (their tables), the prose and the charts. The words come from the message catalogues (:mod:`districtbook.i18n`).
 """
 from __future__ import annotations
 

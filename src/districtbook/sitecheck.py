@@ -220,9 +220,9 @@ def check_site(site: Path, screenshots: Path | None = None, searches: dict[str, 
             for a, b in zip(heads, heads[1:], strict=False):
                 if b > a + 1:
                     current.append(f"heading skips a level: h{a} then h{b}")
-            if not info["edition"] and not rel.endswith("search.html"):  # the search page has no body of its own
+            if not info["edition"]:
                 current.append("no link to the other edition")
-            if not info["pdf"] and not rel.endswith("search.html"):
+            if not info["pdf"]:
                 current.append("no link to the edition's PDF")
             if info["mono"] is not None and (MONO_FONT not in info["mono"] or not info["monoLoaded"]):
                 current.append(f"code is not set in {MONO_FONT}: {info['mono']}")

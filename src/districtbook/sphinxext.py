@@ -3,8 +3,9 @@
 - No Thebe: Jupyter Book 1 always loads sphinx-thebe, which writes its configuration script twice into every
   page (a console error: "Identifier 'THEBE_JS_URL' has already been declared") and points at a CDN. The book
   is static and read offline, so its scripts and stylesheet are dropped from every page.
-- Every page links the same page in the other edition and the edition's PDF (a bar above the content);
-  the links are relative, so the site works from any folder or host.
+- Every page links the same page in the other edition and the edition's PDF (a bar above the content;
+  the search page, which has no body of its own, shows it through ``templates/search.html``); the links
+  are relative, so the site works from any folder or host.
 - Search finds names typed without diacritics ("Tay Ho", "Dong Da"): every indexed word also goes into
   the index in its folded form.
 """
@@ -51,9 +52,10 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
 
 
 def _edition_bar(app, pagename, templatename, context, doctree) -> None:
-    """Prepend the links to the other edition and to this edition's PDF to the page body."""
+    """The links to the other edition and to this edition's PDF: prepended to the page body, and given to
+    the templates as ``edition_bar`` for the pages that have no body of their own (the search page)."""
     cfg = app.config.districtbook_editions
-    if not cfg or "body" not in context:
+    if not cfg:
         return
     up = "../" * pagename.count("/")
     here = cfg["site_prefix"]  # from this edition's root to the site root ("" or "../")
@@ -61,13 +63,25 @@ def _edition_bar(app, pagename, templatename, context, doctree) -> None:
     for other in cfg["others"]:
         src = Path(app.srcdir).parent / other["lang"]
         exists = not src.is_dir() or any((src / f"{pagename}{s}").exists() for s in (".md", ".ipynb", ".rst"))
-        target = f"{pagename}.html" if exists else "index.html"
+        target = f"{pagename}.html" if exists or pagename in _GENERATED else "index.html"
         links.append(f'<a class="edition-other" href="{up}{here}{other["root"]}{target}" hreflang="{other["lang"]}" '
                      f'lang="{other["lang"]}">{html.escape(other["label"])}</a>')
     if cfg.get("pdf"):
         links.append(f'<a class="edition-pdf" href="{up}{here}pdf/{cfg["pdf"]}">{html.escape(cfg["pdf_label"])}</a>')
-    context["body"] = f'<nav class="edition-bar" aria-label="{html.escape(cfg["nav_label"])}">' + \
-        " · ".join(links) + "</nav>\n" + context["body"]
+    bar = f'<nav class="edition-bar" aria-label="{html.escape(cfg["nav_label"])}">' + " · ".join(links) + "</nav>\n"
+    context["edition_bar"] = bar
+    if "body" in context:
+        context["body"] = bar + context["body"]
+
+
+#: pages Sphinx writes itself, in every edition (no source file to look for)
+_GENERATED = ("search",)
+#: templates for those pages: they show ``edition_bar`` above their own content
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _add_templates(app, config) -> None:
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def setup(app):
@@ -75,5 +89,6 @@ def setup(app):
     languages["en"] = FoldingSearch
     app.add_config_value("districtbook_editions", {}, "html")
     app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("config-inited", _add_templates)
     app.connect("html-page-context", _edition_bar)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
