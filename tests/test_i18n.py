@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from districtbook import dataset, i18n
+from districtbook import dataset, i18n, metrics
 from districtbook.chapters import common, dictionary
 from districtbook.extract import COLUMNS
 
@@ -89,6 +89,8 @@ def _computed_keys() -> set[str]:
         | {f"flag.{f}" for f in flags} | {f"reason.{r}" for r in reasons}
         | {f"derived.kind.{k}" for k in ("plan", "previous", "average", "quarter")}
         | {"footing.yearly_average", "ahead.yearly_average", "period.h1", "period.h2"}
+        | {f"metric.{k}" for k in metrics.METRICS if not metrics.METRICS[k].suffix}
+        | {f"metric.suffix.{s.lstrip('_')}" for s in metrics.SUFFIXES} | {"metric.composed"}
     )
 
 
