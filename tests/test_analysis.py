@@ -3,11 +3,13 @@ refusals (the findings: test_findings.py; the book's reaction to a new district'
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
 
-from districtbook import dataset, derive, views
+from districtbook import dataset, derive
+from districtbook.chapters import budget
 
 from .conftest import SEEDS, cli
 
@@ -31,22 +33,37 @@ def test_implied_previous_year_from_a_level_and_from_a_growth_rate():
 def test_quarter_average_and_spans():
     assert derive.difference(2511, 1647) == 864
     assert derive.annual_average(37016, 2021, 2023) == pytest.approx(12338.667, abs=1e-3)
-    assert derive.span_years("2020-2025-H1") == 2.5
     assert derive.half_unit("114.2") == 0.05
 
 
 def test_two_articles_implied_plans_agree_within_rounding():
     # 000: 2511 / 0.89 -> [2805.6, 2837.3]; 002: 1647 / 0.59 -> [2768.1, 2815.4]: they overlap
-    df, texts = dataset.load(SEEDS), dataset.article_texts(SEEDS)
-    derived = views.budget_derivations(df, texts, "en")
+    df = dataset.load(SEEDS)
+    derived = budget.derivations(df, "en")
     plans = [d for d in derived if d["kind"] == "plan"]
     assert sorted(round(d["value"], 1) for d in plans) == [2791.5, 2821.3]
     assert plans[0]["estimate"].overlaps(plans[1]["estimate"])
-    assert "agrees" in views.plan_agreement(derived, "en")[0]
+    assert "agrees" in budget.plan_agreement(derived, "en")[0]
     quarter = next(d for d in derived if d["kind"] == "quarter")
     assert quarter["value"] == 864 and "upper bound" in quarter["text"]
     previous = {d["period"]: round(d["value"], 1) for d in derived if d["kind"] == "previous"}
     assert previous == {"2023-9M": 1768.3, "2023-H1": 1220.0}
+    # the reasoning names its periods in words, never as labels ("2023-9M")
+    assert "(the first 9 months of 2023)" in next(d["text"] for d in derived if d["period"] == "2023-9M")
+    assert "between the first half of 2024 and the first 9 months of 2024" in quarter["text"]
+    assert not [d["text"] for d in derived if re.search(r"\b\d{4}-(?:H\d|Q\d|\d{1,2}M)\b", d["text"])]
+
+
+def test_yearly_averages_only_of_totals_over_whole_years():
+    # 15.000 tỷ đồng over 2016-2020: 3.000 a year; a half term is not whole years, a single year needs no average
+    df = pd.DataFrame([_fig(value=15000.0, period="2016-2020"), _fig(doc="y.txt", value=9000.0, period="2020-2025-H1"),
+                       _fig(doc="z.txt", value=800.0, period="2023")])
+    averages = [d for d in budget.derivations(df, "en") if d["kind"] == "average"]
+    assert [(d["period"], d["value"]) for d in averages] == [("2016-2020", 3000.0)]
+    # printed as precisely as the total (no false ".0"), the hedge kept (see test_reader_findings)
+    assert "Yearly average 2016-2020: 3,000 VND bn = 15,000 ÷ 5 years [x · O · 2024-01-01]" == averages[0]["text"]
+    assert budget.derivations(pd.DataFrame([_fig(metric="awards", value=3.0, unit="count")]), "en") == []
+    assert "No pair of figures" in budget.derived(pd.DataFrame([_fig(metric="awards", value=3.0, unit="count")]), None, "en")
 
 
 def test_disagreeing_plans_are_reported():

@@ -79,7 +79,7 @@ def test_nbval_names_the_tampered_chapter_and_the_refresh_command(built_project,
     proc = _nbval(root, "book/chapters/sources.ipynb")
     assert proc.returncode == 1
     out = proc.stdout
-    assert re.search(r"published chapter book/chapters/sources.ipynb, cell \d+ \(`register.register_summary", out), out
+    assert re.search(r"published chapter book/chapters/sources.ipynb, cell \d+ \(`chapter.summary", out), out
     published = out.index("--- published (book/chapters/sources.ipynb, text/markdown):")
     produced = out.index("+++ produced now (text/markdown):")
     assert "5.356 từ" in out[published:produced] and "5.355 từ" in out[produced:]

@@ -254,10 +254,11 @@ def test_every_analysis_chapter_opens_with_three_to_five_main_points(lang, chapt
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_introduction_opens_with_main_points_from_the_data(lang):
-    from districtbook import dataset, views
+    from districtbook import dataset
+    from districtbook.chapters import intro
 
     seeds = ROOT / "seeds"
-    points = views.headlines(dataset.load(seeds), dataset.article_texts(seeds), lang)
+    points = intro.headlines(dataset.load(seeds), dataset.article_texts(seeds), lang)
     assert len([p for p in points.values() if p]) >= 3
     page = (ROOT / ("book/intro.md" if lang == "vi" else "book/en/intro.md")).read_text(encoding="utf-8")
     assert all(f"headline_{i}" in page for i in range(5))
@@ -302,9 +303,9 @@ def test_with_a_third_district_comparisons_and_main_points_keep_a_common_footing
     for f in found:
         _assert_common_footing(f)
     # the main points of every chapter scope, both languages, over the three districts
-    from districtbook import views
+    from districtbook.chapters import budget, digital, governance, growth
 
-    scopes = [(m, None) for m in views.TOPICS.values()] + [(None, (d,)) for d in sorted(set(df["district"]))]
+    scopes = [(c.METRICS, None) for c in (budget, growth, digital, governance)] + [(None, (d,)) for d in sorted(set(df["district"]))]
     for metrics, districts in scopes:
         for f in findings.select(prose.chapter_findings(df, texts, metrics, districts), 5,
                                  tuple(sorted(set(df["district"])))):

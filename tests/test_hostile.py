@@ -48,25 +48,25 @@ def _figure_row(**kw) -> dict:
 
 def test_outlet_and_file_name_reach_myst_escaped(tmp_path, monkeypatch):
     """The outlet and the file name went into MyST raw (citations, Source column, captions, comparison)."""
-    from districtbook import prose, register, views
-    from districtbook.chapters import budget, comparison, profile
+    from districtbook import prose
+    from districtbook.chapters import budget, common, comparison, figures, profile, sources
 
     monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
     df = pd.DataFrame([_figure_row(), _figure_row(metric="budget_revenue_vs_plan", unit="percent", basis="plan",
                                                   value=89.0, start=20, end=23),
                        _figure_row(district="Đống Đa", value=3000.0)])
     outputs = {
-        "topic_table": views.topic_table(df, ("budget_revenue",), "vi", "t"),
+        "topic_table": common.topic_table(df, ("budget_revenue",), "vi", "t"),
         "main_points": prose.main_points(df, None, "en"),
-        "figures_table": views.figures_table(df, "vi"),
+        "figures_table": figures.table(df, None, "vi"),
         "profile_table": profile.table(df, {}, "Tây Hồ", "vi"),
         "progress_chart": budget.progress_chart(df, {}, "en"),
         "comparisons": comparison.comparisons(df, "Tây Hồ", "Đống Đa", "vi"),
     }
     reg = pd.DataFrame([{"doc": FILE_NAME, "title": "<script>x()</script> **t**", "outlet": OUTLET, "url": "",
                          "date": "2024", "date_basis": "", "districts": "Tây Hồ", "words": 10, "paragraphs": 1}])
-    outputs["register_table"] = register.register_table(reg, "en")
-    outputs["register_summary"] = register.register_summary(reg, "vi")
+    outputs["register_table"] = sources.table(reg, "en")
+    outputs["register_summary"] = sources.summary(reg, "vi")
     for name, out in outputs.items():
         assert isinstance(out, report.MyST), name
         text = "\n".join(ln for ln in out.split("\n") if not ln.startswith(":alt: "))  # an attribute, not markup

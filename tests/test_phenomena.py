@@ -114,6 +114,18 @@ def test_goals(body, quote, qualifier, per_year):
     assert (f.qualifier, f.per_year, f.period) == (qualifier, per_year, "2025-2030")
 
 
+@pytest.mark.parametrize(("body", "quote", "goal"), [
+    ("Nhiệm kỳ 2025-2030, phường đặt mục tiêu mở rộng đường Lê Lợi từ 12 mét hiện tại lên 30 mét.", "12 mét", "30 mét"),
+    ("Xã phấn đấu nâng tỷ lệ hộ dùng nước sạch từ 85% lên 100% vào năm 2030.", "85%", "100%"),
+    ("Phường đặt mục tiêu tăng số hộ kinh doanh thanh toán không tiền mặt từ 1.200 hộ hiện nay lên 2.000 hộ.",
+     "1.200 hộ", "2.000 hộ"),
+])
+def test_the_present_level_in_a_goal_is_not_the_goal(body, quote, goal):
+    # "từ X (hiện tại) lên Y": X is where things stand, only Y is the goal
+    head = "Tiêu đề\nXã hội 14/08/2025 08:00\n"
+    assert (fig(body, quote, head=head).qualifier, fig(body, goal, head=head).qualifier) == ("actual", "target")
+
+
 def test_a_goal_range_has_target_basis():
     lo, hi = figs("Nhiệm kỳ 2025-2030, phường phấn đấu tăng trưởng kinh tế từ 9 - 10%/năm.",
                   head="Tiêu đề\nXã hội 14/08/2025 08:00\n")
@@ -207,3 +219,54 @@ def test_a_unit_named_nowhere_in_the_text():
 @pytest.mark.xfail(strict=True, reason="a span of years as a unit ('trước thời hạn 2 năm') is read as a period length")
 def test_years_ahead_of_schedule_are_a_figure():
     assert fig("Phường hoàn thành mục tiêu giảm nghèo trước thời hạn 2 năm.", "2").unit == "year"
+
+
+# --- when: spans measured from a base year, yearly goals, the clause's own date ---------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Năm 2024, quy mô kinh tế của quận gấp 1,5 lần so với năm 2020.", "1,5 lần", "2020-2024"),
+    ("Nhiệm kỳ 2025-2030, phường phấn đấu đến năm 2030 thu nhập bình quân tăng 40% so với năm 2025.", "40%",
+     "2025-2030"),
+])
+def test_a_change_since_the_start_of_a_term_covers_the_span(body, quote, period):
+    assert fig(body, quote, head="Tiêu đề\nXã hội 14/08/2025 08:00\n").period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    # every year until the term's last year: a rate over the coming term
+    ("Nhiệm kỳ 2025-2030, xã phấn đấu đến năm 2030, hằng năm thu ngân sách vượt dự toán từ 5 - 7%.", "5", "2025-2030"),
+    # a level reached in a year, in a clause of its own after the term's frame
+    ("Nhiệm kỳ 2025-2030, phường phấn đấu: tỷ lệ đô thị hóa 100%; thu nhập đạt 120 triệu đồng/người/năm vào năm 2030.",
+     "120", "2030"),
+])
+def test_yearly_goals_and_the_clauses_own_year(body, quote, period):
+    assert fig(body, quote, head="Tiêu đề\nXã hội 14/08/2025 08:00\n").period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Thành phố Đà Nẵng triển khai thanh toán số tại 6 chợ, gồm chợ Hàn (quận Hải Châu) và chợ Cồn.", "6 chợ", "Đà Nẵng"),
+    ("Tỉnh Quảng Nam có 12 chợ đạt chuẩn, trong đó chợ Hội An (TP Hội An) là chợ lớn nhất.", "12 chợ", "Quảng Nam"),
+])
+def test_a_unit_in_brackets_locates_a_thing_it_is_not_the_subject(body, quote, place):
+    assert fig(body, quote).district == place
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh đạt 64,2%, xếp sau Bắc Ninh (71,3%) và Hải Dương (69,8%).", "69,8%"),
+    ("Tỷ lệ hộ dùng nước sạch của xã đạt 91%, năm 2025 phấn đấu (mục tiêu 95%).", "95%"),
+])
+def test_a_list_that_goes_on_with_the_same_share_keeps_its_basis(body, quote):
+    assert fig(body, quote).basis == "share"
+
+
+def test_a_change_after_a_share_is_not_a_share():
+    f = fig("Tỷ lệ hộ nghèo của xã còn 1,2%, giảm 0,4% so với năm trước.", "0,4%")
+    assert f.basis != "share"
+
+
+@pytest.mark.parametrize("body", [
+    "Nửa đầu nhiệm kỳ 2020-2025, huyện đã hoàn thành 9/14 chỉ tiêu cả nhiệm kỳ, trong đó 4 chỉ tiêu vượt mức.",
+    "Sau nửa nhiệm kỳ 2020-2025, phường hoàn thành 10/15 chỉ tiêu của cả nhiệm kỳ, trong đó 3 chỉ tiêu vượt kế hoạch.",
+])
+def test_the_terms_targets_done_by_half_term_are_dated_half_term(body):
+    # "chỉ tiêu cả nhiệm kỳ" says whose targets they are; the figures after it are still at half-term
+    assert {f.period for f in figs(body) if f.kind == "indicator"} == {"2020-2025-H1"}

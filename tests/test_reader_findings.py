@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from districtbook import findings, prose, views
+from districtbook import findings, prose
+from districtbook.chapters import budget, common
 from districtbook.findings import Verdict, direction, expected, verdict
 
 from .test_findings import _df, _fig
@@ -106,7 +107,7 @@ def test_the_derived_table_prints_periods_in_words(tmp_path, monkeypatch):
         _fig(metric="budget_revenue_yoy", value=142.0, unit="percent", period="2024-9M", basis="yoy", published="2024-10-12"),
         _fig(doc="002_b.txt", value=1647.0, period="2024-H1", qualifier="more_than", published="2024-07-20"),
     )
-    out = views.budget_derived(df, {}, "vi")
+    out = budget.derived(df, {}, "vi")
     assert "quý III/2024" in out and "9 tháng năm 2023" in out
     assert "2023-9M" not in out and "2024-H1" not in out and ".." not in out
 
@@ -139,7 +140,7 @@ def test_the_introductions_points_are_plain_text():
 def test_a_figure_an_article_repeats_is_one_row_of_the_table(tmp_path, monkeypatch):
     monkeypatch.setattr("districtbook.paths.assets_dir", lambda: tmp_path)
     twice = _fig(value=37016.0, period="2021-2023", qualifier="more_than", published="2023-04-06")
-    out = views.topic_table(_df(twice, dict(twice, start=500, end=510)), ("budget_revenue",), "vi", "t")
+    out = common.topic_table(_df(twice, dict(twice, start=500, end=510)), ("budget_revenue",), "vi", "t")
     assert out.count("37.016 tỷ đồng") == 1
 
 

@@ -67,11 +67,11 @@ def measure(target: str) -> dict[str, float]:
     """In this process: extract every figure under ``target``; report time, count and peak memory."""
     from .extract import extract
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     n_fig = sum(1 for _ in extract([target]))
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"seconds": seconds, "figures": n_fig, "peak_mb": peak_kb / 1024}
+    return {"seconds": seconds, "cpu": cpu, "figures": n_fig, "peak_mb": peak_kb / 1024}
 
 
 def _run(target: Path) -> dict[str, float]:
@@ -272,11 +272,14 @@ def main(argv: list[str] | None = None) -> int:
         big = tmp / "big.txt"
         size = make_big_article(big, 50 * 1024 * 1024)
         rows.append(("one 50 MB article", 1, size, _run(big)))
-        print(f"{'corpus':<20} {'MB':>7} {'seconds':>8} {'articles/s':>11} {'MB/s':>6} {'figures':>9} {'peak MB':>8}")
+        # MB/s on the wall clock, and per CPU second (what one core does, whatever else the machine runs)
+        print(f"{'corpus':<20} {'MB':>7} {'seconds':>8} {'articles/s':>11} {'MB/s':>6} {'MB/cpu-s':>9} {'figures':>9} "
+              f"{'peak MB':>8}")
         for label, n, size, r in rows:
             mb = size / 1e6
             print(f"{label:<20} {mb:>7.1f} {r['seconds']:>8.1f} {n / r['seconds']:>11.1f} {mb / r['seconds']:>6.2f} "
-                  f"{int(r['figures']):>9,} {r['peak_mb']:>8.0f}")
+                  f"{mb / r['cpu']:>9.2f} {int(r['figures']):>9,} {r['peak_mb']:>8.0f}")
+        print("target: at least 1 MB/s on one core; memory flat as the corpus grows")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -188,10 +188,6 @@ def _wait(proc: subprocess.Popen[str], builder: str) -> None:
 
 
 POLYGLOSSIA = {"vi": "vietnamese", "en": "english"}
-CONTENTS = {"vi": "Mục lục", "en": "Contents"}
-
-
-EDITION_LINKS = {"vi": ("Bản tiếng Việt", "Tải bản PDF", "Các ấn bản"), "en": ("English edition", "Download the PDF", "Editions")}
 
 
 def edition_config(base: Path, edition: manifest.Edition, editions: list[manifest.Edition] | None = None) -> str:
@@ -212,22 +208,29 @@ def edition_config(base: Path, edition: manifest.Edition, editions: list[manifes
         + "\\renewcommand{\\setmainlanguage}[2][]{}\n")
     # Sphinx names the contents after the first part's caption; the PDF's own strings follow the edition
     sphinx["latex_elements"]["tableofcontents"] = (
-        f"\\renewcommand{{\\contentsname}}{{{CONTENTS.get(edition.lang, 'Contents')}}}\\sphinxtableofcontents")
+        f"\\renewcommand{{\\contentsname}}{{{_words(edition.lang, 'pdf.contents')}}}\\sphinxtableofcontents")
     cfg.setdefault("latex", {}).setdefault("latex_documents", {})["targetname"] = f"{pdf_name(edition)[:-4]}.tex"
     eds = editions or [edition]
     first = eds[0]
-    words = EDITION_LINKS.get(edition.lang, EDITION_LINKS["en"])
     sphinx["districtbook_editions"] = {
         "site_prefix": "" if edition.lang == first.lang else "../",
         "others": [{"lang": o.lang, "root": "" if o.lang == first.lang else f"{o.lang}/",
-                    "label": EDITION_LINKS.get(o.lang, EDITION_LINKS["en"])[0]} for o in eds if o.lang != edition.lang],
-        "pdf": pdf_name(edition), "pdf_label": words[1], "nav_label": words[2],
+                    "label": _words(o.lang, "edition.name")} for o in eds if o.lang != edition.lang],
+        "pdf": pdf_name(edition), "pdf_label": _words(edition.lang, "edition.pdf"),
+        "nav_label": _words(edition.lang, "edition.nav"),
     }
     # "Hình 3.1: …" with a space (polyglossia's \figurename has no trailing space, Sphinx assumes one);
     # headings stay with what follows them (needspace before every section)
     sphinx["latex_elements"]["preamble"] = sphinx["latex_elements"].get("preamble", "") + (
         "\\makeatletter\\def\\fnum@figure{\\figurename~\\thefigure}\\def\\fnum@table{\\tablename~\\thetable}\\makeatother\n")
     return yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False)
+
+
+def _words(lang: str, key: str) -> str:
+    """The edition's own words for the site and the PDF (English for a language with no catalogue)."""
+    from . import i18n
+
+    return i18n.text(lang if i18n.has_catalogue(lang) else "en", key)
 
 
 def pdf_name(edition: manifest.Edition) -> str:

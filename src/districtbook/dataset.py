@@ -10,7 +10,8 @@ import pandas as pd
 
 from .articles import BOOK_MAX_ARTICLE_BYTES, iter_articles
 from .extract import COLUMNS, figures
-from .sources import describe
+from . import i18n
+from .sources import UNKNOWN, describe, sources as article_sources
 
 SOURCE_COLUMNS = ("outlet", "published")
 
@@ -46,6 +47,18 @@ def _load_both(seeds: Path | str) -> tuple[pd.DataFrame, dict[str, str]]:
     return _load(str(folder), stamp)
 
 
+def register(seeds: Path | str) -> pd.DataFrame:
+    """The register of the articles, one row each: doc, title, outlet, url, date, date_basis, districts,
+    words, paragraphs (the Sources chapter shows it; the data package lists it as the sources)."""
+    rows = [
+        {"doc": s.doc, "title": s.title, "outlet": s.outlet, "url": s.url, "date": s.date,
+         "date_basis": s.date_basis, "districts": ", ".join(s.districts), "words": s.words,
+         "paragraphs": s.paragraphs}
+        for s in article_sources(seeds)
+    ]
+    return pd.DataFrame(rows)
+
+
 def context_before(texts: dict[str, str], doc: str, start: int, width: int = 12) -> str:
     """The words just before a figure's quote in its article (e.g. "bằng" or "tăng")."""
     text = texts[doc]
@@ -57,9 +70,8 @@ def cite(row: pd.Series | dict, lang: str = "vi") -> str:
 
     Plain text (the outlet and the file name come from the article): it reaches MyST only through
     ``report.escape`` (``md``, ``list_table``, ``publish_chart``), and is drawn as is into charts."""
-    unknown = {"vi": "không rõ", "en": "unknown"}[lang]
-    outlet = row["outlet"] if row["outlet"] != "không rõ" else unknown
-    date = row["published"] if row["published"] != "không rõ" else unknown
+    outlet = row["outlet"] if row["outlet"] != UNKNOWN else i18n.text(lang, "source.unknown")
+    date = row["published"] if row["published"] != UNKNOWN else i18n.text(lang, "source.unknown")
     return f"[{short_doc(row['doc'])} · {outlet} · {date}]"
 
 
@@ -76,18 +88,6 @@ def short_doc(doc: str) -> str:
 
 # --- quality flags -------------------------------------------------------------------------------
 
-FLAG_TEXT = {
-    "share_over_100": {"vi": "tỷ lệ hoặc tỷ trọng trên 100%", "en": "a share above 100 %"},
-    "ratio_over_1": {"vi": "tử số lớn hơn mẫu số", "en": "x greater than y in an x/y ratio"},
-    "shares_not_100": {"vi": "các tỷ trọng ngành cộng lại khác 100% (tổng {total})",
-                       "en": "sector shares do not sum to 100 % (sum {total})"},
-    "shares_sum_100": {"vi": "các tỷ trọng ngành cộng lại đúng 100% (tổng {total})",
-                       "en": "sector shares sum to 100 % (sum {total})"},
-    "jump": {"vi": "thay đổi bất thường: {value} so với {other} ({ratio} lần)",
-             "en": "implausible jump: {value} against {other} ({ratio} times)"},
-    "conflict": {"vi": "hai bài báo ghi khác nhau: {value} và {other}", "en": "two articles differ: {value} and {other}"},
-    "repeat": {"vi": "cùng con số được nhắc lại trong bài", "en": "the same figure repeated in one article"},
-}
 _SHARE_METRICS = ("sector_share_services", "sector_share_industry", "sector_share_agriculture")
 
 
@@ -144,11 +144,8 @@ _FIELD_TYPES = {"value": "number", "denominator": "number", "start": "integer", 
 
 def datapackage(df: pd.DataFrame, sources: pd.DataFrame, csv_name: str = "figures.csv") -> dict:
     """A Frictionless Data Package (v1) descriptor for the figure CSV: schema and one source per article."""
-    from .dictionary import COLUMN_DOCS
-
-    fields = [{"name": c, "type": _FIELD_TYPES.get(c, "string"), "description": COLUMN_DOCS[c][1]} for c in COLUMNS]
-    fields += [{"name": "outlet", "type": "string", "description": "The outlet that published the article"},
-               {"name": "published", "type": "string", "description": "Publication date, as far as the text tells"}]
+    fields = [{"name": c, "type": _FIELD_TYPES.get(c, "string"), "description": i18n.text("en", f"column.{c}")}
+              for c in (*COLUMNS, *SOURCE_COLUMNS)]
     return {
         "profile": "tabular-data-package",
         "name": "districtbook-figures",

@@ -21,6 +21,15 @@ class Estimate:
         return self.low <= other.high and other.low <= self.high
 
 
+def printed(value: float) -> str:
+    """A percentage as it was printed (trailing zeros dropped), for :func:`half_unit`.
+
+    >>> printed(89.0), printed(11.69), printed(114.2)
+    ('89', '11.69', '114.2')
+    """
+    return f"{float(value):.6f}".rstrip("0").rstrip(".")
+
+
 def half_unit(printed: str) -> float:
     """Half a unit of the last printed digit: the rounding half-width of a figure.
 
@@ -69,45 +78,3 @@ def annual_average(total: float, first_year: int, last_year: int) -> float:
     (12338.7, 3000.0)
     """
     return float(total) / (last_year - first_year + 1)
-
-
-def years_of(period: str) -> tuple[int, int] | None:
-    """The first and last year of a period label, or None.
-
-    >>> years_of("2021-2023"), years_of("2020-2025-H1"), years_of("2024-9M"), years_of("2023"), years_of("annual")
-    ((2021, 2023), (2020, 2022), (2024, 2024), (2023, 2023), None)
-    """
-    parts = period.split("-")
-    if not parts[0].isdigit():
-        return None
-    first = int(parts[0])
-    if len(parts) >= 2 and parts[1].isdigit() and len(parts[1]) == 4:
-        last = int(parts[1])
-        if len(parts) == 3 and parts[2] == "H1":  # first half of a term
-            last = first + (last - first + 1) // 2 - 1
-        return first, last
-    return first, first
-
-
-def span_years(period: str) -> float | None:
-    """How many years a period covers (a half term of five years is 2.5).
-
-    >>> span_years("2021-2023"), span_years("2020-2025-H1"), span_years("2024-9M"), span_years("2024-H1")
-    (3.0, 2.5, 0.75, 0.5)
-    """
-    parts = period.split("-")
-    if not parts[0].isdigit():
-        return None
-    if len(parts) >= 2 and parts[1].isdigit() and len(parts[1]) == 4:
-        n = int(parts[1]) - int(parts[0]) + (0 if len(parts) == 3 else 1)
-        return n / 2 if len(parts) == 3 and parts[2] == "H1" else float(n)
-    if len(parts) == 1:
-        return 1.0
-    tag = parts[1]
-    if tag in ("H1", "H2"):
-        return 0.5
-    if tag.startswith("Q"):
-        return 0.25
-    if tag.endswith("M") and tag[:-1].isdigit():
-        return int(tag[:-1]) / 12
-    return None

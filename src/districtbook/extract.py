@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .articles import Article, iter_articles
 from .metrics import family_of, metric_for
-from .numbers import NUMBER, SCALES, canonical, parse_number
+from .numbers import NUMBER, SCALES, canonical, parse_number, scan
 from .periods import ArticlePeriods, Period, period_for, scoped_marks
 from .articles import FRAME_KINDS
 from .places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place
@@ -81,6 +81,7 @@ _W = r"[^\W\d_]"  # a letter
 _SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)"
 _MONEY_UNIT = r"(?:đồng|VNĐ|VND|đ\b)"
 _USD_UNIT = r"(?:USD|đô\s?la(?:\sMỹ)?|\$)"
+_MONEY_UNIT_RE, _USD_UNIT_RE = re.compile(_MONEY_UNIT, re.I), re.compile(_USD_UNIT, re.I)
 
 TOKEN_RE = re.compile(
     rf"""
@@ -98,6 +99,10 @@ TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+#: where a token can start: a digit that does not continue a word, a number or a date (a pattern that
+#: starts with a character class is skipped to quickly; TOKEN_RE's look-behind comes first)
+_TOKEN_TRIGGER = re.compile(r"\d(?<![\w.,/:-]\d)")
 
 #: what may follow a number: scale words, then a unit
 UNIT_RE = re.compile(
@@ -191,9 +196,9 @@ def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
     unit = "count"
     if unit_word in ("%", "phần trăm", "phầntrăm"):
         unit, base = "percent", value
-    elif re.fullmatch(_MONEY_UNIT, unit_word, re.I):
+    elif _MONEY_UNIT_RE.fullmatch(unit_word):
         unit, base = "VND_bn", (base / SCALES["tỷ"]).normalize() if factor != 1 else base / SCALES["tỷ"]
-    elif re.fullmatch(_USD_UNIT, unit_word, re.I):
+    elif _USD_UNIT_RE.fullmatch(unit_word):
         unit, base = "USD_mn", (base / SCALES["triệu"]).normalize()
     elif unit_word in ("ha", "hecta") or unit_word.startswith("héc"):
         unit = "ha"
@@ -251,7 +256,7 @@ def _rank_words(text: str, start: int, end: int) -> Iterator[Token]:
 
 def _number_tokens(text: str, start: int, end: int) -> Iterator[Token]:
     last_end = start
-    for m in TOKEN_RE.finditer(text, start, end):
+    for m in scan(TOKEN_RE, _TOKEN_TRIGGER, text, start, end):
         s, e = m.span()
         if s < last_end:  # inside the previous amount ("41.562 tỷ 8 triệu đồng")
             continue
@@ -437,7 +442,7 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
         return "plan" if noun.startswith(("đảng viên",)) and re.search(r"kết nạp", near) else "none"
     if unit not in ("percent", "times"):
         return "none"
-    term_starts = {t.split("-")[0] for t in (ctx.term, ctx.future) if t}
+    term_starts = ctx.term_starts()
     found = []
     for pattern, basis in _BASIS_AFTER:
         m = pattern.search(after)
@@ -488,6 +493,10 @@ _TARGET = re.compile(r"\b(?:mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|
 _DECLINE = re.compile(r"(?:giảm|sụt|hạ)\s(?:đi\s|được\s)?$")
 _LEVEL_AFTER_DECLINE = re.compile(r"(?:giảm|hạ)\s(?:xuống\s)?còn\s$")
 _PAST = re.compile(r"\bđã\b|\bđược\b|\bđạt\b")
+#: the present state, said right after the figure ("11 mét hiện tại", "2.000 hộ hiện có")
+_NOW_AFTER = re.compile(r"\s?(?:[^\W\d_]+\s){0,2}?(?:hiện tại|hiện nay|hiện có)\b")
+#: "từ X lên Y": X is the level things start from
+_RISE_TO_AFTER = re.compile(r"\s?%?\s?(?:[^\W\d_]+\s){0,2}?lên\s(?:mức\s|khoảng\s|gần\s|hơn\s|trên\s)?\d")
 
 
 def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets: bool, period: str,
@@ -502,6 +511,8 @@ def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets:
             return q
     if re.search(r"\btừ\s$", near) and re.match(r"\s?%?/năm", after):
         return "more_than"  # "bình quân từ 10%/năm": at least
+    if _NOW_AFTER.match(after) or re.search(r"\btừ\s$", near) and _RISE_TO_AFTER.match(after):
+        return "actual"  # "mở rộng từ 11 mét hiện tại lên 40 mét": where things stand, the start of a goal
     future = bool(ctx.future and period and period == ctx.future)
     if _TARGET.search(sentence_before) or in_targets or (future and not _PAST.search(clause_before)):
         return "target"
@@ -569,10 +580,15 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
             return by_level[level]
     if before:
         return before[-1].place
-    after = [m for m in found if pos <= m.start < clause_end]
+    after = [m for m in found if pos <= m.start < clause_end and not _IN_BRACKETS.match(text, m.end)]
     if after:
         return after[0].place
     return default
+
+
+#: a unit in brackets after a name says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"),
+#: not what the figure before it is about
+_IN_BRACKETS = re.compile(r"\)")
 
 
 def _is_future(period: str, ctx: ArticlePeriods) -> bool:
@@ -610,6 +626,32 @@ def _base_period(basis: str, period: str, before: str, after: str, ctx: ArticleP
     if basis == "term_start":
         return ctx.term[:4] if ctx.term else ""
     return str(p.previous_year()) if p is not None and p.granularity not in ("span", "term", "half_term") else ""
+
+
+#: a goal set for every year ("hằng năm vượt chỉ tiêu từ 8 - 10%"), not a unit per year ("triệu đồng/người/năm")
+_EVERY_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm")
+
+
+def _span_period(period: str, basis: str, base: str, every_year: bool, goal: bool, ctx: ArticlePeriods) -> str:
+    """A figure measured over a span, dated by its end year only: the span.
+
+    A change since the start of a term runs from the base year ("gấp 1,4 lần so với 2020", said of
+    2024: 2020-2024; "đến năm 2030 so với năm 2025 tăng 30%": 2025-2030); a yearly goal dated by the
+    term's last year ("hằng năm … đến năm 2030") is a rate over the coming term.
+
+    >>> ctx = ArticlePeriods(2025, 2025, 8, "2020-2025", "2025-2030")
+    >>> _span_period("2024", "term_start", "2020", False, False, ctx), _span_period("2030", "none", "", True, True, ctx)
+    ('2020-2024', '2025-2030')
+    >>> _span_period("2024", "yoy", "2023", False, False, ctx), _span_period("2030", "none", "", False, True, ctx)
+    ('2024', '2030')
+    """
+    if not (len(period) == 4 and period.isdigit()):
+        return period
+    if basis == "term_start" and len(base) == 4 and base.isdigit() and base < period:
+        return f"{base}-{period}"
+    if every_year and goal and ctx.future and ctx.future.endswith("-" + period):
+        return ctx.future
+    return period
 
 
 def _base_value_period(text: str, s_start: int, pos: int) -> str:
@@ -665,6 +707,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
         had_figures = had_targets = False
         found = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
         carried_family: dict[str, str] = {}
+        carried_basis: dict[str, str] = {}
         para_frames: list[tuple[bool, str]] = []
         default_place = section_place or article_place
         for s_start, s_end in _sentences(text, line.start, line.end):
@@ -705,10 +748,22 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     basis = "target"  # a goal given as a range: "từ 11 - 15%"
                 metric = ""
                 if tok.kind == "indicator":
-                    metric = metric_for(sentence_before, after, tok.unit, tok.noun, basis, carried_family.get(tok.unit, ""))
+                    carried = carried_family.get(tok.unit, "")
+                    metric = metric_for(sentence_before, after, tok.unit, tok.noun, basis, carried)
+                    if basis in ("none", "target") and tok.unit == "percent" and carried_basis.get(tok.unit) == "share" \
+                            and family_of(metric) == carried and not qualifier.startswith("range") \
+                            and not _GROWTH_BEFORE.search(before[-30:]):
+                        # "tỷ lệ … đạt 68,5%: Đà Nẵng (58,9%), Hà Giang (55,8%) … (mục tiêu 70%)": the same share
+                        basis = "share"
+                        metric = metric_for(sentence_before, after, tok.unit, tok.noun, basis, carried)
                     if metric != "other":
                         carried_family[tok.unit] = family_of(metric)
+                        carried_basis[tok.unit] = basis
                 place = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
+                per_year = "yes" if tok.kind == "indicator" and _PER_YEAR.search(
+                    before[-40:] + text[tok.start:tok.tail] + after[:12]) else ""
+                base = _base_period(basis, period, before, after, periods) if tok.kind == "indicator" else ""
+                period = _span_period(period, basis, base, bool(_EVERY_YEAR.search(before)), goal, periods)
                 for place in _joint_subjects(found, tok.start, c_start, text) or [place]:
                     yield Figure(
                         doc=article.name,
@@ -719,10 +774,9 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                         unit=tok.unit,
                         denominator=canonical(tok.denominator) if tok.denominator is not None else "",
                         period=period,
-                        per_year="yes" if tok.kind == "indicator" and _PER_YEAR.search(
-                            before[-40:] + text[tok.start:tok.tail] + after[:12]) else "",
+                        per_year=per_year,
                         basis=basis,
-                        base=_base_period(basis, period, before, after, periods) if tok.kind == "indicator" else "",
+                        base=base,
                         qualifier=qualifier,
                         quote=text[tok.start:tok.end],
                         start=tok.start,

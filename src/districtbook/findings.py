@@ -369,8 +369,8 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
             for r2, s2, _p2 in group[k + 1:]:
                 if r1["doc"] == r2["doc"]:
                     continue
-                e1 = derive.implied_base(float(r1["value"]), _printed(s1["value"]))
-                e2 = derive.implied_base(float(r2["value"]), _printed(s2["value"]))
+                e1 = derive.implied_base(float(r1["value"]), derive.printed(s1["value"]))
+                e2 = derive.implied_base(float(r2["value"]), derive.printed(s2["value"]))
                 agree = e1.overlaps(e2)
                 out.append(Finding("agreement" if agree else "contradiction", district, metric, str(year), [r1, s1, r2, s2],
                                    {"what": "plans", "a": e1.value, "b": e2.value, "agree": agree},
@@ -390,10 +390,6 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
                                    SALIENCE["contradiction"] + 0.01))
                 break
     return out
-
-
-def _printed(value: float) -> str:
-    return f"{float(value):.6f}".rstrip("0").rstrip(".")
 
 
 def _trends_and_targets(rows: list[dict], used: set[int]) -> list[Finding]:

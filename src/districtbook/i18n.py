@@ -29,6 +29,11 @@ DOMAIN = "districtbook"
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
+def has_catalogue(lang: str) -> bool:
+    """Whether the package has a catalogue for the language."""
+    return (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()
+
+
 @functools.lru_cache(maxsize=4)
 def translations(lang: str) -> Translations:
     """The edition's catalogue, read from its ``.po`` file and compiled in memory."""

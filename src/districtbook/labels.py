@@ -1,13 +1,13 @@
 """How a figure reads in a sentence or a table cell: its metric's label and its value with unit and hedge.
 
-Shared by the chapter modules, the tables (:mod:`districtbook.views`), the prose and the charts. The words come from the message catalogues (:mod:`districtbook.i18n`).
+Shared by the chapter modules (their tables), the prose and the charts. The words come from the message catalogues (:mod:`districtbook.i18n`).
 """
 from __future__ import annotations
 
 import re
 
 from .i18n import text
-from .metrics import METRICS
+from .metrics import describe
 from .report import fmt_number
 
 
@@ -17,11 +17,11 @@ def label(metric: str, lang: str) -> str:
     >>> label("budget_revenue", "vi"), label("local_budget_expenditure", "en")
     ('Thu ngân sách nhà nước', 'Local budget expenditure')
     """
-    m = METRICS.get(metric)
-    if m is not None:
-        return m.vi if lang == "vi" else m.en
+    m = describe(str(metric))
+    if m.key != "other" or metric == "other":
+        return m.label(lang)
     words = re.sub(r"[_\s]+", " ", str(metric)).strip()
-    return (words[:1].upper() + words[1:]) if words else (METRICS["other"].vi if lang == "vi" else METRICS["other"].en)
+    return (words[:1].upper() + words[1:]) if words else m.label(lang)
 
 
 def lower_first(s: str) -> str:

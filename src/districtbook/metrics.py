@@ -16,13 +16,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .i18n import text
+from .prefilter import could_match, lowered, required
+
 
 @dataclass(frozen=True)
 class Metric:
+    """A metric key, its chapter, and how it is composed; its words are in the message catalogues."""
+
     key: str
-    vi: str
-    en: str
     topic: str = "other"  # the book chapter that reports it: budget, growth, digital, governance, other
+    family: str = ""  # for a composed key: its family and suffix ("soe_revenue", "_share")
+    suffix: str = ""
+
+    def label(self, lang: str) -> str:
+        """The reader's words for the metric, from the edition's catalogue (``metric.<key>``, or the
+        family's and the suffix's composed)."""
+        if not self.suffix:
+            return text(lang, f"metric.{self.key}")
+        return text(lang, "metric.composed", base=text(lang, f"metric.{self.family}"),
+                    suffix=text(lang, f"metric.suffix.{self.suffix.lstrip('_')}"))
 
 
 @dataclass(frozen=True)
@@ -30,177 +43,168 @@ class Family:
     """A measured thing: its words before the number, or the counted noun after it."""
 
     key: str
-    vi: str
-    en: str
     topic: str
     words: re.Pattern[str] | None  # searched in the sentence before the number (nearest match wins)
     noun: re.Pattern[str] | None = None  # matched against the words right after a count
     units: frozenset[str] = frozenset({"percent", "count", "VND_bn", "ratio", "times", "rank"})
+    factors: frozenset[str] | None = None  # strings every match of ``words`` contains (prefilter.required)
 
 
-def _f(key: str, vi: str, en: str, topic: str, words: str | None, noun: str | None = None,
+def _f(key: str, topic: str, words: str | None, noun: str | None = None,
        units: str = "percent count VND_bn ratio times rank") -> Family:
-    return Family(key, vi, en, topic, re.compile(words, re.I) if words else None,
-                  re.compile(noun, re.I) if noun else None, frozenset(units.split()))
+    pattern = re.compile(words, re.I) if words else None
+    return Family(key, topic, pattern, re.compile(noun, re.I) if noun else None, frozenset(units.split()),
+                  required(pattern) if pattern else None)
 
 
 _M = "VND_bn"
 #: families in priority order for the same distance: the specific before the general
 FAMILIES = (
     # budget: components before the total, spending apart from revenue
-    _f("domestic_revenue", "Thu nội địa", "Domestic revenue", "budget", r"thu nội địa"),
-    _f("soe_revenue", "Thu từ doanh nghiệp nhà nước", "Revenue from state-owned enterprises", "budget",
+    _f("domestic_revenue", "budget", r"thu nội địa"),
+    _f("soe_revenue", "budget",
        r"(?:thu từ |khu vực )doanh nghiệp [Nn]hà nước"),
-    _f("nonstate_revenue", "Thu từ khu vực ngoài nhà nước", "Revenue from the non-state sector", "budget",
+    _f("nonstate_revenue", "budget",
        r"khu vực ngoài (?:[Nn]hà nước|quốc doanh)"),
-    _f("fdi_revenue", "Thu từ khu vực có vốn đầu tư nước ngoài", "Revenue from foreign-invested firms", "budget",
+    _f("fdi_revenue", "budget",
        r"vốn đầu tư nước ngoài|khu vực FDI"),
-    _f("crude_oil_revenue", "Thu từ dầu thô", "Crude-oil revenue", "budget", r"dầu thô"),
-    _f("import_export_revenue", "Thu từ hoạt động xuất nhập khẩu", "Import and export revenue", "budget",
+    _f("crude_oil_revenue", "budget", r"dầu thô"),
+    _f("import_export_revenue", "budget",
        r"(?:thu|từ)[^,;.]{0,25}xuất,? nhập khẩu|thu xuất nhập khẩu"),
-    _f("land_use_revenue", "Thu tiền sử dụng đất", "Land-use fee revenue", "budget",
+    _f("land_use_revenue", "budget",
        r"tiền sử dụng đất|đấu giá quyền sử dụng đất"),
-    _f("local_budget_revenue", "Thu ngân sách địa phương", "Local budget revenue", "budget",
+    _f("local_budget_revenue", "budget",
        r"thu (?:cân đối )?ngân sách địa phương"),
-    _f("development_investment_expenditure", "Chi đầu tư phát triển", "Development investment spending", "budget",
+    _f("development_investment_expenditure", "budget",
        r"chi đầu tư phát triển"),
-    _f("recurrent_expenditure", "Chi thường xuyên", "Recurrent spending", "budget", r"chi thường xuyên"),
-    _f("local_budget_expenditure", "Chi ngân sách địa phương", "Local budget expenditure", "budget",
+    _f("recurrent_expenditure", "budget", r"chi thường xuyên"),
+    _f("local_budget_expenditure", "budget",
        r"(?:tổng )?chi (?:cân đối )?ngân sách|tổng chi\b|[Cc]hi ngân sách"),
-    _f("public_investment_disbursement", "Giải ngân vốn đầu tư công", "Public investment disbursed", "budget",
+    _f("public_investment_disbursement", "budget",
        r"giải ngân"),
-    _f("total_social_investment", "Vốn đầu tư toàn xã hội", "Total social investment", "growth",
+    _f("total_social_investment", "growth",
        r"vốn đầu tư toàn xã hội|tổng vốn đầu tư"),
-    _f("budget_revenue", "Thu ngân sách nhà nước", "State budget revenue", "budget",
+    _f("budget_revenue", "budget",
        r"[Tt]hu ngân sách|[Tt]ổng thu|thu NSNN|[Tt]hu cân đối|ngân sách (?:[Nn]hà nước|NN)|tăng thu|[Tt]hu ngân sách|"
        r"ngân sách"),
-    _f("trade_services_revenue", "Doanh thu thương mại, dịch vụ", "Trade and services turnover", "growth",
+    _f("trade_services_revenue", "growth",
        r"doanh thu|tổng mức bán lẻ"),
     # economy
-    _f("sector_share_services", "Tỷ trọng thương mại - dịch vụ", "Share of trade and services", "growth",
+    _f("sector_share_services", "growth",
        r"(?:thương mại|dịch vụ)[^;]{0,60}(?:tỷ trọng|chiếm)|tỷ trọng[^,;]{0,20}(?:thương mại|dịch vụ)",
        units="percent"),
-    _f("sector_share_industry", "Tỷ trọng công nghiệp", "Share of industry", "growth",
+    _f("sector_share_industry", "growth",
        r"công nghiệp[^;]{0,60}(?:tỷ trọng|chiếm)|tỷ trọng[^,;]{0,20}công nghiệp", units="percent"),
-    _f("sector_share_agriculture", "Tỷ trọng nông nghiệp", "Share of agriculture", "growth",
+    _f("sector_share_agriculture", "growth",
        r"nông nghiệp[^;]{0,60}(?:tỷ trọng|chiếm)|tỷ trọng[^,;]{0,20}nông nghiệp", units="percent"),
-    _f("sector_growth_services", "Tăng trưởng thương mại - dịch vụ", "Growth of trade and services", "growth",
+    _f("sector_growth_services", "growth",
        r"(?:thương mại|dịch vụ)\s(?:tăng|đạt)", units="percent"),
-    _f("sector_growth_industry", "Tăng trưởng công nghiệp - xây dựng", "Growth of industry and construction", "growth",
+    _f("sector_growth_industry", "growth",
        r"(?:công nghiệp|xây dựng)\s(?:tăng|đạt)", units="percent"),
-    _f("sector_growth_agriculture", "Tăng trưởng nông nghiệp", "Growth of agriculture", "growth",
+    _f("sector_growth_agriculture", "growth",
        r"nông nghiệp\s(?:tăng|đạt)", units="percent"),
-    _f("income_per_capita", "Thu nhập bình quân đầu người", "Income per head", "growth",
+    _f("income_per_capita", "growth",
        r"thu nhập bình quân", units="VND_bn percent times"),
-    _f("grdp_per_capita", "GRDP bình quân đầu người", "GRDP per head", "growth",
+    _f("grdp_per_capita", "growth",
        r"GRDP bình quân đầu người|bình quân đầu người", units=_M),
-    _f("economic_growth_rate", "Tốc độ tăng trưởng kinh tế / giá trị sản xuất", "Economic growth rate", "growth",
+    _f("economic_growth_rate", "growth",
        r"tăng trưởng|GRDP|giá trị sản xuất|tổng sản phẩm|kinh tế|GO\b", units="percent times VND_bn"),
-    _f("poverty_rate", "Tỷ lệ hộ nghèo", "Share of poor households", "other", r"hộ nghèo|hộ cận nghèo", units="percent"),
-    _f("near_poor_households", "Hộ cận nghèo", "Near-poor households", "other", None, r"^hộ cận nghèo|^hộ nghèo",
+    _f("poverty_rate", "other", r"hộ nghèo|hộ cận nghèo", units="percent"),
+    _f("near_poor_households", "other", None, r"^hộ cận nghèo|^hộ nghèo",
        units="count"),
     # administrative reform and digital government
-    _f("admin_reform_rank", "Thứ hạng chỉ số cải cách hành chính", "Administrative-reform index rank", "digital",
+    _f("admin_reform_rank", "digital",
        r"cải cách hành chính|PAR ?INDEX|xếp hạng|[Xx]ếp|vị trí", units="rank"),
-    _f("online_fullprocess_records_share", "Tỷ lệ hồ sơ trực tuyến toàn trình", "Share of records handled fully online",
+    _f("online_fullprocess_records_share",
        "digital", r"trực tuyến toàn trình|toàn trình", units="percent count"),
-    _f("admin_reform_index", "Chỉ số cải cách hành chính", "Administrative-reform index", "digital",
+    _f("admin_reform_index", "digital",
        r"cải cách hành chính|PAR ?INDEX|[Cc]hỉ số", units="percent"),
-    _f("records_on_time", "Hồ sơ giải quyết đúng hạn", "Records handled on time", "digital",
+    _f("records_on_time", "digital",
        r"đúng hạn|trước hạn", r"^(?:hồ sơ|thủ tục)(?! số)", units="percent count"),
-    _f("digitised_records", "Văn bản, hồ sơ được số hóa", "Digitised documents and records", "digital",
+    _f("digitised_records", "digital",
        r"số hóa|số hoá", r"^(?:văn bản|hồ sơ số|tài liệu)"),
-    _f("cashless_vendors", "Tiểu thương thanh toán không dùng tiền mặt", "Traders paid without cash", "digital",
+    _f("cashless_vendors", "digital",
        None, r"^tiểu thương", units="count percent"),
-    _f("cashless_markets", "Chợ thanh toán không dùng tiền mặt", "Markets with cashless payment", "digital",
+    _f("cashless_markets", "digital",
        r"chợ 4\.0|QR|tiền mặt|thanh toán", r"^chợ"),
-    _f("cashless_streets", "Tuyến phố thanh toán không dùng tiền mặt", "Streets with cashless payment", "digital",
+    _f("cashless_streets", "digital",
        r"tiền mặt|QR|thanh toán", r"^(?:tuyến phố|tuyến đường)(?! văn minh)"),
-    _f("cashless_businesses", "Cơ sở kinh doanh thanh toán không dùng tiền mặt", "Businesses paid without cash",
+    _f("cashless_businesses",
        "digital", r"không dùng tiền mặt|không tiền mặt", r"^(?:các )?(?:hộ kinh doanh|cơ sở kinh doanh|doanh nghiệp)"),
     # party building
-    _f("party_members_admitted", "Kết nạp đảng viên mới", "New party members admitted", "governance",
+    _f("party_members_admitted", "governance",
        r"kết nạp|[Pp]hát triển đảng viên", r"^(?:đảng viên|ĐV|quần chúng)", units="count ratio percent"),
-    _f("party_candidates", "Quần chúng ưu tú được bồi dưỡng, chờ kết nạp", "Candidates for membership", "governance",
+    _f("party_candidates", "governance",
        None, r"^quần chúng", units="count"),
-    _f("party_members_count", "Số đảng viên", "Party members", "governance", None, r"^(?:đảng viên|đv)", units="count"),
-    _f("party_members_count", "Số đảng viên", "Party members", "governance", r"tổng số đảng viên|đảng viên toàn",
+    _f("party_members_count", "governance", None, r"^(?:đảng viên|đv)", units="count"),
+    _f("party_members_count", "governance", r"tổng số đảng viên|đảng viên toàn",
        units="count"),
-    _f("party_units_excellent_share", "Tỷ lệ hoàn thành xuất sắc nhiệm vụ", "Share rated excellent", "governance",
+    _f("party_units_excellent_share", "governance",
        r"xuất sắc", r"^(?:đơn vị |tổ chức |đảng viên |chi bộ )?hoàn thành xuất sắc", units="percent"),
-    _f("party_units_good_share", "Tỷ lệ hoàn thành tốt nhiệm vụ", "Share rated good", "governance",
+    _f("party_units_good_share", "governance",
        r"hoàn thành tốt nhiệm", r"^(?:đơn vị |tổ chức |đảng viên |chi bộ |cơ sở đảng )?(?:hoàn thành tốt|và hơn|đạt)", units="percent"),
-    _f("party_units_meeting_target", "Tổ chức đảng đạt, vượt chỉ tiêu", "Party units meeting their target", "governance",
+    _f("party_units_meeting_target", "governance",
        None, r"^(?:cơ sở đảng|đảng bộ|chi bộ)[^,;.]{0,50}(?:vượt|đạt|kết nạp)", units="count"),
-    _f("new_party_organisations", "Tổ chức Đảng thành lập mới", "New party organisations", "governance",
+    _f("new_party_organisations", "governance",
        r"thành lập", r"^tổ chức (?:cơ sở )?đảng", units="count"),
-    _f("party_organizations_count", "Tổ chức đảng", "Party organisations", "governance",
+    _f("party_organizations_count", "governance",
        None, r"^(?:tổ chức (?:cơ sở )?đảng|chi bộ|đảng bộ|chi, đảng bộ|tổ chức đảng)", units="count"),
-    _f("new_mass_organisations", "Tổ chức Công đoàn, Đoàn thành lập mới", "New unions and youth organisations",
+    _f("new_mass_organisations",
        "governance", r"thành lập", r"^tổ chức", units="count"),
-    _f("confidence_votes", "Phiếu tín nhiệm", "Confidence votes", "governance", r"phiếu tín nhiệm", r"^phiếu",
+    _f("confidence_votes", "governance", r"phiếu tín nhiệm", r"^phiếu",
        units="ratio count"),
-    _f("targets_exceeded", "Chỉ tiêu hoàn thành vượt mức", "Targets exceeded", "governance",
+    _f("targets_exceeded", "governance",
        None, r"^chỉ tiêu hoàn thành vượt|^chỉ tiêu vượt", units="ratio count"),
-    _f("targets_remaining", "Chỉ tiêu còn phải hoàn thành", "Targets still to meet", "governance",
+    _f("targets_remaining", "governance",
        r"tiếp tục hoàn thành|còn\s$", r"^chỉ tiêu", units="count"),
-    _f("targets_total", "Chỉ tiêu đề ra", "Targets set", "governance",
+    _f("targets_total", "governance",
        r"(?:đề ra|đặt ra|gồm|có)\s$", r"^chỉ tiêu", units="count"),
-    _f("emulation_criteria_met", "Tiêu chí thi đua đạt được", "Emulation criteria met", "other",
+    _f("emulation_criteria_met", "other",
        None, r"^(?:chỉ tiêu|tiêu chí) thi đua", units="ratio count"),
-    _f("targets_completed", "Chỉ tiêu hoàn thành", "Targets met", "governance", None, r"^(?:chỉ tiêu|tiêu chí)",
+    _f("targets_completed", "governance", None, r"^(?:chỉ tiêu|tiêu chí)",
        units="ratio count percent"),
-    _f("awards", "Tập thể, cá nhân được khen thưởng", "Collectives and individuals commended", "governance",
+    _f("awards", "governance",
        r"khen thưởng|biểu dương|tặng", r"^(?:tập thể|cá nhân)", units="count"),
     # places, people, economy units
-    _f("merged_units_count", "Đơn vị hành chính được sáp nhập", "Administrative units merged", "other",
+    _f("merged_units_count", "other",
        r"sáp nhập|hợp nhất|thuộc\s$", r"^(?:phường|xã|quận|huyện|đơn vị hành chính|đảng bộ|thị trấn)", units="count"),
-    _f("cultural_wards", "Phường đạt chuẩn văn hóa", "Wards meeting the 'cultured ward' standard", "governance",
+    _f("cultural_wards", "governance",
        r"văn hóa|văn minh", r"^phường", units="ratio count"),
-    _f("units_count", "Đơn vị hành chính", "Administrative units", "other", None,
+    _f("units_count", "other", None,
        r"^(?:phường|xã|quận|huyện|tỉnh|thành phố|vùng|đơn vị)", units="count ratio"),
-    _f("area", "Diện tích tự nhiên", "Land area", "other", r"diện tích", units="km2 ha m2"),
-    _f("population", "Dân số", "Population", "other", r"dân số|nhân khẩu", r"^(?:người|nhân khẩu)", units="count"),
-    _f("cultural_families_share", "Tỷ lệ gia đình, tổ dân phố văn hóa", "Share of 'cultured' families and groups",
+    _f("area", "other", r"diện tích", units="km2 ha m2"),
+    _f("population", "other", r"dân số|nhân khẩu", r"^(?:người|nhân khẩu)", units="count"),
+    _f("cultural_families_share",
        "other", r"văn hóa|văn hoá", r"^(?:hộ gia đình|gia đình|tổ dân phố)", units="percent"),
-    _f("new_enterprises", "Doanh nghiệp thành lập mới", "Newly founded enterprises", "growth",
+    _f("new_enterprises", "growth",
        r"doanh nghiệp[^;]{0,30}(?:thành lập|mới)", units="count"),
-    _f("enterprises", "Doanh nghiệp", "Enterprises", "growth", None, r"^doanh nghiệp", units="count"),
-    _f("business_households", "Hộ kinh doanh", "Household businesses", "growth", None, r"^hộ kinh doanh|^hộ$",
+    _f("enterprises", "growth", None, r"^doanh nghiệp", units="count"),
+    _f("business_households", "growth", None, r"^hộ kinh doanh|^hộ$",
        units="count"),
-    _f("cooperatives", "Hợp tác xã", "Cooperatives", "growth", None, r"^hợp tác xã", units="count"),
-    _f("economic_units", "Đơn vị kinh tế", "Economic units", "growth", None, r"^đơn vị kinh tế|^đơn vị\b", units="count"),
-    _f("ocop_products", "Sản phẩm OCOP", "OCOP products", "growth", None, r"^sản phẩm", units="count"),
-    _f("standard_schools", "Trường công lập đạt chuẩn quốc gia", "Public schools meeting the national standard",
+    _f("cooperatives", "growth", None, r"^hợp tác xã", units="count"),
+    _f("economic_units", "growth", None, r"^đơn vị kinh tế|^đơn vị\b", units="count"),
+    _f("ocop_products", "growth", None, r"^sản phẩm", units="count"),
+    _f("standard_schools",
        "other", r"trường[^;]{0,40}chuẩn|chuẩn quốc gia", r"^trường(?! hợp)", units="percent ratio count"),
-    _f("projects_land_cleared", "Dự án giải phóng mặt bằng", "Projects with land cleared", "other",
+    _f("projects_land_cleared", "other",
        r"giải phóng mặt bằng", r"^dự án", units="count"),
-    _f("project_completion_share", "Tiến độ dự án", "Project progress", "other", r"dự án", units="percent"),
-    _f("projects_count", "Dự án", "Projects", "other", None, r"^(?:dự án|công trình)", units="count"),
-    _f("civilised_streets", "Tuyến phố văn minh", "'Civilised' streets", "other", None, r"^tuyến phố văn minh",
+    _f("project_completion_share", "other", r"dự án", units="percent"),
+    _f("projects_count", "other", None, r"^(?:dự án|công trình)", units="count"),
+    _f("civilised_streets", "other", None, r"^tuyến phố văn minh",
        units="count"),
-    _f("households_supported", "Hộ được hỗ trợ", "Households supported", "other", r"hỗ trợ", r"^hộ", units="ratio count"),
-    _f("waste_collection_share", "Tỷ lệ thu gom chất thải", "Share of waste collected", "other", r"chất thải|rác",
+    _f("households_supported", "other", r"hỗ trợ", r"^hộ", units="ratio count"),
+    _f("waste_collection_share", "other", r"chất thải|rác",
        units="percent"),
-    _f("construction_controlled_share", "Tỷ lệ công trình xây dựng được kiểm soát", "Construction works under control",
+    _f("construction_controlled_share",
        "other", r"công trình xây dựng", units="percent"),
-    _f("clean_water_share", "Tỷ lệ dân được cấp nước sạch", "Residents supplied with clean water", "other",
+    _f("clean_water_share", "other",
        r"nước sạch", units="percent"),
-    _f("road_width", "Mặt cắt ngang đường", "Road cross-section width", "other", r"mở rộng|mặt cắt|đường", units="m"),
+    _f("road_width", "other", r"mở rộng|mặt cắt|đường", units="m"),
 )
 
-#: suffixes of a family's key, with their labels
-SUFFIXES = {
-    "_vs_plan": ("so với kế hoạch/dự toán", "per cent of plan"),
-    "_growth": ("tăng so với cùng kỳ", "growth on the same period a year earlier"),
-    "_yoy": ("so với cùng kỳ (mức)", "per cent of the same period a year earlier"),
-    "_share": ("tỷ trọng", "share of the whole"),
-    "_mom_growth": ("tăng so với tháng trước", "growth on the month before"),
-    "_mom_ratio": ("so với tháng trước (mức)", "per cent of the month before"),
-    "_vs_term_start": ("so với đầu nhiệm kỳ (lần)", "times the start of the term"),
-    "_over_plan": ("vượt kế hoạch", "above plan"),
-    "_target": ("mục tiêu", "target"),
-}
+#: suffixes of a family's key (their labels are ``metric.suffix.vs_plan``, … in the catalogues)
+SUFFIXES = ("_vs_plan", "_growth", "_yoy", "_share", "_mom_growth", "_mom_ratio", "_vs_term_start", "_over_plan",
+            "_target")
 
 _SHARE_FAMILIES = frozenset(f.key for f in FAMILIES if f.key.endswith("_share") or f.key.startswith("sector_share")
                             or f.key in ("poverty_rate", "admin_reform_index", "online_fullprocess_records_share",
@@ -214,20 +218,15 @@ _RATE_FAMILIES = frozenset({"economic_growth_rate", "sector_growth_services", "s
 
 
 def _metrics() -> dict[str, Metric]:
-    out = {f.key: Metric(f.key, f.vi, f.en, f.topic) for f in reversed(FAMILIES)}
-    out["other"] = Metric("other", "Chỉ số khác", "Other figure")
+    out = {f.key: Metric(f.key, f.topic) for f in reversed(FAMILIES)}
+    out["other"] = Metric("other")
     # composed keys the seeds and the book use by name
     for fam in ("budget_revenue", "domestic_revenue", "local_budget_revenue", "land_use_revenue",
                 "local_budget_expenditure", "party_members_admitted", "targets_completed"):
-        base = out[fam]
-        for suffix, (vi, en) in SUFFIXES.items():
-            out[fam + suffix] = Metric(fam + suffix, f"{base.vi}, {vi}", f"{base.en}, {en}", base.topic)
-    out["party_members_admitted_vs_target"] = Metric(
-        "party_members_admitted_vs_target", "Kết nạp đảng viên so với chỉ tiêu", "New party members, per cent of target",
-        "governance")
-    out["admin_reform_rank_change"] = Metric(
-        "admin_reform_rank_change", "Thứ hạng chỉ số cải cách hành chính (bậc)", "Administrative-reform rank change",
-        "digital")
+        for suffix in SUFFIXES:
+            out[fam + suffix] = Metric(fam + suffix, out[fam].topic, fam, suffix)
+    out["party_members_admitted_vs_target"] = Metric("party_members_admitted_vs_target", "governance")
+    out["admin_reform_rank_change"] = Metric("admin_reform_rank_change", "digital")
     return out
 
 
@@ -237,18 +236,17 @@ METRICS: dict[str, Metric] = _metrics()
 def describe(key: str) -> Metric:
     """The metric of any key, composed ones included (``soe_revenue_share`` -> "…, tỷ trọng").
 
-    >>> describe("soe_revenue_share").en
-    'Revenue from state-owned enterprises, share of the whole'
-    >>> describe("no_such_key").vi
+    >>> describe("soe_revenue_share").label("en"), describe("soe_revenue_share").label("vi")
+    ('Revenue from state-owned enterprises, share of the whole', 'Thu từ doanh nghiệp nhà nước, tỷ trọng')
+    >>> describe("no_such_key").label("vi")
     'Chỉ số khác'
     """
     if key in METRICS:
         return METRICS[key]
-    for suffix, (vi, en) in SUFFIXES.items():
+    for suffix in SUFFIXES:
         fam = key.removesuffix(suffix)
-        if fam != key and fam in METRICS:
-            base = METRICS[fam]
-            return Metric(key, f"{base.vi}, {vi}", f"{base.en}, {en}", base.topic)
+        if fam != key and fam in _BY_KEY:
+            return Metric(key, METRICS[fam].topic, fam, suffix)
     return METRICS["other"]
 
 
@@ -268,6 +266,7 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
     """The family whose words stand nearest before the number (or whose counted noun follows it)."""
     noun_phrase = (noun if noun and not after.strip().lower().startswith(noun) else after[:60]).strip().lower()
     best: tuple[int, int, Family] | None = None
+    before_lower = lowered(before)  # one lower-cased copy: most families' words are not there at all
     for rank, fam in enumerate(FAMILIES):
         if unit not in fam.units:
             continue
@@ -283,7 +282,7 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
         if fam.words is None or fam.noun is not None and unit == "count":
             continue
         last = None
-        if not fam.words.search(before):
+        if not could_match(fam.factors, before_lower) or not fam.words.search(before):
             continue
         for m in fam.words.finditer(before):
             if not _AFTER_A_FIGURE.search(before, max(0, m.start() - 12), m.start()):

@@ -14,6 +14,7 @@ from .errors import DistrictbookError
 #: one number as written: "2.511", "37.016", "11,69", "1.447,135", "07", "3.6"
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?!\.\d{3}\b)(?:\.\d{1,2}(?!\d))?"
 NUMBER_RE = re.compile(NUMBER)
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 #: scale words and their factor; "nghìn tỷ" is handled as two words (1000 * 1e9)
 SCALES = {"nghìn": Decimal(1000), "ngàn": Decimal(1000), "triệu": Decimal(10) ** 6,
@@ -35,11 +36,11 @@ def parse_number(text: str) -> Decimal:
     districtbook.numbers.NumberError: malformed number '1.2.3': expected digits with '.' between thousands and ',' before decimals
     """
     s = text.strip()
-    if not re.fullmatch(NUMBER, s):
+    if not NUMBER_RE.fullmatch(s):
         raise NumberError(f"malformed number '{text}': expected digits with '.' between thousands and ',' before decimals")
     if "," in s:
         s = s.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+    elif _GROUPED.fullmatch(s):
         s = s.replace(".", "")
     try:
         return Decimal(s)
@@ -57,6 +58,44 @@ def canonical(value: Decimal) -> str:
     q = value.normalize() if value.as_tuple().exponent > 0 else value
     s = format(q, "f")
     return "0" if s in ("-0", "0") else s
+
+
+_LETTER = r"[^\W\d_]"
+
+
+def trigger(words, digit: str | None = None, *, before: str = _LETTER, after: str = "",
+            bare: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """A fast :func:`scan` trigger: one of ``words`` (literal strings, each case written out) where
+    ``before`` does not match the character before it and ``after`` (if given) does not match the one
+    after it; or one of the literal strings ``bare``, anywhere; or an ASCII digit followed by the
+    pattern ``digit`` (``{d}`` stands for the digit).
+
+    Written so that every branch starts with a literal character: Python's regex engine then skips
+    ahead to the next possible first character instead of trying the whole pattern at every position
+    (a look-behind first, as in ``(?<!x)(?:word|…)``, defeats that and is about four times slower).
+
+    >>> t = trigger(["Năm", "năm", "tháng"], r"(?<!\\d{d})", after=_LETTER, bare=("/năm",))
+    >>> [m.group(0) for m in t.finditer("trong năm 2024, mười tháng, thángg 10, 12%/năm, namnăm")]
+    ['năm', '2', 'tháng', '1', '1', '/năm']
+    """
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    tail = f"(?!{after})" if after else ""
+    alts = []
+    for c, rests in by_first.items():
+        guard = f"(?<!{before}{re.escape(c)})" if before else ""
+        rest = "|".join(re.escape(r) for r in sorted(set(rests), key=lambda r: (-len(r), r)))
+        alts.append(f"{re.escape(c)}{guard}(?:{rest}){tail}")
+    alts += [re.escape(b) for b in bare]
+    if digit is not None:
+        alts += [d + digit.format(d=d) for d in "0123456789"]
+    return re.compile("|".join(alts))
+
+
+def cases(*words: str) -> list[str]:
+    """Each word as written and with its first letter upper-cased: ``cases("năm")`` -> ``["năm", "Năm"]``."""
+    return [v for w in words for v in dict.fromkeys((w, w[:1].upper() + w[1:]))]
 
 
 def scan(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, start: int = 0, end: int | None = None):

@@ -19,23 +19,30 @@ from dataclasses import dataclass
 from datetime import date
 
 from .articles import Article
-from .numbers import scan
+from .numbers import cases, scan, trigger
+from .prefilter import lowered
 from .sources import find_date, reporting_year
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Y = r"(?:19|20)\d\d"
+_TERM = re.compile(rf"(?:nhiệm kỳ|khóa|khoá)\s({_Y})\s?[-–]\s?({_Y})")  # "nhiệm kỳ 2020-2025"
+_TERM_I = re.compile(_TERM.pattern, re.I)
+_YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tới" ("\d\d?", not "\d{1,2}": scanned fast)
 
 #: where a period expression can start: a digit, "/năm", or one of its first words
-_PERIOD_TRIGGER = re.compile(
-    r"(?<!\d)\d|/năm|(?<![^\W\d_])(?:[Nn]ăm|[Tt]háng|[Qq]uý|[Nn]hiệm|[Gg]iai|[Tt]hời|[Tt]rong|[Tt]ừ|[Ll]ũy|[Tt]ính|[Đđ]ến|"
-    r"[Tt]ới|[Vv]ào|[Hh]ằng|[Hh]àng|[Mm]ỗi|[Nn]ửa|[Gg]iữa|[Cc]ả|[Tt]oàn|[Cc]ác|[Nn]hững|[Kk]hóa|[Kk]hoá)(?![^\W\d_])")
+_PERIOD_TRIGGER = trigger(
+    cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "lũy", "tính", "đến", "tới", "vào",
+          "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá"),
+    r"(?<!\d{d})", after=r"[^\W\d_]", bare=("/năm",))
 #: the base of a comparison: a period named only to compare against
 BASE_RE = re.compile(
     rf"so\s(?:với|cùng)\s(?:cùng\skỳ\s)?(?:(?:năm|tháng|quý)\s)?(?:[IV]+/|\d{{1,2}}/)?{_Y}|"
     rf"so\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)"
 )
 #: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
-_PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}")
+_PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}|"
+                           # "hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ": the term's targets, done by half-term
+                           rf"(?:chỉ\stiêu|kế\shoạch)(?:\scủa)?\s(?:cả|toàn)\snhiệm\skỳ(?:\s{_Y}\s?[-–]\s?{_Y})?")
 #: a term that names a congress or an office, not the period of the figures beside it
 _LABEL_BEFORE = re.compile(
     r"(?:Đại\shội|[Đđ]ại\shội|lần\sthứ|Ban\sChấp\shành|Ban\schấp\shành|Bí\sthư|[Đđ]ảng\s[uủ][yỷ]|khóa|khoá|HĐND|"
@@ -196,7 +203,8 @@ class ArticlePeriods:
         pub_year = int(date_[:4]) if date_[:4].isdigit() else None
         pub_month = int(date_[5:7]) if pub_year and len(date_) >= 7 else None
         year = pub_year if pub_year and not (pub_month and pub_month <= 1) else reporting_year(body) or pub_year
-        terms = [(int(m[1]), int(m[2])) for m in re.finditer(rf"(?:nhiệm kỳ|khóa|khoá)\s({_Y})\s?[-–]\s?({_Y})", body, re.I)]
+        lower = lowered(body)  # a case-sensitive search of the lower-cased text: many times faster than re.I
+        terms = [(int(m[1]), int(m[2])) for m in (_TERM.finditer(lower) if lower is not None else _TERM_I.finditer(body))]
         ref = pub_year or year or (max(t[0] for t in terms) if terms else None)
         # the coming term: one that starts now or later; the term reviewed: one that has ended by now,
         # or the one running now, or (for a congress opening a term) the one before it
@@ -212,11 +220,25 @@ class ArticlePeriods:
         else:
             term = "%d-%d" % terms[0] if terms and ref is None else ""
         ctx = cls(year, pub_year, pub_month, term, future)
-        ahead = re.search(r"(\d{1,2}) năm (?:tới|tiếp theo)", body)
+        ahead = _YEARS_AHEAD.search(body)
         end = ctx.last_complete_year()
         if ahead and end and not future:
             ctx = cls(year, pub_year, pub_month, term, f"{end + 1}-{end + int(ahead[1])}")
         return ctx
+
+    def term_starts(self) -> set[str]:
+        """The years a comparison "so với năm X" treats as the start of a term: the terms the article
+        names, and the party calendar's (terms run 2015-2020, 2020-2025, 2025-2030: a term that runs in
+        the reporting year, or ended in it, started in a year divisible by five).
+
+        >>> sorted(ArticlePeriods(2024, 2024, 10, "").term_starts()), sorted(ArticlePeriods(2025, 2025, 8, "").term_starts())
+        (['2020'], ['2020', '2025'])
+        """
+        starts = {t.split("-")[0] for t in (self.term, self.future) if t}
+        if self.year:
+            start = self.year - self.year % 5
+            starts |= {str(start)} | ({str(start - 5)} if start == self.year else set())
+        return starts
 
     def last_complete_year(self) -> int | None:
         """The last year an article looks back on: early in a year, the year before."""
@@ -350,8 +372,10 @@ def period_for(marks: list[tuple[int, str, str]], pos: int, clause: tuple[int, i
     paren = [p for s, p, scope in usable if scope == "paren" and 0 <= s - pos <= 25]
     if paren:
         return paren[0]
-    before = [p for s, p, scope in usable if s < pos and scope != "paren"]
-    if before:
-        return before[-1]
+    before = [(s, p) for s, p, scope in usable if s < pos and scope != "paren"]
     after = [p for s, p, scope in usable if pos <= s < c1 and scope != "paren"]
+    if before and (before[-1][0] >= c0 or not after):
+        return before[-1][1]
+    # the figure's own clause dates it before the sentence's frame: "Nhiệm kỳ 2025-2030, …; thu nhập
+    # đạt 100 triệu đồng vào năm 2030"
     return after[0] if after else ""

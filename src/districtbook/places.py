@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .numbers import scan
+from .numbers import cases, scan, trigger
 
 LEVELS = ("ward", "district", "city", "province", "region", "ministry", "country")
 #: centrally run cities: named alone, they are their own province-level unit
@@ -156,9 +156,9 @@ def _mention_trigger() -> re.Pattern[str]:
     province named alone (tried before the many-branched mention pattern, which is slow to try everywhere)."""
     g = gazetteer()
     firsts = {n.split()[0] for n in (*REGIONS, *(p for p in g.provinces if " " in p))}
-    words = ["[Pp]hường", "[Xx]ã", "[Tt]hị", "[Qq]uận", "[Hh]uyện", "[Tt]hành", "TP", "[Tt]ỉnh", "[Bb]ộ", "cả", "toàn",
-             "Việt", "[Cc]ác", "[Kk]hối", "những", "Sài", *(re.escape(w) for w in sorted(firsts))]
-    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(words)})|(?<![\w.,])\d{{1,3}}\s")
+    words = [*cases("phường", "xã", "thị", "quận", "huyện", "thành", "tỉnh", "bộ", "các", "khối"), "TP", "cả", "toàn",
+             "Việt", "những", "Sài", *sorted(firsts)]
+    return trigger(words, r"(?<![\w.,]{d})\d{{0,2}}\s")
 
 
 def _fit(name: str, known) -> str:

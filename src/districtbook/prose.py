@@ -139,7 +139,8 @@ def sentence(f: Finding, lang: str = "vi") -> str:
         forecast = r["qualifier"] == "estimate"  # "dự kiến", "ước thực hiện đến năm 2025": a forecast, not a goal
         if "past" in v:
             past = f.rows[1]
-            cmp = "cmp." + target_side(v["past"], past["qualifier"], v["target"], r["qualifier"])
+            cmp = {"level": "cmp.level", "above": "cmp.above", "below": "cmp.below", "beside": "cmp.beside"}[
+                target_side(v["past"], past["qualifier"], v["target"], r["qualifier"])]
             return text(lang, "point.forecast_past" if forecast else "point.target_past", **base,
                         target=value_of(r, lang, hedge=not forecast), cmp=text(lang, cmp),
                         past=value_of(past, lang), past_period=period_text(past["period"], lang))

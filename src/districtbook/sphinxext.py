@@ -3,10 +3,11 @@
 - No Thebe: Jupyter Book 1 always loads sphinx-thebe, which writes its configuration script twice into every
   page (a console error: "Identifier 'THEBE_JS_URL' has already been declared") and points at a CDN. The book
   is static and read offline, so its scripts and stylesheet are dropped from every page.
-- Every page links the same page in the other edition and the edition's PDF (a bar above the content);
-  the links are relative, so the site works from any folder or host.
-- The search page gets the same bar through a template (``templates/search.html``); the theme's search field
-  speaks the edition's language.
+- Every page links the same page in the other edition and the edition's PDF (a bar above the content;
+  the search page, which has no body of its own, shows it through ``templates/search.html``); the links
+  are relative, so the site works from any folder or host.
+- The themes' strings in the edition's language: the search field's placeholder here, the sidebar buttons'
+  tooltips through ``templates/``, the rest through the edition's catalogue (book/_locale).
 - Figure captions are numbered by chapter, as in the PDF ("Hình 6.1: ...").
 - Search finds names typed without diacritics ("Tay Ho", "Dong Da"): every indexed word also goes into
   the index in its folded form.
@@ -18,7 +19,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-from markupsafe import Markup
 from sphinx.search import languages
 from sphinx.search.en import SearchEnglish
 
@@ -56,9 +56,10 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
 
 
 def _edition_bar(app, pagename, templatename, context, doctree) -> None:
-    """Prepend the links to the other edition and to this edition's PDF to the page body."""
+    """The links to the other edition and to this edition's PDF: prepended to the page body, and given to
+    the templates as ``edition_bar`` for the pages that have no body of their own (the search page)."""
     cfg = app.config.districtbook_editions
-    if not cfg or ("body" not in context and pagename != "search"):
+    if not cfg:
         return
     up = "../" * pagename.count("/")
     here = cfg["site_prefix"]  # from this edition's root to the site root ("" or "../")
@@ -66,29 +67,34 @@ def _edition_bar(app, pagename, templatename, context, doctree) -> None:
     for other in cfg["others"]:
         src = Path(app.srcdir).parent / other["lang"]
         exists = not src.is_dir() or any((src / f"{pagename}{s}").exists() for s in (".md", ".ipynb", ".rst"))
-        target = f"{pagename}.html" if exists else "index.html"
+        target = f"{pagename}.html" if exists or pagename in _GENERATED else "index.html"
         links.append(f'<a class="edition-other" href="{up}{here}{other["root"]}{target}" hreflang="{other["lang"]}" '
                      f'lang="{other["lang"]}">{html.escape(other["label"])}</a>')
     if cfg.get("pdf"):
         links.append(f'<a class="edition-pdf" href="{up}{here}pdf/{cfg["pdf"]}">{html.escape(cfg["pdf_label"])}</a>')
     bar = f'<nav class="edition-bar" aria-label="{html.escape(cfg["nav_label"])}">' + " · ".join(links) + "</nav>\n"
+    context["edition_bar"] = bar
     if "body" in context:
         context["body"] = bar + context["body"]
-    else:  # the search page has no body of its own: its template (templates/search.html) places the bar
-        context["districtbook_edition_bar"] = Markup(bar)
+
+
+#: pages Sphinx writes itself, in every edition (no source file to look for)
+_GENERATED = ("search",)
+#: templates for those pages: they show ``edition_bar`` above their own content
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _add_templates(app, config) -> None:
+    """The book's templates, first (the themes add their components folders to the same list, and the first
+    file of a name wins); the catalogues' folders made absolute (Sphinx looks for the search page's strings,
+    sphinx.js, from the working directory)."""
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+    config.locale_dirs = [str(Path(app.srcdir, d)) for d in config.locale_dirs]
 
 
 #: the search field's placeholder, a theme option (Jupyter Book sets it in English); the theme's other strings go
 #: through the edition's catalogue (book/_locale/vi: sphinx.po, and sphinx.js for the search page)
 UI_TEXT = {"vi": {"search_bar_text": "Tìm trong sách..."}}
-
-
-def _templates(app, config) -> None:
-    """The book's templates (the search page's edition bar, translated tooltips), and the catalogues' folders
-    made absolute: Sphinx looks for the search page's strings (sphinx.js) from the working directory."""
-    # first: the themes add their components folders to the same list, and the first file of a name wins
-    config.templates_path = [str(Path(__file__).resolve().parent / "templates"), *config.templates_path]
-    config.locale_dirs = [str(Path(app.srcdir, d)) for d in config.locale_dirs]
 
 
 def _ui_text(app, pagename, templatename, context, doctree) -> None:
@@ -143,8 +149,8 @@ def setup(app):
     languages["en"] = FoldingSearch
     app.add_config_value("districtbook_editions", {}, "html")
     app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("config-inited", _add_templates)
     app.connect("html-page-context", _edition_bar)
     app.connect("html-page-context", _ui_text)
     app.connect("html-page-context", _captions)
-    app.connect("config-inited", _templates)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,31 +1,156 @@
 """The budget chapter: revenue against plan and the year gone, the same period a year earlier, the quarter
-two year-to-date figures imply, what is left to collect, and what the articles contradict."""
+two year-to-date figures imply, what is left to collect, and what the articles contradict; then every
+measure the figures imply (annual plan, same period a year earlier, yearly average, the revenue between
+two year-to-date figures) with its reasoning."""
 from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, views
-from ..report import MyST
-from . import _topic
+from .. import charts, derive, prose
+from ..dataset import cite
+from ..findings import between
+from ..i18n import period_text, plural, text
+from ..labels import fmt_value
+from ..periods import Period
+from ..report import MyST, escape, fmt_number, list_table, save_data
+from . import common
 
-METRICS = views.TOPICS["budget"]
+METRICS = ("budget_revenue", "budget_revenue_vs_plan", "budget_revenue_yoy", "budget_revenue_growth",
+           "budget_revenue_vs_term_start", "land_use_revenue")
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return _topic.main_points(df, texts, lang, METRICS)
+    return common.main_points(df, texts, lang, METRICS)
 
 
 def table(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return views.topic_table(df, METRICS, lang, "budget-figures", texts)
-
-
-def derived(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return views.budget_derived(df, texts, lang)
+    return common.topic_table(df, METRICS, lang, "budget-figures", texts)
 
 
 def progress_chart(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST | None:
-    return charts.progress_chart(_topic.findings(df, texts, METRICS), lang, f"budget-progress-{lang}")
+    return charts.progress_chart(common.findings(df, texts, METRICS), lang, f"budget-progress-{lang}")
 
 
 def year_on_year_chart(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST | None:
-    return charts.year_on_year_chart(_topic.findings(df, texts, METRICS), lang, f"budget-yoy-{lang}")
+    return charts.year_on_year_chart(common.findings(df, texts, METRICS), lang, f"budget-yoy-{lang}")
+
+
+# --- what the figures imply --------------------------------------------------------------------
+
+#: year-to-date periods: the first months, the first half or the first quarter of a year
+_YEAR_TO_DATE = ("months", "half", "quarter")
+
+
+def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
+    """Every derived budget measure the figures allow, each with its value, interval and reasoning.
+
+    Returns dicts with keys: kind, district, period (a period label), value, low, high, docs, text
+    (and ``estimate``, the :class:`~districtbook.derive.Estimate`, for an implied plan or base).
+    """
+    n = lambda v: fmt_number(v, lang, 1)  # noqa: E731 - a local formatter
+    out: list[dict] = []
+    rev = df[df["metric"] == "budget_revenue"]
+    for (doc, district, label), g in rev.groupby(["doc", "district", "period"], sort=True):
+        period = Period.parse(label)
+        amount_row = g.iloc[0]
+        amount = float(amount_row["value"])
+        same = df[(df["doc"] == doc) & (df["district"] == district) & (df["period"] == label)]
+        for _, p in same[same["metric"] == "budget_revenue_vs_plan"].iterrows():
+            e = derive.implied_base(amount, derive.printed(p["value"]))
+            year = str(period.start.year) if period else label
+            out.append(dict(kind="plan", district=district, period=year, value=e.value, low=e.low, high=e.high,
+                            docs=doc, estimate=e, text=text(lang, "derived.plan", year=year, value=n(e.value),
+                            low=n(e.low), high=n(e.high), amount=fmt_number(amount, lang),
+                            pct=fmt_number(p["value"], lang), cite=cite(p, lang))))
+        for _, p in same[same["metric"].isin(("budget_revenue_yoy", "budget_revenue_growth"))].iterrows():
+            pct = derive.printed(p["value"])
+            grew = p["metric"] == "budget_revenue_growth"  # "tăng 35%" on, "bằng 142%" of the same period
+            e = derive.implied_before_growth(amount, pct) if grew else derive.implied_base(amount, pct)
+            shown = fmt_number(p["value"], lang)
+            how = f"(1 + {shown}%)" if grew else f"{shown}%"
+            prev = period.previous_year() if period else None
+            out.append(dict(kind="previous", district=district, period=str(prev or label), value=e.value, low=e.low,
+                            high=e.high, docs=doc, estimate=e, text=text(lang, "derived.previous",
+                            period=period_text(prev or label, lang), value=n(e.value), low=n(e.low), high=n(e.high),
+                            amount=fmt_number(amount, lang), how=how, cite=cite(p, lang))))
+        # a total over whole years: its yearly average, with the total's hedge and rounding (none for a running total)
+        shown = prose.derived_average(amount_row.to_dict(), period.years, lang) if period and period.full_years \
+            and period.years > 1 else None
+        if shown is not None:
+            avg = derive.annual_average(amount, period.start.year, period.end.year)
+            out.append(dict(kind="average", district=district, period=label, value=avg, low=avg, high=avg, docs=doc,
+                            shown=shown["value"],
+                            text=text(lang, "derived.average", period=period_text(period, lang), value=shown["number"],
+                                      amount=shown["amount"], years=plural(lang, "count.years", period.years),
+                                      cite=cite(amount_row, lang))))
+    out += _differences(rev, lang)
+    return out
+
+
+def _differences(rev: pd.DataFrame, lang: str) -> list[dict]:
+    """The revenue between two year-to-date figures of one district and year (from different articles)."""
+    out = []
+    periods = rev["period"].map(Period.parse)
+    keep = periods.map(lambda p: p is not None and p.start.month == 1 and p.granularity in _YEAR_TO_DATE).astype(bool)
+    ytd = rev[keep].assign(months=periods[keep].map(lambda p: p.months), year=periods[keep].map(lambda p: p.start.year))
+    for (district, _year), g in ytd.groupby(["district", "year"], sort=True):
+        g = g.sort_values("months").drop_duplicates("months")
+        for (_, early), (_, late) in zip(g.iloc[:-1].iterrows(), g.iloc[1:].iterrows(), strict=True):
+            value = derive.difference(late["value"], early["value"])
+            p1, p2 = period_text(early["period"], lang), period_text(late["period"], lang)
+            bound = text(lang, "derived.bound", p1=p1) if early["qualifier"] == "more_than" else ""
+            out.append(dict(kind="quarter", district=district, period=f"{early['period']}..{late['period']}",
+                            value=value, low=value, high=value, docs=f"{early['doc']},{late['doc']}",
+                            span=between(Period.parse(early["period"]), Period.parse(late["period"])),
+                            text=text(lang, "derived.quarter", p1=p1, p2=p2, value=fmt_number(value, lang, 1),
+                                      a=fmt_number(late["value"], lang), b=fmt_number(early["value"], lang),
+                                      cites=cite(late, lang) + " " + cite(early, lang), bound=bound)))
+    return out
+
+
+def plan_agreement(derived: list[dict], lang: str = "vi") -> list[str]:
+    """Whether annual plans implied by different articles agree within their rounding intervals."""
+    n = lambda v: fmt_number(v, lang, 1)  # noqa: E731
+    plans = [d for d in derived if d["kind"] == "plan"]
+    out = []
+    for i, a in enumerate(plans):
+        for b in plans[i + 1:]:
+            if a["district"] != b["district"] or a["period"] != b["period"] or a["docs"] == b["docs"]:
+                continue
+            ok = a["estimate"].overlaps(b["estimate"])
+            out.append(text(lang, "derived.agree", year=a["period"],
+                            verdict=text(lang, "derived.agree_yes" if ok else "derived.agree_no"),
+                            a=n(a["value"]), alow=n(a["low"]), ahigh=n(a["high"]), b=n(b["value"]),
+                            blow=n(b["low"]), bhigh=n(b["high"]),
+                            overlap=text(lang, "derived.overlap_yes" if ok else "derived.overlap_no")))
+    return out
+
+
+def _what(d: dict, lang: str) -> str:
+    """The derived measure named for the table: kind, district and period in words."""
+    if d["kind"] == "quarter":
+        early, late = d["period"].split("..")
+        when = period_text(d["span"], lang) if d["span"] else f"{period_text(early, lang)} – {period_text(late, lang)}"
+    elif d["kind"] == "plan":
+        when = d["period"]  # a year: "Kế hoạch năm · Tây Hồ · 2024"
+    else:
+        when = period_text(d["period"], lang)
+    return f"{text(lang, 'derived.kind.' + d['kind'])} · {d['district']} · {when}"
+
+
+def derived(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "vi") -> MyST:
+    """The table of derived measures with their reasoning, the rounding note, and whether implied plans agree."""
+    found = derivations(df, lang)
+    if not found:
+        return MyST(text(lang, "derived.none"))
+    table = pd.DataFrame({
+        "what": [_what(d, lang) for d in found],
+        "value": [d.get("shown") or fmt_value(round(d["value"], 1), "VND_bn", None, lang) for d in found],
+        "how": [d["text"] for d in found],
+    })
+    table.columns = common.heads(lang, "derived", "value", "reasoning")
+    save_data(pd.DataFrame([{k: v for k, v in d.items() if k not in ("estimate", "span", "shown")} for d in found]),
+              "budget-derived")
+    parts = [list_table(table, widths=(26, 14, 60)), text(lang, "derived.note"), *map(escape, plan_agreement(found, lang)),
+             "{download}`CSV <_assets/budget-derived.csv>`"]
+    return MyST("\n\n".join(parts))

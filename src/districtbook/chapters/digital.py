@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import views
 from ..report import MyST
-from . import _topic
+from . import common
 
-METRICS = views.TOPICS["digital"]
+METRICS = ("cashless_markets", "cashless_streets", "digitised_records", "records_on_time",
+           "admin_reform_rank_change", "public_investment_disbursement")
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return _topic.main_points(df, texts, lang, METRICS)
+    return common.main_points(df, texts, lang, METRICS)
 
 
 def table(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return views.topic_table(df, METRICS, lang, "digital-figures", texts)
+    return common.topic_table(df, METRICS, lang, "digital-figures", texts)

@@ -3,20 +3,22 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, views
+from .. import charts
 from ..report import MyST
-from . import _topic
+from . import common
 
-METRICS = views.TOPICS["governance"]
+METRICS = ("targets_completed", "targets_exceeded", "targets_remaining", "confidence_votes",
+           "party_members_admitted", "party_members_admitted_vs_target", "party_units_excellent_share",
+           "party_units_good_share", "new_party_organisations", "new_mass_organisations", "awards")
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return _topic.main_points(df, texts, lang, METRICS)
+    return common.main_points(df, texts, lang, METRICS)
 
 
 def table(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return views.topic_table(df, METRICS, lang, "governance-figures", texts)
+    return common.topic_table(df, METRICS, lang, "governance-figures", texts)
 
 
 def ratio_chart(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST | None:
-    return charts.ratio_chart(_topic.findings(df, texts, METRICS), lang, f"governance-{lang}", texts)
+    return charts.ratio_chart(common.findings(df, texts, METRICS), lang, f"governance-{lang}", texts)

@@ -1,26 +1,29 @@
 """The growth chapter: growth rates against their targets and between comparable periods, and the
-economy's sector shares."""
+economy's sector shares (with the check that each set of shares sums to 100 %)."""
 from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, views
-from ..report import MyST
-from . import _topic
+from .. import charts
+from ..dataset import quality_flags, short_doc
+from ..i18n import period_text, text
+from ..report import MyST, escape, fmt_number
+from . import common
 
-METRICS = views.TOPICS["growth"]
+METRICS = ("economic_growth_rate", "sector_share_services", "sector_share_industry", "sector_share_agriculture",
+           "new_enterprises")
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return _topic.main_points(df, texts, lang, METRICS)
+    return common.main_points(df, texts, lang, METRICS)
 
 
 def table(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return views.topic_table(df, METRICS, lang, "growth-figures", texts)
+    return common.topic_table(df, METRICS, lang, "growth-figures", texts)
 
 
 def growth_chart(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST | None:
-    found = [f for f in _topic.findings(df, texts, METRICS) if f.metric == "economic_growth_rate"]
+    found = [f for f in common.findings(df, texts, METRICS) if f.metric == "economic_growth_rate"]
     return charts.pairs_chart(found, lang, f"growth-{lang}", "chart.growth.title", "chart.growth.caption")
 
 
@@ -29,4 +32,13 @@ def share_chart(df: pd.DataFrame, lang: str = "vi") -> MyST | None:
 
 
 def share_check(df: pd.DataFrame, lang: str = "vi") -> MyST:
-    return views.share_check(df, lang)
+    """Whether each set of sector shares sums to 100 % within the rounding of the printed shares."""
+    flags = quality_flags(df)
+    flags = flags[flags["flag"].isin(["shares_sum_100", "shares_not_100"])]
+    if flags.empty:
+        return MyST(text(lang, "shares.none"))
+    lines = [escape(text(lang, "shares.line", district=r["district"], period=period_text(r["period"], lang),
+                         doc=short_doc(r["doc"]),
+                         check=text(lang, f"flag.{r['flag']}", total=fmt_number(r["detail"]["total"], lang))))
+             for _, r in flags.iterrows()]
+    return MyST("\n\n".join(lines))

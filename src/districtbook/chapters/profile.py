@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, prose, views
+from .. import charts, prose
 from ..places import slugify
 from ..report import MyST
+from . import common
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST:
@@ -13,7 +14,7 @@ def main_points(df: pd.DataFrame, texts: dict[str, str], district: str, lang: st
 
 
 def table(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST:
-    return views.topic_table(df[df["district"] == district], None, lang, f"profile-{slugify(district)}-figures", texts)
+    return common.topic_table(df[df["district"] == district], None, lang, f"profile-{slugify(district)}-figures", texts)
 
 
 def progress_chart(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST | None:

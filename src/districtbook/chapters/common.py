@@ -1,0 +1,92 @@
+"""What the chapters share: the table of a chapter's figures, the words of a table cell, and the main points
+and findings of a topic chapter (budget, growth, digital, governance).
+
+Metric keys never reach a reader table (labels instead; the keys stay in the data dictionary and the CSV);
+every number is formatted for the edition's language; quotes are the clause that says what the number is.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import prose
+from ..collate import sorted_names
+from ..dataset import cite
+from ..i18n import text
+from ..labels import fmt_value, label, quote_clause
+from ..report import MyST, list_table, save_data
+
+
+def heads(lang: str, *names: str) -> list[str]:
+    """A table's column headings: ``heads("vi", "district", "metric")`` -> ``["Quận", "Chỉ số"]``."""
+    return [text(lang, f"head.{n}") for n in names]
+
+
+def cell_word(kind: str, value: str, lang: str) -> str:
+    """A basis or a hedge in a table cell ("plan" -> "kế hoạch"): empty for none, the value itself when the
+    catalogue has no word for it.
+
+    >>> cell_word("basis", "yoy", "vi"), cell_word("hedge", "more_than", "en"), cell_word("basis", "none", "vi")
+    ('cùng kỳ', 'more than', '')
+    """
+    if value in ("", "none"):
+        return ""
+    try:
+        return text(lang, f"cell.{kind}.{value}")
+    except KeyError:
+        return value
+
+
+def quote(row, texts: dict[str, str] | None) -> str:
+    """The clause of the article that says what the number is (the exact quote when the text is missing)."""
+    if texts and row["doc"] in texts:
+        return "“" + quote_clause(texts[row["doc"]], int(row["start"]), int(row["end"])) + "”"
+    return "“" + row["quote"] + "”"
+
+
+def figure_cells(rows: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """The columns every table of figures shows: metric label, value, period, basis and hedge, in words."""
+    return {
+        "metric": [label(m, lang) for m in rows["metric"]],
+        "value": [fmt_value(v, u, d, lang) for v, u, d in zip(rows["value"], rows["unit"], rows["denominator"], strict=True)],
+        "period": [prose.period_cell(r, lang) for _, r in rows.iterrows()],  # a yearly figure marked as such
+        "basis": [cell_word("basis", b, lang) for b in rows["basis"]],
+        "hedge": [cell_word("hedge", q, lang) for q in rows["qualifier"]],
+    }
+
+
+def _rows(df: pd.DataFrame, metrics: tuple[str, ...] | None) -> pd.DataFrame:
+    sel = df if metrics is None else df[df["metric"].isin(metrics)]
+    order = {m: i for i, m in enumerate(metrics or ())}
+    rank = {d: i for i, d in enumerate(sorted_names(sel["district"]))}  # Vietnamese order: Đống Đa before Tây Hồ
+    return (sel.assign(_d=sel["district"].map(rank), _o=sel["metric"].map(order).fillna(len(order)))
+            .sort_values(["_d", "_o", "period", "doc", "start"]).drop(columns="_d"))
+
+
+def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, name: str,
+                texts: dict[str, str] | None = None) -> MyST:
+    """The figures of a topic with period (in words), basis, hedge, citation and the clause that says
+    what each number is; its CSV (with the exact quote and offsets) beside it."""
+    rows = _rows(df, metrics)
+    if rows.empty:
+        return MyST(text(lang, "topic.none"))
+    save_data(rows.drop(columns="_o"), name)
+    rows = rows.drop_duplicates(prose.REPEAT)  # a figure an article repeats (the quality check notes it) is shown once
+    table = pd.DataFrame({
+        "district": rows["district"],
+        **figure_cells(rows, lang),
+        "source": [cite(r, lang) for _, r in rows.iterrows()],
+        "quote": [quote(r, texts) for _, r in rows.iterrows()],
+    })
+    table.columns = heads(lang, "district", "metric", "value", "period", "basis", "hedge", "source", "quote")
+    link = f"{{download}}`CSV <_assets/{name}.csv>`"
+    return MyST(link + "\n\n" + list_table(table, widths=(10, 15, 10, 11, 11, 9, 15, 19)))  # a date fits its line
+
+
+def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str, metrics: tuple[str, ...]) -> MyST:
+    """A topic chapter's opening: its main points over every district."""
+    return prose.main_points(df, texts, lang, metrics)
+
+
+def findings(df: pd.DataFrame, texts: dict[str, str], metrics: tuple[str, ...]):
+    """A topic chapter's findings (its charts draw from them)."""
+    return prose.chapter_findings(df, texts, metrics)

@@ -1,0 +1,56 @@
+"""The figures chapter: every figure the package finds, with its downloads (the CSV and its data package
+descriptor), and the quality checks run over them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .. import paths
+from ..dataset import quality_flags, register, short_doc, write_datapackage
+from ..i18n import period_text, text
+from ..labels import label
+from ..report import MyST, fmt_number, list_table
+from . import common
+
+
+def download(df: pd.DataFrame, seeds: Path | str, lang: str = "vi") -> MyST:
+    """Write the figure CSV and its ``datapackage.json`` next to the chapters; link both."""
+    write_datapackage(df, register(seeds), paths.assets_dir())
+    return MyST(text(lang, "figures.lead", n=len(df), k=df["doc"].nunique(),
+                     csv="{download}`figures.csv <_assets/figures.csv>`",
+                     dp="{download}`datapackage.json <_assets/datapackage.json>`"))
+
+
+def table(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "vi") -> MyST:
+    """Every figure, with its metric's label (the keys are in the data dictionary and the CSV)."""
+    rows = df.sort_values(["doc", "start"])
+    table = pd.DataFrame({
+        "doc": rows["doc"].map(short_doc),
+        "district": rows["district"],
+        **common.figure_cells(rows, lang),
+        "quote": [common.quote(r, texts) for _, r in rows.iterrows()],
+    })
+    table.columns = common.heads(lang, "article", "district", "metric", "value", "period", "basis", "hedge", "quote")
+    return MyST(list_table(table, widths=(8, 9, 16, 10, 11, 10, 9, 27)))  # headers fit unhyphenated
+
+
+def quality(df: pd.DataFrame, lang: str = "vi") -> MyST:
+    """The quality checks that flagged something: what, where, in which articles."""
+    flags = quality_flags(df)
+    if flags.empty:
+        return MyST(text(lang, "quality.none"))
+
+    def detail(r) -> str:
+        d = {k: (fmt_number(v, lang) if isinstance(v, (int, float)) else v) for k, v in r["detail"].items()}
+        return text(lang, f"flag.{r['flag']}", **d)
+
+    table = pd.DataFrame({
+        "check": [detail(r) for _, r in flags.iterrows()],
+        "district": flags["district"],
+        "metric": [text(lang, "quality.sector_shares") if m.endswith("*") else label(m, lang) for m in flags["metric"]],
+        "period": [period_text(p, lang) for p in flags["period"]],
+        "docs": [", ".join(short_doc(x) for x in d.split(",")) for d in flags["doc"]],
+    })
+    table.columns = common.heads(lang, "check", "district", "metric", "period", "articles")
+    return MyST(list_table(table, widths=(40, 12, 22, 12, 14)))

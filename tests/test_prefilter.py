@@ -1,0 +1,86 @@
+"""The speed-ups of the extractor skip work only where nothing can be found: checked on real text.
+
+- :mod:`districtbook.prefilter` skips a family's regex when none of its required words is in the
+  window: it must never skip a window where the regex does match;
+- the :func:`districtbook.numbers.trigger` patterns must find every place the big patterns can match:
+  ``scan`` over them gives exactly what ``finditer`` gives.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from districtbook import extract, periods, places
+from districtbook.articles import read_article
+from districtbook.metrics import FAMILIES
+from districtbook.numbers import scan
+from districtbook.prefilter import could_match, lowered, required
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEXTS = [read_article(p).text for p in sorted((FIXTURES / "seeds").glob("*.txt"))
+         + sorted((FIXTURES / "new_articles").glob("*.txt"))]
+#: composed sentences with the words in other cases and forms than the fixtures have
+COMPOSED = [
+    "TỔNG THU NGÂN SÁCH NHÀ NƯỚC trên địa bàn ước đạt 1.234 tỷ đồng; Thu Nội Địa đạt 98%.",
+    "Chi đầu tư phát triển 300 tỷ đồng, chi thường xuyên 120 tỷ; khu vực FDI nộp 12 tỷ.",
+    "Tỷ trọng thương mại - dịch vụ chiếm 70%, công nghiệp - xây dựng 25%, nông nghiệp 5%.",
+    "Xếp thứ 3/30 quận, huyện về chỉ số cải cách hành chính (PAR INDEX) năm 2023.",
+    "100% chợ 4.0 thanh toán không dùng tiền mặt; kết nạp 120 đảng viên mới.",
+    "UBND tỉnh Quảng Nam, các phường 7, 8 và xã Hòa Tiến; Bộ Tài chính; cả nước; TP.HCM và Thị xã Sơn Tây.",
+    "Huyện Gia Lâm, Khối dân vận, những quận nội thành, toàn tỉnh Bắc Ninh; Quận 1 và 3 phường của TP Thủ Đức.",
+]
+WINDOWS = [t[i:i + 180] for t in TEXTS + COMPOSED for i in range(0, max(1, len(t) - 60), 37)]
+
+
+@pytest.mark.parametrize("fam", [f for f in FAMILIES if f.words is not None], ids=lambda f: f.key)
+def test_the_prefilter_never_skips_a_window_the_family_matches(fam):
+    matched = [w for w in WINDOWS if fam.words.search(w)]
+    missed = [w for w in matched if not could_match(fam.factors, lowered(w))]
+    assert not missed, f"{fam.key}: required {sorted(fam.factors)} skips {missed[:2]}"
+
+
+def test_the_prefilter_skips_windows_without_the_words():
+    p = re.compile(r"[Tt]hu nội địa|thu từ (?:khu vực )?doanh nghiệp", re.I)
+    assert required(p) == frozenset({"thu nội địa", "doanh nghiệp"})
+    assert not could_match(required(p), lowered("chi thường xuyên tăng 5%"))
+    assert could_match(required(p), lowered("THU TỪ DOANH NGHIỆP tăng 5%"))
+
+
+def test_case_folds_that_lower_does_not_make_are_never_skipped():
+    # the long s matches "s" under re.IGNORECASE although "ſ".lower() is not "s": no prefilter there
+    p = re.compile(r"ngân sách", re.I)
+    text = "ngân ſách"
+    assert p.search(text) and lowered(text) is None and could_match(required(p), lowered(text))
+
+
+def test_patterns_that_can_match_anything_are_not_prefiltered():
+    assert required(re.compile(r"(?:tăng )?\d+", re.I)) is None
+    assert required(re.compile(r"thu|\w+", re.I)) is None
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    # a period pattern may take the space before a range (" 2024-2025"); its trigger starts at the digits
+    return [(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end()) for m in matches]
+
+
+def _same(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, start: int = 0, end: int | None = None):
+    end = len(text) if end is None else end
+    assert _spans(scan(pattern, trigger, text, start, end)) == _spans(pattern.finditer(text, start, end))
+
+
+@pytest.mark.parametrize("i", range(len(TEXTS) + len(COMPOSED)))
+def test_triggers_find_every_match_of_their_patterns(i):
+    text = (TEXTS + COMPOSED)[i]
+    _same(extract.TOKEN_RE, extract._TOKEN_TRIGGER, text)
+    _same(periods.PERIOD_RE, periods._PERIOD_TRIGGER, text)
+    _same(places._mention_re(), places._mention_trigger(), text)
+    _same(extract.TOKEN_RE, extract._TOKEN_TRIGGER, text, 7, len(text) // 2)  # a sentence inside the text
+
+
+def test_triggers_respect_the_words_around_them():
+    s = "Năm 2024, tháng 9; Thành phố Hà Nội, quận Ba Đình, trong 5 năm tới, 12%/năm, 2024-2025; namnăm 3.5"
+    _same(periods.PERIOD_RE, periods._PERIOD_TRIGGER, s)
+    _same(places._mention_re(), places._mention_trigger(), s)
+    _same(extract.TOKEN_RE, extract._TOKEN_TRIGGER, s)
