@@ -180,9 +180,9 @@ def test_the_governance_chart_keeps_votes_and_targets_apart_with_distinct_labels
     article = "Quận hoàn thành 21/21 chỉ tiêu về phát triển kinh tế - xã hội; 3/3 chỉ tiêu về công tác xây dựng Đảng. Phiếu 33/33."
     rows = _df(
         _fig(doc="001_c.txt", metric="targets_completed", unit="ratio", value=21.0, denominator=21.0, period="2023",
-             start=article.find("21/21"), end=article.find("21/21") + 5),
+             start=article.find("21/21"), end=article.find("21/21") + 14),
         _fig(doc="001_c.txt", metric="targets_completed", unit="ratio", value=3.0, denominator=3.0, period="2023",
-             start=article.find("3/3"), end=article.find("3/3") + 3),
+             start=article.find("3/3"), end=article.find("3/3") + 12),
         _fig(doc="001_c.txt", metric="confidence_votes", unit="ratio", value=33.0, denominator=33.0, period="2023",
              start=article.find("33/33"), end=article.find("33/33") + 5),
     )
@@ -192,3 +192,15 @@ def test_the_governance_chart_keeps_votes_and_targets_apart_with_distinct_labels
     labels = [t.get_text() for ax in axes for t in ax.get_yticklabels()]
     assert len(labels) == len(set(labels)) == 3
     assert "Tây Hồ · năm 2023 · “3/3 chỉ tiêu về công tác xây dựng Đảng”" in labels
+
+
+def test_each_edition_names_its_author_in_its_own_language(tmp_path):
+    # the PDF's title page and the site's footer ("Bởi ...", "By ..."): not the bare name of the program
+    import yaml
+
+    from districtbook import build, manifest
+    from .conftest import ROOT
+
+    eds = manifest.load(ROOT / "book/manifest.yml").editions
+    authors = {e.lang: yaml.safe_load(build.edition_config(ROOT / "_config.yml", e, eds))["author"] for e in eds}
+    assert authors == {"vi": "dự án districtbook", "en": "the districtbook project"}

@@ -197,6 +197,7 @@ def edition_config(base: Path, edition: manifest.Edition, editions: list[manifes
 
     cfg = yaml.safe_load(base.read_text(encoding="utf-8"))
     cfg["title"] = edition.title
+    cfg["author"] = _words(edition.lang, "edition.author")  # the PDF's title page and the site's footer ("Bởi ...")
     cfg["language"] = edition.lang
     sphinx = cfg.setdefault("sphinx", {}).setdefault("config", {})
     sphinx["language"] = edition.lang

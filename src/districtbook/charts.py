@@ -17,6 +17,10 @@ from .periods import Period
 from .places import hanoi_districts, slugify
 from .report import MyST, fmt_number, house_style, publish_chart
 
+#: the size of a chart's small text (bar values, tick labels, legends): readable where the HTML shows a chart at
+#: about 700 px of its 1200
+SMALL = 9.5
+
 #: 30 colours for the 30 districts of Hanoi, in the gazetteer's order: Okabe-Ito, then Paul Tol's muted,
 #: light and dark sets (all chosen for colour-blind readers). Charts also name each district in words,
 #: so colour is never the only cue.
@@ -90,7 +94,7 @@ def progress_chart(findings: list[Finding], lang: str, name: str) -> MyST | None
     for yi, f in zip(y, fs):  # the label after the bar or the year-gone mark, whichever is further right
         right = max(f.values["pct"], f.values["elapsed"], 100)  # never printed over the dashed 100% line
         ax.text(right + 2, yi, text(lang, "chart.of_plan", pct=fmt_number(f.values["pct"], lang)),
-                va="center", fontsize=8, zorder=4, bbox=dict(facecolor="white", edgecolor="none", pad=1))
+                va="center", fontsize=SMALL, zorder=4, bbox=dict(facecolor="white", edgecolor="none", pad=1))
     ax.set_yticks(y, labels)
     ax.set_xlim(0, max(150, max(pcts) + 45))  # room for the labels right of the 100% line
     _num_axis(ax, lang)
@@ -98,7 +102,7 @@ def progress_chart(findings: list[Finding], lang: str, name: str) -> MyST | None
     ax.set_title(text(lang, "chart.progress.title", metric=label(fs[0].metric, lang)), loc="left", fontsize=11)
     ax.legend(handles=[Line2D([], [], color="#222222", linewidth=2.2, label=text(lang, "chart.progress.elapsed")),
                        Line2D([], [], color="#666666", linestyle="--", label=text(lang, "chart.progress.plan"))],
-              loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+              loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=SMALL)
     rows = [r for f in fs for r in f.rows]
     data = pd.DataFrame([{"district": f.district, "metric": f.metric, "period": f.period, "percent_of_plan": f.values["pct"],
                           "year_elapsed_percent": f.values["elapsed"]} for f in fs])
@@ -132,15 +136,19 @@ def year_on_year_chart(findings: list[Finding], lang: str, name: str) -> MyST | 
         bars[0].set_alpha(0.45)
         texts = [hedged(fmt_value(round(before), unit, None, lang), "approx", lang),
                  hedged(fmt_value(round(now), unit, None, lang), hedge, lang)]
-        ax.bar_label(bars, labels=texts, padding=4, fontsize=8)
-        ax.set_yticks([1, 0], labels, fontsize=8)
+        ax.bar_label(bars, labels=texts, padding=4, fontsize=SMALL)
+        ax.set_yticks([1, 0], labels, fontsize=SMALL)
         ax.set_xlim(0, max(now, before) * 1.45)
         _num_axis(ax, lang)
-        ax.tick_params(axis="x", labelsize=8)
+        ax.tick_params(axis="x", labelsize=SMALL)
         ax.set_title(f"{f.district} · {label(f.metric, lang)}", fontsize=9, loc="left")
         data.append({"district": f.district, "metric": f.metric, "period": f.period, "value": now,
                      "previous_period": str(cur.previous_year()), "previous_value": round(before, 1)})
         items.append(f"{f.district}, {labels[1]}: {texts[1]}; {labels[0]}: {texts[0]}")
+    if len({f.rows[0]["unit"] for f in fs}) == 1:  # one unit: one scale, so that the panels compare by eye
+        right = max(ax.get_xlim()[1] for ax in axes[:, 0]) / 1.45 * 1.65  # room for the longest value label
+        for ax in axes[:, 0]:
+            ax.set_xlim(0, right)
     axes[-1, 0].set_xlabel(text(lang, "chart.unit_axis", unit=fmt_value(0, fs[0].rows[0]["unit"], None, lang)[2:] or "%"))
     fig.suptitle(text(lang, "chart.yoy.title"), fontweight="bold", x=0.01, ha="left")
     rows = [r for f in fs for r in f.rows]
@@ -193,13 +201,13 @@ def pairs_chart(findings: list[Finding], lang: str, name: str, title_key: str, c
         texts = [hedged(fmt_value(round(v, 2), shown, None, lang), h, lang) for v, h in zip(vals, hedges)]
         if f.kind == "target" and per_year(f.rows[0]):
             texts[1] = text(lang, "value.per_year", value=texts[1])
-        ax.bar_label(bars, labels=texts, padding=4, fontsize=8)
-        ax.set_yticks([1, 0], names, fontsize=8)
+        ax.bar_label(bars, labels=texts, padding=4, fontsize=SMALL)
+        ax.set_yticks([1, 0], names, fontsize=SMALL)
         ax.set_xlim(0, max(vals) * 1.5 if max(vals) > 0 else 1)
         _num_axis(ax, lang)
-        ax.tick_params(axis="x", labelsize=8)
+        ax.tick_params(axis="x", labelsize=SMALL)
         ax.set_title(title, fontsize=9, loc="left")
-        ax.set_xlabel(unit_label(shown, lang), fontsize=8, loc="right")
+        ax.set_xlabel(unit_label(shown, lang), fontsize=SMALL, loc="right")
         items.append(f"{title}: " + "; ".join(f"{n} {t}" for n, t in zip(names, texts)))
         data.append({"kind": f.kind, "metric": f.metric, "district": f.district, "other": f.other,
                      "label_1": names[0], "value_1": vals[0], "label_2": names[1], "value_2": vals[1]})
@@ -232,23 +240,23 @@ def share_chart(df: pd.DataFrame, lang: str, name: str) -> MyST | None:
         entry = label(m, lang) + (f" ({', '.join(fmt_value(v, 'percent', None, lang) for v in small)})" if small else "")
         bars = ax.barh(names, vals, left=left, color=colour, label=entry, height=0.55)
         ax.bar_label(bars, labels=[fmt_value(v, "percent", None, lang) if v >= 8 else "" for v in vals],
-                     label_type="center", fontsize=8, color="white")
+                     label_type="center", fontsize=SMALL, color="white")
         items += [f"{n}, {label(m, lang)}: {fmt_value(v, 'percent', None, lang)}" for n, v in zip(names, vals)]
         left = [a + b for a, b in zip(left, vals)]
     ax.set_xlim(0, 100)
     _num_axis(ax, lang)
     ax.set_xlabel(text(lang, "chart.share.x"))
     ax.set_title(text(lang, "chart.share.title"), loc="left", fontsize=11)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=SMALL)
     return _finish(fig, name, text(lang, "chart.share.alt", items="; ".join(items)), rows.to_dict("records"),
                    rows[["district", "period", "metric", "value", "doc"]], text(lang, "chart.share.caption"), lang)
 
 
-def what_of(row: dict, texts: dict[str, str] | None, words: int = 8) -> str:
+def what_of(row: dict, texts: dict[str, str] | None, words: int = 6) -> str:
     """The article's own words after a figure, telling two figures of one metric apart in a label:
     "21/21 chỉ tiêu về phát triển kinh tế" and "3/3 chỉ tiêu về công tác xây dựng Đảng".
 
-    >>> what_of(dict(doc="a", start=4, end=7, quote="3/3"), {"a": "Đạt 3/3 chỉ tiêu về công tác xây dựng Đảng, vượt"})
+    >>> what_of(dict(doc="a", start=4, end=16, quote="3/3 chỉ tiêu"), {"a": "Đạt 3/3 chỉ tiêu về công tác xây dựng Đảng đều hoàn thành"})
     '“3/3 chỉ tiêu về công tác xây dựng Đảng”'
     """
     import re
@@ -285,11 +293,11 @@ def ratio_chart(findings: list[Finding], lang: str, name: str, texts: dict[str, 
         y = list(range(len(group)))[::-1]
         bars = ax.barh(y, [f.values["pct"] for f in group], color=[district_colour(f.district) for f in group], height=0.6)
         shown = [f"{fmt_number(f.values['x'], lang)}/{fmt_number(f.values['y'], lang)}" for f in group]
-        ax.bar_label(bars, labels=shown, padding=4, fontsize=8)
-        ax.set_yticks(y, names, fontsize=8)
+        ax.bar_label(bars, labels=shown, padding=4, fontsize=SMALL)
+        ax.set_yticks(y, names, fontsize=SMALL)
         ax.set_xlim(0, 125)
         _num_axis(ax, lang)
-        ax.tick_params(axis="x", labelsize=8)
+        ax.tick_params(axis="x", labelsize=SMALL)
         items += [f"{label(k[0], lang)}, {n}: {t}" for n, t in zip(names, shown)]
         data += [{"district": f.district, "metric": f.metric, "period": f.period, "x": f.values["x"], "y": f.values["y"]}
                  for f in group]
