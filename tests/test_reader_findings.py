@@ -204,3 +204,17 @@ def test_each_edition_names_its_author_in_its_own_language(tmp_path):
     eds = manifest.load(ROOT / "book/manifest.yml").editions
     authors = {e.lang: yaml.safe_load(build.edition_config(ROOT / "_config.yml", e, eds))["author"] for e in eds}
     assert authors == {"vi": "dự án districtbook", "en": "the districtbook project"}
+
+
+def test_a_changed_catalogue_executes_the_chapters_again(tmp_path, monkeypatch):
+    # the chapters' sentences come from the .po catalogues: a changed word must not leave a cached chapter
+    from districtbook import cache, paths
+
+    (tmp_path / "m.py").write_text("x = 1\n", encoding="utf-8")
+    po = tmp_path / "locale/vi/LC_MESSAGES/districtbook.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid "a"\nmsgstr "100 %"\n', encoding="utf-8")
+    monkeypatch.setattr(paths, "PACKAGE_DIR", tmp_path)
+    before = cache.code_hash()
+    po.write_text('msgid "a"\nmsgstr "100%"\n', encoding="utf-8")
+    assert cache.code_hash() != before

@@ -35,9 +35,10 @@ def _hash_files(files: list[Path], base: Path) -> str:
 
 
 def code_hash() -> str:
-    """The package's source and the pinned requirements."""
+    """The package's source, its message catalogues (the words of every chapter) and the pinned requirements."""
     pkg = paths.PACKAGE_DIR
-    files = [p for p in pkg.rglob("*") if p.is_file() and p.suffix in (".py", ".yml") and "__pycache__" not in p.parts]
+    files = [p for p in pkg.rglob("*") if p.is_file() and p.suffix in (".py", ".yml", ".po")
+             and "__pycache__" not in p.parts]
     h = hashlib.sha256(_hash_files(files, pkg).encode())
     req = paths.root() / "requirements.txt"
     if req.is_file():
