@@ -132,3 +132,10 @@ def test_no_reader_string_table_keyed_by_language_in_the_package():
         found += [f"{path.relative_to(PACKAGE)}:{n.lineno}" for n in ast.walk(tree) if isinstance(n, ast.Dict)
                   and id(n) not in skip and {"vi", "en"} <= {k.value for k in n.keys if isinstance(k, ast.Constant)}]
     assert not found, found
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_message_key_is_defined_twice(lang):
+    ids = re.findall(r'^msgid "(.+)"$', (i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "districtbook.po").read_text(
+        encoding="utf-8"), re.M)
+    assert not [k for k in set(ids) if ids.count(k) > 1]
