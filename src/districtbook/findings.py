@@ -480,7 +480,7 @@ def compare_pair(rows: list[dict], da: str, db: str, metric: str) -> Finding | t
         return None
     ok = [p for p in pairs if p[2].ok]
     if not ok:
-        return pairs[0]
+        return min(pairs, key=_nearest_refusal)
     def rank(p):
         a, b, v = p
         pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
@@ -494,6 +494,22 @@ def compare_pair(rows: list[dict], da: str, db: str, metric: str) -> Finding | t
     values = {"a": va, "b": vb, "footing": v.footing, "ratio": va / vb if vb else math.nan, "equal": va == vb}
     return Finding("ahead", da_, metric, str(a["period"]), [a, b], values,
                    SALIENCE["ahead"] + (0.0 if v.footing == "as_reported" else -0.05), other=db_)
+
+
+def _nearest_refusal(pair: tuple[dict, dict, Verdict]) -> tuple:
+    """The refused pair a reader would most expect to see compared, whose reason is the one to give:
+    two results before a result and a goal, periods of one kind before periods of two, the latest first.
+
+    >>> r = lambda **k: dict(dict(qualifier="actual", per_year="", basis="none", published="2024-10-20"), **k)
+    >>> goal, done = r(period="2021-2025", qualifier="target"), r(period="2016-2020")
+    >>> _nearest_refusal((goal, r(period="2015-2020"), None)) > _nearest_refusal((done, r(period="2015-2020"), None))
+    True
+    """
+    a, b, _v = pair
+    pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
+    kinds = 0 if pa is not None and pb is not None and pa.granularity == pb.granularity else 1
+    latest = max((p.end.toordinal() for p in (pa, pb) if p is not None), default=0)
+    return (expected(a) + expected(b), kinds, -latest, str(a.get("doc", "")), str(b.get("doc", "")))
 
 
 def refusals(df: pd.DataFrame, da: str, db: str, texts: dict[str, str] | None = None) -> list[tuple[str, dict, dict, Verdict]]:
