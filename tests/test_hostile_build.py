@@ -232,7 +232,8 @@ def test_every_failed_chapter_is_named_with_its_template_cell_and_the_previous_b
         name = cid.split("/")[-1][:-6]
         lang = "en" if "/en/" in cid else "vi"
         assert re.search(rf"chapter {cid}: {name}.ipynb: cell 2 failed: RuntimeError: {name} broke \(failed notebook "
-                         rf"kept in _build/failed/{lang}-{name}.ipynb; the previous book is unchanged\)", proc.stderr), cid
+                         rf"kept in _build/failed/{lang}-{name}.ipynb; the previous book is unchanged\)", proc.stderr), \
+            (cid, proc.stderr)
         assert (hostile / "_build/failed" / f"{lang}-{name}.ipynb").is_file(), cid
     assert (hostile / "_build/html/index.html").read_bytes() == index
     assert {p: p.read_bytes() for p in (hostile / "book").rglob("*.ipynb")} == published
