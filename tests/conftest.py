@@ -8,9 +8,9 @@ must hold for any ``seeds/`` is tested on the live folder in ``test_live_seeds.p
 
 Builds are what makes ``make test`` slow, so they are shared: ``built_log`` is the whole book
 (HTML and PDF) built once per session from the project's own chapter cache, ``rebuilt_log`` the same
-book rebuilt once after an article changed and an article about a third district arrived.  Under
-pytest-xdist (``make test`` runs two workers) the files whose tests read them run on one worker, so
-that each is built once.
+book rebuilt once after an article changed and an article about a third district arrived.  ``make
+test`` runs on two pytest-xdist workers; the files whose tests read a shared build run on one worker,
+so that each build is made once (``pytest_xdist_make_scheduler`` below).
 """
 from __future__ import annotations
 

@@ -35,7 +35,7 @@ def test_html_chapter_shows_chart_with_alt_text_and_csv(built_project):
 
 
 def _nbval(root: Path, *chapters: str) -> subprocess.CompletedProcess[str]:
-    """The nbval half of `make test` (two pytest-xdist workers, as the Makefile runs it), in a project copy (its
+    """nbval over published chapters as `make test` runs it (on two pytest-xdist workers), in a project copy (its
     conftest.py loads the failure report)."""
     env = dict(os.environ, DISTRICTBOOK_ROOT=str(root))
     env.pop("DISTRICTBOOK_BOOK_DIR", None)
