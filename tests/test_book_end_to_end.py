@@ -39,6 +39,7 @@ def _nbval(root: Path, *chapters: str) -> subprocess.CompletedProcess[str]:
     conftest.py loads the failure report)."""
     env = dict(os.environ, DISTRICTBOOK_ROOT=str(root))
     env.pop("DISTRICTBOOK_BOOK_DIR", None)
+    env.pop("PYTEST_ADDOPTS", None)  # options given to the outer run (--durations...) would change the output read here
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", "--dist", "loadfile", "--nbval",
          *chapters, "--ignore=_build", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"],
