@@ -39,9 +39,12 @@ html: setup
 	$(DB) build
 
 ## test: unit tests, doctests, end-to-end and browser tests (own fixture articles), live-seeds checks, nbval over the committed chapters
+# One run on two pytest-xdist workers, a file's tests on one worker (--dist loadfile): a notebook's cells, a module's
+# build; the tests that read the session's shared builds all on one, the longest first (tests/conftest.py).
+TEST_WORKERS ?= 2
+NBVAL_ARGS := --nbval book/chapters book/en/chapters --ignore=_build --nbval-sanitize-with tests/nbval_sanitize.cfg
 test: setup
-	$(PY) -m pytest -q
-	$(PY) -m pytest -q --nbval book/chapters book/en/chapters --ignore=_build --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile src tests $(NBVAL_ARGS)
 
 ## score: extract the development set of real articles (../shared/devset) and print precision, recall, F1, field agreement
 score: setup

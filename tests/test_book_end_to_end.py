@@ -1,9 +1,9 @@
-"""The whole road on a copy of the project: papermill -> Jupyter Book HTML + PDF, failures, and nbval.
+"""The whole road on a copy of the project: papermill -> Jupyter Book HTML + PDF, and nbval as the regression gate.
 
-What readers see (browser and PDF checks) is in test_reader.py."""
+What readers see (browser and PDF checks) is in test_reader.py; failed chapters, signals, concurrent builds and a
+damaged cache in test_hostile_build.py."""
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, cli, copy_project
+from .conftest import ROOT, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -34,51 +34,35 @@ def test_html_chapter_shows_chart_with_alt_text_and_csv(built_project):
     assert "5.355" in sources  # words in all bodies, formatted for the Vietnamese edition
 
 
-def test_failed_chapter_leaves_the_previous_book_intact(built_project, tmp_path):
-    root = copy_project(tmp_path / "project", build=built_project)
-    before = (root / "_build/html/index.html").read_bytes()
-    chapter_before = (root / "book/chapters/sources.ipynb").read_bytes()
-    # a chapter whose validation cell fails at run time: its seeds folder is emptied after validation
-    broken = root / "notebooks/sources.ipynb"
-    nb = json.loads(broken.read_text(encoding="utf-8"))
-    setup = next(c for c in nb["cells"] if c["cell_type"] == "code" and "parameters" not in c["metadata"].get("tags", []))
-    setup["source"] = ["raise RuntimeError('chapter broke')"]
-    broken.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
-    proc = cli("build", root=root)
-    assert proc.returncode == 2
-    assert re.search(r"chapter book/chapters/sources.ipynb: sources.ipynb: cell \d+ failed: RuntimeError: chapter broke",
-                     proc.stderr), proc.stderr
-    assert "the previous book is unchanged" in proc.stderr
-    assert (root / "_build/html/index.html").read_bytes() == before
-    assert (root / "book/chapters/sources.ipynb").read_bytes() == chapter_before
-    assert (root / "_build/failed/vi-sources.ipynb").is_file()
-
-
 def _nbval(root: Path, *chapters: str) -> subprocess.CompletedProcess[str]:
-    """The nbval half of `make test`, run in a project copy (its conftest.py loads the failure report)."""
+    """nbval over published chapters as `make test` runs it (on two pytest-xdist workers), in a project copy (its
+    conftest.py loads the failure report)."""
     env = dict(os.environ, DISTRICTBOOK_ROOT=str(root))
     env.pop("DISTRICTBOOK_BOOK_DIR", None)
+    env.pop("PYTEST_ADDOPTS", None)  # options given to the outer run (--durations...) would change the output read here
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", *chapters, "--ignore=_build",
-         "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", "--dist", "loadfile", "--nbval",
+         *chapters, "--ignore=_build", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"],
         capture_output=True, text=True, env=env, cwd=root,
     )
 
 
 def test_nbval_names_the_tampered_chapter_and_the_refresh_command(built_project, tmp_path):
-    """The regression gate: the published chapter passes; tampered with, the failure names the chapter and
-    cell, shows what was published and what is produced now, and the run ends with the refresh command."""
+    """The regression gate: a published chapter passes; one tampered with fails, naming the chapter and cell,
+    showing what was published and what is produced now, and the run ends with the refresh command.  One run
+    checks both: the English Sources chapter as published, the Vietnamese one tampered with."""
     root = copy_project(tmp_path / "project", build=built_project)
     shutil.copytree(built_project / "book", root / "book", dirs_exist_ok=True)  # the book built from the fixtures
-    assert _nbval(root, "book/chapters/sources.ipynb").returncode == 0
 
     nb_path = root / "book/chapters/sources.ipynb"
     raw = nb_path.read_text(encoding="utf-8")
     assert raw.count("5.355 từ") >= 1
     nb_path.write_text(raw.replace("5.355 từ", "5.356 từ"), encoding="utf-8")
-    proc = _nbval(root, "book/chapters/sources.ipynb")
+    proc = _nbval(root, "book/chapters/sources.ipynb", "book/en/chapters/sources.ipynb")
     assert proc.returncode == 1
     out = proc.stdout
+    assert re.search(r"^1 failed, \d+ passed", out, re.M), out  # the untouched English chapter passes
+    assert "book/en/chapters/sources.ipynb" not in out, out
     assert re.search(r"published chapter book/chapters/sources.ipynb, cell \d+ \(`chapter.summary", out), out
     published = out.index("--- published (book/chapters/sources.ipynb, text/markdown):")
     produced = out.index("+++ produced now (text/markdown):")

@@ -45,12 +45,13 @@ def make_corpus(folder: Path, n: int) -> int:
     return total
 
 
-def make_big_article(path: Path, size: int) -> int:
-    """One huge article: a title, then the body paragraphs of every seed (furniture left out) repeated."""
+def make_big_article(path: Path, size: int, seeds: Path | None = None) -> int:
+    """One huge article: a title, then the body paragraphs of every seed (furniture left out) repeated
+    (``seeds``: a folder of articles, the project's ``seeds/`` by default)."""
     from .articles import read_article
 
     paras = []
-    for p in sorted(paths.seeds_dir().glob("*.txt")):
+    for p in sorted((seeds or paths.seeds_dir()).glob("*.txt")):
         art = read_article(p)
         paras += [art.text[ln.start:ln.end] for ln in art.lines if ln.kind == "body"]
     body = "\n\n".join(paras).encode("utf-8")

@@ -404,7 +404,7 @@ def execute_chapters(p: Plan, jobs: int | None = None, progress: Progress | None
     for job in p.jobs:
         if not job.reasons:
             _restore(job, p.book_dir(job.edition))
-            progress.done(job.cid, "reused")
+            progress.done(job.cid, "reused", reason=deps.unchanged(job.inputs))
     todo = {job.cid: job for job in p.todo}
     tasks = []
     for job in todo.values():

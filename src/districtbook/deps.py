@@ -122,6 +122,26 @@ def _names(names: Iterable[str], what: str) -> str:
     return f"article{'s' if len(names) > 1 else ''} {shown} {what}"
 
 
+def unchanged(inputs: Inputs) -> str:
+    """Why a chapter is reused: none of its inputs changed, and which articles those are.
+
+    >>> unchanged(Inputs("t", "{}", "c", "articles about Đống Đa", {"b.txt": "2"}))
+    'none of its inputs changed: template, parameters, code and the one article about Đống Đa'
+    >>> unchanged(Inputs("t", "{}", "c", "every article", {"a.txt": "1", "b.txt": "2"}))
+    'none of its inputs changed: template, parameters, code and all 2 articles'
+    >>> unchanged(Inputs("t", "{}", "c", "no article"))
+    'none of its inputs changed: template, parameters and code; it reads no article'
+    """
+    head = "none of its inputs changed: template, parameters"
+    n = len(inputs.articles)
+    if inputs.scope == "no article":
+        return f"{head} and code; it reads no article"
+    if inputs.scope == "every article":
+        return f"{head}, code and " + (f"all {n} articles" if n != 1 else "the one article")
+    about = inputs.scope.removeprefix("articles ")
+    return f"{head}, code and " + (f"the {n} articles {about}" if n != 1 else f"the one article {about}")
+
+
 def why(recorded: Mapping[str, Any] | None, now: Inputs) -> list[str]:
     """Why a chapter must execute again: what changed between the recorded inputs and now (empty: nothing).
 

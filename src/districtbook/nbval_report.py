@@ -97,10 +97,28 @@ def pytest_runtest_makereport(item: Any, call: Any):
     if exc is not None and "Cell outputs differ" not in str(exc):
         produced, error = None, f"{exc}\n{getattr(exc, 'inner_traceback', '') or ''}"
     report.longrepr = describe(chapter, item.cell_num, source, published, produced, error) + f"\n\nto refresh: {REFRESH}"
-    item.config.stash.setdefault(_FAILED, []).append(Difference(chapter, item.cell_num, source))
+    report.user_properties.append((_PROPERTY, (chapter, item.cell_num, source)))
 
 
+_PROPERTY = "districtbook-nbval-difference"
 _FAILED = pytest.StashKey[list]()
+
+
+class _Differences:
+    """Gathers the differing cells from the reports where the run is reported: in the pytest process itself,
+    or, under pytest-xdist, in the controller, which receives the workers' reports (with their properties)."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        for name, value in report.user_properties:
+            if name == _PROPERTY:
+                self.config.stash.setdefault(_FAILED, []).append(Difference(*value))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(_Differences(config), "districtbook-nbval-differences")
 
 
 def summary(failed: list[Difference]) -> list[str]:

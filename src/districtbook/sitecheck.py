@@ -1,10 +1,11 @@
 """Reading the built site as a reader's browser does: Debian's Chromium, driven by Playwright.
 
-Every page is served on 127.0.0.1 and opened; a problem is reported for a console error, an
-image that does not load or has no alt text, a request that would leave the machine (it is
-blocked, never sent), an internal link to nothing, a heading that skips a level, and code
-or printed output not set in a font that has the Vietnamese letters.  Screenshots of every
-page can be saved for review.
+Every page is served on 127.0.0.1 and opened (a few tabs at a time); a problem is reported for a
+console error, an image that does not load or has no alt text, a request that would leave the
+machine (it is blocked, never sent), an internal link to nothing, a heading that skips a level,
+code or printed output not set in a font that has the Vietnamese letters, a missing link to the
+other edition or the PDF, and a page that scrolls sideways once its tab is narrowed to a phone's
+400 px.  Screenshots of every page (at both widths) can be saved for review.
 
 Injected markup is a problem too: any ``<script>`` or inline event handler (an ``on*=`` attribute)
 that is not one the theme (pydata/sphinx-book-theme, Sphinx) writes on every page, and any
@@ -26,6 +27,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MONO_FONT = "Noto Sans Mono Vietnamese"
+#: How long a page may take to load and settle (a machine busy with builds can be slow; a page that never settles fails)
+TIMEOUT_MS = 120_000
 
 #: The inline scripts the theme and Sphinx write (string literals and white space normalised away).
 THEME_INLINE_SCRIPTS = frozenset({
@@ -145,7 +148,6 @@ async () => {
   const bar = document.querySelector('nav.edition-bar');
   const edition = !!(bar && bar.querySelector('a.edition-other'));
   const pdf = !!(bar && bar.querySelector('a.edition-pdf'));
-  const sideways = document.documentElement.scrollWidth > window.innerWidth + 1;
   // charts drawn narrower than this have unreadable text (8 pt labels in a 1200 px image)
   const smallCharts = [...document.querySelectorAll('figure img')].filter(i => i.getBoundingClientRect().width < %d)
       .map(i => i.getAttribute('src'));
@@ -159,10 +161,12 @@ async () => {
       if (a.name.toLowerCase().startsWith('on')) handlers.push({tag: el.tagName.toLowerCase(), name: a.name, value: a.value});
     }
   }
-  return {imgs, links, heads, mono, monoLoaded, edition, pdf, sideways, lang: document.documentElement.lang, scripts,
+  return {imgs, links, heads, mono, monoLoaded, edition, pdf, lang: document.documentElement.lang, scripts,
           handlers, ran: window.__districtbookRan || [], smallCharts, ui};
 }
 """ % (MONO_FONT, MIN_CHART_PX)
+_SIDEWAYS_JS = "() => document.documentElement.scrollWidth > window.innerWidth + 1"
+_TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def _link_target(site: Path, page: str, href: str) -> Path | None:
@@ -177,96 +181,131 @@ def _link_target(site: Path, page: str, href: str) -> Path | None:
     return target / "index.html" if path.endswith("/") else target
 
 
-def check_site(site: Path, screenshots: Path | None = None, searches: dict[str, str] | None = None,
-               pages: list[str] | None = None) -> Report:
-    """Open every page of the built site (or the ``pages`` given) in Chromium and report what a reader would meet."""
-    from playwright.sync_api import sync_playwright
+def check_site(site: Path, screenshots: Path | None = None,
+               searches: dict[str, str] | list[tuple[str, str]] | None = None, pages: list[str] | None = None,
+               concurrency: int = 3) -> Report:
+    """Open every page of the built site (or the ``pages`` given) in Chromium and report what a reader would meet.
+
+    ``searches``: search pages and the query typed into each (a mapping, or ``(page, query)`` pairs to search one
+    page for several queries).  Pages are opened ``concurrency`` at a time, each in its own tab; a page is
+    checked at 1280 px, then the same tab is narrowed to a phone's 400 px.
+    """
+    import asyncio
 
     report = Report(pages=pages if pages is not None else site_pages(site))
-    with serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-
-        def route(r):
-            host = urlparse(r.request.url).hostname
-            if r.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-                r.continue_()
-            else:
-                current.append(f"request leaves the machine: {r.request.url}")
-                r.abort()  # blocked: nothing is sent
-
-        context.route("**/*", route)
-        context.add_init_script(_CANARY)
-        phone = browser.new_context(viewport={"width": 400, "height": 800})
-        phone.route("**/*", route)
-        phone.add_init_script(_CANARY)
-        if screenshots is not None:
-            (screenshots / "400").mkdir(parents=True, exist_ok=True)
-        current: list[str] = []
-        for rel in report.pages:
-            page = context.new_page()
-            current.clear()
-            page.on("console", lambda m: current.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-            page.on("pageerror", lambda e: current.append(f"script error: {e}"))
-            page.on("response", lambda r: current.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-            page.goto(base + rel, wait_until="load")
-            page.wait_for_load_state("networkidle")
-            info = page.evaluate(_PAGE_JS)
-            landed = urlparse(page.url).path.lstrip("/")  # after a redirect (index.html), links are relative to it
-            landed = unquote(landed) if landed else rel
-            for img in info["imgs"]:
-                if not img["ok"]:
-                    current.append(f"image does not load: {img['src']}")
-                if not img["alt"] and "logo" not in (img["src"] or ""):
-                    current.append(f"image without alt text: {img['src']}")
-            for href in info["links"]:
-                target = _link_target(site, landed, href)
-                if target is not None and not target.exists():
-                    current.append(f"link to nothing: {href}")
-            current += injected(info["scripts"], info["handlers"])
-            current += [f"script ran: {call[:200]}" for call in info["ran"]]
-            heads = info["heads"]
-            if heads and heads[0] != 1:
-                current.append(f"first heading is h{heads[0]}, not h1")
-            for a, b in zip(heads, heads[1:], strict=False):
-                if b > a + 1:
-                    current.append(f"heading skips a level: h{a} then h{b}")
-            if not info["edition"]:  # the search page too (its template places the bar)
-                current.append("no link to the other edition")
-            if not info["pdf"]:
-                current.append("no link to the edition's PDF")
-            if info["lang"] == "vi":
-                current += [f"English words on a Vietnamese page: {w}" for w in sorted(ENGLISH_UI & set(info["ui"]))]
-            if info["mono"] is not None and (MONO_FONT not in info["mono"] or not info["monoLoaded"]):
-                current.append(f"code is not set in {MONO_FONT}: {info['mono']}")
-            if screenshots is not None:
-                shot = screenshots / (rel.replace("/", "__").removesuffix(".html") + ".png")
-                shot.parent.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(shot), full_page=True)
-            page.close()
-            narrow = phone.new_page()  # a phone: the page must not scroll sideways (wide tables scroll inside)
-            narrow.goto(base + rel, wait_until="load")
-            narrow.wait_for_load_state("networkidle")
-            small = narrow.evaluate(_PAGE_JS)
-            if small["sideways"]:
-                current.append("the page scrolls sideways at 400 px")
-            current += [f"chart narrower than {MIN_CHART_PX} px at 400 px (unreadable text): {src}" for src in small["smallCharts"]]
-            if screenshots is not None:
-                narrow.screenshot(path=str(screenshots / "400" / (rel.replace("/", "__").removesuffix(".html") + ".png")),
-                                  full_page=True)
-            narrow.close()
-            report.problems += [f"{rel}: {p}" for p in dict.fromkeys(current)]
-        for rel, query in (searches or {}).items():
-            page = context.new_page()
-            page.goto(f"{base}{rel}?q={query}", wait_until="load")
-            try:
-                page.wait_for_selector("#search-results li", timeout=15000)
-                page.wait_for_timeout(500)  # results are appended as they are found
-                report.search_hits[f"{rel}?q={query}"] = page.locator("#search-results li").count()
-                report.search_results[f"{rel}?q={query}"] = page.eval_on_selector_all(
-                    "#search-results li a", "els => els.map(e => e.getAttribute('href'))")
-            except Exception:  # noqa: BLE001 - no result within the time is a finding, not a crash
-                report.search_hits[f"{rel}?q={query}"] = 0
-            page.close()
-        browser.close()
+    queries = list(searches.items()) if isinstance(searches, dict) else list(searches or ())
+    with serve(site) as base:
+        asyncio.run(_check(site, base, report, screenshots, queries, max(1, concurrency)))
     return report
+
+
+async def _check(site: Path, base: str, report: Report, screenshots: Path | None,
+                 queries: list[tuple[str, str]], concurrency: int) -> None:
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = await browser.new_context(viewport={"width": 1280, "height": 900})
+            context.set_default_timeout(TIMEOUT_MS)
+            await context.add_init_script(_CANARY)
+            if screenshots is not None:
+                (screenshots / "400").mkdir(parents=True, exist_ok=True)
+            gate = asyncio.Semaphore(concurrency)
+            found = await asyncio.gather(*(_check_page(context, gate, base, site, rel, screenshots)
+                                           for rel in report.pages))
+            for rel, problems in zip(report.pages, found, strict=True):
+                report.problems += [f"{rel}: {p}" for p in dict.fromkeys(problems)]
+            results = await asyncio.gather(*(_search(context, gate, base, rel, query) for rel, query in queries))
+            for (rel, query), (hits, links) in zip(queries, results, strict=True):
+                report.search_hits[f"{rel}?q={query}"] = hits
+                report.search_results[f"{rel}?q={query}"] = links
+        finally:
+            await browser.close()
+
+
+def _blocker(problems: list[str]):
+    """A route handler: requests to 127.0.0.1 go through; any other is blocked (never sent) and reported."""
+    async def route(r) -> None:
+        host = urlparse(r.request.url).hostname
+        if r.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            await r.continue_()
+        else:
+            problems.append(f"request leaves the machine: {r.request.url}")
+            await r.abort()
+    return route
+
+
+async def _check_page(context, gate, base: str, site: Path, rel: str, screenshots: Path | None) -> list[str]:
+    """The problems of one page, as a reader's browser meets them."""
+    current: list[str] = []
+    async with gate:
+        page = await context.new_page()
+        await page.route("**/*", _blocker(current))
+        page.on("console", lambda m: current.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: current.append(f"script error: {e}"))
+        page.on("response", lambda r: current.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+        await page.goto(base + rel, wait_until="load")
+        await page.wait_for_load_state("networkidle")
+        info = await page.evaluate(_PAGE_JS)
+        landed = urlparse(page.url).path.lstrip("/")  # after a redirect (index.html), links are relative to it
+        landed = unquote(landed) if landed else rel
+        for img in info["imgs"]:
+            if not img["ok"]:
+                current.append(f"image does not load: {img['src']}")
+            if not img["alt"] and "logo" not in (img["src"] or ""):
+                current.append(f"image without alt text: {img['src']}")
+        for href in info["links"]:
+            target = _link_target(site, landed, href)
+            if target is not None and not target.exists():
+                current.append(f"link to nothing: {href}")
+        current += injected(info["scripts"], info["handlers"])
+        current += [f"script ran: {call[:200]}" for call in info["ran"]]
+        heads = info["heads"]
+        if heads and heads[0] != 1:
+            current.append(f"first heading is h{heads[0]}, not h1")
+        for a, b in zip(heads, heads[1:], strict=False):
+            if b > a + 1:
+                current.append(f"heading skips a level: h{a} then h{b}")
+        if not info["edition"]:  # the search page too (its template places the bar)
+            current.append("no link to the other edition")
+        if not info["pdf"]:
+            current.append("no link to the edition's PDF")
+        if info["lang"] == "vi":
+            current += [f"English words on a Vietnamese page: {w}" for w in sorted(ENGLISH_UI & set(info["ui"]))]
+        if info["mono"] is not None and (MONO_FONT not in info["mono"] or not info["monoLoaded"]):
+            current.append(f"code is not set in {MONO_FONT}: {info['mono']}")
+        shot = rel.replace("/", "__").removesuffix(".html") + ".png"
+        if screenshots is not None:
+            await page.screenshot(path=str(screenshots / shot), full_page=True)
+        # a phone: the page must not scroll sideways (wide tables scroll inside); the stylesheet's narrow
+        # rules apply as the window narrows, and the theme's scripts get two frames to react
+        await page.set_viewport_size({"width": 400, "height": 800})
+        await page.evaluate(_TWO_FRAMES)
+        if await page.evaluate(_SIDEWAYS_JS):
+            current.append("the page scrolls sideways at 400 px")
+        small = await page.evaluate(f"() => [...document.querySelectorAll('figure img')].filter("
+                                    f"i => i.getBoundingClientRect().width < {MIN_CHART_PX}).map(i => i.getAttribute('src'))")
+        current += [f"chart narrower than {MIN_CHART_PX} px at 400 px (unreadable text): {src}" for src in small]
+        if screenshots is not None:
+            await page.screenshot(path=str(screenshots / "400" / shot), full_page=True)
+        await page.close()
+    return current
+
+
+async def _search(context, gate, base: str, rel: str, query: str) -> tuple[int, list[str]]:
+    """How many results a search page lists for ``query``, and their links (none within 60 s: 0, a finding)."""
+    async with gate:
+        page = await context.new_page()
+        await page.goto(f"{base}{rel}?q={query}", wait_until="load")
+        try:
+            await page.wait_for_selector("#search-results li", timeout=60_000)
+            await page.wait_for_timeout(500)  # results are appended as they are found
+            return (await page.locator("#search-results li").count(),
+                    await page.eval_on_selector_all("#search-results li a", "els => els.map(e => e.getAttribute('href'))"))
+        except Exception:  # noqa: BLE001 - no result within the time is a finding, not a crash
+            return 0, []
+        finally:
+            await page.close()
