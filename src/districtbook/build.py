@@ -65,15 +65,28 @@ def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir
     if assets_dir is not None:
         env["DISTRICTBOOK_ASSETS_DIR"] = str(assets_dir)
     with _env(**env):
-        try:
-            papermill.execute_notebook(
-                str(src), str(output), parameters=params, kernel_name="python3",
-                progress_bar=False, cwd=str(output.parent),
-            )
-        except PapermillExecutionError as exc:
-            raise ChapterError(src.name, template_cell_number(output, exc.exec_count), exc.ename, exc.evalue) from None
+        for attempt in range(KERNEL_START_ATTEMPTS):
+            try:
+                papermill.execute_notebook(
+                    str(src), str(output), parameters=params, kernel_name="python3",
+                    progress_bar=False, cwd=str(output.parent),
+                )
+                break
+            except PapermillExecutionError as exc:
+                raise ChapterError(src.name, template_cell_number(output, exc.exec_count), exc.ename, exc.evalue) from None
+            except RuntimeError as exc:
+                # the kernel never started: jupyter_client picks free ports, and on a busy machine another
+                # process may take one before the kernel binds it ("Address already in use"); no cell ran,
+                # so starting the chapter again is safe
+                if "Kernel died before replying to kernel_info" not in str(exc) or attempt + 1 == KERNEL_START_ATTEMPTS:
+                    raise
+                log.warning("%s: the kernel did not start (%s); starting it again", src.name, exc)
     scrub(output, params)
     return output
+
+
+#: how often a chapter's kernel may fail to start before the chapter fails
+KERNEL_START_ATTEMPTS = 3
 
 
 def template_cell_number(executed: Path, fallback: int) -> int:
