@@ -30,6 +30,7 @@ COMPOSED = [
     "100% chợ 4.0 thanh toán không dùng tiền mặt; kết nạp 120 đảng viên mới.",
     "UBND tỉnh Quảng Nam, các phường 7, 8 và xã Hòa Tiến; Bộ Tài chính; cả nước; TP.HCM và Thị xã Sơn Tây.",
     "Huyện Gia Lâm, Khối dân vận, những quận nội thành, toàn tỉnh Bắc Ninh; Quận 1 và 3 phường của TP Thủ Đức.",
+    "Đạt 98% kế hoạch năm 2024 và 12/16 chỉ tiêu cả nhiệm kỳ; dự toán năm 2025, Nghị quyết năm 2020, KH năm 2023.",
 ]
 WINDOWS = [t[i:i + 180] for t in TEXTS + COMPOSED for i in range(0, max(1, len(t) - 60), 37)]
 
@@ -75,6 +76,7 @@ def test_triggers_find_every_match_of_their_patterns(i):
     text = (TEXTS + COMPOSED)[i]
     _same(extract.TOKEN_RE, extract._TOKEN_TRIGGER, text)
     _same(periods.PERIOD_RE, periods._PERIOD_TRIGGER, text)
+    _same(periods._PLAN_YEAR_RE, periods._PLAN_YEAR_TRIGGER, text)
     _same(places._mention_re(), places._mention_trigger(), text)
     _same(extract.TOKEN_RE, extract._TOKEN_TRIGGER, text, 7, len(text) // 2)  # a sentence inside the text
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .i18n import text
-from .prefilter import could_match, lowered, required
+from .prefilter import lowered, required
 
 
 @dataclass(frozen=True)
@@ -282,8 +282,9 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
         if fam.words is None or fam.noun is not None and unit == "count":
             continue
         last = None
-        if not could_match(fam.factors, before_lower) or not fam.words.search(before):
-            continue
+        if before_lower is not None and fam.factors is not None \
+                and not any(map(before_lower.__contains__, fam.factors)) or not fam.words.search(before):
+            continue  # none of the words every match contains (prefilter.could_match, inlined: it runs 75 times a figure)
         for m in fam.words.finditer(before):
             if not _AFTER_A_FIGURE.search(before, max(0, m.start() - 12), m.start()):
                 last = m  # "chiếm 6,5% tổng thu": the whole a share is of, not what is measured

@@ -43,6 +43,7 @@ BASE_RE = re.compile(
 _PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}|"
                            # "hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ": the term's targets, done by half-term
                            rf"(?:chỉ\stiêu|kế\shoạch)(?:\scủa)?\s(?:cả|toàn)\snhiệm\skỳ(?:\s{_Y}\s?[-–]\s?{_Y})?")
+_PLAN_YEAR_TRIGGER = trigger(["kế", "dự", "chỉ", "nghị", "KH"], before="")
 #: a term that names a congress or an office, not the period of the figures beside it
 _LABEL_BEFORE = re.compile(
     r"(?:Đại\shội|[Đđ]ại\shội|lần\sthứ|Ban\sChấp\shành|Ban\schấp\shành|Bí\sthư|[Đđ]ảng\s[uủ][yỷ]|khóa|khoá|HĐND|"
@@ -346,7 +347,8 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
     >>> [(p, scope) for _, p, scope in scoped_marks("thứ 12 (năm 2023); đến năm 2030 đạt", 0, 35, congress)]
     [('2023', 'paren'), ('2030', 'clause')]
     """
-    bases = [(m.start(), m.end()) for r in (BASE_RE, _PLAN_YEAR_RE) for m in r.finditer(text, start, end)]
+    bases = [(m.start(), m.end()) for m in (*BASE_RE.finditer(text, start, end),
+                                            *scan(_PLAN_YEAR_RE, _PLAN_YEAR_TRIGGER, text, start, end))]
     out = []
     for m in scan(PERIOD_RE, _PERIOD_TRIGGER, text, start, end):
         if any(b0 <= m.start() < b1 or b0 < m.end() <= b1 for b0, b1 in bases):
