@@ -76,7 +76,10 @@ def test_a_changed_and_a_new_article_rerun_only_the_chapters_that_read_them(rebu
         assert re.search(rf"{ed}/compare.ipynb: executed in [\d.]+ s \(article {CHANGED_ARTICLE} changed\)", log)
         assert re.search(rf"{ed}/sources.ipynb: executed in [\d.]+ s \(article {ADDED_ARTICLE} added; "
                          rf"article {CHANGED_ARTICLE} changed\)", log), log
-        assert re.search(rf"{ed}/profile-hoang-mai.ipynb: executed in [\d.]+ s \(not in the cache\)", log)
+        # new to the fixture book; the project's cache may hold a profile of the same name built from the live
+        # seeds/ (make check-new-articles adds a Hoàng Mai article there), made from other inputs
+        assert re.search(rf"{ed}/profile-hoang-mai.ipynb: executed in [\d.]+ s \((?:not in the cache|"
+                         rf"[^)\n]*article {ADDED_ARTICLE} added[^)\n]*)\)", log), log
     page = (project / "_build/html/book/chapters/sources.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(" in page and "&lt;/script&gt; **Quận Tây Hồ" in page  # shown as text
     assert "<script>alert(" not in page
