@@ -1,5 +1,5 @@
-"""A chapter whose kernel fails to start (a port taken between jupyter_client's pick and the kernel's bind,
-on a busy machine) is started again; any other failure is not retried."""
+"""Chapters' kernels talk over Unix sockets of their own; a chapter whose kernel fails to start is started
+again, any other failure is not retried."""
 from __future__ import annotations
 
 import papermill
@@ -41,3 +41,45 @@ def test_other_errors_are_not_retried(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="something else"):
         build.execute("sources", tmp_path / "sources.ipynb", {"seeds": "seeds", "lang": "vi"})
     assert len(calls) == 1
+
+
+def test_kernels_talk_over_unix_sockets_of_their_own_and_leave_none_behind():
+    """Chapters' kernels use ZMQ ``ipc`` sockets named after a random token (TCP ports picked by one process
+    could be taken by another before the kernel bound them); a kernel shut down removes its sockets."""
+    import asyncio
+    import glob
+
+    manager = build.kernel_manager_class()
+    one, other = manager(kernel_name="python3"), manager(kernel_name="python3")
+    assert one.transport == "ipc" and one.ip != other.ip
+
+    async def start_and_stop() -> list[str]:
+        await one.start_kernel()
+        client = one.client()
+        client.start_channels()
+        await client.wait_for_ready(timeout=60)
+        sockets = glob.glob(one.ip + "-*")
+        client.stop_channels()
+        await one.shutdown_kernel()
+        return sockets
+
+    assert len(asyncio.run(start_and_stop())) == 5  # shell, iopub, stdin, control, heartbeat
+    assert glob.glob(one.ip + "-*") == []
+
+
+def test_sockets_of_a_killed_build_are_removed_by_the_next(tmp_path):
+    dead = _a_dead_pid()
+    left = [tmp_path / f"districtbook-{dead}-0123456789abcdef-{i}" for i in range(1, 6)]
+    mine = [tmp_path / f"districtbook-{build.os.getpid()}-fedcba9876543210-{i}" for i in range(1, 6)]
+    for f in left + mine:
+        f.touch()
+    assert sorted(build.remove_stale_sockets(tmp_path)) == left
+    assert all(f.exists() for f in mine) and not any(f.exists() for f in left)
+
+
+def _a_dead_pid() -> int:
+    import subprocess
+
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid

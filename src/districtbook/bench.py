@@ -45,16 +45,20 @@ def make_corpus(folder: Path, n: int) -> int:
     return total
 
 
-def make_big_article(path: Path, size: int, seeds: Path | None = None) -> int:
-    """One huge article: a title, then the body paragraphs of every seed (furniture left out) repeated
-    (``seeds``: a folder of articles, the project's ``seeds/`` by default)."""
+def article_paragraphs(seeds: Path | None = None) -> list[str]:
+    """The body paragraphs of every article in ``seeds`` (the project's ``seeds/`` by default), furniture left out."""
     from .articles import read_article
 
     paras = []
     for p in sorted((seeds or paths.seeds_dir()).glob("*.txt")):
         art = read_article(p)
         paras += [art.text[ln.start:ln.end] for ln in art.lines if ln.kind == "body"]
-    body = "\n\n".join(paras).encode("utf-8")
+    return paras
+
+
+def make_big_article(path: Path, size: int, seeds: Path | None = None) -> int:
+    """One huge article: a title, then the body paragraphs of every seed (:func:`article_paragraphs`) repeated."""
+    body = "\n\n".join(article_paragraphs(seeds)).encode("utf-8")
     with path.open("wb") as f:
         f.write(b"Bench article\n\n")
         written = 0

@@ -10,6 +10,7 @@ failure (or Ctrl-C) leaves the previous book as it was; the failed notebook is k
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import re
@@ -69,15 +70,14 @@ def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir
             try:
                 papermill.execute_notebook(
                     str(src), str(output), parameters=params, kernel_name="python3",
-                    progress_bar=False, cwd=str(output.parent),
+                    progress_bar=False, cwd=str(output.parent), kernel_manager_class=kernel_manager_class(),
                 )
                 break
             except PapermillExecutionError as exc:
                 raise ChapterError(src.name, template_cell_number(output, exc.exec_count), exc.ename, exc.evalue) from None
             except RuntimeError as exc:
-                # the kernel never started: jupyter_client picks free ports, and on a busy machine another
-                # process may take one before the kernel binds it ("Address already in use"); no cell ran,
-                # so starting the chapter again is safe
+                # the kernel never started (it died before answering; over TCP ports this was a port taken by
+                # another process, see kernel_manager_class): no cell ran, so starting the chapter again is safe
                 if "Kernel died before replying to kernel_info" not in str(exc) or attempt + 1 == KERNEL_START_ATTEMPTS:
                     raise
                 log.warning("%s: the kernel did not start (%s); starting it again", src.name, exc)
@@ -87,6 +87,51 @@ def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir
 
 #: how often a chapter's kernel may fail to start before the chapter fails
 KERNEL_START_ATTEMPTS = 3
+
+
+@functools.cache
+def kernel_manager_class() -> type:
+    """The kernel manager chapters are executed with: Jupyter's, talking to its kernel over Unix sockets (ZMQ
+    ``ipc``) with a name of their own, never over TCP ports.
+
+    Jupyter picks a kernel's five TCP ports by binding port 0 and closing it; the kernel binds them a moment
+    later.  Kernels started at once by different processes (the build's worker processes, another build, a test
+    run beside it) can be handed the same port, and one of them dies: "Address already in use", "Kernel died
+    before replying to kernel_info".  Socket files named after a random token cannot collide.  They are made in
+    Jupyter's runtime folder (where its connection files go) and removed when the kernel shuts down.
+    """
+    import uuid
+
+    from jupyter_client import AsyncKernelManager
+    from jupyter_core.paths import jupyter_runtime_dir
+    from traitlets import default
+
+    class IPCKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _default_transport(self) -> str:
+            return "ipc"
+
+        @default("ip")
+        def _default_ip(self) -> str:
+            folder = Path(jupyter_runtime_dir())
+            folder.mkdir(parents=True, exist_ok=True)
+            remove_stale_sockets(folder)
+            # the sockets: this path + "-1" ... "-5"
+            return str(folder / f"districtbook-{os.getpid()}-{uuid.uuid4().hex[:16]}")
+
+    return IPCKernelManager
+
+
+def remove_stale_sockets(folder: Path) -> list[Path]:
+    """Remove the kernel sockets left in ``folder`` by a build process that no longer runs (a build killed
+    with SIGKILL cannot remove them); their names carry the pid of the process that made them."""
+    removed = []
+    for sock in folder.glob("districtbook-*-*-[1-5]"):
+        pid = sock.name.split("-")[1]
+        if pid.isdigit() and not procs.alive(int(pid)):
+            sock.unlink(missing_ok=True)
+            removed.append(sock)
+    return removed
 
 
 def template_cell_number(executed: Path, fallback: int) -> int:

@@ -86,7 +86,8 @@ def descendants(pid: int) -> list[int]:
     return out
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie does not)."""
     try:
         state = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
@@ -111,7 +112,7 @@ def terminate_all(grace: float = 5.0) -> None:
         while time.monotonic() < deadline:
             for proc in children:
                 proc.poll()  # reap our own children
-            if not any(_alive(p) for p in pids):
+            if not any(alive(p) for p in pids):
                 return
             time.sleep(0.05)
 
