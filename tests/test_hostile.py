@@ -117,6 +117,23 @@ def test_site_check_fails_on_injected_script_and_handler(tmp_path):
     assert clean == [], clean
 
 
+
+@pytest.mark.slow
+def test_a_page_that_never_falls_quiet_is_a_finding_not_a_crash(tmp_path, monkeypatch):
+    """A page whose network never settles (here: it polls the server every 100 ms) is opened twice, then
+    reported; the pages beside it are still checked."""
+    from districtbook import sitecheck
+
+    monkeypatch.setattr(sitecheck, "LOAD_TIMEOUT_MS", 2000)
+    (tmp_path / "busy.html").write_text("<!doctype html><html lang=vi><body><h1>x</h1><script>"
+                                        "setInterval(() => fetch('poll.txt?' + Math.random()), 100);</script></body></html>")
+    (tmp_path / "poll.txt").write_text("x")
+    (tmp_path / "quiet.html").write_text("<!doctype html><html lang=vi><body><h1>ok</h1></body></html>")
+    report_ = sitecheck.check_site(tmp_path, pages=["busy.html", "quiet.html"])
+    assert "busy.html: the page did not finish loading within 2 s, 2 times" in report_.problems, report_.problems
+    assert "quiet.html: no link to the other edition" in report_.problems  # checked as usual
+
+
 # --- one build at a time -------------------------------------------------------------------------
 
 def test_second_build_stops_with_a_message_naming_the_holder(tmp_path):
@@ -195,7 +212,7 @@ def test_signal_to_the_parent_stops_the_whole_tree_of_its_children(sig):
     os.kill(proc.pid, sig)
     proc.wait(timeout=20)
     time.sleep(0.2)
-    assert [p for p in tree if procs._alive(p)] == []
+    assert [p for p in tree if procs.alive(p)] == []
 
 
 # --- caches verify themselves --------------------------------------------------------------------

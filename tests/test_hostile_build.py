@@ -162,7 +162,7 @@ def _ours(root: Path) -> list[int]:
     for d in Path("/proc").iterdir():
         if d.name.isdigit() and int(d.name) != os.getpid():
             try:
-                if mark in (d / "environ").read_bytes().split(b"\0") and procs._alive(int(d.name)):
+                if mark in (d / "environ").read_bytes().split(b"\0") and procs.alive(int(d.name)):
                     found.append(int(d.name))
             except OSError:
                 continue

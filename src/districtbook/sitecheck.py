@@ -29,6 +29,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 MONO_FONT = "Noto Sans Mono Vietnamese"
 #: How long a page may take to load and settle (a machine busy with builds can be slow; a page that never settles fails)
 TIMEOUT_MS = 120_000
+#: how long a page may take to load and fall quiet, and how often it is opened before that is a finding
+LOAD_TIMEOUT_MS, LOAD_ATTEMPTS = 60_000, 2
 
 #: The inline scripts the theme and Sphinx write (string literals and white space normalised away).
 THEME_INLINE_SCRIPTS = frozenset({
@@ -242,13 +244,9 @@ async def _check_page(context, gate, base: str, site: Path, rel: str, screenshot
     """The problems of one page, as a reader's browser meets them."""
     current: list[str] = []
     async with gate:
-        page = await context.new_page()
-        await page.route("**/*", _blocker(current))
-        page.on("console", lambda m: current.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: current.append(f"script error: {e}"))
-        page.on("response", lambda r: current.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-        await page.goto(base + rel, wait_until="load")
-        await page.wait_for_load_state("networkidle")
+        page = await _open(context, base + rel, current)
+        if page is None:
+            return current
         info = await page.evaluate(_PAGE_JS)
         landed = urlparse(page.url).path.lstrip("/")  # after a redirect (index.html), links are relative to it
         landed = unquote(landed) if landed else rel
@@ -293,6 +291,28 @@ async def _check_page(context, gate, base: str, site: Path, rel: str, screenshot
             await page.screenshot(path=str(screenshots / "400" / shot), full_page=True)
         await page.close()
     return current
+
+
+async def _open(context, url: str, current: list[str], attempts: int = LOAD_ATTEMPTS):
+    """A new tab with the page at ``url`` loaded and its network quiet, what it meets reported into ``current``;
+    None (and a finding) when it did not settle within ``LOAD_TIMEOUT_MS``, ``attempts`` times in a fresh tab
+    (a browser starved of CPU on a busy machine can stall one page)."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(attempts):
+        page = await context.new_page()
+        await page.route("**/*", _blocker(current))
+        page.on("console", lambda m: current.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: current.append(f"script error: {e}"))
+        page.on("response", lambda r: current.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+        try:
+            await page.goto(url, wait_until="load", timeout=LOAD_TIMEOUT_MS)
+            await page.wait_for_load_state("networkidle", timeout=LOAD_TIMEOUT_MS)
+            return page
+        except PlaywrightTimeout:
+            await page.close()
+    current.append(f"the page did not finish loading within {LOAD_TIMEOUT_MS // 1000} s, {attempts} times")
+    return None
 
 
 async def _search(context, gate, base: str, rel: str, query: str) -> tuple[int, list[str]]:
