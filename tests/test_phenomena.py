@@ -270,3 +270,44 @@ def test_a_change_after_a_share_is_not_a_share():
 def test_the_terms_targets_done_by_half_term_are_dated_half_term(body):
     # "chỉ tiêu cả nhiệm kỳ" says whose targets they are; the figures after it are still at half-term
     assert {f.period for f in figs(body) if f.kind == "indicator"} == {"2020-2025-H1"}
+
+
+# --- a comparative with "so với" gives the difference, not a hedge ----------------------------------
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Năm 2024, chỉ số hài lòng của người dân với phường đạt 86,4%, cao hơn 2,15% so với năm 2023.", "2,15%"),
+    ("Năm 2024, chỉ số cải cách hành chính của huyện đạt 81,2%, thấp hơn 0,9% so với năm trước.", "0,9%"),
+])
+def test_a_comparative_gives_the_difference_not_a_hedge(body, quote):
+    assert fig(body, quote).qualifier == "actual"
+
+
+def test_more_than_without_a_comparison_is_still_a_hedge():
+    assert fig("Năm 2024, thu nhập bình quân đầu người của xã đạt trên 70 triệu đồng.", "70").qualifier == "more_than"
+
+
+# --- "Trong đó, …" breaks down the sentence before it -----------------------------------------------
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Nhiệm kỳ 2025-2030, Đảng bộ phường đề ra 22 chỉ tiêu. Trong đó, 14 chỉ tiêu về phát triển kinh tế - xã hội; "
+     "8 chỉ tiêu về xây dựng Đảng.", "14 chỉ tiêu"),
+    ("Nhiệm kỳ 2025-2030, huyện phấn đấu thu ngân sách đạt 1.500 tỷ đồng. Cụ thể, thu nội địa 1.200 tỷ đồng.", "1.200"),
+])
+def test_a_breakdown_of_goals_is_goals(body, quote):
+    f = fig(body, quote, head="Tiêu đề\nXã hội 14/08/2025 08:00\n")
+    assert (f.qualifier, f.period) == ("target", "2025-2030")
+
+
+@pytest.mark.parametrize("body", [
+    "Năm 2024, phường hoàn thành 26/26 chỉ tiêu đề ra, trong đó 9 chỉ tiêu vượt kế hoạch.",
+    "Năm 2024, huyện hoàn thành 18/18 chỉ tiêu đề ra. Trong đó, 7 chỉ tiêu vượt kế hoạch.",
+])
+def test_targets_that_were_set_are_not_a_goal_of_the_figures_after_them(body):
+    # "chỉ tiêu đề ra": the targets set (a reference); "đề ra 22 chỉ tiêu" sets them
+    assert {f.qualifier for f in figs(body) if f.kind == "indicator"} == {"actual"}
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Nhiệm kỳ 2025-2030, Đảng bộ phường đề ra 22 chỉ tiêu chủ yếu.", "22 chỉ tiêu"),
+    ("Đại hội Đảng bộ xã nhiệm kỳ 2025-2030 đặt ra 18 chỉ tiêu cho 5 năm tới.", "18 chỉ tiêu"),
+])
+def test_targets_set_are_counted_as_the_total_not_as_completed(body, quote):
+    assert fig(body, quote, head="Tiêu đề\nXã hội 14/08/2025 08:00\n").metric == "targets_total"

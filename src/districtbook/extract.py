@@ -484,9 +484,12 @@ _HEDGES = [
     (re.compile(r"\b(?:dưới|chưa đến|chưa tới|không quá|tối đa|Dưới|thấp hơn)\s$"), "less_than"),
     (re.compile(r"\b(?:gần|khoảng|xấp xỉ|chừng|Gần|Khoảng|Xấp xỉ)\s$"), "approx"),
 ]
+#: a comparative whose figure is the difference: "cao hơn 1,85% so với năm 2023", "thấp hơn 3 bậc so với"
+_COMPARATIVE = re.compile(r"\b(?:cao|thấp|nhiều|ít|lớn|nhỏ|nhanh|chậm)\shơn\s$")
+_COMPARED_AFTER = re.compile(r"\s?%?\s?(?:[^\W\d_]+\s){0,3}?so với\b")
 _ESTIMATE = re.compile(r"\b(?:ước|Ước|dự kiến|Dự kiến|dự báo|ước tính)\b[^,;]{0,70}$")
 #: a goal earlier in the sentence makes every figure after it a target
-_TARGET = re.compile(r"\b(?:mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|(?<!quyết )(?<!hoạch )đề ra|"
+_TARGET = re.compile(r"\b(?:mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|(?<!quyết )(?<!hoạch )(?<!tiêu )đề ra|"
                      r"định hướng|hướng tới|"
                      r"phải kết nạp|phải hoàn thành|cần đạt|"
                      r"[Đđ]ến năm 20[3-9]\d|[Tt]ới năm 20[3-9]\d)\b")
@@ -506,6 +509,8 @@ def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets:
     near = clause_before[-30:]
     if re.match(r"\s?(?:%\s?)?(?:\S+\s){0,4}trở lên", after):
         return "more_than"
+    if _COMPARATIVE.search(near) and _COMPARED_AFTER.match(after):
+        return "actual"  # "cao hơn 1,85% so với năm 2023": by how much, not "more than"
     for pattern, q in _HEDGES:
         if pattern.search(near):
             return q
@@ -521,6 +526,8 @@ def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets:
     return "actual"
 
 
+#: a sentence that breaks down the one before it
+_BREAKDOWN = re.compile(r"(?:Trong đó|Cụ thể)\b")
 #: a paragraph that goes on with a list of goals: "Trên lĩnh vực …", "Về xây dựng Đảng, …"
 _CONTINUES_LIST = re.compile(r"^(?:Trên lĩnh vực|Trong lĩnh vực|Ở lĩnh vực|Lĩnh vực|Về|Đối với)\b")
 _FIGURE_IN_HEADING = re.compile(r"\d[\d.,]*\s?(?:%|tỷ|triệu|lần)|\d+/\d+")
@@ -710,7 +717,11 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
         carried_basis: dict[str, str] = {}
         para_frames: list[tuple[bool, str]] = []
         default_place = section_place or article_place
+        previous = line.start
         for s_start, s_end in _sentences(text, line.start, line.end):
+            # "… đề ra 28 chỉ tiêu. Trong đó, 19 chỉ tiêu …": a breakdown reads with the sentence it breaks down
+            frame_start = previous if _BREAKDOWN.match(text, s_start) else s_start
+            previous = s_start
             subjects = [m for m in found if s_start <= m.start < s_end]
             marks = scoped_marks(text, s_start, s_end, periods)
             clauses = _clauses(text, s_start, s_end)
@@ -719,6 +730,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     continue
                 c_start, c_end = next((a, b) for a, b in clauses if a <= tok.start <= b)
                 sentence_before = text[s_start:tok.start]
+                goal_before = text[frame_start:tok.start]  # where the words that set a goal count
                 before = text[c_start:tok.start]
                 after = text[tok.tail:c_end]
                 value = tok.value
@@ -731,10 +743,10 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                 if not period and line.kind == "title" and line.end - line.start <= 160:
                     period = lead_period  # a headline's figure: the period its lead reports
                 qualifier = (tok.reason if tok.reason.startswith("range")
-                             else _qualifier(sentence_before, before, after, in_targets, period, periods))
+                             else _qualifier(goal_before, before, after, in_targets, period, periods))
                 if tok.unit == "VND_bn" and _PLAN_AMOUNT.search(before[-40:]) and period[:4].isdigit():
                     period = period[:4]  # "để đạt được kế hoạch dự kiến 4.000 tỷ đồng": the year's plan
-                goal = qualifier == "target" or bool(_TARGET.search(sentence_before)) or in_targets
+                goal = qualifier == "target" or bool(_TARGET.search(goal_before)) or in_targets
                 if not period and periods.future and goal:
                     period = periods.future  # a goal with no period of its own: the coming term
                 if tok.kind == "indicator":
@@ -744,7 +756,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                 if basis == "share" and tok.unit == "percent" and tok.value > 100:
                     basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
                 if basis == "none" and tok.reason.startswith("range") and qualifier.startswith("range") \
-                        and (_TARGET.search(sentence_before) or in_targets or period == periods.future):
+                        and (_TARGET.search(goal_before) or in_targets or period == periods.future):
                     basis = "target"  # a goal given as a range: "từ 11 - 15%"
                 metric = ""
                 if tok.kind == "indicator":

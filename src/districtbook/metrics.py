@@ -49,6 +49,12 @@ class Family:
     units: frozenset[str] = frozenset({"percent", "count", "VND_bn", "ratio", "times", "rank"})
     factors: frozenset[str] | None = None  # strings every match of ``words`` contains (prefilter.required)
 
+    @property
+    def anchored(self) -> bool:
+        """Whether ``words`` must end right before the number ("đề ra 28 chỉ tiêu"): then only the words
+        before it are searched, never those after it."""
+        return self.words is not None and self.words.pattern.endswith("$")
+
 
 def _f(key: str, topic: str, words: str | None, noun: str | None = None,
        units: str = "percent count VND_bn ratio times rank") -> Family:
@@ -158,7 +164,7 @@ FAMILIES = (
     _f("targets_remaining", "governance",
        r"tiếp tục hoàn thành|còn\s$", r"^chỉ tiêu", units="count"),
     _f("targets_total", "governance",
-       r"(?:đề ra|đặt ra|gồm|có)\s$", r"^chỉ tiêu", units="count"),
+       r"(?:đề ra|đặt ra|gồm)\s$", r"^chỉ tiêu", units="count"),
     _f("emulation_criteria_met", "other",
        None, r"^(?:chỉ tiêu|tiêu chí) thi đua", units="ratio count"),
     _f("targets_completed", "governance", None, r"^(?:chỉ tiêu|tiêu chí)",
@@ -274,7 +280,7 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
                 and not (unit == "percent" and fam.words is None and not re.match(r"\s?\S", after)):
             if unit == "percent" and re.match(r"(?:chỉ tiêu|kế hoạch|dự toán)\b", noun_phrase):
                 continue  # "đạt 101% chỉ tiêu": per cent of a target, not a count of targets
-            if fam.words is None or fam.words.search(before[-60:] + " " + after[:80]):
+            if fam.words is None or fam.words.search(before[-60:]) or not fam.anchored and fam.words.search(after[:80]):
                 pos = len(before) + 1  # the counted thing itself: nearest of all
                 if best is None or (pos, -rank) > (best[0], -best[1]):
                     best = (pos, rank, fam)
