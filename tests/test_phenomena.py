@@ -311,3 +311,20 @@ def test_targets_that_were_set_are_not_a_goal_of_the_figures_after_them(body):
 ])
 def test_targets_set_are_counted_as_the_total_not_as_completed(body, quote):
     assert fig(body, quote, head="Tiêu đề\nXã hội 14/08/2025 08:00\n").metric == "targets_total"
+
+
+# --- a paragraph about one share: the measure named once, the figures after it bare -----------------
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Trong khối sở, ngành, Sở Tư pháp dẫn đầu với tỷ lệ 91,2%. Sở Xây dựng (88,7%) và Sở Y tế (86,1%) xếp sau.", "88,7%"),
+    ("Đến cuối năm 2024, tỷ lệ này mới đạt 52,3%. Khối xã đạt 61,4% (mục tiêu 65%), khối phường đạt 47,9%.", "47,9%"),
+])
+def test_bare_percentages_after_a_share_in_the_paragraph_are_that_share(body, quote):
+    assert fig(body, quote).basis == "share"
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Năm 2024, khối xã đạt 61,4% (mục tiêu 65%), còn khối phường chỉ đạt 47,9%.", "47,9%"),
+    ("Năm 2024, xã A giải ngân 72% (kế hoạch đặt ra 80%), xã B giải ngân 64%.", "64%"),
+])
+def test_a_goal_in_brackets_belongs_to_its_own_figure(body, quote):
+    assert fig(body, quote).qualifier == "actual"

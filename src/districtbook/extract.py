@@ -526,6 +526,7 @@ def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets:
     return "actual"
 
 
+_CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
 #: a sentence that breaks down the one before it
 _BREAKDOWN = re.compile(r"(?:Trong đó|Cụ thể)\b")
 #: a paragraph that goes on with a list of goals: "Trên lĩnh vực …", "Về xây dựng Đảng, …"
@@ -714,7 +715,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
         had_figures = had_targets = False
         found = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
         carried_family: dict[str, str] = {}
-        carried_basis: dict[str, str] = {}
+        carried_basis: dict[str, tuple[str, str]] = {}  # unit: the last figure's basis and family
         para_frames: list[tuple[bool, str]] = []
         default_place = section_place or article_place
         previous = line.start
@@ -730,7 +731,9 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     continue
                 c_start, c_end = next((a, b) for a, b in clauses if a <= tok.start <= b)
                 sentence_before = text[s_start:tok.start]
-                goal_before = text[frame_start:tok.start]  # where the words that set a goal count
+                # where the words that set a goal count; a goal in closed brackets is that figure's own:
+                # "Khối bộ đạt 63,5% (mục tiêu 70%), khối tỉnh chỉ đạt 18,5%"
+                goal_before = _CLOSED_BRACKETS.sub(" ", text[frame_start:tok.start])
                 before = text[c_start:tok.start]
                 after = text[tok.tail:c_end]
                 value = tok.value
@@ -762,15 +765,16 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                 if tok.kind == "indicator":
                     carried = carried_family.get(tok.unit, "")
                     metric = metric_for(sentence_before, after, tok.unit, tok.noun, basis, carried)
-                    if basis in ("none", "target") and tok.unit == "percent" and carried_basis.get(tok.unit) == "share" \
-                            and family_of(metric) == carried and not qualifier.startswith("range") \
-                            and not _GROWTH_BEFORE.search(before[-30:]):
-                        # "tỷ lệ … đạt 68,5%: Đà Nẵng (58,9%), Hà Giang (55,8%) … (mục tiêu 70%)": the same share
+                    if basis in ("none", "target") and tok.unit == "percent" \
+                            and carried_basis.get(tok.unit) == ("share", family_of(metric) or "other") \
+                            and not qualifier.startswith("range") and not _GROWTH_BEFORE.search(before[-30:]):
+                        # "tỷ lệ … đạt 68,5%: Đà Nẵng (58,9%), Hà Giang (55,8%) … (mục tiêu 70%)": the same share,
+                        # also when no sentence of the paragraph names the measure ("Khối bộ đạt 63,5% (mục tiêu 70%)")
                         basis = "share"
                         metric = metric_for(sentence_before, after, tok.unit, tok.noun, basis, carried)
                     if metric != "other":
                         carried_family[tok.unit] = family_of(metric)
-                        carried_basis[tok.unit] = basis
+                    carried_basis[tok.unit] = (basis, family_of(metric) or "other")
                 place = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
                 per_year = "yes" if tok.kind == "indicator" and _PER_YEAR.search(
                     before[-40:] + text[tok.start:tok.tail] + after[:12]) else ""
