@@ -98,9 +98,27 @@ def test_an_opening_frame_carries_to_the_next_paragraphs_but_a_term_label_does_n
     ("Tiêu đề\n", "Hôm nay (22/6), UBND quận cho biết 6 tháng đầu năm thu 900 tỷ đồng. Năm 2023 thu 1.700 tỷ đồng.",
      "900", "2023-H1"),
     ("date 2025-08-14 ", "Sáng 14-8, phường cho biết 6 tháng đầu năm thu 300 tỷ đồng.", "300", "2025-H1"),
+    # the date a site's header shows the day the page was saved, not the day an article about 2021 appeared
+    ("Thứ hai 18/11/2024 07:10\nPhố đi bộ không dùng tiền mặt\n",
+     "Quận đặt mục tiêu đến hết năm 2021 sẽ có 10 tuyến phố.\n\nNgày 12/10, quận cho biết đến thời điểm hiện tại "
+     "đã có 6 tuyến phố.",
+     "6 tuyến", "2021-YTD"),
+    ("Chủ nhật 17/11/2024 00:25\nChợ 4.0\n",
+     "Sở Công Thương cho biết năm 2022 sẽ nhân rộng mô hình.\n\nĐến thời điểm hiện tại, đã có 12 chợ áp dụng.",
+     "12 chợ", "2022-YTD"),
+    # a visitor counter's digits above the dateline ("21 Tháng Bảy 2011") do not push it out of the page's top
+    ("SỐ LƯỢT TRUY CẬP\n" + "\n".join("3715908") + "\nTin tức 21 Tháng Bảy 2011 10:10:00 SA\nTiêu đề\n",
+     "Đến thời điểm hiện tại, quận đã kết nạp 46 đảng viên.\n\nNăm 2012, quận phấn đấu kết nạp 120 đảng viên.",
+     "46", "2011-YTD"),
 ])
 def test_relative_periods_resolve_against_the_article_date(head, body, quote, period):
     assert fig(body, quote, head=head).period == period
+
+
+def test_a_header_date_stands_when_the_article_is_about_its_year():
+    head = "Thứ hai 18/11/2024 07:10\nPhố đi bộ\n"
+    body = "Năm 2024, quận đặt mục tiêu có 10 tuyến phố.\n\nĐến thời điểm hiện tại, quận đã có 6 tuyến phố."
+    assert fig(body, "6 tuyến", head=head).period == "2024-YTD"
 
 
 # --- goals: per year, at least, the coming term ----------------------------------------------------
