@@ -37,6 +37,12 @@ def test_editions_format_numbers_narratives_and_charts_in_their_language(built_p
     assert "“Thu ngân sách ước đạt 2.511 tỷ đồng”" in en and "Tây Hồ" in en
     assert "budget_revenue" not in vi and "budget_revenue" not in en  # labels, never keys
     assert "\\[000 · Hà Nội Mới · 2024-10-12\\]" in en  # escaped in MyST: the outlet comes from the article
+    # the themes' own words in the page furniture (footer, the search page without JavaScript)
+    site = built_project / "_build/html"
+    for page, vi_text, en_text in [("book/intro.html", "© Bản quyền", "© Copyright"),
+                                   ("search.html", "Hãy bật JavaScript", "Please activate JavaScript")]:
+        vi_page, en_page = (site / page).read_text(encoding="utf-8"), (site / "en" / page).read_text(encoding="utf-8")
+        assert vi_text in vi_page and en_text not in vi_page and en_text in en_page, page
 
 
 @pytest.mark.slow
