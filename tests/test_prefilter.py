@@ -3,7 +3,10 @@
 - :mod:`districtbook.prefilter` skips a family's regex when none of its required words is in the
   window: it must never skip a window where the regex does match;
 - the :func:`districtbook.numbers.trigger` patterns must find every place the big patterns can match:
-  ``scan`` over them gives exactly what ``finditer`` gives.
+  ``scan`` over them gives exactly what ``finditer`` gives;
+- a trigger's tails (what must follow a common word) only drop places where the big pattern does not
+  match: tried at every position of real text, the narrowed trigger fires wherever the loose one fires
+  and the pattern matches, and nowhere the loose one does not.
 """
 from __future__ import annotations
 
@@ -86,3 +89,42 @@ def test_triggers_respect_the_words_around_them():
     _same(periods.PERIOD_RE, periods._PERIOD_TRIGGER, s)
     _same(places._mention_re(), places._mention_trigger(), s)
     _same(extract.TOKEN_RE, extract._TOKEN_TRIGGER, s)
+
+
+def _narrowed_only_where_nothing_matches(pattern: re.Pattern[str], loose: re.Pattern[str], tight: re.Pattern[str],
+                                         text: str) -> None:
+    for p in range(len(text)):
+        fires = tight.match(text, p) is not None
+        if fires:
+            assert loose.match(text, p), f"{tight.pattern[:40]}…: fires where the loose trigger does not: {text[p:p + 40]!r}"
+        elif loose.match(text, p):
+            m = pattern.match(text, p)
+            assert m is None or m.end() == p, f"a tail drops a match: {text[p:m.end()]!r}"
+
+
+TAIL_TEXTS = TEXTS + COMPOSED + [
+    "Các tỉnh, thành phố; khối tỉnh thành; Thị trấn Trâu Quỳ, thị xã Sơn Tây, Quận ủy Ba Đình, huyện uỷ Gia Lâm, "
+    "Tỉnh ủy Quảng Nam, tỉnh Bắc Ninh, TP. Hồ Chí Minh, TPHCM, TP Thủ Đức, Thành ủy Hà Nội, Sài Gòn, Việt Nam, toàn quốc; "
+    "những phường 5, 6; 2 quận Hải Châu; 12 xã; Bộ Y tế; Đồng bằng sông Cửu Long; Thừa Thiên Huế; Bà Rịa - Vũng Tàu",
+    "Trong năm 2024, trong 5 năm qua, Trong nhiệm kỳ; từ đầu năm đến nay; Lũy kế 9 tháng; tính đến ngày 30/6/2024; "
+    "Đến hết tháng 10; tới năm 2030; vào năm 2025; hằng năm, hàng năm, mỗi năm; nửa đầu năm, Nửa nhiệm kỳ, giữa nhiệm "
+    "kỳ; cả nhiệm kỳ, toàn khóa, Toàn nhiệm kỳ; các tháng cuối năm, những tháng cuối năm; khóa 2020-2025, Khoá2015 - "
+    "2020; giai đoạn 2021-2025, thời kỳ 2016 - 2020; quý IV/2024, Quý 3 năm 2023; tháng 02; 02 tháng/2023; năm nay; "
+    "6 tháng đầu năm; 9 tháng, 5 năm tới; 2020–2025; Đến thời điểm hiện tại",
+]
+
+
+@pytest.mark.parametrize("i", range(len(TAIL_TEXTS)))
+def test_trigger_tails_drop_only_places_where_nothing_matches(i):
+    text = TAIL_TEXTS[i]
+    _narrowed_only_where_nothing_matches(periods.PERIOD_RE, periods._period_trigger(tails=False),
+                                         periods._PERIOD_TRIGGER, text)
+    _narrowed_only_where_nothing_matches(places._mention_re(), places._mention_trigger(tails=False),
+                                         places._mention_trigger(), text)
+
+
+def test_trigger_tails_do_narrow():
+    # "các" and "trong" as common words, "quận" before a lower-case word: no longer tried
+    text = "các chỉ tiêu trong kế hoạch của quận đã hoàn thành"
+    assert [m.group(0) for m in periods._period_trigger(tails=False).finditer(text)] == ["các", "trong"]
+    assert not periods._PERIOD_TRIGGER.search(text) and not places._mention_trigger().search(text)

@@ -29,11 +29,41 @@ _TERM = re.compile(rf"(?:nhiệm kỳ|khóa|khoá)\s({_Y})\s?[-–]\s?({_Y})")  
 _TERM_I = re.compile(_TERM.pattern, re.I)
 _YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tới" ("\d\d?", not "\d{1,2}": scanned fast)
 
-#: where a period expression can start: a digit, "/năm", or one of its first words
-_PERIOD_TRIGGER = trigger(
-    cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "lũy", "tính", "đến", "tới", "vào",
-          "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá"),
-    r"(?<!\d{d})", after=r"[^\W\d_]", bare=("/năm",))
+#: where a period expression can start: a digit, "/năm", or one of its first words, with what must follow
+#: the word for PERIOD_RE to match there (the tails; "các" and "trong" are common words)
+_PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "lũy", "tính", "đến", "tới", "vào",
+                      "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá")
+_PERIOD_TAILS = {
+    **dict.fromkeys(cases("năm"), r"\s(?:nay|\d)"),  # "năm 2024", "năm nay"
+    **dict.fromkeys(cases("tháng"), r"\s\d"),  # "tháng 9"
+    **dict.fromkeys(cases("quý"), r"\s[I1-4]"),  # "quý IV", "quý 3"
+    **dict.fromkeys(cases("nhiệm", "thời"), r"\skỳ"),
+    **dict.fromkeys(cases("giai"), r"\sđoạn"),
+    **dict.fromkeys(cases("trong"), r"\s(?:năm|nhiệm|\d)"),  # "trong năm", "trong nhiệm kỳ", "trong 5 năm"
+    **dict.fromkeys(cases("từ"), r"\sđầu"),
+    **dict.fromkeys(cases("lũy"), r"\skế"),
+    **dict.fromkeys(cases("tính"), r"\sđến"),
+    **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời)"),
+    **dict.fromkeys(cases("vào", "hằng", "hàng", "mỗi"), r"\snăm"),
+    **dict.fromkeys(cases("nửa"), r"\s(?:đầu|cuối|nhiệm)"),
+    **dict.fromkeys(cases("giữa", "cả"), r"\snhiệm"),
+    **dict.fromkeys(cases("toàn"), r"\s(?:nhiệm|khóa)"),
+    **dict.fromkeys(cases("các", "những"), r"\stháng"),  # "các tháng cuối năm"
+    **dict.fromkeys(cases("khóa", "khoá"), r"\s?\d"),  # "khóa 2020-2025"
+}
+#: after a digit: a count of months or years ("9 tháng", "5 năm qua") or the first year of a span ("2020-2025")
+_PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm)|\d{{3}}\s?[-–])"
+
+
+def _period_trigger(tails: bool = True) -> re.Pattern[str]:
+    """:data:`_PERIOD_TRIGGER`; without ``tails``, every place one of its first words or a digit stands
+    (what the tails narrow down, for the tests)."""
+    if not tails:
+        return trigger(_PERIOD_WORDS, r"(?<!\d{d})", after=r"[^\W\d_]", bare=("/năm",))
+    return trigger(_PERIOD_WORDS, _PERIOD_DIGIT, after=r"[^\W\d_]", bare=("/năm",), tails=_PERIOD_TAILS)
+
+
+_PERIOD_TRIGGER = _period_trigger()
 #: the base of a comparison: a period named only to compare against
 BASE_RE = re.compile(
     rf"so\s(?:với|cùng)\s(?:cùng\skỳ\s)?(?:(?:năm|tháng|quý)\s)?(?:[IV]+/|\d{{1,2}}/)?{_Y}|"
