@@ -262,29 +262,71 @@ _EXCEED = re.compile(r"vượt\s$")
 _TIMES = re.compile(r"gấp\s$")
 
 
+@dataclass(frozen=True)
+class _UnitFamilies:
+    """The families a figure of one unit can belong to, in the two ways :func:`_family` reads them."""
+
+    nouns: tuple[tuple[int, Family], ...]  # (rank, family) whose counted noun is tried after the number
+    words: tuple[tuple[int, Family], ...]  # (rank, family) whose words are searched before it
+    by_factor: tuple[tuple[str, tuple[int, ...]], ...]  # a required string, and the ``words`` that need it
+    unfiltered: tuple[int, ...]  # the ``words`` with no required string (always searched)
+
+
+def _unit_families(unit: str) -> _UnitFamilies:
+    fams = [(rank, fam) for rank, fam in enumerate(FAMILIES) if unit in fam.units]
+    nouns = tuple((r, f) for r, f in fams if f.noun is not None and unit in ("count", "ratio", "percent"))
+    words = tuple((r, f) for r, f in fams if f.words is not None and not (f.noun is not None and unit == "count"))
+    by_factor: dict[str, list[int]] = {}
+    unfiltered = []
+    for i, (_rank, fam) in enumerate(words):
+        if fam.factors is None:
+            unfiltered.append(i)
+        for factor in fam.factors or ():
+            by_factor.setdefault(factor, []).append(i)
+    return _UnitFamilies(nouns, words, tuple((k, tuple(v)) for k, v in by_factor.items()), tuple(unfiltered))
+
+
+#: per unit, the families it can have: worked out once, not for each of the 75 families at every figure
+_FAMILIES_BY_UNIT = {unit: _unit_families(unit) for unit in sorted(set().union(*(f.units for f in FAMILIES)))}
+
+
 def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
-    """The family whose words stand nearest before the number (or whose counted noun follows it)."""
+    """The family whose words stand nearest before the number (or whose counted noun follows it).
+
+    The nearest wins, then the earlier in :data:`FAMILIES`.  A family whose counted noun follows
+    a count is the nearest of all; one whose words are not before the number is not searched: none
+    of the strings every match of its words contains is there (:mod:`districtbook.prefilter`).
+    """
+    fams = _FAMILIES_BY_UNIT.get(unit)
+    if fams is None:
+        return None
     noun_phrase = (noun if noun and not after.strip().lower().startswith(noun) else after[:60]).strip().lower()
     best: tuple[int, int, Family] | None = None
-    before_lower = lowered(before)  # one lower-cased copy: most families' words are not there at all
-    for rank, fam in enumerate(FAMILIES):
-        if unit not in fam.units:
-            continue
-        if fam.noun is not None and unit in ("count", "ratio", "percent") and fam.noun.search(noun_phrase) \
-                and not (unit == "percent" and fam.words is None and not re.match(r"\s?\S", after)):
+    counted: set[int] = set()  # families whose counted noun follows: their words before are not searched
+    for rank, fam in fams.nouns:
+        if fam.noun.search(noun_phrase) and not (unit == "percent" and fam.words is None
+                                                  and not re.match(r"\s?\S", after)):
+            counted.add(rank)
             if unit == "percent" and re.match(r"(?:chỉ tiêu|kế hoạch|dự toán)\b", noun_phrase):
                 continue  # "đạt 101% chỉ tiêu": per cent of a target, not a count of targets
             if fam.words is None or fam.words.search(before[-60:] + " " + after[:80]):
                 pos = len(before) + 1  # the counted thing itself: nearest of all
                 if best is None or (pos, -rank) > (best[0], -best[1]):
                     best = (pos, rank, fam)
-            continue
-        if fam.words is None or fam.noun is not None and unit == "count":
+    before_lower = lowered(before)  # one lower-cased copy: most families' words are not there at all
+    if before_lower is None:
+        candidates = range(len(fams.words))
+    else:
+        found = set(fams.unfiltered)
+        for factor, needing in fams.by_factor:
+            if factor in before_lower:
+                found.update(needing)
+        candidates = sorted(found)
+    for i in candidates:
+        rank, fam = fams.words[i]
+        if rank in counted:
             continue
         last = None
-        if before_lower is not None and fam.factors is not None \
-                and not any(map(before_lower.__contains__, fam.factors)) or not fam.words.search(before):
-            continue  # none of the words every match contains (prefilter.could_match, inlined: it runs 75 times a figure)
         for m in fam.words.finditer(before):
             if not _AFTER_A_FIGURE.search(before, max(0, m.start() - 12), m.start()):
                 last = m  # "chiếm 6,5% tổng thu": the whole a share is of, not what is measured
