@@ -177,3 +177,43 @@ def test_families_by_unit_and_required_words_choose_as_trying_every_family_does(
                 tried += 1
                 chosen += expected is not None
     assert tried > 3000 and chosen > 500, (tried, chosen)
+
+
+def test_a_prefix_search_answers_as_searching_each_prefix_does():
+    from districtbook.extract import _TARGET
+    from districtbook.prefilter import PrefixSearch
+
+    patterns = [_TARGET, re.compile(r"\b(?:số|Số)\b"), re.compile(r"(?<!dân )(?<!tổng )\bsố\s\d"),
+                re.compile(r"\bđề ra\b|đặt\b"), re.compile(r"\d\b"), re.compile(r"\bsố\s\b"),
+                re.compile(r"số$"), re.compile(r"số(?!\s\d)")]
+    odd = ["mục tiêu5 và mục tiêu 6", "đề ra; đặt ra 5", "quyết đề ra 5, hoạch đề ra 6, cần đạt7 và phải đạt 8",
+           "Đến năm 20305 và đến năm 2030 đạt 9", "có số 5 và số 6", "mã số\nvà số 7"]
+    sentences = [s for t in TEXTS for s in re.split(r"(?<=[.!?…])\s+", t) if s]  # as the extractor uses it
+    for pattern in patterns:
+        for text in sentences + COMPOSED + odd:
+            for step in (1, 7, 23):
+                search = PrefixSearch(pattern, text)
+                for k in range(0, len(text) + 1, step):
+                    assert search(k) == (pattern.search(text[:k]) is not None), (pattern.pattern[:30], text[:k][-40:])
+            search = PrefixSearch(pattern, text)
+            for k in (len(text), len(text) // 2, 3):  # shrinking: searched in full
+                assert search(k) == (pattern.search(text[:k]) is not None)
+
+
+def test_sentences_split_where_the_look_behind_pattern_did():
+    from districtbook.extract import _sentences
+
+    split = re.compile(r"(?<=[.!?…])[\"”]?\s+")
+
+    def by_look_behind(text, start, end):
+        out, pos = [], start
+        for m in split.finditer(text, start, end):
+            if m.start() > pos:
+                out.append((pos, m.start()))
+            pos = m.end()
+        return out + [(pos, end)] if pos < end else out
+
+    for text in TEXTS + COMPOSED + ["A. “B.” C… D! E? .F. G", "x.  \n y.”\tz", ". . ."]:
+        for start in range(0, len(text), 13):
+            for end in (len(text), start + 40):
+                assert list(_sentences(text, start, min(end, len(text)))) == by_look_behind(text, start, min(end, len(text)))

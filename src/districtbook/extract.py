@@ -30,6 +30,7 @@ from .numbers import NUMBER, SCALES, canonical, parse_number, scan
 from .periods import ArticlePeriods, Period, period_for, scoped_marks
 from .articles import FRAME_KINDS
 from .places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place
+from .prefilter import PrefixSearch
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
            "qualifier",
@@ -371,16 +372,23 @@ def _incidental(tok: Token, reason: str) -> Token:
 
 # --- context -----------------------------------------------------------------------------------
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"”]?\s+")
+#: the gap between two sentences (group 1): a closing quote and white space after ".", "!", "?" or "…" (the
+#: pattern starts with the punctuation, not a look-behind, so that the regex engine skips ahead to it)
+_SENTENCE_SPLIT = re.compile(r"[.!?…]([\"”]?\s+)")
 _CLAUSE_SPLIT = re.compile(r";")
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentences of ``text[start:end]``, as spans (a mark just before ``start`` ends a sentence there too).
+
+    >>> list(_sentences("A b. C d! “E.” F… ", 0, 18))
+    [(0, 4), (5, 9), (10, 13), (15, 17)]
+    """
     pos = start
-    for m in _SENTENCE_SPLIT.finditer(text, start, end):
-        if m.start() > pos:
-            yield pos, m.start()
-        pos = m.end()
+    for m in _SENTENCE_SPLIT.finditer(text, max(0, start - 1), end):
+        if m.start(1) > pos:
+            yield pos, m.start(1)
+        pos = m.end(1)
     if pos < end:
         yield pos, end
 
@@ -499,10 +507,11 @@ _NOW_AFTER = re.compile(r"\s?(?:[^\W\d_]+\s){0,2}?(?:hiện tại|hiện nay|hi�
 _RISE_TO_AFTER = re.compile(r"\s?%?\s?(?:[^\W\d_]+\s){0,2}?lên\s(?:mức\s|khoảng\s|gần\s|hơn\s|trên\s)?\d")
 
 
-def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets: bool, period: str,
+def _qualifier(goal_before: bool, clause_before: str, after: str, in_targets: bool, period: str,
                ctx: ArticlePeriods) -> str:
     """The hedge a figure is written with; the nearest cue wins: "trên 10,6%" in a list of goals is
-    ``more_than``, a goal with no hedge is ``target``, "ước" in its own clause is ``estimate``."""
+    ``more_than``, a goal with no hedge is ``target``, "ước" in its own clause is ``estimate``.
+    ``goal_before``: a goal is set earlier in the sentence (:data:`_TARGET`)."""
     near = clause_before[-30:]
     if re.match(r"\s?(?:%\s?)?(?:\S+\s){0,4}trở lên", after):
         return "more_than"
@@ -514,7 +523,7 @@ def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets:
     if _NOW_AFTER.match(after) or re.search(r"\btừ\s$", near) and _RISE_TO_AFTER.match(after):
         return "actual"  # "mở rộng từ 11 mét hiện tại lên 40 mét": where things stand, the start of a goal
     future = bool(ctx.future and period and period == ctx.future)
-    if _TARGET.search(sentence_before) or in_targets or (future and not _PAST.search(clause_before)):
+    if goal_before or in_targets or (future and not _PAST.search(clause_before)):
         return "target"
     if _ESTIMATE.search(clause_before.split(",")[-1] if "," in clause_before[-40:] else clause_before):
         return "estimate"
@@ -714,11 +723,13 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
             subjects = [m for m in found if s_start <= m.start < s_end]
             marks = scoped_marks(text, s_start, s_end, periods)
             clauses = _clauses(text, s_start, s_end)
+            goal_before_at = PrefixSearch(_TARGET, text[s_start:s_end])  # _TARGET in the words before a figure
             for tok in tokens(text, s_start, s_end):
                 if tok.kind == "incidental" and not include_incidental:
                     continue
                 c_start, c_end = next((a, b) for a, b in clauses if a <= tok.start <= b)
                 sentence_before = text[s_start:tok.start]
+                goal_before = goal_before_at(tok.start - s_start)  # _TARGET.search(sentence_before)
                 before = text[c_start:tok.start]
                 after = text[tok.tail:c_end]
                 value = tok.value
@@ -731,10 +742,10 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                 if not period and line.kind == "title" and line.end - line.start <= 160:
                     period = lead_period  # a headline's figure: the period its lead reports
                 qualifier = (tok.reason if tok.reason.startswith("range")
-                             else _qualifier(sentence_before, before, after, in_targets, period, periods))
+                             else _qualifier(goal_before, before, after, in_targets, period, periods))
                 if tok.unit == "VND_bn" and _PLAN_AMOUNT.search(before[-40:]) and period[:4].isdigit():
                     period = period[:4]  # "để đạt được kế hoạch dự kiến 4.000 tỷ đồng": the year's plan
-                goal = qualifier == "target" or bool(_TARGET.search(sentence_before)) or in_targets
+                goal = qualifier == "target" or goal_before or in_targets
                 if not period and periods.future and goal:
                     period = periods.future  # a goal with no period of its own: the coming term
                 if tok.kind == "indicator":
@@ -744,7 +755,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                 if basis == "share" and tok.unit == "percent" and tok.value > 100:
                     basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
                 if basis == "none" and tok.reason.startswith("range") and qualifier.startswith("range") \
-                        and (_TARGET.search(sentence_before) or in_targets or period == periods.future):
+                        and (goal_before or in_targets or period == periods.future):
                     basis = "target"  # a goal given as a range: "từ 11 - 15%"
                 metric = ""
                 if tok.kind == "indicator":

@@ -18,6 +18,7 @@ True
 """
 from __future__ import annotations
 
+import functools
 import re
 from re import _parser as sre_parse  # the parse tree of a compiled pattern (stable since 3.11)
 
@@ -87,3 +88,65 @@ def lowered(text: str) -> str | None:
 def could_match(factors: frozenset[str] | None, text_lower: str | None) -> bool:
     """False only when no match is possible: none of the required strings is in the text."""
     return factors is None or text_lower is None or any(map(text_lower.__contains__, factors))
+
+
+_ASSERT, _ASSERT_NOT, _AT = sre_parse.ASSERT, sre_parse.ASSERT_NOT, sre_parse.AT
+
+
+def _looks_ahead(items) -> bool:
+    """Whether a parse tree looks past where it stands: a look-ahead, or ``$`` / ``\\Z`` (the end of the text)."""
+    for op, av in items:
+        if op in (_ASSERT, _ASSERT_NOT) and av[0] >= 0:  # direction 1 (ahead); -1 is a look-behind
+            return True
+        if op is _AT and "END" in str(av):
+            return True
+        for sub in av if isinstance(av, (tuple, list)) else ():
+            subs = sub if isinstance(sub, list) else [sub]
+            if any(isinstance(x, sre_parse.SubPattern) and _looks_ahead(x) for x in subs):
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=64)  # a few module-level patterns: parsed once each
+def _width(pattern: re.Pattern[str]) -> int | None:
+    """The longest match of ``pattern``, or None when unbounded or when it looks ahead (what comes after a
+    match may then decide it, and :class:`PrefixSearch` cannot reuse what it searched)."""
+    tree = sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    longest = tree.getwidth()[1]
+    return None if longest >= sre_parse.MAXREPEAT or _looks_ahead(tree) else longest
+
+
+class PrefixSearch:
+    """``pattern.search(text[:k])`` for one ``text`` and a growing ``k``: the words before each figure of a
+    sentence, one figure after the other, without searching the sentence from its start every time.
+
+    Exact for a pattern of bounded width that does not look ahead (``\\b`` and look-behinds are fine):
+    a match that ends before ``k`` is a match of every longer prefix, and a prefix with no match leaves
+    only matches that end after it, so starting at most ``width`` characters before it.  A ``k`` smaller
+    than an earlier one is searched in full.
+
+    >>> p = PrefixSearch(re.compile(r"\\bmục tiêu\\b"), "Năm 2025, mục tiêu tăng 8%, và 9%")
+    >>> [p(k) for k in (10, 18, 19, 24, 29)]
+    [False, True, True, True, True]
+    """
+
+    __slots__ = ("pattern", "text", "width", "clear", "settled")
+
+    def __init__(self, pattern: re.Pattern[str], text: str):
+        self.pattern, self.text = pattern, text
+        self.width = _width(pattern)
+        self.clear = 0  # text[:clear] holds no match
+        self.settled = -1  # the end of a match that every prefix longer than it holds
+
+    def __call__(self, k: int) -> bool:
+        if 0 <= self.settled < k:
+            return True
+        if k < self.clear or self.width is None:
+            return self.pattern.search(self.text, 0, k) is not None
+        m = self.pattern.search(self.text, max(0, self.clear - self.width), k)
+        if m is None:
+            self.clear = k
+            return False
+        if m.end() < k:
+            self.settled = m.end()
+        return True
