@@ -217,3 +217,27 @@ def test_sentences_split_where_the_look_behind_pattern_did():
         for start in range(0, len(text), 13):
             for end in (len(text), start + 40):
                 assert list(_sentences(text, start, min(end, len(text)))) == by_look_behind(text, start, min(end, len(text)))
+
+
+def test_end_searches_find_what_a_search_of_the_whole_text_finds():
+    from districtbook.prefilter import EndSearch, any_of
+
+    patterns = [extract._RANK_BEFORE, *(p for p, _ in extract._INCIDENTAL_BEFORE)]
+    odd = ["xếp thứ \n", "Chỉ thị số\n", "dân số ", "Tổng số ", "LẦN THỨ ", "kỳ họp thứ ", "Sáng ngày ", "khoá\t",
+           "thứ 2 và thứ ", "vị trí thứ ", "tuổi đời ", "Nghị quyết ", "12\nsố ", "theo Chương trình \n"]
+    befores = [t[max(0, p - 24):p] for t in TEXTS + COMPOSED for p in range(len(t))] + odd
+    at_end = [EndSearch(p) for p in patterns]
+    anyone = EndSearch(any_of(patterns))
+    for before in befores:
+        found = [p.search(before) for p in patterns]
+        assert [m and m.span() for m in (e.search(before) for e in at_end)] == [m and m.span() for m in found], before
+        assert (anyone.search(before) is not None) == any(found), before
+    assert sum(1 for b in befores if anyone.search(b)) > 100
+
+
+@pytest.mark.parametrize("pattern", [r"số\s", r"số\s$|tổng", r"(?:\S+\s)*$", r"a(?:$|b)", r"số\b"])
+def test_an_end_search_refuses_a_pattern_that_can_end_elsewhere_or_is_unbounded(pattern):
+    from districtbook.prefilter import EndSearch
+
+    with pytest.raises(ValueError):
+        EndSearch(re.compile(pattern))

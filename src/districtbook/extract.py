@@ -30,7 +30,7 @@ from .numbers import NUMBER, SCALES, canonical, parse_number, scan
 from .periods import ArticlePeriods, Period, period_for, scoped_marks
 from .articles import FRAME_KINDS
 from .places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place
-from .prefilter import PrefixSearch
+from .prefilter import EndSearch, PrefixSearch, any_of
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
            "qualifier",
@@ -161,6 +161,11 @@ _INCIDENTAL_BEFORE = [
     (re.compile(r"\b(?:top|Top|tốp|Tốp|TOP)\s$"), "rank label"),
     (re.compile(r"\b(?:Sáng|Chiều|Trưa|Tối|Đêm|sáng|chiều|trưa|tối|đêm)\s(?:ngày\s)?$"), "date"),
 ]
+#: the same, searched only in the last characters before the number (each ends with "$"); the first
+#: cheap test says whether any of them matches (most numbers are figures: then none does)
+_RANK_AT_END = EndSearch(_RANK_BEFORE)
+_INCIDENTAL_AT_END = [(EndSearch(pattern), reason) for pattern, reason in _INCIDENTAL_BEFORE]
+_ANY_INCIDENTAL_AT_END = EndSearch(any_of([pattern for pattern, _reason in _INCIDENTAL_BEFORE]))
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -279,7 +284,7 @@ def _number_tokens(text: str, start: int, end: int) -> Iterator[Token]:
 def _ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
     num, den = int(m["num"]), int(m["den"])
     s, e = m.span()
-    if _RANK_BEFORE.search(before):  # "xếp thứ 3/30 quận, huyện": rank 3 of 30
+    if _RANK_AT_END.search(before):  # "xếp thứ 3/30 quận, huyện": rank 3 of 30
         return Token(s, e, Decimal(num), "rank", Decimal(den), num_end=e)
     if re.fullmatch(r"(?:19|20)\d\d", m["den"]):  # "tháng 10/2024", "10/2024"
         return Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
@@ -328,11 +333,12 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
     """
     if tok.reason.startswith("range"):
         return tok
-    if _RANK_BEFORE.search(before) and tok.unit == "count":
+    if tok.unit == "count" and _RANK_AT_END.search(before):
         return Token(tok.start, tok.num_end if tok.num_end >= 0 else tok.end, tok.value, "rank", num_end=tok.num_end)
-    for pattern, reason in _INCIDENTAL_BEFORE:
-        if pattern.search(before):
-            return _incidental(tok, reason)
+    if _ANY_INCIDENTAL_AT_END.search(before):
+        for pattern, reason in _INCIDENTAL_AT_END:
+            if pattern.search(before):
+                return _incidental(tok, reason)
     raw = text[tok.start:tok.tail]
     if tok.tail >= len(text.rstrip(" …")):
         return _incidental(tok, "cut off")
