@@ -111,6 +111,8 @@ TAIL_TEXTS = TEXTS + COMPOSED + [
     "kỳ; cả nhiệm kỳ, toàn khóa, Toàn nhiệm kỳ; các tháng cuối năm, những tháng cuối năm; khóa 2020-2025, Khoá2015 - "
     "2020; giai đoạn 2021-2025, thời kỳ 2016 - 2020; quý IV/2024, Quý 3 năm 2023; tháng 02; 02 tháng/2023; năm nay; "
     "6 tháng đầu năm; 9 tháng, 5 năm tới; 2020–2025; Đến thời điểm hiện tại",
+    "đạt 98% kế hoạch năm 2024, dự toán\tnăm 2025, KH 2025 năm 2025, chỉ tiêu của cả nhiệm kỳ 2020 - 2025, "
+    "nghị quyết đề ra năm 2030; kếhoạch năm 2024",
 ]
 
 
@@ -121,6 +123,8 @@ def test_trigger_tails_drop_only_places_where_nothing_matches(i):
                                          periods._PERIOD_TRIGGER, text)
     _narrowed_only_where_nothing_matches(places._mention_re(), places._mention_trigger(tails=False),
                                          places._mention_trigger(), text)
+    _narrowed_only_where_nothing_matches(periods._PLAN_YEAR_RE, periods._plan_year_trigger(tails=False),
+                                         periods._PLAN_YEAR_TRIGGER, text)
 
 
 def test_trigger_tails_do_narrow():
@@ -241,3 +245,23 @@ def test_an_end_search_refuses_a_pattern_that_can_end_elsewhere_or_is_unbounded(
 
     with pytest.raises(ValueError):
         EndSearch(re.compile(pattern))
+
+
+def test_the_generic_level_word_pattern_finds_what_its_look_behind_form_did():
+    old = re.compile(r"(?<!của )(?<!theo )(?<!chuẩn )\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố)"
+                     r"(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b))")
+    odd = ["của phường có, theo quận thì, chuẩn xã đạt, Phường 5, phường Tân Định, xã giao lưu, quận đề ra, "
+           "xphường, _quận, 2huyện, Thành phố có, thành phố; tỉnh\n, Huyện, ", "phường"]
+    for text in TEXTS + COMPOSED + odd:
+        for start in range(0, len(text), 17):
+            assert [m.span() for m in extract._GENERIC_UNIT.finditer(text, start)] == \
+                [m.span() for m in old.finditer(text, start)]
+
+
+def test_the_office_and_merger_prefilter_never_skips_a_window_that_matches():
+    from districtbook.extract import _NOT_SUBJECT_BEFORE, _NOT_SUBJECT_WORDS
+
+    windows = [t[max(0, p - 100):p] for t in TEXTS + COMPOSED for p in range(0, len(t), 5)]
+    windows += ["Chủ tịch UBND ", "trên cơ sở sáp nhập ", "Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức "]
+    matched = [w for w in windows if _NOT_SUBJECT_BEFORE.search(w)]
+    assert matched and all(could_match(_NOT_SUBJECT_WORDS, lowered(w)) for w in matched)

@@ -26,11 +26,11 @@ from pathlib import Path
 
 from .articles import Article, iter_articles
 from .metrics import family_of, metric_for
-from .numbers import NUMBER, SCALES, canonical, parse_number, scan
+from .numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
 from .periods import ArticlePeriods, Period, period_for, scoped_marks
 from .articles import FRAME_KINDS
 from .places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place
-from .prefilter import EndSearch, PrefixSearch, any_of
+from .prefilter import EndSearch, PrefixSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
            "qualifier",
@@ -552,13 +552,17 @@ _NOT_SUBJECT_BEFORE = re.compile(
     r"|(?:sáp nhập|hợp nhất|trên cơ sở)[^;.]{0,80})$")
 
 
+_NOT_SUBJECT_WORDS = required(_NOT_SUBJECT_BEFORE)  # "chủ tịch", "sáp nhập", …: one is in every match
+
+
 def _subjects(found: list[Mention], text: str) -> list[Mention]:
     """Mentions that can be what a figure is about: not a listed plural ("các phường 7, 8"), not the
     parent named after a unit ("Phường Tam Thắng, TPHCM", "phường Kinh Môn (Hải Phòng)"), not an
     office or a merged unit."""
     out: list[Mention] = []
     for m in found:
-        if m.plural or _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
+        if m.plural or could_match(_NOT_SUBJECT_WORDS, lowered(text[max(0, m.start - 100):m.start])) \
+                and _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
             continue
         if out and m.start - out[-1].end <= 3 and _RANK[m.place.level] > _RANK[out[-1].place.level]:
             continue
@@ -568,7 +572,11 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
 
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
 _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
-_GENERIC_UNIT = re.compile(r"(?<!của )(?<!theo )(?<!chuẩn )\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b))")
+#: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn" nor before a name or a number:
+#: (?<!của )(?<!theo )(?<!chuẩn )\b(?:[Pp]hường|[Qq]uận|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
+#: word first so that the regex engine skips ahead to the words' first letters
+_GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"), before=(r"\w", "của ", "theo ", "chuẩn "),
+                        after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
 _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
                 "thành phố": "city"}
 

@@ -63,11 +63,11 @@ def canonical(value: Decimal) -> str:
 _LETTER = r"[^\W\d_]"
 
 
-def trigger(words, digit: str | None = None, *, before: str = _LETTER, after: str = "",
+def trigger(words, digit: str | None = None, *, before: str | tuple[str, ...] = _LETTER, after: str = "",
             bare: tuple[str, ...] = (), tails: dict[str, str] | None = None) -> re.Pattern[str]:
     """A fast :func:`scan` trigger: one of ``words`` (literal strings, each case written out) where
-    ``before`` does not match the character before it and ``after`` (if given) does not match the one
-    after it, followed by the pattern ``tails[word]`` if there is one; or one of the literal strings
+    ``before`` does not match the character before it (or none of several fixed-length ``before`` patterns
+    the text before it) and ``after`` (if given) does not match what follows it, followed by the pattern ``tails[word]`` if there is one; or one of the literal strings
     ``bare``, anywhere; or an ASCII digit followed by the pattern ``digit`` (``{d}`` stands for the digit).
 
     Written so that every branch starts with a literal character: Python's regex engine then skips
@@ -90,7 +90,7 @@ def trigger(words, digit: str | None = None, *, before: str = _LETTER, after: st
     for c, ws in by_first.items():
         rests = []
         for w in sorted(ws, key=lambda w: (-len(w), w)):
-            guard = f"(?<!{before}{re.escape(w)})" if before else ""
+            guard = "".join(f"(?<!{b}{re.escape(w)})" for b in ((before,) if isinstance(before, str) else before) if b)
             tail = f"(?:{tails[w]})" if w in tails else ""
             rests.append(f"{re.escape(w[1:])}{guard}{not_after}{tail}")
         alts.append(f"{re.escape(c)}(?:{'|'.join(rests)})")

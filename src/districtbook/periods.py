@@ -73,7 +73,15 @@ BASE_RE = re.compile(
 _PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}|"
                            # "hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ": the term's targets, done by half-term
                            rf"(?:chỉ\stiêu|kế\shoạch)(?:\scủa)?\s(?:cả|toàn)\snhiệm\skỳ(?:\s{_Y}\s?[-–]\s?{_Y})?")
-_PLAN_YEAR_TRIGGER = trigger(["kế", "dự", "chỉ", "nghị", "KH"], before="")
+_PLAN_YEAR_TAILS = {"kế": r"\shoạch", "dự": r"\stoán", "chỉ": r"\stiêu", "nghị": r"\squyết", "KH": r"\s"}
+
+
+def _plan_year_trigger(tails: bool = True) -> re.Pattern[str]:
+    """Where a plan's year can start (:data:`_PLAN_YEAR_RE`): its first words, with the second (``tails``)."""
+    return trigger(_PLAN_YEAR_TAILS, before="", tails=_PLAN_YEAR_TAILS if tails else None)
+
+
+_PLAN_YEAR_TRIGGER = _plan_year_trigger()
 #: a term that names a congress or an office, not the period of the figures beside it
 _LABEL_BEFORE = re.compile(
     r"(?:Đại\shội|[Đđ]ại\shội|lần\sthứ|Ban\sChấp\shành|Ban\schấp\shành|Bí\sthư|[Đđ]ảng\s[uủ][yỷ]|khóa|khoá|HĐND|"
@@ -251,7 +259,7 @@ class ArticlePeriods:
         else:
             term = "%d-%d" % terms[0] if terms and ref is None else ""
         ctx = cls(year, pub_year, pub_month, term, future)
-        ahead = _YEARS_AHEAD.search(body)
+        ahead = _YEARS_AHEAD.search(body) if " năm tới" in body or " năm tiếp theo" in body else None
         end = ctx.last_complete_year()
         if ahead and end and not future:
             ctx = cls(year, pub_year, pub_month, term, f"{end + 1}-{end + int(ahead[1])}")
@@ -377,10 +385,12 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
     >>> [(p, scope) for _, p, scope in scoped_marks("thứ 12 (năm 2023); đến năm 2030 đạt", 0, 35, congress)]
     [('2023', 'paren'), ('2030', 'clause')]
     """
-    bases = [(m.start(), m.end()) for m in (*BASE_RE.finditer(text, start, end),
-                                            *scan(_PLAN_YEAR_RE, _PLAN_YEAR_TRIGGER, text, start, end))]
+    bases = None  # comparison bases and plan years: looked for once there is a period
     out = []
     for m in scan(PERIOD_RE, _PERIOD_TRIGGER, text, start, end):
+        if bases is None:
+            bases = [(b.start(), b.end()) for b in (*BASE_RE.finditer(text, start, end),
+                                                    *scan(_PLAN_YEAR_RE, _PLAN_YEAR_TRIGGER, text, start, end))]
         if any(b0 <= m.start() < b1 or b0 < m.end() <= b1 for b0, b1 in bases):
             continue
         if m["t1"] and _LABEL_BEFORE.search(text, max(start, m.start() - 70), m.start()) \
