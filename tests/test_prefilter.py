@@ -265,3 +265,14 @@ def test_the_office_and_merger_prefilter_never_skips_a_window_that_matches():
     windows += ["Chủ tịch UBND ", "trên cơ sở sáp nhập ", "Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức "]
     matched = [w for w in windows if _NOT_SUBJECT_BEFORE.search(w)]
     assert matched and all(could_match(_NOT_SUBJECT_WORDS, lowered(w)) for w in matched)
+
+
+def test_mentions_until_a_point_are_those_that_start_before_it_read_whole():
+    texts = TEXTS + COMPOSED + ["Đọc thêm quận\nBa Đình; phường Tam Thắng", "tỉnh Quảng Nam và TP.HCM"]
+    for text in texts:
+        every = places.mentions(text)
+        for until in sorted({0, 5, len(text) // 3, len(text) - 3, len(text), *(m.start for m in every),
+                             *(m.start + 1 for m in every), *(m.end - 1 for m in every)}):
+            assert places.mentions(text, until=until) == [m for m in every if m.start < until], until
+    crossing = places.mentions("xem quận\nBa Đình", until=6)
+    assert [(m.place.name, m.end) for m in crossing] == [("Ba Đình", 16)]

@@ -324,6 +324,15 @@ def _range(text: str, m: re.Match[str], before: str, limit: int) -> Iterator[Tok
     yield classify(hi_tok, text, before, limit)
 
 
+# what classify reads around a number, compiled once (it runs for every number)
+_DATE_LISTED_AFTER = re.compile(r"\s(?:và|,)\s\d{1,2}[-/]\d{1,2}\b")  # "ngày 12 và 13-10"
+_SECTION_NUMBER, _LINE_START = re.compile(r"(?:\d+\.)*\d+\.?\s"), re.compile(r"(?:^|\n)\s*$")  # "2.1 Thu ngân sách"
+_OUT_OF_BEFORE = re.compile(r"\b(?:trên|trong) tổng số\s$")
+_AT_PLACE_BEFORE, _NAMED_AFTER = re.compile(r"\b(?:tại|ở)\s$"), re.compile(r"\s?\w+(?:\s\w+)?\s[A-ZĐ]")
+_CLOCK_AFTER = re.compile(r":\d\d|h\d\d|\s?giờ")
+_VERB_BEFORE = re.compile(r"\b(?:tăng|giảm|đạt|là|có|còn|được|lên|xuống)\s(?:thêm\s)?$")
+
+
 def classify(tok: Token, text: str, before: str, limit: int) -> Token:
     """Decide whether a plain number is an indicator or an incidental label.
 
@@ -342,20 +351,20 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
     raw = text[tok.start:tok.tail]
     if tok.tail >= len(text.rstrip(" …")):
         return _incidental(tok, "cut off")
-    if re.match(r"\s(?:và|,)\s\d{1,2}[-/]\d{1,2}\b", text[tok.tail:tok.tail + 12]):
+    if _DATE_LISTED_AFTER.match(text[tok.tail:tok.tail + 12]):
         return _incidental(tok, "date")
-    if re.match(r"(?:\d+\.)*\d+\.?\s", raw + text[tok.tail:tok.tail + 1]) and tok.unit == "count" \
-            and re.search(r"(?:^|\n)\s*$", text[max(0, tok.start - 3):tok.start]) and "." in text[tok.start:tok.tail + 1]:
+    if _SECTION_NUMBER.match(raw + text[tok.tail:tok.tail + 1]) and tok.unit == "count" \
+            and _LINE_START.search(text[max(0, tok.start - 3):tok.start]) and "." in text[tok.start:tok.tail + 1]:
         return _incidental(tok, "section number")
     closing = min((i for i in (text.find("”", tok.end, tok.end + 60), text.find('"', tok.end, tok.end + 60)) if i != -1),
                   default=-1)
     if _QUOTED_LABEL.search(before) and closing != -1 and (tok.unit == "count" or closing - tok.end < 15):
         return _incidental(tok, "name in quotes")
     if tok.unit == "count":
-        if re.search(r"\b(?:trên|trong) tổng số\s$", before):
+        if _OUT_OF_BEFORE.search(before):
             return _incidental(tok, "reference count")  # "đứng tốp đầu trên tổng số 30 quận, huyện"
-        if re.search(r"\b(?:tại|ở)\s$", before) and (not _COUNTED_NOUNS.match(tok.noun) or re.match(
-                r"\s?\w+(?:\s\w+)?\s[A-ZĐ]", text[tok.tail:tok.tail + 40])):
+        if _AT_PLACE_BEFORE.search(before) and (not _COUNTED_NOUNS.match(tok.noun) or _NAMED_AFTER.match(
+                text[tok.tail:tok.tail + 40])):
             return _incidental(tok, "place reference")  # "tại 2 dự án Khu đô thị …": the projects named
             return _incidental(tok, "place reference")
         if _YEAR.fullmatch(raw):
@@ -365,9 +374,9 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
         if _AGENDA_NOUNS.match(tok.noun):
             return _incidental(tok, "agenda count")
         after = text[tok.end:tok.end + 3]
-        if after.startswith((":", "h", "giờ")) and re.match(r":\d\d|h\d\d|\s?giờ", text[tok.end:tok.end + 5]):
+        if after.startswith((":", "h", "giờ")) and _CLOCK_AFTER.match(text[tok.end:tok.end + 5]):
             return _incidental(tok, "time")
-        if not tok.noun and not re.search(r"\b(?:tăng|giảm|đạt|là|có|còn|được|lên|xuống)\s(?:thêm\s)?$", before):
+        if not tok.noun and not _VERB_BEFORE.search(before):
             return _incidental(tok, "bare number")
     return tok
 
@@ -427,12 +436,15 @@ _SHARE_NOUN = re.compile(
 _PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,60}?(?:vượt|đạt)(?: và vượt)? (?:chỉ tiêu|kế hoạch)")
 
 
+_PUNCT_OR_NUMBER = re.compile(r"[,;:(]|\d+(?:[.,]\d+)*")
+
+
 def _up_to_next_figure(after: str) -> str:
     """The words after a number up to the next punctuation or number (a year is a word here:
     "cao hơn 1,85% so với năm 2023")."""
-    cut = re.search(r"[,;:(]|\d+(?:[.,]\d+)*", after)
-    while cut and re.fullmatch(r"(?:19|20)\d\d", cut.group(0)):
-        cut = re.compile(r"[,;:(]|\d+(?:[.,]\d+)*").search(after, cut.end())
+    cut = _PUNCT_OR_NUMBER.search(after)
+    while cut and _YEAR.fullmatch(cut.group(0)):
+        cut = _PUNCT_OR_NUMBER.search(after, cut.end())
     return after[:cut.start()] if cut else after
 
 
@@ -513,20 +525,24 @@ _NOW_AFTER = re.compile(r"\s?(?:[^\W\d_]+\s){0,2}?(?:hiện tại|hiện nay|hi�
 _RISE_TO_AFTER = re.compile(r"\s?%?\s?(?:[^\W\d_]+\s){0,2}?lên\s(?:mức\s|khoảng\s|gần\s|hơn\s|trên\s)?\d")
 
 
+_OR_MORE_AFTER = re.compile(r"\s?(?:%\s?)?(?:\S+\s){0,4}trở lên")  # "50% trở lên"
+_FROM_BEFORE, _PER_YEAR_RATE_AFTER = re.compile(r"\btừ\s$"), re.compile(r"\s?%?/năm")
+
+
 def _qualifier(goal_before: bool, clause_before: str, after: str, in_targets: bool, period: str,
                ctx: ArticlePeriods) -> str:
     """The hedge a figure is written with; the nearest cue wins: "trên 10,6%" in a list of goals is
     ``more_than``, a goal with no hedge is ``target``, "ước" in its own clause is ``estimate``.
     ``goal_before``: a goal is set earlier in the sentence (:data:`_TARGET`)."""
     near = clause_before[-30:]
-    if re.match(r"\s?(?:%\s?)?(?:\S+\s){0,4}trở lên", after):
+    if _OR_MORE_AFTER.match(after):
         return "more_than"
     for pattern, q in _HEDGES:
         if pattern.search(near):
             return q
-    if re.search(r"\btừ\s$", near) and re.match(r"\s?%?/năm", after):
+    if _FROM_BEFORE.search(near) and _PER_YEAR_RATE_AFTER.match(after):
         return "more_than"  # "bình quân từ 10%/năm": at least
-    if _NOW_AFTER.match(after) or re.search(r"\btừ\s$", near) and _RISE_TO_AFTER.match(after):
+    if _NOW_AFTER.match(after) or _FROM_BEFORE.search(near) and _RISE_TO_AFTER.match(after):
         return "actual"  # "mở rộng từ 11 mét hiện tại lên 40 mét": where things stand, the start of a goal
     future = bool(ctx.future and period and period == ctx.future)
     if goal_before or in_targets or (future and not _PAST.search(clause_before)):
@@ -677,9 +693,14 @@ def _span_period(period: str, basis: str, base: str, every_year: bool, goal: boo
     return period
 
 
+_BASE_VALUE_BEFORE = re.compile(r"(so với (?:năm |cùng kỳ năm )?(?P<y>(?:19|20)\d\d))\s?\($")
+
+
 def _base_value_period(text: str, s_start: int, pos: int) -> str:
     """The period of a base value quoted after its comparison: "cao hơn 1,58% so với năm 2023 (87,72%)"."""
-    m = re.search(r"(so với (?:năm |cùng kỳ năm )?(?P<y>(?:19|20)\d\d))\s?\($", text[max(s_start, pos - 40):pos])
+    if "(" not in text[max(s_start, pos - 2):pos]:  # the bracket ends the window (or comes before a final newline)
+        return ""
+    m = _BASE_VALUE_BEFORE.search(text[max(s_start, pos - 40):pos])
     return m["y"] if m else ""
 
 
@@ -695,7 +716,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def figures(article: Article, include_incidental: bool = False) -> Iterator[Figure]:
     """All figures of one article, in text order."""
     text = article.text
-    named = mentions(text)  # once per article; lines and the frame take their part by offset
+    # once per article; lines and the frame take their part by offset.  Only mentions in the frame's lines (title,
+    # lead, body) are read, so the page furniture after the last of them (related titles, footer) is not scanned
+    named = mentions(text, until=max((ln.end for ln in article.lines if ln.kind in FRAME_KINDS), default=0))
     starts = [m.start for m in named]
     line_starts = [ln.start for ln in article.lines]
     in_frame = [m for m in named

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .i18n import text
 from .prefilter import lowered, required
 
 
@@ -32,6 +31,8 @@ class Metric:
     def label(self, lang: str) -> str:
         """The reader's words for the metric, from the edition's catalogue (``metric.<key>``, or the
         family's and the suffix's composed)."""
+        from .i18n import text  # here, not at the top: extraction needs no catalogue (Babel takes long to import)
+
         if not self.suffix:
             return text(lang, f"metric.{self.key}")
         return text(lang, "metric.composed", base=text(lang, f"metric.{self.family}"),
@@ -259,6 +260,8 @@ _AFTER_A_FIGURE = re.compile(r"\d\s?%\s$|(?:so với|của)\s$")
 _GROWTH_VERB = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân|ước))*\s$|"
                           r"(?:tăng|giảm)\s(?:hơn\s)?(?:so với\s)?năm trước\s$")
 _EXCEED = re.compile(r"vượt\s$")
+_WORD_AFTER, _PLAN_NOUN = re.compile(r"\s?\S"), re.compile(r"(?:chỉ tiêu|kế hoạch|dự toán)\b")
+_MONTH_ON_MONTH, _PER_YEAR_AFTER = re.compile(r"\s?so với (?:tháng|quý) trước"), re.compile(r"\s?/năm")
 _TIMES = re.compile(r"gấp\s$")
 
 
@@ -305,9 +308,9 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
     counted: set[int] = set()  # families whose counted noun follows: their words before are not searched
     for rank, fam in fams.nouns:
         if fam.noun.search(noun_phrase) and not (unit == "percent" and fam.words is None
-                                                  and not re.match(r"\s?\S", after)):
+                                                  and not _WORD_AFTER.match(after)):
             counted.add(rank)
-            if unit == "percent" and re.match(r"(?:chỉ tiêu|kế hoạch|dự toán)\b", noun_phrase):
+            if unit == "percent" and _PLAN_NOUN.match(noun_phrase):
                 continue  # "đạt 101% chỉ tiêu": per cent of a target, not a count of targets
             if fam.words is None or fam.words.search(before[-60:] + " " + after[:80]):
                 pos = len(before) + 1  # the counted thing itself: nearest of all
@@ -375,7 +378,7 @@ def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none
     if unit != "percent" or key in _RATE_FAMILIES and basis in ("none", "yoy", "target"):
         return key
     tail = before[-25:]
-    mom = bool(re.match(r"\s?so với (?:tháng|quý) trước", after))
+    mom = bool(_MONTH_ON_MONTH.match(after))
     if basis == "plan":
         if _EXCEED.search(tail):
             return key + "_over_plan"
@@ -383,11 +386,11 @@ def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none
     if mom:
         return key + ("_mom_growth" if _GROWTH_VERB.search(tail) else "_mom_ratio")
     if basis == "yoy":
-        return key + ("_growth" if _GROWTH_VERB.search(tail) or re.match(r"\s?/năm", after) else "_yoy")
+        return key + ("_growth" if _GROWTH_VERB.search(tail) or _PER_YEAR_AFTER.match(after) else "_yoy")
     if basis == "term_start":
         return key + "_vs_term_start"
     if basis == "share":
         return key if key in _SHARE_FAMILIES else key + "_share"
-    if _GROWTH_VERB.search(tail) or re.match(r"\s?/năm", after):
+    if _GROWTH_VERB.search(tail) or _PER_YEAR_AFTER.match(after):
         return key if key in _RATE_FAMILIES else key + "_growth"
     return key

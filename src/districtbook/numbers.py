@@ -105,10 +105,12 @@ def cases(*words: str) -> list[str]:
     return [v for w in words for v in dict.fromkeys((w, w[:1].upper() + w[1:]))]
 
 
-def scan(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, start: int = 0, end: int | None = None):
+def scan(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, start: int = 0, end: int | None = None,
+         until: int | None = None):
     """``pattern.finditer(text, start, end)`` for a pattern whose every match starts where ``trigger``
     matches: the big pattern is tried only there (a many-branched pattern tried at every character
     is what made long articles slow).  Matches are leftmost and do not overlap, as with finditer.
+    With ``until``, only the matches that start before it (they may run past it).
 
     >>> [m.group(0) for m in scan(re.compile(r"năm \\d{4}|\\d+ tháng"), re.compile(r"năm|\\d"), "9 tháng năm 2024")]
     ['9 tháng', 'năm 2024']
@@ -117,7 +119,7 @@ def scan(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, start: i
     pos = start
     while True:
         t = trigger.search(text, pos, end)
-        if t is None:
+        if t is None or until is not None and t.start() >= until:
             return
         m = pattern.match(text, t.start(), end)
         if m is not None and m.end() > m.start():

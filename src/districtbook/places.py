@@ -207,8 +207,9 @@ class Mention:
     plural: bool = False  # "các phường 7, 8, 9": units listed, none of them the subject
 
 
-def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Every administrative unit named in ``text[start:end]``, in text order.
+def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | None = None) -> list[Mention]:
+    """Every administrative unit named in ``text[start:end]``, in text order; with ``until``, only those
+    named before it (the lines after it are not looked at, but a name that starts before it is read whole).
 
     >>> [(m.place.name, m.place.level) for m in mentions("Phường Tam Thắng, TPHCM; quận Đống Đa và Quận 11, tỉnh Quảng Nam")]
     [('Tam Thắng', 'ward'), ('TP.HCM', 'city'), ('Đống Đa', 'district'), ('Quận 11', 'district'), ('Quảng Nam', 'province')]
@@ -218,7 +219,7 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     g = gazetteer()
     end = len(text) if end is None else end
     out = []
-    for m in scan(_mention_re(), _mention_trigger(), text, start, end):
+    for m in scan(_mention_re(), _mention_trigger(), text, start, end, until):
         place = None
         if m["hcm"]:
             place = Place("TP.HCM", "city")
