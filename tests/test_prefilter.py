@@ -276,3 +276,12 @@ def test_mentions_until_a_point_are_those_that_start_before_it_read_whole():
             assert places.mentions(text, until=until) == [m for m in every if m.start < until], until
     crossing = places.mentions("xem quận\nBa Đình", until=6)
     assert [(m.place.name, m.end) for m in crossing] == [("Ba Đình", 16)]
+
+
+def test_the_year_first_term_pattern_finds_the_terms_the_word_first_one_did():
+    old = re.compile(r"(?:nhiệm kỳ|khóa|khoá)\s((?:19|20)\d\d)\s?[-–]\s?((?:19|20)\d\d)", re.I)
+    odd = ["NHIỆM KỲ 2020-2025; Khóa 2015 – 2020, khoá\n2010 -2015; nhiệm kỳ2020-2025; khóa 2020-2025-2030; "
+           "nhiệm kỳ 2020-2025khóa 2025-2030; Nhiệm Kỳ 1995 - 2000; khóa 2120-2125; kỳ 2020-2025"]
+    for text in TEXTS + COMPOSED + odd:
+        assert [m.groups() for m in periods._TERM.finditer(text)] == [m.groups() for m in old.finditer(text)]
+    assert len(periods._TERM.findall(odd[0])) == 7

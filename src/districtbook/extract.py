@@ -57,9 +57,10 @@ class Figure:
     kind: str = "indicator"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
-    """A number as found in the text, before its context is read."""
+    """A number as found in the text, before its context is read (not frozen: one or two are made for every
+    number, and a frozen dataclass is about four times slower to build; none is changed once made)."""
 
     start: int
     end: int

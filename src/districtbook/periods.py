@@ -20,13 +20,14 @@ from datetime import date
 
 from .articles import Article
 from .numbers import cases, scan, trigger
-from .prefilter import lowered
 from .sources import find_date, reporting_year
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Y = r"(?:19|20)\d\d"
-_TERM = re.compile(rf"(?:nhiệm kỳ|khóa|khoá)\s({_Y})\s?[-–]\s?({_Y})")  # "nhiệm kỳ 2020-2025"
-_TERM_I = re.compile(_TERM.pattern, re.I)
+#: a term, in any case: "nhiệm kỳ 2020-2025", "Khóa 2015 - 2020", i.e. (?:nhiệm kỳ|khóa|khoá)\s(Y)\s?[-–]\s?(Y)
+#: written year first, its words in look-behinds: the regex engine then skips ahead to a "1" or a "2" (a
+#: case-insensitive pattern that starts with words is tried at every character)
+_TERM = re.compile(rf"({_Y})(?:(?<=nhiệm kỳ\s....)|(?<=khóa\s....)|(?<=khoá\s....))\s?[-–]\s?({_Y})", re.I)
 _YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tới" ("\d\d?", not "\d{1,2}": scanned fast)
 
 #: where a period expression can start: a digit, "/năm", or one of its first words, with what must follow
@@ -242,8 +243,7 @@ class ArticlePeriods:
         pub_year = int(date_[:4]) if date_[:4].isdigit() else None
         pub_month = int(date_[5:7]) if pub_year and len(date_) >= 7 else None
         year = pub_year if pub_year and not (pub_month and pub_month <= 1) else reporting_year(body) or pub_year
-        lower = lowered(body)  # a case-sensitive search of the lower-cased text: many times faster than re.I
-        terms = [(int(m[1]), int(m[2])) for m in (_TERM.finditer(lower) if lower is not None else _TERM_I.finditer(body))]
+        terms = [(int(m[1]), int(m[2])) for m in _TERM.finditer(body)]
         ref = pub_year or year or (max(t[0] for t in terms) if terms else None)
         # the coming term: one that starts now or later; the term reviewed: one that has ended by now,
         # or the one running now, or (for a congress opening a term) the one before it
