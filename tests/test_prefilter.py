@@ -285,3 +285,33 @@ def test_the_year_first_term_pattern_finds_the_terms_the_word_first_one_did():
     for text in TEXTS + COMPOSED + odd:
         assert [m.groups() for m in periods._TERM.finditer(text)] == [m.groups() for m in old.finditer(text)]
     assert len(periods._TERM.findall(odd[0])) == 7
+
+
+def test_digit_first_date_patterns_find_what_the_word_boundary_ones_did():
+    from districtbook import sources
+
+    old_full = re.compile(r"\b(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
+    old_word = re.compile(r"\b(?P<d>\d{1,2})\sTháng\s(?P<m>Mười\s(?:Một|Hai)|[A-ZĐ][^\W\d]*)\s(?P<y>(?:19|20)\d\d)\b")
+    odd = ["14:43 | 06/08/2025; a12/10/2024 _5/8/2024 x 1/2/2024 123/4/2024 Ngày 28.02.2023-15:22 1.2.2024 7-7-2020",
+           "21 Tháng Bảy 2011, 1 Tháng Mười Hai 2020, a1 Tháng Năm 2020, 123 Tháng Ba 2019, 05 Tháng Tư 2024"]
+    for text in TEXTS + COMPOSED + odd:
+        for new, old in ((sources._FULL_DATE, old_full), (sources._WORD_DATE, old_word)):
+            for start in range(0, len(text), 97):
+                assert [(m.span(), m.groupdict()) for m in new.finditer(text, start)] == \
+                    [(m.span(), m.groupdict()) for m in old.finditer(text, start)]
+    assert len(sources._FULL_DATE.findall(odd[0])) == 5 and len(sources._WORD_DATE.findall(odd[1])) == 3
+
+
+def test_case_folding_never_shortens_a_line():
+    # classify_lines compares only lines no longer than the longest tail marker with the markers
+    import sys
+
+    assert all(len(chr(c).casefold()) >= 1 for c in range(sys.maxunicode + 1))
+
+
+def test_a_counted_noun_pattern_must_be_anchored_to_be_matched():
+    from districtbook.metrics import _f
+
+    assert _f("x", "other", None, r"^chợ|^tuyến phố").noun.match("chợ đầu mối")
+    with pytest.raises(ValueError):
+        _f("x", "other", None, r"^chợ|tuyến phố")

@@ -27,6 +27,7 @@ _TAIL_MARKERS = frozenset(
         "Tin khác", "Có thể bạn quan tâm", "MỚI - NÓNG", "Mới - Nóng", "Phiên bản di động",
     )
 )
+_TAIL_MARKER_LEN = max(map(len, _TAIL_MARKERS))
 _ARCHIVE_DATE = re.compile(r"(?P<date>date\s(?:19|20)\d\d-\d\d(?:-\d\d)?)\s+(?=\S)")
 _TEASER_BAR = re.compile(r"\S\s\|\s\S")
 _SOURCE_LINE = re.compile(r"^Nguồn\b.*https?://", re.IGNORECASE)
@@ -218,7 +219,7 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     kinds: list[str] = [""] * len(spans)
     tail_from = len(spans)
     for i, s in enumerate(strings):
-        if s.casefold() in _TAIL_MARKERS:
+        if len(s) <= _TAIL_MARKER_LEN and s.casefold() in _TAIL_MARKERS:  # case folding never shortens
             tail_from = i
             break
     title_seen = None

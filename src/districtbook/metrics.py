@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .prefilter import lowered, required
+from .prefilter import anchored, lowered, required
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Family:
     key: str
     topic: str
     words: re.Pattern[str] | None  # searched in the sentence before the number (nearest match wins)
-    noun: re.Pattern[str] | None = None  # matched against the words right after a count
+    noun: re.Pattern[str] | None = None  # matched against the words right after a count (each branch opens with ^)
     units: frozenset[str] = frozenset({"percent", "count", "VND_bn", "ratio", "times", "rank"})
     factors: frozenset[str] | None = None  # strings every match of ``words`` contains (prefilter.required)
 
@@ -54,6 +54,8 @@ class Family:
 def _f(key: str, topic: str, words: str | None, noun: str | None = None,
        units: str = "percent count VND_bn ratio times rank") -> Family:
     pattern = re.compile(words, re.I) if words else None
+    if noun and not anchored(re.compile(noun, re.I)):  # the counted noun opens the words after the number
+        raise ValueError(f"{key}: every branch of the noun pattern must start with ^ (it is matched, not searched)")
     return Family(key, topic, pattern, re.compile(noun, re.I) if noun else None, frozenset(units.split()),
                   required(pattern) if pattern else None)
 
@@ -307,7 +309,7 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
     best: tuple[int, int, Family] | None = None
     counted: set[int] = set()  # families whose counted noun follows: their words before are not searched
     for rank, fam in fams.nouns:
-        if fam.noun.search(noun_phrase) and not (unit == "percent" and fam.words is None
+        if fam.noun.match(noun_phrase) and not (unit == "percent" and fam.words is None
                                                   and not _WORD_AFTER.match(after)):
             counted.add(rank)
             if unit == "percent" and _PLAN_NOUN.match(noun_phrase):

@@ -197,3 +197,22 @@ class EndSearch:
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text, max(0, len(text) - self.back))
+
+
+def anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` starts at the beginning of the text (each branch opens with ``^``,
+    no MULTILINE): ``pattern.match`` then finds what ``pattern.search`` does, without trying every position.
+
+    >>> anchored(re.compile(r"^hộ nghèo|^(?:hộ|gia đình)\\b")), anchored(re.compile(r"^hộ|nghèo"))
+    (True, False)
+    """
+    def starts(items) -> bool:
+        op, av = items[0] if items else (None, None)
+        if op is _AT:
+            return av is sre_parse.AT_BEGINNING
+        if op is _SUBPATTERN:
+            return starts(av[-1])
+        if op is _BRANCH:
+            return all(starts(b) for b in av[1])
+        return False
+    return not pattern.flags & re.MULTILINE and starts(sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE))
