@@ -315,3 +315,26 @@ def test_a_counted_noun_pattern_must_be_anchored_to_be_matched():
     assert _f("x", "other", None, r"^chợ|^tuyến phố").noun.match("chợ đầu mối")
     with pytest.raises(ValueError):
         _f("x", "other", None, r"^chợ|tuyến phố")
+
+
+def test_lines_split_by_a_pattern_as_by_splitting_and_stripping():
+    from districtbook.articles import _split_lines
+
+    def by_split(text):
+        spans, pos = [], 0
+        for raw in text.split("\n"):
+            start, end = pos, pos + len(raw)
+            pos = end + 1
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((start, end))
+        return spans
+
+    spaces = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+    odd = ["", "\n", " \n \n", "a", " a b \r\n\n\t\nc\u00a0\nd ", spaces + "x" + spaces + "y" + spaces, "\u2028a\u2029b\x85c\x1cd"]
+    raw = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "seeds").glob("*.txt"))]
+    for text in TEXTS + COMPOSED + odd + raw:
+        assert _split_lines(text) == by_split(text)

@@ -188,19 +188,18 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+#: a line with the white space around it left out (a CR of CRLF files too): from its first to its last
+#: non-space character, never across a "\n" (\S and str.isspace agree on what white space is)
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+
+
 def _split_lines(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for raw in text.split("\n"):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
-        # strip surrounding white space (and a CR of CRLF files) from the span, not from the text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
-    return spans
+    """The spans of the non-empty lines of ``text``, white space stripped from the span, not from the text.
+
+    >>> _split_lines(" a b \\r\\n\\n\\t\\nc\\u00a0\\nd")
+    [(1, 4), (10, 11), (13, 14)]
+    """
+    return [m.span() for m in _LINE.finditer(text)]
 
 
 def classify_lines(text: str) -> tuple[Line, ...]:
@@ -327,9 +326,10 @@ def article_paths(paths: Iterable[Path | str]) -> list[Path]:
     return out
 
 
-def text_key(text: str) -> str:
-    """What makes two articles the same: their NFC text with white space collapsed."""
-    return hashlib.sha256(" ".join(normalise(text).split()).encode("utf-8")).hexdigest()
+def text_key(text: str, nfc: bool = False) -> str:
+    """What makes two articles the same: their NFC text with white space collapsed (``nfc``: the text
+    is NFC already, as an :class:`Article`'s is)."""
+    return hashlib.sha256(" ".join((text if nfc else normalise(text)).split()).encode("utf-8")).hexdigest()
 
 
 def iter_articles(paths: Iterable[Path | str], max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
@@ -340,7 +340,7 @@ def iter_articles(paths: Iterable[Path | str], max_bytes: int = MAX_ARTICLE_BYTE
     seen: dict[str, str] = {}
     for p in article_paths(paths):
         article = read_article(p, max_bytes)
-        key = text_key(article.text)
+        key = text_key(article.text, nfc=True)
         if article.text.strip() and key in seen:
             log.warning("%s: same text as %s: skipped (its figures would count twice)", article.name, seen[key])
             continue
