@@ -256,6 +256,8 @@ _RANK_WORD_BEFORE = re.compile(r"(?:vị trí |hạng |thứ \w{2,4} và )$")
 
 
 def _rank_words(text: str, start: int, end: int) -> Iterator[Token]:
+    if text.find("thứ ", start, end) < 0:  # a plain substring search first: most sentences rank nothing
+        return
     for m in RANK_WORD_RE.finditer(text, start, end):
         if _RANK_WORD_BEFORE.search(text, max(start, m.start() - 14), m.start()):
             yield Token(m.start(), m.end(), Decimal(_ORDINAL_WORDS[m["w"]]), "rank", num_end=m.end())
