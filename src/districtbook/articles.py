@@ -27,6 +27,7 @@ _TAIL_MARKERS = frozenset(
         "Tin khác", "Có thể bạn quan tâm", "MỚI - NÓNG", "Mới - Nóng", "Phiên bản di động",
     )
 )
+_TAIL_MARKER_LEN = max(map(len, _TAIL_MARKERS))
 _ARCHIVE_DATE = re.compile(r"(?P<date>date\s(?:19|20)\d\d-\d\d(?:-\d\d)?)\s+(?=\S)")
 _TEASER_BAR = re.compile(r"\S\s\|\s\S")
 _SOURCE_LINE = re.compile(r"^Nguồn\b.*https?://", re.IGNORECASE)
@@ -187,19 +188,18 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+#: a line with the white space around it left out (a CR of CRLF files too): from its first to its last
+#: non-space character, never across a "\n" (\S and str.isspace agree on what white space is)
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+
+
 def _split_lines(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for raw in text.split("\n"):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
-        # strip surrounding white space (and a CR of CRLF files) from the span, not from the text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
-    return spans
+    """The spans of the non-empty lines of ``text``, white space stripped from the span, not from the text.
+
+    >>> _split_lines(" a b \\r\\n\\n\\t\\nc\\u00a0\\nd")
+    [(1, 4), (10, 11), (13, 14)]
+    """
+    return [m.span() for m in _LINE.finditer(text)]
 
 
 def classify_lines(text: str) -> tuple[Line, ...]:
@@ -218,7 +218,7 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     kinds: list[str] = [""] * len(spans)
     tail_from = len(spans)
     for i, s in enumerate(strings):
-        if s.casefold() in _TAIL_MARKERS:
+        if len(s) <= _TAIL_MARKER_LEN and s.casefold() in _TAIL_MARKERS:  # case folding never shortens
             tail_from = i
             break
     title_seen = None
@@ -326,9 +326,10 @@ def article_paths(paths: Iterable[Path | str]) -> list[Path]:
     return out
 
 
-def text_key(text: str) -> str:
-    """What makes two articles the same: their NFC text with white space collapsed."""
-    return hashlib.sha256(" ".join(normalise(text).split()).encode("utf-8")).hexdigest()
+def text_key(text: str, nfc: bool = False) -> str:
+    """What makes two articles the same: their NFC text with white space collapsed (``nfc``: the text
+    is NFC already, as an :class:`Article`'s is)."""
+    return hashlib.sha256(" ".join((text if nfc else normalise(text)).split()).encode("utf-8")).hexdigest()
 
 
 def iter_articles(paths: Iterable[Path | str], max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
@@ -339,7 +340,7 @@ def iter_articles(paths: Iterable[Path | str], max_bytes: int = MAX_ARTICLE_BYTE
     seen: dict[str, str] = {}
     for p in article_paths(paths):
         article = read_article(p, max_bytes)
-        key = text_key(article.text)
+        key = text_key(article.text, nfc=True)
         if article.text.strip() and key in seen:
             log.warning("%s: same text as %s: skipped (its figures would count twice)", article.name, seen[key])
             continue

@@ -26,10 +26,11 @@ from pathlib import Path
 
 from .articles import Article, iter_articles
 from .metrics import family_of, metric_for
-from .numbers import NUMBER, SCALES, canonical, parse_number, scan
+from .numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
 from .periods import ArticlePeriods, Period, period_for, scoped_marks
 from .articles import FRAME_KINDS
 from .places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place
+from .prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
            "qualifier",
@@ -56,9 +57,10 @@ class Figure:
     kind: str = "indicator"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
-    """A number as found in the text, before its context is read."""
+    """A number as found in the text, before its context is read (not frozen: one or two are made for every
+    number, and a frozen dataclass is about four times slower to build; none is changed once made)."""
 
     start: int
     end: int
@@ -160,6 +162,11 @@ _INCIDENTAL_BEFORE = [
     (re.compile(r"\b(?:top|Top|tốp|Tốp|TOP)\s$"), "rank label"),
     (re.compile(r"\b(?:Sáng|Chiều|Trưa|Tối|Đêm|sáng|chiều|trưa|tối|đêm)\s(?:ngày\s)?$"), "date"),
 ]
+#: the same, searched only in the last characters before the number (each ends with "$"); the first
+#: cheap test says whether any of them matches (most numbers are figures: then none does)
+_RANK_AT_END = EndSearch(_RANK_BEFORE)
+_INCIDENTAL_AT_END = [(EndSearch(pattern), reason) for pattern, reason in _INCIDENTAL_BEFORE]
+_ANY_INCIDENTAL_AT_END = EndSearch(any_of([pattern for pattern, _reason in _INCIDENTAL_BEFORE]))
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -249,6 +256,8 @@ _RANK_WORD_BEFORE = re.compile(r"(?:vị trí |hạng |thứ \w{2,4} và )$")
 
 
 def _rank_words(text: str, start: int, end: int) -> Iterator[Token]:
+    if text.find("thứ ", start, end) < 0:  # a plain substring search first: most sentences rank nothing
+        return
     for m in RANK_WORD_RE.finditer(text, start, end):
         if _RANK_WORD_BEFORE.search(text, max(start, m.start() - 14), m.start()):
             yield Token(m.start(), m.end(), Decimal(_ORDINAL_WORDS[m["w"]]), "rank", num_end=m.end())
@@ -278,7 +287,7 @@ def _number_tokens(text: str, start: int, end: int) -> Iterator[Token]:
 def _ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
     num, den = int(m["num"]), int(m["den"])
     s, e = m.span()
-    if _RANK_BEFORE.search(before):  # "xếp thứ 3/30 quận, huyện": rank 3 of 30
+    if _RANK_AT_END.search(before):  # "xếp thứ 3/30 quận, huyện": rank 3 of 30
         return Token(s, e, Decimal(num), "rank", Decimal(den), num_end=e)
     if re.fullmatch(r"(?:19|20)\d\d", m["den"]):  # "tháng 10/2024", "10/2024"
         return Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
@@ -318,6 +327,15 @@ def _range(text: str, m: re.Match[str], before: str, limit: int) -> Iterator[Tok
     yield classify(hi_tok, text, before, limit)
 
 
+# what classify reads around a number, compiled once (it runs for every number)
+_DATE_LISTED_AFTER = re.compile(r"\s(?:và|,)\s\d{1,2}[-/]\d{1,2}\b")  # "ngày 12 và 13-10"
+_SECTION_NUMBER, _LINE_START = re.compile(r"(?:\d+\.)*\d+\.?\s"), re.compile(r"(?:^|\n)\s*$")  # "2.1 Thu ngân sách"
+_OUT_OF_BEFORE = re.compile(r"\b(?:trên|trong) tổng số\s$")
+_AT_PLACE_BEFORE, _NAMED_AFTER = re.compile(r"\b(?:tại|ở)\s$"), re.compile(r"\s?\w+(?:\s\w+)?\s[A-ZĐ]")
+_CLOCK_AFTER = re.compile(r":\d\d|h\d\d|\s?giờ")
+_VERB_BEFORE = re.compile(r"\b(?:tăng|giảm|đạt|là|có|còn|được|lên|xuống)\s(?:thêm\s)?$")
+
+
 def classify(tok: Token, text: str, before: str, limit: int) -> Token:
     """Decide whether a plain number is an indicator or an incidental label.
 
@@ -327,28 +345,29 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
     """
     if tok.reason.startswith("range"):
         return tok
-    if _RANK_BEFORE.search(before) and tok.unit == "count":
+    if tok.unit == "count" and _RANK_AT_END.search(before):
         return Token(tok.start, tok.num_end if tok.num_end >= 0 else tok.end, tok.value, "rank", num_end=tok.num_end)
-    for pattern, reason in _INCIDENTAL_BEFORE:
-        if pattern.search(before):
-            return _incidental(tok, reason)
+    if _ANY_INCIDENTAL_AT_END.search(before):
+        for pattern, reason in _INCIDENTAL_AT_END:
+            if pattern.search(before):
+                return _incidental(tok, reason)
     raw = text[tok.start:tok.tail]
     if tok.tail >= len(text.rstrip(" …")):
         return _incidental(tok, "cut off")
-    if re.match(r"\s(?:và|,)\s\d{1,2}[-/]\d{1,2}\b", text[tok.tail:tok.tail + 12]):
+    if _DATE_LISTED_AFTER.match(text[tok.tail:tok.tail + 12]):
         return _incidental(tok, "date")
-    if re.match(r"(?:\d+\.)*\d+\.?\s", raw + text[tok.tail:tok.tail + 1]) and tok.unit == "count" \
-            and re.search(r"(?:^|\n)\s*$", text[max(0, tok.start - 3):tok.start]) and "." in text[tok.start:tok.tail + 1]:
+    if _SECTION_NUMBER.match(raw + text[tok.tail:tok.tail + 1]) and tok.unit == "count" \
+            and _LINE_START.search(text[max(0, tok.start - 3):tok.start]) and "." in text[tok.start:tok.tail + 1]:
         return _incidental(tok, "section number")
     closing = min((i for i in (text.find("”", tok.end, tok.end + 60), text.find('"', tok.end, tok.end + 60)) if i != -1),
                   default=-1)
     if _QUOTED_LABEL.search(before) and closing != -1 and (tok.unit == "count" or closing - tok.end < 15):
         return _incidental(tok, "name in quotes")
     if tok.unit == "count":
-        if re.search(r"\b(?:trên|trong) tổng số\s$", before):
+        if _OUT_OF_BEFORE.search(before):
             return _incidental(tok, "reference count")  # "đứng tốp đầu trên tổng số 30 quận, huyện"
-        if re.search(r"\b(?:tại|ở)\s$", before) and (not _COUNTED_NOUNS.match(tok.noun) or re.match(
-                r"\s?\w+(?:\s\w+)?\s[A-ZĐ]", text[tok.tail:tok.tail + 40])):
+        if _AT_PLACE_BEFORE.search(before) and (not _COUNTED_NOUNS.match(tok.noun) or _NAMED_AFTER.match(
+                text[tok.tail:tok.tail + 40])):
             return _incidental(tok, "place reference")  # "tại 2 dự án Khu đô thị …": the projects named
             return _incidental(tok, "place reference")
         if _YEAR.fullmatch(raw):
@@ -358,9 +377,9 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
         if _AGENDA_NOUNS.match(tok.noun):
             return _incidental(tok, "agenda count")
         after = text[tok.end:tok.end + 3]
-        if after.startswith((":", "h", "giờ")) and re.match(r":\d\d|h\d\d|\s?giờ", text[tok.end:tok.end + 5]):
+        if after.startswith((":", "h", "giờ")) and _CLOCK_AFTER.match(text[tok.end:tok.end + 5]):
             return _incidental(tok, "time")
-        if not tok.noun and not re.search(r"\b(?:tăng|giảm|đạt|là|có|còn|được|lên|xuống)\s(?:thêm\s)?$", before):
+        if not tok.noun and not _VERB_BEFORE.search(before):
             return _incidental(tok, "bare number")
     return tok
 
@@ -371,16 +390,23 @@ def _incidental(tok: Token, reason: str) -> Token:
 
 # --- context -----------------------------------------------------------------------------------
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"”]?\s+")
+#: the gap between two sentences (group 1): a closing quote and white space after ".", "!", "?" or "…" (the
+#: pattern starts with the punctuation, not a look-behind, so that the regex engine skips ahead to it)
+_SENTENCE_SPLIT = re.compile(r"[.!?…]([\"”]?\s+)")
 _CLAUSE_SPLIT = re.compile(r";")
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentences of ``text[start:end]``, as spans (a mark just before ``start`` ends a sentence there too).
+
+    >>> list(_sentences("A b. C d! “E.” F… ", 0, 18))
+    [(0, 4), (5, 9), (10, 13), (15, 17)]
+    """
     pos = start
-    for m in _SENTENCE_SPLIT.finditer(text, start, end):
-        if m.start() > pos:
-            yield pos, m.start()
-        pos = m.end()
+    for m in _SENTENCE_SPLIT.finditer(text, max(0, start - 1), end):
+        if m.start(1) > pos:
+            yield pos, m.start(1)
+        pos = m.end(1)
     if pos < end:
         yield pos, end
 
@@ -413,12 +439,15 @@ _SHARE_NOUN = re.compile(
 _PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,60}?(?:vượt|đạt)(?: và vượt)? (?:chỉ tiêu|kế hoạch)")
 
 
+_PUNCT_OR_NUMBER = re.compile(r"[,;:(]|\d+(?:[.,]\d+)*")
+
+
 def _up_to_next_figure(after: str) -> str:
     """The words after a number up to the next punctuation or number (a year is a word here:
     "cao hơn 1,85% so với năm 2023")."""
-    cut = re.search(r"[,;:(]|\d+(?:[.,]\d+)*", after)
-    while cut and re.fullmatch(r"(?:19|20)\d\d", cut.group(0)):
-        cut = re.compile(r"[,;:(]|\d+(?:[.,]\d+)*").search(after, cut.end())
+    cut = _PUNCT_OR_NUMBER.search(after)
+    while cut and _YEAR.fullmatch(cut.group(0)):
+        cut = _PUNCT_OR_NUMBER.search(after, cut.end())
     return after[:cut.start()] if cut else after
 
 
@@ -502,24 +531,29 @@ _NOW_AFTER = re.compile(r"\s?(?:[^\W\d_]+\s){0,2}?(?:hiện tại|hiện nay|hi�
 _RISE_TO_AFTER = re.compile(r"\s?%?\s?(?:[^\W\d_]+\s){0,2}?lên\s(?:mức\s|khoảng\s|gần\s|hơn\s|trên\s)?\d")
 
 
-def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets: bool, period: str,
+_OR_MORE_AFTER = re.compile(r"\s?(?:%\s?)?(?:\S+\s){0,4}trở lên")  # "50% trở lên"
+_FROM_BEFORE, _PER_YEAR_RATE_AFTER = re.compile(r"\btừ\s$"), re.compile(r"\s?%?/năm")
+
+
+def _qualifier(goal_before: bool, clause_before: str, after: str, in_targets: bool, period: str,
                ctx: ArticlePeriods) -> str:
     """The hedge a figure is written with; the nearest cue wins: "trên 10,6%" in a list of goals is
-    ``more_than``, a goal with no hedge is ``target``, "ước" in its own clause is ``estimate``."""
+    ``more_than``, a goal with no hedge is ``target``, "ước" in its own clause is ``estimate``.
+    ``goal_before``: a goal is set earlier in the sentence (:data:`_TARGET`)."""
     near = clause_before[-30:]
-    if re.match(r"\s?(?:%\s?)?(?:\S+\s){0,4}trở lên", after):
+    if _OR_MORE_AFTER.match(after):
         return "more_than"
     if _COMPARATIVE.search(near) and _COMPARED_AFTER.match(after):
         return "actual"  # "cao hơn 1,85% so với năm 2023": by how much, not "more than"
     for pattern, q in _HEDGES:
         if pattern.search(near):
             return q
-    if re.search(r"\btừ\s$", near) and re.match(r"\s?%?/năm", after):
+    if _FROM_BEFORE.search(near) and _PER_YEAR_RATE_AFTER.match(after):
         return "more_than"  # "bình quân từ 10%/năm": at least
-    if _NOW_AFTER.match(after) or re.search(r"\btừ\s$", near) and _RISE_TO_AFTER.match(after):
+    if _NOW_AFTER.match(after) or _FROM_BEFORE.search(near) and _RISE_TO_AFTER.match(after):
         return "actual"  # "mở rộng từ 11 mét hiện tại lên 40 mét": where things stand, the start of a goal
     future = bool(ctx.future and period and period == ctx.future)
-    if _TARGET.search(sentence_before) or in_targets or (future and not _PAST.search(clause_before)):
+    if goal_before or in_targets or (future and not _PAST.search(clause_before)):
         return "target"
     if _ESTIMATE.search(clause_before.split(",")[-1] if "," in clause_before[-40:] else clause_before):
         return "estimate"
@@ -527,6 +561,29 @@ def _qualifier(sentence_before: str, clause_before: str, after: str, in_targets:
 
 
 _CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+class _GoalWords:
+    """Whether the words before a figure set a goal (:data:`_TARGET`), from ``start`` (the sentence, or the one
+    a breakdown reads with) up to the figure; a goal in closed brackets is that figure's own and does not
+    count: "Khối bộ đạt 63,5% (mục tiêu 70%), khối tỉnh chỉ đạt 18,5%".
+
+    Most sentences set no goal: one search of the whole frame answers for all its figures.  (Blanking a
+    bracket never makes a goal word where the text has none.)
+
+    >>> g = _GoalWords("Xã đạt 61% (mục tiêu 65%), phường đạt 48%; phấn đấu 70%", 0, 55)
+    >>> [g(k) for k in (7, 22, 40, 53)]
+    [False, True, False, True]
+    """
+
+    __slots__ = ("text", "start", "any")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start = text, start
+        self.any = _TARGET.search(text[start:end]) is not None
+
+    def __call__(self, pos: int) -> bool:
+        return self.any and _TARGET.search(_CLOSED_BRACKETS.sub(" ", self.text[self.start:pos])) is not None
 #: a sentence that breaks down the one before it
 _BREAKDOWN = re.compile(r"(?:Trong đó|Cụ thể)\b")
 #: a paragraph that goes on with a list of goals: "Trên lĩnh vực …", "Về xây dựng Đảng, …"
@@ -545,13 +602,17 @@ _NOT_SUBJECT_BEFORE = re.compile(
     r"|(?:sáp nhập|hợp nhất|trên cơ sở)[^;.]{0,80})$")
 
 
+_NOT_SUBJECT_WORDS = required(_NOT_SUBJECT_BEFORE)  # "chủ tịch", "sáp nhập", …: one is in every match
+
+
 def _subjects(found: list[Mention], text: str) -> list[Mention]:
     """Mentions that can be what a figure is about: not a listed plural ("các phường 7, 8"), not the
     parent named after a unit ("Phường Tam Thắng, TPHCM", "phường Kinh Môn (Hải Phòng)"), not an
     office or a merged unit."""
     out: list[Mention] = []
     for m in found:
-        if m.plural or _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
+        if m.plural or could_match(_NOT_SUBJECT_WORDS, lowered(text[max(0, m.start - 100):m.start])) \
+                and _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
             continue
         if out and m.start - out[-1].end <= 3 and _RANK[m.place.level] > _RANK[out[-1].place.level]:
             continue
@@ -561,7 +622,11 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
 
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
 _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
-_GENERIC_UNIT = re.compile(r"(?<!của )(?<!theo )(?<!chuẩn )\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b))")
+#: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn" nor before a name or a number:
+#: (?<!của )(?<!theo )(?<!chuẩn )\b(?:[Pp]hường|[Qq]uận|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
+#: word first so that the regex engine skips ahead to the words' first letters
+_GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"), before=(r"\w", "của ", "theo ", "chuẩn "),
+                        after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
 _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
                 "thành phố": "city"}
 
@@ -662,9 +727,14 @@ def _span_period(period: str, basis: str, base: str, every_year: bool, goal: boo
     return period
 
 
+_BASE_VALUE_BEFORE = re.compile(r"(so với (?:năm |cùng kỳ năm )?(?P<y>(?:19|20)\d\d))\s?\($")
+
+
 def _base_value_period(text: str, s_start: int, pos: int) -> str:
     """The period of a base value quoted after its comparison: "cao hơn 1,58% so với năm 2023 (87,72%)"."""
-    m = re.search(r"(so với (?:năm |cùng kỳ năm )?(?P<y>(?:19|20)\d\d))\s?\($", text[max(s_start, pos - 40):pos])
+    if "(" not in text[max(s_start, pos - 2):pos]:  # the bracket ends the window (or comes before a final newline)
+        return ""
+    m = _BASE_VALUE_BEFORE.search(text[max(s_start, pos - 40):pos])
     return m["y"] if m else ""
 
 
@@ -680,7 +750,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def figures(article: Article, include_incidental: bool = False) -> Iterator[Figure]:
     """All figures of one article, in text order."""
     text = article.text
-    named = mentions(text)  # once per article; lines and the frame take their part by offset
+    # once per article; lines and the frame take their part by offset.  Only mentions in the frame's lines (title,
+    # lead, body) are read, so the page furniture after the last of them (related titles, footer) is not scanned
+    named = mentions(text, until=max((ln.end for ln in article.lines if ln.kind in FRAME_KINDS), default=0))
     starts = [m.start for m in named]
     line_starts = [ln.start for ln in article.lines]
     in_frame = [m for m in named
@@ -726,14 +798,14 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
             subjects = [m for m in found if s_start <= m.start < s_end]
             marks = scoped_marks(text, s_start, s_end, periods)
             clauses = _clauses(text, s_start, s_end)
+            goal_before_at = _GoalWords(text, frame_start, s_end)
             for tok in tokens(text, s_start, s_end):
                 if tok.kind == "incidental" and not include_incidental:
                     continue
                 c_start, c_end = next((a, b) for a, b in clauses if a <= tok.start <= b)
                 sentence_before = text[s_start:tok.start]
-                # where the words that set a goal count; a goal in closed brackets is that figure's own:
-                # "Khối bộ đạt 63,5% (mục tiêu 70%), khối tỉnh chỉ đạt 18,5%"
-                goal_before = _CLOSED_BRACKETS.sub(" ", text[frame_start:tok.start])
+                # the words that set a goal, earlier in the sentence (or in the one a breakdown reads with)
+                goal_before = goal_before_at(tok.start)
                 before = text[c_start:tok.start]
                 after = text[tok.tail:c_end]
                 value = tok.value
@@ -749,7 +821,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                              else _qualifier(goal_before, before, after, in_targets, period, periods))
                 if tok.unit == "VND_bn" and _PLAN_AMOUNT.search(before[-40:]) and period[:4].isdigit():
                     period = period[:4]  # "để đạt được kế hoạch dự kiến 4.000 tỷ đồng": the year's plan
-                goal = qualifier == "target" or bool(_TARGET.search(goal_before)) or in_targets
+                goal = qualifier == "target" or goal_before or in_targets
                 if not period and periods.future and goal:
                     period = periods.future  # a goal with no period of its own: the coming term
                 if tok.kind == "indicator":
@@ -759,7 +831,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                 if basis == "share" and tok.unit == "percent" and tok.value > 100:
                     basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
                 if basis == "none" and tok.reason.startswith("range") and qualifier.startswith("range") \
-                        and (_TARGET.search(goal_before) or in_targets or period == periods.future):
+                        and (goal_before or in_targets or period == periods.future):
                     basis = "target"  # a goal given as a range: "từ 11 - 15%"
                 metric = ""
                 if tok.kind == "indicator":

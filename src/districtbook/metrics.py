@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .i18n import text
-from .prefilter import lowered, required
+from .prefilter import anchored, lowered, required
 
 
 @dataclass(frozen=True)
@@ -32,6 +31,8 @@ class Metric:
     def label(self, lang: str) -> str:
         """The reader's words for the metric, from the edition's catalogue (``metric.<key>``, or the
         family's and the suffix's composed)."""
+        from .i18n import text  # here, not at the top: extraction needs no catalogue (Babel takes long to import)
+
         if not self.suffix:
             return text(lang, f"metric.{self.key}")
         return text(lang, "metric.composed", base=text(lang, f"metric.{self.family}"),
@@ -45,12 +46,12 @@ class Family:
     key: str
     topic: str
     words: re.Pattern[str] | None  # searched in the sentence before the number (nearest match wins)
-    noun: re.Pattern[str] | None = None  # matched against the words right after a count
+    noun: re.Pattern[str] | None = None  # matched against the words right after a count (each branch opens with ^)
     units: frozenset[str] = frozenset({"percent", "count", "VND_bn", "ratio", "times", "rank"})
     factors: frozenset[str] | None = None  # strings every match of ``words`` contains (prefilter.required)
 
     @property
-    def anchored(self) -> bool:
+    def at_the_number(self) -> bool:
         """Whether ``words`` must end right before the number ("đề ra 28 chỉ tiêu"): then only the words
         before it are searched, never those after it."""
         return self.words is not None and self.words.pattern.endswith("$")
@@ -59,6 +60,8 @@ class Family:
 def _f(key: str, topic: str, words: str | None, noun: str | None = None,
        units: str = "percent count VND_bn ratio times rank") -> Family:
     pattern = re.compile(words, re.I) if words else None
+    if noun and not anchored(re.compile(noun, re.I)):  # the counted noun opens the words after the number
+        raise ValueError(f"{key}: every branch of the noun pattern must start with ^ (it is matched, not searched)")
     return Family(key, topic, pattern, re.compile(noun, re.I) if noun else None, frozenset(units.split()),
                   required(pattern) if pattern else None)
 
@@ -265,32 +268,76 @@ _AFTER_A_FIGURE = re.compile(r"\d\s?%\s$|(?:so với|của)\s$")
 _GROWTH_VERB = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân|ước))*\s$|"
                           r"(?:tăng|giảm)\s(?:hơn\s)?(?:so với\s)?năm trước\s$")
 _EXCEED = re.compile(r"vượt\s$")
+_WORD_AFTER, _PLAN_NOUN = re.compile(r"\s?\S"), re.compile(r"(?:chỉ tiêu|kế hoạch|dự toán)\b")
+_MONTH_ON_MONTH, _PER_YEAR_AFTER = re.compile(r"\s?so với (?:tháng|quý) trước"), re.compile(r"\s?/năm")
 _TIMES = re.compile(r"gấp\s$")
 
 
+@dataclass(frozen=True)
+class _UnitFamilies:
+    """The families a figure of one unit can belong to, in the two ways :func:`_family` reads them."""
+
+    nouns: tuple[tuple[int, Family], ...]  # (rank, family) whose counted noun is tried after the number
+    words: tuple[tuple[int, Family], ...]  # (rank, family) whose words are searched before it
+    by_factor: tuple[tuple[str, tuple[int, ...]], ...]  # a required string, and the ``words`` that need it
+    unfiltered: tuple[int, ...]  # the ``words`` with no required string (always searched)
+
+
+def _unit_families(unit: str) -> _UnitFamilies:
+    fams = [(rank, fam) for rank, fam in enumerate(FAMILIES) if unit in fam.units]
+    nouns = tuple((r, f) for r, f in fams if f.noun is not None and unit in ("count", "ratio", "percent"))
+    words = tuple((r, f) for r, f in fams if f.words is not None and not (f.noun is not None and unit == "count"))
+    by_factor: dict[str, list[int]] = {}
+    unfiltered = []
+    for i, (_rank, fam) in enumerate(words):
+        if fam.factors is None:
+            unfiltered.append(i)
+        for factor in fam.factors or ():
+            by_factor.setdefault(factor, []).append(i)
+    return _UnitFamilies(nouns, words, tuple((k, tuple(v)) for k, v in by_factor.items()), tuple(unfiltered))
+
+
+#: per unit, the families it can have: worked out once, not for each of the 75 families at every figure
+_FAMILIES_BY_UNIT = {unit: _unit_families(unit) for unit in sorted(set().union(*(f.units for f in FAMILIES)))}
+
+
 def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
-    """The family whose words stand nearest before the number (or whose counted noun follows it)."""
+    """The family whose words stand nearest before the number (or whose counted noun follows it).
+
+    The nearest wins, then the earlier in :data:`FAMILIES`.  A family whose counted noun follows
+    a count is the nearest of all; one whose words are not before the number is not searched: none
+    of the strings every match of its words contains is there (:mod:`districtbook.prefilter`).
+    """
+    fams = _FAMILIES_BY_UNIT.get(unit)
+    if fams is None:
+        return None
     noun_phrase = (noun if noun and not after.strip().lower().startswith(noun) else after[:60]).strip().lower()
     best: tuple[int, int, Family] | None = None
-    before_lower = lowered(before)  # one lower-cased copy: most families' words are not there at all
-    for rank, fam in enumerate(FAMILIES):
-        if unit not in fam.units:
-            continue
-        if fam.noun is not None and unit in ("count", "ratio", "percent") and fam.noun.search(noun_phrase) \
-                and not (unit == "percent" and fam.words is None and not re.match(r"\s?\S", after)):
-            if unit == "percent" and re.match(r"(?:chỉ tiêu|kế hoạch|dự toán)\b", noun_phrase):
+    counted: set[int] = set()  # families whose counted noun follows: their words before are not searched
+    for rank, fam in fams.nouns:
+        if fam.noun.match(noun_phrase) and not (unit == "percent" and fam.words is None
+                                                  and not _WORD_AFTER.match(after)):
+            counted.add(rank)
+            if unit == "percent" and _PLAN_NOUN.match(noun_phrase):
                 continue  # "đạt 101% chỉ tiêu": per cent of a target, not a count of targets
-            if fam.words is None or fam.words.search(before[-60:]) or not fam.anchored and fam.words.search(after[:80]):
+            if fam.words is None or fam.words.search(before[-60:]) or not fam.at_the_number and fam.words.search(after[:80]):
                 pos = len(before) + 1  # the counted thing itself: nearest of all
                 if best is None or (pos, -rank) > (best[0], -best[1]):
                     best = (pos, rank, fam)
-            continue
-        if fam.words is None or fam.noun is not None and unit == "count":
+    before_lower = lowered(before)  # one lower-cased copy: most families' words are not there at all
+    if before_lower is None:
+        candidates = range(len(fams.words))
+    else:
+        found = set(fams.unfiltered)
+        for factor, needing in fams.by_factor:
+            if factor in before_lower:
+                found.update(needing)
+        candidates = sorted(found)
+    for i in candidates:
+        rank, fam = fams.words[i]
+        if rank in counted:
             continue
         last = None
-        if before_lower is not None and fam.factors is not None \
-                and not any(map(before_lower.__contains__, fam.factors)) or not fam.words.search(before):
-            continue  # none of the words every match contains (prefilter.could_match, inlined: it runs 75 times a figure)
         for m in fam.words.finditer(before):
             if not _AFTER_A_FIGURE.search(before, max(0, m.start() - 12), m.start()):
                 last = m  # "chiếm 6,5% tổng thu": the whole a share is of, not what is measured
@@ -339,7 +386,7 @@ def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none
     if unit != "percent" or key in _RATE_FAMILIES and basis in ("none", "yoy", "target"):
         return key
     tail = before[-25:]
-    mom = bool(re.match(r"\s?so với (?:tháng|quý) trước", after))
+    mom = bool(_MONTH_ON_MONTH.match(after))
     if basis == "plan":
         if _EXCEED.search(tail):
             return key + "_over_plan"
@@ -347,11 +394,11 @@ def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none
     if mom:
         return key + ("_mom_growth" if _GROWTH_VERB.search(tail) else "_mom_ratio")
     if basis == "yoy":
-        return key + ("_growth" if _GROWTH_VERB.search(tail) or re.match(r"\s?/năm", after) else "_yoy")
+        return key + ("_growth" if _GROWTH_VERB.search(tail) or _PER_YEAR_AFTER.match(after) else "_yoy")
     if basis == "term_start":
         return key + "_vs_term_start"
     if basis == "share":
         return key if key in _SHARE_FAMILIES else key + "_share"
-    if _GROWTH_VERB.search(tail) or re.match(r"\s?/năm", after):
+    if _GROWTH_VERB.search(tail) or _PER_YEAR_AFTER.match(after):
         return key if key in _RATE_FAMILIES else key + "_growth"
     return key

@@ -63,30 +63,37 @@ def canonical(value: Decimal) -> str:
 _LETTER = r"[^\W\d_]"
 
 
-def trigger(words, digit: str | None = None, *, before: str = _LETTER, after: str = "",
-            bare: tuple[str, ...] = ()) -> re.Pattern[str]:
+def trigger(words, digit: str | None = None, *, before: str | tuple[str, ...] = _LETTER, after: str = "",
+            bare: tuple[str, ...] = (), tails: dict[str, str] | None = None) -> re.Pattern[str]:
     """A fast :func:`scan` trigger: one of ``words`` (literal strings, each case written out) where
-    ``before`` does not match the character before it and ``after`` (if given) does not match the one
-    after it; or one of the literal strings ``bare``, anywhere; or an ASCII digit followed by the
-    pattern ``digit`` (``{d}`` stands for the digit).
+    ``before`` does not match the character before it (or none of several fixed-length ``before`` patterns
+    the text before it) and ``after`` (if given) does not match what follows it, followed by the pattern ``tails[word]`` if there is one; or one of the literal strings
+    ``bare``, anywhere; or an ASCII digit followed by the pattern ``digit`` (``{d}`` stands for the digit).
 
     Written so that every branch starts with a literal character: Python's regex engine then skips
     ahead to the next possible first character instead of trying the whole pattern at every position
     (a look-behind first, as in ``(?<!x)(?:word|…)``, defeats that and is about four times slower).
+    The ``before`` guard comes after the word, so that it is tested only where the word is.  A tail
+    says what must follow a common word for the big pattern to match there ("các" only before a
+    level word): every position the trigger finds costs a try of the big pattern, in Python.
 
-    >>> t = trigger(["Năm", "năm", "tháng"], r"(?<!\\d{d})", after=_LETTER, bare=("/năm",))
-    >>> [m.group(0) for m in t.finditer("trong năm 2024, mười tháng, thángg 10, 12%/năm, namnăm")]
-    ['năm', '2', 'tháng', '1', '1', '/năm']
+    >>> t = trigger(["Năm", "năm", "tháng"], r"(?<!\\d{d})", after=_LETTER, bare=("/năm",), tails={"tháng": r"\\s\\d"})
+    >>> [m.group(0) for m in t.finditer("trong năm 2024, mười tháng, thángg 10, 12%/năm, namnăm, tháng 5")]
+    ['năm', '2', '1', '1', '/năm', 'tháng 5']
     """
+    tails = tails or {}
     by_first: dict[str, list[str]] = {}
-    for w in words:
-        by_first.setdefault(w[0], []).append(w[1:])
-    tail = f"(?!{after})" if after else ""
+    for w in dict.fromkeys(words):
+        by_first.setdefault(w[0], []).append(w)
+    not_after = f"(?!{after})" if after else ""
     alts = []
-    for c, rests in by_first.items():
-        guard = f"(?<!{before}{re.escape(c)})" if before else ""
-        rest = "|".join(re.escape(r) for r in sorted(set(rests), key=lambda r: (-len(r), r)))
-        alts.append(f"{re.escape(c)}{guard}(?:{rest}){tail}")
+    for c, ws in by_first.items():
+        rests = []
+        for w in sorted(ws, key=lambda w: (-len(w), w)):
+            guard = "".join(f"(?<!{b}{re.escape(w)})" for b in ((before,) if isinstance(before, str) else before) if b)
+            tail = f"(?:{tails[w]})" if w in tails else ""
+            rests.append(f"{re.escape(w[1:])}{guard}{not_after}{tail}")
+        alts.append(f"{re.escape(c)}(?:{'|'.join(rests)})")
     alts += [re.escape(b) for b in bare]
     if digit is not None:
         alts += [d + digit.format(d=d) for d in "0123456789"]
@@ -98,10 +105,12 @@ def cases(*words: str) -> list[str]:
     return [v for w in words for v in dict.fromkeys((w, w[:1].upper() + w[1:]))]
 
 
-def scan(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, start: int = 0, end: int | None = None):
+def scan(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, start: int = 0, end: int | None = None,
+         until: int | None = None):
     """``pattern.finditer(text, start, end)`` for a pattern whose every match starts where ``trigger``
     matches: the big pattern is tried only there (a many-branched pattern tried at every character
     is what made long articles slow).  Matches are leftmost and do not overlap, as with finditer.
+    With ``until``, only the matches that start before it (they may run past it).
 
     >>> [m.group(0) for m in scan(re.compile(r"năm \\d{4}|\\d+ tháng"), re.compile(r"năm|\\d"), "9 tháng năm 2024")]
     ['9 tháng', 'năm 2024']
@@ -110,7 +119,7 @@ def scan(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, start: i
     pos = start
     while True:
         t = trigger.search(text, pos, end)
-        if t is None:
+        if t is None or until is not None and t.start() >= until:
             return
         m = pattern.match(text, t.start(), end)
         if m is not None and m.end() > m.start():

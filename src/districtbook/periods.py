@@ -20,20 +20,51 @@ from datetime import date
 
 from .articles import Article
 from .numbers import cases, scan, trigger
-from .prefilter import lowered
 from .sources import find_date, reporting_year
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Y = r"(?:19|20)\d\d"
-_TERM = re.compile(rf"(?:nhiệm kỳ|khóa|khoá)\s({_Y})\s?[-–]\s?({_Y})")  # "nhiệm kỳ 2020-2025"
-_TERM_I = re.compile(_TERM.pattern, re.I)
+#: a term, in any case: "nhiệm kỳ 2020-2025", "Khóa 2015 - 2020", i.e. (?:nhiệm kỳ|khóa|khoá)\s(Y)\s?[-–]\s?(Y)
+#: written year first, its words in look-behinds: the regex engine then skips ahead to a "1" or a "2" (a
+#: case-insensitive pattern that starts with words is tried at every character)
+_TERM = re.compile(rf"({_Y})(?:(?<=nhiệm kỳ\s....)|(?<=khóa\s....)|(?<=khoá\s....))\s?[-–]\s?({_Y})", re.I)
 _YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tới" ("\d\d?", not "\d{1,2}": scanned fast)
 
-#: where a period expression can start: a digit, "/năm", or one of its first words
-_PERIOD_TRIGGER = trigger(
-    cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "lũy", "tính", "đến", "tới", "vào",
-          "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá"),
-    r"(?<!\d{d})", after=r"[^\W\d_]", bare=("/năm",))
+#: where a period expression can start: a digit, "/năm", or one of its first words, with what must follow
+#: the word for PERIOD_RE to match there (the tails; "các" and "trong" are common words)
+_PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "lũy", "tính", "đến", "tới", "vào",
+                      "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá")
+_PERIOD_TAILS = {
+    **dict.fromkeys(cases("năm"), r"\s(?:nay|\d)"),  # "năm 2024", "năm nay"
+    **dict.fromkeys(cases("tháng"), r"\s\d"),  # "tháng 9"
+    **dict.fromkeys(cases("quý"), r"\s[I1-4]"),  # "quý IV", "quý 3"
+    **dict.fromkeys(cases("nhiệm", "thời"), r"\skỳ"),
+    **dict.fromkeys(cases("giai"), r"\sđoạn"),
+    **dict.fromkeys(cases("trong"), r"\s(?:năm|nhiệm|\d)"),  # "trong năm", "trong nhiệm kỳ", "trong 5 năm"
+    **dict.fromkeys(cases("từ"), r"\sđầu"),
+    **dict.fromkeys(cases("lũy"), r"\skế"),
+    **dict.fromkeys(cases("tính"), r"\sđến"),
+    **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời)"),
+    **dict.fromkeys(cases("vào", "hằng", "hàng", "mỗi"), r"\snăm"),
+    **dict.fromkeys(cases("nửa"), r"\s(?:đầu|cuối|nhiệm)"),
+    **dict.fromkeys(cases("giữa", "cả"), r"\snhiệm"),
+    **dict.fromkeys(cases("toàn"), r"\s(?:nhiệm|khóa)"),
+    **dict.fromkeys(cases("các", "những"), r"\stháng"),  # "các tháng cuối năm"
+    **dict.fromkeys(cases("khóa", "khoá"), r"\s?\d"),  # "khóa 2020-2025"
+}
+#: after a digit: a count of months or years ("9 tháng", "5 năm qua") or the first year of a span ("2020-2025")
+_PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm)|\d{{3}}\s?[-–])"
+
+
+def _period_trigger(tails: bool = True) -> re.Pattern[str]:
+    """:data:`_PERIOD_TRIGGER`; without ``tails``, every place one of its first words or a digit stands
+    (what the tails narrow down, for the tests)."""
+    if not tails:
+        return trigger(_PERIOD_WORDS, r"(?<!\d{d})", after=r"[^\W\d_]", bare=("/năm",))
+    return trigger(_PERIOD_WORDS, _PERIOD_DIGIT, after=r"[^\W\d_]", bare=("/năm",), tails=_PERIOD_TAILS)
+
+
+_PERIOD_TRIGGER = _period_trigger()
 #: the base of a comparison: a period named only to compare against
 BASE_RE = re.compile(
     rf"so\s(?:với|cùng)\s(?:cùng\skỳ\s)?(?:(?:năm|tháng|quý)\s)?(?:[IV]+/|\d{{1,2}}/)?{_Y}|"
@@ -43,7 +74,15 @@ BASE_RE = re.compile(
 _PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}|"
                            # "hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ": the term's targets, done by half-term
                            rf"(?:chỉ\stiêu|kế\shoạch)(?:\scủa)?\s(?:cả|toàn)\snhiệm\skỳ(?:\s{_Y}\s?[-–]\s?{_Y})?")
-_PLAN_YEAR_TRIGGER = trigger(["kế", "dự", "chỉ", "nghị", "KH"], before="")
+_PLAN_YEAR_TAILS = {"kế": r"\shoạch", "dự": r"\stoán", "chỉ": r"\stiêu", "nghị": r"\squyết", "KH": r"\s"}
+
+
+def _plan_year_trigger(tails: bool = True) -> re.Pattern[str]:
+    """Where a plan's year can start (:data:`_PLAN_YEAR_RE`): its first words, with the second (``tails``)."""
+    return trigger(_PLAN_YEAR_TAILS, before="", tails=_PLAN_YEAR_TAILS if tails else None)
+
+
+_PLAN_YEAR_TRIGGER = _plan_year_trigger()
 #: a term that names a congress or an office, not the period of the figures beside it
 _LABEL_BEFORE = re.compile(
     r"(?:Đại\shội|[Đđ]ại\shội|lần\sthứ|Ban\sChấp\shành|Ban\schấp\shành|Bí\sthư|[Đđ]ảng\s[uủ][yỷ]|khóa|khoá|HĐND|"
@@ -204,8 +243,7 @@ class ArticlePeriods:
         pub_year = int(date_[:4]) if date_[:4].isdigit() else None
         pub_month = int(date_[5:7]) if pub_year and len(date_) >= 7 else None
         year = pub_year if pub_year and not (pub_month and pub_month <= 1) else reporting_year(body) or pub_year
-        lower = lowered(body)  # a case-sensitive search of the lower-cased text: many times faster than re.I
-        terms = [(int(m[1]), int(m[2])) for m in (_TERM.finditer(lower) if lower is not None else _TERM_I.finditer(body))]
+        terms = [(int(m[1]), int(m[2])) for m in _TERM.finditer(body)]
         ref = pub_year or year or (max(t[0] for t in terms) if terms else None)
         # the coming term: one that starts now or later; the term reviewed: one that has ended by now,
         # or the one running now, or (for a congress opening a term) the one before it
@@ -221,7 +259,7 @@ class ArticlePeriods:
         else:
             term = "%d-%d" % terms[0] if terms and ref is None else ""
         ctx = cls(year, pub_year, pub_month, term, future)
-        ahead = _YEARS_AHEAD.search(body)
+        ahead = _YEARS_AHEAD.search(body) if " năm tới" in body or " năm tiếp theo" in body else None
         end = ctx.last_complete_year()
         if ahead and end and not future:
             ctx = cls(year, pub_year, pub_month, term, f"{end + 1}-{end + int(ahead[1])}")
@@ -347,10 +385,12 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
     >>> [(p, scope) for _, p, scope in scoped_marks("thứ 12 (năm 2023); đến năm 2030 đạt", 0, 35, congress)]
     [('2023', 'paren'), ('2030', 'clause')]
     """
-    bases = [(m.start(), m.end()) for m in (*BASE_RE.finditer(text, start, end),
-                                            *scan(_PLAN_YEAR_RE, _PLAN_YEAR_TRIGGER, text, start, end))]
+    bases = None  # comparison bases and plan years: looked for once there is a period
     out = []
     for m in scan(PERIOD_RE, _PERIOD_TRIGGER, text, start, end):
+        if bases is None:
+            bases = [(b.start(), b.end()) for b in (*BASE_RE.finditer(text, start, end),
+                                                    *scan(_PLAN_YEAR_RE, _PLAN_YEAR_TRIGGER, text, start, end))]
         if any(b0 <= m.start() < b1 or b0 < m.end() <= b1 for b0, b1 in bases):
             continue
         if m["t1"] and _LABEL_BEFORE.search(text, max(start, m.start() - 70), m.start()) \

@@ -150,15 +150,44 @@ def _mention_re() -> re.Pattern[str]:
     )
 
 
+#: what follows a level word or a common first word where a mention starts (a tail of :func:`_mention_trigger`)
+_LEVELS_AHEAD = r"\s(?:[Pp]hường|[Xx]ã|[Tt]hị\s|[Qq]uận|[Hh]uyện|tỉnh)"  # "các phường", "3 quận", "các tỉnh"
+_NAME_AHEAD = rf"\s(?:\d|[{_UPPER}])"  # a number or a name: "phường 5", "quận Ba Đình"
+_MENTION_TAILS = {
+    **dict.fromkeys(cases("phường", "xã"), _NAME_AHEAD),
+    **dict.fromkeys(cases("quận", "huyện"), rf"(?:\s[uủ][yỷ])?{_NAME_AHEAD}"),  # "Quận ủy Ba Đình"
+    **dict.fromkeys(cases("thị"), r"\s(?:trấn|xã)"),
+    **dict.fromkeys(cases("thành"), r"\s(?:phố|[uủ][yỷ])"),
+    **dict.fromkeys(cases("tỉnh"), rf"(?:\s[uủ][yỷ])?\s[{_UPPER}]"),
+    **dict.fromkeys(cases("bộ"), rf"\s[{_UPPER}]"),  # "Bộ Tài chính"
+    **dict.fromkeys(cases("các", "những"), _LEVELS_AHEAD),
+    **dict.fromkeys(cases("khối"), r"\stỉnh"),
+    "TP": rf"\.?\s?[{_UPPER}]", "cả": r"\snước", "toàn": r"\squốc", "Việt": r"\sNam", "Sài": r"\sGòn",
+}
+
+
 @functools.cache
-def _mention_trigger() -> re.Pattern[str]:
-    """Where a mention can start: a level word, an abbreviation, or the first word of a region or a
-    province named alone (tried before the many-branched mention pattern, which is slow to try everywhere)."""
+def _mention_trigger(tails: bool = True) -> re.Pattern[str]:
+    """Where a mention can start: a level word, an abbreviation, or a region or a province named alone,
+    each with what must follow it (tried before the many-branched mention pattern, which is slow to try
+    everywhere).  Without ``tails``: every level word and every first word of a name (what the tails
+    narrow down, for the tests)."""
     g = gazetteer()
-    firsts = {n.split()[0] for n in (*REGIONS, *(p for p in g.provinces if " " in p))}
+    names = [*REGIONS, *(p for p in g.provinces if " " in p and p != "Hồ Chí Minh")]  # the pattern's bare names
     words = [*cases("phường", "xã", "thị", "quận", "huyện", "thành", "tỉnh", "bộ", "các", "khối"), "TP", "cả", "toàn",
-             "Việt", "những", "Sài", *sorted(firsts)]
-    return trigger(words, r"(?<![\w.,]{d})\d{{0,2}}\s")
+             "Việt", "những", "Sài"]
+    if not tails:
+        firsts = {n.split()[0] for n in (*REGIONS, *(p for p in g.provinces if " " in p))}
+        return trigger([*words, *sorted(firsts)], r"(?<![\w.,]{d})\d{{0,2}}\s")
+    return trigger([*words, *sorted(names)], r"(?<![\w.,]{d})" + _LEVELS_AHEAD.replace("{", "{{").replace("}", "}}"),
+                   tails=_MENTION_TAILS)
+
+
+@functools.cache
+def _city_names() -> frozenset[str]:
+    """What "thành phố X" can name: a centrally run city, a province's city, a city inside a province."""
+    g = gazetteer()
+    return frozenset(CENTRAL_CITIES) | g.provinces | frozenset(g.districts)
 
 
 def _fit(name: str, known) -> str:
@@ -178,8 +207,9 @@ class Mention:
     plural: bool = False  # "các phường 7, 8, 9": units listed, none of them the subject
 
 
-def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Every administrative unit named in ``text[start:end]``, in text order.
+def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | None = None) -> list[Mention]:
+    """Every administrative unit named in ``text[start:end]``, in text order; with ``until``, only those
+    named before it (the lines after it are not looked at, but a name that starts before it is read whole).
 
     >>> [(m.place.name, m.place.level) for m in mentions("Phường Tam Thắng, TPHCM; quận Đống Đa và Quận 11, tỉnh Quảng Nam")]
     [('Tam Thắng', 'ward'), ('TP.HCM', 'city'), ('Đống Đa', 'district'), ('Quận 11', 'district'), ('Quảng Nam', 'province')]
@@ -189,7 +219,7 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     g = gazetteer()
     end = len(text) if end is None else end
     out = []
-    for m in scan(_mention_re(), _mention_trigger(), text, start, end):
+    for m in scan(_mention_re(), _mention_trigger(), text, start, end, until):
         place = None
         if m["hcm"]:
             place = Place("TP.HCM", "city")
@@ -209,7 +239,7 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
                 continue  # "Chủ tịch HĐND quận Nguyễn Trường Sơn": a person, not a district
             place = Place(name, "district", g.districts.get(name, ("", ""))[1])
         elif m["city"]:
-            name = _fit(m["city"], set(CENTRAL_CITIES) | g.provinces | set(g.districts))
+            name = _fit(m["city"], _city_names())
             if name in CENTRAL_CITIES:
                 place = Place("TP.HCM" if name == "Hồ Chí Minh" else name, "city")
             elif name in g.provinces:

@@ -18,6 +18,7 @@ True
 """
 from __future__ import annotations
 
+import functools
 import re
 from re import _parser as sre_parse  # the parse tree of a compiled pattern (stable since 3.11)
 
@@ -87,3 +88,72 @@ def lowered(text: str) -> str | None:
 def could_match(factors: frozenset[str] | None, text_lower: str | None) -> bool:
     """False only when no match is possible: none of the required strings is in the text."""
     return factors is None or text_lower is None or any(map(text_lower.__contains__, factors))
+
+
+_ASSERT, _ASSERT_NOT, _AT = sre_parse.ASSERT, sre_parse.ASSERT_NOT, sre_parse.AT
+
+
+def _ends_at_end(items) -> bool:
+    """Whether every match of a parse tree ends with ``$`` (the end of the text)."""
+    if not items:
+        return False
+    op, av = items[-1]
+    if op is _AT:
+        return av is sre_parse.AT_END
+    if op is _SUBPATTERN:
+        return _ends_at_end(av[-1])
+    if op is _BRANCH:
+        return all(_ends_at_end(b) for b in av[1])
+    return False
+
+
+def any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does (each keeps its own flags)."""
+    def scoped(p: re.Pattern[str]) -> str:
+        return f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})"
+    return re.compile("|".join(map(scoped, patterns)))
+
+
+class EndSearch:
+    """``pattern.search(text)`` for a pattern whose every match ends at the end of the text (``$``) and
+    is at most ``width`` characters long: only the last ``width + 1`` characters are searched (``$`` also
+    matches before a final newline).  Look-behinds and ``\\b`` still see the characters before.
+
+    >>> EndSearch(re.compile(r"(?<!dân )\\bsố\\s$")).search("Chỉ thị số "), EndSearch(re.compile(r"\\bsố\\s$")).search("x")
+    (<re.Match object; span=(8, 11), match='số '>, None)
+    >>> EndSearch(re.compile(r"số\\s"))
+    Traceback (most recent call last):
+    ...
+    ValueError: not every match of 'số\\\\s' ends with $, or its matches have no bounded length
+    """
+
+    __slots__ = ("pattern", "back")
+
+    def __init__(self, pattern: re.Pattern[str]):
+        tree = sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+        longest = tree.getwidth()[1]
+        if longest >= sre_parse.MAXREPEAT or not _ends_at_end(tree):
+            raise ValueError(f"not every match of {pattern.pattern!r} ends with $, or its matches have no bounded length")
+        self.pattern, self.back = pattern, longest + 1
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text, max(0, len(text) - self.back))
+
+
+def anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` starts at the beginning of the text (each branch opens with ``^``,
+    no MULTILINE): ``pattern.match`` then finds what ``pattern.search`` does, without trying every position.
+
+    >>> anchored(re.compile(r"^hộ nghèo|^(?:hộ|gia đình)\\b")), anchored(re.compile(r"^hộ|nghèo"))
+    (True, False)
+    """
+    def starts(items) -> bool:
+        op, av = items[0] if items else (None, None)
+        if op is _AT:
+            return av is sre_parse.AT_BEGINNING
+        if op is _SUBPATTERN:
+            return starts(av[-1])
+        if op is _BRANCH:
+            return all(starts(b) for b in av[1])
+        return False
+    return not pattern.flags & re.MULTILINE and starts(sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE))

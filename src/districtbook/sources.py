@@ -46,7 +46,9 @@ _MARK_RE = re.compile(
 )
 _SOURCE_RE = re.compile(r"^Nguồn\s+(?P<outlet>[^:]+?)\s*:\s*(?P<url>https?://\S+)")
 _URL_RE = re.compile(r"https?://(?:www\.)?(?P<domain>[\w.-]+)/\S*")
-_FULL_DATE = re.compile(r"\b(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
+#: "06/08/2025", "28.02.2023": \b(?P<d>\d{1,2})…, written digit first (\b as the look-behind after it) so that
+#: the regex engine skips ahead to a digit instead of trying every character of a long lead
+_FULL_DATE = re.compile(r"(?P<d>\d(?<!\w\d)\d?)([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
 _LEAD_DATE = re.compile(r"^(?:Sáng|Chiều|Trưa|Tối|Ngày|Đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})[-/](?P<m>\d{1,2})\b(?![-/]\d)")
 #: a year that is a reporting year: not the end of a range, not a goal ("đến năm 2025")
 _YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)\b(?<![-–/\d]....)(?<![-–]\s....)(?<!đến năm ....)(?<!tới năm ....)"
@@ -99,7 +101,7 @@ def reporting_year(text: str) -> int | None:
 _ISO_LEAD = re.compile(r"^\s*(?:date\s+)?(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?\b")
 _MONTH_WORDS = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
                 "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
-_WORD_DATE = re.compile(r"\b(?P<d>\d{1,2})\sTháng\s(?P<m>Mười\s(?:Một|Hai)|[A-ZĐ][^\W\d]*)\s(?P<y>(?:19|20)\d\d)\b")
+_WORD_DATE = re.compile(r"(?P<d>\d(?<!\w\d)\d?)\sTháng\s(?P<m>Mười\s(?:Một|Hai)|[A-ZĐ][^\W\d]*)\s(?P<y>(?:19|20)\d\d)\b")
 _WEEKDAY_DATE = re.compile(r"(?:Chủ\snhật|Thứ\s(?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư|Năm|Sáu|Bảy))[,\s]+(?:ngày\s)?\d{1,2}/\d{1,2}/\d{4}")
 _TODAY = re.compile(r"\b(?:[Hh]ôm nay|[Ss]áng nay|[Cc]hiều nay|[Tt]ối nay)\s*\(?(?:ngày\s)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})\)?")
 
