@@ -90,20 +90,21 @@ def could_match(factors: frozenset[str] | None, text_lower: str | None) -> bool:
     return factors is None or text_lower is None or any(map(text_lower.__contains__, factors))
 
 
-_ASSERT, _ASSERT_NOT, _AT = sre_parse.ASSERT, sre_parse.ASSERT_NOT, sre_parse.AT
+_AT = sre_parse.AT
 
 
-def _ends_at_end(items) -> bool:
-    """Whether every match of a parse tree ends with ``$`` (the end of the text)."""
+def _at_edge(items, edge: int, at) -> bool:
+    """Whether every match of a parse tree has the position ``at`` (``^`` or ``$``) at its ``edge`` (0: its
+    first item, -1: its last)."""
     if not items:
         return False
-    op, av = items[-1]
+    op, av = items[edge]
     if op is _AT:
-        return av is sre_parse.AT_END
+        return av is at
     if op is _SUBPATTERN:
-        return _ends_at_end(av[-1])
+        return _at_edge(av[-1], edge, at)
     if op is _BRANCH:
-        return all(_ends_at_end(b) for b in av[1])
+        return all(_at_edge(b, edge, at) for b in av[1])
     return False
 
 
@@ -132,7 +133,7 @@ class EndSearch:
     def __init__(self, pattern: re.Pattern[str]):
         tree = sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
         longest = tree.getwidth()[1]
-        if longest >= sre_parse.MAXREPEAT or not _ends_at_end(tree):
+        if longest >= sre_parse.MAXREPEAT or not _at_edge(tree, -1, sre_parse.AT_END):
             raise ValueError(f"not every match of {pattern.pattern!r} ends with $, or its matches have no bounded length")
         self.pattern, self.back = pattern, longest + 1
 
@@ -147,13 +148,5 @@ def anchored(pattern: re.Pattern[str]) -> bool:
     >>> anchored(re.compile(r"^hộ nghèo|^(?:hộ|gia đình)\\b")), anchored(re.compile(r"^hộ|nghèo"))
     (True, False)
     """
-    def starts(items) -> bool:
-        op, av = items[0] if items else (None, None)
-        if op is _AT:
-            return av is sre_parse.AT_BEGINNING
-        if op is _SUBPATTERN:
-            return starts(av[-1])
-        if op is _BRANCH:
-            return all(starts(b) for b in av[1])
-        return False
-    return not pattern.flags & re.MULTILINE and starts(sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE))
+    tree = sre_parse.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    return not pattern.flags & re.MULTILINE and _at_edge(tree, 0, sre_parse.AT_BEGINNING)
