@@ -332,6 +332,7 @@ _DATE_LISTED_AFTER = re.compile(r"\s(?:và|,)\s\d{1,2}[-/]\d{1,2}\b")  # "ngày 
 _SECTION_NUMBER, _LINE_START = re.compile(r"(?:\d+\.)*\d+\.?\s"), re.compile(r"(?:^|\n)\s*$")  # "2.1 Thu ngân sách"
 _OUT_OF_BEFORE = re.compile(r"\b(?:trên|trong) tổng số\s$")
 _AT_PLACE_BEFORE, _NAMED_AFTER = re.compile(r"\b(?:tại|ở)\s$"), re.compile(r"\s?\w+(?:\s\w+)?\s[A-ZĐ]")
+_ONLY_ELLIPSIS_TO_END = re.compile(r"[ …]*\Z")
 _CLOCK_AFTER = re.compile(r":\d\d|h\d\d|\s?giờ")
 _VERB_BEFORE = re.compile(r"\b(?:tăng|giảm|đạt|là|có|còn|được|lên|xuống)\s(?:thêm\s)?$")
 
@@ -352,7 +353,7 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
             if pattern.search(before):
                 return _incidental(tok, reason)
     raw = text[tok.start:tok.tail]
-    if tok.tail >= len(text.rstrip(" …")):
+    if _ONLY_ELLIPSIS_TO_END.match(text, tok.tail):  # nothing but " …" after it: text.rstrip(" …") ends there
         return _incidental(tok, "cut off")
     if _DATE_LISTED_AFTER.match(text[tok.tail:tok.tail + 12]):
         return _incidental(tok, "date")
@@ -369,7 +370,6 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
         if _AT_PLACE_BEFORE.search(before) and (not _COUNTED_NOUNS.match(tok.noun) or _NAMED_AFTER.match(
                 text[tok.tail:tok.tail + 40])):
             return _incidental(tok, "place reference")  # "tại 2 dự án Khu đô thị …": the projects named
-            return _incidental(tok, "place reference")
         if _YEAR.fullmatch(raw):
             return _incidental(tok, "year")
         if _TIME_NOUNS.match(tok.noun):
@@ -584,6 +584,8 @@ class _GoalWords:
 
     def __call__(self, pos: int) -> bool:
         return self.any and _TARGET.search(_CLOSED_BRACKETS.sub(" ", self.text[self.start:pos])) is not None
+
+
 #: a sentence that breaks down the one before it
 _BREAKDOWN = re.compile(r"(?:Trong đó|Cụ thể)\b")
 #: a paragraph that goes on with a list of goals: "Trên lĩnh vực …", "Về xây dựng Đảng, …"
@@ -653,15 +655,12 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
             return by_level[level]
     if before:
         return before[-1].place
-    after = [m for m in found if pos <= m.start < clause_end and not _IN_BRACKETS.match(text, m.end)]
+    # a unit in brackets after a name says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"), not
+    # what the figure before it is about
+    after = [m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)]
     if after:
         return after[0].place
     return default
-
-
-#: a unit in brackets after a name says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"),
-#: not what the figure before it is about
-_IN_BRACKETS = re.compile(r"\)")
 
 
 def _is_future(period: str, ctx: ArticlePeriods) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from .articles import BOOK_MAX_ARTICLE_BYTES, Article, iter_articles
@@ -122,15 +123,14 @@ def find_date(article: Article) -> tuple[str, str]:
     m = _ISO_LEAD.match(article.text)
     if m:
         return "-".join(x for x in (m["y"], m["m"], m["d"]) if x), "leading date line"
-    body = [article.text[ln.start:ln.end] for ln in article.body()]
-    year = reporting_year("\n".join(body))
     for line in article.furniture("dateline"):
         m = _FULL_DATE.search(line)
-        if m and _WEEKDAY_DATE.search(line) and year and int(m["y"]) > year + 1:
+        if m and _WEEKDAY_DATE.search(line) and _saved_after(article, int(m["y"])):
             continue  # "Chủ nhật 17/11/2024" over an article about 2022: the day the page was saved
         if m:
             return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "dateline"
-    for ln in [ln for ln in article.lines if ln.kind != "widget"][:8]:  # a visitor counter's digits are no lines
+    # the first lines (a visitor counter's digits are not lines)
+    for ln in islice((ln for ln in article.lines if ln.kind != "widget"), 8):
         line = article.text[ln.start:ln.end]
         w = _WORD_DATE.search(line)
         if w and w["m"].lower() in _MONTH_WORDS:  # "21 Tháng Bảy 2011"
@@ -141,6 +141,8 @@ def find_date(article: Article) -> tuple[str, str]:
         if m and ln.kind in ("title", "dateline", "byline", "widget", "image", "caption", "teaser") \
                 or m and len(article.text[ln.start:ln.end]) < 80:
             return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "dateline"
+    body = [article.text[ln.start:ln.end] for ln in article.body()]
+    year = reporting_year("\n".join(body))
     for line in body[:4]:
         m = _LEAD_DATE.match(line) or _TODAY.search(line)
         if m and year:
@@ -148,6 +150,12 @@ def find_date(article: Article) -> tuple[str, str]:
     if year:
         return str(year), "year reported on"
     return UNKNOWN, "none"
+
+
+def _saved_after(article: Article, year: int) -> bool:
+    """Whether a header date of ``year`` is two or more years after everything the article reports on."""
+    reported = reporting_year(article.body_text())
+    return reported is not None and year > reported + 1
 
 
 def describe(article: Article) -> Source:
