@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--min-field", type=float, default=0.0,
                    help="exit 1 when district, period or basis agreement is below this")
     s.add_argument("--show", type=int, default=0, help="list this many missed and extra figures")
+    s.add_argument("--only", default="", help="score articles dA-dB alone (d41-d60: the validation half)")
     c = sub.add_parser("check-site", help="open every page of the built site in Chromium and report problems")
     c.add_argument("--site", default=None, help="the built site (default: _build/html)")
     c.add_argument("--screenshots", default=None, help="save a screenshot of every page here")
@@ -85,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "score":
             from .score import score
 
-            return score(Path(args.devset) if args.devset else None, args.min_f1, args.min_field, args.show)
+            return score(Path(args.devset) if args.devset else None, args.min_f1, args.min_field, args.show,
+                         only=args.only)
         elif args.command == "extract":
             from .extract import write_figures
 

@@ -28,9 +28,11 @@ def default_devset() -> Path:
     return paths.root().parent / "shared" / "devset"
 
 
-def score(devset: Path | None = None, min_f1: float = 0.0, min_field: float = 0.0, show: int = 0) -> int:
+def score(devset: Path | None = None, min_f1: float = 0.0, min_field: float = 0.0, show: int = 0,
+          only: str = "") -> int:
     """Score the extractor on ``devset``; print the report; return the scorer's exit status
-    (non-zero when F1 or the weakest of district/period/basis is below the given floors)."""
+    (non-zero when F1 or the weakest of district/period/basis is below the given floors).  ``only``
+    (``d41-d60``) scores those articles alone; the figures counted under metric ``other`` are theirs too."""
     devset = Path(devset) if devset else default_devset()
     scorer, gold, articles = devset / "score.py", devset / "gold.csv", devset / "articles"
     for need in (scorer, gold, articles):
@@ -41,10 +43,12 @@ def score(devset: Path | None = None, min_f1: float = 0.0, min_field: float = 0.
         pred = Path(tmp) / "figures.csv"
         write_figures([articles], pred)
         proc = subprocess.run([sys.executable, str(scorer), str(gold), str(pred), str(articles),
-                               "--min-f1", str(min_f1), "--min-field", str(min_field), "--show", str(show)],
+                               "--min-f1", str(min_f1), "--min-field", str(min_field), "--show", str(show)]
+                              + (["--only", only] if only else []),
                               capture_output=True, text=True)
         with pred.open(encoding="utf-8") as f:
-            metrics = Counter(r["metric"] for r in csv.DictReader(f) if r["kind"] == "indicator")
+            metrics = Counter(r["metric"] for r in csv.DictReader(f)
+                              if r["kind"] == "indicator" and _within(r["doc"], only))
     print(proc.stdout.rstrip())
     if proc.stderr.strip():
         print(proc.stderr.rstrip(), file=sys.stderr)
@@ -52,3 +56,12 @@ def score(devset: Path | None = None, min_f1: float = 0.0, min_field: float = 0.
     other = metrics.get("other", 0)
     print(f"metric 'other' on {other}/{total} extracted indicator figures ({other / total if total else 0:.2f})")
     return proc.returncode
+
+
+def _within(doc: str, only: str) -> bool:
+    """Whether the article ``doc`` (``d07.txt``) is in the range ``only`` (``d01-d40``; empty: every article)."""
+    if not only:
+        return True
+    lo, _, hi = only.partition("-")
+    stem = Path(doc).stem
+    return (lo <= stem <= (hi or lo)) if len(stem) == len(lo) else False
