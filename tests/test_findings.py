@@ -321,8 +321,8 @@ def test_with_a_third_district_comparisons_and_main_points_keep_a_common_footing
 @pytest.mark.slow
 def test_the_book_with_a_third_district_builds_with_charts_whose_labels_never_overlap(rebuilt_log, tmp_path):
     """The session's book rebuilt with an article about Hoàng Mai (``rebuilt_log``; it also changed article 000's
-    title).  The build fails when a chart's labels overlap (report.publish_chart), so a build that passes is the
-    check: every chapter that reads the new article, in both editions, drew its charts over three districts.  The
+    title): every chapter that reads the new article, in both editions, drew its charts over three districts (the
+    layout adapts until no labels overlap, report.adapt_layout; tests/test_chart_properties.py checks it).  The
     comparison chapter of the new district is then run and checked for its common footing."""
     from .conftest import cli
 

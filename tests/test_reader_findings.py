@@ -149,7 +149,7 @@ def _capture(monkeypatch):
 
     figs = []
 
-    def keep(fig, name, alt, source, data, caption):
+    def keep(fig, name, alt, source, data, caption, note=""):
         from districtbook.report import label_overlaps
 
         assert not label_overlaps(fig)

@@ -7,6 +7,8 @@ every label carries its period in words; one colour per district across the whol
 """
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from .dataset import cite, short_doc
@@ -15,11 +17,16 @@ from .i18n import period_text, text
 from .labels import fmt_value, hedged, label
 from .periods import Period
 from .places import hanoi_districts, slugify
-from .report import MyST, fmt_number, house_style, publish_chart
+from .report import MyST, fit_layout, fmt_number, house_style, publish_chart
 
 #: the size of a chart's small text (bar values, tick labels, legends): readable where the HTML shows a chart at
 #: about 700 px of its 1200
 SMALL = 9.5
+
+#: at most this many panels (one per finding) in one chart, and this many bars: more are split into
+#: several charts of the same kind, one after the other, so that every chart stays readable on a page
+MAX_PANELS = 8
+MAX_BARS = 16
 
 #: 30 colours for the 30 districts of Hanoi, in the gazetteer's order: Okabe-Ito, then Paul Tol's muted,
 #: light and dark sets (all chosen for colour-blind readers). Charts also name each district in words,
@@ -69,19 +76,38 @@ def _source(rows: list[dict], lang: str) -> str:
 
 
 def _finish(fig, name: str, alt: str, rows: list[dict], data: pd.DataFrame, caption: str, lang: str) -> MyST:
-    fig.tight_layout(rect=(0, 0.07, 1, 1))
-    return MyST(publish_chart(fig, name, alt, _source(rows, lang), data, caption))
+    fit_layout(fig)
+    return MyST(publish_chart(fig, name, alt, _source(rows, lang), data, caption, text(lang, "chart.as_table")))
+
+
+def _end(f: Finding):
+    """Sort key: the end of a finding's period (a figure nothing dates sorts first)."""
+    p = Period.parse(f.period or "")
+    return p.end if p else date.min
+
+
+def split(items: list, size: int, draw, name: str) -> MyST | None:
+    """Draw ``items`` as one chart, or as several charts of at most ``size`` items each (``name``, ``name-2``, …)
+    when there are more: a chart of forty panels is unreadable on a page, four of ten are not."""
+    chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    parts = [draw(chunk, name if i == 0 else f"{name}-{i + 1}") for i, chunk in enumerate(chunks)]
+    parts = [p for p in parts if p]
+    return MyST("\n".join(parts)) if parts else None
 
 
 def progress_chart(findings: list[Finding], lang: str, name: str) -> MyST | None:
     """How much of the annual plan was reached, beside the share of the year gone (one bar per report)."""
+    fs = [f for f in findings if f.kind == "progress" and "elapsed" in f.values]
+    fs = sorted(fs, key=lambda f: (f.district, f.metric, _end(f)))
+    return split(fs, MAX_BARS, lambda chunk, n: _progress(chunk, lang, n), name)
+
+
+def _progress(fs: list[Finding], lang: str, name: str) -> MyST | None:
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    fs = [f for f in findings if f.kind == "progress" and "elapsed" in f.values]
     if not fs:
         return None
-    fs = sorted(fs, key=lambda f: (f.district, f.metric, Period.parse(f.period).end))
     house_style()
     fig, ax = plt.subplots(figsize=(8, 0.7 * len(fs) + 2.0))
     labels = [f"{f.district} · {period_text(f.period, lang)}" for f in fs]
@@ -114,12 +140,17 @@ def progress_chart(findings: list[Finding], lang: str, name: str) -> MyST | None
 
 def year_on_year_chart(findings: list[Finding], lang: str, name: str) -> MyST | None:
     """The same period a year apart: one panel per district and period, each with its own axis."""
+    fs = [f for f in findings if (f.kind == "change" or (f.kind == "quarter" and "previous" in f.values))
+          and Period.parse(f.period or "")]  # a year earlier than no period is no period
+    fs = sorted(fs, key=lambda f: (f.district, f.metric, _end(f), f.kind))
+    return split(fs, MAX_PANELS, lambda chunk, n: _year_on_year(chunk, lang, n), name)
+
+
+def _year_on_year(fs: list[Finding], lang: str, name: str) -> MyST | None:
     import matplotlib.pyplot as plt
 
-    fs = [f for f in findings if f.kind == "change" or (f.kind == "quarter" and "previous" in f.values)]
     if not fs:
         return None
-    fs = sorted(fs, key=lambda f: (f.district, f.metric, Period.parse(f.period).end, f.kind))
     house_style()
     fig, axes = plt.subplots(len(fs), 1, figsize=(8, 1.35 * len(fs) + 1.3), squeeze=False)
     data, items = [], []
@@ -159,9 +190,13 @@ def year_on_year_chart(findings: list[Finding], lang: str, name: str) -> MyST | 
 def pairs_chart(findings: list[Finding], lang: str, name: str, title_key: str, caption_key: str) -> MyST | None:
     """Two figures on a common footing per panel: a target and what was achieved before, a rate in two
     comparable periods, or two districts (one panel each, its own axis and unit)."""
+    fs = [f for f in findings if (f.kind == "target" and "past" in f.values) or f.kind in ("trend", "ahead")]
+    return split(fs, MAX_PANELS, lambda chunk, n: _pairs(chunk, lang, n, title_key, caption_key), name)
+
+
+def _pairs(fs: list[Finding], lang: str, name: str, title_key: str, caption_key: str) -> MyST | None:
     import matplotlib.pyplot as plt
 
-    fs = [f for f in findings if (f.kind == "target" and "past" in f.values) or f.kind in ("trend", "ahead")]
     if not fs:
         return None
     house_style()
@@ -219,13 +254,18 @@ def pairs_chart(findings: list[Finding], lang: str, name: str, title_key: str, c
 
 def share_chart(df: pd.DataFrame, lang: str, name: str) -> MyST | None:
     """The economy's sector shares, one stacked bar per district and period."""
+    rows = df[df["metric"].isin(SECTOR_SHARES)].drop_duplicates(["district", "period", "metric"])
+    groups = list(dict.fromkeys(zip(rows["district"], rows["period"])))
+    return split(groups, MAX_BARS, lambda chunk, n: _shares(rows, chunk, lang, n), name)
+
+
+def _shares(rows: pd.DataFrame, groups: list[tuple[str, str]], lang: str, name: str) -> MyST | None:
     import matplotlib.pyplot as plt
 
-    rows = df[df["metric"].isin(SECTOR_SHARES)].drop_duplicates(["district", "period", "metric"])
-    if rows.empty:
+    if not groups:
         return None
+    rows = rows[[g in set(groups) for g in zip(rows["district"], rows["period"])]]
     house_style()
-    groups = list(dict.fromkeys(zip(rows["district"], rows["period"])))
     names = [f"{d} · {period_text(p, lang)}" for d, p in groups]
     fig, ax = plt.subplots(figsize=(8, 0.7 * len(groups) + 2.0))
     left = [0.0] * len(groups)
@@ -273,13 +313,25 @@ def what_of(row: dict, texts: dict[str, str] | None, words: int = 6) -> str:
 def ratio_chart(findings: list[Finding], lang: str, name: str, texts: dict[str, str] | None = None) -> MyST | None:
     """Targets met and votes won as a share of the total: one panel per metric and kind of period (votes and
     targets never on one axis); two figures of one panel told apart by the article's own words."""
+    fs = sorted((f for f in findings if f.kind == "ratio"), key=lambda f: (f.metric, f.period or ""))
+    order = {k: i for i, k in enumerate(dict.fromkeys(map(panel, fs)))}
+    fs = sorted(fs, key=lambda f: order[panel(f)])  # one panel's bars together (a stable sort)
+    return split(fs, MAX_BARS, lambda chunk, n: _ratios(chunk, lang, n, texts), name)
+
+
+def panel(f: Finding) -> tuple[str, str]:
+    """A ratio's panel: its metric and kind of period (unlike metrics never share an axis; a figure with
+    no period has a panel of its own)."""
+    p = Period.parse(f.period or "")
+    return f.metric, p.granularity if p else ""
+
+
+def _ratios(fs: list[Finding], lang: str, name: str, texts: dict[str, str] | None) -> MyST | None:
     import matplotlib.pyplot as plt
 
-    fs = [f for f in findings if f.kind == "ratio"]
     if not fs:
         return None
-    panel = lambda f: (f.metric, Period.parse(f.period).granularity)  # noqa: E731 - unlike metrics never share an axis
-    kinds = list(dict.fromkeys(panel(f) for f in sorted(fs, key=lambda f: (f.metric, f.period))))
+    kinds = list(dict.fromkeys(panel(f) for f in fs))
     house_style()
     sizes = [sum(1 for f in fs if panel(f) == k) for k in kinds]
     fig, axes = plt.subplots(len(kinds), 1, figsize=(8, 0.5 * sum(sizes) + 1.1 * len(kinds) + 1.0), squeeze=False,

@@ -209,28 +209,80 @@ def label_overlaps(fig, tolerance: float = 0.5) -> list[tuple[str, str]]:
     return out
 
 
-def publish_chart(fig, name: str, alt: str, source_line: str, data: pd.DataFrame, caption: str) -> str:
+#: the room a chart keeps above its panels for its title, and below them for the source line, in inches
+TITLE_ROOM, SOURCE_ROOM = 0.45, 0.5
+
+
+def fit_layout(fig) -> None:
+    """Lay the panels out inside fixed margins in inches (a title above, the source line below), so that
+    a tall chart of many panels keeps its title off its first panel and a short one keeps room for the source."""
+    height = fig.get_figheight()
+    top = TITLE_ROOM if fig._suptitle is not None else 0.1
+    bottom = SOURCE_ROOM * (1 + len(getattr(fig, "_districtbook_source", "")) // 160)
+    fig.tight_layout(rect=(0, min(bottom / height, 0.4), 1, 1 - min(top / height, 0.3)))
+
+
+def _wrap_texts(fig, width: int) -> None:
+    """Wrap every tick label and title longer than ``width`` characters onto several lines."""
+    import textwrap
+
+    from matplotlib.category import StrCategoryFormatter
+    from matplotlib.ticker import FixedFormatter
+
+    def wrapped(t) -> str:
+        return textwrap.fill(t.get_text(), width) if len(t.get_text()) > width else t.get_text()
+
+    for ax in fig.axes:
+        for t in (ax.title, ax._left_title, ax._right_title):
+            t.set_text(wrapped(t))
+        ticks = ax.get_yticklabels()
+        if ticks and not isinstance(ax.yaxis.get_major_formatter(), (FixedFormatter, StrCategoryFormatter)):
+            continue  # numbers, not names
+        if ticks:
+            ax.set_yticks(ax.get_yticks(), [wrapped(t) for t in ticks], fontsize=ticks[0].get_fontsize())
+    if fig._suptitle is not None and len(fig._suptitle.get_text()) > width + 30:
+        fig._suptitle.set_text(textwrap.fill(fig._suptitle.get_text(), width + 30))
+
+
+def adapt_layout(fig, tries: int = 3) -> list[tuple[str, str]]:
+    """Make a chart's labels fit: wrap long labels, then give the chart more height, until no two labels
+    overlap (:func:`label_overlaps`).  Returns the overlaps left (empty: the chart is readable)."""
+    clashes = label_overlaps(fig)
+    for attempt in range(tries):
+        if not clashes:
+            break
+        _wrap_texts(fig, 40 - 8 * attempt)
+        fig.set_figheight(fig.get_figheight() * 1.25)
+        fit_layout(fig)
+        clashes = label_overlaps(fig)
+    return clashes
+
+
+def publish_chart(fig, name: str, alt: str, source_line: str, data: pd.DataFrame, caption: str,
+                  note: str = "") -> str:
     """Save the chart (PNG) and its data (CSV); return the MyST figure block that shows both.
 
     The caption holds the source line; the alt text describes the chart for screen readers.  All three
     are plain text (the source line is also drawn into the PNG): they are escaped here, once.
-    A chart whose labels overlap, or whose legend covers a plot, is an error (:func:`label_overlaps`).
+    A chart whose labels would overlap is laid out again (:func:`adapt_layout`); one that still cannot be
+    drawn readably is shown as its data in a table, with ``note`` (why) above it: never an error.
     """
     import matplotlib.pyplot as plt
 
-    from .errors import DistrictbookError
-
     out = paths.assets_dir() / f"{name}.png"
     out.parent.mkdir(parents=True, exist_ok=True)
+    fig._districtbook_source = source_line
     fig.text(0.01, 0.01, source_line, fontsize=8, color="#444444", ha="left", va="bottom", wrap=True)
-    clashes = label_overlaps(fig)
+    clashes = adapt_layout(fig)
+    csv = save_data(data, name)
     if clashes:
         plt.close(fig)
-        raise DistrictbookError(f"chart {name}: labels overlap: " + "; ".join(f"{a!r} and {b!r}" for a, b in clashes))
+        table = data.astype(str).head(200)
+        return "\n\n".join([escape(note or caption), list_table(table, [1] * len(table.columns)),
+                             f"{escape(caption)} {escape(source_line)} {{download}}`CSV <_assets/{csv.name}>`"]) + "\n"
     fig.savefig(out, metadata={"Software": None}, bbox_inches="tight")
     plt.close(fig)
     record_asset(out)
-    csv = save_data(data, name)
     rel = f"_assets/{out.name}"
     return (
         f":::{{figure}} {rel}\n:alt: {alt_text(alt)}\n:name: fig-{name}\n:width: 100%\n\n"
