@@ -10,6 +10,7 @@ through the papermill CLI gets the same checks and the same messages.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -186,10 +187,39 @@ def resolve(template: str | Path, raw: dict[str, str] | None = None, typed: dict
     for source, convert_str in ((typed or {}, False), (raw or {}, True)):
         for name, value in source.items():
             if name not in decl:
-                raise ParameterError(name, f"unknown parameter for template '{Path(str(template)).stem}'", sorted(decl))
+                raise unknown_parameter(name, template, decl)
             t = decl[name].type
             values[name] = convert(name, value, t) if convert_str and isinstance(value, str) else _check_type(name, value, t)
     return check(**values)
+
+
+def unknown_parameter(name: str, template: str | Path, declared_names: Iterable[str]) -> ParameterError:
+    return ParameterError(name, f"unknown parameter for template '{Path(str(template)).stem}'", sorted(declared_names))
+
+
+#: the names an IPython kernel defines itself (never a parameter)
+_KERNEL_NAMES = frozenset({"In", "Out", "get_ipython", "exit", "quit", "open"})
+
+
+def reject_unknown(template: str, defined: Mapping[str, Any]) -> None:
+    """The templates' first cell: a value papermill injected under a name the template does not declare
+    (``-p distrct Đống Đa``) stops the chapter with ``districtbook run``'s message; papermill only warns.
+    ``defined`` is the kernel's ``globals()``: IPython's own names, modules and functions are not parameters.
+
+    >>> reject_unknown("sources", {"seeds": "seeds", "lang": "vi", "In": [], "_i1": ""})
+    >>> reject_unknown("sources", {"seeds": "seeds", "lang": "vi", "distrct": "Tây Hồ"})
+    Traceback (most recent call last):
+    ...
+    districtbook.errors.ParameterError: parameter 'distrct': unknown parameter for template 'sources' (allowed: lang, seeds)
+    """
+    import types
+
+    decl = {p.name for p in declared(template)}
+    for name, value in defined.items():
+        if name.startswith("_") or name in _KERNEL_NAMES or name in decl or callable(value) \
+                or isinstance(value, types.ModuleType):
+            continue
+        raise unknown_parameter(name, template, decl)
 
 
 def validate(template: str, **values: Any) -> dict[str, Any]:

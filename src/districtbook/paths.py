@@ -67,7 +67,38 @@ def build_dir() -> Path:
 
 
 def assets_dir() -> Path:
-    """Charts and downloadable tables written by chapters, next to the chapters that show them
-    (``$DISTRICTBOOK_ASSETS_DIR`` when a single run writes its notebook elsewhere)."""
+    """Charts and downloadable tables written by chapters, in an ``_assets`` folder next to the notebook:
+
+    - ``$DISTRICTBOOK_ASSETS_DIR`` (``districtbook run``), else the staged book's chapters during a build
+      (``$DISTRICTBOOK_BOOK_DIR``);
+    - a chapter executed by the ``papermill`` command: beside its output notebook (never into the published
+      ``book/``, whatever folder papermill was started from);
+    - otherwise (nbval re-running a chapter in place, a notebook opened in Jupyter): the kernel's folder, which
+      is the notebook's.
+    """
     env = os.environ.get("DISTRICTBOOK_ASSETS_DIR")
-    return Path(env).resolve() if env else book_dir() / "chapters" / "_assets"
+    if env:
+        return Path(env).resolve()
+    if os.environ.get("DISTRICTBOOK_BOOK_DIR"):
+        return book_dir() / "chapters" / "_assets"
+    out = papermill_output(os.getppid())
+    return (out.parent if out else Path.cwd()) / "_assets"
+
+
+def papermill_output(pid: int) -> Path | None:
+    """The output notebook of the ``papermill`` command running as process ``pid`` (the kernel's parent), or
+    None when that process is not the papermill command or writes no notebook file.
+
+    >>> papermill_output(os.getpid()) is None
+    True
+    """
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace").split("\0")
+        cwd = Path(os.readlink(f"/proc/{pid}/cwd"))
+    except OSError:
+        return None
+    is_papermill = any(Path(a).name == "papermill" for a in argv[:2]) or argv[1:3] == ["-m", "papermill"]
+    notebooks = [a for a in argv[1:] if a.endswith(".ipynb")]
+    if not is_papermill or len(notebooks) < 2:
+        return None
+    return (cwd / notebooks[1]).resolve()  # papermill INPUT OUTPUT: a relative path is the command's
