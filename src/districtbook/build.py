@@ -609,15 +609,20 @@ def publish(p: Plan, pdf: bool = False, site_current: bool = False) -> dict[str,
     manifest no longer produces, write ``_toc.yml`` and swap the new site (and PDFs) into place."""
     build_dir = paths.build_dir()
     first = p.editions[0]
+    changes: dict[str, list[str]] = {"added": [], "changed": [], "removed": []}
     for ed, book, jobs in p.books:
         ebook = p.book_dir(ed)
         dest_root = p.root / ed.pages
         outputs = {j.chapter.output for j in jobs}
         for j in jobs:
-            publishing.copy_atomic(ebook / j.chapter.output, dest_root / j.chapter.output)
+            new, dest = ebook / j.chapter.output, dest_root / j.chapter.output
+            if not dest.is_file() or dest.read_bytes() != new.read_bytes():
+                changes["changed" if dest.is_file() else "added"].append(f"{ed.pages}/{j.chapter.output}")
+            publishing.copy_atomic(new, dest)
         for old in (dest_root / "chapters").glob("*.ipynb"):
             if f"chapters/{old.name}" not in outputs:
                 old.unlink()  # a chapter the manifest no longer produces (e.g. a district gone from seeds/)
+                changes["removed"].append(f"{ed.pages}/chapters/{old.name}")
         _swap_copy(ebook / "chapters" / "_assets", dest_root / "chapters" / "_assets")
         if ed == first:
             (p.root / "_toc.yml").write_text(manifest.toc(book, ed.lang), encoding="utf-8")
@@ -635,7 +640,36 @@ def publish(p: Plan, pdf: bool = False, site_current: bool = False) -> dict[str,
             results["pdf" if ed == first else f"pdf ({ed.lang})"] = build_dir / "pdf" / pdf_name(ed)
     shutil.rmtree(p.staging, ignore_errors=True)
     shutil.rmtree(build_dir / "failed", ignore_errors=True)
+    for line in review(changes):
+        log.info("%s", line)
     return results
+
+
+def review(changes: dict[str, list[str]]) -> list[str]:
+    """What the build changed in the published book, for the maintainer's review: the chapters added (new
+    files, which ``git diff`` does not show until they are added), changed and removed.
+
+    >>> for line in review({"added": ["book/chapters/profile-ba-dinh.ipynb"], "changed": [], "removed": []}):
+    ...     print(line)
+    chapters added (1; new files: `git status book/` lists them, `git add -N book/` shows them in `git diff book/`):
+      book/chapters/profile-ba-dinh.ipynb
+    chapters changed: none; chapters removed: none
+    >>> review({"added": [], "changed": [], "removed": []})
+    ['the published chapters are unchanged']
+    """
+    if not any(changes.values()):
+        return ["the published chapters are unchanged"]
+    out, none = [], []
+    for kind in ("added", "changed", "removed"):
+        names = sorted(changes.get(kind, []))
+        if not names:
+            none.append(f"chapters {kind}: none")
+            continue
+        hint = ("; new files: `git status book/` lists them, `git add -N book/` shows them in `git diff book/`"
+                if kind == "added" else "")
+        out.append(f"chapters {kind} ({len(names)}{hint}):")
+        out += [f"  {n}" for n in names]
+    return out + (["; ".join(none)] if none else [])
 
 
 def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True,
