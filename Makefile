@@ -8,7 +8,7 @@ DB := $(VENV)/bin/districtbook
 # chromium: the browser tests (driven by Playwright, never a downloaded browser).
 DEB_PACKAGES := latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf poppler-utils chromium
 
-.PHONY: help setup deb book html test score check-new-articles bench font clean
+.PHONY: help setup deb book html test score check-new-articles check-devset-book bench font clean
 
 ## help: list the targets
 help:
@@ -53,6 +53,11 @@ score: setup
 ## check-new-articles: copy the project, add three new articles, then `make book` and `make test` there (CI runs it)
 check-new-articles: setup
 	$(PY) tests/check_new_articles.py
+
+## check-devset-book: copy the project, add the 60 real articles of ../shared/devset/articles, then `make book` (HTML and PDF, both editions) and the live-book tests there (CI runs it)
+DEVSET ?= ../shared/devset/articles
+check-devset-book: setup
+	$(PY) tests/check_devset_book.py --devset $(DEVSET)
 
 ## bench: districtbook against a papermill loop and Jupyter Book's cache (cold, nothing changed, article added/changed), build times, extraction throughput
 bench: setup

@@ -1,0 +1,78 @@
+"""CI check: the book built from real articles.
+
+Copies the project (with the chapter cache of a previous `make book` when there is one), adds the 60 articles
+of the development set (``../shared/devset/articles``: excerpts of real news pages, third-party texts that stay
+outside the project), then runs `make book` there (both editions, HTML and PDF) and the tests that read the live
+book (`tests/test_live_seeds.py`, the main points and citations of `tests/test_findings.py`).  Every article a
+real page can give must build a book.
+
+Run by .ci/run after `make check-new-articles` (never by pytest).  The copy uses this checkout's .venv
+(``make VENV=...``) and ``DISTRICTBOOK_ROOT`` points the package at the copy.
+
+    .venv/bin/python tests/check_devset_book.py [--devset DIR] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from check_new_articles import IGNORE, ROOT
+
+DEVSET = ROOT.parent / "shared" / "devset" / "articles"
+#: the tests that read the live book (seeds/ and the chapters `make book` published); the slow one builds it again
+LIVE_TESTS = ["tests/test_live_seeds.py", "tests/test_findings.py", "-m", "not slow",
+              "-k", "live or main_points or introduction"]
+
+
+def run(copy: Path, cmd: list[str], what: str) -> None:
+    env = dict(os.environ, DISTRICTBOOK_ROOT=str(copy))
+    env.pop("DISTRICTBOOK_BOOK_DIR", None)
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=copy, env=env)
+    if proc.returncode != 0:
+        sys.exit(f"check-devset-book: {what} failed in {copy} (exit {proc.returncode})")
+    print(f"check-devset-book: {what} passed in {time.perf_counter() - t0:.0f} s", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--devset", default=str(DEVSET), help=f"the folder of articles to add (default: {DEVSET})")
+    args.add_argument("--keep", help="work in this folder and keep it (default: a temporary folder, removed)")
+    opts = args.parse_args(argv)
+    articles = sorted(Path(opts.devset).glob("*.txt"))
+    if not articles:
+        sys.exit(f"check-devset-book: no .txt article in {opts.devset}")
+    t0 = time.perf_counter()
+    work = Path(opts.keep) if opts.keep else Path(tempfile.mkdtemp(prefix="districtbook-devset-"))
+    copy = work / "project"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(ROOT, copy, ignore=IGNORE)
+    if (ROOT / "_build" / "cache").is_dir():
+        shutil.copytree(ROOT / "_build" / "cache", copy / "_build" / "cache")
+    for article in articles:
+        if (copy / "seeds" / article.name).exists():
+            sys.exit(f"check-devset-book: {article.name} is already in seeds/")
+        shutil.copy2(article, copy / "seeds" / article.name)
+    print(f"check-devset-book: added {len(articles)} articles of {opts.devset} to {copy / 'seeds'}", flush=True)
+    try:
+        run(copy, ["make", "book", f"VENV={ROOT / '.venv'}"], "`make book`")
+        for pdf in ("districtbook.pdf", "districtbook-en.pdf"):
+            if not (copy / "_build" / "pdf" / pdf).is_file():
+                sys.exit(f"check-devset-book: `make book` wrote no {pdf}")
+        run(copy, [str(ROOT / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", *LIVE_TESTS],
+            "the live-book tests")
+    finally:
+        if not opts.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"check-devset-book: passed in {time.perf_counter() - t0:.0f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
