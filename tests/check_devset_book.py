@@ -18,11 +18,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from check_new_articles import IGNORE, ROOT
+from check_new_articles import ROOT, project_copy
 
 DEVSET = ROOT.parent / "shared" / "devset" / "articles"
 #: the tests that read the live book (seeds/ and the chapters `make book` published); the slow one builds it again
@@ -49,12 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if not articles:
         sys.exit(f"check-devset-book: no .txt article in {opts.devset}")
     t0 = time.perf_counter()
-    work = Path(opts.keep) if opts.keep else Path(tempfile.mkdtemp(prefix="districtbook-devset-"))
-    copy = work / "project"
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(ROOT, copy, ignore=IGNORE)
-    if (ROOT / "_build" / "cache").is_dir():
-        shutil.copytree(ROOT / "_build" / "cache", copy / "_build" / "cache")
+    work, copy = project_copy(opts.keep, "districtbook-devset-")
     for article in articles:
         if (copy / "seeds" / article.name).exists():
             sys.exit(f"check-devset-book: {article.name} is already in seeds/")

@@ -38,16 +38,23 @@ def run(copy: Path, target: str) -> float:
     return seconds
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    args.add_argument("--keep", help="work in this folder and keep it (default: a temporary folder, removed)")
-    opts = args.parse_args(argv)
-    work = Path(opts.keep) if opts.keep else Path(tempfile.mkdtemp(prefix="districtbook-new-articles-"))
+def project_copy(keep: str | None, prefix: str) -> tuple[Path, Path]:
+    """``(work, copy)``: a copy of the project in ``keep`` (else a new temporary folder), with the chapter cache
+    of this checkout's last build when there is one."""
+    work = Path(keep) if keep else Path(tempfile.mkdtemp(prefix=prefix))
     copy = work / "project"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(ROOT, copy, ignore=IGNORE)
     if (ROOT / "_build" / "cache").is_dir():
         shutil.copytree(ROOT / "_build" / "cache", copy / "_build" / "cache")
+    return work, copy
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--keep", help="work in this folder and keep it (default: a temporary folder, removed)")
+    opts = args.parse_args(argv)
+    work, copy = project_copy(opts.keep, "districtbook-new-articles-")
     added = sorted(NEW.glob("*.txt"))
     for article in added:
         shutil.copy2(article, copy / "seeds" / article.name)
