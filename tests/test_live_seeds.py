@@ -86,3 +86,14 @@ def test_the_book_builds_from_the_live_articles(tmp_path):
         assert page.is_file(), page
         for img in re.findall(r"<img [^>]*>", page.read_text(encoding="utf-8")):
             assert re.search(r'alt="[^"]{20,}"', img), (page.name, img)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_introduction_says_which_places_the_articles_cover_from_the_data(lang):
+    from districtbook.chapters.intro import coverage
+
+    said = coverage(LIVE, lang)
+    assert all(d in said for d in known_districts(LIVE)), said
+    page = ROOT / ("book/intro.md" if lang == "vi" else "book/en/intro.md")
+    assert "{glue:text}`chapters/budget.ipynb::coverage:s`" in page.read_text(encoding="utf-8")
+    assert "Hà Nội" not in load(ROOT / "book" / "manifest.yml").editions[0].title  # the title is not typed for one city

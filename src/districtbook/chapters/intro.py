@@ -1,5 +1,6 @@
-"""The introduction's main points: the most salient findings across every district, computed from the data
-and glued into the written page (``book/intro.md``) from the budget chapter's notebook."""
+"""The introduction's main points (the most salient findings across every place) and the places the book
+covers, computed from the data and glued into the written page (``book/intro.md``) from the budget chapter's
+notebook."""
 from __future__ import annotations
 
 import pandas as pd
@@ -20,3 +21,31 @@ def glue_headlines(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") ->
 
     for key, value in headlines(df, texts, lang).items():
         glue(key, value, display=False)
+
+
+#: the levels of the places the book covers, in the order the introduction lists them
+LEVELS = ("country", "region", "province", "city", "district", "ward")
+
+
+def coverage(seeds, lang: str = "vi") -> str:
+    """What the book is about, from the articles (never typed): how many places of each level have a profile,
+    with their names ("3 thành phố (Cần Thơ, Đà Nẵng, Hà Nội); 9 quận, huyện (…)")."""
+    from ..articles import iter_articles
+    from ..collate import sorted_names
+    from ..i18n import text
+    from ..places import book_units, main_places
+
+    units = book_units([p for a in iter_articles([seeds]) for p in main_places(a.frame_text(), a.title)])
+    groups = []
+    for level in (*LEVELS, *sorted({u.level for u in units} - set(LEVELS))):
+        names = sorted_names(u.name for u in units if u.level == level)
+        if names:
+            word = text(lang, f"coverage.level.{level}") if level in LEVELS else level
+            groups.append(f"{len(names)} {word} ({', '.join(names)})")
+    return text(lang, "coverage.sentence", n=len(units), groups="; ".join(groups))
+
+
+def glue_coverage(seeds, lang: str = "vi") -> None:
+    from myst_nb import glue
+
+    glue("coverage", coverage(seeds, lang), display=False)
