@@ -10,7 +10,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from districtbook import dataset, i18n, metrics
-from districtbook.chapters import common, dictionary
+from districtbook.chapters import common, dictionary, intro
 from districtbook.extract import COLUMNS
 
 from .conftest import SEEDS
@@ -91,6 +91,7 @@ def _computed_keys() -> set[str]:
         | {"footing.yearly_average", "ahead.yearly_average", "period.h1", "period.h2"}
         | {f"metric.{k}" for k in metrics.METRICS if not metrics.METRICS[k].suffix}
         | {f"metric.suffix.{s.lstrip('_')}" for s in metrics.SUFFIXES} | {"metric.composed"}
+        | {f"coverage.level.{level}" for level in intro.LEVELS}
     )
 
 

@@ -27,6 +27,8 @@ SMALL = 9.5
 #: several charts of the same kind, one after the other, so that every chart stays readable on a page
 MAX_PANELS = 8
 MAX_BARS = 16
+#: at most this many charts of one kind in a chapter (what is not drawn is in the chapter's table)
+MAX_CHARTS = 4
 
 #: 30 colours for the 30 districts of Hanoi, in the gazetteer's order: Okabe-Ito, then Paul Tol's muted,
 #: light and dark sets (all chosen for colour-blind readers). Charts also name each district in words,
@@ -76,8 +78,9 @@ def _source(rows: list[dict], lang: str) -> str:
 
 
 def _finish(fig, name: str, alt: str, rows: list[dict], data: pd.DataFrame, caption: str, lang: str) -> MyST:
-    fit_layout(fig)
-    return MyST(publish_chart(fig, name, alt, _source(rows, lang), data, caption, text(lang, "chart.as_table")))
+    source = _source(rows, lang)
+    fit_layout(fig, source)
+    return MyST(publish_chart(fig, name, alt, source, data, caption, text(lang, "chart.as_table")))
 
 
 def _end(f: Finding):
@@ -86,12 +89,16 @@ def _end(f: Finding):
     return p.end if p else date.min
 
 
-def split(items: list, size: int, draw, name: str) -> MyST | None:
+def split(items: list, size: int, draw, name: str, lang: str) -> MyST | None:
     """Draw ``items`` as one chart, or as several charts of at most ``size`` items each (``name``, ``name-2``, …)
-    when there are more: a chart of forty panels is unreadable on a page, four of ten are not."""
+    when there are more: a chart of forty panels is unreadable on a page, four of ten are not.  At most
+    :data:`MAX_CHARTS` charts: a note says how many items are left to the chapter's table."""
     chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
-    parts = [draw(chunk, name if i == 0 else f"{name}-{i + 1}") for i, chunk in enumerate(chunks)]
+    parts = [draw(chunk, name if i == 0 else f"{name}-{i + 1}") for i, chunk in enumerate(chunks[:MAX_CHARTS])]
     parts = [p for p in parts if p]
+    left = sum(map(len, chunks[MAX_CHARTS:]))
+    if left:
+        parts.append(text(lang, "chart.more", n=left))
     return MyST("\n".join(parts)) if parts else None
 
 
@@ -99,7 +106,7 @@ def progress_chart(findings: list[Finding], lang: str, name: str) -> MyST | None
     """How much of the annual plan was reached, beside the share of the year gone (one bar per report)."""
     fs = [f for f in findings if f.kind == "progress" and "elapsed" in f.values]
     fs = sorted(fs, key=lambda f: (f.district, f.metric, _end(f)))
-    return split(fs, MAX_BARS, lambda chunk, n: _progress(chunk, lang, n), name)
+    return split(fs, MAX_BARS, lambda chunk, n: _progress(chunk, lang, n), name, lang)
 
 
 def _progress(fs: list[Finding], lang: str, name: str) -> MyST | None:
@@ -143,7 +150,7 @@ def year_on_year_chart(findings: list[Finding], lang: str, name: str) -> MyST | 
     fs = [f for f in findings if (f.kind == "change" or (f.kind == "quarter" and "previous" in f.values))
           and Period.parse(f.period or "")]  # a year earlier than no period is no period
     fs = sorted(fs, key=lambda f: (f.district, f.metric, _end(f), f.kind))
-    return split(fs, MAX_PANELS, lambda chunk, n: _year_on_year(chunk, lang, n), name)
+    return split(fs, MAX_PANELS, lambda chunk, n: _year_on_year(chunk, lang, n), name, lang)
 
 
 def _year_on_year(fs: list[Finding], lang: str, name: str) -> MyST | None:
@@ -191,7 +198,7 @@ def pairs_chart(findings: list[Finding], lang: str, name: str, title_key: str, c
     """Two figures on a common footing per panel: a target and what was achieved before, a rate in two
     comparable periods, or two districts (one panel each, its own axis and unit)."""
     fs = [f for f in findings if (f.kind == "target" and "past" in f.values) or f.kind in ("trend", "ahead")]
-    return split(fs, MAX_PANELS, lambda chunk, n: _pairs(chunk, lang, n, title_key, caption_key), name)
+    return split(fs, MAX_PANELS, lambda chunk, n: _pairs(chunk, lang, n, title_key, caption_key), name, lang)
 
 
 def _pairs(fs: list[Finding], lang: str, name: str, title_key: str, caption_key: str) -> MyST | None:
@@ -256,7 +263,7 @@ def share_chart(df: pd.DataFrame, lang: str, name: str) -> MyST | None:
     """The economy's sector shares, one stacked bar per district and period."""
     rows = df[df["metric"].isin(SECTOR_SHARES)].drop_duplicates(["district", "period", "metric"])
     groups = list(dict.fromkeys(zip(rows["district"], rows["period"])))
-    return split(groups, MAX_BARS, lambda chunk, n: _shares(rows, chunk, lang, n), name)
+    return split(groups, MAX_BARS, lambda chunk, n: _shares(rows, chunk, lang, n), name, lang)
 
 
 def _shares(rows: pd.DataFrame, groups: list[tuple[str, str]], lang: str, name: str) -> MyST | None:
@@ -316,7 +323,7 @@ def ratio_chart(findings: list[Finding], lang: str, name: str, texts: dict[str, 
     fs = sorted((f for f in findings if f.kind == "ratio"), key=lambda f: (f.metric, f.period or ""))
     order = {k: i for i, k in enumerate(dict.fromkeys(map(panel, fs)))}
     fs = sorted(fs, key=lambda f: order[panel(f)])  # one panel's bars together (a stable sort)
-    return split(fs, MAX_BARS, lambda chunk, n: _ratios(chunk, lang, n, texts), name)
+    return split(fs, MAX_BARS, lambda chunk, n: _ratios(chunk, lang, n, texts), name, lang)
 
 
 def panel(f: Finding) -> tuple[str, str]:

@@ -73,16 +73,13 @@ def assets_dir() -> Path:
       (``$DISTRICTBOOK_BOOK_DIR``);
     - a chapter executed by the ``papermill`` command: beside its output notebook (never into the published
       ``book/``, whatever folder papermill was started from);
-    - otherwise (nbval re-running a chapter in place, a notebook opened in Jupyter): the kernel's folder, which
-      is the notebook's.
+    - otherwise (nbval re-running a published chapter in place): beside the chapters of its edition.
     """
     env = os.environ.get("DISTRICTBOOK_ASSETS_DIR")
     if env:
         return Path(env).resolve()
-    if os.environ.get("DISTRICTBOOK_BOOK_DIR"):
-        return book_dir() / "chapters" / "_assets"
-    out = papermill_output(os.getppid())
-    return (out.parent if out else Path.cwd()) / "_assets"
+    out = None if os.environ.get("DISTRICTBOOK_BOOK_DIR") else papermill_output(os.getppid())
+    return out.parent / "_assets" if out else book_dir() / "chapters" / "_assets"
 
 
 def papermill_output(pid: int) -> Path | None:

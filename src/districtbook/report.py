@@ -211,14 +211,18 @@ def label_overlaps(fig, tolerance: float = 0.5) -> list[tuple[str, str]]:
 
 #: the room a chart keeps above its panels for its title, and below them for the source line, in inches
 TITLE_ROOM, SOURCE_ROOM = 0.45, 0.5
+#: a label or panel title longer than this many characters is set on several lines
+LONG_LABEL = 60
 
 
-def fit_layout(fig) -> None:
-    """Lay the panels out inside fixed margins in inches (a title above, the source line below), so that
-    a tall chart of many panels keeps its title off its first panel and a short one keeps room for the source."""
+def fit_layout(fig, source_line: str = "") -> None:
+    """Lay the panels out inside fixed margins in inches (a title above, the source line below: a line more
+    for every 160 characters of it), so that a tall chart of many panels keeps its title off its first panel
+    and a short one keeps room for the source."""
+    _wrap_texts(fig, LONG_LABEL)
     height = fig.get_figheight()
     top = TITLE_ROOM if fig._suptitle is not None else 0.1
-    bottom = SOURCE_ROOM * (1 + len(getattr(fig, "_districtbook_source", "")) // 160)
+    bottom = SOURCE_ROOM * (1 + len(source_line) // 160)
     fig.tight_layout(rect=(0, min(bottom / height, 0.4), 1, 1 - min(top / height, 0.3)))
 
 
@@ -244,7 +248,7 @@ def _wrap_texts(fig, width: int) -> None:
         fig._suptitle.set_text(textwrap.fill(fig._suptitle.get_text(), width + 30))
 
 
-def adapt_layout(fig, tries: int = 3) -> list[tuple[str, str]]:
+def adapt_layout(fig, source_line: str = "", tries: int = 3) -> list[tuple[str, str]]:
     """Make a chart's labels fit: wrap long labels, then give the chart more height, until no two labels
     overlap (:func:`label_overlaps`).  Returns the overlaps left (empty: the chart is readable)."""
     clashes = label_overlaps(fig)
@@ -253,7 +257,7 @@ def adapt_layout(fig, tries: int = 3) -> list[tuple[str, str]]:
             break
         _wrap_texts(fig, 40 - 8 * attempt)
         fig.set_figheight(fig.get_figheight() * 1.25)
-        fit_layout(fig)
+        fit_layout(fig, source_line)
         clashes = label_overlaps(fig)
     return clashes
 
@@ -271,9 +275,8 @@ def publish_chart(fig, name: str, alt: str, source_line: str, data: pd.DataFrame
 
     out = paths.assets_dir() / f"{name}.png"
     out.parent.mkdir(parents=True, exist_ok=True)
-    fig._districtbook_source = source_line
     fig.text(0.01, 0.01, source_line, fontsize=8, color="#444444", ha="left", va="bottom", wrap=True)
-    clashes = adapt_layout(fig)
+    clashes = adapt_layout(fig, source_line)
     csv = save_data(data, name)
     if clashes:
         plt.close(fig)
