@@ -21,7 +21,10 @@ import sys
 import time
 from pathlib import Path
 
-from check_new_articles import ROOT, project_copy
+try:  # collected by pytest (for doctests) as tests.check_devset_book; run as a script from tests/
+    from .check_new_articles import ROOT, project_copy
+except ImportError:
+    from check_new_articles import ROOT, project_copy
 
 DEVSET = ROOT.parent / "shared" / "devset" / "articles"
 #: the tests that read the live book (seeds/ and the chapters `make book` published); the slow one builds it again
