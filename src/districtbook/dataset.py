@@ -66,12 +66,12 @@ def context_before(texts: dict[str, str], doc: str, start: int, width: int = 12)
 
 
 def cite(row: pd.Series | dict, lang: str = "vi") -> str:
-    """A short citation: article number, outlet and date, e.g. "[000 · Hà Nội Mới · 2024-10-12]".
+    """A short citation: article number, outlet and date as readers write them, e.g. "[000 · Hà Nội Mới · 12/10/2024]".
 
     Plain text (the outlet and the file name come from the article): it reaches MyST only through
     ``report.escape`` (``md``, ``list_table``, ``publish_chart``), and is drawn as is into charts."""
-    outlet = row["outlet"] if row["outlet"] != UNKNOWN else i18n.text(lang, "source.unknown")
-    date = row["published"] if row["published"] != UNKNOWN else i18n.text(lang, "source.unknown")
+    outlet = row["outlet"] if row["outlet"] != UNKNOWN else i18n.text(lang, "source.unknown_outlet")
+    date = i18n.date_text(row["published"], lang) if row["published"] != UNKNOWN else i18n.text(lang, "source.unknown_date")
     return f"[{short_doc(row['doc'])} · {outlet} · {date}]"
 
 

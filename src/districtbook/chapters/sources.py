@@ -5,14 +5,18 @@ import pandas as pd
 
 from ..collate import sorted_names
 from ..dataset import short_doc
-from ..i18n import text
+from ..i18n import date_text, text
 from ..report import MyST, fmt_number, list_table, md
 from ..sources import UNKNOWN
 from . import common
 
 
-def _unknown(value: str, lang: str) -> str:
-    return text(lang, "source.unknown") if value == UNKNOWN else value
+def _outlet(value: str, lang: str) -> str:
+    return text(lang, "source.unknown_outlet") if value == UNKNOWN else value
+
+
+def _date(value: str, lang: str) -> str:
+    return text(lang, "source.unknown_date") if value == UNKNOWN else date_text(value, lang)
 
 
 def table(df: pd.DataFrame, lang: str = "vi") -> MyST:
@@ -20,8 +24,8 @@ def table(df: pd.DataFrame, lang: str = "vi") -> MyST:
     t = pd.DataFrame({
         "doc": [short_doc(d) for d in df["doc"]],
         "title": list(df["title"]),
-        "outlet": [_unknown(o, lang) for o in df["outlet"]],
-        "date": [_unknown(d, lang) for d in df["date"]],
+        "outlet": [_outlet(o, lang) for o in df["outlet"]],
+        "date": [_date(d, lang) for d in df["date"]],
         "districts": df["districts"],
         "words": [fmt_number(w, lang) for w in df["words"]],
         "paragraphs": [fmt_number(p, lang) for p in df["paragraphs"]],
@@ -38,7 +42,7 @@ def summary(df: pd.DataFrame, lang: str = "vi") -> MyST:
     return md(
         text(lang, "sources.summary"),
         n=len(df), k=len(districts), districts=", ".join(districts),
-        first=_unknown(dated[0] if dated else UNKNOWN, lang), last=_unknown(dated[-1] if dated else UNKNOWN, lang),
+        first=_date(dated[0] if dated else UNKNOWN, lang), last=_date(dated[-1] if dated else UNKNOWN, lang),
         words=fmt_number(int(df["words"].sum()), lang), paras=fmt_number(int(df["paragraphs"].sum()), lang),
         longest=longest["doc"], longest_words=fmt_number(int(longest["words"]), lang),
     )
