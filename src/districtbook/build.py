@@ -413,7 +413,8 @@ def run_chapter(task: ChapterTask) -> ChapterResult:
     log_path = Path(task.asset_log)
     os.environ.pop("DISTRICTBOOK_ASSETS_DIR", None)
     try:
-        with _env(DISTRICTBOOK_ROOT=task.root, DISTRICTBOOK_ASSET_LOG=task.asset_log), \
+        # the build said what it does not read in seeds/ (plan); its chapters do not say it again
+        with _env(DISTRICTBOOK_ROOT=task.root, DISTRICTBOOK_ASSET_LOG=task.asset_log, DISTRICTBOOK_SEEDS_REPORTED="1"), \
                 _stderr_to(log_path.with_suffix(".stderr")) as stderr:
             execute(task.template, Path(task.output), task.params, book_dir=Path(task.book_dir))
     except ChapterError as exc:

@@ -275,9 +275,9 @@ def match_district(name: str, value: Any, known: list[str], exact: bool = False)
 def known_districts(seeds: Path) -> list[str]:
     """The units the articles are about (districts, or for post-2025 articles their wards; never a
     pre-2025 ward of a district already listed), in Vietnamese alphabetical order."""
-    from .articles import iter_articles  # late: reads every article
+    from .articles import BOOK_MAX_ARTICLE_BYTES, iter_articles  # late: reads every article
     from .collate import sorted_names
     from .places import book_units, main_places
 
-    units = [p for a in iter_articles([seeds]) for p in main_places(a.frame_text(), a.title)]
+    units = [p for a in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES) for p in main_places(a.frame_text(), a.title)]
     return sorted_names(p.name for p in book_units(units))
