@@ -401,7 +401,7 @@ def test_duplicates_and_non_txt_files_are_reported_and_counted_once(tmp_path, ca
     assert names == ["a.txt"]
     assert len({f.doc for f in figs}) == 1
     assert "b.txt: same text as a.txt: skipped (its figures would count twice)" in caplog.text
-    assert "not read, only .txt files are articles: ARTICLE.TXT" in caplog.text
+    assert "/ARTICLE.TXT: not read: only .txt files are articles" in caplog.text
     assert "README.md" not in caplog.text
 
 
@@ -417,3 +417,127 @@ def test_extract_output_is_all_or_nothing(tmp_path):
     out.write_text("previous\n")
     assert cli("extract", str(good), "-o", str(out)).returncode == 2
     assert out.read_text() == "previous\n"
+
+
+# --- only plain files in seeds/ (issue 19) --------------------------------------------------------
+
+def _hostile_seeds(folder: Path) -> dict[str, str]:
+    """A seeds folder with one article and every kind of file that is not one; returns name -> reason."""
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text("Quận Tây Hồ\nNăm 2023, quận Tây Hồ thu ngân sách 2.511 tỷ đồng.\n")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "inside.txt").symlink_to(folder / "a.txt")  # even a link to an article of the folder
+    os.mkfifo(folder / "fifo.txt")
+    (folder / ".hidden.txt").write_text("Quận Tây Hồ thu ngân sách 999 tỷ đồng.\n")
+    (folder / "evil\nforged.txt: read.txt").write_text("x")
+    return {"passwd.txt": "symlink", "zero.txt": "symlink", "inside.txt": "symlink", "fifo.txt": "special",
+            ".hidden.txt": "hidden", "evil\\nforged.txt: read.txt": "control_name"}
+
+
+def test_only_plain_files_in_a_seeds_folder_are_read_each_refusal_one_line(tmp_path, caplog):
+    """A symbolic link (to /etc/passwd, /dev/zero), a FIFO, a hidden file, a name with a newline: none is
+    opened; each is one warning line naming the file (escaped) and the reason; the article is read."""
+    refused = _hostile_seeds(tmp_path / "s")
+    t0 = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        skipped: list[articles.NotRead] = []
+        names = [a.name for a in articles.iter_articles([tmp_path / "s"], skipped=skipped)]
+    assert time.monotonic() - t0 < 5  # the FIFO never blocks
+    assert names == ["a.txt"]
+    assert {nr.name: nr.reason for nr in skipped} == refused
+    lines = caplog.text.splitlines()
+    assert len(lines) == len(refused)
+    assert not [ln for ln in lines if ln.startswith("forged")]  # the newline forged no line
+    assert any("s/evil\\nforged.txt: read.txt: not read: its name holds control characters" in ln for ln in lines)
+    assert any("s/fifo.txt: not read: is a FIFO, not a plain file" in ln for ln in lines)
+    assert any("s/passwd.txt: not read: is a symbolic link" in ln for ln in lines)
+    assert "root:" not in caplog.text
+
+
+def test_reading_an_article_never_trusts_stat_nor_follows_a_link(tmp_path):
+    """The open descriptor is checked (a device or FIFO is refused however it was reached) and the bytes are
+    counted as read: /proc files say 0 bytes in stat; a link is refused unless named on the command line."""
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    with pytest.raises(ArticleError, match="zero.txt: is a symbolic link"):
+        articles.read_bytes(tmp_path / "zero.txt")
+    with pytest.raises(ArticleError, match="zero.txt: is a character device, not a plain file"):
+        articles.read_bytes(tmp_path / "zero.txt", follow=True)
+    os.mkfifo(tmp_path / "fifo.txt")
+    with pytest.raises(ArticleError, match="fifo.txt: is a FIFO, not a plain file"):
+        articles.read_article(tmp_path / "fifo.txt", follow=True)
+    assert os.stat("/proc/self/maps").st_size == 0
+    with pytest.raises(ArticleError, match="maps: is more than the 100 an article may have"):
+        articles.read_bytes("/proc/self/maps", max_bytes=100, follow=True)
+    (tmp_path / "ok.txt").write_bytes(b"x" * 100)
+    assert articles.read_bytes(tmp_path / "ok.txt", max_bytes=100) == b"x" * 100
+
+
+def test_planning_refuses_an_oversized_article_before_reading_it(tmp_path, monkeypatch):
+    """The book's size limit applies where a build first reads seeds/ (its plan), not after every article
+    was read and extracted: a sparse 5 MB file is refused at once, its bytes never read."""
+    from districtbook import deps
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Quận Tây Hồ\nNăm 2023, quận Tây Hồ thu ngân sách 2.511 tỷ đồng.\n")
+    with open(seeds / "huge.txt", "wb") as f:
+        f.truncate(5 * 1024 * 1024)
+    reads = []
+    real_read = os.read
+
+    def counted(fd: int, n: int) -> bytes:
+        reads.append(len(got := real_read(fd, n)))
+        return got
+
+    monkeypatch.setattr(articles.os, "read", counted)
+    t0 = time.monotonic()
+    with pytest.raises(ArticleError, match=r"huge.txt: is 5,242,880 bytes, more than the 4,194,304"):
+        deps.article_index(seeds)
+    with pytest.raises(ArticleError, match=r"huge.txt: is 5,242,880 bytes"):
+        parameters.known_districts(seeds)
+    assert time.monotonic() - t0 < 2 and sum(reads) < 10_000
+
+
+def test_the_sources_chapter_lists_every_file_not_read_with_its_reason(tmp_path):
+    from districtbook.chapters import sources
+
+    refused = _hostile_seeds(tmp_path / "s")
+    (tmp_path / "s" / "b.txt").write_text((tmp_path / "s" / "a.txt").read_text() + "\n")
+    for lang in ("vi", "en"):
+        shown = str(sources.not_read(tmp_path / "s", lang))
+        for name in refused:
+            assert report.escape(name) in shown, (lang, name)
+        assert "b.txt" in shown and "root:" not in shown
+        assert "\n- evil\\\\nforged.txt: read.txt:" in shown  # escaped, one list item
+    assert "symbolic link" in str(sources.not_read(tmp_path / "s", "en"))
+    assert sources.not_read(Path(__file__).parent / "fixtures" / "seeds") is None
+
+
+# --- published CSVs are safe to open in a spreadsheet (issue 19) ------------------------------------
+
+FORMULA_OUTLET = "=2+3+cmd|' /C calc'!A0"
+
+
+def test_published_csv_text_cells_cannot_become_formulas_and_numbers_stay_numbers(tmp_path, monkeypatch):
+    """An outlet ``=2+3+cmd|' /C calc'!A0`` reached the published CSVs as is: a formula in a spreadsheet."""
+    import csv
+
+    from districtbook import dataset
+
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path / "assets"))
+    df = pd.DataFrame({"outlet": [FORMULA_OUTLET, "@SUM(1+1)", "+x", "-x", "\tx", "\rx", "Hà Nội Mới"],
+                       "value": [-2.6, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+                       "shown": ["-2.6", "+5", "-1+2", "1", "=1", "2", "x"]})
+    out = report.save_data(df, "t")
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert [r["outlet"] for r in rows] == ["'" + FORMULA_OUTLET, "'@SUM(1+1)", "'+x", "'-x", "'\tx", "'\rx", "Hà Nội Mới"]
+    assert [r["value"] for r in rows][:1] == ["-2.6"]  # a numeric column untouched
+    assert [r["shown"] for r in rows] == ["-2.6", "+5", "'-1+2", "1", "'=1", "2", "x"]  # text that is a number stays
+    # the figure table the book publishes (figures.csv): outlet and quote neutralised, value a number
+    fig = pd.DataFrame([_figure_row(outlet=FORMULA_OUTLET, quote="-2,6% so với cùng kỳ", value=-2.6, doc="=evil.txt",
+                                    level="district", per_year=False, base="")])
+    dataset.write_datapackage(fig, pd.DataFrame(columns=["doc", "title", "outlet", "url", "date"]), tmp_path / "dp")
+    row = next(csv.DictReader((tmp_path / "dp" / "figures.csv").open(encoding="utf-8", newline="")))
+    assert row["outlet"] == "'" + FORMULA_OUTLET and row["doc"] == "'=evil.txt"
+    assert row["quote"] == "'-2,6% so với cùng kỳ" and row["value"] == "-2.6"
