@@ -541,3 +541,23 @@ def test_published_csv_text_cells_cannot_become_formulas_and_numbers_stay_number
     row = next(csv.DictReader((tmp_path / "dp" / "figures.csv").open(encoding="utf-8", newline="")))
     assert row["outlet"] == "'" + FORMULA_OUTLET and row["doc"] == "'=evil.txt"
     assert row["quote"] == "'-2,6% so với cùng kỳ" and row["value"] == "-2.6"
+
+
+def test_deeply_nested_yaml_is_one_message_with_line_and_column(tmp_path):
+    """30,000 nested brackets in ``run -f params.yml`` were a RecursionError and a traceback of 3,000 lines."""
+    deep = tmp_path / "deep.yml"
+    deep.write_text("lang: vi\nseeds:\n  x: " + "[" * 30_000 + "]" * 30_000 + "\n")
+    t0 = time.monotonic()
+    with pytest.raises(ParameterError, match=r"-f deep.yml.*not valid YAML: line 3, column \d+: lists or mappings "
+                                             r"nested more than 50 deep"):
+        parameters.read_yaml(deep)
+    assert time.monotonic() - t0 < 1
+    block = tmp_path / "block.yml"
+    block.write_text("lang: vi\nseeds:\n" + "".join("  " * i + "- \n" for i in range(1, 200)))
+    with pytest.raises(ParameterError, match=r"line \d+, column \d+: lists or mappings nested more than 50 deep"):
+        parameters.read_yaml(block)
+    proc = cli("run", "sources", "-f", str(deep))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and len(proc.stderr.splitlines()) == 1, proc.stderr
+    ok = tmp_path / "ok.yml"
+    ok.write_text("lang: en\nx: " + "[" * 49 + "]" * 49 + "\n")
+    assert parameters.read_yaml(ok)["lang"] == "en"
