@@ -6,6 +6,7 @@ Each test names the failure it guards against (issue 12); the end-to-end proofs 
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -561,3 +562,40 @@ def test_deeply_nested_yaml_is_one_message_with_line_and_column(tmp_path):
     ok = tmp_path / "ok.yml"
     ok.write_text("lang: en\nx: " + "[" * 49 + "]" * 49 + "\n")
     assert parameters.read_yaml(ok)["lang"] == "en"
+
+
+# --- extract -o and signals (issue 19) -------------------------------------------------------------
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGKILL, -9)])
+def test_a_signal_to_extract_leaves_no_temporary_file_and_speaks_of_the_figure_table(tmp_path, sig, code):
+    """``extract -o`` stopped by SIGTERM left ``.out.csv.PID.tmp`` (partial) behind, and SIGINT said "the
+    previous book is unchanged".  The table is written to an anonymous file (O_TMPFILE) named only at the end."""
+    from .conftest import SEEDS
+
+    src = tmp_path / "in"
+    src.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for i in range(150):
+        (src / f"{i:03d}.txt").write_text(texts[i % len(texts)] + f"\nBản sao {i}.\n", encoding="utf-8")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    (out_dir / "figures.csv").write_text("previous\n")
+    env = dict(os.environ)
+    proc = subprocess.Popen([sys.executable, "-m", "districtbook", "extract", str(src), "-o", str(out_dir / "figures.csv")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 60
+    writing = False
+    while not writing and time.monotonic() < deadline and proc.poll() is None:  # the table is being written
+        with contextlib.suppress(OSError):
+            writing = any(os.readlink(f"/proc/{proc.pid}/fd/{fd}").startswith(str(out_dir))
+                          for fd in os.listdir(f"/proc/{proc.pid}/fd"))
+        time.sleep(0.01)
+    assert writing, "extract finished before it could be signalled"
+    os.kill(proc.pid, sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == code, err
+    assert sorted(p.name for p in out_dir.iterdir()) == ["figures.csv"]  # nothing partial, hidden or named
+    assert (out_dir / "figures.csv").read_text() == "previous\n"
+    if sig != signal.SIGKILL:
+        assert f"interrupted; the figure table {out_dir / 'figures.csv'} was not written (the previous file is " \
+               "unchanged)" in err and "book" not in err.replace("districtbook", ""), err

@@ -2,10 +2,14 @@
 build left behind; keep the HTML and the PDF of a build together."""
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from .errors import BuildError
 
@@ -111,3 +115,34 @@ def drop_stale_pdf(pdf_dir: Path, html_stamp: str) -> None:
         shutil.rmtree(aside, ignore_errors=True)
         log.warning("removed the published PDF: it was made from other pages than this HTML "
                     "(build --pdf to publish both)")
+
+
+@contextlib.contextmanager
+def atomic_output(dest: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """A text file written whole or not at all: ``dest`` appears (or is replaced) only when the ``with`` block
+    ends without an exception; the previous file is untouched otherwise.
+
+    The text goes to an anonymous file in ``dest``'s folder (``O_TMPFILE``: it has no name, so no signal,
+    not even SIGKILL, can leave a partial file behind), which is given a name beside ``dest`` and renamed
+    over it at the end.  Where the file system has no ``O_TMPFILE``, a hidden ``.NAME.PID.tmp`` is used
+    and removed on any exception (SIGINT and SIGTERM are exceptions under ``procs.children_die_with_us``)."""
+    dest = Path(dest)
+    folder = dest.parent
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(folder, os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o666)
+        anonymous = True
+    except OSError as exc:
+        if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+            raise
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_CLOEXEC, 0o666)
+        anonymous = False
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
+            yield out
+            out.flush()
+            if anonymous:
+                os.link(f"/proc/self/fd/{out.fileno()}", tmp, follow_symlinks=True)
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
