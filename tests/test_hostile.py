@@ -599,3 +599,35 @@ def test_a_signal_to_extract_leaves_no_temporary_file_and_speaks_of_the_figure_t
     if sig != signal.SIGKILL:
         assert f"interrupted; the figure table {out_dir / 'figures.csv'} was not written (the previous file is " \
                "unchanged)" in err and "book" not in err.replace("districtbook", ""), err
+
+
+def test_each_warning_about_the_articles_is_printed_once(tmp_path, caplog, monkeypatch):
+    """A duplicate article's warning was printed eight times per build: by the plan and by every chapter that
+    reads the articles.  A process says it once; chapters executed by a build (which said it) say nothing."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = "Quận Tây Hồ\nNăm 2023, quận Tây Hồ thu ngân sách 2.511 tỷ đồng.\n"
+    (seeds / "a.txt").write_text(body)
+    (seeds / "b.txt").write_text(body)
+    (seeds / "empty.txt").write_text("")
+    (seeds / "notes.docx").write_text("x")
+    from districtbook import deps, sources
+
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        deps.article_index(seeds)  # the build's plan
+        parameters.known_districts(seeds)
+        sources.sources(seeds)
+        list(articles.iter_articles([seeds]))
+    said = [r.getMessage() for r in caplog.records]
+    assert sorted(said) == sorted(["seeds/notes.docx: not read: only .txt files are articles",
+                                   "b.txt: same text as a.txt: skipped (its figures would count twice)",
+                                   "empty.txt: the article is empty; it yields no figures"]), said
+    caplog.clear()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.txt").write_text(body)
+    (other / "c.txt").write_text(body)
+    monkeypatch.setenv("DISTRICTBOOK_SEEDS_REPORTED", "1")  # a chapter executed by a build
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        assert [a.name for a in articles.iter_articles([other])] == ["a.txt"]
+    assert caplog.records == []

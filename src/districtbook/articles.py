@@ -333,7 +333,7 @@ def parse_article(name: str, raw: bytes, path: Path | str | None = None, max_byt
     text, encoding = decode(raw, path or name)
     text = normalise(text).strip()  # offsets count from the first printed character
     if not text.strip():
-        log.warning("%s: the article is empty; it yields no figures", name)
+        warn_once(f"{name}: the article is empty; it yields no figures", Path(path).parent if path else None)
         return Article(name, text, (), encoding)
     return Article(name, text, classify_lines(text), encoding)
 
