@@ -631,3 +631,43 @@ def test_each_warning_about_the_articles_is_printed_once(tmp_path, caplog, monke
     with caplog.at_level(logging.WARNING, logger="districtbook"):
         assert [a.name for a in articles.iter_articles([other])] == ["a.txt"]
     assert caplog.records == []
+
+
+# --- make test beside a running build (issue 19) ---------------------------------------------------
+
+def test_readers_of_the_book_wait_for_a_build_and_a_build_waits_for_them(tmp_path, caplog):
+    """`make test` started while `make book` ran read a half-published book (26 failures telling the user to
+    run `make book`): readers hold the build lock shared, wait for a build and say what they wait for."""
+    said: list[str] = []
+    with lock.build_lock(tmp_path, wait=0):
+        with pytest.raises(BuildError, match=r"the build \(pid \d+\) .* did not finish within 1 s; nbval reads"):
+            with lock.reading_lock(tmp_path, "nbval", wait=1, poll=0.05, say=said.append):
+                pass
+    assert said == [f"waiting for the build that is running (pid {os.getpid()}) to finish: nbval reads the "
+                    "published book (book/, _build/)"]
+    with lock.reading_lock(tmp_path, "a", wait=0), lock.reading_lock(tmp_path, "b", wait=0):  # readers share it
+        with caplog.at_level(logging.INFO, logger="districtbook"), \
+                pytest.raises(BuildError, match="tests are reading the published book"):
+            with lock.build_lock(tmp_path, wait=0.3, poll=0.05):
+                pass
+    assert "waiting: tests are reading the published book (make test)" in caplog.text
+    with lock.build_lock(tmp_path, wait=0):  # released
+        pass
+
+
+def test_make_test_waits_for_the_build_that_is_running(tmp_path):
+    """The test session's hook (conftest.py): the first test that reads the project's book waits for the build
+    lock, with one message, and runs once the build is done."""
+    build_dir = tmp_path / "_build"
+    env = dict(os.environ, DISTRICTBOOK_ROOT=str(tmp_path))
+    root = Path(__file__).resolve().parent.parent
+    with lock.build_lock(build_dir, wait=0):
+        proc = subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                                 "tests/test_live_seeds.py::test_every_district_in_the_articles_has_a_published_profile_and_no_other"],
+                                cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(8)
+        assert proc.poll() is None  # waiting
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, out + err
+    assert err.count("waiting for the build that is running") == 1, err
+    assert f"(pid {os.getpid()}) to finish: make test" in err

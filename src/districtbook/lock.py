@@ -3,6 +3,11 @@
 The lock is an ``flock`` on ``_build/.lock``: the kernel releases it when the holder exits, however
 it exits (even SIGKILL), so a lock left by a dead build is simply taken over; the pid written in the
 file is only there to name the holder in the message a second build prints while it waits or stops.
+
+Whatever reads the project's published book while a build may run (``make test``: nbval over the committed
+chapters, the live-seeds checks, the shared builds that start from the project's ``_build``) holds the same
+lock *shared* (:func:`reading_lock`): it waits for a running build to finish, saying so, and a build waits
+for the readers.
 """
 from __future__ import annotations
 
@@ -49,12 +54,17 @@ def build_lock(build_dir: Path, wait: float = DEFAULT_WAIT, poll: float = 0.2) -
                 break
             except BlockingIOError:
                 holder = _holder(path)
+                who = f"another build (pid {holder}) is running" if holder != "unknown" else \
+                    "tests are reading the published book (make test)"
                 if time.monotonic() >= deadline:
                     raise BuildError(
-                        f"another build (pid {holder}) is running in {build_dir}; wait for it to finish "
+                        f"{who} in {build_dir}; wait for it to finish "
                         f"(or stop it) and build again, or give --wait SECONDS") from None
                 if not said:
-                    log.info("waiting for the build that is running (pid %s) to finish", holder)
+                    if holder != "unknown":
+                        log.info("waiting for the build that is running (pid %s) to finish", holder)
+                    else:  # shared holders write no pid
+                        log.info("waiting: %s", who)
                     said = True
                 time.sleep(poll)
         previous = _holder(path)
@@ -66,6 +76,45 @@ def build_lock(build_dir: Path, wait: float = DEFAULT_WAIT, poll: float = 0.2) -
             yield
         finally:
             os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+#: Seconds a reader of the published book waits for a running build (a cold build takes minutes).
+READER_WAIT = 3600.0
+
+
+@contextlib.contextmanager
+def reading_lock(build_dir: Path, what: str, wait: float = READER_WAIT, poll: float = 0.5,
+                 say=None) -> Iterator[None]:
+    """Hold the project's build lock *shared* for the ``with`` block: no build publishes while it is held.
+
+    A running build is waited for (up to ``wait`` seconds; then :class:`BuildError`), and ``say`` (default: the
+    log) is told once what is waited for and why: ``what`` reads the published book."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    path = build_dir / ".lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        deadline = time.monotonic() + max(0.0, wait)
+        said = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = _holder(path)
+                if time.monotonic() >= deadline:
+                    raise BuildError(f"the build (pid {holder}) in {build_dir} did not finish within {wait:.0f} s; "
+                                     f"{what} reads the published book and cannot start") from None
+                if not said:
+                    (say or log.warning)(f"waiting for the build that is running (pid {holder}) to finish: "
+                                         f"{what} reads the published book (book/, _build/)")
+                    said = True
+                time.sleep(poll)
+        try:
+            yield
+        finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
