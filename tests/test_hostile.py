@@ -178,15 +178,103 @@ def test_publishing_checks_the_new_tree_first(tmp_path):
         publish.check_pdf(tmp_path / "bad.pdf")
 
 
-def test_html_only_build_removes_a_pdf_made_from_other_pages(tmp_path):
-    pdf = tmp_path / "pdf"
-    pdf.mkdir()
-    (pdf / "districtbook.pdf").write_bytes(b"%PDF-")
-    (pdf / publish.PDF_STAMP).write_text("pages-A")
-    publish.drop_stale_pdf(pdf, "pages-A")
-    assert (pdf / "districtbook.pdf").exists()  # same pages: kept
-    publish.drop_stale_pdf(pdf, "pages-B")
-    assert not pdf.exists()
+def _generation(root: Path, tag: str) -> list[tuple[Path, Path]]:
+    """The trees a build publishes, with ``tag`` in every file: in ``root/new`` (new) for their destinations."""
+    new = root / "_build" / ".staging" / "publish"
+    pairs = [(new / "vi-chapters", root / "book" / "chapters"), (new / "en-chapters", root / "book" / "en" / "chapters"),
+             (new / "_toc.yml", root / "_toc.yml"), (new / "html", root / "_build" / "html"),
+             (new / "pdf", root / "_build" / "pdf")]
+    for src, _ in pairs:
+        if src.suffix:
+            src.parent.mkdir(parents=True, exist_ok=True)
+            src.write_text(tag)
+        else:
+            src.mkdir(parents=True)
+            (src / "x").write_text(tag)
+    return pairs
+
+
+def _shown(root: Path) -> set[str]:
+    """The tags of what is published: one tag when the book is one generation."""
+    files = [root / "book/chapters/x", root / "book/en/chapters/x", root / "_toc.yml", root / "_build/html/x",
+             root / "_build/pdf/x"]
+    return {f.read_text() if f.exists() else "missing" for f in files}
+
+
+def _old_generation(root: Path) -> None:
+    for d in ("book/chapters", "book/en/chapters", "_build/html", "_build/pdf"):
+        (root / d).mkdir(parents=True)
+        (root / d / "x").write_text("old")
+    (root / "_toc.yml").write_text("old")
+
+
+STEPS = ("journal", "chapters", "chapters", "_toc.yml", "html", "pdf", "done")
+
+
+@pytest.mark.parametrize("at", range(len(STEPS)))
+def test_a_signal_at_any_step_of_publish_still_publishes_one_whole_generation(tmp_path, at):
+    """Issue 19: SIGINT between the HTML and the PDF swap published a mixed book that said it was unchanged.
+    The renames run with SIGINT/SIGTERM held back: a signal at any step is raised once the generation is whole,
+    and the message says the new book was published."""
+    _old_generation(tmp_path)
+    pairs = _generation(tmp_path, "new")
+    seen = []
+
+    def hook(step: str) -> None:
+        seen.append(step)
+        if len(seen) == at + 1:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    publish.published = False
+    with pytest.raises(KeyboardInterrupt), procs.children_die_with_us():
+        publish.commit(tmp_path / "_build", pairs, on_step=hook)
+    assert seen == list(STEPS)  # every step ran: the signal waited for the last
+    assert _shown(tmp_path) == {"new"} and publish.published
+    assert not (tmp_path / "_build" / publish.JOURNAL).exists()
+
+
+class _Killed(BaseException):
+    """The process dies at this point (SIGKILL, a power cut): nothing after it runs."""
+
+
+@pytest.mark.parametrize("at", range(len(STEPS) - 1))
+def test_a_publish_killed_at_any_step_is_rolled_forward_by_the_next_build(tmp_path, caplog, at):
+    _old_generation(tmp_path)
+    pairs = _generation(tmp_path, "new")
+    seen = []
+
+    def hook(step: str) -> None:
+        seen.append(step)
+        if len(seen) == at + 1:
+            raise _Killed()
+
+    with pytest.raises(_Killed):
+        publish.commit(tmp_path / "_build", pairs, on_step=hook)
+    assert len(_shown(tmp_path)) == (1 if at in (0, len(STEPS) - 2) else 2)  # mixed until the next start
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        publish.recover(tmp_path / "_build", tmp_path)
+    assert _shown(tmp_path) == {"new"}
+    assert "an interrupted build had begun to publish: rolled forward, its publish completed (book/chapters, " \
+           "book/en/chapters, _toc.yml, _build/html, _build/pdf are all from that build)" in caplog.text
+    assert not (tmp_path / "_build" / publish.JOURNAL).exists() and not (tmp_path / "_build" / ".staging").exists()
+    assert not (tmp_path / "_build" / publish.BACKUPS).exists()
+
+
+def test_a_build_stopped_before_its_journal_is_rolled_back(tmp_path, caplog):
+    _old_generation(tmp_path)
+    _generation(tmp_path, "new")  # staged, never committed
+    (tmp_path / "_build" / (publish.JOURNAL + ".tmp")).write_text("[{")  # a journal being written
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        publish.recover(tmp_path / "_build", tmp_path)
+    assert _shown(tmp_path) == {"old"}
+    assert "a build stopped before it published: rolled back (the book published before it is unchanged" in caplog.text
+
+
+def test_a_pdf_step_may_remove_a_pdf_of_other_pages(tmp_path):
+    _old_generation(tmp_path)
+    pairs = _generation(tmp_path, "new")[:-1] + [(None, tmp_path / "_build" / "pdf")]
+    publish.commit(tmp_path / "_build", pairs)
+    assert _shown(tmp_path) == {"new", "missing"} and not (tmp_path / "_build" / "pdf").exists()
 
 
 # --- children die with the build -----------------------------------------------------------------

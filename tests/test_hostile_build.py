@@ -286,3 +286,44 @@ def test_links_devices_fifos_hidden_and_control_named_files_in_seeds_are_reporte
     for page in _pages(hostile):
         html = (site / page).read_text(encoding="utf-8")
         assert "root:x:0:0" not in html and "Ba Vì" not in html, page
+
+
+_HOOKED_BUILD = """
+import os, signal, sys
+from districtbook import build, cli
+real = build.build
+def hooked(**kw):
+    return real(**kw, on_step=lambda step: step == {step!r} and os.kill(os.getpid(), {sig}))
+build.build = hooked
+sys.exit(cli.main(["build"]))
+"""
+
+
+@pytest.mark.parametrize(("sig", "step", "code"), [(signal.SIGKILL, "html", -9), (signal.SIGINT, "chapters", 130)])
+def test_a_signal_during_publish_leaves_one_generation_and_says_so(hostile, sig, step, code):
+    """Issue 19: a build signalled between two steps of publish left a mixed book (new chapters, old site) and
+    said "the previous book is unchanged".  Now the chapters, _toc.yml and the site of both editions come from
+    one build after the next start, and every message says what happened."""
+    article = hostile / "seeds" / "900_outlet.txt"
+    before = article.read_text(encoding="utf-8")
+    marker = f"Bản ghi {sig.name} {step}"
+    article.write_text(before.replace("\n", f" {marker}\n", 1), encoding="utf-8")  # in the title
+    try:
+        proc = subprocess.run([sys.executable, "-c", _HOOKED_BUILD.format(step=step, sig=int(sig))], env=_env(hostile),
+                              cwd=hostile, capture_output=True, text=True, timeout=900)
+        assert proc.returncode == code, proc.stderr
+        if sig == signal.SIGINT:
+            assert "interrupted; the new book was published whole before it stopped" in proc.stderr, proc.stderr
+            assert "previous book is unchanged" not in proc.stderr
+        after = cli("build", root=hostile)
+    finally:
+        article.write_text(before, encoding="utf-8")
+    assert after.returncode == 0, after.stderr
+    if sig == signal.SIGKILL:
+        assert "an interrupted build had begun to publish: rolled forward" in after.stderr, after.stderr
+    assert "book pages unchanged: HTML reused" in after.stderr  # what was published is this build's, whole
+    for ed in ("", "en/"):
+        assert marker in (hostile / "_build/html" / ed / "book/chapters/sources.html").read_text(encoding="utf-8")
+        assert marker in (hostile / f"book/{ed}chapters/sources.ipynb").read_text(encoding="utf-8")
+    assert not (hostile / "_build" / ".publish-journal.json").exists()
+    _book_complete(hostile)

@@ -109,6 +109,10 @@ def main(argv: list[str] | None = None) -> int:
 def _unchanged(args: argparse.Namespace, failed: bool = False) -> str:
     """What an interrupted (or failed) command left as it was, in its own terms."""
     if args.command == "build":
+        from . import publish
+
+        if publish.published:  # the signal came while the new generation was being made visible: it is complete
+            return "; the new book was published whole before it stopped"
         return "" if failed else "; the previous book is unchanged"
     if args.command == "extract":
         if not args.output:
