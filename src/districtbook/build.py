@@ -674,6 +674,7 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True,
     On SIGINT or SIGTERM every child process (chapters, kernels, Jupyter Book, LaTeX) is stopped.
     """
     with lock.build_lock(paths.build_dir(), wait=wait), procs.children_die_with_us():
+        publishing.published = False
         publishing.recover(paths.build_dir(), paths.root())
         p = plan(use_cache)
         execute_chapters(p, jobs)
