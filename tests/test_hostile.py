@@ -211,20 +211,26 @@ def _old_generation(root: Path) -> None:
 STEPS = ("journal", "chapters", "chapters", "_toc.yml", "html", "pdf", "done")
 
 
+def _publish_with_hook(root: Path, at: int, action):
+    """An old generation published, a new one staged, and an ``on_step`` hook doing ``action`` at step ``at``."""
+    _old_generation(root)
+    pairs = _generation(root, "new")
+    seen: list[str] = []
+
+    def hook(step: str) -> None:
+        seen.append(step)
+        if len(seen) == at + 1:
+            action()
+
+    return pairs, seen, hook
+
+
 @pytest.mark.parametrize("at", range(len(STEPS)))
 def test_a_signal_at_any_step_of_publish_still_publishes_one_whole_generation(tmp_path, at):
     """Issue 19: SIGINT between the HTML and the PDF swap published a mixed book that said it was unchanged.
     The renames run with SIGINT/SIGTERM held back: a signal at any step is raised once the generation is whole,
     and the message says the new book was published."""
-    _old_generation(tmp_path)
-    pairs = _generation(tmp_path, "new")
-    seen = []
-
-    def hook(step: str) -> None:
-        seen.append(step)
-        if len(seen) == at + 1:
-            os.kill(os.getpid(), signal.SIGINT)
-
+    pairs, seen, hook = _publish_with_hook(tmp_path, at, lambda: os.kill(os.getpid(), signal.SIGINT))
     publish.published = False
     with pytest.raises(KeyboardInterrupt), procs.children_die_with_us():
         publish.commit(tmp_path / "_build", pairs, on_step=hook)
@@ -239,14 +245,10 @@ class _Killed(BaseException):
 
 @pytest.mark.parametrize("at", range(len(STEPS) - 1))
 def test_a_publish_killed_at_any_step_is_rolled_forward_by_the_next_build(tmp_path, caplog, at):
-    _old_generation(tmp_path)
-    pairs = _generation(tmp_path, "new")
-    seen = []
+    def die() -> None:
+        raise _Killed()
 
-    def hook(step: str) -> None:
-        seen.append(step)
-        if len(seen) == at + 1:
-            raise _Killed()
+    pairs, _, hook = _publish_with_hook(tmp_path, at, die)
 
     with pytest.raises(_Killed):
         publish.commit(tmp_path / "_build", pairs, on_step=hook)
