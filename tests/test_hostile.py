@@ -761,3 +761,12 @@ def test_make_test_waits_for_the_build_that_is_running(tmp_path):
     assert proc.returncode == 0, out + err
     assert err.count("waiting for the build that is running") == 1, err
     assert f"(pid {os.getpid()}) to finish: make test" in err
+
+
+def test_a_link_named_on_the_command_line_is_followed_but_never_to_a_device(tmp_path):
+    (tmp_path / "a.txt").write_text("Quận Tây Hồ\nNăm 2023, quận Tây Hồ thu ngân sách 2.511 tỷ đồng.\n")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    assert [a.name for a in articles.iter_articles([tmp_path / "link.txt"])] == ["link.txt"]
+    with pytest.raises(ArticleError, match="zero.txt: is a character device, not a plain file"):
+        list(articles.iter_articles([tmp_path / "zero.txt"]))

@@ -488,8 +488,10 @@ def iter_articles(paths: Iterable[Path | str], max_bytes: int = MAX_ARTICLE_BYTE
     An article with the same text as one read before it is reported and skipped: its figures
     would otherwise count twice.  Files not read (and the duplicates) are added to ``skipped``."""
     seen: dict[str, str] = {}
+    paths = [Path(p) for p in paths]
+    named = {p for p in paths if not p.is_dir()}  # a file named on the command line may be a link; a FIFO never
     for p in article_paths(paths, skipped):
-        article = read_article(p, max_bytes)
+        article = read_article(p, max_bytes, follow=p in named)
         key = text_key(article.text, nfc=True)
         if article.text.strip() and key in seen:
             dup = NotRead(article.name, "duplicate", seen[key])
