@@ -749,7 +749,8 @@ def test_make_test_waits_for_the_build_that_is_running(tmp_path):
     """The test session's hook (conftest.py): the first test that reads the project's book waits for the build
     lock, with one message, and runs once the build is done."""
     build_dir = tmp_path / "_build"
-    env = dict(os.environ, DISTRICTBOOK_ROOT=str(tmp_path))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "XDIST_"))}  # not as an xdist worker
+    env["DISTRICTBOOK_ROOT"] = str(tmp_path)
     root = Path(__file__).resolve().parent.parent
     with lock.build_lock(build_dir, wait=0):
         proc = subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
@@ -759,8 +760,9 @@ def test_make_test_waits_for_the_build_that_is_running(tmp_path):
         assert proc.poll() is None  # waiting
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, out + err
-    assert err.count("waiting for the build that is running") == 1, err
-    assert f"(pid {os.getpid()}) to finish: make test" in err
+    said = out + err
+    assert said.count("waiting for the build that is running") == 1, said
+    assert f"(pid {os.getpid()}) to finish: make test" in said
 
 
 def test_a_link_named_on_the_command_line_is_followed_but_never_to_a_device(tmp_path):

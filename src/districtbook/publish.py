@@ -107,7 +107,7 @@ def atomic_output(dest: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
     folder = dest.parent
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(folder, os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o666)
+        fd = os.open(folder, os.O_TMPFILE | os.O_RDWR | os.O_CLOEXEC, 0o666)
         anonymous = True
     except OSError as exc:
         if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
@@ -115,11 +115,11 @@ def atomic_output(dest: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_CLOEXEC, 0o666)
         anonymous = False
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
+        with os.fdopen(fd, "w+", encoding=encoding, newline="") as out:
             yield out
             out.flush()
             if anonymous:
-                os.link(f"/proc/self/fd/{out.fileno()}", tmp, follow_symlinks=True)
+                _name(out.fileno(), tmp)
         os.replace(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
@@ -218,6 +218,21 @@ def _rel(path: Path, root: Path) -> str:
         return str(path.relative_to(root))
     except ValueError:
         return str(path)
+
+
+def _name(fd: int, path: Path) -> None:
+    """Give the anonymous file ``fd`` the name ``path``: a link where the kernel allows one through /proc (not
+    in every sandbox: "Invalid cross-device link"), else a copy of its bytes (the only moment a SIGKILL could
+    leave ``path`` behind; SIGINT and SIGTERM still remove it)."""
+    try:
+        os.link(f"/proc/self/fd/{fd}", path, follow_symlinks=True)
+        return
+    except OSError:
+        pass
+    with open(path, "xb") as named:
+        os.lseek(fd, 0, os.SEEK_SET)
+        while chunk := os.read(fd, 1 << 20):
+            named.write(chunk)
 
 
 def same_file_system(steps: list[tuple[Path | None, Path]]) -> list[tuple[Path | None, Path]]:
