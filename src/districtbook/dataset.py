@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .articles import BOOK_MAX_ARTICLE_BYTES, iter_articles
+from .articles import BOOK_MAX_ARTICLE_BYTES, iter_articles, scan
 from .extract import COLUMNS, figures
 from . import i18n
 from .sources import UNKNOWN, describe, sources as article_sources
@@ -43,7 +43,8 @@ def article_texts(seeds: Path | str) -> dict[str, str]:
 
 def _load_both(seeds: Path | str) -> tuple[pd.DataFrame, dict[str, str]]:
     folder = Path(seeds)
-    stamp = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.txt")))
+    stat = [(p.name, p.lstat()) for p in scan(folder)[0]]  # the entries themselves: a link is never followed
+    stamp = tuple((name, st.st_size, st.st_mtime_ns) for name, st in stat)
     return _load(str(folder), stamp)
 
 
@@ -169,8 +170,9 @@ def write_datapackage(df: pd.DataFrame, sources: pd.DataFrame, folder: Path) -> 
     out_csv = df[[*COLUMNS, *SOURCE_COLUMNS]].copy()
     for col in ("value", "denominator"):
         out_csv[col] = [canonical(Decimal(repr(v))) if v == v else "" for v in out_csv[col]]
-    out_csv.to_csv(folder / "figures.csv", index=False, encoding="utf-8", lineterminator="\n")
-    from .report import record_asset
+    from .report import record_asset, write_csv
+
+    write_csv(out_csv, folder / "figures.csv")  # text cells safe to open in a spreadsheet
 
     path = folder / "datapackage.json"
     path.write_text(json.dumps(datapackage(df, sources), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
