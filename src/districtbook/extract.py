@@ -19,22 +19,43 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
 from pathlib import Path
 
 from .articles import Article, iter_articles
-from .metrics import family_of, metric_for
+from .metrics import family_of, metric_evidence
 from .numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
-from .periods import ArticlePeriods, Period, period_for, scoped_marks
+from .periods import ArticlePeriods, Period, period_mark, scoped_marks
 from .articles import FRAME_KINDS
 from .places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place
 from .prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
-           "qualifier",
-           "quote", "start", "end", "kind")
+           "qualifier", "quote", "start", "end", "kind", "place_from", "period_from", "basis_from", "metric_from", "weak")
+
+#: the evidence of a figure's fields: ``<source>:<start>-<end>`` (the offsets of the text the rule read, in the
+#: article's NFC text like ``start``/``end``), or the source alone when nothing was read (``none``, ``default``).
+#: ``place_from``: the figure's clause, its sentence, an earlier sentence of its paragraph, a heading above it
+#: (section), the title, the lead, the article's main unit, the outlet's province, two units joined by "và" or
+#: mapped by "lần lượt" (joint); none.
+PLACE_SOURCES = ("clause", "sentence", "paragraph", "section", "title", "lead", "article", "outlet", "joint", "none")
+#: ``period_from``: the figure's clause, its sentence, the comparison a quoted base value follows (base_value), a
+#: frame carried from an earlier sentence or paragraph, a heading, the title, the lead, the year of a plan
+#: (plan_year), the coming term a goal is set for (future_term), the article's date alone (dateline); none.
+PERIOD_SOURCES = ("clause", "sentence", "base_value", "paragraph", "section", "title", "lead", "plan_year",
+                  "future_term", "dateline", "none")
+#: ``basis_from`` and ``metric_from``: the cue words read in the figure's clause or sentence, carried from an
+#: earlier figure of the paragraph, or nothing read (default: basis ``none``, metric ``other``).
+CUE_SOURCES = ("clause", "paragraph", "default")
+#: ``weak``: the fields (of these) decided only by a default or a distant guess, ";"-joined.  A place is weak when
+#: it comes from nothing (none), the outlet's province, or the article's main unit while another unit of its level
+#: is named at least half as often (a bare level word in the clause is as weak as the unit it points back to); a
+#: period is weak when it comes from nothing, the article's date alone, or a frame (a heading or an earlier
+#: paragraph's) more than one paragraph above the figure.
+WEAK_FIELDS = ("place", "period")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +76,11 @@ class Figure:
     start: int
     end: int
     kind: str = "indicator"
+    place_from: str = "none"  # evidence (PLACE_SOURCES): "clause:120-134", "article:40-52", "none"
+    period_from: str = "none"  # evidence (PERIOD_SOURCES)
+    basis_from: str = "default"  # evidence (CUE_SOURCES)
+    metric_from: str = "default"  # evidence (CUE_SOURCES)
+    weak: str = ""  # the fields of WEAK_FIELDS whose evidence is weak, ";"-joined ("place;period"), or ""
 
 
 @dataclass(slots=True)
@@ -452,25 +478,40 @@ def _up_to_next_figure(after: str) -> str:
 
 
 def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: ArticlePeriods,
-           siblings: str = "") -> str:
-    """What a percentage (or a multiple, or an x/y) is measured against.
+           siblings: str = "", at: tuple[int, int, int] = (0, 0, 0)) -> tuple[str, int, int]:
+    """What a percentage (or a multiple, or an x/y) is measured against, with the span of the cue words
+    that decided it: ``(basis, start, end)``, ``(basis, -1, -1)`` when no cue did (the default).
 
     The nearest explicit cue after the number decides ("đạt 55,7% dự toán", "tăng 18% so với cùng
     kỳ", "chiếm 6,5% tổng thu"); then the words before it ("chiếm", "tỷ lệ", "so với năm 2020 tăng");
     a percentage of counted things is a share; and in a budget list, a bare "đạt X%" after an amount
     is per cent of plan and a bare "tăng X%" is growth on the same period ("đạt 66,5% và tăng 3,1%").
     ``siblings`` is the earlier part of the sentence, whose cue a bare figure of the same kind repeats.
+    ``at``: the offsets of ``clause_before``, ``clause_after`` and ``siblings`` in the text.
+
+    >>> _basis("Thu ngân sách đạt 2.511 tỷ đồng, bằng ", " dự toán", "percent", "", ArticlePeriods(2024, 2024, 10, ""))
+    ('plan', 1, 8)
     """
+    b_at, a_at, s_at = at
+    before_at = b_at + len(clause_before)  # where ``near`` ends (the number)
     after = _up_to_next_figure(clause_after[:70])
     near = clause_before[-60:]
+    near_at = before_at - len(near)
+
+    def _in_near(m: re.Match[str] | None, basis: str) -> tuple[str, int, int]:
+        return (basis, near_at + m.start(), near_at + m.start() + len(m.group(0).rstrip())) if m else (basis, -1, -1)
+
     if unit == "count":
-        return "plan" if _PLAN_AFTER_COUNT.match(clause_after) else "none"
+        m = _PLAN_AFTER_COUNT.match(clause_after)
+        return ("plan", a_at, a_at + m.end()) if m else ("none", -1, -1)
     if unit == "ratio":
-        if re.match(r"^\s?(?:chỉ tiêu|tiêu chí)?[^,;.]{0,40}(?:đạt|vượt)[^,;.]{0,15}(?:kế hoạch|chỉ tiêu|mức)", clause_after):
-            return "plan"
-        return "plan" if noun.startswith(("đảng viên",)) and re.search(r"kết nạp", near) else "none"
+        m = re.match(r"^\s?(?:chỉ tiêu|tiêu chí)?[^,;.]{0,40}(?:đạt|vượt)[^,;.]{0,15}(?:kế hoạch|chỉ tiêu|mức)", clause_after)
+        if m:
+            return "plan", a_at, a_at + m.end()
+        m = re.search(r"kết nạp", near) if noun.startswith(("đảng viên",)) else None
+        return _in_near(m, "plan") if m else ("none", -1, -1)
     if unit not in ("percent", "times"):
-        return "none"
+        return "none", -1, -1
     term_starts = ctx.term_starts()
     found = []
     for pattern, basis in _BASIS_AFTER:
@@ -478,33 +519,46 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
         if m:
             if basis == "yoy" and "year" in m.groupdict() and m["year"] in term_starts:
                 basis = "term_start"
-            found.append((m.start(), basis))
+            found.append((m.start(), basis, m.end()))
     if found:
-        return min(found)[1]
+        first = min(found)
+        return first[1], a_at + first[0], a_at + first[2]
     if unit == "times":
         m = _BASE_BEFORE.search(near)
         if m:
-            return "term_start" if m["year"] in term_starts else "yoy"
-        return "none"
-    if _SHARE_BEFORE.search(near):
-        return "share"
-    if _PLAN_BEFORE.search(near):
-        return "plan"
+            return _in_near(m, "term_start" if m["year"] in term_starts else "yoy")
+        return "none", -1, -1
+    m = _SHARE_BEFORE.search(near)
+    if m:
+        return _in_near(m, "share")
+    m = _PLAN_BEFORE.search(near)
+    if m:
+        return _in_near(m, "plan")
     m = _BASE_BEFORE.search(near)
     if m and (_GROWTH_BEFORE.search(near) or re.search(r"\b(?:tăng|giảm)\b", near[-40:])):
-        return "term_start" if m["year"] and m["year"] in term_starts else "yoy"
-    if _SHARE_NOUN.match(clause_after):
-        return "share"
-    if _SHARE_CLAUSE.search(clause_before):
-        return "share"
-    if _TARGET_BEFORE.search(near):
-        return "target"
-    revenue = _REVENUE_WORDS.search(clause_before[-160:] + " " + siblings[-200:])
-    if revenue and _REACH_BEFORE.search(near):
-        return "plan"
-    if revenue and (_GROWTH_BEFORE.search(near) or re.match(r"\s?/năm", clause_after)):
-        return "yoy"
-    return "none"
+        return _in_near(m, "term_start" if m["year"] and m["year"] in term_starts else "yoy")
+    m = _SHARE_NOUN.match(clause_after)
+    if m:
+        return "share", a_at + m.end() - len(m.group(0).lstrip()), a_at + m.end()
+    m = _SHARE_CLAUSE.search(clause_before)
+    if m:
+        return "share", b_at + m.start(), b_at + m.end()
+    m = _TARGET_BEFORE.search(near)
+    if m:
+        return _in_near(m, "target")
+    head = clause_before[-160:]
+    revenue = _REVENUE_WORDS.search(head + " " + siblings[-200:])
+    if revenue:
+        if revenue.start() < len(head):
+            cue = (before_at - len(head) + revenue.start(), before_at - len(head) + revenue.end())
+        else:
+            shift = s_at + len(siblings) - len(siblings[-200:]) - len(head) - 1
+            cue = (shift + revenue.start(), shift + revenue.end())
+        if _REACH_BEFORE.search(near):
+            return "plan", *cue
+        if _GROWTH_BEFORE.search(near) or re.match(r"\s?/năm", clause_after):
+            return "yoy", *cue
+    return "none", -1, -1
 
 
 # --- qualifier ---------------------------------------------------------------------------------
@@ -585,6 +639,16 @@ class _GoalWords:
     def __call__(self, pos: int) -> bool:
         return self.any and _TARGET.search(_CLOSED_BRACKETS.sub(" ", self.text[self.start:pos])) is not None
 
+    def at(self, pos: int) -> tuple[int, int] | None:
+        """The span of the last goal words before ``pos`` (brackets blanked, not removed: offsets kept)."""
+        if not self.any:
+            return None
+        blanked = _CLOSED_BRACKETS.sub(lambda m: " " * len(m.group(0)), self.text[self.start:pos])
+        last = None
+        for last in _TARGET.finditer(blanked):
+            pass
+        return (self.start + last.start(), self.start + last.end()) if last else None
+
 
 #: a sentence that breaks down the one before it
 _BREAKDOWN = re.compile(r"(?:Trong đó|Cụ thể)\b")
@@ -633,11 +697,20 @@ _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huy�
                 "thành phố": "city"}
 
 
-def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: int, default: Place | None,
-               text: str, by_level: dict[str, Place]) -> Place | None:
-    """The unit a figure at ``pos`` is about: the nearest one named before it in its clause, else the
-    first named after it in the clause, else ``default`` (the section's or the article's unit).
-    A bare level word nearer to the figure ("phường có 110 hộ") points back to the article's unit."""
+#: evidence: ``(source, start, end, weak)``: the rule (a name of the field's sources below) and the span of text it
+#: read (``-1, -1`` for none), and whether that is only a default or a distant guess
+Evidence = tuple[str, int, int, bool]
+NO_PLACE: Evidence = ("none", -1, -1, True)
+
+
+def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: int,
+               default: tuple[Place | None, Evidence], text: str,
+               by_level: dict[str, tuple[Place, Evidence]]) -> tuple[Place | None, Evidence]:
+    """The unit a figure at ``pos`` is about, with its evidence: the nearest one named before it in its
+    clause, else the first named after it in the clause, else ``default`` (the paragraph's, the section's
+    or the article's unit, with its own evidence).  A bare level word nearer to the figure ("phường có 110
+    hộ") points back to the article's unit of that level: the clause names the level (evidence "clause",
+    weak when the unit it points to is)."""
     before = [m for m in found if clause_start <= m.start and m.end <= pos]
     respectively = _RESPECTIVELY.search(text, before[-1].end, pos) if before else None
     if respectively:  # "A (78%) và B (77%) lần lượt giữ vị trí thứ hai và thứ ba": the k-th figure, the k-th unit
@@ -645,21 +718,21 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
         n = len(_FIGURE_AHEAD.findall(text, respectively.end(), clause_end))
         listed = [m for m in before if m.end <= respectively.start()][-n:]
         if len(listed) == n and k < n:
-            return listed[k].place
+            return listed[k].place, ("joint", listed[k].start, listed[k].end, False)
     generic = list(_GENERIC_UNIT.finditer(text, before[-1].end if before else clause_start, pos))
     if generic:
-        level = _LEVEL_WORDS.get(generic[-1].group(0).lower())
-        if default is not None and level == default.level:
-            return default
-        if level in by_level:
-            return by_level[level]
+        word = generic[-1]
+        level = _LEVEL_WORDS.get(word.group(0).lower())
+        target = default if default[0] is not None and level == default[0].level else by_level.get(level)
+        if target is not None:
+            return target[0], ("clause", word.start(), word.end(), target[1][3])
     if before:
-        return before[-1].place
+        return before[-1].place, ("clause", before[-1].start, before[-1].end, False)
     # a unit in brackets after a name says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"), not
     # what the figure before it is about
     after = [m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)]
     if after:
-        return after[0].place
+        return after[0].place, ("clause", after[0].start, after[0].end, False)
     return default
 
 
@@ -668,13 +741,13 @@ def _is_future(period: str, ctx: ArticlePeriods) -> bool:
     return bool(p and ctx.pub_year and p.start.year >= ctx.pub_year and p.end.year > ctx.pub_year)
 
 
-def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str) -> list[Place]:
+def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str) -> list[Mention]:
     """Units a figure is about together: "Hà Nội và TP Hồ Chí Minh … chỉ đạt dưới 10%" is one
     figure for each of them."""
     before = [m for m in found if clause_start <= m.start and m.end <= pos]
     if len(before) >= 2 and re.fullmatch(r"\s(?:và|cùng)\s", text[before[-2].end:before[-1].start]) \
             and before[-1].place.level == before[-2].place.level:
-        return [before[-2].place, before[-1].place]
+        return [before[-2], before[-1]]
     return []
 
 
@@ -729,12 +802,14 @@ def _span_period(period: str, basis: str, base: str, every_year: bool, goal: boo
 _BASE_VALUE_BEFORE = re.compile(r"(so với (?:năm |cùng kỳ năm )?(?P<y>(?:19|20)\d\d))\s?\($")
 
 
-def _base_value_period(text: str, s_start: int, pos: int) -> str:
-    """The period of a base value quoted after its comparison: "cao hơn 1,58% so với năm 2023 (87,72%)"."""
+def _base_value_period(text: str, s_start: int, pos: int) -> tuple[str, int, int] | None:
+    """The period of a base value quoted after its comparison, and the span of the comparison: "cao hơn
+    1,58% so với năm 2023 (87,72%)"."""
     if "(" not in text[max(s_start, pos - 2):pos]:  # the bracket ends the window (or comes before a final newline)
-        return ""
-    m = _BASE_VALUE_BEFORE.search(text[max(s_start, pos - 40):pos])
-    return m["y"] if m else ""
+        return None
+    at = max(s_start, pos - 40)
+    m = _BASE_VALUE_BEFORE.search(text[at:pos])
+    return (m["y"], at + m.start(1), at + m.end(1)) if m else None
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -746,48 +821,99 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place | None, Evidence],
+                                                                       dict[str, tuple[Place, Evidence]]]:
+    """The article's unit and, per level, the unit a bare level word points back to, with their evidence:
+    the title's unit ("title"), the most named one ("article", weak when another unit of its level is named
+    at least half as often), the outlet's province ("outlet", always weak)."""
+    text = article.text
+    starts = [ln.start for ln in article.lines]
+    in_frame = [m for m in named
+                if (i := bisect_right(starts, m.start) - 1) >= 0 and article.lines[i].kind in FRAME_KINDS]
+    title = next(((ln.start, ln.end) for ln in article.lines if ln.kind == "title"), (0, 0))
+    in_title = [m for m in named if title[0] <= m.start < title[1]]
+    main = main_of(in_frame, in_title)
+    counts = Counter(m.place for m in in_frame if not m.plural)
+    first: dict[Place, Mention] = {}
+    for m in in_frame:
+        first.setdefault(m.place, m)
+
+    def evidence(place: Place) -> Evidence:
+        named_in_title = next((m for m in in_title if m.place == place and not m.plural), None)
+        if named_in_title is not None and counts[place] >= 2:
+            return "title", named_in_title.start, named_in_title.end, False
+        m = first.get(place)
+        rivals = any(p != place and p.level == place.level and 2 * n >= counts[place] for p, n in counts.items())
+        return ("article", m.start if m else -1, m.end if m else -1, rivals)
+
+    by_level = {level: (place, evidence(place)) for level, place in main_by_level(in_frame).items()}
+    article_place = (main[0], evidence(main[0])) if main else (None, NO_PLACE)
+    for ln in article.body():
+        outlet = outlet_place(text[ln.start:ln.end])
+        if outlet is not None:  # "(QNO) - … UBND tỉnh cho biết": the outlet's province
+            mark = _OUTLET_MARK_SPAN.match(text, ln.start, ln.end)
+            ev: Evidence = ("outlet", ln.start, mark.end() if mark else ln.start, True)
+            by_level.setdefault(outlet.level, (outlet, ev))
+            if article_place[0] is None:
+                article_place = (outlet, ev)
+            break
+    return article_place, by_level
+
+
+_OUTLET_MARK_SPAN = re.compile(r"\(?[A-ZĐ][A-Za-zĐđ.]{1,7}\)?")
+
+
+def _period_weak(source: str, frame_paragraph: int, paragraph: int) -> bool:
+    """Whether a period decided by ``source`` is only a default or a distant guess: none, the article's
+    date alone, or a frame carried from more than one paragraph before the figure's."""
+    return source in ("none", "dateline") or source in ("paragraph", "section") and paragraph - frame_paragraph > 1
+
+
+def _ev(e: Evidence | tuple[str, int, int]) -> str:
+    """An evidence as the figure table writes it: ``clause:120-134``, ``none``, ``default``."""
+    return f"{e[0]}:{e[1]}-{e[2]}" if e[1] >= 0 else e[0]
+
+
 def figures(article: Article, include_incidental: bool = False) -> Iterator[Figure]:
-    """All figures of one article, in text order."""
+    """All figures of one article, in text order, each with the evidence of its place, period, basis and
+    metric (:data:`PLACE_SOURCES`, :data:`PERIOD_SOURCES`, :data:`CUE_SOURCES`)."""
     text = article.text
     # once per article; lines and the frame take their part by offset.  Only mentions in the frame's lines (title,
     # lead, body) are read, so the page furniture after the last of them (related titles, footer) is not scanned
     named = mentions(text, until=max((ln.end for ln in article.lines if ln.kind in FRAME_KINDS), default=0))
     starts = [m.start for m in named]
-    line_starts = [ln.start for ln in article.lines]
-    in_frame = [m for m in named
-                if (i := bisect_right(line_starts, m.start) - 1) >= 0 and article.lines[i].kind in FRAME_KINDS]
-    title = next(((ln.start, ln.end) for ln in article.lines if ln.kind == "title"), (0, 0))
-    main = main_of(in_frame, [m for m in named if title[0] <= m.start < title[1]])
-    by_level = main_by_level(in_frame)
-    article_place = main[0] if main else None
-    outlet = next((p for ln in article.body() for p in [outlet_place(text[ln.start:ln.end])] if p), None)
-    if outlet is not None:  # "(QNO) - … UBND tỉnh cho biết": the outlet's province
-        by_level.setdefault(outlet.level, outlet)
-        article_place = article_place or outlet
+    article_place, by_level = _article_places(article, named)
     periods = ArticlePeriods.of(article)
     targets_before = False  # did the previous paragraph with figures set goals?
-    section_period = ""  # carried across the paragraphs of a section, reset by a heading
-    section_place = None
+    # carried across the paragraphs of a section, reset by a heading: the period, its source, span and paragraph
+    section_period: tuple[str, str, int, int, int] = ("", "none", -1, -1, 0)
+    section_place: tuple[Place | None, Evidence] | None = None
     lines = list(article.body())
     lead = next((ln for ln in lines if ln.kind == "body"), None)
-    lead_period = next((p for _, p, scope in (scoped_marks(text, lead.start, lead.end, periods) if lead else [])
-                        if p != "annual" and not scope), "")
+    lead_period = next(((p, pos, e) for pos, p, scope, e in (scoped_marks(text, lead.start, lead.end, periods)
+                                                             if lead else [])
+                        if p != "annual" and not scope), ("", -1, -1))
+    paragraph = 0
     for line in lines:
         line_text = text[line.start:line.end]
+        paragraph += 1
         if line.kind == "body" and _HEADING.match(line_text) and not _FIGURE_IN_HEADING.search(line_text):
             # a heading starts a section: "Giai đoạn 2016-2020" dates what follows it, "Hà Nội" places it
-            heading_marks = [p for _, p, scope in scoped_marks(text, line.start, line.end, periods) if p != "annual"]
-            section_period = heading_marks[0] if heading_marks else ""
+            heading_marks = [(p, pos, e) for pos, p, scope, e in scoped_marks(text, line.start, line.end, periods)
+                             if p != "annual"]
+            section_period = ((heading_marks[0][0], "section", heading_marks[0][1], heading_marks[0][2], paragraph)
+                              if heading_marks else ("", "none", -1, -1, paragraph))
             heads = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
-            section_place = heads[0].place if heads and len(line_text) <= 40 else section_place
+            if heads and len(line_text) <= 40:
+                section_place = (heads[0].place, ("section", heads[0].start, heads[0].end, False))
             continue
         carried_period = section_period
         in_targets = targets_before and bool(_CONTINUES_LIST.match(line_text)) and not re.search(r"\bđã\b", line_text)
         had_figures = had_targets = False
         found = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
-        carried_family: dict[str, str] = {}
-        carried_basis: dict[str, tuple[str, str]] = {}  # unit: the last figure's basis and family
-        para_frames: list[tuple[bool, str]] = []
+        carried_family: dict[str, tuple[str, int, int]] = {}  # unit: the last family and where it was read
+        carried_basis: dict[str, tuple[str, str, int, int]] = {}  # unit: the last figure's basis, family, cue
+        para_frames: list[tuple[bool, str, int, int]] = []
         default_place = section_place or article_place
         previous = line.start
         for s_start, s_end in _sentences(text, line.start, line.end):
@@ -811,47 +937,81 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                 if tok.unit in ("percent", "count", "VND_bn", "USD_mn") and _DECLINE.search(before[-15:]) \
                         and not _LEVEL_AFTER_DECLINE.search(before[-20:]):
                     value = -value
-                period = _base_value_period(text, s_start, tok.start) or period_for(marks, tok.start, (c_start, c_end))
-                if not period and not _is_future(carried_period, periods):
-                    period = carried_period  # a coming term named earlier dates only the goals set for it
+                period_ev: Evidence = ("none", -1, -1, True)
+                base_value = _base_value_period(text, s_start, tok.start)
+                if base_value:
+                    period = base_value[0]
+                    period_ev = ("base_value", base_value[1], base_value[2], False)
+                else:
+                    period, m0, m1 = period_mark(marks, tok.start, (c_start, c_end))
+                    if period:
+                        period_ev = ("clause" if c_start <= m0 < c_end else "sentence", m0, m1, False)
+                if not period and not _is_future(carried_period[0], periods):
+                    # a coming term named earlier dates only the goals set for it
+                    period, src, m0, m1, at = carried_period
+                    if period:
+                        period_ev = (src, m0, m1, _period_weak(src, at, paragraph))
                 if not period and line.kind == "title" and line.end - line.start <= 160:
-                    period = lead_period  # a headline's figure: the period its lead reports
+                    period = lead_period[0]  # a headline's figure: the period its lead reports
+                    if period:
+                        period_ev = ("lead", lead_period[1], lead_period[2], False)
                 qualifier = (tok.reason if tok.reason.startswith("range")
                              else _qualifier(goal_before, before, after, in_targets, period, periods))
                 if tok.unit == "VND_bn" and _PLAN_AMOUNT.search(before[-40:]) and period[:4].isdigit():
                     period = period[:4]  # "để đạt được kế hoạch dự kiến 4.000 tỷ đồng": the year's plan
+                    period_ev = ("plan_year", *period_ev[1:])
                 goal = qualifier == "target" or goal_before or in_targets
                 if not period and periods.future and goal:
                     period = periods.future  # a goal with no period of its own: the coming term
+                    period_ev = ("future_term", *periods.future_at, False)
                 if tok.kind == "indicator":
                     had_figures = True
                     had_targets = had_targets or qualifier == "target"
-                basis = _basis(before, after, tok.unit, tok.noun, periods, text[s_start:c_start])
+                basis, b0, b1 = _basis(before, after, tok.unit, tok.noun, periods, text[s_start:c_start],
+                                       (c_start, tok.tail, s_start))
+                basis_ev = ("clause", b0, b1) if b0 >= 0 else ("default", -1, -1)
                 if basis == "share" and tok.unit == "percent" and tok.value > 100:
                     basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
                 if basis == "none" and tok.reason.startswith("range") and qualifier.startswith("range") \
                         and (goal_before or in_targets or period == periods.future):
                     basis = "target"  # a goal given as a range: "từ 11 - 15%"
+                    goal_at = goal_before_at.at(tok.start) if goal_before else None
+                    basis_ev = ("clause", *goal_at) if goal_at else ("paragraph", line.start, line.start) \
+                        if in_targets else ("clause", *period_ev[1:3]) if period_ev[1] >= 0 else ("default", -1, -1)
                 metric = ""
+                metric_ev: tuple[str, int, int] = ("default", -1, -1)
                 if tok.kind == "indicator":
-                    carried = carried_family.get(tok.unit, "")
-                    metric = metric_for(sentence_before, after, tok.unit, tok.noun, basis, carried)
+                    carried = carried_family.get(tok.unit, ("", -1, -1))
+                    metric, m_src, m0, m1 = metric_evidence(sentence_before, after, tok.unit, tok.noun, basis,
+                                                            carried[0])
                     if basis in ("none", "target") and tok.unit == "percent" \
-                            and carried_basis.get(tok.unit) == ("share", family_of(metric) or "other") \
+                            and carried_basis.get(tok.unit, ("",))[:2] == ("share", family_of(metric) or "other") \
                             and not qualifier.startswith("range") and not _GROWTH_BEFORE.search(before[-30:]):
                         # "tỷ lệ … đạt 68,5%: Đà Nẵng (58,9%), Hà Giang (55,8%) … (mục tiêu 70%)": the same share,
                         # also when no sentence of the paragraph names the measure ("Khối bộ đạt 63,5% (mục tiêu 70%)")
                         basis = "share"
-                        metric = metric_for(sentence_before, after, tok.unit, tok.noun, basis, carried)
+                        basis_ev = ("paragraph", *carried_basis[tok.unit][2:])
+                        metric, m_src, m0, m1 = metric_evidence(sentence_before, after, tok.unit, tok.noun, basis,
+                                                                carried[0])
+                    if m_src == "clause":
+                        shift = s_start if m0 < len(sentence_before) else tok.tail - len(sentence_before)
+                        metric_ev = ("clause", m0 + shift, m1 + shift)
+                    elif m_src == "paragraph":
+                        metric_ev = ("paragraph", carried[1], carried[2])
                     if metric != "other":
-                        carried_family[tok.unit] = family_of(metric)
-                    carried_basis[tok.unit] = (basis, family_of(metric) or "other")
-                place = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
+                        carried_family[tok.unit] = (family_of(metric), *metric_ev[1:])
+                    carried_basis[tok.unit] = (basis, family_of(metric) or "other", *basis_ev[1:])
+                place, place_ev = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
                 per_year = "yes" if tok.kind == "indicator" and _PER_YEAR.search(
                     before[-40:] + text[tok.start:tok.tail] + after[:12]) else ""
                 base = _base_period(basis, period, before, after, periods) if tok.kind == "indicator" else ""
-                period = _span_period(period, basis, base, bool(_EVERY_YEAR.search(before)), goal, periods)
-                for place in _joint_subjects(found, tok.start, c_start, text) or [place]:
+                spanned = _span_period(period, basis, base, bool(_EVERY_YEAR.search(before)), goal, periods)
+                if spanned != period and spanned == periods.future and not base:
+                    period_ev = ("future_term", *periods.future_at, False)
+                period = spanned
+                joint = _joint_subjects(found, tok.start, c_start, text)
+                for place, place_ev in [(m.place, ("joint", m.start, m.end, False)) for m in joint] or [
+                        (place, place_ev if place is not None else NO_PLACE)]:
                     yield Figure(
                         doc=article.name,
                         district=place.name if place else "",
@@ -869,20 +1029,26 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                         start=tok.start,
                         end=tok.end,
                         kind=tok.kind,
+                        place_from=_ev(place_ev),
+                        period_from=_ev(period_ev),
+                        basis_from=_ev(basis_ev),
+                        metric_from=_ev(metric_ev),
+                        weak=";".join(name for name, ev in (("place", place_ev), ("period", period_ev)) if ev[3]),
                     )
             if subjects:  # "Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit
-                default_place = subjects[-1].place
-            last = [(pos, p) for pos, p, scope in marks if p != "annual" and not scope]
+                default_place = (subjects[-1].place, ("paragraph", subjects[-1].start, subjects[-1].end, False))
+            last = [(pos, p, e) for pos, p, scope, e in marks if p != "annual" and not scope]
             if last:
-                carried_period = last[-1][1]
+                carried_period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], paragraph)
                 # a report's "6 tháng đầu năm", an opening "Trong 5 năm vừa qua, …" or a year set off
                 # by a comma ("trong năm 2024, …") frames the paragraphs after it
-                for pos, p in last:
+                for pos, p, e in last:
                     opening = pos - s_start <= 12
                     if opening or _SUB_YEAR.search(p) or "-" not in p and re.match(r"[^,.;()]{0,25},", text[pos:pos + 30]):
-                        para_frames.append((opening, p))
+                        para_frames.append((opening, p, pos, e))
         if para_frames:  # the paragraph's opening frame, else its last one
-            section_period = next((p for opening, p in para_frames if opening), para_frames[-1][1])
+            frame = next((f for f in para_frames if f[0]), para_frames[-1])
+            section_period = (frame[1], "paragraph", frame[2], frame[3], paragraph)
         if had_figures:
             targets_before = had_targets
 

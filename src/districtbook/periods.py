@@ -222,6 +222,16 @@ class Period:
         return prev
 
 
+def _in_text(article: Article, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of :meth:`Article.body_text` (its lines joined by newlines) as offsets in the article's text."""
+    at = 0
+    for ln in article.body():
+        if span[0] <= at + ln.end - ln.start:
+            return ln.start + span[0] - at, ln.start + span[1] - at
+        at += ln.end - ln.start + 1
+    return -1, -1
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -235,6 +245,7 @@ class ArticlePeriods:
     pub_month: int | None
     term: str  # the term the article reviews ("nhiệm kỳ 2020-2025"), or ""
     future: str = ""  # the coming term or period the article sets goals for ("nhiệm kỳ 2025-2030", "5 năm tới")
+    future_at: tuple[int, int] = (-1, -1)  # where the article names it (offsets in its text), for the evidence
 
     @classmethod
     def of(cls, article: Article) -> ArticlePeriods:
@@ -243,7 +254,8 @@ class ArticlePeriods:
         pub_year = int(date_[:4]) if date_[:4].isdigit() else None
         pub_month = int(date_[5:7]) if pub_year and len(date_) >= 7 else None
         year = pub_year if pub_year and not (pub_month and pub_month <= 1) else reporting_year(body) or pub_year
-        terms = [(int(m[1]), int(m[2])) for m in _TERM.finditer(body)]
+        found = list(_TERM.finditer(body))
+        terms = [(int(m[1]), int(m[2])) for m in found]
         ref = pub_year or year or (max(t[0] for t in terms) if terms else None)
         # the coming term: one that starts now or later; the term reviewed: one that has ended by now,
         # or the one running now, or (for a congress opening a term) the one before it
@@ -251,6 +263,7 @@ class ArticlePeriods:
         ended = [t for t in terms if ref is not None and t[1] <= ref]
         running = [t for t in terms if ref is not None and t[0] <= ref <= t[1] and t not in ahead_terms]
         future = "%d-%d" % ahead_terms[0] if ahead_terms else ""
+        future_at = _in_text(article, found[terms.index(ahead_terms[0])].span()) if ahead_terms else (-1, -1)
         if ended or running:
             term = "%d-%d" % (ended or running)[-1]
         elif ahead_terms:
@@ -258,11 +271,11 @@ class ArticlePeriods:
             term = f"{a - (b - a)}-{a}"
         else:
             term = "%d-%d" % terms[0] if terms and ref is None else ""
-        ctx = cls(year, pub_year, pub_month, term, future)
+        ctx = cls(year, pub_year, pub_month, term, future, future_at)
         ahead = _YEARS_AHEAD.search(body) if " năm tới" in body or " năm tiếp theo" in body else None
         end = ctx.last_complete_year()
         if ahead and end and not future:
-            ctx = cls(year, pub_year, pub_month, term, f"{end + 1}-{end + int(ahead[1])}")
+            ctx = cls(year, pub_year, pub_month, term, f"{end + 1}-{end + int(ahead[1])}", _in_text(article, ahead.span()))
         return ctx
 
     def term_starts(self) -> set[str]:
@@ -359,11 +372,11 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
 
 def period_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str]]:
     """The ``(position, period)`` marks of :func:`scoped_marks`, without their scope."""
-    return [(pos, p) for pos, p, _scope in scoped_marks(text, start, end, ctx)]
+    return [(pos, p) for pos, p, _scope, _end in scoped_marks(text, start, end, ctx)]
 
 
-def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str, str]]:
-    """``(position, period, scope)`` of every period expression: scope "clause" for a mark that dates
+def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str, str, int]]:
+    """``(position, period, scope, end)`` of every period expression: scope "clause" for a mark that dates
     only its own clause ("đến năm 2030"), "paren" for one in brackets after the figure it dates
     ("thứ 12 (năm 2023)"), "" for one that dates what follows it in the sentence.  Comparison bases
     and congress labels are left out.
@@ -382,8 +395,9 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
     >>> s = "Đại hội Đảng bộ phường lần thứ I, nhiệm kỳ 2025-2030. Nhiệm kỳ qua, thu tăng; đến năm 2030 đạt"
     >>> [p for _, p in period_marks(s, 0, len(s), congress)]
     ['2020-2025', '2030']
-    >>> [(p, scope) for _, p, scope in scoped_marks("thứ 12 (năm 2023); đến năm 2030 đạt", 0, 35, congress)]
-    [('2023', 'paren'), ('2030', 'clause')]
+    >>> [(p, scope, text[a:b]) for text in ["thứ 12 (năm 2023); đến năm 2030 đạt"]
+    ...  for a, p, scope, b in scoped_marks(text, 0, 35, congress)]
+    [('2023', 'paren', 'năm 2023'), ('2030', 'clause', 'đến năm 2030')]
     """
     bases = None  # comparison bases and plan years: looked for once there is a period
     out = []
@@ -399,25 +413,32 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
         p = _period(m, ctx)
         if p:
             paren = text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")"
-            out.append((m.start(), p, "paren" if paren else "clause" if m["until"] or m["mo"] and not m["moy"] else ""))
+            out.append((m.start(), p, "paren" if paren else "clause" if m["until"] or m["mo"] and not m["moy"] else "",
+                        m.end()))
     return out
 
 
-def period_for(marks: list[tuple[int, str, str]], pos: int, clause: tuple[int, int] | None = None) -> str:
+def period_for(marks: list[tuple[int, str, str, int]], pos: int, clause: tuple[int, int] | None = None) -> str:
     """The nearest period before ``pos``, else the first after it in its clause, else "".
 
     A clause-scoped mark ("đến năm 2030") dates only the figures of its own clause; a bracketed one
     ("(năm 2023)") only the figure right before it.
     """
+    return period_mark(marks, pos, clause)[0]
+
+
+def period_mark(marks: list[tuple[int, str, str, int]], pos: int,
+                clause: tuple[int, int] | None = None) -> tuple[str, int, int]:
+    """:func:`period_for` with the span of the mark that decided it: ``(period, start, end)``, ``("", -1, -1)``."""
     c0, c1 = clause or (-1, 1 << 62)
-    usable = [(s, p, scope) for s, p, scope in marks if p != "annual" and (scope != "clause" or c0 <= s < c1)]
-    paren = [p for s, p, scope in usable if scope == "paren" and 0 <= s - pos <= 25]
+    usable = [mk for mk in marks if mk[1] != "annual" and (mk[2] != "clause" or c0 <= mk[0] < c1)]
+    paren = [mk for mk in usable if mk[2] == "paren" and 0 <= mk[0] - pos <= 25]
     if paren:
-        return paren[0]
-    before = [(s, p) for s, p, scope in usable if s < pos and scope != "paren"]
-    after = [p for s, p, scope in usable if pos <= s < c1 and scope != "paren"]
+        return paren[0][1], paren[0][0], paren[0][3]
+    before = [mk for mk in usable if mk[0] < pos and mk[2] != "paren"]
+    after = [mk for mk in usable if pos <= mk[0] < c1 and mk[2] != "paren"]
     if before and (before[-1][0] >= c0 or not after):
-        return before[-1][1]
+        return before[-1][1], before[-1][0], before[-1][3]
     # the figure's own clause dates it before the sentence's frame: "Nhiệm kỳ 2025-2030, …; thu nhập
     # đạt 100 triệu đồng vào năm 2030"
-    return after[0] if after else ""
+    return (after[0][1], after[0][0], after[0][3]) if after else ("", -1, -1)
