@@ -346,3 +346,37 @@ def test_bare_percentages_after_a_share_in_the_paragraph_are_that_share(body, qu
 ])
 def test_a_goal_in_brackets_belongs_to_its_own_figure(body, quote):
     assert fig(body, quote).qualifier == "actual"
+
+
+# --- issue 22: phenomena of articles the rules were not written from ---------------------------------------
+def test_tinh_is_not_ti_a_province_count_is_no_amount_of_money():
+    found = figs("Năm 2024, số thu của thành phố lớn bằng 7 tỉnh cộng lại, đạt 410.000 tỷ đồng.")
+    assert [f.value for f in found if f.unit == "VND_bn"] == ["410000"]
+
+
+def test_a_section_and_weekday_dateline_with_a_comma_before_the_time_is_no_title():
+    head = "Thời sự Thứ Hai 02/12/2024, 11:00\n\nQuận Cầu Giấy kỷ niệm 20 năm thành lập\n\nẢnh tư liệu\n\n"
+    body = "Đồng chí Bí thư Thành ủy Hà Nội dự lễ của quận Cầu Giấy.\nHiện nay, dân số khoảng 300.000 người."
+    f = fig(body, "300.000", head=head)
+    assert (f.district, f.place_from.split(":")[0]) == ("Cầu Giấy", "title")
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Tốc độ phát triển kinh tế của toàn quận 6 tháng đầu năm 2024 ước đạt 9,04%.", "9,04%"),
+    ("Tổng thu ngân sách trên địa bàn quận 9 tháng năm 2024 đạt 1.920 tỷ đồng.", "1.920"),
+])
+def test_a_level_word_before_a_number_of_months_is_no_numbered_district(body, quote):
+    head = "Quận Hoàng Mai phát triển kinh tế\nXã hội 12/10/2024 08:00\nQuận Hoàng Mai tổ chức hội nghị.\n"
+    assert fig(body, quote, head=head).district == "Hoàng Mai"
+
+
+def test_a_level_word_after_a_count_is_counted_not_the_articles_unit():
+    head = "Huyện Bình Chánh kỷ niệm 20 năm chia tách\nXã hội 12/10/2024 08:00\nHuyện Bình Chánh họp mặt.\n"
+    body = "Xã Tân Túc được công nhận. Sau chia tách, huyện có 15 xã và 1 thị trấn, diện tích gần 253 km2."
+    assert fig(body, "253", head=head).district == "Bình Chánh"
+
+
+def test_a_page_banner_never_dates_the_article():
+    head = "Xuân 2026\nQuận Ba Đình thu ngân sách vượt kế hoạch\n"
+    body = "Sáng 5/10, UBND quận Ba Đình họp báo về kết quả năm 2022. 9 tháng qua, thu ngân sách đạt 1.200 tỷ đồng."
+    assert fig(body, "1.200", head=head).period == "2022-9M"

@@ -31,7 +31,10 @@ _TAIL_MARKER_LEN = max(map(len, _TAIL_MARKERS))
 _ARCHIVE_DATE = re.compile(r"(?P<date>date\s(?:19|20)\d\d-\d\d(?:-\d\d)?)\s+(?=\S)")
 _TEASER_BAR = re.compile(r"\S\s\|\s\S")
 _SOURCE_LINE = re.compile(r"^Nguồn\b.*https?://", re.IGNORECASE)
-_DATELINE = re.compile(r"^[^\d]{0,40}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}:\d{2})?$")
+_DATELINE = re.compile(r"^[^\d]{0,40}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:,?\s+\d{1,2}:\d{2})?$")  # "Thời sự Chủ Nhật 03/12/2023, 11:00"
+#: a page banner: "Xuân 2026", "Số Tết Bính Ngọ 2026", "Chào năm mới 2026": the site's season, never the article's date
+_BANNER = re.compile(r"^(?:Số\s|Chuyên\s(?:đề|trang)\s)?(?:[Xx]uân|XUÂN|[Tt]ết|TẾT|Chào\s(?:năm\smới|xuân)|Mừng\s(?:xuân|Đảng))"
+                     r"(?:\s[^\d\s]+){0,4}\s(?:19|20)\d\d$")
 _CAPTION = re.compile(r"(?:[-–—(.]|^)\s*\(?Ảnh\s*:\s*[^.]{1,60}\)?\.?$")
 _IMAGE_ALT = re.compile(r"\bảnh\s+\d+$")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’»)]?$")
@@ -233,6 +236,8 @@ def classify_lines(text: str) -> tuple[Line, ...]:
             kinds[i] = "source"
         elif _DATELINE.match(s):
             kinds[i] = "dateline"
+        elif len(s) <= 40 and _BANNER.match(s):
+            kinds[i] = "widget"
         elif len(s) < 300 and "Ảnh" in s and _CAPTION.search(s):  # the literal first: a cheap test
             kinds[i] = "caption"
         elif len(s) < 200 and "|" in s and _TEASER_BAR.search(s):

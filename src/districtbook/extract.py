@@ -106,7 +106,7 @@ class Token:
 # --- token grammar -----------------------------------------------------------------------------
 
 _W = r"[^\W\d_]"  # a letter
-_SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)"
+_SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"  # "bằng 7 tỉnh cộng lại": "tỉnh" is not "tỉ"
 _MONEY_UNIT = r"(?:đồng|VNĐ|VND|đ\b)"
 _USD_UNIT = r"(?:USD|đô\s?la(?:\sMỹ)?|\$)"
 _MONEY_UNIT_RE, _USD_UNIT_RE = re.compile(_MONEY_UNIT, re.I), re.compile(_USD_UNIT, re.I)
@@ -691,7 +691,8 @@ _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|s
 #: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn" nor before a name or a number:
 #: (?<!của )(?<!theo )(?<!chuẩn )\b(?:[Pp]hường|[Qq]uận|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
 #: word first so that the regex engine skips ahead to the words' first letters
-_GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"), before=(r"\w", "của ", "theo ", "chuẩn "),
+_GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"),
+                        before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những "),
                         after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
 _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
                 "thành phố": "city"}
