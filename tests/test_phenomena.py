@@ -380,3 +380,43 @@ def test_a_page_banner_never_dates_the_article():
     head = "Xuân 2026\nQuận Ba Đình thu ngân sách vượt kế hoạch\n"
     body = "Sáng 5/10, UBND quận Ba Đình họp báo về kết quả năm 2022. 9 tháng qua, thu ngân sách đạt 1.200 tỷ đồng."
     assert fig(body, "1.200", head=head).period == "2022-9M"
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Sáu tháng đầu năm 2019, tổng thu ngân sách ước đạt 1.564 tỷ đồng.", "1.564", "2019-H1"),
+    ("Chín tháng năm 2023, quận thu 2.050 tỷ đồng.", "2.050", "2023-9M"),
+    ("Lũy kế từ đầu năm đến tháng 8/2022, quận thu ngân sách hơn 11.200 tỷ đồng.", "11.200", "2022-8M"),
+    ("Tính đến cuối tháng 9/2013, tổng thu ngân sách ước đạt 1.100 tỷ đồng.", "1.100", "2013-9M"),
+    ("Tính đến ngày 30/11/2021, số thu của quận đạt 13.720 tỷ đồng.", "13.720", "2021-YTD"),
+])
+def test_months_in_words_and_up_to_a_month_are_the_first_months(body, quote, period):
+    assert fig(body, quote).period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "period", "basis", "base"), [
+    ("6 tháng đầu năm 2023, quận đạt nhiều kết quả. Thu ngân sách tăng 10,82% so với 6 tháng đầu năm 2022.",
+     "10,82%", "2023-H1", "yoy", "2022-H1"),
+    ("9 tháng năm 2023, quận đạt nhiều kết quả. Thu ngân sách tăng 9,59% so cùng kỳ năm 2022.", "9,59%", "2023-9M",
+     "yoy", "2022-9M"),
+])
+def test_a_comparison_base_of_any_form_is_never_the_period(body, quote, period, basis, base):
+    f = fig(body, quote, head="Tiêu đề bài viết\nXã hội 12/10/2023 08:00\n")
+    assert (f.period, f.basis, f.base) == (period, basis, base)
+
+
+def test_the_same_period_of_a_term_start_year_is_year_on_year():
+    f = fig("Năm 2021, thu ngân sách đạt 18.588 tỷ đồng, tăng 4,46% so với cùng kỳ năm 2020.", "4,46%",
+            head="Tiêu đề bài viết\nXã hội 12/12/2021 08:00\n")
+    assert f.basis == "yoy"
+
+
+@pytest.mark.parametrize(("body", "quote", "basis"), [
+    ("Khu vực A đạt 410 tỷ đồng, đạt 70,6% dự toán năm và tăng 39,5% so với cùng kỳ; khu vực B 43 nghìn tỷ đồng, "
+     "đạt 57,9% và tăng 7%.", "57,9%", "plan"),
+    ("Khu vực A đạt 410 tỷ đồng, đạt 70,6% dự toán năm và tăng 39,5% so với cùng kỳ; khu vực B 43 nghìn tỷ đồng, "
+     "đạt 57,9% và tăng 7%.", "7%", "yoy"),
+    ("Tăng trưởng khu vực dịch vụ đạt 9,72% so với cùng kỳ.\nTrong đó, ngành thương mại tăng 9,29%; du lịch tăng 86,7%.",
+     "86,7%", "yoy"),
+])
+def test_a_list_names_its_plan_and_growth_cues_once(body, quote, basis):
+    assert fig(body, quote).basis == basis

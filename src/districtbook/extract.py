@@ -441,7 +441,8 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 _BASIS_AFTER = [
     (re.compile(r"so với tháng trước|so với quý trước"), "none"),
     (re.compile(r"so với (?:đầu nhiệm kỳ|năm đầu nhiệm kỳ)"), "term_start"),
-    (re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)"), "yoy"),
+    (re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|nửa (?:đầu|cuối) |"
+                r"quý [IV1-4]+ |năm )*(?P<year>(?:19|20)\d\d)"), "yoy"),
     (re.compile(r"cùng kỳ|so với năm trước|so với năm ngoái"), "yoy"),
     (re.compile(r"kế hoạch|dự toán|[Dd]ự toán|chỉ t(?:iêu\b|$)|\bKH\b|nghị quyết"), "plan"),
     (re.compile(r"tổng thu|tổng chi|tổng số|tổng giá trị|GRDP của|tổng vốn"), "share"),
@@ -465,7 +466,7 @@ _SHARE_NOUN = re.compile(
 _PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,60}?(?:vượt|đạt)(?: và vượt)? (?:chỉ tiêu|kế hoạch)")
 
 
-_PUNCT_OR_NUMBER = re.compile(r"[,;:(]|\d+(?:[.,]\d+)*")
+_PUNCT_OR_NUMBER = re.compile(r"[,;:(]|\d+(?:[.,]\d+)*(?!\stháng\b)")  # "so với 6 tháng đầu năm 2022": words
 
 
 def _up_to_next_figure(after: str) -> str:
@@ -517,8 +518,9 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
     for pattern, basis in _BASIS_AFTER:
         m = pattern.search(after)
         if m:
-            if basis == "yoy" and "year" in m.groupdict() and m["year"] in term_starts:
-                basis = "term_start"
+            if basis == "yoy" and "year" in m.groupdict() and m["year"] in term_starts and "kỳ" not in m.group(0) \
+                    and int(m["year"]) != (ctx.year or 0) - 1:
+                basis = "term_start"  # "so với năm 2020", not "so với cùng kỳ năm 2020" nor the year before
             found.append((m.start(), basis, m.end()))
     if found:
         first = min(found)
@@ -754,7 +756,8 @@ def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str
 
 _PLAN_AMOUNT = re.compile(r"(?:kế hoạch|dự toán|chỉ tiêu)(?:\s(?:năm|dự kiến|giao|được giao|đề ra|nay|là))*\s$")
 _PER_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm|/năm|bình quân[^,;.]{0,40}năm|một năm")
-_BASE_YEAR = re.compile(r"so với (?:cùng kỳ )?(?:năm )?(?P<y>(?:19|20)\d\d)")
+_BASE_YEAR = re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|"
+                        r"nửa (?:đầu|cuối) |quý [IV1-4]+ |năm )*(?P<y>(?:19|20)\d\d)")
 
 
 def _base_period(basis: str, period: str, before: str, after: str, ctx: ArticlePeriods) -> str:
@@ -895,6 +898,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                                                              if lead else [])
                         if p != "annual" and not scope), ("", -1, -1))
     paragraph = 0
+    verb_cues = {}
     for line in lines:
         line_text = text[line.start:line.end]
         paragraph += 1
@@ -913,6 +917,8 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
         had_figures = had_targets = False
         found = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
         carried_family: dict[str, tuple[str, int, int]] = {}  # unit: the last family and where it was read
+        if not _BREAKDOWN.match(line_text):  # "Trong đó, ngành thương mại tăng 9,29%": the paragraph before goes on
+            verb_cues: dict[str, tuple[str, int, int]] = {}  # "reach"/"growth": the last explicit plan/yoy cue
         carried_basis: dict[str, tuple[str, str, int, int]] = {}  # unit: the last figure's basis, family, cue
         para_frames: list[tuple[bool, str, int, int]] = []
         default_place = section_place or article_place
@@ -971,6 +977,16 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                 basis, b0, b1 = _basis(before, after, tok.unit, tok.noun, periods, text[s_start:c_start],
                                        (c_start, tok.tail, s_start))
                 basis_ev = ("clause", b0, b1) if b0 >= 0 else ("default", -1, -1)
+                if tok.unit == "percent" and b0 < 0 and basis == "none":
+                    # a list that names its cue once: "… đạt 70,6% dự toán và tăng 39,5% so với cùng kỳ; khu vực B
+                    # 43 nghìn tỷ đồng, đạt 57,9% và tăng 7%": a bare "đạt" is of plan, a bare "tăng" on the same period
+                    verb = "reach" if _REACH_BEFORE.search(before[-25:]) else "growth" if _GROWTH_BEFORE.search(
+                        before[-25:]) else ""
+                    cue = verb_cues.get(verb)
+                    if cue is not None:
+                        basis, basis_ev = cue[0], ("paragraph", cue[1], cue[2])
+                elif tok.unit == "percent" and b0 >= 0 and basis in ("plan", "yoy"):
+                    verb_cues["reach" if basis == "plan" else "growth"] = (basis, b0, b1)
                 if basis == "share" and tok.unit == "percent" and tok.value > 100:
                     basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
                 if basis == "none" and tok.reason.startswith("range") and qualifier.startswith("range") \

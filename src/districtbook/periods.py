@@ -28,12 +28,17 @@ _Y = r"(?:19|20)\d\d"
 #: written year first, its words in look-behinds: the regex engine then skips ahead to a "1" or a "2" (a
 #: case-insensitive pattern that starts with words is tried at every character)
 _TERM = re.compile(rf"({_Y})(?:(?<=nhiệm kỳ\s....)|(?<=khóa\s....)|(?<=khoá\s....))\s?[-–]\s?({_Y})", re.I)
+#: months counted in words: "Sáu tháng đầu năm 2019", "chín tháng qua" ("năm tháng" is left out: "năm" is a year)
+_MONTH_COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_MONTH_COUNT_WORDS = tuple(_MONTH_COUNTS)
+_MONTH_COUNT = "|".join(w for w in (*_MONTH_COUNT_WORDS, *(w.capitalize() for w in _MONTH_COUNT_WORDS)))
 _YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tới" ("\d\d?", not "\d{1,2}": scanned fast)
 
 #: where a period expression can start: a digit, "/năm", or one of its first words, with what must follow
 #: the word for PERIOD_RE to match there (the tails; "các" and "trong" are common words)
 _PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "lũy", "tính", "đến", "tới", "vào",
-                      "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá")
+                      "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá",
+                      *_MONTH_COUNT_WORDS)
 _PERIOD_TAILS = {
     **dict.fromkeys(cases("năm"), r"\s(?:nay|\d)"),  # "năm 2024", "năm nay"
     **dict.fromkeys(cases("tháng"), r"\s\d"),  # "tháng 9"
@@ -51,6 +56,7 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("toàn"), r"\s(?:nhiệm|khóa)"),
     **dict.fromkeys(cases("các", "những"), r"\stháng"),  # "các tháng cuối năm"
     **dict.fromkeys(cases("khóa", "khoá"), r"\s?\d"),  # "khóa 2020-2025"
+    **dict.fromkeys(cases(*_MONTH_COUNT_WORDS), r"\stháng"),  # "Sáu tháng đầu năm", "chín tháng qua"
 }
 #: after a digit: a count of months or years ("9 tháng", "5 năm qua") or the first year of a span ("2020-2025")
 _PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm)|\d{{3}}\s?[-–])"
@@ -67,7 +73,9 @@ def _period_trigger(tails: bool = True) -> re.Pattern[str]:
 _PERIOD_TRIGGER = _period_trigger()
 #: the base of a comparison: a period named only to compare against
 BASE_RE = re.compile(
-    rf"so\s(?:với|cùng)\s(?:cùng\skỳ\s)?(?:(?:năm|tháng|quý)\s)?(?:[IV]+/|\d{{1,2}}/)?{_Y}|"
+    rf"so\s(?:với\s|cùng\s)(?:(?:cùng\skỳ|kỳ|cùng\sthời\sđiểm|thời\sđiểm|\d{{1,2}}\stháng(?:\sđầu|\scuối)?|"
+    rf"(?:{_MONTH_COUNT})\stháng(?:\sđầu|\scuối)?|nửa\s(?:đầu|cuối)|quý\s[IV1-4]+|năm|tháng|quý)\s){{0,3}}"
+    rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "so cùng kỳ 2022", "so với quý I/2023"
     rf"so\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)"
 )
 #: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
@@ -94,14 +102,14 @@ _ADVERBIAL_BEFORE = re.compile(r"(?:[Tt]rong|[Cc]ả|[Tt]oàn|[Qq]ua)\s$")
 PERIOD_RE = re.compile(
     rf"""
       (?P<nm>\d{{1,2}})\stháng/(?P<nmy>{_Y})                                   # 02 tháng/2023
-    | (?P<months>\d{{1,2}})\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)
+    | (?P<months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)
         (?:\s(?:năm\s)?(?P<my>{_Y})|\s(?P<mnow>nay))?
-    | (?P<bare_months>\d{{1,2}})\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này)\b|,)
+    | (?P<bare_months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này)\b|,)
     | (?P<late>(?:các|những)\stháng\scuối\snăm)
     | (?P<in_year>(?<=\s)trong\snăm)(?!\s(?:19|20)\d\d|\snay|\s\d)
     | (?P<half>nửa\sđầu\snăm|nửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
     | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:(?:/|\snăm\s)(?P<qy>{_Y}))?(?![\w/])
-    | (?P<by_month>(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?:hết\s|đầu\s|cuối\s|giữa\s)?tháng\s\d{{1,2}})(?:/(?P<bmy>{_Y}))?(?![\d/-])
+    | (?P<by_month>(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?P<bmw>hết\s|đầu\s|cuối\s|giữa\s)?tháng\s(?P<bmo>\d{{1,2}}))(?:/(?P<bmy>{_Y}))?(?![\d/-])
     | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y}))?(?![\d/-])
     | (?P<term_half>[Nn]ửa\s(?:đầu\s)?nhiệm\skỳ|[Gg]iữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
     | (?P<termword>[Nn]hiệm\skỳ|[Gg]iai\sđoạn|[Tt]hời\skỳ|[Kk]hóa|[Kk]hoá)?\s?(?P<t1>{_Y})\s?[-–]\s?(?P<t2>{_Y})
@@ -299,16 +307,21 @@ class ArticlePeriods:
         return self.pub_year - 1 if self.pub_month is not None and self.pub_month <= 3 else self.pub_year
 
 
+def _count(word: str) -> int:
+    """A count of months written in digits or in words ("09", "Sáu")."""
+    return int(word) if word.isdigit() else _MONTH_COUNTS[word.lower()]
+
+
 def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
     ref = ctx.year
     if m["bare_months"]:
-        n = int(m["bare_months"])
+        n = _count(m["bare_months"])
         return ("" if not ref or not 2 <= n <= 11 else f"{ref}-H1" if n == 6 else f"{ref}-Q1" if n == 3
                 else f"{ref}-{n}M")
     if m["nm"]:
         return f"{m['nmy']}-{int(m['nm'])}M"
     if m["months"]:
-        n, q = int(m["months"]), m["mq"]
+        n, q = _count(m["months"]), m["mq"]
         year = int(m["my"]) if m["my"] else ref
         if year is None or not 1 <= n <= 12:
             return ""
@@ -333,7 +346,13 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         return f"{year}-Q{_ROMAN[m['q']]}" if year else ""
     if m["by_month"]:
         year = m["bmy"] or ctx.pub_year or ref
-        return f"{year}-YTD" if year else ""
+        if not year:
+            return ""
+        n = int(m["bmo"])
+        if (m["bmw"] or "").strip() in ("đầu", "giữa") or not 1 <= n <= 12:
+            return f"{year}-YTD"
+        # "lũy kế từ đầu năm đến tháng 8/2022", "tính đến cuối tháng 9/2013": the first months of the year
+        return str(year) if n == 12 else f"{year}-H1" if n == 6 else f"{year}-Q1" if n == 3 else f"{year}-{n}M"
     if m["mo"]:
         mo, year = int(m["mo"]), m["moy"] or ref
         return f"{year}-{mo:02d}" if year and 1 <= mo <= 12 else ""
