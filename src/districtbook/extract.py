@@ -690,8 +690,9 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
 
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
 _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
-#: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn" nor before a name or a number:
-#: (?<!của )(?<!theo )(?<!chuẩn )\b(?:[Pp]hường|[Qq]uận|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
+#: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn", a number ("15 xã": counted), "các"
+#: or "những", nor before a name or a number:
+#: (?<!của )(?<!theo )(?<!chuẩn )(?<!\d )(?<!các )(?<!những )\b(?:[Pp]hường|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
 #: word first so that the regex engine skips ahead to the words' first letters
 _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"),
                         before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những "),
