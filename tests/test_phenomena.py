@@ -420,3 +420,22 @@ def test_the_same_period_of_a_term_start_year_is_year_on_year():
 ])
 def test_a_list_names_its_plan_and_growth_cues_once(body, quote, basis):
     assert fig(body, quote).basis == basis
+
+
+# --- anniversaries: the years since the founding ---------------------------------------------------------
+ANNIVERSARY = "Quận Cầu Giấy kỷ niệm 25 năm thành lập (1997 – 2022)\nXã hội 01/09/2022 08:00\n"
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Tổng giá trị sản xuất qua 25 năm đạt hơn 600 nghìn tỷ đồng.", "600", "1997-2022"),
+    ("Sau 25 năm, kinh tế quận tăng trưởng bình quân 18%/năm.", "18%", "1997-2022"),
+    ("Năm 2022, thu ngân sách đạt 9.000 tỷ đồng, tăng bình quân 15%/năm.", "15%", "1997-2022"),
+    ("Năm 2022, thu ngân sách đạt 9.000 tỷ đồng, tăng 30 lần so với lúc mới thành lập quận.", "30 lần", "1997-2022"),
+    ("Năm 2022, thu ngân sách đạt 9.000 tỷ đồng, tăng 30 lần so với lúc mới thành lập quận.", "9.000", "2022"),
+    ("Năm 2022, giá trị sản xuất đạt 90 nghìn tỷ đồng, tăng 45 lần so với năm 1998.", "45 lần", "1998-2022"),
+])
+def test_an_anniversary_article_dates_its_long_run_figures_by_the_years_since_the_founding(body, quote, period):
+    f = fig(body, quote, head=ANNIVERSARY)
+    assert f.period == period
+    if quote.endswith("lần"):
+        assert f.basis == "none"

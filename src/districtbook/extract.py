@@ -755,6 +755,10 @@ def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str
     return []
 
 
+#: a comparison with the founding: "so với lúc thành lập quận", "so với khi mới thành lập", "sau chia tách"
+_SINCE_FOUNDING = re.compile(r"so với (?:lúc|khi|thời điểm|ngày) (?:mới )?(?:thành lập|chia tách|tái lập)|sau (?:khi )?chia tách")
+
+
 _PLAN_AMOUNT = re.compile(r"(?:kế hoạch|dự toán|chỉ tiêu)(?:\s(?:năm|dự kiến|giao|được giao|đề ra|nay|là))*\s$")
 _PER_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm|/năm|bình quân[^,;.]{0,40}năm|một năm")
 _BASE_YEAR = re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|"
@@ -1020,8 +1024,23 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                         carried_family[tok.unit] = (family_of(metric), *metric_ev[1:])
                     carried_basis[tok.unit] = (basis, family_of(metric) or "other", *basis_ev[1:])
                 place, place_ev = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
+                if periods.founding and tok.kind == "indicator" and tok.unit in ("times", "percent"):
+                    # "tăng 13,61 lần so với lúc thành lập quận", "gấp 13 lần sau chia tách": since the founding;
+                    # "tăng 65 lần so với năm 2004" in an anniversary article: from that year
+                    since = _SINCE_FOUNDING.search(text, tok.tail, tok.tail + len(_up_to_next_figure(after[:60]))) \
+                        or _SINCE_FOUNDING.search(text, max(c_start, tok.start - 50), tok.start)
+                    long_base = _BASE_YEAR.search(_up_to_next_figure(after[:60])) if not since else None
+                    if since:
+                        period, basis, base = periods.founding, "none", ""
+                        period_ev = ("clause", since.start(), since.end(), False)
+                    elif long_base and tok.unit == "times" and period[:4].isdigit() \
+                            and int(period[:4]) - int(long_base["y"]) > 1:
+                        period, basis = f"{long_base['y']}-{period[:4]}", "none"
+                        basis_ev = ("default", -1, -1)
                 per_year = "yes" if tok.kind == "indicator" and _PER_YEAR.search(
                     before[-40:] + text[tok.start:tok.tail] + after[:12]) else ""
+                if per_year and tok.unit == "percent" and periods.founding and period == periods.founding[5:9]:
+                    period = periods.founding  # "bình quân 21%/năm" in an anniversary article: over the years since
                 base = _base_period(basis, period, before, after, periods) if tok.kind == "indicator" else ""
                 spanned = _span_period(period, basis, base, bool(_EVERY_YEAR.search(before)), goal, periods)
                 if spanned != period and spanned == periods.future and not base:

@@ -38,7 +38,7 @@ _YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tớ
 #: the word for PERIOD_RE to match there (the tails; "các" and "trong" are common words)
 _PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "lũy", "tính", "đến", "tới", "vào",
                       "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá",
-                      *_MONTH_COUNT_WORDS)
+                      "sau", "qua", *_MONTH_COUNT_WORDS)
 _PERIOD_TAILS = {
     **dict.fromkeys(cases("năm"), r"\s(?:nay|\d)"),  # "năm 2024", "năm nay"
     **dict.fromkeys(cases("tháng"), r"\s\d"),  # "tháng 9"
@@ -57,6 +57,7 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("các", "những"), r"\stháng"),  # "các tháng cuối năm"
     **dict.fromkeys(cases("khóa", "khoá"), r"\s?\d"),  # "khóa 2020-2025"
     **dict.fromkeys(cases(*_MONTH_COUNT_WORDS), r"\stháng"),  # "Sáu tháng đầu năm", "chín tháng qua"
+    **dict.fromkeys(cases("sau", "qua"), r"\s\d\d?\snăm"),  # "Sau 20 năm", "qua 20 năm"
 }
 #: after a digit: a count of months or years ("9 tháng", "5 năm qua") or the first year of a span ("2020-2025")
 _PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm)|\d{{3}}\s?[-–])"
@@ -119,6 +120,7 @@ PERIOD_RE = re.compile(
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
         [Tt]ính\sđến\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại)
     | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)
+    | (?<![\w])(?:[Ss]au|[Qq]ua)\s(?P<since>\d{{1,2}})\snăm(?!\s(?:tới|nữa|sau|trước)\b)  # "Sau 20 năm", "qua 20 năm"
     | [Tt]rong\s(?P<n2>\d{{1,2}})\snăm(?!\s?(?:tới|tiếp\stheo|sau))
     | (?P<annual>hằng\snăm|hàng\snăm|mỗi\snăm|/năm)
     | (?P<until>đến\snăm|tới\snăm|vào\snăm|đến\shết\snăm|Đến\snăm|Đến\shết\snăm)\s(?P<uy>{_Y})
@@ -230,6 +232,30 @@ class Period:
         return prev
 
 
+_ANNIVERSARY = re.compile(r"(\d\d)\snăm\s(?:ngày\s)?(?:thành\slập|chia\stách|tái\slập|xây\sdựng\svà\sphát\striển)")
+_SPAN = re.compile(rf"({_Y})\s?[-–]\s?({_Y})")
+_YEARS_SINCE = re.compile(r"(?<![\w])(?:[Ss]au|[Qq]ua)\s(\d\d)\snăm\b")
+
+
+def _founding(body: str, year: int | None) -> str:
+    """The years since the founding an anniversary article looks back on: "kỷ niệm 20 năm thành lập (2003 – 2023)"
+    -> ``2003-2023``; with no span of that length written, the N years up to the year reported on.
+
+    >>> _founding("Quận Bình Tân kỷ niệm 20 năm thành lập (2003 – 2023)", 2023), _founding("20 năm chia tách", 2023)
+    ('2003-2023', '2003-2023')
+    >>> _founding("sau 5 năm thành lập", 2023), _founding("Đại hội nhiệm kỳ 2020-2025", 2023)
+    ('', '')
+    """
+    m = _ANNIVERSARY.search(body) if "năm" in body else None
+    if m is None and ("thành lập" in body or "chia tách" in body):
+        m = _YEARS_SINCE.search(body)  # "Sau 20 năm, …" in an article about a founding
+    if m is None or int(m[1]) < 10:
+        return ""
+    n = int(m[1])
+    span = next((f"{a[1]}-{a[2]}" for a in _SPAN.finditer(body) if int(a[2]) - int(a[1]) == n), "")
+    return span or (f"{year - n}-{year}" if year else "")
+
+
 def _in_text(article: Article, span: tuple[int, int]) -> tuple[int, int]:
     """A span of :meth:`Article.body_text` (its lines joined by newlines) as offsets in the article's text."""
     at = 0
@@ -254,6 +280,7 @@ class ArticlePeriods:
     term: str  # the term the article reviews ("nhiệm kỳ 2020-2025"), or ""
     future: str = ""  # the coming term or period the article sets goals for ("nhiệm kỳ 2025-2030", "5 năm tới")
     future_at: tuple[int, int] = (-1, -1)  # where the article names it (offsets in its text), for the evidence
+    founding: str = ""  # an anniversary article's years since the founding ("20 năm thành lập (2003 – 2023)")
 
     @classmethod
     def of(cls, article: Article) -> ArticlePeriods:
@@ -279,11 +306,13 @@ class ArticlePeriods:
             term = f"{a - (b - a)}-{a}"
         else:
             term = "%d-%d" % terms[0] if terms and ref is None else ""
-        ctx = cls(year, pub_year, pub_month, term, future, future_at)
+        founding = _founding(body, year)
+        ctx = cls(year, pub_year, pub_month, term, future, future_at, founding)
         ahead = _YEARS_AHEAD.search(body) if " năm tới" in body or " năm tiếp theo" in body else None
         end = ctx.last_complete_year()
         if ahead and end and not future:
-            ctx = cls(year, pub_year, pub_month, term, f"{end + 1}-{end + int(ahead[1])}", _in_text(article, ahead.span()))
+            ctx = cls(year, pub_year, pub_month, term, f"{end + 1}-{end + int(ahead[1])}", _in_text(article, ahead.span()),
+                      founding)
         return ctx
 
     def term_starts(self) -> set[str]:
@@ -380,6 +409,13 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         if ctx.term and int(ctx.term[5:9]) - int(ctx.term[:4]) == n and int(ctx.term[5:9]) >= end:
             return ctx.term  # "5 năm qua" in a term review: the term
         return f"{end - n + 1}-{end}"
+    if m["since"]:  # "Sau 20 năm, …" in an anniversary article: the years since the founding
+        n, end = int(m["since"]), ctx.year
+        if ctx.founding and int(ctx.founding[5:9]) - int(ctx.founding[:4]) == n:
+            return ctx.founding
+        if ctx.term and int(ctx.term[5:9]) - int(ctx.term[:4]) == n:
+            return ctx.term
+        return f"{end - n}-{end}" if end and n >= 10 else ""
     if m["annual"]:
         return "annual"
     if m["until"]:
