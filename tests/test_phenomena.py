@@ -439,3 +439,44 @@ def test_an_anniversary_article_dates_its_long_run_figures_by_the_years_since_th
     assert f.period == period
     if quote.endswith("lần"):
         assert f.basis == "none"
+
+
+# --- frames and deadlines -------------------------------------------------------------------------------
+def test_a_deadline_after_a_figure_does_not_date_it():
+    f = fig("Dự án bến cảng đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025.", "93%")
+    assert f.period == ""
+
+
+def test_up_to_a_month_from_the_start_of_the_year_is_one_frame_for_the_paragraphs_under_it():
+    body = ("Lũy kế từ đầu năm đến tháng 8/2022, quận thu ngân sách hơn 11.200 tỷ đồng.\n"
+            "Trong đó, ngành thương mại tăng 9,29%; du lịch tăng 86,73%.")
+    f = fig(body, "86,73%", head="Tiêu đề bài viết\nXã hội 12/10/2021 08:00\n")
+    assert f.period == "2022-8M"
+
+
+def test_the_year_reported_on_frames_a_lead_not_the_year_a_plan_is_launched_for():
+    body = ("Kết quả được công bố tại hội nghị tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023, tổ chức "
+            "ngày 23-2.\n"
+            "Theo đó, tỉ lệ hồ sơ giải quyết đúng hạn đạt 99,9%.")
+    head = "Quận tổng kết công tác thi đua khen thưởng\nXã hội 25/02/2023 08:00\n"
+    f = fig(body, "99,9%", head=head)
+    assert f.period == "2022" and f.period_from.startswith("lead:")
+
+
+# --- where: a unit named without its level word, owners and comparison groups ---------------------------
+HOANG_MAI = "Quận Hoàng Mai phát triển nhanh\nXã hội 12/10/2024 08:00\nThành ủy Hà Nội làm việc với quận Hoàng Mai.\n"
+
+
+@pytest.mark.parametrize(("body", "quote", "district"), [
+    ("Năm 2024, tổng thu ngân sách của Hoàng Mai đạt 2.300 tỷ đồng.", "2.300", "Hoàng Mai"),
+    ("Sau chia tách, Hoàng Mai là một trong các quận của Hà Nội. Địa phương này có 14 phường.", "14 phường", "Hoàng Mai"),
+    ("Hoàng Mai là quận đông dân nhất cả nước với hơn 500.000 người.", "500.000", "Hoàng Mai"),
+])
+def test_a_unit_named_in_the_clause_wins_and_the_city_is_never_its_default(body, quote, district):
+    head = "Tiêu đề bài viết\nXã hội 12/10/2024 08:00\nThành phố Hà Nội làm việc với quận Hoàng Mai và Hà Nội.\n"
+    assert fig(body, quote, head=head).district == district
+
+
+def test_a_thing_named_after_a_unit_is_not_the_unit():
+    body = "Quận Cẩm Lệ có nhiều chợ. Thành phố Đà Nẵng triển khai mô hình tại 5 chợ, trong đó có chợ Cẩm Lệ."
+    assert fig(body, "5 chợ").district == "Đà Nẵng"

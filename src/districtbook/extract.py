@@ -30,7 +30,7 @@ from .metrics import family_of, metric_evidence
 from .numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
 from .periods import ArticlePeriods, Period, period_mark, scoped_marks
 from .articles import FRAME_KINDS
-from .places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place
+from .places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place, with_bare_names
 from .prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
@@ -682,12 +682,17 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
         if m.plural or could_match(_NOT_SUBJECT_WORDS, lowered(text[max(0, m.start - 100):m.start])) \
                 and _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
             continue
+        if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 8), m.start):
+            continue
         if out and m.start - out[-1].end <= 3 and _RANK[m.place.level] > _RANK[out[-1].place.level]:
             continue
         out.append(m)
     return out
 
 
+_OWNER_BEFORE = re.compile(r"\b(?:của|thuộc)\s$")
+#: a comparison group, not a subject: "huyện đông dân nhất cả nước", "đứng đầu toàn quốc", "so với cả nước"
+_GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$")
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
 _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
 #: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn", a number ("15 xã": counted), "các"
@@ -740,9 +745,17 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     return default
 
 
-def _is_future(period: str, ctx: ArticlePeriods) -> bool:
+def _ahead(period: str, year: int) -> bool:
+    """Whether ``period`` starts after ``year``."""
     p = Period.parse(period)
-    return bool(p and ctx.pub_year and p.start.year >= ctx.pub_year and p.end.year > ctx.pub_year)
+    return bool(p and p.start.year > year)
+
+
+def _is_future(period: str, ctx: ArticlePeriods) -> bool:
+    """Whether ``period`` is a coming term or span of years (it dates only the goals set for it)."""
+    p = Period.parse(period)
+    return bool(p and p.granularity == "span" and ctx.pub_year and p.start.year >= ctx.pub_year
+                and p.end.year > ctx.pub_year)
 
 
 def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str) -> list[Mention]:
@@ -755,6 +768,8 @@ def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str
     return []
 
 
+#: the words that make a period after a figure a deadline: "…, dự kiến bàn giao cuối năm 2025", "sẽ đạt … vào năm 2030"
+_DEADLINE_BETWEEN = re.compile(r"\b(?:dự kiến|sẽ|phấn đấu|kế hoạch|trước|chậm nhất|Dự kiến|Phấn đấu)\b")
 #: a comparison with the founding: "so với lúc thành lập quận", "so với khi mới thành lập", "sau chia tách"
 _SINCE_FOUNDING = re.compile(r"so với (?:lúc|khi|thời điểm|ngày) (?:mới )?(?:thành lập|chia tách|tái lập)|sau (?:khi )?chia tách")
 
@@ -889,7 +904,8 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
     text = article.text
     # once per article; lines and the frame take their part by offset.  Only mentions in the frame's lines (title,
     # lead, body) are read, so the page furniture after the last of them (related titles, footer) is not scanned
-    named = mentions(text, until=max((ln.end for ln in article.lines if ln.kind in FRAME_KINDS), default=0))
+    frame_end = max((ln.end for ln in article.lines if ln.kind in FRAME_KINDS), default=0)
+    named = with_bare_names(text, mentions(text, until=frame_end), frame_end)
     starts = [m.start for m in named]
     article_place, by_level = _article_places(article, named)
     periods = ArticlePeriods.of(article)
@@ -904,6 +920,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                         if p != "annual" and not scope), ("", -1, -1))
     paragraph = 0
     verb_cues = {}
+    looked_back = periods.last_complete_year()
     for line in lines:
         line_text = text[line.start:line.end]
         paragraph += 1
@@ -956,6 +973,10 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     period_ev = ("base_value", base_value[1], base_value[2], False)
                 else:
                     period, m0, m1 = period_mark(marks, tok.start, (c_start, c_end))
+                    if period and m0 > tok.start and _DEADLINE_BETWEEN.search(text, tok.tail, m0):
+                        # "đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025": the deadline of what
+                        # comes next, not the period of the figure before it
+                        period, m0, m1 = "", -1, -1
                     if period:
                         period_ev = ("clause" if c_start <= m0 < c_end else "sentence", m0, m1, False)
                 if not period and not _is_future(carried_period[0], periods):
@@ -1072,9 +1093,17 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                         metric_from=_ev(metric_ev),
                         weak=";".join(name for name, ev in (("place", place_ev), ("period", period_ev)) if ev[3]),
                     )
-            if subjects:  # "Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit
-                default_place = (subjects[-1].place, ("paragraph", subjects[-1].start, subjects[-1].end, False))
+            # "Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit; not the one a unit
+            # belongs to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã")
+            owners = [m for m in subjects if not _OWNER_BEFORE.search(text, max(s_start, m.start - 6), m.start)]
+            if owners:
+                default_place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
             last = [(pos, p, e) for pos, p, scope, e in marks if p != "annual" and not scope]
+            if len(last) > 1 and looked_back:
+                # "tổng kết năm 2022 và phát động thi đua năm 2023" early in 2023: the year reported on frames what
+                # follows, not the year a plan is launched for
+                reported = [mark for mark in last if not _ahead(mark[1], looked_back)]
+                last = reported or last
             if last:
                 carried_period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], paragraph)
                 # a report's "6 tháng đầu năm", an opening "Trong 5 năm vừa qua, …" or a year set off
@@ -1085,7 +1114,10 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                         para_frames.append((opening, p, pos, e))
         if para_frames:  # the paragraph's opening frame, else its last one
             frame = next((f for f in para_frames if f[0]), para_frames[-1])
-            section_period = (frame[1], "paragraph", frame[2], frame[3], paragraph)
+            section_period = (frame[1], "lead" if line is lead else "paragraph", frame[2], frame[3], paragraph)
+        elif line is lead and carried_period[0] and carried_period[1] == "paragraph":
+            # the lead's period frames the article ("… hội nghị tổng kết năm 2022 …"), until another frame
+            section_period = (carried_period[0], "lead", *carried_period[2:])
         if had_figures:
             targets_before = had_targets
 

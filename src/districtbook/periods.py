@@ -117,6 +117,8 @@ PERIOD_RE = re.compile(
     | (?P<next_term>[Nn]hiệm\skỳ\s(?:tới|tiếp\stheo|mới))
     | (?P<prev_term>[Nn]hiệm\skỳ\s(?:vừa\squa|qua|trước))
     | (?P<term_word>[Tt]rong\snhiệm\skỳ|[Cc]ả\snhiệm\skỳ|[Tt]oàn\snhiệm\skỳ|toàn\skhóa)(?!\s?(?:19|20)\d\d|\s(?:tới|tiếp\stheo|mới)\b)
+    | (?P<ytd_to>(?:[Ll]ũy\skế\s(?:từ\sđầu\snăm\s)?|[Tt]ừ\sđầu\snăm\s)(?:đến|tới)\s(?P<ytw>hết\s|cuối\s)?tháng\s(?P<ymo>\d{{1,2}})
+        (?:/(?P<ymy>{_Y}))?)(?![\d/-])                                         # lũy kế từ đầu năm đến tháng 8/2022
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
         [Tt]ính\sđến\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại)
     | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)
@@ -373,11 +375,11 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
     if m["q"]:
         year = m["qy"] or ref
         return f"{year}-Q{_ROMAN[m['q']]}" if year else ""
-    if m["by_month"]:
-        year = m["bmy"] or ctx.pub_year or ref
+    if m["by_month"] or m["ytd_to"]:
+        year = m["bmy"] or m["ymy"] or ctx.pub_year or ref
         if not year:
             return ""
-        n = int(m["bmo"])
+        n = int(m["bmo"] or m["ymo"])
         if (m["bmw"] or "").strip() in ("đầu", "giữa") or not 1 <= n <= 12:
             return f"{year}-YTD"
         # "lũy kế từ đầu năm đến tháng 8/2022", "tính đến cuối tháng 9/2013": the first months of the year

@@ -267,6 +267,30 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
 _RANK = {level: i for i, level in enumerate(LEVELS)}
 
 
+def with_bare_names(text: str, named: list[Mention], until: int | None = None) -> list[Mention]:
+    """``named`` and the bare names of the wards and districts it names with their level word: an article that
+    says "quận Hoàng Mai" once may then write "tổng thu ngân sách của Hoàng Mai" (a numbered unit, "Quận 5",
+    has no bare name).
+
+    >>> t = "Quận Hoàng Mai tổ chức hội nghị. Năm 2024, thu ngân sách của Hoàng Mai đạt 2.000 tỷ đồng."
+    >>> [(m.place.name, t[m.start:m.end]) for m in with_bare_names(t, mentions(t))]
+    [('Hoàng Mai', 'Quận Hoàng Mai'), ('Hoàng Mai', 'Hoàng Mai')]
+    """
+    units = {m.place.name: m.place for m in named if m.place.level in ("ward", "district") and not m.plural
+             and " " in m.place.name and not m.place.name[-1].isdigit()}
+    if not units:
+        return named
+    spans = [(m.start, m.end) for m in named]
+    # not a thing named after the unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"
+    things = "".join(f"(?<!{w} )" for w in ("chợ", "Chợ", "đường", "Đường", "phố", "cầu", "Cầu", "cảng", "bến", "sông",
+                                            "trường", "Trường", "khu", "Khu", "công viên", "hồ", "Hồ", "bệnh viện"))
+    pattern = re.compile(rf"(?<![\w]){things}(?:{_alternation(units)})(?![\w])")
+    extra = [Mention(b.start(), b.end(), units[b.group(0)]) for b in pattern.finditer(text, 0, len(text) if until is None
+                                                                                        else until)
+             if not any(s <= b.start() < e for s, e in spans)]
+    return sorted(named + extra, key=lambda m: m.start) if extra else named
+
+
 def main_places(text: str, title: str = "") -> list[Place]:
     """:func:`main_of` the mentions in ``text`` and ``title``."""
     in_title = mentions(title)
