@@ -480,3 +480,9 @@ def test_a_unit_named_in_the_clause_wins_and_the_city_is_never_its_default(body,
 def test_a_thing_named_after_a_unit_is_not_the_unit():
     body = "Quận Cẩm Lệ có nhiều chợ. Thành phố Đà Nẵng triển khai mô hình tại 5 chợ, trong đó có chợ Cẩm Lệ."
     assert fig(body, "5 chợ").district == "Đà Nẵng"
+
+
+def test_a_term_named_in_the_lead_is_a_programme_not_the_frame_of_the_article():
+    body = ("Hội nghị tổng kết phong trào thi đua giai đoạn 2020-2025 của phường diễn ra sáng nay.\n"
+            "Tỷ lệ gia đình văn hóa đạt 90%.")
+    assert fig(body, "90%", head="Phường tổng kết phong trào thi đua yêu nước\nXã hội 12/10/2024 08:00\n").period == ""

@@ -690,6 +690,7 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+_SPAN_LABEL = re.compile(r"\d{4}-\d{4}(?:-H1)?")  # "2020-2025": a term or a span names a programme in a lead
 _OWNER_BEFORE = re.compile(r"\b(?:của|thuộc)\s$")
 #: a comparison group, not a subject: "huyện đông dân nhất cả nước", "đứng đầu toàn quốc", "so với cả nước"
 _GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$")
@@ -1115,7 +1116,8 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
         if para_frames:  # the paragraph's opening frame, else its last one
             frame = next((f for f in para_frames if f[0]), para_frames[-1])
             section_period = (frame[1], "lead" if line is lead else "paragraph", frame[2], frame[3], paragraph)
-        elif line is lead and carried_period[0] and carried_period[1] == "paragraph":
+        elif line is lead and carried_period[0] and carried_period[1] == "paragraph" \
+                and not _SPAN_LABEL.fullmatch(carried_period[0]):
             # the lead's period frames the article ("… hội nghị tổng kết năm 2022 …"), until another frame
             section_period = (carried_period[0], "lead", *carried_period[2:])
         if had_figures:
