@@ -486,3 +486,20 @@ def test_a_term_named_in_the_lead_is_a_programme_not_the_frame_of_the_article():
     body = ("Hội nghị tổng kết phong trào thi đua giai đoạn 2020-2025 của phường diễn ra sáng nay.\n"
             "Tỷ lệ gia đình văn hóa đạt 90%.")
     assert fig(body, "90%", head="Phường tổng kết phong trào thi đua yêu nước\nXã hội 12/10/2024 08:00\n").period == ""
+
+
+# --- index points and percentage points -------------------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "unit", "value"), [
+    ("Chỉ số cải cách hành chính năm 2024 của tỉnh đạt 85,52 điểm, xếp thứ 14/63.", "85,52 điểm", "score", "85.52"),
+    ("Năm 2024, chỉ số của tỉnh đạt 87 điểm và đứng thứ 5.", "87 điểm", "score", "87"),
+    ("Năm 2024, chỉ số hài lòng tăng 2,5 điểm phần trăm so với năm 2023.", "2,5 điểm phần trăm", "pp", "2.5"),
+    ("Chỉ số chuyển đổi số năm 2022 của tỉnh đạt 0,4521.", "0,4521", "score", "0.4521"),
+])
+def test_index_points_are_a_score_and_percentage_points_are_pp(body, quote, unit, value):
+    f = fig(body, quote)
+    assert (f.unit, f.value, f.quote) == (unit, value, quote)
+
+
+def test_a_place_counted_with_diem_is_a_count():
+    f = fig("Năm 2024, quận lắp đặt 12 điểm giao dịch không dùng tiền mặt.", "12 điểm")
+    assert f.unit == "count"

@@ -146,6 +146,7 @@ UNIT_RE = re.compile(
       | km2|km²|m2|m²|km\b|mét\b|m\b
       | lần\b
       | bậc\b
+      | điểm\s?(?:phần\s?trăm|%)|điểm\b   # percentage points; index points (a score)
     )?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -196,6 +197,11 @@ _ANY_INCIDENTAL_AT_END = EndSearch(any_of([pattern for pattern, _reason in _INCI
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+#: what follows index points ("đạt 85,52 điểm, tăng …", "87 điểm và xếp thứ 5"), unlike a counted place ("12 điểm giao dịch")
+_SCORE_AFTER = re.compile(r"\s?(?:$|[^\w\s]|(?:so|và|xếp|tăng|giảm|đứng|trên|cao|thấp|là|năm|trong|của)\b)")
+_INDEX_BEFORE = re.compile(r"[Cc]hỉ số|DTI|PAR ?INDEX|SIPAS|PAPI|PCI")
+
+
 def _unit_after(text: str, end: int, limit: int) -> tuple[re.Match[str], str]:
     m = UNIT_RE.match(text, end, min(limit, end + 40))
     unit = (m["unit"] or "").lower() if m else ""
@@ -218,6 +224,8 @@ def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
     """A number with its scale words and unit, in canonical units (money in billions of VND)."""
     value = parse_number(raw)
     m, unit_word = _unit_after(text, end, limit)
+    if unit_word == "điểm" and not ("," in raw or _SCORE_AFTER.match(text, m.end(), min(limit, m.end() + 12))):
+        unit_word = ""  # "12 điểm giao dịch": places counted, not index points
     factor = _scale_factor(m["scales"]) if m and m["scales"].strip() else Decimal(1)
     tok_end = end
     if m and (m["scales"].strip() or unit_word):
@@ -247,9 +255,13 @@ def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
         unit = "times"
     elif unit_word == "bậc":
         unit = "rank"
+    elif unit_word.startswith("điểm"):
+        unit = "score" if unit_word == "điểm" else "pp"
     if unit == "count" and m and re.search(r"\b(?:tỷ|tỉ)\s*$", m["scales"], re.I) and not _COUNTED_NOUNS.match(
             _noun_after(text, tok_end, limit)):
         unit, base = "VND_bn", base / SCALES["tỷ"]  # "3.122,2 tỷ": billions of đồng, the unit left out
+    if unit == "count" and value < 1 and "," in raw and _INDEX_BEFORE.search(text, max(0, start - 80), start):
+        unit = "score"  # "chỉ số chuyển đổi số đạt 0,4521": an index between 0 and 1
     # the quote ends at the unit; a bare count ends at the number (or its scale word)
     text_end = tok_end
     while text_end > end and text[text_end - 1].isspace():
@@ -511,7 +523,7 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
             return "plan", a_at, a_at + m.end()
         m = re.search(r"kết nạp", near) if noun.startswith(("đảng viên",)) else None
         return _in_near(m, "plan") if m else ("none", -1, -1)
-    if unit not in ("percent", "times"):
+    if unit not in ("percent", "times", "pp"):
         return "none", -1, -1
     term_starts = ctx.term_starts()
     found = []

@@ -127,7 +127,7 @@ FAMILIES = (
     _f("online_fullprocess_records_share",
        "digital", r"trực tuyến toàn trình|toàn trình", units="percent count"),
     _f("admin_reform_index", "digital",
-       r"cải cách hành chính|PAR ?INDEX|[Cc]hỉ số", units="percent"),
+       r"cải cách hành chính|PAR ?INDEX|[Cc]hỉ số", units="percent score pp"),
     _f("records_on_time", "digital",
        r"đúng hạn|trước hạn", r"^(?:hồ sơ|thủ tục)(?! số)", units="percent count"),
     _f("digitised_records", "digital",
