@@ -70,7 +70,7 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
     ("Thu ngân sách 9 tháng qua đạt 1.640 tỷ đồng.", "1.640", "2024-9M"),
     ("Từ đầu năm đến nay, quận kết nạp 96 đảng viên.", "96", "2024-YTD"),
     ("Tính đến ngày 15-6, quận đã cấp 4.210 hồ sơ trực tuyến.", "4.210", "2024-YTD"),
-    ("Ước 03 tháng/2024 thu ngân sách đạt 690 tỷ đồng.", "690", "2024-3M"),
+    ("Ước 03 tháng/2024 thu ngân sách đạt 690 tỷ đồng.", "690", "2024-Q1"),
     ("Thu ngân sách tháng 02 ước đạt 210 tỷ đồng.", "210", "2024-02"),
     ("Quý III/2024, quận thu 480 tỷ đồng.", "480", "2024-Q3"),
     ("Trong 5 năm vừa qua, quận kết nạp 520 đảng viên.", "520", "2020-2024"),
@@ -503,3 +503,13 @@ def test_index_points_are_a_score_and_percentage_points_are_pp(body, quote, unit
 def test_a_place_counted_with_diem_is_a_count():
     f = fig("Năm 2024, quận lắp đặt 12 điểm giao dịch không dùng tiền mặt.", "12 điểm")
     assert f.unit == "count"
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Đến ngày 25/9/2025, quận giải ngân 1.200 tỷ đồng.", "1.200", "2025-YTD"),
+    ("Tuần 03 năm 2024, tỉnh đạt 87,3 điểm, xếp thứ 2.", "87,3", "2024-YTD"),
+    ("Thu ngân sách 3 tháng/2023 đạt 300 tỷ đồng.", "300", "2023-Q1"),
+    ("Thu ngân sách 02 tháng/2023 đạt 180 tỷ đồng.", "180", "2023-2M"),
+])
+def test_up_to_a_day_and_a_week_are_the_year_so_far_and_three_months_a_quarter(body, quote, period):
+    assert fig(body, quote).period == period

@@ -38,7 +38,7 @@ _YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tớ
 #: the word for PERIOD_RE to match there (the tails; "các" and "trong" are common words)
 _PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "lũy", "tính", "đến", "tới", "vào",
                       "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá",
-                      "sau", "qua", *_MONTH_COUNT_WORDS)
+                      "sau", "qua", "tuần", *_MONTH_COUNT_WORDS)
 _PERIOD_TAILS = {
     **dict.fromkeys(cases("năm"), r"\s(?:nay|\d)"),  # "năm 2024", "năm nay"
     **dict.fromkeys(cases("tháng"), r"\s\d"),  # "tháng 9"
@@ -49,7 +49,7 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("từ"), r"\sđầu"),
     **dict.fromkeys(cases("lũy"), r"\skế"),
     **dict.fromkeys(cases("tính"), r"\sđến"),
-    **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời)"),
+    **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời|ngày\s\d)"),
     **dict.fromkeys(cases("vào", "hằng", "hàng", "mỗi"), r"\snăm"),
     **dict.fromkeys(cases("nửa"), r"\s(?:đầu|cuối|nhiệm)"),
     **dict.fromkeys(cases("giữa", "cả"), r"\snhiệm"),
@@ -58,6 +58,7 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("khóa", "khoá"), r"\s?\d"),  # "khóa 2020-2025"
     **dict.fromkeys(cases(*_MONTH_COUNT_WORDS), r"\stháng"),  # "Sáu tháng đầu năm", "chín tháng qua"
     **dict.fromkeys(cases("sau", "qua"), r"\s\d\d?\snăm"),  # "Sau 20 năm", "qua 20 năm"
+    **dict.fromkeys(cases("tuần"), r"\s(?:thứ\s)?\d"),  # "tuần 03 năm 2024"
 }
 #: after a digit: a count of months or years ("9 tháng", "5 năm qua") or the first year of a span ("2020-2025")
 _PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm)|\d{{3}}\s?[-–])"
@@ -120,7 +121,9 @@ PERIOD_RE = re.compile(
     | (?P<ytd_to>(?:[Ll]ũy\skế\s(?:từ\sđầu\snăm\s)?|[Tt]ừ\sđầu\snăm\s)(?:đến|tới)\s(?P<ytw>hết\s|cuối\s)?tháng\s(?P<ymo>\d{{1,2}})
         (?:/(?P<ymy>{_Y}))?)(?![\d/-])                                         # lũy kế từ đầu năm đến tháng 8/2022
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
-        [Tt]ính\sđến\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại)
+        [Tt]ính\sđến\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại|
+        (?:[Đđ]ến|[Tt]ới)\sngày\s\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytde>{_Y}))?(?![\d/-])|        # đến ngày 25/9/2025
+        [Tt]uần\s(?:thứ\s)?\d{{1,2}}(?:(?:/|\snăm\s)(?P<ytdw>{_Y}))?)                       # tuần 03 năm 2024
     | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)
     | (?<![\w])(?:[Ss]au|[Qq]ua)\s(?P<since>\d{{1,2}})\snăm(?!\s(?:tới|nữa|sau|trước)\b)  # "Sau 20 năm", "qua 20 năm"
     | [Tt]rong\s(?P<n2>\d{{1,2}})\snăm(?!\s?(?:tới|tiếp\stheo|sau))
@@ -349,8 +352,9 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         n = _count(m["bare_months"])
         return ("" if not ref or not 2 <= n <= 11 else f"{ref}-H1" if n == 6 else f"{ref}-Q1" if n == 3
                 else f"{ref}-{n}M")
-    if m["nm"]:
-        return f"{m['nmy']}-{int(m['nm'])}M"
+    if m["nm"]:  # "02 tháng/2023"; "3 tháng/2023" is the first quarter, "6 tháng/2023" the first half
+        n = int(m["nm"])
+        return f"{m['nmy']}-" + ("Q1" if n == 3 else "H1" if n == 6 else f"{n}M") if n != 12 else m["nmy"]
     if m["months"]:
         n, q = _count(m["months"]), m["mq"]
         year = int(m["my"]) if m["my"] else ref
@@ -399,7 +403,7 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
     if m["term_word"]:
         return ctx.term
     if m["ytd"]:
-        year = m["ytdy"] or m["ytdd"] or ctx.pub_year or ref
+        year = m["ytdy"] or m["ytdd"] or m["ytde"] or m["ytdw"] or ctx.pub_year or ref
         return f"{year}-YTD" if year else ""
     if m["n"] or m["n2"]:
         n = int(m["n"] or m["n2"])
