@@ -513,3 +513,12 @@ def test_a_place_counted_with_diem_is_a_count():
 ])
 def test_up_to_a_day_and_a_week_are_the_year_so_far_and_three_months_a_quarter(body, quote, period):
     assert fig(body, quote).period == period
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Năm 2024, 7 quận có số thu từ 500 tỷ đồng: quận 2, quận 4, quận 6.", "500"),
+    ("Năm 2024, diện tích tự nhiên hơn 52 km2, là cửa ngõ phía Tây của TP.HCM.", "52 km2"),
+])
+def test_units_listed_after_a_figure_or_owning_its_subject_are_not_its_place(body, quote):
+    head = "Quận Bình Tân thu ngân sách vượt dự toán\nXã hội 12/10/2024 08:00\nQuận Bình Tân tổ chức hội nghị.\n"
+    assert fig(body, quote, head=head).district == "Bình Tân"

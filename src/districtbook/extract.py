@@ -703,6 +703,8 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
 
 
 _SPAN_LABEL = re.compile(r"\d{4}-\d{4}(?:-H1)?")  # "2020-2025": a term or a span names a programme in a lead
+_LISTED_AFTER = re.compile(r":|\bgồm\b")
+_BELONGS_TO = re.compile(r"\bcủa\s$")
 _OWNER_BEFORE = re.compile(r"\b(?:của|thuộc)\s$")
 #: a comparison group, not a subject: "huyện đông dân nhất cả nước", "đứng đầu toàn quốc", "so với cả nước"
 _GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$")
@@ -752,7 +754,11 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
         return before[-1].place, ("clause", before[-1].start, before[-1].end, False)
     # a unit in brackets after a name says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"), not
     # what the figure before it is about
-    after = [m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)]
+    # nor a unit listed after the figure ("7 quận có số thu từ 500 tỷ đồng: quận 2, 4, 6") or one the subject belongs
+    # to ("hơn 52 km2, là cửa ngõ phía Tây của TP.HCM")
+    after = [m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)
+             and not _LISTED_AFTER.search(text, pos, m.start) and not _BELONGS_TO.search(text, max(pos, m.start - 6),
+                                                                                         m.start)]
     if after:
         return after[0].place, ("clause", after[0].start, after[0].end, False)
     return default
