@@ -522,3 +522,11 @@ def test_up_to_a_day_and_a_week_are_the_year_so_far_and_three_months_a_quarter(b
 def test_units_listed_after_a_figure_or_owning_its_subject_are_not_its_place(body, quote):
     head = "Quận Bình Tân thu ngân sách vượt dự toán\nXã hội 12/10/2024 08:00\nQuận Bình Tân tổ chức hội nghị.\n"
     assert fig(body, quote, head=head).district == "Bình Tân"
+
+
+def test_a_headline_that_opens_with_its_frame_is_the_title_and_dates_its_figure():
+    headline = "6 tháng đầu năm, tổng thu ngân sách quận Ba Đình ước đạt 1.564 tỷ đồng"
+    head = f"{headline}\nNguyên Hoa| 05/07/2019 17:17\n"
+    body = f"Chiều 5-7, quận Ba Đình tổ chức hội nghị.\n{headline}\nQuang cảnh hội nghị."
+    found = [f for f in figs(body, head=head) if f.quote.startswith("1.564")]
+    assert [(f.start, f.period) for f in found] == [(headline.index("1.564"), "2019-H1")]

@@ -242,7 +242,9 @@ def classify_lines(text: str) -> tuple[Line, ...]:
             kinds[i] = "caption"
         elif len(s) < 200 and "|" in s and _TEASER_BAR.search(s):
             kinds[i] = "teaser"  # "Hà Nội thu ngân sách … | Kinh tế": a related article's title and section
-        elif title_seen is None and i <= 8 and _looks_like_title(s):
+        elif title_seen is None and i <= 8 and (_looks_like_title(s) or i == 0 and len(spans) > 1 and len(s) <= 180
+                                                and _DATELINE.match(strings[1]) and not s.endswith(".")):
+            # a headline may open with a frame ("6 tháng đầu năm, tổng thu …"): the first line over a dateline
             kinds[i] = "title"
             title_seen = s
         elif s == title_seen or "ảnh" in s and _IMAGE_ALT.search(s) or (counts[s] > 1 and len(s) < 300):
