@@ -108,7 +108,8 @@ def test_where_the_period_was_read(body, quote, period, source, read, weak):
 
 
 def test_a_frame_carried_more_than_one_paragraph_down_is_weak():
-    body = ("6 tháng đầu năm 2024, quận triển khai nhiều nhiệm vụ.\n"
+    body = ("Sáng nay, quận tổ chức hội nghị sơ kết.\n"
+            "6 tháng đầu năm 2024, quận triển khai nhiều nhiệm vụ.\n"
             "Thu ngân sách đạt 1.200 tỷ đồng.\n"
             "Các hoạt động văn hóa diễn ra sôi nổi.\n"
             "Quận kết nạp 60 đảng viên mới.")
@@ -179,3 +180,12 @@ def test_every_evidence_is_a_known_source_with_a_span_inside_the_text():
                 start, end = map(int, span.split("-"))
                 assert 0 <= start < end <= len(article.text), (column, getattr(f, column))
         assert set(filter(None, f.weak.split(";"))) <= set(WEAK_FIELDS)
+
+
+def test_the_leads_frame_carries_to_the_whole_article_and_is_not_weak():
+    body = ("6 tháng đầu năm 2024, quận triển khai nhiều nhiệm vụ.\n"
+            "Các hoạt động văn hóa diễn ra sôi nổi.\n"
+            "Công tác xây dựng Đảng được chú trọng.\n"
+            "Quận kết nạp 60 đảng viên mới.")
+    f, text = _fig(body, "60", head="Quận sơ kết công tác sáu tháng đầu năm\nXã hội 12/07/2024 08:00\n")
+    assert _read(f.period_from, text) == ("lead", "6 tháng đầu năm 2024") and "period" not in f.weak

@@ -530,3 +530,9 @@ def test_a_headline_that_opens_with_its_frame_is_the_title_and_dates_its_figure(
     body = f"Chiều 5-7, quận Ba Đình tổ chức hội nghị.\n{headline}\nQuang cảnh hội nghị."
     found = [f for f in figs(body, head=head) if f.quote.startswith("1.564")]
     assert [(f.start, f.period) for f in found] == [(headline.index("1.564"), "2019-H1")]
+
+
+def test_the_owner_of_a_measure_is_its_place_unlike_the_unit_a_unit_belongs_to():
+    body = ("Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước vẫn chưa đạt mục tiêu. Đến cuối năm 2024, tỷ lệ này chỉ đạt "
+            "45,8%.")
+    assert fig(body, "45,8%", head=HOANG_MAI).district == "Việt Nam"

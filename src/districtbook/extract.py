@@ -704,8 +704,9 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
 
 _SPAN_LABEL = re.compile(r"\d{4}-\d{4}(?:-H1)?")  # "2020-2025": a term or a span names a programme in a lead
 _LISTED_AFTER = re.compile(r":|\bgồm\b")
-_BELONGS_TO = re.compile(r"\bcủa\s$")
-_OWNER_BEFORE = re.compile(r"\b(?:của|thuộc)\s$")
+#: the unit a unit or a part of it belongs to: "một trong năm huyện ngoại thành của TP HCM", "cửa ngõ phía Tây của
+#: TP.HCM", "10 phường thuộc quận Bình Tân" (not the owner of a measure: "tỷ lệ … của cả nước")
+_OWNER_BEFORE = re.compile(r"\b(?:quận|huyện|phường|xã|thành|tỉnh|trấn|ngõ|tâm|Tây|Đông|Nam|Bắc|vùng)\s(?:của|thuộc)\s$")
 #: a comparison group, not a subject: "huyện đông dân nhất cả nước", "đứng đầu toàn quốc", "so với cả nước"
 _GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$")
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
@@ -757,8 +758,8 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     # nor a unit listed after the figure ("7 quận có số thu từ 500 tỷ đồng: quận 2, 4, 6") or one the subject belongs
     # to ("hơn 52 km2, là cửa ngõ phía Tây của TP.HCM")
     after = [m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)
-             and not _LISTED_AFTER.search(text, pos, m.start) and not _BELONGS_TO.search(text, max(pos, m.start - 6),
-                                                                                         m.start)]
+             and not _LISTED_AFTER.search(text, pos, m.start) and not _OWNER_BEFORE.search(text, max(pos, m.start - 16),
+                                                                                           m.start)]
     if after:
         return after[0].place, ("clause", after[0].start, after[0].end, False)
     return default
@@ -1114,7 +1115,7 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                     )
             # "Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit; not the one a unit
             # belongs to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã")
-            owners = [m for m in subjects if not _OWNER_BEFORE.search(text, max(s_start, m.start - 6), m.start)]
+            owners = [m for m in subjects if not _OWNER_BEFORE.search(text, max(s_start, m.start - 16), m.start)]
             if owners:
                 default_place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
             last = [(pos, p, e) for pos, p, scope, e in marks if p != "annual" and not scope]
