@@ -536,3 +536,12 @@ def test_the_owner_of_a_measure_is_its_place_unlike_the_unit_a_unit_belongs_to()
     body = ("Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước vẫn chưa đạt mục tiêu. Đến cuối năm 2024, tỷ lệ này chỉ đạt "
             "45,8%.")
     assert fig(body, "45,8%", head=HOANG_MAI).district == "Việt Nam"
+
+
+@pytest.mark.parametrize(("body", "quote", "metric"), [
+    ("Năm 2024, giá trị sản xuất công nghiệp của quận đạt 8.200 tỷ đồng.", "8.200", "industrial_output"),
+    ("Năm 2024, tổng giá trị sản xuất trên địa bàn ước đạt 19.089 tỷ đồng (tăng 15%).", "19.089", "production_value"),
+    ("Năm 2024, tổng giá trị sản xuất trên địa bàn ước đạt 19.089 tỷ đồng (tăng 15%).", "15%", "economic_growth_rate"),
+])
+def test_an_amount_of_output_is_not_a_growth_rate(body, quote, metric):
+    assert fig(body, quote).metric == metric

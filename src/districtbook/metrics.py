@@ -116,6 +116,9 @@ FAMILIES = (
        r"thu nhập bình quân", units="VND_bn percent times"),
     _f("grdp_per_capita", "growth",
        r"GRDP bình quân đầu người|bình quân đầu người", units=_M),
+    # an amount of output is not a growth rate: industrial output apart from all-sector output
+    _f("industrial_output", "growth", r"giá trị sản xuất công nghiệp|sản xuất công nghiệp", units=_M),
+    _f("production_value", "growth", r"giá trị sản xuất|tổng sản phẩm|\bGO\b", units=_M),
     _f("economic_growth_rate", "growth",
        r"tăng trưởng|GRDP|giá trị sản xuất|tổng sản phẩm|kinh tế|GO\b", units="percent times VND_bn"),
     _f("poverty_rate", "other", r"hộ nghèo|hộ cận nghèo", units="percent"),
