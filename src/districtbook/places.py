@@ -12,6 +12,7 @@ province's name as ``TP Quảng Ngãi``.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.util
 import json
@@ -265,6 +266,9 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
 
 
 _RANK = {level: i for i, level in enumerate(LEVELS)}
+#: a thing named after a unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"
+_THING_BEFORE = re.compile(r"(?:chợ|Chợ|đường|Đường|phố|cầu|Cầu|cảng|bến|sông|trường|Trường|khu|Khu|công viên|hồ|Hồ|"
+                           r"bệnh viện)\s$")
 
 
 def with_bare_names(text: str, named: list[Mention], until: int | None = None) -> list[Mention]:
@@ -280,14 +284,19 @@ def with_bare_names(text: str, named: list[Mention], until: int | None = None) -
              and " " in m.place.name and not m.place.name[-1].isdigit()}
     if not units:
         return named
-    spans = [(m.start, m.end) for m in named]
-    # not a thing named after the unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"
-    things = "".join(f"(?<!{w} )" for w in ("chợ", "Chợ", "đường", "Đường", "phố", "cầu", "Cầu", "cảng", "bến", "sông",
-                                            "trường", "Trường", "khu", "Khu", "công viên", "hồ", "Hồ", "bệnh viện"))
-    pattern = re.compile(rf"(?<![\w]){things}(?:{_alternation(units)})(?![\w])")
-    extra = [Mention(b.start(), b.end(), units[b.group(0)]) for b in pattern.finditer(text, 0, len(text) if until is None
-                                                                                        else until)
-             if not any(s <= b.start() < e for s, e in spans)]
+    starts = [m.start for m in named]
+    ends = [m.end for m in named]
+    extra = []
+    # the names first (the regex engine then skips ahead to their first letters), what stands before them after
+    pattern = re.compile(rf"(?:{_alternation(units)})(?![\w])")
+    for b in pattern.finditer(text, 0, len(text) if until is None else until):
+        s0 = b.start()
+        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] == "_") or _THING_BEFORE.search(text, max(0, s0 - 12), s0):
+            continue  # inside a word, or a thing named after the unit: "chợ Cẩm Lệ", "đường Hoàng Mai"
+        i = bisect.bisect_right(starts, s0) - 1
+        if i >= 0 and s0 < ends[i]:
+            continue  # inside a mention with its level word
+        extra.append(Mention(s0, b.end(), units[b.group(0)]))
     return sorted(named + extra, key=lambda m: m.start) if extra else named
 
 
