@@ -54,7 +54,8 @@ CUE_SOURCES = ("clause", "paragraph", "default")
 #: it comes from nothing (none), the outlet's province, or the article's main unit while another unit of its level
 #: is named at least half as often (a bare level word in the clause is as weak as the unit it points back to); a
 #: period is weak when it comes from nothing, the article's date alone, or a frame (a heading or an earlier
-#: paragraph's) more than one paragraph above the figure.
+#: paragraph's) more than one paragraph above the figure; a frame the lead sets carries to the whole article
+#: (source "lead") and is not weak.
 WEAK_FIELDS = ("place", "period")
 
 
