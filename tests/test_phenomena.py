@@ -545,3 +545,11 @@ def test_the_owner_of_a_measure_is_its_place_unlike_the_unit_a_unit_belongs_to()
 ])
 def test_an_amount_of_output_is_not_a_growth_rate(body, quote, metric):
     assert fig(body, quote).metric == metric
+
+
+@pytest.mark.parametrize(("body", "quote", "basis"), [
+    ("9 tháng năm 2024, số doanh nghiệp thành lập mới tăng 1.377 doanh nghiệp so với cùng kỳ.", "1.377", "yoy"),
+    ("Năm 2024, huyện bảo đảm 100% trẻ em đến tuổi đến trường đều được đi học.", "100%", "share"),
+])
+def test_a_count_against_the_same_period_and_a_share_of_children(body, quote, basis):
+    assert fig(body, quote).basis == basis

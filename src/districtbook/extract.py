@@ -475,7 +475,8 @@ _PLAN_BEFORE = re.compile(r"(?:vượt|đạt|bằng)\s(?:chỉ tiêu|kế hoạ
 _SHARE_NOUN = re.compile(
     r"^\s?(?:các\s|số\s)?(?:hộ|gia đình|chi bộ|đảng viên|tổ chức|cơ sở|chợ|trường|xã|phường|thôn|tổ dân phố|khu dân cư|"
     r"doanh nghiệp|người|dân|học sinh|hồ sơ|thủ tục|dịch vụ|cán bộ|công chức|đơn vị|tiểu thương|hộ kinh doanh|"
-    r"dự án|công trình|tuyến|văn bản|giao dịch|số|lao động)\b")
+    r"dự án|công trình|tuyến|văn bản|giao dịch|số|lao động|trẻ em|trẻ|cơ quan|trạm y tế|khu phố)\b")
+_SAME_PERIOD_AFTER_COUNT = re.compile(r"^\s?(?:[^\W\d_]+\s){0,4}?(so (?:với )?cùng kỳ|so với năm trước)")
 _PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,60}?(?:vượt|đạt)(?: và vượt)? (?:chỉ tiêu|kế hoạch)")
 
 
@@ -517,7 +518,11 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
 
     if unit == "count":
         m = _PLAN_AFTER_COUNT.match(clause_after)
-        return ("plan", a_at, a_at + m.end()) if m else ("none", -1, -1)
+        if m:
+            return "plan", a_at, a_at + m.end()
+        # "tăng 1.377 doanh nghiệp so với cùng kỳ": a count compared with the same period
+        m = _SAME_PERIOD_AFTER_COUNT.match(clause_after)
+        return ("yoy", a_at + m.start(1), a_at + m.end(1)) if m else ("none", -1, -1)
     if unit == "ratio":
         m = re.match(r"^\s?(?:chỉ tiêu|tiêu chí)?[^,;.]{0,40}(?:đạt|vượt)[^,;.]{0,15}(?:kế hoạch|chỉ tiêu|mức)", clause_after)
         if m:
