@@ -7,9 +7,14 @@ The pipeline, per body line of an article:
 2. decide what the number is (:func:`classify`): an indicator, or an incidental number
    (date, year, ordinal, document or storm number, period length, agenda count, ...);
 3. read its context in the sentence: metric (:mod:`districtbook.metrics`), period
-   (:mod:`districtbook.periods`), basis of a percentage, hedge, and the place it is about.
+   (:mod:`districtbook.periods`), basis of a percentage, hedge, and the place it is about;
+4. record why each of place, period, basis and metric has its value: the rule and the span of text it read
+   (``place_from``, ``period_from``, ``basis_from``, ``metric_from``; the sources are :data:`PLACE_SOURCES`,
+   :data:`PERIOD_SOURCES`, :data:`CUE_SOURCES`), and which of place and period rest only on a default or a
+   distant guess (``weak``, the rule at :data:`WEAK_FIELDS`).
 
-Rules are written by phenomenon, not by sentence; each has a doctest or a unit test.
+Rules are written by phenomenon, not by sentence; each has a doctest or a unit test (``tests/test_phenomena.py``,
+the evidence in ``tests/test_evidence.py``).
 """
 from __future__ import annotations
 
