@@ -553,3 +553,19 @@ def test_an_amount_of_output_is_not_a_growth_rate(body, quote, metric):
 ])
 def test_a_count_against_the_same_period_and_a_share_of_children(body, quote, basis):
     assert fig(body, quote).basis == basis
+
+
+# --- term reports and their totals ------------------------------------------------------------------------
+TERM_REPORT = "Huyện tổng kết nhiệm kỳ 2020-2025 của Đảng bộ\nXã hội 12/08/2025 08:00\n"
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Năm 2025, thu ngân sách ước đạt 1.100 tỷ đồng. Tổng vốn đầu tư toàn xã hội 5 năm đạt 3.250 tỷ đồng.", "3.250",
+     "2020-2025"),
+    ("Năm 2025, thu ngân sách ước đạt 1.100 tỷ đồng. Cả giai đoạn, tổng thu ngân sách đạt 4.900 tỷ đồng.", "4.900",
+     "2020-2025"),
+    ("Năm 2025, thu ngân sách ước đạt 1.100 tỷ đồng. Cả giai đoạn, tổng thu ngân sách đạt 4.900 tỷ đồng.", "1.100",
+     "2025"),
+])
+def test_a_term_total_is_dated_by_the_term_not_by_its_last_year(body, quote, period):
+    assert fig(body, quote, head=TERM_REPORT).period == period
