@@ -34,7 +34,10 @@ _TAIL_MARKER_LEN = max(map(len, _TAIL_MARKERS))
 _ARCHIVE_DATE = re.compile(r"(?P<date>date\s(?:19|20)\d\d-\d\d(?:-\d\d)?)\s+(?=\S)")
 _TEASER_BAR = re.compile(r"\S\s\|\s\S")
 _SOURCE_LINE = re.compile(r"^Nguồn\b.*https?://", re.IGNORECASE)
-_DATELINE = re.compile(r"^[^\d]{0,40}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}:\d{2})?$")
+_DATELINE = re.compile(r"^[^\d]{0,40}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:,?\s+\d{1,2}:\d{2})?$")  # "Thời sự Chủ Nhật 03/12/2023, 11:00"
+#: a page banner: "Xuân 2026", "Số Tết Bính Ngọ 2026", "Chào năm mới 2026": the site's season, never the article's date
+_BANNER = re.compile(r"^(?:Số\s|Chuyên\s(?:đề|trang)\s)?(?:[Xx]uân|XUÂN|[Tt]ết|TẾT|Chào\s(?:năm\smới|xuân)|Mừng\s(?:xuân|Đảng))"
+                     r"(?:\s[^\d\s]+){0,4}\s(?:19|20)\d\d$")
 _CAPTION = re.compile(r"(?:[-–—(.]|^)\s*\(?Ảnh\s*:\s*[^.]{1,60}\)?\.?$")
 _IMAGE_ALT = re.compile(r"\bảnh\s+\d+$")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’»)]?$")
@@ -236,11 +239,15 @@ def classify_lines(text: str) -> tuple[Line, ...]:
             kinds[i] = "source"
         elif _DATELINE.match(s):
             kinds[i] = "dateline"
+        elif len(s) <= 40 and _BANNER.match(s):
+            kinds[i] = "widget"
         elif len(s) < 300 and "Ảnh" in s and _CAPTION.search(s):  # the literal first: a cheap test
             kinds[i] = "caption"
         elif len(s) < 200 and "|" in s and _TEASER_BAR.search(s):
             kinds[i] = "teaser"  # "Hà Nội thu ngân sách … | Kinh tế": a related article's title and section
-        elif title_seen is None and i <= 8 and _looks_like_title(s):
+        elif title_seen is None and i <= 8 and (_looks_like_title(s) or i == 0 and len(spans) > 1 and len(s) <= 180
+                                                and _DATELINE.match(strings[1]) and not s.endswith(".")):
+            # a headline may open with a frame ("6 tháng đầu năm, tổng thu …"): the first line over a dateline
             kinds[i] = "title"
             title_seen = s
         elif s == title_seen or "ảnh" in s and _IMAGE_ALT.search(s) or (counts[s] > 1 and len(s) < 300):
