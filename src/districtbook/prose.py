@@ -264,11 +264,9 @@ def comparison_points(df: pd.DataFrame, texts: dict[str, str] | None, a: str, b:
                       n: int = 5) -> MyST:
     """The comparison chapter's main points: only comparisons between the two districts on a common
     footing; when there is none, one sentence that says so and why, reason by reason."""
-    from .findings import ahead, normalise
+    from .findings import ahead, usable_rows
 
-    rows = df[(df["metric"] != "other") & df["district"].isin((a, b))]
-    rows = normalise(rows.drop_duplicates(["district", "metric", "value", "period", "unit"]).to_dict("records"), texts)
-    pairs = sorted(ahead(rows), key=lambda f: (-round(f.salience, 6), f.metric, f.period))
+    pairs = sorted(ahead(usable_rows(df[df["district"].isin((a, b))], texts)), key=lambda f: (-round(f.salience, 6), f.metric, f.period))
     out = [f"**{text(lang, 'points.heading')}**", ""]
     if pairs:
         return MyST("\n".join(out + [f"- {sentence(f, lang)}" for f in pairs[:n]]))

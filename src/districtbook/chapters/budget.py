@@ -7,8 +7,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts, derive, prose
-from ..dataset import cite
-from ..findings import between
+from ..dataset import cite, strong
+from ..findings import between, derivable, expected
 from ..i18n import period_text, plural, text
 from ..labels import fmt_value
 from ..periods import Period
@@ -49,13 +49,18 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
     """
     n = lambda v: fmt_number(v, lang, 1)  # noqa: E731 - a local formatter
     out: list[dict] = []
+    df = strong(df)  # a weak or flagged figure never reaches a derived measure
     rev = df[df["metric"] == "budget_revenue"]
+    rev = rev[[not expected(r) for r in rev.to_dict("records")]]  # a plan or a target is no revenue collected
     for (doc, district, label), g in rev.groupby(["doc", "district", "period"], sort=True):
         period = Period.parse(label)
         amount_row = g.iloc[0]
         amount = float(amount_row["value"])
         same = df[(df["doc"] == doc) & (df["district"] == district) & (df["period"] == label)]
+        within_a_year = period is not None and period.start.year == period.end.year
         for _, p in same[same["metric"] == "budget_revenue_vs_plan"].iterrows():
+            if not within_a_year:  # a multi-year total never implies a one-year plan
+                continue
             e = derive.implied_base(amount, derive.printed(p["value"]))
             year = str(period.start.year) if period else label
             out.append(dict(kind="plan", district=district, period=year, value=e.value, low=e.low, high=e.high,
@@ -96,6 +101,8 @@ def _differences(rev: pd.DataFrame, lang: str) -> list[dict]:
     for (district, _year), g in ytd.groupby(["district", "year"], sort=True):
         g = g.sort_values("months").drop_duplicates("months")
         for (_, early), (_, late) in zip(g.iloc[:-1].iterrows(), g.iloc[1:].iterrows(), strict=True):
+            if not derivable(early.to_dict(), late.to_dict()):  # one place, one year, results, a total that grew
+                continue
             value = derive.difference(late["value"], early["value"])
             p1, p2 = period_text(early["period"], lang), period_text(late["period"], lang)
             bound = text(lang, "derived.bound", p1=p1) if early["qualifier"] == "more_than" else ""

@@ -4,16 +4,14 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts, prose
-from ..findings import ahead, normalise
+from ..findings import ahead, usable_rows
 from ..i18n import text
 from ..places import slugify
 from ..report import MyST, escape
 
 
 def _pairs(df: pd.DataFrame, a: str, b: str, texts: dict[str, str] | None = None):
-    rows = df[(df["metric"] != "other") & df["district"].isin((a, b))]
-    rows = rows.drop_duplicates(["district", "metric", "value", "period", "unit"]).to_dict("records")
-    return ahead(normalise(rows, texts))
+    return ahead(usable_rows(df[df["district"].isin((a, b))], texts))
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], a: str, b: str, lang: str = "vi") -> MyST:

@@ -27,7 +27,7 @@ def table(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "vi
     rows = df.sort_values(["doc", "start"])
     table = pd.DataFrame({
         "doc": rows["doc"].map(short_doc),
-        "district": rows["district"],
+        "district": [common.place_cell(r, lang) for _, r in rows.iterrows()],
         **common.figure_cells(rows, lang),
         "quote": [common.quote(r, texts) for _, r in rows.iterrows()],
     })

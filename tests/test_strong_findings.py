@@ -1,0 +1,175 @@
+"""Findings say only what their figures can bear: only strong figures reach a finding, a derived measure, a chart
+across places or a comparison; and each check of what a finding says (peers, plausible ratios, two articles about
+one year, no one-year plan from a multi-year total, no yearly rate of targets, a plan never a result, one family
+and unit) has a composed figure table that breaks without it."""
+from __future__ import annotations
+
+import pandas as pd
+
+from districtbook import dataset, findings, prose
+from districtbook.chapters import budget, comparison
+
+
+def _fig(**kw) -> dict:
+    base = dict(doc="000_a.txt", district="Tây Hồ", level="district", metric="budget_revenue", value=1.0,
+                unit="VND_bn", denominator=float("nan"), period="2024", per_year="", basis="none", base="",
+                qualifier="actual", quote="", start=0, end=0, kind="indicator", place_from="clause:0-5",
+                period_from="clause:0-5", basis_from="none", metric_from="clause:0-5", weak="", outlet="Báo A",
+                published="2025-02-01")
+    base.update(kw)
+    return base
+
+
+def _df(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows))
+
+
+def _refs(found) -> set[tuple]:
+    return {(r["doc"], r["start"]) for f in found for r in f.rows}
+
+
+def _tay_ho_2024(**weak) -> pd.DataFrame:
+    """000 (9 months, October 2024) and 002 (first half, July 2024): progress, change, gap, a quarter, plans."""
+    return _df(
+        _fig(value=2511.0, period="2024-9M", qualifier="estimate", published="2024-10-12", start=10, end=15,
+             weak=weak.get("nine", "")),
+        _fig(metric="budget_revenue_vs_plan", value=89.0, unit="percent", period="2024-9M", basis="plan",
+             published="2024-10-12", start=20, end=23),
+        _fig(metric="budget_revenue_yoy", value=142.0, unit="percent", period="2024-9M", basis="yoy",
+             published="2024-10-12", start=30, end=34),
+        _fig(doc="002_b.txt", value=1647.0, period="2024-H1", qualifier="more_than", published="2024-07-20", start=10,
+             end=15, weak=weak.get("half", "")),
+        _fig(doc="002_b.txt", metric="budget_revenue_vs_plan", value=59.0, unit="percent", period="2024-H1",
+             basis="plan", published="2024-07-20", start=20, end=23),
+    )
+
+
+def _two_districts(dong_da: dict) -> pd.DataFrame:
+    return _df(_fig(value=2800.0, period="2024", published="2025-01-10", start=10, end=15),
+               _fig(**{**dict(doc="003_c.txt", district="Đống Đa", value=2600.0, period="2024", published="2025-01-12",
+                              start=40, end=45), **dong_da}))
+
+
+# --- 1. only strong figures ----------------------------------------------------------------------
+
+def test_a_weak_figure_never_reaches_a_finding_a_derived_measure_or_a_comparison():
+    strong = _tay_ho_2024()
+    assert ("000_a.txt", 10) in _refs(findings.collect(strong))  # the 9-month figure carries findings when strong
+    assert any(d["docs"] == "000_a.txt" for d in budget.derivations(strong))
+    weak = _tay_ho_2024(nine="period")
+    assert ("000_a.txt", 10) not in _refs(findings.collect(weak))
+    assert not any("000_a.txt" in d["docs"] for d in budget.derivations(weak))  # no implied plan, no quarter
+    assert {f.kind for f in findings.collect(weak)} >= {"progress"}  # the first half still speaks
+
+    assert comparison._pairs(_two_districts({}), "Tây Hồ", "Đống Đa")  # compared when both are strong
+    for w in ("place", "period", "period;place"):
+        df = _two_districts({"weak": w})
+        assert comparison._pairs(df, "Tây Hồ", "Đống Đa") == []
+        assert findings.refusals(df, "Tây Hồ", "Đống Đa") == []  # not even refused: the figure is not used at all
+        assert not [f for f in findings.collect(df) if f.kind == "ahead"]
+        assert "2,600" not in str(prose.comparison_points(df, None, "Tây Hồ", "Đống Đa", "en"))
+
+
+def test_a_weak_figure_stays_in_the_figure_table_marked():
+    from districtbook.chapters import common
+
+    df = _two_districts({"weak": "period"})
+    cells = common.figure_cells(df, "en")
+    assert "uncertain" in cells["period"][1] and "uncertain" not in cells["period"][0]
+    assert len(dataset.strong(df)) == 1 and len(df) == 2
+
+
+def test_a_flagged_figure_never_reaches_a_finding():
+    # a share above 100 % and x > y in a ratio are flagged by the quality checks: no finding rests on them
+    df = _df(_fig(metric="party_units_excellent_share", value=120.0, unit="percent", basis="share", start=1, end=4),
+             _fig(metric="party_units_meeting_target", value=80.0, unit="ratio", denominator=74.0, start=5, end=9),
+             _fig(metric="cashless_markets", value=12.0, unit="count", start=20, end=22))
+    assert dataset.row_flags(df).tolist() == ["share_over_100", "ratio_over_1", ""]
+    assert _refs(findings.collect(df)) == {("000_a.txt", 20)}
+
+
+def test_missing_evidence_columns_mean_nothing_is_weak():
+    df = _tay_ho_2024().drop(columns=list(dataset.EVIDENCE_COLUMNS))
+    assert len(dataset.strong(df)) == len(df)
+
+
+# --- 2. findings check what they say -------------------------------------------------------------
+
+def test_an_implausible_ratio_between_peers_is_refused_never_a_finding():
+    # "bằng 7 tỉnh cộng lại" read as 7 tỷ đồng: 14,690 against 7 is 2,098 times, which the jump check calls implausible
+    df = _two_districts({"value": 7.0})
+    assert not comparison._pairs(df, "Tây Hồ", "Đống Đa")
+    assert [(m, v.reason) for m, _a, _b, v in findings.refusals(df, "Tây Hồ", "Đống Đa")] == [
+        ("budget_revenue", "implausible")]
+    assert "implausible" in "\n".join(prose.refusal_lines(df, "Tây Hồ", "Đống Đa", "en"))
+    assert dataset.implausible(2800, 7, "VND_bn") and not dataset.implausible(2800, 2600, "VND_bn")
+
+
+def test_a_district_is_no_peer_of_its_city():
+    df = _two_districts({"district": "Hà Nội", "level": "city", "value": 50000.0})
+    assert not [f for f in findings.collect(df) if f.kind == "ahead"]
+    assert [v.reason for *_x, v in findings.refusals(df, "Tây Hồ", "Hà Nội")] == ["level"]
+
+
+def test_year_to_date_figures_from_articles_about_different_years_are_not_subtracted():
+    df = _tay_ho_2024()
+    assert [f.kind for f in findings.collect(df)].count("quarter") == 1  # 2511 - 1647: Q3 2024
+    assert any(d["kind"] == "quarter" for d in budget.derivations(df))
+    # the 9-month article is from 2026: its "2024" was a guess (a banner year); no difference across two years
+    late = df.assign(published=["2026-10-12"] * 3 + ["2024-07-20"] * 2)
+    assert "quarter" not in [f.kind for f in findings.collect(late)]
+    assert not any(d["kind"] == "quarter" for d in budget.derivations(late))
+    # nor between a district and a ward of the same name, nor when the later total is below the earlier
+    ward = df.assign(level=["ward"] * 3 + ["district"] * 2)
+    assert "quarter" not in [f.kind for f in findings.collect(ward)]
+    lower = df.assign(value=[1500.0, 89.0, 142.0, 1647.0, 59.0])
+    assert "quarter" not in [f.kind for f in findings.collect(lower)]
+    assert not any(d["kind"] == "quarter" for d in budget.derivations(lower))
+
+
+def test_a_multi_year_total_never_implies_a_one_year_plan():
+    # "giai đoạn 2016-2020 ... 26.595 tỷ đồng, bằng 19,65% ...": no "implied plan" of 135,343 for a year
+    term = _df(_fig(value=26595.0, period="2016-2020", published="2021-02-01", start=10, end=16),
+               _fig(metric="budget_revenue_vs_plan", value=19.65, unit="percent", period="2016-2020", basis="plan",
+                    published="2021-02-01", start=20, end=25),
+               _fig(doc="004_d.txt", value=30000.0, period="2016-2020", published="2021-03-01", start=10, end=16),
+               _fig(doc="004_d.txt", metric="budget_revenue_vs_plan", value=25.0, unit="percent", period="2016-2020",
+                    basis="plan", published="2021-03-01", start=20, end=25))
+    assert not [d for d in budget.derivations(term) if d["kind"] == "plan"]
+    assert not [f for f in findings.collect(term) if f.kind == "gap" or f.values.get("what") == "plans"]
+    assert budget.plan_agreement(budget.derivations(term)) == []
+    one_year = term.assign(period="2020")
+    assert [d["kind"] for d in budget.derivations(one_year)].count("plan") == 2  # a year's figure implies its plan
+
+
+def test_a_count_of_targets_is_not_a_yearly_rate():
+    # "15 chỉ tiêu" pursued over the term 2020-2025: not "2.5 targets a year"; members admitted are a flow
+    df = _df(_fig(metric="targets_total", value=15.0, unit="count", period="2020-2025", published="2026-01-10"),
+             _fig(metric="party_members_admitted", value=450.0, unit="count", period="2020-2024",
+                  published="2026-01-10", start=5, end=8))
+    levels = {f.metric: f.values for f in findings.collect(df) if f.kind == "level"}
+    assert "per_year" not in levels["targets_total"]
+    assert levels["party_members_admitted"]["per_year"] == 90.0
+    a = _fig(metric="targets_total", value=15.0, unit="count", period="2016-2020", published="2021-01-10")
+    b = _fig(metric="targets_total", value=18.0, unit="count", period="2020-2025", published="2026-01-10")
+    assert findings.verdict(a, b).reason == "kind"  # no yearly averages of targets either
+
+
+def test_a_plan_is_never_shown_as_a_result():
+    # "Năm 2020, dự toán thu ngân sách 845 tỷ đồng" in December 2019: a plan, whatever its hedge says
+    df = _df(_fig(value=845.0, period="2020", published="2019-12-20"),
+             _fig(value=800.0, period="2019", published="2019-12-20", start=5, end=8))
+    kinds = {(f.kind, f.period) for f in findings.collect(df)}
+    assert ("target", "2020") in kinds and ("level", "2020") not in kinds and ("trend", "2020") not in kinds
+    assert not [d for d in budget.derivations(df) if d["period"].startswith("2020")]
+    assert not findings.expected(df.iloc[1].to_dict())  # the year already running is a result
+
+
+def test_values_are_compared_only_within_one_family_and_unit():
+    # industrial output in tỷ đồng labelled "economic growth rate" is no growth rate: flagged, never compared
+    df = _two_districts({"metric": "economic_growth_rate", "value": 14000.0})
+    df.loc[0, ["metric", "value"]] = ["economic_growth_rate", 12000.0]
+    assert "unit_mismatch" in set(dataset.quality_flags(df)["flag"])
+    assert findings.collect(df) == []
+    ok = df.assign(unit="percent", value=[8.1, 7.9])
+    assert [f.kind for f in findings.collect(ok)].count("ahead") == 1
