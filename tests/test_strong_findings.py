@@ -120,6 +120,8 @@ def test_year_to_date_figures_from_articles_about_different_years_are_not_subtra
     assert "quarter" not in [f.kind for f in findings.collect(late)]
     assert not any(d["kind"] == "quarter" for d in budget.derivations(late))
     # nor between a district and a ward of the same name, nor when the later total is below the earlier
+    row = df.iloc[3].to_dict()
+    assert not findings.derivable(row, dict(df.iloc[0].to_dict(), period="2025-9M", published="2025-10-12"))
     ward = df.assign(level=["ward"] * 3 + ["district"] * 2)
     assert "quarter" not in [f.kind for f in findings.collect(ward)]
     lower = df.assign(value=[1500.0, 89.0, 142.0, 1647.0, 59.0])
@@ -138,6 +140,9 @@ def test_a_multi_year_total_never_implies_a_one_year_plan():
     assert not [d for d in budget.derivations(term) if d["kind"] == "plan"]
     assert not [f for f in findings.collect(term) if f.kind == "gap" or f.values.get("what") == "plans"]
     assert budget.plan_agreement(budget.derivations(term)) == []
+    two_years = term.assign(period="2020-2021", published=["2021-12-20"] * 2 + ["2021-12-28"] * 2)
+    assert not [f for f in findings.collect(two_years) if f.values.get("what") == "plans"]
+    assert not [d for d in budget.derivations(two_years) if d["kind"] == "plan"]
     one_year = term.assign(period="2020")
     assert [d["kind"] for d in budget.derivations(one_year)].count("plan") == 2  # a year's figure implies its plan
 
