@@ -178,3 +178,87 @@ def test_values_are_compared_only_within_one_family_and_unit():
     assert findings.collect(df) == []
     ok = df.assign(unit="percent", value=[8.1, 7.9])
     assert [f.kind for f in findings.collect(ok)].count("ahead") == 1
+
+
+# --- 3. findings as data -------------------------------------------------------------------------
+
+def _chapters_in_both_editions(monkeypatch, tmp_path, df, texts):
+    from districtbook import ledger
+    from districtbook.chapters import governance, growth, intro, profile
+
+    folders = []
+    for lang in ("vi", "en"):
+        folder = tmp_path / lang / "_assets"
+        monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(folder))
+        ledger.forget()
+        for ch in (budget, growth, governance):
+            ch.main_points(df, texts, lang)
+        budget.derived(df, texts, lang)
+        intro.headlines(df, texts, lang)
+        for d in sorted(set(df["district"])):
+            profile.main_points(df, texts, d, lang)
+        comparison.main_points(df, texts, "Tây Hồ", "Đống Đa", lang)
+        comparison.comparisons(df, "Tây Hồ", "Đống Đa", lang, texts)
+        folders.append(folder)
+    ledger.forget()
+    return folders
+
+
+def test_the_table_of_findings_has_every_statement_in_both_editions_with_its_input_figures(monkeypatch, tmp_path):
+    import csv
+
+    from districtbook import ledger
+
+    from .conftest import SEEDS
+
+    df, texts = dataset.load(SEEDS), dataset.article_texts(SEEDS)
+    folders = _chapters_in_both_editions(monkeypatch, tmp_path, df, texts)
+    ledger.assemble(folders)
+    with (folders[0] / "findings.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert tuple(rows[0]) == ("chapter", "finding", "kind", "text_vi", "text_en", "figures")
+    assert (folders[1] / "findings.csv").read_bytes() == (folders[0] / "findings.csv").read_bytes()
+    chapters = {r["chapter"] for r in rows}
+    assert {"budget", "intro", "compare", "profile-tay-ho"} <= chapters
+    kinds = {r["kind"].split(":")[0] for r in rows}
+    assert {"point", "headline", "derived"} <= kinds and kinds & {"compare", "refused"}
+    assert len({(r["chapter"], r["finding"]) for r in rows}) == len(rows)
+    quotes = {(r.doc, r.start, r.end): r.quote for r in df.itertuples()}
+    weak_or_flagged = set(map(ledger.figure_ref, dataset.review(df).to_dict("records")))
+    for r in rows:
+        assert r["text_vi"] and r["text_en"] and r["text_vi"] != r["text_en"], r
+        refs = r["figures"].split(";")
+        assert refs and all(refs), r
+        for ref in refs:
+            doc, _, span = ref.rpartition(":")
+            start, end = map(int, span.split("-"))
+            assert texts[doc][start:end] == quotes[(doc, start, end)]  # a figure of the table, at its offsets
+            assert ref not in weak_or_flagged
+    # deterministic: the same chapters again give the same bytes
+    again = _chapters_in_both_editions(monkeypatch, tmp_path / "again", df, texts)
+    ledger.assemble(again)
+    assert (again[0] / "findings.csv").read_bytes() == (folders[0] / "findings.csv").read_bytes()
+
+
+def test_the_review_list_holds_weak_and_flagged_figures_with_their_evidence(tmp_path):
+    df = _two_districts({"weak": "period", "period_from": "dateline:0-10"})
+    df = pd.concat([df, _df(_fig(metric="party_units_excellent_share", value=120.0, unit="percent", basis="share",
+                                 start=50, end=54))], ignore_index=True)
+    out = dataset.review(df)
+    assert list(out["doc"]) == ["000_a.txt", "003_c.txt"]
+    assert list(out["flags"]) == ["share_over_100", ""] and list(out["weak"]) == ["", "period"]
+    assert out.loc[1, "period_from"] == "dateline:0-10"
+    path = dataset.write_review(df, tmp_path)
+    assert path.read_text(encoding="utf-8").splitlines()[0] == ",".join(dataset.REVIEW_COLUMNS)
+
+
+def test_the_build_publishes_the_data_files(tmp_path):
+    from districtbook import ledger
+
+    assets = tmp_path / "assets"
+    assets.mkdir()
+    (assets / "findings.csv").write_text("chapter,finding,kind,text_vi,text_en,figures\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "review.csv").write_text("stale", encoding="utf-8")
+    assert [p.name for p in ledger.publish(assets, tmp_path / "data")] == ["findings.csv"]
+    assert not (tmp_path / "data" / "review.csv").exists()  # never a stale review list

@@ -642,8 +642,9 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True,
           wait: float = lock.DEFAULT_WAIT) -> dict[str, Path]:
     """``districtbook build``: every chapter of every edition, then HTML (and PDF); all or nothing.
 
-    plan (what runs and why) -> execute (a process pool; reused chapters from the cache) ->
-    compile (Jupyter Book, only when a page changed) -> publish (into ``book/`` and ``_build/``).
+    plan (what runs and why) -> execute (a process pool; reused chapters from the cache) -> the table of
+    statements -> compile (Jupyter Book, only when a page changed) -> publish (into ``book/`` and ``_build/``,
+    the data files into ``_build/data``).
     The first edition is published at ``_build/html``, the others at ``_build/html/LANG``.
     One build at a time: a second one waits up to ``wait`` seconds for the lock, then stops.
     On SIGINT or SIGTERM every child process (chapters, kernels, Jupyter Book, LaTeX) is stopped.
@@ -652,8 +653,26 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True,
         publishing.recover(paths.build_dir(), paths.root())
         p = plan(use_cache)
         execute_chapters(p, jobs)
+        assemble_data(p)
         site_current = compile_book(p, pdf, jobs, use_cache)
-        return publish(p, pdf, site_current)
+        results = publish(p, pdf, site_current)
+        publish_data(p)
+        return results
+
+
+def assemble_data(p: Plan) -> None:
+    """The book's table of statements (``findings.csv``), joined from every chapter of both editions, put beside
+    the chapters of each edition (the book links it) before the site is built."""
+    from . import ledger
+
+    ledger.assemble([p.book_dir(ed) / "chapters" / "_assets" for ed in p.editions])
+
+
+def publish_data(p: Plan) -> list[Path]:
+    """``_build/data/findings.csv`` and ``review.csv``, copied from the first edition's published chapters."""
+    from . import ledger
+
+    return ledger.publish(p.root / p.editions[0].pages / "chapters" / "_assets", paths.build_dir() / "data")
 
 
 def _published_stamp(build_dir: Path) -> str:

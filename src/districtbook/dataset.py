@@ -222,6 +222,35 @@ def strong(df: pd.DataFrame) -> pd.DataFrame:
     return df[~(weak | unfit)]
 
 
+#: the columns of the review list: where the figure is, what it says, what is wrong, and the evidence of each field
+REVIEW_COLUMNS = ("doc", "start", "end", "quote", "district", "level", "metric", "value", "unit", "period", "basis",
+                  "qualifier", "weak", "flags", "place_from", "period_from", "basis_from", "metric_from")
+
+
+def review(df: pd.DataFrame) -> pd.DataFrame:
+    """The review list for the maintainer: every figure whose place or period evidence is weak or that a quality
+    check flags (``flags``), with its evidence columns; sorted by article and offset, the same for every build."""
+    df = with_evidence(df)
+    out = df.assign(flags=row_flags(df))
+    out = out[(out["weak"].astype(str) != "") | (out["flags"] != "")]
+    cols = [c for c in REVIEW_COLUMNS if c in out.columns]
+    return out[cols].sort_values(["doc", "start", "end", "metric", "district"], kind="stable").reset_index(drop=True)
+
+
+def write_review(df: pd.DataFrame, folder: Path) -> Path:
+    """``review.csv`` beside the chapters (the build publishes it as ``_build/data/review.csv``)."""
+    from decimal import Decimal
+
+    from .numbers import canonical
+    from .report import record_asset
+
+    folder.mkdir(parents=True, exist_ok=True)
+    out = review(df)
+    out["value"] = [canonical(Decimal(repr(v))) for v in out["value"]]
+    out.to_csv(folder / "review.csv", index=False, encoding="utf-8", lineterminator="\n")
+    return record_asset(folder / "review.csv")
+
+
 # --- Frictionless data package -------------------------------------------------------------------
 
 _FIELD_TYPES = {"value": "number", "denominator": "number", "start": "integer", "end": "integer"}

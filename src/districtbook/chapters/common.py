@@ -97,9 +97,9 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     return MyST(link + "\n\n" + list_table(table, widths=(10, 15, 10, 11, 11, 9, 15, 19)))  # a date fits its line
 
 
-def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str, metrics: tuple[str, ...]) -> MyST:
-    """A topic chapter's opening: its main points over every district."""
-    return prose.main_points(df, texts, lang, metrics)
+def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str, metrics: tuple[str, ...], chapter: str) -> MyST:
+    """A topic chapter's opening: its main points over every district (noted under ``chapter``)."""
+    return prose.main_points(df, texts, lang, metrics, chapter=chapter)
 
 
 def findings(df: pd.DataFrame, texts: dict[str, str], metrics: tuple[str, ...]):

@@ -10,6 +10,10 @@ from ..places import slugify
 from ..report import MyST, escape
 
 
+#: the chapter's name in the table of statements (its output, chapters/compare.ipynb)
+CHAPTER = "compare"
+
+
 def _pairs(df: pd.DataFrame, a: str, b: str, texts: dict[str, str] | None = None):
     return ahead(usable_rows(df[df["district"].isin((a, b))], texts))
 
@@ -17,7 +21,7 @@ def _pairs(df: pd.DataFrame, a: str, b: str, texts: dict[str, str] | None = None
 def main_points(df: pd.DataFrame, texts: dict[str, str], a: str, b: str, lang: str = "vi") -> MyST:
     if a == b:
         return MyST(text(lang, "compare.same", a=escape(a)))
-    return prose.comparison_points(df, texts, a, b, lang)
+    return prose.comparison_points(df, texts, a, b, lang, chapter=CHAPTER)
 
 
 def comparisons(df: pd.DataFrame, a: str, b: str, lang: str = "vi", texts: dict[str, str] | None = None) -> MyST:
@@ -25,9 +29,9 @@ def comparisons(df: pd.DataFrame, a: str, b: str, lang: str = "vi", texts: dict[
     if a == b:
         return MyST("")
     pairs = _pairs(df, a, b, texts)
-    refused = prose.refusal_lines(df, a, b, lang, texts)
+    refused = prose.refusal_lines(df, a, b, lang, texts, chapter=CHAPTER)
     # with refusals, the main points already say that nothing compares: the list of reasons follows directly
-    out = [f"- {prose.sentence(f, lang)}" for f in pairs] or ([] if refused else [text(lang, "compare.none", a=escape(a), b=escape(b))])
+    out = [f"- {prose.say(f, lang, CHAPTER, 'compare')}" for f in pairs] or ([] if refused else [text(lang, "compare.none", a=escape(a), b=escape(b))])
     if refused:
         out += ["", f"**{text(lang, 'compare.refusals')}**", ""] + [f"- {r}" for r in refused]
     return MyST("\n".join(out).strip("\n"))

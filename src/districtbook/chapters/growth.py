@@ -15,7 +15,7 @@ METRICS = ("economic_growth_rate", "sector_share_services", "sector_share_indust
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return common.main_points(df, texts, lang, METRICS)
+    return common.main_points(df, texts, lang, METRICS, "growth")
 
 
 def table(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
