@@ -107,11 +107,21 @@ def table(asset_dirs: Iterable[Path]) -> list[dict]:
 
 def assemble(asset_dirs: list[Path]) -> None:
     """Write ``findings.csv`` (every statement, both editions' words) into every edition's ``_assets`` folder,
-    where the book links it; the chapters' own files stay beside it."""
+    where the book links it, and make sure each has the review list; the chapters' own files stay beside it."""
     rows = table(asset_dirs)
     for folder in asset_dirs:
         Path(folder).mkdir(parents=True, exist_ok=True)
         _write(Path(folder) / "findings.csv", COLUMNS, rows)
+    # the review list is the figures chapter's; every edition links it (a book without that chapter: an empty list)
+    review = next((Path(f) / "review.csv" for f in asset_dirs if (Path(f) / "review.csv").is_file()), None)
+    for folder in asset_dirs:
+        dest = Path(folder) / "review.csv"
+        if review is None:
+            from .dataset import REVIEW_COLUMNS
+
+            _write(dest, REVIEW_COLUMNS, [])
+        elif not dest.is_file():
+            shutil.copy2(review, dest)
 
 
 #: the data files the build publishes in ``_build/data`` (from the first edition's ``_assets``)
