@@ -262,3 +262,20 @@ def test_the_build_publishes_the_data_files(tmp_path):
     (tmp_path / "data" / "review.csv").write_text("stale", encoding="utf-8")
     assert [p.name for p in ledger.publish(assets, tmp_path / "data")] == ["findings.csv"]
     assert not (tmp_path / "data" / "review.csv").exists()  # never a stale review list
+
+
+def test_a_yearly_rate_over_a_term_is_no_change_on_the_year_before():
+    # "bình quân tăng 13,3%/năm" over 2020-2024: no "same period a year earlier" of a five-year total
+    df = _df(_fig(value=555000.0, period="2020-2024", published="2025-03-01"),
+             _fig(metric="budget_revenue_growth", value=13.3, unit="percent", period="2020-2024", basis="yoy",
+                  per_year="yes", published="2025-03-01", start=5, end=9))
+    assert "change" not in [f.kind for f in findings.collect(df)]
+    assert not [d for d in budget.derivations(df) if d["kind"] == "previous"]
+    one_year = df.assign(period="2024", per_year="")
+    assert "change" in [f.kind for f in findings.collect(one_year)]
+    assert [d["kind"] for d in budget.derivations(one_year)] == ["previous"]
+
+
+def test_a_figure_without_a_place_reaches_no_finding_and_is_reviewed():
+    df = _df(_fig(district="", level="", metric="records_on_time", value=48249.0, unit="count"))
+    assert findings.collect(df) == [] and list(dataset.review(df)["metric"]) == ["records_on_time"]
