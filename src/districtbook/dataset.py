@@ -143,20 +143,23 @@ def implausible(a: float, b: float, unit: str) -> bool:
 
 
 def _checks(df: pd.DataFrame):
-    """Every quality check that fires: (doc, district, metric, period, flag, detail, index of the rows it concerns)."""
+    """Every quality check that fires: its finding (doc, district, metric, period, flag, detail) and the index of
+    the rows it concerns."""
     for r in df.itertuples():
+        where = dict(doc=r.doc, district=r.district, metric=r.metric, period=r.period, detail={})
         if not unit_fits(r.metric, r.unit):
-            yield r.doc, r.district, r.metric, r.period, "unit_mismatch", {}, [r.Index]
+            yield dict(where, flag="unit_mismatch"), [r.Index]
         if r.unit == "percent" and r.basis in ("share", "none") and r.value > 100 and "share" in r.metric:
-            yield r.doc, r.district, r.metric, r.period, "share_over_100", {}, [r.Index]
+            yield dict(where, flag="share_over_100"), [r.Index]
         if r.unit == "ratio" and r.denominator == r.denominator and r.value > r.denominator:
-            yield r.doc, r.district, r.metric, r.period, "ratio_over_1", {}, [r.Index]
+            yield dict(where, flag="ratio_over_1"), [r.Index]
     shares = df[df["metric"].isin(_SHARE_METRICS)]
     for (doc, district, period), g in shares.groupby(["doc", "district", "period"], sort=True):
         total = round(float(g["value"].sum()), 2)
         tolerance = 0.005 * len(g) + 1e-9
         flag = "shares_sum_100" if abs(total - 100) <= tolerance else "shares_not_100"
-        yield doc, district, "sector_share_*", period, flag, {"total": total}, list(g.index)
+        yield dict(doc=doc, district=district, metric="sector_share_*", period=period, flag=flag,
+                   detail={"total": total}), list(g.index)
     keyed = df[df["metric"] != "other"]
     for (district, metric, _unit, period), g in keyed.groupby(["district", "metric", "unit", "period"], sort=True):
         if len(g) < 2:
@@ -166,18 +169,21 @@ def _checks(df: pd.DataFrame):
             by_doc.setdefault(doc, []).append(float(v))
         values = sorted({v for vs in by_doc.values() for v in vs})
         if len(by_doc) > 1 and len(values) > 1:
-            yield (",".join(sorted(by_doc)), district, metric, period, "conflict",
-                   {"value": values[0], "other": values[-1]}, list(g.index))
+            yield dict(doc=",".join(sorted(by_doc)), district=district, metric=metric, period=period, flag="conflict",
+                       detail={"value": values[0], "other": values[-1]}), list(g.index)
         for doc, vs in by_doc.items():
             vs = sorted(set(vs))
             if len(g[g["doc"] == doc]) > 1 and len(vs) == 1:
-                yield doc, district, metric, period, "repeat", {}, list(g[g["doc"] == doc].index)
+                yield dict(doc=doc, district=district, metric=metric, period=period, flag="repeat", detail={}), \
+                    list(g[g["doc"] == doc].index)
     for (district, metric, unit), g in keyed[keyed["unit"].isin(JUMP_UNITS)].groupby(
             ["district", "metric", "unit"], sort=True):
         v = g.sort_values("value")["value"]
         if len(v) >= 2 and implausible(v.iloc[0], v.iloc[-1], unit) and g["period"].nunique() == 1:
-            yield (",".join(sorted(set(g["doc"]))), district, metric, g["period"].iloc[0], "jump",
-                   {"value": v.iloc[-1], "other": v.iloc[0], "ratio": round(v.iloc[-1] / v.iloc[0], 1)}, list(g.index))
+            yield dict(doc=",".join(sorted(set(g["doc"]))), district=district, metric=metric,
+                       period=g["period"].iloc[0], flag="jump",
+                       detail={"value": v.iloc[-1], "other": v.iloc[0], "ratio": round(v.iloc[-1] / v.iloc[0], 1)}), \
+                list(g.index)
 
 
 def quality_flags(df: pd.DataFrame) -> pd.DataFrame:
@@ -188,8 +194,7 @@ def quality_flags(df: pd.DataFrame) -> pd.DataFrame:
     the same metric and unit (a factor over 10), the same indicator reported differently by
     two articles, and the same figure repeated in one article (informational).
     """
-    out = [dict(doc=doc, district=district, metric=metric, period=period, flag=flag, detail=detail)
-           for doc, district, metric, period, flag, detail, _rows in _checks(df)]
+    out = [found for found, _rows in _checks(df)]
     return pd.DataFrame(out, columns=["doc", "district", "metric", "period", "flag", "detail"])
 
 
@@ -197,15 +202,16 @@ def row_flags(df: pd.DataFrame) -> pd.Series:
     """For every figure (same index as ``df``), the quality flags that concern it, ``;``-joined and sorted
     ("" when none; ``shares_sum_100`` and ``repeat`` are not warnings and are left out; shares that sum above 100 %
     are ``shares_above_100``)."""
-    found: dict = {}
-    for *_where, flag, detail, rows in _checks(df):
+    by_row: dict = {}
+    for check, rows in _checks(df):
+        flag = check["flag"]
         if flag in ("shares_sum_100", "repeat"):
             continue
-        if flag == "shares_not_100" and detail["total"] > 100:  # a partial set sums below 100; none sums above
+        if flag == "shares_not_100" and check["detail"]["total"] > 100:  # a partial set sums below 100; none sums above
             flag = "shares_above_100"
         for i in rows:
-            found.setdefault(i, set()).add(flag)
-    return pd.Series([";".join(sorted(found.get(i, ()))) for i in df.index], index=df.index, dtype=object)
+            by_row.setdefault(i, set()).add(flag)
+    return pd.Series([";".join(sorted(by_row.get(i, ()))) for i in df.index], index=df.index, dtype=object)
 
 
 def strong(df: pd.DataFrame) -> pd.DataFrame:
@@ -217,9 +223,14 @@ def strong(df: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         return df
     df = with_evidence(df)
-    weak = df["weak"].map(lambda w: bool(weak_fields({"weak": w}) & {"place", "period"}))
+    weak = df["weak"].map(lambda w: bool(weak_fields({"weak": w}) & {"place", "period"})) | placeless(df)
     unfit = row_flags(df).map(lambda f: bool(set(f.split(";")) & set(UNFIT_FLAGS)))
     return df[~(weak | unfit)]
+
+
+def placeless(df: pd.DataFrame) -> pd.Series:
+    """The figures no place was found for: no finding can say whose they are."""
+    return df["district"].fillna("").astype(str).str.strip() == ""
 
 
 #: the columns of the review list: where the figure is, what it says, what is wrong, and the evidence of each field
@@ -228,11 +239,11 @@ REVIEW_COLUMNS = ("doc", "start", "end", "quote", "district", "level", "metric",
 
 
 def review(df: pd.DataFrame) -> pd.DataFrame:
-    """The review list for the maintainer: every figure whose place or period evidence is weak or that a quality
-    check flags (``flags``), with its evidence columns; sorted by article and offset, the same for every build."""
+    """The review list for the maintainer: every figure whose place or period evidence is weak, that has no place,
+    or that a quality check flags (``flags``), with its evidence columns; sorted by article and offset, the same for every build."""
     df = with_evidence(df)
     out = df.assign(flags=row_flags(df))
-    out = out[(out["weak"].astype(str) != "") | (out["flags"] != "")]
+    out = out[(out["weak"].astype(str) != "") | (out["flags"] != "") | placeless(out)]
     cols = [c for c in REVIEW_COLUMNS if c in out.columns]
     return out[cols].sort_values(["doc", "start", "end", "metric", "district"], kind="stable").reset_index(drop=True)
 

@@ -378,7 +378,8 @@ def collect(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[Findi
                     out.append(Finding("gap", r["district"], m, r["period"], [r, s], p, SALIENCE["gap"]))
                 if s["metric"].endswith("_vs_plan") and period is not None and period.start.year == period.end.year:
                     plans.append((r, s, p))  # an annual plan, never from a multi-year total
-            elif s["metric"] in (f"{m}_yoy", f"{m}_growth"):
+            elif s["metric"] in (f"{m}_yoy", f"{m}_growth") and not per_year(s) and period is not None \
+                    and period.start.year == period.end.year:  # "bình quân tăng 13,3%/năm" over a term: no year before
                 c = change_on_year_before(float(r["value"]), float(s["value"]), True)  # normalised to a change
                 used.update((i, j))
                 out.append(Finding("change", r["district"], m, r["period"], [r, s], c,

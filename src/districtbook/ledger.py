@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import shutil
 from pathlib import Path
 from typing import Iterable
@@ -52,14 +53,16 @@ def finding_id(kind: str, rows: Iterable, *parts: object) -> str:
 
 
 def note(chapter: str, lang: str, kind: str, text: str, rows: list, *parts: object) -> str:
-    """Record one statement of a chapter in one edition (plain text: MyST escapes removed) and rewrite the
-    chapter's file; returns its id. The same statement noted twice in a chapter is kept once."""
+    """Record one statement of a chapter in one edition (plain text: MyST escapes removed) and, in a build or a
+    ``run``, rewrite the chapter's file; returns its id. The same statement noted twice in a chapter is kept once."""
     from .report import record_asset, unescape
 
     fid = finding_id(kind.split(":")[-1], rows, *parts)
     book = _NOTED.setdefault((chapter, lang), {})
     book.setdefault(fid, dict(chapter=chapter, lang=lang, order=len(book), finding=fid, kind=kind,
                               text=unescape(str(text)), figures=figure_refs(rows)))
+    if not (os.environ.get("DISTRICTBOOK_ASSET_LOG") or os.environ.get("DISTRICTBOOK_ASSETS_DIR")):
+        return fid  # written only for a build or a run: nbval and the unit tests leave the published book alone
     out = paths.assets_dir() / f"findings-{chapter}-{lang}.csv"
     out.parent.mkdir(parents=True, exist_ok=True)
     _write(out, _PART_COLUMNS, book.values())

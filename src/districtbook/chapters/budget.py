@@ -8,7 +8,7 @@ import pandas as pd
 
 from .. import charts, derive, ledger, prose
 from ..dataset import cite, strong
-from ..findings import between, derivable, expected
+from ..findings import between, derivable, expected, per_year
 from ..i18n import period_text, plural, text
 from ..labels import fmt_value
 from ..periods import Period
@@ -53,7 +53,7 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
     out: list[dict] = []
     df = strong(df)  # a weak or flagged figure never reaches a derived measure
     rev = df[df["metric"] == "budget_revenue"]
-    rev = rev[[not expected(r) for r in rev.to_dict("records")]]  # a plan or a target is no revenue collected
+    rev = rev.loc[[not expected(r) for r in rev.to_dict("records")]]  # a plan or a target is no revenue collected
     for (doc, district, label), g in rev.groupby(["doc", "district", "period"], sort=True):
         period = Period.parse(label)
         amount_row = g.iloc[0]
@@ -70,6 +70,8 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
                             low=n(e.low), high=n(e.high), amount=fmt_number(amount, lang),
                             pct=fmt_number(p["value"], lang), cite=cite(p, lang))))
         for _, p in same[same["metric"].isin(("budget_revenue_yoy", "budget_revenue_growth"))].iterrows():
+            if not within_a_year or per_year(p.to_dict()):  # a yearly rate over a term implies no "year before"
+                continue
             pct = derive.printed(p["value"])
             grew = p["metric"] == "budget_revenue_growth"  # "tăng 35%" on, "bằng 142%" of the same period
             e = derive.implied_before_growth(amount, pct) if grew else derive.implied_base(amount, pct)
