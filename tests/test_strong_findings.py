@@ -279,3 +279,69 @@ def test_a_yearly_rate_over_a_term_is_no_change_on_the_year_before():
 def test_a_figure_without_a_place_reaches_no_finding_and_is_reviewed():
     df = _df(_fig(district="", level="", metric="records_on_time", value=48249.0, unit="count"))
     assert findings.collect(df) == [] and list(dataset.review(df)["metric"]) == ["records_on_time"]
+
+
+# --- 4. corrections ------------------------------------------------------------------------------
+
+def test_corrections_are_applied_marked_checked_and_reported_when_their_article_changed(tmp_path):
+    import hashlib
+    import warnings
+
+    import yaml
+
+    from districtbook import corrections
+
+    from .conftest import SEEDS
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:2]:
+        (seeds / p.name).write_bytes(p.read_bytes())
+    first, second = sorted(seeds.glob("*.txt"))
+    df = dataset.load(seeds)
+    a, b = df[df["doc"] == first.name].iloc[0], df[df["doc"] == second.name].iloc[0]
+    sha = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
+    (seeds / "corrections.yml").write_text(yaml.safe_dump([
+        dict(article=first.name, sha256=sha(first), start=int(a["start"]), end=int(a["end"]), period="2019"),
+        dict(article=second.name, sha256=sha(second), start=int(b["start"]), end=int(b["end"])),
+    ], allow_unicode=True), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing to report
+        fixed = dataset.load(seeds)
+    one = fixed[(fixed["doc"] == first.name) & (fixed["start"] == a["start"])].iloc[0]
+    assert (one["period"], one["checked"]) == ("2019", "yes")
+    two = fixed[(fixed["doc"] == second.name) & (fixed["start"] == b["start"])].iloc[0]
+    assert (two["period"], two["checked"]) == (b["period"], "yes")  # confirmed as extracted
+    assert (fixed["checked"] == "yes").sum() == 2
+    assert "checked" in common_cells(fixed[fixed["checked"] == "yes"])[0]
+    # the article changes: its correction is reported, naming the file, and not applied
+    first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        again = dataset.load(seeds)
+    msgs = [str(w.message) for w in caught if issubclass(w.category, corrections.CorrectionWarning)]
+    assert len(msgs) == 1 and first.name in msgs[0] and "changed" in msgs[0]
+    assert (again["checked"] == "yes").sum() == 1
+    assert again[(again["doc"] == first.name) & (again["start"] == a["start"])].iloc[0]["period"] == a["period"]
+
+
+def common_cells(df):
+    from districtbook.chapters import common
+
+    return common.figure_cells(df, "en")["period"]
+
+
+def test_a_changed_corrections_file_reruns_the_chapters_that_read_articles(tmp_path):
+    from districtbook import deps
+
+    from .conftest import SEEDS
+
+    for p in sorted(SEEDS.glob("*.txt")):
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    before = deps.article_index(tmp_path)
+    (tmp_path / "corrections.yml").write_text("[]\n", encoding="utf-8")
+    after = deps.article_index(tmp_path)
+    assert set(after) - set(before) == {"corrections.yml"}
+    scope, read = deps.reads({"seeds": "seeds", "district": "Tây Hồ"}, after)
+    assert "corrections.yml" in read
+    assert deps.reads({"lang": "vi"}, after) == ("no article", {})

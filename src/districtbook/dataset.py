@@ -32,12 +32,15 @@ def _load(seeds: str, stamp: tuple[tuple[str, int, int], ...]) -> tuple[pd.DataF
     df = pd.DataFrame(rows, columns=[*COLUMNS, *SOURCE_COLUMNS])
     df["value"] = df["value"].astype(float)
     df["denominator"] = pd.to_numeric(df["denominator"].replace("", None), errors="coerce")
-    return with_evidence(df), texts
+    from . import corrections
+
+    return corrections.apply(with_evidence(df), seeds), texts  # a maintainer's corrections, marked "checked"
 
 
 def with_evidence(df: pd.DataFrame) -> pd.DataFrame:
-    """The figure table with every evidence column (an extractor without them: "" for each, nothing weak)."""
-    missing = [c for c in EVIDENCE_COLUMNS if c not in df.columns]
+    """The figure table with every evidence column (an extractor without them: "" for each, nothing weak) and the
+    ``checked`` mark of :mod:`districtbook.corrections`."""
+    missing = [c for c in (*EVIDENCE_COLUMNS, "checked") if c not in df.columns]
     if not missing:
         return df
     return df.assign(**{c: "" for c in missing})
@@ -64,7 +67,8 @@ def article_texts(seeds: Path | str) -> dict[str, str]:
 
 def _load_both(seeds: Path | str) -> tuple[pd.DataFrame, dict[str, str]]:
     folder = Path(seeds)
-    stamp = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.txt")))
+    stamp = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.txt"))
+                  + sorted(folder.glob("corrections.yml")))
     return _load(str(folder), stamp)
 
 
@@ -235,7 +239,7 @@ def placeless(df: pd.DataFrame) -> pd.Series:
 
 #: the columns of the review list: where the figure is, what it says, what is wrong, and the evidence of each field
 REVIEW_COLUMNS = ("doc", "start", "end", "quote", "district", "level", "metric", "value", "unit", "period", "basis",
-                  "qualifier", "weak", "flags", "place_from", "period_from", "basis_from", "metric_from")
+                  "qualifier", "weak", "flags", "place_from", "period_from", "basis_from", "metric_from", "checked")
 
 
 def review(df: pd.DataFrame) -> pd.DataFrame:

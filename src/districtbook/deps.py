@@ -43,6 +43,8 @@ class Article:
     districts: frozenset[str]
 
 
+#: seeds/corrections.yml (:mod:`districtbook.corrections`): an input of every chapter that reads articles
+CORRECTIONS = "corrections.yml"
 _ABOUT: dict[str, frozenset[str]] = {}  # by SHA-256: reading and extracting an article once per process
 
 
@@ -65,6 +67,9 @@ def article_index(folder: Path) -> dict[str, Article]:
     for path in sorted(folder.glob("*.txt")):
         sha = hashlib.sha256(path.read_bytes()).hexdigest()
         out[path.name] = Article(path.name, sha, _about(path, sha))
+    corrections = folder / CORRECTIONS
+    if corrections.is_file():  # the maintainer's corrections: read with the articles by every chapter that reads any
+        out[CORRECTIONS] = Article(CORRECTIONS, hashlib.sha256(corrections.read_bytes()).hexdigest(), frozenset())
     return out
 
 
@@ -102,7 +107,7 @@ def reads(params: Mapping[str, Any], index: Mapping[str, Article] | None) -> tup
     wanted = district_params(params)
     if not wanted:
         return "every article", {a.name: a.sha for a in index.values()}
-    chosen = {a.name: a.sha for a in index.values() if a.districts & set(wanted)}
+    chosen = {a.name: a.sha for a in index.values() if a.districts & set(wanted) or a.name == CORRECTIONS}
     return "articles about " + ", ".join(wanted), chosen
 
 

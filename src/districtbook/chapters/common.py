@@ -44,11 +44,14 @@ def quote(row, texts: dict[str, str] | None) -> str:
 
 
 def weak_mark(row, field: str, value: str, lang: str) -> str:
-    """A cell whose field rests on weak evidence, marked as such (the figure stays in the table, out of findings).
+    """A cell whose field rests on weak evidence, marked as such (the figure stays in the table, out of findings);
+    a figure the maintainer checked, marked "checked".
 
     >>> weak_mark({"weak": "period"}, "period", "2024", "en"), weak_mark({"weak": ""}, "period", "2024", "en")
     ('2024 (uncertain: not used in findings)', '2024')
     """
+    if row.get("checked", "") == "yes":  # confirmed or corrected by the maintainer (seeds/corrections.yml)
+        return text(lang, "cell.checked", value=value)
     return text(lang, "cell.weak", value=value) if field in weak_fields(row) else value
 
 
