@@ -322,6 +322,7 @@ def test_corrections_are_applied_marked_checked_and_reported_when_their_article_
     msgs = [str(w.message) for w in caught if issubclass(w.category, corrections.CorrectionWarning)]
     assert len(msgs) == 1 and first.name in msgs[0] and "changed" in msgs[0]
     assert (again["checked"] == "yes").sum() == 1
+    assert corrections.stale(seeds) == msgs
     assert again[(again["doc"] == first.name) & (again["start"] == a["start"])].iloc[0]["period"] == a["period"]
 
 

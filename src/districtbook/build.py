@@ -662,10 +662,14 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True,
 
 def assemble_data(p: Plan) -> None:
     """The book's table of statements (``findings.csv``), joined from every chapter of both editions, put beside
-    the chapters of each edition (the book links it) before the site is built."""
-    from . import ledger
+    the chapters of each edition (the book links it) before the site is built; and the corrections
+    (``seeds/corrections.yml``) whose article changed, reported."""
+    from . import corrections, ledger
 
     ledger.assemble([p.book_dir(ed) / "chapters" / "_assets" for ed in p.editions])
+    folders = sorted({str(parameters.seeds_folder(j.params["seeds"])) for j in p.jobs if "seeds" in j.params})
+    for message in (m for folder in folders for m in corrections.stale(folder)):
+        log.warning("%s", message)  # a correction whose article changed is reported, never applied
 
 
 def publish_data(p: Plan) -> list[Path]:

@@ -58,6 +58,26 @@ def read(folder: Path | str) -> list[Correction]:
     return out
 
 
+def _articles(folder: Path | str) -> dict[str, str]:
+    return {hashlib.sha256(p.read_bytes()).hexdigest(): p.name for p in sorted(Path(folder).glob("*.txt"))}
+
+
+def stale(folder: Path | str, found: list[Correction] | None = None, by_sha: dict[str, str] | None = None) -> list[str]:
+    """The corrections no article has the hash of any more, each in a sentence naming the file (the build logs
+    them; loading the figure table warns)."""
+    found = read(folder) if found is None else found
+    by_sha = _articles(folder) if by_sha is None and found else (by_sha or {})
+    out = []
+    for c in found:
+        if c.sha256 in by_sha:
+            continue
+        why = "its article changed since (no article has its SHA-256 any more)" if c.article and \
+            (Path(folder) / c.article).is_file() else "no article has its SHA-256"
+        out.append(f"{FILE_NAME}: the correction of {c.article or c.sha256[:12]} at {c.start}-{c.end} is not applied: "
+                   f"{why}; check the figure again and update the hash")
+    return out
+
+
 def apply(df: pd.DataFrame, folder: Path | str) -> pd.DataFrame:
     """The figure table with the folder's corrections applied and the corrected or confirmed figures marked
     ``checked`` ("yes"); a correction that cannot be applied is reported (:class:`CorrectionWarning`), never applied."""
@@ -66,15 +86,13 @@ def apply(df: pd.DataFrame, folder: Path | str) -> pd.DataFrame:
     if not found:
         return df
     df = df.copy()
-    by_sha = {hashlib.sha256(p.read_bytes()).hexdigest(): p.name for p in sorted(Path(folder).glob("*.txt"))}
+    by_sha = _articles(folder)
+    for message in stale(folder, found, by_sha):
+        warnings.warn(message, CorrectionWarning, stacklevel=2)
     for c in found:
         doc = by_sha.get(c.sha256)
         what = f"{FILE_NAME}: the correction of {c.article or c.sha256[:12]} at {c.start}-{c.end}"
         if doc is None:
-            why = "its article changed since (no article has its SHA-256 any more)" if c.article and \
-                (Path(folder) / c.article).is_file() else "no article has its SHA-256"
-            warnings.warn(f"{what} is not applied: {why}; check the figure again and update the hash",
-                          CorrectionWarning, stacklevel=2)
             continue
         hit = (df["doc"] == doc) & (df["start"].astype(int) == c.start) & (df["end"].astype(int) == c.end)
         if not hit.any():
