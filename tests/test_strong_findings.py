@@ -346,3 +346,13 @@ def test_a_changed_corrections_file_reruns_the_chapters_that_read_articles(tmp_p
     scope, read = deps.reads({"seeds": "seeds", "district": "Tây Hồ"}, after)
     assert "corrections.yml" in read
     assert deps.reads({"lang": "vi"}, after) == ("no article", {})
+
+
+def test_two_places_are_compared_only_on_periods_at_most_a_year_apart():
+    # "Cà Ná 16% (2030) against Phú An 11.7% (1980)": no comparison across decades
+    df = _two_districts({"metric": "economic_growth_rate", "unit": "percent", "value": 7.0, "period": "2019"})
+    df.loc[0, ["metric", "unit", "value"]] = ["economic_growth_rate", "percent", 8.0]
+    assert not comparison._pairs(df, "Tây Hồ", "Đống Đa")
+    assert [v.reason for *_x, v in findings.refusals(df, "Tây Hồ", "Đống Đa")] == ["apart"]
+    near = df.assign(period=["2024", "2023"])
+    assert [f.kind for f in comparison._pairs(near, "Tây Hồ", "Đống Đa")] == ["ahead"]

@@ -290,6 +290,21 @@ def verdict(a: dict, b: dict) -> Verdict:
     return Verdict(False, reason="kind")
 
 
+def peer_verdict(a: dict, b: dict) -> Verdict:
+    """:func:`verdict` for two places: their periods also at most a year apart (a district's 2030 goal is not set
+    beside another's 1980 figure, nor a 2019 result beside a 2024 one; consecutive terms may be).
+
+    >>> r = lambda p: dict(unit="percent", basis="none", qualifier="actual", period=p, published="2025-03-01")
+    >>> peer_verdict(r("2024"), r("2023")).ok, peer_verdict(r("2024"), r("2019")).reason
+    (True, 'apart')
+    """
+    v = verdict(a, b)
+    pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
+    if v.ok and max(pa.start, pb.start).year - min(pa.end, pb.end).year > 1:  # a gap of more than a year
+        return Verdict(False, reason="apart")
+    return v
+
+
 def footing_values(a: dict, b: dict, v: Verdict) -> tuple[float, float]:
     """The two values on their common footing (per year for yearly averages, per cent for x/y ratios)."""
     def one(r: dict) -> float:
@@ -556,7 +571,7 @@ def compare_pair(rows: list[dict], da: str, db: str, metric: str) -> Finding | t
     latest periods first), else the first refusal with its reason."""
     ra = [r for r in rows if r["district"] == da and r["metric"] == metric]
     rb = [r for r in rows if r["district"] == db and r["metric"] == metric]
-    pairs = [(a, b, verdict(a, b)) for a in ra for b in rb]
+    pairs = [(a, b, peer_verdict(a, b)) for a in ra for b in rb]
     if not pairs:
         return None
     ok = [p for p in pairs if p[2].ok]
