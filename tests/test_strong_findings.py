@@ -356,3 +356,13 @@ def test_two_places_are_compared_only_on_periods_at_most_a_year_apart():
     assert [v.reason for *_x, v in findings.refusals(df, "Tây Hồ", "Đống Đa")] == ["apart"]
     near = df.assign(period=["2024", "2023"])
     assert [f.kind for f in comparison._pairs(near, "Tây Hồ", "Đống Đa")] == ["ahead"]
+
+
+def test_a_result_is_never_shown_as_a_target():
+    # a term report in August 2025: "tăng trưởng bình quân đạt 7,5%/năm" over 2020-2025 is what the term achieved
+    row = _fig(metric="economic_growth_rate", value=7.5, unit="percent", period="2020-2025", per_year="yes",
+               published="2025-08-08")
+    kinds = {f.kind for f in findings.collect(_df(row))}
+    assert "target" not in kinds and "level" in kinds
+    early = _df(dict(row, published="2021-02-13", qualifier="more_than"))  # the same words at the term's start: a goal
+    assert {f.kind for f in findings.collect(early)} == {"target"}

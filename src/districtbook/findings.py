@@ -165,20 +165,19 @@ def unfinished(row: dict) -> bool:
 
 
 def not_begun(row: dict) -> bool:
-    """Whether the figure's period had not begun when its article appeared: a plan ("Năm 2020, dự toán ... 845 tỷ"
-    in December 2019), never a result, whatever the words around it.
+    """Whether the figure's period had not begun when its article appeared (a date with its month): a plan
+    ("Năm 2020, dự toán ... 845 tỷ" in December 2019), never a result, whatever the words around it.
 
     >>> not_begun(dict(period="2020", published="2019-12-20")), not_begun(dict(period="2019", published="2019-12-20"))
     (True, False)
-    >>> not_begun(dict(period="2024-H2", published="2024-06")), not_begun(dict(period="2020", published="không rõ"))
+    >>> not_begun(dict(period="2024-H2", published="2024-06")), not_begun(dict(period="2022", published="2021"))
     (True, False)
     """
     p = _full_total_period(row)
     pub = str(row.get("published", ""))
-    if p is None or len(pub) < 4 or not pub[:4].isdigit():
-        return False
-    month = int(pub[5:7]) if len(pub) >= 7 and pub[5:7].isdigit() else 12
-    return (int(pub[:4]), month) < (p.start.year, p.start.month)
+    if p is None or len(pub) < 7 or not (pub[:4].isdigit() and pub[5:7].isdigit()):
+        return False  # a year alone may be the book's guess (the latest year the article reports on)
+    return (int(pub[:4]), int(pub[5:7])) < (p.start.year, p.start.month)
 
 
 def reported_in_year(row: dict, year: int) -> bool:
@@ -241,7 +240,8 @@ def expected(row: dict) -> bool:
     """Whether a figure is a goal or a forecast rather than something achieved: a target, or an estimate
     or a yearly rate for a period that had not ended when the article appeared ("dự kiến năm 2023 tăng
     11,69%" in April 2023; "duy trì tốc độ tăng bình quân đạt trên 14%/năm" for 2021-2025, in February 2021).
-    A running total ("trong 3 năm đạt hơn 37.016 tỷ đồng") is not: it is what was achieved so far.
+    A running total ("trong 3 năm đạt hơn 37.016 tỷ đồng") is not: it is what was achieved so far; nor is a yearly
+    rate reported in the last year of its term (:func:`in_last_year`).
 
     >>> r = dict(qualifier="more_than", per_year="yes", period="2021-2025", published="2021-02-13", basis="none")
     >>> expected(r), expected(dict(r, published="2026-01-10")), expected(dict(r, qualifier="target", published="2026"))
@@ -250,10 +250,24 @@ def expected(row: dict) -> bool:
     True
     >>> expected(dict(qualifier="more_than", per_year="", period="2021-2023", published="2023-04-06", basis="none"))
     False
+    >>> expected(dict(r, qualifier="actual", period="2020-2025", published="2025-08-08"))  # a term report: a result
+    False
     """
     if row.get("qualifier") == "target" or not_begun(row):
         return True
-    return unfinished(row) and (row.get("qualifier") == "estimate" or per_year(row))
+    return unfinished(row) and (row.get("qualifier") == "estimate" or (per_year(row) and not in_last_year(row)))
+
+
+def in_last_year(row: dict) -> bool:
+    """Whether the article appeared in the last year of the figure's period (or later): a yearly rate over a term
+    reported then ("bình quân đạt 7,5%/năm" for 2020-2025, in August 2025) is what the term achieved so far, never
+    its target.
+
+    >>> in_last_year(dict(period="2020-2025", published="2025-08-08")), in_last_year(dict(period="2025-2030", published="2025-08-23"))
+    (True, False)
+    """
+    p, pub = _full_total_period(row), str(row.get("published", ""))
+    return p is not None and pub[:4].isdigit() and int(pub[:4]) >= p.end.year
 
 
 def verdict(a: dict, b: dict) -> Verdict:
