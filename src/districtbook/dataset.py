@@ -149,6 +149,7 @@ def implausible(a: float, b: float, unit: str) -> bool:
 def _checks(df: pd.DataFrame):
     """Every quality check that fires: its finding (doc, district, metric, period, flag, detail) and the index of
     the rows it concerns."""
+    df = df[["doc", "district", "metric", "unit", "period", "value", "basis", "denominator"]]  # slim: fast groups
     for r in df.itertuples():
         where = dict(doc=r.doc, district=r.district, metric=r.metric, period=r.period, detail={})
         if not unit_fits(r.metric, r.unit):
@@ -164,30 +165,35 @@ def _checks(df: pd.DataFrame):
         flag = "shares_sum_100" if abs(total - 100) <= tolerance else "shares_not_100"
         yield dict(doc=doc, district=district, metric="sector_share_*", period=period, flag=flag,
                    detail={"total": total}), list(g.index)
-    keyed = df[df["metric"] != "other"]
-    for (district, metric, _unit, period), g in keyed.groupby(["district", "metric", "unit", "period"], sort=True):
+    groups: dict[tuple, list] = {}  # (district, metric, unit, period) -> [(index, doc, value)], in table order
+    for i, doc, district, metric, unit, period, value in zip(df.index, df["doc"], df["district"], df["metric"],
+                                                             df["unit"], df["period"], df["value"], strict=True):
+        if metric != "other":
+            groups.setdefault((district, metric, unit, period), []).append((i, doc, float(value)))
+    for (district, metric, _unit, period), g in sorted(groups.items(), key=lambda kv: kv[0]):
         if len(g) < 2:
             continue
         by_doc: dict[str, list[float]] = {}
-        for doc, v in zip(g["doc"], g["value"], strict=True):
-            by_doc.setdefault(doc, []).append(float(v))
+        for _i, doc, v in g:
+            by_doc.setdefault(doc, []).append(v)
         values = sorted({v for vs in by_doc.values() for v in vs})
         if len(by_doc) > 1 and len(values) > 1:
             yield dict(doc=",".join(sorted(by_doc)), district=district, metric=metric, period=period, flag="conflict",
-                       detail={"value": values[0], "other": values[-1]}), list(g.index)
+                       detail={"value": values[0], "other": values[-1]}), [i for i, _d, _v in g]
         for doc, vs in by_doc.items():
-            vs = sorted(set(vs))
-            if len(g[g["doc"] == doc]) > 1 and len(vs) == 1:
+            if len(vs) > 1 and len(set(vs)) == 1:
                 yield dict(doc=doc, district=district, metric=metric, period=period, flag="repeat", detail={}), \
-                    list(g[g["doc"] == doc].index)
-    for (district, metric, unit), g in keyed[keyed["unit"].isin(JUMP_UNITS)].groupby(
-            ["district", "metric", "unit"], sort=True):
-        v = g.sort_values("value")["value"]
-        if len(v) >= 2 and implausible(v.iloc[0], v.iloc[-1], unit) and g["period"].nunique() == 1:
-            yield dict(doc=",".join(sorted(set(g["doc"]))), district=district, metric=metric,
-                       period=g["period"].iloc[0], flag="jump",
-                       detail={"value": v.iloc[-1], "other": v.iloc[0], "ratio": round(v.iloc[-1] / v.iloc[0], 1)}), \
-                list(g.index)
+                    [i for i, d, _v in g if d == doc]
+    amounts: dict[tuple, list] = {}  # (district, metric, unit) -> every figure of the groups above
+    for (district, metric, unit, period), g in groups.items():
+        if unit in JUMP_UNITS:
+            amounts.setdefault((district, metric, unit), []).extend((i, doc, v, period) for i, doc, v in g)
+    for (district, metric, unit), g in sorted(amounts.items(), key=lambda kv: kv[0]):
+        lo, hi = min(v for *_x, v, _p in g), max(v for *_x, v, _p in g)
+        if len(g) >= 2 and implausible(lo, hi, unit) and len({p for *_x, p in g}) == 1:
+            yield dict(doc=",".join(sorted({d for _i, d, *_x in g})), district=district, metric=metric,
+                       period=g[0][3], flag="jump", detail={"value": hi, "other": lo, "ratio": round(hi / lo, 1)}), \
+                sorted(i for i, *_x in g)
 
 
 def quality_flags(df: pd.DataFrame) -> pd.DataFrame:
