@@ -366,3 +366,13 @@ def test_a_result_is_never_shown_as_a_target():
     assert "target" not in kinds and "level" in kinds
     early = _df(dict(row, published="2021-02-13", qualifier="more_than"))  # the same words at the term's start: a goal
     assert {f.kind for f in findings.collect(early)} == {"target"}
+
+
+def test_a_whole_year_reported_before_it_ended_is_no_finding():
+    # "năm 2017 ... kết nạp 318 đảng viên" in May 2017: a total so far, not the year's
+    df = _df(_fig(metric="party_members_admitted", value=318.0, unit="count", period="2017", published="2017-05-28"),
+             _fig(metric="party_members_admitted_vs_target", value=127.2, unit="percent", basis="target",
+                  period="2017", published="2017-05-28", start=5, end=10))
+    assert set(dataset.row_flags(df)) == {"year_not_over"}
+    assert findings.collect(df) == [] and len(dataset.review(df)) == 2
+    assert findings.collect(df.assign(published="2017-12-28"))  # a year-end report states the year

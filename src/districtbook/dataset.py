@@ -119,10 +119,29 @@ JUMP_FACTOR = 10
 #: the units the jump check reads: amounts, whose ratio is a multiple (a rate of 2 % and one of 25 % are plausible)
 JUMP_UNITS = ("VND_bn", "USD_mn", "count")
 #: the flags that make a figure unfit for a finding (the others inform: a conflict is itself a finding)
-UNFIT_FLAGS = ("share_over_100", "ratio_over_1", "shares_above_100", "jump", "unit_mismatch")
+UNFIT_FLAGS = ("share_over_100", "ratio_over_1", "shares_above_100", "jump", "unit_mismatch", "year_not_over")
 #: the suffixes of a metric measured against something (a rate or a share, never an amount)
 RATE_SUFFIXES = ("_growth", "_yoy", "_vs_plan", "_vs_target", "_share", "_mom_growth", "_rate")
 AMOUNT_UNITS = ("VND_bn", "USD_mn", "count")
+
+
+def year_not_over(row: dict) -> bool:
+    """Whether a figure gives a whole year's result in an article of that year before December: a total so far
+    over months the text does not say ("năm 2017 ... kết nạp 318 đảng viên" in May 2017), never the year's.
+    Goals, forecasts and yearly rates are not results.
+
+    >>> r = dict(period="2017", published="2017-05-28", qualifier="actual", per_year="")
+    >>> year_not_over(r), year_not_over(dict(r, published="2017-12-20")), year_not_over(dict(r, qualifier="estimate"))
+    (True, False, False)
+    """
+    from .periods import Period
+
+    p, pub = Period.parse(str(row.get("period", ""))), str(row.get("published", ""))
+    if p is None or p.granularity != "year" or len(pub) < 7 or not (pub[:4].isdigit() and pub[5:7].isdigit()):
+        return False
+    if row.get("qualifier") in ("target", "estimate") or str(row.get("per_year", "")) == "yes":
+        return False
+    return int(pub[:4]) == p.start.year and int(pub[5:7]) < 12
 
 
 def unit_fits(metric: str, unit: str) -> bool:
@@ -149,11 +168,14 @@ def implausible(a: float, b: float, unit: str) -> bool:
 def _checks(df: pd.DataFrame):
     """Every quality check that fires: its finding (doc, district, metric, period, flag, detail) and the index of
     the rows it concerns."""
-    df = df[["doc", "district", "metric", "unit", "period", "value", "basis", "denominator"]]  # slim: fast groups
+    slim = ["doc", "district", "metric", "unit", "period", "value", "basis", "denominator"]
+    df = df[[*slim, *(c for c in ("qualifier", "per_year", "published") if c in df.columns)]]  # slim: fast groups
     for r in df.itertuples():
         where = dict(doc=r.doc, district=r.district, metric=r.metric, period=r.period, detail={})
         if not unit_fits(r.metric, r.unit):
             yield dict(where, flag="unit_mismatch"), [r.Index]
+        if year_not_over(r._asdict()):
+            yield dict(where, flag="year_not_over"), [r.Index]
         if r.unit == "percent" and r.basis in ("share", "none") and r.value > 100 and "share" in r.metric:
             yield dict(where, flag="share_over_100"), [r.Index]
         if r.unit == "ratio" and r.denominator == r.denominator and r.value > r.denominator:
