@@ -376,3 +376,24 @@ def test_a_whole_year_reported_before_it_ended_is_no_finding():
     assert set(dataset.row_flags(df)) == {"year_not_over"}
     assert findings.collect(df) == [] and len(dataset.review(df)) == 2
     assert findings.collect(df.assign(published="2017-12-28"))  # a year-end report states the year
+
+
+def test_the_build_reports_a_correction_whose_article_changed(tmp_path, monkeypatch, caplog):
+    import logging
+    from types import SimpleNamespace
+
+    from districtbook import build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "000_a.txt").write_text("Thu ngân sách đạt 10 tỷ đồng.\n", encoding="utf-8")
+    (seeds / "corrections.yml").write_text("- {article: 000_a.txt, sha256: '0000', start: 18, end: 20}\n",
+                                           encoding="utf-8")
+    monkeypatch.setenv("DISTRICTBOOK_ROOT", str(tmp_path))
+    ed = SimpleNamespace(lang="vi", pages="book")
+    p = SimpleNamespace(editions=[ed], book_dir=lambda e: tmp_path / "stage" / e.lang / "book",
+                        jobs=[SimpleNamespace(params={"seeds": "seeds"})])
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        build.assemble_data(p)
+    assert any("000_a.txt" in r.getMessage() and "changed" in r.getMessage() for r in caplog.records)
+    assert (tmp_path / "stage" / "vi" / "book" / "chapters" / "_assets" / "findings.csv").is_file()
