@@ -392,8 +392,9 @@ def test_the_build_reports_a_correction_whose_article_changed(tmp_path, monkeypa
     monkeypatch.setenv("DISTRICTBOOK_ROOT", str(tmp_path))
     ed = SimpleNamespace(lang="vi", pages="book")
     p = SimpleNamespace(editions=[ed], book_dir=lambda e: tmp_path / "stage" / e.lang / "book",
-                        jobs=[SimpleNamespace(params={"seeds": "seeds"})])
+                        staging=tmp_path / "stage", jobs=[SimpleNamespace(params={"seeds": "seeds"})])
     with caplog.at_level(logging.WARNING, logger="districtbook"):
         build.assemble_data(p)
     assert any("000_a.txt" in r.getMessage() and "changed" in r.getMessage() for r in caplog.records)
     assert (tmp_path / "stage" / "vi" / "book" / "chapters" / "_assets" / "findings.csv").is_file()
+    assert sorted(q.name for q in (tmp_path / "stage" / "data").iterdir()) == ["findings.csv", "review.csv"]

@@ -42,7 +42,7 @@ def read(folder: Path | str) -> list[Correction]:
     import yaml
 
     path = Path(folder) / FILE_NAME
-    if not path.is_file():
+    if not path.is_file() or path.is_symlink():  # like an article, a link is never followed
         return []
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     if not isinstance(data, list):

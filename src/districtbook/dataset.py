@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .articles import BOOK_MAX_ARTICLE_BYTES, iter_articles
+from .articles import BOOK_MAX_ARTICLE_BYTES, iter_articles, scan
 from .extract import COLUMNS, figures
 from . import i18n
 from .sources import UNKNOWN, describe, sources as article_sources
@@ -67,8 +67,11 @@ def article_texts(seeds: Path | str) -> dict[str, str]:
 
 def _load_both(seeds: Path | str) -> tuple[pd.DataFrame, dict[str, str]]:
     folder = Path(seeds)
-    stamp = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.txt"))
-                  + sorted(folder.glob("corrections.yml")))
+    stat = [(p.name, p.lstat()) for p in scan(folder)[0]]  # the entries themselves: a link is never followed
+    corrections = folder / "corrections.yml"  # the maintainer's corrections change the table too
+    if corrections.is_file() and not corrections.is_symlink():
+        stat.append((corrections.name, corrections.lstat()))
+    stamp = tuple((name, st.st_size, st.st_mtime_ns) for name, st in stat)
     return _load(str(folder), stamp)
 
 
@@ -91,12 +94,12 @@ def context_before(texts: dict[str, str], doc: str, start: int, width: int = 12)
 
 
 def cite(row: pd.Series | dict, lang: str = "vi") -> str:
-    """A short citation: article number, outlet and date, e.g. "[000 · Hà Nội Mới · 2024-10-12]".
+    """A short citation: article number, outlet and date as readers write them, e.g. "[000 · Hà Nội Mới · 12/10/2024]".
 
     Plain text (the outlet and the file name come from the article): it reaches MyST only through
     ``report.escape`` (``md``, ``list_table``, ``publish_chart``), and is drawn as is into charts."""
-    outlet = row["outlet"] if row["outlet"] != UNKNOWN else i18n.text(lang, "source.unknown")
-    date = row["published"] if row["published"] != UNKNOWN else i18n.text(lang, "source.unknown")
+    outlet = row["outlet"] if row["outlet"] != UNKNOWN else i18n.text(lang, "source.unknown_outlet")
+    date = i18n.date_text(row["published"], lang) if row["published"] != UNKNOWN else i18n.text(lang, "source.unknown_date")
     return f"[{short_doc(row['doc'])} · {outlet} · {date}]"
 
 
@@ -285,13 +288,11 @@ def write_review(df: pd.DataFrame, folder: Path) -> Path:
     from decimal import Decimal
 
     from .numbers import canonical
-    from .report import record_asset
+    from .report import record_asset, write_csv
 
-    folder.mkdir(parents=True, exist_ok=True)
     out = review(df)
     out["value"] = [canonical(Decimal(repr(v))) for v in out["value"]]
-    out.to_csv(folder / "review.csv", index=False, encoding="utf-8", lineterminator="\n")
-    return record_asset(folder / "review.csv")
+    return record_asset(write_csv(out, folder / "review.csv"))  # quotes from the articles: spreadsheet-safe
 
 
 # --- Frictionless data package -------------------------------------------------------------------
@@ -326,8 +327,9 @@ def write_datapackage(df: pd.DataFrame, sources: pd.DataFrame, folder: Path) -> 
     out_csv = df[[*COLUMNS, *SOURCE_COLUMNS]].copy()
     for col in ("value", "denominator"):
         out_csv[col] = [canonical(Decimal(repr(v))) if v == v else "" for v in out_csv[col]]
-    out_csv.to_csv(folder / "figures.csv", index=False, encoding="utf-8", lineterminator="\n")
-    from .report import record_asset
+    from .report import record_asset, write_csv
+
+    write_csv(out_csv, folder / "figures.csv")  # text cells safe to open in a spreadsheet
 
     path = folder / "datapackage.json"
     path.write_text(json.dumps(datapackage(df, sources), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

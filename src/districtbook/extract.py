@@ -16,7 +16,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 import csv
 import json
-import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -896,20 +895,15 @@ def extract(paths: Iterable[Path | str], include_incidental: bool = False) -> It
 def write_figures(paths: Iterable[Path | str], output: Path | None = None, fmt: str = "csv") -> int:
     """``districtbook extract``: write figures as CSV (the output contract) or a JSON array.
 
-    ``output`` is written whole or not at all: into a temporary file beside it, renamed over it
-    only when every article was read (an error leaves no partial file and the previous one intact).
+    ``output`` is written whole or not at all (:func:`publish.atomic_output`): an error or a signal
+    leaves no partial file, and the previous one intact.
     """
+    from .publish import atomic_output
+
     if output is None:
         return _write_figures(paths, sys.stdout, fmt)
-    output = Path(output)
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as out:
-            n = _write_figures(paths, out, fmt)
-        os.replace(tmp, output)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return n
+    with atomic_output(Path(output)) as out:
+        return _write_figures(paths, out, fmt)
 
 
 def _write_figures(paths: Iterable[Path | str], out, fmt: str) -> int:

@@ -111,10 +111,13 @@ def table(asset_dirs: Iterable[Path]) -> list[dict]:
 def assemble(asset_dirs: list[Path]) -> None:
     """Write ``findings.csv`` (every statement, both editions' words) into every edition's ``_assets`` folder,
     where the book links it, and make sure each has the review list; the chapters' own files stay beside it."""
-    rows = table(asset_dirs)
+    import pandas as pd
+
+    from .report import write_csv
+
+    rows = pd.DataFrame(table(asset_dirs), columns=[*COLUMNS, "order"])[list(COLUMNS)]
     for folder in asset_dirs:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        _write(Path(folder) / "findings.csv", COLUMNS, rows)
+        write_csv(rows, Path(folder) / "findings.csv")  # text from the articles: safe to open in a spreadsheet
     # the review list is the figures chapter's; every edition links it (a book without that chapter: an empty list)
     review = next((Path(f) / "review.csv" for f in asset_dirs if (Path(f) / "review.csv").is_file()), None)
     for folder in asset_dirs:

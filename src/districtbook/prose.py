@@ -14,7 +14,7 @@ from . import ledger
 from .collate import sorted_names
 from .dataset import cite
 from .findings import DIRECTED, Finding, Verdict, collect, direction, expected, per_year, refusals, select
-from .i18n import period_text, plural, text
+from .i18n import date_text, period_text, plural, text
 from .labels import fmt_value, hedged, label, lower_first, round_for_prose
 from .metrics import METRICS
 from .periods import Period
@@ -147,7 +147,8 @@ def sentence(f: Finding, lang: str = "vi") -> str:
                         past=value_of(past, lang), past_period=period_text(past["period"], lang))
         return text(lang, "point.forecast" if forecast else "point.target", **base, target=value_of(r, lang, hedge=not forecast))
     if f.kind == "ratio":
-        rest = text(lang, "ratio.all") if v["x"] == v["y"] else text(lang, "ratio.part", pct=pct(v["pct"], lang))
+        # "21/21" says all by itself; "12/16, tức 75%" helps the reader
+        rest = "" if v["x"] == v["y"] else text(lang, "ratio.part", pct=pct(v["pct"], lang))
         return text(lang, "point.ratio", **base, x=fmt_number(v["x"], lang), y=fmt_number(v["y"], lang), rest=rest)
     if f.kind == "full":
         return text(lang, "point.full", **base)
@@ -261,7 +262,7 @@ def reason_text(metric: str, a: dict, b: dict, v: Verdict, lang: str) -> str:
     if v.reason == "unfinished":
         from .findings import unfinished
         u = a if unfinished(a) else b
-        fields.update(pu=period_text(u["period"], lang), date=u["published"])
+        fields.update(pu=period_text(u["period"], lang), date=date_text(u["published"], lang))
     if a["unit"] == "percent" and v.reason == "unit":
         fields["ua"] = "%"
     return text(lang, f"reason.{v.reason}", **fields)
