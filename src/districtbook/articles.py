@@ -346,7 +346,7 @@ def parse_article(name: str, raw: bytes, path: Path | str | None = None, max_byt
 
 
 #: Files of a seeds folder that are documentation, not articles (not reported as skipped).
-DOCUMENTATION = ("README.md",)
+DOCUMENTATION = ("README.md", "corrections.yml")  # the register; a maintainer's corrections (corrections.py)
 
 #: Why a file of a seeds folder is not read, in the build log's words (the book's are in the catalogues:
 #: ``sources.not_read.<reason>``).

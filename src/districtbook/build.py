@@ -643,6 +643,8 @@ def publish(p: Plan, pdf: bool = False, site_current: bool = False,
         if ed == first:
             (out / "_toc.yml").write_text(manifest.toc(book, ed.lang), encoding="utf-8")
             steps.append((out / "_toc.yml", p.root / "_toc.yml"))
+    if (p.staging / "data").is_dir():  # findings.csv and review.csv (assemble_data)
+        steps.append((p.staging / "data", build_dir / "data"))
     if not site_current:
         steps.append((p.staging / first.lang / "_build" / "html", build_dir / "html"))
     if (p.staging / "pdf").is_dir():
@@ -667,8 +669,9 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True,
           wait: float = lock.DEFAULT_WAIT, on_step: Callable[[str], None] | None = None) -> dict[str, Path]:
     """``districtbook build``: every chapter of every edition, then HTML (and PDF); all or nothing.
 
-    plan (what runs and why) -> execute (a process pool; reused chapters from the cache) ->
-    compile (Jupyter Book, only when a page changed) -> publish (into ``book/`` and ``_build/``).
+    plan (what runs and why) -> execute (a process pool; reused chapters from the cache) -> the table of
+    statements -> compile (Jupyter Book, only when a page changed) -> publish (into ``book/`` and ``_build/``,
+    the data files into ``_build/data``).
     The first edition is published at ``_build/html``, the others at ``_build/html/LANG``.
     One build at a time: a second one waits up to ``wait`` seconds for the lock, then stops.
     On SIGINT or SIGTERM every child process (chapters, kernels, Jupyter Book, LaTeX) is stopped.
@@ -678,5 +681,20 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True,
         publishing.recover(paths.build_dir(), paths.root())
         p = plan(use_cache)
         execute_chapters(p, jobs)
+        assemble_data(p)
         site_current = compile_book(p, pdf, jobs, use_cache)
         return publish(p, pdf, site_current, on_step)
+
+
+def assemble_data(p: Plan) -> None:
+    """The book's table of statements (``findings.csv``), joined from every chapter of both editions, put beside
+    the chapters of each edition (the book links it) before the site is built, and staged with the review list for
+    ``_build/data`` (published with the rest); the corrections (``seeds/corrections.yml``) whose article changed,
+    reported."""
+    from . import corrections, ledger
+
+    ledger.assemble([p.book_dir(ed) / "chapters" / "_assets" for ed in p.editions])
+    ledger.publish(p.book_dir(p.editions[0]) / "chapters" / "_assets", p.staging / "data")
+    folders = sorted({str(parameters.seeds_folder(j.params["seeds"])) for j in p.jobs if "seeds" in j.params})
+    for message in (m for folder in folders for m in corrections.stale(folder)):
+        log.warning("%s", message)  # a correction whose article changed is reported, never applied

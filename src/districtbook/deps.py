@@ -43,6 +43,8 @@ class Article:
     districts: frozenset[str]
 
 
+#: seeds/corrections.yml (:mod:`districtbook.corrections`): an input of every chapter that reads articles
+CORRECTIONS = "corrections.yml"
 _ABOUT: dict[str, tuple[frozenset[str], str]] = {}  # by SHA-256: parsing and extracting an article once per process
 
 
@@ -86,6 +88,9 @@ def article_index(folder: Path) -> dict[str, Article]:
             warn_once(NotRead(path.name, "duplicate", seen[key]).message(), folder)
         seen.setdefault(key, path.name)
         out[path.name] = Article(path.name, sha, districts)
+    corrections = folder / CORRECTIONS
+    if corrections.is_file() and not corrections.is_symlink():  # read with the articles by every chapter that reads any
+        out[CORRECTIONS] = Article(CORRECTIONS, hashlib.sha256(corrections.read_bytes()).hexdigest(), frozenset())
     return out
 
 
@@ -123,7 +128,7 @@ def reads(params: Mapping[str, Any], index: Mapping[str, Article] | None) -> tup
     wanted = district_params(params)
     if not wanted:
         return "every article", {a.name: a.sha for a in index.values()}
-    chosen = {a.name: a.sha for a in index.values() if a.districts & set(wanted)}
+    chosen = {a.name: a.sha for a in index.values() if a.districts & set(wanted) or a.name == CORRECTIONS}
     return "articles about " + ", ".join(wanted), chosen
 
 
