@@ -324,7 +324,7 @@ def write_datapackage(df: pd.DataFrame, sources: pd.DataFrame, folder: Path) -> 
 
     from .numbers import canonical
 
-    out_csv = df[[*COLUMNS, *SOURCE_COLUMNS]].copy()
+    out_csv = with_evidence(df)[[*COLUMNS, *SOURCE_COLUMNS]].copy()
     for col in ("value", "denominator"):
         out_csv[col] = [canonical(Decimal(repr(v))) if v == v else "" for v in out_csv[col]]
     from .report import record_asset, write_csv
