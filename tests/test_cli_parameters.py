@@ -95,6 +95,20 @@ def test_committed_toc_is_the_one_the_manifest_generates():
     assert "caption: Analysis" in english and "book/glossary" in english
 
 
+def test_both_editions_number_their_chapters_alike():
+    """Chapter and figure numbers ("Hình 6.1") follow the table of contents: the pages of one edition only (the
+    English glossary) come after every page both editions have, so a number means the same chapter in both."""
+    from districtbook import manifest
+
+    def files(lang: str) -> list[str]:
+        book = manifest.expand(manifest.load(ROOT / "book" / "manifest.yml"), lang)
+        return [e.file if isinstance(e, manifest.Page) else e.output for p in book.parts for e in p.entries]
+
+    vi, en = files("vi"), files("en")
+    shared = [f for f in vi if f in en]
+    assert shared and vi[:len(shared)] == en[:len(shared)] == shared, (vi, en)
+
+
 def test_a_chapter_writes_its_assets_beside_its_own_edition(monkeypatch):
     """nbval re-runs a chapter in place: the English chapters' charts go to book/en/chapters/_assets."""
     from districtbook import paths

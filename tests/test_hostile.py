@@ -6,6 +6,7 @@ Each test names the failure it guards against (issue 12); the end-to-end proofs 
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -177,15 +178,105 @@ def test_publishing_checks_the_new_tree_first(tmp_path):
         publish.check_pdf(tmp_path / "bad.pdf")
 
 
-def test_html_only_build_removes_a_pdf_made_from_other_pages(tmp_path):
-    pdf = tmp_path / "pdf"
-    pdf.mkdir()
-    (pdf / "districtbook.pdf").write_bytes(b"%PDF-")
-    (pdf / publish.PDF_STAMP).write_text("pages-A")
-    publish.drop_stale_pdf(pdf, "pages-A")
-    assert (pdf / "districtbook.pdf").exists()  # same pages: kept
-    publish.drop_stale_pdf(pdf, "pages-B")
-    assert not pdf.exists()
+def _generation(root: Path, tag: str) -> list[tuple[Path, Path]]:
+    """The trees a build publishes, with ``tag`` in every file: in ``root/new`` (new) for their destinations."""
+    new = root / "_build" / ".staging" / "publish"
+    pairs = [(new / "vi-chapters", root / "book" / "chapters"), (new / "en-chapters", root / "book" / "en" / "chapters"),
+             (new / "_toc.yml", root / "_toc.yml"), (new / "html", root / "_build" / "html"),
+             (new / "pdf", root / "_build" / "pdf")]
+    for src, _ in pairs:
+        if src.suffix:
+            src.parent.mkdir(parents=True, exist_ok=True)
+            src.write_text(tag)
+        else:
+            src.mkdir(parents=True)
+            (src / "x").write_text(tag)
+    return pairs
+
+
+def _shown(root: Path) -> set[str]:
+    """The tags of what is published: one tag when the book is one generation."""
+    files = [root / "book/chapters/x", root / "book/en/chapters/x", root / "_toc.yml", root / "_build/html/x",
+             root / "_build/pdf/x"]
+    return {f.read_text() if f.exists() else "missing" for f in files}
+
+
+def _old_generation(root: Path) -> None:
+    for d in ("book/chapters", "book/en/chapters", "_build/html", "_build/pdf"):
+        (root / d).mkdir(parents=True)
+        (root / d / "x").write_text("old")
+    (root / "_toc.yml").write_text("old")
+
+
+STEPS = ("journal", "chapters", "chapters", "_toc.yml", "html", "pdf", "done")
+
+
+def _publish_with_hook(root: Path, at: int, action):
+    """An old generation published, a new one staged, and an ``on_step`` hook doing ``action`` at step ``at``."""
+    _old_generation(root)
+    pairs = _generation(root, "new")
+    seen: list[str] = []
+
+    def hook(step: str) -> None:
+        seen.append(step)
+        if len(seen) == at + 1:
+            action()
+
+    return pairs, seen, hook
+
+
+@pytest.mark.parametrize("at", range(len(STEPS)))
+def test_a_signal_at_any_step_of_publish_still_publishes_one_whole_generation(tmp_path, at):
+    """Issue 19: SIGINT between the HTML and the PDF swap published a mixed book that said it was unchanged.
+    The renames run with SIGINT/SIGTERM held back: a signal at any step is raised once the generation is whole,
+    and the message says the new book was published."""
+    pairs, seen, hook = _publish_with_hook(tmp_path, at, lambda: os.kill(os.getpid(), signal.SIGINT))
+    publish.published = False
+    with pytest.raises(KeyboardInterrupt), procs.children_die_with_us():
+        publish.commit(tmp_path / "_build", pairs, on_step=hook)
+    assert seen == list(STEPS)  # every step ran: the signal waited for the last
+    assert _shown(tmp_path) == {"new"} and publish.published
+    assert not (tmp_path / "_build" / publish.JOURNAL).exists()
+
+
+class _Killed(BaseException):
+    """The process dies at this point (SIGKILL, a power cut): nothing after it runs."""
+
+
+@pytest.mark.parametrize("at", range(len(STEPS) - 1))
+def test_a_publish_killed_at_any_step_is_rolled_forward_by_the_next_build(tmp_path, caplog, at):
+    def die() -> None:
+        raise _Killed()
+
+    pairs, _, hook = _publish_with_hook(tmp_path, at, die)
+
+    with pytest.raises(_Killed):
+        publish.commit(tmp_path / "_build", pairs, on_step=hook)
+    assert len(_shown(tmp_path)) == (1 if at in (0, len(STEPS) - 2) else 2)  # mixed until the next start
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        publish.recover(tmp_path / "_build", tmp_path)
+    assert _shown(tmp_path) == {"new"}
+    assert "an interrupted build had begun to publish: rolled forward, its publish completed (book/chapters, " \
+           "book/en/chapters, _toc.yml, _build/html, _build/pdf are all from that build)" in caplog.text
+    assert not (tmp_path / "_build" / publish.JOURNAL).exists() and not (tmp_path / "_build" / ".staging").exists()
+    assert not (tmp_path / "_build" / publish.BACKUPS).exists()
+
+
+def test_a_build_stopped_before_its_journal_is_rolled_back(tmp_path, caplog):
+    _old_generation(tmp_path)
+    _generation(tmp_path, "new")  # staged, never committed
+    (tmp_path / "_build" / (publish.JOURNAL + ".tmp")).write_text("[{")  # a journal being written
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        publish.recover(tmp_path / "_build", tmp_path)
+    assert _shown(tmp_path) == {"old"}
+    assert "a build stopped before it published: rolled back (the book published before it is unchanged" in caplog.text
+
+
+def test_a_pdf_step_may_remove_a_pdf_of_other_pages(tmp_path):
+    _old_generation(tmp_path)
+    pairs = _generation(tmp_path, "new")[:-1] + [(None, tmp_path / "_build" / "pdf")]
+    publish.commit(tmp_path / "_build", pairs)
+    assert _shown(tmp_path) == {"new", "missing"} and not (tmp_path / "_build" / "pdf").exists()
 
 
 # --- children die with the build -----------------------------------------------------------------
@@ -401,7 +492,7 @@ def test_duplicates_and_non_txt_files_are_reported_and_counted_once(tmp_path, ca
     assert names == ["a.txt"]
     assert len({f.doc for f in figs}) == 1
     assert "b.txt: same text as a.txt: skipped (its figures would count twice)" in caplog.text
-    assert "not read, only .txt files are articles: ARTICLE.TXT" in caplog.text
+    assert "/ARTICLE.TXT: not read: only .txt files are articles" in caplog.text
     assert "README.md" not in caplog.text
 
 
@@ -417,3 +508,267 @@ def test_extract_output_is_all_or_nothing(tmp_path):
     out.write_text("previous\n")
     assert cli("extract", str(good), "-o", str(out)).returncode == 2
     assert out.read_text() == "previous\n"
+
+
+# --- only plain files in seeds/ (issue 19) --------------------------------------------------------
+
+def _hostile_seeds(folder: Path) -> dict[str, str]:
+    """A seeds folder with one article and every kind of file that is not one; returns name -> reason."""
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text("Quận Tây Hồ\nNăm 2023, quận Tây Hồ thu ngân sách 2.511 tỷ đồng.\n")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "inside.txt").symlink_to(folder / "a.txt")  # even a link to an article of the folder
+    os.mkfifo(folder / "fifo.txt")
+    (folder / ".hidden.txt").write_text("Quận Tây Hồ thu ngân sách 999 tỷ đồng.\n")
+    (folder / "evil\nforged.txt: read.txt").write_text("x")
+    return {"passwd.txt": "symlink", "zero.txt": "symlink", "inside.txt": "symlink", "fifo.txt": "special",
+            ".hidden.txt": "hidden", "evil\\nforged.txt: read.txt": "control_name"}
+
+
+def test_only_plain_files_in_a_seeds_folder_are_read_each_refusal_one_line(tmp_path, caplog):
+    """A symbolic link (to /etc/passwd, /dev/zero), a FIFO, a hidden file, a name with a newline: none is
+    opened; each is one warning line naming the file (escaped) and the reason; the article is read."""
+    refused = _hostile_seeds(tmp_path / "s")
+    t0 = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        skipped: list[articles.NotRead] = []
+        names = [a.name for a in articles.iter_articles([tmp_path / "s"], skipped=skipped)]
+    assert time.monotonic() - t0 < 5  # the FIFO never blocks
+    assert names == ["a.txt"]
+    assert {nr.name: nr.reason for nr in skipped} == refused
+    lines = caplog.text.splitlines()
+    assert len(lines) == len(refused)
+    assert not [ln for ln in lines if ln.startswith("forged")]  # the newline forged no line
+    assert any("s/evil\\nforged.txt: read.txt: not read: its name holds control characters" in ln for ln in lines)
+    assert any("s/fifo.txt: not read: is a FIFO, not a plain file" in ln for ln in lines)
+    assert any("s/passwd.txt: not read: is a symbolic link" in ln for ln in lines)
+    assert "root:" not in caplog.text
+
+
+def test_reading_an_article_never_trusts_stat_nor_follows_a_link(tmp_path):
+    """The open descriptor is checked (a device or FIFO is refused however it was reached) and the bytes are
+    counted as read: /proc files say 0 bytes in stat; a link is refused unless named on the command line."""
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    with pytest.raises(ArticleError, match="zero.txt: is a symbolic link"):
+        articles.read_bytes(tmp_path / "zero.txt")
+    with pytest.raises(ArticleError, match="zero.txt: is a character device, not a plain file"):
+        articles.read_bytes(tmp_path / "zero.txt", follow=True)
+    os.mkfifo(tmp_path / "fifo.txt")
+    with pytest.raises(ArticleError, match="fifo.txt: is a FIFO, not a plain file"):
+        articles.read_article(tmp_path / "fifo.txt", follow=True)
+    assert os.stat("/proc/self/maps").st_size == 0
+    with pytest.raises(ArticleError, match="maps: is more than the 100 an article may have"):
+        articles.read_bytes("/proc/self/maps", max_bytes=100, follow=True)
+    (tmp_path / "ok.txt").write_bytes(b"x" * 100)
+    assert articles.read_bytes(tmp_path / "ok.txt", max_bytes=100) == b"x" * 100
+
+
+def test_planning_refuses_an_oversized_article_before_reading_it(tmp_path, monkeypatch):
+    """The book's size limit applies where a build first reads seeds/ (its plan), not after every article
+    was read and extracted: a sparse 5 MB file is refused at once, its bytes never read."""
+    from districtbook import deps
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Quận Tây Hồ\nNăm 2023, quận Tây Hồ thu ngân sách 2.511 tỷ đồng.\n")
+    with open(seeds / "huge.txt", "wb") as f:
+        f.truncate(5 * 1024 * 1024)
+    reads = []
+    real_read = os.read
+
+    def counted(fd: int, n: int) -> bytes:
+        reads.append(len(got := real_read(fd, n)))
+        return got
+
+    monkeypatch.setattr(articles.os, "read", counted)
+    t0 = time.monotonic()
+    with pytest.raises(ArticleError, match=r"huge.txt: is 5,242,880 bytes, more than the 4,194,304"):
+        deps.article_index(seeds)
+    with pytest.raises(ArticleError, match=r"huge.txt: is 5,242,880 bytes"):
+        parameters.known_districts(seeds)
+    assert time.monotonic() - t0 < 2 and sum(reads) < 10_000
+
+
+def test_the_sources_chapter_lists_every_file_not_read_with_its_reason(tmp_path):
+    from districtbook.chapters import sources
+
+    refused = _hostile_seeds(tmp_path / "s")
+    (tmp_path / "s" / "b.txt").write_text((tmp_path / "s" / "a.txt").read_text() + "\n")
+    for lang in ("vi", "en"):
+        shown = str(sources.not_read(tmp_path / "s", lang))
+        for name in refused:
+            assert report.escape(name) in shown, (lang, name)
+        assert "b.txt" in shown and "root:" not in shown
+        assert "\n- evil\\\\nforged.txt: read.txt:" in shown  # escaped, one list item
+    assert "symbolic link" in str(sources.not_read(tmp_path / "s", "en"))
+    assert sources.not_read(Path(__file__).parent / "fixtures" / "seeds") is None
+
+
+# --- published CSVs are safe to open in a spreadsheet (issue 19) ------------------------------------
+
+FORMULA_OUTLET = "=2+3+cmd|' /C calc'!A0"
+
+
+def test_published_csv_text_cells_cannot_become_formulas_and_numbers_stay_numbers(tmp_path, monkeypatch):
+    """An outlet ``=2+3+cmd|' /C calc'!A0`` reached the published CSVs as is: a formula in a spreadsheet."""
+    import csv
+
+    from districtbook import dataset
+
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path / "assets"))
+    df = pd.DataFrame({"outlet": [FORMULA_OUTLET, "@SUM(1+1)", "+x", "-x", "\tx", "\rx", "Hà Nội Mới"],
+                       "value": [-2.6, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+                       "shown": ["-2.6", "+5", "-1+2", "1", "=1", "2", "x"]})
+    out = report.save_data(df, "t")
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert [r["outlet"] for r in rows] == ["'" + FORMULA_OUTLET, "'@SUM(1+1)", "'+x", "'-x", "'\tx", "'\rx", "Hà Nội Mới"]
+    assert [r["value"] for r in rows][:1] == ["-2.6"]  # a numeric column untouched
+    assert [r["shown"] for r in rows] == ["-2.6", "+5", "'-1+2", "1", "'=1", "2", "x"]  # text that is a number stays
+    # the figure table the book publishes (figures.csv): outlet and quote neutralised, value a number
+    fig = pd.DataFrame([_figure_row(outlet=FORMULA_OUTLET, quote="-2,6% so với cùng kỳ", value=-2.6, doc="=evil.txt",
+                                    level="district", per_year=False, base="")])
+    dataset.write_datapackage(fig, pd.DataFrame(columns=["doc", "title", "outlet", "url", "date"]), tmp_path / "dp")
+    row = next(csv.DictReader((tmp_path / "dp" / "figures.csv").open(encoding="utf-8", newline="")))
+    assert row["outlet"] == "'" + FORMULA_OUTLET and row["doc"] == "'=evil.txt"
+    assert row["quote"] == "'-2,6% so với cùng kỳ" and row["value"] == "-2.6"
+
+
+def test_deeply_nested_yaml_is_one_message_with_line_and_column(tmp_path):
+    """30,000 nested brackets in ``run -f params.yml`` were a RecursionError and a traceback of 3,000 lines."""
+    deep = tmp_path / "deep.yml"
+    deep.write_text("lang: vi\nseeds:\n  x: " + "[" * 30_000 + "]" * 30_000 + "\n")
+    t0 = time.monotonic()
+    with pytest.raises(ParameterError, match=r"-f deep.yml.*not valid YAML: line 3, column \d+: lists or mappings "
+                                             r"nested more than 50 deep"):
+        parameters.read_yaml(deep)
+    assert time.monotonic() - t0 < 1
+    block = tmp_path / "block.yml"
+    block.write_text("lang: vi\nseeds:\n" + "".join("  " * i + "- \n" for i in range(1, 200)))
+    with pytest.raises(ParameterError, match=r"line \d+, column \d+: lists or mappings nested more than 50 deep"):
+        parameters.read_yaml(block)
+    proc = cli("run", "sources", "-f", str(deep))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and len(proc.stderr.splitlines()) == 1, proc.stderr
+    ok = tmp_path / "ok.yml"
+    ok.write_text("lang: en\nx: " + "[" * 49 + "]" * 49 + "\n")
+    assert parameters.read_yaml(ok)["lang"] == "en"
+
+
+# --- extract -o and signals (issue 19) -------------------------------------------------------------
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGKILL, -9)])
+def test_a_signal_to_extract_leaves_no_temporary_file_and_speaks_of_the_figure_table(tmp_path, sig, code):
+    """``extract -o`` stopped by SIGTERM left ``.out.csv.PID.tmp`` (partial) behind, and SIGINT said "the
+    previous book is unchanged".  The table is written to an anonymous file (O_TMPFILE) named only at the end."""
+    from .conftest import SEEDS
+
+    src = tmp_path / "in"
+    src.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for i in range(150):
+        (src / f"{i:03d}.txt").write_text(texts[i % len(texts)] + f"\nBản sao {i}.\n", encoding="utf-8")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    (out_dir / "figures.csv").write_text("previous\n")
+    env = dict(os.environ)
+    proc = subprocess.Popen([sys.executable, "-m", "districtbook", "extract", str(src), "-o", str(out_dir / "figures.csv")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 60
+    writing = False
+    while not writing and time.monotonic() < deadline and proc.poll() is None:  # the table is being written
+        with contextlib.suppress(OSError):
+            writing = any(os.readlink(f"/proc/{proc.pid}/fd/{fd}").startswith(str(out_dir))
+                          for fd in os.listdir(f"/proc/{proc.pid}/fd"))
+        time.sleep(0.01)
+    assert writing, "extract finished before it could be signalled"
+    os.kill(proc.pid, sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == code, err
+    assert sorted(p.name for p in out_dir.iterdir()) == ["figures.csv"]  # nothing partial, hidden or named
+    assert (out_dir / "figures.csv").read_text() == "previous\n"
+    if sig != signal.SIGKILL:
+        assert f"interrupted; the figure table {out_dir / 'figures.csv'} was not written (the previous file is " \
+               "unchanged)" in err and "book" not in err.replace("districtbook", ""), err
+
+
+def test_each_warning_about_the_articles_is_printed_once(tmp_path, caplog, monkeypatch):
+    """A duplicate article's warning was printed eight times per build: by the plan and by every chapter that
+    reads the articles.  A process says it once; chapters executed by a build (which said it) say nothing."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = "Quận Tây Hồ\nNăm 2023, quận Tây Hồ thu ngân sách 2.511 tỷ đồng.\n"
+    (seeds / "a.txt").write_text(body)
+    (seeds / "b.txt").write_text(body)
+    (seeds / "empty.txt").write_text("")
+    (seeds / "notes.docx").write_text("x")
+    from districtbook import deps, sources
+
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        deps.article_index(seeds)  # the build's plan
+        parameters.known_districts(seeds)
+        sources.sources(seeds)
+        list(articles.iter_articles([seeds]))
+    said = [r.getMessage() for r in caplog.records]
+    assert sorted(said) == sorted(["seeds/notes.docx: not read: only .txt files are articles",
+                                   "b.txt: same text as a.txt: skipped (its figures would count twice)",
+                                   "empty.txt: the article is empty; it yields no figures"]), said
+    caplog.clear()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.txt").write_text(body)
+    (other / "c.txt").write_text(body)
+    monkeypatch.setenv("DISTRICTBOOK_SEEDS_REPORTED", "1")  # a chapter executed by a build
+    with caplog.at_level(logging.WARNING, logger="districtbook"):
+        assert [a.name for a in articles.iter_articles([other])] == ["a.txt"]
+    assert caplog.records == []
+
+
+# --- make test beside a running build (issue 19) ---------------------------------------------------
+
+def test_readers_of_the_book_wait_for_a_build_and_a_build_waits_for_them(tmp_path, caplog):
+    """`make test` started while `make book` ran read a half-published book (26 failures telling the user to
+    run `make book`): readers hold the build lock shared, wait for a build and say what they wait for."""
+    said: list[str] = []
+    with lock.build_lock(tmp_path, wait=0):
+        with pytest.raises(BuildError, match=r"the build \(pid \d+\) .* did not finish within 1 s; nbval reads"):
+            with lock.reading_lock(tmp_path, "nbval", wait=1, poll=0.05, say=said.append):
+                pass
+    assert said == [f"waiting for the build that is running (pid {os.getpid()}) to finish: nbval reads the "
+                    "published book (book/, _build/)"]
+    with lock.reading_lock(tmp_path, "a", wait=0), lock.reading_lock(tmp_path, "b", wait=0):  # readers share it
+        with caplog.at_level(logging.INFO, logger="districtbook"), \
+                pytest.raises(BuildError, match="tests are reading the published book"):
+            with lock.build_lock(tmp_path, wait=0.3, poll=0.05):
+                pass
+    assert "waiting: tests are reading the published book (make test)" in caplog.text
+    with lock.build_lock(tmp_path, wait=0):  # released
+        pass
+
+
+def test_make_test_waits_for_the_build_that_is_running(tmp_path):
+    """The test session's hook (conftest.py): the first test that reads the project's book waits for the build
+    lock, with one message, and runs once the build is done."""
+    build_dir = tmp_path / "_build"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "XDIST_"))}  # not as an xdist worker
+    env["DISTRICTBOOK_ROOT"] = str(tmp_path)
+    root = Path(__file__).resolve().parent.parent
+    with lock.build_lock(build_dir, wait=0):
+        proc = subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                                 "tests/test_live_seeds.py::test_every_district_in_the_articles_has_a_published_profile_and_no_other"],
+                                cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(8)
+        assert proc.poll() is None  # waiting
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, out + err
+    said = out + err
+    assert said.count("waiting for the build that is running") == 1, said
+    assert f"(pid {os.getpid()}) to finish: make test" in said
+
+
+def test_a_link_named_on_the_command_line_is_followed_but_never_to_a_device(tmp_path):
+    (tmp_path / "a.txt").write_text("Quận Tây Hồ\nNăm 2023, quận Tây Hồ thu ngân sách 2.511 tỷ đồng.\n")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    assert [a.name for a in articles.iter_articles([tmp_path / "link.txt"])] == ["link.txt"]
+    with pytest.raises(ArticleError, match="zero.txt: is a character device, not a plain file"):
+        list(articles.iter_articles([tmp_path / "zero.txt"]))

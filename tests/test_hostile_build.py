@@ -248,3 +248,82 @@ def test_html_only_build_removes_a_pdf_that_no_longer_matches(hostile):
     assert proc.returncode == 0, proc.stderr
     assert "removed the published PDF" in proc.stderr
     assert not pdf.exists()
+
+
+def test_links_devices_fifos_hidden_and_control_named_files_in_seeds_are_reported_never_read(hostile):
+    """Issue 19: a committed symlink to /etc/passwd and one to /dev/zero, a FIFO, a hidden article, a name with a
+    newline and a duplicate article in seeds/: the build finishes (no hang: a timeout), reads none of them, and
+    says each once in its log (one line each) and in the Sources chapter of both editions."""
+    seeds = hostile / "seeds"
+    first = sorted(seeds.glob("0*.txt"))[0]
+    made = {"passwd.txt": "is a symbolic link", "zero.txt": "is a symbolic link", "fifo.txt": "is a FIFO",
+            ".hidden.txt": "a hidden file", "evil\nforged.txt": "its name holds control characters",
+            "dup.txt": f"same text as {first.name}"}
+    (seeds / "passwd.txt").symlink_to("/etc/passwd")
+    (seeds / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(seeds / "fifo.txt")
+    (seeds / ".hidden.txt").write_text(first.read_text(encoding="utf-8").replace("Tây Hồ", "Ba Vì"), encoding="utf-8")
+    (seeds / "evil\nforged.txt").write_text("Quận Ba Vì thu ngân sách 999 tỷ đồng.\n", encoding="utf-8")
+    (seeds / "dup.txt").write_bytes(first.read_bytes())
+    try:
+        proc = subprocess.run([sys.executable, "-m", "districtbook", "build"], env=_env(hostile), cwd=hostile,
+                              capture_output=True, text=True, timeout=900)
+    finally:
+        for name in made:
+            (seeds / name).unlink()
+    assert proc.returncode == 0, proc.stderr
+    log = proc.stderr.splitlines()
+    for name, why in made.items():
+        shown = name.replace("\n", "\\n")
+        said = [ln for ln in log if shown in ln and why in ln]
+        assert len(said) == 1, (name, proc.stderr)  # once per build, not once per chapter
+    assert not [ln for ln in log if ln.startswith("forged")]
+    site = hostile / "_build/html"
+    for page in ("book/chapters/sources.html", "en/book/chapters/sources.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        for name in ("passwd.txt", "zero.txt", "fifo.txt", ".hidden.txt", "evil\\nforged.txt", "dup.txt"):
+            assert name in html, (page, name)
+    for page in _pages(hostile):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "root:x:0:0" not in html and "Ba Vì" not in html, page
+
+
+_HOOKED_BUILD = """
+import os, signal, sys
+from districtbook import build, cli
+real = build.build
+def hooked(**kw):
+    return real(**kw, on_step=lambda step: step == {step!r} and os.kill(os.getpid(), {sig}))
+build.build = hooked
+sys.exit(cli.main(["build"]))
+"""
+
+
+@pytest.mark.parametrize(("sig", "step", "code"), [(signal.SIGKILL, "html", -9), (signal.SIGINT, "chapters", 130)])
+def test_a_signal_during_publish_leaves_one_generation_and_says_so(hostile, sig, step, code):
+    """Issue 19: a build signalled between two steps of publish left a mixed book (new chapters, old site) and
+    said "the previous book is unchanged".  Now the chapters, _toc.yml and the site of both editions come from
+    one build after the next start, and every message says what happened."""
+    article = hostile / "seeds" / "900_outlet.txt"
+    before = article.read_text(encoding="utf-8")
+    marker = f"Bản ghi {sig.name} {step}"
+    article.write_text(before.replace("\n", f" {marker}\n", 1), encoding="utf-8")  # in the title
+    try:
+        proc = subprocess.run([sys.executable, "-c", _HOOKED_BUILD.format(step=step, sig=int(sig))], env=_env(hostile),
+                              cwd=hostile, capture_output=True, text=True, timeout=900)
+        assert proc.returncode == code, proc.stderr
+        if sig == signal.SIGINT:
+            assert "interrupted; the new book was published whole before it stopped" in proc.stderr, proc.stderr
+            assert "previous book is unchanged" not in proc.stderr
+        after = cli("build", root=hostile)
+    finally:
+        article.write_text(before, encoding="utf-8")
+    assert after.returncode == 0, after.stderr
+    if sig == signal.SIGKILL:
+        assert "an interrupted build had begun to publish: rolled forward" in after.stderr, after.stderr
+    assert "book pages unchanged: HTML reused" in after.stderr  # what was published is this build's, whole
+    for ed in ("", "en/"):
+        assert marker in (hostile / "_build/html" / ed / "book/chapters/sources.html").read_text(encoding="utf-8")
+        assert marker in (hostile / f"book/{ed}chapters/sources.ipynb").read_text(encoding="utf-8")
+    assert not (hostile / "_build" / ".publish-journal.json").exists()
+    _book_complete(hostile)

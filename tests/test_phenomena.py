@@ -70,7 +70,7 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
     ("Thu ngân sách 9 tháng qua đạt 1.640 tỷ đồng.", "1.640", "2024-9M"),
     ("Từ đầu năm đến nay, quận kết nạp 96 đảng viên.", "96", "2024-YTD"),
     ("Tính đến ngày 15-6, quận đã cấp 4.210 hồ sơ trực tuyến.", "4.210", "2024-YTD"),
-    ("Ước 03 tháng/2024 thu ngân sách đạt 690 tỷ đồng.", "690", "2024-3M"),
+    ("Ước 03 tháng/2024 thu ngân sách đạt 690 tỷ đồng.", "690", "2024-Q1"),
     ("Thu ngân sách tháng 02 ước đạt 210 tỷ đồng.", "210", "2024-02"),
     ("Quý III/2024, quận thu 480 tỷ đồng.", "480", "2024-Q3"),
     ("Trong 5 năm vừa qua, quận kết nạp 520 đảng viên.", "520", "2020-2024"),
@@ -346,3 +346,226 @@ def test_bare_percentages_after_a_share_in_the_paragraph_are_that_share(body, qu
 ])
 def test_a_goal_in_brackets_belongs_to_its_own_figure(body, quote):
     assert fig(body, quote).qualifier == "actual"
+
+
+# --- issue 22: phenomena of articles the rules were not written from ---------------------------------------
+def test_tinh_is_not_ti_a_province_count_is_no_amount_of_money():
+    found = figs("Năm 2024, số thu của thành phố lớn bằng 7 tỉnh cộng lại, đạt 410.000 tỷ đồng.")
+    assert [f.value for f in found if f.unit == "VND_bn"] == ["410000"]
+
+
+def test_a_section_and_weekday_dateline_with_a_comma_before_the_time_is_no_title():
+    head = "Thời sự Thứ Hai 02/12/2024, 11:00\n\nQuận Cầu Giấy kỷ niệm 20 năm thành lập\n\nẢnh tư liệu\n\n"
+    body = "Đồng chí Bí thư Thành ủy Hà Nội dự lễ của quận Cầu Giấy.\nHiện nay, dân số khoảng 300.000 người."
+    f = fig(body, "300.000", head=head)
+    assert (f.district, f.place_from.split(":")[0]) == ("Cầu Giấy", "title")
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Tốc độ phát triển kinh tế của toàn quận 6 tháng đầu năm 2024 ước đạt 9,04%.", "9,04%"),
+    ("Tổng thu ngân sách trên địa bàn quận 9 tháng năm 2024 đạt 1.920 tỷ đồng.", "1.920"),
+])
+def test_a_level_word_before_a_number_of_months_is_no_numbered_district(body, quote):
+    head = "Quận Hoàng Mai phát triển kinh tế\nXã hội 12/10/2024 08:00\nQuận Hoàng Mai tổ chức hội nghị.\n"
+    assert fig(body, quote, head=head).district == "Hoàng Mai"
+
+
+def test_a_level_word_after_a_count_is_counted_not_the_articles_unit():
+    head = "Huyện Bình Chánh kỷ niệm 20 năm chia tách\nXã hội 12/10/2024 08:00\nHuyện Bình Chánh họp mặt.\n"
+    body = "Xã Tân Túc được công nhận. Sau chia tách, huyện có 15 xã và 1 thị trấn, diện tích gần 253 km2."
+    assert fig(body, "253", head=head).district == "Bình Chánh"
+
+
+def test_a_page_banner_never_dates_the_article():
+    head = "Xuân 2026\nQuận Ba Đình thu ngân sách vượt kế hoạch\n"
+    body = "Sáng 5/10, UBND quận Ba Đình họp báo về kết quả năm 2022. 9 tháng qua, thu ngân sách đạt 1.200 tỷ đồng."
+    assert fig(body, "1.200", head=head).period == "2022-9M"
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Sáu tháng đầu năm 2019, tổng thu ngân sách ước đạt 1.564 tỷ đồng.", "1.564", "2019-H1"),
+    ("Chín tháng năm 2023, quận thu 2.050 tỷ đồng.", "2.050", "2023-9M"),
+    ("Lũy kế từ đầu năm đến tháng 8/2022, quận thu ngân sách hơn 11.200 tỷ đồng.", "11.200", "2022-8M"),
+    ("Tính đến cuối tháng 9/2013, tổng thu ngân sách ước đạt 1.100 tỷ đồng.", "1.100", "2013-9M"),
+    ("Tính đến ngày 30/11/2021, số thu của quận đạt 13.720 tỷ đồng.", "13.720", "2021-YTD"),
+])
+def test_months_in_words_and_up_to_a_month_are_the_first_months(body, quote, period):
+    assert fig(body, quote).period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "period", "basis", "base"), [
+    ("6 tháng đầu năm 2023, quận đạt nhiều kết quả. Thu ngân sách tăng 10,82% so với 6 tháng đầu năm 2022.",
+     "10,82%", "2023-H1", "yoy", "2022-H1"),
+    ("9 tháng năm 2023, quận đạt nhiều kết quả. Thu ngân sách tăng 9,59% so cùng kỳ năm 2022.", "9,59%", "2023-9M",
+     "yoy", "2022-9M"),
+])
+def test_a_comparison_base_of_any_form_is_never_the_period(body, quote, period, basis, base):
+    f = fig(body, quote, head="Tiêu đề bài viết\nXã hội 12/10/2023 08:00\n")
+    assert (f.period, f.basis, f.base) == (period, basis, base)
+
+
+def test_the_same_period_of_a_term_start_year_is_year_on_year():
+    f = fig("Năm 2021, thu ngân sách đạt 18.588 tỷ đồng, tăng 4,46% so với cùng kỳ năm 2020.", "4,46%",
+            head="Tiêu đề bài viết\nXã hội 12/12/2021 08:00\n")
+    assert f.basis == "yoy"
+
+
+@pytest.mark.parametrize(("body", "quote", "basis"), [
+    ("Khu vực A đạt 410 tỷ đồng, đạt 70,6% dự toán năm và tăng 39,5% so với cùng kỳ; khu vực B 43 nghìn tỷ đồng, "
+     "đạt 57,9% và tăng 7%.", "57,9%", "plan"),
+    ("Khu vực A đạt 410 tỷ đồng, đạt 70,6% dự toán năm và tăng 39,5% so với cùng kỳ; khu vực B 43 nghìn tỷ đồng, "
+     "đạt 57,9% và tăng 7%.", "7%", "yoy"),
+    ("Tăng trưởng khu vực dịch vụ đạt 9,72% so với cùng kỳ.\nTrong đó, ngành thương mại tăng 9,29%; du lịch tăng 86,7%.",
+     "86,7%", "yoy"),
+])
+def test_a_list_names_its_plan_and_growth_cues_once(body, quote, basis):
+    assert fig(body, quote).basis == basis
+
+
+# --- anniversaries: the years since the founding ---------------------------------------------------------
+ANNIVERSARY = "Quận Cầu Giấy kỷ niệm 25 năm thành lập (1997 – 2022)\nXã hội 01/09/2022 08:00\n"
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Tổng giá trị sản xuất qua 25 năm đạt hơn 600 nghìn tỷ đồng.", "600", "1997-2022"),
+    ("Sau 25 năm, kinh tế quận tăng trưởng bình quân 18%/năm.", "18%", "1997-2022"),
+    ("Năm 2022, thu ngân sách đạt 9.000 tỷ đồng, tăng bình quân 15%/năm.", "15%", "1997-2022"),
+    ("Năm 2022, thu ngân sách đạt 9.000 tỷ đồng, tăng 30 lần so với lúc mới thành lập quận.", "30 lần", "1997-2022"),
+    ("Năm 2022, thu ngân sách đạt 9.000 tỷ đồng, tăng 30 lần so với lúc mới thành lập quận.", "9.000", "2022"),
+    ("Năm 2022, giá trị sản xuất đạt 90 nghìn tỷ đồng, tăng 45 lần so với năm 1998.", "45 lần", "1998-2022"),
+])
+def test_an_anniversary_article_dates_its_long_run_figures_by_the_years_since_the_founding(body, quote, period):
+    f = fig(body, quote, head=ANNIVERSARY)
+    assert f.period == period
+    if quote.endswith("lần"):
+        assert f.basis == "none"
+
+
+# --- frames and deadlines -------------------------------------------------------------------------------
+def test_a_deadline_after_a_figure_does_not_date_it():
+    f = fig("Dự án bến cảng đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025.", "93%")
+    assert f.period == ""
+
+
+def test_up_to_a_month_from_the_start_of_the_year_is_one_frame_for_the_paragraphs_under_it():
+    body = ("Lũy kế từ đầu năm đến tháng 8/2022, quận thu ngân sách hơn 11.200 tỷ đồng.\n"
+            "Trong đó, ngành thương mại tăng 9,29%; du lịch tăng 86,73%.")
+    f = fig(body, "86,73%", head="Tiêu đề bài viết\nXã hội 12/10/2021 08:00\n")
+    assert f.period == "2022-8M"
+
+
+def test_the_year_reported_on_frames_a_lead_not_the_year_a_plan_is_launched_for():
+    body = ("Kết quả được công bố tại hội nghị tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023, tổ chức "
+            "ngày 23-2.\n"
+            "Theo đó, tỉ lệ hồ sơ giải quyết đúng hạn đạt 99,9%.")
+    head = "Quận tổng kết công tác thi đua khen thưởng\nXã hội 25/02/2023 08:00\n"
+    f = fig(body, "99,9%", head=head)
+    assert f.period == "2022" and f.period_from.startswith("lead:")
+
+
+# --- where: a unit named without its level word, owners and comparison groups ---------------------------
+HOANG_MAI = "Quận Hoàng Mai phát triển nhanh\nXã hội 12/10/2024 08:00\nThành ủy Hà Nội làm việc với quận Hoàng Mai.\n"
+
+
+@pytest.mark.parametrize(("body", "quote", "district"), [
+    ("Năm 2024, tổng thu ngân sách của Hoàng Mai đạt 2.300 tỷ đồng.", "2.300", "Hoàng Mai"),
+    ("Sau chia tách, Hoàng Mai là một trong các quận của Hà Nội. Địa phương này có 14 phường.", "14 phường", "Hoàng Mai"),
+    ("Hoàng Mai là quận đông dân nhất cả nước với hơn 500.000 người.", "500.000", "Hoàng Mai"),
+])
+def test_a_unit_named_in_the_clause_wins_and_the_city_is_never_its_default(body, quote, district):
+    head = "Tiêu đề bài viết\nXã hội 12/10/2024 08:00\nThành phố Hà Nội làm việc với quận Hoàng Mai và Hà Nội.\n"
+    assert fig(body, quote, head=head).district == district
+
+
+def test_a_thing_named_after_a_unit_is_not_the_unit():
+    body = "Quận Cẩm Lệ có nhiều chợ. Thành phố Đà Nẵng triển khai mô hình tại 5 chợ, trong đó có chợ Cẩm Lệ."
+    assert fig(body, "5 chợ").district == "Đà Nẵng"
+
+
+def test_a_term_named_in_the_lead_is_a_programme_not_the_frame_of_the_article():
+    body = ("Hội nghị tổng kết phong trào thi đua giai đoạn 2020-2025 của phường diễn ra sáng nay.\n"
+            "Tỷ lệ gia đình văn hóa đạt 90%.")
+    assert fig(body, "90%", head="Phường tổng kết phong trào thi đua yêu nước\nXã hội 12/10/2024 08:00\n").period == ""
+
+
+# --- index points and percentage points -------------------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "unit", "value"), [
+    ("Chỉ số cải cách hành chính năm 2024 của tỉnh đạt 85,52 điểm, xếp thứ 14/63.", "85,52 điểm", "score", "85.52"),
+    ("Năm 2024, chỉ số của tỉnh đạt 87 điểm và đứng thứ 5.", "87 điểm", "score", "87"),
+    ("Năm 2024, chỉ số hài lòng tăng 2,5 điểm phần trăm so với năm 2023.", "2,5 điểm phần trăm", "pp", "2.5"),
+    ("Chỉ số chuyển đổi số năm 2022 của tỉnh đạt 0,4521.", "0,4521", "score", "0.4521"),
+])
+def test_index_points_are_a_score_and_percentage_points_are_pp(body, quote, unit, value):
+    f = fig(body, quote)
+    assert (f.unit, f.value, f.quote) == (unit, value, quote)
+
+
+def test_a_place_counted_with_diem_is_a_count():
+    f = fig("Năm 2024, quận lắp đặt 12 điểm giao dịch không dùng tiền mặt.", "12 điểm")
+    assert f.unit == "count"
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Đến ngày 25/9/2025, quận giải ngân 1.200 tỷ đồng.", "1.200", "2025-YTD"),
+    ("Tuần 03 năm 2024, tỉnh đạt 87,3 điểm, xếp thứ 2.", "87,3", "2024-YTD"),
+    ("Thu ngân sách 3 tháng/2023 đạt 300 tỷ đồng.", "300", "2023-Q1"),
+    ("Thu ngân sách 02 tháng/2023 đạt 180 tỷ đồng.", "180", "2023-2M"),
+])
+def test_up_to_a_day_and_a_week_are_the_year_so_far_and_three_months_a_quarter(body, quote, period):
+    assert fig(body, quote).period == period
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Năm 2024, 7 quận có số thu từ 500 tỷ đồng: quận 2, quận 4, quận 6.", "500"),
+    ("Năm 2024, diện tích tự nhiên hơn 52 km2, là cửa ngõ phía Tây của TP.HCM.", "52 km2"),
+])
+def test_units_listed_after_a_figure_or_owning_its_subject_are_not_its_place(body, quote):
+    head = "Quận Bình Tân thu ngân sách vượt dự toán\nXã hội 12/10/2024 08:00\nQuận Bình Tân tổ chức hội nghị.\n"
+    assert fig(body, quote, head=head).district == "Bình Tân"
+
+
+def test_a_headline_that_opens_with_its_frame_is_the_title_and_dates_its_figure():
+    headline = "6 tháng đầu năm, tổng thu ngân sách quận Ba Đình ước đạt 1.564 tỷ đồng"
+    head = f"{headline}\nNguyên Hoa| 05/07/2019 17:17\n"
+    body = f"Chiều 5-7, quận Ba Đình tổ chức hội nghị.\n{headline}\nQuang cảnh hội nghị."
+    found = [f for f in figs(body, head=head) if f.quote.startswith("1.564")]
+    assert [(f.start, f.period) for f in found] == [(headline.index("1.564"), "2019-H1")]
+
+
+def test_the_owner_of_a_measure_is_its_place_unlike_the_unit_a_unit_belongs_to():
+    body = ("Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước vẫn chưa đạt mục tiêu. Đến cuối năm 2024, tỷ lệ này chỉ đạt "
+            "45,8%.")
+    assert fig(body, "45,8%", head=HOANG_MAI).district == "Việt Nam"
+
+
+@pytest.mark.parametrize(("body", "quote", "metric"), [
+    ("Năm 2024, giá trị sản xuất công nghiệp của quận đạt 8.200 tỷ đồng.", "8.200", "industrial_output"),
+    ("Năm 2024, tổng giá trị sản xuất trên địa bàn ước đạt 19.089 tỷ đồng (tăng 15%).", "19.089", "production_value"),
+    ("Năm 2024, tổng giá trị sản xuất trên địa bàn ước đạt 19.089 tỷ đồng (tăng 15%).", "15%", "economic_growth_rate"),
+])
+def test_an_amount_of_output_is_not_a_growth_rate(body, quote, metric):
+    assert fig(body, quote).metric == metric
+
+
+@pytest.mark.parametrize(("body", "quote", "basis"), [
+    ("9 tháng năm 2024, số doanh nghiệp thành lập mới tăng 1.377 doanh nghiệp so với cùng kỳ.", "1.377", "yoy"),
+    ("Năm 2024, huyện bảo đảm 100% trẻ em đến tuổi đến trường đều được đi học.", "100%", "share"),
+])
+def test_a_count_against_the_same_period_and_a_share_of_children(body, quote, basis):
+    assert fig(body, quote).basis == basis
+
+
+# --- term reports and their totals ------------------------------------------------------------------------
+TERM_REPORT = "Huyện tổng kết nhiệm kỳ 2020-2025 của Đảng bộ\nXã hội 12/08/2025 08:00\n"
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Năm 2025, thu ngân sách ước đạt 1.100 tỷ đồng. Tổng vốn đầu tư toàn xã hội 5 năm đạt 3.250 tỷ đồng.", "3.250",
+     "2020-2025"),
+    ("Năm 2025, thu ngân sách ước đạt 1.100 tỷ đồng. Cả giai đoạn, tổng thu ngân sách đạt 4.900 tỷ đồng.", "4.900",
+     "2020-2025"),
+    ("Năm 2025, thu ngân sách ước đạt 1.100 tỷ đồng. Cả giai đoạn, tổng thu ngân sách đạt 4.900 tỷ đồng.", "1.100",
+     "2025"),
+])
+def test_a_term_total_is_dated_by_the_term_not_by_its_last_year(body, quote, period):
+    assert fig(body, quote, head=TERM_REPORT).period == period

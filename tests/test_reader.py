@@ -36,7 +36,7 @@ def test_editions_format_numbers_narratives_and_charts_in_their_language(built_p
     # names and quotes from the articles stay in Vietnamese in the English edition; a quote is the clause
     assert "“Thu ngân sách ước đạt 2.511 tỷ đồng”" in en and "Tây Hồ" in en
     assert "budget_revenue" not in vi and "budget_revenue" not in en  # labels, never keys
-    assert "\\[000 · Hà Nội Mới · 2024-10-12\\]" in en  # escaped in MyST: the outlet comes from the article
+    assert "\\[000 · Hà Nội Mới · 12 October 2024\\]" in en  # escaped in MyST: the outlet comes from the article
     # the themes' own words in the page furniture (footer, the search page without JavaScript)
     site = built_project / "_build/html"
     for page, vi_text, en_text in [("book/intro.html", "© Bản quyền", "© Copyright"),
@@ -153,3 +153,49 @@ def test_site_pages_lists_both_editions(tmp_path):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("<html></html>")
     assert site_pages(tmp_path) == ["book/intro.html", "en/book/intro.html", "index.html"]
+
+
+#: What a reader-facing sentence never contains, in either edition (a newsroom's checks, automated).
+_NOT_FOR_READERS = {
+    "an ISO date": re.compile(r"(?<![\d/])(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)"),
+    "a snake_case key outside code": re.compile(r"(?<![`\w])[a-z]+_[a-z_]+(?![`\w])"),
+    "a percentage after x/x": re.compile(r"(?<![\d.,])(\d+)/\1(?!\d)[,;]? (?:tức|i\.e\.|that is) 100"),
+    "a doubled full stop": re.compile(r"(?<!\.)\.\.(?!\.)"),
+}
+
+
+def _reader_sentences(nb: Path) -> list[str]:
+    """The Markdown the chapter shows (its outputs), line by line, without the download links' file names."""
+    cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+    text = "".join("".join(o.get("data", {}).get("text/markdown", "")) for c in cells for o in c.get("outputs", []))
+    text = re.sub(r"\{download\}`[^`]*`|\]\([^)]*\)|!\[[^\]]*\]|<[^>]+>", "", text)
+    return [ln for ln in text.splitlines() if ln.strip()]
+
+
+def _unbalanced(line: str) -> bool:
+    plain = line.replace("\\[", "[").replace("\\]", "]").replace("\\(", "(").replace("\\)", ")")
+    return any(plain.count(a) != plain.count(b) for a, b in ("()", "[]", "“”"))
+
+
+@pytest.mark.slow
+def test_no_reader_sentence_holds_code_like_text(built_project):
+    chapters = sorted((built_project / "book/chapters").glob("*.ipynb")) + \
+        sorted((built_project / "book/en/chapters").glob("*.ipynb"))
+    assert len(chapters) >= 10
+    problems = []
+    for nb in chapters:
+        for line in _reader_sentences(nb):
+            problems += [f"{nb.relative_to(built_project)}: {what}: {line[:160]}"
+                         for what, pattern in _NOT_FOR_READERS.items() if pattern.search(line)]
+            if _unbalanced(line):
+                problems.append(f"{nb.relative_to(built_project)}: unbalanced brackets or quotes: {line[:160]}")
+    assert not problems, "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize("pattern, bad", [
+    ("an ISO date", "Tây Hồ [000 · Báo · 2024-10-12]"), ("a snake_case key outside code", "mức budget_revenue"),
+    ("a percentage after x/x", "đạt 21/21, tức 100%"), ("a doubled full stop", "nhiệm vụ..”"),
+])
+def test_the_reader_text_checks_catch_what_they_name(pattern, bad):
+    assert _NOT_FOR_READERS[pattern].search(bad)
+    assert not _NOT_FOR_READERS[pattern].search("Tây Hồ [000 · Báo · 12/10/2024] đạt 21/21 và 12/16, tức 75%… `budget_revenue`")

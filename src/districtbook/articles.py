@@ -6,9 +6,12 @@ of the file.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
 import re
+import stat
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -31,7 +34,10 @@ _TAIL_MARKER_LEN = max(map(len, _TAIL_MARKERS))
 _ARCHIVE_DATE = re.compile(r"(?P<date>date\s(?:19|20)\d\d-\d\d(?:-\d\d)?)\s+(?=\S)")
 _TEASER_BAR = re.compile(r"\S\s\|\s\S")
 _SOURCE_LINE = re.compile(r"^Nguồn\b.*https?://", re.IGNORECASE)
-_DATELINE = re.compile(r"^[^\d]{0,40}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s+\d{1,2}:\d{2})?$")
+_DATELINE = re.compile(r"^[^\d]{0,40}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:,?\s+\d{1,2}:\d{2})?$")  # "Thời sự Chủ Nhật 03/12/2023, 11:00"
+#: a page banner: "Xuân 2026", "Số Tết Bính Ngọ 2026", "Chào năm mới 2026": the site's season, never the article's date
+_BANNER = re.compile(r"^(?:Số\s|Chuyên\s(?:đề|trang)\s)?(?:[Xx]uân|XUÂN|[Tt]ết|TẾT|Chào\s(?:năm\smới|xuân)|Mừng\s(?:xuân|Đảng))"
+                     r"(?:\s[^\d\s]+){0,4}\s(?:19|20)\d\d$")
 _CAPTION = re.compile(r"(?:[-–—(.]|^)\s*\(?Ảnh\s*:\s*[^.]{1,60}\)?\.?$")
 _IMAGE_ALT = re.compile(r"\bảnh\s+\d+$")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’»)]?$")
@@ -233,11 +239,15 @@ def classify_lines(text: str) -> tuple[Line, ...]:
             kinds[i] = "source"
         elif _DATELINE.match(s):
             kinds[i] = "dateline"
+        elif len(s) <= 40 and _BANNER.match(s):
+            kinds[i] = "widget"
         elif len(s) < 300 and "Ảnh" in s and _CAPTION.search(s):  # the literal first: a cheap test
             kinds[i] = "caption"
         elif len(s) < 200 and "|" in s and _TEASER_BAR.search(s):
             kinds[i] = "teaser"  # "Hà Nội thu ngân sách … | Kinh tế": a related article's title and section
-        elif title_seen is None and i <= 8 and _looks_like_title(s):
+        elif title_seen is None and i <= 8 and (_looks_like_title(s) or i == 0 and len(spans) > 1 and len(s) <= 180
+                                                and _DATELINE.match(strings[1]) and not s.endswith(".")):
+            # a headline may open with a frame ("6 tháng đầu năm, tổng thu …"): the first line over a dateline
             kinds[i] = "title"
             title_seen = s
         elif s == title_seen or "ảnh" in s and _IMAGE_ALT.search(s) or (counts[s] > 1 and len(s) < 300):
@@ -273,22 +283,54 @@ def _is_byline(s: str) -> bool:
     return 1 <= len(words) <= 4 and all(_BYLINE_WORD.match(w) for w in words)
 
 
-def read_article(path: Path | str, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
-    """Read one article file; an empty one is a warning and an article with no lines; one over
-    ``max_bytes`` is refused before it is read."""
+def read_bytes(path: Path | str, max_bytes: int = MAX_ARTICLE_BYTES, follow: bool = False) -> bytes:
+    """An article file's bytes, read safely: only a plain file, never through a symbolic link (unless
+    ``follow``: a file named on the command line), never more than ``max_bytes``.
+
+    The file is opened with ``O_NOFOLLOW|O_NONBLOCK`` (a FIFO does not block the open) and the *open*
+    descriptor is checked (``fstat``: a plain file, not a FIFO, device or socket); the bytes are counted
+    as they are read, so a file that grows, or whose size ``stat`` does not tell, stops at the limit."""
     path = Path(path)
-    limit = max_bytes
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise ArticleError(path, f"is {size:,} bytes, more than the {limit:,} an article may have "
-                                     "(split it into several articles)")
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise ArticleError(path, "does not exist") from None
     except IsADirectoryError:
         raise ArticleError(path, "is a folder, expected a .txt article") from None
-    return parse_article(path.name, raw, path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ArticleError(path, NOT_READ["symlink"]) from None
+        raise ArticleError(path, f"cannot be read ({exc.strerror})") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise ArticleError(path, "is a folder, expected a .txt article")
+        if not stat.S_ISREG(st.st_mode):
+            raise ArticleError(path, NOT_READ["special"].format(kind=file_kind(st.st_mode)))
+        if st.st_size > max_bytes:
+            raise _too_big(path, f"{st.st_size:,} bytes", max_bytes)
+        chunks, n = [], 0
+        while chunk := os.read(fd, min(1 << 20, max_bytes + 1 - n)):
+            chunks.append(chunk)
+            n += len(chunk)
+            if n > max_bytes:  # the file grew, or stat did not tell its size: never read past the limit
+                raise _too_big(path, "more", max_bytes)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _too_big(path: Path | str, size: str, limit: int) -> ArticleError:
+    more = "more than" if size == "more" else f"{size}, more than"
+    return ArticleError(path, f"is {more} the {limit:,} an article may have (split it into several articles)")
+
+
+def read_article(path: Path | str, max_bytes: int = MAX_ARTICLE_BYTES, follow: bool = False) -> Article:
+    """Read one article file (:func:`read_bytes`); an empty one is a warning and an article with no
+    lines; one over ``max_bytes`` is refused before it is read whole."""
+    path = Path(path)
+    return parse_article(path.name, read_bytes(path, max_bytes, follow), path, max_bytes)
 
 
 def parse_article(name: str, raw: bytes, path: Path | str | None = None, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
@@ -298,32 +340,146 @@ def parse_article(name: str, raw: bytes, path: Path | str | None = None, max_byt
     text, encoding = decode(raw, path or name)
     text = normalise(text).strip()  # offsets count from the first printed character
     if not text.strip():
-        log.warning("%s: the article is empty; it yields no figures", name)
+        warn_once(f"{name}: the article is empty; it yields no figures", Path(path).parent if path else None)
         return Article(name, text, (), encoding)
     return Article(name, text, classify_lines(text), encoding)
 
 
 #: Files of a seeds folder that are documentation, not articles (not reported as skipped).
-DOCUMENTATION = ("README.md",)
+DOCUMENTATION = ("README.md", "corrections.yml")  # the register; a maintainer's corrections (corrections.py)
+
+#: Why a file of a seeds folder is not read, in the build log's words (the book's are in the catalogues:
+#: ``sources.not_read.<reason>``).
+NOT_READ = {
+    "not_txt": "only .txt files are articles",
+    "hidden": "a hidden file (its name starts with a dot)",
+    "control_name": "its name holds control characters (shown escaped)",
+    "symlink": "is a symbolic link; only plain files in the folder are read",
+    "special": "is a {kind}, not a plain file",
+    "folder": "is a folder",
+    "duplicate": "same text as {other}: skipped (its figures would count twice)",
+}
+
+#: characters no file name of an article may hold: control and format characters (a newline, a
+#: bidirectional override), line and paragraph separators, and bytes that are not UTF-8 (surrogates)
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
-def article_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Expand files and folders (their ``*.txt``) into a sorted list; a missing path is an error.
+def file_kind(mode: int) -> str:
+    """What a file that is not a plain file is, in words."""
+    for test, kind in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket"), (stat.S_ISLNK, "symbolic link"),
+                       (stat.S_ISDIR, "folder")):
+        if test(mode):
+            return kind
+    return "special file"
 
-    Any other file in a folder (``ARTICLE.TXT``, ``notes.docx``) is reported as not read."""
+
+def unsafe_name(name: str) -> bool:
+    """Whether a file name holds a character that could forge a line of the log or reorder the text shown."""
+    return any(unicodedata.category(ch) in _UNSAFE_CATEGORIES for ch in name)
+
+
+def shown_name(name: str) -> str:
+    r"""A file name as it may be shown: unsafe characters escaped (a byte that is not UTF-8 as ``\xNN``).
+
+    >>> print(shown_name("a\nb\u202e.txt"), shown_name("Tây Hồ.txt"), shown_name("x\udcff.txt"))
+    a\nb\u202e.txt Tây Hồ.txt x\xff.txt
+    """
+    out = []
+    for ch in name:
+        if unicodedata.category(ch) not in _UNSAFE_CATEGORIES:
+            out.append(ch)
+        elif 0xDC80 <= ord(ch) <= 0xDCFF:  # os.fsdecode's stand-in for a byte that is not UTF-8
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class NotRead:
+    """A file of a seeds folder that was not read: its name (escaped) and why (a key of :data:`NOT_READ`)."""
+
+    name: str
+    reason: str
+    detail: str = ""  # the kind of a special file, the article a duplicate repeats
+
+    def message(self, folder: str = "") -> str:
+        """One line of the build log: the file and the reason."""
+        why = NOT_READ[self.reason].format(kind=self.detail, other=self.detail)
+        return f"{folder + '/' if folder else ''}{self.name}: {'' if self.reason == 'duplicate' else 'not read: '}{why}"
+
+
+def scan(folder: Path | str) -> tuple[list[Path], list[NotRead]]:
+    """The articles of a folder (its plain ``*.txt`` files, sorted) and every other entry with why it is not
+    read.  Only the directory entries are looked at (``lstat``, nothing is opened or followed)."""
+    folder = Path(folder)
+    found: list[Path] = []
+    skipped: list[NotRead] = []
+    with os.scandir(folder) as entries:
+        listed = sorted(entries, key=lambda e: e.name)
+    for entry in listed:
+        name = entry.name
+        if unsafe_name(name):
+            skipped.append(NotRead(shown_name(name), "control_name"))
+            continue
+        if name.startswith("."):
+            skipped.append(NotRead(name, "hidden"))
+            continue
+        try:
+            mode = entry.stat(follow_symlinks=False).st_mode
+        except OSError:  # removed while listed
+            continue
+        if stat.S_ISLNK(mode):
+            skipped.append(NotRead(name, "symlink"))
+        elif stat.S_ISDIR(mode):
+            skipped.append(NotRead(name, "folder"))
+        elif not stat.S_ISREG(mode):
+            skipped.append(NotRead(name, "special", file_kind(mode)))
+        elif name in DOCUMENTATION:
+            continue
+        elif not name.endswith(".txt"):
+            skipped.append(NotRead(name, "not_txt"))
+        else:
+            found.append(folder / name)
+    return found, skipped
+
+
+def article_paths(paths: Iterable[Path | str], skipped: list[NotRead] | None = None) -> list[Path]:
+    """Expand files and folders (their plain ``*.txt`` files) into a sorted list; a missing path is an error.
+
+    Every other entry of a folder (``ARTICLE.TXT``, a symbolic link, a FIFO, a hidden file, a name with
+    control characters) is reported as not read, one line each, and added to ``skipped``."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(p.glob("*.txt")))
-            skipped = sorted(f.name for f in p.iterdir() if f.suffix != ".txt" and not f.name.startswith(".")
-                             and f.name not in DOCUMENTATION)
-            if skipped:
-                log.warning("%s: not read, only .txt files are articles: %s", p.name, ", ".join(skipped))
-        elif p.is_file():
-            out.append(p)
+            found, refused = scan(p)
+            out.extend(found)
+            for nr in refused:
+                warn_once(nr.message(p.name), p)
+            if skipped is not None:
+                skipped.extend(refused)
+        elif p.exists() or p.is_symlink():
+            out.append(p)  # a file named on the command line: read_article checks what it is
         else:
             raise ArticleError(p, "does not exist (expected a .txt article or a folder of them)")
     return out
+
+
+_SAID: set[str] = set()
+
+
+def warn_once(message: str, folder: Path | None = None) -> None:
+    """A warning about the articles, printed once per process (a chapter reads the articles several times).
+
+    Chapters executed by a build say nothing: the build read the same folder first and said it once in
+    its log (``DISTRICTBOOK_SEEDS_REPORTED``, set by the build for its chapters)."""
+    key = f"{folder.resolve() if folder else ''}\0{message}"
+    if key in _SAID:
+        return
+    _SAID.add(key)
+    log.log(logging.DEBUG if os.environ.get("DISTRICTBOOK_SEEDS_REPORTED") else logging.WARNING, "%s", message)
 
 
 def text_key(text: str, nfc: bool = False) -> str:
@@ -332,17 +488,23 @@ def text_key(text: str, nfc: bool = False) -> str:
     return hashlib.sha256(" ".join((text if nfc else normalise(text)).split()).encode("utf-8")).hexdigest()
 
 
-def iter_articles(paths: Iterable[Path | str], max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
+def iter_articles(paths: Iterable[Path | str], max_bytes: int = MAX_ARTICLE_BYTES,
+                  skipped: list[NotRead] | None = None) -> Iterator[Article]:
     """Stream articles one at a time (memory does not grow with the corpus: one hash per article).
 
     An article with the same text as one read before it is reported and skipped: its figures
-    would otherwise count twice."""
+    would otherwise count twice.  Files not read (and the duplicates) are added to ``skipped``."""
     seen: dict[str, str] = {}
-    for p in article_paths(paths):
-        article = read_article(p, max_bytes)
+    paths = [Path(p) for p in paths]
+    named = {p for p in paths if not p.is_dir()}  # a file named on the command line may be a link; a FIFO never
+    for p in article_paths(paths, skipped):
+        article = read_article(p, max_bytes, follow=p in named)
         key = text_key(article.text, nfc=True)
         if article.text.strip() and key in seen:
-            log.warning("%s: same text as %s: skipped (its figures would count twice)", article.name, seen[key])
+            dup = NotRead(article.name, "duplicate", seen[key])
+            warn_once(dup.message(), p.parent)
+            if skipped is not None:
+                skipped.append(dup)
             continue
         seen.setdefault(key, article.name)
         yield article

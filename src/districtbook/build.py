@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -320,6 +320,7 @@ class Plan:
     staging: Path
     editions: tuple[manifest.Edition, ...]
     books: list[tuple[manifest.Edition, manifest.Book, list[Job]]]
+    pages: str = ""  # the stamp of the pages the HTML and PDF are made from (compile_book)
 
     @property
     def jobs(self) -> list[Job]:
@@ -413,7 +414,8 @@ def run_chapter(task: ChapterTask) -> ChapterResult:
     log_path = Path(task.asset_log)
     os.environ.pop("DISTRICTBOOK_ASSETS_DIR", None)
     try:
-        with _env(DISTRICTBOOK_ROOT=task.root, DISTRICTBOOK_ASSET_LOG=task.asset_log), \
+        # the build said what it does not read in seeds/ (plan); its chapters do not say it again
+        with _env(DISTRICTBOOK_ROOT=task.root, DISTRICTBOOK_ASSET_LOG=task.asset_log, DISTRICTBOOK_SEEDS_REPORTED="1"), \
                 _stderr_to(log_path.with_suffix(".stderr")) as stderr:
             execute(task.template, Path(task.output), task.params, book_dir=Path(task.book_dir))
     except ChapterError as exc:
@@ -550,26 +552,30 @@ def site_inputs(staging: Path, editions: list[manifest.Edition]) -> list[Path]:
 
 
 def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache: bool = True) -> bool:
-    """Step 3: Jupyter Book HTML (and PDF) of every edition in the staging folder, unless no page
-    changed since the published site.  Returns True when the published site is still current."""
+    """Step 3: Jupyter Book HTML (and PDF) of every edition in the staging folder, unless the published ones
+    are current.  Returns True when the published site is still current.
+
+    Each artefact carries the stamp of the pages it was made from and is reused only when its *own* stamp
+    matches: the PDFs their ``pdf/.districtbook-stamp``; the site its ``html/.districtbook-stamp``, which also
+    says whether it offers the PDFs (``:pdf``: the site carries copies of them, so a new PDF means a new site)."""
     build_dir = paths.build_dir()
     staging, editions = p.staging, p.editions
     first = editions[0]
-    stamp = cache.tree_hash(*site_inputs(staging, editions)) + (":pdf" if pdf else "")
-    stamp_file = build_dir / "html" / ".districtbook-stamp"
-    have_pdf = all((build_dir / "pdf" / pdf_name(e)).is_file() for e in editions) or not pdf
-    published = stamp_file.read_text(encoding="utf-8") if stamp_file.is_file() else ""
-    if not pdf:
-        published = published.removesuffix(":pdf")  # an HTML-only build after a full one: the HTML is current
-    if use_cache and published == stamp and have_pdf:
+    p.pages = pages = cache.tree_hash(*site_inputs(staging, editions))
+    html_stamp = _read_stamp(build_dir / "html" / ".districtbook-stamp")
+    pdf_current = _read_stamp(build_dir / "pdf" / publishing.PDF_STAMP) == pages and \
+        all((build_dir / "pdf" / pdf_name(e)).is_file() for e in editions)
+    pdf_todo = pdf and not (use_cache and pdf_current)
+    stamp = pages + (":pdf" if pdf_todo or pdf_current else "")
+    if use_cache and html_stamp == stamp and not pdf_todo:
         log.info("book pages unchanged: HTML%s reused", " and PDF" if pdf else "")
         return True
-    log.info("building HTML%s (%s)", " and PDF" if pdf else "", ", ".join(e.lang for e in editions))
+    log.info("building HTML%s (%s)", " and PDF" if pdf_todo else "", ", ".join(e.lang for e in editions))
     running = []
     for ed in editions:
         eroot = staging / ed.lang
         running.append((_jupyter_book(eroot, "html", eroot), "html"))
-        if pdf:
+        if pdf_todo:
             if jobs == 1:  # a sequential build runs one thing at a time
                 _wait(*running.pop())
             running.append((_jupyter_book(eroot, "pdflatex", staging / f"{ed.lang}-pdfbuild"), "pdflatex"))  # outside the sources
@@ -584,7 +590,7 @@ def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache:
     publishing.check_site(site, [e.lang for e in editions[1:]], [
         (f"{j.edition.lang}/" if j.edition != first else "") + "book/"
         + str(PurePosixPath(j.chapter.output).with_suffix(".html")) for j in p.jobs])
-    if pdf:
+    if pdf_todo:
         pdf_dir = staging / "pdf"
         pdf_dir.mkdir()
         for ed in editions:
@@ -593,45 +599,62 @@ def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache:
                 raise BuildError(f"the {ed.lang} PDF build wrote no PDF")
             shutil.copy2(found[0], pdf_dir / pdf_name(ed))
             publishing.check_pdf(pdf_dir / pdf_name(ed))
-        (pdf_dir / publishing.PDF_STAMP).write_text(stamp.removesuffix(":pdf"), encoding="utf-8")
-    # the site offers each edition's PDF (the one just built, else the last one published)
+        (pdf_dir / publishing.PDF_STAMP).write_text(pages, encoding="utf-8")
+    # the site offers each edition's PDF: the one just built, else the published one when it is of these pages
     (site / "pdf").mkdir(exist_ok=True)
     for ed in editions:
-        for cand in (staging / "pdf" / pdf_name(ed), build_dir / "pdf" / pdf_name(ed)):
+        for cand in (staging / "pdf" / pdf_name(ed), *([build_dir / "pdf" / pdf_name(ed)] if pdf_current else [])):
             if cand.is_file():
                 shutil.copy2(cand, site / "pdf" / pdf_name(ed))
                 break
     return False
 
 
-def publish(p: Plan, pdf: bool = False, site_current: bool = False) -> dict[str, Path]:
-    """Step 4 (everything succeeded): copy the executed chapters back into ``book/``, drop chapters the
-    manifest no longer produces, write ``_toc.yml`` and swap the new site (and PDFs) into place."""
+def _read_stamp(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def publish(p: Plan, pdf: bool = False, site_current: bool = False,
+            on_step: Callable[[str], None] | None = None) -> dict[str, Path]:
+    """Step 4 (everything succeeded): one generation, made visible at once (:func:`publish.commit`): each
+    edition's chapters folder (the executed chapters and their assets; a chapter the manifest no longer
+    produces is gone), ``_toc.yml``, the new site and the new PDFs, or the removal of PDFs made from other
+    pages.  ``on_step`` (tests) is called at each step of the commit."""
     build_dir = paths.build_dir()
     first = p.editions[0]
-    changes: dict[str, list[str]] = {"added": [], "changed": [], "removed": []}
+    changes = chapter_changes(p)  # before the new generation replaces the published one
+    out = p.staging / "publish"
+    steps: list[tuple[Path | None, Path]] = []
     for ed, book, jobs in p.books:
         ebook = p.book_dir(ed)
         dest_root = p.root / ed.pages
         outputs = {j.chapter.output for j in jobs}
-        for j in jobs:
-            new, dest = ebook / j.chapter.output, dest_root / j.chapter.output
-            if not dest.is_file() or dest.read_bytes() != new.read_bytes():
-                changes["changed" if dest.is_file() else "added"].append(f"{ed.pages}/{j.chapter.output}")
-            publishing.copy_atomic(new, dest)
-        for old in (dest_root / "chapters").glob("*.ipynb"):
-            if f"chapters/{old.name}" not in outputs:
-                old.unlink()  # a chapter the manifest no longer produces (e.g. a district gone from seeds/)
-                changes["removed"].append(f"{ed.pages}/chapters/{old.name}")
-        _swap_copy(ebook / "chapters" / "_assets", dest_root / "chapters" / "_assets")
+        new = out / ed.lang / "chapters"
+        shutil.copytree(ebook / "chapters", new, ignore=lambda d, names, ebook=ebook, outputs=outputs: [
+            n for n in names if n.startswith(".") or n.endswith(".ipynb") and Path(d) == ebook / "chapters"
+            and f"chapters/{n}" not in outputs])
+        steps.append((new, dest_root / "chapters"))
+        for o in sorted(o for o in outputs if not o.startswith("chapters/")):  # none today: a file step each
+            (out / ed.lang / o).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ebook / o, out / ed.lang / o)
+            steps.append((out / ed.lang / o, dest_root / o))
         if ed == first:
-            (p.root / "_toc.yml").write_text(manifest.toc(book, ed.lang), encoding="utf-8")
+            (out / "_toc.yml").write_text(manifest.toc(book, ed.lang), encoding="utf-8")
+            steps.append((out / "_toc.yml", p.root / "_toc.yml"))
+    if (p.staging / "data").is_dir():  # findings.csv and review.csv (assemble_data)
+        steps.append((p.staging / "data", build_dir / "data"))
     if not site_current:
-        publishing.swap(p.staging / first.lang / "_build" / "html", build_dir / "html")
-        if pdf:
-            publishing.swap(p.staging / "pdf", build_dir / "pdf")
-    if not pdf:
-        publishing.drop_stale_pdf(build_dir / "pdf", _published_stamp(build_dir))
+        steps.append((p.staging / first.lang / "_build" / "html", build_dir / "html"))
+    if (p.staging / "pdf").is_dir():
+        steps.append((p.staging / "pdf", build_dir / "pdf"))
+    elif (build_dir / "pdf").exists() and _read_stamp(build_dir / "pdf" / publishing.PDF_STAMP) != p.pages:
+        steps.append((None, build_dir / "pdf"))
+        log.warning("removed the published PDF: it was made from other pages than this HTML "
+                    "(build --pdf to publish both)")
+    publishing.commit(build_dir, publishing.same_file_system(steps), on_step)
     results = {"html": build_dir / "html" / "index.html"}
     for ed in p.editions[1:]:
         results[f"html ({ed.lang})"] = build_dir / "html" / ed.lang / "index.html"
@@ -643,6 +666,23 @@ def publish(p: Plan, pdf: bool = False, site_current: bool = False) -> dict[str,
     for line in review(changes):
         log.info("%s", line)
     return results
+
+
+def chapter_changes(p: Plan) -> dict[str, list[str]]:
+    """The published chapters a build adds, changes and removes (paths from the project, ``book/chapters/…``)."""
+    changes: dict[str, list[str]] = {"added": [], "changed": [], "removed": []}
+    for ed, _book, jobs in p.books:
+        ebook, dest_root = p.book_dir(ed), p.root / ed.pages
+        outputs = {j.chapter.output for j in jobs}
+        for j in jobs:
+            new, dest = ebook / j.chapter.output, dest_root / j.chapter.output
+            if not dest.is_file():
+                changes["added"].append(f"{ed.pages}/{j.chapter.output}")
+            elif dest.read_bytes() != new.read_bytes():
+                changes["changed"].append(f"{ed.pages}/{j.chapter.output}")
+        published = sorted((dest_root / "chapters").glob("*.ipynb"))
+        changes["removed"] += [f"{ed.pages}/chapters/{o.name}" for o in published if f"chapters/{o.name}" not in outputs]
+    return changes
 
 
 def review(changes: dict[str, list[str]]) -> list[str]:
@@ -673,31 +713,35 @@ def review(changes: dict[str, list[str]]) -> list[str]:
 
 
 def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True,
-          wait: float = lock.DEFAULT_WAIT) -> dict[str, Path]:
+          wait: float = lock.DEFAULT_WAIT, on_step: Callable[[str], None] | None = None) -> dict[str, Path]:
     """``districtbook build``: every chapter of every edition, then HTML (and PDF); all or nothing.
 
-    plan (what runs and why) -> execute (a process pool; reused chapters from the cache) ->
-    compile (Jupyter Book, only when a page changed) -> publish (into ``book/`` and ``_build/``).
+    plan (what runs and why) -> execute (a process pool; reused chapters from the cache) -> the table of
+    statements -> compile (Jupyter Book, only when a page changed) -> publish (into ``book/`` and ``_build/``,
+    the data files into ``_build/data``).
     The first edition is published at ``_build/html``, the others at ``_build/html/LANG``.
     One build at a time: a second one waits up to ``wait`` seconds for the lock, then stops.
     On SIGINT or SIGTERM every child process (chapters, kernels, Jupyter Book, LaTeX) is stopped.
     """
     with lock.build_lock(paths.build_dir(), wait=wait), procs.children_die_with_us():
+        publishing.published = False
         publishing.recover(paths.build_dir(), paths.root())
         p = plan(use_cache)
         execute_chapters(p, jobs)
+        assemble_data(p)
         site_current = compile_book(p, pdf, jobs, use_cache)
-        return publish(p, pdf, site_current)
+        return publish(p, pdf, site_current, on_step)
 
 
-def _published_stamp(build_dir: Path) -> str:
-    """The page stamp of the published site (what a PDF beside it must have been made from)."""
-    f = build_dir / "html" / ".districtbook-stamp"
-    return f.read_text(encoding="utf-8").removesuffix(":pdf") if f.is_file() else ""
+def assemble_data(p: Plan) -> None:
+    """The book's table of statements (``findings.csv``), joined from every chapter of both editions, put beside
+    the chapters of each edition (the book links it) before the site is built, and staged with the review list for
+    ``_build/data`` (published with the rest); the corrections (``seeds/corrections.yml``) whose article changed,
+    reported."""
+    from . import corrections, ledger
 
-
-def _swap_copy(src: Path, dest: Path) -> None:
-    tmp = dest.with_name(dest.name + ".new")
-    shutil.rmtree(tmp, ignore_errors=True)
-    shutil.copytree(src, tmp)
-    publishing.swap(tmp, dest)
+    ledger.assemble([p.book_dir(ed) / "chapters" / "_assets" for ed in p.editions])
+    ledger.publish(p.book_dir(p.editions[0]) / "chapters" / "_assets", p.staging / "data")
+    folders = sorted({str(parameters.seeds_folder(j.params["seeds"])) for j in p.jobs if "seeds" in j.params})
+    for message in (m for folder in folders for m in corrections.stale(folder)):
+        log.warning("%s", message)  # a correction whose article changed is reported, never applied

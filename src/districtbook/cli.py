@@ -90,15 +90,33 @@ def main(argv: list[str] | None = None) -> int:
                          only=args.only)
         elif args.command == "extract":
             from .extract import write_figures
+            from .procs import children_die_with_us
 
-            n = write_figures(args.paths, Path(args.output) if args.output else None, fmt=args.format)
-            log.info("%d figures", n)
+            with children_die_with_us():  # SIGTERM too ends in the clean-up of the figure table's temporary file
+                n = write_figures(args.paths, Path(args.output) if args.output else None, fmt=args.format)
+            log.info("%d figures%s", n, f" written to {args.output}" if args.output else "")
     except DistrictbookError as exc:
-        print(f"districtbook: error: {exc}", file=sys.stderr)
+        print(f"districtbook: error: {exc}{_unchanged(args, failed=True)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as exc:
         from .procs import Terminated
 
-        print("districtbook: interrupted; the previous book is unchanged", file=sys.stderr)
+        print(f"districtbook: interrupted{_unchanged(args)}", file=sys.stderr)
         return 143 if isinstance(exc, Terminated) else 130
     return 0
+
+
+def _unchanged(args: argparse.Namespace, failed: bool = False) -> str:
+    """What an interrupted (or failed) command left as it was, in its own terms."""
+    if args.command == "build":
+        from . import publish
+
+        if publish.published:  # the signal came while the new generation was being made visible: it is complete
+            return "; the new book was published whole before it stopped"
+        return "" if failed else "; the previous book is unchanged"
+    if args.command == "extract":
+        if not args.output:
+            return "" if failed else "; the figure table on standard output is incomplete"
+        return f"; the figure table {args.output} was not written" + (
+            " (the previous file is unchanged)" if Path(args.output).exists() else "")
+    return ""

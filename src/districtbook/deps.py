@@ -43,28 +43,54 @@ class Article:
     districts: frozenset[str]
 
 
-_ABOUT: dict[str, frozenset[str]] = {}  # by SHA-256: reading and extracting an article once per process
+#: seeds/corrections.yml (:mod:`districtbook.corrections`): an input of every chapter that reads articles
+CORRECTIONS = "corrections.yml"
+_ABOUT: dict[str, tuple[frozenset[str], str]] = {}  # by SHA-256: parsing and extracting an article once per process
 
 
-def _about(path: Path, sha: str) -> frozenset[str]:
+def _about(path: Path, raw: bytes, sha: str) -> tuple[frozenset[str], str]:
+    """The districts an article is about, and its text's key (what makes two articles the same)."""
     if sha not in _ABOUT:
-        from .articles import read_article
+        from .articles import BOOK_MAX_ARTICLE_BYTES, parse_article, text_key
         from .extract import figures
         from .places import main_districts
 
-        art = read_article(path)
+        art = parse_article(path.name, raw, path, BOOK_MAX_ARTICLE_BYTES)
         names = set(main_districts(art.body_text()))
         names |= {f.district for f in figures(art) if f.district and not f.district.startswith("phường ")}
-        _ABOUT[sha] = frozenset(names)
+        _ABOUT[sha] = (frozenset(names), text_key(art.text, nfc=True) if art.text.strip() else "")
     return _ABOUT[sha]
 
 
 def article_index(folder: Path) -> dict[str, Article]:
-    """Every ``.txt`` article of a seeds folder: name -> :class:`Article`."""
-    out = {}
-    for path in sorted(folder.glob("*.txt")):
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
-        out[path.name] = Article(path.name, sha, _about(path, sha))
+    """Every article of a seeds folder (its plain ``.txt`` files): name -> :class:`Article`.
+
+    Planning reads the folder here (and in ``parameters.known_districts``, with the same limit), and says
+    once in the build's log what it does not read (a symbolic link, a FIFO or device, a hidden file, a name
+    with control characters, another type of file, an article with the same text as another); those files
+    are in the index too, as not read, so that the Sources chapter's list of them is never stale.  An article
+    over the book's size limit stops the build before more than the limit is read of it
+    (:func:`articles.read_bytes` counts the bytes)."""
+    from .articles import BOOK_MAX_ARTICLE_BYTES, NotRead, read_bytes, scan, warn_once
+
+    found, skipped = scan(folder)
+    out: dict[str, Article] = {}
+    for nr in skipped:
+        warn_once(nr.message(folder.name), folder)
+        # what the Sources chapter lists as not read: a chapter that reads every article runs again when it changes
+        out[nr.name] = Article(nr.name, f"not read: {nr.reason} {nr.detail}".strip(), frozenset())
+    seen: dict[str, str] = {}
+    for path in found:
+        raw = read_bytes(path, BOOK_MAX_ARTICLE_BYTES)
+        sha = hashlib.sha256(raw).hexdigest()
+        districts, key = _about(path, raw, sha)
+        if key and key in seen:
+            warn_once(NotRead(path.name, "duplicate", seen[key]).message(), folder)
+        seen.setdefault(key, path.name)
+        out[path.name] = Article(path.name, sha, districts)
+    corrections = folder / CORRECTIONS
+    if corrections.is_file() and not corrections.is_symlink():  # read with the articles by every chapter that reads any
+        out[CORRECTIONS] = Article(CORRECTIONS, hashlib.sha256(corrections.read_bytes()).hexdigest(), frozenset())
     return out
 
 
@@ -102,7 +128,7 @@ def reads(params: Mapping[str, Any], index: Mapping[str, Article] | None) -> tup
     wanted = district_params(params)
     if not wanted:
         return "every article", {a.name: a.sha for a in index.values()}
-    chosen = {a.name: a.sha for a in index.values() if a.districts & set(wanted)}
+    chosen = {a.name: a.sha for a in index.values() if a.districts & set(wanted) or a.name == CORRECTIONS}
     return "articles about " + ", ".join(wanted), chosen
 
 

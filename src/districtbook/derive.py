@@ -78,3 +78,23 @@ def annual_average(total: float, first_year: int, last_year: int) -> float:
     (12338.7, 3000.0)
     """
     return float(total) / (last_year - first_year + 1)
+
+
+#: counts of things that happen (a flow: members admitted, firms founded), which a span of years may average;
+#: a count of things there are or pursued (targets, markets, units) is no yearly rate
+FLOW_COUNTS = frozenset({"party_members_admitted", "new_enterprises", "new_party_organisations", "new_mass_organisations",
+                         "households_supported", "projects_land_cleared"})
+
+
+def divisible_by_years(metric: str, unit: str) -> bool:
+    """Whether a total over several years may be divided into a yearly average: money, and counts of flows.
+    Fifteen targets pursued over 2020-2025 are not "2.5 targets a year".
+
+    >>> divisible_by_years("budget_revenue", "VND_bn"), divisible_by_years("targets_total", "count")
+    (True, False)
+    >>> divisible_by_years("party_members_admitted", "count"), divisible_by_years("economic_growth_rate", "percent")
+    (True, False)
+    """
+    if unit in ("VND_bn", "USD_mn"):
+        return True
+    return unit == "count" and str(metric) in FLOW_COUNTS

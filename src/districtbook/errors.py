@@ -28,9 +28,11 @@ class ArticleError(DistrictbookError):
     """An article that cannot be read: names the file and what was expected."""
 
     def __init__(self, path: Path | str, problem: str):
+        from .articles import shown_name  # a newline in a file name never forges a line of the message
+
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"{self.path.name}: {problem}")
+        super().__init__(f"{shown_name(self.path.name)}: {problem}")
 
 
 class ParameterError(DistrictbookError):

@@ -7,34 +7,60 @@ The pipeline, per body line of an article:
 2. decide what the number is (:func:`classify`): an indicator, or an incidental number
    (date, year, ordinal, document or storm number, period length, agenda count, ...);
 3. read its context in the sentence: metric (:mod:`districtbook.metrics`), period
-   (:mod:`districtbook.periods`), basis of a percentage, hedge, and the place it is about.
+   (:mod:`districtbook.periods`), basis of a percentage, hedge, and the place it is about;
+4. record why each of place, period, basis and metric has its value: the rule and the span of text it read
+   (``place_from``, ``period_from``, ``basis_from``, ``metric_from``; the sources are :data:`PLACE_SOURCES`,
+   :data:`PERIOD_SOURCES`, :data:`CUE_SOURCES`), and which of place and period rest only on a default or a
+   distant guess (``weak``, the rule at :data:`WEAK_FIELDS`).
 
-Rules are written by phenomenon, not by sentence; each has a doctest or a unit test.
+Rules are written by phenomenon, not by sentence; each has a doctest or a unit test (``tests/test_phenomena.py``,
+the evidence in ``tests/test_evidence.py``).
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 import csv
 import json
-import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
 from pathlib import Path
 
 from .articles import Article, iter_articles
-from .metrics import family_of, metric_for
+from .metrics import family_of, metric_evidence
 from .numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
-from .periods import ArticlePeriods, Period, period_for, scoped_marks
+from .periods import ArticlePeriods, Period, period_mark, scoped_marks
 from .articles import FRAME_KINDS
-from .places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place
+from .places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place, with_bare_names
 from .prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
-           "qualifier",
-           "quote", "start", "end", "kind")
+           "qualifier", "quote", "start", "end", "kind", "place_from", "period_from", "basis_from", "metric_from", "weak")
+
+#: the evidence of a figure's fields: ``<source>:<start>-<end>`` (the offsets of the text the rule read, in the
+#: article's NFC text like ``start``/``end``), or the source alone when nothing was read (``none``, ``default``).
+#: ``place_from``: the figure's clause, its sentence, an earlier sentence of its paragraph, a heading above it
+#: (section), the title, the lead, the article's main unit, the outlet's province, two units joined by "và" or
+#: mapped by "lần lượt" (joint); none.
+PLACE_SOURCES = ("clause", "sentence", "paragraph", "section", "title", "lead", "article", "outlet", "joint", "none")
+#: ``period_from``: the figure's clause, its sentence, the comparison a quoted base value follows (base_value), a
+#: frame carried from an earlier sentence or paragraph, a heading, the title, the lead, the year of a plan
+#: (plan_year), the coming term a goal is set for (future_term), the article's date alone (dateline); none.
+PERIOD_SOURCES = ("clause", "sentence", "base_value", "paragraph", "section", "title", "lead", "plan_year",
+                  "future_term", "dateline", "none")
+#: ``basis_from`` and ``metric_from``: the cue words read in the figure's clause or sentence, carried from an
+#: earlier figure of the paragraph, or nothing read (default: basis ``none``, metric ``other``).
+CUE_SOURCES = ("clause", "paragraph", "default")
+#: ``weak``: the fields (of these) decided only by a default or a distant guess, ";"-joined.  A place is weak when
+#: it comes from nothing (none), the outlet's province, or the article's main unit while another unit of its level
+#: is named at least half as often (a bare level word in the clause is as weak as the unit it points back to); a
+#: period is weak when it comes from nothing, the article's date alone, or a frame (a heading or an earlier
+#: paragraph's) more than one paragraph above the figure; a frame the lead sets carries to the whole article
+#: (source "lead") and is not weak.
+WEAK_FIELDS = ("place", "period")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +81,11 @@ class Figure:
     start: int
     end: int
     kind: str = "indicator"
+    place_from: str = "none"  # evidence (PLACE_SOURCES): "clause:120-134", "article:40-52", "none"
+    period_from: str = "none"  # evidence (PERIOD_SOURCES)
+    basis_from: str = "default"  # evidence (CUE_SOURCES)
+    metric_from: str = "default"  # evidence (CUE_SOURCES)
+    weak: str = ""  # the fields of WEAK_FIELDS whose evidence is weak, ";"-joined ("place;period"), or ""
 
 
 @dataclass(slots=True)
@@ -80,7 +111,7 @@ class Token:
 # --- token grammar -----------------------------------------------------------------------------
 
 _W = r"[^\W\d_]"  # a letter
-_SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)"
+_SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"  # "bằng 7 tỉnh cộng lại": "tỉnh" is not "tỉ"
 _MONEY_UNIT = r"(?:đồng|VNĐ|VND|đ\b)"
 _USD_UNIT = r"(?:USD|đô\s?la(?:\sMỹ)?|\$)"
 _MONEY_UNIT_RE, _USD_UNIT_RE = re.compile(_MONEY_UNIT, re.I), re.compile(_USD_UNIT, re.I)
@@ -120,6 +151,7 @@ UNIT_RE = re.compile(
       | km2|km²|m2|m²|km\b|mét\b|m\b
       | lần\b
       | bậc\b
+      | điểm\s?(?:phần\s?trăm|%)|điểm\b   # percentage points; index points (a score)
     )?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -170,6 +202,11 @@ _ANY_INCIDENTAL_AT_END = EndSearch(any_of([pattern for pattern, _reason in _INCI
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+#: what follows index points ("đạt 85,52 điểm, tăng …", "87 điểm và xếp thứ 5"), unlike a counted place ("12 điểm giao dịch")
+_SCORE_AFTER = re.compile(r"\s?(?:$|[^\w\s]|(?:so|và|xếp|tăng|giảm|đứng|trên|cao|thấp|là|năm|trong|của)\b)")
+_INDEX_BEFORE = re.compile(r"[Cc]hỉ số|DTI|PAR ?INDEX|SIPAS|PAPI|PCI")
+
+
 def _unit_after(text: str, end: int, limit: int) -> tuple[re.Match[str], str]:
     m = UNIT_RE.match(text, end, min(limit, end + 40))
     unit = (m["unit"] or "").lower() if m else ""
@@ -192,6 +229,8 @@ def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
     """A number with its scale words and unit, in canonical units (money in billions of VND)."""
     value = parse_number(raw)
     m, unit_word = _unit_after(text, end, limit)
+    if unit_word == "điểm" and not ("," in raw or _SCORE_AFTER.match(text, m.end(), min(limit, m.end() + 12))):
+        unit_word = ""  # "12 điểm giao dịch": places counted, not index points
     factor = _scale_factor(m["scales"]) if m and m["scales"].strip() else Decimal(1)
     tok_end = end
     if m and (m["scales"].strip() or unit_word):
@@ -221,9 +260,13 @@ def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
         unit = "times"
     elif unit_word == "bậc":
         unit = "rank"
+    elif unit_word.startswith("điểm"):
+        unit = "score" if unit_word == "điểm" else "pp"
     if unit == "count" and m and re.search(r"\b(?:tỷ|tỉ)\s*$", m["scales"], re.I) and not _COUNTED_NOUNS.match(
             _noun_after(text, tok_end, limit)):
         unit, base = "VND_bn", base / SCALES["tỷ"]  # "3.122,2 tỷ": billions of đồng, the unit left out
+    if unit == "count" and value < 1 and "," in raw and _INDEX_BEFORE.search(text, max(0, start - 80), start):
+        unit = "score"  # "chỉ số chuyển đổi số đạt 0,4521": an index between 0 and 1
     # the quote ends at the unit; a bare count ends at the number (or its scale word)
     text_end = tok_end
     while text_end > end and text[text_end - 1].isspace():
@@ -415,7 +458,8 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 _BASIS_AFTER = [
     (re.compile(r"so với tháng trước|so với quý trước"), "none"),
     (re.compile(r"so với (?:đầu nhiệm kỳ|năm đầu nhiệm kỳ)"), "term_start"),
-    (re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)"), "yoy"),
+    (re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|nửa (?:đầu|cuối) |"
+                r"quý [IV1-4]+ |năm )*(?P<year>(?:19|20)\d\d)"), "yoy"),
     (re.compile(r"cùng kỳ|so với năm trước|so với năm ngoái"), "yoy"),
     (re.compile(r"kế hoạch|dự toán|[Dd]ự toán|chỉ t(?:iêu\b|$)|\bKH\b|nghị quyết"), "plan"),
     (re.compile(r"tổng thu|tổng chi|tổng số|tổng giá trị|GRDP của|tổng vốn"), "share"),
@@ -435,11 +479,12 @@ _PLAN_BEFORE = re.compile(r"(?:vượt|đạt|bằng)\s(?:chỉ tiêu|kế hoạ
 _SHARE_NOUN = re.compile(
     r"^\s?(?:các\s|số\s)?(?:hộ|gia đình|chi bộ|đảng viên|tổ chức|cơ sở|chợ|trường|xã|phường|thôn|tổ dân phố|khu dân cư|"
     r"doanh nghiệp|người|dân|học sinh|hồ sơ|thủ tục|dịch vụ|cán bộ|công chức|đơn vị|tiểu thương|hộ kinh doanh|"
-    r"dự án|công trình|tuyến|văn bản|giao dịch|số|lao động)\b")
+    r"dự án|công trình|tuyến|văn bản|giao dịch|số|lao động|trẻ em|trẻ|cơ quan|trạm y tế|khu phố)\b")
+_SAME_PERIOD_AFTER_COUNT = re.compile(r"^\s?(?:[^\W\d_]+\s){0,4}?(so (?:với )?cùng kỳ|so với năm trước)")
 _PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,60}?(?:vượt|đạt)(?: và vượt)? (?:chỉ tiêu|kế hoạch)")
 
 
-_PUNCT_OR_NUMBER = re.compile(r"[,;:(]|\d+(?:[.,]\d+)*")
+_PUNCT_OR_NUMBER = re.compile(r"[,;:(]|\d+(?:[.,]\d+)*(?!\stháng\b)")  # "so với 6 tháng đầu năm 2022": words
 
 
 def _up_to_next_figure(after: str) -> str:
@@ -452,59 +497,92 @@ def _up_to_next_figure(after: str) -> str:
 
 
 def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: ArticlePeriods,
-           siblings: str = "") -> str:
-    """What a percentage (or a multiple, or an x/y) is measured against.
+           siblings: str = "", at: tuple[int, int, int] = (0, 0, 0)) -> tuple[str, int, int]:
+    """What a percentage (or a multiple, or an x/y) is measured against, with the span of the cue words
+    that decided it: ``(basis, start, end)``, ``(basis, -1, -1)`` when no cue did (the default).
 
     The nearest explicit cue after the number decides ("đạt 55,7% dự toán", "tăng 18% so với cùng
     kỳ", "chiếm 6,5% tổng thu"); then the words before it ("chiếm", "tỷ lệ", "so với năm 2020 tăng");
     a percentage of counted things is a share; and in a budget list, a bare "đạt X%" after an amount
     is per cent of plan and a bare "tăng X%" is growth on the same period ("đạt 66,5% và tăng 3,1%").
     ``siblings`` is the earlier part of the sentence, whose cue a bare figure of the same kind repeats.
+    ``at``: the offsets of ``clause_before``, ``clause_after`` and ``siblings`` in the text.
+
+    >>> _basis("Thu ngân sách đạt 2.511 tỷ đồng, bằng ", " dự toán", "percent", "", ArticlePeriods(2024, 2024, 10, ""))
+    ('plan', 1, 8)
     """
+    b_at, a_at, s_at = at
+    before_at = b_at + len(clause_before)  # where ``near`` ends (the number)
     after = _up_to_next_figure(clause_after[:70])
     near = clause_before[-60:]
+    near_at = before_at - len(near)
+
+    def _in_near(m: re.Match[str] | None, basis: str) -> tuple[str, int, int]:
+        return (basis, near_at + m.start(), near_at + m.start() + len(m.group(0).rstrip())) if m else (basis, -1, -1)
+
     if unit == "count":
-        return "plan" if _PLAN_AFTER_COUNT.match(clause_after) else "none"
+        m = _PLAN_AFTER_COUNT.match(clause_after)
+        if m:
+            return "plan", a_at, a_at + m.end()
+        # "tăng 1.377 doanh nghiệp so với cùng kỳ": a count compared with the same period
+        m = _SAME_PERIOD_AFTER_COUNT.match(clause_after)
+        return ("yoy", a_at + m.start(1), a_at + m.end(1)) if m else ("none", -1, -1)
     if unit == "ratio":
-        if re.match(r"^\s?(?:chỉ tiêu|tiêu chí)?[^,;.]{0,40}(?:đạt|vượt)[^,;.]{0,15}(?:kế hoạch|chỉ tiêu|mức)", clause_after):
-            return "plan"
-        return "plan" if noun.startswith(("đảng viên",)) and re.search(r"kết nạp", near) else "none"
-    if unit not in ("percent", "times"):
-        return "none"
+        m = re.match(r"^\s?(?:chỉ tiêu|tiêu chí)?[^,;.]{0,40}(?:đạt|vượt)[^,;.]{0,15}(?:kế hoạch|chỉ tiêu|mức)", clause_after)
+        if m:
+            return "plan", a_at, a_at + m.end()
+        m = re.search(r"kết nạp", near) if noun.startswith(("đảng viên",)) else None
+        return _in_near(m, "plan") if m else ("none", -1, -1)
+    if unit not in ("percent", "times", "pp"):
+        return "none", -1, -1
     term_starts = ctx.term_starts()
     found = []
     for pattern, basis in _BASIS_AFTER:
         m = pattern.search(after)
         if m:
-            if basis == "yoy" and "year" in m.groupdict() and m["year"] in term_starts:
-                basis = "term_start"
-            found.append((m.start(), basis))
+            if basis == "yoy" and "year" in m.groupdict() and m["year"] in term_starts and "kỳ" not in m.group(0) \
+                    and int(m["year"]) != (ctx.year or 0) - 1:
+                basis = "term_start"  # "so với năm 2020", not "so với cùng kỳ năm 2020" nor the year before
+            found.append((m.start(), basis, m.end()))
     if found:
-        return min(found)[1]
+        first = min(found)
+        return first[1], a_at + first[0], a_at + first[2]
     if unit == "times":
         m = _BASE_BEFORE.search(near)
         if m:
-            return "term_start" if m["year"] in term_starts else "yoy"
-        return "none"
-    if _SHARE_BEFORE.search(near):
-        return "share"
-    if _PLAN_BEFORE.search(near):
-        return "plan"
+            return _in_near(m, "term_start" if m["year"] in term_starts else "yoy")
+        return "none", -1, -1
+    m = _SHARE_BEFORE.search(near)
+    if m:
+        return _in_near(m, "share")
+    m = _PLAN_BEFORE.search(near)
+    if m:
+        return _in_near(m, "plan")
     m = _BASE_BEFORE.search(near)
     if m and (_GROWTH_BEFORE.search(near) or re.search(r"\b(?:tăng|giảm)\b", near[-40:])):
-        return "term_start" if m["year"] and m["year"] in term_starts else "yoy"
-    if _SHARE_NOUN.match(clause_after):
-        return "share"
-    if _SHARE_CLAUSE.search(clause_before):
-        return "share"
-    if _TARGET_BEFORE.search(near):
-        return "target"
-    revenue = _REVENUE_WORDS.search(clause_before[-160:] + " " + siblings[-200:])
-    if revenue and _REACH_BEFORE.search(near):
-        return "plan"
-    if revenue and (_GROWTH_BEFORE.search(near) or re.match(r"\s?/năm", clause_after)):
-        return "yoy"
-    return "none"
+        return _in_near(m, "term_start" if m["year"] and m["year"] in term_starts else "yoy")
+    m = _SHARE_NOUN.match(clause_after)
+    if m:
+        return "share", a_at + m.end() - len(m.group(0).lstrip()), a_at + m.end()
+    m = _SHARE_CLAUSE.search(clause_before)
+    if m:
+        return "share", b_at + m.start(), b_at + m.end()
+    m = _TARGET_BEFORE.search(near)
+    if m:
+        return _in_near(m, "target")
+    head = clause_before[-160:]
+    revenue = _REVENUE_WORDS.search(head + " " + siblings[-200:])
+    if revenue:
+        if revenue.start() < len(head):
+            cue = (before_at - len(head) + revenue.start(), before_at - len(head) + revenue.end())
+        else:
+            shift = s_at + len(siblings) - len(siblings[-200:]) - len(head) - 1
+            cue = (shift + revenue.start(), shift + revenue.end())
+        if _REACH_BEFORE.search(near):
+            return "plan", *cue
+        if _GROWTH_BEFORE.search(near) or re.match(r"\s?/năm", clause_after):
+            return "yoy", *cue
+    return "none", -1, -1
 
 
 # --- qualifier ---------------------------------------------------------------------------------
@@ -585,6 +663,16 @@ class _GoalWords:
     def __call__(self, pos: int) -> bool:
         return self.any and _TARGET.search(_CLOSED_BRACKETS.sub(" ", self.text[self.start:pos])) is not None
 
+    def at(self, pos: int) -> tuple[int, int] | None:
+        """The span of the last goal words before ``pos`` (brackets blanked, not removed: offsets kept)."""
+        if not self.any:
+            return None
+        blanked = _CLOSED_BRACKETS.sub(lambda m: " " * len(m.group(0)), self.text[self.start:pos])
+        last = None
+        for last in _TARGET.finditer(blanked):
+            pass
+        return (self.start + last.start(), self.start + last.end()) if last else None
+
 
 #: a sentence that breaks down the one before it
 _BREAKDOWN = re.compile(r"(?:Trong đó|Cụ thể)\b")
@@ -616,28 +704,48 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
         if m.plural or could_match(_NOT_SUBJECT_WORDS, lowered(text[max(0, m.start - 100):m.start])) \
                 and _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
             continue
+        if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 8), m.start):
+            continue
         if out and m.start - out[-1].end <= 3 and _RANK[m.place.level] > _RANK[out[-1].place.level]:
             continue
         out.append(m)
     return out
 
 
+_SPAN_LABEL = re.compile(r"\d{4}-\d{4}(?:-H1)?")  # "2020-2025": a term or a span names a programme in a lead
+_LISTED_AFTER = re.compile(r":|\bgồm\b")
+#: the unit a unit or a part of it belongs to: "một trong năm huyện ngoại thành của TP HCM", "cửa ngõ phía Tây của
+#: TP.HCM", "10 phường thuộc quận Bình Tân" (not the owner of a measure: "tỷ lệ … của cả nước")
+_OWNER_BEFORE = re.compile(r"\b(?:quận|huyện|phường|xã|thành|tỉnh|trấn|ngõ|tâm|Tây|Đông|Nam|Bắc|vùng)\s(?:của|thuộc)\s$")
+#: a comparison group, not a subject: "huyện đông dân nhất cả nước", "đứng đầu toàn quốc", "so với cả nước"
+_GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$")
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
 _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
-#: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn" nor before a name or a number:
-#: (?<!của )(?<!theo )(?<!chuẩn )\b(?:[Pp]hường|[Qq]uận|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
+#: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn", a number ("15 xã": counted), "các"
+#: or "những", nor before a name or a number:
+#: (?<!của )(?<!theo )(?<!chuẩn )(?<!\d )(?<!các )(?<!những )\b(?:[Pp]hường|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
 #: word first so that the regex engine skips ahead to the words' first letters
-_GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"), before=(r"\w", "của ", "theo ", "chuẩn "),
+_GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"),
+                        before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những "),
                         after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
 _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
                 "thành phố": "city"}
 
 
-def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: int, default: Place | None,
-               text: str, by_level: dict[str, Place]) -> Place | None:
-    """The unit a figure at ``pos`` is about: the nearest one named before it in its clause, else the
-    first named after it in the clause, else ``default`` (the section's or the article's unit).
-    A bare level word nearer to the figure ("phường có 110 hộ") points back to the article's unit."""
+#: evidence: ``(source, start, end, weak)``: the rule (a name of the field's sources below) and the span of text it
+#: read (``-1, -1`` for none), and whether that is only a default or a distant guess
+Evidence = tuple[str, int, int, bool]
+NO_PLACE: Evidence = ("none", -1, -1, True)
+
+
+def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: int,
+               default: tuple[Place | None, Evidence], text: str,
+               by_level: dict[str, tuple[Place, Evidence]]) -> tuple[Place | None, Evidence]:
+    """The unit a figure at ``pos`` is about, with its evidence: the nearest one named before it in its
+    clause, else the first named after it in the clause, else ``default`` (the paragraph's, the section's
+    or the article's unit, with its own evidence).  A bare level word nearer to the figure ("phường có 110
+    hộ") points back to the article's unit of that level: the clause names the level (evidence "clause",
+    weak when the unit it points to is)."""
     before = [m for m in found if clause_start <= m.start and m.end <= pos]
     respectively = _RESPECTIVELY.search(text, before[-1].end, pos) if before else None
     if respectively:  # "A (78%) và B (77%) lần lượt giữ vị trí thứ hai và thứ ba": the k-th figure, the k-th unit
@@ -645,42 +753,61 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
         n = len(_FIGURE_AHEAD.findall(text, respectively.end(), clause_end))
         listed = [m for m in before if m.end <= respectively.start()][-n:]
         if len(listed) == n and k < n:
-            return listed[k].place
+            return listed[k].place, ("joint", listed[k].start, listed[k].end, False)
     generic = list(_GENERIC_UNIT.finditer(text, before[-1].end if before else clause_start, pos))
     if generic:
-        level = _LEVEL_WORDS.get(generic[-1].group(0).lower())
-        if default is not None and level == default.level:
-            return default
-        if level in by_level:
-            return by_level[level]
+        word = generic[-1]
+        level = _LEVEL_WORDS.get(word.group(0).lower())
+        target = default if default[0] is not None and level == default[0].level else by_level.get(level)
+        if target is not None:
+            return target[0], ("clause", word.start(), word.end(), target[1][3])
     if before:
-        return before[-1].place
+        return before[-1].place, ("clause", before[-1].start, before[-1].end, False)
     # a unit in brackets after a name says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"), not
     # what the figure before it is about
-    after = [m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)]
+    # nor a unit listed after the figure ("7 quận có số thu từ 500 tỷ đồng: quận 2, 4, 6") or one the subject belongs
+    # to ("hơn 52 km2, là cửa ngõ phía Tây của TP.HCM")
+    after = [m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)
+             and not _LISTED_AFTER.search(text, pos, m.start) and not _OWNER_BEFORE.search(text, max(pos, m.start - 16),
+                                                                                           m.start)]
     if after:
-        return after[0].place
+        return after[0].place, ("clause", after[0].start, after[0].end, False)
     return default
 
 
-def _is_future(period: str, ctx: ArticlePeriods) -> bool:
+def _ahead(period: str, year: int) -> bool:
+    """Whether ``period`` starts after ``year``."""
     p = Period.parse(period)
-    return bool(p and ctx.pub_year and p.start.year >= ctx.pub_year and p.end.year > ctx.pub_year)
+    return bool(p and p.start.year > year)
 
 
-def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str) -> list[Place]:
+def _is_future(period: str, ctx: ArticlePeriods) -> bool:
+    """Whether ``period`` is a coming term or span of years (it dates only the goals set for it)."""
+    p = Period.parse(period)
+    return bool(p and p.granularity == "span" and ctx.pub_year and p.start.year >= ctx.pub_year
+                and p.end.year > ctx.pub_year)
+
+
+def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str) -> list[Mention]:
     """Units a figure is about together: "Hà Nội và TP Hồ Chí Minh … chỉ đạt dưới 10%" is one
     figure for each of them."""
     before = [m for m in found if clause_start <= m.start and m.end <= pos]
     if len(before) >= 2 and re.fullmatch(r"\s(?:và|cùng)\s", text[before[-2].end:before[-1].start]) \
             and before[-1].place.level == before[-2].place.level:
-        return [before[-2].place, before[-1].place]
+        return [before[-2], before[-1]]
     return []
+
+
+#: the words that make a period after a figure a deadline: "…, dự kiến bàn giao cuối năm 2025", "sẽ đạt … vào năm 2030"
+_DEADLINE_BETWEEN = re.compile(r"\b(?:dự kiến|sẽ|phấn đấu|kế hoạch|trước|chậm nhất|Dự kiến|Phấn đấu)\b")
+#: a comparison with the founding: "so với lúc thành lập quận", "so với khi mới thành lập", "sau chia tách"
+_SINCE_FOUNDING = re.compile(r"so với (?:lúc|khi|thời điểm|ngày) (?:mới )?(?:thành lập|chia tách|tái lập)|sau (?:khi )?chia tách")
 
 
 _PLAN_AMOUNT = re.compile(r"(?:kế hoạch|dự toán|chỉ tiêu)(?:\s(?:năm|dự kiến|giao|được giao|đề ra|nay|là))*\s$")
 _PER_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm|/năm|bình quân[^,;.]{0,40}năm|một năm")
-_BASE_YEAR = re.compile(r"so với (?:cùng kỳ )?(?:năm )?(?P<y>(?:19|20)\d\d)")
+_BASE_YEAR = re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|"
+                        r"nửa (?:đầu|cuối) |quý [IV1-4]+ |năm )*(?P<y>(?:19|20)\d\d)")
 
 
 def _base_period(basis: str, period: str, before: str, after: str, ctx: ArticlePeriods) -> str:
@@ -729,12 +856,14 @@ def _span_period(period: str, basis: str, base: str, every_year: bool, goal: boo
 _BASE_VALUE_BEFORE = re.compile(r"(so với (?:năm |cùng kỳ năm )?(?P<y>(?:19|20)\d\d))\s?\($")
 
 
-def _base_value_period(text: str, s_start: int, pos: int) -> str:
-    """The period of a base value quoted after its comparison: "cao hơn 1,58% so với năm 2023 (87,72%)"."""
+def _base_value_period(text: str, s_start: int, pos: int) -> tuple[str, int, int] | None:
+    """The period of a base value quoted after its comparison, and the span of the comparison: "cao hơn
+    1,58% so với năm 2023 (87,72%)"."""
     if "(" not in text[max(s_start, pos - 2):pos]:  # the bracket ends the window (or comes before a final newline)
-        return ""
-    m = _BASE_VALUE_BEFORE.search(text[max(s_start, pos - 40):pos])
-    return m["y"] if m else ""
+        return None
+    at = max(s_start, pos - 40)
+    m = _BASE_VALUE_BEFORE.search(text[at:pos])
+    return (m["y"], at + m.start(1), at + m.end(1)) if m else None
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -746,48 +875,104 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place | None, Evidence],
+                                                                       dict[str, tuple[Place, Evidence]]]:
+    """The article's unit and, per level, the unit a bare level word points back to, with their evidence:
+    the title's unit ("title"), the most named one ("article", weak when another unit of its level is named
+    at least half as often), the outlet's province ("outlet", always weak)."""
+    text = article.text
+    starts = [ln.start for ln in article.lines]
+    in_frame = [m for m in named
+                if (i := bisect_right(starts, m.start) - 1) >= 0 and article.lines[i].kind in FRAME_KINDS]
+    title = next(((ln.start, ln.end) for ln in article.lines if ln.kind == "title"), (0, 0))
+    in_title = [m for m in named if title[0] <= m.start < title[1]]
+    main = main_of(in_frame, in_title)
+    counts = Counter(m.place for m in in_frame if not m.plural)
+    first: dict[Place, Mention] = {}
+    for m in in_frame:
+        first.setdefault(m.place, m)
+
+    def evidence(place: Place) -> Evidence:
+        named_in_title = next((m for m in in_title if m.place == place and not m.plural), None)
+        if named_in_title is not None and counts[place] >= 2:
+            return "title", named_in_title.start, named_in_title.end, False
+        m = first.get(place)
+        rivals = any(p != place and p.level == place.level and 2 * n >= counts[place] for p, n in counts.items())
+        return ("article", m.start if m else -1, m.end if m else -1, rivals)
+
+    by_level = {level: (place, evidence(place)) for level, place in main_by_level(in_frame).items()}
+    article_place = (main[0], evidence(main[0])) if main else (None, NO_PLACE)
+    for ln in article.body():
+        outlet = outlet_place(text[ln.start:ln.end])
+        if outlet is not None:  # "(QNO) - … UBND tỉnh cho biết": the outlet's province
+            mark = _OUTLET_MARK_SPAN.match(text, ln.start, ln.end)
+            ev: Evidence = ("outlet", ln.start, mark.end() if mark else ln.start, True)
+            by_level.setdefault(outlet.level, (outlet, ev))
+            if article_place[0] is None:
+                article_place = (outlet, ev)
+            break
+    return article_place, by_level
+
+
+_OUTLET_MARK_SPAN = re.compile(r"\(?[A-ZĐ][A-Za-zĐđ.]{1,7}\)?")
+
+
+def _period_weak(source: str, frame_paragraph: int, paragraph: int) -> bool:
+    """Whether a period decided by ``source`` is only a default or a distant guess: none, the article's
+    date alone, or a frame carried from more than one paragraph before the figure's."""
+    return source in ("none", "dateline") or source in ("paragraph", "section") and paragraph - frame_paragraph > 1
+
+
+def _ev(e: Evidence | tuple[str, int, int]) -> str:
+    """An evidence as the figure table writes it: ``clause:120-134``, ``none``, ``default``."""
+    return f"{e[0]}:{e[1]}-{e[2]}" if e[1] >= 0 else e[0]
+
+
 def figures(article: Article, include_incidental: bool = False) -> Iterator[Figure]:
-    """All figures of one article, in text order."""
+    """All figures of one article, in text order, each with the evidence of its place, period, basis and
+    metric (:data:`PLACE_SOURCES`, :data:`PERIOD_SOURCES`, :data:`CUE_SOURCES`)."""
     text = article.text
     # once per article; lines and the frame take their part by offset.  Only mentions in the frame's lines (title,
     # lead, body) are read, so the page furniture after the last of them (related titles, footer) is not scanned
-    named = mentions(text, until=max((ln.end for ln in article.lines if ln.kind in FRAME_KINDS), default=0))
+    frame_end = max((ln.end for ln in article.lines if ln.kind in FRAME_KINDS), default=0)
+    named = with_bare_names(text, mentions(text, until=frame_end), frame_end)
     starts = [m.start for m in named]
-    line_starts = [ln.start for ln in article.lines]
-    in_frame = [m for m in named
-                if (i := bisect_right(line_starts, m.start) - 1) >= 0 and article.lines[i].kind in FRAME_KINDS]
-    title = next(((ln.start, ln.end) for ln in article.lines if ln.kind == "title"), (0, 0))
-    main = main_of(in_frame, [m for m in named if title[0] <= m.start < title[1]])
-    by_level = main_by_level(in_frame)
-    article_place = main[0] if main else None
-    outlet = next((p for ln in article.body() for p in [outlet_place(text[ln.start:ln.end])] if p), None)
-    if outlet is not None:  # "(QNO) - … UBND tỉnh cho biết": the outlet's province
-        by_level.setdefault(outlet.level, outlet)
-        article_place = article_place or outlet
+    article_place, by_level = _article_places(article, named)
     periods = ArticlePeriods.of(article)
     targets_before = False  # did the previous paragraph with figures set goals?
-    section_period = ""  # carried across the paragraphs of a section, reset by a heading
-    section_place = None
+    # carried across the paragraphs of a section, reset by a heading: the period, its source, span and paragraph
+    section_period: tuple[str, str, int, int, int] = ("", "none", -1, -1, 0)
+    section_place: tuple[Place | None, Evidence] | None = None
     lines = list(article.body())
     lead = next((ln for ln in lines if ln.kind == "body"), None)
-    lead_period = next((p for _, p, scope in (scoped_marks(text, lead.start, lead.end, periods) if lead else [])
-                        if p != "annual" and not scope), "")
+    lead_period = next(((p, pos, e) for pos, p, scope, e in (scoped_marks(text, lead.start, lead.end, periods)
+                                                             if lead else [])
+                        if p != "annual" and not scope), ("", -1, -1))
+    paragraph = 0
+    verb_cues = {}
+    looked_back = periods.last_complete_year()
     for line in lines:
         line_text = text[line.start:line.end]
+        paragraph += 1
         if line.kind == "body" and _HEADING.match(line_text) and not _FIGURE_IN_HEADING.search(line_text):
             # a heading starts a section: "Giai đoạn 2016-2020" dates what follows it, "Hà Nội" places it
-            heading_marks = [p for _, p, scope in scoped_marks(text, line.start, line.end, periods) if p != "annual"]
-            section_period = heading_marks[0] if heading_marks else ""
+            heading_marks = [(p, pos, e) for pos, p, scope, e in scoped_marks(text, line.start, line.end, periods)
+                             if p != "annual"]
+            section_period = ((heading_marks[0][0], "section", heading_marks[0][1], heading_marks[0][2], paragraph)
+                              if heading_marks else ("", "none", -1, -1, paragraph))
             heads = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
-            section_place = heads[0].place if heads and len(line_text) <= 40 else section_place
+            if heads and len(line_text) <= 40:
+                section_place = (heads[0].place, ("section", heads[0].start, heads[0].end, False))
             continue
         carried_period = section_period
         in_targets = targets_before and bool(_CONTINUES_LIST.match(line_text)) and not re.search(r"\bđã\b", line_text)
         had_figures = had_targets = False
         found = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
-        carried_family: dict[str, str] = {}
-        carried_basis: dict[str, tuple[str, str]] = {}  # unit: the last figure's basis and family
-        para_frames: list[tuple[bool, str]] = []
+        carried_family: dict[str, tuple[str, int, int]] = {}  # unit: the last family and where it was read
+        if not _BREAKDOWN.match(line_text):  # "Trong đó, ngành thương mại tăng 9,29%": the paragraph before goes on
+            verb_cues: dict[str, tuple[str, int, int]] = {}  # "reach"/"growth": the last explicit plan/yoy cue
+        carried_basis: dict[str, tuple[str, str, int, int]] = {}  # unit: the last figure's basis, family, cue
+        para_frames: list[tuple[bool, str, int, int]] = []
         default_place = section_place or article_place
         previous = line.start
         for s_start, s_end in _sentences(text, line.start, line.end):
@@ -811,47 +996,110 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                 if tok.unit in ("percent", "count", "VND_bn", "USD_mn") and _DECLINE.search(before[-15:]) \
                         and not _LEVEL_AFTER_DECLINE.search(before[-20:]):
                     value = -value
-                period = _base_value_period(text, s_start, tok.start) or period_for(marks, tok.start, (c_start, c_end))
-                if not period and not _is_future(carried_period, periods):
-                    period = carried_period  # a coming term named earlier dates only the goals set for it
+                period_ev: Evidence = ("none", -1, -1, True)
+                base_value = _base_value_period(text, s_start, tok.start)
+                if base_value:
+                    period = base_value[0]
+                    period_ev = ("base_value", base_value[1], base_value[2], False)
+                else:
+                    period, m0, m1 = period_mark(marks, tok.start, (c_start, c_end))
+                    if period and m0 > tok.start and _DEADLINE_BETWEEN.search(text, tok.tail, m0):
+                        # "đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025": the deadline of what
+                        # comes next, not the period of the figure before it
+                        period, m0, m1 = "", -1, -1
+                    if period:
+                        period_ev = ("clause" if c_start <= m0 < c_end else "sentence", m0, m1, False)
+                if not period and not _is_future(carried_period[0], periods):
+                    # a coming term named earlier dates only the goals set for it
+                    period, src, m0, m1, at = carried_period
+                    if period:
+                        period_ev = (src, m0, m1, _period_weak(src, at, paragraph))
                 if not period and line.kind == "title" and line.end - line.start <= 160:
-                    period = lead_period  # a headline's figure: the period its lead reports
+                    period = lead_period[0]  # a headline's figure: the period its lead reports
+                    if period:
+                        period_ev = ("lead", lead_period[1], lead_period[2], False)
                 qualifier = (tok.reason if tok.reason.startswith("range")
                              else _qualifier(goal_before, before, after, in_targets, period, periods))
                 if tok.unit == "VND_bn" and _PLAN_AMOUNT.search(before[-40:]) and period[:4].isdigit():
                     period = period[:4]  # "để đạt được kế hoạch dự kiến 4.000 tỷ đồng": the year's plan
+                    period_ev = ("plan_year", *period_ev[1:])
                 goal = qualifier == "target" or goal_before or in_targets
                 if not period and periods.future and goal:
                     period = periods.future  # a goal with no period of its own: the coming term
+                    period_ev = ("future_term", *periods.future_at, False)
                 if tok.kind == "indicator":
                     had_figures = True
                     had_targets = had_targets or qualifier == "target"
-                basis = _basis(before, after, tok.unit, tok.noun, periods, text[s_start:c_start])
+                basis, b0, b1 = _basis(before, after, tok.unit, tok.noun, periods, text[s_start:c_start],
+                                       (c_start, tok.tail, s_start))
+                basis_ev = ("clause", b0, b1) if b0 >= 0 else ("default", -1, -1)
+                if tok.unit == "percent" and b0 < 0 and basis == "none":
+                    # a list that names its cue once: "… đạt 70,6% dự toán và tăng 39,5% so với cùng kỳ; khu vực B
+                    # 43 nghìn tỷ đồng, đạt 57,9% và tăng 7%": a bare "đạt" is of plan, a bare "tăng" on the same period
+                    verb = "reach" if _REACH_BEFORE.search(before[-25:]) else "growth" if _GROWTH_BEFORE.search(
+                        before[-25:]) else ""
+                    cue = verb_cues.get(verb)
+                    if cue is not None:
+                        basis, basis_ev = cue[0], ("paragraph", cue[1], cue[2])
+                elif tok.unit == "percent" and b0 >= 0 and basis in ("plan", "yoy"):
+                    verb_cues["reach" if basis == "plan" else "growth"] = (basis, b0, b1)
                 if basis == "share" and tok.unit == "percent" and tok.value > 100:
                     basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
                 if basis == "none" and tok.reason.startswith("range") and qualifier.startswith("range") \
                         and (goal_before or in_targets or period == periods.future):
                     basis = "target"  # a goal given as a range: "từ 11 - 15%"
+                    goal_at = goal_before_at.at(tok.start) if goal_before else None
+                    basis_ev = ("clause", *goal_at) if goal_at else ("paragraph", line.start, line.start) \
+                        if in_targets else ("clause", *period_ev[1:3]) if period_ev[1] >= 0 else ("default", -1, -1)
                 metric = ""
+                metric_ev: tuple[str, int, int] = ("default", -1, -1)
                 if tok.kind == "indicator":
-                    carried = carried_family.get(tok.unit, "")
-                    metric = metric_for(sentence_before, after, tok.unit, tok.noun, basis, carried)
+                    carried = carried_family.get(tok.unit, ("", -1, -1))
+                    metric, m_src, m0, m1 = metric_evidence(sentence_before, after, tok.unit, tok.noun, basis,
+                                                            carried[0])
                     if basis in ("none", "target") and tok.unit == "percent" \
-                            and carried_basis.get(tok.unit) == ("share", family_of(metric) or "other") \
+                            and carried_basis.get(tok.unit, ("",))[:2] == ("share", family_of(metric) or "other") \
                             and not qualifier.startswith("range") and not _GROWTH_BEFORE.search(before[-30:]):
                         # "tỷ lệ … đạt 68,5%: Đà Nẵng (58,9%), Hà Giang (55,8%) … (mục tiêu 70%)": the same share,
                         # also when no sentence of the paragraph names the measure ("Khối bộ đạt 63,5% (mục tiêu 70%)")
                         basis = "share"
-                        metric = metric_for(sentence_before, after, tok.unit, tok.noun, basis, carried)
+                        basis_ev = ("paragraph", *carried_basis[tok.unit][2:])
+                        metric, m_src, m0, m1 = metric_evidence(sentence_before, after, tok.unit, tok.noun, basis,
+                                                                carried[0])
+                    if m_src == "clause":
+                        shift = s_start if m0 < len(sentence_before) else tok.tail - len(sentence_before)
+                        metric_ev = ("clause", m0 + shift, m1 + shift)
+                    elif m_src == "paragraph":
+                        metric_ev = ("paragraph", carried[1], carried[2])
                     if metric != "other":
-                        carried_family[tok.unit] = family_of(metric)
-                    carried_basis[tok.unit] = (basis, family_of(metric) or "other")
-                place = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
+                        carried_family[tok.unit] = (family_of(metric), *metric_ev[1:])
+                    carried_basis[tok.unit] = (basis, family_of(metric) or "other", *basis_ev[1:])
+                place, place_ev = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
+                if periods.founding and tok.kind == "indicator" and tok.unit in ("times", "percent"):
+                    # "tăng 13,61 lần so với lúc thành lập quận", "gấp 13 lần sau chia tách": since the founding;
+                    # "tăng 65 lần so với năm 2004" in an anniversary article: from that year
+                    since = _SINCE_FOUNDING.search(text, tok.tail, tok.tail + len(_up_to_next_figure(after[:60]))) \
+                        or _SINCE_FOUNDING.search(text, max(c_start, tok.start - 50), tok.start)
+                    long_base = _BASE_YEAR.search(_up_to_next_figure(after[:60])) if not since else None
+                    if since:
+                        period, basis, base = periods.founding, "none", ""
+                        period_ev = ("clause", since.start(), since.end(), False)
+                    elif long_base and tok.unit == "times" and period[:4].isdigit() \
+                            and int(period[:4]) - int(long_base["y"]) > 1:
+                        period, basis = f"{long_base['y']}-{period[:4]}", "none"
+                        basis_ev = ("default", -1, -1)
                 per_year = "yes" if tok.kind == "indicator" and _PER_YEAR.search(
                     before[-40:] + text[tok.start:tok.tail] + after[:12]) else ""
+                if per_year and tok.unit == "percent" and periods.founding and period == periods.founding[5:9]:
+                    period = periods.founding  # "bình quân 21%/năm" in an anniversary article: over the years since
                 base = _base_period(basis, period, before, after, periods) if tok.kind == "indicator" else ""
-                period = _span_period(period, basis, base, bool(_EVERY_YEAR.search(before)), goal, periods)
-                for place in _joint_subjects(found, tok.start, c_start, text) or [place]:
+                spanned = _span_period(period, basis, base, bool(_EVERY_YEAR.search(before)), goal, periods)
+                if spanned != period and spanned == periods.future and not base:
+                    period_ev = ("future_term", *periods.future_at, False)
+                period = spanned
+                joint = _joint_subjects(found, tok.start, c_start, text)
+                for place, place_ev in [(m.place, ("joint", m.start, m.end, False)) for m in joint] or [
+                        (place, place_ev if place is not None else NO_PLACE)]:
                     yield Figure(
                         doc=article.name,
                         district=place.name if place else "",
@@ -869,20 +1117,38 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
                         start=tok.start,
                         end=tok.end,
                         kind=tok.kind,
+                        place_from=_ev(place_ev),
+                        period_from=_ev(period_ev),
+                        basis_from=_ev(basis_ev),
+                        metric_from=_ev(metric_ev),
+                        weak=";".join(name for name, ev in (("place", place_ev), ("period", period_ev)) if ev[3]),
                     )
-            if subjects:  # "Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit
-                default_place = subjects[-1].place
-            last = [(pos, p) for pos, p, scope in marks if p != "annual" and not scope]
+            # "Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit; not the one a unit
+            # belongs to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã")
+            owners = [m for m in subjects if not _OWNER_BEFORE.search(text, max(s_start, m.start - 16), m.start)]
+            if owners:
+                default_place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
+            last = [(pos, p, e) for pos, p, scope, e in marks if p != "annual" and not scope]
+            if len(last) > 1 and looked_back:
+                # "tổng kết năm 2022 và phát động thi đua năm 2023" early in 2023: the year reported on frames what
+                # follows, not the year a plan is launched for
+                reported = [mark for mark in last if not _ahead(mark[1], looked_back)]
+                last = reported or last
             if last:
-                carried_period = last[-1][1]
+                carried_period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], paragraph)
                 # a report's "6 tháng đầu năm", an opening "Trong 5 năm vừa qua, …" or a year set off
                 # by a comma ("trong năm 2024, …") frames the paragraphs after it
-                for pos, p in last:
+                for pos, p, e in last:
                     opening = pos - s_start <= 12
                     if opening or _SUB_YEAR.search(p) or "-" not in p and re.match(r"[^,.;()]{0,25},", text[pos:pos + 30]):
-                        para_frames.append((opening, p))
+                        para_frames.append((opening, p, pos, e))
         if para_frames:  # the paragraph's opening frame, else its last one
-            section_period = next((p for opening, p in para_frames if opening), para_frames[-1][1])
+            frame = next((f for f in para_frames if f[0]), para_frames[-1])
+            section_period = (frame[1], "lead" if line is lead else "paragraph", frame[2], frame[3], paragraph)
+        elif line is lead and carried_period[0] and carried_period[1] == "paragraph" \
+                and not _SPAN_LABEL.fullmatch(carried_period[0]):
+            # the lead's period frames the article ("… hội nghị tổng kết năm 2022 …"), until another frame
+            section_period = (carried_period[0], "lead", *carried_period[2:])
         if had_figures:
             targets_before = had_targets
 
@@ -896,20 +1162,15 @@ def extract(paths: Iterable[Path | str], include_incidental: bool = False) -> It
 def write_figures(paths: Iterable[Path | str], output: Path | None = None, fmt: str = "csv") -> int:
     """``districtbook extract``: write figures as CSV (the output contract) or a JSON array.
 
-    ``output`` is written whole or not at all: into a temporary file beside it, renamed over it
-    only when every article was read (an error leaves no partial file and the previous one intact).
+    ``output`` is written whole or not at all (:func:`publish.atomic_output`): an error or a signal
+    leaves no partial file, and the previous one intact.
     """
+    from .publish import atomic_output
+
     if output is None:
         return _write_figures(paths, sys.stdout, fmt)
-    output = Path(output)
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as out:
-            n = _write_figures(paths, out, fmt)
-        os.replace(tmp, output)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return n
+    with atomic_output(Path(output)) as out:
+        return _write_figures(paths, out, fmt)
 
 
 def _write_figures(paths: Iterable[Path | str], out, fmt: str) -> int:

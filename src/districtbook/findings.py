@@ -11,6 +11,14 @@ against results, and periods of the same kind and length; totals over whole year
 side as yearly averages. A refused comparison carries its reason as a catalogue key, printed in words.
 
 Every finding keeps the figure rows it rests on, so that its sentence cites its articles.
+
+Findings check what they say. They rest only on strong figures (:func:`districtbook.dataset.strong`: no weak place
+or period, no quality flag that makes a figure unfit); two places are compared only when they are peers (the same
+level) and their ratio is one the quality checks call plausible; a measure derived from two articles needs the same
+place and year and year-to-date periods of that year, reported in it or the next; an annual plan is implied only by a
+figure within one year, never by a multi-year total; only flows (money, members admitted, new firms) are averaged
+over years, never a count of things pursued (targets); a figure about a period that had not begun when its article
+appeared is a plan, never a result.
 """
 from __future__ import annotations
 
@@ -21,9 +29,9 @@ import pandas as pd
 
 from .collate import sorted_names
 from . import derive
+from .dataset import AMOUNT_UNITS, implausible, strong
 from .periods import Period
 
-AMOUNT_UNITS = ("VND_bn", "USD_mn", "count")
 #: a component metric whose target cannot sensibly exceed the whole it belongs to
 COMPONENT_OF = {"land_use_revenue": "budget_revenue"}
 SECTOR_SHARES = ("sector_share_services", "sector_share_industry", "sector_share_agriculture")
@@ -156,6 +164,62 @@ def unfinished(row: dict) -> bool:
     return (int(pub[:4]), int(pub[5:7])) < (p.end.year, p.end.month)
 
 
+def not_begun(row: dict) -> bool:
+    """Whether the figure's period had not begun when its article appeared (a date with its month): a plan
+    ("Năm 2020, dự toán ... 845 tỷ" in December 2019), never a result, whatever the words around it.
+
+    >>> not_begun(dict(period="2020", published="2019-12-20")), not_begun(dict(period="2019", published="2019-12-20"))
+    (True, False)
+    >>> not_begun(dict(period="2024-H2", published="2024-06")), not_begun(dict(period="2022", published="2021"))
+    (True, False)
+    """
+    p = _full_total_period(row)
+    pub = str(row.get("published", ""))
+    if p is None or len(pub) < 7 or not (pub[:4].isdigit() and pub[5:7].isdigit()):
+        return False  # a year alone may be the book's guess (the latest year the article reports on)
+    return (int(pub[:4]), int(pub[5:7])) < (p.start.year, p.start.month)
+
+
+def reported_in_year(row: dict, year: int) -> bool:
+    """Whether a figure about ``year`` comes from an article of that year or the next (an unknown date passes):
+    two articles set against each other are about one year, not one year each.
+
+    >>> reported_in_year(dict(published="2024-10-12"), 2024), reported_in_year(dict(published="2026-01-05"), 2022)
+    (True, False)
+    """
+    pub = str(row.get("published", ""))
+    return not pub[:4].isdigit() or int(pub[:4]) in (year, year + 1)
+
+
+def year_to_date(row: dict) -> Period | None:
+    """The figure's period when it runs from January to a month of one year (the first months, half, quarter)."""
+    p = _full_total_period(row)
+    if p is None or p.start.month != 1 or p.granularity not in ("months", "half", "quarter") or p.start.year != p.end.year:
+        return None
+    return p
+
+
+def derivable(early: dict, late: dict) -> bool:
+    """Whether two year-to-date figures (from one article or two) may be subtracted into the period between them:
+    the same place (district and level), metric and unit; both results; periods from January of one year, both
+    reported in that year or the next; and the later total above the earlier (a total so far never falls).
+
+    >>> r = dict(district="Tây Hồ", level="district", metric="budget_revenue", unit="VND_bn", qualifier="actual", per_year="")
+    >>> derivable(dict(r, period="2024-H1", value=1647, published="2024-07-20"), dict(r, period="2024-9M", value=2511, published="2024-10-12"))
+    True
+    >>> derivable(dict(r, period="2024-H1", value=1647, published="2024-07-20"), dict(r, period="2024-9M", value=2511, published="2026-10-12"))
+    False
+    """
+    pe, pl = year_to_date(early), year_to_date(late)
+    if pe is None or pl is None or pe.start.year != pl.start.year or pl.end <= pe.end:
+        return False
+    if any(early.get(k, "") != late.get(k, "") for k in ("district", "level", "metric", "unit")):
+        return False
+    if expected(early) or expected(late) or float(late["value"]) <= float(early["value"]):
+        return False
+    return reported_in_year(early, pe.start.year) and reported_in_year(late, pl.start.year)
+
+
 def per_year(row: dict) -> bool:
     """Whether a figure is a yearly rate or count over a span of years: marked by the extraction
     ("8%/năm", "mỗi năm ... 90 đảng viên"), or a growth on the year before set for a span of years
@@ -176,7 +240,8 @@ def expected(row: dict) -> bool:
     """Whether a figure is a goal or a forecast rather than something achieved: a target, or an estimate
     or a yearly rate for a period that had not ended when the article appeared ("dự kiến năm 2023 tăng
     11,69%" in April 2023; "duy trì tốc độ tăng bình quân đạt trên 14%/năm" for 2021-2025, in February 2021).
-    A running total ("trong 3 năm đạt hơn 37.016 tỷ đồng") is not: it is what was achieved so far.
+    A running total ("trong 3 năm đạt hơn 37.016 tỷ đồng") is not: it is what was achieved so far; nor is a yearly
+    rate reported in the last year of its term (:func:`in_last_year`).
 
     >>> r = dict(qualifier="more_than", per_year="yes", period="2021-2025", published="2021-02-13", basis="none")
     >>> expected(r), expected(dict(r, published="2026-01-10")), expected(dict(r, qualifier="target", published="2026"))
@@ -185,10 +250,24 @@ def expected(row: dict) -> bool:
     True
     >>> expected(dict(qualifier="more_than", per_year="", period="2021-2023", published="2023-04-06", basis="none"))
     False
+    >>> expected(dict(r, qualifier="actual", period="2020-2025", published="2025-08-08"))  # a term report: a result
+    False
     """
-    if row.get("qualifier") == "target":
+    if row.get("qualifier") == "target" or not_begun(row):
         return True
-    return unfinished(row) and (row.get("qualifier") == "estimate" or per_year(row))
+    return unfinished(row) and (row.get("qualifier") == "estimate" or (per_year(row) and not in_last_year(row)))
+
+
+def in_last_year(row: dict) -> bool:
+    """Whether the article appeared in the last year of the figure's period (or later): a yearly rate over a term
+    reported then ("bình quân đạt 7,5%/năm" for 2020-2025, in August 2025) is what the term achieved so far, never
+    its target.
+
+    >>> in_last_year(dict(period="2020-2025", published="2025-08-08")), in_last_year(dict(period="2025-2030", published="2025-08-23"))
+    (True, False)
+    """
+    p, pub = _full_total_period(row), str(row.get("published", ""))
+    return p is not None and pub[:4].isdigit() and int(pub[:4]) >= p.end.year
 
 
 def verdict(a: dict, b: dict) -> Verdict:
@@ -204,6 +283,8 @@ def verdict(a: dict, b: dict) -> Verdict:
     """
     if expected(a) != expected(b):  # a goal or a forecast is never set against a result
         return Verdict(False, reason="target")
+    if a.get("level") and b.get("level") and a["level"] != b["level"]:  # a district is no peer of its city
+        return Verdict(False, reason="level")
     if a["unit"] != b["unit"]:
         return Verdict(False, reason="unit")
     if a["basis"] != b["basis"]:
@@ -215,11 +296,27 @@ def verdict(a: dict, b: dict) -> Verdict:
     running = total and not expected(a) and (unfinished(a) or unfinished(b))
     if pa.comparable(pb):
         return Verdict(False, reason="unfinished") if running else Verdict(True, "as_reported")
-    if total and pa.full_years and pb.full_years and not (per_year(a) or per_year(b)):
+    if total and pa.full_years and pb.full_years and not (per_year(a) or per_year(b)) \
+            and derive.divisible_by_years(a.get("metric", ""), a["unit"]):
         return Verdict(False, reason="unfinished") if running else Verdict(True, "yearly_average")
     if not total and pa.full_years and pb.full_years and a["unit"] == "percent":
         return Verdict(False, reason="rates")
     return Verdict(False, reason="kind")
+
+
+def peer_verdict(a: dict, b: dict) -> Verdict:
+    """:func:`verdict` for two places: their periods also at most a year apart (a district's 2030 goal is not set
+    beside another's 1980 figure, nor a 2019 result beside a 2024 one; consecutive terms may be).
+
+    >>> r = lambda p: dict(unit="percent", basis="none", qualifier="actual", period=p, published="2025-03-01")
+    >>> peer_verdict(r("2024"), r("2023")).ok, peer_verdict(r("2024"), r("2019")).reason
+    (True, 'apart')
+    """
+    v = verdict(a, b)
+    pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
+    if v.ok and max(pa.start, pb.start).year - min(pa.end, pb.end).year > 1:  # a gap of more than a year
+        return Verdict(False, reason="apart")
+    return v
 
 
 def footing_values(a: dict, b: dict, v: Verdict) -> tuple[float, float]:
@@ -273,10 +370,18 @@ def normalise(rows: list[dict], texts: dict[str, str] | None) -> list[dict]:
     return out
 
 
+def usable_rows(df: pd.DataFrame, texts: dict[str, str] | None,
+                key: tuple[str, ...] = ("district", "metric", "value", "period", "unit")) -> list[dict]:
+    """The figures findings may rest on, as records: strong ones only (:func:`districtbook.dataset.strong`), with a
+    metric, each once (``key``), year-on-year percentages on one footing (:func:`normalise`)."""
+    df = strong(df)
+    df = df[df["metric"] != "other"]
+    return normalise(_records(df.drop_duplicates(list(key))), texts)
+
+
 def collect(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[Finding]:
     """Every finding the figures allow, ranked (most salient first, ties in a stable order)."""
-    df = df[df["metric"] != "other"]
-    rows = normalise(_records(df.drop_duplicates(["doc", "district", "metric", "value", "period", "unit"])), texts)
+    rows = usable_rows(df, texts, ("doc", "district", "metric", "value", "period", "unit"))
     out: list[Finding] = []
     used: set[int] = set()
     by_doc: dict[tuple, list[int]] = {}
@@ -300,9 +405,10 @@ def collect(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[Findi
                                    SALIENCE["progress"] + min(abs(p.get("lead", 0)), 50) / 1000))
                 if "months_left" in p and p["months_left"] > 0:
                     out.append(Finding("gap", r["district"], m, r["period"], [r, s], p, SALIENCE["gap"]))
-                if s["metric"].endswith("_vs_plan") and period is not None:
-                    plans.append((r, s, p))
-            elif s["metric"] in (f"{m}_yoy", f"{m}_growth"):
+                if s["metric"].endswith("_vs_plan") and period is not None and period.start.year == period.end.year:
+                    plans.append((r, s, p))  # an annual plan, never from a multi-year total
+            elif s["metric"] in (f"{m}_yoy", f"{m}_growth") and not per_year(s) and period is not None \
+                    and period.start.year == period.end.year:  # "bình quân tăng 13,3%/năm" over a term: no year before
                 c = change_on_year_before(float(r["value"]), float(s["value"]), True)  # normalised to a change
                 used.update((i, j))
                 out.append(Finding("change", r["district"], m, r["period"], [r, s], c,
@@ -321,16 +427,17 @@ def _quarters(rows: list[dict], previous: dict) -> list[Finding]:
     amounts = [r for r in rows if r["unit"] in AMOUNT_UNITS and not expected(r)]
     groups: dict[tuple, dict[int, dict]] = {}
     for r in amounts:
-        p = Period.parse(str(r["period"]))
-        if p is None or p.start.month != 1 or p.granularity not in ("months", "half", "quarter"):
+        p = year_to_date(r)
+        if p is None:
             continue
-        groups.setdefault((r["district"], r["metric"], p.start.year, r["unit"]), {}).setdefault(p.end.month, r)
-    for (district, metric, _year, _unit), by_end in sorted(groups.items()):
+        groups.setdefault((r["district"], r.get("level", ""), r["metric"], p.start.year, r["unit"]), {}).setdefault(
+            p.end.month, r)
+    for (district, _level, metric, _year, _unit), by_end in sorted(groups.items()):
         ends = sorted(by_end)
         for a, b in zip(ends, ends[1:]):
             early, late = by_end[a], by_end[b]
             span = between(Period.parse(str(early["period"])), Period.parse(str(late["period"])))
-            if span is None:
+            if span is None or not derivable(early, late):
                 continue
             v = {"value": derive.difference(late["value"], early["value"]), "span": str(span),
                  "hedge": quarter_hedge(early["qualifier"], late["qualifier"]), "early": early["period"],
@@ -363,8 +470,10 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
     # annual plans implied by two articles
     by_year: dict[tuple, list] = {}
     for r, s, p in plans:
-        by_year.setdefault((r["district"], r["metric"], Period.parse(str(r["period"])).start.year), []).append((r, s, p))
-    for (district, metric, year), group in sorted(by_year.items()):
+        year = Period.parse(str(r["period"])).start.year
+        if reported_in_year(r, year):
+            by_year.setdefault((r["district"], r.get("level", ""), r["metric"], year), []).append((r, s, p))
+    for (district, _level, metric, year), group in sorted(by_year.items()):
         for k, (r1, s1, _p1) in enumerate(group):
             for r2, s2, _p2 in group[k + 1:]:
                 if r1["doc"] == r2["doc"]:
@@ -407,7 +516,7 @@ def _trends_and_targets(rows: list[dict], used: set[int]) -> list[Finding]:
                     continue
                 v = verdict(a, b)
                 va, vb = footing_values(a, b, v) if v.ok else (0.0, 0.0)
-                if v.ok and direction(va, a["qualifier"], vb, b["qualifier"]) and \
+                if v.ok and direction(va, a["qualifier"], vb, b["qualifier"]) and not implausible(va, vb, unit) and \
                         Period.parse(str(a["period"])).end < Period.parse(str(b["period"])).start:
                     out.append(Finding("trend", district, metric, str(b["period"]), [a, b],
                                        {"a": va, "b": vb, "footing": v.footing}, SALIENCE["trend"]))
@@ -445,7 +554,8 @@ def _levels(rows: list[dict], used: set[int]) -> list[Finding]:
         else:
             p = Period.parse(str(r["period"]))
             v = {}
-            if p is not None and p.full_years and p.years > 1 and r["unit"] in AMOUNT_UNITS and not unfinished(r):
+            if p is not None and p.full_years and p.years > 1 and r["unit"] in AMOUNT_UNITS and not unfinished(r) \
+                    and derive.divisible_by_years(r["metric"], r["unit"]):
                 v["per_year"] = float(r["value"]) / p.years
             out.append(Finding("level", r["district"], r["metric"], r["period"], [r], v, SALIENCE["level"]))
     for (district, period, _doc), rs in sorted(shares.items()):
@@ -475,12 +585,17 @@ def compare_pair(rows: list[dict], da: str, db: str, metric: str) -> Finding | t
     latest periods first), else the first refusal with its reason."""
     ra = [r for r in rows if r["district"] == da and r["metric"] == metric]
     rb = [r for r in rows if r["district"] == db and r["metric"] == metric]
-    pairs = [(a, b, verdict(a, b)) for a in ra for b in rb]
+    pairs = [(a, b, peer_verdict(a, b)) for a in ra for b in rb]
     if not pairs:
         return None
     ok = [p for p in pairs if p[2].ok]
     if not ok:
         return min(pairs, key=_nearest_refusal)
+    plausible = [p for p in ok if not implausible(*footing_values(*p), p[0]["unit"])]
+    if not plausible:  # a ratio the quality checks call implausible is never a finding: refused, with its reason
+        a, b, _v = min(ok, key=_nearest_refusal)
+        return a, b, Verdict(False, reason="implausible")
+    ok = plausible
     def rank(p):
         a, b, v = p
         pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
@@ -514,7 +629,7 @@ def _nearest_refusal(pair: tuple[dict, dict, Verdict]) -> tuple:
 
 def refusals(df: pd.DataFrame, da: str, db: str, texts: dict[str, str] | None = None) -> list[tuple[str, dict, dict, Verdict]]:
     """For each metric both districts report but no footing allows comparing: the pair and the reason."""
-    rows = normalise(_records(df[df["metric"] != "other"].drop_duplicates(["district", "metric", "value", "period", "unit"])), texts)
+    rows = usable_rows(df, texts)
     out = []
     for m in sorted({r["metric"] for r in rows if r["district"] == da} & {r["metric"] for r in rows if r["district"] == db}):
         res = compare_pair(rows, da, db, m)

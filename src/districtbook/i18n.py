@@ -14,6 +14,8 @@ Periods are printed once, here, from the typed :class:`~districtbook.periods.Per
 """
 from __future__ import annotations
 
+import re
+
 import functools
 import io
 from pathlib import Path
@@ -62,6 +64,28 @@ def plural(lang: str, key: str, n: float, **fields: object) -> str:
     if msg in (key, key + ".plural"):
         raise KeyError(f"plural message {key!r} missing from the {lang} catalogue")
     return msg.format(n=fmt_number(n, lang), **fields)
+
+
+def date_text(value: str, lang: str) -> str:
+    """A publication date as a reader reads it: ``2023-04-06`` -> "6/4/2023" / "6 April 2023", ``2023-04`` ->
+    "tháng 4/2023" / "April 2023"; a year stays a year, anything else is shown as it is.
+
+    >>> date_text("2023-04-06", "vi"), date_text("2023-04-06", "en"), date_text("2023-04", "vi"), date_text("2024", "en")
+    ('6/4/2023', '6 April 2023', 'tháng 4/2023', '2024')
+    """
+    m = _ISO_DATE.fullmatch(value or "")
+    if not m:
+        return value
+    year, month, day = m["year"], m["month"], m["day"]
+    if not month:
+        return year
+    name = text(lang, f"month.{int(month)}")
+    if not day:
+        return text(lang, "period.month", month=int(month), year=year, name=name)
+    return text(lang, "date.day", day=int(day), month=int(month), year=year, name=name)
+
+
+_ISO_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
 
 def period_text(label: str | Period | None, lang: str) -> str:

@@ -60,7 +60,7 @@ def hedged(value: str, hedge: str, lang: str) -> str:
     """A value with the article's hedge kept: ("2.511 tỷ đồng", "estimate") -> "ước 2.511 tỷ đồng".
 
     >>> hedged("1.647 tỷ đồng", "more_than", "vi"), hedged("864 VND bn", "at_most", "en")
-    ('hơn 1.647 tỷ đồng', 'at most about 864 VND bn')
+    ('hơn 1.647 tỷ đồng', 'at most 864 VND bn')
     """
     if not hedge or hedge in ("actual", "target"):
         return value
@@ -92,6 +92,7 @@ def quote_clause(text: str, start: int, end: int, limit: int = 160) -> str:
         left = m.end()
     m = _STOP_RIGHT.search(text, end)
     right = m.start() if m else len(text)
+    left, right = _within_brackets(text, left, right, start, end)
     clause = text[left:right].strip()
     if len(clause) > limit:  # keep the figure, trim both ends at word breaks
         a = max(left, start - (limit - (end - start)) // 2)
@@ -99,4 +100,36 @@ def quote_clause(text: str, start: int, end: int, limit: int = 160) -> str:
         a = text.rfind(" ", left, a) + 1 if text.rfind(" ", left, a) >= 0 else a
         b = text.find(" ", b, right) if text.find(" ", b, right) >= 0 else b
         clause = ("… " if a > left else "") + text[a:b].strip() + (" …" if b < right else "")
-    return clause
+    return _TRAILING_DOTS.sub("…", clause)  # "hoàn thành tốt nhiệm vụ..." cut at its last full stop
+
+
+def _within_brackets(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
+    """The clause narrowed so that its brackets pair up: a bracket left open before the figure starts the clause
+    after it ("… tăng 11,69% (giai đoạn 2015-2020 tăng 11,4%/năm" -> "giai đoạn 2015-2020 tăng 11,4%/năm"), one
+    opened or closed after the figure ends it.
+
+    >>> t = "dự kiến tăng 11,69% (giai đoạn 2015-2020 tăng 11,4%/năm, ước đến năm 2025 tăng 12%)."
+    >>> [quote_clause(t, t.find(n), t.find(n) + len(n)) for n in ("11,69%", "11,4%", "12%")]
+    ['dự kiến tăng 11,69%', 'giai đoạn 2015-2020 tăng 11,4%/năm', 'ước đến năm 2025 tăng 12%']
+    """
+    open_at: list[int] = []
+    for i in range(left, right):
+        ch = text[i]
+        if ch == "(":
+            open_at.append(i)
+        elif ch == ")":
+            if open_at:
+                open_at.pop()
+            elif i < start:
+                left = i + 1
+            else:
+                return left, min(right, i)
+    for i in open_at:
+        if i < start:
+            left = max(left, i + 1)
+        else:
+            return left, min(right, i)
+    return left, right
+
+
+_TRAILING_DOTS = re.compile(r"(?<!\.)\.{2,}$")

@@ -116,6 +116,9 @@ FAMILIES = (
        r"thu nhập bình quân", units="VND_bn percent times"),
     _f("grdp_per_capita", "growth",
        r"GRDP bình quân đầu người|bình quân đầu người", units=_M),
+    # an amount of output is not a growth rate: industrial output apart from all-sector output
+    _f("industrial_output", "growth", r"giá trị sản xuất công nghiệp|sản xuất công nghiệp", units=_M),
+    _f("production_value", "growth", r"giá trị sản xuất|tổng sản phẩm|\bGO\b", units=_M),
     _f("economic_growth_rate", "growth",
        r"tăng trưởng|GRDP|giá trị sản xuất|tổng sản phẩm|kinh tế|GO\b", units="percent times VND_bn"),
     _f("poverty_rate", "other", r"hộ nghèo|hộ cận nghèo", units="percent"),
@@ -127,7 +130,7 @@ FAMILIES = (
     _f("online_fullprocess_records_share",
        "digital", r"trực tuyến toàn trình|toàn trình", units="percent count"),
     _f("admin_reform_index", "digital",
-       r"cải cách hành chính|PAR ?INDEX|[Cc]hỉ số", units="percent"),
+       r"cải cách hành chính|PAR ?INDEX|[Cc]hỉ số", units="percent score pp"),
     _f("records_on_time", "digital",
        r"đúng hạn|trước hạn", r"^(?:hồ sơ|thủ tục)(?! số)", units="percent count"),
     _f("digitised_records", "digital",
@@ -302,7 +305,13 @@ _FAMILIES_BY_UNIT = {unit: _unit_families(unit) for unit in sorted(set().union(*
 
 
 def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
-    """The family whose words stand nearest before the number (or whose counted noun follows it).
+    """The family whose words stand nearest before the number (or whose counted noun follows it)."""
+    return _family_at(before, after, unit, noun)[0]
+
+
+def _family_at(before: str, after: str, unit: str, noun: str) -> tuple[Family | None, int, int]:
+    """:func:`_family` and where its words are: ``(family, start, end)`` as offsets in ``before``, or in
+    ``after`` counted from ``len(before)`` (a counted noun); ``(None, -1, -1)`` when no family fits.
 
     The nearest wins, then the earlier in :data:`FAMILIES`.  A family whose counted noun follows
     a count is the nearest of all; one whose words are not before the number is not searched: none
@@ -310,9 +319,9 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
     """
     fams = _FAMILIES_BY_UNIT.get(unit)
     if fams is None:
-        return None
+        return None, -1, -1
     noun_phrase = (noun if noun and not after.strip().lower().startswith(noun) else after[:60]).strip().lower()
-    best: tuple[int, int, Family] | None = None
+    best: tuple[int, int, Family, int, int] | None = None
     counted: set[int] = set()  # families whose counted noun follows: their words before are not searched
     for rank, fam in fams.nouns:
         if fam.noun.match(noun_phrase) and not (unit == "percent" and fam.words is None
@@ -323,7 +332,8 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
             if fam.words is None or fam.words.search(before[-60:]) or not fam.at_the_number and fam.words.search(after[:80]):
                 pos = len(before) + 1  # the counted thing itself: nearest of all
                 if best is None or (pos, -rank) > (best[0], -best[1]):
-                    best = (pos, rank, fam)
+                    lead = len(after) - len(after.lstrip())
+                    best = (pos, rank, fam, len(before) + lead, len(before) + lead + fam.noun.match(noun_phrase).end())
     before_lower = lowered(before)  # one lower-cased copy: most families' words are not there at all
     if before_lower is None:
         candidates = range(len(fams.words))
@@ -342,8 +352,8 @@ def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
             if not _AFTER_A_FIGURE.search(before, max(0, m.start() - 12), m.start()):
                 last = m  # "chiếm 6,5% tổng thu": the whole a share is of, not what is measured
         if last is not None and (best is None or last.end() > best[0] or last.end() == best[0] and rank < best[1]):
-            best = (last.end(), rank, fam)
-    return best[2] if best else None
+            best = (last.end(), rank, fam, last.start(), last.end())
+    return (best[2], best[3], best[4]) if best else (None, -1, -1)
 
 
 _BY_KEY = {f.key: f for f in FAMILIES}
@@ -357,11 +367,19 @@ def family_of(key: str) -> str:
 
 
 def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none", carried: str = "") -> str:
-    """The metric key of a figure, from the words before it in its sentence, its unit, the counted
-    noun after it and its basis.
+    """:func:`metric_evidence` without its evidence."""
+    return metric_evidence(before, after, unit, noun, basis, carried)[0]
 
-    >>> metric_for("Thu ngân sách ước đạt ", ", bằng 89% kế hoạch", "VND_bn", "")
-    'budget_revenue'
+
+def metric_evidence(before: str, after: str, unit: str, noun: str, basis: str = "none",
+                    carried: str = "") -> tuple[str, str, int, int]:
+    """The metric key of a figure, from the words before it in its sentence, its unit, the counted
+    noun after it and its basis; with its evidence: ``(key, source, start, end)``, ``source`` "clause" for
+    the family's words at ``before[start:end]`` (offsets past ``len(before)`` are in ``after``), "paragraph"
+    for the family ``carried`` from an earlier figure, "default" for ``other``.
+
+    >>> metric_evidence("Thu ngân sách ước đạt ", ", bằng 89% kế hoạch", "VND_bn", "")
+    ('budget_revenue', 'clause', 0, 13)
     >>> metric_for("Thu ngân sách ước đạt 2.511 tỷ đồng, bằng ", " kế hoạch năm", "percent", "", "plan")
     'budget_revenue_vs_plan'
     >>> metric_for("quận đã hoàn thành ", " chỉ tiêu về phát triển", "ratio", "chỉ tiêu về phát")
@@ -373,11 +391,20 @@ def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none
     ...            "percent", "", "yoy")
     'local_budget_expenditure_growth'
     """
-    fam = _family(before[-180:], after, unit, noun)  # the subject of a figure stands near it
+    near = before[-180:]  # the subject of a figure stands near it
+    fam, start, end = _family_at(near, after, unit, noun)
+    source, shift = "clause", len(before) - len(near)
     if fam is None and carried in _BY_KEY and unit in _BY_KEY[carried].units:
         fam = _BY_KEY[carried]  # a paragraph about one measure: "Đà Nẵng (58,89%), Hà Giang (55,76%)"
+        source, start, end, shift = "paragraph", -1, -1, 0
     if fam is None:
-        return "other"
+        return "other", "default", -1, -1
+    key = _key(fam, before, after, unit, basis)
+    return key, source, start + shift if start >= 0 else -1, end + shift if start >= 0 else -1
+
+
+def _key(fam: Family, before: str, after: str, unit: str, basis: str) -> str:
+    """The metric key of a figure of family ``fam``: its suffix from the basis and the words at the number."""
     key = fam.key
     if unit == "times":
         return key if key.endswith("_vs_term_start") else key + ("_vs_term_start" if basis == "term_start" else "_times")

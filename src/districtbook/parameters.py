@@ -25,14 +25,19 @@ MAX_YAML_BYTES = 64 * 1024
 #: Aliases (``*name``) a parameters file may use, and the nodes its value may have once aliases are expanded.
 MAX_YAML_ALIASES = 50
 MAX_YAML_NODES = 10_000
+#: How deep lists and mappings may nest in a parameters file (PyYAML composes nodes recursively: 30,000
+#: nested brackets were a RecursionError and a traceback of 3,000 lines).
+MAX_YAML_DEPTH = 50
 
 
 class _BoundedLoader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that stops at the ``MAX_YAML_ALIASES``-th alias (an alias bomb)."""
+    """``yaml.SafeLoader`` that stops at the ``MAX_YAML_ALIASES``-th alias (an alias bomb) and at the
+    ``MAX_YAML_DEPTH``-th level of nesting, naming the line and column where it stopped."""
 
     def __init__(self, stream):
         super().__init__(stream)
         self.aliases = 0
+        self.depth = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
@@ -41,7 +46,14 @@ class _BoundedLoader(yaml.SafeLoader):
                 event = self.peek_event()
                 raise yaml.composer.ComposerError(None, None, f"more than {MAX_YAML_ALIASES} aliases",
                                                   event.start_mark)
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_YAML_DEPTH:
+            raise yaml.composer.ComposerError(None, None, f"lists or mappings nested more than {MAX_YAML_DEPTH} deep",
+                                              self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _expanded_nodes(value: Any, budget: int) -> int:
@@ -305,9 +317,9 @@ def match_district(name: str, value: Any, known: list[str], exact: bool = False)
 def known_districts(seeds: Path) -> list[str]:
     """The units the articles are about (districts, or for post-2025 articles their wards; never a
     pre-2025 ward of a district already listed), in Vietnamese alphabetical order."""
-    from .articles import iter_articles  # late: reads every article
+    from .articles import BOOK_MAX_ARTICLE_BYTES, iter_articles  # late: reads every article
     from .collate import sorted_names
     from .places import book_units, main_places
 
-    units = [p for a in iter_articles([seeds]) for p in main_places(a.frame_text(), a.title)]
+    units = [p for a in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES) for p in main_places(a.frame_text(), a.title)]
     return sorted_names(p.name for p in book_units(units))

@@ -28,29 +28,38 @@ _Y = r"(?:19|20)\d\d"
 #: written year first, its words in look-behinds: the regex engine then skips ahead to a "1" or a "2" (a
 #: case-insensitive pattern that starts with words is tried at every character)
 _TERM = re.compile(rf"({_Y})(?:(?<=nhiệm kỳ\s....)|(?<=khóa\s....)|(?<=khoá\s....))\s?[-–]\s?({_Y})", re.I)
+#: months counted in words: "Sáu tháng đầu năm 2019", "chín tháng qua" ("năm tháng" is left out: "năm" is a year)
+_MONTH_COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_MONTH_COUNT_WORDS = tuple(_MONTH_COUNTS)
+_MONTH_COUNT = "|".join(w for w in (*_MONTH_COUNT_WORDS, *(w.capitalize() for w in _MONTH_COUNT_WORDS)))
 _YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tới" ("\d\d?", not "\d{1,2}": scanned fast)
 
 #: where a period expression can start: a digit, "/năm", or one of its first words, with what must follow
 #: the word for PERIOD_RE to match there (the tails; "các" and "trong" are common words)
 _PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "lũy", "tính", "đến", "tới", "vào",
-                      "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá")
+                      "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá",
+                      "sau", "qua", "tuần", *_MONTH_COUNT_WORDS)
 _PERIOD_TAILS = {
     **dict.fromkeys(cases("năm"), r"\s(?:nay|\d)"),  # "năm 2024", "năm nay"
     **dict.fromkeys(cases("tháng"), r"\s\d"),  # "tháng 9"
     **dict.fromkeys(cases("quý"), r"\s[I1-4]"),  # "quý IV", "quý 3"
     **dict.fromkeys(cases("nhiệm", "thời"), r"\skỳ"),
     **dict.fromkeys(cases("giai"), r"\sđoạn"),
-    **dict.fromkeys(cases("trong"), r"\s(?:năm|nhiệm|\d)"),  # "trong năm", "trong nhiệm kỳ", "trong 5 năm"
+    **dict.fromkeys(cases("trong"), r"\s(?:năm|nhiệm|giai|\d)"),  # "trong năm", "trong nhiệm kỳ", "trong 5 năm"
     **dict.fromkeys(cases("từ"), r"\sđầu"),
     **dict.fromkeys(cases("lũy"), r"\skế"),
     **dict.fromkeys(cases("tính"), r"\sđến"),
-    **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời)"),
+    **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời|ngày\s\d)"),
     **dict.fromkeys(cases("vào", "hằng", "hàng", "mỗi"), r"\snăm"),
     **dict.fromkeys(cases("nửa"), r"\s(?:đầu|cuối|nhiệm)"),
-    **dict.fromkeys(cases("giữa", "cả"), r"\snhiệm"),
-    **dict.fromkeys(cases("toàn"), r"\s(?:nhiệm|khóa)"),
+    **dict.fromkeys(cases("giữa"), r"\snhiệm"),
+    **dict.fromkeys(cases("cả"), r"\s(?:nhiệm|giai)"),
+    **dict.fromkeys(cases("toàn"), r"\s(?:nhiệm|khóa|giai)"),
     **dict.fromkeys(cases("các", "những"), r"\stháng"),  # "các tháng cuối năm"
     **dict.fromkeys(cases("khóa", "khoá"), r"\s?\d"),  # "khóa 2020-2025"
+    **dict.fromkeys(cases(*_MONTH_COUNT_WORDS), r"\stháng"),  # "Sáu tháng đầu năm", "chín tháng qua"
+    **dict.fromkeys(cases("sau", "qua"), r"\s\d\d?\snăm"),  # "Sau 20 năm", "qua 20 năm"
+    **dict.fromkeys(cases("tuần"), r"\s(?:thứ\s)?\d"),  # "tuần 03 năm 2024"
 }
 #: after a digit: a count of months or years ("9 tháng", "5 năm qua") or the first year of a span ("2020-2025")
 _PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm)|\d{{3}}\s?[-–])"
@@ -67,7 +76,9 @@ def _period_trigger(tails: bool = True) -> re.Pattern[str]:
 _PERIOD_TRIGGER = _period_trigger()
 #: the base of a comparison: a period named only to compare against
 BASE_RE = re.compile(
-    rf"so\s(?:với|cùng)\s(?:cùng\skỳ\s)?(?:(?:năm|tháng|quý)\s)?(?:[IV]+/|\d{{1,2}}/)?{_Y}|"
+    rf"so\s(?:với\s|cùng\s)(?:(?:cùng\skỳ|kỳ|cùng\sthời\sđiểm|thời\sđiểm|\d{{1,2}}\stháng(?:\sđầu|\scuối)?|"
+    rf"(?:{_MONTH_COUNT})\stháng(?:\sđầu|\scuối)?|nửa\s(?:đầu|cuối)|quý\s[IV1-4]+|năm|tháng|quý)\s){{0,3}}"
+    rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "so cùng kỳ 2022", "so với quý I/2023"
     rf"so\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)"
 )
 #: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
@@ -94,24 +105,31 @@ _ADVERBIAL_BEFORE = re.compile(r"(?:[Tt]rong|[Cc]ả|[Tt]oàn|[Qq]ua)\s$")
 PERIOD_RE = re.compile(
     rf"""
       (?P<nm>\d{{1,2}})\stháng/(?P<nmy>{_Y})                                   # 02 tháng/2023
-    | (?P<months>\d{{1,2}})\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)
+    | (?P<months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)
         (?:\s(?:năm\s)?(?P<my>{_Y})|\s(?P<mnow>nay))?
-    | (?P<bare_months>\d{{1,2}})\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này)\b|,)
+    | (?P<bare_months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này)\b|,)
     | (?P<late>(?:các|những)\stháng\scuối\snăm)
     | (?P<in_year>(?<=\s)trong\snăm)(?!\s(?:19|20)\d\d|\snay|\s\d)
     | (?P<half>nửa\sđầu\snăm|nửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
     | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:(?:/|\snăm\s)(?P<qy>{_Y}))?(?![\w/])
-    | (?P<by_month>(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?:hết\s|đầu\s|cuối\s|giữa\s)?tháng\s\d{{1,2}})(?:/(?P<bmy>{_Y}))?(?![\d/-])
+    | (?P<by_month>(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?P<bmw>hết\s|đầu\s|cuối\s|giữa\s)?tháng\s(?P<bmo>\d{{1,2}}))(?:/(?P<bmy>{_Y}))?(?![\d/-])
     | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y}))?(?![\d/-])
     | (?P<term_half>[Nn]ửa\s(?:đầu\s)?nhiệm\skỳ|[Gg]iữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
     | (?P<termword>[Nn]hiệm\skỳ|[Gg]iai\sđoạn|[Tt]hời\skỳ|[Kk]hóa|[Kk]hoá)?\s?(?P<t1>{_Y})\s?[-–]\s?(?P<t2>{_Y})
     | (?P<next_term>[Nn]hiệm\skỳ\s(?:tới|tiếp\stheo|mới))
     | (?P<prev_term>[Nn]hiệm\skỳ\s(?:vừa\squa|qua|trước))
-    | (?P<term_word>[Tt]rong\snhiệm\skỳ|[Cc]ả\snhiệm\skỳ|[Tt]oàn\snhiệm\skỳ|toàn\skhóa)(?!\s?(?:19|20)\d\d|\s(?:tới|tiếp\stheo|mới)\b)
+    | (?P<term_word>[Tt]rong\snhiệm\skỳ|[Cc]ả\snhiệm\skỳ|[Tt]oàn\snhiệm\skỳ|toàn\skhóa|[Cc]ả\sgiai\sđoạn|[Tt]oàn\sgiai\sđoạn
+        |[Tt]rong\sgiai\sđoạn\s(?:này|vừa\squa|qua))(?!\s?(?:19|20)\d\d|\s(?:tới|tiếp\stheo|mới)\b)
+    | (?P<ytd_to>(?:[Ll]ũy\skế\s(?:từ\sđầu\snăm\s)?|[Tt]ừ\sđầu\snăm\s)(?:đến|tới)\s(?P<ytw>hết\s|cuối\s)?tháng\s(?P<ymo>\d{{1,2}})
+        (?:/(?P<ymy>{_Y}))?)(?![\d/-])                                         # lũy kế từ đầu năm đến tháng 8/2022
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
-        [Tt]ính\sđến\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại)
+        [Tt]ính\sđến\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại|
+        (?:[Đđ]ến|[Tt]ới)\sngày\s\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytde>{_Y}))?(?![\d/-])|        # đến ngày 25/9/2025
+        [Tt]uần\s(?:thứ\s)?\d{{1,2}}(?:(?:/|\snăm\s)(?P<ytdw>{_Y}))?)                       # tuần 03 năm 2024
     | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)
+    | (?<![\w])(?:[Ss]au|[Qq]ua)\s(?P<since>\d{{1,2}})\snăm(?!\s(?:tới|nữa|sau|trước)\b)  # "Sau 20 năm", "qua 20 năm"
     | [Tt]rong\s(?P<n2>\d{{1,2}})\snăm(?!\s?(?:tới|tiếp\stheo|sau))
+    | (?<![\w/.,])(?P<n5>\d)\snăm(?=\s(?:đạt|ước|là|thu|chi|tăng)\b)          # "tổng vốn đầu tư 5 năm đạt …"
     | (?P<annual>hằng\snăm|hàng\snăm|mỗi\snăm|/năm)
     | (?P<until>đến\snăm|tới\snăm|vào\snăm|đến\shết\snăm|Đến\snăm|Đến\shết\snăm)\s(?P<uy>{_Y})
     | (?:năm|Năm)\s(?P<y>{_Y})
@@ -222,6 +240,40 @@ class Period:
         return prev
 
 
+_ANNIVERSARY = re.compile(r"(\d\d)\snăm\s(?:ngày\s)?(?:thành\slập|chia\stách|tái\slập|xây\sdựng\svà\sphát\striển)")
+_SPAN = re.compile(rf"({_Y})\s?[-–]\s?({_Y})")
+_YEARS_SINCE = re.compile(r"(?<![\w])(?:[Ss]au|[Qq]ua)\s(\d\d)\snăm\b")
+
+
+def _founding(body: str, year: int | None) -> str:
+    """The years since the founding an anniversary article looks back on: "kỷ niệm 20 năm thành lập (2003 – 2023)"
+    -> ``2003-2023``; with no span of that length written, the N years up to the year reported on.
+
+    >>> _founding("Quận Bình Tân kỷ niệm 20 năm thành lập (2003 – 2023)", 2023), _founding("20 năm chia tách", 2023)
+    ('2003-2023', '2003-2023')
+    >>> _founding("sau 5 năm thành lập", 2023), _founding("Đại hội nhiệm kỳ 2020-2025", 2023)
+    ('', '')
+    """
+    m = _ANNIVERSARY.search(body) if "năm" in body else None
+    if m is None and ("thành lập" in body or "chia tách" in body):
+        m = _YEARS_SINCE.search(body)  # "Sau 20 năm, …" in an article about a founding
+    if m is None or int(m[1]) < 10:
+        return ""
+    n = int(m[1])
+    span = next((f"{a[1]}-{a[2]}" for a in _SPAN.finditer(body) if int(a[2]) - int(a[1]) == n), "")
+    return span or (f"{year - n}-{year}" if year else "")
+
+
+def _in_text(article: Article, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of :meth:`Article.body_text` (its lines joined by newlines) as offsets in the article's text."""
+    at = 0
+    for ln in article.body():
+        if span[0] <= at + ln.end - ln.start:
+            return ln.start + span[0] - at, ln.start + span[1] - at
+        at += ln.end - ln.start + 1
+    return -1, -1
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -235,6 +287,8 @@ class ArticlePeriods:
     pub_month: int | None
     term: str  # the term the article reviews ("nhiệm kỳ 2020-2025"), or ""
     future: str = ""  # the coming term or period the article sets goals for ("nhiệm kỳ 2025-2030", "5 năm tới")
+    future_at: tuple[int, int] = (-1, -1)  # where the article names it (offsets in its text), for the evidence
+    founding: str = ""  # an anniversary article's years since the founding ("20 năm thành lập (2003 – 2023)")
 
     @classmethod
     def of(cls, article: Article) -> ArticlePeriods:
@@ -243,7 +297,8 @@ class ArticlePeriods:
         pub_year = int(date_[:4]) if date_[:4].isdigit() else None
         pub_month = int(date_[5:7]) if pub_year and len(date_) >= 7 else None
         year = pub_year if pub_year and not (pub_month and pub_month <= 1) else reporting_year(body) or pub_year
-        terms = [(int(m[1]), int(m[2])) for m in _TERM.finditer(body)]
+        found = list(_TERM.finditer(body))
+        terms = [(int(m[1]), int(m[2])) for m in found]
         ref = pub_year or year or (max(t[0] for t in terms) if terms else None)
         # the coming term: one that starts now or later; the term reviewed: one that has ended by now,
         # or the one running now, or (for a congress opening a term) the one before it
@@ -251,6 +306,7 @@ class ArticlePeriods:
         ended = [t for t in terms if ref is not None and t[1] <= ref]
         running = [t for t in terms if ref is not None and t[0] <= ref <= t[1] and t not in ahead_terms]
         future = "%d-%d" % ahead_terms[0] if ahead_terms else ""
+        future_at = _in_text(article, found[terms.index(ahead_terms[0])].span()) if ahead_terms else (-1, -1)
         if ended or running:
             term = "%d-%d" % (ended or running)[-1]
         elif ahead_terms:
@@ -258,11 +314,13 @@ class ArticlePeriods:
             term = f"{a - (b - a)}-{a}"
         else:
             term = "%d-%d" % terms[0] if terms and ref is None else ""
-        ctx = cls(year, pub_year, pub_month, term, future)
+        founding = _founding(body, year)
+        ctx = cls(year, pub_year, pub_month, term, future, future_at, founding)
         ahead = _YEARS_AHEAD.search(body) if " năm tới" in body or " năm tiếp theo" in body else None
         end = ctx.last_complete_year()
         if ahead and end and not future:
-            ctx = cls(year, pub_year, pub_month, term, f"{end + 1}-{end + int(ahead[1])}")
+            ctx = cls(year, pub_year, pub_month, term, f"{end + 1}-{end + int(ahead[1])}", _in_text(article, ahead.span()),
+                      founding)
         return ctx
 
     def term_starts(self) -> set[str]:
@@ -286,16 +344,22 @@ class ArticlePeriods:
         return self.pub_year - 1 if self.pub_month is not None and self.pub_month <= 3 else self.pub_year
 
 
+def _count(word: str) -> int:
+    """A count of months written in digits or in words ("09", "Sáu")."""
+    return int(word) if word.isdigit() else _MONTH_COUNTS[word.lower()]
+
+
 def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
     ref = ctx.year
     if m["bare_months"]:
-        n = int(m["bare_months"])
+        n = _count(m["bare_months"])
         return ("" if not ref or not 2 <= n <= 11 else f"{ref}-H1" if n == 6 else f"{ref}-Q1" if n == 3
                 else f"{ref}-{n}M")
-    if m["nm"]:
-        return f"{m['nmy']}-{int(m['nm'])}M"
+    if m["nm"]:  # "02 tháng/2023"; "3 tháng/2023" is the first quarter, "6 tháng/2023" the first half
+        n = int(m["nm"])
+        return f"{m['nmy']}-" + ("Q1" if n == 3 else "H1" if n == 6 else f"{n}M") if n != 12 else m["nmy"]
     if m["months"]:
-        n, q = int(m["months"]), m["mq"]
+        n, q = _count(m["months"]), m["mq"]
         year = int(m["my"]) if m["my"] else ref
         if year is None or not 1 <= n <= 12:
             return ""
@@ -318,9 +382,15 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
     if m["q"]:
         year = m["qy"] or ref
         return f"{year}-Q{_ROMAN[m['q']]}" if year else ""
-    if m["by_month"]:
-        year = m["bmy"] or ctx.pub_year or ref
-        return f"{year}-YTD" if year else ""
+    if m["by_month"] or m["ytd_to"]:
+        year = m["bmy"] or m["ymy"] or ctx.pub_year or ref
+        if not year:
+            return ""
+        n = int(m["bmo"] or m["ymo"])
+        if (m["bmw"] or "").strip() in ("đầu", "giữa") or not 1 <= n <= 12:
+            return f"{year}-YTD"
+        # "lũy kế từ đầu năm đến tháng 8/2022", "tính đến cuối tháng 9/2013": the first months of the year
+        return str(year) if n == 12 else f"{year}-H1" if n == 6 else f"{year}-Q1" if n == 3 else f"{year}-{n}M"
     if m["mo"]:
         mo, year = int(m["mo"]), m["moy"] or ref
         return f"{year}-{mo:02d}" if year and 1 <= mo <= 12 else ""
@@ -336,10 +406,10 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
     if m["term_word"]:
         return ctx.term
     if m["ytd"]:
-        year = m["ytdy"] or m["ytdd"] or ctx.pub_year or ref
+        year = m["ytdy"] or m["ytdd"] or m["ytde"] or m["ytdw"] or ctx.pub_year or ref
         return f"{year}-YTD" if year else ""
-    if m["n"] or m["n2"]:
-        n = int(m["n"] or m["n2"])
+    if m["n"] or m["n2"] or m["n5"]:
+        n = int(m["n"] or m["n2"] or m["n5"])
         end = ctx.last_complete_year()
         if end is None:
             return ""
@@ -348,6 +418,13 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         if ctx.term and int(ctx.term[5:9]) - int(ctx.term[:4]) == n and int(ctx.term[5:9]) >= end:
             return ctx.term  # "5 năm qua" in a term review: the term
         return f"{end - n + 1}-{end}"
+    if m["since"]:  # "Sau 20 năm, …" in an anniversary article: the years since the founding
+        n, end = int(m["since"]), ctx.year
+        if ctx.founding and int(ctx.founding[5:9]) - int(ctx.founding[:4]) == n:
+            return ctx.founding
+        if ctx.term and int(ctx.term[5:9]) - int(ctx.term[:4]) == n:
+            return ctx.term
+        return f"{end - n}-{end}" if end and n >= 10 else ""
     if m["annual"]:
         return "annual"
     if m["until"]:
@@ -359,11 +436,11 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
 
 def period_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str]]:
     """The ``(position, period)`` marks of :func:`scoped_marks`, without their scope."""
-    return [(pos, p) for pos, p, _scope in scoped_marks(text, start, end, ctx)]
+    return [(pos, p) for pos, p, _scope, _end in scoped_marks(text, start, end, ctx)]
 
 
-def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str, str]]:
-    """``(position, period, scope)`` of every period expression: scope "clause" for a mark that dates
+def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str, str, int]]:
+    """``(position, period, scope, end)`` of every period expression: scope "clause" for a mark that dates
     only its own clause ("đến năm 2030"), "paren" for one in brackets after the figure it dates
     ("thứ 12 (năm 2023)"), "" for one that dates what follows it in the sentence.  Comparison bases
     and congress labels are left out.
@@ -382,8 +459,9 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
     >>> s = "Đại hội Đảng bộ phường lần thứ I, nhiệm kỳ 2025-2030. Nhiệm kỳ qua, thu tăng; đến năm 2030 đạt"
     >>> [p for _, p in period_marks(s, 0, len(s), congress)]
     ['2020-2025', '2030']
-    >>> [(p, scope) for _, p, scope in scoped_marks("thứ 12 (năm 2023); đến năm 2030 đạt", 0, 35, congress)]
-    [('2023', 'paren'), ('2030', 'clause')]
+    >>> [(p, scope, text[a:b]) for text in ["thứ 12 (năm 2023); đến năm 2030 đạt"]
+    ...  for a, p, scope, b in scoped_marks(text, 0, 35, congress)]
+    [('2023', 'paren', 'năm 2023'), ('2030', 'clause', 'đến năm 2030')]
     """
     bases = None  # comparison bases and plan years: looked for once there is a period
     out = []
@@ -399,25 +477,32 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
         p = _period(m, ctx)
         if p:
             paren = text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")"
-            out.append((m.start(), p, "paren" if paren else "clause" if m["until"] or m["mo"] and not m["moy"] else ""))
+            out.append((m.start(), p, "paren" if paren else "clause" if m["until"] or m["mo"] and not m["moy"] else "",
+                        m.end()))
     return out
 
 
-def period_for(marks: list[tuple[int, str, str]], pos: int, clause: tuple[int, int] | None = None) -> str:
+def period_for(marks: list[tuple[int, str, str, int]], pos: int, clause: tuple[int, int] | None = None) -> str:
     """The nearest period before ``pos``, else the first after it in its clause, else "".
 
     A clause-scoped mark ("đến năm 2030") dates only the figures of its own clause; a bracketed one
     ("(năm 2023)") only the figure right before it.
     """
+    return period_mark(marks, pos, clause)[0]
+
+
+def period_mark(marks: list[tuple[int, str, str, int]], pos: int,
+                clause: tuple[int, int] | None = None) -> tuple[str, int, int]:
+    """:func:`period_for` with the span of the mark that decided it: ``(period, start, end)``, ``("", -1, -1)``."""
     c0, c1 = clause or (-1, 1 << 62)
-    usable = [(s, p, scope) for s, p, scope in marks if p != "annual" and (scope != "clause" or c0 <= s < c1)]
-    paren = [p for s, p, scope in usable if scope == "paren" and 0 <= s - pos <= 25]
+    usable = [mk for mk in marks if mk[1] != "annual" and (mk[2] != "clause" or c0 <= mk[0] < c1)]
+    paren = [mk for mk in usable if mk[2] == "paren" and 0 <= mk[0] - pos <= 25]
     if paren:
-        return paren[0]
-    before = [(s, p) for s, p, scope in usable if s < pos and scope != "paren"]
-    after = [p for s, p, scope in usable if pos <= s < c1 and scope != "paren"]
+        return paren[0][1], paren[0][0], paren[0][3]
+    before = [mk for mk in usable if mk[0] < pos and mk[2] != "paren"]
+    after = [mk for mk in usable if pos <= mk[0] < c1 and mk[2] != "paren"]
     if before and (before[-1][0] >= c0 or not after):
-        return before[-1][1]
+        return before[-1][1], before[-1][0], before[-1][3]
     # the figure's own clause dates it before the sentence's frame: "Nhiệm kỳ 2025-2030, …; thu nhập
     # đạt 100 triệu đồng vào năm 2030"
-    return after[0] if after else ""
+    return (after[0][1], after[0][0], after[0][3]) if after else ("", -1, -1)

@@ -12,6 +12,7 @@ province's name as ``TP Quảng Ngãi``.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.util
 import json
@@ -137,8 +138,8 @@ def _mention_re() -> re.Pattern[str]:
     return re.compile(
         rf"""
         (?P<hcm>{_HCM})
-      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn)\s(?P<ward>\d{{1,2}}\b|{_NAMED})
-      | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ])?\s(?P<district>\d{{1,2}}\b|{_NAMED})
+      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn)\s(?P<ward>\d{{1,2}}\b(?!\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
+      | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ])?\s(?P<district>\d{{1,2}}\b(?!\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
       | (?<![\w])(?:[Tt]hành\sphố|TP\.?|[Tt]hành\s[uủ][yỷ])\s?(?P<city>{_NAMED})
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{_NAMED})
       | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
@@ -265,6 +266,38 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
 
 
 _RANK = {level: i for i, level in enumerate(LEVELS)}
+#: a thing named after a unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"
+_THING_BEFORE = re.compile(r"(?:chợ|Chợ|đường|Đường|phố|cầu|Cầu|cảng|bến|sông|trường|Trường|khu|Khu|công viên|hồ|Hồ|"
+                           r"bệnh viện)\s$")
+
+
+def with_bare_names(text: str, named: list[Mention], until: int | None = None) -> list[Mention]:
+    """``named`` and the bare names of the wards and districts it names with their level word: an article that
+    says "quận Hoàng Mai" once may then write "tổng thu ngân sách của Hoàng Mai" (a numbered unit, "Quận 5",
+    has no bare name).
+
+    >>> t = "Quận Hoàng Mai tổ chức hội nghị. Năm 2024, thu ngân sách của Hoàng Mai đạt 2.000 tỷ đồng."
+    >>> [(m.place.name, t[m.start:m.end]) for m in with_bare_names(t, mentions(t))]
+    [('Hoàng Mai', 'Quận Hoàng Mai'), ('Hoàng Mai', 'Hoàng Mai')]
+    """
+    units = {m.place.name: m.place for m in named if m.place.level in ("ward", "district") and not m.plural
+             and " " in m.place.name and not m.place.name[-1].isdigit()}
+    if not units:
+        return named
+    starts = [m.start for m in named]
+    ends = [m.end for m in named]
+    extra = []
+    # the names first (the regex engine then skips ahead to their first letters), what stands before them after
+    pattern = re.compile(rf"(?:{_alternation(units)})(?![\w])")
+    for b in pattern.finditer(text, 0, len(text) if until is None else until):
+        s0 = b.start()
+        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] == "_") or _THING_BEFORE.search(text, max(0, s0 - 12), s0):
+            continue  # inside a word, or a thing named after the unit: "chợ Cẩm Lệ", "đường Hoàng Mai"
+        i = bisect.bisect_right(starts, s0) - 1
+        if i >= 0 and s0 < ends[i]:
+            continue  # inside a mention with its level word
+        extra.append(Mention(s0, b.end(), units[b.group(0)]))
+    return sorted(named + extra, key=lambda m: m.start) if extra else named
 
 
 def main_places(text: str, title: str = "") -> list[Place]:

@@ -10,10 +10,11 @@ import re
 
 import pandas as pd
 
+from . import ledger
 from .collate import sorted_names
 from .dataset import cite
 from .findings import DIRECTED, Finding, Verdict, collect, direction, expected, per_year, refusals, select
-from .i18n import period_text, plural, text
+from .i18n import date_text, period_text, plural, text
 from .labels import fmt_value, hedged, label, lower_first, round_for_prose
 from .metrics import METRICS
 from .periods import Period
@@ -146,7 +147,8 @@ def sentence(f: Finding, lang: str = "vi") -> str:
                         past=value_of(past, lang), past_period=period_text(past["period"], lang))
         return text(lang, "point.forecast" if forecast else "point.target", **base, target=value_of(r, lang, hedge=not forecast))
     if f.kind == "ratio":
-        rest = text(lang, "ratio.all") if v["x"] == v["y"] else text(lang, "ratio.part", pct=pct(v["pct"], lang))
+        # "21/21" says all by itself; "12/16, tức 75%" helps the reader
+        rest = "" if v["x"] == v["y"] else text(lang, "ratio.part", pct=pct(v["pct"], lang))
         return text(lang, "point.ratio", **base, x=fmt_number(v["x"], lang), y=fmt_number(v["y"], lang), rest=rest)
     if f.kind == "full":
         return text(lang, "point.full", **base)
@@ -171,6 +173,14 @@ def sentence(f: Finding, lang: str = "vi") -> str:
                     cites=_cites(f.rows, lang))
     per_year = text(lang, "level.per_year", value=derived(v["per_year"], unit, lang, r["qualifier"])) if "per_year" in v else ""
     return text(lang, "point.level", **base, value=value_of(r, lang), per_year=per_year)
+
+
+def say(f: Finding, lang: str, chapter: str | None = None, role: str = "point") -> str:
+    """A finding's sentence; with ``chapter``, noted in the book's table of statements (:mod:`districtbook.ledger`)."""
+    out = sentence(f, lang)
+    if chapter:
+        ledger.note(chapter, lang, f"{role}:{f.kind}", out, f.rows, f.district, f.other, f.metric, f.period)
+    return out
 
 
 def target_side(past: float, past_hedge: str, target: float, target_hedge: str) -> str:
@@ -203,24 +213,27 @@ def chapter_findings(df: pd.DataFrame, texts: dict[str, str] | None, metrics: tu
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = "vi", metrics: tuple[str, ...] | None = None,
-                districts: tuple[str, ...] | None = None, n: int = 5, more: int = 6, per_metric: int = 5) -> MyST | None:
-    """The chapter's opening: "Main points" with 3-5 cited findings, then further findings as a paragraph."""
+                districts: tuple[str, ...] | None = None, n: int = 5, more: int = 6, per_metric: int = 5,
+                chapter: str | None = None) -> MyST | None:
+    """The chapter's opening: "Main points" with 3-5 cited findings, then further findings as a paragraph
+    (each noted under ``chapter`` in the table of statements)."""
     found = chapter_findings(df, texts, metrics, districts)
     present = tuple(sorted_names(_scope(df, metrics, districts)["district"]))
     points = select(found, n, present, per_metric)
     if not points:
         return None
     out = [f"**{text(lang, 'points.heading')}**", ""]
-    out += [f"- {sentence(f, lang)}" for f in points]
+    out += [f"- {say(f, lang, chapter)}" for f in points]
     if len(present) >= 2 and not any(f.kind == "ahead" for f in points):
         out += ["", text(lang, "points.no_comparison", a=", ".join(escape(d) for d in present[:-1]), b=escape(present[-1]))]
     rest = [f for f in found if f not in points and f.kind != "level"][:more]
     if rest:
-        out += ["", f"**{text(lang, 'points.more')}**", ""] + [f"- {sentence(f, lang)}" for f in rest]
+        out += ["", f"**{text(lang, 'points.more')}**", ""] + [f"- {say(f, lang, chapter, 'more')}" for f in rest]
     return MyST("\n".join(out))
 
 
-def point_sentences(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = "vi", n: int = 5) -> list[str]:
+def point_sentences(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = "vi", n: int = 5,
+                    chapter: str | None = None) -> list[str]:
     """The book's main points (for the introduction): the most salient findings across every district,
     with the best directed finding of each district that would otherwise be left out. Plain text (no
     Markdown escapes): the introduction shows them with ``{glue:text}``, which prints text as it is."""
@@ -232,7 +245,7 @@ def point_sentences(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = 
              if any(f.district == d and f.kind in DIRECTED for f in found)]
     if extra:
         chosen = chosen[: max(3, n - len(extra))] + extra
-    return [unescape(sentence(f, lang)) for f in chosen[:n]]
+    return [unescape(say(f, lang, chapter, "headline")) for f in chosen[:n]]
 
 
 def reason_text(metric: str, a: dict, b: dict, v: Verdict, lang: str) -> str:
@@ -249,29 +262,34 @@ def reason_text(metric: str, a: dict, b: dict, v: Verdict, lang: str) -> str:
     if v.reason == "unfinished":
         from .findings import unfinished
         u = a if unfinished(a) else b
-        fields.update(pu=period_text(u["period"], lang), date=u["published"])
+        fields.update(pu=period_text(u["period"], lang), date=date_text(u["published"], lang))
     if a["unit"] == "percent" and v.reason == "unit":
         fields["ua"] = "%"
     return text(lang, f"reason.{v.reason}", **fields)
 
 
-def refusal_lines(df: pd.DataFrame, a: str, b: str, lang: str = "vi", texts: dict[str, str] | None = None) -> list[str]:
-    return [text(lang, "refuse.sentence", metric=label(m, lang), reason=reason_text(m, x, y, v, lang),
-                 cites=_cites([x, y], lang)) for m, x, y, v in refusals(df, a, b, texts)]
+def refusal_lines(df: pd.DataFrame, a: str, b: str, lang: str = "vi", texts: dict[str, str] | None = None,
+                  chapter: str | None = None) -> list[str]:
+    out = []
+    for m, x, y, v in refusals(df, a, b, texts):
+        line = text(lang, "refuse.sentence", metric=label(m, lang), reason=reason_text(m, x, y, v, lang),
+                    cites=_cites([x, y], lang))
+        if chapter:
+            ledger.note(chapter, lang, f"refused:{v.reason}", line, [x, y], a, b, m)
+        out.append(line)
+    return out
 
 
 def comparison_points(df: pd.DataFrame, texts: dict[str, str] | None, a: str, b: str, lang: str = "vi",
-                      n: int = 5) -> MyST:
+                      n: int = 5, chapter: str | None = None) -> MyST:
     """The comparison chapter's main points: only comparisons between the two districts on a common
     footing; when there is none, one sentence that says so and why, reason by reason."""
-    from .findings import ahead, normalise
+    from .findings import ahead, usable_rows
 
-    rows = df[(df["metric"] != "other") & df["district"].isin((a, b))]
-    rows = normalise(rows.drop_duplicates(["district", "metric", "value", "period", "unit"]).to_dict("records"), texts)
-    pairs = sorted(ahead(rows), key=lambda f: (-round(f.salience, 6), f.metric, f.period))
+    pairs = sorted(ahead(usable_rows(df[df["district"].isin((a, b))], texts)), key=lambda f: (-round(f.salience, 6), f.metric, f.period))
     out = [f"**{text(lang, 'points.heading')}**", ""]
     if pairs:
-        return MyST("\n".join(out + [f"- {sentence(f, lang)}" for f in pairs[:n]]))
+        return MyST("\n".join(out + [f"- {say(f, lang, chapter, 'compare')}" for f in pairs[:n]]))
     refused = refusals(df, a, b, texts)
     if not refused:
         return MyST("\n".join(out + [text(lang, "compare.no_figures", a=escape(a), b=escape(b))]))

@@ -1,11 +1,25 @@
 """Publishing a build: check the new tree, then swap it in by renames only; clean what a killed
-build left behind; keep the HTML and the PDF of a build together."""
+build left behind; keep the HTML and the PDF of a build together.
+
+Everything a build publishes (each edition's ``book/.../chapters``, ``_toc.yml``, the HTML of both editions,
+the PDFs) is one *generation*, made visible together or not at all (:func:`commit`): the new trees are
+complete in the staging folder first; a journal listing every rename is written (atomically) before the
+first one; the renames follow, with SIGINT and SIGTERM held back until the last is done.  A build killed
+before the journal existed changed nothing (the next one says it rolled back); one killed after it is
+completed by the next one (rolled forward, :func:`recover`)."""
 from __future__ import annotations
 
+import contextlib
+import errno
+import json
 import logging
 import os
 import shutil
+import signal
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Callable, TextIO
 
 from .errors import BuildError
 
@@ -17,37 +31,31 @@ PDF_STAMP = ".districtbook-stamp"
 _ASIDE = (".old", ".new")
 
 
-def swap(new: Path, dest: Path) -> None:
-    """Replace ``dest`` by ``new``: two renames; the old tree is removed only afterwards."""
-    if not new.is_dir():
-        raise BuildError(f"nothing to publish at {new}")
-    old = dest.with_name(dest.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if dest.exists():
-        dest.rename(old)
-    try:
-        new.rename(dest)
-    except BaseException:
-        if old.exists() and not dest.exists():
-            old.rename(dest)  # put the previous tree back
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def recover(build_dir: Path, root: Path) -> None:
     """At the start of a build (holding the lock): undo what a killed build left half done.
 
+    A publish interrupted after its journal was written is completed (rolled forward, :func:`commit`); one
+    interrupted before it changed nothing (rolled back: its staging folder is removed); each says so.
     A published tree moved aside but not replaced (``html.old`` without ``html``) is put back;
     a stale ``.staging``, ``*.old``/``*.new`` trees and half-written cache entries are removed.
     """
+    journal = build_dir / JOURNAL
+    rolled_forward = journal.exists()
+    if rolled_forward:
+        _roll_forward(journal, root)
+    (build_dir / (JOURNAL + ".tmp")).unlink(missing_ok=True)
+    shutil.rmtree(build_dir / BACKUPS, ignore_errors=True)  # the previous generation of a completed publish
     leftovers = []
     staging = build_dir / ".staging"
     if staging.exists():
         leftovers.append(staging)
+        if not rolled_forward:
+            log.warning("a build stopped before it published: rolled back (the book published before it is "
+                        "unchanged; its staging folder is removed)")
     aside = [build_dir / f"{name}{suffix}" for name in ("html", "pdf") for suffix in _ASIDE]
     aside += [p for p in root.glob("book/**/_assets*") if p.name.endswith(_ASIDE)]
     aside += list((build_dir / "cache").glob("*.tmp"))
+    aside += [*root.glob("book/**/.*.publish-new"), *root.glob(".*.publish-new"), *build_dir.glob(".*.publish-new")]
     for p in aside:
         if not p.exists():
             continue
@@ -86,28 +94,156 @@ def check_pdf(pdf: Path) -> None:
         raise BuildError(f"the new PDF {pdf.name} is incomplete; the previous book is unchanged")
 
 
-def copy_atomic(src: Path, dest: Path) -> None:
-    """Copy ``src`` to ``dest`` so that ``dest`` is never half written (a copy beside it, then a rename)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+@contextlib.contextmanager
+def atomic_output(dest: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """A text file written whole or not at all: ``dest`` appears (or is replaced) only when the ``with`` block
+    ends without an exception; the previous file is untouched otherwise.
+
+    The text goes to an anonymous file in ``dest``'s folder (``O_TMPFILE``: it has no name, so no signal,
+    not even SIGKILL, can leave a partial file behind), which is given a name beside ``dest`` and renamed
+    over it at the end.  Where the file system has no ``O_TMPFILE``, a hidden ``.NAME.PID.tmp`` is used
+    and removed on any exception (SIGINT and SIGTERM are exceptions under ``procs.children_die_with_us``)."""
+    dest = Path(dest)
+    folder = dest.parent
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    shutil.copy2(src, tmp)
-    os.replace(tmp, dest)
-
-
-def drop_stale_pdf(pdf_dir: Path, html_stamp: str) -> None:
-    """After an HTML-only build: the published PDFs must have been made from the same pages, else
-    they are removed (never left to contradict the HTML beside them)."""
-    if not pdf_dir.exists():
-        return
-    stamp_file = pdf_dir / PDF_STAMP
     try:
-        current = stamp_file.read_text(encoding="utf-8") == html_stamp
+        fd = os.open(folder, os.O_TMPFILE | os.O_RDWR | os.O_CLOEXEC, 0o666)
+        anonymous = True
+    except OSError as exc:
+        if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+            raise
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_CLOEXEC, 0o666)
+        anonymous = False
+    try:
+        with os.fdopen(fd, "w+", encoding=encoding, newline="") as out:
+            yield out
+            out.flush()
+            if anonymous:
+                _name(out.fileno(), tmp)
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+#: The journal of a publish in progress (in ``_build``), and where the previous generation waits for removal.
+JOURNAL = ".publish-journal.json"
+BACKUPS = ".publish-previous"
+#: set once this process has made a new generation visible (what an interruption after it may say)
+published = False
+
+
+def commit(build_dir: Path, steps: list[tuple[Path | None, Path]],
+           on_step: Callable[[str], None] | None = None) -> None:
+    """Make one generation visible: each ``(new, dest)`` puts the complete tree or file ``new`` at ``dest``
+    (``new`` None: ``dest`` is removed), all of them or, after a crash, none until the next build completes
+    them.  ``on_step`` (tests) is called after the journal is written and after each step, with its name."""
+    global published
+    backups = build_dir / BACKUPS
+    shutil.rmtree(backups, ignore_errors=True)
+    backups.mkdir(parents=True)
+    entries = [{"new": str(new) if new is not None else None, "dest": str(dest), "old": str(backups / str(i))}
+               for i, (new, dest) in enumerate(steps)]
+    with _signals_held():
+        tmp = build_dir / (JOURNAL + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(entries, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, build_dir / JOURNAL)  # from here on, the new generation is published (roll forward)
+        if on_step:
+            on_step("journal")
+        for e in entries:
+            _apply(e)
+            if on_step:
+                on_step(Path(e["dest"]).name)
+        (build_dir / JOURNAL).unlink()
+        published = True
+        if on_step:
+            on_step("done")
+    shutil.rmtree(backups, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the ``with`` block is done, then are delivered to the handlers of before.
+
+    (Blocking them with ``pthread_sigmask`` is not enough: another thread of the process, such as the process
+    pool's, takes the signal and Python raises it in the main thread all the same.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+    before = {sig: signal.signal(sig, lambda signum, _frame: came.append(signum))
+              for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+        if came:
+            os.kill(os.getpid(), came[0])  # now: the previous handler runs (the build stops, saying what it did)
+
+
+def _apply(entry: dict) -> None:
+    """One step, safe to repeat: whatever point a previous attempt reached, the step ends done."""
+    dest, old = Path(entry["dest"]), Path(entry["old"])
+    new = Path(entry["new"]) if entry["new"] else None
+    if new is not None and not new.exists():
+        return  # done already
+    if (dest.exists() or dest.is_symlink()) and not old.exists():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.rename(old)
+    if new is not None:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        new.rename(dest)
+
+
+def _roll_forward(journal: Path, root: Path) -> None:
+    try:
+        entries = json.loads(journal.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # written whole then renamed: a damaged one is not ours to trust
+        journal.unlink(missing_ok=True)
+        log.warning("removed a damaged publish journal %s", journal.name)
+        return
+    for e in entries:
+        _apply(e)
+    journal.unlink()
+    names = ", ".join(_rel(Path(e["dest"]), root) for e in entries)
+    log.warning("an interrupted build had begun to publish: rolled forward, its publish completed (%s are "
+                "all from that build)", names)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _name(fd: int, path: Path) -> None:
+    """Give the anonymous file ``fd`` the name ``path``: a link where the kernel allows one through /proc (not
+    in every sandbox: "Invalid cross-device link"), else a copy of its bytes (the only moment a SIGKILL could
+    leave ``path`` behind; SIGINT and SIGTERM still remove it)."""
+    try:
+        os.link(f"/proc/self/fd/{fd}", path, follow_symlinks=True)
+        return
     except OSError:
-        current = False
-    if not current:
-        aside = pdf_dir.with_name(pdf_dir.name + ".old")
-        shutil.rmtree(aside, ignore_errors=True)
-        pdf_dir.rename(aside)
-        shutil.rmtree(aside, ignore_errors=True)
-        log.warning("removed the published PDF: it was made from other pages than this HTML "
-                    "(build --pdf to publish both)")
+        pass
+    with open(path, "xb") as named:
+        os.lseek(fd, 0, os.SEEK_SET)
+        while chunk := os.read(fd, 1 << 20):
+            named.write(chunk)
+
+
+def same_file_system(steps: list[tuple[Path | None, Path]]) -> list[tuple[Path | None, Path]]:
+    """A rename cannot cross file systems (``_build`` a link to another disk): a new tree that is not on its
+    destination's is copied beside the destination first (``.NAME.publish-new``), before the journal."""
+    out = []
+    for new, dest in steps:
+        if new is not None and os.stat(new).st_dev != os.stat(dest.parent if dest.parent.exists() else ".").st_dev:
+            near = dest.with_name(f".{dest.name}.publish-new")
+            shutil.rmtree(near, ignore_errors=True) if near.is_dir() else near.unlink(missing_ok=True)
+            shutil.copytree(new, near) if new.is_dir() else shutil.copy2(new, near)
+            new = near
+        out.append((new, dest))
+    return out

@@ -141,12 +141,46 @@ def record_asset(path: Path) -> Path:
     return path
 
 
+#: what makes a spreadsheet read a cell as a formula (OWASP, "CSV injection"): its first character
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: a cell that is a plain number ("-2.6", "+5", "1e-3") is a number to a spreadsheet, never a formula
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell a spreadsheet cannot run: text beginning with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return gets a ``'`` in front (the OWASP rule); numbers, and text that is a plain number, stay.
+
+    >>> [spreadsheet_safe(v) for v in ("=2+3+cmd|' /C calc'!A0", "@SUM(A1)", "-2.6", -2.6, "+5", "-1+2", "Tây Hồ")]
+    ["'=2+3+cmd|' /C calc'!A0", "'@SUM(A1)", '-2.6', -2.6, '+5', "'-1+2", 'Tây Hồ']
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> Path:
+    """Write a table the book publishes for download as CSV: every text cell :func:`spreadsheet_safe`
+    (article text, titles, outlets and file names come from the articles), numeric columns as they are."""
+    import csv
+
+    safe = df.copy()
+    carriage_return = False
+    for col in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[col]):  # object or str columns: text (numbers stay)
+            safe[col] = [spreadsheet_safe(v) for v in safe[col]]
+            carriage_return |= any(isinstance(v, str) and "\r" in v for v in safe[col])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Python's csv quotes a field holding "\n" but not one holding a lone "\r" (lines end in "\n" here), which
+    # a reader takes for the end of a row: such a table has every field quoted
+    safe.to_csv(path, index=False, encoding="utf-8", lineterminator="\n",
+                quoting=csv.QUOTE_ALL if carriage_return else csv.QUOTE_MINIMAL)
+    return path
+
+
 def save_data(df: pd.DataFrame, name: str) -> Path:
-    """Write a chart's or table's data as CSV next to the chapters; returns its path."""
-    out = paths.assets_dir() / f"{name}.csv"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    df.to_csv(out, index=False, encoding="utf-8", lineterminator="\n")
-    return record_asset(out)
+    """Write a chart's or table's data as CSV next to the chapters (:func:`write_csv`); returns its path."""
+    return record_asset(write_csv(df, paths.assets_dir() / f"{name}.csv"))
 
 
 def house_style() -> None:

@@ -6,21 +6,23 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, derive, prose
-from ..dataset import cite
-from ..findings import between
+from .. import charts, derive, ledger, prose
+from ..dataset import cite, strong
+from ..findings import between, derivable, expected, per_year
 from ..i18n import period_text, plural, text
 from ..labels import fmt_value
 from ..periods import Period
 from ..report import MyST, escape, fmt_number, list_table, save_data
 from . import common
 
+#: the chapter's name in the table of statements (its output, chapters/budget.ipynb)
+CHAPTER = "budget"
 METRICS = ("budget_revenue", "budget_revenue_vs_plan", "budget_revenue_yoy", "budget_revenue_growth",
            "budget_revenue_vs_term_start", "land_use_revenue")
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return common.main_points(df, texts, lang, METRICS)
+    return common.main_points(df, texts, lang, METRICS, CHAPTER)
 
 
 def table(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
@@ -49,20 +51,27 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
     """
     n = lambda v: fmt_number(v, lang, 1)  # noqa: E731 - a local formatter
     out: list[dict] = []
+    df = strong(df)  # a weak or flagged figure never reaches a derived measure
     rev = df[df["metric"] == "budget_revenue"]
+    rev = rev.loc[[not expected(r) for r in rev.to_dict("records")]]  # a plan or a target is no revenue collected
     for (doc, district, label), g in rev.groupby(["doc", "district", "period"], sort=True):
         period = Period.parse(label)
         amount_row = g.iloc[0]
         amount = float(amount_row["value"])
         same = df[(df["doc"] == doc) & (df["district"] == district) & (df["period"] == label)]
+        within_a_year = period is not None and period.start.year == period.end.year
         for _, p in same[same["metric"] == "budget_revenue_vs_plan"].iterrows():
+            if not within_a_year:  # a multi-year total never implies a one-year plan
+                continue
             e = derive.implied_base(amount, derive.printed(p["value"]))
             year = str(period.start.year) if period else label
             out.append(dict(kind="plan", district=district, period=year, value=e.value, low=e.low, high=e.high,
-                            docs=doc, estimate=e, text=text(lang, "derived.plan", year=year, value=n(e.value),
+                            docs=doc, estimate=e, rows=[amount_row, p], text=text(lang, "derived.plan", year=year, value=n(e.value),
                             low=n(e.low), high=n(e.high), amount=fmt_number(amount, lang),
                             pct=fmt_number(p["value"], lang), cite=cite(p, lang))))
         for _, p in same[same["metric"].isin(("budget_revenue_yoy", "budget_revenue_growth"))].iterrows():
+            if not within_a_year or per_year(p.to_dict()):  # a yearly rate over a term implies no "year before"
+                continue
             pct = derive.printed(p["value"])
             grew = p["metric"] == "budget_revenue_growth"  # "tăng 35%" on, "bằng 142%" of the same period
             e = derive.implied_before_growth(amount, pct) if grew else derive.implied_base(amount, pct)
@@ -70,7 +79,7 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
             how = f"(1 + {shown}%)" if grew else f"{shown}%"
             prev = period.previous_year() if period else None
             out.append(dict(kind="previous", district=district, period=str(prev or label), value=e.value, low=e.low,
-                            high=e.high, docs=doc, estimate=e, text=text(lang, "derived.previous",
+                            high=e.high, docs=doc, estimate=e, rows=[amount_row, p], text=text(lang, "derived.previous",
                             period=period_text(prev or label, lang), value=n(e.value), low=n(e.low), high=n(e.high),
                             amount=fmt_number(amount, lang), how=how, cite=cite(p, lang))))
         # a total over whole years: its yearly average, with the total's hedge and rounding (none for a running total)
@@ -79,6 +88,7 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
         if shown is not None:
             avg = derive.annual_average(amount, period.start.year, period.end.year)
             out.append(dict(kind="average", district=district, period=label, value=avg, low=avg, high=avg, docs=doc,
+                            rows=[amount_row],
                             shown=shown["value"],
                             text=text(lang, "derived.average", period=period_text(period, lang), value=shown["number"],
                                       amount=shown["amount"], years=plural(lang, "count.years", period.years),
@@ -96,11 +106,13 @@ def _differences(rev: pd.DataFrame, lang: str) -> list[dict]:
     for (district, _year), g in ytd.groupby(["district", "year"], sort=True):
         g = g.sort_values("months").drop_duplicates("months")
         for (_, early), (_, late) in zip(g.iloc[:-1].iterrows(), g.iloc[1:].iterrows(), strict=True):
+            if not derivable(early.to_dict(), late.to_dict()):  # one place, one year, results, a total that grew
+                continue
             value = derive.difference(late["value"], early["value"])
             p1, p2 = period_text(early["period"], lang), period_text(late["period"], lang)
             bound = text(lang, "derived.bound", p1=p1) if early["qualifier"] == "more_than" else ""
             out.append(dict(kind="quarter", district=district, period=f"{early['period']}..{late['period']}",
-                            value=value, low=value, high=value, docs=f"{early['doc']},{late['doc']}",
+                            value=value, low=value, high=value, docs=f"{early['doc']},{late['doc']}", rows=[late, early],
                             span=between(Period.parse(early["period"]), Period.parse(late["period"])),
                             text=text(lang, "derived.quarter", p1=p1, p2=p2, value=fmt_number(value, lang, 1),
                                       a=fmt_number(late["value"], lang), b=fmt_number(early["value"], lang),
@@ -108,8 +120,9 @@ def _differences(rev: pd.DataFrame, lang: str) -> list[dict]:
     return out
 
 
-def plan_agreement(derived: list[dict], lang: str = "vi") -> list[str]:
-    """Whether annual plans implied by different articles agree within their rounding intervals."""
+def plan_agreement(derived: list[dict], lang: str = "vi", chapter: str | None = None) -> list[str]:
+    """Whether annual plans implied by different articles agree within their rounding intervals (each noted under
+    ``chapter`` in the table of statements)."""
     n = lambda v: fmt_number(v, lang, 1)  # noqa: E731
     plans = [d for d in derived if d["kind"] == "plan"]
     out = []
@@ -123,6 +136,8 @@ def plan_agreement(derived: list[dict], lang: str = "vi") -> list[str]:
                             a=n(a["value"]), alow=n(a["low"]), ahigh=n(a["high"]), b=n(b["value"]),
                             blow=n(b["low"]), bhigh=n(b["high"]),
                             overlap=text(lang, "derived.overlap_yes" if ok else "derived.overlap_no")))
+            if chapter:
+                ledger.note(chapter, lang, "derived:agreement", out[-1], a["rows"] + b["rows"], a["district"], a["period"])
     return out
 
 
@@ -149,8 +164,11 @@ def derived(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "
         "how": [d["text"] for d in found],
     })
     table.columns = common.heads(lang, "derived", "value", "reasoning")
-    save_data(pd.DataFrame([{k: v for k, v in d.items() if k not in ("estimate", "span", "shown")} for d in found]),
+    for d, what, value in zip(found, table.iloc[:, 0], table.iloc[:, 1], strict=True):  # the table of statements
+        ledger.note(CHAPTER, lang, f"derived:{d['kind']}", f"{what}: {value}. {d['text']}", d["rows"], d["district"],
+                    d["period"])
+    save_data(pd.DataFrame([{k: v for k, v in d.items() if k not in ("estimate", "span", "shown", "rows")} for d in found]),
               "budget-derived")
-    parts = [list_table(table, widths=(26, 14, 60)), text(lang, "derived.note"), *map(escape, plan_agreement(found, lang)),
+    parts = [list_table(table, widths=(26, 14, 60)), text(lang, "derived.note"), *map(escape, plan_agreement(found, lang, CHAPTER)),
              "{download}`CSV <_assets/budget-derived.csv>`"]
     return MyST("\n\n".join(parts))

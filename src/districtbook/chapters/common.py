@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import prose
 from ..collate import sorted_names
-from ..dataset import cite
+from ..dataset import cite, weak_fields
 from ..i18n import text
 from ..labels import fmt_value, label, quote_clause
 from ..report import MyST, list_table, save_data
@@ -43,12 +43,30 @@ def quote(row, texts: dict[str, str] | None) -> str:
     return "“" + row["quote"] + "”"
 
 
+def weak_mark(row, field: str, value: str, lang: str) -> str:
+    """A cell whose field rests on weak evidence, marked as such (the figure stays in the table, out of findings);
+    a figure the maintainer checked, marked "checked".
+
+    >>> weak_mark({"weak": "period"}, "period", "2024", "en"), weak_mark({"weak": ""}, "period", "2024", "en")
+    ('2024 (uncertain: not used in findings)', '2024')
+    """
+    if row.get("checked", "") == "yes":  # confirmed or corrected by the maintainer (seeds/corrections.yml)
+        return text(lang, "cell.checked", value=value)
+    return text(lang, "cell.weak", value=value) if field in weak_fields(row) else value
+
+
+def place_cell(row, lang: str) -> str:
+    """A figure's place for a table cell, marked when its evidence is weak."""
+    return weak_mark(row, "place", row["district"], lang)
+
+
 def figure_cells(rows: pd.DataFrame, lang: str) -> dict[str, list[str]]:
-    """The columns every table of figures shows: metric label, value, period, basis and hedge, in words."""
+    """The columns every table of figures shows: metric label, value, period, basis and hedge, in words
+    (a period resting on weak evidence marked)."""
     return {
         "metric": [label(m, lang) for m in rows["metric"]],
         "value": [fmt_value(v, u, d, lang) for v, u, d in zip(rows["value"], rows["unit"], rows["denominator"], strict=True)],
-        "period": [prose.period_cell(r, lang) for _, r in rows.iterrows()],  # a yearly figure marked as such
+        "period": [weak_mark(r, "period", prose.period_cell(r, lang), lang) for _, r in rows.iterrows()],
         "basis": [cell_word("basis", b, lang) for b in rows["basis"]],
         "hedge": [cell_word("hedge", q, lang) for q in rows["qualifier"]],
     }
@@ -72,7 +90,7 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     save_data(rows.drop(columns="_o"), name)
     rows = rows.drop_duplicates(prose.REPEAT)  # a figure an article repeats (the quality check notes it) is shown once
     table = pd.DataFrame({
-        "district": rows["district"],
+        "district": [place_cell(r, lang) for _, r in rows.iterrows()],
         **figure_cells(rows, lang),
         "source": [cite(r, lang) for _, r in rows.iterrows()],
         "quote": [quote(r, texts) for _, r in rows.iterrows()],
@@ -82,9 +100,9 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     return MyST(link + "\n\n" + list_table(table, widths=(10, 15, 10, 11, 11, 9, 15, 19)))  # a date fits its line
 
 
-def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str, metrics: tuple[str, ...]) -> MyST:
-    """A topic chapter's opening: its main points over every district."""
-    return prose.main_points(df, texts, lang, metrics)
+def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str, metrics: tuple[str, ...], chapter: str) -> MyST:
+    """A topic chapter's opening: its main points over every district (noted under ``chapter``)."""
+    return prose.main_points(df, texts, lang, metrics, chapter=chapter)
 
 
 def findings(df: pd.DataFrame, texts: dict[str, str], metrics: tuple[str, ...]):

@@ -4,22 +4,24 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts, prose
-from ..findings import ahead, normalise
+from ..findings import ahead, usable_rows
 from ..i18n import text
 from ..places import slugify
 from ..report import MyST, escape
 
 
+#: the chapter's name in the table of statements (its output, chapters/compare.ipynb)
+CHAPTER = "compare"
+
+
 def _pairs(df: pd.DataFrame, a: str, b: str, texts: dict[str, str] | None = None):
-    rows = df[(df["metric"] != "other") & df["district"].isin((a, b))]
-    rows = rows.drop_duplicates(["district", "metric", "value", "period", "unit"]).to_dict("records")
-    return ahead(normalise(rows, texts))
+    return ahead(usable_rows(df[df["district"].isin((a, b))], texts))
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], a: str, b: str, lang: str = "vi") -> MyST:
     if a == b:
         return MyST(text(lang, "compare.same", a=escape(a)))
-    return prose.comparison_points(df, texts, a, b, lang)
+    return prose.comparison_points(df, texts, a, b, lang, chapter=CHAPTER)
 
 
 def comparisons(df: pd.DataFrame, a: str, b: str, lang: str = "vi", texts: dict[str, str] | None = None) -> MyST:
@@ -27,9 +29,9 @@ def comparisons(df: pd.DataFrame, a: str, b: str, lang: str = "vi", texts: dict[
     if a == b:
         return MyST("")
     pairs = _pairs(df, a, b, texts)
-    refused = prose.refusal_lines(df, a, b, lang, texts)
+    refused = prose.refusal_lines(df, a, b, lang, texts, chapter=CHAPTER)
     # with refusals, the main points already say that nothing compares: the list of reasons follows directly
-    out = [f"- {prose.sentence(f, lang)}" for f in pairs] or ([] if refused else [text(lang, "compare.none", a=escape(a), b=escape(b))])
+    out = [f"- {prose.say(f, lang, CHAPTER, 'compare')}" for f in pairs] or ([] if refused else [text(lang, "compare.none", a=escape(a), b=escape(b))])
     if refused:
         out += ["", f"**{text(lang, 'compare.refusals')}**", ""] + [f"- {r}" for r in refused]
     return MyST("\n".join(out).strip("\n"))

@@ -14,7 +14,7 @@ from ..report import MyST, list_table
 from . import common
 
 #: the units of the figure table, in the order the dictionary lists them
-UNITS = ("VND_bn", "USD_mn", "percent", "count", "ratio", "times", "rank", "ha", "km2", "m2", "km", "m")
+UNITS = ("VND_bn", "USD_mn", "percent", "pp", "count", "ratio", "times", "rank", "score", "ha", "km2", "m2", "km", "m")
 
 
 def columns_table(lang: str = "vi") -> MyST:

@@ -11,7 +11,7 @@ METRICS = ("cashless_markets", "cashless_streets", "digitised_records", "records
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return common.main_points(df, texts, lang, METRICS)
+    return common.main_points(df, texts, lang, METRICS, "digital")
 
 
 def table(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:

@@ -1,5 +1,5 @@
 """The figures chapter: every figure the package finds, with its downloads (the CSV and its data package
-descriptor), and the quality checks run over them."""
+descriptor, the table of the book's statements, the review list), and the quality checks run over them."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
-from ..dataset import quality_flags, register, short_doc, write_datapackage
+from ..dataset import quality_flags, register, short_doc, write_datapackage, write_review
 from ..i18n import period_text, text
 from ..labels import label
 from ..report import MyST, fmt_number, list_table
@@ -17,9 +17,14 @@ from . import common
 def download(df: pd.DataFrame, seeds: Path | str, lang: str = "vi") -> MyST:
     """Write the figure CSV and its ``datapackage.json`` next to the chapters; link both."""
     write_datapackage(df, register(seeds), paths.assets_dir())
-    return MyST(text(lang, "figures.lead", n=len(df), k=df["doc"].nunique(),
-                     csv="{download}`figures.csv <_assets/figures.csv>`",
-                     dp="{download}`datapackage.json <_assets/datapackage.json>`"))
+    write_review(df, paths.assets_dir())
+    lead = text(lang, "figures.lead", n=len(df), k=df["doc"].nunique(),
+                csv="{download}`figures.csv <_assets/figures.csv>`",
+                dp="{download}`datapackage.json <_assets/datapackage.json>`")
+    # findings.csv is joined from every chapter by the build, beside these files, before the site is made
+    more = text(lang, "figures.data", findings="{download}`findings.csv <_assets/findings.csv>`",
+                review="{download}`review.csv <_assets/review.csv>`")
+    return MyST(lead + "\n\n" + more)
 
 
 def table(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "vi") -> MyST:
@@ -27,7 +32,7 @@ def table(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "vi
     rows = df.sort_values(["doc", "start"])
     table = pd.DataFrame({
         "doc": rows["doc"].map(short_doc),
-        "district": rows["district"],
+        "district": [common.place_cell(r, lang) for _, r in rows.iterrows()],
         **common.figure_cells(rows, lang),
         "quote": [common.quote(r, texts) for _, r in rows.iterrows()],
     })

@@ -13,7 +13,7 @@ METRICS = ("targets_completed", "targets_exceeded", "targets_remaining", "confid
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return common.main_points(df, texts, lang, METRICS)
+    return common.main_points(df, texts, lang, METRICS, "governance")
 
 
 def table(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
-from ..dataset import quality_flags, short_doc
+from ..dataset import quality_flags, short_doc, strong
 from ..i18n import period_text, text
 from ..report import MyST, escape, fmt_number
 from . import common
@@ -15,7 +15,7 @@ METRICS = ("economic_growth_rate", "sector_share_services", "sector_share_indust
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
-    return common.main_points(df, texts, lang, METRICS)
+    return common.main_points(df, texts, lang, METRICS, "growth")
 
 
 def table(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
@@ -28,7 +28,7 @@ def growth_chart(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> M
 
 
 def share_chart(df: pd.DataFrame, lang: str = "vi") -> MyST | None:
-    return charts.share_chart(df, lang, f"shares-{lang}")
+    return charts.share_chart(strong(df), lang, f"shares-{lang}")  # weak or flagged shares stay out of the chart
 
 
 def share_check(df: pd.DataFrame, lang: str = "vi") -> MyST:

@@ -12,7 +12,7 @@ N_POINTS = 5
 
 
 def headlines(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> dict[str, str]:
-    points = point_sentences(df, texts, lang, N_POINTS)
+    points = point_sentences(df, texts, lang, N_POINTS, chapter="intro")
     return {f"headline_{i}": (points[i] if i < len(points) else "") for i in range(N_POINTS)}
 
 

@@ -10,7 +10,8 @@ from . import common
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST:
-    return prose.main_points(df, texts, lang, None, (district,), more=6, per_metric=2)
+    return prose.main_points(df, texts, lang, None, (district,), more=6, per_metric=2,
+                             chapter=f"profile-{slugify(district)}")
 
 
 def table(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST:
