@@ -33,7 +33,8 @@ LIVE_TESTS = ["tests/test_live_seeds.py", "tests/test_findings.py", "-m", "not s
 
 
 def run(copy: Path, cmd: list[str], what: str) -> None:
-    env = dict(os.environ, DISTRICTBOOK_ROOT=str(copy))
+    # the copy is not beside ../shared: its score test reads this checkout's dev set
+    env = dict(os.environ, DISTRICTBOOK_ROOT=str(copy), DISTRICTBOOK_DEVSET=str(ROOT.parent / "shared" / "devset"))
     env.pop("DISTRICTBOOK_BOOK_DIR", None)
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=copy, env=env)

@@ -27,7 +27,8 @@ IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg
 
 
 def run(copy: Path, target: str) -> float:
-    env = dict(os.environ, DISTRICTBOOK_ROOT=str(copy))
+    # the copy is not beside ../shared: its score test reads this checkout's dev set
+    env = dict(os.environ, DISTRICTBOOK_ROOT=str(copy), DISTRICTBOOK_DEVSET=str(ROOT.parent / "shared" / "devset"))
     env.pop("DISTRICTBOOK_BOOK_DIR", None)
     t0 = time.perf_counter()
     proc = subprocess.run(["make", "-C", str(copy), target, f"VENV={ROOT / '.venv'}"], env=env)

@@ -80,7 +80,7 @@ def test_yearly_figures_are_marked_per_year_in_sentences_and_tables():
     t = [f for f in findings.collect(_df(row)) if f.kind == "target"][0]
     assert "hơn 90 đảng viên mỗi năm" in prose.sentence(t, "vi") and "more than 90 a year" in prose.sentence(t, "en")
     assert prose.period_cell(row, "vi") == "giai đoạn 2021-2025 (mỗi năm)"
-    assert prose.period_cell(row, "en") == "2021-2025 (a year)"
+    assert prose.period_cell(row, "en") == "2021-2025 (per year)"
     # "năm sau tăng hơn năm trước 10%" for 2021-2025: a growth on the year before, so a yearly figure too
     goal = _fig(metric="budget_revenue_growth", unit="percent", basis="yoy", value=10.0, period="2021-2025",
                 qualifier="target", published="2021-02-13")
