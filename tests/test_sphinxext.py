@@ -48,3 +48,25 @@ def test_the_extension_adds_its_templates_folder(tmp_path):
     # first: the themes add their components folders to the same list, and the first file of a name wins
     assert config.templates_path == [str(sphinxext.TEMPLATES), "_templates"]
     assert config.locale_dirs == [str(tmp_path / "book/_locale")]  # found from any working directory
+
+
+def test_the_catalogues_are_compiled_once_before_the_builders_start(tmp_path):
+    """The HTML and the PDF builders of an edition run at once from the same pages: each wrote the catalogue's
+    ``.mo`` in place while the other read it, and the Vietnamese PDF once came out with English "continued from
+    previous page".  The build compiles them first, so that neither builder finds one out of date."""
+    import shutil
+
+    from gettext import GNUTranslations
+
+    from sphinx.util.i18n import CatalogInfo
+
+    from districtbook import build
+    from .conftest import ROOT
+
+    locale = tmp_path / "_locale"
+    shutil.copytree(ROOT / "book" / "_locale", locale)
+    made = build.compile_catalogues(locale)
+    assert [m.relative_to(locale).as_posix() for m in made] == ["vi/LC_MESSAGES/sphinx.mo"]
+    assert not CatalogInfo(str(made[0].parent), "sphinx", "utf-8").is_outdated()
+    with made[0].open("rb") as f:
+        assert GNUTranslations(f).gettext("continued from previous page") == "tiếp theo trang trước"

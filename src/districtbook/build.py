@@ -574,6 +574,7 @@ def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache:
     running = []
     for ed in editions:
         eroot = staging / ed.lang
+        compile_catalogues(eroot / "book" / "_locale")
         running.append((_jupyter_book(eroot, "html", eroot), "html"))
         if pdf_todo:
             if jobs == 1:  # a sequential build runs one thing at a time
@@ -608,6 +609,21 @@ def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache:
                 shutil.copy2(cand, site / "pdf" / pdf_name(ed))
                 break
     return False
+
+
+def compile_catalogues(locale_dir: Path) -> list[Path]:
+    """Compile the edition's Sphinx catalogues (``_locale/LANG/LC_MESSAGES/DOMAIN.po``) to ``.mo`` once, before the
+    HTML and the PDF builders start: each would otherwise write the same ``.mo`` while the other reads it (Sphinx
+    writes it in place), and a builder that reads it half-written falls back to English ("continued from previous
+    page" in the Vietnamese PDF)."""
+    from sphinx.util.i18n import CatalogInfo
+
+    made = []
+    for po in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
+        info = CatalogInfo(str(po.parent), po.stem, "utf-8")
+        info.write_mo(po.parent.parent.name)
+        made.append(Path(info.mo_path))
+    return made
 
 
 def _read_stamp(path: Path) -> str:
