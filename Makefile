@@ -61,7 +61,7 @@ check-devset-book: setup
 
 ## bench: districtbook against a papermill loop and Jupyter Book's cache (cold, nothing changed, article added/changed), build times, extraction throughput
 bench: setup
-	$(PY) -m districtbook.bench
+	$(PY) -m districtbook.building.bench
 
 ## font: remake the monospace font subset the HTML ships (needs the Debian package fonts-noto-mono)
 font: setup

@@ -1,7 +1,7 @@
 """The project's top-level pytest configuration: applies to the unit tests and to nbval over the published
 chapters (``make test`` runs both in one pytest run), where it makes nbval's failures name the chapter, the
 cell, what was published, what is produced now, and the command that refreshes the baseline."""
-pytest_plugins = ["districtbook.nbval_report"]
+pytest_plugins = ["districtbook.building.nbval_report"]
 
 
 import contextlib
@@ -26,7 +26,7 @@ def pytest_runtest_setup(item) -> None:
     started meanwhile waits for the tests (it would otherwise publish under them)."""
     if _held._exit_callbacks or not reads_the_project_book(item):
         return
-    from districtbook import lock, paths
+    from districtbook.base import lock, paths
 
     def say(message: str) -> None:  # past pytest's capture of the test's output: the user must see it now
         capman = item.config.pluginmanager.getplugin("capturemanager")

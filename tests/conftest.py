@@ -168,7 +168,7 @@ def keep_chapters(root: Path, *templates: str) -> list[str]:
 
 def wait_for_child(pid: int, word: str, timeout: float = 300) -> None:
     """Wait until a process whose command line holds ``word`` runs under process ``pid`` (a kernel, Jupyter Book)."""
-    from districtbook import procs
+    from districtbook.base import procs
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from districtbook import dataset, derive
+from districtbook.analysis import dataset, derive
 from districtbook.chapters import budget
 
 from .conftest import SEEDS, cli

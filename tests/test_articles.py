@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from districtbook.articles import article_paths, classify_lines, decode, parse_article, read_article
-from districtbook.errors import ArticleError
+from districtbook.reading.articles import article_paths, classify_lines, decode, parse_article, read_article
+from districtbook.base.errors import ArticleError
 
 from .conftest import SEEDS, to_cp1258
 

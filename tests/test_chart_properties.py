@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from districtbook import charts, report
+from districtbook.rendering import charts, report
 from districtbook.chapters import budget, comparison, digital, figures, governance, growth, intro, profile
 from districtbook.chapters.dictionary import UNITS
 

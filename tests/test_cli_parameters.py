@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from districtbook import parameters
-from districtbook.errors import ParameterError
+from districtbook.building import parameters
+from districtbook.base.errors import ParameterError
 
 from .conftest import ROOT, SEEDS, cli
 
@@ -86,7 +86,7 @@ def test_templates_follow_the_house_shape():
 
 
 def test_committed_toc_is_the_one_the_manifest_generates():
-    from districtbook import manifest
+    from districtbook.building import manifest
 
     book = manifest.expand(manifest.load(ROOT / "book" / "manifest.yml"), "vi")
     assert (ROOT / "_toc.yml").read_text(encoding="utf-8") == manifest.toc(book, "vi")
@@ -98,7 +98,7 @@ def test_committed_toc_is_the_one_the_manifest_generates():
 def test_both_editions_number_their_chapters_alike():
     """Chapter and figure numbers ("Hình 6.1") follow the table of contents: the pages of one edition only (the
     English glossary) come after every page both editions have, so a number means the same chapter in both."""
-    from districtbook import manifest
+    from districtbook.building import manifest
 
     def files(lang: str) -> list[str]:
         book = manifest.expand(manifest.load(ROOT / "book" / "manifest.yml"), lang)
@@ -111,7 +111,7 @@ def test_both_editions_number_their_chapters_alike():
 
 def test_a_chapter_writes_its_assets_beside_its_own_edition(monkeypatch):
     """nbval re-runs a chapter in place: the English chapters' charts go to book/en/chapters/_assets."""
-    from districtbook import paths
+    from districtbook.base import paths
 
     monkeypatch.delenv("DISTRICTBOOK_BOOK_DIR", raising=False)
     monkeypatch.delenv("DISTRICTBOOK_ASSETS_DIR", raising=False)

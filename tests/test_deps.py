@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import shutil
 
-from districtbook import deps
-from districtbook.bench import PEERS, SITUATIONS, peer_table
-from districtbook.parameters import known_districts
+from districtbook.building import deps
+from districtbook.building.bench import PEERS, SITUATIONS, peer_table
+from districtbook.building.parameters import known_districts
 
 from .conftest import ROOT, SEEDS
 

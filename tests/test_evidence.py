@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from districtbook.articles import parse_article
-from districtbook.extract import (COLUMNS, CUE_SOURCES, PERIOD_SOURCES, PLACE_SOURCES, WEAK_FIELDS, Figure,
+from districtbook.reading.articles import parse_article
+from districtbook.extraction.extract import (COLUMNS, CUE_SOURCES, PERIOD_SOURCES, PLACE_SOURCES, WEAK_FIELDS, Figure,
                                   figures)
 
 HEAD = "Tiêu đề bài viết\nXã hội 12/10/2024 08:00\n"

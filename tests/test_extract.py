@@ -15,9 +15,9 @@ from decimal import Decimal
 
 import pytest
 
-from districtbook.articles import parse_article, read_article
-from districtbook.extract import COLUMNS, extract, figures, tokens
-from districtbook.numbers import NumberError, parse_number
+from districtbook.reading.articles import parse_article, read_article
+from districtbook.extraction.extract import COLUMNS, extract, figures, tokens
+from districtbook.extraction.numbers import NumberError, parse_number
 
 from .conftest import ROOT, SEEDS
 
@@ -262,7 +262,7 @@ def test_a_50_mb_article_is_read_whole(tmp_path):
     """The 50 MB case of the bad-input list: decoded, marked and extracted in one pass, the figures at its end
     as right as those at its start.  The fixture articles' paragraphs open and close it; between them, 50 MB of
     prose without figures (extraction throughput over figure-dense text is `make bench`'s to measure)."""
-    from districtbook.bench import article_paragraphs
+    from districtbook.building.bench import article_paragraphs
 
     body = "\n\n".join(article_paragraphs(SEEDS))
     filler = ("Người dân trong khu dân cư tham gia các hoạt động văn hoá, thể thao và giữ gìn vệ sinh môi trường. "

@@ -9,10 +9,11 @@ import re
 import pandas as pd
 import pytest
 
-from districtbook import charts, findings, i18n, prose
-from districtbook.findings import Finding, Verdict, verdict
-from districtbook.manifest import load
-from districtbook.periods import Period
+from districtbook.rendering import charts, i18n, prose
+from districtbook.analysis import findings
+from districtbook.analysis.findings import Finding, Verdict, verdict
+from districtbook.building.manifest import load
+from districtbook.extraction.periods import Period
 
 from .conftest import ROOT
 
@@ -199,7 +200,7 @@ def test_periods_are_printed_for_readers(label, vi, en):
 
 
 def test_one_colour_per_district_for_all_thirty_districts():
-    from districtbook.places import hanoi_districts
+    from districtbook.extraction.places import hanoi_districts
 
     assert len({charts.district_colour(d) for d in hanoi_districts()}) == 30
 
@@ -223,8 +224,8 @@ ANALYSIS = ("budget", "growth", "digital", "governance", "compare")
 def cites_a_live_article(point: str) -> bool:
     """Whether a sentence cites one of the live articles ("[000 · …", "[h24 · …", "[cau\\_giay · …", whatever
     the file is called), in plain text or as escaped MyST."""
-    from districtbook.dataset import short_doc
-    from districtbook.report import escape
+    from districtbook.analysis.dataset import short_doc
+    from districtbook.rendering.report import escape
 
     names = {short_doc(p.name) for p in (ROOT / "seeds").glob("*.txt")}
     forms = sorted({re.escape(n) for n in names} | {re.escape(str(escape(n))) for n in names}, key=len, reverse=True)
@@ -249,7 +250,7 @@ def _first_output(nb_path) -> str:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("chapter", [*ANALYSIS, "profiles"])
 def test_every_analysis_chapter_opens_with_three_to_five_main_points(lang, chapter):
-    from districtbook.manifest import compare_pair
+    from districtbook.building.manifest import compare_pair
 
     folder = ROOT / ("book/chapters" if lang == "vi" else "book/en/chapters")
     for name in _profiles() if chapter == "profiles" else [chapter]:
@@ -286,7 +287,7 @@ def test_every_analysis_chapter_opens_with_three_to_five_main_points(lang, chapt
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_introduction_opens_with_main_points_from_the_data(lang):
-    from districtbook import dataset
+    from districtbook.analysis import dataset
     from districtbook.chapters import intro
 
     seeds = ROOT / "seeds"
@@ -306,7 +307,7 @@ def _findings_with_a_third_district():
     import tempfile
     from pathlib import Path
 
-    from districtbook import dataset
+    from districtbook.analysis import dataset
 
     folder = Path(tempfile.mkdtemp()) / "seeds"
     shutil.copytree(ROOT / "seeds", folder)

@@ -20,8 +20,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from districtbook import articles, cache, lock, manifest, parameters, procs, publish, report
-from districtbook.errors import ArticleError, BuildError, ManifestError, ParameterError
+from districtbook.reading import articles
+from districtbook.building import cache, manifest, parameters, publish
+from districtbook.base import lock, procs
+from districtbook.rendering import report
+from districtbook.base.errors import ArticleError, BuildError, ManifestError, ParameterError
 
 from .conftest import cli
 
@@ -49,7 +52,7 @@ def _figure_row(**kw) -> dict:
 
 def test_outlet_and_file_name_reach_myst_escaped(tmp_path, monkeypatch):
     """The outlet and the file name went into MyST raw (citations, Source column, captions, comparison)."""
-    from districtbook import prose
+    from districtbook.rendering import prose
     from districtbook.chapters import budget, common, comparison, figures, profile, sources
 
     monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
@@ -101,7 +104,7 @@ def test_chart_caption_and_alt_text_are_plain_text(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_site_check_fails_on_injected_script_and_handler(tmp_path):
-    from districtbook.sitecheck import check_site
+    from districtbook.checks.sitecheck import check_site
 
     theme = ("<script>let toggleHintShow = 'Nhấp để hiển thị';</script>"
              '<button onclick="window.print()">print</button>')
@@ -123,7 +126,7 @@ def test_site_check_fails_on_injected_script_and_handler(tmp_path):
 def test_a_page_that_never_falls_quiet_is_a_finding_not_a_crash(tmp_path, monkeypatch):
     """A page whose network never settles (here: it polls the server every 100 ms) is opened twice, then
     reported; the pages beside it are still checked."""
-    from districtbook import sitecheck
+    from districtbook.checks import sitecheck
 
     monkeypatch.setattr(sitecheck, "LOAD_TIMEOUT_MS", 2000)
     (tmp_path / "busy.html").write_text("<!doctype html><html lang=vi><body><h1>x</h1><script>"
@@ -283,7 +286,7 @@ def test_a_pdf_step_may_remove_a_pdf_of_other_pages(tmp_path):
 
 _SPAWNER = """
 import sys, time
-from districtbook import procs
+from districtbook.base import procs
 with procs.children_die_with_us():
     p = procs.spawn(["sh", "-c", "sleep 300 & sleep 300 & wait"])
     print(p.pid, flush=True)
@@ -333,7 +336,7 @@ def test_a_truncated_cached_file_drops_the_entry_with_a_warning(tmp_path, monkey
 
 
 def test_a_failing_tool_reports_its_first_error_line():
-    from districtbook.build import first_error
+    from districtbook.building.build import first_error
 
     out = ("Running Sphinx v7.4.7\nloading pickled environment... done\n"
            "nbformat.reader.NotJSONError: Notebook does not appear to be JSON: '{\"cells\": [{\"ce...'\n"
@@ -344,7 +347,7 @@ def test_a_failing_tool_reports_its_first_error_line():
 def test_cell_number_does_not_count_the_injected_parameters_cell(tmp_path):
     import nbformat
 
-    from districtbook.build import template_cell_number
+    from districtbook.building.build import template_cell_number
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# t"), nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
@@ -378,7 +381,7 @@ def test_colliding_district_slugs_stop_naming_both(tmp_path):
 
 
 def test_non_latin_district_names_get_stable_distinct_slugs(tmp_path):
-    from districtbook.places import slugify
+    from districtbook.extraction.places import slugify
 
     names = ["Тверской", "Арбат", "東城区", "西城区", "Quận 東", "Quận 西"]
     slugs = [slugify(n) for n in names]
@@ -463,7 +466,7 @@ def test_utf32_and_bom_articles_read_as_text(codec):
 
 
 def test_an_article_over_the_size_limit_is_refused(tmp_path):
-    from districtbook import sources
+    from districtbook.extraction import sources
 
     p = tmp_path / "big.txt"
     p.write_text("Quận Tây Hồ. " * 200)
@@ -479,7 +482,7 @@ def test_an_article_over_the_size_limit_is_refused(tmp_path):
 
 
 def test_duplicates_and_non_txt_files_are_reported_and_counted_once(tmp_path, caplog):
-    from districtbook.extract import extract
+    from districtbook.extraction.extract import extract
 
     body = "Quận Tây Hồ\nNăm 2023, quận Tây Hồ thu ngân sách 2.511 tỷ đồng.\n"
     (tmp_path / "a.txt").write_text(body)
@@ -567,7 +570,7 @@ def test_reading_an_article_never_trusts_stat_nor_follows_a_link(tmp_path):
 def test_planning_refuses_an_oversized_article_before_reading_it(tmp_path, monkeypatch):
     """The book's size limit applies where a build first reads seeds/ (its plan), not after every article
     was read and extracted: a sparse 5 MB file is refused at once, its bytes never read."""
-    from districtbook import deps
+    from districtbook.building import deps
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -614,7 +617,8 @@ def test_published_csv_text_cells_cannot_become_formulas_and_numbers_stay_number
     """An outlet ``=2+3+cmd|' /C calc'!A0`` reached the published CSVs as is: a formula in a spreadsheet."""
     import csv
 
-    from districtbook import dataset
+    from districtbook.analysis import dataset
+    from districtbook.rendering import ledger
 
     monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path / "assets"))
     df = pd.DataFrame({"outlet": [FORMULA_OUTLET, "@SUM(1+1)", "+x", "-x", "\tx", "\rx", "Hà Nội Mới"],
@@ -628,7 +632,7 @@ def test_published_csv_text_cells_cannot_become_formulas_and_numbers_stay_number
     # the figure table the book publishes (figures.csv): outlet and quote neutralised, value a number
     fig = pd.DataFrame([_figure_row(outlet=FORMULA_OUTLET, quote="-2,6% so với cùng kỳ", value=-2.6, doc="=evil.txt",
                                     level="district", per_year=False, base="")])
-    dataset.write_datapackage(fig, pd.DataFrame(columns=["doc", "title", "outlet", "url", "date"]), tmp_path / "dp")
+    ledger.write_datapackage(fig, pd.DataFrame(columns=["doc", "title", "outlet", "url", "date"]), tmp_path / "dp")
     row = next(csv.DictReader((tmp_path / "dp" / "figures.csv").open(encoding="utf-8", newline="")))
     assert row["outlet"] == "'" + FORMULA_OUTLET and row["doc"] == "'=evil.txt"
     assert row["quote"] == "'-2,6% so với cùng kỳ" and row["value"] == "-2.6"
@@ -701,7 +705,8 @@ def test_each_warning_about_the_articles_is_printed_once(tmp_path, caplog, monke
     (seeds / "b.txt").write_text(body)
     (seeds / "empty.txt").write_text("")
     (seeds / "notes.docx").write_text("x")
-    from districtbook import deps, sources
+    from districtbook.building import deps
+    from districtbook.extraction import sources
 
     with caplog.at_level(logging.WARNING, logger="districtbook"):
         deps.article_index(seeds)  # the build's plan

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from districtbook import procs
+from districtbook.base import procs
 
 from .conftest import cli, copy_project, keep_chapters, wait_for_child
 
@@ -87,7 +87,7 @@ def _pages(root: Path) -> list[str]:
 
 
 def test_outlet_and_file_name_injections_are_inert_in_chromium(hostile):
-    from districtbook.sitecheck import check_site
+    from districtbook.checks.sitecheck import check_site
 
     site = hostile / "_build/html"
     shown = [p for p in _pages(hostile) if "alert(document.domain)" in (site / p).read_text(encoding="utf-8")]
@@ -290,7 +290,8 @@ def test_links_devices_fifos_hidden_and_control_named_files_in_seeds_are_reporte
 
 _HOOKED_BUILD = """
 import os, signal, sys
-from districtbook import build, cli
+from districtbook.building import build
+from districtbook import cli
 real = build.build
 def hooked(**kw):
     return real(**kw, on_step=lambda step: step == {step!r} and os.kill(os.getpid(), {sig}))

@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from districtbook import dataset, i18n, metrics
+from districtbook.analysis import dataset
+from districtbook.rendering import i18n
+from districtbook.extraction import metrics
 from districtbook.chapters import common, dictionary, intro
-from districtbook.extract import COLUMNS
+from districtbook.extraction.extract import COLUMNS
 
 from .conftest import SEEDS
 
-PACKAGE = Path(i18n.__file__).resolve().parent
+PACKAGE = Path(i18n.__file__).resolve().parent.parent
 SOURCES = sorted(p for p in PACKAGE.rglob("*.py"))
 #: functions that take a message key as their second argument
 KEYED = {"text", "plural", "_words"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import papermill
 import pytest
 
-from districtbook import build
+from districtbook.building import build
 
 
 def _flaky(failures: int, exc: Exception):

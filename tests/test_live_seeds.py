@@ -12,12 +12,12 @@ import unicodedata
 
 import pytest
 
-from districtbook.articles import read_article
-from districtbook.dataset import short_doc
-from districtbook.extract import figures
-from districtbook.manifest import load
-from districtbook.parameters import known_districts
-from districtbook.places import slugify
+from districtbook.reading.articles import read_article
+from districtbook.analysis.dataset import short_doc
+from districtbook.extraction.extract import figures
+from districtbook.building.manifest import load
+from districtbook.building.parameters import known_districts
+from districtbook.extraction.places import slugify
 
 from .conftest import ROOT, cli, copy_project
 

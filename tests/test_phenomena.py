@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from districtbook.articles import parse_article
-from districtbook.extract import figures
-from districtbook.places import Place, book_units, mentions
+from districtbook.reading.articles import parse_article
+from districtbook.extraction.extract import figures
+from districtbook.extraction.places import Place, book_units, mentions
 
 
 def figs(body: str, head: str = "Tiêu đề bài viết\nXã hội 12/10/2024 08:00\n"):

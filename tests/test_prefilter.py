@@ -1,8 +1,8 @@
 """The speed-ups of the extractor skip work only where nothing can be found: checked on real text.
 
-- :mod:`districtbook.prefilter` skips a family's regex when none of its required words is in the
+- :mod:`districtbook.base.prefilter` skips a family's regex when none of its required words is in the
   window: it must never skip a window where the regex does match;
-- the :func:`districtbook.numbers.trigger` patterns must find every place the big patterns can match:
+- the :func:`districtbook.extraction.numbers.trigger` patterns must find every place the big patterns can match:
   ``scan`` over them gives exactly what ``finditer`` gives;
 - a trigger's tails (what must follow a common word) only drop places where the big pattern does not
   match: tried at every position of real text, the narrowed trigger fires wherever the loose one fires
@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from districtbook import extract, periods, places
-from districtbook.articles import read_article
-from districtbook.metrics import FAMILIES
-from districtbook.numbers import scan
-from districtbook.prefilter import could_match, lowered, required
+from districtbook.extraction import extract, periods, places
+from districtbook.reading.articles import read_article
+from districtbook.extraction.metrics import FAMILIES
+from districtbook.extraction.numbers import scan
+from districtbook.base.prefilter import could_match, lowered, required
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEXTS = [read_article(p).text for p in sorted((FIXTURES / "seeds").glob("*.txt"))
@@ -136,7 +136,7 @@ def test_trigger_tails_do_narrow():
 
 def _family_one_by_one(before: str, after: str, unit: str, noun: str):
     """metrics._family as it was first written: every family tried in turn, no required strings."""
-    from districtbook.metrics import _AFTER_A_FIGURE
+    from districtbook.extraction.metrics import _AFTER_A_FIGURE
 
     noun_phrase = (noun if noun and not after.strip().lower().startswith(noun) else after[:60]).strip().lower()
     best = None
@@ -164,7 +164,7 @@ def _family_one_by_one(before: str, after: str, unit: str, noun: str):
 
 
 def test_families_by_unit_and_required_words_choose_as_trying_every_family_does():
-    from districtbook.metrics import _family
+    from districtbook.extraction.metrics import _family
 
     units = sorted(set().union(*(f.units for f in FAMILIES)) | {"USD_mn"})
     tried = chosen = 0
@@ -184,7 +184,7 @@ def test_families_by_unit_and_required_words_choose_as_trying_every_family_does(
 
 
 def test_goal_words_answer_as_searching_each_figures_words_with_brackets_blanked():
-    from districtbook.extract import _CLOSED_BRACKETS, _TARGET, _GoalWords
+    from districtbook.extraction.extract import _CLOSED_BRACKETS, _TARGET, _GoalWords
 
     odd = ["mục tiêu5 và mục tiêu 6", "đề ra; đặt ra 5", "quyết đề ra 5, hoạch đề ra 6, cần đạt7 và phải đạt 8",
            "Đến năm 20305 và đến năm 2030 đạt 9", "Xã đạt 61% (mục tiêu 65%), phường đạt 48% (phải đạt 50%",
@@ -197,7 +197,7 @@ def test_goal_words_answer_as_searching_each_figures_words_with_brackets_blanked
 
 
 def test_sentences_split_where_the_look_behind_pattern_did():
-    from districtbook.extract import _sentences
+    from districtbook.extraction.extract import _sentences
 
     split = re.compile(r"(?<=[.!?…])[\"”]?\s+")
 
@@ -216,7 +216,7 @@ def test_sentences_split_where_the_look_behind_pattern_did():
 
 
 def test_end_searches_find_what_a_search_of_the_whole_text_finds():
-    from districtbook.prefilter import EndSearch, any_of
+    from districtbook.base.prefilter import EndSearch, any_of
 
     patterns = [extract._RANK_BEFORE, *(p for p, _ in extract._INCIDENTAL_BEFORE)]
     odd = ["xếp thứ \n", "Chỉ thị số\n", "dân số ", "Tổng số ", "LẦN THỨ ", "kỳ họp thứ ", "Sáng ngày ", "khoá\t",
@@ -233,7 +233,7 @@ def test_end_searches_find_what_a_search_of_the_whole_text_finds():
 
 @pytest.mark.parametrize("pattern", [r"số\s", r"số\s$|tổng", r"(?:\S+\s)*$", r"a(?:$|b)", r"số\b"])
 def test_an_end_search_refuses_a_pattern_that_can_end_elsewhere_or_is_unbounded(pattern):
-    from districtbook.prefilter import EndSearch
+    from districtbook.base.prefilter import EndSearch
 
     with pytest.raises(ValueError):
         EndSearch(re.compile(pattern))
@@ -251,7 +251,7 @@ def test_the_generic_level_word_pattern_finds_what_its_look_behind_form_did():
 
 
 def test_the_office_and_merger_prefilter_never_skips_a_window_that_matches():
-    from districtbook.extract import _NOT_SUBJECT_BEFORE, _NOT_SUBJECT_WORDS
+    from districtbook.extraction.extract import _NOT_SUBJECT_BEFORE, _NOT_SUBJECT_WORDS
 
     windows = [t[max(0, p - 100):p] for t in TEXTS + COMPOSED for p in range(0, len(t), 5)]
     windows += ["Chủ tịch UBND ", "trên cơ sở sáp nhập ", "Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức "]
@@ -280,7 +280,7 @@ def test_the_year_first_term_pattern_finds_the_terms_the_word_first_one_did():
 
 
 def test_digit_first_date_patterns_find_what_the_word_boundary_ones_did():
-    from districtbook import sources
+    from districtbook.extraction import sources
 
     old_full = re.compile(r"\b(?P<d>\d{1,2})([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
     old_word = re.compile(r"\b(?P<d>\d{1,2})\sTháng\s(?P<m>Mười\s(?:Một|Hai)|[A-ZĐ][^\W\d]*)\s(?P<y>(?:19|20)\d\d)\b")
@@ -302,7 +302,7 @@ def test_case_folding_never_shortens_a_line():
 
 
 def test_a_counted_noun_pattern_must_be_anchored_to_be_matched():
-    from districtbook.metrics import _f
+    from districtbook.extraction.metrics import _f
 
     assert _f("x", "other", None, r"^chợ|^tuyến phố").noun.match("chợ đầu mối")
     with pytest.raises(ValueError):
@@ -310,7 +310,7 @@ def test_a_counted_noun_pattern_must_be_anchored_to_be_matched():
 
 
 def test_lines_split_by_a_pattern_as_by_splitting_and_stripping():
-    from districtbook.articles import _split_lines
+    from districtbook.reading.articles import _split_lines
 
     def by_split(text):
         spans, pos = [], 0

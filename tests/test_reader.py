@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from districtbook.sitecheck import check_site, site_pages
+from districtbook.checks.sitecheck import check_site, site_pages
 
 
 SEARCHES = {"search.html": "Tây Hồ", "en/search.html": "Tây Hồ"}
@@ -119,7 +119,7 @@ def test_pdf_holds_every_chapter_and_chart_in_the_edition_language(built_project
     right = max(x for x, _, _ in margins)
     assert right <= float(pages[0].group(1)) - 60, [m for m in margins if m[0] > float(pages[0].group(1)) - 60][:5]
     # metric keys appear only in the data dictionary, never in reader chapters
-    from districtbook.metrics import METRICS
+    from districtbook.extraction.metrics import METRICS
 
     keys = re.compile(r"\b(?:" + "|".join(sorted((k for k in METRICS if "_" in k), key=len, reverse=True)) + r")\b")
     skipping = False

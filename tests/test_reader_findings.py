@@ -6,9 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from districtbook import findings, prose
+from districtbook.analysis import findings
+from districtbook.rendering import prose
 from districtbook.chapters import budget, common
-from districtbook.findings import Verdict, direction, expected, verdict
+from districtbook.analysis.findings import Verdict, direction, expected, verdict
 
 from .test_findings import _df, _fig
 
@@ -101,7 +102,7 @@ def test_a_yearly_average_keeps_the_hedge_and_no_false_precision():
 
 
 def test_the_derived_table_prints_periods_in_words(tmp_path, monkeypatch):
-    monkeypatch.setattr("districtbook.paths.assets_dir", lambda: tmp_path)
+    monkeypatch.setattr("districtbook.base.paths.assets_dir", lambda: tmp_path)
     df = _df(
         _fig(value=2511.0, period="2024-9M", qualifier="estimate", published="2024-10-12"),
         _fig(metric="budget_revenue_yoy", value=142.0, unit="percent", period="2024-9M", basis="yoy", published="2024-10-12"),
@@ -138,19 +139,19 @@ def test_the_introductions_points_are_plain_text():
 
 
 def test_a_figure_an_article_repeats_is_one_row_of_the_table(tmp_path, monkeypatch):
-    monkeypatch.setattr("districtbook.paths.assets_dir", lambda: tmp_path)
+    monkeypatch.setattr("districtbook.base.paths.assets_dir", lambda: tmp_path)
     twice = _fig(value=37016.0, period="2021-2023", qualifier="more_than", published="2023-04-06")
     out = common.topic_table(_df(twice, dict(twice, start=500, end=510)), ("budget_revenue",), "vi", "t")
     assert out.count("37.016 tỷ đồng") == 1
 
 
 def _capture(monkeypatch):
-    from districtbook import charts
+    from districtbook.rendering import charts
 
     figs = []
 
     def keep(fig, name, alt, source, data, caption, note=""):
-        from districtbook.report import label_overlaps
+        from districtbook.rendering.report import label_overlaps
 
         assert not label_overlaps(fig)
         figs.append(fig)
@@ -162,7 +163,7 @@ def _capture(monkeypatch):
 
 
 def test_the_growth_chart_draws_a_goal_hatched_beside_the_result_with_a_unit(monkeypatch):
-    from districtbook import charts
+    from districtbook.rendering import charts
 
     figs = _capture(monkeypatch)
     charts.pairs_chart(findings.collect(_tay_ho_growth()), "vi", "g", "chart.growth.title", "chart.growth.caption")
@@ -174,7 +175,7 @@ def test_the_growth_chart_draws_a_goal_hatched_beside_the_result_with_a_unit(mon
 
 
 def test_the_governance_chart_keeps_votes_and_targets_apart_with_distinct_labels(monkeypatch):
-    from districtbook import charts
+    from districtbook.rendering import charts
 
     figs = _capture(monkeypatch)
     article = "Quận hoàn thành 21/21 chỉ tiêu về phát triển kinh tế - xã hội; 3/3 chỉ tiêu về công tác xây dựng Đảng. Phiếu 33/33."
@@ -198,7 +199,7 @@ def test_each_edition_names_its_author_in_its_own_language(tmp_path):
     # the PDF's title page and the site's footer ("Bởi ...", "By ..."): not the bare name of the program
     import yaml
 
-    from districtbook import build, manifest
+    from districtbook.building import build, manifest
     from .conftest import ROOT
 
     eds = manifest.load(ROOT / "book/manifest.yml").editions
@@ -208,7 +209,8 @@ def test_each_edition_names_its_author_in_its_own_language(tmp_path):
 
 def test_a_changed_catalogue_executes_the_chapters_again(tmp_path, monkeypatch):
     # the chapters' sentences come from the .po catalogues: a changed word must not leave a cached chapter
-    from districtbook import cache, paths
+    from districtbook.building import cache
+    from districtbook.base import paths
 
     (tmp_path / "m.py").write_text("x = 1\n", encoding="utf-8")
     po = tmp_path / "locale/vi/LC_MESSAGES/districtbook.po"

@@ -1,7 +1,7 @@
 """The nbval failure report's text, without a kernel (the end-to-end check is in test_book_end_to_end)."""
 from __future__ import annotations
 
-from districtbook.nbval_report import REFRESH, Difference, describe, summary
+from districtbook.building.nbval_report import REFRESH, Difference, describe, summary
 
 
 def test_a_changed_output_is_shown_as_published_and_as_produced_now():

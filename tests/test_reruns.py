@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from districtbook.errors import ManifestError
-from districtbook.manifest import load
+from districtbook.base.errors import ManifestError
+from districtbook.building.manifest import load
 
 from .conftest import ADDED_ARTICLE, CHANGED_ARTICLE, ROOT, SEEDS, cli, copy_project, wait_for_child
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from districtbook import sphinxext
+from districtbook.building import sphinxext
 
 CFG = {"site_prefix": "", "others": [{"lang": "en", "root": "en/", "label": "English edition"}],
        "pdf": "districtbook.pdf", "pdf_label": "Tải bản PDF", "nav_label": "Các ấn bản"}
@@ -60,7 +60,7 @@ def test_the_catalogues_are_compiled_once_before_the_builders_start(tmp_path):
 
     from sphinx.util.i18n import CatalogInfo
 
-    from districtbook import build
+    from districtbook.building import build
     from .conftest import ROOT
 
     locale = tmp_path / "_locale"

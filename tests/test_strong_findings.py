@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from districtbook import dataset, findings, prose
+from districtbook.analysis import dataset, findings
+from districtbook.rendering import prose
 from districtbook.chapters import budget, comparison
 
 
@@ -183,7 +184,7 @@ def test_values_are_compared_only_within_one_family_and_unit():
 # --- 3. findings as data -------------------------------------------------------------------------
 
 def _chapters_in_both_editions(monkeypatch, tmp_path, df, texts):
-    from districtbook import ledger
+    from districtbook.rendering import ledger
     from districtbook.chapters import governance, growth, intro, profile
 
     folders = []
@@ -207,7 +208,7 @@ def _chapters_in_both_editions(monkeypatch, tmp_path, df, texts):
 def test_the_table_of_findings_has_every_statement_in_both_editions_with_its_input_figures(monkeypatch, tmp_path):
     import csv
 
-    from districtbook import ledger
+    from districtbook.rendering import ledger
 
     from .conftest import SEEDS
 
@@ -253,7 +254,7 @@ def test_the_review_list_holds_weak_and_flagged_figures_with_their_evidence(tmp_
 
 
 def test_the_build_publishes_the_data_files(tmp_path):
-    from districtbook import ledger
+    from districtbook.rendering import ledger
 
     assets = tmp_path / "assets"
     assets.mkdir()
@@ -289,7 +290,7 @@ def test_corrections_are_applied_marked_checked_and_reported_when_their_article_
 
     import yaml
 
-    from districtbook import corrections
+    from districtbook.reading import corrections
 
     from .conftest import SEEDS
 
@@ -333,7 +334,7 @@ def common_cells(df):
 
 
 def test_a_changed_corrections_file_reruns_the_chapters_that_read_articles(tmp_path):
-    from districtbook import deps
+    from districtbook.building import deps
 
     from .conftest import SEEDS
 
@@ -382,7 +383,7 @@ def test_the_build_reports_a_correction_whose_article_changed(tmp_path, monkeypa
     import logging
     from types import SimpleNamespace
 
-    from districtbook import build
+    from districtbook.building import build
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from .errors import DistrictbookError
+from districtbook.base.errors import DistrictbookError
 
 log = logging.getLogger("districtbook")
 
@@ -55,26 +55,26 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("papermill").setLevel(logging.WARNING)
     try:
         if args.command == "build":
-            from .build import build
+            from districtbook.building.build import build
 
-            from .lock import DEFAULT_WAIT
+            from districtbook.base.lock import DEFAULT_WAIT
 
             wait = DEFAULT_WAIT if args.wait is None else args.wait
             for kind, path in build(pdf=args.pdf, jobs=args.jobs, use_cache=not args.no_cache, wait=wait).items():
                 print(f"{kind}: {path}")
         elif args.command == "run":
-            from .build import run
+            from districtbook.building.build import run
 
             raw = dict(args.parameter)
             print(run(args.template, raw=raw, yaml_file=args.file, output=args.output))
         elif args.command == "params":
-            from .parameters import declared
+            from districtbook.building.parameters import declared
 
             for prm in declared(args.template):
                 print(f"{prm.name}: {prm.type} = {prm.default}" + (f"  # {prm.help}" if prm.help else ""))
         elif args.command == "check-site":
-            from .paths import build_dir
-            from .sitecheck import check_site
+            from districtbook.base.paths import build_dir
+            from districtbook.checks.sitecheck import check_site
 
             site = Path(args.site) if args.site else build_dir() / "html"
             report = check_site(site, Path(args.screenshots) if args.screenshots else None,
@@ -84,13 +84,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{len(report.pages)} pages, {len(report.problems)} problems, search hits: {report.search_hits}")
             return 1 if report.problems or not all(report.search_hits.values()) else 0
         elif args.command == "score":
-            from .score import score
+            from districtbook.extraction.score import score
 
             return score(Path(args.devset) if args.devset else None, args.min_f1, args.min_field, args.show,
                          only=args.only)
         elif args.command == "extract":
-            from .extract import write_figures
-            from .procs import children_die_with_us
+            from districtbook.extraction.extract import write_figures
+            from districtbook.base.procs import children_die_with_us
 
             with children_die_with_us():  # SIGTERM too ends in the clean-up of the figure table's temporary file
                 n = write_figures(args.paths, Path(args.output) if args.output else None, fmt=args.format)
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"districtbook: error: {exc}{_unchanged(args, failed=True)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as exc:
-        from .procs import Terminated
+        from districtbook.base.procs import Terminated
 
         print(f"districtbook: interrupted{_unchanged(args)}", file=sys.stderr)
         return 143 if isinstance(exc, Terminated) else 130
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
 def _unchanged(args: argparse.Namespace, failed: bool = False) -> str:
     """What an interrupted (or failed) command left as it was, in its own terms."""
     if args.command == "build":
-        from . import publish
+        from districtbook.building import publish
 
         if publish.published:  # the signal came while the new generation was being made visible: it is complete
             return "; the new book was published whole before it stopped"

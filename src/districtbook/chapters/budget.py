@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, derive, ledger, prose
-from ..dataset import cite, strong
-from ..findings import between, derivable, expected, per_year
-from ..i18n import period_text, plural, text
-from ..labels import fmt_value
-from ..periods import Period
-from ..report import MyST, escape, fmt_number, list_table, save_data
-from . import common
+from districtbook.rendering import charts, ledger, prose
+from districtbook.analysis import derive
+from districtbook.analysis.dataset import strong
+from districtbook.rendering.labels import cite
+from districtbook.analysis.findings import between, derivable, expected, per_year
+from districtbook.rendering.i18n import period_text, plural, text
+from districtbook.rendering.labels import fmt_value
+from districtbook.extraction.periods import Period
+from districtbook.rendering.report import MyST, escape, fmt_number, list_table, save_data
+from districtbook.chapters import common
 
 #: the chapter's name in the table of statements (its output, chapters/budget.ipynb)
 CHAPTER = "budget"
@@ -47,7 +49,7 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
     """Every derived budget measure the figures allow, each with its value, interval and reasoning.
 
     Returns dicts with keys: kind, district, period (a period label), value, low, high, docs, text
-    (and ``estimate``, the :class:`~districtbook.derive.Estimate`, for an implied plan or base).
+    (and ``estimate``, the :class:`~districtbook.analysis.derive.Estimate`, for an implied plan or base).
     """
     n = lambda v: fmt_number(v, lang, 1)  # noqa: E731 - a local formatter
     out: list[dict] = []

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import prose
-from ..collate import sorted_names
-from ..dataset import cite, weak_fields
-from ..i18n import text
-from ..labels import fmt_value, label, quote_clause
-from ..report import MyST, list_table, save_data
+from districtbook.rendering import prose
+from districtbook.base.collate import sorted_names
+from districtbook.analysis.dataset import weak_fields
+from districtbook.rendering.labels import cite
+from districtbook.rendering.i18n import text
+from districtbook.rendering.labels import fmt_value, label, quote_clause
+from districtbook.rendering.report import MyST, list_table, save_data
 
 
 def heads(lang: str, *names: str) -> list[str]:

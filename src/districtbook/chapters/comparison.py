@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, prose
-from ..findings import ahead, usable_rows
-from ..i18n import text
-from ..places import slugify
-from ..report import MyST, escape
+from districtbook.rendering import charts, prose
+from districtbook.analysis.findings import ahead, usable_rows
+from districtbook.rendering.i18n import text
+from districtbook.extraction.places import slugify
+from districtbook.rendering.report import MyST, escape
 
 
 #: the chapter's name in the table of statements (its output, chapters/compare.ipynb)

@@ -1,17 +1,17 @@
 """The data dictionary chapter: every column of the figure table, every unit and every metric key.
 
 The meanings are in the catalogues (``column.<name>``, ``unitdoc.<unit>``); the metric labels are the
-metric registry's (:mod:`districtbook.metrics`)."""
+metric registry's (:mod:`districtbook.extraction.metrics`)."""
 from __future__ import annotations
 
 import pandas as pd
 
-from ..extract import COLUMNS
-from ..i18n import text
-from ..labels import label
-from ..metrics import METRICS, SUFFIXES
-from ..report import MyST, list_table
-from . import common
+from districtbook.extraction.extract import COLUMNS
+from districtbook.rendering.i18n import text
+from districtbook.rendering.labels import label
+from districtbook.extraction.metrics import METRICS, SUFFIXES
+from districtbook.rendering.report import MyST, list_table
+from districtbook.chapters import common
 
 #: the units of the figure table, in the order the dictionary lists them
 UNITS = ("VND_bn", "USD_mn", "percent", "pp", "count", "ratio", "times", "rank", "score", "ha", "km2", "m2", "km", "m")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..report import MyST
-from . import common
+from districtbook.rendering.report import MyST
+from districtbook.chapters import common
 
 METRICS = ("cashless_markets", "cashless_streets", "digitised_records", "records_on_time",
            "admin_reform_rank_change", "public_investment_disbursement")

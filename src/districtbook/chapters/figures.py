@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import paths
-from ..dataset import quality_flags, register, short_doc, write_datapackage, write_review
-from ..i18n import period_text, text
-from ..labels import label
-from ..report import MyST, fmt_number, list_table
-from . import common
+from districtbook.base import paths
+from districtbook.analysis.dataset import quality_flags, register, short_doc, write_review
+from districtbook.rendering.ledger import write_datapackage
+from districtbook.rendering.i18n import period_text, text
+from districtbook.rendering.labels import label
+from districtbook.rendering.report import MyST, fmt_number, list_table
+from districtbook.chapters import common
 
 
 def download(df: pd.DataFrame, seeds: Path | str, lang: str = "vi") -> MyST:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts
-from ..report import MyST
-from . import common
+from districtbook.rendering import charts
+from districtbook.rendering.report import MyST
+from districtbook.chapters import common
 
 METRICS = ("targets_completed", "targets_exceeded", "targets_remaining", "confidence_votes",
            "party_members_admitted", "party_members_admitted_vs_target", "party_units_excellent_share",

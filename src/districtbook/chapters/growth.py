@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts
-from ..dataset import quality_flags, short_doc, strong
-from ..i18n import period_text, text
-from ..report import MyST, escape, fmt_number
-from . import common
+from districtbook.rendering import charts
+from districtbook.analysis.dataset import quality_flags, short_doc, strong
+from districtbook.rendering.i18n import period_text, text
+from districtbook.rendering.report import MyST, escape, fmt_number
+from districtbook.chapters import common
 
 METRICS = ("economic_growth_rate", "sector_share_services", "sector_share_industry", "sector_share_agriculture",
            "new_enterprises")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..prose import point_sentences
+from districtbook.rendering.prose import point_sentences
 
 #: the introduction names glue keys headline_0 .. headline_4
 N_POINTS = 5
@@ -30,10 +30,10 @@ LEVELS = ("country", "region", "province", "city", "district", "ward")
 def coverage(seeds, lang: str = "vi") -> str:
     """What the book is about, from the articles (never typed): how many places of each level have a profile,
     with their names ("3 thành phố (Cần Thơ, Đà Nẵng, Hà Nội); 9 quận, huyện (…)")."""
-    from ..articles import iter_articles
-    from ..collate import sorted_names
-    from ..i18n import text
-    from ..places import book_units, main_places
+    from districtbook.reading.articles import iter_articles
+    from districtbook.base.collate import sorted_names
+    from districtbook.rendering.i18n import text
+    from districtbook.extraction.places import book_units, main_places
 
     units = book_units([p for a in iter_articles([seeds]) for p in main_places(a.frame_text(), a.title)])
     groups = []

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, prose
-from ..places import slugify
-from ..report import MyST
-from . import common
+from districtbook.rendering import charts, prose
+from districtbook.extraction.places import slugify
+from districtbook.rendering.report import MyST
+from districtbook.chapters import common
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST:

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..articles import BOOK_MAX_ARTICLE_BYTES, NotRead, iter_articles
-from ..collate import sorted_names
-from ..dataset import short_doc
-from ..i18n import date_text, text
-from ..report import MyST, fmt_number, list_table, md
-from ..sources import UNKNOWN
-from . import common
+from districtbook.reading.articles import BOOK_MAX_ARTICLE_BYTES, NotRead, iter_articles
+from districtbook.base.collate import sorted_names
+from districtbook.analysis.dataset import short_doc
+from districtbook.rendering.i18n import date_text, text
+from districtbook.rendering.report import MyST, fmt_number, list_table, md
+from districtbook.extraction.sources import UNKNOWN
+from districtbook.chapters import common
 
 
 def _outlet(value: str, lang: str) -> str:
@@ -23,7 +23,7 @@ def _date(value: str, lang: str) -> str:
 
 
 def table(df: pd.DataFrame, lang: str = "vi") -> MyST:
-    """One row per article of the register (:func:`districtbook.dataset.register`)."""
+    """One row per article of the register (:func:`districtbook.analysis.dataset.register`)."""
     t = pd.DataFrame({
         "doc": [short_doc(d) for d in df["doc"]],
         "title": list(df["title"]),

@@ -1,0 +1,1 @@
+"""From figures to findings: the figure table the book reads (strong and weak figures, quality flags), derived measures, and the findings with the checks that keep them true. Language-neutral. Imports the layers below."""

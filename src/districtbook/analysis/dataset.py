@@ -1,0 +1,283 @@
+"""The cleaned dataset: every indicator figure with its article's outlet and date, quality flags,
+and a Frictionless data package describing the published CSV."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pandas as pd
+
+from districtbook.reading.articles import BOOK_MAX_ARTICLE_BYTES, iter_articles, scan
+from districtbook.extraction.extract import COLUMNS, figures
+from districtbook.extraction.sources import UNKNOWN, describe, sources as article_sources
+
+SOURCE_COLUMNS = ("outlet", "published")
+#: why a figure has its place, period, basis and metric (``SOURCE:START-END``, ``none`` or ``default``), and which of
+#: place and period rest on weak evidence (``;``-joined, "" when none): the extractor's evidence columns
+EVIDENCE_COLUMNS = ("place_from", "period_from", "basis_from", "metric_from", "weak")
+
+
+@functools.lru_cache(maxsize=8)
+def _load(seeds: str, stamp: tuple[tuple[str, int, int], ...]) -> tuple[pd.DataFrame, dict[str, str]]:
+    rows, texts = [], {}
+    for article in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES):
+        src = describe(article)
+        texts[article.name] = article.text
+        for f in figures(article):
+            row = {c: getattr(f, c) for c in COLUMNS}
+            row.update(outlet=src.outlet, published=src.date)
+            rows.append(row)
+    df = pd.DataFrame(rows, columns=[*COLUMNS, *SOURCE_COLUMNS])
+    df["value"] = df["value"].astype(float)
+    df["denominator"] = pd.to_numeric(df["denominator"].replace("", None), errors="coerce")
+    from districtbook.reading import corrections
+
+    return corrections.apply(with_evidence(df), seeds), texts  # a maintainer's corrections, marked "checked"
+
+
+def with_evidence(df: pd.DataFrame) -> pd.DataFrame:
+    """The figure table with every evidence column (an extractor without them: "" for each, nothing weak) and the
+    ``checked`` mark of :mod:`districtbook.reading.corrections`."""
+    missing = [c for c in (*EVIDENCE_COLUMNS, "checked") if c not in df.columns]
+    if not missing:
+        return df
+    return df.assign(**{c: "" for c in missing})
+
+
+def weak_fields(row) -> set[str]:
+    """The fields of a figure whose evidence is weak (``place``, ``period``).
+
+    >>> sorted(weak_fields({"weak": "period;place"})), weak_fields({"weak": ""}), weak_fields({})
+    (['period', 'place'], set(), set())
+    """
+    w = row.get("weak", "")
+    return {x.strip() for x in (w if isinstance(w, str) else "").split(";") if x.strip()}
+
+
+def load(seeds: Path | str) -> pd.DataFrame:
+    """All indicator figures under ``seeds`` with ``value`` as float and the article's outlet and date."""
+    return _load_both(seeds)[0].copy()
+
+
+def article_texts(seeds: Path | str) -> dict[str, str]:
+    return _load_both(seeds)[1]
+
+
+def _load_both(seeds: Path | str) -> tuple[pd.DataFrame, dict[str, str]]:
+    folder = Path(seeds)
+    stat = [(p.name, p.lstat()) for p in scan(folder)[0]]  # the entries themselves: a link is never followed
+    corrections = folder / "corrections.yml"  # the maintainer's corrections change the table too
+    if corrections.is_file() and not corrections.is_symlink():
+        stat.append((corrections.name, corrections.lstat()))
+    stamp = tuple((name, st.st_size, st.st_mtime_ns) for name, st in stat)
+    return _load(str(folder), stamp)
+
+
+def register(seeds: Path | str) -> pd.DataFrame:
+    """The register of the articles, one row each: doc, title, outlet, url, date, date_basis, districts,
+    words, paragraphs (the Sources chapter shows it; the data package lists it as the sources)."""
+    rows = [
+        {"doc": s.doc, "title": s.title, "outlet": s.outlet, "url": s.url, "date": s.date,
+         "date_basis": s.date_basis, "districts": ", ".join(s.districts), "words": s.words,
+         "paragraphs": s.paragraphs}
+        for s in article_sources(seeds)
+    ]
+    return pd.DataFrame(rows)
+
+
+def context_before(texts: dict[str, str], doc: str, start: int, width: int = 12) -> str:
+    """The words just before a figure's quote in its article (e.g. "bằng" or "tăng")."""
+    text = texts[doc]
+    return text[max(0, start - width):start]
+
+
+def short_doc(doc: str) -> str:
+    """The article's short name: its number ("000_ebee….txt" -> "000"), else its file stem.
+
+    >>> short_doc("000_ebee602fe4335fbd.txt"), short_doc("cau_giay.txt")
+    ('000', 'cau_giay')
+    """
+    stem = doc.rsplit(".", 1)[0]
+    head = stem.split("_", 1)[0]
+    return head if head.isdigit() else stem
+
+
+# --- quality flags -------------------------------------------------------------------------------
+
+_SHARE_METRICS = ("sector_share_services", "sector_share_industry", "sector_share_agriculture")
+#: two figures of one measure more than this factor apart are implausible side by side (the "jump" check)
+JUMP_FACTOR = 10
+#: the units the jump check reads: amounts, whose ratio is a multiple (a rate of 2 % and one of 25 % are plausible)
+JUMP_UNITS = ("VND_bn", "USD_mn", "count")
+#: the flags that make a figure unfit for a finding (the others inform: a conflict is itself a finding)
+UNFIT_FLAGS = ("share_over_100", "ratio_over_1", "shares_above_100", "jump", "unit_mismatch", "year_not_over")
+#: the suffixes of a metric measured against something (a rate or a share, never an amount)
+RATE_SUFFIXES = ("_growth", "_yoy", "_vs_plan", "_vs_target", "_share", "_mom_growth", "_rate")
+AMOUNT_UNITS = ("VND_bn", "USD_mn", "count")
+
+
+def year_not_over(row: dict) -> bool:
+    """Whether a figure gives a whole year's result in an article of that year before December: a total so far
+    over months the text does not say ("năm 2017 ... kết nạp 318 đảng viên" in May 2017), never the year's.
+    Goals, forecasts and yearly rates are not results.
+
+    >>> r = dict(period="2017", published="2017-05-28", qualifier="actual", per_year="")
+    >>> year_not_over(r), year_not_over(dict(r, published="2017-12-20")), year_not_over(dict(r, qualifier="estimate"))
+    (True, False, False)
+    """
+    from districtbook.extraction.periods import Period
+
+    p, pub = Period.parse(str(row.get("period", ""))), str(row.get("published", ""))
+    if p is None or p.granularity != "year" or len(pub) < 7 or not (pub[:4].isdigit() and pub[5:7].isdigit()):
+        return False
+    if row.get("qualifier") in ("target", "estimate") or str(row.get("per_year", "")) == "yes":
+        return False
+    return int(pub[:4]) == p.start.year and int(pub[5:7]) < 12
+
+
+def unit_fits(metric: str, unit: str) -> bool:
+    """Whether a figure's unit fits what its metric measures: a growth, a rate, a share or a per cent of plan
+    is never an amount (industrial output in tỷ đồng is no "economic growth rate").
+
+    >>> unit_fits("economic_growth_rate", "VND_bn"), unit_fits("economic_growth_rate", "percent"), unit_fits("budget_revenue", "VND_bn")
+    (False, True, True)
+    """
+    m = str(metric)
+    return not ((m.endswith(RATE_SUFFIXES) or m.startswith(("sector_growth_", "sector_share_"))) and unit in AMOUNT_UNITS)
+
+
+def implausible(a: float, b: float, unit: str) -> bool:
+    """Whether two amounts of one measure are too far apart to be set side by side (a factor over 10).
+
+    >>> implausible(14690, 7, "VND_bn"), implausible(2511, 1647, "VND_bn"), implausible(2, 25, "percent")
+    (True, False, False)
+    """
+    lo, hi = sorted((float(a), float(b)))
+    return unit in JUMP_UNITS and lo > 0 and hi / lo > JUMP_FACTOR
+
+
+def _checks(df: pd.DataFrame):
+    """Every quality check that fires: its finding (doc, district, metric, period, flag, detail) and the index of
+    the rows it concerns."""
+    slim = ["doc", "district", "metric", "unit", "period", "value", "basis", "denominator"]
+    df = df[[*slim, *(c for c in ("qualifier", "per_year", "published") if c in df.columns)]]  # slim: fast groups
+    for r in df.itertuples():
+        where = dict(doc=r.doc, district=r.district, metric=r.metric, period=r.period, detail={})
+        if not unit_fits(r.metric, r.unit):
+            yield dict(where, flag="unit_mismatch"), [r.Index]
+        if year_not_over(r._asdict()):
+            yield dict(where, flag="year_not_over"), [r.Index]
+        if r.unit == "percent" and r.basis in ("share", "none") and r.value > 100 and "share" in r.metric:
+            yield dict(where, flag="share_over_100"), [r.Index]
+        if r.unit == "ratio" and r.denominator == r.denominator and r.value > r.denominator:
+            yield dict(where, flag="ratio_over_1"), [r.Index]
+    shares = df[df["metric"].isin(_SHARE_METRICS)]
+    for (doc, district, period), g in shares.groupby(["doc", "district", "period"], sort=True):
+        total = round(float(g["value"].sum()), 2)
+        tolerance = 0.005 * len(g) + 1e-9
+        flag = "shares_sum_100" if abs(total - 100) <= tolerance else "shares_not_100"
+        yield dict(doc=doc, district=district, metric="sector_share_*", period=period, flag=flag,
+                   detail={"total": total}), list(g.index)
+    groups: dict[tuple, list] = {}  # (district, metric, unit, period) -> [(index, doc, value)], in table order
+    for i, doc, district, metric, unit, period, value in zip(df.index, df["doc"], df["district"], df["metric"],
+                                                             df["unit"], df["period"], df["value"], strict=True):
+        if metric != "other":
+            groups.setdefault((district, metric, unit, period), []).append((i, doc, float(value)))
+    for (district, metric, _unit, period), g in sorted(groups.items(), key=lambda kv: kv[0]):
+        if len(g) < 2:
+            continue
+        by_doc: dict[str, list[float]] = {}
+        for _i, doc, v in g:
+            by_doc.setdefault(doc, []).append(v)
+        values = sorted({v for vs in by_doc.values() for v in vs})
+        if len(by_doc) > 1 and len(values) > 1:
+            yield dict(doc=",".join(sorted(by_doc)), district=district, metric=metric, period=period, flag="conflict",
+                       detail={"value": values[0], "other": values[-1]}), [i for i, _d, _v in g]
+        for doc, vs in by_doc.items():
+            if len(vs) > 1 and len(set(vs)) == 1:
+                yield dict(doc=doc, district=district, metric=metric, period=period, flag="repeat", detail={}), \
+                    [i for i, d, _v in g if d == doc]
+    amounts: dict[tuple, list] = {}  # (district, metric, unit) -> every figure of the groups above
+    for (district, metric, unit, period), g in groups.items():
+        if unit in JUMP_UNITS:
+            amounts.setdefault((district, metric, unit), []).extend((i, doc, v, period) for i, doc, v in g)
+    for (district, metric, unit), g in sorted(amounts.items(), key=lambda kv: kv[0]):
+        lo, hi = min(v for *_x, v, _p in g), max(v for *_x, v, _p in g)
+        if len(g) >= 2 and implausible(lo, hi, unit) and len({p for *_x, p in g}) == 1:
+            yield dict(doc=",".join(sorted({d for _i, d, *_x in g})), district=district, metric=metric,
+                       period=g[0][3], flag="jump", detail={"value": hi, "other": lo, "ratio": round(hi / lo, 1)}), \
+                sorted(i for i, *_x in g)
+
+
+def quality_flags(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per finding: doc, district, metric, period, flag, detail (values for the message).
+
+    Checks: a share over 100 %, x > y in a ratio, sector shares that do not sum to 100 %
+    (within the rounding of the printed shares), an implausible jump between two figures of
+    the same metric and unit (a factor over 10), the same indicator reported differently by
+    two articles, and the same figure repeated in one article (informational).
+    """
+    out = [found for found, _rows in _checks(df)]
+    return pd.DataFrame(out, columns=["doc", "district", "metric", "period", "flag", "detail"])
+
+
+def row_flags(df: pd.DataFrame) -> pd.Series:
+    """For every figure (same index as ``df``), the quality flags that concern it, ``;``-joined and sorted
+    ("" when none; ``shares_sum_100`` and ``repeat`` are not warnings and are left out; shares that sum above 100 %
+    are ``shares_above_100``)."""
+    by_row: dict = {}
+    for check, rows in _checks(df):
+        flag = check["flag"]
+        if flag in ("shares_sum_100", "repeat"):
+            continue
+        if flag == "shares_not_100" and check["detail"]["total"] > 100:  # a partial set sums below 100; none sums above
+            flag = "shares_above_100"
+        for i in rows:
+            by_row.setdefault(i, set()).add(flag)
+    return pd.Series([";".join(sorted(by_row.get(i, ()))) for i in df.index], index=df.index, dtype=object)
+
+
+def strong(df: pd.DataFrame) -> pd.DataFrame:
+    """The figures a finding may rest on: none of their place and period evidence weak, and no quality check
+    calling them unfit (a share over 100 %, x > y, shares summing above 100 %, an implausible jump, a rate given as
+    an amount). The others stay
+    in the figure tables (marked) and in the review list; they never reach a finding, a derived measure, a chart
+    across places or a comparison."""
+    if df.empty:
+        return df
+    df = with_evidence(df)
+    weak = df["weak"].map(lambda w: bool(weak_fields({"weak": w}) & {"place", "period"})) | placeless(df)
+    unfit = row_flags(df).map(lambda f: bool(set(f.split(";")) & set(UNFIT_FLAGS)))
+    return df[~(weak | unfit)]
+
+
+def placeless(df: pd.DataFrame) -> pd.Series:
+    """The figures no place was found for: no finding can say whose they are."""
+    return df["district"].fillna("").astype(str).str.strip() == ""
+
+
+#: the columns of the review list: where the figure is, what it says, what is wrong, and the evidence of each field
+REVIEW_COLUMNS = ("doc", "start", "end", "quote", "district", "level", "metric", "value", "unit", "period", "basis",
+                  "qualifier", "weak", "flags", "place_from", "period_from", "basis_from", "metric_from", "checked")
+
+
+def review(df: pd.DataFrame) -> pd.DataFrame:
+    """The review list for the maintainer: every figure whose place or period evidence is weak, that has no place,
+    or that a quality check flags (``flags``), with its evidence columns; sorted by article and offset, the same for every build."""
+    df = with_evidence(df)
+    out = df.assign(flags=row_flags(df))
+    out = out[(out["weak"].astype(str) != "") | (out["flags"] != "") | placeless(out)]
+    cols = [c for c in REVIEW_COLUMNS if c in out.columns]
+    return out[cols].sort_values(["doc", "start", "end", "metric", "district"], kind="stable").reset_index(drop=True)
+
+
+def write_review(df: pd.DataFrame, folder: Path) -> Path:
+    """``review.csv`` beside the chapters (the build publishes it as ``_build/data/review.csv``)."""
+    from decimal import Decimal
+
+    from districtbook.extraction.numbers import canonical
+    from districtbook.base.files import record_asset, write_csv
+
+    out = review(df)
+    out["value"] = [canonical(Decimal(repr(v))) for v in out["value"]]
+    return record_asset(write_csv(out, folder / "review.csv"))  # quotes from the articles: spreadsheet-safe

@@ -1,0 +1,670 @@
+"""Findings: what the figures say about the districts, ranked so that prose can open with the most salient.
+
+A finding is one statement a reader needs, computed from the figure table (and the derived measures
+of :mod:`districtbook.analysis.derive`): a level, a change on the same period a year earlier, progress against
+the plan set beside the share of the year gone, the gap still to close, a quarter implied by two
+year-to-date figures, a contradiction between articles, a trend between two comparable periods, a
+target set against what was achieved before, and one district ahead of another on the same footing.
+
+Comparisons between two figures go through :func:`verdict`: the same metric, unit and basis, results
+against results, and periods of the same kind and length; totals over whole years may be set side by
+side as yearly averages. A refused comparison carries its reason as a catalogue key, printed in words.
+
+Every finding keeps the figure rows it rests on, so that its sentence cites its articles.
+
+Findings check what they say. They rest only on strong figures (:func:`districtbook.analysis.dataset.strong`: no weak place
+or period, no quality flag that makes a figure unfit); two places are compared only when they are peers (the same
+level) and their ratio is one the quality checks call plausible; a measure derived from two articles needs the same
+place and year and year-to-date periods of that year, reported in it or the next; an annual plan is implied only by a
+figure within one year, never by a multi-year total; only flows (money, members admitted, new firms) are averaged
+over years, never a count of things pursued (targets); a figure about a period that had not begun when its article
+appeared is a plan, never a result.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from districtbook.base.collate import sorted_names
+from districtbook.analysis import derive
+from districtbook.analysis.dataset import AMOUNT_UNITS, implausible, strong
+from districtbook.extraction.periods import Period
+
+#: a component metric whose target cannot sensibly exceed the whole it belongs to
+COMPONENT_OF = {"land_use_revenue": "budget_revenue"}
+SECTOR_SHARES = ("sector_share_services", "sector_share_industry", "sector_share_agriculture")
+
+#: how much a reader needs each kind of finding (ties broken by magnitude, then by name)
+SALIENCE = {"quarter": 0.95, "progress": 0.9, "ahead": 0.88, "change": 0.85, "gap": 0.8, "contradiction": 0.78,
+            "trend": 0.7, "share": 0.66, "target": 0.6, "ratio": 0.55, "full": 0.5, "times": 0.5,
+            "agreement": 0.45, "level": 0.3}
+#: the kinds whose sentence states a direction or a comparison (the others state a level only)
+DIRECTED = frozenset(SALIENCE) - {"level"}
+
+
+@dataclass
+class Finding:
+    kind: str
+    district: str
+    metric: str
+    period: str
+    rows: list[dict]
+    values: dict = field(default_factory=dict)
+    salience: float = 0.0
+    other: str = ""  # the second district of an "ahead" finding
+
+    @property
+    def districts(self) -> tuple[str, ...]:
+        return (self.district, self.other) if self.other else (self.district,)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether two figures may be set side by side, on what footing, or why not."""
+
+    ok: bool
+    footing: str = ""  # "as_reported" | "yearly_average"
+    reason: str = ""  # a catalogue key suffix: unit, basis, target, no_period, kind, unfinished, rates
+
+
+# --- the arithmetic of each kind (pure functions, each with hand-computed expectations in the tests) ---
+
+def progress(amount: float, percent_of_plan: float, period: Period | None) -> dict:
+    """Progress against an annual plan, set beside the share of the year gone.
+
+    >>> p = progress(2511, 89, Period.parse("2024-9M"))
+    >>> p["elapsed"], p["lead"], round(p["plan"], 1), round(p["remaining"], 1), p["months_left"]
+    (75.0, 14.0, 2821.3, 310.3, 3)
+    """
+    out = {"pct": float(percent_of_plan), "plan": amount / (percent_of_plan / 100) if percent_of_plan else math.nan}
+    out["remaining"] = out["plan"] - amount
+    if period is not None and period.start.month == 1 and period.granularity in ("months", "half", "quarter", "month"):
+        out["elapsed"] = round(100 * period.end.month / 12, 1)
+        out["lead"] = round(out["pct"] - out["elapsed"], 1)
+        out["months_left"] = 12 - period.end.month
+        out["months_done"] = period.end.month
+    return out
+
+
+def change_on_year_before(amount: float, percent: float, growth: bool) -> dict:
+    """A change on the same period a year earlier, from "bằng 142%" (a level) or "tăng 35%" (a growth).
+
+    >>> c = change_on_year_before(2511, 142, growth=False); c["change"], round(c["previous"], 1)
+    (42.0, 1768.3)
+    >>> c = change_on_year_before(1647, 35, growth=True); c["change"], round(c["previous"], 1)
+    (35.0, 1220.0)
+    """
+    change = float(percent) if growth else float(percent) - 100
+    return {"change": change, "previous": amount / (1 + change / 100)}
+
+
+def between(early: Period, late: Period) -> Period | None:
+    """The period between two year-to-date periods of one year, when it is a quarter or a half.
+
+    >>> str(between(Period.parse("2024-H1"), Period.parse("2024-9M"))), between(Period.parse("2024-3M"), Period.parse("2024-5M"))
+    ('2024-Q3', None)
+    """
+    if early.start != late.start or early.start.month != 1 or late.end <= early.end:
+        return None
+    a, b, y = early.end.month, late.end.month, early.start.year
+    if b - a == 3 and a % 3 == 0:
+        return Period.parse(f"{y}-Q{b // 3}")
+    if (a, b) == (6, 12):
+        return Period.parse(f"{y}-H2")
+    return None
+
+
+def quarter_hedge(early_qualifier: str, late_qualifier: str) -> str:
+    """The hedge of a difference late - early: "more than" on the earlier figure makes it an upper bound.
+
+    >>> quarter_hedge("more_than", "estimate"), quarter_hedge("actual", "more_than"), quarter_hedge("actual", "actual")
+    ('at_most', 'at_least', '')
+    """
+    if early_qualifier == "more_than" and late_qualifier != "more_than":
+        return "at_most"
+    if late_qualifier == "more_than" and early_qualifier != "more_than":
+        return "at_least"
+    if {early_qualifier, late_qualifier} - {"actual"}:
+        return "approx"
+    return ""
+
+
+def _full_total_period(row: dict) -> Period | None:
+    return Period.parse(str(row.get("period", "")))
+
+
+def direction(a: float, qa: str, b: float, qb: str) -> int:
+    """Which way a figure moved from ``a`` to ``b`` given their hedges: +1, -1, or 0 when the hedges leave it
+    open ("more than 14%" after 14.01% may be higher or lower).
+
+    >>> direction(14.01, "actual", 14, "more_than"), direction(12, "actual", 14, "more_than"), direction(15, "more_than", 14, "actual")
+    (0, 1, -1)
+    >>> direction(10, "actual", 8, "less_than"), direction(10, "actual", 12, "less_than"), direction(10, "estimate", 12, "approx")
+    (-1, 0, 1)
+    """
+    lo_a = a if qa in ("actual", "estimate", "approx", "more_than", "range_low", "") else -math.inf
+    hi_a = a if qa in ("actual", "estimate", "approx", "less_than", "range_high", "") else math.inf
+    lo_b = b if qb in ("actual", "estimate", "approx", "more_than", "range_low", "") else -math.inf
+    hi_b = b if qb in ("actual", "estimate", "approx", "less_than", "range_high", "") else math.inf
+    if lo_b > hi_a or (lo_b == hi_a and qb == "more_than" and lo_b > -math.inf):
+        return 1
+    if hi_b < lo_a or (hi_b == lo_a and qb == "less_than" and hi_b < math.inf):
+        return -1
+    return 0
+
+
+def unfinished(row: dict) -> bool:
+    """Whether the figure's period had not ended when its article appeared (a running total, not a whole one)."""
+    p = _full_total_period(row)
+    pub = str(row.get("published", ""))
+    if p is None or len(pub) < 7 or not pub[:4].isdigit():
+        return False
+    return (int(pub[:4]), int(pub[5:7])) < (p.end.year, p.end.month)
+
+
+def not_begun(row: dict) -> bool:
+    """Whether the figure's period had not begun when its article appeared (a date with its month): a plan
+    ("Năm 2020, dự toán ... 845 tỷ" in December 2019), never a result, whatever the words around it.
+
+    >>> not_begun(dict(period="2020", published="2019-12-20")), not_begun(dict(period="2019", published="2019-12-20"))
+    (True, False)
+    >>> not_begun(dict(period="2024-H2", published="2024-06")), not_begun(dict(period="2022", published="2021"))
+    (True, False)
+    """
+    p = _full_total_period(row)
+    pub = str(row.get("published", ""))
+    if p is None or len(pub) < 7 or not (pub[:4].isdigit() and pub[5:7].isdigit()):
+        return False  # a year alone may be the book's guess (the latest year the article reports on)
+    return (int(pub[:4]), int(pub[5:7])) < (p.start.year, p.start.month)
+
+
+def reported_in_year(row: dict, year: int) -> bool:
+    """Whether a figure about ``year`` comes from an article of that year or the next (an unknown date passes):
+    two articles set against each other are about one year, not one year each.
+
+    >>> reported_in_year(dict(published="2024-10-12"), 2024), reported_in_year(dict(published="2026-01-05"), 2022)
+    (True, False)
+    """
+    pub = str(row.get("published", ""))
+    return not pub[:4].isdigit() or int(pub[:4]) in (year, year + 1)
+
+
+def year_to_date(row: dict) -> Period | None:
+    """The figure's period when it runs from January to a month of one year (the first months, half, quarter)."""
+    p = _full_total_period(row)
+    if p is None or p.start.month != 1 or p.granularity not in ("months", "half", "quarter") or p.start.year != p.end.year:
+        return None
+    return p
+
+
+def derivable(early: dict, late: dict) -> bool:
+    """Whether two year-to-date figures (from one article or two) may be subtracted into the period between them:
+    the same place (district and level), metric and unit; both results; periods from January of one year, both
+    reported in that year or the next; and the later total above the earlier (a total so far never falls).
+
+    >>> r = dict(district="Tây Hồ", level="district", metric="budget_revenue", unit="VND_bn", qualifier="actual", per_year="")
+    >>> derivable(dict(r, period="2024-H1", value=1647, published="2024-07-20"), dict(r, period="2024-9M", value=2511, published="2024-10-12"))
+    True
+    >>> derivable(dict(r, period="2024-H1", value=1647, published="2024-07-20"), dict(r, period="2024-9M", value=2511, published="2026-10-12"))
+    False
+    """
+    pe, pl = year_to_date(early), year_to_date(late)
+    if pe is None or pl is None or pe.start.year != pl.start.year or pl.end <= pe.end:
+        return False
+    if any(early.get(k, "") != late.get(k, "") for k in ("district", "level", "metric", "unit")):
+        return False
+    if expected(early) or expected(late) or float(late["value"]) <= float(early["value"]):
+        return False
+    return reported_in_year(early, pe.start.year) and reported_in_year(late, pl.start.year)
+
+
+def per_year(row: dict) -> bool:
+    """Whether a figure is a yearly rate or count over a span of years: marked by the extraction
+    ("8%/năm", "mỗi năm ... 90 đảng viên"), or a growth on the year before set for a span of years
+    ("năm sau tăng hơn năm trước 10%" for 2021-2025).
+
+    >>> per_year(dict(per_year="yes", period="2021-2025", basis="none")), per_year(dict(per_year="", period="2021-2025", basis="yoy"))
+    (True, True)
+    >>> per_year(dict(per_year="", period="2024-9M", basis="yoy")), per_year(dict(period="2016-2020", basis="none"))
+    (False, False)
+    """
+    if str(row.get("per_year", "")) == "yes":
+        return True
+    p = Period.parse(str(row.get("period", "")))
+    return row.get("basis") == "yoy" and p is not None and p.full_years and p.years > 1
+
+
+def expected(row: dict) -> bool:
+    """Whether a figure is a goal or a forecast rather than something achieved: a target, or an estimate
+    or a yearly rate for a period that had not ended when the article appeared ("dự kiến năm 2023 tăng
+    11,69%" in April 2023; "duy trì tốc độ tăng bình quân đạt trên 14%/năm" for 2021-2025, in February 2021).
+    A running total ("trong 3 năm đạt hơn 37.016 tỷ đồng") is not: it is what was achieved so far; nor is a yearly
+    rate reported in the last year of its term (:func:`in_last_year`).
+
+    >>> r = dict(qualifier="more_than", per_year="yes", period="2021-2025", published="2021-02-13", basis="none")
+    >>> expected(r), expected(dict(r, published="2026-01-10")), expected(dict(r, qualifier="target", published="2026"))
+    (True, False, True)
+    >>> expected(dict(qualifier="estimate", per_year="", period="2025", published="2023-04-06", basis="none"))
+    True
+    >>> expected(dict(qualifier="more_than", per_year="", period="2021-2023", published="2023-04-06", basis="none"))
+    False
+    >>> expected(dict(r, qualifier="actual", period="2020-2025", published="2025-08-08"))  # a term report: a result
+    False
+    """
+    if row.get("qualifier") == "target" or not_begun(row):
+        return True
+    return unfinished(row) and (row.get("qualifier") == "estimate" or (per_year(row) and not in_last_year(row)))
+
+
+def in_last_year(row: dict) -> bool:
+    """Whether the article appeared in the last year of the figure's period (or later): a yearly rate over a term
+    reported then ("bình quân đạt 7,5%/năm" for 2020-2025, in August 2025) is what the term achieved so far, never
+    its target.
+
+    >>> in_last_year(dict(period="2020-2025", published="2025-08-08")), in_last_year(dict(period="2025-2030", published="2025-08-23"))
+    (True, False)
+    """
+    p, pub = _full_total_period(row), str(row.get("published", ""))
+    return p is not None and pub[:4].isdigit() and int(pub[:4]) >= p.end.year
+
+
+def verdict(a: dict, b: dict) -> Verdict:
+    """Whether figure ``a`` may be set beside figure ``b`` (same metric assumed), and on what footing.
+
+    >>> r = lambda **k: dict(dict(unit="VND_bn", basis="none", qualifier="actual", period="2024-9M", published="2024-10-20"), **k)
+    >>> verdict(r(), r(period="2023-9M"))
+    Verdict(ok=True, footing='as_reported', reason='')
+    >>> verdict(r(), r(period="2024-H1")).reason, verdict(r(unit="percent"), r()).reason, verdict(r(basis="plan"), r()).reason
+    ('kind', 'unit', 'basis')
+    >>> verdict(r(period="2016-2020", published="2021-02"), r(period="2021-2023", published="2024-01")).footing
+    'yearly_average'
+    """
+    if expected(a) != expected(b):  # a goal or a forecast is never set against a result
+        return Verdict(False, reason="target")
+    if a.get("level") and b.get("level") and a["level"] != b["level"]:  # a district is no peer of its city
+        return Verdict(False, reason="level")
+    if a["unit"] != b["unit"]:
+        return Verdict(False, reason="unit")
+    if a["basis"] != b["basis"]:
+        return Verdict(False, reason="basis")
+    pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
+    if pa is None or pb is None:
+        return Verdict(False, reason="no_period")
+    total = a["unit"] in AMOUNT_UNITS
+    running = total and not expected(a) and (unfinished(a) or unfinished(b))
+    if pa.comparable(pb):
+        return Verdict(False, reason="unfinished") if running else Verdict(True, "as_reported")
+    if total and pa.full_years and pb.full_years and not (per_year(a) or per_year(b)) \
+            and derive.divisible_by_years(a.get("metric", ""), a["unit"]):
+        return Verdict(False, reason="unfinished") if running else Verdict(True, "yearly_average")
+    if not total and pa.full_years and pb.full_years and a["unit"] == "percent":
+        return Verdict(False, reason="rates")
+    return Verdict(False, reason="kind")
+
+
+def peer_verdict(a: dict, b: dict) -> Verdict:
+    """:func:`verdict` for two places: their periods also at most a year apart (a district's 2030 goal is not set
+    beside another's 1980 figure, nor a 2019 result beside a 2024 one; consecutive terms may be).
+
+    >>> r = lambda p: dict(unit="percent", basis="none", qualifier="actual", period=p, published="2025-03-01")
+    >>> peer_verdict(r("2024"), r("2023")).ok, peer_verdict(r("2024"), r("2019")).reason
+    (True, 'apart')
+    """
+    v = verdict(a, b)
+    pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
+    if v.ok and max(pa.start, pb.start).year - min(pa.end, pb.end).year > 1:  # a gap of more than a year
+        return Verdict(False, reason="apart")
+    return v
+
+
+def footing_values(a: dict, b: dict, v: Verdict) -> tuple[float, float]:
+    """The two values on their common footing (per year for yearly averages, per cent for x/y ratios)."""
+    def one(r: dict) -> float:
+        x = float(r["value"])
+        if r["unit"] == "ratio" and r.get("denominator") == r.get("denominator") and r.get("denominator"):
+            x = 100 * x / float(r["denominator"])
+        if v.footing == "yearly_average":
+            x /= Period.parse(str(r["period"])).years
+        return x
+    return one(a), one(b)
+
+
+# --- collecting findings from the figure table ------------------------------------------------
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    return df.to_dict("records")
+
+
+def _key(f: Finding) -> tuple:
+    return (-round(f.salience, 6), f.kind, f.district, f.other, f.metric, f.period)
+
+
+def _grew(row: dict, texts: dict[str, str] | None) -> bool:
+    """A "so với cùng kỳ" percentage is a growth ("tăng 35%") or a level ("bằng 142%")."""
+    if str(row["metric"]).endswith("_growth"):
+        return True
+    if texts and row["doc"] in texts:
+        before = texts[row["doc"]][max(0, int(row["start"]) - 14):int(row["start"])]
+        if "tăng" in before or "giảm" in before:
+            return True
+        if "bằng" in before:
+            return False
+    return float(row["value"]) < 100
+
+
+def normalise(rows: list[dict], texts: dict[str, str] | None) -> list[dict]:
+    """Year-on-year percentages on one footing: a level ("bằng 142% so với cùng kỳ") becomes the change it
+    means (+42), marked ``yoy_change``; so that 142 % and "tăng 18 %" are never set against each other."""
+    out = []
+    for r in rows:
+        if r["basis"] == "yoy" and r["unit"] == "percent" and not expected(r):
+            r = dict(r, yoy_change=True)
+            if not _grew(r, texts):
+                r["value"] = float(r["value"]) - 100
+                r["yoy_level"] = True
+            if str(r["metric"]).endswith("_yoy"):  # the level now says the change: one metric with "tăng 18%"
+                r["metric"] = str(r["metric"]).removesuffix("_yoy") + "_growth"
+        out.append(r)
+    return out
+
+
+def usable_rows(df: pd.DataFrame, texts: dict[str, str] | None,
+                key: tuple[str, ...] = ("district", "metric", "value", "period", "unit")) -> list[dict]:
+    """The figures findings may rest on, as records: strong ones only (:func:`districtbook.analysis.dataset.strong`), with a
+    metric, each once (``key``), year-on-year percentages on one footing (:func:`normalise`)."""
+    df = strong(df)
+    df = df[df["metric"] != "other"]
+    return normalise(_records(df.drop_duplicates(list(key))), texts)
+
+
+def collect(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[Finding]:
+    """Every finding the figures allow, ranked (most salient first, ties in a stable order)."""
+    rows = usable_rows(df, texts, ("doc", "district", "metric", "value", "period", "unit"))
+    out: list[Finding] = []
+    used: set[int] = set()
+    by_doc: dict[tuple, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_doc.setdefault((r["doc"], r["district"], r["period"]), []).append(i)
+    previous: dict[tuple, tuple[float, dict]] = {}  # (district, metric, period) -> implied value a year earlier
+    plans: list[tuple[dict, dict, dict]] = []
+    for i, r in enumerate(rows):
+        if r["unit"] not in AMOUNT_UNITS or expected(r):
+            continue
+        m = r["metric"]
+        period = Period.parse(str(r["period"]))
+        for j in by_doc[(r["doc"], r["district"], r["period"])]:
+            s = rows[j]
+            if s["unit"] != "percent" or expected(s):
+                continue
+            if s["metric"] in (f"{m}_vs_plan", f"{m}_vs_target"):
+                p = progress(float(r["value"]), float(s["value"]), period)
+                used.update((i, j))
+                out.append(Finding("progress", r["district"], m, r["period"], [r, s], p,
+                                   SALIENCE["progress"] + min(abs(p.get("lead", 0)), 50) / 1000))
+                if "months_left" in p and p["months_left"] > 0:
+                    out.append(Finding("gap", r["district"], m, r["period"], [r, s], p, SALIENCE["gap"]))
+                if s["metric"].endswith("_vs_plan") and period is not None and period.start.year == period.end.year:
+                    plans.append((r, s, p))  # an annual plan, never from a multi-year total
+            elif s["metric"] in (f"{m}_yoy", f"{m}_growth") and not per_year(s) and period is not None \
+                    and period.start.year == period.end.year:  # "bình quân tăng 13,3%/năm" over a term: no year before
+                c = change_on_year_before(float(r["value"]), float(s["value"]), True)  # normalised to a change
+                used.update((i, j))
+                out.append(Finding("change", r["district"], m, r["period"], [r, s], c,
+                                   SALIENCE["change"] + min(abs(c["change"]), 100) / 1000))
+                previous[(r["district"], m, r["period"])] = (c["previous"], r)
+    out += _quarters(rows, previous)
+    out += _contradictions(rows, plans)
+    out += _trends_and_targets(rows, used)
+    out += _levels(rows, used)
+    out += ahead(rows)
+    return sorted(out, key=_key)
+
+
+def _quarters(rows: list[dict], previous: dict) -> list[Finding]:
+    out = []
+    amounts = [r for r in rows if r["unit"] in AMOUNT_UNITS and not expected(r)]
+    groups: dict[tuple, dict[int, dict]] = {}
+    for r in amounts:
+        p = year_to_date(r)
+        if p is None:
+            continue
+        groups.setdefault((r["district"], r.get("level", ""), r["metric"], p.start.year, r["unit"]), {}).setdefault(
+            p.end.month, r)
+    for (district, _level, metric, _year, _unit), by_end in sorted(groups.items()):
+        ends = sorted(by_end)
+        for a, b in zip(ends, ends[1:]):
+            early, late = by_end[a], by_end[b]
+            span = between(Period.parse(str(early["period"])), Period.parse(str(late["period"])))
+            if span is None or not derivable(early, late):
+                continue
+            v = {"value": derive.difference(late["value"], early["value"]), "span": str(span),
+                 "hedge": quarter_hedge(early["qualifier"], late["qualifier"]), "early": early["period"],
+                 "late": late["period"], "per_quarter_early": float(early["value"]) / (a / 3)}
+            pe, pl = previous.get((district, metric, early["period"])), previous.get((district, metric, late["period"]))
+            if pe and pl:
+                v["previous"] = pl[0] - pe[0]
+                v["previous_span"] = str(span.previous_year())
+                v["ratio"] = v["value"] / v["previous"] if v["previous"] > 0 else math.nan
+            out.append(Finding("quarter", district, metric, str(span), [late, early], v, SALIENCE["quarter"]))
+    return out
+
+
+def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> list[Finding]:
+    out = []
+    # one indicator reported differently by two articles (beyond the rounding of the printed figures)
+    seen: dict[tuple, list[dict]] = {}
+    for r in rows:
+        seen.setdefault((r["district"], r["metric"], r["unit"], r["basis"], r["period"], expected(r)), []).append(r)
+    for key, rs in sorted(seen.items(), key=lambda kv: tuple(map(str, kv[0]))):
+        docs = {r["doc"] for r in rs}
+        values = sorted({float(r["value"]) for r in rs})
+        if len(docs) > 1 and len(values) > 1 and rs[0]["unit"] != "ratio":
+            lo = next(r for r in rs if float(r["value"]) == values[0])
+            hi = next(r for r in rs if float(r["value"]) == values[-1] and r["doc"] != lo["doc"]) if any(
+                float(r["value"]) == values[-1] and r["doc"] != lo["doc"] for r in rs) else None
+            if hi is not None:
+                out.append(Finding("contradiction", key[0], key[1], key[4], [lo, hi],
+                                   {"what": "differ", "a": values[0], "b": values[-1]}, SALIENCE["contradiction"]))
+    # annual plans implied by two articles
+    by_year: dict[tuple, list] = {}
+    for r, s, p in plans:
+        year = Period.parse(str(r["period"])).start.year
+        if reported_in_year(r, year):
+            by_year.setdefault((r["district"], r.get("level", ""), r["metric"], year), []).append((r, s, p))
+    for (district, _level, metric, year), group in sorted(by_year.items()):
+        for k, (r1, s1, _p1) in enumerate(group):
+            for r2, s2, _p2 in group[k + 1:]:
+                if r1["doc"] == r2["doc"]:
+                    continue
+                e1 = derive.implied_base(float(r1["value"]), derive.printed(s1["value"]))
+                e2 = derive.implied_base(float(r2["value"]), derive.printed(s2["value"]))
+                agree = e1.overlaps(e2)
+                out.append(Finding("agreement" if agree else "contradiction", district, metric, str(year), [r1, s1, r2, s2],
+                                   {"what": "plans", "a": e1.value, "b": e2.value, "agree": agree},
+                                   SALIENCE["agreement" if agree else "contradiction"]))
+    # a component's target above the whole plan implied for the same year
+    for r in rows:
+        whole = COMPONENT_OF.get(r["metric"])
+        if not whole or not expected(r):
+            continue
+        p = Period.parse(str(r["period"]))
+        for amount, pct, prog in plans:
+            q = Period.parse(str(amount["period"]))
+            if amount["district"] == r["district"] and amount["metric"] == whole and p and q and p.start.year == q.start.year \
+                    and float(r["value"]) > prog["plan"]:
+                out.append(Finding("contradiction", r["district"], r["metric"], r["period"], [r, amount, pct],
+                                   {"what": "component", "a": float(r["value"]), "plan": prog["plan"], "whole": whole},
+                                   SALIENCE["contradiction"] + 0.01))
+                break
+    return out
+
+
+def _trends_and_targets(rows: list[dict], used: set[int]) -> list[Finding]:
+    out = []
+    groups: dict[tuple, list[dict]] = {}
+    for r in rows:
+        groups.setdefault((r["district"], r["metric"], r["unit"], r["basis"]), []).append(r)
+    for (district, metric, unit, _basis), rs in sorted(groups.items()):
+        results = [r for r in rs if not expected(r) and Period.parse(str(r["period"]))]
+        results.sort(key=lambda r: (Period.parse(str(r["period"])).end, r["doc"]))
+        done = False
+        for k, a in enumerate(results):  # the first pair of comparable periods with different values
+            for b in results[k + 1:]:
+                if done or float(a["value"]) == float(b["value"]):
+                    continue
+                v = verdict(a, b)
+                va, vb = footing_values(a, b, v) if v.ok else (0.0, 0.0)
+                if v.ok and direction(va, a["qualifier"], vb, b["qualifier"]) and not implausible(va, vb, unit) and \
+                        Period.parse(str(a["period"])).end < Period.parse(str(b["period"])).start:
+                    out.append(Finding("trend", district, metric, str(b["period"]), [a, b],
+                                       {"a": va, "b": vb, "footing": v.footing}, SALIENCE["trend"]))
+                    done = True
+        for t in (r for r in rs if expected(r)):
+            pt = Period.parse(str(t["period"]))
+            past = [r for r in results if pt and Period.parse(str(r["period"])).comparable(pt)
+                    and Period.parse(str(r["period"])).end < pt.start]
+            if past and unit not in AMOUNT_UNITS:
+                out.append(Finding("target", district, metric, str(t["period"]), [t, past[-1]],
+                                   {"target": float(t["value"]), "past": float(past[-1]["value"])},
+                                   SALIENCE["target"] + 0.05))
+            elif metric not in COMPONENT_OF:
+                out.append(Finding("target", district, metric, str(t["period"]), [t], {"target": float(t["value"])},
+                                   SALIENCE["target"]))
+    return out
+
+
+def _levels(rows: list[dict], used: set[int]) -> list[Finding]:
+    out = []
+    shares: dict[tuple, list[dict]] = {}
+    for i, r in enumerate(rows):
+        if i in used or expected(r):
+            continue
+        if r["metric"] in SECTOR_SHARES:
+            shares.setdefault((r["district"], r["period"], r["doc"]), []).append(r)
+        elif r["unit"] == "ratio" and r["denominator"] == r["denominator"] and r["denominator"]:
+            x, y = float(r["value"]), float(r["denominator"])
+            out.append(Finding("ratio", r["district"], r["metric"], r["period"], [r],
+                               {"x": x, "y": y, "pct": 100 * x / y}, SALIENCE["ratio"] + (0.02 if x == y else 0)))
+        elif r["unit"] == "percent" and float(r["value"]) == 100 and r["basis"] == "none":
+            out.append(Finding("full", r["district"], r["metric"], r["period"], [r], {}, SALIENCE["full"]))
+        elif r["unit"] in ("times", "rank"):
+            out.append(Finding("times", r["district"], r["metric"], r["period"], [r], {}, SALIENCE["times"]))
+        else:
+            p = Period.parse(str(r["period"]))
+            v = {}
+            if p is not None and p.full_years and p.years > 1 and r["unit"] in AMOUNT_UNITS and not unfinished(r) \
+                    and derive.divisible_by_years(r["metric"], r["unit"]):
+                v["per_year"] = float(r["value"]) / p.years
+            out.append(Finding("level", r["district"], r["metric"], r["period"], [r], v, SALIENCE["level"]))
+    for (district, period, _doc), rs in sorted(shares.items()):
+        if len(rs) >= 2:
+            rs = sorted(rs, key=lambda r: -float(r["value"]))
+            a, b = rs[0], rs[1]
+            out.append(Finding("share", district, a["metric"], period, [a, b],
+                               {"a": float(a["value"]), "b": float(b["value"]), "ratio": float(a["value"]) / float(b["value"])
+                                if float(b["value"]) else math.nan}, SALIENCE["share"]))
+    return out
+
+
+def ahead(rows: list[dict]) -> list[Finding]:
+    """For every pair of districts: each metric they report on a common footing, the one ahead first."""
+    out = []
+    districts = sorted_names(r["district"] for r in rows)
+    for i, da in enumerate(districts):
+        for db in districts[i + 1:]:
+            out += [f for f in (compare_pair(rows, da, db, m) for m in
+                                sorted({r["metric"] for r in rows if r["district"] == da} &
+                                       {r["metric"] for r in rows if r["district"] == db})) if isinstance(f, Finding)]
+    return out
+
+
+def compare_pair(rows: list[dict], da: str, db: str, metric: str) -> Finding | tuple[dict, dict, Verdict] | None:
+    """The first valid comparison of one metric between two districts (as reported before yearly averages,
+    latest periods first), else the first refusal with its reason."""
+    ra = [r for r in rows if r["district"] == da and r["metric"] == metric]
+    rb = [r for r in rows if r["district"] == db and r["metric"] == metric]
+    pairs = [(a, b, peer_verdict(a, b)) for a in ra for b in rb]
+    if not pairs:
+        return None
+    ok = [p for p in pairs if p[2].ok]
+    if not ok:
+        return min(pairs, key=_nearest_refusal)
+    plausible = [p for p in ok if not implausible(*footing_values(*p), p[0]["unit"])]
+    if not plausible:  # a ratio the quality checks call implausible is never a finding: refused, with its reason
+        a, b, _v = min(ok, key=_nearest_refusal)
+        return a, b, Verdict(False, reason="implausible")
+    ok = plausible
+    def rank(p):
+        a, b, v = p
+        pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
+        return (v.footing != "as_reported", pa != pb, -max(pa.end, pb.end).toordinal(), a["doc"], b["doc"])
+    a, b, v = sorted(ok, key=rank)[0]
+    va, vb = footing_values(a, b, v)
+    if va < vb:
+        (a, va, da_), (b, vb, db_) = (b, vb, db), (a, va, da)
+    else:
+        da_, db_ = da, db
+    values = {"a": va, "b": vb, "footing": v.footing, "ratio": va / vb if vb else math.nan, "equal": va == vb}
+    return Finding("ahead", da_, metric, str(a["period"]), [a, b], values,
+                   SALIENCE["ahead"] + (0.0 if v.footing == "as_reported" else -0.05), other=db_)
+
+
+def _nearest_refusal(pair: tuple[dict, dict, Verdict]) -> tuple:
+    """The refused pair a reader would most expect to see compared, whose reason is the one to give:
+    two results before a result and a goal, periods of one kind before periods of two, the latest first.
+
+    >>> r = lambda **k: dict(dict(qualifier="actual", per_year="", basis="none", published="2024-10-20"), **k)
+    >>> goal, done = r(period="2021-2025", qualifier="target"), r(period="2016-2020")
+    >>> _nearest_refusal((goal, r(period="2015-2020"), None)) > _nearest_refusal((done, r(period="2015-2020"), None))
+    True
+    """
+    a, b, _v = pair
+    pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
+    kinds = 0 if pa is not None and pb is not None and pa.granularity == pb.granularity else 1
+    latest = max((p.end.toordinal() for p in (pa, pb) if p is not None), default=0)
+    return (expected(a) + expected(b), kinds, -latest, str(a.get("doc", "")), str(b.get("doc", "")))
+
+
+def refusals(df: pd.DataFrame, da: str, db: str, texts: dict[str, str] | None = None) -> list[tuple[str, dict, dict, Verdict]]:
+    """For each metric both districts report but no footing allows comparing: the pair and the reason."""
+    rows = usable_rows(df, texts)
+    out = []
+    for m in sorted({r["metric"] for r in rows if r["district"] == da} & {r["metric"] for r in rows if r["district"] == db}):
+        res = compare_pair(rows, da, db, m)
+        if isinstance(res, tuple):
+            out.append((m, res[0], res[1], res[2]))
+    return out
+
+
+def select(findings: list[Finding], n: int = 5, districts: tuple[str, ...] = (), per_metric: int = 5) -> list[Finding]:
+    """The main points: the most salient findings, at most two of a kind and one per metric and period,
+    directed ones (a change, a comparison) before bare levels; with two or more districts, the best
+    comparison between them is kept; ``per_metric`` caps the findings about one metric (a profile or the
+    introduction tells about several topics)."""
+    chosen: list[Finding] = []
+    kinds: dict[str, int] = {}
+    topics: set[tuple] = set()  # (districts, metric, period, kind): one sentence per topic
+    pool = [f for f in findings if f.kind in DIRECTED] + [f for f in findings if f.kind not in DIRECTED]
+    if len(districts) >= 2:
+        best = [f for f in pool if f.kind == "ahead" and set(f.districts) <= set(districts)]
+        pool = best[:1] + [f for f in pool if f not in best[:1]]
+    passes = ((1, True), (2, True), (2, False))  # one directed finding of each kind, a second, then levels
+    for limit, directed_only in passes:
+        for f in pool:
+            topic = (f.districts, f.metric, f.period, f.kind)
+            if f in chosen or kinds.get(f.kind, 0) >= limit or topic in topics or len(chosen) == n:
+                continue
+            if sum(1 for c in chosen if c.metric == f.metric) >= per_metric:
+                continue
+            if directed_only and f.kind not in DIRECTED:
+                continue
+            if not directed_only and f.kind not in DIRECTED and len(chosen) >= 3:
+                continue  # a bare level only to reach three points
+            if limit == 2 and f.kind in ("gap", "quarter", "contradiction", "agreement"):
+                continue
+            chosen.append(f)
+            kinds[f.kind] = kinds.get(f.kind, 0) + 1
+            topics.add(topic)
+    return chosen

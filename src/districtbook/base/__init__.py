@@ -1,0 +1,1 @@
+"""Foundations every layer may use: the package's errors, the project's paths, file writing (atomic, spreadsheet-safe CSV), Vietnamese collation, the regex prefilter, child processes, progress lines and the build lock. Imports nothing else of the package."""

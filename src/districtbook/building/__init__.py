@@ -1,0 +1,1 @@
+"""Making the book: parameters, the chapter manifest, dependencies and the cache planner, executing chapters (papermill), Sphinx and xelatex, and the one-generation publish. Imports every layer below, chapters included."""

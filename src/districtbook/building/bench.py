@@ -1,0 +1,294 @@
+"""``make bench``: districtbook's build against what a user would do instead; extraction throughput.
+
+Peers (:func:`peer_bench`), on the same chapters (both editions, HTML only), in throw-away copies of
+the project, in four situations -- cold, nothing changed, one article added, one article changed:
+
+- ``districtbook build`` (chapter cache keyed on the articles each chapter reads, process pool);
+- a plain papermill loop (every chapter, one after the other) followed by ``jupyter-book build``;
+- Jupyter Book's own cached execution (``execute_notebooks: cache``, jupyter-cache): papermill only
+  injects the parameters (``prepare_only``), Jupyter Book executes what its cache does not hold.
+  jupyter-cache keys on the notebook's code, not on the articles it reads, so after an article is
+  added or changed it serves stale chapters; the table says so.
+
+Extraction throughput and peak memory on corpora scaled from the seeds:
+
+Each measurement runs in a fresh process (so its peak resident memory is its own) and streams
+the corpus (one article in memory at a time).  Corpora: the seed articles repeated under new
+names to 1,000 and to 10,000 articles, and one 50 MB article.  Targets: at least 1 MB/s on one
+core, and peak memory that does not grow with the corpus.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from districtbook.base import paths
+
+
+def make_corpus(folder: Path, n: int) -> int:
+    seeds = sorted(paths.seeds_dir().glob("*.txt"))
+    texts = [p.read_bytes() for p in seeds]
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(n):
+        raw = texts[i % len(texts)] + f"\nBản sao {i}\n".encode("utf-8")  # distinct: duplicates are skipped
+        (folder / f"{i:05d}.txt").write_bytes(raw)
+        total += len(raw)
+    return total
+
+
+def article_paragraphs(seeds: Path | None = None) -> list[str]:
+    """The body paragraphs of every article in ``seeds`` (the project's ``seeds/`` by default), furniture left out."""
+    from districtbook.reading.articles import read_article
+
+    paras = []
+    for p in sorted((seeds or paths.seeds_dir()).glob("*.txt")):
+        art = read_article(p)
+        paras += [art.text[ln.start:ln.end] for ln in art.lines if ln.kind == "body"]
+    return paras
+
+
+def make_big_article(path: Path, size: int, seeds: Path | None = None) -> int:
+    """One huge article: a title, then the body paragraphs of every seed (:func:`article_paragraphs`) repeated."""
+    body = "\n\n".join(article_paragraphs(seeds)).encode("utf-8")
+    with path.open("wb") as f:
+        f.write(b"Bench article\n\n")
+        written = 0
+        while written < size:
+            f.write(body + b"\n\n")
+            written += len(body) + 2
+    return written
+
+
+def measure(target: str) -> dict[str, float]:
+    """In this process: extract every figure under ``target``; report time, count and peak memory."""
+    from districtbook.extraction.extract import extract
+
+    start, cpu = time.perf_counter(), time.process_time()
+    n_fig = sum(1 for _ in extract([target]))
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"seconds": seconds, "cpu": cpu, "figures": n_fig, "peak_mb": peak_kb / 1024}
+
+
+def _run(target: Path) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-m", "districtbook.building.bench", "--measure", str(target)],
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+def _timed(cmd: list[str], root: Path) -> float:
+    env = dict(os.environ, DISTRICTBOOK_ROOT=str(root))
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, cwd=root, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stderr[-3000:]}")
+    return time.perf_counter() - t0
+
+
+def build_bench() -> list[tuple[str, float]]:
+    """Builds in a throw-away copy of the project, HTML and PDF each time."""
+    db = [sys.executable, "-m", "districtbook"]
+    tmp = Path(tempfile.mkdtemp(prefix="districtbook-buildbench-"))
+    try:
+        root = tmp / "project"
+        shutil.copytree(paths.root(), root, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__",
+                                                                          "*.egg-info", ".pytest_cache"))
+        rows = [("cold build, parallel", _timed([*db, "build", "--pdf", "--no-cache"], root)),
+                ("nothing changed", _timed([*db, "build", "--pdf"], root)),
+                ("one chapter rerun, new parameters",
+                 _timed([*db, "run", "compare", "-p", "lang", "en", "-o", str(tmp / "compare-en.ipynb")], root)),
+                ("cold build, sequential", _timed([*db, "build", "--pdf", "--no-cache", "--jobs", "1"], root))]
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return rows
+
+
+# --- peers ------------------------------------------------------------------------------------
+
+PEERS = ("districtbook", "papermill loop + jupyter-book", "jupyter-book cache")
+SITUATIONS = ("cold", "nothing changed", "one article added", "one article changed")
+#: the article the "added" situation drops in (written for the tests) and the edit of the "changed" one
+ADDED = "tests/fixtures/new_articles/101_ba_dinh.txt"
+CHANGED = ("000_ebee602fe4335fbd.txt", "2.511 tỷ đồng", "2.512 tỷ đồng")
+
+
+def _jupyter_book_exe() -> str:
+    return str(Path(sys.executable).parent / "jupyter-book")
+
+
+def _peer_loop() -> None:
+    """A plain papermill loop over every chapter, then ``jupyter-book build`` of each edition (this process's root)."""
+    from districtbook.building import build
+
+    p = build.plan(use_cache=False)  # expands the manifest and stages the written pages
+    for job in p.jobs:
+        build.execute(job.template, p.book_dir(job.edition) / job.chapter.output, job.params,
+                      book_dir=p.book_dir(job.edition))
+    for ed in p.editions:
+        subprocess.run([_jupyter_book_exe(), "build", str(p.staging / ed.lang), "-q"], check=True,
+                       capture_output=True, text=True)
+
+
+def _peer_jbcache(work: Path) -> None:
+    """Jupyter Book's cached execution in ``work`` (kept between runs, with its jupyter-cache)."""
+    import papermill
+    import yaml
+
+    from districtbook.building import build
+
+    p = build.plan(use_cache=False)
+    for ed in p.editions:
+        eroot = work / ed.lang
+        shutil.copytree(p.staging / ed.lang, eroot, dirs_exist_ok=True)
+        cfg = yaml.safe_load((eroot / "_config.yml").read_text(encoding="utf-8"))
+        cfg["execute"] = {"execute_notebooks": "cache", "timeout": 300}
+        (eroot / "_config.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for job in p.jobs:
+        out = work / job.edition.lang / "book" / job.chapter.output
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(".new")
+        papermill.execute_notebook(str(job.template), str(tmp), parameters=job.params, prepare_only=True,
+                                   progress_bar=False)
+        build.scrub(tmp, job.params)
+        if out.is_file() and out.read_bytes() == tmp.read_bytes():
+            tmp.unlink()  # unchanged: Sphinx and jupyter-cache see the same file
+        else:
+            tmp.replace(out)
+    for ed in p.editions:
+        env = dict(os.environ, DISTRICTBOOK_BOOK_DIR=str(work / ed.lang / "book"))
+        subprocess.run([_jupyter_book_exe(), "build", str(work / ed.lang), "-q"], check=True, env=env,
+                       capture_output=True, text=True)
+    shutil.rmtree(p.staging, ignore_errors=True)
+
+
+def _site(root: Path, peer: str) -> Path:
+    if peer == PEERS[0]:
+        return root / "_build" / "html"
+    if peer == PEERS[1]:
+        return root / "_build" / ".staging" / "vi" / "_build" / "html"
+    return root / "_build" / "peer-jbcache" / "vi" / "_build" / "html"
+
+
+def _shows(root: Path, peer: str, situation: str) -> bool:
+    """Does the Vietnamese site show the situation's change (the added article, the changed figure)?"""
+    chapters = _site(root, peer) / "book" / "chapters"
+    if situation == "one article added":  # the Sources chapter counts the articles in its first sentence
+        articles = len(list((root / "seeds").glob("*.txt")))
+        return f"Sách dựa trên {articles} bài báo" in (chapters / "sources.html").read_text(encoding="utf-8")
+    if situation == "one article changed":
+        return CHANGED[2] in (chapters / "budget.html").read_text(encoding="utf-8")
+    return True
+
+
+def peer_bench() -> list[dict]:
+    """Each peer in its own copy of the project, through the four situations, one after the other."""
+    tmp = Path(tempfile.mkdtemp(prefix="districtbook-peers-"))
+    rows = []
+    try:
+        for peer in PEERS:
+            root = tmp / peer.split()[0]
+            shutil.copytree(paths.root(), root, ignore=shutil.ignore_patterns(
+                ".venv", "_build", ".git", "__pycache__", "*.egg-info", ".pytest_cache"))
+            if peer == PEERS[0]:
+                cmd = [sys.executable, "-m", "districtbook", "build"]
+            elif peer == PEERS[1]:
+                cmd = [sys.executable, "-m", "districtbook.building.bench", "--peer", "loop"]
+            else:
+                cmd = [sys.executable, "-m", "districtbook.building.bench", "--peer", "jbcache"]
+            for situation in SITUATIONS:
+                if situation == "one article added":
+                    shutil.copy2(paths.root() / ADDED, root / "seeds" / Path(ADDED).name)
+                elif situation == "one article changed":
+                    article = root / "seeds" / CHANGED[0]
+                    article.write_text(article.read_text(encoding="utf-8").replace(CHANGED[1], CHANGED[2], 1),
+                                       encoding="utf-8")
+                seconds = _timed(cmd, root)
+                rows.append({"peer": peer, "situation": situation, "seconds": seconds,
+                             "current": _shows(root, peer, situation)})
+                print(f"  {peer:<30} {situation:<20} {seconds:7.1f} s", file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return rows
+
+
+def peer_table(rows: list[dict]) -> str:
+    """A Markdown table: seconds per peer and situation, and districtbook's time as a share of each peer's."""
+    t = {(r["peer"], r["situation"]): r for r in rows}
+    head = ["situation", *(f"{p} (s)" for p in PEERS), *(f"districtbook / {p}" for p in PEERS[1:])]
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
+    for s in SITUATIONS:
+        cells = [s]
+        for p in PEERS:
+            r = t[(p, s)]
+            cells.append(f"{r['seconds']:.1f}" + ("" if r["current"] else " (stale)"))
+        ours = t[(PEERS[0], s)]["seconds"]
+        cells += [f"{ours / t[(p, s)]['seconds']:.2f}" for p in PEERS[1:]]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="districtbook.building.bench")
+    ap.add_argument("--measure", help=argparse.SUPPRESS)
+    ap.add_argument("--peer", choices=("loop", "jbcache"), help=argparse.SUPPRESS)
+    ap.add_argument("--only", choices=("peers", "extract", "build"), help="run one part of the benchmark")
+    args = ap.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(args.measure)))
+        return 0
+    if args.peer == "loop":
+        _peer_loop()
+        return 0
+    if args.peer == "jbcache":
+        _peer_jbcache(paths.build_dir() / "peer-jbcache")
+        return 0
+    if args.only in (None, "peers"):
+        print("districtbook against the peers (HTML of both editions, seconds; lower is better):")
+        print(peer_table(peer_bench()))
+        if args.only == "peers":
+            return 0
+    if args.only in (None, "build"):
+        rows = build_bench()
+        cold = rows[0][1]
+        print(f"{'build (HTML + PDF)':<36} {'seconds':>8} {'of cold':>8}")
+        for label, secs in rows:
+            print(f"{label:<36} {secs:>8.1f} {secs / cold:>8.0%}")
+        seq = rows[3][1]
+        print(f"targets: nothing changed <= 10 %, one chapter <= 35 %, parallel/sequential {cold / seq:.0%} <= 70 %")
+        if args.only == "build":
+            return 0
+    tmp = Path(tempfile.mkdtemp(prefix="districtbook-bench-"))
+    try:
+        rows = []
+        for n in (1_000, 10_000):
+            folder = tmp / f"corpus-{n}"
+            size = make_corpus(folder, n)
+            r = _run(folder)
+            rows.append((f"{n:,} articles", n, size, r))
+        big = tmp / "big.txt"
+        size = make_big_article(big, 50 * 1024 * 1024)
+        rows.append(("one 50 MB article", 1, size, _run(big)))
+        # MB/s on the wall clock, and per CPU second (what one core does, whatever else the machine runs)
+        print(f"{'corpus':<20} {'MB':>7} {'seconds':>8} {'articles/s':>11} {'MB/s':>6} {'MB/cpu-s':>9} {'figures':>9} "
+              f"{'peak MB':>8}")
+        for label, n, size, r in rows:
+            mb = size / 1e6
+            print(f"{label:<20} {mb:>7.1f} {r['seconds']:>8.1f} {n / r['seconds']:>11.1f} {mb / r['seconds']:>6.2f} "
+                  f"{mb / r['cpu']:>9.2f} {int(r['figures']):>9,} {r['peak_mb']:>8.0f}")
+        print("target: at least 1 MB/s on one core; memory flat as the corpus grows")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

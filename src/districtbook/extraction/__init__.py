@@ -1,0 +1,1 @@
+"""From article text to figures: Vietnamese numbers, places, periods, metric vocabulary, the article's source line (outlet, date, title), the figure extractor with its evidence per field, and the dev-set score. Imports ``base`` and ``reading``."""

@@ -1,0 +1,1193 @@
+"""Figures out of article text: one :class:`Figure` per indicator, traceable to its exact quote.
+
+The pipeline, per body line of an article:
+
+1. find every number token (dates, year ranges and x/y forms first, then plain numbers with
+   their scale words and unit);
+2. decide what the number is (:func:`classify`): an indicator, or an incidental number
+   (date, year, ordinal, document or storm number, period length, agenda count, ...);
+3. read its context in the sentence: metric (:mod:`districtbook.extraction.metrics`), period
+   (:mod:`districtbook.extraction.periods`), basis of a percentage, hedge, and the place it is about;
+4. record why each of place, period, basis and metric has its value: the rule and the span of text it read
+   (``place_from``, ``period_from``, ``basis_from``, ``metric_from``; the sources are :data:`PLACE_SOURCES`,
+   :data:`PERIOD_SOURCES`, :data:`CUE_SOURCES`), and which of place and period rest only on a default or a
+   distant guess (``weak``, the rule at :data:`WEAK_FIELDS`).
+
+Rules are written by phenomenon, not by sentence; each has a doctest or a unit test (``tests/test_phenomena.py``,
+the evidence in ``tests/test_evidence.py``).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+import csv
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, fields
+from decimal import Decimal
+from pathlib import Path
+
+from districtbook.reading.articles import Article, iter_articles
+from districtbook.extraction.metrics import family_of, metric_evidence
+from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
+from districtbook.extraction.periods import ArticlePeriods, Period, period_mark, scoped_marks
+from districtbook.reading.articles import FRAME_KINDS
+from districtbook.extraction.places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place, with_bare_names
+from districtbook.base.prefilter import EndSearch, any_of, could_match, lowered, required
+
+COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
+           "qualifier", "quote", "start", "end", "kind", "place_from", "period_from", "basis_from", "metric_from", "weak")
+
+#: the evidence of a figure's fields: ``<source>:<start>-<end>`` (the offsets of the text the rule read, in the
+#: article's NFC text like ``start``/``end``), or the source alone when nothing was read (``none``, ``default``).
+#: ``place_from``: the figure's clause, its sentence, an earlier sentence of its paragraph, a heading above it
+#: (section), the title, the lead, the article's main unit, the outlet's province, two units joined by "và" or
+#: mapped by "lần lượt" (joint); none.
+PLACE_SOURCES = ("clause", "sentence", "paragraph", "section", "title", "lead", "article", "outlet", "joint", "none")
+#: ``period_from``: the figure's clause, its sentence, the comparison a quoted base value follows (base_value), a
+#: frame carried from an earlier sentence or paragraph, a heading, the title, the lead, the year of a plan
+#: (plan_year), the coming term a goal is set for (future_term), the article's date alone (dateline); none.
+PERIOD_SOURCES = ("clause", "sentence", "base_value", "paragraph", "section", "title", "lead", "plan_year",
+                  "future_term", "dateline", "none")
+#: ``basis_from`` and ``metric_from``: the cue words read in the figure's clause or sentence, carried from an
+#: earlier figure of the paragraph, or nothing read (default: basis ``none``, metric ``other``).
+CUE_SOURCES = ("clause", "paragraph", "default")
+#: ``weak``: the fields (of these) decided only by a default or a distant guess, ";"-joined.  A place is weak when
+#: it comes from nothing (none), the outlet's province, or the article's main unit while another unit of its level
+#: is named at least half as often (a bare level word in the clause is as weak as the unit it points back to); a
+#: period is weak when it comes from nothing, the article's date alone, or a frame (a heading or an earlier
+#: paragraph's) more than one paragraph above the figure; a frame the lead sets carries to the whole article
+#: (source "lead") and is not weak.
+WEAK_FIELDS = ("place", "period")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    doc: str
+    district: str
+    level: str  # ward, district, city, province, region, ministry or country (places.LEVELS)
+    metric: str
+    value: str
+    unit: str
+    denominator: str
+    period: str
+    per_year: str  # "yes" when the value is a yearly rate over its period ("bình quân 8%/năm"), else ""
+    basis: str
+    base: str  # the period a comparison is made against ("so với cùng kỳ năm 2022" -> 2022-H1), else ""
+    qualifier: str
+    quote: str
+    start: int
+    end: int
+    kind: str = "indicator"
+    place_from: str = "none"  # evidence (PLACE_SOURCES): "clause:120-134", "article:40-52", "none"
+    period_from: str = "none"  # evidence (PERIOD_SOURCES)
+    basis_from: str = "default"  # evidence (CUE_SOURCES)
+    metric_from: str = "default"  # evidence (CUE_SOURCES)
+    weak: str = ""  # the fields of WEAK_FIELDS whose evidence is weak, ";"-joined ("place;period"), or ""
+
+
+@dataclass(slots=True)
+class Token:
+    """A number as found in the text, before its context is read (not frozen: one or two are made for every
+    number, and a frozen dataclass is about four times slower to build; none is changed once made)."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    denominator: Decimal | None = None
+    noun: str = ""  # the words after a count or ratio ("chỉ tiêu về phát", "đảng viên mới")
+    kind: str = "indicator"
+    reason: str = ""
+    num_end: int = -1  # end of the number and its unit, before a counted noun
+
+    @property
+    def tail(self) -> int:
+        return self.num_end if self.num_end >= 0 else self.end
+
+
+# --- token grammar -----------------------------------------------------------------------------
+
+_W = r"[^\W\d_]"  # a letter
+_SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"  # "bằng 7 tỉnh cộng lại": "tỉnh" is not "tỉ"
+_MONEY_UNIT = r"(?:đồng|VNĐ|VND|đ\b)"
+_USD_UNIT = r"(?:USD|đô\s?la(?:\sMỹ)?|\$)"
+_MONEY_UNIT_RE, _USD_UNIT_RE = re.compile(_MONEY_UNIT, re.I), re.compile(_USD_UNIT, re.I)
+
+TOKEN_RE = re.compile(
+    rf"""
+    (?<![\w.,/:-])
+    (?:
+        (?P<date>\d{{1,2}}[/-]\d{{1,2}}[/-](?:19|20)\d\d                 # 31/5/1961, 12-10-2024
+                 |(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-\d\d)?(?![\d-])      # 2025-08-14, 2024-07 (ISO)
+                 |\d{{1,2}}:\d\d(?::\d\d)?)                                  # 15:22:00, 21:39 (clock)
+      | (?P<years>(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)                   # 2020-2025, 2020 - 2025
+      | (?P<ratio>(?P<num>\d+)/(?P<den>\d+)(?![/\d]))                     # 21/21, 5/1 (date?), 33/33
+      | (?P<range>(?P<lo>{NUMBER})(?:\s?[-–]\s?|\s(?:đến|tới)\s)(?P<hi>{NUMBER})(?![/\d]))  # 800 - 1.000, 10 đến 20, 12-10 (date?)
+      | (?P<number>{NUMBER})
+    )
+    (?:(?![\w])|(?=(?:ha|km2|km|m2|m|tỷ|triệu|USD|đ)\b))   # units may be glued: "6.038,24ha"
+    """,
+    re.VERBOSE,
+)
+
+#: where a token can start: a digit that does not continue a word, a number or a date (a pattern that
+#: starts with a character class is skipped to quickly; TOKEN_RE's look-behind comes first)
+_TOKEN_TRIGGER = re.compile(r"\d(?<![\w.,/:-]\d)")
+
+#: what may follow a number: scale words, then a unit
+UNIT_RE = re.compile(
+    rf"""
+    \s?
+    (?P<scales>(?:{_SCALE}\s?)*)
+    (?:(?P<sub>\d{{1,3}}\s(?:triệu|nghìn|ngàn))\s)?   # "41.562 tỷ 8 triệu đồng"
+    (?P<unit>
+        %|phần\s?trăm
+      | {_MONEY_UNIT}
+      | {_USD_UNIT}
+      | ha\b|héc[-\s]?ta|hecta
+      | km2|km²|m2|m²|km\b|mét\b|m\b
+      | lần\b
+      | bậc\b
+      | điểm\s?(?:phần\s?trăm|%)|điểm\b   # percentage points; index points (a score)
+    )?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+#: the counted noun after a count: up to three lower-case words
+NOUN_RE = re.compile(rf"\s?(?P<noun>(?:{_W}+)(?:\s{_W}+){{0,2}})")
+
+# nouns that make "x/y" a ratio (and whose counts are indicators) versus agenda-like nouns
+_AGENDA_NOUNS = re.compile(
+    r"^(?:con số|đại biểu|ủy viên|uỷ viên|thành viên|tuổi|cấp\b|trụ cột|bên\b|sao\b|nghị quyết|tờ trình|báo cáo|nội dung|nhiệm vụ|chương trình|giải pháp|khâu|đột phá|mục tiêu|nhóm|lĩnh vực|vấn đề|"
+    r"điểm nghẽn|rõ|quan điểm|bài|kỳ|phần|tiết|bước|ý kiến|tiêu chí|đề án)\b"
+)
+_TIME_NOUNS = re.compile(r"^(?:năm|tháng|quý|ngày|tuần|giờ|phút|giây|buổi|đêm|sáng|chiều|tối)\b")
+#: the things a count or an x/y ratio counts ("12 tập thể", "21/21 chỉ tiêu"): a count is quoted with its noun,
+#: and a day/month-looking x/y ("5/8 phường") is a ratio when one follows
+_COUNTED_NOUNS = re.compile(
+    r"(?:chỉ tiêu|tiêu chí|nhiệm vụ|phiếu|phường|xã|quận|huyện|trường hợp|trường|đơn vị|dự án|chợ|tuyến phố|tuyến|"
+    r"hộ|thủ tục|hồ sơ|tổ chức|tổ|cơ sở|doanh nghiệp|đảng viên|tập thể|cá nhân|người|công trình|thôn|khu|điểm|"
+    r"trạm|bệnh viện|chi bộ|cử tri|lượt|học sinh|lao động|việc làm|căn hộ|nhà|xe|sản phẩm|vùng|tỉnh|thành phố|"
+    r"đảng bộ|quần chúng|tiểu thương|hợp tác xã|nhân khẩu|ĐV|đảng bộ|tổ dân phố|gia đình)(?=\W|$)"
+)
+_WS = re.compile(r"\s*")
+#: "xếp thứ 3", "đứng thứ 2", "xếp hạng 5/30": a rank is a figure, unlike "lần thứ 22"
+_RANK_BEFORE = re.compile(r"\b(?:xếp|đứng|Xếp|Đứng)\s(?:thứ|hạng)\s$|\b(?:xếp hạng|thứ hạng)\s(?:thứ\s)?$|"
+                          r"\b(?:vị trí|Vị trí|hạng|Hạng)\s(?:thứ\s)?$|\bthứ\s\d{1,2}\svà\sthứ\s$")
+_QUOTED_LABEL = re.compile(r"[“\"][^”\"\n]{0,60}$")
+
+# incidental contexts: the words right before a number that make it a label, not a figure
+_DATE_OR_PERIOD_BEFORE = re.compile(r"\b(?:năm|Năm|tháng|Tháng|quý|Quý|ngày|Ngày|tuần|khóa|khoá|giai đoạn|nhiệm kỳ)\s$")
+_INCIDENTAL_BEFORE = [
+    (re.compile(r"(?:lần|kỳ họp|khóa|khoá|thứ)\s(?:thứ\s)?$", re.I), "ordinal"),
+    (re.compile(r"(?<!dân )(?<!tổng )(?<!Tổng )(?<!Dân )(?<!chỉ )(?<!Chỉ )\b(?:số|Số)\s$"), "document or storm number"),
+    (re.compile(r"\b(?:Vành đai|vành đai|Quốc lộ|quốc lộ|Tỉnh lộ|tỉnh lộ|Metro|tuyến số|Tuyến số|Làn|làn|"
+                r"Khu|khu|Lô|Block|block|Tòa|tòa)\s$"), "name number"),
+    (re.compile(r"\b(?:loại|Loại|cấp độ|mức độ|tuổi đời|tuổi|Tuổi|khu phố|tổ|Tổ|Phường|phường|khóm|ấp)\s$"), "label"),
+    (re.compile(r"\b(?:Chỉ thị|Nghị quyết|Quyết định|Nghị định|Thông tư|Kết luận|Công văn|Đề án|Chương trình|"
+                r"Kế hoạch|Luật|Quy định|Hướng dẫn|Thông báo|Tờ trình|Báo cáo|Điều|Khoản|Mục|Bài|Phần)\s$"), "document number"),
+    (_DATE_OR_PERIOD_BEFORE, "date or period"),
+    (re.compile(r"\b(?:ảnh|Ảnh|hình|Hình|trang|Trang|Quận|quận|phòng|Phòng|tầng|lô|Lô|ngõ|ngách|số nhà|đường)\s$"), "label"),
+    (re.compile(r"\b(?:top|Top|tốp|Tốp|TOP)\s$"), "rank label"),
+    (re.compile(r"\b(?:Sáng|Chiều|Trưa|Tối|Đêm|sáng|chiều|trưa|tối|đêm)\s(?:ngày\s)?$"), "date"),
+]
+#: the same, searched only in the last characters before the number (each ends with "$"); the first
+#: cheap test says whether any of them matches (most numbers are figures: then none does)
+_RANK_AT_END = EndSearch(_RANK_BEFORE)
+_INCIDENTAL_AT_END = [(EndSearch(pattern), reason) for pattern, reason in _INCIDENTAL_BEFORE]
+_ANY_INCIDENTAL_AT_END = EndSearch(any_of([pattern for pattern, _reason in _INCIDENTAL_BEFORE]))
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+#: what follows index points ("đạt 85,52 điểm, tăng …", "87 điểm và xếp thứ 5"), unlike a counted place ("12 điểm giao dịch")
+_SCORE_AFTER = re.compile(r"\s?(?:$|[^\w\s]|(?:so|và|xếp|tăng|giảm|đứng|trên|cao|thấp|là|năm|trong|của)\b)")
+_INDEX_BEFORE = re.compile(r"[Cc]hỉ số|DTI|PAR ?INDEX|SIPAS|PAPI|PCI")
+
+
+def _unit_after(text: str, end: int, limit: int) -> tuple[re.Match[str], str]:
+    m = UNIT_RE.match(text, end, min(limit, end + 40))
+    unit = (m["unit"] or "").lower() if m else ""
+    return m, unit
+
+
+def _scale_factor(scales: str) -> Decimal:
+    f = Decimal(1)
+    for w in scales.split():
+        f *= SCALES[w.lower()]
+    return f
+
+
+def _noun_after(text: str, pos: int, limit: int) -> str:
+    m = NOUN_RE.match(text, pos, min(limit, pos + 40))
+    return m["noun"].lower() if m else ""
+
+
+def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
+    """A number with its scale words and unit, in canonical units (money in billions of VND)."""
+    value = parse_number(raw)
+    m, unit_word = _unit_after(text, end, limit)
+    if unit_word == "điểm" and not ("," in raw or _SCORE_AFTER.match(text, m.end(), min(limit, m.end() + 12))):
+        unit_word = ""  # "12 điểm giao dịch": places counted, not index points
+    factor = _scale_factor(m["scales"]) if m and m["scales"].strip() else Decimal(1)
+    tok_end = end
+    if m and (m["scales"].strip() or unit_word):
+        tok_end = m.end() if unit_word else m.start("scales") + len(m["scales"].rstrip())
+    base = value * factor if factor == 1 else (value * factor).normalize()  # "1,2 nghìn tỷ" is 1200, not 1200.0
+    if m and m["sub"] and unit_word:
+        sub_num, sub_scale = m["sub"].split()
+        base += parse_number(sub_num) * SCALES[sub_scale.lower()]
+    unit = "count"
+    if unit_word in ("%", "phần trăm", "phầntrăm"):
+        unit, base = "percent", value
+    elif _MONEY_UNIT_RE.fullmatch(unit_word):
+        unit, base = "VND_bn", (base / SCALES["tỷ"]).normalize() if factor != 1 else base / SCALES["tỷ"]
+    elif _USD_UNIT_RE.fullmatch(unit_word):
+        unit, base = "USD_mn", (base / SCALES["triệu"]).normalize()
+    elif unit_word in ("ha", "hecta") or unit_word.startswith("héc"):
+        unit = "ha"
+    elif unit_word in ("km2", "km²"):
+        unit = "km2"
+    elif unit_word in ("m2", "m²"):
+        unit = "m2"
+    elif unit_word == "km":
+        unit = "km"
+    elif unit_word in ("m", "mét"):
+        unit = "m"
+    elif unit_word == "lần":
+        unit = "times"
+    elif unit_word == "bậc":
+        unit = "rank"
+    elif unit_word.startswith("điểm"):
+        unit = "score" if unit_word == "điểm" else "pp"
+    if unit == "count" and m and re.search(r"\b(?:tỷ|tỉ)\s*$", m["scales"], re.I) and not _COUNTED_NOUNS.match(
+            _noun_after(text, tok_end, limit)):
+        unit, base = "VND_bn", base / SCALES["tỷ"]  # "3.122,2 tỷ": billions of đồng, the unit left out
+    if unit == "count" and value < 1 and "," in raw and _INDEX_BEFORE.search(text, max(0, start - 80), start):
+        unit = "score"  # "chỉ số chuyển đổi số đạt 0,4521": an index between 0 and 1
+    # the quote ends at the unit; a bare count ends at the number (or its scale word)
+    text_end = tok_end
+    while text_end > end and text[text_end - 1].isspace():
+        text_end -= 1
+    noun = _noun_after(text, text_end, limit) if unit == "count" else ""
+    quote_end = text_end
+    counted = _COUNTED_NOUNS.match(noun) if noun else None
+    if counted:
+        quote_end = _WS.match(text, text_end).end() + len(counted.group(0))
+    return Token(start, quote_end, base, unit, noun=noun, num_end=text_end)
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
+    """Every number in ``text[start:end]`` with its unit and what kind of number it is.
+
+    >>> [(t.value, t.unit, t.kind) for t in tokens("thu 2.511 tỷ đồng, bằng 89% kế hoạch; 21/21 chỉ tiêu")]
+    [(Decimal('2511'), 'VND_bn', 'indicator'), (Decimal('89'), 'percent', 'indicator'), (Decimal('21'), 'ratio', 'indicator')]
+    >>> [(t.reason) for t in tokens("Sáng 12-10, hội nghị lần thứ 22, nhiệm kỳ 2020-2025; Chỉ thị số 24; ngày 31/5/1961")]
+    ['date', 'ordinal', 'period', 'document or storm number', 'date']
+    """
+    end = len(text) if end is None else end
+    found = sorted([*_number_tokens(text, start, end), *_rank_words(text, start, end)], key=lambda t: t.start)
+    yield from found
+
+
+#: ranks written as words: "vươn lên vị trí thứ nhất", "giữ vị trí thứ hai và thứ ba"
+_ORDINAL_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+RANK_WORD_RE = re.compile(r"thứ (?P<w>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
+_RANK_WORD_BEFORE = re.compile(r"(?:vị trí |hạng |thứ \w{2,4} và )$")
+
+
+def _rank_words(text: str, start: int, end: int) -> Iterator[Token]:
+    if text.find("thứ ", start, end) < 0:  # a plain substring search first: most sentences rank nothing
+        return
+    for m in RANK_WORD_RE.finditer(text, start, end):
+        if _RANK_WORD_BEFORE.search(text, max(start, m.start() - 14), m.start()):
+            yield Token(m.start(), m.end(), Decimal(_ORDINAL_WORDS[m["w"]]), "rank", num_end=m.end())
+
+
+def _number_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+    last_end = start
+    for m in scan(TOKEN_RE, _TOKEN_TRIGGER, text, start, end):
+        s, e = m.span()
+        if s < last_end:  # inside the previous amount ("41.562 tỷ 8 triệu đồng")
+            continue
+        before = text[max(start, s - 24):s]
+        if m["date"]:
+            yield Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
+        elif m["years"]:
+            yield Token(s, e, Decimal(0), "period", kind="incidental", reason="period")
+        elif m["ratio"]:
+            yield _ratio(text, m, before, end)
+        elif m["range"]:
+            yield from _range(text, m, before, end)
+        else:
+            tok = _amount(text, s, e, m["number"], end)
+            last_end = tok.tail
+            yield classify(tok, text, before, end)
+
+
+def _ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
+    num, den = int(m["num"]), int(m["den"])
+    s, e = m.span()
+    if _RANK_AT_END.search(before):  # "xếp thứ 3/30 quận, huyện": rank 3 of 30
+        return Token(s, e, Decimal(num), "rank", Decimal(den), num_end=e)
+    if re.fullmatch(r"(?:19|20)\d\d", m["den"]):  # "tháng 10/2024", "10/2024"
+        return Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
+    noun = _noun_after(text, e, limit)
+    counted = _COUNTED_NOUNS.match(noun)
+    could_be_date = (1 <= num <= 31 and 1 <= den <= 12) or bool(_TIME_NOUNS.match(noun) and not counted)
+    is_ratio = (not could_be_date or bool(counted)) and not (
+        _DATE_OR_PERIOD_BEFORE.search(before) or re.search(r"(?:Sáng|Chiều|Trưa|Tối|ngày)\s$", before, re.I))
+    if not is_ratio:
+        return Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
+    if num > den and not counted:
+        return Token(s, e, Decimal(0), "number", kind="incidental", reason="document number")
+    quote_end = _WS.match(text, e).end() + len(counted.group(0)) if counted else e
+    return Token(s, quote_end, Decimal(num), "ratio", Decimal(den), noun=noun, num_end=e)
+
+
+def _range(text: str, m: re.Match[str], before: str, limit: int) -> Iterator[Token]:
+    s, e = m.span()
+    lo, hi = m["lo"], m["hi"]
+    # "12-10" after "Sáng"/"ngày", or two small numbers that make a day-month: a date
+    if "." not in lo + hi and "," not in lo + hi and re.fullmatch(r"\d{1,2}", lo) and re.fullmatch(r"\d{1,2}", hi):
+        d, mo = int(lo), int(hi)
+        follows = text[e:e + 30]
+        measured = re.match(r"\s?(?:%|phần trăm)", follows) or _COUNTED_NOUNS.match(_noun_after(text, e, limit))
+        if 1 <= d <= 31 and 1 <= mo <= 12 and not re.search(r"\s", m.group(0)) and not measured:
+            yield Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
+            return
+    hi_tok = _amount(text, m.start("hi"), m.end("hi"), hi, limit)
+    lo_val = parse_number(lo)
+    if hi_tok.unit == "VND_bn":
+        lo_val = lo_val * (hi_tok.value / parse_number(hi))
+    elif hi_tok.unit == "USD_mn":
+        lo_val = lo_val * (hi_tok.value / parse_number(hi))
+    lo_tok = Token(s, hi_tok.end, lo_val, hi_tok.unit, noun=hi_tok.noun, reason="range_low")
+    hi_tok = Token(s, hi_tok.end, hi_tok.value, hi_tok.unit, noun=hi_tok.noun, reason="range_high")
+    yield classify(lo_tok, text, before, limit)
+    yield classify(hi_tok, text, before, limit)
+
+
+# what classify reads around a number, compiled once (it runs for every number)
+_DATE_LISTED_AFTER = re.compile(r"\s(?:và|,)\s\d{1,2}[-/]\d{1,2}\b")  # "ngày 12 và 13-10"
+_SECTION_NUMBER, _LINE_START = re.compile(r"(?:\d+\.)*\d+\.?\s"), re.compile(r"(?:^|\n)\s*$")  # "2.1 Thu ngân sách"
+_OUT_OF_BEFORE = re.compile(r"\b(?:trên|trong) tổng số\s$")
+_AT_PLACE_BEFORE, _NAMED_AFTER = re.compile(r"\b(?:tại|ở)\s$"), re.compile(r"\s?\w+(?:\s\w+)?\s[A-ZĐ]")
+_ONLY_ELLIPSIS_TO_END = re.compile(r"[ …]*\Z")
+_CLOCK_AFTER = re.compile(r":\d\d|h\d\d|\s?giờ")
+_VERB_BEFORE = re.compile(r"\b(?:tăng|giảm|đạt|là|có|còn|được|lên|xuống)\s(?:thêm\s)?$")
+
+
+def classify(tok: Token, text: str, before: str, limit: int) -> Token:
+    """Decide whether a plain number is an indicator or an incidental label.
+
+    >>> t = list(tokens("năm 2024 quận thảo luận 5 nội dung, kết nạp 514 đảng viên; 9 tháng năm 2024"))
+    >>> [(str(x.value), x.kind, x.reason) for x in t]
+    [('2024', 'incidental', 'date or period'), ('5', 'incidental', 'agenda count'), ('514', 'indicator', ''), ('9', 'incidental', 'period length'), ('2024', 'incidental', 'date or period')]
+    """
+    if tok.reason.startswith("range"):
+        return tok
+    if tok.unit == "count" and _RANK_AT_END.search(before):
+        return Token(tok.start, tok.num_end if tok.num_end >= 0 else tok.end, tok.value, "rank", num_end=tok.num_end)
+    if _ANY_INCIDENTAL_AT_END.search(before):
+        for pattern, reason in _INCIDENTAL_AT_END:
+            if pattern.search(before):
+                return _incidental(tok, reason)
+    raw = text[tok.start:tok.tail]
+    if _ONLY_ELLIPSIS_TO_END.match(text, tok.tail):  # nothing but " …" after it: text.rstrip(" …") ends there
+        return _incidental(tok, "cut off")
+    if _DATE_LISTED_AFTER.match(text[tok.tail:tok.tail + 12]):
+        return _incidental(tok, "date")
+    if _SECTION_NUMBER.match(raw + text[tok.tail:tok.tail + 1]) and tok.unit == "count" \
+            and _LINE_START.search(text[max(0, tok.start - 3):tok.start]) and "." in text[tok.start:tok.tail + 1]:
+        return _incidental(tok, "section number")
+    closing = min((i for i in (text.find("”", tok.end, tok.end + 60), text.find('"', tok.end, tok.end + 60)) if i != -1),
+                  default=-1)
+    if _QUOTED_LABEL.search(before) and closing != -1 and (tok.unit == "count" or closing - tok.end < 15):
+        return _incidental(tok, "name in quotes")
+    if tok.unit == "count":
+        if _OUT_OF_BEFORE.search(before):
+            return _incidental(tok, "reference count")  # "đứng tốp đầu trên tổng số 30 quận, huyện"
+        if _AT_PLACE_BEFORE.search(before) and (not _COUNTED_NOUNS.match(tok.noun) or _NAMED_AFTER.match(
+                text[tok.tail:tok.tail + 40])):
+            return _incidental(tok, "place reference")  # "tại 2 dự án Khu đô thị …": the projects named
+        if _YEAR.fullmatch(raw):
+            return _incidental(tok, "year")
+        if _TIME_NOUNS.match(tok.noun):
+            return _incidental(tok, "period length" if tok.noun.startswith(("tháng", "năm", "quý")) else "time")
+        if _AGENDA_NOUNS.match(tok.noun):
+            return _incidental(tok, "agenda count")
+        after = text[tok.end:tok.end + 3]
+        if after.startswith((":", "h", "giờ")) and _CLOCK_AFTER.match(text[tok.end:tok.end + 5]):
+            return _incidental(tok, "time")
+        if not tok.noun and not _VERB_BEFORE.search(before):
+            return _incidental(tok, "bare number")
+    return tok
+
+
+def _incidental(tok: Token, reason: str) -> Token:
+    return Token(tok.start, tok.end, tok.value, tok.unit, tok.denominator, tok.noun, "incidental", reason, tok.num_end)
+
+
+# --- context -----------------------------------------------------------------------------------
+
+#: the gap between two sentences (group 1): a closing quote and white space after ".", "!", "?" or "…" (the
+#: pattern starts with the punctuation, not a look-behind, so that the regex engine skips ahead to it)
+_SENTENCE_SPLIT = re.compile(r"[.!?…]([\"”]?\s+)")
+_CLAUSE_SPLIT = re.compile(r";")
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentences of ``text[start:end]``, as spans (a mark just before ``start`` ends a sentence there too).
+
+    >>> list(_sentences("A b. C d! “E.” F… ", 0, 18))
+    [(0, 4), (5, 9), (10, 13), (15, 17)]
+    """
+    pos = start
+    for m in _SENTENCE_SPLIT.finditer(text, max(0, start - 1), end):
+        if m.start(1) > pos:
+            yield pos, m.start(1)
+        pos = m.end(1)
+    if pos < end:
+        yield pos, end
+
+# --- basis: what a percentage, multiple or ratio is measured against ---------------------------
+#: cues right after the number, in the order they are tried; the nearest cue wins
+_BASIS_AFTER = [
+    (re.compile(r"so với tháng trước|so với quý trước"), "none"),
+    (re.compile(r"so với (?:đầu nhiệm kỳ|năm đầu nhiệm kỳ)"), "term_start"),
+    (re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|nửa (?:đầu|cuối) |"
+                r"quý [IV1-4]+ |năm )*(?P<year>(?:19|20)\d\d)"), "yoy"),
+    (re.compile(r"cùng kỳ|so với năm trước|so với năm ngoái"), "yoy"),
+    (re.compile(r"kế hoạch|dự toán|[Dd]ự toán|chỉ t(?:iêu\b|$)|\bKH\b|nghị quyết"), "plan"),
+    (re.compile(r"tổng thu|tổng chi|tổng số|tổng giá trị|GRDP của|tổng vốn"), "share"),
+    (re.compile(r"khối lượng"), "share"),
+]
+_SHARE_BEFORE = re.compile(r"(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?:\s\S+){0,3}\s$")
+_SHARE_CLAUSE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ)\b")
+_BASE_BEFORE = re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)[^,;]{0,40}$|so với cùng kỳ[^,;]{0,30}$|"
+                          r"năm sau (?:tăng )?(?:cao )?hơn năm trước\s$")
+_TARGET_BEFORE = re.compile(r"(?:mục tiêu|Mục tiêu)(?:\s(?:là|đề ra là|đặt ra là|đề ra))?\s$")
+_GROWTH_BEFORE = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân))*\s$")
+_REACH_BEFORE = re.compile(r"(?:đạt|bằng|thực hiện được|hoàn thành)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$")
+_REVENUE_WORDS = re.compile(r"\b(?:thu(?! nhập| hút| hồi| gom| hoạch| hẹp)|chi(?! bộ| cục| nhánh| hội| tiết| phí)|ngân sách|"
+                            r"giải ngân)\b", re.I)
+_PLAN_BEFORE = re.compile(r"(?:vượt|đạt|bằng)\s(?:chỉ tiêu|kế hoạch|dự toán)[^,;]{0,30}$")
+#: a percentage of a counted whole: "94% hộ gia đình", "100% chi bộ", "100% các hộ kinh doanh"
+_SHARE_NOUN = re.compile(
+    r"^\s?(?:các\s|số\s)?(?:hộ|gia đình|chi bộ|đảng viên|tổ chức|cơ sở|chợ|trường|xã|phường|thôn|tổ dân phố|khu dân cư|"
+    r"doanh nghiệp|người|dân|học sinh|hồ sơ|thủ tục|dịch vụ|cán bộ|công chức|đơn vị|tiểu thương|hộ kinh doanh|"
+    r"dự án|công trình|tuyến|văn bản|giao dịch|số|lao động|trẻ em|trẻ|cơ quan|trạm y tế|khu phố)\b")
+_SAME_PERIOD_AFTER_COUNT = re.compile(r"^\s?(?:[^\W\d_]+\s){0,4}?(so (?:với )?cùng kỳ|so với năm trước)")
+_PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,60}?(?:vượt|đạt)(?: và vượt)? (?:chỉ tiêu|kế hoạch)")
+
+
+_PUNCT_OR_NUMBER = re.compile(r"[,;:(]|\d+(?:[.,]\d+)*(?!\stháng\b)")  # "so với 6 tháng đầu năm 2022": words
+
+
+def _up_to_next_figure(after: str) -> str:
+    """The words after a number up to the next punctuation or number (a year is a word here:
+    "cao hơn 1,85% so với năm 2023")."""
+    cut = _PUNCT_OR_NUMBER.search(after)
+    while cut and _YEAR.fullmatch(cut.group(0)):
+        cut = _PUNCT_OR_NUMBER.search(after, cut.end())
+    return after[:cut.start()] if cut else after
+
+
+def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: ArticlePeriods,
+           siblings: str = "", at: tuple[int, int, int] = (0, 0, 0)) -> tuple[str, int, int]:
+    """What a percentage (or a multiple, or an x/y) is measured against, with the span of the cue words
+    that decided it: ``(basis, start, end)``, ``(basis, -1, -1)`` when no cue did (the default).
+
+    The nearest explicit cue after the number decides ("đạt 55,7% dự toán", "tăng 18% so với cùng
+    kỳ", "chiếm 6,5% tổng thu"); then the words before it ("chiếm", "tỷ lệ", "so với năm 2020 tăng");
+    a percentage of counted things is a share; and in a budget list, a bare "đạt X%" after an amount
+    is per cent of plan and a bare "tăng X%" is growth on the same period ("đạt 66,5% và tăng 3,1%").
+    ``siblings`` is the earlier part of the sentence, whose cue a bare figure of the same kind repeats.
+    ``at``: the offsets of ``clause_before``, ``clause_after`` and ``siblings`` in the text.
+
+    >>> _basis("Thu ngân sách đạt 2.511 tỷ đồng, bằng ", " dự toán", "percent", "", ArticlePeriods(2024, 2024, 10, ""))
+    ('plan', 1, 8)
+    """
+    b_at, a_at, s_at = at
+    before_at = b_at + len(clause_before)  # where ``near`` ends (the number)
+    after = _up_to_next_figure(clause_after[:70])
+    near = clause_before[-60:]
+    near_at = before_at - len(near)
+
+    def _in_near(m: re.Match[str] | None, basis: str) -> tuple[str, int, int]:
+        return (basis, near_at + m.start(), near_at + m.start() + len(m.group(0).rstrip())) if m else (basis, -1, -1)
+
+    if unit == "count":
+        m = _PLAN_AFTER_COUNT.match(clause_after)
+        if m:
+            return "plan", a_at, a_at + m.end()
+        # "tăng 1.377 doanh nghiệp so với cùng kỳ": a count compared with the same period
+        m = _SAME_PERIOD_AFTER_COUNT.match(clause_after)
+        return ("yoy", a_at + m.start(1), a_at + m.end(1)) if m else ("none", -1, -1)
+    if unit == "ratio":
+        m = re.match(r"^\s?(?:chỉ tiêu|tiêu chí)?[^,;.]{0,40}(?:đạt|vượt)[^,;.]{0,15}(?:kế hoạch|chỉ tiêu|mức)", clause_after)
+        if m:
+            return "plan", a_at, a_at + m.end()
+        m = re.search(r"kết nạp", near) if noun.startswith(("đảng viên",)) else None
+        return _in_near(m, "plan") if m else ("none", -1, -1)
+    if unit not in ("percent", "times", "pp"):
+        return "none", -1, -1
+    term_starts = ctx.term_starts()
+    found = []
+    for pattern, basis in _BASIS_AFTER:
+        m = pattern.search(after)
+        if m:
+            if basis == "yoy" and "year" in m.groupdict() and m["year"] in term_starts and "kỳ" not in m.group(0) \
+                    and int(m["year"]) != (ctx.year or 0) - 1:
+                basis = "term_start"  # "so với năm 2020", not "so với cùng kỳ năm 2020" nor the year before
+            found.append((m.start(), basis, m.end()))
+    if found:
+        first = min(found)
+        return first[1], a_at + first[0], a_at + first[2]
+    if unit == "times":
+        m = _BASE_BEFORE.search(near)
+        if m:
+            return _in_near(m, "term_start" if m["year"] in term_starts else "yoy")
+        return "none", -1, -1
+    m = _SHARE_BEFORE.search(near)
+    if m:
+        return _in_near(m, "share")
+    m = _PLAN_BEFORE.search(near)
+    if m:
+        return _in_near(m, "plan")
+    m = _BASE_BEFORE.search(near)
+    if m and (_GROWTH_BEFORE.search(near) or re.search(r"\b(?:tăng|giảm)\b", near[-40:])):
+        return _in_near(m, "term_start" if m["year"] and m["year"] in term_starts else "yoy")
+    m = _SHARE_NOUN.match(clause_after)
+    if m:
+        return "share", a_at + m.end() - len(m.group(0).lstrip()), a_at + m.end()
+    m = _SHARE_CLAUSE.search(clause_before)
+    if m:
+        return "share", b_at + m.start(), b_at + m.end()
+    m = _TARGET_BEFORE.search(near)
+    if m:
+        return _in_near(m, "target")
+    head = clause_before[-160:]
+    revenue = _REVENUE_WORDS.search(head + " " + siblings[-200:])
+    if revenue:
+        if revenue.start() < len(head):
+            cue = (before_at - len(head) + revenue.start(), before_at - len(head) + revenue.end())
+        else:
+            shift = s_at + len(siblings) - len(siblings[-200:]) - len(head) - 1
+            cue = (shift + revenue.start(), shift + revenue.end())
+        if _REACH_BEFORE.search(near):
+            return "plan", *cue
+        if _GROWTH_BEFORE.search(near) or re.match(r"\s?/năm", clause_after):
+            return "yoy", *cue
+    return "none", -1, -1
+
+
+# --- qualifier ---------------------------------------------------------------------------------
+_HEDGES = [
+    (re.compile(r"\b(?:hơn|trên|vượt|ngoài|Trên|Hơn|Vượt|ít nhất|Ít nhất|tối thiểu)\s$"), "more_than"),
+    (re.compile(r"\b(?:dưới|chưa đến|chưa tới|không quá|tối đa|Dưới|thấp hơn)\s$"), "less_than"),
+    (re.compile(r"\b(?:gần|khoảng|xấp xỉ|chừng|Gần|Khoảng|Xấp xỉ)\s$"), "approx"),
+]
+#: a comparative whose figure is the difference: "cao hơn 1,85% so với năm 2023", "thấp hơn 3 bậc so với"
+_COMPARATIVE = re.compile(r"\b(?:cao|thấp|nhiều|ít|lớn|nhỏ|nhanh|chậm)\shơn\s$")
+_COMPARED_AFTER = re.compile(r"\s?%?\s?(?:[^\W\d_]+\s){0,3}?so với\b")
+_ESTIMATE = re.compile(r"\b(?:ước|Ước|dự kiến|Dự kiến|dự báo|ước tính)\b[^,;]{0,70}$")
+#: a goal earlier in the sentence makes every figure after it a target
+_TARGET = re.compile(r"\b(?:mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|(?<!quyết )(?<!hoạch )(?<!tiêu )đề ra|"
+                     r"định hướng|hướng tới|"
+                     r"phải kết nạp|phải hoàn thành|cần đạt|"
+                     r"[Đđ]ến năm 20[3-9]\d|[Tt]ới năm 20[3-9]\d)\b")
+_DECLINE = re.compile(r"(?:giảm|sụt|hạ)\s(?:đi\s|được\s)?$")
+_LEVEL_AFTER_DECLINE = re.compile(r"(?:giảm|hạ)\s(?:xuống\s)?còn\s$")
+_PAST = re.compile(r"\bđã\b|\bđược\b|\bđạt\b")
+#: the present state, said right after the figure ("11 mét hiện tại", "2.000 hộ hiện có")
+_NOW_AFTER = re.compile(r"\s?(?:[^\W\d_]+\s){0,2}?(?:hiện tại|hiện nay|hiện có)\b")
+#: "từ X lên Y": X is the level things start from
+_RISE_TO_AFTER = re.compile(r"\s?%?\s?(?:[^\W\d_]+\s){0,2}?lên\s(?:mức\s|khoảng\s|gần\s|hơn\s|trên\s)?\d")
+
+
+_OR_MORE_AFTER = re.compile(r"\s?(?:%\s?)?(?:\S+\s){0,4}trở lên")  # "50% trở lên"
+_FROM_BEFORE, _PER_YEAR_RATE_AFTER = re.compile(r"\btừ\s$"), re.compile(r"\s?%?/năm")
+
+
+def _qualifier(goal_before: bool, clause_before: str, after: str, in_targets: bool, period: str,
+               ctx: ArticlePeriods) -> str:
+    """The hedge a figure is written with; the nearest cue wins: "trên 10,6%" in a list of goals is
+    ``more_than``, a goal with no hedge is ``target``, "ước" in its own clause is ``estimate``.
+    ``goal_before``: a goal is set earlier in the sentence (:data:`_TARGET`)."""
+    near = clause_before[-30:]
+    if _OR_MORE_AFTER.match(after):
+        return "more_than"
+    if _COMPARATIVE.search(near) and _COMPARED_AFTER.match(after):
+        return "actual"  # "cao hơn 1,85% so với năm 2023": by how much, not "more than"
+    for pattern, q in _HEDGES:
+        if pattern.search(near):
+            return q
+    if _FROM_BEFORE.search(near) and _PER_YEAR_RATE_AFTER.match(after):
+        return "more_than"  # "bình quân từ 10%/năm": at least
+    if _NOW_AFTER.match(after) or _FROM_BEFORE.search(near) and _RISE_TO_AFTER.match(after):
+        return "actual"  # "mở rộng từ 11 mét hiện tại lên 40 mét": where things stand, the start of a goal
+    future = bool(ctx.future and period and period == ctx.future)
+    if goal_before or in_targets or (future and not _PAST.search(clause_before)):
+        return "target"
+    if _ESTIMATE.search(clause_before.split(",")[-1] if "," in clause_before[-40:] else clause_before):
+        return "estimate"
+    return "actual"
+
+
+_CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+class _GoalWords:
+    """Whether the words before a figure set a goal (:data:`_TARGET`), from ``start`` (the sentence, or the one
+    a breakdown reads with) up to the figure; a goal in closed brackets is that figure's own and does not
+    count: "Khối bộ đạt 63,5% (mục tiêu 70%), khối tỉnh chỉ đạt 18,5%".
+
+    Most sentences set no goal: one search of the whole frame answers for all its figures.  (Blanking a
+    bracket never makes a goal word where the text has none.)
+
+    >>> g = _GoalWords("Xã đạt 61% (mục tiêu 65%), phường đạt 48%; phấn đấu 70%", 0, 55)
+    >>> [g(k) for k in (7, 22, 40, 53)]
+    [False, True, False, True]
+    """
+
+    __slots__ = ("text", "start", "any")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start = text, start
+        self.any = _TARGET.search(text[start:end]) is not None
+
+    def __call__(self, pos: int) -> bool:
+        return self.any and _TARGET.search(_CLOSED_BRACKETS.sub(" ", self.text[self.start:pos])) is not None
+
+    def at(self, pos: int) -> tuple[int, int] | None:
+        """The span of the last goal words before ``pos`` (brackets blanked, not removed: offsets kept)."""
+        if not self.any:
+            return None
+        blanked = _CLOSED_BRACKETS.sub(lambda m: " " * len(m.group(0)), self.text[self.start:pos])
+        last = None
+        for last in _TARGET.finditer(blanked):
+            pass
+        return (self.start + last.start(), self.start + last.end()) if last else None
+
+
+#: a sentence that breaks down the one before it
+_BREAKDOWN = re.compile(r"(?:Trong đó|Cụ thể)\b")
+#: a paragraph that goes on with a list of goals: "Trên lĩnh vực …", "Về xây dựng Đảng, …"
+_CONTINUES_LIST = re.compile(r"^(?:Trên lĩnh vực|Trong lĩnh vực|Ở lĩnh vực|Lĩnh vực|Về|Đối với)\b")
+_FIGURE_IN_HEADING = re.compile(r"\d[\d.,]*\s?(?:%|tỷ|triệu|lần)|\d+/\d+")
+_SUB_YEAR = re.compile(r"-(?:H[12]|Q[1-4]|\d{1,2}M|\d\d|YTD)$")
+#: a heading: a short line that does not end a sentence ("Hà Nội", "1.1 Tài chính")
+_HEADING = re.compile(r"^[^.!?;:]{1,80}$")
+
+
+# --- place -------------------------------------------------------------------------------------
+#: a unit named as someone's office ("Phó Chủ tịch UBND TP Hải Phòng") or as merged into another
+#: ("trên cơ sở sáp nhập phường Thanh Minh, …") is not what the figures near it are about
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"(?:(?:Chủ tịch|Bí thư|Giám đốc|Ủy viên|Uỷ viên|Trưởng ban|Phó ban|Trưởng phòng|Tổ trưởng)\s(?:\S+\s){0,5}"
+    r"|(?:sáp nhập|hợp nhất|trên cơ sở)[^;.]{0,80})$")
+
+
+_NOT_SUBJECT_WORDS = required(_NOT_SUBJECT_BEFORE)  # "chủ tịch", "sáp nhập", …: one is in every match
+
+
+def _subjects(found: list[Mention], text: str) -> list[Mention]:
+    """Mentions that can be what a figure is about: not a listed plural ("các phường 7, 8"), not the
+    parent named after a unit ("Phường Tam Thắng, TPHCM", "phường Kinh Môn (Hải Phòng)"), not an
+    office or a merged unit."""
+    out: list[Mention] = []
+    for m in found:
+        if m.plural or could_match(_NOT_SUBJECT_WORDS, lowered(text[max(0, m.start - 100):m.start])) \
+                and _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
+            continue
+        if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 8), m.start):
+            continue
+        if out and m.start - out[-1].end <= 3 and _RANK[m.place.level] > _RANK[out[-1].place.level]:
+            continue
+        out.append(m)
+    return out
+
+
+_SPAN_LABEL = re.compile(r"\d{4}-\d{4}(?:-H1)?")  # "2020-2025": a term or a span names a programme in a lead
+_LISTED_AFTER = re.compile(r":|\bgồm\b")
+#: the unit a unit or a part of it belongs to: "một trong năm huyện ngoại thành của TP HCM", "cửa ngõ phía Tây của
+#: TP.HCM", "10 phường thuộc quận Bình Tân" (not the owner of a measure: "tỷ lệ … của cả nước")
+_OWNER_BEFORE = re.compile(r"\b(?:quận|huyện|phường|xã|thành|tỉnh|trấn|ngõ|tâm|Tây|Đông|Nam|Bắc|vùng)\s(?:của|thuộc)\s$")
+#: a comparison group, not a subject: "huyện đông dân nhất cả nước", "đứng đầu toàn quốc", "so với cả nước"
+_GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$")
+_RESPECTIVELY = re.compile(r"\blần lượt\b")
+_FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
+#: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn", a number ("15 xã": counted), "các"
+#: or "những", nor before a name or a number:
+#: (?<!của )(?<!theo )(?<!chuẩn )(?<!\d )(?<!các )(?<!những )\b(?:[Pp]hường|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
+#: word first so that the regex engine skips ahead to the words' first letters
+_GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"),
+                        before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những "),
+                        after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
+_LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
+                "thành phố": "city"}
+
+
+#: evidence: ``(source, start, end, weak)``: the rule (a name of the field's sources below) and the span of text it
+#: read (``-1, -1`` for none), and whether that is only a default or a distant guess
+Evidence = tuple[str, int, int, bool]
+NO_PLACE: Evidence = ("none", -1, -1, True)
+
+
+def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: int,
+               default: tuple[Place | None, Evidence], text: str,
+               by_level: dict[str, tuple[Place, Evidence]]) -> tuple[Place | None, Evidence]:
+    """The unit a figure at ``pos`` is about, with its evidence: the nearest one named before it in its
+    clause, else the first named after it in the clause, else ``default`` (the paragraph's, the section's
+    or the article's unit, with its own evidence).  A bare level word nearer to the figure ("phường có 110
+    hộ") points back to the article's unit of that level: the clause names the level (evidence "clause",
+    weak when the unit it points to is)."""
+    before = [m for m in found if clause_start <= m.start and m.end <= pos]
+    respectively = _RESPECTIVELY.search(text, before[-1].end, pos) if before else None
+    if respectively:  # "A (78%) và B (77%) lần lượt giữ vị trí thứ hai và thứ ba": the k-th figure, the k-th unit
+        k = len(_FIGURE_AHEAD.findall(text, respectively.end(), pos))
+        n = len(_FIGURE_AHEAD.findall(text, respectively.end(), clause_end))
+        listed = [m for m in before if m.end <= respectively.start()][-n:]
+        if len(listed) == n and k < n:
+            return listed[k].place, ("joint", listed[k].start, listed[k].end, False)
+    generic = list(_GENERIC_UNIT.finditer(text, before[-1].end if before else clause_start, pos))
+    if generic:
+        word = generic[-1]
+        level = _LEVEL_WORDS.get(word.group(0).lower())
+        target = default if default[0] is not None and level == default[0].level else by_level.get(level)
+        if target is not None:
+            return target[0], ("clause", word.start(), word.end(), target[1][3])
+    if before:
+        return before[-1].place, ("clause", before[-1].start, before[-1].end, False)
+    # a unit in brackets after a name says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"), not
+    # what the figure before it is about
+    # nor a unit listed after the figure ("7 quận có số thu từ 500 tỷ đồng: quận 2, 4, 6") or one the subject belongs
+    # to ("hơn 52 km2, là cửa ngõ phía Tây của TP.HCM")
+    after = [m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)
+             and not _LISTED_AFTER.search(text, pos, m.start) and not _OWNER_BEFORE.search(text, max(pos, m.start - 16),
+                                                                                           m.start)]
+    if after:
+        return after[0].place, ("clause", after[0].start, after[0].end, False)
+    return default
+
+
+def _ahead(period: str, year: int) -> bool:
+    """Whether ``period`` starts after ``year``."""
+    p = Period.parse(period)
+    return bool(p and p.start.year > year)
+
+
+def _is_future(period: str, ctx: ArticlePeriods) -> bool:
+    """Whether ``period`` is a coming term or span of years (it dates only the goals set for it)."""
+    p = Period.parse(period)
+    return bool(p and p.granularity == "span" and ctx.pub_year and p.start.year >= ctx.pub_year
+                and p.end.year > ctx.pub_year)
+
+
+def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str) -> list[Mention]:
+    """Units a figure is about together: "Hà Nội và TP Hồ Chí Minh … chỉ đạt dưới 10%" is one
+    figure for each of them."""
+    before = [m for m in found if clause_start <= m.start and m.end <= pos]
+    if len(before) >= 2 and re.fullmatch(r"\s(?:và|cùng)\s", text[before[-2].end:before[-1].start]) \
+            and before[-1].place.level == before[-2].place.level:
+        return [before[-2], before[-1]]
+    return []
+
+
+#: the words that make a period after a figure a deadline: "…, dự kiến bàn giao cuối năm 2025", "sẽ đạt … vào năm 2030"
+_DEADLINE_BETWEEN = re.compile(r"\b(?:dự kiến|sẽ|phấn đấu|kế hoạch|trước|chậm nhất|Dự kiến|Phấn đấu)\b")
+#: a comparison with the founding: "so với lúc thành lập quận", "so với khi mới thành lập", "sau chia tách"
+_SINCE_FOUNDING = re.compile(r"so với (?:lúc|khi|thời điểm|ngày) (?:mới )?(?:thành lập|chia tách|tái lập)|sau (?:khi )?chia tách")
+
+
+_PLAN_AMOUNT = re.compile(r"(?:kế hoạch|dự toán|chỉ tiêu)(?:\s(?:năm|dự kiến|giao|được giao|đề ra|nay|là))*\s$")
+_PER_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm|/năm|bình quân[^,;.]{0,40}năm|một năm")
+_BASE_YEAR = re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|"
+                        r"nửa (?:đầu|cuối) |quý [IV1-4]+ |năm )*(?P<y>(?:19|20)\d\d)")
+
+
+def _base_period(basis: str, period: str, before: str, after: str, ctx: ArticlePeriods) -> str:
+    """The period a comparison is made against: "tăng 7,51% so với cùng kỳ năm 2022" of 2023-H1 is
+    2022-H1; "so với cùng kỳ" alone is the same period a year earlier; a term-start comparison is
+    against the term's first year."""
+    if basis not in ("yoy", "term_start"):
+        return ""
+    m = _BASE_YEAR.search(_up_to_next_figure(after[:80])) or _BASE_YEAR.search(before[-60:])
+    p = Period.parse(period)
+    if m:
+        if p is not None and not p.full_years and p.granularity != "ytd":
+            return m["y"] + period[4:]  # the same part of the base year
+        return m["y"]
+    if basis == "term_start":
+        return ctx.term[:4] if ctx.term else ""
+    return str(p.previous_year()) if p is not None and p.granularity not in ("span", "term", "half_term") else ""
+
+
+#: a goal set for every year ("hằng năm vượt chỉ tiêu từ 8 - 10%"), not a unit per year ("triệu đồng/người/năm")
+_EVERY_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm")
+
+
+def _span_period(period: str, basis: str, base: str, every_year: bool, goal: bool, ctx: ArticlePeriods) -> str:
+    """A figure measured over a span, dated by its end year only: the span.
+
+    A change since the start of a term runs from the base year ("gấp 1,4 lần so với 2020", said of
+    2024: 2020-2024; "đến năm 2030 so với năm 2025 tăng 30%": 2025-2030); a yearly goal dated by the
+    term's last year ("hằng năm … đến năm 2030") is a rate over the coming term.
+
+    >>> ctx = ArticlePeriods(2025, 2025, 8, "2020-2025", "2025-2030")
+    >>> _span_period("2024", "term_start", "2020", False, False, ctx), _span_period("2030", "none", "", True, True, ctx)
+    ('2020-2024', '2025-2030')
+    >>> _span_period("2024", "yoy", "2023", False, False, ctx), _span_period("2030", "none", "", False, True, ctx)
+    ('2024', '2030')
+    """
+    if not (len(period) == 4 and period.isdigit()):
+        return period
+    if basis == "term_start" and len(base) == 4 and base.isdigit() and base < period:
+        return f"{base}-{period}"
+    if every_year and goal and ctx.future and ctx.future.endswith("-" + period):
+        return ctx.future
+    return period
+
+
+_BASE_VALUE_BEFORE = re.compile(r"(so với (?:năm |cùng kỳ năm )?(?P<y>(?:19|20)\d\d))\s?\($")
+
+
+def _base_value_period(text: str, s_start: int, pos: int) -> tuple[str, int, int] | None:
+    """The period of a base value quoted after its comparison, and the span of the comparison: "cao hơn
+    1,58% so với năm 2023 (87,72%)"."""
+    if "(" not in text[max(s_start, pos - 2):pos]:  # the bracket ends the window (or comes before a final newline)
+        return None
+    at = max(s_start, pos - 40)
+    m = _BASE_VALUE_BEFORE.search(text[at:pos])
+    return (m["y"], at + m.start(1), at + m.end(1)) if m else None
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _CLAUSE_SPLIT.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return out
+
+
+def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place | None, Evidence],
+                                                                       dict[str, tuple[Place, Evidence]]]:
+    """The article's unit and, per level, the unit a bare level word points back to, with their evidence:
+    the title's unit ("title"), the most named one ("article", weak when another unit of its level is named
+    at least half as often), the outlet's province ("outlet", always weak)."""
+    text = article.text
+    starts = [ln.start for ln in article.lines]
+    in_frame = [m for m in named
+                if (i := bisect_right(starts, m.start) - 1) >= 0 and article.lines[i].kind in FRAME_KINDS]
+    title = next(((ln.start, ln.end) for ln in article.lines if ln.kind == "title"), (0, 0))
+    in_title = [m for m in named if title[0] <= m.start < title[1]]
+    main = main_of(in_frame, in_title)
+    counts = Counter(m.place for m in in_frame if not m.plural)
+    first: dict[Place, Mention] = {}
+    for m in in_frame:
+        first.setdefault(m.place, m)
+
+    def evidence(place: Place) -> Evidence:
+        named_in_title = next((m for m in in_title if m.place == place and not m.plural), None)
+        if named_in_title is not None and counts[place] >= 2:
+            return "title", named_in_title.start, named_in_title.end, False
+        m = first.get(place)
+        rivals = any(p != place and p.level == place.level and 2 * n >= counts[place] for p, n in counts.items())
+        return ("article", m.start if m else -1, m.end if m else -1, rivals)
+
+    by_level = {level: (place, evidence(place)) for level, place in main_by_level(in_frame).items()}
+    article_place = (main[0], evidence(main[0])) if main else (None, NO_PLACE)
+    for ln in article.body():
+        outlet = outlet_place(text[ln.start:ln.end])
+        if outlet is not None:  # "(QNO) - … UBND tỉnh cho biết": the outlet's province
+            mark = _OUTLET_MARK_SPAN.match(text, ln.start, ln.end)
+            ev: Evidence = ("outlet", ln.start, mark.end() if mark else ln.start, True)
+            by_level.setdefault(outlet.level, (outlet, ev))
+            if article_place[0] is None:
+                article_place = (outlet, ev)
+            break
+    return article_place, by_level
+
+
+_OUTLET_MARK_SPAN = re.compile(r"\(?[A-ZĐ][A-Za-zĐđ.]{1,7}\)?")
+
+
+def _period_weak(source: str, frame_paragraph: int, paragraph: int) -> bool:
+    """Whether a period decided by ``source`` is only a default or a distant guess: none, the article's
+    date alone, or a frame carried from more than one paragraph before the figure's."""
+    return source in ("none", "dateline") or source in ("paragraph", "section") and paragraph - frame_paragraph > 1
+
+
+def _ev(e: Evidence | tuple[str, int, int]) -> str:
+    """An evidence as the figure table writes it: ``clause:120-134``, ``none``, ``default``."""
+    return f"{e[0]}:{e[1]}-{e[2]}" if e[1] >= 0 else e[0]
+
+
+def figures(article: Article, include_incidental: bool = False) -> Iterator[Figure]:
+    """All figures of one article, in text order, each with the evidence of its place, period, basis and
+    metric (:data:`PLACE_SOURCES`, :data:`PERIOD_SOURCES`, :data:`CUE_SOURCES`)."""
+    text = article.text
+    # once per article; lines and the frame take their part by offset.  Only mentions in the frame's lines (title,
+    # lead, body) are read, so the page furniture after the last of them (related titles, footer) is not scanned
+    frame_end = max((ln.end for ln in article.lines if ln.kind in FRAME_KINDS), default=0)
+    named = with_bare_names(text, mentions(text, until=frame_end), frame_end)
+    starts = [m.start for m in named]
+    article_place, by_level = _article_places(article, named)
+    periods = ArticlePeriods.of(article)
+    targets_before = False  # did the previous paragraph with figures set goals?
+    # carried across the paragraphs of a section, reset by a heading: the period, its source, span and paragraph
+    section_period: tuple[str, str, int, int, int] = ("", "none", -1, -1, 0)
+    section_place: tuple[Place | None, Evidence] | None = None
+    lines = list(article.body())
+    lead = next((ln for ln in lines if ln.kind == "body"), None)
+    lead_period = next(((p, pos, e) for pos, p, scope, e in (scoped_marks(text, lead.start, lead.end, periods)
+                                                             if lead else [])
+                        if p != "annual" and not scope), ("", -1, -1))
+    paragraph = 0
+    verb_cues = {}
+    looked_back = periods.last_complete_year()
+    for line in lines:
+        line_text = text[line.start:line.end]
+        paragraph += 1
+        if line.kind == "body" and _HEADING.match(line_text) and not _FIGURE_IN_HEADING.search(line_text):
+            # a heading starts a section: "Giai đoạn 2016-2020" dates what follows it, "Hà Nội" places it
+            heading_marks = [(p, pos, e) for pos, p, scope, e in scoped_marks(text, line.start, line.end, periods)
+                             if p != "annual"]
+            section_period = ((heading_marks[0][0], "section", heading_marks[0][1], heading_marks[0][2], paragraph)
+                              if heading_marks else ("", "none", -1, -1, paragraph))
+            heads = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
+            if heads and len(line_text) <= 40:
+                section_place = (heads[0].place, ("section", heads[0].start, heads[0].end, False))
+            continue
+        carried_period = section_period
+        in_targets = targets_before and bool(_CONTINUES_LIST.match(line_text)) and not re.search(r"\bđã\b", line_text)
+        had_figures = had_targets = False
+        found = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
+        carried_family: dict[str, tuple[str, int, int]] = {}  # unit: the last family and where it was read
+        if not _BREAKDOWN.match(line_text):  # "Trong đó, ngành thương mại tăng 9,29%": the paragraph before goes on
+            verb_cues: dict[str, tuple[str, int, int]] = {}  # "reach"/"growth": the last explicit plan/yoy cue
+        carried_basis: dict[str, tuple[str, str, int, int]] = {}  # unit: the last figure's basis, family, cue
+        para_frames: list[tuple[bool, str, int, int]] = []
+        default_place = section_place or article_place
+        previous = line.start
+        for s_start, s_end in _sentences(text, line.start, line.end):
+            # "… đề ra 28 chỉ tiêu. Trong đó, 19 chỉ tiêu …": a breakdown reads with the sentence it breaks down
+            frame_start = previous if _BREAKDOWN.match(text, s_start) else s_start
+            previous = s_start
+            subjects = [m for m in found if s_start <= m.start < s_end]
+            marks = scoped_marks(text, s_start, s_end, periods)
+            clauses = _clauses(text, s_start, s_end)
+            goal_before_at = _GoalWords(text, frame_start, s_end)
+            for tok in tokens(text, s_start, s_end):
+                if tok.kind == "incidental" and not include_incidental:
+                    continue
+                c_start, c_end = next((a, b) for a, b in clauses if a <= tok.start <= b)
+                sentence_before = text[s_start:tok.start]
+                # the words that set a goal, earlier in the sentence (or in the one a breakdown reads with)
+                goal_before = goal_before_at(tok.start)
+                before = text[c_start:tok.start]
+                after = text[tok.tail:c_end]
+                value = tok.value
+                if tok.unit in ("percent", "count", "VND_bn", "USD_mn") and _DECLINE.search(before[-15:]) \
+                        and not _LEVEL_AFTER_DECLINE.search(before[-20:]):
+                    value = -value
+                period_ev: Evidence = ("none", -1, -1, True)
+                base_value = _base_value_period(text, s_start, tok.start)
+                if base_value:
+                    period = base_value[0]
+                    period_ev = ("base_value", base_value[1], base_value[2], False)
+                else:
+                    period, m0, m1 = period_mark(marks, tok.start, (c_start, c_end))
+                    if period and m0 > tok.start and _DEADLINE_BETWEEN.search(text, tok.tail, m0):
+                        # "đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025": the deadline of what
+                        # comes next, not the period of the figure before it
+                        period, m0, m1 = "", -1, -1
+                    if period:
+                        period_ev = ("clause" if c_start <= m0 < c_end else "sentence", m0, m1, False)
+                if not period and not _is_future(carried_period[0], periods):
+                    # a coming term named earlier dates only the goals set for it
+                    period, src, m0, m1, at = carried_period
+                    if period:
+                        period_ev = (src, m0, m1, _period_weak(src, at, paragraph))
+                if not period and line.kind == "title" and line.end - line.start <= 160:
+                    period = lead_period[0]  # a headline's figure: the period its lead reports
+                    if period:
+                        period_ev = ("lead", lead_period[1], lead_period[2], False)
+                qualifier = (tok.reason if tok.reason.startswith("range")
+                             else _qualifier(goal_before, before, after, in_targets, period, periods))
+                if tok.unit == "VND_bn" and _PLAN_AMOUNT.search(before[-40:]) and period[:4].isdigit():
+                    period = period[:4]  # "để đạt được kế hoạch dự kiến 4.000 tỷ đồng": the year's plan
+                    period_ev = ("plan_year", *period_ev[1:])
+                goal = qualifier == "target" or goal_before or in_targets
+                if not period and periods.future and goal:
+                    period = periods.future  # a goal with no period of its own: the coming term
+                    period_ev = ("future_term", *periods.future_at, False)
+                if tok.kind == "indicator":
+                    had_figures = True
+                    had_targets = had_targets or qualifier == "target"
+                basis, b0, b1 = _basis(before, after, tok.unit, tok.noun, periods, text[s_start:c_start],
+                                       (c_start, tok.tail, s_start))
+                basis_ev = ("clause", b0, b1) if b0 >= 0 else ("default", -1, -1)
+                if tok.unit == "percent" and b0 < 0 and basis == "none":
+                    # a list that names its cue once: "… đạt 70,6% dự toán và tăng 39,5% so với cùng kỳ; khu vực B
+                    # 43 nghìn tỷ đồng, đạt 57,9% và tăng 7%": a bare "đạt" is of plan, a bare "tăng" on the same period
+                    verb = "reach" if _REACH_BEFORE.search(before[-25:]) else "growth" if _GROWTH_BEFORE.search(
+                        before[-25:]) else ""
+                    cue = verb_cues.get(verb)
+                    if cue is not None:
+                        basis, basis_ev = cue[0], ("paragraph", cue[1], cue[2])
+                elif tok.unit == "percent" and b0 >= 0 and basis in ("plan", "yoy"):
+                    verb_cues["reach" if basis == "plan" else "growth"] = (basis, b0, b1)
+                if basis == "share" and tok.unit == "percent" and tok.value > 100:
+                    basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
+                if basis == "none" and tok.reason.startswith("range") and qualifier.startswith("range") \
+                        and (goal_before or in_targets or period == periods.future):
+                    basis = "target"  # a goal given as a range: "từ 11 - 15%"
+                    goal_at = goal_before_at.at(tok.start) if goal_before else None
+                    basis_ev = ("clause", *goal_at) if goal_at else ("paragraph", line.start, line.start) \
+                        if in_targets else ("clause", *period_ev[1:3]) if period_ev[1] >= 0 else ("default", -1, -1)
+                metric = ""
+                metric_ev: tuple[str, int, int] = ("default", -1, -1)
+                if tok.kind == "indicator":
+                    carried = carried_family.get(tok.unit, ("", -1, -1))
+                    metric, m_src, m0, m1 = metric_evidence(sentence_before, after, tok.unit, tok.noun, basis,
+                                                            carried[0])
+                    if basis in ("none", "target") and tok.unit == "percent" \
+                            and carried_basis.get(tok.unit, ("",))[:2] == ("share", family_of(metric) or "other") \
+                            and not qualifier.startswith("range") and not _GROWTH_BEFORE.search(before[-30:]):
+                        # "tỷ lệ … đạt 68,5%: Đà Nẵng (58,9%), Hà Giang (55,8%) … (mục tiêu 70%)": the same share,
+                        # also when no sentence of the paragraph names the measure ("Khối bộ đạt 63,5% (mục tiêu 70%)")
+                        basis = "share"
+                        basis_ev = ("paragraph", *carried_basis[tok.unit][2:])
+                        metric, m_src, m0, m1 = metric_evidence(sentence_before, after, tok.unit, tok.noun, basis,
+                                                                carried[0])
+                    if m_src == "clause":
+                        shift = s_start if m0 < len(sentence_before) else tok.tail - len(sentence_before)
+                        metric_ev = ("clause", m0 + shift, m1 + shift)
+                    elif m_src == "paragraph":
+                        metric_ev = ("paragraph", carried[1], carried[2])
+                    if metric != "other":
+                        carried_family[tok.unit] = (family_of(metric), *metric_ev[1:])
+                    carried_basis[tok.unit] = (basis, family_of(metric) or "other", *basis_ev[1:])
+                place, place_ev = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
+                if periods.founding and tok.kind == "indicator" and tok.unit in ("times", "percent"):
+                    # "tăng 13,61 lần so với lúc thành lập quận", "gấp 13 lần sau chia tách": since the founding;
+                    # "tăng 65 lần so với năm 2004" in an anniversary article: from that year
+                    since = _SINCE_FOUNDING.search(text, tok.tail, tok.tail + len(_up_to_next_figure(after[:60]))) \
+                        or _SINCE_FOUNDING.search(text, max(c_start, tok.start - 50), tok.start)
+                    long_base = _BASE_YEAR.search(_up_to_next_figure(after[:60])) if not since else None
+                    if since:
+                        period, basis, base = periods.founding, "none", ""
+                        period_ev = ("clause", since.start(), since.end(), False)
+                    elif long_base and tok.unit == "times" and period[:4].isdigit() \
+                            and int(period[:4]) - int(long_base["y"]) > 1:
+                        period, basis = f"{long_base['y']}-{period[:4]}", "none"
+                        basis_ev = ("default", -1, -1)
+                per_year = "yes" if tok.kind == "indicator" and _PER_YEAR.search(
+                    before[-40:] + text[tok.start:tok.tail] + after[:12]) else ""
+                if per_year and tok.unit == "percent" and periods.founding and period == periods.founding[5:9]:
+                    period = periods.founding  # "bình quân 21%/năm" in an anniversary article: over the years since
+                base = _base_period(basis, period, before, after, periods) if tok.kind == "indicator" else ""
+                spanned = _span_period(period, basis, base, bool(_EVERY_YEAR.search(before)), goal, periods)
+                if spanned != period and spanned == periods.future and not base:
+                    period_ev = ("future_term", *periods.future_at, False)
+                period = spanned
+                joint = _joint_subjects(found, tok.start, c_start, text)
+                for place, place_ev in [(m.place, ("joint", m.start, m.end, False)) for m in joint] or [
+                        (place, place_ev if place is not None else NO_PLACE)]:
+                    yield Figure(
+                        doc=article.name,
+                        district=place.name if place else "",
+                        level=place.level if place else "",
+                        metric=metric,
+                        value=canonical(value) if tok.kind == "indicator" else "",
+                        unit=tok.unit,
+                        denominator=canonical(tok.denominator) if tok.denominator is not None else "",
+                        period=period,
+                        per_year=per_year,
+                        basis=basis,
+                        base=base,
+                        qualifier=qualifier,
+                        quote=text[tok.start:tok.end],
+                        start=tok.start,
+                        end=tok.end,
+                        kind=tok.kind,
+                        place_from=_ev(place_ev),
+                        period_from=_ev(period_ev),
+                        basis_from=_ev(basis_ev),
+                        metric_from=_ev(metric_ev),
+                        weak=";".join(name for name, ev in (("place", place_ev), ("period", period_ev)) if ev[3]),
+                    )
+            # "Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit; not the one a unit
+            # belongs to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã")
+            owners = [m for m in subjects if not _OWNER_BEFORE.search(text, max(s_start, m.start - 16), m.start)]
+            if owners:
+                default_place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
+            last = [(pos, p, e) for pos, p, scope, e in marks if p != "annual" and not scope]
+            if len(last) > 1 and looked_back:
+                # "tổng kết năm 2022 và phát động thi đua năm 2023" early in 2023: the year reported on frames what
+                # follows, not the year a plan is launched for
+                reported = [mark for mark in last if not _ahead(mark[1], looked_back)]
+                last = reported or last
+            if last:
+                carried_period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], paragraph)
+                # a report's "6 tháng đầu năm", an opening "Trong 5 năm vừa qua, …" or a year set off
+                # by a comma ("trong năm 2024, …") frames the paragraphs after it
+                for pos, p, e in last:
+                    opening = pos - s_start <= 12
+                    if opening or _SUB_YEAR.search(p) or "-" not in p and re.match(r"[^,.;()]{0,25},", text[pos:pos + 30]):
+                        para_frames.append((opening, p, pos, e))
+        if para_frames:  # the paragraph's opening frame, else its last one
+            frame = next((f for f in para_frames if f[0]), para_frames[-1])
+            section_period = (frame[1], "lead" if line is lead else "paragraph", frame[2], frame[3], paragraph)
+        elif line is lead and carried_period[0] and carried_period[1] == "paragraph" \
+                and not _SPAN_LABEL.fullmatch(carried_period[0]):
+            # the lead's period frames the article ("… hội nghị tổng kết năm 2022 …"), until another frame
+            section_period = (carried_period[0], "lead", *carried_period[2:])
+        if had_figures:
+            targets_before = had_targets
+
+
+def extract(paths: Iterable[Path | str], include_incidental: bool = False) -> Iterator[Figure]:
+    """Stream the figures of every article under ``paths`` (files or folders of ``.txt``)."""
+    for article in iter_articles(paths):
+        yield from figures(article, include_incidental)
+
+
+def write_figures(paths: Iterable[Path | str], output: Path | None = None, fmt: str = "csv") -> int:
+    """``districtbook extract``: write figures as CSV (the output contract) or a JSON array.
+
+    ``output`` is written whole or not at all (:func:`files.atomic_output`): an error or a signal
+    leaves no partial file, and the previous one intact.
+    """
+    from districtbook.base.files import atomic_output
+
+    if output is None:
+        return _write_figures(paths, sys.stdout, fmt)
+    with atomic_output(Path(output)) as out:
+        return _write_figures(paths, out, fmt)
+
+
+def _write_figures(paths: Iterable[Path | str], out, fmt: str) -> int:
+    n = 0
+    if fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(COLUMNS)
+        for f in extract(paths):
+            w.writerow([getattr(f, c) for c in COLUMNS])
+            n += 1
+    else:
+        out.write("[")
+        for f in extract(paths):
+            out.write(("," if n else "") + "\n" + json.dumps(asdict(f), ensure_ascii=False))
+            n += 1
+        out.write("\n]\n")
+    return n
+
+
+assert tuple(f.name for f in fields(Figure)) == COLUMNS

@@ -1,0 +1,421 @@
+"""The metric vocabulary: snake_case keys, what each means, and the words that signal it.
+
+A metric key is a *family* (what is measured: ``budget_revenue``, ``domestic_revenue``,
+``party_members_admitted``, ``cashless_markets``, ...) and, for a percentage or a multiple, a
+*suffix* that says what it is measured against: ``_vs_plan`` (per cent of plan), ``_growth``
+("tăng 18%" on the same period), ``_yoy`` (a level, "bằng 96,4% so với cùng kỳ"), ``_share``
+(of a whole), ``_mom_growth`` / ``_mom_ratio`` (on the month before), ``_vs_term_start``.
+
+The family is read from the words nearest before the number in its sentence (a budget list names
+its item once and then gives its amount, per cent of plan, share and growth), or from the thing a
+count counts ("74 tổ chức Đảng").  A figure no family fits is ``other`` (still extracted, with its
+quote).  Every family has a rule here and a composed example sentence in ``tests/test_metrics.py``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from districtbook.base.prefilter import anchored, lowered, required
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A metric key, its chapter, and how it is composed; its words are in the message catalogues."""
+
+    key: str
+    topic: str = "other"  # the book chapter that reports it: budget, growth, digital, governance, other
+    family: str = ""  # for a composed key: its family and suffix ("soe_revenue", "_share")
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Family:
+    """A measured thing: its words before the number, or the counted noun after it."""
+
+    key: str
+    topic: str
+    words: re.Pattern[str] | None  # searched in the sentence before the number (nearest match wins)
+    noun: re.Pattern[str] | None = None  # matched against the words right after a count (each branch opens with ^)
+    units: frozenset[str] = frozenset({"percent", "count", "VND_bn", "ratio", "times", "rank"})
+    factors: frozenset[str] | None = None  # strings every match of ``words`` contains (prefilter.required)
+
+    @property
+    def at_the_number(self) -> bool:
+        """Whether ``words`` must end right before the number ("đề ra 28 chỉ tiêu"): then only the words
+        before it are searched, never those after it."""
+        return self.words is not None and self.words.pattern.endswith("$")
+
+
+def _f(key: str, topic: str, words: str | None, noun: str | None = None,
+       units: str = "percent count VND_bn ratio times rank") -> Family:
+    pattern = re.compile(words, re.I) if words else None
+    if noun and not anchored(re.compile(noun, re.I)):  # the counted noun opens the words after the number
+        raise ValueError(f"{key}: every branch of the noun pattern must start with ^ (it is matched, not searched)")
+    return Family(key, topic, pattern, re.compile(noun, re.I) if noun else None, frozenset(units.split()),
+                  required(pattern) if pattern else None)
+
+
+_M = "VND_bn"
+#: families in priority order for the same distance: the specific before the general
+FAMILIES = (
+    # budget: components before the total, spending apart from revenue
+    _f("domestic_revenue", "budget", r"thu nội địa"),
+    _f("soe_revenue", "budget",
+       r"(?:thu từ |khu vực )doanh nghiệp [Nn]hà nước"),
+    _f("nonstate_revenue", "budget",
+       r"khu vực ngoài (?:[Nn]hà nước|quốc doanh)"),
+    _f("fdi_revenue", "budget",
+       r"vốn đầu tư nước ngoài|khu vực FDI"),
+    _f("crude_oil_revenue", "budget", r"dầu thô"),
+    _f("import_export_revenue", "budget",
+       r"(?:thu|từ)[^,;.]{0,25}xuất,? nhập khẩu|thu xuất nhập khẩu"),
+    _f("land_use_revenue", "budget",
+       r"tiền sử dụng đất|đấu giá quyền sử dụng đất"),
+    _f("local_budget_revenue", "budget",
+       r"thu (?:cân đối )?ngân sách địa phương"),
+    _f("development_investment_expenditure", "budget",
+       r"chi đầu tư phát triển"),
+    _f("recurrent_expenditure", "budget", r"chi thường xuyên"),
+    _f("local_budget_expenditure", "budget",
+       r"(?:tổng )?chi (?:cân đối )?ngân sách|tổng chi\b|[Cc]hi ngân sách"),
+    _f("public_investment_disbursement", "budget",
+       r"giải ngân"),
+    _f("total_social_investment", "growth",
+       r"vốn đầu tư toàn xã hội|tổng vốn đầu tư"),
+    _f("budget_revenue", "budget",
+       r"[Tt]hu ngân sách|[Tt]ổng thu|thu NSNN|[Tt]hu cân đối|ngân sách (?:[Nn]hà nước|NN)|tăng thu|[Tt]hu ngân sách|"
+       r"ngân sách"),
+    _f("trade_services_revenue", "growth",
+       r"doanh thu|tổng mức bán lẻ"),
+    # economy
+    _f("sector_share_services", "growth",
+       r"(?:thương mại|dịch vụ)[^;]{0,60}(?:tỷ trọng|chiếm)|tỷ trọng[^,;]{0,20}(?:thương mại|dịch vụ)",
+       units="percent"),
+    _f("sector_share_industry", "growth",
+       r"công nghiệp[^;]{0,60}(?:tỷ trọng|chiếm)|tỷ trọng[^,;]{0,20}công nghiệp", units="percent"),
+    _f("sector_share_agriculture", "growth",
+       r"nông nghiệp[^;]{0,60}(?:tỷ trọng|chiếm)|tỷ trọng[^,;]{0,20}nông nghiệp", units="percent"),
+    _f("sector_growth_services", "growth",
+       r"(?:thương mại|dịch vụ)\s(?:tăng|đạt)", units="percent"),
+    _f("sector_growth_industry", "growth",
+       r"(?:công nghiệp|xây dựng)\s(?:tăng|đạt)", units="percent"),
+    _f("sector_growth_agriculture", "growth",
+       r"nông nghiệp\s(?:tăng|đạt)", units="percent"),
+    _f("income_per_capita", "growth",
+       r"thu nhập bình quân", units="VND_bn percent times"),
+    _f("grdp_per_capita", "growth",
+       r"GRDP bình quân đầu người|bình quân đầu người", units=_M),
+    # an amount of output is not a growth rate: industrial output apart from all-sector output
+    _f("industrial_output", "growth", r"giá trị sản xuất công nghiệp|sản xuất công nghiệp", units=_M),
+    _f("production_value", "growth", r"giá trị sản xuất|tổng sản phẩm|\bGO\b", units=_M),
+    _f("economic_growth_rate", "growth",
+       r"tăng trưởng|GRDP|giá trị sản xuất|tổng sản phẩm|kinh tế|GO\b", units="percent times VND_bn"),
+    _f("poverty_rate", "other", r"hộ nghèo|hộ cận nghèo", units="percent"),
+    _f("near_poor_households", "other", None, r"^hộ cận nghèo|^hộ nghèo",
+       units="count"),
+    # administrative reform and digital government
+    _f("admin_reform_rank", "digital",
+       r"cải cách hành chính|PAR ?INDEX|xếp hạng|[Xx]ếp|vị trí", units="rank"),
+    _f("online_fullprocess_records_share",
+       "digital", r"trực tuyến toàn trình|toàn trình", units="percent count"),
+    _f("admin_reform_index", "digital",
+       r"cải cách hành chính|PAR ?INDEX|[Cc]hỉ số", units="percent score pp"),
+    _f("records_on_time", "digital",
+       r"đúng hạn|trước hạn", r"^(?:hồ sơ|thủ tục)(?! số)", units="percent count"),
+    _f("digitised_records", "digital",
+       r"số hóa|số hoá", r"^(?:văn bản|hồ sơ số|tài liệu)"),
+    _f("cashless_vendors", "digital",
+       None, r"^tiểu thương", units="count percent"),
+    _f("cashless_markets", "digital",
+       r"chợ 4\.0|QR|tiền mặt|thanh toán", r"^chợ"),
+    _f("cashless_streets", "digital",
+       r"tiền mặt|QR|thanh toán", r"^(?:tuyến phố|tuyến đường)(?! văn minh)"),
+    _f("cashless_businesses",
+       "digital", r"không dùng tiền mặt|không tiền mặt", r"^(?:các )?(?:hộ kinh doanh|cơ sở kinh doanh|doanh nghiệp)"),
+    # party building
+    _f("party_members_admitted", "governance",
+       r"kết nạp|[Pp]hát triển đảng viên", r"^(?:đảng viên|ĐV|quần chúng)", units="count ratio percent"),
+    _f("party_candidates", "governance",
+       None, r"^quần chúng", units="count"),
+    _f("party_members_count", "governance", None, r"^(?:đảng viên|đv)", units="count"),
+    _f("party_members_count", "governance", r"tổng số đảng viên|đảng viên toàn",
+       units="count"),
+    _f("party_units_excellent_share", "governance",
+       r"xuất sắc", r"^(?:đơn vị |tổ chức |đảng viên |chi bộ )?hoàn thành xuất sắc", units="percent"),
+    _f("party_units_good_share", "governance",
+       r"hoàn thành tốt nhiệm", r"^(?:đơn vị |tổ chức |đảng viên |chi bộ |cơ sở đảng )?(?:hoàn thành tốt|và hơn|đạt)", units="percent"),
+    _f("party_units_meeting_target", "governance",
+       None, r"^(?:cơ sở đảng|đảng bộ|chi bộ)[^,;.]{0,50}(?:vượt|đạt|kết nạp)", units="count"),
+    _f("new_party_organisations", "governance",
+       r"thành lập", r"^tổ chức (?:cơ sở )?đảng", units="count"),
+    _f("party_organizations_count", "governance",
+       None, r"^(?:tổ chức (?:cơ sở )?đảng|chi bộ|đảng bộ|chi, đảng bộ|tổ chức đảng)", units="count"),
+    _f("new_mass_organisations",
+       "governance", r"thành lập", r"^tổ chức", units="count"),
+    _f("confidence_votes", "governance", r"phiếu tín nhiệm", r"^phiếu",
+       units="ratio count"),
+    _f("targets_exceeded", "governance",
+       None, r"^chỉ tiêu hoàn thành vượt|^chỉ tiêu vượt", units="ratio count"),
+    _f("targets_remaining", "governance",
+       r"tiếp tục hoàn thành|còn\s$", r"^chỉ tiêu", units="count"),
+    _f("targets_total", "governance",
+       r"(?:đề ra|đặt ra|gồm)\s$", r"^chỉ tiêu", units="count"),
+    _f("emulation_criteria_met", "other",
+       None, r"^(?:chỉ tiêu|tiêu chí) thi đua", units="ratio count"),
+    _f("targets_completed", "governance", None, r"^(?:chỉ tiêu|tiêu chí)",
+       units="ratio count percent"),
+    _f("awards", "governance",
+       r"khen thưởng|biểu dương|tặng", r"^(?:tập thể|cá nhân)", units="count"),
+    # places, people, economy units
+    _f("merged_units_count", "other",
+       r"sáp nhập|hợp nhất|thuộc\s$", r"^(?:phường|xã|quận|huyện|đơn vị hành chính|đảng bộ|thị trấn)", units="count"),
+    _f("cultural_wards", "governance",
+       r"văn hóa|văn minh", r"^phường", units="ratio count"),
+    _f("units_count", "other", None,
+       r"^(?:phường|xã|quận|huyện|tỉnh|thành phố|vùng|đơn vị)", units="count ratio"),
+    _f("area", "other", r"diện tích", units="km2 ha m2"),
+    _f("population", "other", r"dân số|nhân khẩu", r"^(?:người|nhân khẩu)", units="count"),
+    _f("cultural_families_share",
+       "other", r"văn hóa|văn hoá", r"^(?:hộ gia đình|gia đình|tổ dân phố)", units="percent"),
+    _f("new_enterprises", "growth",
+       r"doanh nghiệp[^;]{0,30}(?:thành lập|mới)", units="count"),
+    _f("enterprises", "growth", None, r"^doanh nghiệp", units="count"),
+    _f("business_households", "growth", None, r"^hộ kinh doanh|^hộ$",
+       units="count"),
+    _f("cooperatives", "growth", None, r"^hợp tác xã", units="count"),
+    _f("economic_units", "growth", None, r"^đơn vị kinh tế|^đơn vị\b", units="count"),
+    _f("ocop_products", "growth", None, r"^sản phẩm", units="count"),
+    _f("standard_schools",
+       "other", r"trường[^;]{0,40}chuẩn|chuẩn quốc gia", r"^trường(?! hợp)", units="percent ratio count"),
+    _f("projects_land_cleared", "other",
+       r"giải phóng mặt bằng", r"^dự án", units="count"),
+    _f("project_completion_share", "other", r"dự án", units="percent"),
+    _f("projects_count", "other", None, r"^(?:dự án|công trình)", units="count"),
+    _f("civilised_streets", "other", None, r"^tuyến phố văn minh",
+       units="count"),
+    _f("households_supported", "other", r"hỗ trợ", r"^hộ", units="ratio count"),
+    _f("waste_collection_share", "other", r"chất thải|rác",
+       units="percent"),
+    _f("construction_controlled_share",
+       "other", r"công trình xây dựng", units="percent"),
+    _f("clean_water_share", "other",
+       r"nước sạch", units="percent"),
+    _f("road_width", "other", r"mở rộng|mặt cắt|đường", units="m"),
+)
+
+#: suffixes of a family's key (their labels are ``metric.suffix.vs_plan``, … in the catalogues)
+SUFFIXES = ("_vs_plan", "_growth", "_yoy", "_share", "_mom_growth", "_mom_ratio", "_vs_term_start", "_over_plan",
+            "_target")
+
+_SHARE_FAMILIES = frozenset(f.key for f in FAMILIES if f.key.endswith("_share") or f.key.startswith("sector_share")
+                            or f.key in ("poverty_rate", "admin_reform_index", "online_fullprocess_records_share",
+                                         "records_on_time", "cashless_markets", "cashless_businesses",
+                                         "economic_growth_rate", "digitised_records", "standard_schools",
+                                         "party_units_good_share", "party_units_excellent_share", "targets_completed",
+                                         "project_completion_share", "cultural_families_share", "income_per_capita"))
+#: families whose percentages are growth rates by nature: "tăng 12%" says nothing more
+_RATE_FAMILIES = frozenset({"economic_growth_rate", "sector_growth_services", "sector_growth_industry",
+                            "sector_growth_agriculture"})
+
+
+def _metrics() -> dict[str, Metric]:
+    out = {f.key: Metric(f.key, f.topic) for f in reversed(FAMILIES)}
+    out["other"] = Metric("other")
+    # composed keys the seeds and the book use by name
+    for fam in ("budget_revenue", "domestic_revenue", "local_budget_revenue", "land_use_revenue",
+                "local_budget_expenditure", "party_members_admitted", "targets_completed"):
+        for suffix in SUFFIXES:
+            out[fam + suffix] = Metric(fam + suffix, out[fam].topic, fam, suffix)
+    out["party_members_admitted_vs_target"] = Metric("party_members_admitted_vs_target", "governance")
+    out["admin_reform_rank_change"] = Metric("admin_reform_rank_change", "digital")
+    return out
+
+
+METRICS: dict[str, Metric] = _metrics()
+
+
+def describe(key: str) -> Metric:
+    """The metric of any key, composed ones included (``soe_revenue_share`` -> "…, tỷ trọng").
+
+    >>> m = describe("soe_revenue_share"); (m.key, m.family, m.suffix)
+    ('soe_revenue_share', 'soe_revenue', '_share')
+    >>> describe("no_such_key").key
+    'other'
+    """
+    if key in METRICS:
+        return METRICS[key]
+    for suffix in SUFFIXES:
+        fam = key.removesuffix(suffix)
+        if fam != key and fam in _BY_KEY:
+            return Metric(key, METRICS[fam].topic, fam, suffix)
+    return METRICS["other"]
+
+
+def topic_of(key: str) -> str:
+    """The chapter a metric belongs to (budget, growth, digital, governance or other)."""
+    return describe(key).topic
+
+
+_AFTER_A_FIGURE = re.compile(r"\d\s?%\s$|(?:so với|của)\s$")
+_GROWTH_VERB = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân|ước))*\s$|"
+                          r"(?:tăng|giảm)\s(?:hơn\s)?(?:so với\s)?năm trước\s$")
+_EXCEED = re.compile(r"vượt\s$")
+_WORD_AFTER, _PLAN_NOUN = re.compile(r"\s?\S"), re.compile(r"(?:chỉ tiêu|kế hoạch|dự toán)\b")
+_MONTH_ON_MONTH, _PER_YEAR_AFTER = re.compile(r"\s?so với (?:tháng|quý) trước"), re.compile(r"\s?/năm")
+_TIMES = re.compile(r"gấp\s$")
+
+
+@dataclass(frozen=True)
+class _UnitFamilies:
+    """The families a figure of one unit can belong to, in the two ways :func:`_family` reads them."""
+
+    nouns: tuple[tuple[int, Family], ...]  # (rank, family) whose counted noun is tried after the number
+    words: tuple[tuple[int, Family], ...]  # (rank, family) whose words are searched before it
+    by_factor: tuple[tuple[str, tuple[int, ...]], ...]  # a required string, and the ``words`` that need it
+    unfiltered: tuple[int, ...]  # the ``words`` with no required string (always searched)
+
+
+def _unit_families(unit: str) -> _UnitFamilies:
+    fams = [(rank, fam) for rank, fam in enumerate(FAMILIES) if unit in fam.units]
+    nouns = tuple((r, f) for r, f in fams if f.noun is not None and unit in ("count", "ratio", "percent"))
+    words = tuple((r, f) for r, f in fams if f.words is not None and not (f.noun is not None and unit == "count"))
+    by_factor: dict[str, list[int]] = {}
+    unfiltered = []
+    for i, (_rank, fam) in enumerate(words):
+        if fam.factors is None:
+            unfiltered.append(i)
+        for factor in fam.factors or ():
+            by_factor.setdefault(factor, []).append(i)
+    return _UnitFamilies(nouns, words, tuple((k, tuple(v)) for k, v in by_factor.items()), tuple(unfiltered))
+
+
+#: per unit, the families it can have: worked out once, not for each of the 75 families at every figure
+_FAMILIES_BY_UNIT = {unit: _unit_families(unit) for unit in sorted(set().union(*(f.units for f in FAMILIES)))}
+
+
+def _family(before: str, after: str, unit: str, noun: str) -> Family | None:
+    """The family whose words stand nearest before the number (or whose counted noun follows it)."""
+    return _family_at(before, after, unit, noun)[0]
+
+
+def _family_at(before: str, after: str, unit: str, noun: str) -> tuple[Family | None, int, int]:
+    """:func:`_family` and where its words are: ``(family, start, end)`` as offsets in ``before``, or in
+    ``after`` counted from ``len(before)`` (a counted noun); ``(None, -1, -1)`` when no family fits.
+
+    The nearest wins, then the earlier in :data:`FAMILIES`.  A family whose counted noun follows
+    a count is the nearest of all; one whose words are not before the number is not searched: none
+    of the strings every match of its words contains is there (:mod:`districtbook.base.prefilter`).
+    """
+    fams = _FAMILIES_BY_UNIT.get(unit)
+    if fams is None:
+        return None, -1, -1
+    noun_phrase = (noun if noun and not after.strip().lower().startswith(noun) else after[:60]).strip().lower()
+    best: tuple[int, int, Family, int, int] | None = None
+    counted: set[int] = set()  # families whose counted noun follows: their words before are not searched
+    for rank, fam in fams.nouns:
+        if fam.noun.match(noun_phrase) and not (unit == "percent" and fam.words is None
+                                                  and not _WORD_AFTER.match(after)):
+            counted.add(rank)
+            if unit == "percent" and _PLAN_NOUN.match(noun_phrase):
+                continue  # "đạt 101% chỉ tiêu": per cent of a target, not a count of targets
+            if fam.words is None or fam.words.search(before[-60:]) or not fam.at_the_number and fam.words.search(after[:80]):
+                pos = len(before) + 1  # the counted thing itself: nearest of all
+                if best is None or (pos, -rank) > (best[0], -best[1]):
+                    lead = len(after) - len(after.lstrip())
+                    best = (pos, rank, fam, len(before) + lead, len(before) + lead + fam.noun.match(noun_phrase).end())
+    before_lower = lowered(before)  # one lower-cased copy: most families' words are not there at all
+    if before_lower is None:
+        candidates = range(len(fams.words))
+    else:
+        found = set(fams.unfiltered)
+        for factor, needing in fams.by_factor:
+            if factor in before_lower:
+                found.update(needing)
+        candidates = sorted(found)
+    for i in candidates:
+        rank, fam = fams.words[i]
+        if rank in counted:
+            continue
+        last = None
+        for m in fam.words.finditer(before):
+            if not _AFTER_A_FIGURE.search(before, max(0, m.start() - 12), m.start()):
+                last = m  # "chiếm 6,5% tổng thu": the whole a share is of, not what is measured
+        if last is not None and (best is None or last.end() > best[0] or last.end() == best[0] and rank < best[1]):
+            best = (last.end(), rank, fam, last.start(), last.end())
+    return (best[2], best[3], best[4]) if best else (None, -1, -1)
+
+
+_BY_KEY = {f.key: f for f in FAMILIES}
+
+
+def family_of(key: str) -> str:
+    """The family of a metric key (``soe_revenue_share`` -> ``soe_revenue``), or ""."""
+    if key in _BY_KEY:
+        return key
+    return next((key.removesuffix(s) for s in SUFFIXES if key.endswith(s) and key.removesuffix(s) in _BY_KEY), "")
+
+
+def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none", carried: str = "") -> str:
+    """:func:`metric_evidence` without its evidence."""
+    return metric_evidence(before, after, unit, noun, basis, carried)[0]
+
+
+def metric_evidence(before: str, after: str, unit: str, noun: str, basis: str = "none",
+                    carried: str = "") -> tuple[str, str, int, int]:
+    """The metric key of a figure, from the words before it in its sentence, its unit, the counted
+    noun after it and its basis; with its evidence: ``(key, source, start, end)``, ``source`` "clause" for
+    the family's words at ``before[start:end]`` (offsets past ``len(before)`` are in ``after``), "paragraph"
+    for the family ``carried`` from an earlier figure, "default" for ``other``.
+
+    >>> metric_evidence("Thu ngân sách ước đạt ", ", bằng 89% kế hoạch", "VND_bn", "")
+    ('budget_revenue', 'clause', 0, 13)
+    >>> metric_for("Thu ngân sách ước đạt 2.511 tỷ đồng, bằng ", " kế hoạch năm", "percent", "", "plan")
+    'budget_revenue_vs_plan'
+    >>> metric_for("quận đã hoàn thành ", " chỉ tiêu về phát triển", "ratio", "chỉ tiêu về phát")
+    'targets_completed'
+    >>> metric_for("Thu từ doanh nghiệp Nhà nước ước thực hiện 17.362 tỷ đồng, đạt 58,1% dự toán, chiếm ", " tổng thu",
+    ...            "percent", "", "share")
+    'soe_revenue_share'
+    >>> metric_for("tổng chi ngân sách địa phương đạt 4.094,6 tỷ đồng, đạt 10,4% dự toán và tăng ", " so với cùng kỳ",
+    ...            "percent", "", "yoy")
+    'local_budget_expenditure_growth'
+    """
+    near = before[-180:]  # the subject of a figure stands near it
+    fam, start, end = _family_at(near, after, unit, noun)
+    source, shift = "clause", len(before) - len(near)
+    if fam is None and carried in _BY_KEY and unit in _BY_KEY[carried].units:
+        fam = _BY_KEY[carried]  # a paragraph about one measure: "Đà Nẵng (58,89%), Hà Giang (55,76%)"
+        source, start, end, shift = "paragraph", -1, -1, 0
+    if fam is None:
+        return "other", "default", -1, -1
+    key = _key(fam, before, after, unit, basis)
+    return key, source, start + shift if start >= 0 else -1, end + shift if start >= 0 else -1
+
+
+def _key(fam: Family, before: str, after: str, unit: str, basis: str) -> str:
+    """The metric key of a figure of family ``fam``: its suffix from the basis and the words at the number."""
+    key = fam.key
+    if unit == "times":
+        return key if key.endswith("_vs_term_start") else key + ("_vs_term_start" if basis == "term_start" else "_times")
+    if unit == "rank" and _GROWTH_VERB.search(before[-25:]):
+        return key + "_change"  # "tăng 4 bậc"
+    if unit != "percent" or key in _RATE_FAMILIES and basis in ("none", "yoy", "target"):
+        return key
+    tail = before[-25:]
+    mom = bool(_MONTH_ON_MONTH.match(after))
+    if basis == "plan":
+        if _EXCEED.search(tail):
+            return key + "_over_plan"
+        return "party_members_admitted_vs_target" if key == "party_members_admitted" else key + "_vs_plan"
+    if mom:
+        return key + ("_mom_growth" if _GROWTH_VERB.search(tail) else "_mom_ratio")
+    if basis == "yoy":
+        return key + ("_growth" if _GROWTH_VERB.search(tail) or _PER_YEAR_AFTER.match(after) else "_yoy")
+    if basis == "term_start":
+        return key + "_vs_term_start"
+    if basis == "share":
+        return key if key in _SHARE_FAMILIES else key + "_share"
+    if _GROWTH_VERB.search(tail) or _PER_YEAR_AFTER.match(after):
+        return key if key in _RATE_FAMILIES else key + "_growth"
+    return key

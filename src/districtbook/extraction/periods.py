@@ -1,0 +1,508 @@
+"""Periods, normalised as the figure table writes them: "9 tháng năm 2024" -> ``2024-9M``, "6 tháng đầu
+năm nay" -> ``2024-H1`` (the article's year), "quý IV/2024" -> ``2024-Q4``, "tháng 02" -> ``2023-02``,
+"02 tháng/2023" -> ``2023-2M``, "từ đầu năm đến nay" -> ``2019-YTD``, "năm 2023" -> ``2023``,
+"nhiệm kỳ 2020-2025" -> ``2020-2025``, "nhiệm kỳ qua" -> the term before the one a congress opens,
+"trong 5 năm vừa qua" -> the five years before the article, "5 năm tới" -> the five years from it.
+
+The base of a comparison ("so với cùng kỳ năm 2022", "so với năm 2020") is never a figure's own
+period, and the term that names a congress ("Đại hội … nhiệm kỳ 2025-2030") is its label, not the
+period of the figures around it.  A figure takes the nearest period written before it in its
+sentence, else the first one after it in its clause, else the period carried from earlier sentences
+and paragraphs of its section; a figure no period reaches has none (a count of members "now").
+:class:`Period` is the typed record of a label.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from districtbook.reading.articles import Article
+from districtbook.extraction.numbers import cases, scan, trigger
+from districtbook.extraction.sources import find_date, reporting_year
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_Y = r"(?:19|20)\d\d"
+#: a term, in any case: "nhiệm kỳ 2020-2025", "Khóa 2015 - 2020", i.e. (?:nhiệm kỳ|khóa|khoá)\s(Y)\s?[-–]\s?(Y)
+#: written year first, its words in look-behinds: the regex engine then skips ahead to a "1" or a "2" (a
+#: case-insensitive pattern that starts with words is tried at every character)
+_TERM = re.compile(rf"({_Y})(?:(?<=nhiệm kỳ\s....)|(?<=khóa\s....)|(?<=khoá\s....))\s?[-–]\s?({_Y})", re.I)
+#: months counted in words: "Sáu tháng đầu năm 2019", "chín tháng qua" ("năm tháng" is left out: "năm" is a year)
+_MONTH_COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_MONTH_COUNT_WORDS = tuple(_MONTH_COUNTS)
+_MONTH_COUNT = "|".join(w for w in (*_MONTH_COUNT_WORDS, *(w.capitalize() for w in _MONTH_COUNT_WORDS)))
+_YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tới" ("\d\d?", not "\d{1,2}": scanned fast)
+
+#: where a period expression can start: a digit, "/năm", or one of its first words, with what must follow
+#: the word for PERIOD_RE to match there (the tails; "các" and "trong" are common words)
+_PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "lũy", "tính", "đến", "tới", "vào",
+                      "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá",
+                      "sau", "qua", "tuần", *_MONTH_COUNT_WORDS)
+_PERIOD_TAILS = {
+    **dict.fromkeys(cases("năm"), r"\s(?:nay|\d)"),  # "năm 2024", "năm nay"
+    **dict.fromkeys(cases("tháng"), r"\s\d"),  # "tháng 9"
+    **dict.fromkeys(cases("quý"), r"\s[I1-4]"),  # "quý IV", "quý 3"
+    **dict.fromkeys(cases("nhiệm", "thời"), r"\skỳ"),
+    **dict.fromkeys(cases("giai"), r"\sđoạn"),
+    **dict.fromkeys(cases("trong"), r"\s(?:năm|nhiệm|giai|\d)"),  # "trong năm", "trong nhiệm kỳ", "trong 5 năm"
+    **dict.fromkeys(cases("từ"), r"\sđầu"),
+    **dict.fromkeys(cases("lũy"), r"\skế"),
+    **dict.fromkeys(cases("tính"), r"\sđến"),
+    **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời|ngày\s\d)"),
+    **dict.fromkeys(cases("vào", "hằng", "hàng", "mỗi"), r"\snăm"),
+    **dict.fromkeys(cases("nửa"), r"\s(?:đầu|cuối|nhiệm)"),
+    **dict.fromkeys(cases("giữa"), r"\snhiệm"),
+    **dict.fromkeys(cases("cả"), r"\s(?:nhiệm|giai)"),
+    **dict.fromkeys(cases("toàn"), r"\s(?:nhiệm|khóa|giai)"),
+    **dict.fromkeys(cases("các", "những"), r"\stháng"),  # "các tháng cuối năm"
+    **dict.fromkeys(cases("khóa", "khoá"), r"\s?\d"),  # "khóa 2020-2025"
+    **dict.fromkeys(cases(*_MONTH_COUNT_WORDS), r"\stháng"),  # "Sáu tháng đầu năm", "chín tháng qua"
+    **dict.fromkeys(cases("sau", "qua"), r"\s\d\d?\snăm"),  # "Sau 20 năm", "qua 20 năm"
+    **dict.fromkeys(cases("tuần"), r"\s(?:thứ\s)?\d"),  # "tuần 03 năm 2024"
+}
+#: after a digit: a count of months or years ("9 tháng", "5 năm qua") or the first year of a span ("2020-2025")
+_PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm)|\d{{3}}\s?[-–])"
+
+
+def _period_trigger(tails: bool = True) -> re.Pattern[str]:
+    """:data:`_PERIOD_TRIGGER`; without ``tails``, every place one of its first words or a digit stands
+    (what the tails narrow down, for the tests)."""
+    if not tails:
+        return trigger(_PERIOD_WORDS, r"(?<!\d{d})", after=r"[^\W\d_]", bare=("/năm",))
+    return trigger(_PERIOD_WORDS, _PERIOD_DIGIT, after=r"[^\W\d_]", bare=("/năm",), tails=_PERIOD_TAILS)
+
+
+_PERIOD_TRIGGER = _period_trigger()
+#: the base of a comparison: a period named only to compare against
+BASE_RE = re.compile(
+    rf"so\s(?:với\s|cùng\s)(?:(?:cùng\skỳ|kỳ|cùng\sthời\sđiểm|thời\sđiểm|\d{{1,2}}\stháng(?:\sđầu|\scuối)?|"
+    rf"(?:{_MONTH_COUNT})\stháng(?:\sđầu|\scuối)?|nửa\s(?:đầu|cuối)|quý\s[IV1-4]+|năm|tháng|quý)\s){{0,3}}"
+    rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "so cùng kỳ 2022", "so với quý I/2023"
+    rf"so\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)"
+)
+#: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
+_PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}|"
+                           # "hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ": the term's targets, done by half-term
+                           rf"(?:chỉ\stiêu|kế\shoạch)(?:\scủa)?\s(?:cả|toàn)\snhiệm\skỳ(?:\s{_Y}\s?[-–]\s?{_Y})?")
+_PLAN_YEAR_TAILS = {"kế": r"\shoạch", "dự": r"\stoán", "chỉ": r"\stiêu", "nghị": r"\squyết", "KH": r"\s"}
+
+
+def _plan_year_trigger(tails: bool = True) -> re.Pattern[str]:
+    """Where a plan's year can start (:data:`_PLAN_YEAR_RE`): its first words, with the second (``tails``)."""
+    return trigger(_PLAN_YEAR_TAILS, before="", tails=_PLAN_YEAR_TAILS if tails else None)
+
+
+_PLAN_YEAR_TRIGGER = _plan_year_trigger()
+#: a term that names a congress or an office, not the period of the figures beside it
+_LABEL_BEFORE = re.compile(
+    r"(?:Đại\shội|[Đđ]ại\shội|lần\sthứ|Ban\sChấp\shành|Ban\schấp\shành|Bí\sthư|[Đđ]ảng\s[uủ][yỷ]|khóa|khoá|HĐND|"
+    r"[Đđ]ảng\sbộ|chức\sdanh)[^.;:\d]{0,50}$"
+)
+_ADVERBIAL_BEFORE = re.compile(r"(?:[Tt]rong|[Cc]ả|[Tt]oàn|[Qq]ua)\s$")
+
+
+PERIOD_RE = re.compile(
+    rf"""
+      (?P<nm>\d{{1,2}})\stháng/(?P<nmy>{_Y})                                   # 02 tháng/2023
+    | (?P<months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)
+        (?:\s(?:năm\s)?(?P<my>{_Y})|\s(?P<mnow>nay))?
+    | (?P<bare_months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này)\b|,)
+    | (?P<late>(?:các|những)\stháng\scuối\snăm)
+    | (?P<in_year>(?<=\s)trong\snăm)(?!\s(?:19|20)\d\d|\snay|\s\d)
+    | (?P<half>nửa\sđầu\snăm|nửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
+    | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:(?:/|\snăm\s)(?P<qy>{_Y}))?(?![\w/])
+    | (?P<by_month>(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?P<bmw>hết\s|đầu\s|cuối\s|giữa\s)?tháng\s(?P<bmo>\d{{1,2}}))(?:/(?P<bmy>{_Y}))?(?![\d/-])
+    | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y}))?(?![\d/-])
+    | (?P<term_half>[Nn]ửa\s(?:đầu\s)?nhiệm\skỳ|[Gg]iữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
+    | (?P<termword>[Nn]hiệm\skỳ|[Gg]iai\sđoạn|[Tt]hời\skỳ|[Kk]hóa|[Kk]hoá)?\s?(?P<t1>{_Y})\s?[-–]\s?(?P<t2>{_Y})
+    | (?P<next_term>[Nn]hiệm\skỳ\s(?:tới|tiếp\stheo|mới))
+    | (?P<prev_term>[Nn]hiệm\skỳ\s(?:vừa\squa|qua|trước))
+    | (?P<term_word>[Tt]rong\snhiệm\skỳ|[Cc]ả\snhiệm\skỳ|[Tt]oàn\snhiệm\skỳ|toàn\skhóa|[Cc]ả\sgiai\sđoạn|[Tt]oàn\sgiai\sđoạn
+        |[Tt]rong\sgiai\sđoạn\s(?:này|vừa\squa|qua))(?!\s?(?:19|20)\d\d|\s(?:tới|tiếp\stheo|mới)\b)
+    | (?P<ytd_to>(?:[Ll]ũy\skế\s(?:từ\sđầu\snăm\s)?|[Tt]ừ\sđầu\snăm\s)(?:đến|tới)\s(?P<ytw>hết\s|cuối\s)?tháng\s(?P<ymo>\d{{1,2}})
+        (?:/(?P<ymy>{_Y}))?)(?![\d/-])                                         # lũy kế từ đầu năm đến tháng 8/2022
+    | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
+        [Tt]ính\sđến\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại|
+        (?:[Đđ]ến|[Tt]ới)\sngày\s\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytde>{_Y}))?(?![\d/-])|        # đến ngày 25/9/2025
+        [Tt]uần\s(?:thứ\s)?\d{{1,2}}(?:(?:/|\snăm\s)(?P<ytdw>{_Y}))?)                       # tuần 03 năm 2024
+    | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)
+    | (?<![\w])(?:[Ss]au|[Qq]ua)\s(?P<since>\d{{1,2}})\snăm(?!\s(?:tới|nữa|sau|trước)\b)  # "Sau 20 năm", "qua 20 năm"
+    | [Tt]rong\s(?P<n2>\d{{1,2}})\snăm(?!\s?(?:tới|tiếp\stheo|sau))
+    | (?<![\w/.,])(?P<n5>\d)\snăm(?=\s(?:đạt|ước|là|thu|chi|tăng)\b)          # "tổng vốn đầu tư 5 năm đạt …"
+    | (?P<annual>hằng\snăm|hàng\snăm|mỗi\snăm|/năm)
+    | (?P<until>đến\snăm|tới\snăm|vào\snăm|đến\shết\snăm|Đến\snăm|Đến\shết\snăm)\s(?P<uy>{_Y})
+    | (?:năm|Năm)\s(?P<y>{_Y})
+    | (?P<this_year>năm\snay)
+    """,
+    re.VERBOSE,
+)
+
+
+_LABEL_RE = re.compile(
+    r"(?P<y1>\d{4})(?:-(?:(?P<y2>\d{4})(?:-(?P<th>H1))?|(?P<h>H[12])|Q(?P<q>[1-4])|(?P<n>\d{1,2})M|(?P<m>\d{2})"
+    r"|(?P<ytd>YTD)|last(?P<ln>\d{1,2})M))?"
+)
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """The time a figure covers, parsed once from its label and printed once.
+
+    ``start`` and ``end`` are the first and the last day covered; ``granularity`` says what kind of
+    period the article named (a year, a half, a quarter, the first N months, one month, the year so
+    far, a span of years, a party term); ``per_year`` marks a value that is a yearly rate over the
+    span ("tăng bình quân 8%/năm"), not a total over it.
+
+    >>> p = Period.parse("2024-9M"); p.start, p.end, p.granularity, p.months, str(p)
+    (datetime.date(2024, 1, 1), datetime.date(2024, 9, 30), 'months', 9, '2024-9M')
+    >>> [str(Period.parse(s)) for s in ("2023", "2024-H1", "2024-Q3", "2023-02", "2019-YTD", "2020-2024", "2020-2025-H1")]
+    ['2023', '2024-H1', '2024-Q3', '2023-02', '2019-YTD', '2020-2024', '2020-2025-H1']
+    >>> Period.parse("2024-9M").previous_year(), Period.parse("2024-H1").comparable(Period.parse("2023-H1"))
+    (Period(start=datetime.date(2023, 1, 1), end=datetime.date(2023, 9, 30), granularity='months', label='2023-9M', per_year=False), True)
+    >>> Period.parse("2024-9M").comparable(Period.parse("2024-H1")), Period.parse("2016-2020").years
+    (False, 5.0)
+    >>> Period.parse("annual") is None, Period.parse("") is None
+    (True, True)
+    """
+
+    start: date
+    end: date
+    granularity: str
+    label: str
+    per_year: bool = False
+
+    @classmethod
+    def parse(cls, label: str, per_year: bool = False, term: bool = False) -> Period | None:
+        """A period from its normalised label (``2024-9M``, ``2020-2025``, ...), or None when there is none."""
+        m = _LABEL_RE.fullmatch(label or "")
+        if not m:
+            return None
+        y1 = int(m["y1"])
+        if m["y2"]:
+            y2 = int(m["y2"])
+            if m["th"]:  # the first half of a term: its first half of the years
+                return cls(date(y1, 1, 1), date(y1 + (y2 - y1 + 1) // 2 - 1, 12, 31), "half_term", label, per_year)
+            return cls(date(y1, 1, 1), date(y2, 12, 31), "term" if term else "span", label, per_year)
+        if m["h"]:
+            first = 1 if m["h"] == "H1" else 7
+            return cls(date(y1, first, 1), _month_end(y1, first + 5), "half", label, per_year)
+        if m["q"]:
+            first = 3 * int(m["q"]) - 2
+            return cls(date(y1, first, 1), _month_end(y1, first + 2), "quarter", label, per_year)
+        if m["n"]:
+            n = int(m["n"])
+            return cls(date(y1, 1, 1), _month_end(y1, min(n, 12)), "months", label, per_year) if 1 <= n <= 12 else None
+        if m["m"]:
+            mo = int(m["m"])
+            return cls(date(y1, mo, 1), _month_end(y1, mo), "month", label, per_year) if 1 <= mo <= 12 else None
+        if m["ytd"]:
+            return cls(date(y1, 1, 1), date(y1, 12, 31), "ytd", label, per_year)
+        if m["ln"]:
+            n = int(m["ln"])
+            return cls(date(y1, 13 - n, 1), date(y1, 12, 31), "last_months", label, per_year) if 1 <= n <= 12 else None
+        return cls(date(y1, 1, 1), date(y1, 12, 31), "year", label, per_year)
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def months(self) -> int:
+        """How many calendar months the period covers."""
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+    @property
+    def years(self) -> float:
+        """How many years the period covers (a half is 0.5)."""
+        return self.months / 12
+
+    @property
+    def full_years(self) -> bool:
+        """Whether the period is made of whole calendar years (a year, a span, a term)."""
+        return self.granularity in ("year", "span", "term")
+
+    def comparable(self, other: Period) -> bool:
+        """Periods of the same kind and length (a year and a year, 9 months and 9 months): values over
+        them may be set side by side. A year-to-date figure has no fixed length and compares to nothing."""
+        return (self.granularity == other.granularity != "ytd" and self.months == other.months
+                and self.start.month == other.start.month and self.per_year == other.per_year)
+
+    def previous_year(self) -> Period:
+        """The same period a year earlier (the base of a "so với cùng kỳ" comparison)."""
+        head, _, rest = self.label.partition("-")
+        if self.granularity in ("span", "term", "half_term"):
+            y1, _, tail = rest.partition("-")
+            label = f"{int(head) - 1}-{int(y1) - 1}" + (f"-{tail}" if tail else "")
+        else:
+            label = f"{int(head) - 1}" + (f"-{rest}" if rest else "")
+        prev = Period.parse(label, self.per_year, self.granularity == "term")
+        assert prev is not None
+        return prev
+
+
+_ANNIVERSARY = re.compile(r"(\d\d)\snăm\s(?:ngày\s)?(?:thành\slập|chia\stách|tái\slập|xây\sdựng\svà\sphát\striển)")
+_SPAN = re.compile(rf"({_Y})\s?[-–]\s?({_Y})")
+_YEARS_SINCE = re.compile(r"(?<![\w])(?:[Ss]au|[Qq]ua)\s(\d\d)\snăm\b")
+
+
+def _founding(body: str, year: int | None) -> str:
+    """The years since the founding an anniversary article looks back on: "kỷ niệm 20 năm thành lập (2003 – 2023)"
+    -> ``2003-2023``; with no span of that length written, the N years up to the year reported on.
+
+    >>> _founding("Quận Bình Tân kỷ niệm 20 năm thành lập (2003 – 2023)", 2023), _founding("20 năm chia tách", 2023)
+    ('2003-2023', '2003-2023')
+    >>> _founding("sau 5 năm thành lập", 2023), _founding("Đại hội nhiệm kỳ 2020-2025", 2023)
+    ('', '')
+    """
+    m = _ANNIVERSARY.search(body) if "năm" in body else None
+    if m is None and ("thành lập" in body or "chia tách" in body):
+        m = _YEARS_SINCE.search(body)  # "Sau 20 năm, …" in an article about a founding
+    if m is None or int(m[1]) < 10:
+        return ""
+    n = int(m[1])
+    span = next((f"{a[1]}-{a[2]}" for a in _SPAN.finditer(body) if int(a[2]) - int(a[1]) == n), "")
+    return span or (f"{year - n}-{year}" if year else "")
+
+
+def _in_text(article: Article, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of :meth:`Article.body_text` (its lines joined by newlines) as offsets in the article's text."""
+    at = 0
+    for ln in article.body():
+        if span[0] <= at + ln.end - ln.start:
+            return ln.start + span[0] - at, ln.start + span[1] - at
+        at += ln.end - ln.start + 1
+    return -1, -1
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+@dataclass(frozen=True)
+class ArticlePeriods:
+    """What an article's own date and framing tell about its relative periods."""
+
+    year: int | None  # the year the article reports on ("năm nay", "6 tháng đầu năm")
+    pub_year: int | None
+    pub_month: int | None
+    term: str  # the term the article reviews ("nhiệm kỳ 2020-2025"), or ""
+    future: str = ""  # the coming term or period the article sets goals for ("nhiệm kỳ 2025-2030", "5 năm tới")
+    future_at: tuple[int, int] = (-1, -1)  # where the article names it (offsets in its text), for the evidence
+    founding: str = ""  # an anniversary article's years since the founding ("20 năm thành lập (2003 – 2023)")
+
+    @classmethod
+    def of(cls, article: Article) -> ArticlePeriods:
+        date_, _basis = find_date(article)
+        body = article.body_text()
+        pub_year = int(date_[:4]) if date_[:4].isdigit() else None
+        pub_month = int(date_[5:7]) if pub_year and len(date_) >= 7 else None
+        year = pub_year if pub_year and not (pub_month and pub_month <= 1) else reporting_year(body) or pub_year
+        found = list(_TERM.finditer(body))
+        terms = [(int(m[1]), int(m[2])) for m in found]
+        ref = pub_year or year or (max(t[0] for t in terms) if terms else None)
+        # the coming term: one that starts now or later; the term reviewed: one that has ended by now,
+        # or the one running now, or (for a congress opening a term) the one before it
+        ahead_terms = [t for t in terms if ref is not None and t[0] >= ref and t[1] > ref]
+        ended = [t for t in terms if ref is not None and t[1] <= ref]
+        running = [t for t in terms if ref is not None and t[0] <= ref <= t[1] and t not in ahead_terms]
+        future = "%d-%d" % ahead_terms[0] if ahead_terms else ""
+        future_at = _in_text(article, found[terms.index(ahead_terms[0])].span()) if ahead_terms else (-1, -1)
+        if ended or running:
+            term = "%d-%d" % (ended or running)[-1]
+        elif ahead_terms:
+            a, b = ahead_terms[0]
+            term = f"{a - (b - a)}-{a}"
+        else:
+            term = "%d-%d" % terms[0] if terms and ref is None else ""
+        founding = _founding(body, year)
+        ctx = cls(year, pub_year, pub_month, term, future, future_at, founding)
+        ahead = _YEARS_AHEAD.search(body) if " năm tới" in body or " năm tiếp theo" in body else None
+        end = ctx.last_complete_year()
+        if ahead and end and not future:
+            ctx = cls(year, pub_year, pub_month, term, f"{end + 1}-{end + int(ahead[1])}", _in_text(article, ahead.span()),
+                      founding)
+        return ctx
+
+    def term_starts(self) -> set[str]:
+        """The years a comparison "so với năm X" treats as the start of a term: the terms the article
+        names, and the party calendar's (terms run 2015-2020, 2020-2025, 2025-2030: a term that runs in
+        the reporting year, or ended in it, started in a year divisible by five).
+
+        >>> sorted(ArticlePeriods(2024, 2024, 10, "").term_starts()), sorted(ArticlePeriods(2025, 2025, 8, "").term_starts())
+        (['2020'], ['2020', '2025'])
+        """
+        starts = {t.split("-")[0] for t in (self.term, self.future) if t}
+        if self.year:
+            start = self.year - self.year % 5
+            starts |= {str(start)} | ({str(start - 5)} if start == self.year else set())
+        return starts
+
+    def last_complete_year(self) -> int | None:
+        """The last year an article looks back on: early in a year, the year before."""
+        if self.pub_year is None:
+            return self.year
+        return self.pub_year - 1 if self.pub_month is not None and self.pub_month <= 3 else self.pub_year
+
+
+def _count(word: str) -> int:
+    """A count of months written in digits or in words ("09", "Sáu")."""
+    return int(word) if word.isdigit() else _MONTH_COUNTS[word.lower()]
+
+
+def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
+    ref = ctx.year
+    if m["bare_months"]:
+        n = _count(m["bare_months"])
+        return ("" if not ref or not 2 <= n <= 11 else f"{ref}-H1" if n == 6 else f"{ref}-Q1" if n == 3
+                else f"{ref}-{n}M")
+    if m["nm"]:  # "02 tháng/2023"; "3 tháng/2023" is the first quarter, "6 tháng/2023" the first half
+        n = int(m["nm"])
+        return f"{m['nmy']}-" + ("Q1" if n == 3 else "H1" if n == 6 else f"{n}M") if n != 12 else m["nmy"]
+    if m["months"]:
+        n, q = _count(m["months"]), m["mq"]
+        year = int(m["my"]) if m["my"] else ref
+        if year is None or not 1 <= n <= 12:
+            return ""
+        if q.startswith("cuối"):
+            return f"{year}-Q4" if n == 3 else f"{year}-last{n}M"
+        if n == 6:
+            return f"{year}-H1"
+        if n == 3 and q.startswith("đầu"):
+            return f"{year}-Q1"
+        if n == 12:
+            return str(year)
+        return f"{year}-{n}M"
+    if m["in_year"]:
+        return str(ref) if ref else ""
+    if m["late"]:
+        return f"{ref}-Q4" if ref else ""
+    if m["half"]:
+        year = int(m["hy"]) if m["hy"] else ref
+        return f"{year}-{'H1' if 'đầu' in m['half'] else 'H2'}" if year else ""
+    if m["q"]:
+        year = m["qy"] or ref
+        return f"{year}-Q{_ROMAN[m['q']]}" if year else ""
+    if m["by_month"] or m["ytd_to"]:
+        year = m["bmy"] or m["ymy"] or ctx.pub_year or ref
+        if not year:
+            return ""
+        n = int(m["bmo"] or m["ymo"])
+        if (m["bmw"] or "").strip() in ("đầu", "giữa") or not 1 <= n <= 12:
+            return f"{year}-YTD"
+        # "lũy kế từ đầu năm đến tháng 8/2022", "tính đến cuối tháng 9/2013": the first months of the year
+        return str(year) if n == 12 else f"{year}-H1" if n == 6 else f"{year}-Q1" if n == 3 else f"{year}-{n}M"
+    if m["mo"]:
+        mo, year = int(m["mo"]), m["moy"] or ref
+        return f"{year}-{mo:02d}" if year and 1 <= mo <= 12 else ""
+    if m["term_half"]:
+        term = f"{m['th1']}-{m['th2']}" if m["th1"] else ctx.term
+        return f"{term}-H1" if term else ""
+    if m["t1"]:
+        return f"{m['t1']}-{m['t2']}" if int(m["t2"]) > int(m["t1"]) else ""
+    if m["next_term"]:
+        return ctx.future
+    if m["prev_term"]:
+        return ctx.term
+    if m["term_word"]:
+        return ctx.term
+    if m["ytd"]:
+        year = m["ytdy"] or m["ytdd"] or m["ytde"] or m["ytdw"] or ctx.pub_year or ref
+        return f"{year}-YTD" if year else ""
+    if m["n"] or m["n2"] or m["n5"]:
+        n = int(m["n"] or m["n2"] or m["n5"])
+        end = ctx.last_complete_year()
+        if end is None:
+            return ""
+        if m["rel"] in ("tới", "tiếp theo"):
+            return ctx.future or f"{end + 1}-{end + n}"
+        if ctx.term and int(ctx.term[5:9]) - int(ctx.term[:4]) == n and int(ctx.term[5:9]) >= end:
+            return ctx.term  # "5 năm qua" in a term review: the term
+        return f"{end - n + 1}-{end}"
+    if m["since"]:  # "Sau 20 năm, …" in an anniversary article: the years since the founding
+        n, end = int(m["since"]), ctx.year
+        if ctx.founding and int(ctx.founding[5:9]) - int(ctx.founding[:4]) == n:
+            return ctx.founding
+        if ctx.term and int(ctx.term[5:9]) - int(ctx.term[:4]) == n:
+            return ctx.term
+        return f"{end - n}-{end}" if end and n >= 10 else ""
+    if m["annual"]:
+        return "annual"
+    if m["until"]:
+        return m["uy"]
+    if m["this_year"]:
+        return str(ref) if ref else ""
+    return m["y"]
+
+
+def period_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str]]:
+    """The ``(position, period)`` marks of :func:`scoped_marks`, without their scope."""
+    return [(pos, p) for pos, p, _scope, _end in scoped_marks(text, start, end, ctx)]
+
+
+def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[tuple[int, str, str, int]]:
+    """``(position, period, scope, end)`` of every period expression: scope "clause" for a mark that dates
+    only its own clause ("đến năm 2030"), "paren" for one in brackets after the figure it dates
+    ("thứ 12 (năm 2023)"), "" for one that dates what follows it in the sentence.  Comparison bases
+    and congress labels are left out.
+
+    >>> ctx = ArticlePeriods(2024, 2024, 10, "2020-2025")
+    >>> s = "9 tháng năm 2024; 6 tháng đầu năm; quý IV/2024; nhiệm kỳ 2020 - 2025; nửa nhiệm kỳ; năm 2023"
+    >>> [p for _, p in period_marks(s, 0, len(s), ctx)]
+    ['2024-9M', '2024-H1', '2024-Q4', '2020-2025', '2020-2025-H1', '2023']
+    >>> s = "tăng 7,51% so với cùng kỳ năm 2022; từ đầu năm đến nay; tháng 02; 02 tháng/2023"
+    >>> [p for _, p in period_marks(s, 0, len(s), ctx)]
+    ['2024-YTD', '2024-02', '2023-2M']
+    >>> old = ArticlePeriods(2017, 2021, 2, "")
+    >>> [p for _, p in period_marks("Trong 5 năm vừa qua; 5 năm tới; trong 3 năm", 0, 44, old)]
+    ['2016-2020', '2021-2025', '2018-2020']
+    >>> congress = ArticlePeriods(2025, 2025, 8, "2020-2025", "2025-2030")
+    >>> s = "Đại hội Đảng bộ phường lần thứ I, nhiệm kỳ 2025-2030. Nhiệm kỳ qua, thu tăng; đến năm 2030 đạt"
+    >>> [p for _, p in period_marks(s, 0, len(s), congress)]
+    ['2020-2025', '2030']
+    >>> [(p, scope, text[a:b]) for text in ["thứ 12 (năm 2023); đến năm 2030 đạt"]
+    ...  for a, p, scope, b in scoped_marks(text, 0, 35, congress)]
+    [('2023', 'paren', 'năm 2023'), ('2030', 'clause', 'đến năm 2030')]
+    """
+    bases = None  # comparison bases and plan years: looked for once there is a period
+    out = []
+    for m in scan(PERIOD_RE, _PERIOD_TRIGGER, text, start, end):
+        if bases is None:
+            bases = [(b.start(), b.end()) for b in (*BASE_RE.finditer(text, start, end),
+                                                    *scan(_PLAN_YEAR_RE, _PLAN_YEAR_TRIGGER, text, start, end))]
+        if any(b0 <= m.start() < b1 or b0 < m.end() <= b1 for b0, b1 in bases):
+            continue
+        if m["t1"] and _LABEL_BEFORE.search(text, max(start, m.start() - 70), m.start()) \
+                and not _ADVERBIAL_BEFORE.search(text, max(start, m.start() - 8), m.start()):
+            continue  # "Đại hội … lần thứ I, nhiệm kỳ 2025-2030": the congress's name
+        p = _period(m, ctx)
+        if p:
+            paren = text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")"
+            out.append((m.start(), p, "paren" if paren else "clause" if m["until"] or m["mo"] and not m["moy"] else "",
+                        m.end()))
+    return out
+
+
+def period_for(marks: list[tuple[int, str, str, int]], pos: int, clause: tuple[int, int] | None = None) -> str:
+    """The nearest period before ``pos``, else the first after it in its clause, else "".
+
+    A clause-scoped mark ("đến năm 2030") dates only the figures of its own clause; a bracketed one
+    ("(năm 2023)") only the figure right before it.
+    """
+    return period_mark(marks, pos, clause)[0]
+
+
+def period_mark(marks: list[tuple[int, str, str, int]], pos: int,
+                clause: tuple[int, int] | None = None) -> tuple[str, int, int]:
+    """:func:`period_for` with the span of the mark that decided it: ``(period, start, end)``, ``("", -1, -1)``."""
+    c0, c1 = clause or (-1, 1 << 62)
+    usable = [mk for mk in marks if mk[1] != "annual" and (mk[2] != "clause" or c0 <= mk[0] < c1)]
+    paren = [mk for mk in usable if mk[2] == "paren" and 0 <= mk[0] - pos <= 25]
+    if paren:
+        return paren[0][1], paren[0][0], paren[0][3]
+    before = [mk for mk in usable if mk[0] < pos and mk[2] != "paren"]
+    after = [mk for mk in usable if pos <= mk[0] < c1 and mk[2] != "paren"]
+    if before and (before[-1][0] >= c0 or not after):
+        return before[-1][1], before[-1][0], before[-1][3]
+    # the figure's own clause dates it before the sentence's frame: "Nhiệm kỳ 2025-2030, …; thu nhập
+    # đạt 100 triệu đồng vào năm 2030"
+    return (after[0][1], after[0][0], after[0][3]) if after else ("", -1, -1)

@@ -1,0 +1,396 @@
+"""Places: which administrative unit a figure is about.
+
+Names come from a maintained gazetteer, the package ``vietnamadminunits`` (its data files only):
+the 63 provinces, their districts and wards before July 2025, and the 34 provinces and their
+wards since.  A *mention* is a name with its level word ("phường Tam Thắng", "quận Đống Đa",
+"huyện Thới Lai", "thành phố Thủ Đức", "tỉnh Quảng Nam", "Quận 11"), a province or centrally
+run city named alone ("Đà Nẵng", "TPHCM"), one of the six socio-economic regions, a ministry, or
+the whole country ("cả nước").  Names are printed as the development set's README asks: a ward,
+district or province by its short name ("Tam Thắng", "Đống Đa"), numbered units with their level
+("Phường 5", "Quận 11"), Ho Chi Minh City as ``TP.HCM``, and a provincial city that shares its
+province's name as ``TP Quảng Ngãi``.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import importlib.util
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from districtbook.extraction.numbers import cases, scan, trigger
+
+LEVELS = ("ward", "district", "city", "province", "region", "ministry", "country")
+#: centrally run cities: named alone, they are their own province-level unit
+CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Huế")
+#: the six socio-economic regions of the national statistics
+REGIONS = ("Trung du và miền núi phía Bắc", "Trung du miền núi phía Bắc", "Đồng bằng sông Hồng",
+           "Bắc Trung Bộ và duyên hải miền Trung", "Bắc Trung Bộ và Duyên hải miền Trung", "Tây Nguyên",
+           "Đông Nam Bộ", "Đồng bằng sông Cửu Long")
+#: ministries that rankings of administrative reform and online services name
+MINISTRIES = ("Công Thương", "Tài chính", "Tư pháp", "Nội vụ", "Công an", "Quốc phòng", "Ngoại giao",
+              "Xây dựng", "Y tế", "Giáo dục và Đào tạo", "Nông nghiệp và Môi trường", "Nông nghiệp và Phát triển nông thôn",
+              "Tài nguyên và Môi trường", "Giao thông vận tải", "Khoa học và Công nghệ", "Kế hoạch và Đầu tư",
+              "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch", "Thông tin và Truyền thông",
+              "Dân tộc và Tôn giáo")
+
+
+#: agency marks that open a lead ("(QNO) - …") of outlets that belong to one province or city: an
+#: article of theirs that says only "tỉnh" or "thành phố" means that one
+OUTLET_PLACES = {
+    "QNO": ("Quảng Nam", "province"), "BQN": ("Quảng Ninh", "province"), "BQNg": ("Quảng Ngãi", "province"),
+    "HNM": ("Hà Nội", "city"), "KTĐT": ("Hà Nội", "city"), "ANTĐ": ("Hà Nội", "city"), "TTTĐ": ("Hà Nội", "city"),
+    "PLO": ("TP.HCM", "city"), "SGGP": ("TP.HCM", "city"), "HPO": ("Hải Phòng", "city"), "ĐNO": ("Đà Nẵng", "city"),
+    "BĐN": ("Đà Nẵng", "city"), "CTO": ("Cần Thơ", "city"), "TTH": ("Huế", "city"), "BPT": ("Phú Thọ", "province"),
+    "GLO": ("Gia Lai", "province"), "BNA": ("Nghệ An", "province"), "BTN": ("Thái Nguyên", "province"),
+}
+_OUTLET_MARK = re.compile(r"^\(?(?P<mark>[A-ZĐ][A-Za-zĐđ.]{1,7})\)?\s*[-–]\s")
+
+
+def outlet_place(lead: str) -> Place | None:
+    """The province or city of the outlet whose mark opens ``lead``.
+
+    >>> outlet_place("(QNO) - Tại cuộc họp báo, UBND tỉnh cho biết")
+    Place(name='Quảng Nam', level='province', parent='')
+    """
+    m = _OUTLET_MARK.match(lead)
+    hit = OUTLET_PLACES.get(m["mark"]) if m else None
+    return Place(*hit) if hit else None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """An administrative unit as a figure names it."""
+
+    name: str
+    level: str  # one of LEVELS
+    parent: str = ""  # the district of a pre-2025 ward, the province of a district or city
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    provinces: frozenset[str]
+    districts: dict[str, tuple[str, str]]  # short name -> (type, province)
+    wards: dict[str, str]  # short name -> its pre-2025 district ("" for a ward created in 2025)
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The units of ``vietnamadminunits``, read from its data files (importing the package would
+    pull in shapely and geopy, which this project does not need)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a pinned requirement
+        raise RuntimeError("the package vietnamadminunits is not installed (see requirements.txt)")
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    legacy = json.loads((data / "parser_legacy.json").read_text(encoding="utf-8"))
+    new = json.loads((data / "parser_from_2025.json").read_text(encoding="utf-8"))
+    provinces = {v["provinceShort"] for d in (legacy, new) for v in d["DICT_PROVINCE"].values()}
+    pshort = {k: v["provinceShort"] for k, v in legacy["DICT_PROVINCE"].items()}
+    districts: dict[str, tuple[str, str]] = {}
+    dshort: dict[tuple[str, str], str] = {}
+    for pk, ds in legacy["DICT_PROVINCE_DISTRICT"].items():
+        for dk, v in ds.items():
+            districts.setdefault(v["districtShort"], (v["districtType"], pshort[pk]))
+            dshort[(pk, dk)] = v["districtShort"]
+    wards: dict[str, str] = {}
+    for pk, ps in new["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
+        for v in ps.values():
+            wards.setdefault(v["wardShort"], "")
+    for pk, ds in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
+        for dk, ws in ds.items():
+            for v in ws.values():
+                if not wards.get(v["wardShort"]):
+                    wards[v["wardShort"]] = dshort.get((pk, dk), "")
+    return Gazetteer(frozenset(provinces), districts, wards)
+
+
+@functools.cache
+def hanoi_districts() -> tuple[str, ...]:
+    """Hanoi's 30 districts before July 2025, in the gazetteer's (official code) order.
+
+    >>> hanoi_districts()[:3], len(hanoi_districts())
+    (('Ba Đình', 'Hoàn Kiếm', 'Tây Hồ'), 30)
+    """
+    return tuple(name for name, (_type, province) in gazetteer().districts.items() if province == "Hà Nội")
+
+
+_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper() and ch.isalpha())
+_SYLL = rf"[{_UPPER}][^\W\d_]*"
+_NAMED = rf"{_SYLL}(?:[ \u00a0]{_SYLL}){{0,2}}"  # syllables of one line
+_HCM = r"(?:TP\.?\s?HCM|TPHCM|TP\.?\s?Hồ Chí Minh|[Tt]hành phố Hồ Chí Minh|Sài Gòn)(?![\w])"
+
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+@functools.cache
+def _mention_re() -> re.Pattern[str]:
+    g = gazetteer()
+    multi = [p for p in g.provinces if " " in p and p not in ("Hồ Chí Minh",)]
+    return re.compile(
+        rf"""
+        (?P<hcm>{_HCM})
+      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn)\s(?P<ward>\d{{1,2}}\b(?!\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
+      | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ])?\s(?P<district>\d{{1,2}}\b(?!\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
+      | (?<![\w])(?:[Tt]hành\sphố|TP\.?|[Tt]hành\s[uủ][yỷ])\s?(?P<city>{_NAMED})
+      | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{_NAMED})
+      | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
+      | (?<![\w])[Bb]ộ\s(?P<ministry>{_alternation(MINISTRIES)})(?![\w])
+      | (?<![\w])(?P<country>cả\snước|toàn\squốc|Việt\sNam|(?:[Cc]ác|[Kk]hối)\stỉnh,?\s?thành(?:\sphố)?)(?![\w])
+      | (?<![\w])(?P<bare>{_alternation(multi)})(?![\w])
+        """,
+        re.VERBOSE,
+    )
+
+
+#: what follows a level word or a common first word where a mention starts (a tail of :func:`_mention_trigger`)
+_LEVELS_AHEAD = r"\s(?:[Pp]hường|[Xx]ã|[Tt]hị\s|[Qq]uận|[Hh]uyện|tỉnh)"  # "các phường", "3 quận", "các tỉnh"
+_NAME_AHEAD = rf"\s(?:\d|[{_UPPER}])"  # a number or a name: "phường 5", "quận Ba Đình"
+_MENTION_TAILS = {
+    **dict.fromkeys(cases("phường", "xã"), _NAME_AHEAD),
+    **dict.fromkeys(cases("quận", "huyện"), rf"(?:\s[uủ][yỷ])?{_NAME_AHEAD}"),  # "Quận ủy Ba Đình"
+    **dict.fromkeys(cases("thị"), r"\s(?:trấn|xã)"),
+    **dict.fromkeys(cases("thành"), r"\s(?:phố|[uủ][yỷ])"),
+    **dict.fromkeys(cases("tỉnh"), rf"(?:\s[uủ][yỷ])?\s[{_UPPER}]"),
+    **dict.fromkeys(cases("bộ"), rf"\s[{_UPPER}]"),  # "Bộ Tài chính"
+    **dict.fromkeys(cases("các", "những"), _LEVELS_AHEAD),
+    **dict.fromkeys(cases("khối"), r"\stỉnh"),
+    "TP": rf"\.?\s?[{_UPPER}]", "cả": r"\snước", "toàn": r"\squốc", "Việt": r"\sNam", "Sài": r"\sGòn",
+}
+
+
+@functools.cache
+def _mention_trigger(tails: bool = True) -> re.Pattern[str]:
+    """Where a mention can start: a level word, an abbreviation, or a region or a province named alone,
+    each with what must follow it (tried before the many-branched mention pattern, which is slow to try
+    everywhere).  Without ``tails``: every level word and every first word of a name (what the tails
+    narrow down, for the tests)."""
+    g = gazetteer()
+    names = [*REGIONS, *(p for p in g.provinces if " " in p and p != "Hồ Chí Minh")]  # the pattern's bare names
+    words = [*cases("phường", "xã", "thị", "quận", "huyện", "thành", "tỉnh", "bộ", "các", "khối"), "TP", "cả", "toàn",
+             "Việt", "những", "Sài"]
+    if not tails:
+        firsts = {n.split()[0] for n in (*REGIONS, *(p for p in g.provinces if " " in p))}
+        return trigger([*words, *sorted(firsts)], r"(?<![\w.,]{d})\d{{0,2}}\s")
+    return trigger([*words, *sorted(names)], r"(?<![\w.,]{d})" + _LEVELS_AHEAD.replace("{", "{{").replace("}", "}}"),
+                   tails=_MENTION_TAILS)
+
+
+@functools.cache
+def _city_names() -> frozenset[str]:
+    """What "thành phố X" can name: a centrally run city, a province's city, a city inside a province."""
+    g = gazetteer()
+    return frozenset(CENTRAL_CITIES) | g.provinces | frozenset(g.districts)
+
+
+def _fit(name: str, known) -> str:
+    """The longest leading run of syllables of ``name`` that is a known unit, else its first two."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        if " ".join(words[:n]) in known:
+            return " ".join(words[:n])
+    return " ".join(words[:2])
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    place: Place
+    plural: bool = False  # "các phường 7, 8, 9": units listed, none of them the subject
+
+
+def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | None = None) -> list[Mention]:
+    """Every administrative unit named in ``text[start:end]``, in text order; with ``until``, only those
+    named before it (the lines after it are not looked at, but a name that starts before it is read whole).
+
+    >>> [(m.place.name, m.place.level) for m in mentions("Phường Tam Thắng, TPHCM; quận Đống Đa và Quận 11, tỉnh Quảng Nam")]
+    [('Tam Thắng', 'ward'), ('TP.HCM', 'city'), ('Đống Đa', 'district'), ('Quận 11', 'district'), ('Quảng Nam', 'province')]
+    >>> [(m.place.name, m.place.level) for m in mentions("thành phố Quảng Ngãi, thành phố Thủ Đức, Đảng bộ TP Cần Thơ, cả nước")]
+    [('TP Quảng Ngãi', 'city'), ('Thủ Đức', 'city'), ('Cần Thơ', 'city'), ('Việt Nam', 'country')]
+    """
+    g = gazetteer()
+    end = len(text) if end is None else end
+    out = []
+    for m in scan(_mention_re(), _mention_trigger(), text, start, end, until):
+        place = None
+        if m["hcm"]:
+            place = Place("TP.HCM", "city")
+        elif m["ward"]:
+            name = m["ward"]
+            if name.isdigit():
+                name = f"Phường {int(name)}" if m["wlevel"].lower() == "phường" else f"Xã {int(name)}"
+            else:
+                name = _fit(name, g.wards)
+                if name not in g.wards and len(m["ward"].split()) >= 3:
+                    continue  # "phường Nguyễn Văn An …": no such ward, a person's name after the word
+            place = Place(name, "ward", g.wards.get(name, ""))
+        elif m["district"]:
+            name = m["district"]
+            name = f"Quận {int(name)}" if name.isdigit() else _fit(name, g.districts)
+            if not name.startswith("Quận ") and name not in g.districts and len(m["district"].split()) >= 3:
+                continue  # "Chủ tịch HĐND quận Nguyễn Trường Sơn": a person, not a district
+            place = Place(name, "district", g.districts.get(name, ("", ""))[1])
+        elif m["city"]:
+            name = _fit(m["city"], _city_names())
+            if name in CENTRAL_CITIES:
+                place = Place("TP.HCM" if name == "Hồ Chí Minh" else name, "city")
+            elif name in g.provinces:
+                place = Place(f"TP {name}", "city", name)
+            elif name in g.districts:  # a city inside a province ("thành phố Thủ Đức", "thành phố Mỹ Tho")
+                place = Place(name, "city", g.districts[name][1])
+        elif m["province"]:
+            name = _fit(m["province"], g.provinces)
+            if name in g.provinces:  # "UBND tỉnh Hồ Quang Bửu" names a person, not a province
+                place = Place(name, "province")
+        elif m["region"]:
+            place = Place(m["region"], "region")
+        elif m["ministry"]:
+            place = Place(f"Bộ {m['ministry']}", "ministry")
+        elif m["country"]:
+            place = Place("Việt Nam", "country")
+        elif m["bare"]:
+            name = m["bare"]
+            place = Place(name, "city" if name in CENTRAL_CITIES else "province")
+        if place is not None:
+            out.append(Mention(m.start(), m.end(), place, bool(m["plural"] or m["dplural"])))
+    return out
+
+
+_RANK = {level: i for i, level in enumerate(LEVELS)}
+#: a thing named after a unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"
+_THING_BEFORE = re.compile(r"(?:chợ|Chợ|đường|Đường|phố|cầu|Cầu|cảng|bến|sông|trường|Trường|khu|Khu|công viên|hồ|Hồ|"
+                           r"bệnh viện)\s$")
+
+
+def with_bare_names(text: str, named: list[Mention], until: int | None = None) -> list[Mention]:
+    """``named`` and the bare names of the wards and districts it names with their level word: an article that
+    says "quận Hoàng Mai" once may then write "tổng thu ngân sách của Hoàng Mai" (a numbered unit, "Quận 5",
+    has no bare name).
+
+    >>> t = "Quận Hoàng Mai tổ chức hội nghị. Năm 2024, thu ngân sách của Hoàng Mai đạt 2.000 tỷ đồng."
+    >>> [(m.place.name, t[m.start:m.end]) for m in with_bare_names(t, mentions(t))]
+    [('Hoàng Mai', 'Quận Hoàng Mai'), ('Hoàng Mai', 'Hoàng Mai')]
+    """
+    units = {m.place.name: m.place for m in named if m.place.level in ("ward", "district") and not m.plural
+             and " " in m.place.name and not m.place.name[-1].isdigit()}
+    if not units:
+        return named
+    starts = [m.start for m in named]
+    ends = [m.end for m in named]
+    extra = []
+    # the names first (the regex engine then skips ahead to their first letters), what stands before them after
+    pattern = re.compile(rf"(?:{_alternation(units)})(?![\w])")
+    for b in pattern.finditer(text, 0, len(text) if until is None else until):
+        s0 = b.start()
+        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] == "_") or _THING_BEFORE.search(text, max(0, s0 - 12), s0):
+            continue  # inside a word, or a thing named after the unit: "chợ Cẩm Lệ", "đường Hoàng Mai"
+        i = bisect.bisect_right(starts, s0) - 1
+        if i >= 0 and s0 < ends[i]:
+            continue  # inside a mention with its level word
+        extra.append(Mention(s0, b.end(), units[b.group(0)]))
+    return sorted(named + extra, key=lambda m: m.start) if extra else named
+
+
+def main_places(text: str, title: str = "") -> list[Place]:
+    """:func:`main_of` the mentions in ``text`` and ``title``."""
+    in_title = mentions(title)
+    return main_of(mentions(text) + in_title, in_title)
+
+
+def main_of(named: list[Mention], in_title: list[Mention] = ()) -> list[Place]:
+    """The unit(s) an article is about: the unit its title names (the most specific one), else the
+    most mentioned territory (a ministry, a region or the country only when no territory is named);
+    units of the same level mentioned at least half as often are kept beside it.
+
+    >>> [p.name for p in main_places("quận Đống Đa ... quận Đống Đa ... quận Ba Đình")]
+    ['Đống Đa']
+    >>> [p.name for p in main_places("Phường Tam Thắng, TPHCM ... phường ... TPHCM", "Đại hội Đảng bộ phường Tam Thắng")]
+    ['Tam Thắng']
+    >>> [p.name for p in main_places("Hà Nam đạt 68%; Đà Nẵng; Bộ Tư pháp, Bộ Tư pháp")]
+    ['Hà Nam']
+    >>> [p.name for p in main_places("vùng Đông Nam Bộ đạt 89%; vùng Tây Nguyên đạt 85%")]
+    ['Việt Nam']
+    """
+    found = [m.place for m in named if not m.plural and m.place.level != "country"]
+    territories = [p for p in found if p.level in ("ward", "district", "city", "province")]
+    if not territories and len({p for p in found if p.level == "region"}) > 1:
+        return [Place("Việt Nam", "country")]  # an article that ranks the regions is about the country
+    found = territories or found
+    if not found:
+        return []
+    counts = Counter(found)
+    titled = [m.place for m in in_title if not m.plural and counts[m.place] >= 2]  # named again in the text
+    if titled:
+        return [min(titled, key=lambda p: _RANK[p.level])]
+    top = max(counts.values())
+    first = {p: i for i, p in reversed(list(enumerate(found)))}
+    best = sorted(counts, key=lambda p: (-counts[p], -_RANK[p.level], first[p]))
+    # a ward's or district's article names its city too ("Thành ủy Hà Nội"): the most specific unit
+    # mentioned about as often as the most mentioned one is what the article is about
+    lowest = min(_RANK[p.level] for p in best if counts[p] >= max(2, top / 2)) if top >= 2 else _RANK[best[0].level]
+    best = [p for p in best if _RANK[p.level] == lowest] or best
+    keep = [p for p in best if counts[p] >= max(2, counts[best[0]] / 2)]
+    return keep or best[:1]
+
+
+def main_by_level(named: list[Mention]) -> dict[str, Place]:
+    """For each level, the unit of that level named most often (what "quận", "phường" or "tỉnh"
+    said alone refers back to)."""
+    counts = Counter(m.place for m in named if not m.plural)
+    out: dict[str, Place] = {}
+    for place, _n in counts.most_common():
+        out.setdefault(place.level, place)
+    return out
+
+
+def main_districts(text: str, title: str = "") -> list[str]:
+    """The names of :func:`main_places` (what the book lists an article under).
+
+    >>> main_districts("quận Đống Đa ... quận Đống Đa ... quận Ba Đình")
+    ['Đống Đa']
+    """
+    return [p.name for p in main_places(text, title)]
+
+
+def book_units(places: list[Place]) -> list[Place]:
+    """The units the book gives a chapter each: every article's main unit, but never a pre-2025
+    ward of a district that is itself in the list.
+
+    >>> [p.name for p in book_units([Place("Tây Hồ", "district"), Place("Nhật Tân", "ward", "Tây Hồ"), Place("Hồng Hà", "ward")])]
+    ['Tây Hồ', 'Hồng Hà']
+    """
+    districts = {p.name for p in places if p.level == "district"}
+    return [p for p in dict.fromkeys(places) if not (p.level == "ward" and p.parent in districts)]
+
+
+def slugify(name: str) -> str:
+    """A file-name-safe ASCII slug: no path separators, no dots, no diacritics.
+
+    A name with letters that have no ASCII form (another script) keeps what does and gets a
+    short hash of the whole name, so two such names get stable, distinct slugs.
+
+    >>> slugify("Tây Hồ"), slugify("Đống Đa"), slugify("../../x"), slugify("Quận 1")
+    ('tay-ho', 'dong-da', 'x', 'quan-1')
+    >>> slugify("Тверской"), slugify("東城区"), slugify("Quận 東")
+    ('d-09f1e531', 'd-ba42a802', 'quan-d-3399eb7c')
+    """
+    import hashlib
+
+    nfc = unicodedata.normalize("NFC", name)
+    s = nfc.replace("Đ", "D").replace("đ", "d")
+    decomposed = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    ascii_part = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_part).strip("-")
+    if any(ch.isalnum() and not ch.isascii() for ch in decomposed):
+        tag = "d-" + hashlib.sha256(nfc.encode("utf-8")).hexdigest()[:8]
+        s = f"{s}-{tag}" if s else tag
+    return s or "unnamed"

@@ -1,0 +1,179 @@
+"""What the article says about itself: outlet, URL, publication date, districts, size.
+
+Everything is read from the text; nothing is typed in per article.  Where the text does not
+say (no outlet mark, no year in the dateline), the field says so ("không rõ" / a partial date).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from districtbook.reading.articles import BOOK_MAX_ARTICLE_BYTES, Article, iter_articles
+from districtbook.extraction.places import main_districts
+
+#: Agency marks that open a lead ("TP - ...", "(HNM) - ...") and the outlets they stand for.
+OUTLET_MARKS = {
+    "TP": "Tiền Phong",
+    "TTTĐ": "Tuổi trẻ Thủ đô",
+    "HNM": "Hà Nội Mới",
+    "KTĐT": "Kinh tế & Đô thị",
+    "ANTĐ": "An ninh Thủ đô",
+    "NDO": "Nhân Dân",
+    "VOV.VN": "VOV",
+    "Dân trí": "Dân trí",
+    "PLO": "Pháp luật TP.HCM",
+    "TTXVN": "TTXVN",
+    "Chinhphu.vn": "Cổng TTĐT Chính phủ",
+}
+#: Web domains and the outlets they belong to.
+OUTLET_DOMAINS = {
+    "hanoimoi.vn": "Hà Nội Mới",
+    "tienphong.vn": "Tiền Phong",
+    "tuoitrethudo.vn": "Tuổi trẻ Thủ đô",
+    "kinhtedothi.vn": "Kinh tế & Đô thị",
+    "anninhthudo.vn": "An ninh Thủ đô",
+    "nhandan.vn": "Nhân Dân",
+    "vnexpress.net": "VnExpress",
+    "tuoitre.vn": "Tuổi Trẻ",
+    "thanhnien.vn": "Thanh Niên",
+    "dantri.com.vn": "Dân trí",
+}
+UNKNOWN = "không rõ"
+
+_MARK_RE = re.compile(
+    r"^\(?(?P<mark>" + "|".join(re.escape(m) for m in sorted(OUTLET_MARKS, key=len, reverse=True)) + r")\)?\s*[-–]\s"
+)
+_SOURCE_RE = re.compile(r"^Nguồn\s+(?P<outlet>[^:]+?)\s*:\s*(?P<url>https?://\S+)")
+_URL_RE = re.compile(r"https?://(?:www\.)?(?P<domain>[\w.-]+)/\S*")
+#: "06/08/2025", "28.02.2023": \b(?P<d>\d{1,2})…, written digit first (\b as the look-behind after it) so that
+#: the regex engine skips ahead to a digit instead of trying every character of a long lead
+_FULL_DATE = re.compile(r"(?P<d>\d(?<!\w\d)\d?)([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
+_LEAD_DATE = re.compile(r"^(?:Sáng|Chiều|Trưa|Tối|Ngày|Đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})[-/](?P<m>\d{1,2})\b(?![-/]\d)")
+#: a year that is a reporting year: not the end of a range, not a goal ("đến năm 2025")
+_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)\b(?<![-–/\d]....)(?<![-–]\s....)(?<!đến năm ....)(?<!tới năm ....)"
+                   r"(?<!vào năm ....)(?<!đến ....)(?<![^\W_]....)(?!\s*[-–]\s*\d)")  # the digits first: fast to scan
+
+
+@dataclass(frozen=True)
+class Source:
+    doc: str
+    title: str
+    outlet: str
+    url: str
+    date: str  # ISO, as far as the text tells it: "2024-10-12", "2024"
+    date_basis: str
+    districts: tuple[str, ...]
+    words: int
+    paragraphs: int
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date[:4].isdigit() else None
+
+
+def find_outlet(article: Article) -> tuple[str, str]:
+    """``(outlet, url)`` from a "Nguồn X: URL" line, a URL, or an agency mark opening a paragraph."""
+    for line in article.furniture("source"):
+        m = _SOURCE_RE.match(line)
+        if m:
+            return m["outlet"], m["url"]
+    for m in _URL_RE.finditer(article.text):
+        if m["domain"] in OUTLET_DOMAINS:
+            return OUTLET_DOMAINS[m["domain"]], m.group(0)
+    for ln in article.body():
+        m = _MARK_RE.match(article.text[ln.start:ln.end])
+        if m:
+            return OUTLET_MARKS[m["mark"]], ""
+    return UNKNOWN, ""
+
+
+def reporting_year(text: str) -> int | None:
+    """The latest year the article reports on (goals and range ends left out).
+
+    >>> reporting_year("năm 2023 ... nhiệm kỳ 2020-2025 ... định hướng đến năm 2030")
+    2023
+    """
+    years = [int(m["y"]) for m in _YEAR.finditer(text)]
+    return max(years) if years else None
+
+
+_ISO_LEAD = re.compile(r"^\s*(?:date\s+)?(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?\b")
+_MONTH_WORDS = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_WORD_DATE = re.compile(r"(?P<d>\d(?<!\w\d)\d?)\sTháng\s(?P<m>Mười\s(?:Một|Hai)|[A-ZĐ][^\W\d]*)\s(?P<y>(?:19|20)\d\d)\b")
+_WEEKDAY_DATE = re.compile(r"(?:Chủ\snhật|Thứ\s(?:hai|ba|tư|năm|sáu|bảy|Hai|Ba|Tư|Năm|Sáu|Bảy))[,\s]+(?:ngày\s)?\d{1,2}/\d{1,2}/\d{4}")
+_TODAY = re.compile(r"\b(?:[Hh]ôm nay|[Ss]áng nay|[Cc]hiều nay|[Tt]ối nay)\s*\(?(?:ngày\s)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})\)?")
+
+
+def find_date(article: Article) -> tuple[str, str]:
+    """``(iso_date, basis)``: the date the article appeared, from its own text.
+
+    Tried in order: a leading ISO date line ("date 2025-08-14", as archives store pages), a
+    dateline or a date in the first lines ("14:43 | 06/08/2025", "Ngày 28/02/2023-15:22"),
+    "hôm nay (22/6)" or a lead's day/month ("Sáng 12-10") with the year the article reports on.
+
+    >>> from districtbook.reading.articles import parse_article
+    >>> find_date(parse_article("a.txt", " date 2025-08-14 Sáng 14-8, đại hội...".encode()))
+    ('2025-08-14', 'leading date line')
+    >>> find_date(parse_article("b.txt", "Tiêu đề\\n14:43 | 06/08/2025\\nNgày 4/8, đại hội".encode()))
+    ('2025-08-06', 'dateline')
+    """
+    m = _ISO_LEAD.match(article.text)
+    if m:
+        return "-".join(x for x in (m["y"], m["m"], m["d"]) if x), "leading date line"
+    for line in article.furniture("dateline"):
+        m = _FULL_DATE.search(line)
+        if m and _WEEKDAY_DATE.search(line) and _saved_after(article, int(m["y"])):
+            continue  # "Chủ nhật 17/11/2024" over an article about 2022: the day the page was saved
+        if m:
+            return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "dateline"
+    # the first lines (a visitor counter's digits are not lines)
+    for ln in islice((ln for ln in article.lines if ln.kind != "widget"), 8):
+        line = article.text[ln.start:ln.end]
+        w = _WORD_DATE.search(line)
+        if w and w["m"].lower() in _MONTH_WORDS:  # "21 Tháng Bảy 2011"
+            return f"{w['y']}-{_MONTH_WORDS[w['m'].lower()]:02d}-{int(w['d']):02d}", "dateline"
+        if _WEEKDAY_DATE.search(line):
+            continue  # "Chủ nhật 17/11/2024": the site's header shows today's date, not the article's
+        m = _FULL_DATE.search(line)
+        if m and ln.kind in ("title", "dateline", "byline", "widget", "image", "caption", "teaser") \
+                or m and len(article.text[ln.start:ln.end]) < 80:
+            return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "dateline"
+    body = [article.text[ln.start:ln.end] for ln in article.body()]
+    year = reporting_year("\n".join(body))
+    for line in body[:4]:
+        m = _LEAD_DATE.match(line) or _TODAY.search(line)
+        if m and year:
+            return f"{year}-{int(m['m']):02d}-{int(m['d']):02d}", "lead day/month, year reported on"
+    if year:
+        return str(year), "year reported on"
+    return UNKNOWN, "none"
+
+
+def _saved_after(article: Article, year: int) -> bool:
+    """Whether a header date of ``year`` is two or more years after everything the article reports on."""
+    reported = reporting_year(article.body_text())
+    return reported is not None and year > reported + 1
+
+
+def describe(article: Article) -> Source:
+    outlet, url = find_outlet(article)
+    date, basis = find_date(article)
+    body = article.body_text()
+    return Source(
+        doc=article.name,
+        title=article.title,
+        outlet=outlet,
+        url=url,
+        date=date,
+        date_basis=basis,
+        districts=tuple(main_districts(article.frame_text(), article.title)),
+        words=len(body.split()),
+        paragraphs=sum(1 for _ in article.body()),
+    )
+
+
+def sources(seeds: Path | str) -> list[Source]:
+    return [describe(a) for a in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES)]

@@ -1,0 +1,1 @@
+"""From findings to words and pictures: number and date formats, metric labels, the message catalogues, sentences, charts, MyST escaping, and the table of findings as data (``ledger``). Imports the layers below."""

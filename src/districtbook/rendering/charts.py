@@ -1,0 +1,371 @@
+"""Charts that each answer one question: progress to plan against the share of the year gone, the same
+period a year apart, growth against its target, the economy's sector shares, targets met, and two
+districts side by side on a common footing.
+
+No chart sets different units or different kinds of period on one axis (a panel per kind instead);
+every label carries its period in words; one colour per district across the whole book.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from districtbook.analysis.dataset import short_doc
+from districtbook.analysis.findings import SECTOR_SHARES, Finding, per_year
+from districtbook.rendering.i18n import period_text, text
+from districtbook.rendering.labels import cite, fmt_value, hedged, label
+from districtbook.extraction.periods import Period
+from districtbook.extraction.places import hanoi_districts, slugify
+from districtbook.rendering.report import MyST, fit_layout, fmt_number, house_style, publish_chart
+
+#: the size of a chart's small text (bar values, tick labels, legends): readable where the HTML shows a chart at
+#: about 700 px of its 1200
+SMALL = 9.5
+
+#: at most this many panels (one per finding) in one chart, and this many bars: more are split into
+#: several charts of the same kind, one after the other, so that every chart stays readable on a page
+MAX_PANELS = 8
+MAX_BARS = 16
+#: at most this many charts of one kind in a chapter (what is not drawn is in the chapter's table)
+MAX_CHARTS = 4
+
+#: 30 colours for the 30 districts of Hanoi, in the gazetteer's order: Okabe-Ito, then Paul Tol's muted,
+#: light and dark sets (all chosen for colour-blind readers). Charts also name each district in words,
+#: so colour is never the only cue.
+DISTRICT_PALETTE = (
+    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
+    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
+    "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00", "#DDDDDD",
+    "#222255", "#225555", "#225522", "#663333",
+)
+
+
+def district_colour(district: str) -> str:
+    """The district's colour, the same in every chart of both editions.
+
+    >>> district_colour("Tây Hồ"), district_colour("Đống Đa"), len(set(DISTRICT_PALETTE))
+    ('#009E73', '#56B4E9', 30)
+    """
+    if district in hanoi_districts():
+        return DISTRICT_PALETTE[hanoi_districts().index(district)]
+    return DISTRICT_PALETTE[sum(map(ord, district)) % len(DISTRICT_PALETTE)]
+
+
+def hatch_goal(bar, colour: str) -> None:
+    """Draw a bar as a goal: a pale face, the district's colour as outline and diagonal hatching."""
+    bar.set_facecolor("white")
+    bar.set_edgecolor(colour)
+    bar.set_hatch("///")
+    bar.set_linewidth(1.5)
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """The value axis's title: the unit of the panel ("Đơn vị: %", "Unit: VND bn")."""
+    return text(lang, "chart.unit_axis", unit="%" if unit == "percent" else (fmt_value(0, unit, None, lang)[2:] or "–"))
+
+
+def _num_axis(ax, lang: str, axis: str = "x") -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    fmt = FuncFormatter(lambda x, _p: fmt_number(x, lang))
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
+
+
+def _source(rows: list[dict], lang: str) -> str:
+    docs = sorted({cite(r, lang) for r in rows})
+    return text(lang, "chart.source", docs=", ".join(docs))
+
+
+def _finish(fig, name: str, alt: str, rows: list[dict], data: pd.DataFrame, caption: str, lang: str) -> MyST:
+    source = _source(rows, lang)
+    fit_layout(fig, source)
+    return MyST(publish_chart(fig, name, alt, source, data, caption, text(lang, "chart.as_table")))
+
+
+def _end(f: Finding):
+    """Sort key: the end of a finding's period (a figure nothing dates sorts first)."""
+    p = Period.parse(f.period or "")
+    return p.end if p else date.min
+
+
+def split(items: list, size: int, draw, name: str, lang: str) -> MyST | None:
+    """Draw ``items`` as one chart, or as several charts of at most ``size`` items each (``name``, ``name-2``, …)
+    when there are more: a chart of forty panels is unreadable on a page, four of ten are not.  At most
+    :data:`MAX_CHARTS` charts: a note says how many items are left to the chapter's table."""
+    chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    parts = [draw(chunk, name if i == 0 else f"{name}-{i + 1}") for i, chunk in enumerate(chunks[:MAX_CHARTS])]
+    parts = [p for p in parts if p]
+    left = sum(map(len, chunks[MAX_CHARTS:]))
+    if left:
+        parts.append(text(lang, "chart.more", n=left))
+    return MyST("\n".join(parts)) if parts else None
+
+
+def progress_chart(findings: list[Finding], lang: str, name: str) -> MyST | None:
+    """How much of the annual plan was reached, beside the share of the year gone (one bar per report)."""
+    fs = [f for f in findings if f.kind == "progress" and "elapsed" in f.values]
+    fs = sorted(fs, key=lambda f: (f.district, f.metric, _end(f)))
+    return split(fs, MAX_BARS, lambda chunk, n: _progress(chunk, lang, n), name, lang)
+
+
+def _progress(fs: list[Finding], lang: str, name: str) -> MyST | None:
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    if not fs:
+        return None
+    house_style()
+    fig, ax = plt.subplots(figsize=(8, 0.7 * len(fs) + 2.0))
+    labels = [f"{f.district} · {period_text(f.period, lang)}" for f in fs]
+    y = list(range(len(fs)))[::-1]
+    pcts = [f.values["pct"] for f in fs]
+    ax.barh(y, pcts, color=[district_colour(f.district) for f in fs], height=0.55)
+    for yi, f in zip(y, fs):
+        ax.plot([f.values["elapsed"]] * 2, [yi - 0.38, yi + 0.38], color="#222222", linewidth=2.2, zorder=3)
+    ax.axvline(100, color="#666666", linestyle="--", linewidth=1, zorder=1)
+    for yi, f in zip(y, fs):  # the label after the bar or the year-gone mark, whichever is further right
+        right = max(f.values["pct"], f.values["elapsed"], 100)  # never printed over the dashed 100% line
+        ax.text(right + 2, yi, text(lang, "chart.of_plan", pct=fmt_number(f.values["pct"], lang)),
+                va="center", fontsize=SMALL, zorder=4, bbox=dict(facecolor="white", edgecolor="none", pad=1))
+    ax.set_yticks(y, labels)
+    ax.set_xlim(0, max(150, max(pcts) + 45))  # room for the labels right of the 100% line
+    _num_axis(ax, lang)
+    ax.set_xlabel(text(lang, "chart.progress.x"))
+    ax.set_title(text(lang, "chart.progress.title", metric=label(fs[0].metric, lang)), loc="left", fontsize=11)
+    ax.legend(handles=[Line2D([], [], color="#222222", linewidth=2.2, label=text(lang, "chart.progress.elapsed")),
+                       Line2D([], [], color="#666666", linestyle="--", label=text(lang, "chart.progress.plan"))],
+              loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=SMALL)
+    rows = [r for f in fs for r in f.rows]
+    data = pd.DataFrame([{"district": f.district, "metric": f.metric, "period": f.period, "percent_of_plan": f.values["pct"],
+                          "year_elapsed_percent": f.values["elapsed"]} for f in fs])
+    items = "; ".join(f"{lb}: {fmt_number(f.values['pct'], lang)}% / {fmt_number(f.values['elapsed'], lang)}%"
+                      for lb, f in zip(labels, fs))
+    return _finish(fig, name, text(lang, "chart.progress.alt", items=items), rows, data,
+                   text(lang, "chart.progress.caption"), lang)
+
+
+def year_on_year_chart(findings: list[Finding], lang: str, name: str) -> MyST | None:
+    """The same period a year apart: one panel per district and period, each with its own axis."""
+    fs = [f for f in findings if (f.kind == "change" or (f.kind == "quarter" and "previous" in f.values))
+          and Period.parse(f.period or "")]  # a year earlier than no period is no period
+    fs = sorted(fs, key=lambda f: (f.district, f.metric, _end(f), f.kind))
+    return split(fs, MAX_PANELS, lambda chunk, n: _year_on_year(chunk, lang, n), name, lang)
+
+
+def _year_on_year(fs: list[Finding], lang: str, name: str) -> MyST | None:
+    import matplotlib.pyplot as plt
+
+    if not fs:
+        return None
+    house_style()
+    fig, axes = plt.subplots(len(fs), 1, figsize=(8, 1.35 * len(fs) + 1.3), squeeze=False)
+    data, items = [], []
+    for ax, f in zip(axes[:, 0], fs):
+        cur = Period.parse(f.period)
+        unit = f.rows[0]["unit"]
+        if f.kind == "change":
+            now, before, hedge = float(f.rows[0]["value"]), f.values["previous"], f.rows[0]["qualifier"]
+        else:
+            now, before, hedge = f.values["value"], f.values["previous"], f.values["hedge"]
+        labels = [period_text(cur.previous_year(), lang), period_text(cur, lang)]
+        colour = district_colour(f.district)
+        bars = ax.barh([1, 0], [before, now], color=[colour, colour], height=0.6)
+        bars[0].set_alpha(0.45)
+        texts = [hedged(fmt_value(round(before), unit, None, lang), "approx", lang),
+                 hedged(fmt_value(round(now), unit, None, lang), hedge, lang)]
+        ax.bar_label(bars, labels=texts, padding=4, fontsize=SMALL)
+        ax.set_yticks([1, 0], labels, fontsize=SMALL)
+        ax.set_xlim(0, max(now, before) * 1.45)
+        _num_axis(ax, lang)
+        ax.tick_params(axis="x", labelsize=SMALL)
+        ax.set_title(f"{f.district} · {label(f.metric, lang)}", fontsize=9, loc="left")
+        data.append({"district": f.district, "metric": f.metric, "period": f.period, "value": now,
+                     "previous_period": str(cur.previous_year()), "previous_value": round(before, 1)})
+        items.append(f"{f.district}, {labels[1]}: {texts[1]}; {labels[0]}: {texts[0]}")
+    if len({f.rows[0]["unit"] for f in fs}) == 1:  # one unit: one scale, so that the panels compare by eye
+        right = max(ax.get_xlim()[1] for ax in axes[:, 0]) / 1.45 * 1.65  # room for the longest value label
+        for ax in axes[:, 0]:
+            ax.set_xlim(0, right)
+    axes[-1, 0].set_xlabel(text(lang, "chart.unit_axis", unit=fmt_value(0, fs[0].rows[0]["unit"], None, lang)[2:] or "%"))
+    fig.suptitle(text(lang, "chart.yoy.title"), fontweight="bold", x=0.01, ha="left")
+    rows = [r for f in fs for r in f.rows]
+    return _finish(fig, name, text(lang, "chart.yoy.alt", items="; ".join(items)), rows, pd.DataFrame(data),
+                   text(lang, "chart.yoy.caption"), lang)
+
+
+def pairs_chart(findings: list[Finding], lang: str, name: str, title_key: str, caption_key: str) -> MyST | None:
+    """Two figures on a common footing per panel: a target and what was achieved before, a rate in two
+    comparable periods, or two districts (one panel each, its own axis and unit)."""
+    fs = [f for f in findings if (f.kind == "target" and "past" in f.values) or f.kind in ("trend", "ahead")]
+    return split(fs, MAX_PANELS, lambda chunk, n: _pairs(chunk, lang, n, title_key, caption_key), name, lang)
+
+
+def _pairs(fs: list[Finding], lang: str, name: str, title_key: str, caption_key: str) -> MyST | None:
+    import matplotlib.pyplot as plt
+
+    if not fs:
+        return None
+    house_style()
+    fig, axes = plt.subplots(len(fs), 1, figsize=(8, 1.35 * len(fs) + 1.3), squeeze=False)
+    data, items = [], []
+    for ax, f in zip(axes[:, 0], fs):
+        unit = f.rows[0]["unit"]
+        shown = "percent" if unit == "ratio" else unit
+        if f.kind == "target":
+            past, target = f.rows[1], f.rows[0]
+            vals = [float(past["value"]), float(target["value"])]
+            goal = "chart.forecast" if target["qualifier"] == "estimate" else "chart.target"
+            names = [f"{period_text(past['period'], lang)} · {text(lang, 'chart.achieved')}",
+                     f"{period_text(target['period'], lang)} · {text(lang, goal)}"]
+            colours = [district_colour(f.district)] * 2
+            hedges = [past["qualifier"], "" if target["qualifier"] == "estimate" else target["qualifier"]]
+            title = f"{f.district} · {label(f.metric, lang)}"
+        elif f.kind == "trend":
+            a, b = f.rows
+            vals = [f.values["a"], f.values["b"]]
+            names = [period_text(a["period"], lang), period_text(b["period"], lang)]
+            colours = [district_colour(f.district)] * 2
+            hedges = [a["qualifier"], b["qualifier"]]
+            title = f"{f.district} · {label(f.metric, lang)}"
+        else:
+            a, b = f.rows
+            vals = [f.values["a"], f.values["b"]]
+            names = [f"{f.district} · {period_text(a['period'], lang)}", f"{f.other} · {period_text(b['period'], lang)}"]
+            colours = [district_colour(f.district), district_colour(f.other)]
+            hedges = [a["qualifier"], b["qualifier"]]
+            title = label(f.metric, lang)
+        if f.values.get("footing") == "yearly_average":
+            title += text(lang, "footing.yearly_average")
+        bars = ax.barh([1, 0], vals, color=colours, height=0.6)
+        if f.kind == "target":  # a goal or a forecast: an outlined, hatched bar, never a solid one like a result
+            hatch_goal(bars[1], colours[1])
+        texts = [hedged(fmt_value(round(v, 2), shown, None, lang), h, lang) for v, h in zip(vals, hedges)]
+        if f.kind == "target" and per_year(f.rows[0]):
+            texts[1] = text(lang, "value.per_year", value=texts[1])
+        ax.bar_label(bars, labels=texts, padding=4, fontsize=SMALL)
+        ax.set_yticks([1, 0], names, fontsize=SMALL)
+        ax.set_xlim(0, max(vals) * 1.5 if max(vals) > 0 else 1)
+        _num_axis(ax, lang)
+        ax.tick_params(axis="x", labelsize=SMALL)
+        ax.set_title(title, fontsize=9, loc="left")
+        ax.set_xlabel(unit_label(shown, lang), fontsize=SMALL, loc="right")
+        items.append(f"{title}: " + "; ".join(f"{n} {t}" for n, t in zip(names, texts)))
+        data.append({"kind": f.kind, "metric": f.metric, "district": f.district, "other": f.other,
+                     "label_1": names[0], "value_1": vals[0], "label_2": names[1], "value_2": vals[1]})
+    fig.suptitle(text(lang, title_key), fontweight="bold", x=0.01, ha="left")
+    rows = [r for f in fs for r in f.rows]
+    return _finish(fig, name, text(lang, "chart.pairs.alt", items="; ".join(items)), rows, pd.DataFrame(data),
+                   text(lang, caption_key), lang)
+
+
+def share_chart(df: pd.DataFrame, lang: str, name: str) -> MyST | None:
+    """The economy's sector shares, one stacked bar per district and period."""
+    rows = df[df["metric"].isin(SECTOR_SHARES)].drop_duplicates(["district", "period", "metric"])
+    groups = list(dict.fromkeys(zip(rows["district"], rows["period"])))
+    return split(groups, MAX_BARS, lambda chunk, n: _shares(rows, chunk, lang, n), name, lang)
+
+
+def _shares(rows: pd.DataFrame, groups: list[tuple[str, str]], lang: str, name: str) -> MyST | None:
+    import matplotlib.pyplot as plt
+
+    if not groups:
+        return None
+    rows = rows[[g in set(groups) for g in zip(rows["district"], rows["period"])]]
+    house_style()
+    names = [f"{d} · {period_text(p, lang)}" for d, p in groups]
+    fig, ax = plt.subplots(figsize=(8, 0.7 * len(groups) + 2.0))
+    left = [0.0] * len(groups)
+    colours = ("#0072B2", "#E69F00", "#009E73")
+    items = []
+    for m, colour in zip(SECTOR_SHARES, colours):
+        vals = []
+        for d, p in groups:
+            sel = rows[(rows["metric"] == m) & (rows["district"] == d) & (rows["period"] == p)]
+            vals.append(float(sel["value"].iloc[0]) if len(sel) else 0.0)
+        small = [v for v in vals if 0 < v < 8]  # a segment too thin to see or to print in: its value in the legend
+        entry = label(m, lang) + (f" ({', '.join(fmt_value(v, 'percent', None, lang) for v in small)})" if small else "")
+        bars = ax.barh(names, vals, left=left, color=colour, label=entry, height=0.55)
+        ax.bar_label(bars, labels=[fmt_value(v, "percent", None, lang) if v >= 8 else "" for v in vals],
+                     label_type="center", fontsize=SMALL, color="white")
+        items += [f"{n}, {label(m, lang)}: {fmt_value(v, 'percent', None, lang)}" for n, v in zip(names, vals)]
+        left = [a + b for a, b in zip(left, vals)]
+    ax.set_xlim(0, 100)
+    _num_axis(ax, lang)
+    ax.set_xlabel(text(lang, "chart.share.x"))
+    ax.set_title(text(lang, "chart.share.title"), loc="left", fontsize=11)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=SMALL)
+    return _finish(fig, name, text(lang, "chart.share.alt", items="; ".join(items)), rows.to_dict("records"),
+                   rows[["district", "period", "metric", "value", "doc"]], text(lang, "chart.share.caption"), lang)
+
+
+def what_of(row: dict, texts: dict[str, str] | None, words: int = 6) -> str:
+    """The article's own words after a figure, telling two figures of one metric apart in a label:
+    "21/21 chỉ tiêu về phát triển kinh tế" and "3/3 chỉ tiêu về công tác xây dựng Đảng".
+
+    >>> what_of(dict(doc="a", start=4, end=16, quote="3/3 chỉ tiêu"), {"a": "Đạt 3/3 chỉ tiêu về công tác xây dựng Đảng đều hoàn thành"})
+    '“3/3 chỉ tiêu về công tác xây dựng Đảng”'
+    """
+    import re
+
+    text_ = (texts or {}).get(row["doc"])
+    if not text_:
+        return short_doc(row["doc"])
+    after = re.split(r"[,.;:!?\n]", text_[int(row["end"]):int(row["end"]) + 120])[0].split()[:words]
+    while after and not any(c.isalnum() for c in after[-1]):  # no dangling "-" at the cut
+        after.pop()
+    return "“" + " ".join([text_[int(row["start"]):int(row["end"])], *after]).strip() + "”"
+
+
+def ratio_chart(findings: list[Finding], lang: str, name: str, texts: dict[str, str] | None = None) -> MyST | None:
+    """Targets met and votes won as a share of the total: one panel per metric and kind of period (votes and
+    targets never on one axis); two figures of one panel told apart by the article's own words."""
+    fs = sorted((f for f in findings if f.kind == "ratio"), key=lambda f: (f.metric, f.period or ""))
+    order = {k: i for i, k in enumerate(dict.fromkeys(map(panel, fs)))}
+    fs = sorted(fs, key=lambda f: order[panel(f)])  # one panel's bars together (a stable sort)
+    return split(fs, MAX_BARS, lambda chunk, n: _ratios(chunk, lang, n, texts), name, lang)
+
+
+def panel(f: Finding) -> tuple[str, str]:
+    """A ratio's panel: its metric and kind of period (unlike metrics never share an axis; a figure with
+    no period has a panel of its own)."""
+    p = Period.parse(f.period or "")
+    return f.metric, p.granularity if p else ""
+
+
+def _ratios(fs: list[Finding], lang: str, name: str, texts: dict[str, str] | None) -> MyST | None:
+    import matplotlib.pyplot as plt
+
+    if not fs:
+        return None
+    kinds = list(dict.fromkeys(panel(f) for f in fs))
+    house_style()
+    sizes = [sum(1 for f in fs if panel(f) == k) for k in kinds]
+    fig, axes = plt.subplots(len(kinds), 1, figsize=(8, 0.5 * sum(sizes) + 1.1 * len(kinds) + 1.0), squeeze=False,
+                             gridspec_kw={"height_ratios": sizes})
+    items, data = [], []
+    for ax, k in zip(axes[:, 0], kinds):
+        group = [f for f in fs if panel(f) == k]
+        names = [f"{f.district} · {period_text(f.period, lang)}" for f in group]
+        names = [n if names.count(n) == 1 else f"{n} · {what_of(f.rows[0], texts)}" for n, f in zip(names, group)]
+        ax.set_title(label(k[0], lang), fontsize=9, loc="left")
+        y = list(range(len(group)))[::-1]
+        bars = ax.barh(y, [f.values["pct"] for f in group], color=[district_colour(f.district) for f in group], height=0.6)
+        shown = [f"{fmt_number(f.values['x'], lang)}/{fmt_number(f.values['y'], lang)}" for f in group]
+        ax.bar_label(bars, labels=shown, padding=4, fontsize=SMALL)
+        ax.set_yticks(y, names, fontsize=SMALL)
+        ax.set_xlim(0, 125)
+        _num_axis(ax, lang)
+        ax.tick_params(axis="x", labelsize=SMALL)
+        items += [f"{label(k[0], lang)}, {n}: {t}" for n, t in zip(names, shown)]
+        data += [{"district": f.district, "metric": f.metric, "period": f.period, "x": f.values["x"], "y": f.values["y"]}
+                 for f in group]
+    axes[-1, 0].set_xlabel(text(lang, "chart.ratio.x"))
+    fig.suptitle(text(lang, "chart.ratio.title"), fontweight="bold", x=0.01, ha="left")
+    rows = [r for f in fs for r in f.rows]
+    return _finish(fig, name, text(lang, "chart.ratio.alt", items="; ".join(items)), rows, pd.DataFrame(data),
+                   text(lang, "chart.ratio.caption"), lang)
+
+
+def slug(*parts: str) -> str:
+    return "-".join(slugify(p) for p in parts)
