@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     logging.getLogger("papermill").setLevel(logging.WARNING)
+    steps: list[str] = []  # the build's publish steps: "done" once the new book is visible
     try:
         if args.command == "build":
             from districtbook.building.build import build
@@ -60,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             from districtbook.base.lock import DEFAULT_WAIT
 
             wait = DEFAULT_WAIT if args.wait is None else args.wait
-            for kind, path in build(pdf=args.pdf, jobs=args.jobs, use_cache=not args.no_cache, wait=wait).items():
+            for kind, path in build(pdf=args.pdf, jobs=args.jobs, use_cache=not args.no_cache, wait=wait,
+                                    on_step=steps.append).items():
                 print(f"{kind}: {path}")
         elif args.command == "run":
             from districtbook.building.build import run
@@ -96,22 +98,20 @@ def main(argv: list[str] | None = None) -> int:
                 n = write_figures(args.paths, Path(args.output) if args.output else None, fmt=args.format)
             log.info("%d figures%s", n, f" written to {args.output}" if args.output else "")
     except DistrictbookError as exc:
-        print(f"districtbook: error: {exc}{_unchanged(args, failed=True)}", file=sys.stderr)
+        print(f"districtbook: error: {exc}{_unchanged(args, 'done' in steps, failed=True)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as exc:
         from districtbook.base.procs import Terminated
 
-        print(f"districtbook: interrupted{_unchanged(args)}", file=sys.stderr)
+        print(f"districtbook: interrupted{_unchanged(args, 'done' in steps)}", file=sys.stderr)
         return 143 if isinstance(exc, Terminated) else 130
     return 0
 
 
-def _unchanged(args: argparse.Namespace, failed: bool = False) -> str:
+def _unchanged(args: argparse.Namespace, published: bool, failed: bool = False) -> str:
     """What an interrupted (or failed) command left as it was, in its own terms."""
     if args.command == "build":
-        from districtbook.building import publish
-
-        if publish.published:  # the signal came while the new generation was being made visible: it is complete
+        if published:  # the signal came while the new generation was being made visible: it is complete
             return "; the new book was published whole before it stopped"
         return "" if failed else "; the previous book is unchanged"
     if args.command == "extract":

@@ -132,7 +132,7 @@ def _peer_loop() -> None:
     p = build.plan(use_cache=False)  # expands the manifest and stages the written pages
     for job in p.jobs:
         build.execute(job.template, p.book_dir(job.edition) / job.chapter.output, job.params,
-                      book_dir=p.book_dir(job.edition))
+                      build.kernel_environment(paths.root(), book_dir=p.book_dir(job.edition)))
     for ed in p.editions:
         subprocess.run([_jupyter_book_exe(), "build", str(p.staging / ed.lang), "-q"], check=True,
                        capture_output=True, text=True)

@@ -35,23 +35,32 @@ log = logging.getLogger("districtbook")
 PDF_NAME = "districtbook.pdf"
 
 
-@contextlib.contextmanager
-def _env(**values: str) -> Iterator[None]:
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+#: what a chapter's kernel is told by the build, through its environment (nothing else is inherited under these names)
+CONTEXT_VARIABLES = ("DISTRICTBOOK_ROOT", "DISTRICTBOOK_BOOK_DIR", "DISTRICTBOOK_ASSETS_DIR", "DISTRICTBOOK_ASSET_LOG",
+                     "DISTRICTBOOK_SEEDS_REPORTED")
 
 
-def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir: Path | None = None,
-            assets_dir: Path | None = None) -> Path:
-    """Execute one template with already validated parameters into ``output``.
+def kernel_environment(root: Path, book_dir: Path | None = None, assets_dir: Path | None = None,
+                       asset_log: Path | None = None, seeds_reported: bool = False) -> dict[str, str]:
+    """The environment a chapter's kernel starts with: this process's, without any build context of its own (a
+    ``DISTRICTBOOK_ASSETS_DIR`` left in the shell never redirects a build's charts), plus the chapter's context:
+    the project, where the staged book is, where its charts go, the file that lists what it wrote, and whether
+    the build already reported what it does not read in ``seeds/``.  This process's environment is not changed.
+
+    >>> env = kernel_environment(Path("/p"), assets_dir=Path("/a"), seeds_reported=True)
+    >>> sorted((k, v) for k, v in env.items() if k.startswith("DISTRICTBOOK_") and k in CONTEXT_VARIABLES)
+    [('DISTRICTBOOK_ASSETS_DIR', '/a'), ('DISTRICTBOOK_ROOT', '/p'), ('DISTRICTBOOK_SEEDS_REPORTED', '1')]
+    """
+    env = {k: v for k, v in os.environ.items() if k not in CONTEXT_VARIABLES}
+    given = {"DISTRICTBOOK_ROOT": root, "DISTRICTBOOK_BOOK_DIR": book_dir, "DISTRICTBOOK_ASSETS_DIR": assets_dir,
+             "DISTRICTBOOK_ASSET_LOG": asset_log, "DISTRICTBOOK_SEEDS_REPORTED": "1" if seeds_reported else None}
+    env.update({k: str(v) for k, v in given.items() if v is not None})
+    return env
+
+
+def execute(template: str | Path, output: Path, params: dict[str, Any], env: dict[str, str] | None = None) -> Path:
+    """Execute one template with already validated parameters into ``output``, its kernel started with ``env``
+    (:func:`kernel_environment`; by default the project's, with no build context).
 
     On failure raises :class:`BuildError` naming the cell; papermill has saved the failed
     notebook at ``output`` by then.
@@ -61,27 +70,22 @@ def execute(template: str | Path, output: Path, params: dict[str, Any], book_dir
 
     src = parameters.template_path(template)
     output.parent.mkdir(parents=True, exist_ok=True)
-    env = {"DISTRICTBOOK_ROOT": str(paths.root())}
-    if book_dir is not None:
-        env["DISTRICTBOOK_BOOK_DIR"] = str(book_dir)
-    if assets_dir is not None:
-        env["DISTRICTBOOK_ASSETS_DIR"] = str(assets_dir)
-    with _env(**env):
-        for attempt in range(KERNEL_START_ATTEMPTS):
-            try:
-                papermill.execute_notebook(
-                    str(src), str(output), parameters=params, kernel_name="python3",
-                    progress_bar=False, cwd=str(output.parent), kernel_manager_class=kernel_manager_class(),
-                )
-                break
-            except PapermillExecutionError as exc:
-                raise ChapterError(src.name, template_cell_number(output, exc.exec_count), exc.ename, exc.evalue) from None
-            except RuntimeError as exc:
-                # the kernel never started (it died before answering; over TCP ports this was a port taken by
-                # another process, see kernel_manager_class): no cell ran, so starting the chapter again is safe
-                if "Kernel died before replying to kernel_info" not in str(exc) or attempt + 1 == KERNEL_START_ATTEMPTS:
-                    raise
-                log.warning("%s: the kernel did not start (%s); starting it again", src.name, exc)
+    manager = kernel_manager_class().started_with(env if env is not None else kernel_environment(paths.root()))
+    for attempt in range(KERNEL_START_ATTEMPTS):
+        try:
+            papermill.execute_notebook(
+                str(src), str(output), parameters=params, kernel_name="python3",
+                progress_bar=False, cwd=str(output.parent), kernel_manager_class=manager,
+            )
+            break
+        except PapermillExecutionError as exc:
+            raise ChapterError(src.name, template_cell_number(output, exc.exec_count), exc.ename, exc.evalue) from None
+        except RuntimeError as exc:
+            # the kernel never started (it died before answering; over TCP ports this was a port taken by
+            # another process, see kernel_manager_class): no cell ran, so starting the chapter again is safe
+            if "Kernel died before replying to kernel_info" not in str(exc) or attempt + 1 == KERNEL_START_ATTEMPTS:
+                raise
+            log.warning("%s: the kernel did not start (%s); starting it again", src.name, exc)
     scrub(output, params)
     return output
 
@@ -108,6 +112,19 @@ def kernel_manager_class() -> type:
     from traitlets import default
 
     class IPCKernelManager(AsyncKernelManager):
+        #: the kernel's whole environment (:func:`kernel_environment`), set by :meth:`started_with`
+        chapter_env: dict[str, str] | None = None
+
+        @classmethod
+        def started_with(cls, env: dict[str, str]) -> type:
+            """This manager, its kernels started with ``env`` as their environment."""
+            return type("ChapterKernelManager", (cls,), {"chapter_env": dict(env)})
+
+        async def _async_pre_start_kernel(self, **kw: Any) -> Any:
+            if self.chapter_env is not None:
+                kw["env"] = dict(self.chapter_env)
+            return await super()._async_pre_start_kernel(**kw)
+
         @default("transport")
         def _default_transport(self) -> str:
             return "ipc"
@@ -206,7 +223,7 @@ def run(template: str | Path, raw: dict[str, str] | None = None, yaml_file: str 
     if out.suffix != ".ipynb":
         raise parameters.ParameterError("-o", f"output '{out}' must end in .ipynb")
     out = out.resolve()
-    return execute(src, out, params, assets_dir=out.parent / "_assets")
+    return execute(src, out, params, kernel_environment(paths.root(), assets_dir=out.parent / "_assets"))
 
 
 def _jupyter_book(root: Path, builder: str, out: Path) -> subprocess.Popen[str]:
@@ -413,12 +430,11 @@ def run_chapter(task: ChapterTask) -> ChapterResult:
     """Execute one chapter in a worker process; every failure comes back as data, never as stderr to parse."""
     t0 = time.perf_counter()
     log_path = Path(task.asset_log)
-    os.environ.pop("DISTRICTBOOK_ASSETS_DIR", None)
+    # the build said what it does not read in seeds/ (plan); its chapters do not say it again
+    env = kernel_environment(Path(task.root), book_dir=Path(task.book_dir), asset_log=log_path, seeds_reported=True)
     try:
-        # the build said what it does not read in seeds/ (plan); its chapters do not say it again
-        with _env(DISTRICTBOOK_ROOT=task.root, DISTRICTBOOK_ASSET_LOG=task.asset_log, DISTRICTBOOK_SEEDS_REPORTED="1"), \
-                _stderr_to(log_path.with_suffix(".stderr")) as stderr:
-            execute(task.template, Path(task.output), task.params, book_dir=Path(task.book_dir))
+        with _stderr_to(log_path.with_suffix(".stderr")) as stderr:
+            execute(task.template, Path(task.output), task.params, env)
     except ChapterError as exc:
         return ChapterResult(task.cid, time.perf_counter() - t0, error=exc)
     except Exception as exc:  # noqa: BLE001 - reported with the chapter, the build stops
@@ -640,7 +656,7 @@ def publish(p: Plan, pdf: bool = False, site_current: bool = False,
     """Step 4 (everything succeeded): one generation, made visible at once (:func:`publish.commit`): each
     edition's chapters folder (the executed chapters and their assets; a chapter the manifest no longer
     produces is gone), ``_toc.yml``, the new site and the new PDFs, or the removal of PDFs made from other
-    pages.  ``on_step`` (tests) is called at each step of the commit."""
+    pages.  ``on_step`` is called at each step of the commit (``"done"``: the new book is visible)."""
     build_dir = paths.build_dir()
     first = p.editions[0]
     changes = chapter_changes(p)  # before the new generation replaces the published one
@@ -742,7 +758,6 @@ def build(pdf: bool = False, jobs: int | None = None, use_cache: bool = True,
     On SIGINT or SIGTERM every child process (chapters, kernels, Jupyter Book, LaTeX) is stopped.
     """
     with lock.build_lock(paths.build_dir(), wait=wait), procs.children_die_with_us():
-        publishing.published = False
         publishing.recover(paths.build_dir(), paths.root())
         p = plan(use_cache)
         execute_chapters(p, jobs)

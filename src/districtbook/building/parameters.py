@@ -263,7 +263,6 @@ def check(exact: bool = False, **values: Any) -> dict[str, Any]:
     if "lang" in values:
         if values["lang"] not in LANGUAGES:
             raise ParameterError("lang", f"unknown edition language {short(values['lang'])}", LANGUAGES)
-        paths.use_edition(values["lang"])
     seeds = values.get("seeds")
     if seeds is not None:
         if not isinstance(seeds, (str, Path)):

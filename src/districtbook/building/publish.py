@@ -97,16 +97,12 @@ def check_pdf(pdf: Path) -> None:
 #: The journal of a publish in progress (in ``_build``), and where the previous generation waits for removal.
 JOURNAL = ".publish-journal.json"
 BACKUPS = ".publish-previous"
-#: set once this process has made a new generation visible (what an interruption after it may say)
-published = False
-
-
 def commit(build_dir: Path, steps: list[tuple[Path | None, Path]],
            on_step: Callable[[str], None] | None = None) -> None:
     """Make one generation visible: each ``(new, dest)`` puts the complete tree or file ``new`` at ``dest``
     (``new`` None: ``dest`` is removed), all of them or, after a crash, none until the next build completes
-    them.  ``on_step`` (tests) is called after the journal is written and after each step, with its name."""
-    global published
+    them.  ``on_step`` is called after the journal is written and after each step, with its name, and with
+    ``"done"`` once the new generation is visible (what an interrupted command may then say)."""
     backups = build_dir / BACKUPS
     shutil.rmtree(backups, ignore_errors=True)
     backups.mkdir(parents=True)
@@ -126,7 +122,6 @@ def commit(build_dir: Path, steps: list[tuple[Path | None, Path]],
             if on_step:
                 on_step(Path(e["dest"]).name)
         (build_dir / JOURNAL).unlink()
-        published = True
         if on_step:
             on_step("done")
     shutil.rmtree(backups, ignore_errors=True)
