@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from districtbook.base import paths
 
@@ -82,7 +83,8 @@ def measure(target: str) -> dict[str, float]:
 def _run(target: Path) -> dict[str, float]:
     out = subprocess.run([sys.executable, "-m", "districtbook.building.bench", "--measure", str(target)],
                          capture_output=True, text=True, check=True).stdout
-    return json.loads(out)
+    measured: dict[str, float] = json.loads(out)
+    return measured
 
 
 def _timed(cmd: list[str], root: Path) -> float:
@@ -189,7 +191,7 @@ def _shows(root: Path, peer: str, situation: str) -> bool:
     return True
 
 
-def peer_bench() -> list[dict]:
+def peer_bench() -> list[dict[str, Any]]:
     """Each peer in its own copy of the project, through the four situations, one after the other."""
     tmp = Path(tempfile.mkdtemp(prefix="districtbook-peers-"))
     rows = []
@@ -220,7 +222,7 @@ def peer_bench() -> list[dict]:
     return rows
 
 
-def peer_table(rows: list[dict]) -> str:
+def peer_table(rows: list[dict[str, Any]]) -> str:
     """A Markdown table: seconds per peer and situation, and districtbook's time as a share of each peer's."""
     t = {(r["peer"], r["situation"]): r for r in rows}
     head = ["situation", *(f"{p} (s)" for p in PEERS), *(f"districtbook / {p}" for p in PEERS[1:])]
@@ -268,19 +270,19 @@ def main(argv: list[str] | None = None) -> int:
             return 0
     tmp = Path(tempfile.mkdtemp(prefix="districtbook-bench-"))
     try:
-        rows = []
+        corpora: list[tuple[str, int, int, dict[str, float]]] = []
         for n in (1_000, 10_000):
             folder = tmp / f"corpus-{n}"
             size = make_corpus(folder, n)
             r = _run(folder)
-            rows.append((f"{n:,} articles", n, size, r))
+            corpora.append((f"{n:,} articles", n, size, r))
         big = tmp / "big.txt"
         size = make_big_article(big, 50 * 1024 * 1024)
-        rows.append(("one 50 MB article", 1, size, _run(big)))
+        corpora.append(("one 50 MB article", 1, size, _run(big)))
         # MB/s on the wall clock, and per CPU second (what one core does, whatever else the machine runs)
         print(f"{'corpus':<20} {'MB':>7} {'seconds':>8} {'articles/s':>11} {'MB/s':>6} {'MB/cpu-s':>9} {'figures':>9} "
               f"{'peak MB':>8}")
-        for label, n, size, r in rows:
+        for label, n, size, r in corpora:
             mb = size / 1e6
             print(f"{label:<20} {mb:>7.1f} {r['seconds']:>8.1f} {n / r['seconds']:>11.1f} {mb / r['seconds']:>6.2f} "
                   f"{mb / r['cpu']:>9.2f} {int(r['figures']):>9,} {r['peak_mb']:>8.0f}")

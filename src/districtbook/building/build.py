@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -28,7 +28,7 @@ from districtbook.building import cache, deps, manifest, parameters
 from districtbook.base import lock, paths, procs
 from districtbook.building import publish as publishing
 from districtbook.base.progress import Progress
-from districtbook.base.errors import BuildError, ChapterError
+from districtbook.base.errors import BuildError, ChapterError, ParameterError
 
 log = logging.getLogger("districtbook")
 
@@ -95,7 +95,7 @@ KERNEL_START_ATTEMPTS = 3
 
 
 @functools.cache
-def kernel_manager_class() -> type:
+def kernel_manager_class() -> Any:
     """The kernel manager chapters are executed with: Jupyter's, talking to its kernel over Unix sockets (ZMQ
     ``ipc``) with a name of their own, never over TCP ports.
 
@@ -221,7 +221,7 @@ def run(template: str | Path, raw: dict[str, str] | None = None, yaml_file: str 
     src = parameters.template_path(template)
     out = Path(output) if output else paths.build_dir() / "runs" / src.name
     if out.suffix != ".ipynb":
-        raise parameters.ParameterError("-o", f"output '{out}' must end in .ipynb")
+        raise ParameterError("-o", f"output '{out}' must end in .ipynb")
     out = out.resolve()
     return execute(src, out, params, kernel_environment(paths.root(), assets_dir=out.parent / "_assets"))
 
@@ -266,7 +266,7 @@ def _wait(proc: subprocess.Popen[str], builder: str) -> None:
 POLYGLOSSIA = {"vi": "vietnamese", "en": "english"}
 
 
-def edition_config(base: Path, edition: manifest.Edition, editions: list[manifest.Edition] | None = None) -> str:
+def edition_config(base: Path, edition: manifest.Edition, editions: Sequence[manifest.Edition] | None = None) -> str:
     """The edition's ``_config.yml``: the project's, with its title, language and PDF language, the
     links every page carries to the other editions and to its PDF, and the PDF's own strings."""
     import yaml
@@ -555,7 +555,7 @@ def _failure_report(p: Plan, failures: list[ChapterResult], todo: dict[str, Job]
     return f"{len(lines)} chapters failed:\n" + "\n".join(f"- {ln}" for ln in lines)
 
 
-def site_inputs(staging: Path, editions: list[manifest.Edition]) -> list[Path]:
+def site_inputs(staging: Path, editions: Sequence[manifest.Edition]) -> list[Path]:
     """What the HTML and PDF are made from: each edition's pages and configuration, and the book's Sphinx
     extension with its templates (a change there changes every page without changing a page's source).
 

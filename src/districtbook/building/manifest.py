@@ -56,7 +56,7 @@ class Book:
     editions: tuple[Edition, ...] = (Edition("vi", "book", "districtbook"),)
 
 
-def _chapter(entry: dict, where: str) -> Chapter:
+def _chapter(entry: dict[str, Any], where: str) -> Chapter:
     if not {"template", "output"} <= entry.keys():
         raise ManifestError(f"{where} needs 'template' and 'output'")
     out = PurePosixPath(str(entry["output"]))
@@ -86,7 +86,7 @@ def load(path: Path | None = None) -> Book:
         raise ManifestError(f"{path.name}: expected a non-empty list under 'parts'")
     parts = []
     for i, part in enumerate(parts_in, 1):
-        entries = []
+        entries: list[Page | Chapter] = []
         for j, entry in enumerate(part.get("entries") or [], 1):
             where = f"{path.name}: part {i}, entry {j}"
             if isinstance(entry, dict) and "page" in entry:

@@ -34,12 +34,12 @@ class _BoundedLoader(yaml.SafeLoader):
     """``yaml.SafeLoader`` that stops at the ``MAX_YAML_ALIASES``-th alias (an alias bomb) and at the
     ``MAX_YAML_DEPTH``-th level of nesting, naming the line and column where it stopped."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.aliases = 0
         self.depth = 0
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > MAX_YAML_ALIASES:
@@ -302,7 +302,7 @@ def match_district(name: str, value: Any, known: list[str], exact: bool = False)
     from districtbook.base.collate import fold
 
     if value in known:
-        return value
+        return str(value)
     text = str(value)
     folded = {k: fold(k) for k in known}
     same = [k for k in known if folded[k] == fold(text)]

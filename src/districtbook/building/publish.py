@@ -120,7 +120,7 @@ def commit(build_dir: Path, steps: list[tuple[Path | None, Path]],
         for e in entries:
             _apply(e)
             if on_step:
-                on_step(Path(e["dest"]).name)
+                on_step(Path(str(e["dest"])).name)
         (build_dir / JOURNAL).unlink()
         if on_step:
             on_step("done")
@@ -148,9 +148,9 @@ def _signals_held() -> Iterator[None]:
             os.kill(os.getpid(), came[0])  # now: the previous handler runs (the build stops, saying what it did)
 
 
-def _apply(entry: dict) -> None:
+def _apply(entry: dict[str, str | None]) -> None:
     """One step, safe to repeat: whatever point a previous attempt reached, the step ends done."""
-    dest, old = Path(entry["dest"]), Path(entry["old"])
+    dest, old = Path(str(entry["dest"])), Path(str(entry["old"]))
     new = Path(entry["new"]) if entry["new"] else None
     if new is not None and not new.exists():
         return  # done already

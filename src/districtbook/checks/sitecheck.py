@@ -18,9 +18,10 @@ import functools
 import http.server
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 CHROMIUM = "/usr/bin/chromium"
@@ -66,7 +67,7 @@ def _normalise_script(text: str) -> str:
     return " ".join(_STRING.sub(lambda m: m.group(0)[0] * 2, text).split())
 
 
-def injected(scripts: list[dict], handlers: list[dict], site: Path | None = None) -> list[str]:
+def injected(scripts: list[dict[str, Any]], handlers: list[dict[str, Any]], site: Path | None = None) -> list[str]:
     r"""The scripts and inline event handlers of a page that the theme did not put there.
 
     ``scripts``: ``{"src", "type", "text"}`` per ``<script>`` (``src`` as written, relative to the page);
@@ -105,7 +106,7 @@ class Report:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # no request log on stderr
+    def log_message(self, *args: Any) -> None:  # no request log on stderr
         pass
 
 
@@ -228,9 +229,9 @@ async def _check(site: Path, base: str, report: Report, screenshots: Path | None
             await browser.close()
 
 
-def _blocker(problems: list[str]):
+def _blocker(problems: list[str]) -> Callable[[Any], Awaitable[None]]:
     """A route handler: requests to 127.0.0.1 go through; any other is blocked (never sent) and reported."""
-    async def route(r) -> None:
+    async def route(r: Any) -> None:
         host = urlparse(r.request.url).hostname
         if r.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
             await r.continue_()
@@ -240,7 +241,7 @@ def _blocker(problems: list[str]):
     return route
 
 
-async def _check_page(context, gate, base: str, site: Path, rel: str, screenshots: Path | None) -> list[str]:
+async def _check_page(context: Any, gate: Any, base: str, site: Path, rel: str, screenshots: Path | None) -> list[str]:
     """The problems of one page, as a reader's browser meets them."""
     current: list[str] = []
     async with gate:
@@ -293,7 +294,7 @@ async def _check_page(context, gate, base: str, site: Path, rel: str, screenshot
     return current
 
 
-async def _open(context, url: str, current: list[str], attempts: int = LOAD_ATTEMPTS):
+async def _open(context: Any, url: str, current: list[str], attempts: int = LOAD_ATTEMPTS) -> Any:
     """A new tab with the page at ``url`` loaded and its network quiet, what it meets reported into ``current``;
     None (and a finding) when it did not settle within ``LOAD_TIMEOUT_MS``, ``attempts`` times in a fresh tab
     (a browser starved of CPU on a busy machine can stall one page)."""
@@ -315,7 +316,7 @@ async def _open(context, url: str, current: list[str], attempts: int = LOAD_ATTE
     return None
 
 
-async def _search(context, gate, base: str, rel: str, query: str) -> tuple[int, list[str]]:
+async def _search(context: Any, gate: Any, base: str, rel: str, query: str) -> tuple[int, list[str]]:
     """How many results a search page lists for ``query``, and their links (none within 60 s: 0, a finding)."""
     async with gate:
         page = await context.new_page()

@@ -153,10 +153,10 @@ def decode(raw: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
             enc = "utf-8-sig" if codec == "utf-8" else codec
             break
     else:
-        codec = _nul_pattern(raw[:4096])
-        if codec:
-            text = _strict(raw, codec, 0, codec.upper()[:6], path)
-            enc = codec
+        wide = _nul_pattern(raw[:4096])
+        if wide:
+            text = _strict(raw, wide, 0, wide.upper()[:6], path)
+            enc = wide
         else:
             if b"\x00" in raw:
                 raise ArticleError(path, "is binary (contains NUL bytes), expected a UTF-8 text article")
@@ -164,11 +164,11 @@ def decode(raw: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
                 return raw.decode("utf-8"), "utf-8"
             except UnicodeDecodeError as utf8_error:
                 try:
-                    text = raw.decode("cp1258")
+                    windows = raw.decode("cp1258")
                 except UnicodeDecodeError:
-                    text = None
-                if text is not None and _looks_like_vietnamese(text):
-                    return text, "cp1258"
+                    windows = None
+                if windows is not None and _looks_like_vietnamese(windows):
+                    return windows, "cp1258"
                 raise _bad(path, "UTF-8 nor UTF-16/32 nor Windows-1258 Vietnamese text", utf8_error.start) from None
     if "\x00" in text:
         raise ArticleError(path, "is binary (contains NUL characters), expected a UTF-8 text article")
@@ -468,8 +468,8 @@ def iter_articles(paths: Iterable[Path | str], max_bytes: int = MAX_ARTICLE_BYTE
     An article with the same text as one read before it is reported and skipped: its figures
     would otherwise count twice.  Files not read (and the duplicates) are added to ``skipped``."""
     seen: dict[str, str] = {}
-    paths = [Path(p) for p in paths]
-    named = {p for p in paths if not p.is_dir()}  # a file named on the command line may be a link; a FIFO never
+    given = [Path(p) for p in paths]
+    named = {p for p in given if not p.is_dir()}  # a file named on the command line may be a link; a FIFO never
     for p in article_paths(paths, skipped):
         article = read_article(p, max_bytes, follow=p in named)
         key = text_key(article.text, nfc=True)
