@@ -335,7 +335,7 @@ def test_a_truncated_cached_file_drops_the_entry_with_a_warning(tmp_path, monkey
 
 
 def test_a_failing_tool_reports_its_first_error_line():
-    from districtbook.building.build import first_error
+    from districtbook.building.compile import first_error
 
     out = ("Running Sphinx v7.4.7\nloading pickled environment... done\n"
            "nbformat.reader.NotJSONError: Notebook does not appear to be JSON: '{\"cells\": [{\"ce...'\n"
@@ -346,7 +346,7 @@ def test_a_failing_tool_reports_its_first_error_line():
 def test_cell_number_does_not_count_the_injected_parameters_cell(tmp_path):
     import nbformat
 
-    from districtbook.building.build import template_cell_number
+    from districtbook.building.execute import template_cell_number
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# t"), nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),

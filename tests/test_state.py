@@ -1,6 +1,6 @@
 """No hidden state in the package: nothing writes the process's environment, no ``global`` statement, and no
 module-level container is changed after import, except the few listed below with the reason each must be
-process-wide.  What a chapter's kernel must know comes in explicitly (``build.kernel_environment``, given to
+process-wide.  What a chapter's kernel must know comes in explicitly (``execute.kernel_environment``, given to
 the kernel it starts); validation returns values and changes nothing."""
 from __future__ import annotations
 

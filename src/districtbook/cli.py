@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
                                     on_step=steps.append).items():
                 print(f"{kind}: {path}")
         elif args.command == "run":
-            from districtbook.building.build import run
+            from districtbook.building.execute import run
 
             raw = dict(args.parameter)
             print(run(args.template, raw=raw, yaml_file=args.file, output=args.output))

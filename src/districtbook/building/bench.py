@@ -129,12 +129,12 @@ def _jupyter_book_exe() -> str:
 
 def _peer_loop() -> None:
     """A plain papermill loop over every chapter, then ``jupyter-book build`` of each edition (this process's root)."""
-    from districtbook.building import build
+    from districtbook.building import execute as executing, plan as planning
 
-    p = build.plan(use_cache=False)  # expands the manifest and stages the written pages
+    p = planning.plan(use_cache=False)  # expands the manifest and stages the written pages
     for job in p.jobs:
-        build.execute(job.template, p.book_dir(job.edition) / job.chapter.output, job.params,
-                      build.kernel_environment(paths.root(), book_dir=p.book_dir(job.edition)))
+        executing.execute(job.template, p.book_dir(job.edition) / job.chapter.output, job.params,
+                      executing.kernel_environment(paths.root(), book_dir=p.book_dir(job.edition)))
     for ed in p.editions:
         subprocess.run([_jupyter_book_exe(), "build", str(p.staging / ed.lang), "-q"], check=True,
                        capture_output=True, text=True)
@@ -145,9 +145,9 @@ def _peer_jbcache(work: Path) -> None:
     import papermill
     import yaml
 
-    from districtbook.building import build
+    from districtbook.building import execute as executing, plan as planning
 
-    p = build.plan(use_cache=False)
+    p = planning.plan(use_cache=False)
     for ed in p.editions:
         eroot = work / ed.lang
         shutil.copytree(p.staging / ed.lang, eroot, dirs_exist_ok=True)
@@ -160,7 +160,7 @@ def _peer_jbcache(work: Path) -> None:
         tmp = out.with_suffix(".new")
         papermill.execute_notebook(str(job.template), str(tmp), parameters=job.params, prepare_only=True,
                                    progress_bar=False)
-        build.scrub(tmp, job.params)
+        executing.scrub(tmp, job.params)
         if out.is_file() and out.read_bytes() == tmp.read_bytes():
             tmp.unlink()  # unchanged: Sphinx and jupyter-cache see the same file
         else:
