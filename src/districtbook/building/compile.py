@@ -14,6 +14,7 @@ from districtbook.building import cache, manifest
 from districtbook.base import paths, procs
 from districtbook.building import publish as publishing
 from districtbook.base.errors import BuildError
+from districtbook.building.manifest import Edition
 from districtbook.building.plan import Plan, pdf_name
 
 log = logging.getLogger("districtbook")
@@ -88,19 +89,7 @@ def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache:
         log.info("book pages unchanged: HTML%s reused", " and PDF" if pdf else "")
         return True
     log.info("building HTML%s (%s)", " and PDF" if pdf_todo else "", ", ".join(e.lang for e in editions))
-    running = []
-    for ed in editions:
-        eroot = staging / ed.lang
-        compile_catalogues(eroot / "book" / "_locale")
-        running.append((_jupyter_book(eroot, "html", eroot), "html"))
-        if pdf_todo:
-            if jobs == 1:  # a sequential build runs one thing at a time
-                _wait(*running.pop())
-            running.append((_jupyter_book(eroot, "pdflatex", staging / f"{ed.lang}-pdfbuild"), "pdflatex"))  # outside the sources
-        if jobs == 1:
-            _wait(*running.pop())
-    for proc, builder in running:
-        _wait(proc, builder)
+    _run_builders(staging, editions, pdf_todo, jobs)
     site = staging / first.lang / "_build" / "html"
     for ed in editions[1:]:
         (staging / ed.lang / "_build" / "html").rename(site / ed.lang)
@@ -109,23 +98,49 @@ def compile_book(p: Plan, pdf: bool = False, jobs: int | None = None, use_cache:
         (f"{j.edition.lang}/" if j.edition != first else "") + "book/"
         + str(PurePosixPath(j.chapter.output).with_suffix(".html")) for j in p.jobs])
     if pdf_todo:
-        pdf_dir = staging / "pdf"
-        pdf_dir.mkdir()
-        for ed in editions:
-            found = sorted((staging / f"{ed.lang}-pdfbuild" / "_build" / "latex").glob("*.pdf"))
-            if not found:
-                raise BuildError(f"the {ed.lang} PDF build wrote no PDF")
-            shutil.copy2(found[0], pdf_dir / pdf_name(ed))
-            publishing.check_pdf(pdf_dir / pdf_name(ed))
-        (pdf_dir / publishing.PDF_STAMP).write_text(pages, encoding="utf-8")
-    # the site offers each edition's PDF: the one just built, else the published one when it is of these pages
+        _collect_pdfs(staging, editions, pages)
+    _offer_pdfs(site, staging, build_dir, editions, pdf_current)
+    return False
+
+
+def _run_builders(staging: Path, editions: Sequence[Edition], pdf: bool, jobs: int | None) -> None:
+    """Jupyter Book's HTML (and LaTeX PDF) builders of every edition, side by side (``jobs == 1``: one at a time)."""
+    running = []
+    for ed in editions:
+        eroot = staging / ed.lang
+        compile_catalogues(eroot / "book" / "_locale")
+        running.append((_jupyter_book(eroot, "html", eroot), "html"))
+        if pdf:
+            if jobs == 1:  # a sequential build runs one thing at a time
+                _wait(*running.pop())
+            running.append((_jupyter_book(eroot, "pdflatex", staging / f"{ed.lang}-pdfbuild"), "pdflatex"))  # outside the sources
+        if jobs == 1:
+            _wait(*running.pop())
+    for proc, builder in running:
+        _wait(proc, builder)
+
+
+def _collect_pdfs(staging: Path, editions: Sequence[Edition], pages: str) -> None:
+    """Each edition's new PDF, checked, in ``staging/pdf`` with the stamp of the pages it was made from."""
+    pdf_dir = staging / "pdf"
+    pdf_dir.mkdir()
+    for ed in editions:
+        found = sorted((staging / f"{ed.lang}-pdfbuild" / "_build" / "latex").glob("*.pdf"))
+        if not found:
+            raise BuildError(f"the {ed.lang} PDF build wrote no PDF")
+        shutil.copy2(found[0], pdf_dir / pdf_name(ed))
+        publishing.check_pdf(pdf_dir / pdf_name(ed))
+    (pdf_dir / publishing.PDF_STAMP).write_text(pages, encoding="utf-8")
+
+
+def _offer_pdfs(site: Path, staging: Path, build_dir: Path, editions: Sequence[Edition], pdf_current: bool) -> None:
+    """The site offers each edition's PDF: the one just built, else the published one when it is of these pages."""
     (site / "pdf").mkdir(exist_ok=True)
     for ed in editions:
         for cand in (staging / "pdf" / pdf_name(ed), *([build_dir / "pdf" / pdf_name(ed)] if pdf_current else [])):
             if cand.is_file():
                 shutil.copy2(cand, site / "pdf" / pdf_name(ed))
                 break
-    return False
 
 
 def compile_catalogues(locale_dir: Path) -> list[Path]:

@@ -251,47 +251,62 @@ async def _check_page(context: Any, gate: Any, base: str, site: Path, rel: str, 
         info = await page.evaluate(_PAGE_JS)
         landed = urlparse(page.url).path.lstrip("/")  # after a redirect (index.html), links are relative to it
         landed = unquote(landed) if landed else rel
-        for img in info["imgs"]:
-            if not img["ok"]:
-                current.append(f"image does not load: {img['src']}")
-            if not img["alt"] and "logo" not in (img["src"] or ""):
-                current.append(f"image without alt text: {img['src']}")
-        for href in info["links"]:
-            target = _link_target(site, landed, href)
-            if target is not None and not target.exists():
-                current.append(f"link to nothing: {href}")
-        current += injected(info["scripts"], info["handlers"])
-        current += [f"script ran: {call[:200]}" for call in info["ran"]]
-        heads = info["heads"]
-        if heads and heads[0] != 1:
-            current.append(f"first heading is h{heads[0]}, not h1")
-        for a, b in zip(heads, heads[1:], strict=False):
-            if b > a + 1:
-                current.append(f"heading skips a level: h{a} then h{b}")
-        if not info["edition"]:  # the search page too (its template places the bar)
-            current.append("no link to the other edition")
-        if not info["pdf"]:
-            current.append("no link to the edition's PDF")
-        if info["lang"] == "vi":
-            current += [f"English words on a Vietnamese page: {w}" for w in sorted(ENGLISH_UI & set(info["ui"]))]
-        if info["mono"] is not None and (MONO_FONT not in info["mono"] or not info["monoLoaded"]):
-            current.append(f"code is not set in {MONO_FONT}: {info['mono']}")
+        current += page_problems(info, site, landed)
         shot = rel.replace("/", "__").removesuffix(".html") + ".png"
         if screenshots is not None:
             await page.screenshot(path=str(screenshots / shot), full_page=True)
-        # a phone: the page must not scroll sideways (wide tables scroll inside); the stylesheet's narrow
-        # rules apply as the window narrows, and the theme's scripts get two frames to react
-        await page.set_viewport_size({"width": 400, "height": 800})
-        await page.evaluate(_TWO_FRAMES)
-        if await page.evaluate(_SIDEWAYS_JS):
-            current.append("the page scrolls sideways at 400 px")
-        small = await page.evaluate(f"() => [...document.querySelectorAll('figure img')].filter("
-                                    f"i => i.getBoundingClientRect().width < {MIN_CHART_PX}).map(i => i.getAttribute('src'))")
-        current += [f"chart narrower than {MIN_CHART_PX} px at 400 px (unreadable text): {src}" for src in small]
+        current += await _phone_problems(page)
         if screenshots is not None:
             await page.screenshot(path=str(screenshots / "400" / shot), full_page=True)
         await page.close()
     return current
+
+
+def page_problems(info: dict[str, Any], site: Path, landed: str) -> list[str]:
+    """What a page's content shows wrong (images, links, scripts, headings, the edition bar, English words on a
+    Vietnamese page, the monospace font), from what the browser reported (``_PAGE_JS``)."""
+    out: list[str] = []
+    for img in info["imgs"]:
+        if not img["ok"]:
+            out.append(f"image does not load: {img['src']}")
+        if not img["alt"] and "logo" not in (img["src"] or ""):
+            out.append(f"image without alt text: {img['src']}")
+    for href in info["links"]:
+        target = _link_target(site, landed, href)
+        if target is not None and not target.exists():
+            out.append(f"link to nothing: {href}")
+    out += injected(info["scripts"], info["handlers"])
+    out += [f"script ran: {call[:200]}" for call in info["ran"]]
+    heads = info["heads"]
+    if heads and heads[0] != 1:
+        out.append(f"first heading is h{heads[0]}, not h1")
+    for a, b in zip(heads, heads[1:], strict=False):
+        if b > a + 1:
+            out.append(f"heading skips a level: h{a} then h{b}")
+    if not info["edition"]:  # the search page too (its template places the bar)
+        out.append("no link to the other edition")
+    if not info["pdf"]:
+        out.append("no link to the edition's PDF")
+    if info["lang"] == "vi":
+        out += [f"English words on a Vietnamese page: {w}" for w in sorted(ENGLISH_UI & set(info["ui"]))]
+    if info["mono"] is not None and (MONO_FONT not in info["mono"] or not info["monoLoaded"]):
+        out.append(f"code is not set in {MONO_FONT}: {info['mono']}")
+    return out
+
+
+async def _phone_problems(page: Any) -> list[str]:
+    """At a phone's width (400 px): the page must not scroll sideways, and no chart may be too narrow to read."""
+    out: list[str] = []
+    # a phone: the page must not scroll sideways (wide tables scroll inside); the stylesheet's narrow
+    # rules apply as the window narrows, and the theme's scripts get two frames to react
+    await page.set_viewport_size({"width": 400, "height": 800})
+    await page.evaluate(_TWO_FRAMES)
+    if await page.evaluate(_SIDEWAYS_JS):
+        out.append("the page scrolls sideways at 400 px")
+    small = await page.evaluate(f"() => [...document.querySelectorAll('figure img')].filter("
+                                f"i => i.getBoundingClientRect().width < {MIN_CHART_PX}).map(i => i.getAttribute('src'))")
+    out += [f"chart narrower than {MIN_CHART_PX} px at 400 px (unreadable text): {src}" for src in small]
+    return out
 
 
 async def _open(context: Any, url: str, current: list[str], attempts: int = LOAD_ATTEMPTS) -> Any:
