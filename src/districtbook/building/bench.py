@@ -96,14 +96,19 @@ def _timed(cmd: list[str], root: Path) -> float:
     return time.perf_counter() - t0
 
 
+def _project_copy(root: Path) -> Path:
+    """A throw-away copy of the project (no virtual environment, build, git or caches) at ``root``."""
+    shutil.copytree(paths.root(), root, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__",
+                                                                      "*.egg-info", ".pytest_cache"))
+    return root
+
+
 def build_bench() -> list[tuple[str, float]]:
     """Builds in a throw-away copy of the project, HTML and PDF each time."""
     db = [sys.executable, "-m", "districtbook"]
     tmp = Path(tempfile.mkdtemp(prefix="districtbook-buildbench-"))
     try:
-        root = tmp / "project"
-        shutil.copytree(paths.root(), root, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__",
-                                                                          "*.egg-info", ".pytest_cache"))
+        root = _project_copy(tmp / "project")
         rows = [("cold build, parallel", _timed([*db, "build", "--pdf", "--no-cache"], root)),
                 ("nothing changed", _timed([*db, "build", "--pdf"], root)),
                 ("one chapter rerun, new parameters",
@@ -152,9 +157,7 @@ def devset_bench(devset: Path) -> dict[str, float]:
     db = [sys.executable, "-m", "districtbook"]
     tmp = Path(tempfile.mkdtemp(prefix="districtbook-devbench-"))
     try:
-        root = tmp / "project"
-        shutil.copytree(paths.root(), root, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__",
-                                                                          "*.egg-info", ".pytest_cache"))
+        root = _project_copy(tmp / "project")
         for article in sorted(devset.glob("*.txt")):
             shutil.copy2(article, root / "seeds" / article.name)
         out = {"cold": _timed([*db, "build", "--pdf", "--no-cache"], root),
@@ -288,9 +291,7 @@ def peer_bench() -> list[dict[str, Any]]:
     changed = ""
     try:
         for peer in PEERS:
-            root = tmp / peer.split()[0]
-            shutil.copytree(paths.root(), root, ignore=shutil.ignore_patterns(
-                ".venv", "_build", ".git", "__pycache__", "*.egg-info", ".pytest_cache"))
+            root = _project_copy(tmp / peer.split()[0])
             if peer == PEERS[0]:
                 cmd = [sys.executable, "-m", "districtbook", "build"]
             elif peer == PEERS[1]:
