@@ -16,7 +16,6 @@ ALLOWED = {
     "base/procs.py:_children": "the signal handler must find every child process this process started",
     "reading/articles.py:_SAID": "a warning about seeds/ is printed once per process, however often it is read",
     "rendering/ledger.py:_NOTED": "the statements of the chapter this kernel executes, rewritten to its file",
-    "building/deps.py:_ABOUT": "a memo by SHA-256 of a pure function of the article's bytes",
 }
 _MUTATORS = {"add", "append", "extend", "insert", "update", "pop", "popitem", "clear", "setdefault", "remove",
              "discard", "sort", "reverse", "__setitem__", "__delitem__"}
