@@ -27,9 +27,9 @@ def _load(seeds: str, stamp: tuple[tuple[str, int, int], ...]) -> tuple[pd.DataF
         texts[article.name] = article.text
         for f in figures(article):
             row = {c: getattr(f, c) for c in COLUMNS}
-            row.update(outlet=src.outlet, published=src.date)
+            row.update(outlet=src.outlet, published=src.date, date_basis=src.date_basis)
             rows.append(row)
-    df = pd.DataFrame(rows, columns=[*COLUMNS, *SOURCE_COLUMNS])
+    df = pd.DataFrame(rows, columns=[*COLUMNS, *SOURCE_COLUMNS, "date_basis"])
     df["value"] = df["value"].astype(float)
     df["denominator"] = pd.to_numeric(df["denominator"].replace("", None), errors="coerce")
     from districtbook.reading import corrections
@@ -38,22 +38,156 @@ def _load(seeds: str, stamp: tuple[tuple[str, int, int], ...]) -> tuple[pd.DataF
 
 
 def with_evidence(df: pd.DataFrame) -> pd.DataFrame:
-    """The figure table with every evidence column (an extractor without them: "" for each, nothing weak) and the
-    ``checked`` mark of :mod:`districtbook.reading.corrections`."""
+    """The figure table with every evidence column (an extractor without them: "" for each, nothing weak), the
+    ``checked`` mark of :mod:`districtbook.reading.corrections` and ``unfit``, the findings layer's judgement of the evidence
+    (:func:`unfit_evidence`, computed afresh: it reads the article's date and the figure's other fields)."""
     missing = [c for c in (*EVIDENCE_COLUMNS, "checked") if c not in df.columns]
-    if not missing:
-        return df
-    return df.assign(**{c: "" for c in missing})
+    if missing:
+        df = df.assign(**{c: "" for c in missing})
+    return df.assign(unfit=[";".join(unfit_evidence(r)) for r in df.to_dict("records")] if len(df) else [])
+
+
+#: why the findings layer holds a figure's evidence too weak for a finding (the extractor may call it strong), and
+#: the field each reason concerns; the figure stays in the tables (marked) and in the review list
+UNFIT_EVIDENCE = {
+    "long_span": "period",  # more than a five-year term ("2003-2023", twenty years since the founding)
+    "result_in_future_term": "period",  # a result dated to a term that had not begun: the term is the goal's
+    "plan_of_future_term": "basis",  # "x % of the plan" for a term that had not begun: a goal, not progress
+    "goal_of_months": "period",  # a goal dated by a report's months ("the first 9 months"): a frame, not the goal's
+    "frame_unconfirmed": "period",  # a period from a frame (a heading, the lead, the paragraph's opening) that the
+    # article's date does not confirm: no date, or a date more than a year away from the frame's period
+    "stock_from_frame": "period",  # a stock (population, units, households) dated only by a frame or the date line
+    "cumulative_rate": "basis",  # a rate over several years with no word of its basis: per year or on the start?
+    "stale_period": "period",  # months of a year that had ended half a year before the article: a base, not news
+    "before_its_end": "period",  # months of a year reported before they were over: the period or the date is wrong
+    "future_result": "period",  # a result for a period that had not begun (a plan only for next year, in Q4)
+    "joint_place": "place",  # a figure said of several places together is no one place's
+    "rate_basis_default": "basis",  # a percentage no word says is of what (plan, the year before, a share): a guess
+}
+#: the evidence sources that name a frame around the figure, not its own clause or sentence
+FRAME_SOURCES = ("paragraph", "section", "title", "lead", "plan_year")
+#: stocks: what a place has at a date (people, units, households, area), never a flow over a period
+STOCK_METRICS = ("population", "units_count", "area", "near_poor_households", "poor_households", "households",
+                 "merged_units_count", "enterprises", "party_members_count")
+#: how many years a period may span and still carry a finding: a five-year term counted inclusively (2020-2025)
+MAX_SPAN_YEARS = 6
+
+
+def _source(evidence) -> str:
+    return str(evidence or "").split(":", 1)[0]
+
+
+def _months_after(p, pub: str) -> int | None:
+    """How many months after the end of period ``p`` an article of date ``pub`` appeared (None: no month known).
+
+    >>> from districtbook.extraction.periods import Period
+    >>> _months_after(Period.parse("2022-H1"), "2023-07-10"), _months_after(Period.parse("2024-9M"), "2024-10"), _months_after(None, "2024")
+    (13, 1, None)
+    """
+    if p is None or len(pub) < 7 or not (pub[:4].isdigit() and pub[5:7].isdigit()):
+        return None
+    return (int(pub[:4]) - p.end.year) * 12 + int(pub[5:7]) - p.end.month
+
+
+def _date_confirms(p, pub: str, basis: str = "") -> bool:
+    """Whether an article's date confirms a period its frame gave: the article appeared at most a year before the
+    period's end (a running year, a half reported at its end) and at most 14 months after it (a year reported in
+    the next one); with a year alone, in the period's last year or the next.  A date whose year the book inferred
+    from the years the article reports on (:func:`districtbook.extraction.sources.find_date`, "year reported on") confirms
+    nothing: it was read from the same periods.
+
+    >>> from districtbook.extraction.periods import Period
+    >>> _date_confirms(Period.parse("2024-9M"), "2024-10-12"), _date_confirms(Period.parse("2022-H1"), "2023-09-01")
+    (True, False)
+    >>> _date_confirms(Period.parse("2021"), "2021"), _date_confirms(Period.parse("2021"), "không rõ"), _date_confirms(None, "2021")
+    (True, False, False)
+    >>> _date_confirms(Period.parse("2021"), "2021", "year reported on")
+    False
+    """
+    if p is None or not pub[:4].isdigit() or "year reported on" in basis:
+        return False
+    gap = _months_after(p, pub)
+    if gap is None:
+        return 0 <= int(pub[:4]) - p.end.year <= 1
+    return -12 <= gap <= 14
+
+
+def unfit_evidence(row: dict) -> list[str]:
+    """Why a figure's evidence cannot carry a finding even where the extractor calls it strong (reasons of
+    :data:`UNFIT_EVIDENCE`, in that order; none for a figure the maintainer checked).
+
+    >>> r = dict(period="2003-2023", period_from="clause:1-9", basis="none", basis_from="default", qualifier="actual",
+    ...          metric="budget_revenue", unit="VND_bn", per_year="", published="2023-05-01")
+    >>> unfit_evidence(r), unfit_evidence(dict(r, period="2020-2025")), unfit_evidence(dict(r, checked="yes"))
+    (['long_span'], [], [])
+    >>> unfit_evidence(dict(r, period="2025-2030", period_from="future_term:5-9", published="2025-08-08"))
+    ['result_in_future_term']
+    >>> unfit_evidence(dict(r, metric="economic_growth_rate", unit="percent", period="2020-2025"))
+    ['cumulative_rate']
+    >>> unfit_evidence(dict(r, period="2013-9M", period_from="lead:0-9", qualifier="target", published="không rõ"))
+    ['goal_of_months', 'frame_unconfirmed']
+    >>> unfit_evidence(dict(r, period="2023-H1", period_from="paragraph:0-9", published="2023-07-02")), unfit_evidence(dict(r, period="1981", period_from="paragraph:0-9", published="2023-07-02"))
+    ([], ['frame_unconfirmed'])
+    """
+    from districtbook.extraction.periods import Period
+
+    if str(row.get("checked", "")) == "yes":
+        return []
+    out = []
+    p = Period.parse(str(row.get("period", "")))
+    src = _source(row.get("period_from"))
+    goal = row.get("qualifier") in ("target", "estimate", "range_low", "range_high")
+    pub = str(row.get("published", ""))
+    metric, unit = str(row.get("metric", "")), str(row.get("unit", ""))
+    if p is not None and p.full_years and p.end.year - p.start.year + 1 > MAX_SPAN_YEARS:
+        out.append("long_span")
+    if src == "future_term" and not goal:
+        out.append("result_in_future_term")
+    if src == "future_term" and row.get("basis") in ("plan", "target") and str(metric).endswith(("_vs_plan", "_vs_target")):
+        out.append("plan_of_future_term")
+    if row.get("qualifier") == "target" and p is not None and p.granularity in ("months", "half", "quarter", "month") \
+            and src not in ("clause", ""):
+        out.append("goal_of_months")
+    if src in FRAME_SOURCES and not _date_confirms(p, pub, str(row.get("date_basis", ""))):
+        out.append("frame_unconfirmed")
+    if metric in STOCK_METRICS and src in FRAME_SOURCES:
+        out.append("stock_from_frame")
+    gap = _months_after(p, pub)
+    sub_year = p is not None and p.granularity in ("months", "half", "quarter", "month", "ytd")
+    if sub_year and gap is not None and gap > 6 and src != "base_value":
+        out.append("stale_period")
+    if sub_year and p.granularity != "ytd" and gap is not None and gap < (-2 if goal else -1):
+        out.append("before_its_end")
+    if p is not None and gap is not None and not goal and row.get("basis") not in ("plan", "target") \
+            and (int(pub[:4]), int(pub[5:7])) < (p.start.year, p.start.month) \
+            and not (p.start.year == int(pub[:4]) + 1 and int(pub[5:7]) >= 10 and p.granularity == "year") \
+            and src != "future_term":
+        out.append("future_result")
+    if _source(row.get("place_from")) == "joint":
+        out.append("joint_place")
+    if p is not None and p.full_years and p.years > 1 and unit == "percent" and row.get("basis") in ("none", "") \
+            and _source(row.get("basis_from")) == "default" and str(row.get("per_year", "")) != "yes" \
+            and (metric.endswith(("_growth", "growth_rate")) or metric.startswith("sector_growth_")):
+        out.append("cumulative_rate")
+    elif unit == "percent" and _source(row.get("basis_from")) == "default":
+        out.append("rate_basis_default")
+    return out
+
+
+def _split(w) -> set[str]:
+    return {x.strip() for x in (w if isinstance(w, str) else "").split(";") if x.strip()}
 
 
 def weak_fields(row) -> set[str]:
-    """The fields of a figure whose evidence is weak (``place``, ``period``).
+    """The fields of a figure whose evidence is weak (``place``, ``period``, ``basis``): the extractor's (``weak``)
+    and those the findings layer judges too weak to carry a finding (``unfit``, :func:`unfit_evidence`).
 
     >>> sorted(weak_fields({"weak": "period;place"})), weak_fields({"weak": ""}), weak_fields({})
     (['period', 'place'], set(), set())
+    >>> sorted(weak_fields({"weak": "place", "unfit": "long_span"}))
+    ['period', 'place']
     """
-    w = row.get("weak", "")
-    return {x.strip() for x in (w if isinstance(w, str) else "").split(";") if x.strip()}
+    return _split(row.get("weak", "")) | {UNFIT_EVIDENCE[r] for r in _split(row.get("unfit", "")) if r in UNFIT_EVIDENCE}
 
 
 def load(seeds: Path | str) -> pd.DataFrame:
@@ -249,7 +383,8 @@ def strong(df: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         return df
     df = with_evidence(df)
-    weak = df["weak"].map(lambda w: bool(weak_fields({"weak": w}) & {"place", "period"})) | placeless(df)
+    weak = pd.Series([bool(weak_fields(r) & {"place", "period", "basis"}) for r in df[["weak", "unfit"]].to_dict("records")],
+                     index=df.index) | placeless(df)
     unfit = row_flags(df).map(lambda f: bool(set(f.split(";")) & set(UNFIT_FLAGS)))
     return df[~(weak | unfit)]
 
@@ -261,7 +396,7 @@ def placeless(df: pd.DataFrame) -> pd.Series:
 
 #: the columns of the review list: where the figure is, what it says, what is wrong, and the evidence of each field
 REVIEW_COLUMNS = ("doc", "start", "end", "quote", "district", "level", "metric", "value", "unit", "period", "basis",
-                  "qualifier", "weak", "flags", "place_from", "period_from", "basis_from", "metric_from", "checked")
+                  "qualifier", "weak", "unfit", "flags", "place_from", "period_from", "basis_from", "metric_from", "checked")
 
 
 def review(df: pd.DataFrame) -> pd.DataFrame:
@@ -269,7 +404,7 @@ def review(df: pd.DataFrame) -> pd.DataFrame:
     or that a quality check flags (``flags``), with its evidence columns; sorted by article and offset, the same for every build."""
     df = with_evidence(df)
     out = df.assign(flags=row_flags(df))
-    out = out[(out["weak"].astype(str) != "") | (out["flags"] != "") | placeless(out)]
+    out = out[(out["weak"].astype(str) != "") | (out["unfit"] != "") | (out["flags"] != "") | placeless(out)]
     cols = [c for c in REVIEW_COLUMNS if c in out.columns]
     return out[cols].sort_values(["doc", "start", "end", "metric", "district"], kind="stable").reset_index(drop=True)
 

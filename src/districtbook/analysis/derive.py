@@ -86,6 +86,10 @@ FLOW_COUNTS = frozenset({"party_members_admitted", "new_enterprises", "new_party
                          "households_supported", "projects_land_cleared"})
 
 
+#: amounts per head or per unit: a level, never a total a span of years adds up to
+PER_HEAD_SUFFIXES = ("per_capita", "_per_head", "_average", "_avg")
+
+
 def divisible_by_years(metric: str, unit: str) -> bool:
     """Whether a total over several years may be divided into a yearly average: money, and counts of flows.
     Fifteen targets pursued over 2020-2025 are not "2.5 targets a year".
@@ -94,7 +98,11 @@ def divisible_by_years(metric: str, unit: str) -> bool:
     (True, False)
     >>> divisible_by_years("party_members_admitted", "count"), divisible_by_years("economic_growth_rate", "percent")
     (True, False)
+    >>> divisible_by_years("grdp_per_capita", "VND_bn"), divisible_by_years("income_per_capita", "VND_bn")
+    (False, False)
     """
+    if str(metric).endswith(PER_HEAD_SUFFIXES) or "_per_" in str(metric):  # 48 triệu đồng a head is no total
+        return False
     if unit in ("VND_bn", "USD_mn"):
         return True
     return unit == "count" and str(metric) in FLOW_COUNTS

@@ -32,6 +32,9 @@ from districtbook.analysis import derive
 from districtbook.analysis.dataset import AMOUNT_UNITS, implausible, strong
 from districtbook.extraction.periods import Period
 
+#: what describes a place rather than what happened in a period (how many units it has, its area), and what has no
+#: meaning of its own: no finding states them (they stay in the figure tables)
+NO_FINDING_METRICS = ("other", "units_count", "merged_units_count", "area")
 #: a component metric whose target cannot sensibly exceed the whole it belongs to
 COMPONENT_OF = {"land_use_revenue": "budget_revenue"}
 SECTOR_SHARES = ("sector_share_services", "sector_share_industry", "sector_share_agriculture")
@@ -199,6 +202,35 @@ def year_to_date(row: dict) -> Period | None:
     return p
 
 
+#: the period evidence strong enough to set a figure beside one of another article: its own words (its clause or
+#: sentence), the base it is compared with, or a maintainer's check; a frame (a heading, a lead, a paragraph's
+#: opening) dates the figures of its own article, which share it, but not a figure against another article's
+OWN_PERIOD_SOURCES = ("clause", "sentence", "base_value")
+
+
+def own_period(row: dict) -> bool:
+    """Whether a figure's period comes from its own words (:data:`OWN_PERIOD_SOURCES`), or was checked, or the
+    extractor gave no evidence at all (nothing to judge).
+
+    >>> own_period(dict(period_from="clause:3-9")), own_period(dict(period_from="lead:0-20")), own_period({})
+    (True, False, True)
+    """
+    src = str(row.get("period_from", "") or "").split(":", 1)[0]
+    return src in ("", *OWN_PERIOD_SOURCES) or str(row.get("checked", "")) == "yes"
+
+
+def across(a: dict, b: dict) -> bool:
+    """Whether two figures may be set side by side for the period each claims: from one article (they share its
+    frame), or each dated by its own words (:func:`own_period`).
+
+    >>> across(dict(doc="a", period_from="lead:0-9"), dict(doc="a", period_from="paragraph:5-9"))
+    True
+    >>> across(dict(doc="a", period_from="lead:0-9"), dict(doc="b", period_from="clause:5-9"))
+    False
+    """
+    return a.get("doc") == b.get("doc") or (own_period(a) and own_period(b))
+
+
 def derivable(early: dict, late: dict) -> bool:
     """Whether two year-to-date figures (from one article or two) may be subtracted into the period between them:
     the same place (district and level), metric and unit; both results; periods from January of one year, both
@@ -215,7 +247,7 @@ def derivable(early: dict, late: dict) -> bool:
         return False
     if any(early.get(k, "") != late.get(k, "") for k in ("district", "level", "metric", "unit")):
         return False
-    if expected(early) or expected(late) or float(late["value"]) <= float(early["value"]):
+    if expected(early) or expected(late) or float(late["value"]) <= float(early["value"]) or not across(early, late):
         return False
     return reported_in_year(early, pe.start.year) and reported_in_year(late, pl.start.year)
 
@@ -289,6 +321,8 @@ def verdict(a: dict, b: dict) -> Verdict:
         return Verdict(False, reason="unit")
     if a["basis"] != b["basis"]:
         return Verdict(False, reason="basis")
+    if per_year(a) != per_year(b):  # a yearly rate over a term is no total over it, nor a rate of one year
+        return Verdict(False, reason="kind")
     pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
     if pa is None or pb is None:
         return Verdict(False, reason="no_period")
@@ -375,7 +409,7 @@ def usable_rows(df: pd.DataFrame, texts: dict[str, str] | None,
     """The figures findings may rest on, as records: strong ones only (:func:`districtbook.analysis.dataset.strong`), with a
     metric, each once (``key``), year-on-year percentages on one footing (:func:`normalise`)."""
     df = strong(df)
-    df = df[df["metric"] != "other"]
+    df = df[~df["metric"].isin(NO_FINDING_METRICS)]
     return normalise(_records(df.drop_duplicates(list(key))), texts)
 
 
@@ -464,7 +498,7 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
             lo = next(r for r in rs if float(r["value"]) == values[0])
             hi = next(r for r in rs if float(r["value"]) == values[-1] and r["doc"] != lo["doc"]) if any(
                 float(r["value"]) == values[-1] and r["doc"] != lo["doc"] for r in rs) else None
-            if hi is not None:
+            if hi is not None and across(lo, hi):
                 out.append(Finding("contradiction", key[0], key[1], key[4], [lo, hi],
                                    {"what": "differ", "a": values[0], "b": values[-1]}, SALIENCE["contradiction"]))
     # annual plans implied by two articles
@@ -476,7 +510,7 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
     for (district, _level, metric, year), group in sorted(by_year.items()):
         for k, (r1, s1, _p1) in enumerate(group):
             for r2, s2, _p2 in group[k + 1:]:
-                if r1["doc"] == r2["doc"]:
+                if r1["doc"] == r2["doc"] or not across(r1, r2):
                     continue
                 e1 = derive.implied_base(float(r1["value"]), derive.printed(s1["value"]))
                 e2 = derive.implied_base(float(r2["value"]), derive.printed(s2["value"]))
@@ -512,7 +546,7 @@ def _trends_and_targets(rows: list[dict], used: set[int]) -> list[Finding]:
         done = False
         for k, a in enumerate(results):  # the first pair of comparable periods with different values
             for b in results[k + 1:]:
-                if done or float(a["value"]) == float(b["value"]):
+                if done or float(a["value"]) == float(b["value"]) or not across(a, b):
                     continue
                 v = verdict(a, b)
                 va, vb = footing_values(a, b, v) if v.ok else (0.0, 0.0)
@@ -523,7 +557,7 @@ def _trends_and_targets(rows: list[dict], used: set[int]) -> list[Finding]:
                     done = True
         for t in (r for r in rs if expected(r)):
             pt = Period.parse(str(t["period"]))
-            past = [r for r in results if pt and Period.parse(str(r["period"])).comparable(pt)
+            past = [r for r in results if pt and Period.parse(str(r["period"])).comparable(pt) and across(t, r)
                     and Period.parse(str(r["period"])).end < pt.start]
             if past and unit not in AMOUNT_UNITS:
                 out.append(Finding("target", district, metric, str(t["period"]), [t, past[-1]],
@@ -585,7 +619,7 @@ def compare_pair(rows: list[dict], da: str, db: str, metric: str) -> Finding | t
     latest periods first), else the first refusal with its reason."""
     ra = [r for r in rows if r["district"] == da and r["metric"] == metric]
     rb = [r for r in rows if r["district"] == db and r["metric"] == metric]
-    pairs = [(a, b, peer_verdict(a, b)) for a in ra for b in rb]
+    pairs = [(a, b, peer_verdict(a, b)) for a in ra for b in rb if across(a, b)]
     if not pairs:
         return None
     ok = [p for p in pairs if p[2].ok]
