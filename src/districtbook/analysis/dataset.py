@@ -92,9 +92,9 @@ def _months_after(p, pub: str) -> int | None:
 def _date_confirms(p, pub: str, basis: str = "") -> bool:
     """Whether an article's date confirms a period its frame gave: the article appeared at most a year before the
     period's end (a running year, a half reported at its end) and at most 14 months after it (a year reported in
-    the next one); with a year alone, in the period's last year or the next.  A date whose year the book inferred
-    from the years the article reports on (:func:`districtbook.extraction.sources.find_date`, "year reported on") confirms
-    nothing: it was read from the same periods.
+    the next one); with a year alone, in the period's last year or the next.  A date the book inferred wholly from
+    the years the article reports on (:func:`districtbook.extraction.sources.find_date`, "year reported on") confirms
+    nothing: it was read from the same periods (a lead's day and month, with that year, still date the report).
 
     >>> from districtbook.extraction.periods import Period
     >>> _date_confirms(Period.parse("2024-9M"), "2024-10-12"), _date_confirms(Period.parse("2022-H1"), "2023-09-01")
@@ -104,7 +104,7 @@ def _date_confirms(p, pub: str, basis: str = "") -> bool:
     >>> _date_confirms(Period.parse("2021"), "2021", "year reported on")
     False
     """
-    if p is None or not pub[:4].isdigit() or "year reported on" in basis:
+    if p is None or not pub[:4].isdigit() or basis == "year reported on":
         return False
     gap = _months_after(p, pub)
     if gap is None:

@@ -202,35 +202,6 @@ def year_to_date(row: dict) -> Period | None:
     return p
 
 
-#: the period evidence strong enough to set a figure beside one of another article: its own words (its clause or
-#: sentence), the base it is compared with, or a maintainer's check; a frame (a heading, a lead, a paragraph's
-#: opening) dates the figures of its own article, which share it, but not a figure against another article's
-OWN_PERIOD_SOURCES = ("clause", "sentence", "base_value")
-
-
-def own_period(row: dict) -> bool:
-    """Whether a figure's period comes from its own words (:data:`OWN_PERIOD_SOURCES`), or was checked, or the
-    extractor gave no evidence at all (nothing to judge).
-
-    >>> own_period(dict(period_from="clause:3-9")), own_period(dict(period_from="lead:0-20")), own_period({})
-    (True, False, True)
-    """
-    src = str(row.get("period_from", "") or "").split(":", 1)[0]
-    return src in ("", *OWN_PERIOD_SOURCES) or str(row.get("checked", "")) == "yes"
-
-
-def across(a: dict, b: dict) -> bool:
-    """Whether two figures may be set side by side for the period each claims: from one article (they share its
-    frame), or each dated by its own words (:func:`own_period`).
-
-    >>> across(dict(doc="a", period_from="lead:0-9"), dict(doc="a", period_from="paragraph:5-9"))
-    True
-    >>> across(dict(doc="a", period_from="lead:0-9"), dict(doc="b", period_from="clause:5-9"))
-    False
-    """
-    return a.get("doc") == b.get("doc") or (own_period(a) and own_period(b))
-
-
 def derivable(early: dict, late: dict) -> bool:
     """Whether two year-to-date figures (from one article or two) may be subtracted into the period between them:
     the same place (district and level), metric and unit; both results; periods from January of one year, both
@@ -247,7 +218,7 @@ def derivable(early: dict, late: dict) -> bool:
         return False
     if any(early.get(k, "") != late.get(k, "") for k in ("district", "level", "metric", "unit")):
         return False
-    if expected(early) or expected(late) or float(late["value"]) <= float(early["value"]) or not across(early, late):
+    if expected(early) or expected(late) or float(late["value"]) <= float(early["value"]):
         return False
     return reported_in_year(early, pe.start.year) and reported_in_year(late, pl.start.year)
 
@@ -498,7 +469,7 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
             lo = next(r for r in rs if float(r["value"]) == values[0])
             hi = next(r for r in rs if float(r["value"]) == values[-1] and r["doc"] != lo["doc"]) if any(
                 float(r["value"]) == values[-1] and r["doc"] != lo["doc"] for r in rs) else None
-            if hi is not None and across(lo, hi):
+            if hi is not None:
                 out.append(Finding("contradiction", key[0], key[1], key[4], [lo, hi],
                                    {"what": "differ", "a": values[0], "b": values[-1]}, SALIENCE["contradiction"]))
     # annual plans implied by two articles
@@ -510,7 +481,7 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
     for (district, _level, metric, year), group in sorted(by_year.items()):
         for k, (r1, s1, _p1) in enumerate(group):
             for r2, s2, _p2 in group[k + 1:]:
-                if r1["doc"] == r2["doc"] or not across(r1, r2):
+                if r1["doc"] == r2["doc"]:
                     continue
                 e1 = derive.implied_base(float(r1["value"]), derive.printed(s1["value"]))
                 e2 = derive.implied_base(float(r2["value"]), derive.printed(s2["value"]))
@@ -546,7 +517,7 @@ def _trends_and_targets(rows: list[dict], used: set[int]) -> list[Finding]:
         done = False
         for k, a in enumerate(results):  # the first pair of comparable periods with different values
             for b in results[k + 1:]:
-                if done or float(a["value"]) == float(b["value"]) or not across(a, b):
+                if done or float(a["value"]) == float(b["value"]):
                     continue
                 v = verdict(a, b)
                 va, vb = footing_values(a, b, v) if v.ok else (0.0, 0.0)
@@ -557,7 +528,7 @@ def _trends_and_targets(rows: list[dict], used: set[int]) -> list[Finding]:
                     done = True
         for t in (r for r in rs if expected(r)):
             pt = Period.parse(str(t["period"]))
-            past = [r for r in results if pt and Period.parse(str(r["period"])).comparable(pt) and across(t, r)
+            past = [r for r in results if pt and Period.parse(str(r["period"])).comparable(pt)
                     and Period.parse(str(r["period"])).end < pt.start]
             if past and unit not in AMOUNT_UNITS:
                 out.append(Finding("target", district, metric, str(t["period"]), [t, past[-1]],
@@ -619,7 +590,7 @@ def compare_pair(rows: list[dict], da: str, db: str, metric: str) -> Finding | t
     latest periods first), else the first refusal with its reason."""
     ra = [r for r in rows if r["district"] == da and r["metric"] == metric]
     rb = [r for r in rows if r["district"] == db and r["metric"] == metric]
-    pairs = [(a, b, peer_verdict(a, b)) for a in ra for b in rb if across(a, b)]
+    pairs = [(a, b, peer_verdict(a, b)) for a in ra for b in rb]
     if not pairs:
         return None
     ok = [p for p in pairs if p[2].ok]
