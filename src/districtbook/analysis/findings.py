@@ -346,8 +346,10 @@ def _key(f: Finding) -> tuple:
     return (-round(f.salience, 6), f.kind, f.district, f.other, f.metric, f.period)
 
 
-def _grew(row: dict, texts: dict[str, str] | None) -> bool:
-    """A "so với cùng kỳ" percentage is a growth ("tăng 35%") or a level ("bằng 142%")."""
+def _grew(row: dict, texts: dict[str, str] | None) -> bool | None:
+    """A "so với cùng kỳ" percentage is a growth ("tăng 35%") or a level ("bằng 142%"); None when its article is
+    at hand and no word before it says which ("đạt trên 80% ... so với năm 2023": a level, a growth, or a cue that
+    belongs to another clause): such a figure is not read.  Without the article, a value under 100 is a growth."""
     if str(row["metric"]).endswith("_growth"):
         return True
     if texts and row["doc"] in texts:
@@ -356,17 +358,22 @@ def _grew(row: dict, texts: dict[str, str] | None) -> bool:
             return True
         if "bằng" in before:
             return False
+        return None
     return float(row["value"]) < 100
 
 
 def normalise(rows: list[dict], texts: dict[str, str] | None) -> list[dict]:
     """Year-on-year percentages on one footing: a level ("bằng 142% so với cùng kỳ") becomes the change it
-    means (+42), marked ``yoy_change``; so that 142 % and "tăng 18 %" are never set against each other."""
+    means (+42), marked ``yoy_change``; so that 142 % and "tăng 18 %" are never set against each other.  One whose
+    words say neither (:func:`_grew`) is left out."""
     out = []
     for r in rows:
         if r["basis"] == "yoy" and r["unit"] == "percent" and not expected(r):
             r = dict(r, yoy_change=True)
-            if not _grew(r, texts):
+            grew = _grew(r, texts)
+            if grew is None:
+                continue
+            if not grew:
                 r["value"] = float(r["value"]) - 100
                 r["yoy_level"] = True
             if str(r["metric"]).endswith("_yoy"):  # the level now says the change: one metric with "tăng 18%"
