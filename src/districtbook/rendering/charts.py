@@ -7,6 +7,7 @@ every label carries its period in words; one colour per district across the whol
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -17,6 +18,7 @@ from districtbook.rendering.i18n import period_text, text
 from districtbook.rendering.labels import cite, fmt_value, hedged, label
 from districtbook.extraction.periods import Period
 from districtbook.extraction.places import hanoi_districts, slugify
+from districtbook.rendering import ledger
 from districtbook.rendering.report import MyST, fit_layout, fmt_number, house_style, publish_chart
 
 #: the size of a chart's small text (bar values, tick labels, legends): readable where the HTML shows a chart at
@@ -77,9 +79,35 @@ def _source(rows: list[dict], lang: str) -> str:
     return text(lang, "chart.source", docs=", ".join(docs))
 
 
-def _finish(fig, name: str, alt: str, rows: list[dict], data: pd.DataFrame, caption: str, lang: str) -> MyST:
+def chart_chapter(name: str, lang: str) -> tuple[str, str]:
+    """The chapter a chart is drawn in (its name in the table of statements) and the chart's name without its
+    edition and its part number, the same in both editions.
+
+    >>> chart_chapter("budget-progress-vi-2", "vi"), chart_chapter("profile-tay-ho-yoy-en", "en")
+    (('budget', 'budget-progress'), ('profile-tay-ho', 'profile-tay-ho-yoy'))
+    >>> chart_chapter("compare-tay-ho-dong-da-vi", "vi"), chart_chapter("shares-en", "en")
+    (('compare', 'compare-tay-ho-dong-da'), ('growth', 'shares'))
+    """
+    base = re.sub(rf"-{re.escape(lang)}(-\d+)?$", "", name)
+    if base.startswith("profile-"):
+        return re.sub(r"-(progress|yoy)$", "", base), base
+    head = base.split("-", 1)[0]
+    return {"shares": "growth"}.get(head, head), base
+
+
+def _finish(fig, name: str, alt: str, rows: list[dict], data: pd.DataFrame, caption: str, lang: str,
+            notes: list[tuple[str, list[dict]]] | None = None, what: str = "", kind: str = "") -> MyST:
+    """Publish a chart with its source line (the book's citation of every article it draws from); with ``notes``
+    (one ``(words, input rows)`` per bar or panel, in the order of ``data``'s rows), the data table beneath it
+    names each item's input figures (column ``figures``: ``article_file:start-end``, ``;``-joined) and every item
+    is noted in the table of statements (``findings.csv``, kind ``chart:KIND``) with ``what`` (the chart's title)."""
     source = _source(rows, lang)
     fit_layout(fig, source)
+    if notes is not None:
+        data = data.assign(figures=[ledger.figure_refs(r) for _w, r in notes])
+        chapter, base = chart_chapter(name, lang)
+        for words, item_rows in notes:
+            ledger.note(chapter, lang, f"chart:{kind}", f"{what}: {words}" if what else words, item_rows, base)
     return MyST(publish_chart(fig, name, alt, source, data, caption, text(lang, "chart.as_table")))
 
 
@@ -139,10 +167,12 @@ def _progress(fs: list[Finding], lang: str, name: str) -> MyST | None:
     rows = [r for f in fs for r in f.rows]
     data = pd.DataFrame([{"district": f.district, "metric": f.metric, "period": f.period, "percent_of_plan": f.values["pct"],
                           "year_elapsed_percent": f.values["elapsed"]} for f in fs])
-    items = "; ".join(f"{lb}: {fmt_number(f.values['pct'], lang)}% / {fmt_number(f.values['elapsed'], lang)}%"
-                      for lb, f in zip(labels, fs))
-    return _finish(fig, name, text(lang, "chart.progress.alt", items=items), rows, data,
-                   text(lang, "chart.progress.caption"), lang)
+    each = [f"{lb}: {fmt_number(f.values['pct'], lang)}% / {fmt_number(f.values['elapsed'], lang)}%"
+            for lb, f in zip(labels, fs)]
+    title = text(lang, "chart.progress.title", metric=label(fs[0].metric, lang))
+    return _finish(fig, name, text(lang, "chart.progress.alt", items="; ".join(each)), rows, data,
+                   text(lang, "chart.progress.caption"), lang, [(w, f.rows) for w, f in zip(each, fs)], title,
+                   "progress")
 
 
 def year_on_year_chart(findings: list[Finding], lang: str, name: str) -> MyST | None:
@@ -191,7 +221,8 @@ def _year_on_year(fs: list[Finding], lang: str, name: str) -> MyST | None:
     fig.suptitle(text(lang, "chart.yoy.title"), fontweight="bold", x=0.01, ha="left")
     rows = [r for f in fs for r in f.rows]
     return _finish(fig, name, text(lang, "chart.yoy.alt", items="; ".join(items)), rows, pd.DataFrame(data),
-                   text(lang, "chart.yoy.caption"), lang)
+                   text(lang, "chart.yoy.caption"), lang, [(w, f.rows) for w, f in zip(items, fs)],
+                   text(lang, "chart.yoy.title"), "yoy")
 
 
 def pairs_chart(findings: list[Finding], lang: str, name: str, title_key: str, caption_key: str) -> MyST | None:
@@ -256,7 +287,8 @@ def _pairs(fs: list[Finding], lang: str, name: str, title_key: str, caption_key:
     fig.suptitle(text(lang, title_key), fontweight="bold", x=0.01, ha="left")
     rows = [r for f in fs for r in f.rows]
     return _finish(fig, name, text(lang, "chart.pairs.alt", items="; ".join(items)), rows, pd.DataFrame(data),
-                   text(lang, caption_key), lang)
+                   text(lang, caption_key), lang, [(w, f.rows) for w, f in zip(items, fs)], text(lang, title_key),
+                   "pairs")
 
 
 def share_chart(df: pd.DataFrame, lang: str, name: str) -> MyST | None:
@@ -295,8 +327,12 @@ def _shares(rows: pd.DataFrame, groups: list[tuple[str, str]], lang: str, name: 
     ax.set_xlabel(text(lang, "chart.share.x"))
     ax.set_title(text(lang, "chart.share.title"), loc="left", fontsize=11)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=SMALL)
-    return _finish(fig, name, text(lang, "chart.share.alt", items="; ".join(items)), rows.to_dict("records"),
-                   rows[["district", "period", "metric", "value", "doc"]], text(lang, "chart.share.caption"), lang)
+    records = rows.to_dict("records")
+    data = rows[["district", "period", "metric", "value", "doc"]]
+    notes = [(f"{r['district']} · {period_text(r['period'], lang)}, {label(r['metric'], lang)}: "
+              f"{fmt_value(r['value'], 'percent', None, lang)}", [r]) for r in records]  # one per segment, as the table
+    return _finish(fig, name, text(lang, "chart.share.alt", items="; ".join(items)), records, data,
+                   text(lang, "chart.share.caption"), lang, notes, text(lang, "chart.share.title"), "shares")
 
 
 def what_of(row: dict, texts: dict[str, str] | None, words: int = 6) -> str:
@@ -343,7 +379,7 @@ def _ratios(fs: list[Finding], lang: str, name: str, texts: dict[str, str] | Non
     sizes = [sum(1 for f in fs if panel(f) == k) for k in kinds]
     fig, axes = plt.subplots(len(kinds), 1, figsize=(8, 0.5 * sum(sizes) + 1.1 * len(kinds) + 1.0), squeeze=False,
                              gridspec_kw={"height_ratios": sizes})
-    items, data = [], []
+    items, data, notes = [], [], []
     for ax, k in zip(axes[:, 0], kinds):
         group = [f for f in fs if panel(f) == k]
         names = [f"{f.district} · {period_text(f.period, lang)}" for f in group]
@@ -360,11 +396,12 @@ def _ratios(fs: list[Finding], lang: str, name: str, texts: dict[str, str] | Non
         items += [f"{label(k[0], lang)}, {n}: {t}" for n, t in zip(names, shown)]
         data += [{"district": f.district, "metric": f.metric, "period": f.period, "x": f.values["x"], "y": f.values["y"]}
                  for f in group]
+        notes += [(f"{label(k[0], lang)}, {n}: {t}", f.rows) for n, t, f in zip(names, shown, group)]
     axes[-1, 0].set_xlabel(text(lang, "chart.ratio.x"))
     fig.suptitle(text(lang, "chart.ratio.title"), fontweight="bold", x=0.01, ha="left")
     rows = [r for f in fs for r in f.rows]
     return _finish(fig, name, text(lang, "chart.ratio.alt", items="; ".join(items)), rows, pd.DataFrame(data),
-                   text(lang, "chart.ratio.caption"), lang)
+                   text(lang, "chart.ratio.caption"), lang, notes, text(lang, "chart.ratio.title"), "ratios")
 
 
 def slug(*parts: str) -> str:
