@@ -399,3 +399,155 @@ def test_the_build_reports_a_correction_whose_article_changed(tmp_path, monkeypa
     assert any("000_a.txt" in r.getMessage() and "changed" in r.getMessage() for r in caplog.records)
     assert (tmp_path / "stage" / "vi" / "book" / "chapters" / "_assets" / "findings.csv").is_file()
     assert sorted(q.name for q in (tmp_path / "stage" / "data").iterdir()) == ["findings.csv", "review.csv"]
+
+
+# --- 5. nothing unfit reaches a statement; every chart and comparison names its input figures --------------------
+
+def _three_districts(tmp_path):
+    """The five seed fixtures (Tây Hồ, Đống Đa) and an article about Hoàng Mai: findings of every kind."""
+    import shutil
+
+    from .conftest import ROOT, SEEDS
+
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    shutil.copy2(ROOT / "tests/fixtures/hoang_mai_article.txt", folder / "005_hoang_mai.txt")
+    return dataset.load(folder), dataset.article_texts(folder)
+
+
+def _draw_every_chart(df, texts, lang: str) -> None:
+    from districtbook.chapters import governance, growth, profile
+
+    budget.progress_chart(df, texts, lang)
+    budget.year_on_year_chart(df, texts, lang)
+    growth.growth_chart(df, texts, lang)
+    growth.share_chart(df, lang)
+    governance.ratio_chart(df, texts, lang)
+    for d in sorted(set(df["district"])):
+        profile.progress_chart(df, texts, d, lang)
+        profile.year_on_year_chart(df, texts, d, lang)
+    comparison.chart(df, "Tây Hồ", "Đống Đa", lang, texts)
+    comparison.chart(df, "Hoàng Mai", "Tây Hồ", lang, texts)
+
+
+def _reached(df, texts, monkeypatch, folder) -> dict[str, set[str]]:
+    """Every figure (``article_file:start-end``) that reaches a finding, a derived measure, a comparison (between
+    any two places, valid or refused) or a chart (a bar or a panel, as the table of statements lists it)."""
+    from districtbook.rendering import ledger
+
+    refs = lambda rows: {ledger.figure_ref(r) for r in rows}  # noqa: E731
+    out: dict[str, set[str]] = {"finding": set(), "derived": set(), "comparison": set(), "chart": set()}
+    for f in findings.collect(df, texts):
+        out["comparison" if f.kind == "ahead" else "finding"] |= refs(f.rows)
+    for d in budget.derivations(df):
+        out["derived"] |= refs(d["rows"])
+    places = sorted(set(df["district"]))
+    for i, a in enumerate(places):
+        for b in places[i + 1:]:
+            for f in comparison._pairs(df, a, b, texts):
+                out["comparison"] |= refs(f.rows)
+            for _m, x, y, _v in findings.refusals(df, a, b, texts):
+                out["comparison"] |= refs([x, y])
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(folder))
+    ledger.forget()
+    _draw_every_chart(df, texts, "en")
+    out["chart"] = {ref for part in ledger._NOTED.values() for r in part.values() if r["kind"].startswith("chart:")
+                    for ref in r["figures"].split(";")}
+    ledger.forget()
+    return out
+
+
+def _spoil(df: pd.DataFrame, ref: str, how: str) -> pd.DataFrame:
+    """The figure table with the figure at ``ref`` made weak (the extractor's evidence), unfit (the findings layer's
+    judgement of its evidence: a period from the lead that a date read from the reported years cannot confirm) or
+    flagged (a quality check that makes it unfit: an amount read as a growth rate, a unit that does not fit its
+    metric)."""
+    doc, _, span = ref.rpartition(":")
+    start, end = map(int, span.split("-"))
+    at = (df["doc"] == doc) & (df["start"] == start) & (df["end"] == end)
+    df = df.copy()
+    if how == "weak":
+        df.loc[at, "weak"] = "period"
+    elif how == "unfit":
+        df.loc[at, ["period_from", "date_basis"]] = ["lead:0-5", "year reported on"]
+    else:
+        df.loc[at, "metric"] = df.loc[at, "metric"] + "_growth"
+    return df
+
+
+def test_no_weak_unfit_or_flagged_figure_reaches_a_finding_a_derived_measure_a_comparison_or_a_chart(
+        monkeypatch, tmp_path):
+    df, texts = _three_districts(tmp_path)
+    reached = _reached(df, texts, monkeypatch, tmp_path / "a")
+    assert all(reached.values()), {k: len(v) for k, v in reached.items()}  # each kind of statement has inputs
+    # the figures the book would state things from: none of them weak, unfit or flagged
+    unusable = set(map(ledger_ref, dataset.review(df).to_dict("records")))
+    assert not set().union(*reached.values()) & unusable
+    # one input of each kind of statement, made weak, unfit or flagged in turn: it reaches nothing any more
+    amounts = set(ledger_ref(r) for r in df[df["unit"].isin(dataset.JUMP_UNITS)].to_dict("records"))
+    for kind, used in sorted(reached.items()):
+        for how in ("weak", "unfit", "flagged"):
+            pool = sorted(used & amounts) if how == "flagged" else sorted(used)
+            if not pool:
+                continue
+            ref = pool[0]
+            spoiled = _spoil(df, ref, how)
+            if how == "flagged":
+                assert "unit_mismatch" in ";".join(dataset.row_flags(spoiled)[spoiled["doc"] == ref.rpartition(":")[0]])
+            else:
+                assert ref in set(map(ledger_ref, dataset.review(spoiled).to_dict("records")))
+            after = _reached(spoiled, texts, monkeypatch, tmp_path / f"{kind}-{how}")
+            assert not any(ref in refs for refs in after.values()), (kind, how, ref)
+
+
+def ledger_ref(row) -> str:
+    from districtbook.rendering import ledger
+
+    return ledger.figure_ref(row)
+
+
+def test_every_chart_and_every_comparison_names_its_input_figures(monkeypatch, tmp_path):
+    import csv
+
+    from districtbook.analysis.dataset import short_doc
+    from districtbook.rendering import ledger
+
+    df, texts = _three_districts(tmp_path)
+    quotes = {ledger.figure_ref(r): r["quote"] for r in df.to_dict("records")}
+    folders = []
+    for lang in ("vi", "en"):
+        folder = tmp_path / lang / "_assets"
+        monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(folder))
+        ledger.forget()
+        _draw_every_chart(df, texts, lang)
+        for a, b in (("Tây Hồ", "Đống Đa"), ("Hoàng Mai", "Tây Hồ")):
+            comparison.main_points(df, texts, a, b, lang)
+            comparison.comparisons(df, a, b, lang, texts)
+        folders.append(folder)
+    ledger.forget()
+    ledger.assemble(folders)
+    with (folders[1] / "findings.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    listed = {r["figures"] for r in rows}
+    charts = sorted(p.with_suffix(".csv") for p in folders[1].glob("*.png"))
+    assert len(charts) >= 4, charts
+    for path in charts:  # the data table beneath each chart: every bar or panel with its input figures
+        with path.open(encoding="utf-8", newline="") as f:
+            data = list(csv.DictReader(f))
+        assert data and "figures" in data[0], path.name
+        for item in data:
+            refs = item["figures"].split(";")
+            assert refs and all(ref in quotes for ref in refs), (path.name, item)
+            assert item["figures"] in listed, (path.name, item)  # and the table of statements lists it
+    chart_rows = [r for r in rows if r["kind"].startswith("chart:")]
+    assert {r["kind"] for r in chart_rows} >= {"chart:progress", "chart:pairs"}
+    for r in chart_rows:
+        assert r["text_vi"] and r["text_en"] and r["text_vi"] != r["text_en"], r
+    compared = [r for r in rows if r["kind"].split(":")[-1] == "ahead" or r["kind"].startswith("refused:")]
+    assert compared and any(r["kind"].startswith("refused:") for r in compared)
+    for r in compared:  # every comparison, valid or refused, cites each article of its input figures
+        refs = r["figures"].split(";")
+        assert len(refs) == 2 and all(ref in quotes for ref in refs), r
+        for ref in refs:
+            cite = "[" + short_doc(ref.rpartition(":")[0]) + " · "
+            assert cite in r["text_vi"] and cite in r["text_en"], (cite, r)
