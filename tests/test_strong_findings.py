@@ -551,3 +551,35 @@ def test_every_chart_and_every_comparison_names_its_input_figures(monkeypatch, t
         for ref in refs:
             cite = "[" + short_doc(ref.rpartition(":")[0]) + " · "
             assert cite in r["text_vi"] and cite in r["text_en"], (cite, r)
+
+
+# --- 6. the reader's review ---------------------------------------------------------------------------------------
+
+def test_the_plan_of_two_projects_is_not_the_districts_plan():
+    # "đôn đốc để thu tiền sử dụng đất tại 2 dự án ... để đạt được kế hoạch dự kiến 4.000 tỷ đồng": two projects'
+    # land-use plan, never the district's, and so no "component above the whole plan" contradiction
+    from .conftest import SEEDS
+
+    df, texts = dataset.load(SEEDS), dataset.article_texts(SEEDS)
+    dated = df.assign(published=df["published"].where(~df["doc"].str.startswith("002"), "2024-07-20"),
+                      date_basis=df["date_basis"].where(~df["doc"].str.startswith("002"), "leading date line"))
+    land = dated[dated["metric"] == "land_use_revenue"]
+    assert list(land["value"]) == [4000.0] and len(dataset.strong(land)) == 1  # a strong figure ...
+    found = findings.collect(dated, texts)
+    assert not [f for f in found if f.values.get("what") == "component"]
+    assert not [f for f in found if f.metric == "land_use_revenue"]  # ... of no finding about Tây Hồ
+    assert [f.values["what"] for f in findings.collect(dated) if f.metric == "land_use_revenue"] == ["component"]
+
+
+def test_a_result_for_a_period_not_begun_is_neither_a_target_nor_a_result():
+    # a banner's year taken as the article's date: "9 tháng" results dated to a year that had barely begun, and a
+    # year's result dated to the next year: neither a target nor a result, in the review list
+    df = _df(_fig(value=2511.0, period="2026-9M", published="2026-01-15"),
+             _fig(value=2000.0, period="2027", published="2026-03-10", start=5, end=8))
+    assert findings.collect(df) == []
+    assert list(dataset.review(df)["unfit"]) == ["before_its_end", "future_result"]
+    # a goal for a year to come is a target; a plan for next year given in its last quarter is a plan
+    goal = df.assign(qualifier="target")
+    assert {f.kind for f in findings.collect(goal.iloc[[1]])} == {"target"}
+    plan = df.iloc[[1]].assign(published="2026-11-20")
+    assert {(f.kind, f.period) for f in findings.collect(plan)} == {("target", "2027")}

@@ -23,6 +23,7 @@ appeared is a plan, never a result.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -382,13 +383,39 @@ def normalise(rows: list[dict], texts: dict[str, str] | None) -> list[dict]:
     return out
 
 
+#: a figure its own sentence scopes to a few named parts of the place ("thu tiền sử dụng đất tại 2 dự án ... 4.000 tỷ
+#: đồng"): the parts' figure, never the place's own (its plan, its revenue); read only with the article at hand
+_PART_SCOPE = re.compile(r"\b(?:tại|ở|của|thuộc|từ)\s+(?:\d+|hai|ba|bốn|năm|một số|các)\s+"
+                         r"(?:dự án|công trình|khu|doanh nghiệp|lô đất|thửa đất)\b", re.IGNORECASE)
+
+
+def part_of_place(row: dict, texts: dict[str, str] | None) -> bool:
+    """Whether the figure's sentence, before it, scopes it to a few named parts of its place (projects, sites,
+    firms): "đôn đốc để thu tiền sử dụng đất tại 2 dự án ... để đạt được kế hoạch dự kiến 4.000 tỷ đồng" is the
+    plan of two projects, not the district's land-use plan.  A count of the parts themselves ("giải phóng mặt
+    bằng 52 dự án") is not scoped.
+
+    >>> t = {"a": "Quận đôn đốc thu tiền sử dụng đất tại 2 dự án để đạt kế hoạch 4.000 tỷ đồng. Quận giải phóng mặt bằng 52 dự án."}
+    >>> part_of_place(dict(doc="a", start=t["a"].index("4.000"), end=0), t), part_of_place(dict(doc="a", start=t["a"].index("52"), end=0), t)
+    (True, False)
+    """
+    text = (texts or {}).get(row["doc"])
+    if not text:
+        return False
+    start = int(row["start"])
+    sentence = text[max(text.rfind(".", 0, start), text.rfind("\n", 0, start), 0):start]
+    return bool(_PART_SCOPE.search(sentence))
+
+
 def usable_rows(df: pd.DataFrame, texts: dict[str, str] | None,
                 key: tuple[str, ...] = ("district", "metric", "value", "period", "unit")) -> list[dict]:
     """The figures findings may rest on, as records: strong ones only (:func:`districtbook.analysis.dataset.strong`), with a
-    metric, each once (``key``), year-on-year percentages on one footing (:func:`normalise`)."""
+    metric that states something about a period, the place's own (:func:`part_of_place`), each once (``key``),
+    year-on-year percentages on one footing (:func:`normalise`)."""
     df = strong(df)
     df = df[~df["metric"].isin(NO_FINDING_METRICS)]
-    return normalise(_records(df.drop_duplicates(list(key))), texts)
+    rows = [r for r in _records(df.drop_duplicates(list(key))) if not part_of_place(r, texts)]
+    return normalise(rows, texts)
 
 
 def collect(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[Finding]:
