@@ -3,8 +3,10 @@ and a Frictionless data package describing the published CSV."""
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, Callable
 from types import MappingProxyType
 
 import pandas as pd
@@ -129,49 +131,94 @@ def unfit_evidence(row: dict) -> list[str]:
     >>> unfit_evidence(dict(r, period="2023-H1", period_from="paragraph:0-9", published="2023-07-02")), unfit_evidence(dict(r, period="1981", period_from="paragraph:0-9", published="2023-07-02"))
     ([], ['frame_unconfirmed'])
     """
-    from districtbook.extraction.periods import Period
-
     if str(row.get("checked", "")) == "yes":
         return []
-    out = []
-    p = Period.parse(str(row.get("period", "")))
-    src = _source(row.get("period_from"))
-    goal = row.get("qualifier") in ("target", "estimate", "range_low", "range_high")
-    pub = str(row.get("published", ""))
-    metric, unit = str(row.get("metric", "")), str(row.get("unit", ""))
-    if p is not None and p.full_years and p.end.year - p.start.year + 1 > MAX_SPAN_YEARS:
-        out.append("long_span")
-    if src == "future_term" and not goal:
-        out.append("result_in_future_term")
-    if src == "future_term" and row.get("basis") in ("plan", "target") and str(metric).endswith(("_vs_plan", "_vs_target")):
-        out.append("plan_of_future_term")
-    if row.get("qualifier") == "target" and p is not None and p.granularity in ("months", "half", "quarter", "month") \
-            and src not in ("clause", ""):
-        out.append("goal_of_months")
-    if src in FRAME_SOURCES and not _date_confirms(p, pub, str(row.get("date_basis", ""))):
-        out.append("frame_unconfirmed")
-    if metric in STOCK_METRICS and src in FRAME_SOURCES:
-        out.append("stock_from_frame")
-    gap = _months_after(p, pub)
-    sub_year = p is not None and p.granularity in ("months", "half", "quarter", "month", "ytd")
-    if sub_year and gap is not None and gap > 6 and src != "base_value":
-        out.append("stale_period")
-    if sub_year and p.granularity != "ytd" and gap is not None and gap < (-2 if goal else -1):
-        out.append("before_its_end")
-    if p is not None and gap is not None and not goal and row.get("basis") not in ("plan", "target") \
-            and (int(pub[:4]), int(pub[5:7])) < (p.start.year, p.start.month) \
-            and not (p.start.year == int(pub[:4]) + 1 and int(pub[5:7]) >= 10 and p.granularity == "year") \
-            and src != "future_term":
-        out.append("future_result")
-    if _source(row.get("place_from")) == "joint":
-        out.append("joint_place")
-    if p is not None and p.full_years and p.years > 1 and unit == "percent" and row.get("basis") in ("none", "") \
-            and _source(row.get("basis_from")) == "default" and str(row.get("per_year", "")) != "yes" \
-            and (metric.endswith(("_growth", "growth_rate")) or metric.startswith("sector_growth_")):
-        out.append("cumulative_rate")
-    elif unit == "percent" and _source(row.get("basis_from")) == "default":
-        out.append("rate_basis_default")
-    return out
+    e = _Evidence.of(row)
+    return [reason for reason, rule in _RULES if rule(e)]
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the rules of :func:`unfit_evidence` read of a figure."""
+
+    row: dict
+    period: Any  # the figure's Period, or None
+    source: str  # where its period came from (:data:`districtbook.extraction.extract.PERIOD_SOURCES`)
+    goal: bool  # a target, a forecast or a range: what was set or expected, not what was achieved
+    pub: str  # the article's date
+    gap: int | None  # months from the end of the period to the article's date
+    metric: str
+    unit: str
+
+    @classmethod
+    def of(cls, row: dict) -> _Evidence:
+        from districtbook.extraction.periods import Period
+
+        p = Period.parse(str(row.get("period", "")))
+        pub = str(row.get("published", ""))
+        return cls(row, p, _source(row.get("period_from")),
+                   row.get("qualifier") in ("target", "estimate", "range_low", "range_high"), pub, _months_after(p, pub),
+                   str(row.get("metric", "")), str(row.get("unit", "")))
+
+    def granularity(self, *kinds: str) -> bool:
+        return self.period is not None and self.period.granularity in kinds
+
+
+def _long_span(e: _Evidence) -> bool:
+    return e.period is not None and e.period.full_years and e.period.end.year - e.period.start.year + 1 > MAX_SPAN_YEARS
+
+
+def _plan_of_future_term(e: _Evidence) -> bool:
+    return e.source == "future_term" and e.row.get("basis") in ("plan", "target") \
+        and e.metric.endswith(("_vs_plan", "_vs_target"))
+
+
+def _goal_of_months(e: _Evidence) -> bool:
+    return e.row.get("qualifier") == "target" and e.granularity("months", "half", "quarter", "month") \
+        and e.source not in ("clause", "")
+
+
+def _stale(e: _Evidence) -> bool:
+    return e.granularity("months", "half", "quarter", "month", "ytd") and e.gap is not None and e.gap > 6 \
+        and e.source != "base_value"
+
+
+def _before_its_end(e: _Evidence) -> bool:
+    return e.granularity("months", "half", "quarter", "month") and e.gap is not None and e.gap < (-2 if e.goal else -1)
+
+
+def _future_result(e: _Evidence) -> bool:
+    if e.period is None or e.gap is None or e.goal or e.row.get("basis") in ("plan", "target") or e.source == "future_term":
+        return False
+    year, month = int(e.pub[:4]), int(e.pub[5:7])
+    next_years_plan = e.period.start.year == year + 1 and month >= 10 and e.period.granularity == "year"
+    return (year, month) < (e.period.start.year, e.period.start.month) and not next_years_plan
+
+
+def _cumulative_rate(e: _Evidence) -> bool:
+    p = e.period
+    return p is not None and p.full_years and p.years > 1 and e.unit == "percent" and e.row.get("basis") in ("none", "") \
+        and _source(e.row.get("basis_from")) == "default" and str(e.row.get("per_year", "")) != "yes" \
+        and (e.metric.endswith(("_growth", "growth_rate")) or e.metric.startswith("sector_growth_"))
+
+
+#: each reason of :data:`UNFIT_EVIDENCE` with its rule, in the order :func:`unfit_evidence` gives them
+_RULES: tuple[tuple[str, Callable[[_Evidence], bool]], ...] = (
+    ("long_span", _long_span),
+    ("result_in_future_term", lambda e: e.source == "future_term" and not e.goal),
+    ("plan_of_future_term", _plan_of_future_term),
+    ("goal_of_months", _goal_of_months),
+    ("frame_unconfirmed", lambda e: e.source in FRAME_SOURCES
+     and not _date_confirms(e.period, e.pub, str(e.row.get("date_basis", "")))),
+    ("stock_from_frame", lambda e: e.metric in STOCK_METRICS and e.source in FRAME_SOURCES),
+    ("stale_period", _stale),
+    ("before_its_end", _before_its_end),
+    ("future_result", _future_result),
+    ("joint_place", lambda e: _source(e.row.get("place_from")) == "joint"),
+    ("cumulative_rate", _cumulative_rate),
+    ("rate_basis_default", lambda e: e.unit == "percent" and _source(e.row.get("basis_from")) == "default"
+     and not _cumulative_rate(e)),
+)
 
 
 def _split(w) -> set[str]:

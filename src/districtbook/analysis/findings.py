@@ -285,16 +285,9 @@ def verdict(a: dict, b: dict) -> Verdict:
     >>> verdict(r(period="2016-2020", published="2021-02"), r(period="2021-2023", published="2024-01")).footing
     'yearly_average'
     """
-    if expected(a) != expected(b):  # a goal or a forecast is never set against a result
-        return Verdict(False, reason="target")
-    if a.get("level") and b.get("level") and a["level"] != b["level"]:  # a district is no peer of its city
-        return Verdict(False, reason="level")
-    if a["unit"] != b["unit"]:
-        return Verdict(False, reason="unit")
-    if a["basis"] != b["basis"]:
-        return Verdict(False, reason="basis")
-    if per_year(a) != per_year(b):  # a yearly rate over a term is no total over it, nor a rate of one year
-        return Verdict(False, reason="kind")
+    unlike = _unlike(a, b)
+    if unlike:
+        return Verdict(False, reason=unlike)
     pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
     if pa is None or pb is None:
         return Verdict(False, reason="no_period")
@@ -308,6 +301,26 @@ def verdict(a: dict, b: dict) -> Verdict:
     if not total and pa.full_years and pb.full_years and a["unit"] == "percent":
         return Verdict(False, reason="rates")
     return Verdict(False, reason="kind")
+
+
+def _unlike(a: dict, b: dict) -> str:
+    """Why two figures are of unlike kinds before their periods are read (a reason of :class:`Verdict`), or "".
+
+    >>> r = dict(unit="percent", basis="none", qualifier="actual", period="2024", published="2025-03-01", per_year="")
+    >>> _unlike(r, r), _unlike(r, dict(r, unit="VND_bn")), _unlike(dict(r, period="2020-2024", per_year="yes"), dict(r, period="2020-2024"))
+    ('', 'unit', 'kind')
+    """
+    if expected(a) != expected(b):  # a goal or a forecast is never set against a result
+        return "target"
+    if a.get("level") and b.get("level") and a["level"] != b["level"]:  # a district is no peer of its city
+        return "level"
+    if a["unit"] != b["unit"]:
+        return "unit"
+    if a["basis"] != b["basis"]:
+        return "basis"
+    if per_year(a) != per_year(b):  # a yearly rate over a term is no total over it, nor a rate of one year
+        return "kind"
+    return ""
 
 
 def peer_verdict(a: dict, b: dict) -> Verdict:
