@@ -59,14 +59,24 @@ def layout(text: str) -> Layout:
     """
     lines = classify_lines(text)
     title = next(((ln.start, ln.end) for ln in lines if ln.kind == "title"), None)
-    headings, lead = [], []
     body = [ln for ln in lines if ln.kind == "body"]
+    if title is None and body and body[0] is lines[0] and len(text[body[0].start:body[0].end]) <= 180 \
+            and not _SENTENCE_END.search(text[body[0].start:body[0].end]):
+        # a headline the reader took for the lead ("Quận Long Biên: Tăng trưởng kinh tế 6 tháng đạt 7,8%" ends
+        # with a comma in "7,8%"): the file's first line, short and not a sentence, is the title
+        title, body = (body[0].start, body[0].end), body[1:]
+    headings, lead = [], []
     for i, ln in enumerate(body):
         s = text[ln.start:ln.end]
         if i > 0 and len(s) <= 150 and not _SENTENCE_END.search(s) and len(s.split()) >= 4:
             headings.append((ln.start, ln.end))
         elif len(lead) < LEAD_LINES:
             lead.append((ln.start, ln.end))
+    for ln in lines:  # a subheading right under a picture is taken for its caption; a photo credit never is one
+        s = text[ln.start:ln.end]
+        if ln.kind == "caption" and "Ảnh" not in s and len(s) <= 150 and len(s.split()) >= 6 and re.search(r"\d", s) \
+                and not _SENTENCE_END.search(s):
+            headings.append((ln.start, ln.end))
     return Layout(title, tuple(headings), tuple(lead))
 
 

@@ -507,15 +507,28 @@ def _grouped(points: list[Finding], lang: str, chapter: str | None, role: str = 
     return out
 
 
+def chapter_points(df: pd.DataFrame, texts: dict[str, str] | None, metrics: tuple[str, ...] | None = None,
+                   districts: tuple[str, ...] | None = None, n: int = 5,
+                   per_metric: int = 5) -> tuple[list[Finding], list[Finding], tuple[str, ...]]:
+    """A chapter's findings (with the articles' words), its main points (:func:`choose`) and the places in scope."""
+    found = merged(with_words(chapter_findings(df, texts, metrics, districts), texts))
+    present = tuple(sorted_names(_scope(df, metrics, districts)["district"]))
+    return found, choose(found, texts, _rows_by_doc(df), n, present, per_metric), present
+
+
+def intro_points(df: pd.DataFrame, texts: dict[str, str] | None, n: int = 5) -> list[Finding]:
+    """The introduction's main points as findings: the facts the articles headline, the best of each place in turn."""
+    found = merged(with_words(collect(df, texts), texts))
+    districts = tuple(sorted_names(df["district"]))
+    return choose(found, texts, _rows_by_doc(df), n, districts, per_metric=2, spread=True)[:n]
+
+
 def main_points(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = "vi", metrics: tuple[str, ...] | None = None,
                 districts: tuple[str, ...] | None = None, n: int = 5, more: int = 6, per_metric: int = 5,
                 chapter: str | None = None) -> MyST | None:
     """The chapter's opening: "Main points" with 3-5 cited findings, the articles' headlined facts first, each kind
     labelled, then further findings (each noted under ``chapter`` in the table of statements)."""
-    found = merged(with_words(chapter_findings(df, texts, metrics, districts), texts))
-    scope = _scope(df, metrics, districts)
-    present = tuple(sorted_names(scope["district"]))
-    points = choose(found, texts, _rows_by_doc(df), n, present, per_metric)
+    found, points, present = chapter_points(df, texts, metrics, districts, n, per_metric)
     if not points:
         return None
     out = [f"**{text(lang, 'points.heading')}**"] + _grouped(points, lang, chapter)
@@ -533,10 +546,7 @@ def point_sentences(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = 
     """The book's main points (for the introduction): the facts the articles headline, the best of each place in
     turn, then comparisons, then the book's derivations. Plain text (no Markdown escapes): the introduction shows
     them with ``{glue:text}``, which prints text as it is."""
-    found = merged(with_words(collect(df, texts), texts))
-    districts = tuple(sorted_names(df["district"]))
-    chosen = choose(found, texts, _rows_by_doc(df), n, districts, per_metric=2, spread=True)
-    return [unescape(say(f, lang, chapter, "headline")) for f in chosen[:n]]
+    return [unescape(say(f, lang, chapter, "headline")) for f in intro_points(df, texts, n)]
 
 
 def reason_text(metric: str, a: dict, b: dict, v: Verdict, lang: str) -> str:
