@@ -184,3 +184,15 @@ def test_the_house_words_are_in_a_style_sheet_beside_the_catalogues():
             assert i18n.text(lang, f"say.{kind}")
         for metric in prose.ACTS:
             assert i18n.text(lang, f"act.did.{metric}") and i18n.text(lang, f"act.do.{metric}")
+
+
+def test_tables_keep_or_more_and_share_axes_stop_at_100(tmp_path, monkeypatch):
+    from districtbook.chapters import common
+    from districtbook.rendering import charts
+
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path / "assets"))
+    df, texts = _load(SEEDS, tmp=tmp_path)
+    vi = str(common.topic_table(df[df["district"] == "Tây Hồ"], ("party_members_admitted",), "vi", "t-or-more", texts))
+    en = str(common.topic_table(df[df["district"] == "Tây Hồ"], ("party_members_admitted",), "en", "t-or-more", texts))
+    assert "từ … trở lên" in vi and "or more" in en
+    assert charts.share_ticks([100.0, 75.0])[-1] == 100 and charts.share_ticks([114.2]) is None
