@@ -91,7 +91,7 @@ def _message(lang: str, key: str, fallback: str, **fields: object) -> str:
 #: any other measure is said with its noun (``clause.<mood>.noun``: "Tây Hồ có tỷ lệ … đạt 99,9%")
 ACTS = ("budget_revenue", "land_use_revenue", "public_investment_disbursement", "party_members_admitted",
         "targets_completed", "targets_exceeded", "confidence_votes", "economic_growth_rate",
-        "party_units_excellent_share", "party_units_good_share")
+        "party_units_excellent_share", "party_units_good_share", "new_enterprises")
 #: what the verb says of a figure (:func:`mood`), and "need" for what is left to reach a plan
 MOODS = ("did", "aim", "expect", "need")
 #: the house words for what a per cent of plan is measured against (:func:`plan_kind`)
@@ -166,6 +166,9 @@ def opening(period: str | Period | None, lang: str) -> str:
     words = period_text(period, lang) if period else ""
     if not words or words == text(lang, "period.unknown"):
         return ""
+    p = period if isinstance(period, Period) else Period.parse(str(period))
+    if p is not None and p.granularity == "ytd":  # "So far in 2019, …", never "In 2019 to date, …"
+        return text(lang, "open.ytd", year=p.start.year)
     out = text(lang, "open.period", period=words)
     return out[:1].upper() + out[1:]
 

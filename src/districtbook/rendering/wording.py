@@ -99,13 +99,17 @@ def scope_after(text: str | None, start: int) -> str:
 
     >>> scope_after("quận đã hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ, trong đó", 19)
     'chỉ tiêu cả nhiệm kỳ'
+    >>> scope_after("3/3 chỉ tiêu về công tác xây dựng Đảng đều hoàn thành vượt mức", 0), scope_after("21/21 chỉ tiêu về phát triển kinh tế - xã hội năm 2023, trong", 0)
+    ('chỉ tiêu về công tác xây dựng Đảng', 'chỉ tiêu về phát triển kinh tế - xã hội')
     """
     if not text:
         return ""
     m = re.match(r"[\d/.,]+\s*(chỉ tiêu[^,.;:\n(]{0,80})", text[start:start + 120])
     if not m:
         return ""
-    words = m.group(1).split()[:12]
+    phrase = re.split(r"\s(?:đều|đã|được|trong đó|hoàn thành|theo)\b", m.group(1))[0]  # the noun phrase, not the verb after it
+    phrase = re.sub(r"\s+năm (?:19|20)\d\d$", "", phrase.strip())  # the year is the sentence's period
+    words = phrase.split()[:12]
     while words and words[-1] in ("-", "–", "và", "của", "về"):
         words.pop()
     return " ".join(words)
