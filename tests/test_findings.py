@@ -221,9 +221,9 @@ def test_chart_labels_never_overlap(tmp_path, monkeypatch):
 #: a direction, or the verb of a fact an article reports ("thu", "kết nạp", "hoàn thành"; "collected", "met": issue 20's
 #: main points lead with what the articles report, not with the book's comparisons)
 DIRECTION = {"vi": r"tăng|giảm|vượt|đạt|cao hơn|thấp hơn|gấp|so với|toàn bộ|mục tiêu|còn|ngang|khác nhau|không khớp|khớp|trên tổng số|dự kiến"
-                   r"|\bthu\b|kết nạp|hoàn thành|chiếm|phấn đấu",
+                   r"|\bthu\b|kết nạp|hoàn thành|chiếm|phấn đấu|\bcó\b",
              "en": r"\bup\b|\bdown\b|ahead|behind|exceed|above|below|times|against|\ball\b|target|aims|short|rose|fell|higher|level|differ|same|of the (?:total|plan|annual plan)|forecasts|\b(\d+) of \1\b"
-                   r"|collected|admitted|\bmet\b|grew|received|made up|aimed|expected|reached"}
+                   r"|collected|admitted|\bmet\b|grew|received|made up|aimed|expected|reached|\bsaw\b|'s [\w ,-]+ was"}
 PERIOD = r"\b(?:19|20)\d\d\b"
 ANALYSIS = ("budget", "growth", "digital", "governance", "compare")
 

@@ -161,6 +161,10 @@ _NOT_FOR_READERS = {
     "a snake_case key outside code": re.compile(r"(?<![`\w])[a-z]+_[a-z_]+(?![`\w])"),
     "a percentage after x/x": re.compile(r"(?<![\d.,])(\d+)/\1(?!\d)[,;]? (?:tức|i\.e\.|that is) 100"),
     "a doubled full stop": re.compile(r"(?<!\.)\.\.(?!\.)"),
+    # issue 20: "từ 90 đảng viên trở lên" is never "hơn 90"; a count of targets is never turned into a per cent
+    "'hơn' before 'trở lên'": re.compile(r"\bhơn \d[\d.,]*(?: \w+){0,3} trở lên"),
+    "a per cent after a count of targets": re.compile(r"\d+/\d+ (?:chỉ tiêu|targets)[^.;\[]*(?:tức|i\.e\.) \d"),
+    "a label-first main point": re.compile(r"^- (?:Tây Hồ|Đống Đa|Hoàng Mai|Ba Đình|Long Biên): "),
 }
 
 
@@ -195,6 +199,9 @@ def test_no_reader_sentence_holds_code_like_text(built_project):
 @pytest.mark.parametrize("pattern, bad", [
     ("an ISO date", "Tây Hồ [000 · Báo · 2024-10-12]"), ("a snake_case key outside code", "mức budget_revenue"),
     ("a percentage after x/x", "đạt 21/21, tức 100%"), ("a doubled full stop", "nhiệm vụ..”"),
+    ("'hơn' before 'trở lên'", "kết nạp mới hơn 90 đảng viên trở lên"),
+    ("a per cent after a count of targets", "hoàn thành 12/16 chỉ tiêu, tức 75%"),
+    ("a label-first main point", "- Tây Hồ: thu ngân sách nhà nước trong 9 tháng năm 2024 ước 2.511 tỷ đồng"),
 ])
 def test_the_reader_text_checks_catch_what_they_name(pattern, bad):
     assert _NOT_FOR_READERS[pattern].search(bad)
