@@ -94,6 +94,7 @@ def _computed_keys() -> set[str]:
         | {"footing.yearly_average", "ahead.yearly_average", "period.h1", "period.h2"}
         | {f"metric.{k}" for k in metrics.METRICS if not metrics.METRICS[k].suffix}
         | {f"metric.suffix.{s.lstrip('_')}" for s in metrics.SUFFIXES} | {"metric.composed"}
+        | {"metric.suffix.times"}  # a suffix the extraction writes that the vocabulary lacks (rendering.labels.label)
         | {f"coverage.level.{level}" for level in intro.LEVELS}
         # the sentences (issue 20): a measure's verb by mood, who did it, the plan's house word, the kinds of points
         | {f"act.{form}.{m}" for m in prose.ACTS for form in ("did", "do")}

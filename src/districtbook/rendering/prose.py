@@ -340,8 +340,10 @@ def _ahead(f: Finding, lang: str) -> tuple[str, dict]:
     if a.get("yoy_change"):
         metric = text(lang, "metric.change_on_year", metric=metric_words(f.metric.rsplit("_", 1)[0], lang))
     key = "say.level_with" if v["equal"] else ("say.ahead_points" if shown == "percent" else "say.ahead")
-    return key, dict(a=escape(f.district), b=escape(f.other), metric=metric,
-                     diff=plural(lang, "count.points", round(abs(v["a"] - v["b"]), 1)),
+    diff = plural(lang, "count.points", round(abs(v["a"] - v["b"]), 1))
+    if key == "say.ahead" and v["b"] and v["ratio"] < 1.5:  # "gấp khoảng 1 lần" says nothing: the difference does
+        key, diff = "say.ahead_points", derived(abs(v["a"] - v["b"]), shown, lang)
+    return key, dict(a=escape(f.district), b=escape(f.other), metric=metric, diff=diff,
                      footing=_footing("ahead", v["footing"], lang), va=va, vb=vb, pa=period_text(a["period"], lang),
                      pb=period_text(f.rows[1]["period"], lang),
                      ratio=fmt_number(round(v["ratio"], 1), lang) if v["b"] else "–", cites=_cites(f.rows, lang))
