@@ -92,6 +92,9 @@ def _message(lang: str, key: str, fallback: str, **fields: object) -> str:
 ACTS = ("budget_revenue", "land_use_revenue", "public_investment_disbursement", "party_members_admitted",
         "targets_completed", "targets_exceeded", "confidence_votes", "economic_growth_rate",
         "party_units_excellent_share", "party_units_good_share", "new_enterprises")
+#: amounts of money: collected or spent (:func:`money_verb`), said with ``act.*.revenue`` / ``act.*.spending``
+MONEY = frozenset({"VND_bn", "VND_mn", "VND_tn"})
+MONEY_VERBS = ("revenue", "spending")
 #: what the verb says of a figure (:func:`mood`), and "need" for what is left to reach a plan
 MOODS = ("did", "aim", "expect", "need")
 #: the house words for what a per cent of plan is measured against (:func:`plan_kind`)
@@ -151,14 +154,41 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
         who = escape(holder) if lang == "vi" else text(lang, "who.holders", district=who, titles=text(
             lang, "who.title.and").join(titles) if titles else text(lang, "who.leaders"))
     fields = dict(who=who, amount=amount, value=value, what=_what(row, lang), metric=metric_words(metric, lang))
-    if metric in ACTS:
-        act = text(lang, f"act.{'did' if mood_ == 'did' else 'do'}.{metric}", **fields)
+    act_key = metric if metric in ACTS else money_verb(metric) if row.get("unit") in MONEY else ""
+    if act_key:
+        act = text(lang, f"act.{'did' if mood_ == 'did' else 'do'}.{act_key}", **fields)
         out = text(lang, f"clause.{mood_}.verb", act=act, **{k: v for k, v in fields.items() if k != "act"})
         out = re.sub(r"\s{2,}", " ", out).strip()
         return text(lang, "clause.per_year", clause=out) if per_year(row) else out  # "kết nạp … mỗi năm"
     if per_year(row):  # "a target of 10% a year for …": the yearly mark stays with its value
         fields.update(amount=text(lang, "value.per_year", value=amount), value=text(lang, "value.per_year", value=value))
+    counted = counted_thing(row, lang)
+    if counted and mood_ != "need":  # "Kinh Môn có 25 tuyến phố văn minh", not "có tuyến phố văn minh đạt 25 tuyến phố"
+        return text(lang, f"clause.{mood_}.count", who=who, amount=counted)
     return re.sub(r"\s{2,}", " ", text(lang, f"clause.{mood_}.noun", **fields)).strip()
+
+
+def counted_thing(row: dict, lang: str) -> str:
+    """A count whose measure is the thing counted, in the Vietnamese edition ("25 tuyến phố" of "tuyến phố văn minh"):
+    the number and the measure's words ("25 tuyến phố văn minh"); "" otherwise."""
+    if lang != "vi" or row.get("unit") != "count" or row.get("words", {}).get("or_more"):
+        return ""
+    m = _NOUN.match(str(row.get("quote", "")).strip())
+    words = metric_words(str(row["metric"]), lang)
+    if not m or not words.startswith(m["noun"].strip()):
+        return ""
+    return hedged(f"{fmt_number(row['value'], lang)} {words}", row.get("qualifier", ""), lang)
+
+
+def money_verb(metric: str) -> str:
+    """Whether an amount of a measure is collected ("revenue": "Thu nội địa") or spent ("spending": "Chi thường
+    xuyên"), read from its Vietnamese label; "" for neither.
+
+    >>> money_verb("domestic_revenue"), money_verb("recurrent_expenditure"), money_verb("total_social_investment")
+    ('revenue', 'spending', '')
+    """
+    words = label(metric, "vi")
+    return "revenue" if words.startswith("Thu ") else "spending" if words.startswith("Chi ") else ""
 
 
 def opening(period: str | Period | None, lang: str) -> str:
@@ -367,10 +397,14 @@ SENTENCES = {"progress": _progress, "change": _change, "quarter": _quarter, "gap
              "full": _full, "times": _times, "ahead": _ahead, "level": _level}
 
 
+_REPEATED = re.compile(r"\b(chỉ tiêu|đảng viên|targets) \1\b")
+
+
 def sentence(f: Finding, lang: str = "vi") -> str:
     """One cited sentence for one finding: its kind's catalogue message, written for the edition's language."""
     key, fields = SENTENCES.get(f.kind, _level)(f, lang)
-    return _first_upper(re.sub(r" {2,}", " ", text(lang, key, **fields)))
+    out = _REPEATED.sub(r"\1", re.sub(r" {2,}", " ", text(lang, key, **fields)))  # the quote's noun and the verb's
+    return _first_upper(out)
 
 
 def say(f: Finding, lang: str, chapter: str | None = None, role: str = "point") -> str:
