@@ -357,8 +357,9 @@ def _full(f: Finding, lang: str) -> tuple[str, dict]:
 
 def _times(f: Finding, lang: str) -> tuple[str, dict]:
     r = f.rows[0]
-    key = "say.rank" if r["unit"] == "rank" else ("say.vs_term_start" if r["basis"] == "term_start" else "say.times")
-    return key, dict(_base(f, lang), value=value_of(r, lang))
+    if r["unit"] == "rank":  # "moved up 1 place", "tăng 1 bậc"
+        return "say.rank", dict(_base(f, lang), value=plural(lang, "count.ranks", float(r["value"])))
+    return ("say.vs_term_start" if r["basis"] == "term_start" else "say.times"), dict(_base(f, lang), value=value_of(r, lang))
 
 
 def _ahead(f: Finding, lang: str) -> tuple[str, dict]:
