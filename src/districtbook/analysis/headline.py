@@ -65,7 +65,8 @@ def layout(text: str) -> Layout:
         # a headline the reader took for the lead ("Quận Long Biên: Tăng trưởng kinh tế 6 tháng đạt 7,8%" ends
         # with a comma in "7,8%"): the file's first line, short and not a sentence, is the title
         title, body = (body[0].start, body[0].end), body[1:]
-    headings, lead = [], []
+    headings: list[tuple[int, int]] = []
+    lead: list[tuple[int, int]] = []
     for i, ln in enumerate(body):
         s = text[ln.start:ln.end]
         if i > 0 and len(s) <= 150 and not _SENTENCE_END.search(s) and len(s.split()) >= 4:

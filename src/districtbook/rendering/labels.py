@@ -127,8 +127,8 @@ def quote_clause(text: str, start: int, end: int, limit: int = 160) -> str:
     left = 0
     for m in _STOP_LEFT.finditer(text, 0, start):
         left = m.end()
-    m = _STOP_RIGHT.search(text, end)
-    right = m.start() if m else len(text)
+    stop = _STOP_RIGHT.search(text, end)
+    right = stop.start() if stop else len(text)
     left, right = _within_brackets(text, left, right, start, end)
     clause = text[left:right].strip()
     if len(clause) > limit:  # keep the figure, trim both ends at word breaks

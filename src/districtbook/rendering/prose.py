@@ -278,6 +278,7 @@ def _quarter(f: Finding, lang: str) -> tuple[str, dict]:
 def _gap(f: Finding, lang: str) -> tuple[str, dict]:
     r, v, unit = f.rows[0], f.values, f.rows[0]["unit"]
     p = Period.parse(str(f.period))
+    assert p is not None  # a gap is only found for a year-to-date period (findings.progress)
     per_month, done = v["remaining"] / v["months_left"], float(r["value"]) / v["months_done"]
     need = clause(dict(r, qualifier="actual"), lang, escape(f.district), derived(v["remaining"], unit, lang, "approx"), "need")
     return "say.gap", dict(_base(f, lang), year=p.start.year, plan=derived(v["plan"], unit, lang), clause=need,
@@ -463,6 +464,50 @@ def _rows_by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
     return out
 
 
+def _spread(worthy: list[Finding]) -> list[Finding]:
+    """The best-headlined fact of each place, then the second of each, … (the introduction covers every place)."""
+    rank: dict[str, int] = {}
+    order = []
+    for i, f in enumerate(worthy):
+        order.append((rank.get(f.district, 0), i, f))
+        rank[f.district] = rank.get(f.district, 0) + 1
+    return [f for _r, _i, f in sorted(order, key=lambda t: (t[0], t[1]))]
+
+
+class _Points:
+    """Main points picked one by one: at most ``n``, ``per_metric`` a measure, one per topic key."""
+
+    def __init__(self, n: int, per_metric: int) -> None:
+        self.n, self.per_metric = n, per_metric
+        self.chosen: list[Finding] = []
+        self.topics: set[tuple] = set()
+
+    def take(self, f: Finding, unique: tuple) -> None:
+        if len(self.chosen) >= self.n or f in self.chosen or unique in self.topics:
+            return
+        if sum(1 for c in self.chosen if c.metric == f.metric) >= self.per_metric:
+            return
+        self.chosen.append(f)
+        self.topics.add(unique)
+
+
+def _topic_key(f: Finding) -> tuple:
+    return (f.districts, f.metric, f.period, f.kind)
+
+
+def _classes(found: list[Finding], texts: dict[str, str] | None, rows_by_doc: dict[str, list[dict]] | None,
+             spread: bool) -> tuple[list[Finding], list[Finding], list[Finding], list[Finding]]:
+    """The findings by class: reported (best-headlined first), the headline-worthy among them (with ``spread``, the
+    best of each place in turn), comparisons, derivations."""
+    score = {id(f): headline.finding_score(f, texts, rows_by_doc) for f in found}
+    reported = sorted((f for f in found if headline.kind_class(f) == "reported"),
+                      key=lambda f: (-score[id(f)], -round(f.salience, 6), f.district, f.metric, f.period))
+    worthy = [f for f in reported if score[id(f)] > 0]
+    return (reported, _spread(worthy) if spread else worthy,
+            [f for f in found if headline.kind_class(f) == "comparison"],
+            [f for f in found if headline.kind_class(f) == "derived"])
+
+
 def choose(found: list[Finding], texts: dict[str, str] | None, rows_by_doc: dict[str, list[dict]] | None, n: int = 5,
            districts: tuple[str, ...] = (), per_metric: int = 5, spread: bool = False) -> list[Finding]:
     """The main points as a bulletin editor picks them (:mod:`districtbook.analysis.headline`): the facts the articles
@@ -470,52 +515,24 @@ def choose(found: list[Finding], texts: dict[str, str] | None, rows_by_doc: dict
     place in turn), then the best comparison between the places, then other comparisons, then the book's derivations,
     a derivation only when every headlined fact of its topic is in; bare facts only to reach three points. Returned
     reported → comparison → derived."""
-    score = {id(f): headline.finding_score(f, texts, rows_by_doc) for f in found}
-    reported = sorted((f for f in found if headline.kind_class(f) == "reported"),
-                      key=lambda f: (-score[id(f)], -round(f.salience, 6), f.district, f.metric, f.period))
-    worthy = [f for f in reported if score[id(f)] > 0]
-    if spread:  # the introduction: the best-headlined fact of each place, then the second of each, ...
-        rank: dict[str, int] = {}
-        order = []
-        for f in worthy:
-            order.append((rank.get(f.district, 0), worthy.index(f), f))
-            rank[f.district] = rank.get(f.district, 0) + 1
-        worthy = [f for _r, _i, f in sorted(order, key=lambda t: (t[0], t[1]))]
-    comparisons = [f for f in found if headline.kind_class(f) == "comparison"]
-    derived_ = [f for f in found if headline.kind_class(f) == "derived"]
-    chosen: list[Finding] = []
-    topics: set[tuple] = set()
-
-    def take(f: Finding, unique: tuple) -> None:
-        if len(chosen) >= n or f in chosen or unique in topics:
-            return
-        if sum(1 for c in chosen if c.metric == f.metric) >= per_metric:
-            return
-        chosen.append(f)
-        topics.add(unique)
-
+    reported, worthy, comparisons, derived_ = _classes(found, texts, rows_by_doc, spread)
+    points = _Points(n, per_metric)
     for f in worthy:  # one fact per place, measure and kind first
-        take(f, (f.districts, f.metric, f.kind))
-    if len(districts) >= 2:
-        best = [f for f in comparisons if f.kind == "ahead" and set(f.districts) <= set(districts)]
-        if best and len(chosen) >= n:  # the best comparison between the places takes the last reported point
-            chosen.pop()
-        for f in best[:1]:
-            take(f, ("ahead",))
-    for f in worthy:
-        take(f, (f.districts, f.metric, f.period, f.kind))
-    for f in comparisons:
-        take(f, (f.districts, f.metric, f.period, f.kind))
+        points.take(f, (f.districts, f.metric, f.kind))
+    best = [f for f in comparisons if f.kind == "ahead" and len(districts) >= 2 and set(f.districts) <= set(districts)]
+    if best and len(points.chosen) >= n:  # the best comparison between the places takes the last reported point
+        points.chosen.pop()
+    for f in [*best[:1], *worthy, *comparisons]:
+        points.take(f, ("ahead",) if f in best[:1] else _topic_key(f))
     for f in derived_:
-        left_out = [g for g in worthy if headline.topic(g) == headline.topic(f) and g not in chosen]
-        if not left_out:  # a derivation never displaces a fact the articles headline on the same topic
-            take(f, (f.districts, f.metric, f.period, f.kind))
+        if not [g for g in worthy if headline.topic(g) == headline.topic(f) and g not in points.chosen]:
+            points.take(f, _topic_key(f))  # a derivation never displaces a fact the articles headline on its topic
     for f in reported:
-        if len(chosen) >= 3:
+        if len(points.chosen) >= 3:
             break
-        take(f, (f.districts, f.metric, f.period, f.kind))
+        points.take(f, _topic_key(f))
     klass = {c: i for i, c in enumerate(headline.ORDER)}
-    return sorted(chosen, key=lambda f: klass[headline.kind_class(f)])
+    return sorted(points.chosen, key=lambda f: klass[headline.kind_class(f)])
 
 
 def _figure(row: dict) -> tuple:
