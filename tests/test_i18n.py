@@ -10,7 +10,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 from districtbook.analysis import dataset
-from districtbook.rendering import i18n
+from districtbook.analysis import headline
+from districtbook.rendering import i18n, prose, wording
 from districtbook.extraction import metrics
 from districtbook.chapters import common, dictionary, intro
 from districtbook.extraction.extract import COLUMNS
@@ -93,7 +94,14 @@ def _computed_keys() -> set[str]:
         | {"footing.yearly_average", "ahead.yearly_average", "period.h1", "period.h2"}
         | {f"metric.{k}" for k in metrics.METRICS if not metrics.METRICS[k].suffix}
         | {f"metric.suffix.{s.lstrip('_')}" for s in metrics.SUFFIXES} | {"metric.composed"}
+        | {"metric.suffix.times"}  # a suffix the extraction writes that the vocabulary lacks (rendering.labels.label)
         | {f"coverage.level.{level}" for level in intro.LEVELS}
+        # the sentences (issue 20): a measure's verb by mood, who did it, the plan's house word, the kinds of points
+        | {f"act.{form}.{m}" for m in (*prose.ACTS, *prose.MONEY_VERBS) for form in ("did", "do")}
+        | {f"clause.{mood}.{form}" for mood in prose.MOODS for form in ("verb", "noun")}
+        | {f"clause.{mood}.count" for mood in prose.MOODS if mood != "need"}
+        | {f"plan.{k}" for k in prose.PLAN_KINDS} | {f"sector.{k}" for k in prose.SECTORS}
+        | {f"who.title.{k}" for k, _ in wording._TITLES} | {f"points.kind.{k}" for k in headline.ORDER}
     )
 
 

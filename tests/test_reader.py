@@ -28,8 +28,12 @@ def _outputs(nb: Path) -> str:
 def test_editions_format_numbers_narratives_and_charts_in_their_language(built_project):
     vi = _outputs(built_project / "book/chapters/budget.ipynb")
     en = _outputs(built_project / "book/en/chapters/budget.ipynb")
-    assert "thu ngân sách nhà nước trong 9 tháng năm 2024 ước 2.511 tỷ đồng" in vi
-    assert "state budget revenue in the first 9 months of 2024 was an estimated 2,511 VND bn" in en
+    # the period first, the place as subject, the verb carrying the qualifier (issue 20)
+    assert "9 tháng năm 2024, Tây Hồ thu ngân sách ước đạt 2.511 tỷ đồng, bằng 89% kế hoạch năm" in vi
+    assert "In the first 9 months of 2024, Tây Hồ collected an estimated 2,511 VND bn in state budget revenue" in en
+    # what the articles report before the book's arithmetic, each labelled
+    assert vi.index("Các bài báo đưa tin") < vi.index("Theo tính toán của sách")
+    assert en.index("What the articles report") < en.index("By the book's arithmetic")
     assert "2.821,3 tỷ đồng" in vi and "2,821.3 VND bn" in en  # the implied plan
     assert "_assets/budget-progress-vi.png" in vi and "Biểu đồ thanh ngang: phần trăm kế hoạch năm đã đạt" in vi
     assert "_assets/budget-progress-en.png" in en and "Horizontal bar chart: per cent of the annual plan reached" in en
@@ -161,6 +165,10 @@ _NOT_FOR_READERS = {
     "a snake_case key outside code": re.compile(r"(?<![`\w])[a-z]+_[a-z_]+(?![`\w])"),
     "a percentage after x/x": re.compile(r"(?<![\d.,])(\d+)/\1(?!\d)[,;]? (?:tức|i\.e\.|that is) 100"),
     "a doubled full stop": re.compile(r"(?<!\.)\.\.(?!\.)"),
+    # issue 20: "từ 90 đảng viên trở lên" is never "hơn 90"; a count of targets is never turned into a per cent
+    "'hơn' before 'trở lên'": re.compile(r"\bhơn \d[\d.,]*(?: \w+){0,3} trở lên"),
+    "a per cent after a count of targets": re.compile(r"\d+/\d+ (?:chỉ tiêu|targets)[^.;\[]*(?:tức|i\.e\.) \d"),
+    "a label-first main point": re.compile(r"^- (?:Tây Hồ|Đống Đa|Hoàng Mai|Ba Đình|Long Biên): "),
 }
 
 
@@ -195,6 +203,9 @@ def test_no_reader_sentence_holds_code_like_text(built_project):
 @pytest.mark.parametrize("pattern, bad", [
     ("an ISO date", "Tây Hồ [000 · Báo · 2024-10-12]"), ("a snake_case key outside code", "mức budget_revenue"),
     ("a percentage after x/x", "đạt 21/21, tức 100%"), ("a doubled full stop", "nhiệm vụ..”"),
+    ("'hơn' before 'trở lên'", "kết nạp mới hơn 90 đảng viên trở lên"),
+    ("a per cent after a count of targets", "hoàn thành 12/16 chỉ tiêu, tức 75%"),
+    ("a label-first main point", "- Tây Hồ: thu ngân sách nhà nước trong 9 tháng năm 2024 ước 2.511 tỷ đồng"),
 ])
 def test_the_reader_text_checks_catch_what_they_name(pattern, bad):
     assert _NOT_FOR_READERS[pattern].search(bad)

@@ -61,7 +61,17 @@ def place_cell(row, lang: str) -> str:
     return weak_mark(row, "place", row["district"], lang)
 
 
-def figure_cells(rows: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+def hedge_cell(row, lang: str, texts: dict[str, str] | None = None) -> str:
+    """A figure's hedge in words; "từ 90 đảng viên trở lên" stays "từ … trở lên" / "or more", never "hơn"."""
+    from districtbook.rendering.wording import or_more
+
+    text_ = (texts or {}).get(row["doc"])
+    if row["qualifier"] == "more_than" and text_ and or_more(text_, int(row["start"]), int(row["end"])):
+        return text(lang, "cell.hedge.or_more")
+    return cell_word("hedge", row["qualifier"], lang)
+
+
+def figure_cells(rows: pd.DataFrame, lang: str, texts: dict[str, str] | None = None) -> dict[str, list[str]]:
     """The columns every table of figures shows: metric label, value, period, basis and hedge, in words
     (a period resting on weak evidence marked)."""
     return {
@@ -69,7 +79,7 @@ def figure_cells(rows: pd.DataFrame, lang: str) -> dict[str, list[str]]:
         "value": [fmt_value(v, u, d, lang) for v, u, d in zip(rows["value"], rows["unit"], rows["denominator"], strict=True)],
         "period": [weak_mark(r, "period", prose.period_cell(r, lang), lang) for _, r in rows.iterrows()],
         "basis": [cell_word("basis", b, lang) for b in rows["basis"]],
-        "hedge": [cell_word("hedge", q, lang) for q in rows["qualifier"]],
+        "hedge": [hedge_cell(r, lang, texts) for _, r in rows.iterrows()],
     }
 
 
@@ -92,13 +102,13 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     rows = rows.drop_duplicates(prose.REPEAT)  # a figure an article repeats (the quality check notes it) is shown once
     table = pd.DataFrame({
         "district": [place_cell(r, lang) for _, r in rows.iterrows()],
-        **figure_cells(rows, lang),
+        **figure_cells(rows, lang, texts),
         "source": [cite(r, lang) for _, r in rows.iterrows()],
         "quote": [quote(r, texts) for _, r in rows.iterrows()],
     })
     table.columns = heads(lang, "district", "metric", "value", "period", "basis", "hedge", "source", "quote")
     link = f"{{download}}`CSV <_assets/{name}.csv>`"
-    return MyST(link + "\n\n" + list_table(table, widths=(10, 15, 10, 11, 11, 9, 15, 19)))  # a date fits its line
+    return MyST(link + "\n\n" + list_table(table, widths=(10, 14, 10, 15, 9, 9, 14, 19)))  # a date fits its line; a period ("nửa đầu nhiệm kỳ 2020-2025") in two lines
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str, metrics: tuple[str, ...], chapter: str) -> MyST:

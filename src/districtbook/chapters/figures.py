@@ -34,11 +34,11 @@ def table(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "vi
     table = pd.DataFrame({
         "doc": rows["doc"].map(short_doc),
         "district": [common.place_cell(r, lang) for _, r in rows.iterrows()],
-        **common.figure_cells(rows, lang),
+        **common.figure_cells(rows, lang, texts),
         "quote": [common.quote(r, texts) for _, r in rows.iterrows()],
     })
     table.columns = common.heads(lang, "article", "district", "metric", "value", "period", "basis", "hedge", "quote")
-    return MyST(list_table(table, widths=(8, 9, 16, 10, 11, 10, 9, 27)))  # headers fit unhyphenated
+    return MyST(list_table(table, widths=(7, 9, 15, 9, 16, 9, 9, 26)))  # headers fit unhyphenated; a period in two lines
 
 
 def quality(df: pd.DataFrame, lang: str = "vi") -> MyST:

@@ -9,7 +9,7 @@ from districtbook.rendering.report import MyST
 from districtbook.chapters import common
 
 
-def main_points(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST:
+def main_points(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST | None:
     return prose.main_points(df, texts, lang, None, (district,), more=6, per_metric=2,
                              chapter=f"profile-{slugify(district)}")
 

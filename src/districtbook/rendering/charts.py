@@ -74,6 +74,16 @@ def _num_axis(ax, lang: str, axis: str = "x") -> None:
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
 
 
+def share_ticks(values: list[float], step: int = 20) -> list[int] | None:
+    """The ticks of a share axis: 0 to 100 (the room right of 100 holds the labels, never a tick of 120%), unless a
+    value exceeds 100; None when it does (the default ticks then).
+
+    >>> share_ticks([100, 75]), share_ticks([101.0])
+    ([0, 20, 40, 60, 80, 100], None)
+    """
+    return list(range(0, 101, step)) if max(values, default=0) <= 100 else None
+
+
 def _source(rows: list[dict], lang: str) -> str:
     docs = sorted({cite(r, lang) for r in rows})
     return text(lang, "chart.source", docs=", ".join(docs))
@@ -277,6 +287,8 @@ def _pairs(fs: list[Finding], lang: str, name: str, title_key: str, caption_key:
         ax.bar_label(bars, labels=texts, padding=4, fontsize=SMALL)
         ax.set_yticks([1, 0], names, fontsize=SMALL)
         ax.set_xlim(0, max(vals) * 1.5 if max(vals) > 0 else 1)
+        if shown == "percent" and share_ticks(vals) and max(vals) * 1.5 > 100:  # a share: no tick past 100%
+            ax.set_xticks(share_ticks(vals))
         _num_axis(ax, lang)
         ax.tick_params(axis="x", labelsize=SMALL)
         ax.set_title(title, fontsize=9, loc="left")
@@ -391,6 +403,9 @@ def _ratios(fs: list[Finding], lang: str, name: str, texts: dict[str, str] | Non
         ax.bar_label(bars, labels=shown, padding=4, fontsize=SMALL)
         ax.set_yticks(y, names, fontsize=SMALL)
         ax.set_xlim(0, 125)
+        ticks = share_ticks([f.values["pct"] for f in group])
+        if ticks:
+            ax.set_xticks(ticks)
         _num_axis(ax, lang)
         ax.tick_params(axis="x", labelsize=SMALL)
         items += [f"{label(k[0], lang)}, {n}: {t}" for n, t in zip(names, shown)]

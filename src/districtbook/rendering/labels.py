@@ -44,12 +44,19 @@ def cite(row: pd.Series | dict, lang: str = "vi") -> str:
 def label(metric: str, lang: str) -> str:
     """A metric's label for readers; an unknown key is humanised, never shown raw.
 
-    >>> label("budget_revenue", "vi"), label("local_budget_expenditure", "en")
-    ('Thu ngân sách nhà nước', 'Local budget expenditure')
+    >>> label("budget_revenue", "vi"), label("local_budget_expenditure", "en"), label("budget_revenue_times", "vi")
+    ('Thu ngân sách nhà nước', 'Local budget expenditure', 'Thu ngân sách nhà nước, số lần so với kỳ gốc')
     """
     m = describe(str(metric))
     if m.key != "other" or metric == "other":
         return metric_words(m, lang)
+    family, _, suffix = str(metric).rpartition("_")  # a suffix the vocabulary lacks ("budget_revenue_times")
+    if family and describe(family).key != "other":
+        try:  # the catalogue's word for it ("số lần so với kỳ gốc"), else the family's words alone
+            return i18n.text(lang, "metric.composed", base=metric_words(describe(family), lang),
+                             suffix=i18n.text(lang, f"metric.suffix.{suffix}"))
+        except KeyError:
+            return metric_words(describe(family), lang)
     words = re.sub(r"[_\s]+", " ", str(metric)).strip()
     return (words[:1].upper() + words[1:]) if words else metric_words(m, lang)
 
@@ -120,8 +127,8 @@ def quote_clause(text: str, start: int, end: int, limit: int = 160) -> str:
     left = 0
     for m in _STOP_LEFT.finditer(text, 0, start):
         left = m.end()
-    m = _STOP_RIGHT.search(text, end)
-    right = m.start() if m else len(text)
+    stop = _STOP_RIGHT.search(text, end)
+    right = stop.start() if stop else len(text)
     left, right = _within_brackets(text, left, right, start, end)
     clause = text[left:right].strip()
     if len(clause) > limit:  # keep the figure, trim both ends at word breaks

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 import pandas as pd
 
 from districtbook.rendering import ledger
 from districtbook.base.collate import sorted_names
-from districtbook.analysis.findings import DIRECTED, Finding, Verdict, collect, direction, expected, per_year, refusals, select
+from districtbook.analysis import headline
+from districtbook.analysis.findings import Finding, Verdict, collect, direction, expected, per_year, refusals
 from districtbook.rendering.i18n import date_text, period_text, plural, text
 from districtbook.rendering.labels import cite, fmt_value, hedged, label, lower_first, round_for_prose
 from districtbook.extraction.metrics import METRICS
 from districtbook.extraction.periods import Period
 from districtbook.rendering.report import MyST, escape, fmt_number, unescape
+from districtbook.rendering.wording import article_words, holder_titles
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _NOUN = re.compile(r"^[\d.,]+\s+(?P<noun>\D+)$")
@@ -33,20 +36,28 @@ def metric_words(metric: str, lang: str) -> str:
     return lower_first(_PAREN.sub("", label(metric, lang)))
 
 
-def value_of(row: dict, lang: str, hedge: bool = True, verb: bool = False) -> str:
+def amount_of(row: dict, lang: str, hedge: bool = True) -> str:
     """A figure's value as printed in prose: unit, counted noun (from the quote, Vietnamese edition) and hedge;
-    ``verb`` puts "đạt" before an unhedged Vietnamese value that follows its period ("năm 2023 đạt 764")."""
+    "từ 90 đảng viên trở lên" stays "from … or more" (:func:`districtbook.rendering.wording.or_more`)."""
     v = fmt_value(row["value"], row["unit"], row.get("denominator"), lang)
     if row["unit"] == "count" and lang == "vi":
         m = _NOUN.match(str(row.get("quote", "")).strip())
         if m:
             v = f"{v} {m['noun'].strip()}"
-    out = hedged(v, row.get("qualifier", ""), lang) if hedge else v
-    if verb and out == v:
-        out = text(lang, "value.reached", value=v)
-    if per_year(row):  # "mỗi năm kết nạp mới từ 90 đảng viên": a yearly figure, never read as a term total
-        out = text(lang, "value.per_year", value=out)
-    return out
+    if row.get("words", {}).get("or_more"):
+        return text(lang, "hedge.or_more", value=v)
+    return hedged(v, row.get("qualifier", ""), lang) if hedge else v
+
+
+def value_of(row: dict, lang: str, hedge: bool = True, verb: bool = False) -> str:
+    """A figure's value as a table or a comparison prints it, a yearly figure marked as such ("mỗi năm kết nạp
+    mới từ 90 đảng viên": never read as a term total); ``verb`` puts "đạt" before an unhedged Vietnamese value."""
+    v = amount_of(row, lang, hedge)
+    if verb and v == fmt_value(row["value"], row["unit"], row.get("denominator"), lang):
+        v = text(lang, "value.reached", value=v)
+    if per_year(row):
+        v = text(lang, "value.per_year", value=v)
+    return v
 
 
 def derived(value: float, unit: str, lang: str, hedge: str = "") -> str:
@@ -66,112 +77,336 @@ def _cites(rows: list[dict], lang: str) -> str:
     return " ".join(dict.fromkeys(escape(cite(r, lang)) for r in rows))  # the outlet comes from the article
 
 
-def sentence(f: Finding, lang: str = "vi") -> str:
-    """One cited sentence for one finding."""
-    r = f.rows[0]
+# --- the clause "who did what": the place (or the actor) as its subject, the verb carrying the qualifier --------
+
+def _message(lang: str, key: str, fallback: str, **fields: object) -> str:
+    try:
+        return text(lang, key, **fields)
+    except KeyError:
+        return text(lang, fallback, **fields)
+
+
+#: the measures a sentence says with their own verb ("thu ngân sách", "kết nạp", "hoàn thành … chỉ tiêu"): their
+#: ``act.did.<metric>`` (what was done) and ``act.do.<metric>`` (after "phấn đấu", "dự kiến", "còn cần") messages;
+#: any other measure is said with its noun (``clause.<mood>.noun``: "Tây Hồ có tỷ lệ … đạt 99,9%")
+ACTS = ("budget_revenue", "land_use_revenue", "public_investment_disbursement", "party_members_admitted",
+        "targets_completed", "targets_exceeded", "confidence_votes", "economic_growth_rate",
+        "party_units_excellent_share", "party_units_good_share", "new_enterprises")
+#: amounts of money: collected or spent (:func:`money_verb`), said with ``act.*.revenue`` / ``act.*.spending``
+MONEY = frozenset({"VND_bn", "VND_mn", "VND_tn"})
+MONEY_VERBS = ("revenue", "spending")
+#: what the verb says of a figure (:func:`mood`), and "need" for what is left to reach a plan
+MOODS = ("did", "aim", "expect", "need")
+#: the house words for what a per cent of plan is measured against (:func:`plan_kind`)
+PLAN_KINDS = ("plan_year", "plan", "estimate_year", "estimate", "assigned", "target")
+#: the sectors of the economy's structure (``sector.<name>``)
+SECTORS = ("services", "industry", "agriculture")
+
+
+def mood(row: dict) -> str:
+    """What the verb says of a figure: achieved ("did"), aimed for ("aim": a target), expected ("expect": a
+    forecast for a period not yet over)."""
+    if row.get("qualifier") == "target":
+        return "aim"
+    return "expect" if expected(row) else "did"
+
+
+def _what(row: dict, lang: str) -> str:
+    """The measure in the article's words (Vietnamese) or the house words of the edition."""
+    words, m = row.get("words", {}), str(row.get("metric", ""))
+    if m == "budget_revenue":
+        word = words.get("revenue", "")
+        if lang == "vi":
+            return word or "ngân sách nhà nước"
+        return text(lang, "what.revenue.district" if word.endswith(("quận", "huyện")) else "what.revenue.state")
+    if m == "economic_growth_rate":
+        word = words.get("growth", "")
+        if lang == "vi":
+            return word or "kinh tế"
+        return text(lang, "what.growth.production" if word == "giá trị sản xuất" else "what.growth.economy")
+    if m.startswith("targets_"):
+        scope = words.get("scope", "")
+        if m == "targets_exceeded" and lang == "vi":  # "6/21 chỉ tiêu hoàn thành vượt kế hoạch", said once
+            return scope.removeprefix("chỉ tiêu").strip() if "vượt" in scope else "hoàn thành vượt mức"
+        if lang == "vi":
+            return scope.removeprefix("chỉ tiêu").strip()
+        return text(lang, "what.targets.term") if "nhiệm kỳ" in scope else ""
+    return ""
+
+
+def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str | None = None) -> str:
+    """"Tây Hồ thu ngân sách ước đạt 2.511 tỷ đồng", "Tây Hồ collected an estimated 2,511 VND bn in state budget
+    revenue": the catalogue's verb for the measure (``act.<metric>``) or its noun (``clause.<mood>.noun``), the
+    mood's verb (phấn đấu, dự kiến), the hedge with the value (ước đạt, hơn)."""
+    mood_ = mood_ or mood(row)
+    metric = str(row["metric"])
+    bare = fmt_value(row["value"], row["unit"], row.get("denominator"), lang)
+    if amount is not None:  # a value the book derived ("không quá 864 tỷ đồng"): its own hedge, no verb of the article
+        value = amount
+    else:
+        amount = amount_of(row, lang, hedge=mood_ == "did" or row.get("qualifier") not in ("estimate", "target"))
+        # the verb carries the qualifier: "ước đạt", "đạt hơn", "đạt" (Vietnamese); English hedges the value itself
+        value = text(lang, "verb.estimate", value=bare) if mood_ == "did" and row.get("qualifier") == "estimate" \
+            and not row.get("words", {}).get("or_more") else text(lang, "verb.reach", value=amount)
+    holder = row.get("words", {}).get("holder", "")
+    if metric == "confidence_votes" and holder:  # whose votes: the officials the article names
+        titles = [text(lang, f"who.title.{t}") for t in holder_titles(holder)]
+        who = escape(holder) if lang == "vi" else text(lang, "who.holders", district=who, titles=text(
+            lang, "who.title.and").join(titles) if titles else text(lang, "who.leaders"))
+    fields = dict(who=who, amount=amount, value=value, what=_what(row, lang), metric=metric_words(metric, lang))
+    act_key = metric if metric in ACTS else money_verb(metric) if row.get("unit") in MONEY else ""
+    if act_key:
+        act = text(lang, f"act.{'did' if mood_ == 'did' else 'do'}.{act_key}", **fields)
+        out = text(lang, f"clause.{mood_}.verb", act=act, **{k: v for k, v in fields.items() if k != "act"})
+        out = re.sub(r"\s{2,}", " ", out).strip()
+        return text(lang, "clause.per_year", clause=out) if per_year(row) else out  # "kết nạp … mỗi năm"
+    if per_year(row):  # "a target of 10% a year for …": the yearly mark stays with its value
+        fields.update(amount=text(lang, "value.per_year", value=amount), value=text(lang, "value.per_year", value=value))
+    counted = counted_thing(row, lang)
+    if counted and mood_ != "need":  # "Kinh Môn có 25 tuyến phố văn minh", not "có tuyến phố văn minh đạt 25 tuyến phố"
+        return text(lang, f"clause.{mood_}.count", who=who, amount=counted)
+    return re.sub(r"\s{2,}", " ", text(lang, f"clause.{mood_}.noun", **fields)).strip()
+
+
+def counted_thing(row: dict, lang: str) -> str:
+    """A count whose measure is the thing counted, in the Vietnamese edition ("25 tuyến phố" of "tuyến phố văn minh"):
+    the number and the measure's words ("25 tuyến phố văn minh"); "" otherwise."""
+    if lang != "vi" or row.get("unit") != "count" or row.get("words", {}).get("or_more"):
+        return ""
+    m = _NOUN.match(str(row.get("quote", "")).strip())
+    words = metric_words(str(row["metric"]), lang)
+    if not m or not words.startswith(m["noun"].strip()):
+        return ""
+    return hedged(f"{fmt_number(row['value'], lang)} {words}", row.get("qualifier", ""), lang)
+
+
+def money_verb(metric: str) -> str:
+    """Whether an amount of a measure is collected ("revenue": "Thu nội địa") or spent ("spending": "Chi thường
+    xuyên"), read from its Vietnamese label; "" for neither.
+
+    >>> money_verb("domestic_revenue"), money_verb("recurrent_expenditure"), money_verb("total_social_investment")
+    ('revenue', 'spending', '')
+    """
+    words = label(metric, "vi")
+    return "revenue" if words.startswith("Thu ") else "spending" if words.startswith("Chi ") else ""
+
+
+def opening(period: str | Period | None, lang: str) -> str:
+    """The period that opens the sentence, as reports do: "9 tháng năm 2024, " / "In the first 9 months of 2024, "."""
+    words = period_text(period, lang) if period else ""
+    if not words or words == text(lang, "period.unknown"):
+        return ""
+    p = period if isinstance(period, Period) else Period.parse(str(period))
+    if p is not None and p.granularity == "ytd":  # "So far in 2019, …", never "In 2019 to date, …"
+        return text(lang, "open.ytd", year=p.start.year)
+    out = text(lang, "open.period", period=words)
+    return out[:1].upper() + out[1:]
+
+
+def _first_upper(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _base(f: Finding, lang: str) -> dict:
+    return dict(district=escape(f.district), who=escape(f.district), metric=metric_words(f.metric, lang),
+                period=period_text(f.period, lang), when=opening(f.period, lang), cite=_cites(f.rows, lang),
+                cites=_cites(f.rows, lang))
+
+
+def _against(r: dict, s: dict, v: dict, lang: str) -> str:
+    """"bằng 89% kế hoạch năm" / "89% of the annual plan": the plan in the article's words."""
+    word = s.get("words", {}).get("plan", "")
+    plan = word if lang == "vi" and word else text(lang, "plan." + plan_kind(word))
+    key = "against.over" if v["pct"] > 100 else "against.reach"
+    return text(lang, key, pct=pct(v["pct"], lang), plan=plan)
+
+
+def plan_kind(word: str) -> str:
+    """The house word for what a per cent of plan is measured against (``locale/STYLE.md``): a budget estimate
+    ("dự toán"), a target set by the city ("chỉ tiêu … giao"), a target, or a plan.
+
+    >>> plan_kind("dự toán năm"), plan_kind("chỉ tiêu thành phố giao"), plan_kind("kế hoạch năm"), plan_kind("")
+    ('estimate_year', 'assigned', 'plan_year', 'plan_year')
+    """
+    yearly = "_year" if "năm" in word or not word else ""
+    if word.startswith("dự toán"):
+        return "estimate" + yearly
+    if word.startswith("chỉ tiêu"):
+        return "assigned" if "giao" in word else "target"
+    return "plan" + yearly
+
+
+def _progress(f: Finding, lang: str) -> tuple[str, dict]:
+    r, s = f.rows[0], f.rows[1]
     v = f.values
-    base = dict(district=escape(f.district), metric=metric_words(f.metric, lang), period=period_text(f.period, lang),
-                cite=_cites(f.rows, lang), cites=_cites(f.rows, lang))
-    unit = r["unit"]
-    if f.kind == "progress":
-        if "lead" in v:
-            lead = v["lead"]
-            pace = text(lang, "pace.level") if abs(lead) < 1 else text(
-                lang, "pace.ahead" if lead > 0 else "pace.behind", lead=plural(lang, "count.points", abs(lead)))
-            return text(lang, "point.progress", **base, value=value_of(r, lang, verb=True), pct=pct(v["pct"], lang), pace=pace,
-                        elapsed=pct(v["elapsed"], lang))
-        diff = v["pct"] - 100
-        outcome = text(lang, "outcome.exact") if diff == 0 else text(
-            lang, "outcome.over" if diff > 0 else "outcome.under", pct=pct(v["pct"], lang))
-        return text(lang, "point.progress_plain", **base, value=value_of(r, lang, verb=True), outcome=outcome)
-    if f.kind == "change":
-        prev = Period.parse(str(f.period))
-        return text(lang, "point.change", **base, value=value_of(r, lang, verb=True),
-                    direction=text(lang, "direction.up" if v["change"] >= 0 else "direction.down"),
-                    change=pct(abs(v["change"]), lang), previous=derived(v["previous"], unit, lang),
-                    previous_period=period_text(prev.previous_year() if prev else None, lang))
-    if f.kind == "quarter":
-        if not math.isnan(v.get("ratio", math.nan)):
-            key = "quarter.vs_previous" if v["ratio"] >= 1 else "quarter.below_previous"
-            compare = text(lang, key, ratio=fmt_number(round(v["ratio"], 1), lang), pct=pct(100 * v["ratio"], lang),
-                           previous=derived(v["previous"], unit, lang), previous_span=period_text(v["previous_span"], lang))
-        else:
-            key = "quarter.vs_early.above" if v["value"] >= v["per_quarter_early"] else "quarter.vs_early.below"
-            compare = text(lang, key, early=period_text(v["early"], lang),
-                           average=derived(v["per_quarter_early"], unit, lang))
-        return text(lang, "point.quarter", **{**base, "period": ""}, span=period_text(v["span"], lang),
-                    value=derived(v["value"], unit, lang, v["hedge"]), late=period_text(v["late"], lang),
-                    early=period_text(v["early"], lang), compare=compare)
-    if f.kind == "gap":
-        p = Period.parse(str(f.period))
-        per_month, done = v["remaining"] / v["months_left"], float(r["value"]) / v["months_done"]
-        return text(lang, "point.gap", **base, year=p.start.year, plan=derived(v["plan"], unit, lang),
-                    remaining=derived(v["remaining"], unit, lang), months_left=v["months_left"],
-                    per_month=derived(per_month, unit, lang), done_per_month=derived(done, unit, lang),
-                    cmp=text(lang, "cmp.below" if per_month < done else "cmp.above"))
-    if f.kind in ("contradiction", "agreement"):
-        what = v["what"]
-        if what == "component":
-            return text(lang, "point.contradiction.component", **{**base, "cite": escape(cite(r, lang))}, value=value_of(r, lang, hedge=False),
-                        whole=metric_words(v["whole"], lang), plan=derived(v["plan"], unit, lang),
-                        cite_whole=_cites(f.rows[1:], lang))
-        if what == "differ":
-            a, b = f.rows[0], f.rows[1]
-            return text(lang, "point.contradiction.differ", **base, a=value_of(a, lang), b=value_of(b, lang),
-                        cite_a=escape(cite(a, lang)), cite_b=escape(cite(b, lang)),
-                        diff=fmt_value(abs(float(b["value"]) - float(a["value"])), unit, None, lang))
-        key = "point.agreement" if f.kind == "agreement" else "point.contradiction.plans"
-        return text(lang, key, **base, year=f.period, a=derived(v["a"], unit, lang), b=derived(v["b"], unit, lang),
-                    cite_a=_cites(f.rows[:2], lang), cite_b=_cites(f.rows[2:], lang))
-    if f.kind == "trend":
-        a, b = f.rows
-        shown = "percent" if unit == "ratio" else unit
-        fa = derived(v["a"], shown, lang, a["qualifier"]) if v["footing"] != "as_reported" or unit == "ratio" else value_of(a, lang)
-        fb = derived(v["b"], shown, lang, b["qualifier"]) if v["footing"] != "as_reported" or unit == "ratio" else value_of(b, lang)
-        return text(lang, "point.trend.up" if v["b"] > v["a"] else "point.trend.down", **base, a=fa, b=fb,
-                    pa=period_text(a["period"], lang), pb=period_text(b["period"], lang),
-                    footing=_footing("footing", v["footing"], lang))
-    if f.kind == "share":
-        a, b = f.rows
-        return text(lang, "point.share", **base, a_label=metric_words(a["metric"], lang), a=value_of(a, lang),
-                    b_label=metric_words(b["metric"], lang), b=value_of(b, lang), ratio=fmt_number(round(v["ratio"], 1), lang))
-    if f.kind == "target":
-        forecast = r["qualifier"] == "estimate"  # "dự kiến", "ước thực hiện đến năm 2025": a forecast, not a goal
-        if "past" in v:
-            past = f.rows[1]
-            cmp = {"level": "cmp.level", "above": "cmp.above", "below": "cmp.below", "beside": "cmp.beside"}[
-                target_side(v["past"], past["qualifier"], v["target"], r["qualifier"])]
-            return text(lang, "point.forecast_past" if forecast else "point.target_past", **base,
-                        target=value_of(r, lang, hedge=not forecast), cmp=text(lang, cmp),
-                        past=value_of(past, lang), past_period=period_text(past["period"], lang))
-        return text(lang, "point.forecast" if forecast else "point.target", **base, target=value_of(r, lang, hedge=not forecast))
-    if f.kind == "ratio":
-        # "21/21" says all by itself; "12/16, tức 75%" helps the reader
-        rest = "" if v["x"] == v["y"] else text(lang, "ratio.part", pct=pct(v["pct"], lang))
-        return text(lang, "point.ratio", **base, x=fmt_number(v["x"], lang), y=fmt_number(v["y"], lang), rest=rest)
-    if f.kind == "full":
-        return text(lang, "point.full", **base)
-    if f.kind == "times":
-        key = "point.rank" if unit == "rank" else ("point.vs_term_start" if r["basis"] == "term_start" else "point.times")
-        return text(lang, key, **base, value=value_of(r, lang))
-    if f.kind == "ahead":
-        a, b = f.rows
-        shown = "percent" if unit == "ratio" else unit
-        if v["footing"] == "as_reported" and unit not in ("ratio", "percent"):
-            va, vb = value_of(a, lang), value_of(b, lang)
-        else:
-            va, vb = derived(v["a"], shown, lang, a["qualifier"]), derived(v["b"], shown, lang, b["qualifier"])
-        metric = base["metric"]
-        if a.get("yoy_change"):
-            metric = text(lang, "metric.change_on_year", metric=metric_words(f.metric.rsplit("_", 1)[0], lang))
-        key = "point.level_with" if v["equal"] else ("point.ahead_points" if shown == "percent" else "point.ahead")
-        return text(lang, key, a=escape(f.district), b=escape(f.other), metric=metric,
-                    diff=plural(lang, "count.points", round(abs(v["a"] - v["b"]), 1)),
-                    footing=_footing("ahead", v["footing"], lang), va=va, vb=vb, pa=period_text(a["period"], lang),
-                    pb=period_text(b["period"], lang), ratio=fmt_number(round(v["ratio"], 1), lang) if v["b"] else "–",
-                    cites=_cites(f.rows, lang))
-    per_year = text(lang, "level.per_year", value=derived(v["per_year"], unit, lang, r["qualifier"])) if "per_year" in v else ""
-    return text(lang, "point.level", **base, value=value_of(r, lang), per_year=per_year)
+    yoy = v.get("yoy")  # the change on the year before the article gives for the same figure, in the same sentence
+    fields = dict(_base(f, lang), clause=clause(r, lang, escape(f.district)), against=_against(r, s, v, lang),
+                  yoy=text(lang, "progress.yoy", direction=text(lang, "direction.up" if yoy >= 0 else "direction.down"),
+                           change=pct(abs(yoy), lang)) if yoy is not None else "")
+    if "lead" not in v:
+        return "say.progress", dict(fields, pace="")
+    lead = v["lead"]
+    pace = text(lang, "pace.level") if abs(lead) < 1 else text(
+        lang, "pace.ahead" if lead > 0 else "pace.behind", lead=plural(lang, "count.points", abs(lead)))
+    return "say.progress", dict(fields, pace=text(lang, "pace.clause", pace=pace, elapsed=pct(v["elapsed"], lang)))
+
+
+def _change(f: Finding, lang: str) -> tuple[str, dict]:
+    r, v = f.rows[0], f.values
+    prev = Period.parse(str(f.period))
+    return "say.change", dict(_base(f, lang), clause=clause(r, lang, escape(f.district)),
+                              direction=text(lang, "direction.up" if v["change"] >= 0 else "direction.down"),
+                              change=pct(abs(v["change"]), lang), previous=derived(v["previous"], r["unit"], lang),
+                              previous_period=period_text(prev.previous_year() if prev else None, lang))
+
+
+def _quarter(f: Finding, lang: str) -> tuple[str, dict]:
+    r, v, unit = f.rows[0], f.values, f.rows[0]["unit"]
+    if not math.isnan(v.get("ratio", math.nan)):
+        key = "quarter.vs_previous" if v["ratio"] >= 1 else "quarter.below_previous"
+        compare = text(lang, key, ratio=fmt_number(round(v["ratio"], 1), lang), pct=pct(100 * v["ratio"], lang),
+                       previous=derived(v["previous"], unit, lang), previous_span=period_text(v["previous_span"], lang))
+    else:
+        key = "quarter.vs_early.above" if v["value"] >= v["per_quarter_early"] else "quarter.vs_early.below"
+        compare = text(lang, key, early=period_text(v["early"], lang), average=derived(v["per_quarter_early"], unit, lang))
+    amount = derived(v["value"], unit, lang, v["hedge"])
+    return "say.quarter", dict(_base(f, lang), span=period_text(v["span"], lang),
+                               clause=clause(dict(r, qualifier="actual"), lang, escape(f.district), amount, "did"),
+                               late=period_text(v["late"], lang), early=period_text(v["early"], lang), compare=compare)
+
+
+def _gap(f: Finding, lang: str) -> tuple[str, dict]:
+    r, v, unit = f.rows[0], f.values, f.rows[0]["unit"]
+    p = Period.parse(str(f.period))
+    assert p is not None  # a gap is only found for a year-to-date period (findings.progress)
+    per_month, done = v["remaining"] / v["months_left"], float(r["value"]) / v["months_done"]
+    need = clause(dict(r, qualifier="actual"), lang, escape(f.district), derived(v["remaining"], unit, lang, "approx"), "need")
+    return "say.gap", dict(_base(f, lang), year=p.start.year, plan=derived(v["plan"], unit, lang), clause=need,
+                           months_left=v["months_left"], per_month=derived(per_month, unit, lang),
+                           done_per_month=derived(done, unit, lang), cmp=text(lang, "cmp.below" if per_month < done else "cmp.above"))
+
+
+def _contradiction(f: Finding, lang: str) -> tuple[str, dict]:
+    r, v, unit = f.rows[0], f.values, f.rows[0]["unit"]
+    base = _base(f, lang)
+    what = v["what"]
+    if what == "component":
+        return "say.contradiction.component", dict(base, cite=escape(cite(r, lang)), value=value_of(r, lang, hedge=False),
+                                                   whole=metric_words(v["whole"], lang), plan=derived(v["plan"], unit, lang),
+                                                   cite_whole=_cites(f.rows[1:], lang))
+    if what == "differ":
+        a, b = f.rows[0], f.rows[1]
+        return "say.contradiction.differ", dict(base, a=value_of(a, lang), b=value_of(b, lang), cite_a=escape(cite(a, lang)),
+                                                cite_b=escape(cite(b, lang)),
+                                                diff=fmt_value(abs(float(b["value"]) - float(a["value"])), unit, None, lang))
+    key = "say.agreement" if f.kind == "agreement" else "say.contradiction.plans"
+    return key, dict(base, year=f.period, a=derived(v["a"], unit, lang), b=derived(v["b"], unit, lang),
+                     cite_a=_cites(f.rows[:2], lang), cite_b=_cites(f.rows[2:], lang))
+
+
+def _pair_values(f: Finding, lang: str) -> tuple[str, str]:
+    a, b = f.rows[0], f.rows[1]
+    unit, v = a["unit"], f.values
+    shown = "percent" if unit == "ratio" else unit
+    if v["footing"] == "as_reported" and unit not in ("ratio", "percent"):
+        return value_of(a, lang), value_of(b, lang)
+    return derived(v["a"], shown, lang, a["qualifier"]), derived(v["b"], shown, lang, b["qualifier"])
+
+
+def _trend(f: Finding, lang: str) -> tuple[str, dict]:
+    a, b = f.rows
+    v, unit = f.values, a["unit"]
+    shown = "percent" if unit == "ratio" else unit
+    fa = derived(v["a"], shown, lang, a["qualifier"]) if v["footing"] != "as_reported" or unit == "ratio" else value_of(a, lang)
+    fb = derived(v["b"], shown, lang, b["qualifier"]) if v["footing"] != "as_reported" or unit == "ratio" else value_of(b, lang)
+    return ("say.trend.up" if v["b"] > v["a"] else "say.trend.down"), dict(
+        _base(f, lang), a=fa, b=fb, pa=period_text(a["period"], lang), pb=period_text(b["period"], lang),
+        footing=_footing("footing", v["footing"], lang))
+
+
+def _share(f: Finding, lang: str) -> tuple[str, dict]:
+    a, b = f.rows
+    sector = lambda r: text(lang, "sector." + str(r["metric"]).rsplit("_", 1)[-1])  # noqa: E731 (a label's sector)
+    return "say.share", dict(_base(f, lang), a_label=sector(a), a=value_of(a, lang), b_label=sector(b), b=value_of(b, lang))
+
+
+def _target(f: Finding, lang: str) -> tuple[str, dict]:
+    r, v = f.rows[0], f.values
+    fields = dict(_base(f, lang), clause=clause(r, lang, escape(f.district)))
+    if "past" not in v:
+        return "say.target", fields
+    past = f.rows[1]
+    cmp = {"level": "cmp.level", "above": "cmp.above", "below": "cmp.below", "beside": "cmp.beside"}[
+        target_side(v["past"], past["qualifier"], v["target"], r["qualifier"])]
+    return "say.target_past", dict(fields, cmp=text(lang, cmp), past=value_of(past, lang),
+                                   past_period=period_text(past["period"], lang))
+
+
+def _ratio(f: Finding, lang: str) -> tuple[str, dict]:
+    r, v = f.rows[0], f.values
+    p = Period.parse(str(f.period))
+    # "21/21" says all by itself; "12/16 chỉ tiêu cả nhiệm kỳ" at mid-term is not 75% of anything: counts of
+    # targets stand as the article printed them, other parts get their share
+    part = v["x"] != v["y"] and not str(f.metric).startswith("targets_") and not (p and p.granularity == "half_term")
+    rest = text(lang, "ratio.part", pct=pct(v["pct"], lang)) if part else ""
+    return "say.ratio", dict(_base(f, lang), clause=clause(r, lang, escape(f.district)), rest=rest)
+
+
+def _full(f: Finding, lang: str) -> tuple[str, dict]:
+    return "say.full", dict(_base(f, lang), clause=clause(f.rows[0], lang, escape(f.district)))
+
+
+def _times(f: Finding, lang: str) -> tuple[str, dict]:
+    r = f.rows[0]
+    if r["unit"] == "rank":  # "moved up 1 place", "tăng 1 bậc"
+        return "say.rank", dict(_base(f, lang), value=plural(lang, "count.ranks", float(r["value"])))
+    return ("say.vs_term_start" if r["basis"] == "term_start" else "say.times"), dict(_base(f, lang), value=value_of(r, lang))
+
+
+def _ahead(f: Finding, lang: str) -> tuple[str, dict]:
+    a = f.rows[0]
+    v = f.values
+    shown = "percent" if a["unit"] == "ratio" else a["unit"]
+    va, vb = _pair_values(f, lang)
+    metric = metric_words(f.metric, lang)
+    if a.get("yoy_change"):
+        metric = text(lang, "metric.change_on_year", metric=metric_words(f.metric.rsplit("_", 1)[0], lang))
+    key = "say.level_with" if v["equal"] else ("say.ahead_points" if shown == "percent" else "say.ahead")
+    diff = plural(lang, "count.points", round(abs(v["a"] - v["b"]), 1))
+    if key == "say.ahead" and v["b"] and v["ratio"] < 1.5:  # "gấp khoảng 1 lần" says nothing: the difference does
+        key, diff = "say.ahead_points", derived(abs(v["a"] - v["b"]), shown, lang)
+    return key, dict(a=escape(f.district), b=escape(f.other), metric=metric, diff=diff,
+                     footing=_footing("ahead", v["footing"], lang), va=va, vb=vb, pa=period_text(a["period"], lang),
+                     pb=period_text(f.rows[1]["period"], lang),
+                     ratio=fmt_number(round(v["ratio"], 1), lang) if v["b"] else "–", cites=_cites(f.rows, lang))
+
+
+def _level(f: Finding, lang: str) -> tuple[str, dict]:
+    r, v = f.rows[0], f.values
+    base = re.sub(r"_vs_(?:plan|target)$", "", f.metric)
+    if base != f.metric and r["unit"] == "percent":  # "giải ngân vốn đầu tư công đạt 61% kế hoạch vốn được giao"
+        word = r.get("words", {}).get("plan", "")
+        plan = word if lang == "vi" and word else text(lang, "plan." + plan_kind(word))
+        return "say.vs_plan", dict(_base(f, lang), metric=metric_words(base, lang),
+                                   against=text(lang, "against.amount", pct=pct(float(r["value"]), lang), plan=plan))
+    per_year = text(lang, "level.per_year", value=derived(v["per_year"], r["unit"], lang, r["qualifier"])) if "per_year" in v else ""
+    return "say.level", dict(_base(f, lang), clause=clause(r, lang, escape(f.district)), per_year=per_year)
+
+
+#: the sentence of each kind of finding: a function giving the catalogue message (``say.<kind>…``) and its slots
+SENTENCES = {"progress": _progress, "change": _change, "quarter": _quarter, "gap": _gap, "contradiction": _contradiction,
+             "agreement": _contradiction, "trend": _trend, "share": _share, "target": _target, "ratio": _ratio,
+             "full": _full, "times": _times, "ahead": _ahead, "level": _level}
+
+
+_REPEATED = re.compile(r"\b(chỉ tiêu|đảng viên|targets) \1\b")
+
+
+def sentence(f: Finding, lang: str = "vi") -> str:
+    """One cited sentence for one finding: its kind's catalogue message, written for the edition's language."""
+    key, fields = SENTENCES.get(f.kind, _level)(f, lang)
+    out = _REPEATED.sub(r"\1", re.sub(r" {2,}", " ", text(lang, key, **fields)))  # the quote's noun and the verb's
+    return _first_upper(out)
 
 
 def say(f: Finding, lang: str, chapter: str | None = None, role: str = "point") -> str:
@@ -211,21 +446,153 @@ def chapter_findings(df: pd.DataFrame, texts: dict[str, str] | None, metrics: tu
     return found
 
 
+def with_words(found: list[Finding], texts: dict[str, str] | None) -> list[Finding]:
+    """The findings with the words their articles used (:mod:`districtbook.rendering.wording`) on each row."""
+    if not texts:
+        return found
+    out = []
+    for f in found:
+        rows = [dict(r, words=article_words(r, texts.get(r.get("doc", "")))) for r in f.rows]
+        out.append(replace(f, rows=rows))
+    return out
+
+
+def _rows_by_doc(df: pd.DataFrame) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for r in df[["doc", "unit", "value"]].to_dict("records"):
+        out.setdefault(r["doc"], []).append(r)
+    return out
+
+
+def _spread(worthy: list[Finding]) -> list[Finding]:
+    """The best-headlined fact of each place, then the second of each, … (the introduction covers every place)."""
+    rank: dict[str, int] = {}
+    order = []
+    for i, f in enumerate(worthy):
+        order.append((rank.get(f.district, 0), i, f))
+        rank[f.district] = rank.get(f.district, 0) + 1
+    return [f for _r, _i, f in sorted(order, key=lambda t: (t[0], t[1]))]
+
+
+class _Points:
+    """Main points picked one by one: at most ``n``, ``per_metric`` a measure, one per topic key."""
+
+    def __init__(self, n: int, per_metric: int) -> None:
+        self.n, self.per_metric = n, per_metric
+        self.chosen: list[Finding] = []
+        self.topics: set[tuple] = set()
+
+    def take(self, f: Finding, unique: tuple) -> None:
+        if len(self.chosen) >= self.n or f in self.chosen or unique in self.topics:
+            return
+        if sum(1 for c in self.chosen if c.metric == f.metric) >= self.per_metric:
+            return
+        self.chosen.append(f)
+        self.topics.add(unique)
+
+
+def _topic_key(f: Finding) -> tuple:
+    return (f.districts, f.metric, f.period, f.kind)
+
+
+def _classes(found: list[Finding], texts: dict[str, str] | None, rows_by_doc: dict[str, list[dict]] | None,
+             spread: bool) -> tuple[list[Finding], list[Finding], list[Finding], list[Finding]]:
+    """The findings by class: reported (best-headlined first), the headline-worthy among them (with ``spread``, the
+    best of each place in turn), comparisons, derivations."""
+    score = {id(f): headline.finding_score(f, texts, rows_by_doc) for f in found}
+    reported = sorted((f for f in found if headline.kind_class(f) == "reported"),
+                      key=lambda f: (-score[id(f)], -round(f.salience, 6), f.district, f.metric, f.period))
+    worthy = [f for f in reported if score[id(f)] > 0]
+    return (reported, _spread(worthy) if spread else worthy,
+            [f for f in found if headline.kind_class(f) == "comparison"],
+            [f for f in found if headline.kind_class(f) == "derived"])
+
+
+def choose(found: list[Finding], texts: dict[str, str] | None, rows_by_doc: dict[str, list[dict]] | None, n: int = 5,
+           districts: tuple[str, ...] = (), per_metric: int = 5, spread: bool = False) -> list[Finding]:
+    """The main points as a bulletin editor picks them (:mod:`districtbook.analysis.headline`): the facts the articles
+    headline first (title, subheading, lead, largest amount, result against plan; with ``spread``, the best of each
+    place in turn), then the best comparison between the places, then other comparisons, then the book's derivations,
+    a derivation only when every headlined fact of its topic is in; bare facts only to reach three points. Returned
+    reported → comparison → derived."""
+    reported, worthy, comparisons, derived_ = _classes(found, texts, rows_by_doc, spread)
+    points = _Points(n, per_metric)
+    for f in worthy:  # one fact per place, measure and kind first
+        points.take(f, (f.districts, f.metric, f.kind))
+    best = [f for f in comparisons if f.kind == "ahead" and len(districts) >= 2 and set(f.districts) <= set(districts)]
+    if best and len(points.chosen) >= n:  # the best comparison between the places takes the last reported point
+        points.chosen.pop()
+    for f in [*best[:1], *worthy, *comparisons]:
+        points.take(f, ("ahead",) if f in best[:1] else _topic_key(f))
+    for f in derived_:
+        if not [g for g in worthy if headline.topic(g) == headline.topic(f) and g not in points.chosen]:
+            points.take(f, _topic_key(f))  # a derivation never displaces a fact the articles headline on its topic
+    for f in reported:
+        if len(points.chosen) >= 3:
+            break
+        points.take(f, _topic_key(f))
+    klass = {c: i for i, c in enumerate(headline.ORDER)}
+    return sorted(points.chosen, key=lambda f: klass[headline.kind_class(f)])
+
+
+def _figure(row: dict) -> tuple:
+    return (row.get("doc"), row.get("district"), row.get("metric"), row.get("period"), float(row.get("value", 0)))
+
+
+def merged(found: list[Finding]) -> list[Finding]:
+    """One sentence per figure, as the article gives it: a change on the year before of the same figure as a
+    progress against plan ("ước đạt 2.511 tỷ đồng, bằng 89% kế hoạch năm, bằng 142% so với cùng kỳ") joins the
+    progress finding, and is not said again."""
+    changes = {_figure(f.rows[0]): f for f in found if f.kind == "change"}
+    out, joined = [], set()
+    for f in found:
+        g = changes.get(_figure(f.rows[0])) if f.kind == "progress" else None
+        if g is not None and id(g) not in joined:
+            joined.add(id(g))
+            f = replace(f, rows=f.rows + g.rows[1:], values={**f.values, "yoy": g.values["change"]})
+        out.append(f)
+    return [f for f in out if id(f) not in joined]
+
+
+def _grouped(points: list[Finding], lang: str, chapter: str | None, role: str = "point") -> list[str]:
+    """The points as a list, each kind under its label: reported by the articles, compared, derived by the book."""
+    out: list[str] = []
+    for klass in headline.ORDER:
+        group = [f for f in points if headline.kind_class(f) == klass]
+        if group:
+            out += ["", f"*{text(lang, 'points.kind.' + klass)}*", ""] + [f"- {say(f, lang, chapter, role)}" for f in group]
+    return out
+
+
+def chapter_points(df: pd.DataFrame, texts: dict[str, str] | None, metrics: tuple[str, ...] | None = None,
+                   districts: tuple[str, ...] | None = None, n: int = 5,
+                   per_metric: int = 5) -> tuple[list[Finding], list[Finding], tuple[str, ...]]:
+    """A chapter's findings (with the articles' words), its main points (:func:`choose`) and the places in scope."""
+    found = merged(with_words(chapter_findings(df, texts, metrics, districts), texts))
+    present = tuple(sorted_names(_scope(df, metrics, districts)["district"]))
+    return found, choose(found, texts, _rows_by_doc(df), n, present, per_metric), present
+
+
+def intro_points(df: pd.DataFrame, texts: dict[str, str] | None, n: int = 5) -> list[Finding]:
+    """The introduction's main points as findings: the facts the articles headline, the best of each place in turn."""
+    found = merged(with_words(collect(df, texts), texts))
+    districts = tuple(sorted_names(df["district"]))
+    return choose(found, texts, _rows_by_doc(df), n, districts, per_metric=2, spread=True)[:n]
+
+
 def main_points(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = "vi", metrics: tuple[str, ...] | None = None,
                 districts: tuple[str, ...] | None = None, n: int = 5, more: int = 6, per_metric: int = 5,
                 chapter: str | None = None) -> MyST | None:
-    """The chapter's opening: "Main points" with 3-5 cited findings, then further findings as a paragraph
-    (each noted under ``chapter`` in the table of statements)."""
-    found = chapter_findings(df, texts, metrics, districts)
-    present = tuple(sorted_names(_scope(df, metrics, districts)["district"]))
-    points = select(found, n, present, per_metric)
+    """The chapter's opening: "Main points" with 3-5 cited findings, the articles' headlined facts first, each kind
+    labelled, then further findings (each noted under ``chapter`` in the table of statements)."""
+    found, points, present = chapter_points(df, texts, metrics, districts, n, per_metric)
     if not points:
         return None
-    out = [f"**{text(lang, 'points.heading')}**", ""]
-    out += [f"- {say(f, lang, chapter)}" for f in points]
+    out = [f"**{text(lang, 'points.heading')}**"] + _grouped(points, lang, chapter)
     if len(present) >= 2 and not any(f.kind == "ahead" for f in points):
         out += ["", text(lang, "points.no_comparison", a=", ".join(escape(d) for d in present[:-1]), b=escape(present[-1]))]
-    rest = [f for f in found if f not in points and f.kind != "level"][:more]
+    klass = {c: i for i, c in enumerate(headline.ORDER)}
+    rest = sorted((f for f in found if f not in points and f.kind != "level"), key=lambda f: klass[headline.kind_class(f)])[:more]
     if rest:
         out += ["", f"**{text(lang, 'points.more')}**", ""] + [f"- {say(f, lang, chapter, 'more')}" for f in rest]
     return MyST("\n".join(out))
@@ -233,18 +600,10 @@ def main_points(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = "vi"
 
 def point_sentences(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = "vi", n: int = 5,
                     chapter: str | None = None) -> list[str]:
-    """The book's main points (for the introduction): the most salient findings across every district,
-    with the best directed finding of each district that would otherwise be left out. Plain text (no
-    Markdown escapes): the introduction shows them with ``{glue:text}``, which prints text as it is."""
-    found = collect(df, texts)
-    districts = tuple(sorted_names(df["district"]))
-    chosen = select(found, n, districts, per_metric=2)
-    missing = [d for d in districts if not any(d in f.districts for f in chosen)]
-    extra = [next(f for f in found if f.district == d and f.kind in DIRECTED) for d in missing
-             if any(f.district == d and f.kind in DIRECTED for f in found)]
-    if extra:
-        chosen = chosen[: max(3, n - len(extra))] + extra
-    return [unescape(say(f, lang, chapter, "headline")) for f in chosen[:n]]
+    """The book's main points (for the introduction): the facts the articles headline, the best of each place in
+    turn, then comparisons, then the book's derivations. Plain text (no Markdown escapes): the introduction shows
+    them with ``{glue:text}``, which prints text as it is."""
+    return [unescape(say(f, lang, chapter, "headline")) for f in intro_points(df, texts, n)]
 
 
 def reason_text(metric: str, a: dict, b: dict, v: Verdict, lang: str) -> str:

@@ -1,0 +1,148 @@
+"""The words an article used for a figure, read from its text: the sentence keeps them (house style,
+``locale/STYLE.md``: the quote is the source of the word).
+
+A plan is a "dự toán", a "kế hoạch" or a "chỉ tiêu thành phố giao" as the article says; revenue is "thu ngân sách nhà
+nước trên địa bàn" or "thu ngân sách quận"; "từ 90 đảng viên trở lên" stays "từ … trở lên"; a vote of confidence
+says whose it is. Each reader returns ``""`` when the article does not say, and the sentence then uses the house
+word of the catalogue.
+
+>>> t = "Thu ngân sách nhà nước trên địa bàn quận ước đạt 4.870 tỷ đồng, bằng 78% dự toán năm, tăng 6,4%."
+>>> plan_word(t, t.index("78%") + 3), revenue_word(t, t.index("4.870"))
+('dự toán năm', 'ngân sách nhà nước trên địa bàn')
+>>> t = "mỗi năm kết nạp mới từ 90 đảng viên trở lên."
+>>> or_more(t, t.index("90"), t.index("90") + 12)
+True
+"""
+from __future__ import annotations
+
+import re
+
+#: the plan a percentage is measured against, as printed right after it ("89% kế hoạch năm", "101% chỉ tiêu thành
+#: phố giao", "104,2% dự toán thành phố giao")
+_PLAN = re.compile(r"\s*(?:so với\s+)?(?P<word>(?:dự toán|kế hoạch|chỉ tiêu)(?:\s+(?:năm|vốn|được giao|thành phố giao|"
+                   r"TP giao|giao|đề ra|cả năm))*)")
+#: the revenue named before an amount: the last "thu ngân sách …" of the clause
+_REVENUE = re.compile(r"[Tt]hu ngân sách(?P<word>(?:\s+[Nn]hà nước)?(?:\s+trên địa bàn)?(?:\s+(?:quận|huyện|thị xã|"
+                      r"thành phố))?)")
+_OR_MORE = re.compile(r"[^,.;:\n]{0,40}?\btrở lên\b")
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
+#: who holds a vote of confidence: the words before "đạt/nhận … phiếu tín nhiệm" in its clause
+_VOTES = re.compile(r"(?P<who>[^.;:\n]{3,200}?)\s+(?:đạt|nhận(?: được)?)(?: số)? phiếu tín nhiệm")
+_WHO_STRIP = re.compile(r"^(?:Theo đó|Trong đó|Kết quả|Cụ thể)\s*,\s*|^(?:đồng chí|các đồng chí)\s+", re.I)
+_GROWTH_WHAT = re.compile(r"giá trị sản xuất|GRDP|tổng sản phẩm|kinh tế")
+
+
+def _clause_before(text: str, start: int, reach: int = 160) -> str:
+    left = max(0, start - reach)
+    chunk = text[left:start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(chunk)), default=0)
+    return chunk[cut:]
+
+
+def plan_word(text: str | None, end: int) -> str:
+    """What a "… % of plan" figure is measured against, in the article's words (after the figure)."""
+    if not text:
+        return ""
+    m = _PLAN.match(text, end)
+    return re.sub(r"\s+", " ", m["word"]).strip() if m else ""
+
+
+def revenue_word(text: str | None, start: int) -> str:
+    """Which revenue an amount is: "ngân sách nhà nước trên địa bàn", "ngân sách quận", "ngân sách nhà nước"
+    (the words after "thu" before the figure, in its sentence)."""
+    if not text:
+        return ""
+    found = list(_REVENUE.finditer(_clause_before(text, start, 200)))
+    if not found:
+        return ""
+    word = ("ngân sách" + found[-1]["word"]).replace("Nhà nước", "nhà nước")
+    return re.sub(r"(trên địa bàn) \S+$", r"\1", word)  # "trên địa bàn quận Ba Đình": the place is the sentence's subject
+
+
+def or_more(text: str | None, start: int, end: int) -> bool:
+    """Whether the article wrote "từ N … trở lên" ("N or more"), not "hơn N"."""
+    if not text:
+        return False
+    return text[max(0, start - 4):start].strip().endswith("từ") and bool(_OR_MORE.match(text, end))
+
+
+def vote_holder(text: str | None, start: int) -> str:
+    """Whose vote of confidence a figure is ("Bí thư Quận ủy và Chủ tịch UBND quận Tây Hồ"), from its clause."""
+    if not text:
+        return ""
+    m = None
+    for m in _VOTES.finditer(_clause_before(text, start, 260) + " "):
+        pass
+    if m is None:
+        return ""
+    who = _WHO_STRIP.sub("", m["who"].strip())
+    who = _WHO_STRIP.sub("", who)
+    return who[:1].upper() + who[1:]
+
+
+def growth_word(text: str | None, start: int) -> str:
+    """What a growth rate measures in the article: "giá trị sản xuất" or "kinh tế" (GRDP)."""
+    if not text:
+        return ""
+    found = _GROWTH_WHAT.findall(_clause_before(text, start, 160))
+    if not found:  # "(…; ước thực hiện đến năm 2025 tăng 12%)": the sentence names the measure
+        left = max(0, start - 300)
+        found = _GROWTH_WHAT.findall(re.split(r"\.\s|\n", text[left:start])[-1])
+    if not found:
+        return ""
+    return "giá trị sản xuất" if "giá trị sản xuất" in found else "kinh tế"
+
+
+def scope_after(text: str | None, start: int) -> str:
+    """The words after an x/y count of targets that say which targets ("chỉ tiêu cả nhiệm kỳ"), up to the
+    clause's end (at most twelve words).
+
+    >>> scope_after("quận đã hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ, trong đó", 19)
+    'chỉ tiêu cả nhiệm kỳ'
+    >>> scope_after("3/3 chỉ tiêu về công tác xây dựng Đảng đều hoàn thành vượt mức", 0), scope_after("21/21 chỉ tiêu về phát triển kinh tế - xã hội năm 2023, trong", 0)
+    ('chỉ tiêu về công tác xây dựng Đảng', 'chỉ tiêu về phát triển kinh tế - xã hội')
+    """
+    if not text:
+        return ""
+    m = re.match(r"[\d/.,]+\s*(chỉ tiêu[^,.;:\n(]{0,80})", text[start:start + 120])
+    if not m:
+        return ""
+    phrase = re.split(r"\s(?:đều|đã|được|trong đó|hoàn thành|theo)\b", m.group(1))[0]  # the noun phrase, not the verb after it
+    phrase = re.sub(r"\s+năm (?:19|20)\d\d$", "", phrase.strip())  # the year is the sentence's period
+    words = phrase.split()[:12]
+    while words and words[-1] in ("-", "–", "và", "của", "về"):
+        words.pop()
+    return " ".join(words)
+
+
+def article_words(row: dict, text: str | None) -> dict[str, str]:
+    """The words of the article that a sentence about ``row`` keeps (empty when the article gives none)."""
+    if not text or row.get("start") is None:
+        return {}
+    try:
+        start, end = int(row["start"]), int(row["end"])
+    except (TypeError, ValueError):
+        return {}
+    metric = str(row.get("metric", ""))
+    out = {"plan": plan_word(text, end) if metric.endswith(("_vs_plan", "_vs_target")) else "",
+           "revenue": revenue_word(text, start) if metric == "budget_revenue" else "",
+           "or_more": "yes" if or_more(text, start, end) else "",
+           "holder": vote_holder(text, start) if metric == "confidence_votes" else "",
+           "growth": growth_word(text, start) if metric == "economic_growth_rate" else "",
+           "scope": scope_after(text, start) if metric.startswith("targets_") else ""}
+    return {k: v for k, v in out.items() if v}
+
+
+_TITLES = (("party_secretary", re.compile(r"(?<!Phó )Bí thư (?:Quận|Huyện|Thị|Thành)\s*[uủ]ỷ|(?<!Phó )Bí thư Đảng ủy")),
+           ("committee_chair", re.compile(r"(?<!Phó )Chủ tịch (?:UBND|Ủy ban nhân dân)")),
+           ("council_chair", re.compile(r"(?<!Phó )Chủ tịch (?:HĐND|Hội đồng nhân dân)")))
+
+
+def holder_titles(holder: str) -> list[str]:
+    """The offices named in a vote's holder, as catalogue keys (``who.title.<key>``), for an edition that does not
+    print the Vietnamese names.
+
+    >>> holder_titles("Bí thư Quận uỷ Tây Hồ Lê Thị Thu Hằng và Phó Bí thư Quận uỷ, Chủ tịch UBND quận Tây Hồ Nguyễn Đình Khuyến")
+    ['party_secretary', 'committee_chair']
+    """
+    return [key for key, pattern in _TITLES if pattern.search(holder)]

@@ -1,0 +1,198 @@
+"""Prose a Vietnamese newsroom would print (issue 20): main points that lead with what the articles headline, then
+comparisons, then the book's own arithmetic; sentences written for each language (the place as subject, the verb
+carrying the qualifier, the period first); the article's own words kept.
+
+Checked on the five seed articles (``tests/fixtures/seeds``) and on the three new-article fixtures
+(``tests/fixtures/new_articles``: Ba Đình, whose title gives its revenue against the budget estimate; Hoàng Mai,
+whose lead does; Long Biên, whose title gives its growth).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from districtbook.analysis import dataset, headline
+from districtbook.chapters import budget, digital, governance, growth, profile
+from districtbook.rendering import i18n, prose, wording
+
+from .conftest import ROOT, SEEDS
+
+NEW = ROOT / "tests" / "fixtures" / "new_articles"
+CHAPTERS = {"budget": budget.METRICS, "growth": growth.METRICS, "digital": digital.METRICS, "governance": governance.METRICS}
+
+
+def _load(*folders: Path, tmp: Path) -> tuple:
+    dest = tmp / "seeds"
+    dest.mkdir(parents=True, exist_ok=True)
+    for folder in folders:
+        for p in folder.glob("*.txt"):
+            shutil.copy2(p, dest / p.name)
+    return dataset.load(dest), dataset.article_texts(dest)
+
+
+@pytest.fixture(scope="module", params=["seeds", "seeds+new", "new"])
+def corpus(request, tmp_path_factory):
+    folders = {"seeds": (SEEDS,), "seeds+new": (SEEDS, NEW), "new": (NEW,)}[request.param]
+    return _load(*folders, tmp=tmp_path_factory.mktemp(request.param.replace("+", "_")))
+
+
+def _rows_by_doc(df):
+    return prose._rows_by_doc(df)
+
+
+def _check_order(points, texts, found, rows_by_doc, where):
+    classes = [headline.kind_class(f) for f in points]
+    assert classes == sorted(classes, key=headline.ORDER.index), (where, classes)
+    if any(c == "reported" for c in [headline.kind_class(f) for f in found]):
+        first = points[0]
+        assert headline.kind_class(first) == "reported", (where, first.kind)
+    worthy = [f for f in found if headline.headline_worthy(f, texts, rows_by_doc)]
+    for d in (f for f in points if headline.kind_class(f) == "derived"):
+        left_out = [f for f in worthy if headline.topic(f) == headline.topic(d) and f not in points]
+        assert not left_out, (where, d.kind, [f.kind for f in left_out])  # a derivation never displaces a report
+
+
+def test_the_introduction_leads_with_a_fact_the_articles_headline(corpus):
+    df, texts = corpus
+    points = prose.intro_points(df, texts)
+    found = prose.merged(prose.with_words(prose.collect(df, texts), texts))
+    assert points and headline.kind_class(points[0]) == "reported"
+    assert headline.headline_worthy(points[0], texts, _rows_by_doc(df))
+    _check_order(points, texts, found, _rows_by_doc(df), "intro")
+    # every place with a headlined fact has one among the first points
+    places = {f.district for f in found if headline.headline_worthy(f, texts, _rows_by_doc(df))}
+    assert places <= {f.district for f in points} or len(points) == 5
+
+
+def test_every_chapter_and_profile_leads_with_a_reported_fact(corpus):
+    df, texts = corpus
+    scopes = [(name, metrics, None) for name, metrics in CHAPTERS.items()]
+    scopes += [(f"profile {d}", None, (d,)) for d in sorted(set(df["district"]))]
+    for where, metrics, districts in scopes:
+        found, points, _present = prose.chapter_points(df, texts, metrics, districts, per_metric=2 if districts else 5)
+        if points:
+            _check_order(points, texts, found, _rows_by_doc(df), where)
+
+
+def _main_part(md: str, lang: str) -> str:
+    return str(md).split(f"**{i18n.text(lang, 'points.more')}**")[0]
+
+
+def test_dong_da_profile_says_the_subheadings_37016_billion(tmp_path):
+    df, texts = _load(SEEDS, tmp=tmp_path)
+    vi = _main_part(profile.main_points(df, texts, "Đống Đa", "vi"), "vi")
+    en = _main_part(profile.main_points(df, texts, "Đống Đa", "en"), "en")
+    assert "Đống Đa thu ngân sách nhà nước đạt hơn 37.016 tỷ đồng" in vi
+    assert "Đống Đa collected more than 37,016 VND bn in state budget revenue" in en
+    # "12/16 chỉ tiêu cả nhiệm kỳ" at mid-term is what the article says, never "tức 75%"
+    assert "Đống Đa hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ" in vi and "75%" not in vi
+    assert "met 12/16 targets for the whole term" in en
+    # the article's word for the plan: "chỉ tiêu thành phố giao", not "kế hoạch"
+    assert "vượt chỉ tiêu thành phố giao (101%)" in vi and "above the target set by the city" in en
+
+
+def test_the_headline_rule_reads_title_subheading_and_lead(tmp_path):
+    df, texts = _load(SEEDS, NEW, tmp=tmp_path)
+    by_doc = _rows_by_doc(df)
+
+    def marks(doc_prefix, value, metric):
+        row = df[df["doc"].str.startswith(doc_prefix) & (df["value"] == value) & (df["metric"] == metric)].iloc[0].to_dict()
+        return headline.evidence(row, texts[row["doc"]], by_doc[row["doc"]])
+
+    assert {"heading", "largest"} <= marks("003", 37016.0, "budget_revenue")  # "Tổng thu ngân sách … 37.016 tỷ đồng"
+    assert {"title", "against_plan"} <= marks("101", 78.0, "budget_revenue_vs_plan")  # the title: "đạt 78% dự toán năm"
+    assert "lead" in marks("000", 2511.0, "budget_revenue")
+    assert "lead" in marks("102", 5215.0, "budget_revenue")
+    assert "title" in marks("103", 7.8, "economic_growth_rate")  # "Tăng trưởng kinh tế 6 tháng đạt 7,8%"
+    assert "heading" in marks("001", 33.0, "confidence_votes")  # "… nhận số phiếu tín nhiệm cao 33/33"
+
+
+@pytest.mark.parametrize(("district", "vi", "en"), [
+    ("Ba Đình", "9 tháng năm 2024, Ba Đình thu ngân sách nhà nước trên địa bàn ước đạt 4.870 tỷ đồng, bằng 78% dự toán năm",
+     "In the first 9 months of 2024, Ba Đình collected an estimated 4,870 VND bn in state budget revenue, 78% of the annual budget estimate"),
+    ("Hoàng Mai", "Năm 2023, Hoàng Mai thu ngân sách nhà nước trên địa bàn ước đạt 5.215 tỷ đồng, vượt dự toán thành phố giao (104,2%)",
+     "In 2023, Hoàng Mai collected an estimated 5,215 VND bn in state budget revenue, above the budget estimate (104.2% of it)"),
+])
+def test_a_new_districts_profile_opens_with_what_its_article_headlines(tmp_path, district, vi, en):
+    df, texts = _load(NEW, tmp=tmp_path)
+    for lang, want in (("vi", vi), ("en", en)):
+        md = str(profile.main_points(df, texts, district, lang))
+        first = next(ln for ln in md.splitlines() if ln.startswith("- "))
+        assert first.startswith(f"- {want}"), first
+
+
+def test_long_biens_title_figure_is_a_main_point(tmp_path):
+    df, texts = _load(NEW, tmp=tmp_path)
+    vi = _main_part(profile.main_points(df, texts, "Long Biên", "vi"), "vi")
+    en = _main_part(profile.main_points(df, texts, "Long Biên", "en"), "en")
+    assert "6 tháng đầu năm 2024, Long Biên tăng trưởng kinh tế" in vi and "7,8%" in vi
+    assert "In the first half of 2024, Long Biên grew its economy by" in en and "7.8%" in en
+
+
+def test_sentences_open_with_the_period_and_name_the_place_as_subject(tmp_path):
+    df, texts = _load(SEEDS, NEW, tmp=tmp_path)
+    for lang in ("vi", "en"):
+        for d in sorted(set(df["district"])):
+            md = str(profile.main_points(df, texts, d, lang) or "")
+            for line in (ln[2:] for ln in md.splitlines() if ln.startswith("- ")):
+                assert not re.match(r"^[^\W\d][\w ]*: ", line), line  # never "Tây Hồ: …", the old label-first template
+                assert "tức 100%" not in line and "i.e. 100%" not in line, line
+    points = prose.point_sentences(df, texts, "vi")
+    assert all(re.match(r"^(?:\d+ tháng|Năm|Giai đoạn|Nửa đầu|Quý|6 tháng|Theo tính toán của sách|[^\W\d]+ (?:cao hơn|và))", p)
+               for p in points), points
+    assert all(re.match(r"^(?:In |By the book's arithmetic|[^\W\d].*'s )", p) for p in prose.point_sentences(df, texts, "en"))
+
+
+def test_the_articles_own_words_are_kept(tmp_path):
+    df, texts = _load(SEEDS, tmp=tmp_path)
+    md = {lang: str(profile.main_points(df, texts, "Tây Hồ", lang)) + "\n".join(
+        prose.say(f, lang) for f in prose.chapter_points(df, texts, None, ("Tây Hồ",))[0]) for lang in ("vi", "en")}
+    # "mỗi năm kết nạp mới từ 90 đảng viên trở lên": "từ … trở lên", never "hơn 90"
+    assert "từ 90 đảng viên trở lên mỗi năm" in md["vi"] and "hơn 90" not in md["vi"]
+    assert "90 or more new Party members a year" in md["en"] and "more than 90" not in md["en"]
+    # source 002's "thu ngân sách quận" stays district budget revenue
+    assert "Tây Hồ thu ngân sách quận đạt hơn 1.647 tỷ đồng" in md["vi"]
+    assert "more than 1,647 VND bn in district budget revenue" in md["en"]
+    # whose votes of confidence: the officials the article names
+    assert re.search(r"Bí thư Quận u[ỷỷ] Tây Hồ Lê Thị Thu Hằng .*đạt 33/33 phiếu tín nhiệm", md["vi"]), md["vi"]
+    assert "Tây Hồ's Party secretary and People's Committee chairman received 33/33 votes of confidence" in md["en"]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "words"), [
+    ("Thu ngân sách ước đạt 2.511 tỷ đồng, bằng 89% kế hoạch năm, bằng 142% so với cùng kỳ", 42, 45, {"plan": "kế hoạch năm"}),
+    ("kết nạp 764 đảng viên mới, đạt 101% chỉ tiêu thành phố giao.", 31, 35, {"plan": "chỉ tiêu thành phố giao"}),
+    ("6 tháng đầu năm thu ngân sách quận ước đạt hơn 1.647 tỷ đồng", 45, 58, {"revenue": "ngân sách quận"}),
+    ("tổng thu ngân sách nhà nước trên địa bàn quận Hoàng Mai ước đạt 5.215 tỷ đồng", 64, 77,
+     {"revenue": "ngân sách nhà nước trên địa bàn"}),
+])
+def test_article_words_table(text, start, end, words):
+    metric = "budget_revenue_vs_plan" if "plan" in words else "budget_revenue"
+    assert wording.article_words(dict(metric=metric, start=start, end=end), text) == words
+
+
+def test_the_house_words_are_in_a_style_sheet_beside_the_catalogues():
+    sheet = (i18n.LOCALE_DIR / "STYLE.md").read_text(encoding="utf-8")
+    for word in ("dự toán", "kế hoạch", "chỉ tiêu thành phố giao", "thu ngân sách nhà nước trên địa bàn",
+                 "thu ngân sách quận", "nhiệm kỳ", "giai đoạn", "ước đạt", "phấn đấu", "dự kiến", "vượt", "từ … trở lên"):
+        assert word in sheet, word
+    # every sentence kind has its message in both catalogues, and every measure with a verb both of its forms
+    for lang in ("vi", "en"):
+        for kind in ("level", "progress", "change", "quarter", "gap", "trend.up", "share", "target", "ratio", "ahead"):
+            assert i18n.text(lang, f"say.{kind}")
+        for metric in prose.ACTS:
+            assert i18n.text(lang, f"act.did.{metric}") and i18n.text(lang, f"act.do.{metric}")
+
+
+def test_tables_keep_or_more_and_share_axes_stop_at_100(tmp_path, monkeypatch):
+    from districtbook.chapters import common
+    from districtbook.rendering import charts
+
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path / "assets"))
+    df, texts = _load(SEEDS, tmp=tmp_path)
+    vi = str(common.topic_table(df[df["district"] == "Tây Hồ"], ("party_members_admitted",), "vi", "t-or-more", texts))
+    en = str(common.topic_table(df[df["district"] == "Tây Hồ"], ("party_members_admitted",), "en", "t-or-more", texts))
+    assert "từ … trở lên" in vi and "or more" in en
+    assert charts.share_ticks([100.0, 75.0])[-1] == 100 and charts.share_ticks([114.2]) is None
