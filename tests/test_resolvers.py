@@ -51,6 +51,9 @@ def test_value_a_decline_is_negative_unless_it_is_the_level_reached(body, quote,
 @pytest.mark.parametrize(("body", "quote", "period", "source", "read_"), [
     # a time expression in the clause
     ("Chín tháng năm 2024, thu ngân sách quận đạt 1.800 tỷ đồng.", "1.800", "2024-9M", "clause", "Chín tháng năm 2024"),
+    # a comparison base is never the period, also at the start of a sentence
+    ("So với cùng kỳ năm 2023, thu ngân sách quận tăng 12%.", "12%", "", "none", ""),
+    ("Dư nợ đạt 700 tỷ đồng, tăng 5% so với thời điểm cuối năm 2023.", "700", "", "none", ""),
     # the period of a base value quoted after its comparison
     ("Chỉ số đạt 88%, cao hơn 2% so với năm 2023 (86%).", "86%", "2023", "base_value", "so với năm 2023"),
     # a deadline after the figure dates what comes next, not the figure
@@ -58,6 +61,13 @@ def test_value_a_decline_is_negative_unless_it_is_the_level_reached(body, quote,
     # a frame carried from the sentence before
     ("Trong 6 tháng đầu năm 2024, kinh tế quận tăng trưởng khá. Thu ngân sách đạt 900 tỷ đồng.", "900",
      "2024-H1", "paragraph", "6 tháng đầu năm 2024"),
+    # a founding date dates its own sentence, and frames nothing after it
+    ("Quận được thành lập tháng 6/1998. Thu ngân sách đạt 2.000 tỷ đồng.", "2.000", "", "none", ""),
+    # the years a relative span names in brackets
+    ("Trong 5 năm (2019-2023), tổng thu ngân sách đạt 9.500 tỷ đồng.", "9.500", "2019-2023", "clause",
+     "Trong 5 năm"),
+    # the whole year
+    ("Quận phấn đấu cả năm 2024 thu ngân sách đạt 3.200 tỷ đồng.", "3.200", "2024", "clause", "cả năm 2024"),
 ])
 def test_period_the_nearest_candidate_that_reaches_the_figure(body, quote, period, source, read_):
     r, text = read(body, quote, resolve_period)
@@ -68,6 +78,13 @@ def test_period_a_headline_takes_the_period_its_lead_reports():
     head = "Quận Hoàng Mai thu ngân sách đạt 1.500 tỷ đồng\nXã hội 12/07/2024 08:00\n"
     r, text = read("Sáu tháng đầu năm 2024, quận Hoàng Mai thu ngân sách 1.500 tỷ đồng.", "1.500", resolve_period, head)
     assert (r.period, r.period_ev[0], span(text, r.period_ev)) == ("2024-H1", "lead", "Sáu tháng đầu năm 2024")
+
+
+def test_period_a_goals_year_frames_no_result_after_it():
+    head = "Tiêu đề bài viết\nXã hội 12/01/2024 08:00\n"
+    body = "Năm 2024, quận phấn đấu thu 5.500 tỷ đồng. Tỷ lệ hộ nghèo còn 0,2%."
+    r, _text = read(body, "0,2%", resolve_period, head)
+    assert r.period == ""
 
 
 @pytest.mark.parametrize(("body", "quote", "qualifier"), [
@@ -132,6 +149,11 @@ def test_metric_a_bare_percentage_after_a_share_is_that_share():
     # a unit named in the clause wins over the article's
     ("Quận Hoàng Mai tổ chức hội nghị. Quận Hoàng Mai thu 2.000 tỷ đồng; quận Cầu Giấy thu 3.000 tỷ đồng.",
      "3.000", "Cầu Giấy", "clause", "quận Cầu Giấy"),
+    # the unit a ward belongs to is not what the paragraph is about
+    ("Xã Cà Ná thuộc tỉnh Khánh Hòa. Thu ngân sách đạt 200 tỷ đồng.", "200", "Cà Ná", "paragraph", "Xã Cà Ná"),
+    # a unit compared with is not the subject
+    ("Quận Hoàng Mai phát triển nhanh. So với quận Cầu Giấy, thu ngân sách của quận đạt 2.000 tỷ đồng.", "2.000",
+     "Hoàng Mai", "paragraph", "Quận Hoàng Mai"),
 ])
 def test_place_the_clauses_unit_else_the_paragraphs(body, quote, place, source, read_):
     r, text = read(body, quote, resolve_place)

@@ -741,10 +741,19 @@ _NOT_SUBJECT_BEFORE = re.compile(
 _NOT_SUBJECT_WORDS = required(_NOT_SUBJECT_BEFORE)  # "chủ tịch", "sáp nhập", …: one is in every match
 
 
+#: what stands between a unit and the unit it belongs to: "Phường Tam Thắng, TPHCM", "phường Kinh Môn (Hải Phòng)",
+#: "xã Cà Ná thuộc tỉnh Khánh Hòa", "quận Hoàng Mai, thành phố Hà Nội"
+_PARENT_BETWEEN = re.compile(r"\s?[,(–-]?\s?|\s(?:trực\s)?thuộc\s|\s?[,(]\s?(?:trực\s)?thuộc\s")
+
+
+#: the words that make the unit after them a comparison, not a subject
+_COMPARED_BEFORE = re.compile(r"(?:\b[Ss]o với|\bhơn|\bchỉ sau|\bđứng sau|\bbằng|\bgấp)\s$")
+
+
 def _subjects(found: list[Mention], text: str) -> list[Mention]:
     """Mentions that can be what a figure is about: not a listed plural ("các phường 7, 8"), not the
-    parent named after a unit ("Phường Tam Thắng, TPHCM", "phường Kinh Môn (Hải Phòng)"), not an
-    office or a merged unit."""
+    parent named after a unit ("Phường Tam Thắng, TPHCM", "phường Kinh Môn (Hải Phòng)", "xã Cà Ná thuộc tỉnh
+    Khánh Hòa"), not a unit compared with ("So với quận Cầu Giấy, …"), not an office or a merged unit."""
     out: list[Mention] = []
     for m in found:
         if m.plural or could_match(_NOT_SUBJECT_WORDS, lowered(text[max(0, m.start - 100):m.start])) \
@@ -752,7 +761,10 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue
         if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 8), m.start):
             continue
-        if out and m.start - out[-1].end <= 3 and _RANK[m.place.level] > _RANK[out[-1].place.level]:
+        if _COMPARED_BEFORE.search(text, max(0, m.start - 12), m.start):
+            continue  # "So với quận Cầu Giấy, …", "cao hơn tỉnh Lai Châu", "chỉ sau Quận 1": compared with, not about
+        if out and _RANK[m.place.level] > _RANK[out[-1].place.level] and m.start - out[-1].end <= 16 \
+                and _PARENT_BETWEEN.fullmatch(text, out[-1].end, m.start):
             continue
         out.append(m)
     return out
@@ -1330,6 +1342,9 @@ def _after_sentence(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
         # "tổng kết năm 2022 và phát động thi đua năm 2023" early in 2023: the year reported on frames what
         # follows, not the year a plan is launched for
         last = [mark for mark in last if not _ahead(mark[1], a.looked_back)] or last
+    if s.goals.any and a.looked_back:
+        # "Năm 2023, quận phấn đấu thu 5.500 tỷ đồng." early in 2023: a goal's year frames no result after it
+        last = [mark for mark in last if not _ahead(mark[1], a.looked_back)]
     if not last:
         return
     p.period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], p.index)

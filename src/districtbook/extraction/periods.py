@@ -49,11 +49,11 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("từ"), r"\sđầu"),
     **dict.fromkeys(cases("lũy"), r"\skế"),
     **dict.fromkeys(cases("tính"), r"\sđến"),
-    **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời|ngày\s\d)"),
+    **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời|ngày\s\d|\d\d?[/-])"),
     **dict.fromkeys(cases("vào", "hằng", "hàng", "mỗi"), r"\snăm"),
     **dict.fromkeys(cases("nửa"), r"\s(?:đầu|cuối|nhiệm)"),
     **dict.fromkeys(cases("giữa"), r"\snhiệm"),
-    **dict.fromkeys(cases("cả"), r"\s(?:nhiệm|giai)"),
+    **dict.fromkeys(cases("cả"), r"\s(?:nhiệm|giai|năm)"),  # "cả nhiệm kỳ", "cả năm 2023"
     **dict.fromkeys(cases("toàn"), r"\s(?:nhiệm|khóa|giai)"),
     **dict.fromkeys(cases("các", "những"), r"\stháng"),  # "các tháng cuối năm"
     **dict.fromkeys(cases("khóa", "khoá"), r"\s?\d"),  # "khóa 2020-2025"
@@ -76,10 +76,10 @@ def _period_trigger(tails: bool = True) -> re.Pattern[str]:
 _PERIOD_TRIGGER = _period_trigger()
 #: the base of a comparison: a period named only to compare against
 BASE_RE = re.compile(
-    rf"so\s(?:với\s|cùng\s)(?:(?:cùng\skỳ|kỳ|cùng\sthời\sđiểm|thời\sđiểm|\d{{1,2}}\stháng(?:\sđầu|\scuối)?|"
-    rf"(?:{_MONTH_COUNT})\stháng(?:\sđầu|\scuối)?|nửa\s(?:đầu|cuối)|quý\s[IV1-4]+|năm|tháng|quý)\s){{0,3}}"
-    rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "so cùng kỳ 2022", "so với quý I/2023"
-    rf"so\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)"
+    rf"[Ss]o\s(?:với\s|cùng\s)(?:(?:cùng\skỳ|kỳ|cùng\sthời\sđiểm|thời\sđiểm|\d{{1,2}}\stháng(?:\sđầu|\scuối)?|"
+    rf"(?:{_MONTH_COUNT})\stháng(?:\sđầu|\scuối)?|nửa\s(?:đầu|cuối)|quý\s[IV1-4]+|đầu|cuối|hết|năm|tháng|quý)\s){{0,4}}"
+    rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "So cùng kỳ 2022", "so với cuối năm 2022", "quý I/2023"
+    rf"[Ss]o\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)"
 )
 #: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
 _PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}|"
@@ -123,14 +123,15 @@ PERIOD_RE = re.compile(
     | (?P<ytd_to>(?:[Ll]ũy\skế\s(?:từ\sđầu\snăm\s)?|[Tt]ừ\sđầu\snăm\s)(?:đến|tới)\s(?P<ytw>hết\s|cuối\s)?tháng\s(?P<ymo>\d{{1,2}})
         (?:/(?P<ymy>{_Y}))?)(?![\d/-])                                         # lũy kế từ đầu năm đến tháng 8/2022
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
-        [Tt]ính\sđến\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại|
-        (?:[Đđ]ến|[Tt]ới)\sngày\s\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytde>{_Y}))?(?![\d/-])|        # đến ngày 25/9/2025
+        [Tt]ính\sđến\s(?:hết\s)?(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại|
+        (?:[Đđ]ến|[Tt]ới)\s(?:hết\s)?(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytde>{_Y}))?(?![\d/-])|  # đến (hết) ngày 25/9/2025
         [Tt]uần\s(?:thứ\s)?\d{{1,2}}(?:(?:/|\snăm\s)(?P<ytdw>{_Y}))?)                       # tuần 03 năm 2024
     | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)
     | (?<![\w])(?:[Ss]au|[Qq]ua)\s(?P<since>\d{{1,2}})\snăm(?!\s(?:tới|nữa|sau|trước)\b)  # "Sau 20 năm", "qua 20 năm"
     | [Tt]rong\s(?P<n2>\d{{1,2}})\snăm(?!\s?(?:tới|tiếp\stheo|sau))
     | (?<![\w/.,])(?P<n5>\d)\snăm(?=\s(?:đạt|ước|là|thu|chi|tăng)\b)          # "tổng vốn đầu tư 5 năm đạt …"
     | (?P<annual>hằng\snăm|hàng\snăm|mỗi\snăm|/năm)
+    | (?P<whole>[Cc]ả\snăm)(?:\s(?P<wy>{_Y})|\snay)?(?!\s(?:học|tài\schính)\b)      # cả năm 2023: the whole year
     | (?P<until>đến\snăm|tới\snăm|vào\snăm|đến\shết\snăm|Đến\snăm|Đến\shết\snăm)\s(?P<uy>{_Y})
     | (?:năm|Năm)\s(?P<y>{_Y})
     | (?P<this_year>năm\snay)
@@ -344,6 +345,9 @@ class ArticlePeriods:
         return self.pub_year - 1 if self.pub_month is not None and self.pub_month <= 3 else self.pub_year
 
 
+_SPAN_IN_BRACKETS = re.compile(rf"\s?\(({_Y})\s?[-–]\s?({_Y})\)")
+
+
 def _count(word: str) -> int:
     """A count of months written in digits or in words ("09", "Sáu")."""
     return int(word) if word.isdigit() else _MONTH_COUNTS[word.lower()]
@@ -410,6 +414,9 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         return f"{year}-YTD" if year else ""
     if m["n"] or m["n2"] or m["n5"]:
         n = int(m["n"] or m["n2"] or m["n5"])
+        spelled = _SPAN_IN_BRACKETS.match(m.string, m.end(), m.end() + 16)
+        if spelled and int(spelled[2]) - int(spelled[1]) in (n - 1, n):
+            return f"{spelled[1]}-{spelled[2]}"  # "Trong 5 năm (2016-2020)": the years it names
         end = ctx.last_complete_year()
         if end is None:
             return ""
@@ -425,6 +432,8 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         if ctx.term and int(ctx.term[5:9]) - int(ctx.term[:4]) == n:
             return ctx.term
         return f"{end - n}-{end}" if end and n >= 10 else ""
+    if m["whole"]:
+        return m["wy"] or (str(ref) if ref else "")
     if m["annual"]:
         return "annual"
     if m["until"]:
@@ -476,10 +485,26 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
             continue  # "Đại hội … lần thứ I, nhiệm kỳ 2025-2030": the congress's name
         p = _period(m, ctx)
         if p:
-            paren = text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")"
-            out.append((m.start(), p, "paren" if paren else "clause" if m["until"] or m["mo"] and not m["moy"] else "",
-                        m.end()))
+            out.append((m.start(), p, _scope(text, m, start), m.end()))
     return out
+
+
+#: a founding date: "được thành lập tháng 6/1981", "chia tách từ năm 2003", "ra đời ngày 1/4/1975"
+_FOUNDED_BEFORE = re.compile(r"(?:thành\slập|chia\stách|tái\slập|ra\sđời|tách\sra)(?:\s(?:mới|lại|từ|vào|ngày|chính\sthức|"
+                             r"quận|huyện|phường|xã|thị\sxã|thành\sphố|[A-ZĐ]\w*))*\s$")
+
+
+def _scope(text: str, m: re.Match[str], start: int) -> str:
+    """What a period expression dates (:func:`scoped_marks`): "paren" the figure before its brackets, "clause" its
+    clause ("đến năm 2030", a month with no year), "founding" its sentence only (a founding date never frames
+    the figures after it: "Quận được thành lập tháng 6/1981. …"), "" what follows it."""
+    if text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")":
+        return "paren"
+    if m["until"] or m["mo"] and not m["moy"]:
+        return "clause"
+    if not m["t1"] and _FOUNDED_BEFORE.search(text, max(start, m.start() - 50), m.start()):
+        return "founding"
+    return ""
 
 
 def period_for(marks: list[tuple[int, str, str, int]], pos: int, clause: tuple[int, int] | None = None) -> str:
