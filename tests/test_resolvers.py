@@ -185,3 +185,28 @@ def test_per_year_a_yearly_rate(body, quote, per_year):
 def test_base_the_period_compared_against(body, quote, period, base):
     r, _text = read(body, quote, resolve_base)
     assert (r.period, r.base) == (period, base)
+
+
+def test_period_a_headlines_figure_takes_the_frame_of_the_lead_under_a_timestamp():
+    head = "12 phường kết nạp đảng viên vượt kế hoạch\n08:15 - 12/11/2024\n"
+    body = "Từ đầu năm đến nay, Đảng bộ quận kết nạp được 420 đảng viên."
+    r, text = read(body, "12", resolve_period, head)
+    assert (r.period, r.period_ev[0], span(text, r.period_ev)) == ("2024-YTD", "lead", "Từ đầu năm đến nay")
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Sáu tháng đầu năm 2024, thu ngân sách đạt 6.100 tỷ đồng, bằng 48% so với nghị quyết đề ra (12.700 tỷ đồng).",
+     "12.700", "2024"),
+    ("Sáu tháng đầu năm 2024, thu ngân sách đạt 6.100 tỷ đồng, bằng 48% dự toán (12.700 tỷ đồng).", "12.700", "2024"),
+    ("Sáu tháng đầu năm 2024, thu ngân sách đạt 6.100 tỷ đồng.", "6.100", "2024-H1"),
+])
+def test_plan_year_also_for_an_amount_in_brackets_after_its_plan(body, quote, period):
+    r, _text = read(body, quote, resolve_plan_year)
+    assert r.period == period
+
+
+def test_goal_term_a_figure_said_of_the_present_is_no_goal():
+    head = "Đại hội Đảng bộ phường Tam Thắng lần thứ I, nhiệm kỳ 2025-2030\nXã hội 12/08/2025 08:00\n"
+    body = "Phường hoàn thành mục tiêu giảm nghèo; thu nhập bình quân hiện nay trên 60 triệu đồng/người/năm."
+    r, _text = read(body, "60", resolve_goal_term, head)
+    assert (r.goal, r.period) == (False, "")

@@ -862,7 +862,10 @@ _DEADLINE_BETWEEN = re.compile(r"\b(?:dự kiến|sẽ|phấn đấu|kế hoạc
 _SINCE_FOUNDING = re.compile(r"so với (?:lúc|khi|thời điểm|ngày) (?:mới )?(?:thành lập|chia tách|tái lập)|sau (?:khi )?chia tách")
 
 
-_PLAN_AMOUNT = re.compile(r"(?:kế hoạch|dự toán|chỉ tiêu)(?:\s(?:năm|dự kiến|giao|được giao|đề ra|nay|là))*\s$")
+#: the amount of a plan, also in brackets after the plan it is: "kế hoạch dự kiến 4.000 tỷ đồng", "đạt 51,8% so với
+#: nghị quyết đề ra (23.600 tỷ đồng)"
+_PLAN_AMOUNT = re.compile(r"(?:kế hoạch|dự toán|chỉ tiêu|nghị quyết)(?:\s(?:năm|dự kiến|giao|được giao|đề ra|nay|là|"
+                          r"HĐND|tỉnh|thành phố|quận|huyện|phường|xã))*(?:\s|\s?\()$")
 _PER_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm|/năm|bình quân[^,;.]{0,40}năm|một năm")
 _BASE_YEAR = re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|"
                         r"nửa (?:đầu|cuối) |quý [IV1-4]+ |năm )*(?P<y>(?:19|20)\d\d)")
@@ -995,6 +998,7 @@ def _ev(e: Evidence | tuple[str, int, int]) -> str:
 # :class:`ParagraphState`, updated after each sentence (:func:`_after_sentence`) and paragraph
 # (:func:`_after_paragraph`).
 
+_WORDS = re.compile(r"[^\W\d_]+\s[^\W\d_]+\s[^\W\d_]+")  # three words in a row
 #: a period carried from a frame: ``(period, source, start, end, paragraph it was set in)``
 Frame = tuple[str, str, int, int, int]
 NO_FRAME: Frame = ("", "none", -1, -1, 0)
@@ -1030,7 +1034,8 @@ class ArticleState:
         named = with_bare_names(text, mentions(text, until=frame_end), frame_end)
         place, by_level = _article_places(article, named)
         periods = ArticlePeriods.of(article)
-        lead = next((ln for ln in article.body() if ln.kind == "body"), None)
+        # the lead: the first body line that says something ("21:39 - 05/11/2019" over it is a timestamp)
+        lead = next((ln for ln in article.body() if ln.kind == "body" and _WORDS.search(text, ln.start, ln.end)), None)
         lead_marks = scoped_marks(text, lead.start, lead.end, periods) if lead else []
         lead_period = next(((p, pos, e) for pos, p, scope, e in lead_marks if p != "annual" and not scope),
                            ("", -1, -1))
@@ -1148,9 +1153,14 @@ def resolve_plan_year(r: Reading, s: Sentence, p: ParagraphState, a: ArticleStat
         r.period, r.period_ev = r.period[:4], ("plan_year", *r.period_ev[1:])
 
 
+#: the present state said right before a figure: "thu nhập … hiện nay trên 48 triệu đồng" is no goal
+_NOW_BEFORE = re.compile(r"\b(?:hiện nay|hiện tại|hiện có|hiện đang)\b[^,;()]{0,20}$")
+
+
 def resolve_goal_term(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
-    """A goal with no period of its own is set for the coming term."""
-    r.goal = r.qualifier == "target" or r.goal_before or p.in_targets
+    """A goal with no period of its own is set for the coming term; a figure said of the present ("hiện nay") is
+    no goal."""
+    r.goal = (r.qualifier == "target" or r.goal_before or p.in_targets) and not _NOW_BEFORE.search(r.before[-30:])
     if not r.period and a.periods.future and r.goal:
         r.period, r.period_ev = a.periods.future, ("future_term", *a.periods.future_at, False)
 
