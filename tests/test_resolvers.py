@@ -210,3 +210,14 @@ def test_goal_term_a_figure_said_of_the_present_is_no_goal():
     body = "Phường hoàn thành mục tiêu giảm nghèo; thu nhập bình quân hiện nay trên 60 triệu đồng/người/năm."
     r, _text = read(body, "60", resolve_goal_term, head)
     assert (r.goal, r.period) == (False, "")
+
+
+def test_period_an_undated_excerpt_that_names_one_year_reports_on_it():
+    head = "Thu ngân sách vượt kế hoạch\n"
+    body = ("Thu nội địa đạt 13.200 tỷ đồng, thu từ dầu thô là 3.100 tỷ đồng.\n"
+            "Tổng chi ngân sách của thành phố năm 2014 ước là 4.700 tỷ đồng.")
+    r, text = read(body, "13.200", resolve_period, head)
+    assert (r.period, r.period_ev[0], span(text, r.period_ev), r.period_ev[3]) == ("2014", "only_year", "năm 2014", True)
+    body2 = body + "\nSáu tháng đầu năm 2015, thu ngân sách đạt 7.000 tỷ đồng."  # another period: no guess
+    r, _text = read(body2, "13.200", resolve_period, head)
+    assert r.period == ""

@@ -51,16 +51,18 @@ COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator",
 PLACE_SOURCES = ("clause", "sentence", "paragraph", "section", "title", "lead", "article", "outlet", "joint", "none")
 #: ``period_from``: the figure's clause, its sentence, the comparison a quoted base value follows (base_value), a
 #: frame carried from an earlier sentence or paragraph, a heading, the title, the lead, the year of a plan
-#: (plan_year), the coming term a goal is set for (future_term), the article's date alone (dateline); none.
+#: (plan_year), the coming term a goal is set for (future_term), the one year an undated article names anywhere
+#: (only_year, weak), the article's date alone (dateline); none.
 PERIOD_SOURCES = ("clause", "sentence", "base_value", "paragraph", "section", "title", "lead", "plan_year",
-                  "future_term", "dateline", "none")
+                  "future_term", "only_year", "dateline", "none")
 #: ``basis_from`` and ``metric_from``: the cue words read in the figure's clause or sentence, carried from an
 #: earlier figure of the paragraph, or nothing read (default: basis ``none``, metric ``other``).
 CUE_SOURCES = ("clause", "paragraph", "default")
 #: ``weak``: the fields (of these) decided only by a default or a distant guess, ";"-joined.  A place is weak when
 #: it comes from nothing (none), the outlet's province, or the article's main unit while another unit of its level
 #: is named at least half as often (a bare level word in the clause is as weak as the unit it points back to); a
-#: period is weak when it comes from nothing, the article's date alone, or a frame (a heading or an earlier
+#: period is weak when it comes from nothing, the article's date alone, the only year an undated article names, or a
+#: frame (a heading or an earlier
 #: paragraph's) more than one paragraph above the figure; a frame the lead sets carries to the whole article
 #: (source "lead") and is not weak.
 WEAK_FIELDS = ("place", "period")
@@ -1019,6 +1021,7 @@ class ArticleState:
     lead: Line | None
     lead_period: tuple[str, int, int]  # the lead's first period, for a headline's figures
     looked_back: int | None  # the last year the article looks back on
+    only_year: tuple[str, int, int] | None  # the one year an undated article names, where it first names it
     section_period: Frame = NO_FRAME  # a heading's or a frame paragraph's period, carried down
     section_place: tuple[Place | None, Evidence] | None = None  # a heading's unit
     targets_before: bool = False  # did the previous paragraph with figures set goals?
@@ -1039,8 +1042,9 @@ class ArticleState:
         lead_marks = scoped_marks(text, lead.start, lead.end, periods) if lead else []
         lead_period = next(((p, pos, e) for pos, p, scope, e in lead_marks if p != "annual" and not scope),
                            ("", -1, -1))
+        only_year = _only_year(article, periods) if periods.pub_month is None else None  # no dateline
         return cls(text, named, [m.start for m in named], place, by_level, periods, lead, lead_period,
-                   periods.last_complete_year())
+                   periods.last_complete_year(), only_year)
 
     def subjects(self, start: int, end: int) -> list[Mention]:
         """The mentions in ``text[start:end]`` that can be what a figure is about (:func:`_subjects`)."""
@@ -1102,6 +1106,20 @@ class Reading:
     base: str = ""
 
 
+def _only_year(article: Article, periods: ArticlePeriods) -> tuple[str, int, int] | None:
+    """The one year the body names, where it first names it, when it names no other period (no span, no part of a
+    year, no other year); else None.  For an undated excerpt: "Tổng chi … năm 2014 …" is the year it reports on."""
+    text, found = article.text, None
+    for ln in article.body():
+        for pos, period, _scope, end in scoped_marks(text, ln.start, ln.end, periods):
+            if period == "annual":
+                continue
+            if not (len(period) == 4 and period.isdigit()) or found and found[0] != period:
+                return None
+            found = found or (period, pos, end)
+    return found
+
+
 def _reading(tok: Token, s: Sentence, text: str) -> Reading:
     c_start, c_end = next((a, b) for a, b in s.clauses if a <= tok.start <= b)
     return Reading(tok, (c_start, c_end), text[c_start:tok.start], text[tok.tail:c_end], text[s.start:tok.start],
@@ -1118,7 +1136,8 @@ def resolve_value(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
 def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """The period a figure covers, from the nearest candidate that reaches it: the comparison a quoted base value
     follows, a time expression in its sentence (not a deadline of what comes next), the frame carried from earlier
-    sentences and paragraphs (not a coming term: it dates only goals), the lead's for a headline's figure."""
+    sentences and paragraphs (not a coming term: it dates only goals), the lead's for a headline's figure, the one
+    year an undated article names."""
     tok, text = r.tok, a.text
     base_value = _base_value_period(text, s.start, tok.start)
     if base_value:
@@ -1139,6 +1158,9 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         return
     if p.line.kind == "title" and p.line.end - p.line.start <= 160 and a.lead_period[0]:
         r.period, r.period_ev = a.lead_period[0], ("lead", a.lead_period[1], a.lead_period[2], False)
+    elif a.only_year and not r.goal_before and not p.in_targets:
+        # an undated excerpt that names one year, and no other period, reports on that year (weak: a guess)
+        r.period, r.period_ev = a.only_year[0], ("only_year", a.only_year[1], a.only_year[2], True)
 
 
 def resolve_qualifier(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
