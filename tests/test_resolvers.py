@@ -221,3 +221,11 @@ def test_period_an_undated_excerpt_that_names_one_year_reports_on_it():
     body2 = body + "\nSáu tháng đầu năm 2015, thu ngân sách đạt 7.000 tỷ đồng."  # another period: no guess
     r, _text = read(body2, "13.200", resolve_period, head)
     assert r.period == ""
+
+
+def test_place_the_units_a_count_lists_are_not_what_the_next_sentence_is_about():
+    head = "TP.HCM thu ngân sách vượt dự toán\nXã hội 12/01/2024 08:00\n"
+    body = ("Năm 2023, TP.HCM thu ngân sách vượt dự toán. 4 quận có số thu từ 1.000 tỷ đồng: quận 3, 5, 10, 11. "
+            "3 quận có số thu từ 2.000 tỷ đồng.")
+    r, text = read(body, "3 quận có", resolve_place, head)
+    assert (r.place.name, r.place_ev[0]) == ("TP.HCM", "paragraph")

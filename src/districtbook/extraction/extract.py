@@ -1366,7 +1366,8 @@ def _after_sentence(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     text = a.text
     # "Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit; not the one a unit belongs
     # to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã")
-    owners = [m for m in s.subjects if not _OWNER_BEFORE.search(text, max(s.start, m.start - 16), m.start)]
+    owners = [m for m in s.subjects if not _OWNER_BEFORE.search(text, max(s.start, m.start - 16), m.start)
+              and not _listed(text, s.start, m)]
     if owners:
         p.place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
     last = [(pos, period, e) for pos, period, scope, e in s.marks if period != "annual" and not scope]
@@ -1386,6 +1387,18 @@ def _after_sentence(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
         opening = pos - s.start <= 12
         if opening or _SUB_YEAR.search(period) or "-" not in period and _COMMA_AFTER.match(text, pos, pos + 30):
             p.frames.append((opening, period, pos, e))
+
+
+#: a list of the units a count counts: "7 quận, huyện có số thu từ 500 tỷ đồng: quận 2, 4, 6", "6 quận … là quận 5, 9"
+_UNITS_COUNTED = re.compile(r"\d+\s(?:quận|huyện|phường|xã|tỉnh|thành phố)\b")
+_LIST_OPENER = re.compile(r"(?::|\blà|\bgồm|\bgồm có)\s$")
+
+
+def _listed(text: str, start: int, m: Mention) -> bool:
+    """Whether ``m`` opens the list of the units a count in its sentence counts: those are named, not what the
+    sentences after it are about."""
+    return bool(_LIST_OPENER.search(text, max(start, m.start - 8), m.start)) \
+        and _UNITS_COUNTED.search(text, start, m.start) is not None
 
 
 def _after_paragraph(p: ParagraphState, a: ArticleState) -> None:
