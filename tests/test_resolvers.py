@@ -229,3 +229,9 @@ def test_place_the_units_a_count_lists_are_not_what_the_next_sentence_is_about()
             "3 quận có số thu từ 2.000 tỷ đồng.")
     r, text = read(body, "3 quận có", resolve_place, head)
     assert (r.place.name, r.place_ev[0]) == ("TP.HCM", "paragraph")
+
+
+def test_place_a_count_of_units_that_belong_to_a_unit_is_that_units():
+    body = "Huyện Bình Chánh chia tách 3 xã để thành lập 8 phường thuộc quận Bình Tân."
+    r, text = read(body, "8 phường", resolve_place)
+    assert (r.place.name, r.place_ev[0], span(text, r.place_ev)) == ("Bình Tân", "clause", "quận Bình Tân")

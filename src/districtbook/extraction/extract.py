@@ -1247,8 +1247,19 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
 
 
 def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
-    """The unit a figure is about (:func:`_place_for`): its clause's, else the paragraph's, section's or article's."""
+    """The unit a figure is about (:func:`_place_for`): its clause's, else the paragraph's, section's or article's;
+    a count of units that belong to a unit is that unit's ("10 phường thuộc quận Bình Tân")."""
+    owner = _OWNER_OF_UNITS.match(a.text, r.tok.end) if r.tok.unit == "count" and _UNIT_NOUN.match(r.tok.noun) else None
+    if owner:
+        m = next((m for m in p.found if m.start == owner.end()), None)
+        if m is not None:
+            r.place, r.place_ev = m.place, ("clause", m.start, m.end, False)
+            return
     r.place, r.place_ev = _place_for(p.found, r.tok.start, *r.clause, p.place, a.text, a.by_level)
+
+
+_UNIT_NOUN = re.compile(r"(?:phường|xã|thị trấn|quận|huyện)\b")
+_OWNER_OF_UNITS = re.compile(r"\s(?:trực\s)?thuộc\s")
 
 
 def resolve_founding(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
