@@ -235,3 +235,35 @@ def test_place_a_count_of_units_that_belong_to_a_unit_is_that_units():
     body = "Huyện Bình Chánh chia tách 3 xã để thành lập 8 phường thuộc quận Bình Tân."
     r, text = read(body, "8 phường", resolve_place)
     assert (r.place.name, r.place_ev[0], span(text, r.place_ev)) == ("Bình Tân", "clause", "quận Bình Tân")
+
+
+def test_place_a_unit_compared_with_after_the_figure_is_not_its_place():
+    body = "Quận Hải Châu tổng kết. Tỷ lệ giải ngân vốn đầu tư công đạt 42%, cao hơn bình quân của thành phố Đà Nẵng."
+    r, _text = read(body, "42%", resolve_place, "Quận Hải Châu tổng kết năm\nXã hội 12/12/2024 08:00\n")
+    assert r.place.name == "Hải Châu"
+
+
+def test_period_a_goal_for_the_coming_term_takes_no_frame_of_the_term_reviewed():
+    head = "Đại hội Đảng bộ phường Phú Lương lần thứ I, nhiệm kỳ 2025-2030\nXã hội 20/08/2025 08:00\n"
+    body = ("Nhiệm kỳ 2020-2025, thu ngân sách đạt 3.200 tỷ đồng.\n"
+            "Đại hội đề ra mục tiêu đến năm 2030, thu nhập đạt 150 triệu đồng; tăng thu ngân sách bình quân 10%/năm.")
+    r, _text = read(body, "10%", resolve_goal_term, head)
+    assert (r.period, r.period_ev[0]) == ("2025-2030", "future_term")
+    r, _text = read(body, "3.200", resolve_goal_term, head)
+    assert r.period == "2020-2025"
+
+
+def test_period_the_present_takes_no_earlier_frame():
+    body = "Trong 6 tháng đầu năm 2024, thu ngân sách đạt 900 tỷ đồng. Hiện quận có 14 phường với 420.000 người."
+    r, _text = read(body, "420.000", resolve_period)
+    assert r.period == ""
+    r, _text = read(body, "900", resolve_period)
+    assert r.period == "2024-H1"
+
+
+def test_founding_the_years_since_a_founding_date_the_text_names():
+    head = "Quận Ngũ Hành Sơn kỷ niệm 25 năm thành lập\nXã hội 28/01/2022 08:00\n"
+    body = ("Quận được thành lập ngày 23/1/1997. Sau 25 năm, thu nhập bình quân đầu người tăng 15 lần so với khi mới "
+            "thành lập.")
+    r, _text = read(body, "15 lần", resolve_founding, head)
+    assert r.period == "1997-2022"

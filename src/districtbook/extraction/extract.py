@@ -798,6 +798,9 @@ Evidence = tuple[str, int, int, bool]
 NO_PLACE: Evidence = ("none", -1, -1, True)
 
 
+_COMPARED_BETWEEN = re.compile(r"\b(?:so với|hơn|gấp|chỉ sau|đứng sau)\b")
+
+
 def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: int,
                default: tuple[Place | None, Evidence], text: str,
                by_level: dict[str, tuple[Place, Evidence]]) -> tuple[Place | None, Evidence]:
@@ -827,9 +830,10 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     # what the figure before it is about
     # nor a unit listed after the figure ("7 quận có số thu từ 500 tỷ đồng: quận 2, 4, 6") or one the subject belongs
     # to ("hơn 52 km2, là cửa ngõ phía Tây của TP.HCM")
+    # nor one compared with after the figure ("đạt 42%, cao hơn bình quân của thành phố Đà Nẵng")
     after = [m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)
-             and not _LISTED_AFTER.search(text, pos, m.start) and not _OWNER_BEFORE.search(text, max(pos, m.start - 16),
-                                                                                           m.start)]
+             and not _LISTED_AFTER.search(text, pos, m.start) and not _COMPARED_BETWEEN.search(text, pos, m.start)
+             and not _OWNER_BEFORE.search(text, max(pos, m.start - 16), m.start)]
     if after:
         return after[0].place, ("clause", after[0].start, after[0].end, False)
     return default
@@ -1133,6 +1137,10 @@ def resolve_value(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
         r.value = -r.value
 
 
+#: the present, said in the clause before a figure: "Hiện quận có …", "… hiện nay có", "hiện còn"
+_NOW = re.compile(r"^\s*Hiện\s|\b(?:hiện nay|hiện tại|hiện có|hiện đang|hiện còn|Hiện nay|Hiện tại)\b")
+
+
 def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """The period a figure covers, from the nearest candidate that reaches it: the comparison a quoted base value
     follows, a time expression in its sentence (not a deadline of what comes next), the frame carried from earlier
@@ -1151,8 +1159,11 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     if period:
         r.period, r.period_ev = period, ("clause" if r.clause[0] <= m0 < r.clause[1] else "sentence", m0, m1, False)
         return
-    if not _is_future(p.period[0], a.periods) and p.period[0]:
-        # a coming term named earlier dates only the goals set for it
+    if _NOW.search(r.before):
+        return  # "Hiện quận có 4 phường": the present, which no earlier frame dates
+    if not _is_future(p.period[0], a.periods) and p.period[0] and not (r.goal_before and a.periods.future):
+        # a coming term named earlier dates only the goals set for it; a goal set for the coming term takes no frame
+        # of the term reviewed ("Đại hội đề ra mục tiêu …; tăng thu bình quân 10-12%/năm": the coming term's)
         frame, src, m0, m1, at = p.period
         r.period, r.period_ev = frame, (src, m0, m1, _period_weak(src, at, p.index))
         return

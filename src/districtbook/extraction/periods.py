@@ -246,6 +246,10 @@ _SPAN = re.compile(rf"({_Y})\s?[-–]\s?({_Y})")
 _YEARS_SINCE = re.compile(r"(?<![\w])(?:[Ss]au|[Qq]ua)\s(\d\d)\snăm\b")
 
 
+_FOUNDED_IN = re.compile(rf"(?:thành\slập|chia\stách|tái\slập)\s(?:vào\s)?(?:ngày\s\d{{1,2}}[/-]\d{{1,2}}[/-]|"
+                         rf"tháng\s\d{{1,2}}[/-]|năm\s)({_Y})")
+
+
 def _founding(body: str, year: int | None) -> str:
     """The years since the founding an anniversary article looks back on: "kỷ niệm 20 năm thành lập (2003 – 2023)"
     -> ``2003-2023``; with no span of that length written, the N years up to the year reported on.
@@ -254,6 +258,9 @@ def _founding(body: str, year: int | None) -> str:
     ('2003-2023', '2003-2023')
     >>> _founding("sau 5 năm thành lập", 2023), _founding("Đại hội nhiệm kỳ 2020-2025", 2023)
     ('', '')
+    >>> _founding("Quận được thành lập ngày 23/1/1997. Kỷ niệm 25 năm thành lập quận", 2021)
+    '1997-2021'
+
     """
     m = _ANNIVERSARY.search(body) if "năm" in body else None
     if m is None and ("thành lập" in body or "chia tách" in body):
@@ -262,6 +269,9 @@ def _founding(body: str, year: int | None) -> str:
         return ""
     n = int(m[1])
     span = next((f"{a[1]}-{a[2]}" for a in _SPAN.finditer(body) if int(a[2]) - int(a[1]) == n), "")
+    founded = _FOUNDED_IN.search(body)  # "được thành lập ngày 23/1/1997": from that year to the year reported on
+    if not span and founded and year and abs(year - int(founded[1]) - n) <= 1:
+        return f"{founded[1]}-{year}"
     return span or (f"{year - n}-{year}" if year else "")
 
 
@@ -427,8 +437,8 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         return f"{end - n + 1}-{end}"
     if m["since"]:  # "Sau 20 năm, …" in an anniversary article: the years since the founding
         n, end = int(m["since"]), ctx.year
-        if ctx.founding and int(ctx.founding[5:9]) - int(ctx.founding[:4]) == n:
-            return ctx.founding
+        if ctx.founding and abs(int(ctx.founding[5:9]) - int(ctx.founding[:4]) - n) <= 1:
+            return ctx.founding  # "Sau 25 năm" of a district founded in January 1997, said early in 2022
         if ctx.term and int(ctx.term[5:9]) - int(ctx.term[:4]) == n:
             return ctx.term
         return f"{end - n}-{end}" if end and n >= 10 else ""
