@@ -267,3 +267,18 @@ def test_founding_the_years_since_a_founding_date_the_text_names():
             "thành lập.")
     r, _text = read(body, "15 lần", resolve_founding, head)
     assert r.period == "1997-2022"
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    # quarters counted: "3 quý đầu năm" is the first nine months
+    ("Trong 3 quý đầu năm, thu ngân sách đạt 900 tỷ đồng.", "900", "2024-9M"),
+    ("Hai quý đầu năm 2023, thu ngân sách đạt 600 tỷ đồng.", "600", "2023-H1"),
+    # "Sau 5 năm (2019 - 2024)": the span the brackets name
+    ("Sau 5 năm (2019 - 2024), tổng thu ngân sách đạt 9.000 tỷ đồng.", "9.000", "2019-2024"),
+    # the parts of a year named after a month of another year are of that year
+    ("Tháng 9/2021, chỉ số công nghiệp tăng 5%; tính chung 9 tháng tăng 3%.", "3%", "2021-9M"),
+    ("Chín tháng, chỉ số công nghiệp tăng 3%.", "3%", "2024-9M"),
+])
+def test_period_counted_parts_of_a_year_and_spans(body, quote, period):
+    r, _text = read(body, quote, resolve_period)
+    assert r.period == period

@@ -57,12 +57,12 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("toàn"), r"\s(?:nhiệm|khóa|giai)"),
     **dict.fromkeys(cases("các", "những"), r"\stháng"),  # "các tháng cuối năm"
     **dict.fromkeys(cases("khóa", "khoá"), r"\s?\d"),  # "khóa 2020-2025"
-    **dict.fromkeys(cases(*_MONTH_COUNT_WORDS), r"\stháng"),  # "Sáu tháng đầu năm", "chín tháng qua"
+    **dict.fromkeys(cases(*_MONTH_COUNT_WORDS), r"\s(?:tháng|quý)"),  # "Sáu tháng đầu năm", "chín tháng qua", "ba quý"
     **dict.fromkeys(cases("sau", "qua"), r"\s\d\d?\snăm"),  # "Sau 20 năm", "qua 20 năm"
     **dict.fromkeys(cases("tuần"), r"\s(?:thứ\s)?\d"),  # "tuần 03 năm 2024"
 }
 #: after a digit: a count of months or years ("9 tháng", "5 năm qua") or the first year of a span ("2020-2025")
-_PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm)|\d{{3}}\s?[-–])"
+_PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm|quý)|\d{{3}}\s?[-–])"
 
 
 def _period_trigger(tails: bool = True) -> re.Pattern[str]:
@@ -111,6 +111,8 @@ PERIOD_RE = re.compile(
     | (?P<late>(?:các|những)\stháng\scuối\snăm)
     | (?P<in_year>(?<=\s)trong\snăm)(?!\s(?:19|20)\d\d|\snay|\s\d)
     | (?P<half>nửa\sđầu\snăm|nửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
+    | (?P<quarters>(?<![\w.,])[23]|(?<![\w])(?:[Hh]ai|[Bb]a))\squý(?:\s(?:đầu\s)?năm(?:\s(?P<qsy>{_Y}))?|\sđầu)?(?![\w/])
+                                                                               # 3 quý đầu năm: the first 9 months
     | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:(?:/|\snăm\s)(?P<qy>{_Y}))?(?![\w/])
     | (?P<by_month>(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?P<bmw>hết\s|đầu\s|cuối\s|giữa\s)?tháng\s(?P<bmo>\d{{1,2}}))(?:/(?P<bmy>{_Y}))?(?![\d/-])
     | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y}))?(?![\d/-])
@@ -386,6 +388,9 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         if n == 12:
             return str(year)
         return f"{year}-{n}M"
+    if m["quarters"]:
+        year = m["qsy"] or ref
+        return f"{year}-{'9M' if m['quarters'].lower() in ('3', 'ba') else 'H1'}" if year else ""
     if m["in_year"]:
         return str(ref) if ref else ""
     if m["late"]:
@@ -437,6 +442,9 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         return f"{end - n + 1}-{end}"
     if m["since"]:  # "Sau 20 năm, …" in an anniversary article: the years since the founding
         n, end = int(m["since"]), ctx.year
+        spelled = _SPAN_IN_BRACKETS.match(m.string, m.end(), m.end() + 16)
+        if spelled and int(spelled[2]) - int(spelled[1]) in (n - 1, n):
+            return f"{spelled[1]}-{spelled[2]}"  # "Sau 5 năm (2020 - 2025)"
         if ctx.founding and abs(int(ctx.founding[5:9]) - int(ctx.founding[:4]) - n) <= 1:
             return ctx.founding  # "Sau 25 năm" of a district founded in January 1997, said early in 2022
         if ctx.term and int(ctx.term[5:9]) - int(ctx.term[:4]) == n:
@@ -484,6 +492,7 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
     """
     bases = None  # comparison bases and plan years: looked for once there is a period
     out = []
+    named = ""  # the year of the last part of a year named with its year ("tháng 9/2021")
     for m in scan(PERIOD_RE, _PERIOD_TRIGGER, text, start, end):
         if bases is None:
             bases = [(b.start(), b.end()) for b in (*BASE_RE.finditer(text, start, end),
@@ -494,9 +503,18 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
                 and not _ADVERBIAL_BEFORE.search(text, max(start, m.start() - 8), m.start()):
             continue  # "Đại hội … lần thứ I, nhiệm kỳ 2025-2030": the congress's name
         p = _period(m, ctx)
+        if p and named and p.startswith(f"{ctx.year}-") and _PART_OF_YEAR.fullmatch(p[5:]) and not _YEAR_IN.search(
+                m.group(0)):
+            p = named + p[4:]  # "Tháng 9/2021, … tăng 5%; tính chung 9 tháng tăng 3%": the 9 months of 2021
         if p:
             out.append((m.start(), p, _scope(text, m, start), m.end()))
+            if _YEAR_IN.search(m.group(0)) and _PART_OF_YEAR.fullmatch(p[5:]):
+                named = p[:4]  # a part of a year named with its year: its parts named after it are of that year
     return out
+
+
+_YEAR_IN = re.compile(_Y)
+_PART_OF_YEAR = re.compile(r"H[12]|Q[1-4]|\d{1,2}M|\d\d")
 
 
 #: a founding date: "được thành lập tháng 6/1981", "chia tách từ năm 2003", "ra đời ngày 1/4/1975"
