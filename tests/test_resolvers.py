@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from districtbook.extraction.extract import (RESOLVERS, readings, resolve_base, resolve_basis, resolve_founding,
+from districtbook.extraction.extract import (RESOLVERS, tokens, readings, resolve_base, resolve_basis, resolve_founding,
                                              resolve_goal_term, resolve_metric, resolve_per_year, resolve_period,
                                              resolve_place, resolve_plan_year, resolve_qualifier, resolve_value)
 from districtbook.reading.articles import parse_article
@@ -282,3 +282,17 @@ def test_founding_the_years_since_a_founding_date_the_text_names():
 def test_period_counted_parts_of_a_year_and_spans(body, quote, period):
     r, _text = read(body, quote, resolve_period)
     assert r.period == period
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Dự án dự kiến thông xe kỹ thuật tháng 12-2025.", "date"),  # a month and its year, not a range 12 to 2025
+    ("Cấp ủy và Nhân dân 4 phường, xã đã đoàn kết.", "reference count"),  # units already counted, named again
+    ("Quận tiếp giáp với 06 quận, huyện.", "reference count"),
+])
+def test_tokens_numbers_that_are_no_figures(text, reason):
+    found = list(tokens(text))
+    assert found and all(t.kind == "incidental" for t in found) and found[0].reason == reason
+
+
+def test_tokens_a_count_of_units_is_a_figure():
+    assert [(t.kind, t.unit) for t in tokens("Quận có 14 phường.")] == [("indicator", "count")]

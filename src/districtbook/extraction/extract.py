@@ -352,6 +352,9 @@ def _ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
     return Token(s, quote_end, Decimal(num), "ratio", Decimal(den), noun=noun, num_end=e)
 
 
+_MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])[-–](?:19|20)\d\d")
+
+
 def _range(text: str, m: re.Match[str], before: str, limit: int) -> Iterator[Token]:
     s, e = m.span()
     lo, hi = m["lo"], m["hi"]
@@ -363,6 +366,9 @@ def _range(text: str, m: re.Match[str], before: str, limit: int) -> Iterator[Tok
         if 1 <= d <= 31 and 1 <= mo <= 12 and not re.search(r"\s", m.group(0)) and not measured:
             yield Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
             return
+    if _MONTH_YEAR.fullmatch(m.group(0)) and before.endswith(("tháng ", "Tháng ")):
+        yield Token(s, e, Decimal(0), "date", kind="incidental", reason="date")  # "thông xe tháng 12-2025"
+        return
     hi_tok = _amount(text, m.start("hi"), m.end("hi"), hi, limit)
     lo_val = parse_number(lo)
     if hi_tok.unit == "VND_bn":
@@ -378,6 +384,7 @@ def _range(text: str, m: re.Match[str], before: str, limit: int) -> Iterator[Tok
 # what classify reads around a number, compiled once (it runs for every number)
 _DATE_LISTED_AFTER = re.compile(r"\s(?:và|,)\s\d{1,2}[-/]\d{1,2}\b")  # "ngày 12 và 13-10"
 _SECTION_NUMBER, _LINE_START = re.compile(r"(?:\d+\.)*\d+\.?\s"), re.compile(r"(?:^|\n)\s*$")  # "2.1 Thu ngân sách"
+_UNITS_REFERRED_BEFORE = re.compile(r"\b(?:[Nn]hân dân|giáp với|giáp|[Cc]ủa cả|toàn thể)\s$")
 _OUT_OF_BEFORE = re.compile(r"\b(?:trên|trong) tổng số\s$")
 _AT_PLACE_BEFORE, _NAMED_AFTER = re.compile(r"\b(?:tại|ở)\s$"), re.compile(r"\s?\w+(?:\s\w+)?\s[A-ZĐ]")
 _ONLY_ELLIPSIS_TO_END = re.compile(r"[ …]*\Z")
@@ -413,8 +420,10 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
     if _QUOTED_LABEL.search(before) and closing != -1 and (tok.unit == "count" or closing - tok.end < 15):
         return _incidental(tok, "name in quotes")
     if tok.unit == "count":
-        if _OUT_OF_BEFORE.search(before):
-            return _incidental(tok, "reference count")  # "đứng tốp đầu trên tổng số 30 quận, huyện"
+        if _OUT_OF_BEFORE.search(before) or _UNIT_NOUN.match(tok.noun) and _UNITS_REFERRED_BEFORE.search(before):
+            # "đứng tốp đầu trên tổng số 30 quận, huyện"; units already counted, named again: "Nhân dân 4 phường,
+            # xã", "tiếp giáp với 06 quận, huyện"
+            return _incidental(tok, "reference count")
         if _AT_PLACE_BEFORE.search(before) and (not _COUNTED_NOUNS.match(tok.noun) or _NAMED_AFTER.match(
                 text[tok.tail:tok.tail + 40])):
             return _incidental(tok, "place reference")  # "tại 2 dự án Khu đô thị …": the projects named
