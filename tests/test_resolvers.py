@@ -296,3 +296,18 @@ def test_tokens_numbers_that_are_no_figures(text, reason):
 
 def test_tokens_a_count_of_units_is_a_figure():
     assert [(t.kind, t.unit) for t in tokens("Quận có 14 phường.")] == [("indicator", "count")]
+
+
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    # "20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"
+    ("Năm 2022, chỉ số của tỉnh Trà Vinh đạt 0,45 điểm, xếp hạng 20/63 tỉnh, thành phố, tăng 5 bậc. "
+     "Thành phố Cần Thơ đứng đầu vùng.", "5 bậc", "Trà Vinh"),
+    # who says it is not what it is about
+    ("Tỉnh Long An đẩy mạnh đầu tư công. Theo Bộ Tài chính, tỷ lệ giải ngân đạt 70%.", "70%", "Long An"),
+    # several units of one level in a sentence are examples: the next sentence is about the whole
+    ("Toàn Đảng bộ tỉnh Ninh Bình kết nạp 1.200 đảng viên. Đảng bộ huyện Kim Sơn kết nạp 150 đảng viên; Đảng bộ "
+     "huyện Yên Mô kết nạp 120 đảng viên. Còn 5 đảng bộ đạt dưới 40%.", "5 đảng bộ", "Ninh Bình"),
+])
+def test_place_ranks_sources_and_examples(body, quote, place):
+    r, _text = read(body, quote, resolve_place)
+    assert r.place.name == place

@@ -757,6 +757,7 @@ _NOT_SUBJECT_WORDS = required(_NOT_SUBJECT_BEFORE)  # "chủ tịch", "sáp nh�
 _PARENT_BETWEEN = re.compile(r"\s?[,(–-]?\s?|\s(?:trực\s)?thuộc\s|\s?[,(]\s?(?:trực\s)?thuộc\s")
 
 
+_SOURCE_BEFORE = re.compile(r"\b[Tt]heo\s$")
 #: the words that make the unit after them a comparison, not a subject
 _COMPARED_BEFORE = re.compile(r"(?:\b[Ss]o với|\bhơn|\bchỉ sau|\bđứng sau|\bbằng|\bgấp)\s$")
 
@@ -772,6 +773,8 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue
         if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 8), m.start):
             continue
+        if m.place.level == "ministry" and _SOURCE_BEFORE.search(text, max(0, m.start - 6), m.start):
+            continue  # "Theo Bộ Tài chính, …": who says it, not what it is about
         if _COMPARED_BEFORE.search(text, max(0, m.start - 12), m.start):
             continue  # "So với quận Cầu Giấy, …", "cao hơn tỉnh Lai Châu", "chỉ sau Quận 1": compared with, not about
         if out and _RANK[m.place.level] > _RANK[out[-1].place.level] and m.start - out[-1].end <= 16 \
@@ -795,7 +798,8 @@ _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|s
 #: (?<!của )(?<!theo )(?<!chuẩn )(?<!\d )(?<!các )(?<!những )\b(?:[Pp]hường|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
 #: word first so that the regex engine skips ahead to the words' first letters
 _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"),
-                        before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những "),
+                        before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những ", "tỉnh, ", "tỉnh/"),
+                        # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"
                         after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
 _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
                 "thành phố": "city"}
@@ -1399,7 +1403,7 @@ def _after_sentence(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     # to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã")
     owners = [m for m in s.subjects if not _OWNER_BEFORE.search(text, max(s.start, m.start - 16), m.start)
               and not _listed(text, s.start, m)]
-    if owners:
+    if owners and not _several(owners):
         p.place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
     last = [(pos, period, e) for pos, period, scope, e in s.marks if period != "annual" and not scope]
     if len(last) > 1 and a.looked_back:
@@ -1430,6 +1434,13 @@ def _listed(text: str, start: int, m: Mention) -> bool:
     sentences after it are about."""
     return bool(_LIST_OPENER.search(text, max(start, m.start - 8), m.start)) \
         and _UNITS_COUNTED.search(text, start, m.start) is not None
+
+
+def _several(owners: list[Mention]) -> bool:
+    """Whether a sentence names several units of one level ("Đảng bộ huyện Kim Sơn kết nạp 150 đảng viên; Đảng bộ
+    huyện Yên Mô kết nạp 120 đảng viên"): examples of a whole, none of them what the next sentence is about."""
+    last = owners[-1].place
+    return any(m.place != last and m.place.level == last.level for m in owners)
 
 
 def _after_paragraph(p: ParagraphState, a: ArticleState) -> None:
