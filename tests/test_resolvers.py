@@ -311,3 +311,14 @@ def test_tokens_a_count_of_units_is_a_figure():
 def test_place_ranks_sources_and_examples(body, quote, place):
     r, _text = read(body, quote, resolve_place)
     assert r.place.name == place
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "denominator"), [
+    # an x/y written with decimals or thousands is a ratio (the dev set's convention for a sub-score), never a date
+    ("Chỉ số thành phần đạt 13,5/20 điểm.", Decimal("13.5"), "ratio", Decimal("20")),
+    ("Quận đã giải ngân 1.250/4.800 tỷ đồng vốn được giao.", Decimal("1250"), "ratio", Decimal("4800")),
+    ("Tỉnh xếp thứ 12/63.", Decimal("12"), "rank", Decimal("63")),
+])
+def test_tokens_an_x_of_y_written_with_decimals_or_thousands(text, value, unit, denominator):
+    found = [t for t in tokens(text) if t.kind == "indicator"]
+    assert [(t.value, t.unit, t.denominator) for t in found] == [(value, unit, denominator)]

@@ -129,7 +129,7 @@ TOKEN_RE = re.compile(
                  |(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-\d\d)?(?![\d-])      # 2025-08-14, 2024-07 (ISO)
                  |\d{{1,2}}:\d\d(?::\d\d)?)                                  # 15:22:00, 21:39 (clock)
       | (?P<years>(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)                   # 2020-2025, 2020 - 2025
-      | (?P<ratio>(?P<num>\d+)/(?P<den>\d+)(?![/\d]))                     # 21/21, 5/1 (date?), 33/33
+      | (?P<ratio>(?P<num>\d+(?:[.,]\d+)*)/(?P<den>\d+(?:[.,]\d+)*)(?![/\d]))  # 21/21, 5/1 (date?), 13,2/18 (điểm)
       | (?P<range>(?P<lo>{NUMBER})(?:\s?[-–]\s?|\s(?:đến|tới)\s)(?P<hi>{NUMBER})(?![/\d]))  # 800 - 1.000, 10 đến 20, 12-10 (date?)
       | (?P<number>{NUMBER})
     )
@@ -333,6 +333,8 @@ def _number_tokens(text: str, start: int, end: int) -> Iterator[Token]:
 
 
 def _ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
+    if not (m["num"].isdigit() and m["den"].isdigit()):
+        return _written_ratio(text, m, before, limit)
     num, den = int(m["num"]), int(m["den"])
     s, e = m.span()
     if _RANK_AT_END.search(before):  # "xếp thứ 3/30 quận, huyện": rank 3 of 30
@@ -350,6 +352,17 @@ def _ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
         return Token(s, e, Decimal(0), "number", kind="incidental", reason="document number")
     quote_end = _WS.match(text, e).end() + len(counted.group(0)) if counted else e
     return Token(s, quote_end, Decimal(num), "ratio", Decimal(den), noun=noun, num_end=e)
+
+
+def _written_ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
+    """An x/y written with decimals or thousands ("13,2/18 điểm", "2.458/7.758 tỷ đồng"): never a date; a ratio (the
+    dev set's convention for a sub-score), or a rank after "xếp thứ"."""
+    s, e = m.span()
+    num, den = parse_number(m["num"]), parse_number(m["den"])
+    if _RANK_AT_END.search(before):
+        return Token(s, e, num, "rank", den, num_end=e)
+    noun = _noun_after(text, e, limit)
+    return Token(s, e, num, "ratio", den, noun=noun, num_end=e)
 
 
 _MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])[-–](?:19|20)\d\d")
