@@ -1409,15 +1409,26 @@ def _sentence(s_start: int, s_end: int, previous: int, p: ParagraphState, a: Art
 
 
 def _after_sentence(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
-    """What a sentence carries to the next: its unit and its last period (a frame when it opens the sentence, is a
-    part of a year, or a year set off by a comma: "trong năm 2024, …")."""
+    """What a sentence carries to the next: its unit (:func:`_carry_place`) and its last period, with the frames it
+    sets (:func:`_carry_period`)."""
+    _carry_place(s, p, a)
+    _carry_period(s, p, a)
+
+
+def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """"Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit; not the one a unit belongs
+    to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã"), nor units a count lists,
+    nor several units of one level given as examples."""
     text = a.text
-    # "Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit; not the one a unit belongs
-    # to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã")
     owners = [m for m in s.subjects if not _OWNER_BEFORE.search(text, max(s.start, m.start - 16), m.start)
               and not _listed(text, s.start, m)]
     if owners and not _several(owners):
         p.place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
+
+
+def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """The sentence's last period goes on to the next sentences; a frame (one that opens the sentence, is a part of a
+    year, or a year set off by a comma: "trong năm 2024, …") to the next paragraphs."""
     last = [(pos, period, e) for pos, period, scope, e in s.marks if period != "annual" and not scope]
     if len(last) > 1 and a.looked_back:
         # "tổng kết năm 2022 và phát động thi đua năm 2023" early in 2023: the year reported on frames what
@@ -1433,7 +1444,7 @@ def _after_sentence(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     # ("trong năm 2024, …") frames the paragraphs after it
     for pos, period, e in last:
         opening = pos - s.start <= 12
-        if opening or _SUB_YEAR.search(period) or "-" not in period and _COMMA_AFTER.match(text, pos, pos + 30):
+        if opening or _SUB_YEAR.search(period) or "-" not in period and _COMMA_AFTER.match(a.text, pos, pos + 30):
             p.frames.append((opening, period, pos, e))
 
 
