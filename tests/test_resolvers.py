@@ -322,3 +322,14 @@ def test_place_ranks_sources_and_examples(body, quote, place):
 def test_tokens_an_x_of_y_written_with_decimals_or_thousands(text, value, unit, denominator):
     found = [t for t in tokens(text) if t.kind == "indicator"]
     assert [(t.value, t.unit, t.denominator) for t in found] == [(value, unit, denominator)]
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    # a term's total said with "nhiệm kỳ" alone; a part after "riêng" dates only itself
+    ("Tổng thu ngân sách nhiệm kỳ đạt 26.595 tỷ đồng, riêng năm 2024 đạt 6.000 tỷ đồng.", "26.595", "2020-2025"),
+    ("Tổng thu ngân sách nhiệm kỳ đạt 26.595 tỷ đồng, riêng năm 2024 đạt 6.000 tỷ đồng.", "6.000", "2024"),
+])
+def test_period_a_terms_total_and_a_part_of_it(body, quote, period):
+    head = "Đại hội Đảng bộ quận lần thứ VIII, nhiệm kỳ 2025-2030\nXã hội 12/08/2025 08:00\n"
+    r, _text = read(body, quote, resolve_period, head)
+    assert r.period == period

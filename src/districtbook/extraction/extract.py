@@ -890,6 +890,7 @@ def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str
 
 #: the words that make a period after a figure a deadline: "…, dự kiến bàn giao cuối năm 2025", "sẽ đạt … vào năm 2030"
 _DEADLINE_BETWEEN = re.compile(r"\b(?:dự kiến|sẽ|phấn đấu|kế hoạch|trước|chậm nhất|Dự kiến|Phấn đấu)\b")
+_PART_BETWEEN = re.compile(r"\b(?:riêng|Riêng|trong đó|Trong đó)\b")
 #: a comparison with the founding: "so với lúc thành lập quận", "so với khi mới thành lập", "sau chia tách"
 _SINCE_FOUNDING = re.compile(r"so với (?:lúc|khi|thời điểm|ngày) (?:mới )?(?:thành lập|chia tách|tái lập)|sau (?:khi )?chia tách")
 
@@ -1178,9 +1179,10 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         r.period, r.period_ev = base_value[0], ("base_value", base_value[1], base_value[2], False)
         return
     period, m0, m1 = period_mark(s.marks, tok.start, r.clause)
-    if period and m0 > tok.start and _DEADLINE_BETWEEN.search(text, tok.tail, m0):
+    if period and m0 > tok.start and (_DEADLINE_BETWEEN.search(text, tok.tail, m0)
+                                      or _PART_BETWEEN.search(text, tok.tail, m0)):
         # "đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025": the deadline of what comes next, not
-        # the period of the figure before it
+        # the period of the figure before it; "đạt 26.595 tỷ đồng, riêng năm 2019 đạt …": a part that follows
         period = ""
     if period:
         r.period, r.period_ev = period, ("clause" if r.clause[0] <= m0 < r.clause[1] else "sentence", m0, m1, False)

@@ -118,6 +118,7 @@ PERIOD_RE = re.compile(
     | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y}))?(?![\d/-])
     | (?P<term_half>[Nn]ửa\s(?:đầu\s)?nhiệm\skỳ|[Gg]iữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
     | (?P<termword>[Nn]hiệm\skỳ|[Gg]iai\sđoạn|[Tt]hời\skỳ|[Kk]hóa|[Kk]hoá)?\s?(?P<t1>{_Y})\s?[-–]\s?(?P<t2>{_Y})
+    | (?P<term_bare>(?<=\s)nhiệm\skỳ)(?=\s(?:đạt|là|ước|tăng|giảm)\b)          # "thu ngân sách nhiệm kỳ đạt …"
     | (?P<next_term>[Nn]hiệm\skỳ\s(?:tới|tiếp\stheo|mới))
     | (?P<prev_term>[Nn]hiệm\skỳ\s(?:vừa\squa|qua|trước))
     | (?P<term_word>[Tt]rong\snhiệm\skỳ|[Cc]ả\snhiệm\skỳ|[Tt]oàn\snhiệm\skỳ|toàn\skhóa|[Cc]ả\sgiai\sđoạn|[Tt]oàn\sgiai\sđoạn
@@ -422,7 +423,7 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         return ctx.future
     if m["prev_term"]:
         return ctx.term
-    if m["term_word"]:
+    if m["term_word"] or m["term_bare"]:
         return ctx.term
     if m["ytd"]:
         year = m["ytdy"] or m["ytdd"] or m["ytde"] or m["ytdw"] or ctx.pub_year or ref
