@@ -41,7 +41,7 @@ def test_the_evidence_columns_follow_kind_in_order():
     assert {"clause", "sentence", "paragraph", "section", "title", "lead", "article", "outlet", "joint",
             "none"} == set(PLACE_SOURCES)
     assert {"clause", "sentence", "base_value", "paragraph", "section", "title", "lead", "plan_year", "future_term",
-            "dateline", "none"} == set(PERIOD_SOURCES)
+            "only_year", "dateline", "none"} == set(PERIOD_SOURCES)
     assert CUE_SOURCES == ("clause", "paragraph", "default")
 
 

@@ -6,15 +6,18 @@ The pipeline, per body line of an article:
    their scale words and unit);
 2. decide what the number is (:func:`classify`): an indicator, or an incidental number
    (date, year, ordinal, document or storm number, period length, agenda count, ...);
-3. read its context in the sentence: metric (:mod:`districtbook.extraction.metrics`), period
-   (:mod:`districtbook.extraction.periods`), basis of a percentage, hedge, and the place it is about;
+3. read the candidates of its sentence once (:class:`Sentence`: every time expression of
+   :mod:`districtbook.extraction.periods`, the place mentions, the clauses, the goal words), then run the chain of
+   resolvers (:data:`RESOLVERS`) over a :class:`Reading` of the number: each chooses one field (value, period,
+   qualifier, basis, metric, place, ...) from the candidates in reach and from what carries from earlier
+   sentences and paragraphs (:class:`ParagraphState`, :class:`ArticleState`);
 4. record why each of place, period, basis and metric has its value: the rule and the span of text it read
    (``place_from``, ``period_from``, ``basis_from``, ``metric_from``; the sources are :data:`PLACE_SOURCES`,
    :data:`PERIOD_SOURCES`, :data:`CUE_SOURCES`), and which of place and period rest only on a default or a
    distant guess (``weak``, the rule at :data:`WEAK_FIELDS`).
 
 Rules are written by phenomenon, not by sentence; each has a doctest or a unit test (``tests/test_phenomena.py``,
-the evidence in ``tests/test_evidence.py``).
+the evidence in ``tests/test_evidence.py``, each resolver alone in ``tests/test_resolvers.py``).
 """
 from __future__ import annotations
 
@@ -25,11 +28,11 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from decimal import Decimal
 from pathlib import Path
 
-from districtbook.reading.articles import Article, iter_articles
+from districtbook.reading.articles import Article, Line, iter_articles
 from districtbook.extraction.metrics import family_of, metric_evidence
 from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
 from districtbook.extraction.periods import ArticlePeriods, Period, period_mark, scoped_marks
@@ -48,16 +51,18 @@ COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator",
 PLACE_SOURCES = ("clause", "sentence", "paragraph", "section", "title", "lead", "article", "outlet", "joint", "none")
 #: ``period_from``: the figure's clause, its sentence, the comparison a quoted base value follows (base_value), a
 #: frame carried from an earlier sentence or paragraph, a heading, the title, the lead, the year of a plan
-#: (plan_year), the coming term a goal is set for (future_term), the article's date alone (dateline); none.
+#: (plan_year), the coming term a goal is set for (future_term), the one year an undated article names anywhere
+#: (only_year, weak), the article's date alone (dateline); none.
 PERIOD_SOURCES = ("clause", "sentence", "base_value", "paragraph", "section", "title", "lead", "plan_year",
-                  "future_term", "dateline", "none")
+                  "future_term", "only_year", "dateline", "none")
 #: ``basis_from`` and ``metric_from``: the cue words read in the figure's clause or sentence, carried from an
 #: earlier figure of the paragraph, or nothing read (default: basis ``none``, metric ``other``).
 CUE_SOURCES = ("clause", "paragraph", "default")
 #: ``weak``: the fields (of these) decided only by a default or a distant guess, ";"-joined.  A place is weak when
 #: it comes from nothing (none), the outlet's province, or the article's main unit while another unit of its level
 #: is named at least half as often (a bare level word in the clause is as weak as the unit it points back to); a
-#: period is weak when it comes from nothing, the article's date alone, or a frame (a heading or an earlier
+#: period is weak when it comes from nothing, the article's date alone, the only year an undated article names, or a
+#: frame (a heading or an earlier
 #: paragraph's) more than one paragraph above the figure; a frame the lead sets carries to the whole article
 #: (source "lead") and is not weak.
 WEAK_FIELDS = ("place", "period")
@@ -124,7 +129,7 @@ TOKEN_RE = re.compile(
                  |(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-\d\d)?(?![\d-])      # 2025-08-14, 2024-07 (ISO)
                  |\d{{1,2}}:\d\d(?::\d\d)?)                                  # 15:22:00, 21:39 (clock)
       | (?P<years>(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)                   # 2020-2025, 2020 - 2025
-      | (?P<ratio>(?P<num>\d+)/(?P<den>\d+)(?![/\d]))                     # 21/21, 5/1 (date?), 33/33
+      | (?P<ratio>(?P<num>\d+(?:[.,]\d+)*)/(?P<den>\d+(?:[.,]\d+)*)(?![/\d]))  # 21/21, 5/1 (date?), 13,2/18 (điểm)
       | (?P<range>(?P<lo>{NUMBER})(?:\s?[-–]\s?|\s(?:đến|tới)\s)(?P<hi>{NUMBER})(?![/\d]))  # 800 - 1.000, 10 đến 20, 12-10 (date?)
       | (?P<number>{NUMBER})
     )
@@ -328,6 +333,8 @@ def _number_tokens(text: str, start: int, end: int) -> Iterator[Token]:
 
 
 def _ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
+    if not (m["num"].isdigit() and m["den"].isdigit()):
+        return _written_ratio(text, m, before, limit)
     num, den = int(m["num"]), int(m["den"])
     s, e = m.span()
     if _RANK_AT_END.search(before):  # "xếp thứ 3/30 quận, huyện": rank 3 of 30
@@ -347,6 +354,20 @@ def _ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
     return Token(s, quote_end, Decimal(num), "ratio", Decimal(den), noun=noun, num_end=e)
 
 
+def _written_ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
+    """An x/y written with decimals or thousands ("13,2/18 điểm", "2.458/7.758 tỷ đồng"): never a date; a ratio (the
+    dev set's convention for a sub-score), or a rank after "xếp thứ"."""
+    s, e = m.span()
+    num, den = parse_number(m["num"]), parse_number(m["den"])
+    if _RANK_AT_END.search(before):
+        return Token(s, e, num, "rank", den, num_end=e)
+    noun = _noun_after(text, e, limit)
+    return Token(s, e, num, "ratio", den, noun=noun, num_end=e)
+
+
+_MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])[-–](?:19|20)\d\d")
+
+
 def _range(text: str, m: re.Match[str], before: str, limit: int) -> Iterator[Token]:
     s, e = m.span()
     lo, hi = m["lo"], m["hi"]
@@ -358,6 +379,9 @@ def _range(text: str, m: re.Match[str], before: str, limit: int) -> Iterator[Tok
         if 1 <= d <= 31 and 1 <= mo <= 12 and not re.search(r"\s", m.group(0)) and not measured:
             yield Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
             return
+    if _MONTH_YEAR.fullmatch(m.group(0)) and before.endswith(("tháng ", "Tháng ")):
+        yield Token(s, e, Decimal(0), "date", kind="incidental", reason="date")  # "thông xe tháng 12-2025"
+        return
     hi_tok = _amount(text, m.start("hi"), m.end("hi"), hi, limit)
     lo_val = parse_number(lo)
     if hi_tok.unit == "VND_bn":
@@ -373,6 +397,7 @@ def _range(text: str, m: re.Match[str], before: str, limit: int) -> Iterator[Tok
 # what classify reads around a number, compiled once (it runs for every number)
 _DATE_LISTED_AFTER = re.compile(r"\s(?:và|,)\s\d{1,2}[-/]\d{1,2}\b")  # "ngày 12 và 13-10"
 _SECTION_NUMBER, _LINE_START = re.compile(r"(?:\d+\.)*\d+\.?\s"), re.compile(r"(?:^|\n)\s*$")  # "2.1 Thu ngân sách"
+_UNITS_REFERRED_BEFORE = re.compile(r"\b(?:[Nn]hân dân|giáp với|giáp|[Cc]ủa cả|toàn thể)\s$")
 _OUT_OF_BEFORE = re.compile(r"\b(?:trên|trong) tổng số\s$")
 _AT_PLACE_BEFORE, _NAMED_AFTER = re.compile(r"\b(?:tại|ở)\s$"), re.compile(r"\s?\w+(?:\s\w+)?\s[A-ZĐ]")
 _ONLY_ELLIPSIS_TO_END = re.compile(r"[ …]*\Z")
@@ -408,8 +433,10 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
     if _QUOTED_LABEL.search(before) and closing != -1 and (tok.unit == "count" or closing - tok.end < 15):
         return _incidental(tok, "name in quotes")
     if tok.unit == "count":
-        if _OUT_OF_BEFORE.search(before):
-            return _incidental(tok, "reference count")  # "đứng tốp đầu trên tổng số 30 quận, huyện"
+        if _OUT_OF_BEFORE.search(before) or _UNIT_NOUN.match(tok.noun) and _UNITS_REFERRED_BEFORE.search(before):
+            # "đứng tốp đầu trên tổng số 30 quận, huyện"; units already counted, named again: "Nhân dân 4 phường,
+            # xã", "tiếp giáp với 06 quận, huyện"
+            return _incidental(tok, "reference count")
         if _AT_PLACE_BEFORE.search(before) and (not _COUNTED_NOUNS.match(tok.noun) or _NAMED_AFTER.match(
                 text[tok.tail:tok.tail + 40])):
             return _incidental(tok, "place reference")  # "tại 2 dự án Khu đô thị …": the projects named
@@ -511,56 +538,89 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
     >>> _basis("Thu ngân sách đạt 2.511 tỷ đồng, bằng ", " dự toán", "percent", "", ArticlePeriods(2024, 2024, 10, ""))
     ('plan', 1, 8)
     """
-    b_at, a_at, s_at = at
-    before_at = b_at + len(clause_before)  # where ``near`` ends (the number)
-    after = _up_to_next_figure(clause_after[:70])
-    near = clause_before[-60:]
-    near_at = before_at - len(near)
-
-    def _in_near(m: re.Match[str] | None, basis: str) -> tuple[str, int, int]:
-        return (basis, near_at + m.start(), near_at + m.start() + len(m.group(0).rstrip())) if m else (basis, -1, -1)
-
     if unit == "count":
-        m = _PLAN_AFTER_COUNT.match(clause_after)
-        if m:
-            return "plan", a_at, a_at + m.end()
-        # "tăng 1.377 doanh nghiệp so với cùng kỳ": a count compared with the same period
-        m = _SAME_PERIOD_AFTER_COUNT.match(clause_after)
-        return ("yoy", a_at + m.start(1), a_at + m.end(1)) if m else ("none", -1, -1)
+        return _count_basis(clause_after, at[1])
     if unit == "ratio":
-        m = re.match(r"^\s?(?:chỉ tiêu|tiêu chí)?[^,;.]{0,40}(?:đạt|vượt)[^,;.]{0,15}(?:kế hoạch|chỉ tiêu|mức)", clause_after)
-        if m:
-            return "plan", a_at, a_at + m.end()
-        m = re.search(r"kết nạp", near) if noun.startswith(("đảng viên",)) else None
-        return _in_near(m, "plan") if m else ("none", -1, -1)
+        return _ratio_basis(clause_before, clause_after, noun, at)
     if unit not in ("percent", "times", "pp"):
         return "none", -1, -1
     term_starts = ctx.term_starts()
+    found = _basis_after(_up_to_next_figure(clause_after[:70]), ctx, term_starts)
+    if found:
+        return found[0], at[1] + found[1], at[1] + found[2]
+    return _basis_before(clause_before, clause_after, unit, term_starts, siblings, at)
+
+
+def _near_cue(clause_before: str, b_at: int):
+    """The last 60 characters before a number, and a maker of ``(basis, start, end)`` for a cue found in them."""
+    before_at = b_at + len(clause_before)  # where ``near`` ends (the number)
+    near = clause_before[-60:]
+    near_at = before_at - len(near)
+
+    def in_near(m: re.Match[str] | None, basis: str) -> tuple[str, int, int]:
+        return (basis, near_at + m.start(), near_at + m.start() + len(m.group(0).rstrip())) if m else (basis, -1, -1)
+
+    return near, in_near
+
+
+def _count_basis(clause_after: str, a_at: int) -> tuple[str, int, int]:
+    """A count done against a plan ("kết nạp 85 đảng viên, đạt chỉ tiêu") or compared with the same period
+    ("tăng 1.377 doanh nghiệp so với cùng kỳ")."""
+    m = _PLAN_AFTER_COUNT.match(clause_after)
+    if m:
+        return "plan", a_at, a_at + m.end()
+    m = _SAME_PERIOD_AFTER_COUNT.match(clause_after)
+    return ("yoy", a_at + m.start(1), a_at + m.end(1)) if m else ("none", -1, -1)
+
+
+_RATIO_PLAN_AFTER = re.compile(r"^\s?(?:chỉ tiêu|tiêu chí)?[^,;.]{0,40}(?:đạt|vượt)[^,;.]{0,15}(?:kế hoạch|chỉ tiêu|mức)")
+
+
+def _ratio_basis(clause_before: str, clause_after: str, noun: str, at: tuple[int, int, int]) -> tuple[str, int, int]:
+    """An x/y of targets met ("16/19 chỉ tiêu đạt và vượt kế hoạch"), of members admitted against the target."""
+    m = _RATIO_PLAN_AFTER.match(clause_after)
+    if m:
+        return "plan", at[1], at[1] + m.end()
+    near, in_near = _near_cue(clause_before, at[0])
+    m = re.search(r"kết nạp", near) if noun.startswith(("đảng viên",)) else None
+    return in_near(m, "plan") if m else ("none", -1, -1)
+
+
+def _basis_after(after: str, ctx: ArticlePeriods, term_starts: set[str]) -> tuple[str, int, int] | None:
+    """The nearest cue after the number (:data:`_BASIS_AFTER`), offsets in ``after``; "so với năm 2020" is
+    against the start of the term when 2020 starts one (not "so với cùng kỳ năm 2020", nor the year before)."""
     found = []
     for pattern, basis in _BASIS_AFTER:
         m = pattern.search(after)
         if m:
             if basis == "yoy" and "year" in m.groupdict() and m["year"] in term_starts and "kỳ" not in m.group(0) \
                     and int(m["year"]) != (ctx.year or 0) - 1:
-                basis = "term_start"  # "so với năm 2020", not "so với cùng kỳ năm 2020" nor the year before
+                basis = "term_start"
             found.append((m.start(), basis, m.end()))
-    if found:
-        first = min(found)
-        return first[1], a_at + first[0], a_at + first[2]
+    if not found:
+        return None
+    first = min(found)
+    return first[1], first[0], first[2]
+
+
+def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts: set[str], siblings: str,
+                  at: tuple[int, int, int]) -> tuple[str, int, int]:
+    """The cue before the number ("chiếm", "đạt kế hoạch", "so với năm 2020 tăng", "tỷ lệ", "mục tiêu"), a
+    percentage of counted things, else a budget list's bare "đạt"/"tăng" (:func:`_revenue_basis`)."""
+    b_at, a_at, _s_at = at
+    near, in_near = _near_cue(clause_before, b_at)
     if unit == "times":
         m = _BASE_BEFORE.search(near)
-        if m:
-            return _in_near(m, "term_start" if m["year"] in term_starts else "yoy")
-        return "none", -1, -1
+        return in_near(m, "term_start" if m["year"] in term_starts else "yoy") if m else ("none", -1, -1)
     m = _SHARE_BEFORE.search(near)
     if m:
-        return _in_near(m, "share")
+        return in_near(m, "share")
     m = _PLAN_BEFORE.search(near)
     if m:
-        return _in_near(m, "plan")
+        return in_near(m, "plan")
     m = _BASE_BEFORE.search(near)
     if m and (_GROWTH_BEFORE.search(near) or re.search(r"\b(?:tăng|giảm)\b", near[-40:])):
-        return _in_near(m, "term_start" if m["year"] and m["year"] in term_starts else "yoy")
+        return in_near(m, "term_start" if m["year"] and m["year"] in term_starts else "yoy")
     m = _SHARE_NOUN.match(clause_after)
     if m:
         return "share", a_at + m.end() - len(m.group(0).lstrip()), a_at + m.end()
@@ -569,19 +629,29 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
         return "share", b_at + m.start(), b_at + m.end()
     m = _TARGET_BEFORE.search(near)
     if m:
-        return _in_near(m, "target")
+        return in_near(m, "target")
+    return _revenue_basis(clause_before, clause_after, near, siblings, at)
+
+
+def _revenue_basis(clause_before: str, clause_after: str, near: str, siblings: str,
+                   at: tuple[int, int, int]) -> tuple[str, int, int]:
+    """In a budget list, a bare "đạt X%" is per cent of plan and a bare "tăng X%" (or "X%/năm") growth on the
+    same period; the cue is the revenue word, in the clause or earlier in the sentence (``siblings``)."""
+    b_at, _a_at, s_at = at
+    before_at = b_at + len(clause_before)
     head = clause_before[-160:]
     revenue = _REVENUE_WORDS.search(head + " " + siblings[-200:])
-    if revenue:
-        if revenue.start() < len(head):
-            cue = (before_at - len(head) + revenue.start(), before_at - len(head) + revenue.end())
-        else:
-            shift = s_at + len(siblings) - len(siblings[-200:]) - len(head) - 1
-            cue = (shift + revenue.start(), shift + revenue.end())
-        if _REACH_BEFORE.search(near):
-            return "plan", *cue
-        if _GROWTH_BEFORE.search(near) or re.match(r"\s?/năm", clause_after):
-            return "yoy", *cue
+    if not revenue:
+        return "none", -1, -1
+    if revenue.start() < len(head):
+        cue = (before_at - len(head) + revenue.start(), before_at - len(head) + revenue.end())
+    else:
+        shift = s_at + len(siblings) - len(siblings[-200:]) - len(head) - 1
+        cue = (shift + revenue.start(), shift + revenue.end())
+    if _REACH_BEFORE.search(near):
+        return "plan", *cue
+    if _GROWTH_BEFORE.search(near) or re.match(r"\s?/năm", clause_after):
+        return "yoy", *cue
     return "none", -1, -1
 
 
@@ -695,10 +765,20 @@ _NOT_SUBJECT_BEFORE = re.compile(
 _NOT_SUBJECT_WORDS = required(_NOT_SUBJECT_BEFORE)  # "chủ tịch", "sáp nhập", …: one is in every match
 
 
+#: what stands between a unit and the unit it belongs to: "Phường Tam Thắng, TPHCM", "phường Kinh Môn (Hải Phòng)",
+#: "xã Cà Ná thuộc tỉnh Khánh Hòa", "quận Hoàng Mai, thành phố Hà Nội"
+_PARENT_BETWEEN = re.compile(r"\s?[,(–-]?\s?|\s(?:trực\s)?thuộc\s|\s?[,(]\s?(?:trực\s)?thuộc\s")
+
+
+_SOURCE_BEFORE = re.compile(r"\b[Tt]heo\s$")
+#: the words that make the unit after them a comparison, not a subject
+_COMPARED_BEFORE = re.compile(r"(?:\b[Ss]o với|\bhơn|\bchỉ sau|\bđứng sau|\bbằng|\bgấp)\s$")
+
+
 def _subjects(found: list[Mention], text: str) -> list[Mention]:
     """Mentions that can be what a figure is about: not a listed plural ("các phường 7, 8"), not the
-    parent named after a unit ("Phường Tam Thắng, TPHCM", "phường Kinh Môn (Hải Phòng)"), not an
-    office or a merged unit."""
+    parent named after a unit ("Phường Tam Thắng, TPHCM", "phường Kinh Môn (Hải Phòng)", "xã Cà Ná thuộc tỉnh
+    Khánh Hòa"), not a unit compared with ("So với quận Cầu Giấy, …"), not an office or a merged unit."""
     out: list[Mention] = []
     for m in found:
         if m.plural or could_match(_NOT_SUBJECT_WORDS, lowered(text[max(0, m.start - 100):m.start])) \
@@ -706,7 +786,12 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue
         if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 8), m.start):
             continue
-        if out and m.start - out[-1].end <= 3 and _RANK[m.place.level] > _RANK[out[-1].place.level]:
+        if m.place.level == "ministry" and _SOURCE_BEFORE.search(text, max(0, m.start - 6), m.start):
+            continue  # "Theo Bộ Tài chính, …": who says it, not what it is about
+        if _COMPARED_BEFORE.search(text, max(0, m.start - 12), m.start):
+            continue  # "So với quận Cầu Giấy, …", "cao hơn tỉnh Lai Châu", "chỉ sau Quận 1": compared with, not about
+        if out and _RANK[m.place.level] > _RANK[out[-1].place.level] and m.start - out[-1].end <= 16 \
+                and _PARENT_BETWEEN.fullmatch(text, out[-1].end, m.start):
             continue
         out.append(m)
     return out
@@ -726,7 +811,8 @@ _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|s
 #: (?<!của )(?<!theo )(?<!chuẩn )(?<!\d )(?<!các )(?<!những )\b(?:[Pp]hường|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
 #: word first so that the regex engine skips ahead to the words' first letters
 _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"),
-                        before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những "),
+                        before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những ", "tỉnh, ", "tỉnh/"),
+                        # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"
                         after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
 _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
                 "thành phố": "city"}
@@ -736,6 +822,9 @@ _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huy�
 #: read (``-1, -1`` for none), and whether that is only a default or a distant guess
 Evidence = tuple[str, int, int, bool]
 NO_PLACE: Evidence = ("none", -1, -1, True)
+
+
+_COMPARED_BETWEEN = re.compile(r"\b(?:so với|hơn|gấp|chỉ sau|đứng sau)\b")
 
 
 def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: int,
@@ -767,9 +856,10 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     # what the figure before it is about
     # nor a unit listed after the figure ("7 quận có số thu từ 500 tỷ đồng: quận 2, 4, 6") or one the subject belongs
     # to ("hơn 52 km2, là cửa ngõ phía Tây của TP.HCM")
+    # nor one compared with after the figure ("đạt 42%, cao hơn bình quân của thành phố Đà Nẵng")
     after = [m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)
-             and not _LISTED_AFTER.search(text, pos, m.start) and not _OWNER_BEFORE.search(text, max(pos, m.start - 16),
-                                                                                           m.start)]
+             and not _LISTED_AFTER.search(text, pos, m.start) and not _COMPARED_BETWEEN.search(text, pos, m.start)
+             and not _OWNER_BEFORE.search(text, max(pos, m.start - 16), m.start)]
     if after:
         return after[0].place, ("clause", after[0].start, after[0].end, False)
     return default
@@ -800,11 +890,15 @@ def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str
 
 #: the words that make a period after a figure a deadline: "…, dự kiến bàn giao cuối năm 2025", "sẽ đạt … vào năm 2030"
 _DEADLINE_BETWEEN = re.compile(r"\b(?:dự kiến|sẽ|phấn đấu|kế hoạch|trước|chậm nhất|Dự kiến|Phấn đấu)\b")
+_PART_BETWEEN = re.compile(r"\b(?:riêng|Riêng|trong đó|Trong đó)\b")
 #: a comparison with the founding: "so với lúc thành lập quận", "so với khi mới thành lập", "sau chia tách"
 _SINCE_FOUNDING = re.compile(r"so với (?:lúc|khi|thời điểm|ngày) (?:mới )?(?:thành lập|chia tách|tái lập)|sau (?:khi )?chia tách")
 
 
-_PLAN_AMOUNT = re.compile(r"(?:kế hoạch|dự toán|chỉ tiêu)(?:\s(?:năm|dự kiến|giao|được giao|đề ra|nay|là))*\s$")
+#: the amount of a plan, also in brackets after the plan it is: "kế hoạch dự kiến 4.000 tỷ đồng", "đạt 51,8% so với
+#: nghị quyết đề ra (23.600 tỷ đồng)"
+_PLAN_AMOUNT = re.compile(r"(?:kế hoạch|dự toán|chỉ tiêu|nghị quyết)(?:\s(?:năm|dự kiến|giao|được giao|đề ra|nay|là|"
+                          r"HĐND|tỉnh|thành phố|quận|huyện|phường|xã))*(?:\s|\s?\()$")
 _PER_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm|/năm|bình quân[^,;.]{0,40}năm|một năm")
 _BASE_YEAR = re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|"
                         r"nửa (?:đầu|cuối) |quý [IV1-4]+ |năm )*(?P<y>(?:19|20)\d\d)")
@@ -928,229 +1022,504 @@ def _ev(e: Evidence | tuple[str, int, int]) -> str:
     return f"{e[0]}:{e[1]}-{e[2]}" if e[1] >= 0 else e[0]
 
 
+# --- the resolver chain ------------------------------------------------------------------------
+# :func:`figures` reads an article paragraph by paragraph and sentence by sentence.  A sentence's candidates are read
+# once (:class:`Sentence`: its time expressions, the place mentions, its clauses, the goal words); for every number
+# a :class:`Reading` holds the number, its clause and the words around it, and the resolvers of :data:`RESOLVERS`
+# run over it in order, each choosing one field with its evidence.  What carries from one sentence or paragraph to
+# the next (the frame period, the paragraph's unit, the last cue of a list) lives in :class:`ArticleState` and
+# :class:`ParagraphState`, updated after each sentence (:func:`_after_sentence`) and paragraph
+# (:func:`_after_paragraph`).
+
+_WORDS = re.compile(r"[^\W\d_]+\s[^\W\d_]+\s[^\W\d_]+")  # three words in a row
+#: a period carried from a frame: ``(period, source, start, end, paragraph it was set in)``
+Frame = tuple[str, str, int, int, int]
+NO_FRAME: Frame = ("", "none", -1, -1, 0)
+NO_PERIOD: Evidence = ("none", -1, -1, True)
+NO_CUE: tuple[str, int, int] = ("default", -1, -1)
+
+
+@dataclass(slots=True)
+class ArticleState:
+    """What is read once per article, and what carries from paragraph to paragraph."""
+
+    text: str
+    named: list[Mention]  # every place mention of the frame's lines
+    starts: list[int]  # their offsets, for bisection
+    place: tuple[Place | None, Evidence]  # the article's unit
+    by_level: dict[str, tuple[Place, Evidence]]  # per level, the unit a bare level word points back to
+    periods: ArticlePeriods
+    lead: Line | None
+    lead_period: tuple[str, int, int]  # the lead's first period, for a headline's figures
+    looked_back: int | None  # the last year the article looks back on
+    only_year: tuple[str, int, int] | None  # the one year an undated article names, where it first names it
+    section_period: Frame = NO_FRAME  # a heading's or a frame paragraph's period, carried down
+    section_place: tuple[Place | None, Evidence] | None = None  # a heading's unit
+    targets_before: bool = False  # did the previous paragraph with figures set goals?
+    verb_cues: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # "reach"/"growth": the last plan/yoy cue
+    paragraph: int = 0
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleState:
+        text = article.text
+        # lines and the frame take their part by offset.  Only mentions in the frame's lines (title, lead, body) are
+        # read, so the page furniture after the last of them (related titles, footer) is not scanned
+        frame_end = max((ln.end for ln in article.lines if ln.kind in FRAME_KINDS), default=0)
+        named = with_bare_names(text, mentions(text, until=frame_end), frame_end)
+        place, by_level = _article_places(article, named)
+        periods = ArticlePeriods.of(article)
+        # the lead: the first body line that says something ("21:39 - 05/11/2019" over it is a timestamp)
+        lead = next((ln for ln in article.body() if ln.kind == "body" and _WORDS.search(text, ln.start, ln.end)), None)
+        lead_marks = scoped_marks(text, lead.start, lead.end, periods) if lead else []
+        lead_period = next(((p, pos, e) for pos, p, scope, e in lead_marks if p != "annual" and not scope),
+                           ("", -1, -1))
+        only_year = _only_year(article, periods) if periods.pub_month is None else None  # no dateline
+        return cls(text, named, [m.start for m in named], place, by_level, periods, lead, lead_period,
+                   periods.last_complete_year(), only_year)
+
+    def subjects(self, start: int, end: int) -> list[Mention]:
+        """The mentions in ``text[start:end]`` that can be what a figure is about (:func:`_subjects`)."""
+        return _subjects(self.named[bisect_left(self.starts, start):bisect_left(self.starts, end)], self.text)
+
+
+@dataclass(slots=True)
+class ParagraphState:
+    """A body paragraph, and what carries from sentence to sentence in it."""
+
+    line: Line
+    index: int  # its number among the article's body lines
+    found: list[Mention]  # the place mentions that can be subjects
+    in_targets: bool  # it goes on with the goals of the paragraph before
+    period: Frame  # the period carried to its next sentence
+    place: tuple[Place | None, Evidence]  # the unit a figure with none of its own takes
+    families: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # unit: last metric family, its cue
+    bases: dict[str, tuple[str, str, int, int]] = field(default_factory=dict)  # unit: last basis, family, cue
+    frames: list[tuple[bool, str, int, int]] = field(default_factory=list)  # (opening, period, start, end)
+    had_figures: bool = False
+    had_targets: bool = False
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence's candidates, read once for all its figures."""
+
+    start: int
+    end: int
+    frame_start: int  # where its goal words are looked for (a breakdown reads with the sentence before)
+    subjects: list[Mention]  # place mentions
+    marks: list[tuple[int, str, str, int]]  # time expressions (:func:`periods.scoped_marks`)
+    clauses: list[tuple[int, int]]
+    goals: _GoalWords
+
+
+@dataclass(slots=True)
+class Reading:
+    """One number and the fields chosen for it so far, each with its evidence."""
+
+    tok: Token
+    clause: tuple[int, int]
+    before: str  # the clause before the number
+    after: str  # the clause after the number
+    sentence_before: str
+    goal_before: bool  # goal words earlier in the sentence
+    value: Decimal
+    period: str = ""
+    period_ev: Evidence = NO_PERIOD
+    qualifier: str = ""
+    goal: bool = False
+    basis: str = "none"
+    basis_ev: tuple[str, int, int] = NO_CUE
+    metric: str = ""
+    metric_ev: tuple[str, int, int] = NO_CUE
+    place: Place | None = None
+    place_ev: Evidence = NO_PLACE
+    per_year: str = ""
+    base: str = ""
+
+
+def _only_year(article: Article, periods: ArticlePeriods) -> tuple[str, int, int] | None:
+    """The one year the body names, where it first names it, when it names no other period (no span, no part of a
+    year, no other year); else None.  For an undated excerpt: "Tổng chi … năm 2014 …" is the year it reports on."""
+    text, found = article.text, None
+    for ln in article.body():
+        for pos, period, _scope, end in scoped_marks(text, ln.start, ln.end, periods):
+            if period == "annual":
+                continue
+            if not (len(period) == 4 and period.isdigit()) or found and found[0] != period:
+                return None
+            found = found or (period, pos, end)
+    return found
+
+
+def _reading(tok: Token, s: Sentence, text: str) -> Reading:
+    c_start, c_end = next((a, b) for a, b in s.clauses if a <= tok.start <= b)
+    return Reading(tok, (c_start, c_end), text[c_start:tok.start], text[tok.tail:c_end], text[s.start:tok.start],
+                   s.goals(tok.start), tok.value)
+
+
+def resolve_value(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """A decline is negative: "giảm 12,8%" -> -12.8, but not a level it fell to ("giảm còn 3%")."""
+    if r.tok.unit in ("percent", "count", "VND_bn", "USD_mn") and _DECLINE.search(r.before[-15:]) \
+            and not _LEVEL_AFTER_DECLINE.search(r.before[-20:]):
+        r.value = -r.value
+
+
+#: the present, said in the clause before a figure: "Hiện quận có …", "… hiện nay có", "hiện còn"
+_NOW = re.compile(r"^\s*Hiện\s|\b(?:hiện nay|hiện tại|hiện có|hiện đang|hiện còn|Hiện nay|Hiện tại)\b")
+
+
+def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """The period a figure covers, from the nearest candidate that reaches it: the comparison a quoted base value
+    follows, a time expression in its sentence (not a deadline of what comes next), the frame carried from earlier
+    sentences and paragraphs (not a coming term: it dates only goals), the lead's for a headline's figure, the one
+    year an undated article names."""
+    tok, text = r.tok, a.text
+    base_value = _base_value_period(text, s.start, tok.start)
+    if base_value:
+        r.period, r.period_ev = base_value[0], ("base_value", base_value[1], base_value[2], False)
+        return
+    period, m0, m1 = period_mark(s.marks, tok.start, r.clause)
+    if period and m0 > tok.start and (_DEADLINE_BETWEEN.search(text, tok.tail, m0)
+                                      or _PART_BETWEEN.search(text, tok.tail, m0)):
+        # "đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025": the deadline of what comes next, not
+        # the period of the figure before it; "đạt 26.595 tỷ đồng, riêng năm 2019 đạt …": a part that follows
+        period = ""
+    if period:
+        r.period, r.period_ev = period, ("clause" if r.clause[0] <= m0 < r.clause[1] else "sentence", m0, m1, False)
+        return
+    if _NOW.search(r.before):
+        return  # "Hiện quận có 4 phường": the present, which no earlier frame dates
+    if not _is_future(p.period[0], a.periods) and p.period[0] and not (r.goal_before and a.periods.future):
+        # a coming term named earlier dates only the goals set for it; a goal set for the coming term takes no frame
+        # of the term reviewed ("Đại hội đề ra mục tiêu …; tăng thu bình quân 10-12%/năm": the coming term's)
+        frame, src, m0, m1, at = p.period
+        r.period, r.period_ev = frame, (src, m0, m1, _period_weak(src, at, p.index))
+        return
+    if p.line.kind == "title" and p.line.end - p.line.start <= 160 and a.lead_period[0]:
+        r.period, r.period_ev = a.lead_period[0], ("lead", a.lead_period[1], a.lead_period[2], False)
+    elif a.only_year and not r.goal_before and not p.in_targets:
+        # an undated excerpt that names one year, and no other period, reports on that year (weak: a guess)
+        r.period, r.period_ev = a.only_year[0], ("only_year", a.only_year[1], a.only_year[2], True)
+
+
+def resolve_qualifier(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """The hedge (:func:`_qualifier`); a range's ends are ``range_low``/``range_high``."""
+    r.qualifier = (r.tok.reason if r.tok.reason.startswith("range")
+                   else _qualifier(r.goal_before, r.before, r.after, p.in_targets, r.period, a.periods))
+
+
+def resolve_plan_year(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """"để đạt được kế hoạch dự kiến 4.000 tỷ đồng": a plan's amount is the year's, not the part's."""
+    if r.tok.unit == "VND_bn" and _PLAN_AMOUNT.search(r.before[-40:]) and r.period[:4].isdigit():
+        r.period, r.period_ev = r.period[:4], ("plan_year", *r.period_ev[1:])
+
+
+#: the present state said right before a figure: "thu nhập … hiện nay trên 48 triệu đồng" is no goal
+_NOW_BEFORE = re.compile(r"\b(?:hiện nay|hiện tại|hiện có|hiện đang)\b[^,;()]{0,20}$")
+
+
+def resolve_goal_term(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """A goal with no period of its own is set for the coming term; a figure said of the present ("hiện nay") is
+    no goal."""
+    r.goal = (r.qualifier == "target" or r.goal_before or p.in_targets) and not _NOW_BEFORE.search(r.before[-30:])
+    if not r.period and a.periods.future and r.goal:
+        r.period, r.period_ev = a.periods.future, ("future_term", *a.periods.future_at, False)
+
+
+def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """What a percentage, multiple or ratio is measured against (:func:`_basis`), then the cues a list names once
+    (:func:`_list_basis`), a share above the whole, and a goal given as a range."""
+    tok = r.tok
+    r.basis, b0, b1 = _basis(r.before, r.after, tok.unit, tok.noun, a.periods, a.text[s.start:r.clause[0]],
+                             (r.clause[0], tok.tail, s.start))
+    r.basis_ev = ("clause", b0, b1) if b0 >= 0 else NO_CUE
+    _list_basis(r, a.verb_cues)
+    if r.basis == "share" and tok.unit == "percent" and tok.value > 100:
+        r.basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
+    if r.basis == "none" and tok.reason.startswith("range") and r.qualifier.startswith("range") \
+            and (r.goal_before or p.in_targets or r.period == a.periods.future):
+        r.basis = "target"  # a goal given as a range: "từ 11 - 15%"
+        goal_at = s.goals.at(tok.start) if r.goal_before else None
+        r.basis_ev = (("clause", *goal_at) if goal_at else ("paragraph", p.line.start, p.line.start) if p.in_targets
+                      else ("clause", *r.period_ev[1:3]) if r.period_ev[1] >= 0 else NO_CUE)
+
+
+def _list_basis(r: Reading, verb_cues: dict[str, tuple[str, int, int]]) -> None:
+    """A list that names its cue once: "… đạt 70,6% dự toán và tăng 39,5% so với cùng kỳ; khu vực B 43 nghìn tỷ
+    đồng, đạt 57,9% và tăng 7%": a bare "đạt" is of plan, a bare "tăng" on the same period."""
+    if r.tok.unit != "percent":
+        return
+    if r.basis_ev[1] < 0 and r.basis == "none":
+        verb = "reach" if _REACH_BEFORE.search(r.before[-25:]) else "growth" if _GROWTH_BEFORE.search(
+            r.before[-25:]) else ""
+        cue = verb_cues.get(verb)
+        if cue is not None:
+            r.basis, r.basis_ev = cue[0], ("paragraph", cue[1], cue[2])
+    elif r.basis_ev[1] >= 0 and r.basis in ("plan", "yoy"):
+        verb_cues["reach" if r.basis == "plan" else "growth"] = (r.basis, *r.basis_ev[1:])
+
+
+def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """What an indicator measures (:func:`metrics.metric_evidence`): the subject words before it or the thing it
+    counts, else the family of the paragraph's last figure of its unit; a bare percentage after a share of the same
+    family is that share ("tỷ lệ … đạt 68,5%: Đà Nẵng (58,9%), Hà Giang (55,8%)")."""
+    tok = r.tok
+    if tok.kind != "indicator":
+        return
+    carried = p.families.get(tok.unit, ("", -1, -1))
+    metric, src, m0, m1 = metric_evidence(r.sentence_before, r.after, tok.unit, tok.noun, r.basis, carried[0])
+    if r.basis in ("none", "target") and tok.unit == "percent" \
+            and p.bases.get(tok.unit, ("",))[:2] == ("share", family_of(metric) or "other") \
+            and not r.qualifier.startswith("range") and not _GROWTH_BEFORE.search(r.before[-30:]):
+        # also when no sentence of the paragraph names the measure ("Khối bộ đạt 63,5% (mục tiêu 70%)")
+        r.basis, r.basis_ev = "share", ("paragraph", *p.bases[tok.unit][2:])
+        metric, src, m0, m1 = metric_evidence(r.sentence_before, r.after, tok.unit, tok.noun, r.basis, carried[0])
+    r.metric = metric
+    if src == "clause":
+        shift = s.start if m0 < len(r.sentence_before) else tok.tail - len(r.sentence_before)
+        r.metric_ev = ("clause", m0 + shift, m1 + shift)
+    elif src == "paragraph":
+        r.metric_ev = ("paragraph", carried[1], carried[2])
+    if metric != "other":
+        p.families[tok.unit] = (family_of(metric), *r.metric_ev[1:])
+    p.bases[tok.unit] = (r.basis, family_of(metric) or "other", *r.basis_ev[1:])
+
+
+def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """The unit a figure is about (:func:`_place_for`): its clause's, else the paragraph's, section's or article's;
+    a count of units that belong to a unit is that unit's ("10 phường thuộc quận Bình Tân")."""
+    owner = _OWNER_OF_UNITS.match(a.text, r.tok.end) if r.tok.unit == "count" and _UNIT_NOUN.match(r.tok.noun) else None
+    if owner:
+        m = next((m for m in p.found if m.start == owner.end()), None)
+        if m is not None:
+            r.place, r.place_ev = m.place, ("clause", m.start, m.end, False)
+            return
+    r.place, r.place_ev = _place_for(p.found, r.tok.start, *r.clause, p.place, a.text, a.by_level)
+
+
+_UNIT_NOUN = re.compile(r"(?:phường|xã|thị trấn|quận|huyện)\b")
+_OWNER_OF_UNITS = re.compile(r"\s(?:trực\s)?thuộc\s")
+
+
+def resolve_founding(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """In an anniversary article, "tăng 13,61 lần so với lúc thành lập quận", "gấp 13 lần sau chia tách": since the
+    founding; "tăng 65 lần so với năm 2004": from that year."""
+    tok, text, founding = r.tok, a.text, a.periods.founding
+    if not (founding and tok.kind == "indicator" and tok.unit in ("times", "percent")):
+        return
+    reach = _up_to_next_figure(r.after[:60])
+    since = _SINCE_FOUNDING.search(text, tok.tail, tok.tail + len(reach)) \
+        or _SINCE_FOUNDING.search(text, max(r.clause[0], tok.start - 50), tok.start)
+    if since:
+        r.period, r.basis = founding, "none"
+        r.period_ev = ("clause", since.start(), since.end(), False)
+        return
+    long_base = _BASE_YEAR.search(reach)
+    if long_base and tok.unit == "times" and r.period[:4].isdigit() and int(r.period[:4]) - int(long_base["y"]) > 1:
+        r.period, r.basis = f"{long_base['y']}-{r.period[:4]}", "none"
+        r.basis_ev = NO_CUE
+
+
+def resolve_per_year(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """A yearly rate ("bình quân 8%/năm"); in an anniversary article, over the years since the founding."""
+    tok = r.tok
+    if tok.kind == "indicator" and _PER_YEAR.search(r.before[-40:] + a.text[tok.start:tok.tail] + r.after[:12]):
+        r.per_year = "yes"
+        founding = a.periods.founding
+        if tok.unit == "percent" and founding and r.period == founding[5:9]:
+            r.period = founding
+
+
+def resolve_base(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """The period a comparison is made against (:func:`_base_period`), and a change measured over a span dated by
+    its end year only: the span (:func:`_span_period`)."""
+    if r.tok.kind == "indicator":
+        r.base = _base_period(r.basis, r.period, r.before, r.after, a.periods)
+    spanned = _span_period(r.period, r.basis, r.base, bool(_EVERY_YEAR.search(r.before)), r.goal, a.periods)
+    if spanned != r.period and spanned == a.periods.future and not r.base:
+        r.period_ev = ("future_term", *a.periods.future_at, False)
+    r.period = spanned
+
+
+#: the chain, in order: a resolver may read the fields the ones before it chose
+RESOLVERS = (resolve_value, resolve_period, resolve_qualifier, resolve_plan_year, resolve_goal_term, resolve_basis,
+             resolve_metric, resolve_place, resolve_founding, resolve_per_year, resolve_base)
+
+
+def _figures_of(r: Reading, p: ParagraphState, a: ArticleState, doc: str) -> Iterator[Figure]:
+    """The figure a reading gives, one per unit when units are named together ("Hà Nội và TP Hồ Chí Minh …")."""
+    tok = r.tok
+    joint = _joint_subjects(p.found, tok.start, r.clause[0], a.text)
+    for place, place_ev in [(m.place, ("joint", m.start, m.end, False)) for m in joint] or [
+            (r.place, r.place_ev if r.place is not None else NO_PLACE)]:
+        yield Figure(
+            doc=doc,
+            district=place.name if place else "",
+            level=place.level if place else "",
+            metric=r.metric,
+            value=canonical(r.value) if tok.kind == "indicator" else "",
+            unit=tok.unit,
+            denominator=canonical(tok.denominator) if tok.denominator is not None else "",
+            period=r.period,
+            per_year=r.per_year,
+            basis=r.basis,
+            base=r.base,
+            qualifier=r.qualifier,
+            quote=a.text[tok.start:tok.end],
+            start=tok.start,
+            end=tok.end,
+            kind=tok.kind,
+            place_from=_ev(place_ev),
+            period_from=_ev(r.period_ev),
+            basis_from=_ev(r.basis_ev),
+            metric_from=_ev(r.metric_ev),
+            weak=";".join(name for name, ev in (("place", place_ev), ("period", r.period_ev)) if ev[3]),
+        )
+
+
+def _heading(line: Line, a: ArticleState) -> bool:
+    """Whether ``line`` is a heading; if so it starts a section: "Giai đoạn 2016-2020" dates what follows it,
+    "Hà Nội" places it."""
+    text = a.text
+    line_text = text[line.start:line.end]
+    if line.kind != "body" or not _HEADING.match(line_text) or _FIGURE_IN_HEADING.search(line_text):
+        return False
+    marks = [(p, pos, e) for pos, p, scope, e in scoped_marks(text, line.start, line.end, a.periods) if p != "annual"]
+    a.section_period = (marks[0][0], "section", marks[0][1], marks[0][2], a.paragraph) if marks \
+        else ("", "none", -1, -1, a.paragraph)
+    heads = a.subjects(line.start, line.end)
+    if heads and len(line_text) <= 40:
+        a.section_place = (heads[0].place, ("section", heads[0].start, heads[0].end, False))
+    return True
+
+
+def _paragraph(line: Line, a: ArticleState) -> ParagraphState:
+    line_text = a.text[line.start:line.end]
+    in_targets = a.targets_before and bool(_CONTINUES_LIST.match(line_text)) and not _DONE.search(line_text)
+    if not _BREAKDOWN.match(line_text):  # "Trong đó, ngành thương mại tăng 9,29%": the paragraph before goes on
+        a.verb_cues = {}
+    return ParagraphState(line, a.paragraph, a.subjects(line.start, line.end), in_targets, a.section_period,
+                          a.section_place or a.place)
+
+
+def _sentence(s_start: int, s_end: int, previous: int, p: ParagraphState, a: ArticleState) -> Sentence:
+    # "… đề ra 28 chỉ tiêu. Trong đó, 19 chỉ tiêu …": a breakdown reads with the sentence it breaks down
+    frame_start = previous if _BREAKDOWN.match(a.text, s_start) else s_start
+    return Sentence(s_start, s_end, frame_start, [m for m in p.found if s_start <= m.start < s_end],
+                    scoped_marks(a.text, s_start, s_end, a.periods), _clauses(a.text, s_start, s_end),
+                    _GoalWords(a.text, frame_start, s_end))
+
+
+def _after_sentence(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """What a sentence carries to the next: its unit (:func:`_carry_place`) and its last period, with the frames it
+    sets (:func:`_carry_period`)."""
+    _carry_place(s, p, a)
+    _carry_period(s, p, a)
+
+
+def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """"Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit; not the one a unit belongs
+    to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã"), nor units a count lists,
+    nor several units of one level given as examples."""
+    text = a.text
+    owners = [m for m in s.subjects if not _OWNER_BEFORE.search(text, max(s.start, m.start - 16), m.start)
+              and not _listed(text, s.start, m)]
+    if owners and not _several(owners):
+        p.place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
+
+
+def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """The sentence's last period goes on to the next sentences; a frame (one that opens the sentence, is a part of a
+    year, or a year set off by a comma: "trong năm 2024, …") to the next paragraphs."""
+    last = [(pos, period, e) for pos, period, scope, e in s.marks if period != "annual" and not scope]
+    if len(last) > 1 and a.looked_back:
+        # "tổng kết năm 2022 và phát động thi đua năm 2023" early in 2023: the year reported on frames what
+        # follows, not the year a plan is launched for
+        last = [mark for mark in last if not _ahead(mark[1], a.looked_back)] or last
+    if s.goals.any and a.looked_back:
+        # "Năm 2023, quận phấn đấu thu 5.500 tỷ đồng." early in 2023: a goal's year frames no result after it
+        last = [mark for mark in last if not _ahead(mark[1], a.looked_back)]
+    if not last:
+        return
+    p.period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], p.index)
+    # a report's "6 tháng đầu năm", an opening "Trong 5 năm vừa qua, …" or a year set off by a comma
+    # ("trong năm 2024, …") frames the paragraphs after it
+    for pos, period, e in last:
+        opening = pos - s.start <= 12
+        if opening or _SUB_YEAR.search(period) or "-" not in period and _COMMA_AFTER.match(a.text, pos, pos + 30):
+            p.frames.append((opening, period, pos, e))
+
+
+#: a list of the units a count counts: "7 quận, huyện có số thu từ 500 tỷ đồng: quận 2, 4, 6", "6 quận … là quận 5, 9"
+_UNITS_COUNTED = re.compile(r"\d+\s(?:quận|huyện|phường|xã|tỉnh|thành phố)\b")
+_LIST_OPENER = re.compile(r"(?::|\blà|\bgồm|\bgồm có)\s$")
+
+
+def _listed(text: str, start: int, m: Mention) -> bool:
+    """Whether ``m`` opens the list of the units a count in its sentence counts: those are named, not what the
+    sentences after it are about."""
+    return bool(_LIST_OPENER.search(text, max(start, m.start - 8), m.start)) \
+        and _UNITS_COUNTED.search(text, start, m.start) is not None
+
+
+def _several(owners: list[Mention]) -> bool:
+    """Whether a sentence names several units of one level ("Đảng bộ huyện Kim Sơn kết nạp 150 đảng viên; Đảng bộ
+    huyện Yên Mô kết nạp 120 đảng viên"): examples of a whole, none of them what the next sentence is about."""
+    last = owners[-1].place
+    return any(m.place != last and m.place.level == last.level for m in owners)
+
+
+def _after_paragraph(p: ParagraphState, a: ArticleState) -> None:
+    """The paragraph's opening frame (else its last) frames the paragraphs after it; the lead's period frames the
+    article ("… hội nghị tổng kết năm 2022 …"), until another frame."""
+    is_lead = p.line is a.lead
+    if p.frames:
+        frame = next((f for f in p.frames if f[0]), p.frames[-1])
+        a.section_period = (frame[1], "lead" if is_lead else "paragraph", frame[2], frame[3], p.index)
+    elif is_lead and p.period[0] and p.period[1] == "paragraph" and not _SPAN_LABEL.fullmatch(p.period[0]):
+        a.section_period = (p.period[0], "lead", *p.period[2:])
+    if p.had_figures:
+        a.targets_before = p.had_targets
+
+
+_DONE = re.compile(r"\bđã\b")
+_COMMA_AFTER = re.compile(r"[^,.;()]{0,25},")
+
+
 def figures(article: Article, include_incidental: bool = False) -> Iterator[Figure]:
     """All figures of one article, in text order, each with the evidence of its place, period, basis and
     metric (:data:`PLACE_SOURCES`, :data:`PERIOD_SOURCES`, :data:`CUE_SOURCES`)."""
-    text = article.text
-    # once per article; lines and the frame take their part by offset.  Only mentions in the frame's lines (title,
-    # lead, body) are read, so the page furniture after the last of them (related titles, footer) is not scanned
-    frame_end = max((ln.end for ln in article.lines if ln.kind in FRAME_KINDS), default=0)
-    named = with_bare_names(text, mentions(text, until=frame_end), frame_end)
-    starts = [m.start for m in named]
-    article_place, by_level = _article_places(article, named)
-    periods = ArticlePeriods.of(article)
-    targets_before = False  # did the previous paragraph with figures set goals?
-    # carried across the paragraphs of a section, reset by a heading: the period, its source, span and paragraph
-    section_period: tuple[str, str, int, int, int] = ("", "none", -1, -1, 0)
-    section_place: tuple[Place | None, Evidence] | None = None
-    lines = list(article.body())
-    lead = next((ln for ln in lines if ln.kind == "body"), None)
-    lead_period = next(((p, pos, e) for pos, p, scope, e in (scoped_marks(text, lead.start, lead.end, periods)
-                                                             if lead else [])
-                        if p != "annual" and not scope), ("", -1, -1))
-    paragraph = 0
-    verb_cues = {}
-    looked_back = periods.last_complete_year()
-    for line in lines:
-        line_text = text[line.start:line.end]
-        paragraph += 1
-        if line.kind == "body" and _HEADING.match(line_text) and not _FIGURE_IN_HEADING.search(line_text):
-            # a heading starts a section: "Giai đoạn 2016-2020" dates what follows it, "Hà Nội" places it
-            heading_marks = [(p, pos, e) for pos, p, scope, e in scoped_marks(text, line.start, line.end, periods)
-                             if p != "annual"]
-            section_period = ((heading_marks[0][0], "section", heading_marks[0][1], heading_marks[0][2], paragraph)
-                              if heading_marks else ("", "none", -1, -1, paragraph))
-            heads = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
-            if heads and len(line_text) <= 40:
-                section_place = (heads[0].place, ("section", heads[0].start, heads[0].end, False))
+    for r, p, a in readings(article, include_incidental):
+        yield from _figures_of(r, p, a, article.name)
+
+
+def readings(article: Article, include_incidental: bool = False,
+             resolvers: tuple = RESOLVERS) -> Iterator[tuple[Reading, ParagraphState, ArticleState]]:
+    """Every number of ``article`` with the fields ``resolvers`` chose for it (the whole chain by default; a test
+    may stop it after any resolver), and the paragraph and article it was read in."""
+    a = ArticleState.of(article)
+    text = a.text
+    for line in article.body():
+        a.paragraph += 1
+        if _heading(line, a):
             continue
-        carried_period = section_period
-        in_targets = targets_before and bool(_CONTINUES_LIST.match(line_text)) and not re.search(r"\bđã\b", line_text)
-        had_figures = had_targets = False
-        found = _subjects(named[bisect_left(starts, line.start):bisect_left(starts, line.end)], text)
-        carried_family: dict[str, tuple[str, int, int]] = {}  # unit: the last family and where it was read
-        if not _BREAKDOWN.match(line_text):  # "Trong đó, ngành thương mại tăng 9,29%": the paragraph before goes on
-            verb_cues: dict[str, tuple[str, int, int]] = {}  # "reach"/"growth": the last explicit plan/yoy cue
-        carried_basis: dict[str, tuple[str, str, int, int]] = {}  # unit: the last figure's basis, family, cue
-        para_frames: list[tuple[bool, str, int, int]] = []
-        default_place = section_place or article_place
+        p = _paragraph(line, a)
         previous = line.start
         for s_start, s_end in _sentences(text, line.start, line.end):
-            # "… đề ra 28 chỉ tiêu. Trong đó, 19 chỉ tiêu …": a breakdown reads with the sentence it breaks down
-            frame_start = previous if _BREAKDOWN.match(text, s_start) else s_start
+            s = _sentence(s_start, s_end, previous, p, a)
             previous = s_start
-            subjects = [m for m in found if s_start <= m.start < s_end]
-            marks = scoped_marks(text, s_start, s_end, periods)
-            clauses = _clauses(text, s_start, s_end)
-            goal_before_at = _GoalWords(text, frame_start, s_end)
             for tok in tokens(text, s_start, s_end):
                 if tok.kind == "incidental" and not include_incidental:
                     continue
-                c_start, c_end = next((a, b) for a, b in clauses if a <= tok.start <= b)
-                sentence_before = text[s_start:tok.start]
-                # the words that set a goal, earlier in the sentence (or in the one a breakdown reads with)
-                goal_before = goal_before_at(tok.start)
-                before = text[c_start:tok.start]
-                after = text[tok.tail:c_end]
-                value = tok.value
-                if tok.unit in ("percent", "count", "VND_bn", "USD_mn") and _DECLINE.search(before[-15:]) \
-                        and not _LEVEL_AFTER_DECLINE.search(before[-20:]):
-                    value = -value
-                period_ev: Evidence = ("none", -1, -1, True)
-                base_value = _base_value_period(text, s_start, tok.start)
-                if base_value:
-                    period = base_value[0]
-                    period_ev = ("base_value", base_value[1], base_value[2], False)
-                else:
-                    period, m0, m1 = period_mark(marks, tok.start, (c_start, c_end))
-                    if period and m0 > tok.start and _DEADLINE_BETWEEN.search(text, tok.tail, m0):
-                        # "đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025": the deadline of what
-                        # comes next, not the period of the figure before it
-                        period, m0, m1 = "", -1, -1
-                    if period:
-                        period_ev = ("clause" if c_start <= m0 < c_end else "sentence", m0, m1, False)
-                if not period and not _is_future(carried_period[0], periods):
-                    # a coming term named earlier dates only the goals set for it
-                    period, src, m0, m1, at = carried_period
-                    if period:
-                        period_ev = (src, m0, m1, _period_weak(src, at, paragraph))
-                if not period and line.kind == "title" and line.end - line.start <= 160:
-                    period = lead_period[0]  # a headline's figure: the period its lead reports
-                    if period:
-                        period_ev = ("lead", lead_period[1], lead_period[2], False)
-                qualifier = (tok.reason if tok.reason.startswith("range")
-                             else _qualifier(goal_before, before, after, in_targets, period, periods))
-                if tok.unit == "VND_bn" and _PLAN_AMOUNT.search(before[-40:]) and period[:4].isdigit():
-                    period = period[:4]  # "để đạt được kế hoạch dự kiến 4.000 tỷ đồng": the year's plan
-                    period_ev = ("plan_year", *period_ev[1:])
-                goal = qualifier == "target" or goal_before or in_targets
-                if not period and periods.future and goal:
-                    period = periods.future  # a goal with no period of its own: the coming term
-                    period_ev = ("future_term", *periods.future_at, False)
+                r = _reading(tok, s, text)
+                for resolve in resolvers:
+                    resolve(r, s, p, a)
                 if tok.kind == "indicator":
-                    had_figures = True
-                    had_targets = had_targets or qualifier == "target"
-                basis, b0, b1 = _basis(before, after, tok.unit, tok.noun, periods, text[s_start:c_start],
-                                       (c_start, tok.tail, s_start))
-                basis_ev = ("clause", b0, b1) if b0 >= 0 else ("default", -1, -1)
-                if tok.unit == "percent" and b0 < 0 and basis == "none":
-                    # a list that names its cue once: "… đạt 70,6% dự toán và tăng 39,5% so với cùng kỳ; khu vực B
-                    # 43 nghìn tỷ đồng, đạt 57,9% và tăng 7%": a bare "đạt" is of plan, a bare "tăng" on the same period
-                    verb = "reach" if _REACH_BEFORE.search(before[-25:]) else "growth" if _GROWTH_BEFORE.search(
-                        before[-25:]) else ""
-                    cue = verb_cues.get(verb)
-                    if cue is not None:
-                        basis, basis_ev = cue[0], ("paragraph", cue[1], cue[2])
-                elif tok.unit == "percent" and b0 >= 0 and basis in ("plan", "yoy"):
-                    verb_cues["reach" if basis == "plan" else "growth"] = (basis, b0, b1)
-                if basis == "share" and tok.unit == "percent" and tok.value > 100:
-                    basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
-                if basis == "none" and tok.reason.startswith("range") and qualifier.startswith("range") \
-                        and (goal_before or in_targets or period == periods.future):
-                    basis = "target"  # a goal given as a range: "từ 11 - 15%"
-                    goal_at = goal_before_at.at(tok.start) if goal_before else None
-                    basis_ev = ("clause", *goal_at) if goal_at else ("paragraph", line.start, line.start) \
-                        if in_targets else ("clause", *period_ev[1:3]) if period_ev[1] >= 0 else ("default", -1, -1)
-                metric = ""
-                metric_ev: tuple[str, int, int] = ("default", -1, -1)
-                if tok.kind == "indicator":
-                    carried = carried_family.get(tok.unit, ("", -1, -1))
-                    metric, m_src, m0, m1 = metric_evidence(sentence_before, after, tok.unit, tok.noun, basis,
-                                                            carried[0])
-                    if basis in ("none", "target") and tok.unit == "percent" \
-                            and carried_basis.get(tok.unit, ("",))[:2] == ("share", family_of(metric) or "other") \
-                            and not qualifier.startswith("range") and not _GROWTH_BEFORE.search(before[-30:]):
-                        # "tỷ lệ … đạt 68,5%: Đà Nẵng (58,9%), Hà Giang (55,8%) … (mục tiêu 70%)": the same share,
-                        # also when no sentence of the paragraph names the measure ("Khối bộ đạt 63,5% (mục tiêu 70%)")
-                        basis = "share"
-                        basis_ev = ("paragraph", *carried_basis[tok.unit][2:])
-                        metric, m_src, m0, m1 = metric_evidence(sentence_before, after, tok.unit, tok.noun, basis,
-                                                                carried[0])
-                    if m_src == "clause":
-                        shift = s_start if m0 < len(sentence_before) else tok.tail - len(sentence_before)
-                        metric_ev = ("clause", m0 + shift, m1 + shift)
-                    elif m_src == "paragraph":
-                        metric_ev = ("paragraph", carried[1], carried[2])
-                    if metric != "other":
-                        carried_family[tok.unit] = (family_of(metric), *metric_ev[1:])
-                    carried_basis[tok.unit] = (basis, family_of(metric) or "other", *basis_ev[1:])
-                place, place_ev = _place_for(found, tok.start, c_start, c_end, default_place, text, by_level)
-                if periods.founding and tok.kind == "indicator" and tok.unit in ("times", "percent"):
-                    # "tăng 13,61 lần so với lúc thành lập quận", "gấp 13 lần sau chia tách": since the founding;
-                    # "tăng 65 lần so với năm 2004" in an anniversary article: from that year
-                    since = _SINCE_FOUNDING.search(text, tok.tail, tok.tail + len(_up_to_next_figure(after[:60]))) \
-                        or _SINCE_FOUNDING.search(text, max(c_start, tok.start - 50), tok.start)
-                    long_base = _BASE_YEAR.search(_up_to_next_figure(after[:60])) if not since else None
-                    if since:
-                        period, basis, base = periods.founding, "none", ""
-                        period_ev = ("clause", since.start(), since.end(), False)
-                    elif long_base and tok.unit == "times" and period[:4].isdigit() \
-                            and int(period[:4]) - int(long_base["y"]) > 1:
-                        period, basis = f"{long_base['y']}-{period[:4]}", "none"
-                        basis_ev = ("default", -1, -1)
-                per_year = "yes" if tok.kind == "indicator" and _PER_YEAR.search(
-                    before[-40:] + text[tok.start:tok.tail] + after[:12]) else ""
-                if per_year and tok.unit == "percent" and periods.founding and period == periods.founding[5:9]:
-                    period = periods.founding  # "bình quân 21%/năm" in an anniversary article: over the years since
-                base = _base_period(basis, period, before, after, periods) if tok.kind == "indicator" else ""
-                spanned = _span_period(period, basis, base, bool(_EVERY_YEAR.search(before)), goal, periods)
-                if spanned != period and spanned == periods.future and not base:
-                    period_ev = ("future_term", *periods.future_at, False)
-                period = spanned
-                joint = _joint_subjects(found, tok.start, c_start, text)
-                for place, place_ev in [(m.place, ("joint", m.start, m.end, False)) for m in joint] or [
-                        (place, place_ev if place is not None else NO_PLACE)]:
-                    yield Figure(
-                        doc=article.name,
-                        district=place.name if place else "",
-                        level=place.level if place else "",
-                        metric=metric,
-                        value=canonical(value) if tok.kind == "indicator" else "",
-                        unit=tok.unit,
-                        denominator=canonical(tok.denominator) if tok.denominator is not None else "",
-                        period=period,
-                        per_year=per_year,
-                        basis=basis,
-                        base=base,
-                        qualifier=qualifier,
-                        quote=text[tok.start:tok.end],
-                        start=tok.start,
-                        end=tok.end,
-                        kind=tok.kind,
-                        place_from=_ev(place_ev),
-                        period_from=_ev(period_ev),
-                        basis_from=_ev(basis_ev),
-                        metric_from=_ev(metric_ev),
-                        weak=";".join(name for name, ev in (("place", place_ev), ("period", period_ev)) if ev[3]),
-                    )
-            # "Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit; not the one a unit
-            # belongs to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã")
-            owners = [m for m in subjects if not _OWNER_BEFORE.search(text, max(s_start, m.start - 16), m.start)]
-            if owners:
-                default_place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
-            last = [(pos, p, e) for pos, p, scope, e in marks if p != "annual" and not scope]
-            if len(last) > 1 and looked_back:
-                # "tổng kết năm 2022 và phát động thi đua năm 2023" early in 2023: the year reported on frames what
-                # follows, not the year a plan is launched for
-                reported = [mark for mark in last if not _ahead(mark[1], looked_back)]
-                last = reported or last
-            if last:
-                carried_period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], paragraph)
-                # a report's "6 tháng đầu năm", an opening "Trong 5 năm vừa qua, …" or a year set off
-                # by a comma ("trong năm 2024, …") frames the paragraphs after it
-                for pos, p, e in last:
-                    opening = pos - s_start <= 12
-                    if opening or _SUB_YEAR.search(p) or "-" not in p and re.match(r"[^,.;()]{0,25},", text[pos:pos + 30]):
-                        para_frames.append((opening, p, pos, e))
-        if para_frames:  # the paragraph's opening frame, else its last one
-            frame = next((f for f in para_frames if f[0]), para_frames[-1])
-            section_period = (frame[1], "lead" if line is lead else "paragraph", frame[2], frame[3], paragraph)
-        elif line is lead and carried_period[0] and carried_period[1] == "paragraph" \
-                and not _SPAN_LABEL.fullmatch(carried_period[0]):
-            # the lead's period frames the article ("… hội nghị tổng kết năm 2022 …"), until another frame
-            section_period = (carried_period[0], "lead", *carried_period[2:])
-        if had_figures:
-            targets_before = had_targets
+                    p.had_figures = True
+                    p.had_targets = p.had_targets or r.qualifier == "target"
+                yield r, p, a
+            _after_sentence(s, p, a)
+        _after_paragraph(p, a)
 
 
 def extract(paths: Iterable[Path | str], include_incidental: bool = False) -> Iterator[Figure]:

@@ -49,20 +49,20 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("từ"), r"\sđầu"),
     **dict.fromkeys(cases("lũy"), r"\skế"),
     **dict.fromkeys(cases("tính"), r"\sđến"),
-    **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời|ngày\s\d)"),
+    **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời|ngày\s\d|\d\d?[/-])"),
     **dict.fromkeys(cases("vào", "hằng", "hàng", "mỗi"), r"\snăm"),
     **dict.fromkeys(cases("nửa"), r"\s(?:đầu|cuối|nhiệm)"),
     **dict.fromkeys(cases("giữa"), r"\snhiệm"),
-    **dict.fromkeys(cases("cả"), r"\s(?:nhiệm|giai)"),
+    **dict.fromkeys(cases("cả"), r"\s(?:nhiệm|giai|năm)"),  # "cả nhiệm kỳ", "cả năm 2023"
     **dict.fromkeys(cases("toàn"), r"\s(?:nhiệm|khóa|giai)"),
     **dict.fromkeys(cases("các", "những"), r"\stháng"),  # "các tháng cuối năm"
     **dict.fromkeys(cases("khóa", "khoá"), r"\s?\d"),  # "khóa 2020-2025"
-    **dict.fromkeys(cases(*_MONTH_COUNT_WORDS), r"\stháng"),  # "Sáu tháng đầu năm", "chín tháng qua"
+    **dict.fromkeys(cases(*_MONTH_COUNT_WORDS), r"\s(?:tháng|quý)"),  # "Sáu tháng đầu năm", "chín tháng qua", "ba quý"
     **dict.fromkeys(cases("sau", "qua"), r"\s\d\d?\snăm"),  # "Sau 20 năm", "qua 20 năm"
     **dict.fromkeys(cases("tuần"), r"\s(?:thứ\s)?\d"),  # "tuần 03 năm 2024"
 }
 #: after a digit: a count of months or years ("9 tháng", "5 năm qua") or the first year of a span ("2020-2025")
-_PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm)|\d{{3}}\s?[-–])"
+_PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm|quý)|\d{{3}}\s?[-–])"
 
 
 def _period_trigger(tails: bool = True) -> re.Pattern[str]:
@@ -76,10 +76,10 @@ def _period_trigger(tails: bool = True) -> re.Pattern[str]:
 _PERIOD_TRIGGER = _period_trigger()
 #: the base of a comparison: a period named only to compare against
 BASE_RE = re.compile(
-    rf"so\s(?:với\s|cùng\s)(?:(?:cùng\skỳ|kỳ|cùng\sthời\sđiểm|thời\sđiểm|\d{{1,2}}\stháng(?:\sđầu|\scuối)?|"
-    rf"(?:{_MONTH_COUNT})\stháng(?:\sđầu|\scuối)?|nửa\s(?:đầu|cuối)|quý\s[IV1-4]+|năm|tháng|quý)\s){{0,3}}"
-    rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "so cùng kỳ 2022", "so với quý I/2023"
-    rf"so\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)"
+    rf"[Ss]o\s(?:với\s|cùng\s)(?:(?:cùng\skỳ|kỳ|cùng\sthời\sđiểm|thời\sđiểm|\d{{1,2}}\stháng(?:\sđầu|\scuối)?|"
+    rf"(?:{_MONTH_COUNT})\stháng(?:\sđầu|\scuối)?|nửa\s(?:đầu|cuối)|quý\s[IV1-4]+|đầu|cuối|hết|năm|tháng|quý)\s){{0,4}}"
+    rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "So cùng kỳ 2022", "so với cuối năm 2022", "quý I/2023"
+    rf"[Ss]o\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)"
 )
 #: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
 _PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}|"
@@ -111,11 +111,14 @@ PERIOD_RE = re.compile(
     | (?P<late>(?:các|những)\stháng\scuối\snăm)
     | (?P<in_year>(?<=\s)trong\snăm)(?!\s(?:19|20)\d\d|\snay|\s\d)
     | (?P<half>nửa\sđầu\snăm|nửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
+    | (?P<quarters>(?<![\w.,])[23]|(?<![\w])(?:[Hh]ai|[Bb]a))\squý(?:\s(?:đầu\s)?năm(?:\s(?P<qsy>{_Y}))?|\sđầu)?(?![\w/])
+                                                                               # 3 quý đầu năm: the first 9 months
     | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:(?:/|\snăm\s)(?P<qy>{_Y}))?(?![\w/])
     | (?P<by_month>(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?P<bmw>hết\s|đầu\s|cuối\s|giữa\s)?tháng\s(?P<bmo>\d{{1,2}}))(?:/(?P<bmy>{_Y}))?(?![\d/-])
     | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y}))?(?![\d/-])
     | (?P<term_half>[Nn]ửa\s(?:đầu\s)?nhiệm\skỳ|[Gg]iữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
     | (?P<termword>[Nn]hiệm\skỳ|[Gg]iai\sđoạn|[Tt]hời\skỳ|[Kk]hóa|[Kk]hoá)?\s?(?P<t1>{_Y})\s?[-–]\s?(?P<t2>{_Y})
+    | (?P<term_bare>(?<=\s)nhiệm\skỳ)(?=\s(?:đạt|là|ước|tăng|giảm)\b)          # "thu ngân sách nhiệm kỳ đạt …"
     | (?P<next_term>[Nn]hiệm\skỳ\s(?:tới|tiếp\stheo|mới))
     | (?P<prev_term>[Nn]hiệm\skỳ\s(?:vừa\squa|qua|trước))
     | (?P<term_word>[Tt]rong\snhiệm\skỳ|[Cc]ả\snhiệm\skỳ|[Tt]oàn\snhiệm\skỳ|toàn\skhóa|[Cc]ả\sgiai\sđoạn|[Tt]oàn\sgiai\sđoạn
@@ -123,14 +126,15 @@ PERIOD_RE = re.compile(
     | (?P<ytd_to>(?:[Ll]ũy\skế\s(?:từ\sđầu\snăm\s)?|[Tt]ừ\sđầu\snăm\s)(?:đến|tới)\s(?P<ytw>hết\s|cuối\s)?tháng\s(?P<ymo>\d{{1,2}})
         (?:/(?P<ymy>{_Y}))?)(?![\d/-])                                         # lũy kế từ đầu năm đến tháng 8/2022
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
-        [Tt]ính\sđến\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại|
-        (?:[Đđ]ến|[Tt]ới)\sngày\s\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytde>{_Y}))?(?![\d/-])|        # đến ngày 25/9/2025
+        [Tt]ính\sđến\s(?:hết\s)?(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại|
+        (?:[Đđ]ến|[Tt]ới)\s(?:hết\s)?(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytde>{_Y}))?(?![\d/-])|  # đến (hết) ngày 25/9/2025
         [Tt]uần\s(?:thứ\s)?\d{{1,2}}(?:(?:/|\snăm\s)(?P<ytdw>{_Y}))?)                       # tuần 03 năm 2024
     | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)
     | (?<![\w])(?:[Ss]au|[Qq]ua)\s(?P<since>\d{{1,2}})\snăm(?!\s(?:tới|nữa|sau|trước)\b)  # "Sau 20 năm", "qua 20 năm"
     | [Tt]rong\s(?P<n2>\d{{1,2}})\snăm(?!\s?(?:tới|tiếp\stheo|sau))
     | (?<![\w/.,])(?P<n5>\d)\snăm(?=\s(?:đạt|ước|là|thu|chi|tăng)\b)          # "tổng vốn đầu tư 5 năm đạt …"
     | (?P<annual>hằng\snăm|hàng\snăm|mỗi\snăm|/năm)
+    | (?P<whole>[Cc]ả\snăm)(?:\s(?P<wy>{_Y})|\snay)?(?!\s(?:học|tài\schính)\b)      # cả năm 2023: the whole year
     | (?P<until>đến\snăm|tới\snăm|vào\snăm|đến\shết\snăm|Đến\snăm|Đến\shết\snăm)\s(?P<uy>{_Y})
     | (?:năm|Năm)\s(?P<y>{_Y})
     | (?P<this_year>năm\snay)
@@ -245,6 +249,10 @@ _SPAN = re.compile(rf"({_Y})\s?[-–]\s?({_Y})")
 _YEARS_SINCE = re.compile(r"(?<![\w])(?:[Ss]au|[Qq]ua)\s(\d\d)\snăm\b")
 
 
+_FOUNDED_IN = re.compile(rf"(?:thành\slập|chia\stách|tái\slập)\s(?:vào\s)?(?:ngày\s\d{{1,2}}[/-]\d{{1,2}}[/-]|"
+                         rf"tháng\s\d{{1,2}}[/-]|năm\s)({_Y})")
+
+
 def _founding(body: str, year: int | None) -> str:
     """The years since the founding an anniversary article looks back on: "kỷ niệm 20 năm thành lập (2003 – 2023)"
     -> ``2003-2023``; with no span of that length written, the N years up to the year reported on.
@@ -253,6 +261,9 @@ def _founding(body: str, year: int | None) -> str:
     ('2003-2023', '2003-2023')
     >>> _founding("sau 5 năm thành lập", 2023), _founding("Đại hội nhiệm kỳ 2020-2025", 2023)
     ('', '')
+    >>> _founding("Quận được thành lập ngày 23/1/1997. Kỷ niệm 25 năm thành lập quận", 2021)
+    '1997-2021'
+
     """
     m = _ANNIVERSARY.search(body) if "năm" in body else None
     if m is None and ("thành lập" in body or "chia tách" in body):
@@ -261,6 +272,9 @@ def _founding(body: str, year: int | None) -> str:
         return ""
     n = int(m[1])
     span = next((f"{a[1]}-{a[2]}" for a in _SPAN.finditer(body) if int(a[2]) - int(a[1]) == n), "")
+    founded = _FOUNDED_IN.search(body)  # "được thành lập ngày 23/1/1997": from that year to the year reported on
+    if not span and founded and year and abs(year - int(founded[1]) - n) <= 1:
+        return f"{founded[1]}-{year}"
     return span or (f"{year - n}-{year}" if year else "")
 
 
@@ -344,6 +358,9 @@ class ArticlePeriods:
         return self.pub_year - 1 if self.pub_month is not None and self.pub_month <= 3 else self.pub_year
 
 
+_SPAN_IN_BRACKETS = re.compile(rf"\s?\(({_Y})\s?[-–]\s?({_Y})\)")
+
+
 def _count(word: str) -> int:
     """A count of months written in digits or in words ("09", "Sáu")."""
     return int(word) if word.isdigit() else _MONTH_COUNTS[word.lower()]
@@ -372,6 +389,9 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         if n == 12:
             return str(year)
         return f"{year}-{n}M"
+    if m["quarters"]:
+        year = m["qsy"] or ref
+        return f"{year}-{'9M' if m['quarters'].lower() in ('3', 'ba') else 'H1'}" if year else ""
     if m["in_year"]:
         return str(ref) if ref else ""
     if m["late"]:
@@ -403,13 +423,16 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         return ctx.future
     if m["prev_term"]:
         return ctx.term
-    if m["term_word"]:
+    if m["term_word"] or m["term_bare"]:
         return ctx.term
     if m["ytd"]:
         year = m["ytdy"] or m["ytdd"] or m["ytde"] or m["ytdw"] or ctx.pub_year or ref
         return f"{year}-YTD" if year else ""
     if m["n"] or m["n2"] or m["n5"]:
         n = int(m["n"] or m["n2"] or m["n5"])
+        spelled = _SPAN_IN_BRACKETS.match(m.string, m.end(), m.end() + 16)
+        if spelled and int(spelled[2]) - int(spelled[1]) in (n - 1, n):
+            return f"{spelled[1]}-{spelled[2]}"  # "Trong 5 năm (2016-2020)": the years it names
         end = ctx.last_complete_year()
         if end is None:
             return ""
@@ -420,11 +443,16 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         return f"{end - n + 1}-{end}"
     if m["since"]:  # "Sau 20 năm, …" in an anniversary article: the years since the founding
         n, end = int(m["since"]), ctx.year
-        if ctx.founding and int(ctx.founding[5:9]) - int(ctx.founding[:4]) == n:
-            return ctx.founding
+        spelled = _SPAN_IN_BRACKETS.match(m.string, m.end(), m.end() + 16)
+        if spelled and int(spelled[2]) - int(spelled[1]) in (n - 1, n):
+            return f"{spelled[1]}-{spelled[2]}"  # "Sau 5 năm (2020 - 2025)"
+        if ctx.founding and abs(int(ctx.founding[5:9]) - int(ctx.founding[:4]) - n) <= 1:
+            return ctx.founding  # "Sau 25 năm" of a district founded in January 1997, said early in 2022
         if ctx.term and int(ctx.term[5:9]) - int(ctx.term[:4]) == n:
             return ctx.term
         return f"{end - n}-{end}" if end and n >= 10 else ""
+    if m["whole"]:
+        return m["wy"] or (str(ref) if ref else "")
     if m["annual"]:
         return "annual"
     if m["until"]:
@@ -465,6 +493,7 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
     """
     bases = None  # comparison bases and plan years: looked for once there is a period
     out = []
+    named = ""  # the year of the last part of a year named with its year ("tháng 9/2021")
     for m in scan(PERIOD_RE, _PERIOD_TRIGGER, text, start, end):
         if bases is None:
             bases = [(b.start(), b.end()) for b in (*BASE_RE.finditer(text, start, end),
@@ -475,11 +504,36 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
                 and not _ADVERBIAL_BEFORE.search(text, max(start, m.start() - 8), m.start()):
             continue  # "Đại hội … lần thứ I, nhiệm kỳ 2025-2030": the congress's name
         p = _period(m, ctx)
+        if p and named and p.startswith(f"{ctx.year}-") and _PART_OF_YEAR.fullmatch(p[5:]) and not _YEAR_IN.search(
+                m.group(0)):
+            p = named + p[4:]  # "Tháng 9/2021, … tăng 5%; tính chung 9 tháng tăng 3%": the 9 months of 2021
         if p:
-            paren = text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")"
-            out.append((m.start(), p, "paren" if paren else "clause" if m["until"] or m["mo"] and not m["moy"] else "",
-                        m.end()))
+            out.append((m.start(), p, _scope(text, m, start), m.end()))
+            if _YEAR_IN.search(m.group(0)) and _PART_OF_YEAR.fullmatch(p[5:]):
+                named = p[:4]  # a part of a year named with its year: its parts named after it are of that year
     return out
+
+
+_YEAR_IN = re.compile(_Y)
+_PART_OF_YEAR = re.compile(r"H[12]|Q[1-4]|\d{1,2}M|\d\d")
+
+
+#: a founding date: "được thành lập tháng 6/1981", "chia tách từ năm 2003", "ra đời ngày 1/4/1975"
+_FOUNDED_BEFORE = re.compile(r"(?:thành\slập|chia\stách|tái\slập|ra\sđời|tách\sra)(?:\s(?:mới|lại|từ|vào|ngày|chính\sthức|"
+                             r"quận|huyện|phường|xã|thị\sxã|thành\sphố|[A-ZĐ]\w*))*\s$")
+
+
+def _scope(text: str, m: re.Match[str], start: int) -> str:
+    """What a period expression dates (:func:`scoped_marks`): "paren" the figure before its brackets, "clause" its
+    clause ("đến năm 2030", a month with no year), "founding" its sentence only (a founding date never frames
+    the figures after it: "Quận được thành lập tháng 6/1981. …"), "" what follows it."""
+    if text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")":
+        return "paren"
+    if m["until"] or m["mo"] and not m["moy"]:
+        return "clause"
+    if not m["t1"] and _FOUNDED_BEFORE.search(text, max(start, m.start() - 50), m.start()):
+        return "founding"
+    return ""
 
 
 def period_for(marks: list[tuple[int, str, str, int]], pos: int, clause: tuple[int, int] | None = None) -> str:
