@@ -13,6 +13,7 @@ import pandas as pd
 
 from districtbook.reading.articles import BOOK_MAX_ARTICLE_BYTES, iter_articles, scan
 from districtbook.extraction.extract import COLUMNS, figures
+from districtbook.extraction.periods import Period
 from districtbook.extraction.sources import UNKNOWN, describe, sources as article_sources
 
 SOURCE_COLUMNS = ("outlet", "published")
@@ -419,6 +420,22 @@ def row_flags(df: pd.DataFrame) -> pd.Series:
         for i in rows:
             by_row.setdefault(i, set()).add(flag)
     return pd.Series([";".join(sorted(by_row.get(i, ()))) for i in df.index], index=df.index, dtype=object)
+
+
+def period_of(figure: Mapping[str, Any] | pd.Series | str) -> Period:
+    """The period of a figure (a row of the figure table, or its period's label) that the analysis sets against
+    another: a figure a finding uses always has one (a figure nothing dates is weak, :func:`strong`); one without
+    raises ``ValueError`` naming it.
+
+    >>> str(period_of({"period": "2024-9M"})), period_of("2021-2025").years
+    ('2024-9M', 5.0)
+    """
+    label = figure if isinstance(figure, str) else str(figure["period"])
+    found = Period.parse(label)
+    if found is None:
+        where = "" if isinstance(figure, str) else f" ({figure.get('doc', '')}:{figure.get('start', '')})"
+        raise ValueError(f"a figure without a period reached the analysis{where}: {label!r}")
+    return found
 
 
 def strong(df: pd.DataFrame) -> pd.DataFrame:

@@ -30,7 +30,7 @@ import pandas as pd
 
 from districtbook.base.collate import sorted_names
 from districtbook.analysis import derive
-from districtbook.analysis.dataset import AMOUNT_UNITS, implausible, strong
+from districtbook.analysis.dataset import AMOUNT_UNITS, implausible, strong, period_of
 from districtbook.extraction.periods import Period
 
 #: what describes a place rather than what happened in a period (how many units it has, its area), and what has no
@@ -332,7 +332,7 @@ def peer_verdict(a: dict, b: dict) -> Verdict:
     (True, 'apart')
     """
     v = verdict(a, b)
-    pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
+    pa, pb = period_of(a), period_of(b)
     if v.ok and max(pa.start, pb.start).year - min(pa.end, pb.end).year > 1:  # a gap of more than a year
         return Verdict(False, reason="apart")
     return v
@@ -345,7 +345,7 @@ def footing_values(a: dict, b: dict, v: Verdict) -> tuple[float, float]:
         if r["unit"] == "ratio" and r.get("denominator") == r.get("denominator") and r.get("denominator"):
             x = 100 * x / float(r["denominator"])
         if v.footing == "yearly_average":
-            x /= Period.parse(str(r["period"])).years
+            x /= period_of(r).years
         return x
     return one(a), one(b)
 
@@ -488,7 +488,7 @@ def _quarters(rows: list[dict], previous: dict) -> list[Finding]:
         ends = sorted(by_end)
         for a, b in zip(ends, ends[1:]):
             early, late = by_end[a], by_end[b]
-            span = between(Period.parse(str(early["period"])), Period.parse(str(late["period"])))
+            span = between(period_of(early), period_of(late))
             if span is None or not derivable(early, late):
                 continue
             v = {"value": derive.difference(late["value"], early["value"]), "span": str(span),
@@ -522,7 +522,7 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
     # annual plans implied by two articles
     by_year: dict[tuple, list] = {}
     for r, s, p in plans:
-        year = Period.parse(str(r["period"])).start.year
+        year = period_of(r).start.year
         if reported_in_year(r, year):
             by_year.setdefault((r["district"], r.get("level", ""), r["metric"], year), []).append((r, s, p))
     for (district, _level, metric, year), group in sorted(by_year.items()):
@@ -541,10 +541,10 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
         whole = COMPONENT_OF.get(r["metric"])
         if not whole or not expected(r):
             continue
-        p = Period.parse(str(r["period"]))
+        pr = Period.parse(str(r["period"]))
         for amount, pct, prog in plans:
             q = Period.parse(str(amount["period"]))
-            if amount["district"] == r["district"] and amount["metric"] == whole and p and q and p.start.year == q.start.year \
+            if amount["district"] == r["district"] and amount["metric"] == whole and pr and q and pr.start.year == q.start.year \
                     and float(r["value"]) > prog["plan"]:
                 out.append(Finding("contradiction", r["district"], r["metric"], r["period"], [r, amount, pct],
                                    {"what": "component", "a": float(r["value"]), "plan": prog["plan"], "whole": whole},
@@ -560,7 +560,7 @@ def _trends_and_targets(rows: list[dict], used: set[int]) -> list[Finding]:
         groups.setdefault((r["district"], r["metric"], r["unit"], r["basis"]), []).append(r)
     for (district, metric, unit, _basis), rs in sorted(groups.items()):
         results = [r for r in rs if not expected(r) and Period.parse(str(r["period"]))]
-        results.sort(key=lambda r: (Period.parse(str(r["period"])).end, r["doc"]))
+        results.sort(key=lambda r: (period_of(r).end, r["doc"]))
         done = False
         for k, a in enumerate(results):  # the first pair of comparable periods with different values
             for b in results[k + 1:]:
@@ -569,14 +569,13 @@ def _trends_and_targets(rows: list[dict], used: set[int]) -> list[Finding]:
                 v = verdict(a, b)
                 va, vb = footing_values(a, b, v) if v.ok else (0.0, 0.0)
                 if v.ok and direction(va, a["qualifier"], vb, b["qualifier"]) and not implausible(va, vb, unit) and \
-                        Period.parse(str(a["period"])).end < Period.parse(str(b["period"])).start:
+                        period_of(a).end < period_of(b).start:
                     out.append(Finding("trend", district, metric, str(b["period"]), [a, b],
                                        {"a": va, "b": vb, "footing": v.footing}, SALIENCE["trend"]))
                     done = True
         for t in (r for r in rs if expected(r)):
             pt = Period.parse(str(t["period"]))
-            past = [r for r in results if pt and Period.parse(str(r["period"])).comparable(pt)
-                    and Period.parse(str(r["period"])).end < pt.start]
+            past = [r for r in results if pt and period_of(r).comparable(pt) and period_of(r).end < pt.start]
             if past and unit not in AMOUNT_UNITS:
                 out.append(Finding("target", district, metric, str(t["period"]), [t, past[-1]],
                                    {"target": float(t["value"]), "past": float(past[-1]["value"])},

@@ -8,7 +8,7 @@ import pandas as pd
 
 from districtbook.rendering import charts, ledger, prose
 from districtbook.analysis import derive
-from districtbook.analysis.dataset import strong
+from districtbook.analysis.dataset import strong, period_of
 from districtbook.rendering.labels import cite
 from districtbook.analysis.findings import between, derivable, expected, per_year
 from districtbook.rendering.i18n import period_text, plural, text
@@ -23,7 +23,7 @@ METRICS = ("budget_revenue", "budget_revenue_vs_plan", "budget_revenue_yoy", "bu
            "budget_revenue_vs_term_start", "land_use_revenue")
 
 
-def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
+def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST | None:
     return common.main_points(df, texts, lang, METRICS, CHAPTER)
 
 
@@ -85,15 +85,15 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
                             period=period_text(prev or label, lang), value=n(e.value), low=n(e.low), high=n(e.high),
                             amount=fmt_number(amount, lang), how=how, cite=cite(p, lang))))
         # a total over whole years: its yearly average, with the total's hedge and rounding (none for a running total)
-        shown = prose.derived_average(amount_row.to_dict(), period.years, lang) if period and period.full_years \
+        average = prose.derived_average(amount_row.to_dict(), period.years, lang) if period and period.full_years \
             and period.years > 1 else None
-        if shown is not None:
+        if average is not None and period is not None:
             avg = derive.annual_average(amount, period.start.year, period.end.year)
             out.append(dict(kind="average", district=district, period=label, value=avg, low=avg, high=avg, docs=doc,
                             rows=[amount_row],
-                            shown=shown["value"],
-                            text=text(lang, "derived.average", period=period_text(period, lang), value=shown["number"],
-                                      amount=shown["amount"], years=plural(lang, "count.years", period.years),
+                            shown=average["value"],
+                            text=text(lang, "derived.average", period=period_text(period, lang), value=average["number"],
+                                      amount=average["amount"], years=plural(lang, "count.years", period.years),
                                       cite=cite(amount_row, lang))))
     out += _differences(rev, lang)
     return out
@@ -115,7 +115,7 @@ def _differences(rev: pd.DataFrame, lang: str) -> list[dict]:
             bound = text(lang, "derived.bound", p1=p1) if early["qualifier"] == "more_than" else ""
             out.append(dict(kind="quarter", district=district, period=f"{early['period']}..{late['period']}",
                             value=value, low=value, high=value, docs=f"{early['doc']},{late['doc']}", rows=[late, early],
-                            span=between(Period.parse(early["period"]), Period.parse(late["period"])),
+                            span=between(period_of(early), period_of(late)),
                             text=text(lang, "derived.quarter", p1=p1, p2=p2, value=fmt_number(value, lang, 1),
                                       a=fmt_number(late["value"], lang), b=fmt_number(early["value"], lang),
                                       cites=cite(late, lang) + " " + cite(early, lang), bound=bound)))

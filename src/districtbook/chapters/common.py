@@ -111,8 +111,9 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     return MyST(link + "\n\n" + list_table(table, widths=(10, 14, 10, 15, 9, 9, 14, 19)))  # a date fits its line; a period ("nửa đầu nhiệm kỳ 2020-2025") in two lines
 
 
-def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str, metrics: tuple[str, ...], chapter: str) -> MyST:
-    """A topic chapter's opening: its main points over every district (noted under ``chapter``)."""
+def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str, metrics: tuple[str, ...], chapter: str) -> MyST | None:
+    """A topic chapter's opening: its main points over every district (noted under ``chapter``); None when the
+    figures support none (the chapter then says what it has)."""
     return prose.main_points(df, texts, lang, metrics, chapter=chapter)
 
 

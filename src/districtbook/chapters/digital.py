@@ -10,7 +10,7 @@ METRICS = ("cashless_markets", "cashless_streets", "digitised_records", "records
            "admin_reform_rank_change", "public_investment_disbursement")
 
 
-def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
+def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST | None:
     return common.main_points(df, texts, lang, METRICS, "digital")
 
 

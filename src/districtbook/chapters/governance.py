@@ -12,7 +12,7 @@ METRICS = ("targets_completed", "targets_exceeded", "targets_remaining", "confid
            "party_units_good_share", "new_party_organisations", "new_mass_organisations", "awards")
 
 
-def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
+def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST | None:
     return common.main_points(df, texts, lang, METRICS, "governance")
 
 

@@ -14,7 +14,7 @@ METRICS = ("economic_growth_rate", "sector_share_services", "sector_share_indust
            "new_enterprises")
 
 
-def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
+def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST | None:
     return common.main_points(df, texts, lang, METRICS, "growth")
 
 

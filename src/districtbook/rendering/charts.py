@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from districtbook.analysis.dataset import short_doc
+from districtbook.analysis.dataset import short_doc, period_of
 from districtbook.analysis.findings import SECTOR_SHARES, Finding, per_year
 from districtbook.rendering.i18n import period_text, text
 from districtbook.rendering.labels import cite, fmt_value, hedged, label
@@ -202,7 +202,7 @@ def _year_on_year(fs: list[Finding], lang: str, name: str) -> MyST | None:
     fig, axes = plt.subplots(len(fs), 1, figsize=(8, 1.35 * len(fs) + 1.3), squeeze=False)
     data, items = [], []
     for ax, f in zip(axes[:, 0], fs):
-        cur = Period.parse(f.period)
+        cur = period_of(f.period)
         unit = f.rows[0]["unit"]
         if f.kind == "change":
             now, before, hedge = float(f.rows[0]["value"]), f.values["previous"], f.rows[0]["qualifier"]
