@@ -110,15 +110,18 @@ def test_both_editions_number_their_chapters_alike():
 
 
 def test_a_chapter_writes_its_assets_beside_its_own_edition(monkeypatch):
-    """nbval re-runs a chapter in place: the English chapters' charts go to book/en/chapters/_assets."""
+    """nbval re-runs a chapter in place, with the chapter's folder as the kernel's working directory: the English
+    chapters' charts go to book/en/chapters/_assets. Validating the parameters changes nothing of this."""
     from districtbook.base import paths
 
     monkeypatch.delenv("DISTRICTBOOK_BOOK_DIR", raising=False)
     monkeypatch.delenv("DISTRICTBOOK_ASSETS_DIR", raising=False)
-    monkeypatch.setitem(paths._EDITION, "lang", None)
-    parameters.check(lang="en")
+    monkeypatch.chdir(ROOT / "book" / "en" / "chapters")
     assert paths.assets_dir() == ROOT / "book" / "en" / "chapters" / "_assets"
-    parameters.check(lang="vi")
+    monkeypatch.chdir(ROOT / "book" / "chapters")
+    parameters.check(lang="en")
+    assert paths.assets_dir() == ROOT / "book" / "chapters" / "_assets"
+    monkeypatch.chdir(ROOT)
     assert paths.assets_dir() == ROOT / "book" / "chapters" / "_assets"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import papermill
 import pytest
 
-from districtbook.building import build
+from districtbook.building import execute as executing
 
 
 def _flaky(failures: int, exc: Exception):
@@ -23,7 +23,7 @@ def _flaky(failures: int, exc: Exception):
 def test_a_kernel_that_did_not_start_is_started_again(tmp_path, monkeypatch):
     fake, calls = _flaky(1, RuntimeError("Kernel died before replying to kernel_info"))
     monkeypatch.setattr(papermill, "execute_notebook", fake)
-    out = build.execute("sources", tmp_path / "sources.ipynb", {"seeds": "seeds", "lang": "vi"})
+    out = executing.execute("sources", tmp_path / "sources.ipynb", {"seeds": "seeds", "lang": "vi"})
     assert out.exists() and len(calls) == 2
 
 
@@ -31,15 +31,15 @@ def test_a_kernel_that_never_starts_fails_the_chapter(tmp_path, monkeypatch):
     fake, calls = _flaky(99, RuntimeError("Kernel died before replying to kernel_info"))
     monkeypatch.setattr(papermill, "execute_notebook", fake)
     with pytest.raises(RuntimeError, match="kernel_info"):
-        build.execute("sources", tmp_path / "sources.ipynb", {"seeds": "seeds", "lang": "vi"})
-    assert len(calls) == build.KERNEL_START_ATTEMPTS
+        executing.execute("sources", tmp_path / "sources.ipynb", {"seeds": "seeds", "lang": "vi"})
+    assert len(calls) == executing.KERNEL_START_ATTEMPTS
 
 
 def test_other_errors_are_not_retried(tmp_path, monkeypatch):
     fake, calls = _flaky(1, RuntimeError("something else"))
     monkeypatch.setattr(papermill, "execute_notebook", fake)
     with pytest.raises(RuntimeError, match="something else"):
-        build.execute("sources", tmp_path / "sources.ipynb", {"seeds": "seeds", "lang": "vi"})
+        executing.execute("sources", tmp_path / "sources.ipynb", {"seeds": "seeds", "lang": "vi"})
     assert len(calls) == 1
 
 
@@ -49,7 +49,7 @@ def test_kernels_talk_over_unix_sockets_of_their_own_and_leave_none_behind():
     import asyncio
     import glob
 
-    manager = build.kernel_manager_class()
+    manager = executing.kernel_manager_class()
     one, other = manager(kernel_name="python3"), manager(kernel_name="python3")
     assert one.transport == "ipc" and one.ip != other.ip
 
@@ -70,10 +70,10 @@ def test_kernels_talk_over_unix_sockets_of_their_own_and_leave_none_behind():
 def test_sockets_of_a_killed_build_are_removed_by_the_next(tmp_path):
     dead = _a_dead_pid()
     left = [tmp_path / f"districtbook-{dead}-0123456789abcdef-{i}" for i in range(1, 6)]
-    mine = [tmp_path / f"districtbook-{build.os.getpid()}-fedcba9876543210-{i}" for i in range(1, 6)]
+    mine = [tmp_path / f"districtbook-{executing.os.getpid()}-fedcba9876543210-{i}" for i in range(1, 6)]
     for f in left + mine:
         f.touch()
-    assert sorted(build.remove_stale_sockets(tmp_path)) == left
+    assert sorted(executing.remove_stale_sockets(tmp_path)) == left
     assert all(f.exists() for f in mine) and not any(f.exists() for f in left)
 
 

@@ -199,11 +199,11 @@ def test_each_edition_names_its_author_in_its_own_language(tmp_path):
     # the PDF's title page and the site's footer ("Bởi ...", "By ..."): not the bare name of the program
     import yaml
 
-    from districtbook.building import build, manifest
+    from districtbook.building import manifest, plan
     from .conftest import ROOT
 
     eds = manifest.load(ROOT / "book/manifest.yml").editions
-    authors = {e.lang: yaml.safe_load(build.edition_config(ROOT / "_config.yml", e, eds))["author"] for e in eds}
+    authors = {e.lang: yaml.safe_load(plan.edition_config(ROOT / "_config.yml", e, eds))["author"] for e in eds}
     assert authors == {"vi": "Dự án districtbook", "en": "the districtbook project"}
 
 

@@ -60,12 +60,12 @@ def test_the_catalogues_are_compiled_once_before_the_builders_start(tmp_path):
 
     from sphinx.util.i18n import CatalogInfo
 
-    from districtbook.building import build
+    from districtbook.building import compile as compiling
     from .conftest import ROOT
 
     locale = tmp_path / "_locale"
     shutil.copytree(ROOT / "book" / "_locale", locale)
-    made = build.compile_catalogues(locale)
+    made = compiling.compile_catalogues(locale)
     assert [m.relative_to(locale).as_posix() for m in made] == ["vi/LC_MESSAGES/sphinx.mo"]
     assert not CatalogInfo(str(made[0].parent), "sphinx", "utf-8").is_outdated()
     with made[0].open("rb") as f:

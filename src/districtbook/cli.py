@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check-site", help="open every page of the built site in Chromium and report problems")
     c.add_argument("--site", default=None, help="the built site (default: _build/html)")
     c.add_argument("--screenshots", default=None, help="save a screenshot of every page here")
+    c.add_argument("--search", default=None, help="text the site's search must find (default: the first place the "
+                   "articles in seeds/ report on)")
     return p
 
 
@@ -53,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     logging.getLogger("papermill").setLevel(logging.WARNING)
+    steps: list[str] = []  # the build's publish steps: "done" once the new book is visible
     try:
         if args.command == "build":
             from districtbook.building.build import build
@@ -60,10 +63,11 @@ def main(argv: list[str] | None = None) -> int:
             from districtbook.base.lock import DEFAULT_WAIT
 
             wait = DEFAULT_WAIT if args.wait is None else args.wait
-            for kind, path in build(pdf=args.pdf, jobs=args.jobs, use_cache=not args.no_cache, wait=wait).items():
+            for kind, path in build(pdf=args.pdf, jobs=args.jobs, use_cache=not args.no_cache, wait=wait,
+                                    on_step=steps.append).items():
                 print(f"{kind}: {path}")
         elif args.command == "run":
-            from districtbook.building.build import run
+            from districtbook.building.execute import run
 
             raw = dict(args.parameter)
             print(run(args.template, raw=raw, yaml_file=args.file, output=args.output))
@@ -76,9 +80,14 @@ def main(argv: list[str] | None = None) -> int:
             from districtbook.base.paths import build_dir
             from districtbook.checks.sitecheck import check_site
 
+            from districtbook.building.parameters import known_districts
+            from districtbook.base.paths import seeds_dir
+
             site = Path(args.site) if args.site else build_dir() / "html"
+            # the search must find a place the book is about: the first the articles report on (or --search)
+            query = args.search or next(iter(known_districts(seeds_dir())), "")
             report = check_site(site, Path(args.screenshots) if args.screenshots else None,
-                                {"search.html": "Tây Hồ", "en/search.html": "Tây Hồ"})
+                                {"search.html": query, "en/search.html": query} if query else {})
             for problem in report.problems:
                 print(problem)
             print(f"{len(report.pages)} pages, {len(report.problems)} problems, search hits: {report.search_hits}")
@@ -96,22 +105,20 @@ def main(argv: list[str] | None = None) -> int:
                 n = write_figures(args.paths, Path(args.output) if args.output else None, fmt=args.format)
             log.info("%d figures%s", n, f" written to {args.output}" if args.output else "")
     except DistrictbookError as exc:
-        print(f"districtbook: error: {exc}{_unchanged(args, failed=True)}", file=sys.stderr)
+        print(f"districtbook: error: {exc}{_unchanged(args, 'done' in steps, failed=True)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as exc:
         from districtbook.base.procs import Terminated
 
-        print(f"districtbook: interrupted{_unchanged(args)}", file=sys.stderr)
+        print(f"districtbook: interrupted{_unchanged(args, 'done' in steps)}", file=sys.stderr)
         return 143 if isinstance(exc, Terminated) else 130
     return 0
 
 
-def _unchanged(args: argparse.Namespace, failed: bool = False) -> str:
+def _unchanged(args: argparse.Namespace, published: bool, failed: bool = False) -> str:
     """What an interrupted (or failed) command left as it was, in its own terms."""
     if args.command == "build":
-        from districtbook.building import publish
-
-        if publish.published:  # the signal came while the new generation was being made visible: it is complete
+        if published:  # the signal came while the new generation was being made visible: it is complete
             return "; the new book was published whole before it stopped"
         return "" if failed else "; the previous book is unchanged"
     if args.command == "extract":

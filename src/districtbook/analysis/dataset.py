@@ -3,7 +3,9 @@ and a Frictionless data package describing the published CSV."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -59,8 +61,9 @@ def load(seeds: Path | str) -> pd.DataFrame:
     return _load_both(seeds)[0].copy()
 
 
-def article_texts(seeds: Path | str) -> dict[str, str]:
-    return _load_both(seeds)[1]
+def article_texts(seeds: Path | str) -> Mapping[str, str]:
+    """Each article's text by file name: a read-only view of what :func:`load` read (shared by every caller)."""
+    return MappingProxyType(_load_both(seeds)[1])
 
 
 def _load_both(seeds: Path | str) -> tuple[pd.DataFrame, dict[str, str]]:

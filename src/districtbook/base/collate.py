@@ -24,13 +24,16 @@ def sort_key(name: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     ['Ba Đình', 'Cầu Giấy', 'Dịch Vọng', 'Đống Đa', 'Tây Hồ']
     >>> sorted(["Hà", "Ha", "Hạ", "Hả"], key=sort_key)
     ['Ha', 'Hà', 'Hả', 'Hạ']
+    >>> sorted(["Hải Phòng", "Hà Nội", "Hoàng Mai", "Hoàn Kiếm"], key=sort_key)
+    ['Hà Nội', 'Hải Phòng', 'Hoàn Kiếm', 'Hoàng Mai']
     """
     letters, tones = [], []
     for ch in unicodedata.normalize("NFC", name).casefold():
         parts = unicodedata.normalize("NFD", ch)
         tone = next((_TONES[m] for m in parts if m in _TONES), 0)
         base = unicodedata.normalize("NFC", "".join(m for m in parts if m not in _TONES))
-        letters.append(_RANK[base] if base in _RANK else 100 + ord(base[0]))
+        # a space ends a syllable: it sorts before any letter ("Hà Nội" before "Hải Phòng", syllable by syllable)
+        letters.append(-1 if base.isspace() else _RANK[base] if base in _RANK else 100 + ord(base[0]))
         tones.append(tone)
     return tuple(letters), tuple(tones), name
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 from pathlib import Path
 
 
@@ -101,5 +102,5 @@ class ChapterError(BuildError):
         where = f"cell {cell}" if cell is not None else "the kernel"
         super().__init__(f"{template}: {where} failed: {ename}: {evalue}")
 
-    def __reduce__(self):  # it crosses from a worker process to the build: pickle the fields, not the message
+    def __reduce__(self) -> tuple[Any, ...]:  # it crosses from a worker process to the build: pickle the fields, not the message
         return (type(self), (self.template, self.cell, self.ename, self.evalue))

@@ -22,36 +22,15 @@ def seeds_dir() -> Path:
     return root() / "seeds"
 
 
-_EDITION: dict[str, str | None] = {"lang": None}
-
-
-def use_edition(lang: str) -> None:
-    """Set by a chapter's validation: its charts and tables go beside that edition's chapters."""
-    _EDITION["lang"] = lang
-
-
-def edition_pages(lang: str) -> Path:
-    """The folder of an edition's pages and chapters, as the book manifest names it (``book`` by default)."""
-    import yaml
-
-    try:
-        data = yaml.safe_load(manifest_path().read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        data = {}
-    for e in data.get("editions") or []:
-        if isinstance(e, dict) and e.get("lang") == lang and e.get("pages"):
-            return root() / str(e["pages"])
-    return root() / "book"
-
-
 def book_dir() -> Path:
-    """Where the executed chapters and written pages live: ``$DISTRICTBOOK_BOOK_DIR`` during a staged build,
-    else the folder of the chapter's edition (so nbval, re-running a chapter in place, writes beside it)."""
+    """Where the executed chapters and written pages live: ``$DISTRICTBOOK_BOOK_DIR`` in the kernel of a staged
+    build, else the edition whose ``chapters`` folder the kernel runs in (nbval re-runs a published chapter with
+    its folder as the working directory: it writes beside it), else the project's ``book``."""
     env = os.environ.get("DISTRICTBOOK_BOOK_DIR")
     if env:
         return Path(env).resolve()
-    lang = _EDITION["lang"]
-    return edition_pages(lang) if lang else root() / "book"
+    here = Path.cwd()
+    return here.parent if here.name == "chapters" else root() / "book"
 
 
 def notebooks_dir() -> Path:

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import functools
 import re
-from re import _parser as sre_parse  # the parse tree of a compiled pattern (stable since 3.11)
+from typing import Any
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # the parse tree of a compiled pattern (stable since 3.11)
 
+_EXOTIC: re.Pattern[str] | None
 try:  # characters that match a letter under re.IGNORECASE although str.lower() does not map them to it
     from re._casefix import _EXTRA_CASES
     _EXOTIC = re.compile("[" + re.escape("".join(sorted({chr(c) for k, v in _EXTRA_CASES.items() for c in (k, *v)
@@ -33,7 +35,7 @@ _LITERAL, _IN, _BRANCH, _SUBPATTERN = sre_parse.LITERAL, sre_parse.IN, sre_parse
 _REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", None))
 
 
-def _char(op, av) -> str | None:
+def _char(op: object, av: Any) -> str | None:
     """The one lower-case character a LITERAL or a class like ``[Tt]`` stands for, else None."""
     if op is _LITERAL:
         return chr(av).lower()
@@ -43,14 +45,14 @@ def _char(op, av) -> str | None:
     return None
 
 
-def _best(cands: list[frozenset[str]]) -> frozenset[str] | None:
+def _best(cands: list[frozenset[str] | None]) -> frozenset[str] | None:
     """Of several requirements that all hold, the most selective: the longest shortest string."""
-    cands = [c for c in cands if c and all(c)]
-    return max(cands, key=lambda c: (min(map(len, c)), -len(c))) if cands else None
+    found = [c for c in cands if c and all(c)]
+    return max(found, key=lambda c: (min(map(len, c)), -len(c))) if found else None
 
 
-def _seq(items) -> frozenset[str] | None:
-    cands: list[frozenset[str]] = []
+def _seq(items: Any) -> frozenset[str] | None:
+    cands: list[frozenset[str] | None] = []
     run: list[str] = []
     for op, av in items:
         ch = _char(op, av)
@@ -64,7 +66,7 @@ def _seq(items) -> frozenset[str] | None:
             cands.append(_seq(av[-1]))
         elif op is _BRANCH:
             alts = [_seq(b) for b in av[1]]
-            cands.append(None if any(a is None for a in alts) else frozenset().union(*alts))
+            cands.append(None if any(a is None for a in alts) else frozenset().union(*(a for a in alts if a)))
         elif op in _REPEATS and av[0] >= 1:
             cands.append(_seq(av[2]))
     if run:
@@ -93,7 +95,7 @@ def could_match(factors: frozenset[str] | None, text_lower: str | None) -> bool:
 _AT = sre_parse.AT
 
 
-def _at_edge(items, edge: int, at) -> bool:
+def _at_edge(items: Any, edge: int, at: object) -> bool:
     """Whether every match of a parse tree has the position ``at`` (``^`` or ``$``) at its ``edge`` (0: its
     first item, -1: its last)."""
     if not items:

@@ -19,9 +19,10 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 _PR_SET_PDEATHSIG = 1
-_children: set[subprocess.Popen] = set()
+_children: set[subprocess.Popen[str]] = set()
 _lock = threading.Lock()
 
 
@@ -39,7 +40,7 @@ def command(cmd: list[str]) -> list[str]:
     return [sys.executable, "-m", "districtbook.base.procs", str(os.getpid()), *cmd]
 
 
-def spawn(cmd: list[str], **kwargs) -> subprocess.Popen:
+def spawn(cmd: list[str], **kwargs: Any) -> subprocess.Popen[str]:
     """Start a registered child in its own process group that dies with the build."""
     proc = subprocess.Popen(command(cmd), process_group=0, **kwargs)
     with _lock:
@@ -47,7 +48,7 @@ def spawn(cmd: list[str], **kwargs) -> subprocess.Popen:
     return proc
 
 
-def communicate(proc: subprocess.Popen, input: str | None = None) -> tuple[str, str]:
+def communicate(proc: subprocess.Popen[str], input: str | None = None) -> tuple[str, str]:
     """Wait for a child started by :func:`spawn` and forget it."""
     try:
         out, err = proc.communicate(input)
@@ -121,7 +122,7 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl-C: children stopped, the previous book kept."""
 
 
-def _raise(signum, _frame):
+def _raise(signum: int, _frame: object) -> None:
     raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
 

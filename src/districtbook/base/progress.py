@@ -4,12 +4,13 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from typing import TextIO
 
 log = logging.getLogger("districtbook")
 
 
 class Progress:
-    def __init__(self, total: int, stream=None):
+    def __init__(self, total: int, stream: TextIO | None = None):
         self.total = total
         self.stream = stream or sys.stderr
         self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()

@@ -111,7 +111,8 @@ def lookup(output: str, key: str) -> Entry | None:
 def recorded_inputs(output: str) -> dict[str, Any] | None:
     """The inputs recorded with a chapter's cache entry (None: no entry, or one from before the record)."""
     try:
-        return json.loads((_folder(output) / "inputs.json").read_text(encoding="utf-8"))
+        data: dict[str, Any] = json.loads((_folder(output) / "inputs.json").read_text(encoding="utf-8"))
+        return data
     except (FileNotFoundError, ValueError):
         return None
 

@@ -45,21 +45,17 @@ class Article:
 
 #: seeds/corrections.yml (:mod:`districtbook.reading.corrections`): an input of every chapter that reads articles
 CORRECTIONS = "corrections.yml"
-_ABOUT: dict[str, tuple[frozenset[str], str]] = {}  # by SHA-256: parsing and extracting an article once per process
+def _about(path: Path, raw: bytes) -> tuple[frozenset[str], str]:
+    """The districts an article is about, and its text's key (what makes two articles the same).  The plan reads
+    each seeds folder once per build (``plan.plan``): nothing is kept between calls."""
+    from districtbook.reading.articles import BOOK_MAX_ARTICLE_BYTES, parse_article, text_key
+    from districtbook.extraction.extract import figures
+    from districtbook.extraction.places import main_districts
 
-
-def _about(path: Path, raw: bytes, sha: str) -> tuple[frozenset[str], str]:
-    """The districts an article is about, and its text's key (what makes two articles the same)."""
-    if sha not in _ABOUT:
-        from districtbook.reading.articles import BOOK_MAX_ARTICLE_BYTES, parse_article, text_key
-        from districtbook.extraction.extract import figures
-        from districtbook.extraction.places import main_districts
-
-        art = parse_article(path.name, raw, path, BOOK_MAX_ARTICLE_BYTES)
-        names = set(main_districts(art.body_text()))
-        names |= {f.district for f in figures(art) if f.district and not f.district.startswith("phường ")}
-        _ABOUT[sha] = (frozenset(names), text_key(art.text, nfc=True) if art.text.strip() else "")
-    return _ABOUT[sha]
+    art = parse_article(path.name, raw, path, BOOK_MAX_ARTICLE_BYTES)
+    names = set(main_districts(art.body_text()))
+    names |= {f.district for f in figures(art) if f.district and not f.district.startswith("phường ")}
+    return frozenset(names), text_key(art.text, nfc=True) if art.text.strip() else ""
 
 
 def article_index(folder: Path) -> dict[str, Article]:
@@ -83,7 +79,7 @@ def article_index(folder: Path) -> dict[str, Article]:
     for path in found:
         raw = read_bytes(path, BOOK_MAX_ARTICLE_BYTES)
         sha = hashlib.sha256(raw).hexdigest()
-        districts, key = _about(path, raw, sha)
+        districts, key = _about(path, raw)
         if key and key in seen:
             warn_once(NotRead(path.name, "duplicate", seen[key]).message(), folder)
         seen.setdefault(key, path.name)

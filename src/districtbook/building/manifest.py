@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from districtbook.base import paths
+from districtbook.base.collate import sorted_names
 from districtbook.base.errors import ManifestError
 from districtbook.extraction.places import slugify
 
@@ -56,7 +57,7 @@ class Book:
     editions: tuple[Edition, ...] = (Edition("vi", "book", "districtbook"),)
 
 
-def _chapter(entry: dict, where: str) -> Chapter:
+def _chapter(entry: dict[str, Any], where: str) -> Chapter:
     if not {"template", "output"} <= entry.keys():
         raise ManifestError(f"{where} needs 'template' and 'output'")
     out = PurePosixPath(str(entry["output"]))
@@ -86,7 +87,7 @@ def load(path: Path | None = None) -> Book:
         raise ManifestError(f"{path.name}: expected a non-empty list under 'parts'")
     parts = []
     for i, part in enumerate(parts_in, 1):
-        entries = []
+        entries: list[Page | Chapter] = []
         for j, entry in enumerate(part.get("entries") or [], 1):
             where = f"{path.name}: part {i}, entry {j}"
             if isinstance(entry, dict) and "page" in entry:
@@ -111,7 +112,7 @@ def load(path: Path | None = None) -> Book:
 def expand(book: Book, lang: str | None = None) -> Book:
     """Replace every ``for_each: district`` chapter by one chapter per district in its seeds; with
     ``lang``, keep the pages of that edition and set every chapter's ``lang`` parameter to it."""
-    from districtbook.building.parameters import known_districts, seeds_folder
+    from districtbook.building.parameters import places_by_province, seeds_folder
 
     parts = []
     for part in book.parts:
@@ -123,18 +124,18 @@ def expand(book: Book, lang: str | None = None) -> Book:
                 continue
             params = {**e.parameters, "lang": lang} if lang else dict(e.parameters)
             if e.for_each == "district":
-                slugs: dict[str, str] = {}
-                for d in known_districts(seeds_folder(params.get("seeds", "seeds"))):
-                    slug = slugify(d)
-                    if slug in slugs:
-                        raise ManifestError(f"districts '{slugs[slug]}' and '{d}' would both be written to "
-                                            f"{e.output.replace('{slug}', slug)}: spell them alike in the articles "
-                                            "or rename one")
-                    slugs[slug] = d
-                    entries.append(Chapter(e.template, e.output.replace("{slug}", slug), {**params, "district": d}))
+                groups = places_by_province(seeds_folder(params.get("seeds", "seeds")))
+                if len(groups) > 1:  # a part per city or province: what comes before stays in the part's own
+                    parts.append(Part(part.caption, tuple(entries)))
+                    entries = []
+                    parts += [Part(_group_caption(part.caption, g), tuple(_each(e, params, names)))
+                              for g, names in groups]
+                else:
+                    entries += _each(e, params, [n for _, names in groups for n in names])
             else:
                 entries.append(Chapter(e.template, e.output, params))
         parts.append(Part(part.caption, tuple(entries)))
+    _check_slugs([e for p in parts for e in p.entries if isinstance(e, Chapter) and "district" in e.parameters])
     seen: dict[str, Chapter] = {}
     for ch in (e for p in parts for e in p.entries if isinstance(e, Chapter)):
         if ch.output in seen:
@@ -143,6 +144,31 @@ def expand(book: Book, lang: str | None = None) -> Book:
                                 f"and {b.template} {b.parameters.get('district', '')}".replace("  ", " "))
         seen[ch.output] = ch
     return Book(book.root, tuple(parts), book.editions)
+
+
+def _each(e: Chapter, params: dict[str, Any], names: list[str]) -> list[Chapter]:
+    """A ``for_each: district`` chapter for each place."""
+    return [Chapter(e.template, e.output.replace("{slug}", slugify(d)), {**params, "district": d}) for d in names]
+
+
+def _group_caption(caption: dict[str, str], group: str) -> dict[str, str]:
+    """A part's caption for the places of one city or province ("Các địa phương: Hà Nội")."""
+    from districtbook.rendering.i18n import text
+
+    return {lang: text(lang, "toc.group", caption=c, group=group) if group else
+            text(lang, "toc.group_other", caption=c) for lang, c in caption.items()}
+
+
+def _check_slugs(chapters: list[Chapter]) -> None:
+    """Two places whose names give one file name stop the build before any chapter runs."""
+    seen: dict[str, str] = {}
+    for ch in chapters:
+        d = str(ch.parameters["district"])
+        if ch.output in seen and seen[ch.output] != d:
+            first, second = sorted_names([seen[ch.output], d])
+            raise ManifestError(f"districts '{first}' and '{second}' would both be written to {ch.output}: "
+                                "spell them alike in the articles or rename one")
+        seen[ch.output] = d
 
 
 def chapters(book: Book) -> list[Chapter]:

@@ -34,7 +34,7 @@ def _is_nbval(item: Any) -> bool:
     return type(item).__name__ == "IPyNbCell" and hasattr(item, "cell") and hasattr(item, "cell_num")
 
 
-def _texts(item: Any, outputs: list | None) -> dict[str, list[str]]:
+def _texts(item: Any, outputs: list[Any] | None) -> dict[str, list[str]]:
     """The outputs nbval compares, by kind (stdout, text/plain, text/markdown...), after its sanitising."""
     out: dict[str, list[str]] = {}
     skip = set(getattr(item.parent, "skip_compare", ()))
@@ -83,7 +83,7 @@ def describe(chapter: str, cell: int, source: str, published: dict[str, list[str
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: Any, call: Any):
+def pytest_runtest_makereport(item: Any, call: Any) -> Any:
     outcome = yield
     report = outcome.get_result()
     if not (_is_nbval(item) and report.when == "call" and report.failed):
@@ -101,7 +101,7 @@ def pytest_runtest_makereport(item: Any, call: Any):
 
 
 _PROPERTY = "districtbook-nbval-difference"
-_FAILED = pytest.StashKey[list]()
+_FAILED = pytest.StashKey[list["Difference"]]()
 
 
 class _Differences:
@@ -114,7 +114,7 @@ class _Differences:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         for name, value in report.user_properties:
             if name == _PROPERTY:
-                self.config.stash.setdefault(_FAILED, []).append(Difference(*value))
+                self.config.stash.setdefault(_FAILED, []).append(Difference(*tuple(value)))  # type: ignore[arg-type]
 
 
 def pytest_configure(config: pytest.Config) -> None:

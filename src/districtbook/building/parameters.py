@@ -19,6 +19,7 @@ import yaml
 
 from districtbook.base import paths
 from districtbook.base.errors import ParameterError, short
+from districtbook.extraction.places import Place
 
 #: A parameters file larger than this is refused before it is parsed.
 MAX_YAML_BYTES = 64 * 1024
@@ -34,12 +35,12 @@ class _BoundedLoader(yaml.SafeLoader):
     """``yaml.SafeLoader`` that stops at the ``MAX_YAML_ALIASES``-th alias (an alias bomb) and at the
     ``MAX_YAML_DEPTH``-th level of nesting, naming the line and column where it stopped."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.aliases = 0
         self.depth = 0
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > MAX_YAML_ALIASES:
@@ -263,7 +264,6 @@ def check(exact: bool = False, **values: Any) -> dict[str, Any]:
     if "lang" in values:
         if values["lang"] not in LANGUAGES:
             raise ParameterError("lang", f"unknown edition language {short(values['lang'])}", LANGUAGES)
-        paths.use_edition(values["lang"])
     seeds = values.get("seeds")
     if seeds is not None:
         if not isinstance(seeds, (str, Path)):
@@ -303,7 +303,7 @@ def match_district(name: str, value: Any, known: list[str], exact: bool = False)
     from districtbook.base.collate import fold
 
     if value in known:
-        return value
+        return str(value)
     text = str(value)
     folded = {k: fold(k) for k in known}
     same = [k for k in known if folded[k] == fold(text)]
@@ -317,9 +317,30 @@ def match_district(name: str, value: Any, known: list[str], exact: bool = False)
 def known_districts(seeds: Path) -> list[str]:
     """The units the articles are about (districts, or for post-2025 articles their wards; never a
     pre-2025 ward of a district already listed), in Vietnamese alphabetical order."""
-    from districtbook.reading.articles import BOOK_MAX_ARTICLE_BYTES, iter_articles  # late: reads every article
     from districtbook.base.collate import sorted_names
+
+    return sorted_names(p.name for p in known_places(seeds))
+
+
+def known_places(seeds: Path) -> list[Place]:
+    """The units of :func:`known_districts` with their level and parent, each name once (its first reading)."""
+    from districtbook.reading.articles import BOOK_MAX_ARTICLE_BYTES, iter_articles  # late: reads every article
     from districtbook.extraction.places import book_units, main_places
 
     units = [p for a in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES) for p in main_places(a.frame_text(), a.title)]
-    return sorted_names(p.name for p in book_units(units))
+    return list({p.name: p for p in reversed(book_units(units))}.values())[::-1]
+
+
+def places_by_province(seeds: Path) -> list[tuple[str, list[str]]]:
+    """The units of :func:`known_districts` grouped under their city or province (:func:`places.province_of`):
+    the groups in Vietnamese alphabetical order, each with the city or province itself first, then its districts
+    in order; the units no province can be given to (wards, regions) last, under ``""``."""
+    from districtbook.base.collate import sorted_names
+    from districtbook.extraction.places import province_of
+
+    units = known_places(seeds)
+    groups: dict[str, list[str]] = {}
+    for p in units:
+        groups.setdefault(province_of(p), []).append(p.name)
+    order = [*sorted_names(g for g in groups if g), *([""] if "" in groups else [])]
+    return [(g, sorted(sorted_names(groups[g]), key=lambda n: n != g)) for g in order]

@@ -97,16 +97,12 @@ def check_pdf(pdf: Path) -> None:
 #: The journal of a publish in progress (in ``_build``), and where the previous generation waits for removal.
 JOURNAL = ".publish-journal.json"
 BACKUPS = ".publish-previous"
-#: set once this process has made a new generation visible (what an interruption after it may say)
-published = False
-
-
 def commit(build_dir: Path, steps: list[tuple[Path | None, Path]],
            on_step: Callable[[str], None] | None = None) -> None:
     """Make one generation visible: each ``(new, dest)`` puts the complete tree or file ``new`` at ``dest``
     (``new`` None: ``dest`` is removed), all of them or, after a crash, none until the next build completes
-    them.  ``on_step`` (tests) is called after the journal is written and after each step, with its name."""
-    global published
+    them.  ``on_step`` is called after the journal is written and after each step, with its name, and with
+    ``"done"`` once the new generation is visible (what an interrupted command may then say)."""
     backups = build_dir / BACKUPS
     shutil.rmtree(backups, ignore_errors=True)
     backups.mkdir(parents=True)
@@ -124,9 +120,8 @@ def commit(build_dir: Path, steps: list[tuple[Path | None, Path]],
         for e in entries:
             _apply(e)
             if on_step:
-                on_step(Path(e["dest"]).name)
+                on_step(Path(str(e["dest"])).name)
         (build_dir / JOURNAL).unlink()
-        published = True
         if on_step:
             on_step("done")
     shutil.rmtree(backups, ignore_errors=True)
@@ -153,9 +148,9 @@ def _signals_held() -> Iterator[None]:
             os.kill(os.getpid(), came[0])  # now: the previous handler runs (the build stops, saying what it did)
 
 
-def _apply(entry: dict) -> None:
+def _apply(entry: dict[str, str | None]) -> None:
     """One step, safe to repeat: whatever point a previous attempt reached, the step ends done."""
-    dest, old = Path(entry["dest"]), Path(entry["old"])
+    dest, old = Path(str(entry["dest"])), Path(str(entry["old"]))
     new = Path(entry["new"]) if entry["new"] else None
     if new is not None and not new.exists():
         return  # done already

@@ -18,6 +18,7 @@ import html
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from sphinx.search import languages
 from sphinx.search.en import SearchEnglish
@@ -45,8 +46,8 @@ class FoldingSearchVi(FoldingSearch):
     lang = "vi"
 
 
-def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
-    def keep(asset) -> bool:
+def _drop_thebe(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    def keep(asset: Any) -> bool:
         text = f"{getattr(asset, 'filename', '') or ''} {getattr(asset, 'attributes', {}).get('body', '')} {asset}"
         return "thebe" not in text.lower()
 
@@ -55,7 +56,7 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
             context[key] = [a for a in context[key] if keep(a)]
 
 
-def _edition_bar(app, pagename, templatename, context, doctree) -> None:
+def _edition_bar(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """The links to the other edition and to this edition's PDF: prepended to the page body, and given to
     the templates as ``edition_bar`` for the pages that have no body of their own (the search page)."""
     cfg = app.config.districtbook_editions
@@ -84,7 +85,7 @@ _GENERATED = ("search",)
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-def _add_templates(app, config) -> None:
+def _add_templates(app: Any, config: Any) -> None:
     """The book's templates, first (the themes add their components folders to the same list, and the first
     file of a name wins); the catalogues' folders made absolute (Sphinx looks for the search page's strings,
     sphinx.js, from the working directory)."""
@@ -97,7 +98,7 @@ def _add_templates(app, config) -> None:
 UI_TEXT = {"vi": {"search_bar_text": "Tìm trong sách..."}}
 
 
-def _ui_text(app, pagename, templatename, context, doctree) -> None:
+def _ui_text(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """The search field's placeholder and label in the edition's language (the theme option is English)."""
     words = UI_TEXT.get(app.config.language or "", {})
     if "search_bar_text" in words:
@@ -115,14 +116,14 @@ def number_captions(body: str, chapter: int) -> str:
     """
     seen: dict[str, int] = {}
 
-    def one(m: re.Match) -> str:
+    def one(m: re.Match[str]) -> str:
         seen[m["kind"]] = seen.get(m["kind"], 0) + 1
         return f'<span class="caption-number">{m["kind"]} {chapter}.{seen[m["kind"]]}: </span>'
 
     return _CAPTION.sub(one, body)
 
 
-def chapter_numbers(app) -> dict[str, int]:
+def chapter_numbers(app: Any) -> dict[str, int]:
     """Each page's chapter number in the PDF: its place in the book's table of contents (the root page,
     the introduction, has no number)."""
     env = app.env
@@ -138,13 +139,13 @@ def chapter_numbers(app) -> dict[str, int]:
     return {doc: i + 1 for i, doc in enumerate(order)}
 
 
-def _captions(app, pagename, templatename, context, doctree) -> None:
+def _captions(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     chapter = chapter_numbers(app).get(pagename)
     if chapter and "body" in context:
         context["body"] = number_captions(context["body"], chapter)
 
 
-def setup(app):
+def setup(app: Any) -> dict[str, Any]:
     languages["vi"] = FoldingSearchVi
     languages["en"] = FoldingSearch
     app.add_config_value("districtbook_editions", {}, "html")

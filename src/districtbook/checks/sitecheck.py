@@ -18,9 +18,10 @@ import functools
 import http.server
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 CHROMIUM = "/usr/bin/chromium"
@@ -66,7 +67,7 @@ def _normalise_script(text: str) -> str:
     return " ".join(_STRING.sub(lambda m: m.group(0)[0] * 2, text).split())
 
 
-def injected(scripts: list[dict], handlers: list[dict], site: Path | None = None) -> list[str]:
+def injected(scripts: list[dict[str, Any]], handlers: list[dict[str, Any]], site: Path | None = None) -> list[str]:
     r"""The scripts and inline event handlers of a page that the theme did not put there.
 
     ``scripts``: ``{"src", "type", "text"}`` per ``<script>`` (``src`` as written, relative to the page);
@@ -105,7 +106,7 @@ class Report:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # no request log on stderr
+    def log_message(self, *args: Any) -> None:  # no request log on stderr
         pass
 
 
@@ -228,9 +229,9 @@ async def _check(site: Path, base: str, report: Report, screenshots: Path | None
             await browser.close()
 
 
-def _blocker(problems: list[str]):
+def _blocker(problems: list[str]) -> Callable[[Any], Awaitable[None]]:
     """A route handler: requests to 127.0.0.1 go through; any other is blocked (never sent) and reported."""
-    async def route(r) -> None:
+    async def route(r: Any) -> None:
         host = urlparse(r.request.url).hostname
         if r.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
             await r.continue_()
@@ -240,7 +241,7 @@ def _blocker(problems: list[str]):
     return route
 
 
-async def _check_page(context, gate, base: str, site: Path, rel: str, screenshots: Path | None) -> list[str]:
+async def _check_page(context: Any, gate: Any, base: str, site: Path, rel: str, screenshots: Path | None) -> list[str]:
     """The problems of one page, as a reader's browser meets them."""
     current: list[str] = []
     async with gate:
@@ -250,50 +251,65 @@ async def _check_page(context, gate, base: str, site: Path, rel: str, screenshot
         info = await page.evaluate(_PAGE_JS)
         landed = urlparse(page.url).path.lstrip("/")  # after a redirect (index.html), links are relative to it
         landed = unquote(landed) if landed else rel
-        for img in info["imgs"]:
-            if not img["ok"]:
-                current.append(f"image does not load: {img['src']}")
-            if not img["alt"] and "logo" not in (img["src"] or ""):
-                current.append(f"image without alt text: {img['src']}")
-        for href in info["links"]:
-            target = _link_target(site, landed, href)
-            if target is not None and not target.exists():
-                current.append(f"link to nothing: {href}")
-        current += injected(info["scripts"], info["handlers"])
-        current += [f"script ran: {call[:200]}" for call in info["ran"]]
-        heads = info["heads"]
-        if heads and heads[0] != 1:
-            current.append(f"first heading is h{heads[0]}, not h1")
-        for a, b in zip(heads, heads[1:], strict=False):
-            if b > a + 1:
-                current.append(f"heading skips a level: h{a} then h{b}")
-        if not info["edition"]:  # the search page too (its template places the bar)
-            current.append("no link to the other edition")
-        if not info["pdf"]:
-            current.append("no link to the edition's PDF")
-        if info["lang"] == "vi":
-            current += [f"English words on a Vietnamese page: {w}" for w in sorted(ENGLISH_UI & set(info["ui"]))]
-        if info["mono"] is not None and (MONO_FONT not in info["mono"] or not info["monoLoaded"]):
-            current.append(f"code is not set in {MONO_FONT}: {info['mono']}")
+        current += page_problems(info, site, landed)
         shot = rel.replace("/", "__").removesuffix(".html") + ".png"
         if screenshots is not None:
             await page.screenshot(path=str(screenshots / shot), full_page=True)
-        # a phone: the page must not scroll sideways (wide tables scroll inside); the stylesheet's narrow
-        # rules apply as the window narrows, and the theme's scripts get two frames to react
-        await page.set_viewport_size({"width": 400, "height": 800})
-        await page.evaluate(_TWO_FRAMES)
-        if await page.evaluate(_SIDEWAYS_JS):
-            current.append("the page scrolls sideways at 400 px")
-        small = await page.evaluate(f"() => [...document.querySelectorAll('figure img')].filter("
-                                    f"i => i.getBoundingClientRect().width < {MIN_CHART_PX}).map(i => i.getAttribute('src'))")
-        current += [f"chart narrower than {MIN_CHART_PX} px at 400 px (unreadable text): {src}" for src in small]
+        current += await _phone_problems(page)
         if screenshots is not None:
             await page.screenshot(path=str(screenshots / "400" / shot), full_page=True)
         await page.close()
     return current
 
 
-async def _open(context, url: str, current: list[str], attempts: int = LOAD_ATTEMPTS):
+def page_problems(info: dict[str, Any], site: Path, landed: str) -> list[str]:
+    """What a page's content shows wrong (images, links, scripts, headings, the edition bar, English words on a
+    Vietnamese page, the monospace font), from what the browser reported (``_PAGE_JS``)."""
+    out: list[str] = []
+    for img in info["imgs"]:
+        if not img["ok"]:
+            out.append(f"image does not load: {img['src']}")
+        if not img["alt"] and "logo" not in (img["src"] or ""):
+            out.append(f"image without alt text: {img['src']}")
+    for href in info["links"]:
+        target = _link_target(site, landed, href)
+        if target is not None and not target.exists():
+            out.append(f"link to nothing: {href}")
+    out += injected(info["scripts"], info["handlers"])
+    out += [f"script ran: {call[:200]}" for call in info["ran"]]
+    heads = info["heads"]
+    if heads and heads[0] != 1:
+        out.append(f"first heading is h{heads[0]}, not h1")
+    for a, b in zip(heads, heads[1:], strict=False):
+        if b > a + 1:
+            out.append(f"heading skips a level: h{a} then h{b}")
+    if not info["edition"]:  # the search page too (its template places the bar)
+        out.append("no link to the other edition")
+    if not info["pdf"]:
+        out.append("no link to the edition's PDF")
+    if info["lang"] == "vi":
+        out += [f"English words on a Vietnamese page: {w}" for w in sorted(ENGLISH_UI & set(info["ui"]))]
+    if info["mono"] is not None and (MONO_FONT not in info["mono"] or not info["monoLoaded"]):
+        out.append(f"code is not set in {MONO_FONT}: {info['mono']}")
+    return out
+
+
+async def _phone_problems(page: Any) -> list[str]:
+    """At a phone's width (400 px): the page must not scroll sideways, and no chart may be too narrow to read."""
+    out: list[str] = []
+    # a phone: the page must not scroll sideways (wide tables scroll inside); the stylesheet's narrow
+    # rules apply as the window narrows, and the theme's scripts get two frames to react
+    await page.set_viewport_size({"width": 400, "height": 800})
+    await page.evaluate(_TWO_FRAMES)
+    if await page.evaluate(_SIDEWAYS_JS):
+        out.append("the page scrolls sideways at 400 px")
+    small = await page.evaluate(f"() => [...document.querySelectorAll('figure img')].filter("
+                                f"i => i.getBoundingClientRect().width < {MIN_CHART_PX}).map(i => i.getAttribute('src'))")
+    out += [f"chart narrower than {MIN_CHART_PX} px at 400 px (unreadable text): {src}" for src in small]
+    return out
+
+
+async def _open(context: Any, url: str, current: list[str], attempts: int = LOAD_ATTEMPTS) -> Any:
     """A new tab with the page at ``url`` loaded and its network quiet, what it meets reported into ``current``;
     None (and a finding) when it did not settle within ``LOAD_TIMEOUT_MS``, ``attempts`` times in a fresh tab
     (a browser starved of CPU on a busy machine can stall one page)."""
@@ -315,7 +331,7 @@ async def _open(context, url: str, current: list[str], attempts: int = LOAD_ATTE
     return None
 
 
-async def _search(context, gate, base: str, rel: str, query: str) -> tuple[int, list[str]]:
+async def _search(context: Any, gate: Any, base: str, rel: str, query: str) -> tuple[int, list[str]]:
     """How many results a search page lists for ``query``, and their links (none within 60 s: 0, a finding)."""
     async with gate:
         page = await context.new_page()

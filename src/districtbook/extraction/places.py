@@ -19,6 +19,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -306,7 +307,7 @@ def main_places(text: str, title: str = "") -> list[Place]:
     return main_of(mentions(text) + in_title, in_title)
 
 
-def main_of(named: list[Mention], in_title: list[Mention] = ()) -> list[Place]:
+def main_of(named: list[Mention], in_title: Sequence[Mention] = ()) -> list[Place]:
     """The unit(s) an article is about: the unit its title names (the most specific one), else the
     most mentioned territory (a ministry, a region or the country only when no territory is named);
     units of the same level mentioned at least half as often are kept beside it.
@@ -370,6 +371,24 @@ def book_units(places: list[Place]) -> list[Place]:
     """
     districts = {p.name for p in places if p.level == "district"}
     return [p for p in dict.fromkeys(places) if not (p.level == "ward" and p.parent in districts)]
+
+
+def province_of(place: Place) -> str:
+    """The city or province a unit belongs to, as the book names it ("" when the unit alone cannot say: a ward,
+    whose pre-2025 district a name shared across provinces could not tell, or a region or the country).
+
+    >>> [province_of(p) for p in (Place("Bình Tân", "district", "Hồ Chí Minh"), Place("TP.HCM", "city"),
+    ...                           Place("Quảng Nam", "province"), Place("Giảng Võ", "ward", "Ba Đình"),
+    ...                           Place("Thủ Đức", "city", "Hồ Chí Minh"))]
+    ['TP.HCM', 'TP.HCM', 'Quảng Nam', '', 'TP.HCM']
+    """
+    if place.level in ("city", "province"):
+        name = place.parent or place.name  # a city of a city (Thủ Đức) is under its parent
+    elif place.level == "district":
+        name = place.parent
+    else:
+        return ""
+    return "TP.HCM" if name == "Hồ Chí Minh" else name
 
 
 def slugify(name: str) -> str:

@@ -153,10 +153,10 @@ def decode(raw: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
             enc = "utf-8-sig" if codec == "utf-8" else codec
             break
     else:
-        codec = _nul_pattern(raw[:4096])
-        if codec:
-            text = _strict(raw, codec, 0, codec.upper()[:6], path)
-            enc = codec
+        wide = _nul_pattern(raw[:4096])
+        if wide:
+            text = _strict(raw, wide, 0, wide.upper()[:6], path)
+            enc = wide
         else:
             if b"\x00" in raw:
                 raise ArticleError(path, "is binary (contains NUL bytes), expected a UTF-8 text article")
@@ -164,11 +164,11 @@ def decode(raw: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
                 return raw.decode("utf-8"), "utf-8"
             except UnicodeDecodeError as utf8_error:
                 try:
-                    text = raw.decode("cp1258")
+                    windows = raw.decode("cp1258")
                 except UnicodeDecodeError:
-                    text = None
-                if text is not None and _looks_like_vietnamese(text):
-                    return text, "cp1258"
+                    windows = None
+                if windows is not None and _looks_like_vietnamese(windows):
+                    return windows, "cp1258"
                 raise _bad(path, "UTF-8 nor UTF-16/32 nor Windows-1258 Vietnamese text", utf8_error.start) from None
     if "\x00" in text:
         raise ArticleError(path, "is binary (contains NUL characters), expected a UTF-8 text article")
@@ -220,42 +220,67 @@ def classify_lines(text: str) -> tuple[Line, ...]:
     if prefix and spans and spans[0][0] == 0:  # "date 2025-08-14 <lead>": the archive's date, then the text
         spans[0:1] = [(0, prefix.end("date")), (prefix.end(), spans[0][1])]
     strings = [text[s:e] for s, e in spans]
+    kinds = _line_kinds(strings, dated=prefix is not None)
+    _glued_lines(text, spans, strings, kinds)
+    last_body = max((i for i, k in enumerate(kinds) if k == "body"), default=None)
+    if last_body is not None and _is_byline(strings[last_body]):
+        kinds[last_body] = "byline"
+    return tuple(Line(s, e, k) for (s, e), k in zip(spans, kinds, strict=True))
+
+
+def _line_kinds(strings: list[str], dated: bool) -> list[str]:
+    """Each line's kind from the line itself and where it stands (the first pass of :func:`classify_lines`)."""
     counts = Counter(strings)
-    kinds: list[str] = [""] * len(spans)
-    tail_from = len(spans)
-    for i, s in enumerate(strings):
-        if len(s) <= _TAIL_MARKER_LEN and s.casefold() in _TAIL_MARKERS:  # case folding never shortens
-            tail_from = i
-            break
+    tail_from = next((i for i, s in enumerate(strings)  # case folding never shortens
+                      if len(s) <= _TAIL_MARKER_LEN and s.casefold() in _TAIL_MARKERS), len(strings))
+    kinds: list[str] = []
     title_seen = None
     for i, s in enumerate(strings):
-        if i >= tail_from:
-            kinds[i] = "tail"
-        elif len(s) < 4:
-            kinds[i] = "widget"
-        elif i == 0 and prefix:
-            kinds[i] = "dateline"
-        elif _SOURCE_LINE.match(s):
-            kinds[i] = "source"
-        elif _DATELINE.match(s):
-            kinds[i] = "dateline"
-        elif len(s) <= 40 and _BANNER.match(s):
-            kinds[i] = "widget"
-        elif len(s) < 300 and "Ảnh" in s and _CAPTION.search(s):  # the literal first: a cheap test
-            kinds[i] = "caption"
-        elif len(s) < 200 and "|" in s and _TEASER_BAR.search(s):
-            kinds[i] = "teaser"  # "Hà Nội thu ngân sách … | Kinh tế": a related article's title and section
-        elif title_seen is None and i <= 8 and (_looks_like_title(s) or i == 0 and len(spans) > 1 and len(s) <= 180
-                                                and _DATELINE.match(strings[1]) and not s.endswith(".")):
-            # a headline may open with a frame ("6 tháng đầu năm, tổng thu …"): the first line over a dateline
-            kinds[i] = "title"
-            title_seen = s
-        elif s == title_seen or "ảnh" in s and _IMAGE_ALT.search(s) or (counts[s] > 1 and len(s) < 300):
-            kinds[i] = "image"
-        elif "Ảnh" in s and _CAPTION.search(s):
-            kinds[i] = "caption"
-        else:
-            kinds[i] = "body"
+        kind = ("tail" if i >= tail_from else "widget" if len(s) < 4 else "dateline" if i == 0 and dated
+                else _furniture_kind(s))
+        if not kind and title_seen is None and _is_title(i, s, strings):
+            kind, title_seen = "title", s
+        elif not kind:
+            kind = _late_kind(s, title_seen, counts)
+        kinds.append(kind)
+    return kinds
+
+
+def _furniture_kind(s: str) -> str:
+    """A line that is page furniture by its own words: a source line, a dateline, a banner, a caption, a teaser."""
+    if _SOURCE_LINE.match(s):
+        return "source"
+    if _DATELINE.match(s):
+        return "dateline"
+    if len(s) <= 40 and _BANNER.match(s):
+        return "widget"
+    if len(s) < 300 and "Ảnh" in s and _CAPTION.search(s):  # the literal first: a cheap test
+        return "caption"
+    if len(s) < 200 and "|" in s and _TEASER_BAR.search(s):
+        return "teaser"  # "Hà Nội thu ngân sách … | Kinh tế": a related article's title and section
+    return ""
+
+
+def _is_title(i: int, s: str, strings: list[str]) -> bool:
+    """The headline: among the first lines, one that looks like a title, or the first line over a dateline (a
+    headline may open with a frame: "6 tháng đầu năm, tổng thu …")."""
+    return i <= 8 and (_looks_like_title(s) or i == 0 and len(strings) > 1 and len(s) <= 180
+                       and bool(_DATELINE.match(strings[1])) and not s.endswith("."))
+
+
+def _late_kind(s: str, title_seen: str | None, counts: Counter[str]) -> str:
+    """A line after the furniture and title tests: an image's text (the title repeated, an alt text, a line seen
+    twice), a long caption, else body."""
+    if s == title_seen or "ảnh" in s and _IMAGE_ALT.search(s) or (counts[s] > 1 and len(s) < 300):
+        return "image"
+    if "Ảnh" in s and _CAPTION.search(s):
+        return "caption"
+    return "body"
+
+
+def _glued_lines(text: str, spans: list[tuple[int, int]], strings: list[str], kinds: list[str]) -> None:
+    """The second pass: an unfinished line right under a picture is its caption; one glued under the lead (a single
+    newline, near the top) is a related article's title."""
     for i in range(1, len(spans)):
         if kinds[i] != "body" or _SENTENCE_END.search(strings[i], len(strings[i]) - 2) or len(strings[i]) > 300:
             continue
@@ -265,10 +290,6 @@ def classify_lines(text: str) -> tuple[Line, ...]:
             kinds[i] = "caption"  # the line right under a picture is its caption
         elif prev == "body" and single_newline and i <= 6 and len(strings[i]) > 60:
             kinds[i] = "teaser"  # related-article titles glued under the lead
-    last_body = max((i for i, k in enumerate(kinds) if k == "body"), default=None)
-    if last_body is not None and _is_byline(strings[last_body]):
-        kinds[last_body] = "byline"
-    return tuple(Line(s, e, k) for (s, e), k in zip(spans, kinds, strict=True))
 
 
 def _looks_like_title(s: str) -> bool:
@@ -468,8 +489,8 @@ def iter_articles(paths: Iterable[Path | str], max_bytes: int = MAX_ARTICLE_BYTE
     An article with the same text as one read before it is reported and skipped: its figures
     would otherwise count twice.  Files not read (and the duplicates) are added to ``skipped``."""
     seen: dict[str, str] = {}
-    paths = [Path(p) for p in paths]
-    named = {p for p in paths if not p.is_dir()}  # a file named on the command line may be a link; a FIFO never
+    given = [Path(p) for p in paths]
+    named = {p for p in given if not p.is_dir()}  # a file named on the command line may be a link; a FIFO never
     for p in article_paths(paths, skipped):
         article = read_article(p, max_bytes, follow=p in named)
         key = text_key(article.text, nfc=True)

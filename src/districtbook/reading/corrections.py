@@ -34,7 +34,7 @@ class Correction:
     start: int
     end: int
     article: str = ""
-    values: dict = field(default_factory=dict)
+    values: dict[str, str] = field(default_factory=dict)
 
 
 def read(folder: Path | str) -> list[Correction]:
