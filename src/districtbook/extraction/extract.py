@@ -179,6 +179,12 @@ _COUNTED_NOUNS = re.compile(
     r"đảng bộ|quần chúng|tiểu thương|hợp tác xã|nhân khẩu|ĐV|đảng bộ|tổ dân phố|gia đình)(?=\W|$)"
 )
 _WS = re.compile(r"\s*")
+
+
+def _ws_end(text: str, pos: int) -> int:
+    """Where the white space at ``pos`` ends (``_WS`` always matches, perhaps empty)."""
+    m = _WS.match(text, pos)
+    return m.end() if m else pos
 #: "xếp thứ 3", "đứng thứ 2", "xếp hạng 5/30": a rank is a figure, unlike "lần thứ 22"
 _RANK_BEFORE = re.compile(r"\b(?:xếp|đứng|Xếp|Đứng)\s(?:thứ|hạng)\s$|\b(?:xếp hạng|thứ hạng)\s(?:thứ\s)?$|"
                           r"\b(?:vị trí|Vị trí|hạng|Hạng)\s(?:thứ\s)?$|\bthứ\s\d{1,2}\svà\sthứ\s$")
@@ -212,7 +218,7 @@ _SCORE_AFTER = re.compile(r"\s?(?:$|[^\w\s]|(?:so|và|xếp|tăng|giảm|đứng
 _INDEX_BEFORE = re.compile(r"[Cc]hỉ số|DTI|PAR ?INDEX|SIPAS|PAPI|PCI")
 
 
-def _unit_after(text: str, end: int, limit: int) -> tuple[re.Match[str], str]:
+def _unit_after(text: str, end: int, limit: int) -> tuple[re.Match[str] | None, str]:
     m = UNIT_RE.match(text, end, min(limit, end + 40))
     unit = (m["unit"] or "").lower() if m else ""
     return m, unit
@@ -234,7 +240,7 @@ def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
     """A number with its scale words and unit, in canonical units (money in billions of VND)."""
     value = parse_number(raw)
     m, unit_word = _unit_after(text, end, limit)
-    if unit_word == "điểm" and not ("," in raw or _SCORE_AFTER.match(text, m.end(), min(limit, m.end() + 12))):
+    if m is not None and unit_word == "điểm" and not ("," in raw or _SCORE_AFTER.match(text, m.end(), min(limit, m.end() + 12))):
         unit_word = ""  # "12 điểm giao dịch": places counted, not index points
     factor = _scale_factor(m["scales"]) if m and m["scales"].strip() else Decimal(1)
     tok_end = end
@@ -280,7 +286,7 @@ def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
     quote_end = text_end
     counted = _COUNTED_NOUNS.match(noun) if noun else None
     if counted:
-        quote_end = _WS.match(text, text_end).end() + len(counted.group(0))
+        quote_end = _ws_end(text, text_end) + len(counted.group(0))
     return Token(start, quote_end, base, unit, noun=noun, num_end=text_end)
 
 
@@ -350,7 +356,7 @@ def _ratio(text: str, m: re.Match[str], before: str, limit: int) -> Token:
         return Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
     if num > den and not counted:
         return Token(s, e, Decimal(0), "number", kind="incidental", reason="document number")
-    quote_end = _WS.match(text, e).end() + len(counted.group(0)) if counted else e
+    quote_end = _ws_end(text, e) + len(counted.group(0)) if counted else e
     return Token(s, quote_end, Decimal(num), "ratio", Decimal(den), noun=noun, num_end=e)
 
 
@@ -847,7 +853,7 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     if generic:
         word = generic[-1]
         level = _LEVEL_WORDS.get(word.group(0).lower())
-        target = default if default[0] is not None and level == default[0].level else by_level.get(level)
+        target = default if default[0] is not None and level == default[0].level else by_level.get(level or "")
         if target is not None:
             return target[0], ("clause", word.start(), word.end(), target[1][3])
     if before:
@@ -1350,8 +1356,8 @@ def _figures_of(r: Reading, p: ParagraphState, a: ArticleState, doc: str) -> Ite
     """The figure a reading gives, one per unit when units are named together ("Hà Nội và TP Hồ Chí Minh …")."""
     tok = r.tok
     joint = _joint_subjects(p.found, tok.start, r.clause[0], a.text)
-    for place, place_ev in [(m.place, ("joint", m.start, m.end, False)) for m in joint] or [
-            (r.place, r.place_ev if r.place is not None else NO_PLACE)]:
+    subjects: list[tuple[Place | None, Evidence]] = [(m.place, ("joint", m.start, m.end, False)) for m in joint]
+    for place, place_ev in subjects or [(r.place, r.place_ev if r.place is not None else NO_PLACE)]:
         yield Figure(
             doc=doc,
             district=place.name if place else "",

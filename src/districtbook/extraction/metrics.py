@@ -14,6 +14,7 @@ quote).  Every family has a rule here and a composed example sentence in ``tests
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from districtbook.base.prefilter import anchored, lowered, required
@@ -314,7 +315,8 @@ def _family_at(before: str, after: str, unit: str, noun: str) -> tuple[Family | 
     best: tuple[int, int, Family, int, int] | None = None
     counted: set[int] = set()  # families whose counted noun follows: their words before are not searched
     for rank, fam in fams.nouns:
-        if fam.noun.match(noun_phrase) and not (unit == "percent" and fam.words is None
+        noun_match = fam.noun.match(noun_phrase) if fam.noun is not None else None
+        if noun_match and not (unit == "percent" and fam.words is None
                                                   and not _WORD_AFTER.match(after)):
             counted.add(rank)
             if unit == "percent" and _PLAN_NOUN.match(noun_phrase):
@@ -323,8 +325,9 @@ def _family_at(before: str, after: str, unit: str, noun: str) -> tuple[Family | 
                 pos = len(before) + 1  # the counted thing itself: nearest of all
                 if best is None or (pos, -rank) > (best[0], -best[1]):
                     lead = len(after) - len(after.lstrip())
-                    best = (pos, rank, fam, len(before) + lead, len(before) + lead + fam.noun.match(noun_phrase).end())
+                    best = (pos, rank, fam, len(before) + lead, len(before) + lead + noun_match.end())
     before_lower = lowered(before)  # one lower-cased copy: most families' words are not there at all
+    candidates: Iterable[int]
     if before_lower is None:
         candidates = range(len(fams.words))
     else:
@@ -338,7 +341,7 @@ def _family_at(before: str, after: str, unit: str, noun: str) -> tuple[Family | 
         if rank in counted:
             continue
         last = None
-        for m in fam.words.finditer(before):
+        for m in (fam.words.finditer(before) if fam.words is not None else ()):
             if not _AFTER_A_FIGURE.search(before, max(0, m.start() - 12), m.start()):
                 last = m  # "chiếm 6,5% tổng thu": the whole a share is of, not what is measured
         if last is not None and (best is None or last.end() > best[0] or last.end() == best[0] and rank < best[1]):

@@ -55,7 +55,8 @@ def canonical(value: Decimal) -> str:
     >>> canonical(Decimal("2511")), canonical(Decimal("89.0")), canonical(Decimal("-2.60")), canonical(Decimal("1E+3"))
     ('2511', '89.0', '-2.60', '1000')
     """
-    q = value.normalize() if value.as_tuple().exponent > 0 else value
+    exponent = value.as_tuple().exponent
+    q = value.normalize() if isinstance(exponent, int) and exponent > 0 else value
     s = format(q, "f")
     return "0" if s in ("-0", "0") else s
 

@@ -367,7 +367,18 @@ def _count(word: str) -> int:
 
 
 def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
+    """A time expression's period label, by the kind of expression ("" when the article cannot say which year)."""
+    for kind in (_months, _quarter_or_half, _to_date, _term, _span, _since):
+        found = kind(m, ctx)
+        if found is not None:
+            return found
+    return _whole_year_or_other(m, ctx)
+
+
+def _months(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
+    """Months of a year ("9 tháng đầu năm 2024", "02 tháng/2023", "6 tháng cuối năm")."""
     ref = ctx.year
+    year: int | str | None
     if m["bare_months"]:
         n = _count(m["bare_months"])
         return ("" if not ref or not 2 <= n <= 11 else f"{ref}-H1" if n == 6 else f"{ref}-Q1" if n == 3
@@ -389,6 +400,13 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         if n == 12:
             return str(year)
         return f"{year}-{n}M"
+    return None
+
+
+def _quarter_or_half(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
+    """Quarters and halves ("3 quý đầu năm", "quý III", "6 tháng đầu năm" as a half), the year itself, its end."""
+    ref = ctx.year
+    year: int | str | None
     if m["quarters"]:
         year = m["qsy"] or ref
         return f"{year}-{'9M' if m['quarters'].lower() in ('3', 'ba') else 'H1'}" if year else ""
@@ -402,6 +420,13 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
     if m["q"]:
         year = m["qy"] or ref
         return f"{year}-Q{_ROMAN[m['q']]}" if year else ""
+    return None
+
+
+def _to_date(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
+    """Up to a month ("lũy kế đến tháng 8/2022", "tính đến 30/6") or one month ("tháng 9/2021")."""
+    ref = ctx.year
+    year: int | str | None
     if m["by_month"] or m["ytd_to"]:
         year = m["bmy"] or m["ymy"] or ctx.pub_year or ref
         if not year:
@@ -414,6 +439,13 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
     if m["mo"]:
         mo, year = int(m["mo"]), m["moy"] or ref
         return f"{year}-{mo:02d}" if year and 1 <= mo <= 12 else ""
+    return None
+
+
+def _term(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
+    """A term or its half ("nhiệm kỳ 2020-2025", "nửa đầu nhiệm kỳ"), the next or the last one, years spelled out."""
+    ref = ctx.year
+    year: int | str | None
     if m["term_half"]:
         term = f"{m['th1']}-{m['th2']}" if m["th1"] else ctx.term
         return f"{term}-H1" if term else ""
@@ -425,6 +457,13 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         return ctx.term
     if m["term_word"] or m["term_bare"]:
         return ctx.term
+    return None
+
+
+def _span(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
+    """A running total ("từ đầu năm đến nay"), a span of years ("5 năm qua", "trong 5 năm (2016-2020)")."""
+    ref = ctx.year
+    year: int | str | None
     if m["ytd"]:
         year = m["ytdy"] or m["ytdd"] or m["ytde"] or m["ytdw"] or ctx.pub_year or ref
         return f"{year}-YTD" if year else ""
@@ -441,6 +480,13 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         if ctx.term and int(ctx.term[5:9]) - int(ctx.term[:4]) == n and int(ctx.term[5:9]) >= end:
             return ctx.term  # "5 năm qua" in a term review: the term
         return f"{end - n + 1}-{end}"
+    return None
+
+
+def _since(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
+    """The years since a founding or a term began ("Sau 20 năm, …" in an anniversary article)."""
+    ref = ctx.year
+    year: int | str | None
     if m["since"]:  # "Sau 20 năm, …" in an anniversary article: the years since the founding
         n, end = int(m["since"]), ctx.year
         spelled = _SPAN_IN_BRACKETS.match(m.string, m.end(), m.end() + 16)
@@ -451,6 +497,12 @@ def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
         if ctx.term and int(ctx.term[5:9]) - int(ctx.term[:4]) == n:
             return ctx.term
         return f"{end - n}-{end}" if end and n >= 10 else ""
+    return None
+
+
+def _whole_year_or_other(m: re.Match[str], ctx: ArticlePeriods) -> str:
+    """A whole year, a yearly rate, an end year, this year, else the year the expression names."""
+    ref = ctx.year
     if m["whole"]:
         return m["wy"] or (str(ref) if ref else "")
     if m["annual"]:
