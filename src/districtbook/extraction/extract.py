@@ -503,6 +503,8 @@ _SHARE_CLAUSE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ)\b")
 _BASE_BEFORE = re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)[^,;]{0,40}$|so với cùng kỳ[^,;]{0,30}$|"
                           r"năm sau (?:tăng )?(?:cao )?hơn năm trước\s$")
 _TARGET_BEFORE = re.compile(r"(?:mục tiêu|Mục tiêu)(?:\s(?:là|đề ra là|đặt ra là|đề ra))?\s$")
+#: a sentence about a rate of growth: what it "reaches" is the rate, never a share of the plan a list named
+_RATE_SUBJECT = re.compile(r"[Tt]ốc độ tăng|tăng trưởng")
 _GROWTH_BEFORE = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân))*\s$")
 _REACH_BEFORE = re.compile(r"(?:đạt|bằng|thực hiện được|hoàn thành)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$")
 _REVENUE_WORDS = re.compile(r"\b(?:thu(?! nhập| hút| hồi| gom| hoạch| hẹp)|chi(?! bộ| cục| nhánh| hội| tiết| phí)|ngân sách|"
@@ -1258,6 +1260,8 @@ def _list_basis(r: Reading, verb_cues: dict[str, tuple[str, int, int]]) -> None:
     if r.basis_ev[1] < 0 and r.basis == "none":
         verb = "reach" if _REACH_BEFORE.search(r.before[-25:]) else "growth" if _GROWTH_BEFORE.search(
             r.before[-25:]) else ""
+        if verb == "reach" and _RATE_SUBJECT.search(r.sentence_before):
+            verb = ""  # "Tốc độ tăng trưởng … ước đạt 8,7%": the rate itself, not a share of a plan
         cue = verb_cues.get(verb)
         if cue is not None:
             r.basis, r.basis_ev = cue[0], ("paragraph", cue[1], cue[2])
@@ -1273,16 +1277,22 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     if tok.kind != "indicator":
         return
     carried = p.families.get(tok.unit, ("", -1, -1))
-    metric, src, m0, m1 = metric_evidence(r.sentence_before, r.after, tok.unit, tok.noun, r.basis, carried[0])
+    # a figure that opens a clause after a semicolon measures what follows it ("…; 100% hồ sơ …"): the words of
+    # the clause before it are another measure's
+    cut = r.sentence_before.rfind(";") + 1
+    if not (cut and not r.sentence_before[cut:].strip()):
+        cut = 0
+    before = r.sentence_before[cut:]
+    metric, src, m0, m1 = metric_evidence(before, r.after, tok.unit, tok.noun, r.basis, carried[0])
     if r.basis in ("none", "target") and tok.unit == "percent" \
             and p.bases.get(tok.unit, ("",))[:2] == ("share", family_of(metric) or "other") \
             and not r.qualifier.startswith("range") and not _GROWTH_BEFORE.search(r.before[-30:]):
         # also when no sentence of the paragraph names the measure ("Khối bộ đạt 63,5% (mục tiêu 70%)")
         r.basis, r.basis_ev = "share", ("paragraph", *p.bases[tok.unit][2:])
-        metric, src, m0, m1 = metric_evidence(r.sentence_before, r.after, tok.unit, tok.noun, r.basis, carried[0])
+        metric, src, m0, m1 = metric_evidence(before, r.after, tok.unit, tok.noun, r.basis, carried[0])
     r.metric = metric
     if src == "clause":
-        shift = s.start if m0 < len(r.sentence_before) else tok.tail - len(r.sentence_before)
+        shift = s.start + cut if m0 < len(before) else tok.tail - len(before)
         r.metric_ev = ("clause", m0 + shift, m1 + shift)
     elif src == "paragraph":
         r.metric_ev = ("paragraph", carried[1], carried[2])

@@ -50,7 +50,7 @@ _URL_RE = re.compile(r"https?://(?:www\.)?(?P<domain>[\w.-]+)/\S*")
 #: "06/08/2025", "28.02.2023": \b(?P<d>\d{1,2})…, written digit first (\b as the look-behind after it) so that
 #: the regex engine skips ahead to a digit instead of trying every character of a long lead
 _FULL_DATE = re.compile(r"(?P<d>\d(?<!\w\d)\d?)([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
-_LEAD_DATE = re.compile(r"^(?:Sáng|Chiều|Trưa|Tối|Ngày|Đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})[-/](?P<m>\d{1,2})\b(?![-/]\d)")
+_LEAD_DATE = re.compile(r"^(?:[A-ZĐ]{2,8}\s?[-–]\s?)?(?:Sáng|Chiều|Trưa|Tối|Ngày|Đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})[-/](?P<m>\d{1,2})\b(?![-/]\d)")
 #: a year that is a reporting year: not the end of a range, not a goal ("đến năm 2025")
 _YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)\b(?<![-–/\d]....)(?<![-–]\s....)(?<!đến năm ....)(?<!tới năm ....)"
                    r"(?<!vào năm ....)(?<!đến ....)(?<![^\W_]....)(?!\s*[-–]\s*\d)")  # the digits first: fast to scan

@@ -296,7 +296,7 @@ def _looks_like_title(s: str) -> bool:
     """A headline is short and is not a sentence of the body: a long first line, or one that ends a
     sentence, is the lead (archived excerpts often start there), and the article then has no title."""
     return (len(s) <= 180 and len(s.split()) >= 5 and not re.search(r"[.;…]$", s) and not s.isupper()
-            and "," not in s[:20] + s[-3:])
+            and not re.search(r",(?!\d)", s[:20] + s[-3:]))  # a decimal comma ("7,8%") is no clause
 
 
 def _is_byline(s: str) -> bool:
