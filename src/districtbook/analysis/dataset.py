@@ -3,6 +3,7 @@ and a Frictionless data package describing the published CSV."""
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from collections.abc import Mapping
 from pathlib import Path
@@ -30,14 +31,29 @@ def _load(seeds: str, stamp: tuple[tuple[str, int, int], ...]) -> tuple[pd.DataF
         texts[article.name] = article.text
         for f in figures(article):
             row = {c: getattr(f, c) for c in COLUMNS}
-            row.update(outlet=src.outlet, published=src.date, date_basis=src.date_basis)
+            row.update(outlet=src.outlet, published=src.date, date_basis=src.date_basis,
+                       average_word="yes" if _AVERAGE.search(_sentence_before(article.text, f.start)) else "")
             rows.append(row)
-    df = pd.DataFrame(rows, columns=[*COLUMNS, *SOURCE_COLUMNS, "date_basis"])
+    df = pd.DataFrame(rows, columns=[*COLUMNS, *SOURCE_COLUMNS, "date_basis", "average_word"])
     df["value"] = df["value"].astype(float)
     df["denominator"] = pd.to_numeric(df["denominator"].replace("", None), errors="coerce")
     from districtbook.reading import corrections
 
     return corrections.apply(with_evidence(df), seeds), texts  # a maintainer's corrections, marked "checked"
+
+
+#: the words that make a rate over several years a yearly average ("tăng bình quân 14,01%" over five years)
+_AVERAGE = re.compile(r"\b(?:bình quân|trung bình|mỗi năm|hằng năm|hàng năm)\b", re.IGNORECASE)
+
+
+def _sentence_before(text: str, start: int, width: int = 80) -> str:
+    """The words before a figure in its sentence (at most ``width`` characters).
+
+    >>> _sentence_before("Năm 2020 thu 5 tỷ. Kinh tế tăng bình quân 14%", 42)
+    ' Kinh tế tăng bình quân '
+    """
+    head = text[max(0, start - width):start]
+    return head[max(head.rfind("."), head.rfind("\n")) + 1:]
 
 
 def with_evidence(df: pd.DataFrame) -> pd.DataFrame:
@@ -66,6 +82,7 @@ UNFIT_EVIDENCE = {
     "future_result": "period",  # a result for a period that had not begun (a plan only for next year, in Q4)
     "joint_place": "place",  # a figure said of several places together is no one place's
     "rate_basis_default": "basis",  # a percentage no word says is of what (plan, the year before, a share): a guess
+    # (a growth rate its words give as a yearly average over a term excepted: its basis goes without saying)
 }
 #: the evidence sources that name a frame around the figure, not its own clause or sentence
 FRAME_SOURCES = ("paragraph", "section", "title", "lead", "plan_year")
@@ -126,7 +143,9 @@ def unfit_evidence(row: dict) -> list[str]:
     >>> unfit_evidence(dict(r, period="2025-2030", period_from="future_term:5-9", published="2025-08-08"))
     ['result_in_future_term']
     >>> unfit_evidence(dict(r, metric="economic_growth_rate", unit="percent", period="2020-2025"))
-    ['cumulative_rate']
+    ['cumulative_rate', 'rate_basis_default']
+    >>> unfit_evidence(dict(r, metric="economic_growth_rate", unit="percent", period="2016-2020", average_word="yes"))
+    []
     >>> unfit_evidence(dict(r, period="2013-9M", period_from="lead:0-9", qualifier="target", published="không rõ"))
     ['goal_of_months', 'frame_unconfirmed']
     >>> unfit_evidence(dict(r, period="2023-H1", period_from="paragraph:0-9", published="2023-07-02")), unfit_evidence(dict(r, period="1981", period_from="paragraph:0-9", published="2023-07-02"))
@@ -196,17 +215,34 @@ def _future_result(e: _Evidence) -> bool:
     return (year, month) < (e.period.start.year, e.period.start.month) and not next_years_plan
 
 
+def _growth_metric(metric: str) -> bool:
+    """A rate of growth by its name, whose basis (the year before) goes without saying."""
+    return metric.endswith(("_growth", "growth_rate")) or metric.startswith("sector_growth_")
+
+
 def _cumulative_rate(e: _Evidence) -> bool:
     p = e.period
     return p is not None and p.full_years and p.years > 1 and e.unit == "percent" and e.row.get("basis") in ("none", "") \
         and _source(e.row.get("basis_from")) == "default" and str(e.row.get("per_year", "")) != "yes" \
-        and (e.metric.endswith(("_growth", "growth_rate")) or e.metric.startswith("sector_growth_"))
+        and str(e.row.get("average_word", "")) != "yes" and _growth_metric(e.metric)
+
+
+def _yearly_average(e: _Evidence) -> bool:
+    """A rate its words give as a yearly average over several years ("tăng bình quân 14,01%", "11,4%/năm")."""
+    return e.period is not None and e.period.full_years and e.period.years > 1 \
+        and (str(e.row.get("per_year", "")) == "yes" or str(e.row.get("average_word", "")) == "yes")
+
+
+def _result_in_future_term(e: _Evidence) -> bool:
+    from districtbook.analysis.findings import expected  # findings reads this module: imported when first used
+
+    return e.source == "future_term" and not e.goal and not expected(e.row)
 
 
 #: each reason of :data:`UNFIT_EVIDENCE` with its rule, in the order :func:`unfit_evidence` gives them
 _RULES: tuple[tuple[str, Callable[[_Evidence], bool]], ...] = (
     ("long_span", _long_span),
-    ("result_in_future_term", lambda e: e.source == "future_term" and not e.goal),
+    ("result_in_future_term", _result_in_future_term),
     ("plan_of_future_term", _plan_of_future_term),
     ("goal_of_months", _goal_of_months),
     ("frame_unconfirmed", lambda e: e.source in FRAME_SOURCES
@@ -218,7 +254,7 @@ _RULES: tuple[tuple[str, Callable[[_Evidence], bool]], ...] = (
     ("joint_place", lambda e: _source(e.row.get("place_from")) == "joint"),
     ("cumulative_rate", _cumulative_rate),
     ("rate_basis_default", lambda e: e.unit == "percent" and _source(e.row.get("basis_from")) == "default"
-     and not _cumulative_rate(e)),
+     and not (_growth_metric(e.metric) and _yearly_average(e))),
 )
 
 

@@ -286,8 +286,8 @@ def verdict(a: dict, b: dict) -> Verdict:
     'yearly_average'
     """
     unlike = _unlike(a, b)
-    if unlike:
-        return Verdict(False, reason=unlike)
+    if unlike is not None:
+        return unlike
     pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
     if pa is None or pb is None:
         return Verdict(False, reason="no_period")
@@ -303,24 +303,24 @@ def verdict(a: dict, b: dict) -> Verdict:
     return Verdict(False, reason="kind")
 
 
-def _unlike(a: dict, b: dict) -> str:
-    """Why two figures are of unlike kinds before their periods are read (a reason of :class:`Verdict`), or "".
+def _unlike(a: dict, b: dict) -> Verdict | None:
+    """The refusal of two figures of unlike kinds, before their periods are read (None: alike so far).
 
     >>> r = dict(unit="percent", basis="none", qualifier="actual", period="2024", published="2025-03-01", per_year="")
-    >>> _unlike(r, r), _unlike(r, dict(r, unit="VND_bn")), _unlike(dict(r, period="2020-2024", per_year="yes"), dict(r, period="2020-2024"))
-    ('', 'unit', 'kind')
+    >>> _unlike(r, r), _unlike(r, dict(r, unit="VND_bn")).reason, _unlike(dict(r, period="2020-2024", per_year="yes"), dict(r, period="2020-2024")).reason
+    (None, 'unit', 'kind')
     """
     if expected(a) != expected(b):  # a goal or a forecast is never set against a result
-        return "target"
+        return Verdict(False, reason="target")
     if a.get("level") and b.get("level") and a["level"] != b["level"]:  # a district is no peer of its city
-        return "level"
+        return Verdict(False, reason="level")
     if a["unit"] != b["unit"]:
-        return "unit"
+        return Verdict(False, reason="unit")
     if a["basis"] != b["basis"]:
-        return "basis"
+        return Verdict(False, reason="basis")
     if per_year(a) != per_year(b):  # a yearly rate over a term is no total over it, nor a rate of one year
-        return "kind"
-    return ""
+        return Verdict(False, reason="kind")
+    return None
 
 
 def peer_verdict(a: dict, b: dict) -> Verdict:
