@@ -82,7 +82,8 @@ UNFIT_EVIDENCE = {
     "future_result": "period",  # a result for a period that had not begun (a plan only for next year, in Q4)
     "joint_place": "place",  # a figure said of several places together is no one place's
     "rate_basis_default": "basis",  # a percentage no word says is of what (plan, the year before, a share): a guess
-    # (a growth rate its words give as a yearly average over a term excepted: its basis goes without saying)
+    # (a growth rate over a year or part of one, or given as a yearly average over a term, excepted: its basis, the
+    # same period a year earlier, goes without saying)
 }
 #: the evidence sources that name a frame around the figure, not its own clause or sentence
 FRAME_SOURCES = ("paragraph", "section", "title", "lead", "plan_year")
@@ -233,6 +234,12 @@ def _yearly_average(e: _Evidence) -> bool:
         and (str(e.row.get("per_year", "")) == "yes" or str(e.row.get("average_word", "")) == "yes")
 
 
+def _within_a_year(e: _Evidence) -> bool:
+    """A period of a year or part of one: a growth rate over it is on the same period a year earlier, as growth
+    rates are reported ("tăng trưởng kinh tế 6 tháng đạt 7,8%"); its basis goes without saying."""
+    return e.period is not None and e.period.start.year == e.period.end.year
+
+
 def _result_in_future_term(e: _Evidence) -> bool:
     from districtbook.analysis.findings import expected  # findings reads this module: imported when first used
 
@@ -254,7 +261,7 @@ _RULES: tuple[tuple[str, Callable[[_Evidence], bool]], ...] = (
     ("joint_place", lambda e: _source(e.row.get("place_from")) == "joint"),
     ("cumulative_rate", _cumulative_rate),
     ("rate_basis_default", lambda e: e.unit == "percent" and _source(e.row.get("basis_from")) == "default"
-     and not (_growth_metric(e.metric) and _yearly_average(e))),
+     and not (_growth_metric(e.metric) and (_yearly_average(e) or _within_a_year(e)))),
 )
 
 
