@@ -641,11 +641,11 @@ def test_deeply_nested_yaml_is_one_message_with_line_and_column(tmp_path):
     """30,000 nested brackets in ``run -f params.yml`` were a RecursionError and a traceback of 3,000 lines."""
     deep = tmp_path / "deep.yml"
     deep.write_text("lang: vi\nseeds:\n  x: " + "[" * 30_000 + "]" * 30_000 + "\n")
-    t0 = time.monotonic()
     with pytest.raises(ParameterError, match=r"-f deep.yml.*not valid YAML: line 3, column \d+: lists or mappings "
-                                             r"nested more than 50 deep"):
+                                             r"nested more than 50 deep") as caught:
         parameters.read_yaml(deep)
-    assert time.monotonic() - t0 < 1
+    # it stops at the 51st bracket, not after reading all 30,000 (what a wall-clock bound tested, flakily, under load)
+    assert int(re.search(r"column (\d+)", str(caught.value))[1]) < 60
     block = tmp_path / "block.yml"
     block.write_text("lang: vi\nseeds:\n" + "".join("  " * i + "- \n" for i in range(1, 200)))
     with pytest.raises(ParameterError, match=r"line \d+, column \d+: lists or mappings nested more than 50 deep"):
