@@ -224,6 +224,22 @@ DIRECTION = {"vi": r"tăng|giảm|vượt|đạt|cao hơn|thấp hơn|gấp|so v
                    r"|\bthu\b|kết nạp|hoàn thành|chiếm|phấn đấu|\bcó\b",
              "en": r"\bup\b|\bdown\b|ahead|behind|exceed|above|below|times|against|\ball\b|target|aims|short|rose|fell|higher|level|differ|same|of the (?:total|plan|annual plan)|forecasts|\b(\d+) of \1\b"
                    r"|collected|admitted|\bmet\b|grew|received|made up|aimed|expected|reached|\bsaw\b|'s [\w ,-]+ was"}
+
+
+def _catalogue_verbs(lang: str) -> str:
+    """The words a reported fact's sentence opens its predicate with, as the catalogue writes them (``act.did.*`` and
+    ``act.do.*``: "disbursed", "giải ngân", …): a main point that reports a fact says what was done."""
+    import re as _re
+
+    po = ROOT / "src" / "districtbook" / "locale" / lang / "LC_MESSAGES" / "districtbook.po"
+    found = _re.findall(r'^msgid "act\.do(?:ne|)?[^"]*"\nmsgstr "([^"{]+)', po.read_text(encoding="utf-8"), _re.M)
+    found += _re.findall(r'^msgid "act\.did\.[^"]*"\nmsgstr "([^"{]+)', po.read_text(encoding="utf-8"), _re.M)
+    words = sorted({w.strip() for w in found if w.strip()}, key=len, reverse=True)
+    return "|".join(_re.escape(w) for w in words)
+
+
+DIRECTION = {lang: f"{pattern}|{_catalogue_verbs(lang)}" if _catalogue_verbs(lang) else pattern
+             for lang, pattern in DIRECTION.items()}
 PERIOD = r"\b(?:19|20)\d\d\b"
 ANALYSIS = ("budget", "growth", "digital", "governance", "compare")
 
