@@ -14,7 +14,7 @@ from districtbook.analysis.findings import between, derivable, expected, per_yea
 from districtbook.rendering.i18n import period_text, plural, text
 from districtbook.rendering.labels import fmt_value
 from districtbook.extraction.periods import Period
-from districtbook.rendering.report import MyST, escape, fmt_number, list_table, save_data
+from districtbook.rendering.report import MyST, download, escape, fmt_number, html_only, list_table, save_data
 from districtbook.chapters import common
 
 #: the chapter's name in the table of statements (its output, chapters/budget.ipynb)
@@ -172,5 +172,5 @@ def derived(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "
     save_data(pd.DataFrame([{k: v for k, v in d.items() if k not in ("estimate", "span", "shown", "rows")} for d in found]),
               "budget-derived")
     parts = [list_table(table, widths=(26, 14, 60)), text(lang, "derived.note"), *map(escape, plan_agreement(found, lang, CHAPTER)),
-             "{download}`CSV <_assets/budget-derived.csv>`"]
+             html_only(download("budget-derived.csv"))]
     return MyST("\n\n".join(parts))

@@ -14,7 +14,7 @@ from districtbook.analysis.dataset import weak_fields
 from districtbook.rendering.labels import cite
 from districtbook.rendering.i18n import text
 from districtbook.rendering.labels import fmt_value, label, quote_clause
-from districtbook.rendering.report import MyST, list_table, save_data
+from districtbook.rendering.report import MyST, download, html_only, list_table, save_data
 
 
 def heads(lang: str, *names: str) -> list[str]:
@@ -107,7 +107,7 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
         "quote": [quote(r, texts) for _, r in rows.iterrows()],
     })
     table.columns = heads(lang, "district", "metric", "value", "period", "basis", "hedge", "source", "quote")
-    link = f"{{download}}`CSV <_assets/{name}.csv>`"
+    link = html_only(download(f"{name}.csv"))
     return MyST(link + "\n\n" + list_table(table, widths=(10, 14, 10, 15, 9, 9, 14, 19)))  # a date fits its line; a period ("nửa đầu nhiệm kỳ 2020-2025") in two lines
 
 

@@ -112,7 +112,7 @@ def _finish(fig, name: str, alt: str, rows: list[dict], data: pd.DataFrame, capt
     names each item's input figures (column ``figures``: ``article_file:start-end``, ``;``-joined) and every item
     is noted in the table of statements (``findings.csv``, kind ``chart:KIND``) with ``what`` (the chart's title)."""
     source = _source(rows, lang)
-    fit_layout(fig, source)
+    fit_layout(fig)
     if notes is not None:
         data = data.assign(figures=[ledger.figure_refs(r) for _w, r in notes])
         chapter, base = chart_chapter(name, lang)

@@ -255,8 +255,9 @@ def publish_chart(fig, name: str, alt: str, source_line: str, data: pd.DataFrame
                   note: str = "") -> str:
     """Save the chart (PNG) and its data (CSV); return the MyST figure block that shows both.
 
-    The caption holds the source line; the alt text describes the chart for screen readers.  All three
-    are plain text (the source line is also drawn into the PNG): they are escaped here, once.
+    The caption holds the source line (once: it is not drawn into the PNG as well) and, in the HTML, the link to
+    the data (:func:`html_only`: a PDF has no use for it); the alt text describes the chart for screen readers.
+    All three are plain text: they are escaped here, once.
     A chart whose labels would overlap is laid out again (:func:`adapt_layout`); one that still cannot be
     drawn readably is shown as its data in a table, with ``note`` (why) above it: never an error.
     """
@@ -264,22 +265,37 @@ def publish_chart(fig, name: str, alt: str, source_line: str, data: pd.DataFrame
 
     out = paths.assets_dir() / f"{name}.png"
     out.parent.mkdir(parents=True, exist_ok=True)
-    fig.text(0.01, 0.01, source_line, fontsize=8, color="#444444", ha="left", va="bottom", wrap=True)
-    clashes = adapt_layout(fig, source_line)
+    clashes = adapt_layout(fig)
     csv = save_data(data, name)
     if clashes:
         plt.close(fig)
         table = data.astype(str).head(200)
         return "\n\n".join([escape(note or caption), list_table(table, [1] * len(table.columns)),
-                             f"{escape(caption)} {escape(source_line)} {{download}}`CSV <_assets/{csv.name}>`"]) + "\n"
+                             f"{escape(caption)} {escape(source_line)}", html_only(download(csv.name))]) + "\n"
     fig.savefig(out, metadata={"Software": None}, bbox_inches="tight")
     plt.close(fig)
     record_asset(out)
     rel = f"_assets/{out.name}"
     return (
         f":::{{figure}} {rel}\n:alt: {alt_text(alt)}\n:name: fig-{name}\n:width: 100%\n\n"
-        f"{escape(caption)} {escape(source_line)} {{download}}`CSV <_assets/{csv.name}>`\n:::\n"
+        f"{escape(caption)} {escape(source_line)}\n:::\n\n{html_only(download(csv.name))}\n"
     )
+
+
+def download(file_name: str, label: str = "CSV") -> str:
+    """A link to download one of the chapter's data files (in ``_assets``)."""
+    return f"{{download}}`{label} <_assets/{file_name}>`"
+
+
+def html_only(block: str) -> str:
+    """A block only the HTML shows (a download link means nothing on paper: the PDF would print a stray "CSV").
+
+    >>> print(html_only("x"))
+    :::{only} html
+    x
+    :::
+    """
+    return f":::{{only}} html\n{block}\n:::"
 
 
 def list_table(df: pd.DataFrame, widths: Sequence[int]) -> str:
