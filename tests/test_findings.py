@@ -305,7 +305,9 @@ def test_every_analysis_chapter_opens_with_three_to_five_main_points(lang, chapt
             if chapter != "profiles":  # a place one article gives a single figure for: its level, undated maybe
                 assert re.search(PERIOD, p), (name, p)
                 # a direction, or a single figure stated as a level ("records handled on time in 2022: 99.9%")
-                assert re.search(DIRECTION[lang], p) or re.search(r": [\d.,]+ ?%? \\\[", p), (name, p)
+                # a direction or a verb, or a reported value right before its citation ("… stood at 8 [d15 · …]")
+                assert re.search(DIRECTION[lang], p) or re.search(r": [\d.,]+ ?%? \\\[", p) \
+                    or re.search(r"\d[\d.,]*(?: ?%| [^\W\d][\w ]{0,40})? \\\[", p), (name, p)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
