@@ -193,13 +193,18 @@ def year_on_year_chart(findings: list[Finding], lang: str, name: str) -> MyST | 
     return split(fs, MAX_PANELS, lambda chunk, n: _year_on_year(chunk, lang, n), name, lang)
 
 
-def _year_on_year(fs: list[Finding], lang: str, name: str) -> MyST | None:
+def _panel_grid(n: int):
+    """A figure of ``n`` bar panels one above the other, in the house style (the year-on-year and pairs charts)."""
     import matplotlib.pyplot as plt
 
+    house_style()
+    return plt.subplots(n, 1, figsize=(8, 1.35 * n + 1.3), squeeze=False)
+
+
+def _year_on_year(fs: list[Finding], lang: str, name: str) -> MyST | None:
     if not fs:
         return None
-    house_style()
-    fig, axes = plt.subplots(len(fs), 1, figsize=(8, 1.35 * len(fs) + 1.3), squeeze=False)
+    fig, axes = _panel_grid(len(fs))
     data, items = [], []
     for ax, f in zip(axes[:, 0], fs):
         cur = period_of(f.period)
@@ -243,12 +248,9 @@ def pairs_chart(findings: list[Finding], lang: str, name: str, title_key: str, c
 
 
 def _pairs(fs: list[Finding], lang: str, name: str, title_key: str, caption_key: str) -> MyST | None:
-    import matplotlib.pyplot as plt
-
     if not fs:
         return None
-    house_style()
-    fig, axes = plt.subplots(len(fs), 1, figsize=(8, 1.35 * len(fs) + 1.3), squeeze=False)
+    fig, axes = _panel_grid(len(fs))
     data, items = [], []
     for ax, f in zip(axes[:, 0], fs):
         unit = f.rows[0]["unit"]
