@@ -46,13 +46,11 @@ def test_what_breaks_the_footing_leaves_no_ranking():
 
 def test_a_ranking_table_cites_each_figure_and_is_a_statement_with_its_inputs(tmp_path, monkeypatch):
     monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
-    ledger.forget()
     shown = comparison.rankings(pd.DataFrame(_three()), "vi")
     assert shown.index("Cầu Giấy") < shown.index("Long Biên") < shown.index("Ba Đình")
     assert all(f"\\[{d} · Báo A · 1/2/2025\\]" in shown for d in ("Ba Đình", "Cầu Giấy", "Long Biên"))
     rows = (tmp_path / "findings-compare-vi.csv").read_text(encoding="utf-8")
     assert ",ranking," in rows and "Ba Đình.txt:10-20;Cầu Giấy.txt:10-20;Long Biên.txt:10-20" in rows
-    ledger.forget()
 
 
 def test_no_ranking_says_so_in_both_editions():

@@ -1,6 +1,7 @@
 """No hidden state in the package: nothing writes the process's environment, no ``global`` statement, and no
-module-level container is changed after import, except the few listed below with the reason each must be
-process-wide.  What a chapter's kernel must know comes in explicitly (``execute.kernel_environment``, given to
+module-level container is changed after import (the list of exceptions is empty; an entry would need the reason
+it must be process-wide).  Memoised pure functions (``functools.cache`` over read-only data, ``dataset.load``
+returning a copy) are not state: the same arguments give the same answer.  What a chapter's kernel must know comes in explicitly (``execute.kernel_environment``, given to
 the kernel it starts); validation returns values and changes nothing."""
 from __future__ import annotations
 
@@ -12,11 +13,7 @@ import districtbook
 PACKAGE = Path(districtbook.__file__).resolve().parent
 
 #: module-level state that is process-wide by nature, and why
-ALLOWED = {
-    "base/procs.py:_children": "the signal handler must find every child process this process started",
-    "reading/articles.py:_SAID": "a warning about seeds/ is printed once per process, however often it is read",
-    "rendering/ledger.py:_NOTED": "the statements of the chapter this kernel executes, rewritten to its file",
-}
+ALLOWED: dict[str, str] = {}
 _MUTATORS = {"add", "append", "extend", "insert", "update", "pop", "popitem", "clear", "setdefault", "remove",
              "discard", "sort", "reverse", "__setitem__", "__delitem__"}
 _CONTAINER_CALLS = {"dict", "list", "set", "defaultdict", "Counter", "OrderedDict", "deque", "bytearray"}

@@ -191,7 +191,6 @@ def _chapters_in_both_editions(monkeypatch, tmp_path, df, texts):
     for lang in ("vi", "en"):
         folder = tmp_path / lang / "_assets"
         monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(folder))
-        ledger.forget()
         for ch in (budget, growth, governance):
             ch.main_points(df, texts, lang)
         budget.derived(df, texts, lang)
@@ -201,7 +200,6 @@ def _chapters_in_both_editions(monkeypatch, tmp_path, df, texts):
         comparison.main_points(df, texts, "Tây Hồ", "Đống Đa", lang)
         comparison.comparisons(df, "Tây Hồ", "Đống Đa", lang, texts)
         folders.append(folder)
-    ledger.forget()
     return folders
 
 
@@ -449,11 +447,9 @@ def _reached(df, texts, monkeypatch, folder) -> dict[str, set[str]]:
             for _m, x, y, _v in findings.refusals(df, a, b, texts):
                 out["comparison"] |= refs([x, y])
     monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(folder))
-    ledger.forget()
     _draw_every_chart(df, texts, "en")
-    out["chart"] = {ref for part in ledger._NOTED.values() for r in part.values() if r["kind"].startswith("chart:")
+    out["chart"] = {ref for r in ledger.noted(folder) if r["kind"].startswith("chart:")
                     for ref in r["figures"].split(";")}
-    ledger.forget()
     return out
 
 
@@ -518,13 +514,11 @@ def test_every_chart_and_every_comparison_names_its_input_figures(monkeypatch, t
     for lang in ("vi", "en"):
         folder = tmp_path / lang / "_assets"
         monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(folder))
-        ledger.forget()
         _draw_every_chart(df, texts, lang)
         for a, b in (("Tây Hồ", "Đống Đa"), ("Hoàng Mai", "Tây Hồ")):
             comparison.main_points(df, texts, a, b, lang)
             comparison.comparisons(df, a, b, lang, texts)
         folders.append(folder)
-    ledger.forget()
     ledger.assemble(folders)
     with (folders[1] / "findings.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))

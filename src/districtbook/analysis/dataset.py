@@ -26,7 +26,7 @@ EVIDENCE_COLUMNS = ("place_from", "period_from", "basis_from", "metric_from", "w
 @functools.lru_cache(maxsize=8)
 def _load(seeds: str, stamp: tuple[tuple[str, int, int], ...]) -> tuple[pd.DataFrame, dict[str, str]]:
     rows, texts = [], {}
-    for article in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES):
+    for article in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES):  # the chapter's reading that speaks (say)
         src = describe(article)
         texts[article.name] = article.text
         for f in figures(article):

@@ -61,6 +61,18 @@ def _name(fd: int, path: Path) -> None:
 
 
 
+def recorded(path: Path) -> bool:
+    """Whether this execution wrote ``path`` already: its name is in the asset log (with no log, a ``run`` of a
+    chapter outside a build: whether it exists)."""
+    log_file = os.environ.get("DISTRICTBOOK_ASSET_LOG")
+    if not log_file:
+        return path.exists()
+    try:
+        return path.name in Path(log_file).read_text(encoding="utf-8").split()
+    except FileNotFoundError:
+        return False
+
+
 def record_asset(path: Path) -> Path:
     """Note a file a chapter wrote (the build caches it with the chapter)."""
     log_file = os.environ.get("DISTRICTBOOK_ASSET_LOG")

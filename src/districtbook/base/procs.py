@@ -3,9 +3,9 @@
 Every process a build starts (chapter processes, and through them Jupyter kernels; Jupyter Book,
 and through it LaTeX) is started here: in its own process group (a terminal's Ctrl-C reaches the
 build only, which then stops its children in order), with ``PR_SET_PDEATHSIG`` so that it gets
-SIGTERM if the build dies without cleaning up (SIGKILL), and registered so that on SIGINT or
-SIGTERM the build terminates the whole tree of each child (kernels start their own session, so
-the tree is read from ``/proc``, not from process groups).
+SIGTERM if the build dies without cleaning up (SIGKILL); on SIGINT or SIGTERM the build terminates
+every process below it (kernels start their own session, so the tree is read from ``/proc``, not from
+process groups or a list kept here: nothing is registered, the kernel's process table is the record).
 """
 from __future__ import annotations
 
@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import Any
 
 _PR_SET_PDEATHSIG = 1
-_children: set[subprocess.Popen[str]] = set()
-_lock = threading.Lock()
 
 
 def set_parent_death_signal(sig: int = signal.SIGTERM) -> None:
@@ -41,21 +39,8 @@ def command(cmd: list[str]) -> list[str]:
 
 
 def spawn(cmd: list[str], **kwargs: Any) -> subprocess.Popen[str]:
-    """Start a registered child in its own process group that dies with the build."""
-    proc = subprocess.Popen(command(cmd), process_group=0, **kwargs)
-    with _lock:
-        _children.add(proc)
-    return proc
-
-
-def communicate(proc: subprocess.Popen[str], input: str | None = None) -> tuple[str, str]:
-    """Wait for a child started by :func:`spawn` and forget it."""
-    try:
-        out, err = proc.communicate(input)
-    finally:
-        with _lock:
-            _children.discard(proc)
-    return out, err
+    """Start a child in its own process group that dies with the build."""
+    return subprocess.Popen(command(cmd), process_group=0, **kwargs)
 
 
 def _ppids() -> dict[int, int]:
@@ -97,22 +82,20 @@ def alive(pid: int) -> bool:
 
 
 def terminate_all(grace: float = 5.0) -> None:
-    """SIGTERM every registered child and everything below it, then SIGKILL what is left."""
-    with _lock:
-        children = list(_children)
-    pids: list[int] = []
-    for proc in children:
-        if proc.poll() is None:
-            pids += [proc.pid, *descendants(proc.pid)]
-    pids += [pid for pid in descendants(os.getpid()) if pid not in pids]  # pool workers and their kernels
+    """SIGTERM every process below this one (children, pool workers, their kernels and LaTeX), then SIGKILL
+    what is left; our own children that exited are reaped."""
+    me = os.getpid()
+    pids = descendants(me)
+    ours = [pid for pid, parent in _ppids().items() if parent == me]
     for sig in (signal.SIGTERM, signal.SIGKILL):
         for pid in pids:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(pid, sig)
         deadline = time.monotonic() + grace
         while time.monotonic() < deadline:
-            for proc in children:
-                proc.poll()  # reap our own children
+            for pid in ours:  # reap our own children (a zombie counts as stopped already)
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, os.WNOHANG)
             if not any(alive(p) for p in pids):
                 return
             time.sleep(0.05)

@@ -47,7 +47,7 @@ def first_error(output: str) -> str | None:
 
 
 def _wait(proc: subprocess.Popen[str], builder: str) -> None:
-    output, _ = procs.communicate(proc)
+    output, _ = proc.communicate()
     if proc.returncode != 0:
         tail = "\n".join(output.strip().splitlines()[-25:])
         first = first_error(output)

@@ -67,12 +67,12 @@ def article_index(folder: Path) -> dict[str, Article]:
     are in the index too, as not read, so that the Sources chapter's list of them is never stale.  An article
     over the book's size limit stops the build before more than the limit is read of it
     (:func:`articles.read_bytes` counts the bytes)."""
-    from districtbook.reading.articles import BOOK_MAX_ARTICLE_BYTES, NotRead, read_bytes, scan, warn_once
+    from districtbook.reading.articles import BOOK_MAX_ARTICLE_BYTES, NotRead, read_bytes, say, scan
 
     found, skipped = scan(folder)
     out: dict[str, Article] = {}
     for nr in skipped:
-        warn_once(nr.message(folder.name), folder)
+        say(nr.message(folder.name))
         # what the Sources chapter lists as not read: a chapter that reads every article runs again when it changes
         out[nr.name] = Article(nr.name, f"not read: {nr.reason} {nr.detail}".strip(), frozenset())
     seen: dict[str, str] = {}
@@ -81,7 +81,7 @@ def article_index(folder: Path) -> dict[str, Article]:
         sha = hashlib.sha256(raw).hexdigest()
         districts, key = _about(path, raw)
         if key and key in seen:
-            warn_once(NotRead(path.name, "duplicate", seen[key]).message(), folder)
+            say(NotRead(path.name, "duplicate", seen[key]).message())
         seen.setdefault(key, path.name)
         out[path.name] = Article(path.name, sha, districts)
     corrections = folder / CORRECTIONS

@@ -9,6 +9,7 @@ import functools
 import os
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -213,7 +214,10 @@ def run(template: str | Path, raw: dict[str, str] | None = None, yaml_file: str 
     if out.suffix != ".ipynb":
         raise ParameterError("-o", f"output '{out}' must end in .ipynb")
     out = out.resolve()
-    return execute(src, out, params, kernel_environment(paths.root(), assets_dir=out.parent / "_assets"))
+    with tempfile.TemporaryDirectory() as tmp:  # what this execution wrote (a statement file is started afresh)
+        log = Path(tmp) / "assets.log"
+        return execute(src, out, params, kernel_environment(paths.root(), assets_dir=out.parent / "_assets",
+                                                            asset_log=log))
 
 
 @dataclass(frozen=True)

@@ -327,7 +327,7 @@ def known_places(seeds: Path) -> list[Place]:
     from districtbook.reading.articles import BOOK_MAX_ARTICLE_BYTES, iter_articles  # late: reads every article
     from districtbook.extraction.places import book_units, main_places
 
-    units = [p for a in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES) for p in main_places(a.frame_text(), a.title)]
+    units = [p for a in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES, quiet=True) for p in main_places(a.frame_text(), a.title)]
     return list({p.name: p for p in reversed(book_units(units))}.values())[::-1]
 
 

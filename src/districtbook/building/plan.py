@@ -124,7 +124,9 @@ def plan(use_cache: bool = True) -> Plan:
             index = None
             if "seeds" in params:
                 folder = parameters.seeds_folder(params["seeds"])
-                index = indexes.setdefault(str(folder), deps.article_index(folder))
+                if str(folder) not in indexes:  # once per folder and build (it runs the extractor over every article)
+                    indexes[str(folder)] = deps.article_index(folder)
+                index = indexes[str(folder)]
             job = Job(ed, ch, src, params, deps.chapter_inputs(src, params, code, index))
             if not use_cache:
                 job.reasons = ["--no-cache"]

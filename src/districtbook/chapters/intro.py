@@ -35,7 +35,7 @@ def coverage(seeds, lang: str = "vi") -> str:
     from districtbook.rendering.i18n import text
     from districtbook.extraction.places import book_units, main_places
 
-    units = book_units([p for a in iter_articles([seeds]) for p in main_places(a.frame_text(), a.title)])
+    units = book_units([p for a in iter_articles([seeds], quiet=True) for p in main_places(a.frame_text(), a.title)])
     groups = []
     for level in (*LEVELS, *sorted({u.level for u in units} - set(LEVELS))):
         names = sorted_names(u.name for u in units if u.level == level)

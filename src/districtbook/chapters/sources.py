@@ -68,7 +68,7 @@ def not_read(seeds: Path | str, lang: str = "vi") -> MyST | None:
     link, a FIFO or device, a hidden file, a name with control characters, not a ``.txt`` file, the same text
     as another article); nothing when every file is read."""
     skipped: list[NotRead] = []
-    for _ in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES, skipped):
+    for _ in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES, skipped, quiet=True):
         pass
     if not skipped:
         return None

@@ -176,4 +176,4 @@ def describe(article: Article) -> Source:
 
 
 def sources(seeds: Path | str) -> list[Source]:
-    return [describe(a) for a in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES)]
+    return [describe(a) for a in iter_articles([seeds], BOOK_MAX_ARTICLE_BYTES, quiet=True)]

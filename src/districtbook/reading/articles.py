@@ -347,21 +347,23 @@ def _too_big(path: Path | str, size: str, limit: int) -> ArticleError:
     return ArticleError(path, f"is {more} the {limit:,} an article may have (split it into several articles)")
 
 
-def read_article(path: Path | str, max_bytes: int = MAX_ARTICLE_BYTES, follow: bool = False) -> Article:
-    """Read one article file (:func:`read_bytes`); an empty one is a warning and an article with no
-    lines; one over ``max_bytes`` is refused before it is read whole."""
+def read_article(path: Path | str, max_bytes: int = MAX_ARTICLE_BYTES, follow: bool = False,
+                 quiet: bool = False) -> Article:
+    """Read one article file (:func:`read_bytes`); an empty one is a warning (none when ``quiet``) and an
+    article with no lines; one over ``max_bytes`` is refused before it is read whole."""
     path = Path(path)
-    return parse_article(path.name, read_bytes(path, max_bytes, follow), path, max_bytes)
+    return parse_article(path.name, read_bytes(path, max_bytes, follow), path, max_bytes, quiet)
 
 
-def parse_article(name: str, raw: bytes, path: Path | str | None = None, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+def parse_article(name: str, raw: bytes, path: Path | str | None = None, max_bytes: int = MAX_ARTICLE_BYTES,
+                  quiet: bool = False) -> Article:
     if len(raw) > max_bytes:
         raise ArticleError(path or name, f"is {len(raw):,} bytes, more than the {max_bytes:,} an article "
                                          "may have (split it into several articles)")
     text, encoding = decode(raw, path or name)
     text = normalise(text).strip()  # offsets count from the first printed character
     if not text.strip():
-        warn_once(f"{name}: the article is empty; it yields no figures", Path(path).parent if path else None)
+        say(f"{name}: the article is empty; it yields no figures", quiet)
         return Article(name, text, (), encoding)
     return Article(name, text, classify_lines(text), encoding)
 
@@ -440,18 +442,19 @@ def scan(folder: Path | str) -> tuple[list[Path], list[NotRead]]:
     return found, skipped
 
 
-def article_paths(paths: Iterable[Path | str], skipped: list[NotRead] | None = None) -> list[Path]:
+def article_paths(paths: Iterable[Path | str], skipped: list[NotRead] | None = None,
+                  quiet: bool = False) -> list[Path]:
     """Expand files and folders (their plain ``*.txt`` files) into a sorted list; a missing path is an error.
 
     Every other entry of a folder (``ARTICLE.TXT``, a symbolic link, a FIFO, a hidden file, a name with
-    control characters) is reported as not read, one line each, and added to ``skipped``."""
+    control characters) is reported as not read, one line each (unless ``quiet``), and added to ``skipped``."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             found, refused = scan(p)
             out.extend(found)
             for nr in refused:
-                warn_once(nr.message(p.name), p)
+                say(nr.message(p.name), quiet)
             if skipped is not None:
                 skipped.extend(refused)
         elif p.exists() or p.is_symlink():
@@ -461,19 +464,15 @@ def article_paths(paths: Iterable[Path | str], skipped: list[NotRead] | None = N
     return out
 
 
-_SAID: set[str] = set()
+def say(message: str, quiet: bool = False) -> None:
+    """A warning about the articles in the log (``quiet``: none).
 
-
-def warn_once(message: str, folder: Path | None = None) -> None:
-    """A warning about the articles, printed once per process (a chapter reads the articles several times).
-
-    Chapters executed by a build say nothing: the build read the same folder first and said it once in
-    its log (``DISTRICTBOOK_SEEDS_REPORTED``, set by the build for its chapters)."""
-    key = f"{folder.resolve() if folder else ''}\0{message}"
-    if key in _SAID:
-        return
-    _SAID.add(key)
-    log.log(logging.DEBUG if os.environ.get("DISTRICTBOOK_SEEDS_REPORTED") else logging.WARNING, "%s", message)
+    A folder is read several times by one process (a chapter reads it for its figures, its sources and its
+    places); one reading of each speaks and the others pass ``quiet``: the build's plan
+    (``deps.article_index``) and, in a chapter, the figure table (``dataset.load``).  Chapters executed by a
+    build say it at debug level only: the build said it in its log (``DISTRICTBOOK_SEEDS_REPORTED``)."""
+    if not quiet:
+        log.log(logging.DEBUG if os.environ.get("DISTRICTBOOK_SEEDS_REPORTED") else logging.WARNING, "%s", message)
 
 
 def text_key(text: str, nfc: bool = False) -> str:
@@ -483,20 +482,21 @@ def text_key(text: str, nfc: bool = False) -> str:
 
 
 def iter_articles(paths: Iterable[Path | str], max_bytes: int = MAX_ARTICLE_BYTES,
-                  skipped: list[NotRead] | None = None) -> Iterator[Article]:
+                  skipped: list[NotRead] | None = None, quiet: bool = False) -> Iterator[Article]:
     """Stream articles one at a time (memory does not grow with the corpus: one hash per article).
 
     An article with the same text as one read before it is reported and skipped: its figures
-    would otherwise count twice.  Files not read (and the duplicates) are added to ``skipped``."""
+    would otherwise count twice.  Files not read (and the duplicates) are added to ``skipped``; ``quiet``:
+    nothing is logged (another reading of the same folder by this process speaks, :func:`say`)."""
     seen: dict[str, str] = {}
     given = [Path(p) for p in paths]
     named = {p for p in given if not p.is_dir()}  # a file named on the command line may be a link; a FIFO never
-    for p in article_paths(paths, skipped):
-        article = read_article(p, max_bytes, follow=p in named)
+    for p in article_paths(paths, skipped, quiet):
+        article = read_article(p, max_bytes, follow=p in named, quiet=quiet)
         key = text_key(article.text, nfc=True)
         if article.text.strip() and key in seen:
             dup = NotRead(article.name, "duplicate", seen[key])
-            warn_once(dup.message(), p.parent)
+            say(dup.message(), quiet)
             if skipped is not None:
                 skipped.append(dup)
             continue

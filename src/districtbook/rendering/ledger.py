@@ -2,7 +2,9 @@
 comparisons, refused comparisons, derived measures), with a stable id and its input figures.
 
 A chapter notes each statement as it writes it (:func:`note`); its edition's words go to
-``_assets/findings-<chapter>-<lang>.csv`` beside the chapter (cached with it). The build then joins the editions into
+``_assets/findings-<chapter>-<lang>.csv`` beside the chapter (cached with it).  That file is the only record: nothing
+is kept in the process.  An execution starts the file afresh the first time it notes a statement (the file is not yet
+in the execution's asset log) and adds to it afterwards. The build then joins the editions into
 one table, ``findings.csv`` (:func:`assemble`): columns ``chapter``, ``finding`` (a short hash of the kind and the
 inputs, the same in both editions), ``kind``, ``text_vi``, ``text_en`` and ``figures`` (every input figure as
 ``article_file:start-end``, its offsets in the article, joined by ``;``), sorted by chapter and order of appearance.
@@ -29,8 +31,6 @@ COLUMNS = ("chapter", "finding", "kind", "text_vi", "text_en", "figures")
 #: a chapter's own file: one edition's words, in the order the chapter states them
 _PART_COLUMNS = ("chapter", "lang", "order", "finding", "kind", "text", "figures")
 _PART_GLOB = "findings-*.csv"
-
-_NOTED: dict[tuple[str, str], dict[str, dict]] = {}
 
 
 def figure_ref(row) -> str:
@@ -59,27 +59,31 @@ def finding_id(kind: str, rows: Iterable, *parts: object) -> str:
 
 
 def note(chapter: str, lang: str, kind: str, text: str, rows: list, *parts: object) -> str:
-    """Record one statement of a chapter in one edition (plain text: MyST escapes removed) and, in a build or a
-    ``run``, rewrite the chapter's file; returns its id. The same statement noted twice in a chapter is kept once."""
-    from districtbook.base.files import record_asset
+    """Record one statement of a chapter in one edition (plain text: MyST escapes removed) in the chapter's file,
+    in a build or a ``run``; returns its id. The same statement noted twice in an execution is kept once."""
+    from districtbook.base.files import record_asset, recorded
     from districtbook.rendering.report import unescape
 
     fid = finding_id(kind.split(":")[-1], rows, *parts)
-    book = _NOTED.setdefault((chapter, lang), {})
-    book.setdefault(fid, dict(chapter=chapter, lang=lang, order=len(book), finding=fid, kind=kind,
-                              text=unescape(str(text)), figures=figure_refs(rows)))
     if not (os.environ.get("DISTRICTBOOK_ASSET_LOG") or os.environ.get("DISTRICTBOOK_ASSETS_DIR")):
         return fid  # written only for a build or a run: nbval and the unit tests leave the published book alone
     out = paths.assets_dir() / f"findings-{chapter}-{lang}.csv"
+    ours = recorded(out)  # written by this execution already (else a stale file of an earlier one, or none)
+    book = _read(out) if ours else []
+    if any(r["finding"] == fid for r in book):
+        return fid
+    book.append(dict(chapter=chapter, lang=lang, order=len(book), finding=fid, kind=kind, text=unescape(str(text)),
+                     figures=figure_refs(rows)))
     out.parent.mkdir(parents=True, exist_ok=True)
-    _write(out, _PART_COLUMNS, book.values())
-    record_asset(out)
+    _write(out, _PART_COLUMNS, book)
+    if not ours:
+        record_asset(out)
     return fid
 
 
-def forget() -> None:
-    """Drop what was noted (a test, or a kernel that runs a second chapter)."""
-    _NOTED.clear()
+def noted(folder: Path) -> list[dict]:
+    """The statements noted in an ``_assets`` folder, each chapter's file in order (a test reads them)."""
+    return [r for part in sorted(Path(folder).glob(_PART_GLOB)) for r in _read(part)]
 
 
 def _write(path: Path, columns: tuple[str, ...], rows: Iterable[dict]) -> None:
