@@ -196,5 +196,6 @@ def test_tables_keep_or_more_and_share_axes_stop_at_100(tmp_path, monkeypatch):
     df, texts = _load(SEEDS, tmp=tmp_path)
     vi = str(common.topic_table(df[df["district"] == "Tây Hồ"], ("party_members_admitted",), "vi", "t-or-more", texts))
     en = str(common.topic_table(df[df["district"] == "Tây Hồ"], ("party_members_admitted",), "en", "t-or-more", texts))
-    assert "từ … trở lên" in vi and "or more" in en
+    assert "từ 90 trở lên" in vi and "90 or more" in en  # the bound is part of the value, as the article says it
+    assert "\n  - hơn\n" not in vi and "\n  - more than\n" not in en  # the kind-of-figure column holds no bound
     assert charts.share_ticks([100.0, 75.0])[-1] == 100 and charts.share_ticks([114.2]) is None

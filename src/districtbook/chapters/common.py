@@ -13,7 +13,7 @@ from districtbook.base.collate import sorted_names
 from districtbook.analysis.dataset import weak_fields
 from districtbook.rendering.labels import cite
 from districtbook.rendering.i18n import text
-from districtbook.rendering.labels import fmt_value, label, quote_clause
+from districtbook.rendering.labels import fmt_value, hedged, label, quote_clause
 from districtbook.rendering.report import MyST, download, html_only, list_table, save_data
 
 
@@ -61,25 +61,44 @@ def place_cell(row, lang: str) -> str:
     return weak_mark(row, "place", row["district"], lang)
 
 
-def hedge_cell(row, lang: str, texts: dict[str, str] | None = None) -> str:
-    """A figure's hedge in words; "từ 90 đảng viên trở lên" stays "từ … trở lên" / "or more", never "hơn"."""
+#: the kind of figure a table's column names: a result, an estimate or a goal; a bound ("hơn", "khoảng") is part of
+#: the value, as the article writes it, and leaves the kind unsaid (the extractor does not record it)
+STATUS = ("actual", "estimate", "target")
+
+
+def bound(row, lang: str, texts: dict[str, str] | None = None) -> str:
+    """A figure's bound as the article writes it around the value ("more_than"; "từ 90 … trở lên" is "or_more",
+    never "hơn"); "" when it has none."""
     from districtbook.rendering.wording import or_more
 
-    text_ = (texts or {}).get(row["doc"])
-    if row["qualifier"] == "more_than" and text_ and or_more(text_, int(row["start"]), int(row["end"])):
-        return text(lang, "cell.hedge.or_more")
-    return cell_word("hedge", row["qualifier"], lang)
+    q = row["qualifier"]
+    if q in ("", *STATUS):
+        return ""
+    if q == "more_than" and or_more((texts or {}).get(row["doc"]), int(row["start"]), int(row["end"])):
+        return "or_more"
+    return str(q)
+
+
+def value_cell(row, lang: str, texts: dict[str, str] | None = None) -> str:
+    """The value with its bound, as the article says it: "hơn 37.016 tỷ đồng", "từ 90 đảng viên trở lên"."""
+    return hedged(fmt_value(row["value"], row["unit"], row["denominator"], lang), bound(row, lang, texts), lang)
+
+
+def status_cell(row, lang: str) -> str:
+    """The kind of figure: "thực hiện", "ước tính" or "mục tiêu" (nothing for a bound figure: not recorded)."""
+    return cell_word("hedge", row["qualifier"], lang) if row["qualifier"] in STATUS else ""
 
 
 def figure_cells(rows: pd.DataFrame, lang: str, texts: dict[str, str] | None = None) -> dict[str, list[str]]:
-    """The columns every table of figures shows: metric label, value, period, basis and hedge, in words
-    (a period resting on weak evidence marked)."""
+    """The columns every table of figures shows: metric label, value (with its bound), period, basis and the
+    kind of figure, in words (a period resting on weak evidence marked)."""
+    records = [r for _, r in rows.iterrows()]
     return {
         "metric": [label(m, lang) for m in rows["metric"]],
-        "value": [fmt_value(v, u, d, lang) for v, u, d in zip(rows["value"], rows["unit"], rows["denominator"], strict=True)],
-        "period": [weak_mark(r, "period", prose.period_cell(r, lang), lang) for _, r in rows.iterrows()],
+        "value": [value_cell(r, lang, texts) for r in records],
+        "period": [weak_mark(r, "period", prose.period_cell(r, lang), lang) for r in records],
         "basis": [cell_word("basis", b, lang) for b in rows["basis"]],
-        "hedge": [hedge_cell(r, lang, texts) for _, r in rows.iterrows()],
+        "hedge": [status_cell(r, lang) for r in records],
     }
 
 
