@@ -66,6 +66,16 @@ def test_yearly_averages_only_of_totals_over_whole_years():
     assert "No pair of figures" in budget.derived(pd.DataFrame([_fig(metric="awards", value=3.0, unit="count")]), None, "en")
 
 
+def test_a_percentage_the_title_repeats_implies_one_plan():
+    """A headline and its lead both say "78% of the annual estimate": one implied plan, not the same row twice."""
+    amount = _fig(value=4870.0, period="2024-9M", start=100, end=114, published="2024-10-08")
+    title = _fig(metric="budget_revenue_vs_plan", value=78.0, unit="percent", period="2024-9M", basis="plan",
+                 start=10, end=13, published="2024-10-08")
+    lead = dict(title, start=130, end=133)
+    plans = [d for d in budget.derivations(pd.DataFrame([amount, title, lead]), "en") if d["kind"] == "plan"]
+    assert [round(d["value"], 1) for d in plans] == [6243.6]
+
+
 def test_implied_plans_that_cannot_both_hold_do_not_overlap():
     """The arithmetic under a "plans" contradiction (that the findings report it is
     test_findings.py::test_contradictions_between_articles): 2511 / 89 % and 1647 / 49 % imply plans whose

@@ -61,6 +61,7 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
         amount_row = g.iloc[0]
         amount = float(amount_row["value"])
         same = df[(df["doc"] == doc) & (df["district"] == district) & (df["period"] == label)]
+        same = same.drop_duplicates(prose.REPEAT)  # a percentage the title repeats ("đạt 78% dự toán") implies one plan
         within_a_year = period is not None and period.start.year == period.end.year
         for _, p in same[same["metric"] == "budget_revenue_vs_plan"].iterrows():
             if not within_a_year:  # a multi-year total never implies a one-year plan
