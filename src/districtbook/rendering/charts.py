@@ -164,7 +164,7 @@ def _progress(fs: list[Finding], lang: str, name: str) -> MyST | None:
     ax.axvline(100, color="#666666", linestyle="--", linewidth=1, zorder=1)
     for yi, f in zip(y, fs):  # the label after the bar or the year-gone mark, whichever is further right
         right = max(f.values["pct"], f.values["elapsed"], 100)  # never printed over the dashed 100% line
-        ax.text(right + 2, yi, text(lang, "chart.of_plan", pct=fmt_number(f.values["pct"], lang)),
+        ax.text(right + 4, yi, text(lang, "chart.of_plan", pct=fmt_number(f.values["pct"], lang)),
                 va="center", fontsize=SMALL, zorder=4, bbox=dict(facecolor="white", edgecolor="none", pad=1))
     ax.set_yticks(y, labels)
     ax.set_xlim(0, max(150, max(pcts) + 45))  # room for the labels right of the 100% line
@@ -173,7 +173,8 @@ def _progress(fs: list[Finding], lang: str, name: str) -> MyST | None:
     ax.set_title(text(lang, "chart.progress.title", metric=label(fs[0].metric, lang)), loc="left", fontsize=11)
     ax.legend(handles=[Line2D([], [], color="#222222", linewidth=2.2, label=text(lang, "chart.progress.elapsed")),
                        Line2D([], [], color="#666666", linestyle="--", label=text(lang, "chart.progress.plan"))],
-              loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=SMALL)
+              loc="upper left", bbox_to_anchor=(0, -0.16 - 0.6 / (len(fs) + 2)), ncol=2, frameon=False,
+              fontsize=SMALL)  # under the axis: the bars and their labels keep the figure's width
     rows = [r for f in fs for r in f.rows]
     data = pd.DataFrame([{"district": f.district, "metric": f.metric, "period": f.period, "percent_of_plan": f.values["pct"],
                           "year_elapsed_percent": f.values["elapsed"]} for f in fs])
