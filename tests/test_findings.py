@@ -365,8 +365,8 @@ def test_with_a_third_district_comparisons_and_main_points_keep_a_common_footing
 
     scopes = [(c.METRICS, None) for c in (budget, growth, digital, governance)] + [(None, (d,)) for d in sorted(set(df["district"]))]
     for metrics, districts in scopes:
-        for f in findings.select(prose.chapter_findings(df, texts, metrics, districts), 5,
-                                 tuple(sorted(set(df["district"])))):
+        for f in prose.choose(prose.chapter_findings(df, texts, metrics, districts), texts, None, 5,
+                              tuple(sorted(set(df["district"])))):  # what the chapters pick as main points
             _assert_common_footing(f)
     # a comparison of the two 9-month revenues, and no "142% against 18%"
     from districtbook.chapters import comparison

@@ -44,8 +44,6 @@ SECTOR_SHARES = ("sector_share_services", "sector_share_industry", "sector_share
 SALIENCE = {"quarter": 0.95, "progress": 0.9, "ahead": 0.88, "change": 0.85, "gap": 0.8, "contradiction": 0.78,
             "trend": 0.7, "share": 0.66, "target": 0.6, "ratio": 0.55, "full": 0.5, "times": 0.5,
             "agreement": 0.45, "level": 0.3}
-#: the kinds whose sentence states a direction or a comparison (the others state a level only)
-DIRECTED = frozenset(SALIENCE) - {"level"}
 
 
 @dataclass
@@ -687,35 +685,3 @@ def refusals(df: pd.DataFrame, da: str, db: str, texts: dict[str, str] | None = 
         if isinstance(res, tuple):
             out.append((m, res[0], res[1], res[2]))
     return out
-
-
-def select(findings: list[Finding], n: int = 5, districts: tuple[str, ...] = (), per_metric: int = 5) -> list[Finding]:
-    """The main points: the most salient findings, at most two of a kind and one per metric and period,
-    directed ones (a change, a comparison) before bare levels; with two or more districts, the best
-    comparison between them is kept; ``per_metric`` caps the findings about one metric (a profile or the
-    introduction tells about several topics)."""
-    chosen: list[Finding] = []
-    kinds: dict[str, int] = {}
-    topics: set[tuple] = set()  # (districts, metric, period, kind): one sentence per topic
-    pool = [f for f in findings if f.kind in DIRECTED] + [f for f in findings if f.kind not in DIRECTED]
-    if len(districts) >= 2:
-        best = [f for f in pool if f.kind == "ahead" and set(f.districts) <= set(districts)]
-        pool = best[:1] + [f for f in pool if f not in best[:1]]
-    passes = ((1, True), (2, True), (2, False))  # one directed finding of each kind, a second, then levels
-    for limit, directed_only in passes:
-        for f in pool:
-            topic = (f.districts, f.metric, f.period, f.kind)
-            if f in chosen or kinds.get(f.kind, 0) >= limit or topic in topics or len(chosen) == n:
-                continue
-            if sum(1 for c in chosen if c.metric == f.metric) >= per_metric:
-                continue
-            if directed_only and f.kind not in DIRECTED:
-                continue
-            if not directed_only and f.kind not in DIRECTED and len(chosen) >= 3:
-                continue  # a bare level only to reach three points
-            if limit == 2 and f.kind in ("gap", "quarter", "contradiction", "agreement"):
-                continue
-            chosen.append(f)
-            kinds[f.kind] = kinds.get(f.kind, 0) + 1
-            topics.add(topic)
-    return chosen
