@@ -28,7 +28,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -1211,9 +1211,20 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
 
 
 def resolve_qualifier(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
-    """The hedge (:func:`_qualifier`); a range's ends are ``range_low``/``range_high``."""
+    """The hedge (:func:`_qualifier`); a range's ends are ``range_low``/``range_high``; the amount of a plan or an
+    estimate being set ("kế hoạch đầu tư công năm 2024 với tổng vốn 1.950 tỷ đồng") is a target, not a result."""
     r.qualifier = (r.tok.reason if r.tok.reason.startswith("range")
                    else _qualifier(r.goal_before, r.before, r.after, p.in_targets, r.period, a.periods))
+    if r.qualifier in ("actual", "estimate") and r.tok.unit == "VND_bn" and _PLAN_SET_BEFORE.search(r.before[-90:]):
+        r.qualifier = "target"
+
+
+#: the amount a plan or a budget estimate sets, named right before it with no result between: "kế hoạch đầu tư công
+#: năm 2024 với tổng vốn 1.950 tỷ", "dự toán thu ngân sách năm 2025 là 6.000 tỷ", "kế hoạch vốn được giao 800 tỷ";
+#: not what was done against it ("kế hoạch vốn 800 tỷ, đã giải ngân 500 tỷ": the clause's last words are a result's)
+_PLAN_SET_BEFORE = re.compile(
+    r"\b(?:[Kk]ế hoạch|[Dd]ự toán)(?:\s(?!(?:đạt|thực|giải|hoàn|tăng|giảm|bằng|vượt|ước|đã)\b)"
+    r"(?:[^\W\d_]+|(?:19|20)\d\d))*\s(?:là|với|có|\()?\s?$")
 
 
 def resolve_plan_year(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
@@ -1504,9 +1515,27 @@ _COMMA_AFTER = re.compile(r"[^,.;()]{0,25},")
 
 def figures(article: Article, include_incidental: bool = False) -> Iterator[Figure]:
     """All figures of one article, in text order, each with the evidence of its place, period, basis and
-    metric (:data:`PLACE_SOURCES`, :data:`PERIOD_SOURCES`, :data:`CUE_SOURCES`)."""
+    metric (:data:`PLACE_SOURCES`, :data:`PERIOD_SOURCES`, :data:`CUE_SOURCES`); a headline's figure the body
+    states again is the same claim (:func:`_as_restated`)."""
+    headline: list[Figure] = []
+    body: list[Figure] = []
     for r, p, a in readings(article, include_incidental):
-        yield from _figures_of(r, p, a, article.name)
+        (headline if p.line.kind == "title" else body).extend(_figures_of(r, p, a, article.name))
+    yield from (_as_restated(h, body) for h in headline)
+    yield from body
+
+
+def _as_restated(head: Figure, body: list[Figure]) -> Figure:
+    """A headline's figure that the body states again (the same value, unit and measure) is one claim: the
+    headline drops the hedge the body says ("Tăng trưởng 6 tháng đạt 7,8%" over "… ước đạt 7,8%"), so a headline
+    figure said with no hedge of its own takes the body's qualifier."""
+    if head.kind != "indicator" or head.qualifier != "actual":
+        return head  # a hedge of the headline's own ("ước đạt 51%") stands
+    same = next((f for f in body if f.kind == "indicator" and (f.value, f.unit, f.metric, f.denominator)
+                 == (head.value, head.unit, head.metric, head.denominator)), None)
+    if same is None:
+        return head
+    return replace(head, qualifier=same.qualifier)
 
 
 def readings(article: Article, include_incidental: bool = False,

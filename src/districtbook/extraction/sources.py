@@ -89,14 +89,28 @@ def find_outlet(article: Article) -> tuple[str, str]:
     return UNKNOWN, ""
 
 
-def reporting_year(text: str) -> int | None:
-    """The latest year the article reports on (goals and range ends left out).
+def reporting_year(text: str, plans: bool = True) -> int | None:
+    """The latest year the article reports on (goals and range ends left out); without ``plans``, also the years
+    only named as the year of a plan being set (:data:`_PLANNED_YEAR`), when another year is left.
 
     >>> reporting_year("năm 2023 ... nhiệm kỳ 2020-2025 ... định hướng đến năm 2030")
     2023
+    >>> t = "Năm 2023, quận thu 900 tỷ đồng. Kỳ họp thông qua dự toán ngân sách năm 2024."
+    >>> reporting_year(t), reporting_year(t, plans=False), reporting_year("đạt 98% kế hoạch năm 2024", plans=False)
+    (2024, 2023, 2024)
     """
     years = [int(m["y"]) for m in _YEAR.finditer(text)]
+    if not plans:
+        planned = {m.start("y") for m in _PLANNED_YEAR.finditer(text)}
+        years = [int(m["y"]) for m in _YEAR.finditer(text) if m.start("y") not in planned] or years
     return max(years) if years else None
+
+
+#: the year of a plan being set, not one reported on: "thông qua kế hoạch đầu tư công năm 2024", "dự toán ngân sách
+#: năm 2024", "nhiệm vụ năm 2024" (late in a year a council sets the next year's plan); not a plan a result is measured
+#: against ("đạt 98% kế hoạch năm 2023", "hoàn thành kế hoạch năm 2023")
+_PLANNED_YEAR = re.compile(r"(?<!đạt )(?<!bằng )(?<!vượt )(?<!thành )(?<!% )(?<!so với )"
+                           r"\b(?:kế hoạch|dự toán|nhiệm vụ|phương hướng)(?:\s[^\s\d.;,:]+){0,6}?\snăm\s(?P<y>(?:19|20)\d\d)\b")
 
 
 _ISO_LEAD = re.compile(r"^\s*(?:date\s+)?(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?\b")
@@ -142,7 +156,7 @@ def find_date(article: Article) -> tuple[str, str]:
                 or m and len(article.text[ln.start:ln.end]) < 80:
             return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "dateline"
     body = [article.text[ln.start:ln.end] for ln in article.body()]
-    year = reporting_year("\n".join(body))
+    year = reporting_year("\n".join(body), plans=False)  # a council's late-year session sets next year's plan
     for line in body[:4]:
         m = _LEAD_DATE.match(line) or _TODAY.search(line)
         if m and year:
