@@ -569,3 +569,39 @@ TERM_REPORT = "Huyện tổng kết nhiệm kỳ 2020-2025 của Đảng bộ\nX
 ])
 def test_a_term_total_is_dated_by_the_term_not_by_its_last_year(body, quote, period):
     assert fig(body, quote, head=TERM_REPORT).period == period
+
+
+# --- issue 22, second round: phenomena of the genre, composed sentences ----------------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    # the year just ended, late in a year: that year; "năm ngoái": the year before; "những năm qua" is no year
+    ("Năm qua, quận thu ngân sách đạt 2.100 tỷ đồng.", "2.100", "2024"),
+    ("Trong năm vừa qua, quận kết nạp 120 đảng viên mới.", "120", "2024"),
+    ("Năm ngoái, quận thu ngân sách 1.800 tỷ đồng.", "1.800", "2023"),
+    ("Những năm qua, phường kết nạp 96 quần chúng ưu tú.", "96", ""),
+    # "hết tháng 11": up to the end of the month, not the month alone
+    ("Hết tháng 9, quận giải ngân được 80% kế hoạch vốn.", "80%", "2024-9M"),
+    ("Đến hết tháng 9, quận thu 1.950 tỷ đồng.", "1.950", "2024-9M"),
+])
+def test_period_of_the_year_just_ended_and_up_to_a_month(body, quote, period):
+    assert fig(body, quote).period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    # how far a project has got is a state now: a frame or a deadline in another clause does not date it
+    ("Giai đoạn 2020-2024, quận giải ngân 5.000 tỷ đồng. Dự án cầu vượt nút giao đã hoàn thành 85% khối lượng, "
+     "dự kiến bàn giao cuối năm 2025; công trình trường học đạt hơn 60%.", "85%", ""),
+    ("Giai đoạn 2020-2024, quận giải ngân 5.000 tỷ đồng. Dự án cầu vượt nút giao đã hoàn thành 85% khối lượng, "
+     "dự kiến bàn giao cuối năm 2025; công trình trường học đạt hơn 60%.", "60%", ""),
+    # its own clause still dates it
+    ("Đến tháng 9/2024, dự án mở rộng đường đã hoàn thành 70% khối lượng.", "70%", "2024-9M"),
+    # and a result that is no project's keeps the frame
+    ("Giai đoạn 2020-2024, quận giải ngân 5.000 tỷ đồng, đạt 92% kế hoạch.", "92%", "2020-2024"),
+])
+def test_a_project_progress_share_takes_no_frame(body, quote, period):
+    assert fig(body, quote).period == period
+
+
+def test_a_lead_that_opens_with_a_full_date_dates_the_article():
+    f = fig("Ngày 5/7/2023, Cục Thuế cho biết tổng thu ngân sách 6 tháng đầu năm trên địa bàn thành phố ước đạt "
+            "25.000 tỷ đồng.", "25.000", head="Thu ngân sách 6 tháng vượt kế hoạch\n")
+    assert f.period == "2023-H1"

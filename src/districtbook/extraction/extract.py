@@ -1176,6 +1176,12 @@ def resolve_value(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
 _NOW = re.compile(r"^\s*Hiện\s|\b(?:hiện nay|hiện tại|hiện có|hiện đang|hiện còn|Hiện nay|Hiện tại)\b")
 
 
+#: how far a project or a work has got, said of it in its clause: "dự án cầu X đã hoàn thành 93% khối lượng",
+#: "công trình trụ sở đạt hơn 70%" (a state at the time of writing, not a result over the period of a frame)
+_PROGRESS_BEFORE = re.compile(r"\b(?:[Dd]ự án|[Cc]ông trình|[Gg]ói thầu)\b[^,;()%\d]{0,80}\b(?:đã\s)?(?:hoàn thành|đạt|thực hiện"
+                              r"(?:\sđược)?)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))?\s$")
+
+
 def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """The period a figure covers, from the nearest candidate that reaches it: the comparison a quoted base value
     follows, a time expression in its sentence (not a deadline of what comes next), the frame carried from earlier
@@ -1192,6 +1198,9 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         # "đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025": the deadline of what comes next, not
         # the period of the figure before it; "đạt 26.595 tỷ đồng, riêng năm 2019 đạt …": a part that follows
         period = ""
+    progress = tok.unit == "percent" and _PROGRESS_BEFORE.search(r.before) is not None
+    if progress and not (period and r.clause[0] <= m0 < r.clause[1]):
+        return  # "dự án … đã hoàn thành 93% khối lượng": how far a project has got, which only its clause dates
     if period:
         r.period, r.period_ev = period, ("clause" if r.clause[0] <= m0 < r.clause[1] else "sentence", m0, m1, False)
         return

@@ -51,6 +51,9 @@ _URL_RE = re.compile(r"https?://(?:www\.)?(?P<domain>[\w.-]+)/\S*")
 #: the regex engine skips ahead to a digit instead of trying every character of a long lead
 _FULL_DATE = re.compile(r"(?P<d>\d(?<!\w\d)\d?)([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
 _LEAD_DATE = re.compile(r"^(?:[A-ZĐ]{2,8}\s?[-–]\s?)?(?:Sáng|Chiều|Trưa|Tối|Ngày|Đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})[-/](?P<m>\d{1,2})\b(?![-/]\d)")
+#: a lead that opens with the full date of what it reports: "Ngày 5/7/2024, …", "HNM - Sáng 12-10-2023, …"
+_LEAD_FULL_DATE = re.compile(r"^(?:\(?[A-ZĐ]{2,8}\)?\s?[-–]\s?)?(?:Sáng|Chiều|Trưa|Tối|Ngày|Đêm|Hôm\snay)\s+(?:ngày\s+)?"
+                             r"(?P<d>\d{1,2})([-/.])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
 #: a year that is a reporting year: not the end of a range, not a goal ("đến năm 2025")
 _YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)\b(?<![-–/\d]....)(?<![-–]\s....)(?<!đến năm ....)(?<!tới năm ....)"
                    r"(?<!vào năm ....)(?<!đến ....)(?<![^\W_]....)(?!\s*[-–]\s*\d)")  # the digits first: fast to scan
@@ -155,8 +158,17 @@ def find_date(article: Article) -> tuple[str, str]:
         if m and ln.kind in ("title", "dateline", "byline", "widget", "image", "caption", "teaser") \
                 or m and len(article.text[ln.start:ln.end]) < 80:
             return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "dateline"
-    body = [article.text[ln.start:ln.end] for ln in article.body()]
-    year = reporting_year("\n".join(body), plans=False)  # a council's late-year session sets next year's plan
+    return _lead_date([article.text[ln.start:ln.end] for ln in article.body()])
+
+
+def _lead_date(body: list[str]) -> tuple[str, str]:
+    """The date a lead opens with ("Ngày 5/7/2024, …"), or its day/month ("Sáng 12-10, …", "hôm nay (22/6)") in the
+    year reported on (not the year of a plan being set: a council's late-year session sets next year's plan)."""
+    for line in body[:4]:
+        m = _LEAD_FULL_DATE.match(line)
+        if m:  # "Ngày 5/7/2024, Cục Thuế cho biết …": the day the lead reports is the article's
+            return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "lead date"
+    year = reporting_year("\n".join(body), plans=False)
     for line in body[:4]:
         m = _LEAD_DATE.match(line) or _TODAY.search(line)
         if m and year:
