@@ -605,3 +605,18 @@ def test_a_lead_that_opens_with_a_full_date_dates_the_article():
     f = fig("Ngày 5/7/2023, Cục Thuế cho biết tổng thu ngân sách 6 tháng đầu năm trên địa bàn thành phố ước đạt "
             "25.000 tỷ đồng.", "25.000", head="Thu ngân sách 6 tháng vượt kế hoạch\n")
     assert f.period == "2023-H1"
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    # a stock (people, land, members, organisations) is a level at a moment: a frame from another sentence does not
+    # date it, a time in its own sentence does
+    ("Năm 2023, huyện thu ngân sách 1.200 tỷ đồng. Huyện có diện tích 155 km2, dân số hơn 460.000 người.",
+     "460.000", ""),
+    ("Năm 2023, huyện thu ngân sách 1.200 tỷ đồng. Đảng bộ huyện có 9.800 đảng viên sinh hoạt tại 120 chi bộ.",
+     "9.800", ""),
+    ("Đến cuối năm 2023, Đảng bộ huyện có 9.800 đảng viên.", "9.800", "2023"),
+    # a flow keeps the frame
+    ("Năm 2023, huyện thu ngân sách 1.200 tỷ đồng. Huyện kết nạp 310 đảng viên mới.", "310", "2023"),
+])
+def test_a_stock_takes_no_frame_from_another_sentence(body, quote, period):
+    assert fig(body, quote).period == period

@@ -1321,6 +1321,20 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     p.bases[tok.unit] = (r.basis, family_of(metric) or "other", *r.basis_ev[1:])
 
 
+#: measures of a stock, a level at a moment (people, land, members, units): "Phường có 7,5 km2, dân số 80.000 người"
+_STOCKS = frozenset({"population", "area", "party_members_count", "party_organizations_count"})
+#: the period sources that carry a frame from elsewhere (not the figure's own sentence)
+_CARRIED = frozenset({"paragraph", "section", "title", "lead", "only_year"})
+
+
+def resolve_stock(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """A stock (population, area, members, units) is a level at a moment, not a result over a period: a frame carried
+    from another sentence ("Năm 2023, quận thu … . Quận có 21 xã, dân số 460.000 người") does not date it; a time
+    in its own sentence does ("Đến cuối năm 2023, quận có 2.100 đảng viên")."""
+    if r.metric in _STOCKS and r.period_ev[0] in _CARRIED and not r.goal:
+        r.period, r.period_ev = "", NO_PERIOD
+
+
 def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """The unit a figure is about (:func:`_place_for`): its clause's, else the paragraph's, section's or article's;
     a count of units that belong to a unit is that unit's ("10 phường thuộc quận Bình Tân")."""
@@ -1379,7 +1393,7 @@ def resolve_base(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) ->
 
 #: the chain, in order: a resolver may read the fields the ones before it chose
 RESOLVERS = (resolve_value, resolve_period, resolve_qualifier, resolve_plan_year, resolve_goal_term, resolve_basis,
-             resolve_metric, resolve_place, resolve_founding, resolve_per_year, resolve_base)
+             resolve_metric, resolve_stock, resolve_place, resolve_founding, resolve_per_year, resolve_base)
 
 
 def _figures_of(r: Reading, p: ParagraphState, a: ArticleState, doc: str) -> Iterator[Figure]:
