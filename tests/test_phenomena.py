@@ -620,3 +620,14 @@ def test_a_lead_that_opens_with_a_full_date_dates_the_article():
 ])
 def test_a_stock_takes_no_frame_from_another_sentence(body, quote, period):
     assert fig(body, quote).period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "district"), [
+    # "một số quận", "nhiều phường", "mỗi xã" speak of several units, not of the one a bare level word points back to
+    ("Năm 2024, thành phố Hà Nội thu 400.000 tỷ đồng, huyện Gia Lâm thu 2.000 tỷ đồng.\nMột số quận có số thu "
+     "đạt trên 20.000 tỷ đồng.", "20.000", "Hà Nội"),
+    ("Năm 2024, thành phố Hà Nội thu 400.000 tỷ đồng, huyện Gia Lâm thu 2.000 tỷ đồng.\nTrong năm, nhiều huyện đạt "
+     "trên 95% dự toán.", "95%", "Hà Nội"),
+])
+def test_several_units_of_a_level_are_not_the_article_unit(body, quote, district):
+    assert fig(body, quote, head="Hà Nội: kinh tế Thủ đô năm 2024\nXã hội 12/10/2024 08:00\n").district == district

@@ -819,7 +819,8 @@ _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|s
 #: (?<!của )(?<!theo )(?<!chuẩn )(?<!\d )(?<!các )(?<!những )\b(?:[Pp]hường|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
 #: word first so that the regex engine skips ahead to the words' first letters
 _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"),
-                        before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những ", "tỉnh, ", "tỉnh/"),
+                        before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những ", "tỉnh, ", "tỉnh/", "số ", "nhiều ",
+                                "mỗi ", "từng "),  # "một số quận", "nhiều phường", "mỗi xã": several units, not the one
                         # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"
                         after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
 _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
