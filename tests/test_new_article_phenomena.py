@@ -83,3 +83,10 @@ def test_a_headline_hedge_of_its_own_stands():
                         "sơ kết 6 tháng đầu năm 2024. Thu ngân sách trên địa bàn quận đạt hơn 2.050 tỷ đồng."
                         .encode("utf-8"))
     assert [f.qualifier for f in figures(art) if f.value == "2050"] == ["estimate", "more_than"]
+
+
+def test_early_in_a_year_the_plan_set_is_this_year_s():
+    art = parse_article("x.txt", "Quận Thanh Xuân triển khai nhiệm vụ năm 2024\n\nChiều 5/1, Quận ủy Thanh Xuân tổng kết "
+                        "năm 2023 và triển khai kế hoạch năm 2024.\n\nNăm 2023, quận thu ngân sách đạt 3.300 tỷ đồng."
+                        .encode("utf-8"))
+    assert describe(art).date == "2024-01-05"

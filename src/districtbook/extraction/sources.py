@@ -163,16 +163,20 @@ def find_date(article: Article) -> tuple[str, str]:
 
 def _lead_date(body: list[str]) -> tuple[str, str]:
     """The date a lead opens with ("Ngày 5/7/2024, …"), or its day/month ("Sáng 12-10, …", "hôm nay (22/6)") in the
-    year reported on (not the year of a plan being set: a council's late-year session sets next year's plan)."""
+    year reported on (late in a year not the year of a plan being set: a year-end session sets next year's plan)."""
     for line in body[:4]:
         m = _LEAD_FULL_DATE.match(line)
         if m:  # "Ngày 5/7/2024, Cục Thuế cho biết …": the day the lead reports is the article's
             return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "lead date"
-    year = reporting_year("\n".join(body), plans=False)
+    joined = "\n".join(body)
+    year = reporting_year(joined)
     for line in body[:4]:
         m = _LEAD_DATE.match(line) or _TODAY.search(line)
         if m and year:
-            return f"{year}-{int(m['m']):02d}-{int(m['d']):02d}", "lead day/month, year reported on"
+            # late in a year the plan set is next year's (a year-end session); early in one, the plan is this year's
+            # and the year reviewed the last ("Chiều 5/1, … tổng kết năm 2023, nhiệm vụ năm 2024": 2024)
+            in_year = reporting_year(joined, plans=False) if int(m["m"]) >= 7 else year
+            return f"{in_year}-{int(m['m']):02d}-{int(m['d']):02d}", "lead day/month, year reported on"
     if year:
         return str(year), "year reported on"
     return UNKNOWN, "none"
