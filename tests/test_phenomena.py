@@ -569,3 +569,65 @@ TERM_REPORT = "Huyện tổng kết nhiệm kỳ 2020-2025 của Đảng bộ\nX
 ])
 def test_a_term_total_is_dated_by_the_term_not_by_its_last_year(body, quote, period):
     assert fig(body, quote, head=TERM_REPORT).period == period
+
+
+# --- issue 22, second round: phenomena of the genre, composed sentences ----------------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    # the year just ended, late in a year: that year; "năm ngoái": the year before; "những năm qua" is no year
+    ("Năm qua, quận thu ngân sách đạt 2.100 tỷ đồng.", "2.100", "2024"),
+    ("Trong năm vừa qua, quận kết nạp 120 đảng viên mới.", "120", "2024"),
+    ("Năm ngoái, quận thu ngân sách 1.800 tỷ đồng.", "1.800", "2023"),
+    ("Những năm qua, phường kết nạp 96 quần chúng ưu tú.", "96", ""),
+    # "hết tháng 11": up to the end of the month, not the month alone
+    ("Hết tháng 9, quận giải ngân được 80% kế hoạch vốn.", "80%", "2024-9M"),
+    ("Đến hết tháng 9, quận thu 1.950 tỷ đồng.", "1.950", "2024-9M"),
+])
+def test_period_of_the_year_just_ended_and_up_to_a_month(body, quote, period):
+    assert fig(body, quote).period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    # how far a project has got is a state now: a frame or a deadline in another clause does not date it
+    ("Giai đoạn 2020-2024, quận giải ngân 5.000 tỷ đồng. Dự án cầu vượt nút giao đã hoàn thành 85% khối lượng, "
+     "dự kiến bàn giao cuối năm 2025; công trình trường học đạt hơn 60%.", "85%", ""),
+    ("Giai đoạn 2020-2024, quận giải ngân 5.000 tỷ đồng. Dự án cầu vượt nút giao đã hoàn thành 85% khối lượng, "
+     "dự kiến bàn giao cuối năm 2025; công trình trường học đạt hơn 60%.", "60%", ""),
+    # its own clause still dates it
+    ("Đến tháng 9/2024, dự án mở rộng đường đã hoàn thành 70% khối lượng.", "70%", "2024-9M"),
+    # and a result that is no project's keeps the frame
+    ("Giai đoạn 2020-2024, quận giải ngân 5.000 tỷ đồng, đạt 92% kế hoạch.", "92%", "2020-2024"),
+])
+def test_a_project_progress_share_takes_no_frame(body, quote, period):
+    assert fig(body, quote).period == period
+
+
+def test_a_lead_that_opens_with_a_full_date_dates_the_article():
+    f = fig("Ngày 5/7/2023, Cục Thuế cho biết tổng thu ngân sách 6 tháng đầu năm trên địa bàn thành phố ước đạt "
+            "25.000 tỷ đồng.", "25.000", head="Thu ngân sách 6 tháng vượt kế hoạch\n")
+    assert f.period == "2023-H1"
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    # a stock (people, land, members, organisations) is a level at a moment: a frame from another sentence does not
+    # date it, a time in its own sentence does
+    ("Năm 2023, huyện thu ngân sách 1.200 tỷ đồng. Huyện có diện tích 155 km2, dân số hơn 460.000 người.",
+     "460.000", ""),
+    ("Năm 2023, huyện thu ngân sách 1.200 tỷ đồng. Đảng bộ huyện có 9.800 đảng viên sinh hoạt tại 120 chi bộ.",
+     "9.800", ""),
+    ("Đến cuối năm 2023, Đảng bộ huyện có 9.800 đảng viên.", "9.800", "2023"),
+    # a flow keeps the frame
+    ("Năm 2023, huyện thu ngân sách 1.200 tỷ đồng. Huyện kết nạp 310 đảng viên mới.", "310", "2023"),
+])
+def test_a_stock_takes_no_frame_from_another_sentence(body, quote, period):
+    assert fig(body, quote).period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "district"), [
+    # "một số quận", "nhiều phường", "mỗi xã" speak of several units, not of the one a bare level word points back to
+    ("Năm 2024, thành phố Hà Nội thu 400.000 tỷ đồng, huyện Gia Lâm thu 2.000 tỷ đồng.\nMột số quận có số thu "
+     "đạt trên 20.000 tỷ đồng.", "20.000", "Hà Nội"),
+    ("Năm 2024, thành phố Hà Nội thu 400.000 tỷ đồng, huyện Gia Lâm thu 2.000 tỷ đồng.\nTrong năm, nhiều huyện đạt "
+     "trên 95% dự toán.", "95%", "Hà Nội"),
+])
+def test_several_units_of_a_level_are_not_the_article_unit(body, quote, district):
+    assert fig(body, quote, head="Hà Nội: kinh tế Thủ đô năm 2024\nXã hội 12/10/2024 08:00\n").district == district

@@ -35,7 +35,7 @@ def span(text: str, evidence: tuple) -> str:
 def test_the_chain_is_in_order_and_each_resolver_is_named_by_what_it_resolves():
     assert [f.__name__ for f in RESOLVERS] == [
         "resolve_value", "resolve_period", "resolve_qualifier", "resolve_plan_year", "resolve_goal_term",
-        "resolve_basis", "resolve_metric", "resolve_place", "resolve_founding", "resolve_per_year", "resolve_base"]
+        "resolve_basis", "resolve_metric", "resolve_stock", "resolve_place", "resolve_founding", "resolve_per_year", "resolve_base"]
 
 
 @pytest.mark.parametrize(("body", "quote", "value"), [
@@ -333,3 +333,12 @@ def test_period_a_terms_total_and_a_part_of_it(body, quote, period):
     head = "Đại hội Đảng bộ quận lần thứ VIII, nhiệm kỳ 2025-2030\nXã hội 12/08/2025 08:00\n"
     r, _text = read(body, quote, resolve_period, head)
     assert r.period == period
+
+
+def test_stock_a_carried_frame_does_not_date_a_level_at_a_moment():
+    from districtbook.extraction.extract import resolve_metric, resolve_stock
+    body = "Năm 2023, quận thu ngân sách 3.100 tỷ đồng. Quận có dân số 410.000 người."
+    r, _text = read(body, "410.000", resolve_metric)
+    assert (r.metric, r.period, r.period_ev[0]) == ("population", "2023", "paragraph")
+    r, _text = read(body, "410.000", resolve_stock)
+    assert (r.period, r.period_ev[0]) == ("", "none")

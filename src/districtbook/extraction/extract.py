@@ -28,7 +28,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -819,7 +819,8 @@ _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|s
 #: (?<!của )(?<!theo )(?<!chuẩn )(?<!\d )(?<!các )(?<!những )\b(?:[Pp]hường|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
 #: word first so that the regex engine skips ahead to the words' first letters
 _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"),
-                        before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những ", "tỉnh, ", "tỉnh/"),
+                        before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những ", "tỉnh, ", "tỉnh/", "số ", "nhiều ",
+                                "mỗi ", "từng "),  # "một số quận", "nhiều phường", "mỗi xã": several units, not the one
                         # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"
                         after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
 _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
@@ -1176,6 +1177,12 @@ def resolve_value(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
 _NOW = re.compile(r"^\s*Hiện\s|\b(?:hiện nay|hiện tại|hiện có|hiện đang|hiện còn|Hiện nay|Hiện tại)\b")
 
 
+#: how far a project or a work has got, said of it in its clause: "dự án cầu X đã hoàn thành 93% khối lượng",
+#: "công trình trụ sở đạt hơn 70%" (a state at the time of writing, not a result over the period of a frame)
+_PROGRESS_BEFORE = re.compile(r"\b(?:[Dd]ự án|[Cc]ông trình|[Gg]ói thầu)\b[^,;()%\d]{0,80}\b(?:đã\s)?(?:hoàn thành|đạt|thực hiện"
+                              r"(?:\sđược)?)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))?\s$")
+
+
 def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """The period a figure covers, from the nearest candidate that reaches it: the comparison a quoted base value
     follows, a time expression in its sentence (not a deadline of what comes next), the frame carried from earlier
@@ -1192,6 +1199,9 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         # "đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025": the deadline of what comes next, not
         # the period of the figure before it; "đạt 26.595 tỷ đồng, riêng năm 2019 đạt …": a part that follows
         period = ""
+    progress = tok.unit == "percent" and _PROGRESS_BEFORE.search(r.before) is not None
+    if progress and not (period and r.clause[0] <= m0 < r.clause[1]):
+        return  # "dự án … đã hoàn thành 93% khối lượng": how far a project has got, which only its clause dates
     if period:
         r.period, r.period_ev = period, ("clause" if r.clause[0] <= m0 < r.clause[1] else "sentence", m0, m1, False)
         return
@@ -1211,9 +1221,20 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
 
 
 def resolve_qualifier(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
-    """The hedge (:func:`_qualifier`); a range's ends are ``range_low``/``range_high``."""
+    """The hedge (:func:`_qualifier`); a range's ends are ``range_low``/``range_high``; the amount of a plan or an
+    estimate being set ("kế hoạch đầu tư công năm 2024 với tổng vốn 1.950 tỷ đồng") is a target, not a result."""
     r.qualifier = (r.tok.reason if r.tok.reason.startswith("range")
                    else _qualifier(r.goal_before, r.before, r.after, p.in_targets, r.period, a.periods))
+    if r.qualifier in ("actual", "estimate") and r.tok.unit == "VND_bn" and _PLAN_SET_BEFORE.search(r.before[-90:]):
+        r.qualifier = "target"
+
+
+#: the amount a plan or a budget estimate sets, named right before it with no result between: "kế hoạch đầu tư công
+#: năm 2024 với tổng vốn 1.950 tỷ", "dự toán thu ngân sách năm 2025 là 6.000 tỷ", "kế hoạch vốn được giao 800 tỷ";
+#: not what was done against it ("kế hoạch vốn 800 tỷ, đã giải ngân 500 tỷ": the clause's last words are a result's)
+_PLAN_SET_BEFORE = re.compile(
+    r"\b(?:[Kk]ế hoạch|[Dd]ự toán)(?:\s(?!(?:đạt|thực|giải|hoàn|tăng|giảm|bằng|vượt|ước|đã)\b)"
+    r"(?:[^\W\d_]+|(?:19|20)\d\d))*\s(?:là|với|có|\()?\s?$")
 
 
 def resolve_plan_year(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
@@ -1301,6 +1322,20 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     p.bases[tok.unit] = (r.basis, family_of(metric) or "other", *r.basis_ev[1:])
 
 
+#: measures of a stock, a level at a moment (people, land, members, units): "Phường có 7,5 km2, dân số 80.000 người"
+_STOCKS = frozenset({"population", "area", "party_members_count", "party_organizations_count"})
+#: the period sources that carry a frame from elsewhere (not the figure's own sentence)
+_CARRIED = frozenset({"paragraph", "section", "title", "lead", "only_year"})
+
+
+def resolve_stock(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """A stock (population, area, members, units) is a level at a moment, not a result over a period: a frame carried
+    from another sentence ("Năm 2023, quận thu … . Quận có 21 xã, dân số 460.000 người") does not date it; a time
+    in its own sentence does ("Đến cuối năm 2023, quận có 2.100 đảng viên")."""
+    if r.metric in _STOCKS and r.period_ev[0] in _CARRIED and not r.goal:
+        r.period, r.period_ev = "", NO_PERIOD
+
+
 def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """The unit a figure is about (:func:`_place_for`): its clause's, else the paragraph's, section's or article's;
     a count of units that belong to a unit is that unit's ("10 phường thuộc quận Bình Tân")."""
@@ -1359,7 +1394,7 @@ def resolve_base(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) ->
 
 #: the chain, in order: a resolver may read the fields the ones before it chose
 RESOLVERS = (resolve_value, resolve_period, resolve_qualifier, resolve_plan_year, resolve_goal_term, resolve_basis,
-             resolve_metric, resolve_place, resolve_founding, resolve_per_year, resolve_base)
+             resolve_metric, resolve_stock, resolve_place, resolve_founding, resolve_per_year, resolve_base)
 
 
 def _figures_of(r: Reading, p: ParagraphState, a: ArticleState, doc: str) -> Iterator[Figure]:
@@ -1504,9 +1539,27 @@ _COMMA_AFTER = re.compile(r"[^,.;()]{0,25},")
 
 def figures(article: Article, include_incidental: bool = False) -> Iterator[Figure]:
     """All figures of one article, in text order, each with the evidence of its place, period, basis and
-    metric (:data:`PLACE_SOURCES`, :data:`PERIOD_SOURCES`, :data:`CUE_SOURCES`)."""
+    metric (:data:`PLACE_SOURCES`, :data:`PERIOD_SOURCES`, :data:`CUE_SOURCES`); a headline's figure the body
+    states again is the same claim (:func:`_as_restated`)."""
+    headline: list[Figure] = []
+    body: list[Figure] = []
     for r, p, a in readings(article, include_incidental):
-        yield from _figures_of(r, p, a, article.name)
+        (headline if p.line.kind == "title" else body).extend(_figures_of(r, p, a, article.name))
+    yield from (_as_restated(h, body) for h in headline)
+    yield from body
+
+
+def _as_restated(head: Figure, body: list[Figure]) -> Figure:
+    """A headline's figure that the body states again (the same value, unit and measure) is one claim: the
+    headline drops the hedge the body says ("Tăng trưởng 6 tháng đạt 7,8%" over "… ước đạt 7,8%"), so a headline
+    figure said with no hedge of its own takes the body's qualifier."""
+    if head.kind != "indicator" or head.qualifier != "actual":
+        return head  # a hedge of the headline's own ("ước đạt 51%") stands
+    same = next((f for f in body if f.kind == "indicator" and (f.value, f.unit, f.metric, f.denominator)
+                 == (head.value, head.unit, head.metric, head.denominator)), None)
+    if same is None:
+        return head
+    return replace(head, qualifier=same.qualifier)
 
 
 def readings(article: Article, include_incidental: bool = False,

@@ -38,9 +38,9 @@ _YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tớ
 #: the word for PERIOD_RE to match there (the tails; "các" and "trong" are common words)
 _PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "lũy", "tính", "đến", "tới", "vào",
                       "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá",
-                      "sau", "qua", "tuần", *_MONTH_COUNT_WORDS)
+                      "sau", "qua", "tuần", "hết", *_MONTH_COUNT_WORDS)
 _PERIOD_TAILS = {
-    **dict.fromkeys(cases("năm"), r"\s(?:nay|\d)"),  # "năm 2024", "năm nay"
+    **dict.fromkeys(cases("năm"), r"\s(?:nay|\d|qua|vừa\squa|ngoái)"),  # "năm 2024", "năm nay", "năm qua", "năm ngoái"
     **dict.fromkeys(cases("tháng"), r"\s\d"),  # "tháng 9"
     **dict.fromkeys(cases("quý"), r"\s[I1-4]"),  # "quý IV", "quý 3"
     **dict.fromkeys(cases("nhiệm", "thời"), r"\skỳ"),
@@ -60,6 +60,7 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases(*_MONTH_COUNT_WORDS), r"\s(?:tháng|quý)"),  # "Sáu tháng đầu năm", "chín tháng qua", "ba quý"
     **dict.fromkeys(cases("sau", "qua"), r"\s\d\d?\snăm"),  # "Sau 20 năm", "qua 20 năm"
     **dict.fromkeys(cases("tuần"), r"\s(?:thứ\s)?\d"),  # "tuần 03 năm 2024"
+    **dict.fromkeys(cases("hết"), r"\stháng\s\d"),  # "Hết tháng 11, …": up to the end of November
 }
 #: after a digit: a count of months or years ("9 tháng", "5 năm qua") or the first year of a span ("2020-2025")
 _PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm|quý)|\d{{3}}\s?[-–])"
@@ -114,7 +115,7 @@ PERIOD_RE = re.compile(
     | (?P<quarters>(?<![\w.,])[23]|(?<![\w])(?:[Hh]ai|[Bb]a))\squý(?:\s(?:đầu\s)?năm(?:\s(?P<qsy>{_Y}))?|\sđầu)?(?![\w/])
                                                                                # 3 quý đầu năm: the first 9 months
     | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:(?:/|\snăm\s)(?P<qy>{_Y}))?(?![\w/])
-    | (?P<by_month>(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?P<bmw>hết\s|đầu\s|cuối\s|giữa\s)?tháng\s(?P<bmo>\d{{1,2}}))(?:/(?P<bmy>{_Y}))?(?![\d/-])
+    | (?P<by_month>(?:(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?P<bmw>hết\s|đầu\s|cuối\s|giữa\s)?|(?<![\w])[Hh]ết\s)tháng\s(?P<bmo>\d{{1,2}}))(?:/(?P<bmy>{_Y}))?(?![\d/-])
     | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y}))?(?![\d/-])
     | (?P<term_half>[Nn]ửa\s(?:đầu\s)?nhiệm\skỳ|[Gg]iữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
     | (?P<termword>[Nn]hiệm\skỳ|[Gg]iai\sđoạn|[Tt]hời\skỳ|[Kk]hóa|[Kk]hoá)?\s?(?P<t1>{_Y})\s?[-–]\s?(?P<t2>{_Y})
@@ -138,6 +139,7 @@ PERIOD_RE = re.compile(
     | (?P<until>đến\snăm|tới\snăm|vào\snăm|đến\shết\snăm|Đến\snăm|Đến\shết\snăm)\s(?P<uy>{_Y})
     | (?:năm|Năm)\s(?P<y>{_Y})
     | (?P<this_year>năm\snay)
+    | (?<!\d[ ])(?<![Nn]hững[ ])(?<![Cc]ác[ ])(?<!nhiều[ ])(?P<past_year>[Nn]ăm\s(?:vừa\s)?qua|[Nn]ăm\sngoái)(?![\w])  # "Năm qua, …": the year just ended
     """,
     re.VERBOSE,
 )
@@ -511,6 +513,11 @@ def _whole_year_or_other(m: re.Match[str], ctx: ArticlePeriods) -> str:
         return m["uy"]
     if m["this_year"]:
         return str(ref) if ref else ""
+    if m["past_year"]:  # "năm qua" late in a year is that year, early in one the year before; "năm ngoái" the year before
+        end = ctx.last_complete_year()
+        if m["past_year"].endswith("ngoái"):
+            end = ctx.pub_year - 1 if ctx.pub_year else None
+        return str(end) if end else ""
     return m["y"]
 
 

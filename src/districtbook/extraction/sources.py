@@ -51,6 +51,9 @@ _URL_RE = re.compile(r"https?://(?:www\.)?(?P<domain>[\w.-]+)/\S*")
 #: the regex engine skips ahead to a digit instead of trying every character of a long lead
 _FULL_DATE = re.compile(r"(?P<d>\d(?<!\w\d)\d?)([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
 _LEAD_DATE = re.compile(r"^(?:[A-ZĐ]{2,8}\s?[-–]\s?)?(?:Sáng|Chiều|Trưa|Tối|Ngày|Đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})[-/](?P<m>\d{1,2})\b(?![-/]\d)")
+#: a lead that opens with the full date of what it reports: "Ngày 5/7/2024, …", "HNM - Sáng 12-10-2023, …"
+_LEAD_FULL_DATE = re.compile(r"^(?:\(?[A-ZĐ]{2,8}\)?\s?[-–]\s?)?(?:Sáng|Chiều|Trưa|Tối|Ngày|Đêm|Hôm\snay)\s+(?:ngày\s+)?"
+                             r"(?P<d>\d{1,2})([-/.])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
 #: a year that is a reporting year: not the end of a range, not a goal ("đến năm 2025")
 _YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)\b(?<![-–/\d]....)(?<![-–]\s....)(?<!đến năm ....)(?<!tới năm ....)"
                    r"(?<!vào năm ....)(?<!đến ....)(?<![^\W_]....)(?!\s*[-–]\s*\d)")  # the digits first: fast to scan
@@ -89,14 +92,28 @@ def find_outlet(article: Article) -> tuple[str, str]:
     return UNKNOWN, ""
 
 
-def reporting_year(text: str) -> int | None:
-    """The latest year the article reports on (goals and range ends left out).
+def reporting_year(text: str, plans: bool = True) -> int | None:
+    """The latest year the article reports on (goals and range ends left out); without ``plans``, also the years
+    only named as the year of a plan being set (:data:`_PLANNED_YEAR`), when another year is left.
 
     >>> reporting_year("năm 2023 ... nhiệm kỳ 2020-2025 ... định hướng đến năm 2030")
     2023
+    >>> t = "Năm 2023, quận thu 900 tỷ đồng. Kỳ họp thông qua dự toán ngân sách năm 2024."
+    >>> reporting_year(t), reporting_year(t, plans=False), reporting_year("đạt 98% kế hoạch năm 2024", plans=False)
+    (2024, 2023, 2024)
     """
     years = [int(m["y"]) for m in _YEAR.finditer(text)]
+    if not plans:
+        planned = {m.start("y") for m in _PLANNED_YEAR.finditer(text)}
+        years = [int(m["y"]) for m in _YEAR.finditer(text) if m.start("y") not in planned] or years
     return max(years) if years else None
+
+
+#: the year of a plan being set, not one reported on: "thông qua kế hoạch đầu tư công năm 2024", "dự toán ngân sách
+#: năm 2024", "nhiệm vụ năm 2024" (late in a year a council sets the next year's plan); not a plan a result is measured
+#: against ("đạt 98% kế hoạch năm 2023", "hoàn thành kế hoạch năm 2023")
+_PLANNED_YEAR = re.compile(r"(?<!đạt )(?<!bằng )(?<!vượt )(?<!thành )(?<!% )(?<!so với )"
+                           r"\b(?:kế hoạch|dự toán|nhiệm vụ|phương hướng)(?:\s[^\s\d.;,:]+){0,6}?\snăm\s(?P<y>(?:19|20)\d\d)\b")
 
 
 _ISO_LEAD = re.compile(r"^\s*(?:date\s+)?(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?\b")
@@ -141,12 +158,25 @@ def find_date(article: Article) -> tuple[str, str]:
         if m and ln.kind in ("title", "dateline", "byline", "widget", "image", "caption", "teaser") \
                 or m and len(article.text[ln.start:ln.end]) < 80:
             return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "dateline"
-    body = [article.text[ln.start:ln.end] for ln in article.body()]
-    year = reporting_year("\n".join(body))
+    return _lead_date([article.text[ln.start:ln.end] for ln in article.body()])
+
+
+def _lead_date(body: list[str]) -> tuple[str, str]:
+    """The date a lead opens with ("Ngày 5/7/2024, …"), or its day/month ("Sáng 12-10, …", "hôm nay (22/6)") in the
+    year reported on (late in a year not the year of a plan being set: a year-end session sets next year's plan)."""
+    for line in body[:4]:
+        m = _LEAD_FULL_DATE.match(line)
+        if m:  # "Ngày 5/7/2024, Cục Thuế cho biết …": the day the lead reports is the article's
+            return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "lead date"
+    joined = "\n".join(body)
+    year = reporting_year(joined)
     for line in body[:4]:
         m = _LEAD_DATE.match(line) or _TODAY.search(line)
         if m and year:
-            return f"{year}-{int(m['m']):02d}-{int(m['d']):02d}", "lead day/month, year reported on"
+            # late in a year the plan set is next year's (a year-end session); early in one, the plan is this year's
+            # and the year reviewed the last ("Chiều 5/1, … tổng kết năm 2023, nhiệm vụ năm 2024": 2024)
+            in_year = reporting_year(joined, plans=False) if int(m["m"]) >= 7 else year
+            return f"{in_year}-{int(m['m']):02d}-{int(m['d']):02d}", "lead day/month, year reported on"
     if year:
         return str(year), "year reported on"
     return UNKNOWN, "none"
