@@ -31,7 +31,7 @@ def test_each_sector_share_is_its_own_sector():
 def test_a_growth_rate_that_reaches_a_value_is_no_share_of_a_plan():
     found = _figs("Tiêu đề bài báo về quận Cầu Giấy năm nay\n\nNăm 2024, thu ngân sách quận Cầu Giấy ước đạt 3.100 tỷ đồng, "
                   "bằng 102% dự toán. Tốc độ tăng trưởng giá trị sản xuất ước đạt 7,5%.")
-    assert found["7,5%"] == ("economic_growth_rate", "none")
+    assert found["7,5%"] == ("production_value_growth", "none")
     assert found["102%"][1] == "plan"
 
 

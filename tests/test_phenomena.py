@@ -541,9 +541,25 @@ def test_the_owner_of_a_measure_is_its_place_unlike_the_unit_a_unit_belongs_to()
 @pytest.mark.parametrize(("body", "quote", "metric"), [
     ("Năm 2024, giá trị sản xuất công nghiệp của quận đạt 8.200 tỷ đồng.", "8.200", "industrial_output"),
     ("Năm 2024, tổng giá trị sản xuất trên địa bàn ước đạt 19.089 tỷ đồng (tăng 15%).", "19.089", "production_value"),
-    ("Năm 2024, tổng giá trị sản xuất trên địa bàn ước đạt 19.089 tỷ đồng (tăng 15%).", "15%", "economic_growth_rate"),
+    ("Năm 2024, tổng giá trị sản xuất trên địa bàn ước đạt 19.089 tỷ đồng (tăng 15%).", "15%", "production_value_growth"),
 ])
 def test_an_amount_of_output_is_not_a_growth_rate(body, quote, metric):
+    assert fig(body, quote).metric == metric
+
+
+@pytest.mark.parametrize(("body", "quote", "metric"), [
+    ("Năm 2024, tốc độ tăng trưởng giá trị sản xuất của quận ước đạt 7,5%.", "7,5%", "production_value_growth"),
+    ("Năm 2024, giá trị sản xuất trên địa bàn tăng trưởng 12% so với cùng kỳ.", "12%", "production_value_growth"),
+    ("Năm 2024, tăng trưởng kinh tế của quận đạt 7,8%.", "7,8%", "economic_growth_rate"),
+    ("Năm 2024, tổng sản phẩm trên địa bàn (GRDP) của quận tăng 7,2%.", "7,2%", "economic_growth_rate"),
+    ("Năm 2024, giá trị sản xuất của quận đạt 102% kế hoạch năm.", "102%", "production_value_vs_plan"),
+    ("Giai đoạn 2020-2025, giá trị sản xuất tăng gấp 1,76 lần so với đầu nhiệm kỳ.", "1,76 lần",
+     "production_value_vs_term_start"),
+])
+def test_growth_of_production_value_and_growth_of_the_economy_are_two_measures(body, quote, metric):
+    """The statistics office keeps GO (giá trị sản xuất) and GRDP (tổng sản phẩm, "tăng trưởng kinh tế") apart: so
+    does the figure table, and the book never sets one beside the other; a per cent of plan or a multiple is of the
+    amount of production value, not of its growth."""
     assert fig(body, quote).metric == metric
 
 

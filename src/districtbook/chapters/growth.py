@@ -10,7 +10,9 @@ from districtbook.rendering.i18n import period_text, text
 from districtbook.rendering.report import MyST, escape, fmt_number
 from districtbook.chapters import common
 
-METRICS = ("economic_growth_rate", "sector_share_services", "sector_share_industry", "sector_share_agriculture",
+#: the two growth rates (of the economy, of production value) stay apart: never one measure, never compared
+GROWTH_RATES = ("economic_growth_rate", "production_value_growth")
+METRICS = (*GROWTH_RATES, "sector_share_services", "sector_share_industry", "sector_share_agriculture",
            "new_enterprises")
 
 
@@ -23,7 +25,7 @@ def table(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST:
 
 
 def growth_chart(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST | None:
-    found = [f for f in common.findings(df, texts, METRICS) if f.metric == "economic_growth_rate"]
+    found = [f for f in common.findings(df, texts, METRICS) if f.metric in GROWTH_RATES]
     return charts.pairs_chart(found, lang, f"growth-{lang}", "chart.growth.title", "chart.growth.caption")
 
 

@@ -109,9 +109,13 @@ FAMILIES = (
        r"GRDP bình quân đầu người|bình quân đầu người", units=_M),
     # an amount of output is not a growth rate: industrial output apart from all-sector output
     _f("industrial_output", "growth", r"giá trị sản xuất công nghiệp|sản xuất công nghiệp", units=_M),
-    _f("production_value", "growth", r"giá trị sản xuất|tổng sản phẩm|\bGO\b", units=_M),
+    _f("production_value", "growth", r"giá trị sản xuất|tổng sản phẩm|\bGO\b", units=f"{_M} times"),
+    # two growth rates the statistics office keeps apart: of production value (GO, all sectors) and of the economy
+    # (GRDP, "tổng sản phẩm"); "tăng trưởng giá trị sản xuất" and "giá trị sản xuất tăng trưởng" are the first
+    _f("production_value_growth", "growth",
+       r"giá trị sản xuất(?! công nghiệp)(?:[^\d,;()]{0,30}?tăng trưởng)?|\bGO\b", units="percent"),
     _f("economic_growth_rate", "growth",
-       r"tăng trưởng|GRDP|giá trị sản xuất|tổng sản phẩm|kinh tế|GO\b", units="percent times VND_bn"),
+       r"tăng trưởng|GRDP|tổng sản phẩm|kinh tế", units="percent times VND_bn"),
     _f("poverty_rate", "other", r"hộ nghèo|hộ cận nghèo", units="percent"),
     _f("near_poor_households", "other", None, r"^hộ cận nghèo|^hộ nghèo",
        units="count"),
@@ -212,11 +216,11 @@ SUFFIXES = ("_vs_plan", "_growth", "_yoy", "_share", "_mom_growth", "_mom_ratio"
 _SHARE_FAMILIES = frozenset(f.key for f in FAMILIES if f.key.endswith("_share") or f.key.startswith("sector_share")
                             or f.key in ("poverty_rate", "admin_reform_index", "online_fullprocess_records_share",
                                          "records_on_time", "cashless_markets", "cashless_businesses",
-                                         "economic_growth_rate", "digitised_records", "standard_schools",
+                                         "economic_growth_rate", "production_value_growth", "digitised_records", "standard_schools",
                                          "party_units_good_share", "party_units_excellent_share", "targets_completed",
                                          "project_completion_share", "cultural_families_share", "income_per_capita"))
 #: families whose percentages are growth rates by nature: "tăng 12%" says nothing more
-_RATE_FAMILIES = frozenset({"economic_growth_rate", "sector_growth_services", "sector_growth_industry",
+_RATE_FAMILIES = frozenset({"economic_growth_rate", "production_value_growth", "sector_growth_services", "sector_growth_industry",
                             "sector_growth_agriculture"})
 
 
@@ -399,6 +403,8 @@ def metric_evidence(before: str, after: str, unit: str, noun: str, basis: str = 
 def _key(fam: Family, before: str, after: str, unit: str, basis: str) -> str:
     """The metric key of a figure of family ``fam``: its suffix from the basis and the words at the number."""
     key = fam.key
+    if key == "production_value_growth" and basis not in ("none", "yoy", "target"):
+        key = "production_value"  # "giá trị sản xuất đạt 102% kế hoạch": of the amount, not of its growth
     if unit == "times":
         return key if key.endswith("_vs_term_start") else key + ("_vs_term_start" if basis == "term_start" else "_times")
     if unit == "rank" and _GROWTH_VERB.search(before[-25:]):

@@ -91,7 +91,7 @@ def _message(lang: str, key: str, fallback: str, **fields: object) -> str:
 #: any other measure is said with its noun (``clause.<mood>.noun``: "Tây Hồ có tỷ lệ … đạt 99,9%")
 ACTS = ("budget_revenue", "land_use_revenue", "public_investment_disbursement", "party_members_admitted",
         "targets_completed", "targets_exceeded", "confidence_votes", "economic_growth_rate",
-        "party_units_excellent_share", "party_units_good_share", "new_enterprises")
+        "production_value_growth", "party_units_excellent_share", "party_units_good_share", "new_enterprises")
 #: amounts of money: collected or spent (:func:`money_verb`), said with ``act.*.revenue`` / ``act.*.spending``
 MONEY = frozenset({"VND_bn", "VND_mn", "VND_tn"})
 MONEY_VERBS = ("revenue", "spending")
