@@ -647,3 +647,14 @@ def test_a_stock_takes_no_frame_from_another_sentence(body, quote, period):
 ])
 def test_several_units_of_a_level_are_not_the_article_unit(body, quote, district):
     assert fig(body, quote, head="Hà Nội: kinh tế Thủ đô năm 2024\nXã hội 12/10/2024 08:00\n").district == district
+
+
+@pytest.mark.parametrize(("body", "quote", "qualifier"), [
+    ("Năm 2023, phường hoàn thành mục tiêu không còn hộ cận nghèo (trong đó, phường có 110 hộ cận nghèo).", "110",
+     "actual"),
+    ("Năm 2024, quận đã vượt mục tiêu khi thu ngân sách đạt 3.100 tỷ đồng.", "3.100", "actual"),
+    ("Năm 2024, quận đặt mục tiêu thu ngân sách 3.000 tỷ đồng.", "3.000", "target"),
+])
+def test_a_goal_reached_is_a_result_not_a_goal_set(body, quote, qualifier):
+    """"hoàn thành / đạt / vượt / về đích mục tiêu …" says a goal was reached: what follows is a result."""
+    assert fig(body, quote).qualifier == qualifier

@@ -674,7 +674,8 @@ _COMPARATIVE = re.compile(r"\b(?:cao|thấp|nhiều|ít|lớn|nhỏ|nhanh|chậm
 _COMPARED_AFTER = re.compile(r"\s?%?\s?(?:[^\W\d_]+\s){0,3}?so với\b")
 _ESTIMATE = re.compile(r"\b(?:ước|Ước|dự kiến|Dự kiến|dự báo|ước tính)\b[^,;]{0,70}$")
 #: a goal earlier in the sentence makes every figure after it a target
-_TARGET = re.compile(r"\b(?:mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|(?<!quyết )(?<!hoạch )(?<!tiêu )đề ra|"
+#: ("hoàn thành mục tiêu …", "đạt mục tiêu …", "vượt mục tiêu …": a goal reached is a result, not one set)
+_TARGET = re.compile(r"\b(?:(?<!hoàn thành )(?<!đạt )(?<!vượt )(?<!về đích )mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|(?<!quyết )(?<!hoạch )(?<!tiêu )đề ra|"
                      r"định hướng|hướng tới|"
                      r"phải kết nạp|phải hoàn thành|cần đạt|"
                      r"[Đđ]ến năm 20[3-9]\d|[Tt]ới năm 20[3-9]\d)\b")
