@@ -43,6 +43,39 @@ def run(copy: Path, cmd: list[str], what: str) -> None:
     print(f"check-devset-book: {what} passed in {time.perf_counter() - t0:.0f} s", flush=True)
 
 
+#: the places with most labelled figures in the dev set (issue 17 names them): each must have a profile too
+LABELLED_MOST = ("Bình Tân", "Cần Thơ", "Hải Phòng", "Đà Nẵng", "Quảng Nam")
+
+
+def ungrouped_profiles(copy: Path, top: int = 5, also: tuple[str, ...] = LABELLED_MOST) -> list[str]:
+    """What is wrong with the profiles of the ``top`` places with most figures in the published figure table, and of
+    the places ``also`` named: a place with no profile chapter, or one not in the table of contents' part of its city
+    or province (issue 17)."""
+    import collections
+    import csv
+
+    import yaml
+
+    from districtbook.building.parameters import places_by_province
+    from districtbook.extraction.places import slugify
+
+    with (copy / "book" / "chapters" / "_assets" / "figures.csv").open(encoding="utf-8", newline="") as f:
+        counts = collections.Counter(r["district"] for r in csv.DictReader(f) if r["district"])
+    toc = yaml.safe_load((copy / "_toc.yml").read_text(encoding="utf-8"))
+    parts = {p["caption"]: {c["file"] for c in p.get("chapters", [])} for p in toc["parts"]}
+    province = {place: prov for prov, places in places_by_province(copy / "seeds") for place in places}
+    wrong = []
+    for place in dict.fromkeys([p for p, _n in counts.most_common(top)] + list(also)):
+        chapter = f"book/chapters/profile-{slugify(place)}"
+        if not (copy / f"{chapter}.ipynb").is_file():
+            wrong.append(f"{place}: no profile chapter")
+        elif place not in province:
+            wrong.append(f"{place}: in no city or province of the book")
+        elif not any(caption.endswith(": " + province[place]) and chapter in files for caption, files in parts.items()):
+            wrong.append(f"{place}: not under its part ({province[place]}) in _toc.yml")
+    return wrong
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--devset", default=str(DEVSET), help=f"the folder of articles to add (default: {DEVSET})")
@@ -63,6 +96,11 @@ def main(argv: list[str] | None = None) -> int:
         for pdf in ("districtbook.pdf", "districtbook-en.pdf"):
             if not (copy / "_build" / "pdf" / pdf).is_file():
                 sys.exit(f"check-devset-book: `make book` wrote no {pdf}")
+        missing = ungrouped_profiles(copy)
+        if missing:
+            sys.exit("check-devset-book: " + "; ".join(missing))
+        print("check-devset-book: the five places with most figures each have a profile under their city or province",
+              flush=True)
         run(copy, [str(ROOT / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", *LIVE_TESTS],
             "the live-book tests")
     finally:
