@@ -658,3 +658,9 @@ def test_several_units_of_a_level_are_not_the_article_unit(body, quote, district
 def test_a_goal_reached_is_a_result_not_a_goal_set(body, quote, qualifier):
     """"hoàn thành / đạt / vượt / về đích mục tiêu …" says a goal was reached: what follows is a result."""
     assert fig(body, quote).qualifier == qualifier
+
+
+def test_a_share_coordinated_with_the_next_shares_its_predicate():
+    """"100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ": both shares are of units doing their duties well."""
+    body = "Nhiệm kỳ 2020-2025, Đảng bộ phường có 100% chi bộ và trên 90% đảng viên hoàn thành tốt nhiệm vụ."
+    assert fig(body, "100%").metric == fig(body, "90%").metric == "party_units_good_share"

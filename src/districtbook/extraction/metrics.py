@@ -149,7 +149,10 @@ FAMILIES = (
     _f("party_units_excellent_share", "governance",
        r"xuất sắc", r"^(?:đơn vị |tổ chức |đảng viên |chi bộ )?hoàn thành xuất sắc", units="percent"),
     _f("party_units_good_share", "governance",
-       r"hoàn thành tốt nhiệm", r"^(?:đơn vị |tổ chức |đảng viên |chi bộ |cơ sở đảng )?(?:hoàn thành tốt|và hơn|đạt)", units="percent"),
+       r"hoàn thành tốt nhiệm", r"^(?:đơn vị |tổ chức |đảng viên |chi bộ |cơ sở đảng )?"
+       # a share coordinated with the next one shares its predicate: "100% chi bộ và hơn 92% đảng viên hoàn thành tốt"
+       r"(?:và (?:hơn |trên |gần )?[\d.,]+% (?:đơn vị |tổ chức |đảng viên |chi bộ |cơ sở đảng )?)?(?:hoàn thành tốt|đạt)",
+       units="percent"),
     _f("party_units_meeting_target", "governance",
        None, r"^(?:cơ sở đảng|đảng bộ|chi bộ)[^,;.]{0,50}(?:vượt|đạt|kết nạp)", units="count"),
     _f("new_party_organisations", "governance",
