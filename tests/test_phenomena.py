@@ -664,3 +664,12 @@ def test_a_share_coordinated_with_the_next_shares_its_predicate():
     """"100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ": both shares are of units doing their duties well."""
     body = "Nhiệm kỳ 2020-2025, Đảng bộ phường có 100% chi bộ và trên 90% đảng viên hoàn thành tốt nhiệm vụ."
     assert fig(body, "100%").metric == fig(body, "90%").metric == "party_units_good_share"
+
+
+@pytest.mark.parametrize(("lead", "qualifier"), [("Ngày 5/1/2021, quận tổng kết.", "target"),
+                                                 ("Ngày 5/1/2024, quận tổng kết.", "actual")])
+def test_a_deadline_is_a_goal_only_while_it_is_ahead(lead, qualifier):
+    """"Đến năm 2023, …" is a goal in an article written before 2023 and a result in one written after: no fixed
+    year (the rule used to treat any year from 2030 as a goal)."""
+    body = f"{lead} Đến năm 2023, 100% hồ sơ được giải quyết đúng hạn."
+    assert fig(body, "100%", head="Tiêu đề bài về quận Cầu Giấy\n\n").qualifier == qualifier

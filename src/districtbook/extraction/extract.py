@@ -677,8 +677,9 @@ _ESTIMATE = re.compile(r"\b(?:ước|Ước|dự kiến|Dự kiến|dự báo|ư
 #: ("hoàn thành mục tiêu …", "đạt mục tiêu …", "vượt mục tiêu …": a goal reached is a result, not one set)
 _TARGET = re.compile(r"\b(?:(?<!hoàn thành )(?<!đạt )(?<!vượt )(?<!về đích )mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|(?<!quyết )(?<!hoạch )(?<!tiêu )đề ra|"
                      r"định hướng|hướng tới|"
-                     r"phải kết nạp|phải hoàn thành|cần đạt|"
-                     r"[Đđ]ến năm 20[3-9]\d|[Tt]ới năm 20[3-9]\d)\b")
+                     r"phải kết nạp|phải hoàn thành|cần đạt)\b")
+#: "đến năm 2030", "tới năm 2030": a deadline, a goal when its year is later than the article's (:class:`_GoalWords`)
+_BY_YEAR = re.compile(r"\b[ĐđTt](?:ến|ới) năm (\d{4})\b")
 _DECLINE = re.compile(r"(?:giảm|sụt|hạ)\s(?:đi\s|được\s)?$")
 _LEVEL_AFTER_DECLINE = re.compile(r"(?:giảm|hạ)\s(?:xuống\s)?còn\s$")
 _PAST = re.compile(r"\bđã\b|\bđược\b|\bđạt\b")
@@ -728,28 +729,40 @@ class _GoalWords:
     Most sentences set no goal: one search of the whole frame answers for all its figures.  (Blanking a
     bracket never makes a goal word where the text has none.)
 
+    A deadline ("đến năm 2030") is a goal when its year is later than ``now``, the year the article was written
+    (unknown: never); "Đến năm 2023, …" in a 2024 article says what had been done by then.
+
     >>> g = _GoalWords("Xã đạt 61% (mục tiêu 65%), phường đạt 48%; phấn đấu 70%", 0, 55)
     >>> [g(k) for k in (7, 22, 40, 53)]
     [False, True, False, True]
+    >>> [_GoalWords("Đến năm 2030, đạt 60%", 0, 21, now)(17) for now in (2025, 2031, None)]
+    [True, False, False]
     """
 
-    __slots__ = ("text", "start", "any")
+    __slots__ = ("text", "start", "any", "now")
 
-    def __init__(self, text: str, start: int, end: int):
-        self.text, self.start = text, start
-        self.any = _TARGET.search(text[start:end]) is not None
+    def __init__(self, text: str, start: int, end: int, now: int | None = None):
+        self.text, self.start, self.now = text, start, now
+        self.any = self._last(text[start:end]) is not None
+
+    def _last(self, words: str) -> re.Match[str] | None:
+        last = None
+        for last in _TARGET.finditer(words):
+            pass
+        if self.now is not None:
+            for m in _BY_YEAR.finditer(words):
+                if int(m[1]) > self.now and (last is None or m.start() > last.start()):
+                    last = m
+        return last
 
     def __call__(self, pos: int) -> bool:
-        return self.any and _TARGET.search(_CLOSED_BRACKETS.sub(" ", self.text[self.start:pos])) is not None
+        return self.any and self._last(_CLOSED_BRACKETS.sub(" ", self.text[self.start:pos])) is not None
 
     def at(self, pos: int) -> tuple[int, int] | None:
         """The span of the last goal words before ``pos`` (brackets blanked, not removed: offsets kept)."""
         if not self.any:
             return None
-        blanked = _CLOSED_BRACKETS.sub(lambda m: " " * len(m.group(0)), self.text[self.start:pos])
-        last = None
-        for last in _TARGET.finditer(blanked):
-            pass
+        last = self._last(_CLOSED_BRACKETS.sub(lambda m: " " * len(m.group(0)), self.text[self.start:pos]))
         return (self.start + last.start(), self.start + last.end()) if last else None
 
 
@@ -1459,7 +1472,7 @@ def _sentence(s_start: int, s_end: int, previous: int, p: ParagraphState, a: Art
     frame_start = previous if _BREAKDOWN.match(a.text, s_start) else s_start
     return Sentence(s_start, s_end, frame_start, [m for m in p.found if s_start <= m.start < s_end],
                     scoped_marks(a.text, s_start, s_end, a.periods), _clauses(a.text, s_start, s_end),
-                    _GoalWords(a.text, frame_start, s_end))
+                    _GoalWords(a.text, frame_start, s_end, a.periods.pub_year or a.periods.year))
 
 
 def _after_sentence(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
