@@ -673,3 +673,12 @@ def test_a_deadline_is_a_goal_only_while_it_is_ahead(lead, qualifier):
     year (the rule used to treat any year from 2030 as a goal)."""
     body = f"{lead} Đến năm 2023, 100% hồ sơ được giải quyết đúng hạn."
     assert fig(body, "100%", head="Tiêu đề bài về quận Cầu Giấy\n\n").qualifier == qualifier
+
+
+@pytest.mark.parametrize(("lead", "span"), [("Ngày 6/4/2024, quận tổ chức hội nghị.", "2021-2023"),
+                                            ("Ngày 20/10/2024, quận tổ chức hội nghị.", "2022-2024")])
+def test_a_span_counted_back_ends_with_the_last_year_mostly_gone(lead, span):
+    """"trong 3 năm" said in April looks back on the three years before it (the current one has barely begun); said
+    in October, on the current year and the two before."""
+    body = f"{lead} Tổng thu ngân sách trong 3 năm đạt hơn 30.000 tỷ đồng."
+    assert fig(body, "30.000", head="Tiêu đề bài về quận Cầu Giấy\n\n").period == span

@@ -357,7 +357,7 @@ class ArticlePeriods:
         """The last year an article looks back on: early in a year, the year before."""
         if self.pub_year is None:
             return self.year
-        return self.pub_year - 1 if self.pub_month is not None and self.pub_month <= 3 else self.pub_year
+        return self.pub_year - 1 if self.pub_month is not None and self.pub_month <= 6 else self.pub_year
 
 
 _SPAN_IN_BRACKETS = re.compile(rf"\s?\(({_Y})\s?[-–]\s?({_Y})\)")
