@@ -682,3 +682,21 @@ def test_a_span_counted_back_ends_with_the_last_year_mostly_gone(lead, span):
     in October, on the current year and the two before."""
     body = f"{lead} Tổng thu ngân sách trong 3 năm đạt hơn 30.000 tỷ đồng."
     assert fig(body, "30.000", head="Tiêu đề bài về quận Cầu Giấy\n\n").period == span
+
+
+@pytest.mark.parametrize(("body", "quote", "qualifier"), [
+    ("Năm 2024, quận đã hoàn thành 12/15 chỉ tiêu đề ra cho năm 2024; 100% hồ sơ được giải quyết đúng hạn.", "100%",
+     "actual"),
+    ("Năm 2025, quận đề ra 15 chỉ tiêu; 100% hồ sơ được giải quyết đúng hạn.", "100%", "target"),
+])
+def test_targets_that_were_set_are_no_goal_being_set(body, quote, qualifier):
+    """"chỉ tiêu … đề ra" is the targets that were set (a participle); "quận đề ra … chỉ tiêu" sets them."""
+    assert fig(body, quote).qualifier == qualifier
+
+
+def test_a_headline_shorthand_for_growth_takes_the_body_measure_and_hedge():
+    """"Tăng trưởng kinh tế 6 tháng đạt 7,8%" over "tốc độ tăng trưởng giá trị sản xuất … ước đạt 7,8%": one claim,
+    the body's measure (production value) and its hedge (an estimate)."""
+    found = figs("6 tháng đầu năm 2024, tốc độ tăng trưởng giá trị sản xuất trên địa bàn quận ước đạt 7,8%.",
+                 head="Quận Cầu Giấy: Tăng trưởng kinh tế 6 tháng đạt 7,8%\n\nSáng 9/7/2024, quận tổ chức hội nghị.\n\n")
+    assert {(f.metric, f.qualifier) for f in found if f.quote == "7,8%"} == {("production_value_growth", "estimate")}

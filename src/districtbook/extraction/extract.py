@@ -678,6 +678,10 @@ _ESTIMATE = re.compile(r"\b(?:ước|Ước|dự kiến|Dự kiến|dự báo|ư
 _TARGET = re.compile(r"\b(?:(?<!hoàn thành )(?<!đạt )(?<!vượt )(?<!về đích )mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|(?<!quyết )(?<!hoạch )(?<!tiêu )đề ra|"
                      r"định hướng|hướng tới|"
                      r"phải kết nạp|phải hoàn thành|cần đạt)\b")
+#: "đề ra", "đặt ra" after the targets they qualify ("hoàn thành 12/15 chỉ tiêu … đề ra cho năm 2024"): the targets
+#: that were set, a participle, not a goal being set ("Quận đề ra 28 chỉ tiêu")
+_SET = frozenset({"đề ra", "đặt ra"})
+_SET_NOUN_BEFORE = re.compile(r"(?:chỉ tiêu|mục tiêu|nhiệm vụ|kế hoạch)(?:\s[^\s,;.]+){0,8}\s$")
 #: "đến năm 2030", "tới năm 2030": a deadline, a goal when its year is later than the article's (:class:`_GoalWords`)
 _BY_YEAR = re.compile(r"\b[ĐđTt](?:ến|ới) năm (\d{4})\b")
 _DECLINE = re.compile(r"(?:giảm|sụt|hạ)\s(?:đi\s|được\s)?$")
@@ -747,8 +751,9 @@ class _GoalWords:
 
     def _last(self, words: str) -> re.Match[str] | None:
         last = None
-        for last in _TARGET.finditer(words):
-            pass
+        for m in _TARGET.finditer(words):
+            if not (m[0] in _SET and _SET_NOUN_BEFORE.search(words, max(0, m.start() - 60), m.start())):
+                last = m
         if self.now is not None:
             for m in _BY_YEAR.finditer(words):
                 if int(m[1]) > self.now and (last is None or m.start() > last.start()):
@@ -1566,14 +1571,24 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
 def _as_restated(head: Figure, body: list[Figure]) -> Figure:
     """A headline's figure that the body states again (the same value, unit and measure) is one claim: the
     headline drops the hedge the body says ("Tăng trưởng 6 tháng đạt 7,8%" over "… ước đạt 7,8%"), so a headline
-    figure said with no hedge of its own takes the body's qualifier."""
+    figure said with no hedge of its own takes the body's qualifier, and the body's measure when the headline's
+    is its shorthand (:func:`_same_measure`)."""
     if head.kind != "indicator" or head.qualifier != "actual":
         return head  # a hedge of the headline's own ("ước đạt 51%") stands
-    same = next((f for f in body if f.kind == "indicator" and (f.value, f.unit, f.metric, f.denominator)
-                 == (head.value, head.unit, head.metric, head.denominator)), None)
+    same = next((f for f in body if f.kind == "indicator" and (f.value, f.unit, f.denominator)
+                 == (head.value, head.unit, head.denominator) and _same_measure(head.metric, f.metric)), None)
     if same is None:
         return head
-    return replace(head, qualifier=same.qualifier)
+    return replace(head, qualifier=same.qualifier, metric=same.metric, metric_from=same.metric_from)
+
+
+#: a headline's shorthand for growth ("Tăng trưởng kinh tế … 7,8%") over the body's measure ("tăng trưởng giá trị
+#: sản xuất … ước đạt 7,8%"): the body says which of the two growth rates it is
+_GROWTH_MEASURES = frozenset({"economic_growth_rate", "production_value_growth"})
+
+
+def _same_measure(head: str, body: str) -> bool:
+    return head == body or {head, body} <= _GROWTH_MEASURES
 
 
 def readings(article: Article, include_incidental: bool = False,
