@@ -49,11 +49,18 @@ def weak_mark(row, field: str, value: str, lang: str) -> str:
     a figure the maintainer checked, marked "checked".
 
     >>> weak_mark({"weak": "period"}, "period", "2024", "en"), weak_mark({"weak": ""}, "period", "2024", "en")
-    ('2024 (uncertain: not used in findings)', '2024')
+    ('2024 (uncertain)', '2024')
     """
     if row.get("checked", "") == "yes":  # confirmed or corrected by the maintainer (seeds/corrections.yml)
         return text(lang, "cell.checked", value=value)
     return text(lang, "cell.weak", value=value) if field in weak_fields(row) else value
+
+
+def weak_note(rows: pd.DataFrame, lang: str) -> str:
+    """What "(chưa chắc)" in a table means, under a table that has such a cell ("" when none has)."""
+    if not any(weak_fields(r) for r in rows.to_dict("records")):
+        return ""
+    return "\n\n" + text(lang, "table.weak_note")
 
 
 def place_cell(row, lang: str) -> str:
@@ -127,7 +134,7 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     })
     table.columns = heads(lang, "district", "metric", "value", "period", "basis", "hedge", "source", "quote")
     link = html_only(download(f"{name}.csv"))
-    return MyST(link + "\n\n" + list_table(table, widths=(10, 14, 10, 15, 9, 9, 14, 19)))  # a date fits its line; a period ("nửa đầu nhiệm kỳ 2020-2025") in two lines
+    return MyST(link + "\n\n" + list_table(table, widths=(10, 14, 10, 15, 9, 9, 14, 19)) + weak_note(rows, lang))  # a date fits its line; a period ("nửa đầu nhiệm kỳ 2020-2025") in two lines
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str, metrics: tuple[str, ...], chapter: str) -> MyST | None:
