@@ -147,7 +147,8 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
         amount = amount_of(row, lang, hedge=mood_ == "did" or row.get("qualifier") not in ("estimate", "target"))
         # the verb carries the qualifier: "ước đạt", "đạt hơn", "đạt" (Vietnamese); English hedges the value itself
         value = text(lang, "verb.estimate", value=bare) if mood_ == "did" and row.get("qualifier") == "estimate" \
-            and not row.get("words", {}).get("or_more") else text(lang, "verb.reach", value=amount)
+            and not row.get("words", {}).get("or_more") else text(lang, "verb.estimate_bound", value=amount) \
+            if mood_ == "did" and row.get("words", {}).get("estimated") else text(lang, "verb.reach", value=amount)
     holder = row.get("words", {}).get("holder", "")
     if metric == "confidence_votes" and holder:  # whose votes: the officials the article names
         titles = [text(lang, f"who.title.{t}") for t in holder_titles(holder)]

@@ -115,6 +115,19 @@ def scope_after(text: str | None, start: int) -> str:
     return " ".join(words)
 
 
+#: "ước đạt hơn 1.647 tỷ đồng", "ước thực hiện trên …": an estimate the hedge of a bound would hide
+_ESTIMATED_BEFORE = re.compile(r"\b(?:ước|Ước)(?:\s(?:đạt|tính|thực hiện|khoảng))?\s(?:[^\W\d_]+\s){0,2}$")
+
+
+def estimated(text: str | None, start: int) -> bool:
+    """Whether the article says "ước" right before a figure: "thu ngân sách quận ước đạt hơn 1.647 tỷ đồng".
+
+    >>> estimated("thu ngân sách quận ước đạt hơn 1.647 tỷ đồng", 31), estimated("thu ngân sách đạt hơn 1.647", 22)
+    (True, False)
+    """
+    return bool(text) and _ESTIMATED_BEFORE.search(text[max(0, start - 40):start]) is not None
+
+
 def article_words(row: dict, text: str | None) -> dict[str, str]:
     """The words of the article that a sentence about ``row`` keeps (empty when the article gives none)."""
     if not text or row.get("start") is None:
@@ -127,6 +140,7 @@ def article_words(row: dict, text: str | None) -> dict[str, str]:
     out = {"plan": plan_word(text, end) if metric.endswith(("_vs_plan", "_vs_target")) else "",
            "revenue": revenue_word(text, start) if metric == "budget_revenue" else "",
            "or_more": "yes" if or_more(text, start, end) else "",
+           "estimated": "yes" if row.get("qualifier") not in ("estimate", "target") and estimated(text, start) else "",
            "holder": vote_holder(text, start) if metric == "confidence_votes" else "",
            "growth": growth_word(text, start) if metric == "economic_growth_rate" else "",
            "scope": scope_after(text, start) if metric.startswith("targets_") else ""}
