@@ -140,7 +140,8 @@ def article_words(row: dict, text: str | None) -> dict[str, str]:
     out = {"plan": plan_word(text, end) if metric.endswith(("_vs_plan", "_vs_target")) else "",
            "revenue": revenue_word(text, start) if metric == "budget_revenue" else "",
            "or_more": "yes" if or_more(text, start, end) else "",
-           "estimated": "yes" if row.get("qualifier") not in ("estimate", "target") and estimated(text, start) else "",
+           "estimated": "yes" if row.get("qualifier") not in (None, "", "actual", "estimate", "target")
+           and estimated(text, start) else "",  # a bound's hedge hides the article's "ước"
            "holder": vote_holder(text, start) if metric == "confidence_votes" else "",
            "growth": growth_word(text, start) if metric == "economic_growth_rate" else "",
            "scope": scope_after(text, start) if metric.startswith("targets_") else ""}
