@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from districtbook.analysis import dataset
 from districtbook.rendering import charts, report
 from districtbook.chapters import budget, comparison, digital, figures, governance, growth, intro, profile
 from districtbook.chapters.dictionary import UNITS
@@ -64,7 +65,7 @@ def figure_tables(draw) -> pd.DataFrame:
     rows += draw(st.lists(st.sampled_from(rows), max_size=5))  # duplicates: an article repeating a figure
     # every place named at least once, so that a hundred places reach the charts
     rows += [dict(rows[0], district=d, start=5000 + k, end=5004 + k) for k, d in enumerate(where)]
-    return pd.DataFrame(rows)
+    return dataset.typed(pd.DataFrame(rows))  # typed as the reader types the figure table
 
 
 @pytest.fixture
@@ -137,7 +138,7 @@ def _growth_targets(n: int, name: str) -> pd.DataFrame:
                          qualifier="actual", quote="7,5%", start=0, end=4, kind="indicator", outlet="Báo A",
                          published="2024-01-05"))
         rows.append(dict(rows[-1], value=8.0, period="2024", qualifier="target", start=10, end=14))
-    return pd.DataFrame(rows)
+    return dataset.typed(pd.DataFrame(rows))  # typed as the reader types the figure table
 
 
 @pytest.mark.parametrize("n", [1, 20])

@@ -11,6 +11,7 @@ import pytest
 
 from districtbook.rendering import charts, i18n, prose
 from districtbook.analysis import findings
+from districtbook.analysis.dataset import figure_row
 from districtbook.analysis.findings import Finding, Verdict, verdict
 from districtbook.building.manifest import load
 from districtbook.extraction.periods import Period
@@ -23,7 +24,7 @@ def _fig(**kw) -> dict:
                 denominator=float("nan"), period="2024", basis="none", qualifier="actual", quote="", start=0, end=0,
                 kind="indicator", outlet="Báo A", published="2025-02-01")
     base.update(kw)
-    return base
+    return figure_row(**base)  # typed as the reader types the figure table
 
 
 def _df(*rows: dict) -> pd.DataFrame:
@@ -78,8 +79,8 @@ def test_change_on_the_same_period_a_year_earlier_from_a_level_and_from_a_growth
 def test_quarter_from_two_year_to_date_figures():
     # Q3 2024 = 2511 - 1647 = 864; "trên 1.647" makes it an upper bound; Q3 2023 = 1768.31 - 1220.0 = 548.31
     q = _one(findings.collect(_tay_ho_2024()), "quarter").values
-    assert q["span"] == "2024-Q3" and q["value"] == 864.0 and q["hedge"] == "at_most"
-    assert q["previous"] == pytest.approx(548.310, abs=1e-3) and q["previous_span"] == "2023-Q3"
+    assert str(q["span"]) == "2024-Q3" and q["value"] == 864.0 and q["hedge"] == "at_most"
+    assert q["previous"] == pytest.approx(548.310, abs=1e-3) and str(q["previous_span"]) == "2023-Q3"
     assert q["ratio"] == pytest.approx(864 / 548.310, abs=1e-4)  # about 1.58: "gấp khoảng 1,6 lần"
     assert str(findings.between(Period.parse("2024-H1"), Period.parse("2024-9M"))) == "2024-Q3"
     assert findings.between(Period.parse("2024-Q1"), Period.parse("2024-H1")) is not None
@@ -199,7 +200,8 @@ def test_catalogues_hold_the_same_messages_in_both_languages():
     ("2019-YTD", "từ đầu năm 2019", "2019 to date"),
 ])
 def test_periods_are_printed_for_readers(label, vi, en):
-    assert (i18n.period_text(label, "vi"), i18n.period_text(label, "en")) == (vi, en)
+    p = Period.parse(label)
+    assert (i18n.period_text(p, "vi"), i18n.period_text(p, "en")) == (vi, en)
 
 
 def test_one_colour_per_district_for_all_thirty_districts():

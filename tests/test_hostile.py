@@ -56,9 +56,11 @@ def test_outlet_and_file_name_reach_myst_escaped(tmp_path, monkeypatch):
     from districtbook.chapters import budget, common, comparison, figures, profile, sources
 
     monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
-    df = pd.DataFrame([_figure_row(), _figure_row(metric="budget_revenue_vs_plan", unit="percent", basis="plan",
-                                                  value=89.0, start=20, end=23),
-                       _figure_row(district="Đống Đa", value=3000.0)])
+    from districtbook.analysis.dataset import typed
+
+    df = typed(pd.DataFrame([_figure_row(), _figure_row(metric="budget_revenue_vs_plan", unit="percent", basis="plan",
+                                                        value=89.0, start=20, end=23),
+                             _figure_row(district="Đống Đa", value=3000.0)]))
     outputs = {
         "topic_table": common.topic_table(df, ("budget_revenue",), "vi", "t"),
         "main_points": prose.main_points(df, None, "en"),

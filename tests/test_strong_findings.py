@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from districtbook.analysis import dataset, findings
+from districtbook.analysis.dataset import figure_row
 from districtbook.rendering import prose
 from districtbook.chapters import budget, comparison
 
@@ -18,7 +19,7 @@ def _fig(**kw) -> dict:
                 period_from="clause:0-5", basis_from="none", metric_from="clause:0-5", weak="", outlet="Báo A",
                 published="2025-02-01")
     base.update(kw)
-    return base
+    return figure_row(**base)  # typed as the reader types the figure table
 
 
 def _df(*rows: dict) -> pd.DataFrame:
@@ -122,7 +123,7 @@ def test_year_to_date_figures_from_articles_about_different_years_are_not_subtra
     assert not any(d["kind"] == "quarter" for d in budget.derivations(late))
     # nor between a district and a ward of the same name, nor when the later total is below the earlier
     row = df.iloc[3].to_dict()
-    assert not findings.derivable(row, dict(df.iloc[0].to_dict(), period="2025-9M", published="2025-10-12"))
+    assert not findings.derivable(row, figure_row(**dict(df.iloc[0].to_dict(), period="2025-9M", published="2025-10-12")))
     ward = df.assign(level=["ward"] * 3 + ["district"] * 2)
     assert "quarter" not in [f.kind for f in findings.collect(ward)]
     lower = df.assign(value=[1500.0, 89.0, 142.0, 1647.0, 59.0])
@@ -141,10 +142,10 @@ def test_a_multi_year_total_never_implies_a_one_year_plan():
     assert not [d for d in budget.derivations(term) if d["kind"] == "plan"]
     assert not [f for f in findings.collect(term) if f.kind == "gap" or f.values.get("what") == "plans"]
     assert budget.plan_agreement(budget.derivations(term)) == []
-    two_years = term.assign(period="2020-2021", published=["2021-12-20"] * 2 + ["2021-12-28"] * 2)
+    two_years = dataset.typed(term.assign(period="2020-2021", published=["2021-12-20"] * 2 + ["2021-12-28"] * 2))
     assert not [f for f in findings.collect(two_years) if f.values.get("what") == "plans"]
     assert not [d for d in budget.derivations(two_years) if d["kind"] == "plan"]
-    one_year = term.assign(period="2020")
+    one_year = dataset.typed(term.assign(period="2020"))
     assert [d["kind"] for d in budget.derivations(one_year)].count("plan") == 2  # a year's figure implies its plan
 
 
@@ -270,7 +271,7 @@ def test_a_yearly_rate_over_a_term_is_no_change_on_the_year_before():
                   per_year="yes", published="2025-03-01", start=5, end=9))
     assert "change" not in [f.kind for f in findings.collect(df)]
     assert not [d for d in budget.derivations(df) if d["kind"] == "previous"]
-    one_year = df.assign(period="2024", per_year="")
+    one_year = dataset.typed(df.assign(period="2024", per_year=""))
     assert "change" in [f.kind for f in findings.collect(one_year)]
     assert [d["kind"] for d in budget.derivations(one_year)] == ["previous"]
 
@@ -353,7 +354,7 @@ def test_two_places_are_compared_only_on_periods_at_most_a_year_apart():
     df.loc[0, ["metric", "unit", "value"]] = ["economic_growth_rate", "percent", 8.0]
     assert not comparison._pairs(df, "Tây Hồ", "Đống Đa")
     assert [v.reason for *_x, v in findings.refusals(df, "Tây Hồ", "Đống Đa")] == ["apart"]
-    near = df.assign(period=["2024", "2023"])
+    near = dataset.typed(df.assign(period=["2024", "2023"]))
     assert [f.kind for f in comparison._pairs(near, "Tây Hồ", "Đống Đa")] == ["ahead"]
 
 

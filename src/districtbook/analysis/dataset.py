@@ -35,11 +35,77 @@ def _load(seeds: str, stamp: tuple[tuple[str, int, int], ...]) -> tuple[pd.DataF
                        average_word="yes" if _AVERAGE.search(_sentence_before(article.text, f.start)) else "")
             rows.append(row)
     df = pd.DataFrame(rows, columns=[*COLUMNS, *SOURCE_COLUMNS, "date_basis", "average_word"])
-    df["value"] = df["value"].astype(float)
-    df["denominator"] = pd.to_numeric(df["denominator"].replace("", None), errors="coerce")
     from districtbook.reading import corrections
 
-    return corrections.apply(with_evidence(df), seeds), texts  # a maintainer's corrections, marked "checked"
+    # a maintainer's corrections, marked "checked", then the typed fields of the corrected table
+    return typed(corrections.apply(with_evidence(typed(df)), seeds)), texts
+
+
+#: the typed field the reader adds to the figure table: the figure's :class:`Period` (None when nothing dates it),
+#: beside ``period``, its printed label (what the tables and CSV files show, what figures are grouped by)
+WHEN = "when"
+
+
+def typed(df: pd.DataFrame) -> pd.DataFrame:
+    """The figure table with its typed fields: ``value`` as float, ``denominator`` as a number (NaN when there is
+    none), ``when`` the :class:`Period` its ``period`` label names (None when it names none).  The one place the
+    figure table's labels and numbers are parsed: everything downstream reads these fields.
+
+    >>> t = typed(pd.DataFrame({"period": ["2024-9M", ""], "value": ["89", 2511], "denominator": ["", 16]}))
+    >>> [str(p) for p in t["when"]], list(t["value"]), t["denominator"].tolist()
+    (['2024-9M', 'None'], [89.0, 2511.0], [nan, 16.0])
+    """
+    fields: dict[str, Any] = {WHEN: [_period(p) for p in df["period"]] if "period" in df.columns else [None] * len(df)}
+    if "value" in df.columns:
+        fields["value"] = df["value"].astype(float)
+    if "denominator" in df.columns:
+        fields["denominator"] = pd.to_numeric(df["denominator"].replace("", None), errors="coerce")
+    return df.assign(**fields)
+
+
+def periods(df: pd.DataFrame) -> dict[str, Period | None]:
+    """Each period label of the figure table with the :class:`Period` it names, as the reader typed it: what a table
+    of the quality checks (:func:`quality_flags`, whose rows name a label) prints.
+
+    >>> {k: str(v) for k, v in periods(pd.DataFrame({"period": ["2024-9M", ""]})).items()}
+    {'2024-9M': '2024-9M', '': 'None'}
+    """
+    df = _typed(df)
+    return dict(zip(df["period"].astype(str), df[WHEN], strict=True))
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` itself when it has its typed fields; a table built by hand (tests, examples) typed as the reader types it.
+    A table whose ``period`` labels were changed after it was typed raises ``ValueError``: retype it (:func:`typed`).
+
+    >>> _typed(typed(pd.DataFrame({"period": ["2024-9M"]})).assign(period="2024"))
+    Traceback (most recent call last):
+    ValueError: the figure table's period '2024' is not its typed period 2024-9M: retype the table (dataset.typed) after changing a period
+    """
+    if WHEN not in df.columns:
+        return typed(df)
+    for label, p in zip(df["period"], df[WHEN], strict=True):
+        if p is not None and p.label != label:
+            raise ValueError(f"the figure table's period {label!r} is not its typed period {p}: retype the table "
+                             "(dataset.typed) after changing a period")
+    return df
+
+
+def _period(label: object) -> Period | None:
+    return Period.parse(str(label if label is not None else ""))
+
+
+def figure_row(**fields: Any) -> dict[str, Any]:
+    """One figure as a record of the typed table, from its printed fields (examples and tests build their figures
+    so): ``when`` from ``period``, ``value`` as float.
+
+    >>> r = figure_row(period="2024-H1", value=1647); str(r["when"]), r["value"]
+    ('2024-H1', 1647.0)
+    """
+    out = dict(fields, **{WHEN: _period(fields.get("period", ""))})
+    if "value" in out:
+        out["value"] = float(out["value"])
+    return out
 
 
 #: the words that make a rate over several years a yearly average ("tăng bình quân 14,01%" over five years)
@@ -57,9 +123,11 @@ def _sentence_before(text: str, start: int, width: int = 80) -> str:
 
 
 def with_evidence(df: pd.DataFrame) -> pd.DataFrame:
-    """The figure table with every evidence column (an extractor without them: "" for each, nothing weak), the
+    """The figure table with its typed fields (:func:`typed`, when it has none yet) and every evidence column (an
+    extractor without them: "" for each, nothing weak), the
     ``checked`` mark of :mod:`districtbook.reading.corrections` and ``unfit``, the findings layer's judgement of the evidence
     (:func:`unfit_evidence`, computed afresh: it reads the article's date and the figure's other fields)."""
+    df = _typed(df)
     missing = [c for c in (*EVIDENCE_COLUMNS, "checked") if c not in df.columns]
     if missing:
         df = df.assign(**{c: "" for c in missing})
@@ -140,17 +208,18 @@ def unfit_evidence(row: dict) -> list[str]:
 
     >>> r = dict(period="2003-2023", period_from="clause:1-9", basis="none", basis_from="default", qualifier="actual",
     ...          metric="budget_revenue", unit="VND_bn", per_year="", published="2023-05-01")
-    >>> unfit_evidence(r), unfit_evidence(dict(r, period="2020-2025")), unfit_evidence(dict(r, checked="yes"))
+    >>> f = lambda **k: figure_row(**dict(r, **k))
+    >>> unfit_evidence(f()), unfit_evidence(f(period="2020-2025")), unfit_evidence(f(checked="yes"))
     (['long_span'], [], [])
-    >>> unfit_evidence(dict(r, period="2025-2030", period_from="future_term:5-9", published="2025-08-08"))
+    >>> unfit_evidence(f(period="2025-2030", period_from="future_term:5-9", published="2025-08-08"))
     ['result_in_future_term']
-    >>> unfit_evidence(dict(r, metric="economic_growth_rate", unit="percent", period="2020-2025"))
+    >>> unfit_evidence(f(metric="economic_growth_rate", unit="percent", period="2020-2025"))
     ['cumulative_rate', 'rate_basis_default']
-    >>> unfit_evidence(dict(r, metric="economic_growth_rate", unit="percent", period="2016-2020", average_word="yes"))
+    >>> unfit_evidence(f(metric="economic_growth_rate", unit="percent", period="2016-2020", average_word="yes"))
     []
-    >>> unfit_evidence(dict(r, period="2013-9M", period_from="lead:0-9", qualifier="target", published="không rõ"))
+    >>> unfit_evidence(f(period="2013-9M", period_from="lead:0-9", qualifier="target", published="không rõ"))
     ['goal_of_months', 'frame_unconfirmed']
-    >>> unfit_evidence(dict(r, period="2023-H1", period_from="paragraph:0-9", published="2023-07-02")), unfit_evidence(dict(r, period="1981", period_from="paragraph:0-9", published="2023-07-02"))
+    >>> unfit_evidence(f(period="2023-H1", period_from="paragraph:0-9", published="2023-07-02")), unfit_evidence(f(period="1981", period_from="paragraph:0-9", published="2023-07-02"))
     ([], ['frame_unconfirmed'])
     """
     if str(row.get("checked", "")) == "yes":
@@ -174,9 +243,7 @@ class _Evidence:
 
     @classmethod
     def of(cls, row: dict) -> _Evidence:
-        from districtbook.extraction.periods import Period
-
-        p = Period.parse(str(row.get("period", "")))
+        p = row[WHEN]
         pub = str(row.get("published", ""))
         return cls(row, p, _source(row.get("period_from")),
                    row.get("qualifier") in ("target", "estimate", "range_low", "range_high"), pub, _months_after(p, pub),
@@ -345,12 +412,12 @@ def year_not_over(row: dict) -> bool:
     Goals, forecasts and yearly rates are not results.
 
     >>> r = dict(period="2017", published="2017-05-28", qualifier="actual", per_year="")
-    >>> year_not_over(r), year_not_over(dict(r, published="2017-12-20")), year_not_over(dict(r, qualifier="estimate"))
-    (True, False, False)
+    >>> year_not_over(figure_row(**r)), year_not_over(figure_row(**dict(r, published="2017-12-20")))
+    (True, False)
+    >>> year_not_over(figure_row(**dict(r, qualifier="estimate")))
+    False
     """
-    from districtbook.extraction.periods import Period
-
-    p, pub = Period.parse(str(row.get("period", ""))), str(row.get("published", ""))
+    p, pub = row[WHEN], str(row.get("published", ""))
     if p is None or p.granularity != "year" or len(pub) < 7 or not (pub[:4].isdigit() and pub[5:7].isdigit()):
         return False
     if row.get("qualifier") in ("target", "estimate") or str(row.get("per_year", "")) == "yes":
@@ -382,7 +449,8 @@ def implausible(a: float, b: float, unit: str) -> bool:
 def _checks(df: pd.DataFrame):
     """Every quality check that fires: its finding (doc, district, metric, period, flag, detail) and the index of
     the rows it concerns."""
-    slim = ["doc", "district", "metric", "unit", "period", "value", "basis", "denominator"]
+    df = _typed(df)
+    slim = ["doc", "district", "metric", "unit", "period", WHEN, "value", "basis", "denominator"]
     df = df[[*slim, *(c for c in ("qualifier", "per_year", "published") if c in df.columns)]]  # slim: fast groups
     for r in df.itertuples():
         where = dict(doc=r.doc, district=r.district, metric=r.metric, period=r.period, detail={})
@@ -405,7 +473,7 @@ def _checks(df: pd.DataFrame):
     for i, doc, district, metric, unit, period, value in zip(df.index, df["doc"], df["district"], df["metric"],
                                                              df["unit"], df["period"], df["value"], strict=True):
         if metric != "other":
-            groups.setdefault((district, metric, unit, period), []).append((i, doc, float(value)))
+            groups.setdefault((district, metric, unit, period), []).append((i, doc, value))
     for (district, metric, _unit, period), g in sorted(groups.items(), key=lambda kv: kv[0]):
         if len(g) < 2:
             continue
@@ -460,19 +528,19 @@ def row_flags(df: pd.DataFrame) -> pd.Series:
     return pd.Series([";".join(sorted(by_row.get(i, ()))) for i in df.index], index=df.index, dtype=object)
 
 
-def period_of(figure: Mapping[str, Any] | pd.Series | str) -> Period:
-    """The period of a figure (a row of the figure table, or its period's label) that the analysis sets against
+def period_of(figure: Mapping[str, Any] | pd.Series) -> Period:
+    """The period of a figure (a row of the typed figure table, :func:`typed`) that the analysis sets against
     another: a figure a finding uses always has one (a figure nothing dates is weak, :func:`strong`); one without
     raises ``ValueError`` naming it.
 
-    >>> str(period_of({"period": "2024-9M"})), period_of("2021-2025").years
+    >>> str(period_of(figure_row(period="2024-9M"))), period_of(figure_row(period="2021-2025")).years
     ('2024-9M', 5.0)
     """
-    label = figure if isinstance(figure, str) else str(figure["period"])
-    found = Period.parse(label)
+    found = figure[WHEN]
     if found is None:
-        where = "" if isinstance(figure, str) else f" ({figure.get('doc', '')}:{figure.get('start', '')})"
-        raise ValueError(f"a figure without a period reached the analysis{where}: {label!r}")
+        where = f" ({figure.get('doc', '')}:{figure.get('start', '')})"
+        raise ValueError(f"a figure without a period reached the analysis{where}: {str(figure.get('period', ''))!r}")
+    assert isinstance(found, Period)
     return found
 
 

@@ -22,15 +22,18 @@ appeared is a plan, never a result.
 """
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import pandas as pd
 
 from districtbook.base.collate import sorted_names
 from districtbook.analysis import derive
-from districtbook.analysis.dataset import AMOUNT_UNITS, implausible, strong, period_of
+from districtbook.analysis.dataset import AMOUNT_UNITS, WHEN, implausible, strong, period_of
+from districtbook.analysis.dataset import figure_row  # noqa: F401 - the examples' figures, typed as the table's
 from districtbook.extraction.periods import Period
 
 #: what describes a place rather than what happened in a period (how many units it has, its area), and what has no
@@ -56,6 +59,7 @@ class Finding:
     values: dict = field(default_factory=dict)
     salience: float = 0.0
     other: str = ""  # the second district of an "ahead" finding
+    when: Period | None = None  # the period ``period`` names (the figure table's typed field; None: none)
 
     @property
     def districts(self) -> tuple[str, ...]:
@@ -112,10 +116,23 @@ def between(early: Period, late: Period) -> Period | None:
         return None
     a, b, y = early.end.month, late.end.month, early.start.year
     if b - a == 3 and a % 3 == 0:
-        return Period.parse(f"{y}-Q{b // 3}")
+        return Period(date(y, a + 1, 1), _month_end(y, b), "quarter", f"{y}-Q{b // 3}")
     if (a, b) == (6, 12):
-        return Period.parse(f"{y}-H2")
+        return Period(date(y, 7, 1), date(y, 12, 31), "half", f"{y}-H2")
     return None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def year_period(year: int) -> Period:
+    """The calendar year ``year`` as a period (a plan implied for the year of a year-to-date figure).
+
+    >>> year_period(2024) == Period.parse("2024")
+    True
+    """
+    return Period(date(year, 1, 1), date(year, 12, 31), "year", str(year))
 
 
 def quarter_hedge(early_qualifier: str, late_qualifier: str) -> str:
@@ -134,7 +151,8 @@ def quarter_hedge(early_qualifier: str, late_qualifier: str) -> str:
 
 
 def _full_total_period(row: dict) -> Period | None:
-    return Period.parse(str(row.get("period", "")))
+    p: Period | None = row[WHEN]
+    return p
 
 
 def direction(a: float, qa: str, b: float, qb: str) -> int:
@@ -170,9 +188,9 @@ def not_begun(row: dict) -> bool:
     """Whether the figure's period had not begun when its article appeared (a date with its month): a plan
     ("Năm 2020, dự toán ... 845 tỷ" in December 2019), never a result, whatever the words around it.
 
-    >>> not_begun(dict(period="2020", published="2019-12-20")), not_begun(dict(period="2019", published="2019-12-20"))
+    >>> not_begun(figure_row(period="2020", published="2019-12-20")), not_begun(figure_row(period="2019", published="2019-12-20"))
     (True, False)
-    >>> not_begun(dict(period="2024-H2", published="2024-06")), not_begun(dict(period="2022", published="2021"))
+    >>> not_begun(figure_row(period="2024-H2", published="2024-06")), not_begun(figure_row(period="2022", published="2021"))
     (True, False)
     """
     p = _full_total_period(row)
@@ -206,10 +224,10 @@ def derivable(early: dict, late: dict) -> bool:
     the same place (district and level), metric and unit; both results; periods from January of one year, both
     reported in that year or the next; and the later total above the earlier (a total so far never falls).
 
-    >>> r = dict(district="Tây Hồ", level="district", metric="budget_revenue", unit="VND_bn", qualifier="actual", per_year="")
-    >>> derivable(dict(r, period="2024-H1", value=1647, published="2024-07-20"), dict(r, period="2024-9M", value=2511, published="2024-10-12"))
+    >>> r = lambda **k: figure_row(**dict(district="Tây Hồ", level="district", metric="budget_revenue", unit="VND_bn", qualifier="actual", per_year="", **k))
+    >>> derivable(r(period="2024-H1", value=1647, published="2024-07-20"), r(period="2024-9M", value=2511, published="2024-10-12"))
     True
-    >>> derivable(dict(r, period="2024-H1", value=1647, published="2024-07-20"), dict(r, period="2024-9M", value=2511, published="2026-10-12"))
+    >>> derivable(r(period="2024-H1", value=1647, published="2024-07-20"), r(period="2024-9M", value=2511, published="2026-10-12"))
     False
     """
     pe, pl = year_to_date(early), year_to_date(late)
@@ -217,7 +235,7 @@ def derivable(early: dict, late: dict) -> bool:
         return False
     if any(early.get(k, "") != late.get(k, "") for k in ("district", "level", "metric", "unit")):
         return False
-    if expected(early) or expected(late) or float(late["value"]) <= float(early["value"]):
+    if expected(early) or expected(late) or late["value"] <= early["value"]:
         return False
     return reported_in_year(early, pe.start.year) and reported_in_year(late, pl.start.year)
 
@@ -227,14 +245,14 @@ def per_year(row: dict) -> bool:
     ("8%/năm", "mỗi năm ... 90 đảng viên"), or a growth on the year before set for a span of years
     ("năm sau tăng hơn năm trước 10%" for 2021-2025).
 
-    >>> per_year(dict(per_year="yes", period="2021-2025", basis="none")), per_year(dict(per_year="", period="2021-2025", basis="yoy"))
+    >>> per_year(figure_row(per_year="yes", period="2021-2025", basis="none")), per_year(figure_row(per_year="", period="2021-2025", basis="yoy"))
     (True, True)
-    >>> per_year(dict(per_year="", period="2024-9M", basis="yoy")), per_year(dict(period="2016-2020", basis="none"))
+    >>> per_year(figure_row(per_year="", period="2024-9M", basis="yoy")), per_year(figure_row(period="2016-2020", basis="none"))
     (False, False)
     """
     if str(row.get("per_year", "")) == "yes":
         return True
-    p = Period.parse(str(row.get("period", "")))
+    p = row[WHEN]
     return row.get("basis") == "yoy" and p is not None and p.full_years and p.years > 1
 
 
@@ -245,14 +263,14 @@ def expected(row: dict) -> bool:
     A running total ("trong 3 năm đạt hơn 37.016 tỷ đồng") is not: it is what was achieved so far; nor is a yearly
     rate reported in the last year of its term (:func:`in_last_year`).
 
-    >>> r = dict(qualifier="more_than", per_year="yes", period="2021-2025", published="2021-02-13", basis="none")
-    >>> expected(r), expected(dict(r, published="2026-01-10")), expected(dict(r, qualifier="target", published="2026"))
+    >>> r = lambda **k: figure_row(**dict(dict(qualifier="more_than", per_year="yes", period="2021-2025", published="2021-02-13", basis="none"), **k))
+    >>> expected(r()), expected(r(published="2026-01-10")), expected(r(qualifier="target", published="2026"))
     (True, False, True)
-    >>> expected(dict(qualifier="estimate", per_year="", period="2025", published="2023-04-06", basis="none"))
+    >>> expected(figure_row(qualifier="estimate", per_year="", period="2025", published="2023-04-06", basis="none"))
     True
-    >>> expected(dict(qualifier="more_than", per_year="", period="2021-2023", published="2023-04-06", basis="none"))
+    >>> expected(figure_row(qualifier="more_than", per_year="", period="2021-2023", published="2023-04-06", basis="none"))
     False
-    >>> expected(dict(r, qualifier="actual", period="2020-2025", published="2025-08-08"))  # a term report: a result
+    >>> expected(r(qualifier="actual", period="2020-2025", published="2025-08-08"))  # a term report: a result
     False
     """
     if row.get("qualifier") == "target" or not_begun(row):
@@ -265,7 +283,7 @@ def in_last_year(row: dict) -> bool:
     reported then ("bình quân đạt 7,5%/năm" for 2020-2025, in August 2025) is what the term achieved so far, never
     its target.
 
-    >>> in_last_year(dict(period="2020-2025", published="2025-08-08")), in_last_year(dict(period="2025-2030", published="2025-08-23"))
+    >>> in_last_year(figure_row(period="2020-2025", published="2025-08-08")), in_last_year(figure_row(period="2025-2030", published="2025-08-23"))
     (True, False)
     """
     p, pub = _full_total_period(row), str(row.get("published", ""))
@@ -275,7 +293,7 @@ def in_last_year(row: dict) -> bool:
 def verdict(a: dict, b: dict) -> Verdict:
     """Whether figure ``a`` may be set beside figure ``b`` (same metric assumed), and on what footing.
 
-    >>> r = lambda **k: dict(dict(unit="VND_bn", basis="none", qualifier="actual", period="2024-9M", published="2024-10-20"), **k)
+    >>> r = lambda **k: figure_row(**dict(dict(unit="VND_bn", basis="none", qualifier="actual", period="2024-9M", published="2024-10-20"), **k))
     >>> verdict(r(), r(period="2023-9M"))
     Verdict(ok=True, footing='as_reported', reason='')
     >>> verdict(r(), r(period="2024-H1")).reason, verdict(r(unit="percent"), r()).reason, verdict(r(basis="plan"), r()).reason
@@ -286,7 +304,7 @@ def verdict(a: dict, b: dict) -> Verdict:
     unlike = _unlike(a, b)
     if unlike is not None:
         return unlike
-    pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
+    pa, pb = a[WHEN], b[WHEN]
     if pa is None or pb is None:
         return Verdict(False, reason="no_period")
     total = a["unit"] in AMOUNT_UNITS
@@ -304,8 +322,8 @@ def verdict(a: dict, b: dict) -> Verdict:
 def _unlike(a: dict, b: dict) -> Verdict | None:
     """The refusal of two figures of unlike kinds, before their periods are read (None: alike so far).
 
-    >>> r = dict(unit="percent", basis="none", qualifier="actual", period="2024", published="2025-03-01", per_year="")
-    >>> _unlike(r, r), _unlike(r, dict(r, unit="VND_bn")).reason, _unlike(dict(r, period="2020-2024", per_year="yes"), dict(r, period="2020-2024")).reason
+    >>> r = lambda **k: figure_row(**dict(dict(unit="percent", basis="none", qualifier="actual", period="2024", published="2025-03-01", per_year=""), **k))
+    >>> _unlike(r(), r()), _unlike(r(), r(unit="VND_bn")).reason, _unlike(r(period="2020-2024", per_year="yes"), r(period="2020-2024")).reason
     (None, 'unit', 'kind')
     """
     if expected(a) != expected(b):  # a goal or a forecast is never set against a result
@@ -325,7 +343,7 @@ def peer_verdict(a: dict, b: dict) -> Verdict:
     """:func:`verdict` for two places: their periods also at most a year apart (a district's 2030 goal is not set
     beside another's 1980 figure, nor a 2019 result beside a 2024 one; consecutive terms may be).
 
-    >>> r = lambda p: dict(unit="percent", basis="none", qualifier="actual", period=p, published="2025-03-01")
+    >>> r = lambda p: figure_row(unit="percent", basis="none", qualifier="actual", period=p, published="2025-03-01")
     >>> peer_verdict(r("2024"), r("2023")).ok, peer_verdict(r("2024"), r("2019")).reason
     (True, 'apart')
     """
@@ -339,9 +357,9 @@ def peer_verdict(a: dict, b: dict) -> Verdict:
 def footing_values(a: dict, b: dict, v: Verdict) -> tuple[float, float]:
     """The two values on their common footing (per year for yearly averages, per cent for x/y ratios)."""
     def one(r: dict) -> float:
-        x = float(r["value"])
+        x: float = r["value"]
         if r["unit"] == "ratio" and r.get("denominator") == r.get("denominator") and r.get("denominator"):
-            x = 100 * x / float(r["denominator"])
+            x = 100 * x / r["denominator"]
         if v.footing == "yearly_average":
             x /= period_of(r).years
         return x
@@ -371,7 +389,7 @@ def _grew(row: dict, texts: dict[str, str] | None) -> bool | None:
         if "bằng" in before:
             return False
         return None
-    return float(row["value"]) < 100
+    return bool(row["value"] < 100)
 
 
 def normalise(rows: list[dict], texts: dict[str, str] | None) -> list[dict]:
@@ -386,7 +404,7 @@ def normalise(rows: list[dict], texts: dict[str, str] | None) -> list[dict]:
             if grew is None:
                 continue
             if not grew:
-                r["value"] = float(r["value"]) - 100
+                r["value"] = r["value"] - 100
                 r["yoy_level"] = True
             if str(r["metric"]).endswith("_yoy"):  # the level now says the change: one metric with "tăng 18%"
                 r["metric"] = str(r["metric"]).removesuffix("_yoy") + "_growth"
@@ -443,26 +461,26 @@ def collect(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[Findi
         if r["unit"] not in AMOUNT_UNITS or expected(r):
             continue
         m = r["metric"]
-        period = Period.parse(str(r["period"]))
+        period = r[WHEN]
         for j in by_doc[(r["doc"], r["district"], r["period"])]:
             s = rows[j]
             if s["unit"] != "percent" or expected(s):
                 continue
             if s["metric"] in (f"{m}_vs_plan", f"{m}_vs_target"):
-                p = progress(float(r["value"]), float(s["value"]), period)
+                p = progress(r["value"], s["value"], period)
                 used.update((i, j))
                 out.append(Finding("progress", r["district"], m, r["period"], [r, s], p,
-                                   SALIENCE["progress"] + min(abs(p.get("lead", 0)), 50) / 1000))
+                                   SALIENCE["progress"] + min(abs(p.get("lead", 0)), 50) / 1000, when=period))
                 if "months_left" in p and p["months_left"] > 0:
-                    out.append(Finding("gap", r["district"], m, r["period"], [r, s], p, SALIENCE["gap"]))
+                    out.append(Finding("gap", r["district"], m, r["period"], [r, s], p, SALIENCE["gap"], when=period))
                 if s["metric"].endswith("_vs_plan") and period is not None and period.start.year == period.end.year:
                     plans.append((r, s, p))  # an annual plan, never from a multi-year total
             elif s["metric"] in (f"{m}_yoy", f"{m}_growth") and not per_year(s) and period is not None \
                     and period.start.year == period.end.year:  # "bình quân tăng 13,3%/năm" over a term: no year before
-                c = change_on_year_before(float(r["value"]), float(s["value"]), True)  # normalised to a change
+                c = change_on_year_before(r["value"], s["value"], True)  # normalised to a change
                 used.update((i, j))
                 out.append(Finding("change", r["district"], m, r["period"], [r, s], c,
-                                   SALIENCE["change"] + min(abs(c["change"]), 100) / 1000))
+                                   SALIENCE["change"] + min(abs(c["change"]), 100) / 1000, when=period))
                 previous[(r["district"], m, r["period"])] = (c["previous"], r)
     out += _quarters(rows, previous)
     out += _contradictions(rows, plans)
@@ -489,15 +507,15 @@ def _quarters(rows: list[dict], previous: dict) -> list[Finding]:
             span = between(period_of(early), period_of(late))
             if span is None or not derivable(early, late):
                 continue
-            v = {"value": derive.difference(late["value"], early["value"]), "span": str(span),
-                 "hedge": quarter_hedge(early["qualifier"], late["qualifier"]), "early": early["period"],
-                 "late": late["period"], "per_quarter_early": float(early["value"]) / (a / 3)}
+            v = {"value": derive.difference(late["value"], early["value"]), "span": span,
+                 "hedge": quarter_hedge(early["qualifier"], late["qualifier"]), "early": early[WHEN],
+                 "late": late[WHEN], "per_quarter_early": early["value"] / (a / 3)}
             pe, pl = previous.get((district, metric, early["period"])), previous.get((district, metric, late["period"]))
             if pe and pl:
                 v["previous"] = pl[0] - pe[0]
-                v["previous_span"] = str(span.previous_year())
+                v["previous_span"] = span.previous_year()
                 v["ratio"] = v["value"] / v["previous"] if v["previous"] > 0 else math.nan
-            out.append(Finding("quarter", district, metric, str(span), [late, early], v, SALIENCE["quarter"]))
+            out.append(Finding("quarter", district, metric, str(span), [late, early], v, SALIENCE["quarter"], when=span))
     return out
 
 
@@ -509,14 +527,15 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
         seen.setdefault((r["district"], r["metric"], r["unit"], r["basis"], r["period"], expected(r)), []).append(r)
     for key, rs in sorted(seen.items(), key=lambda kv: tuple(map(str, kv[0]))):
         docs = {r["doc"] for r in rs}
-        values = sorted({float(r["value"]) for r in rs})
+        values = sorted({r["value"] for r in rs})
         if len(docs) > 1 and len(values) > 1 and rs[0]["unit"] != "ratio":
-            lo = next(r for r in rs if float(r["value"]) == values[0])
-            hi = next(r for r in rs if float(r["value"]) == values[-1] and r["doc"] != lo["doc"]) if any(
-                float(r["value"]) == values[-1] and r["doc"] != lo["doc"] for r in rs) else None
+            lo = next(r for r in rs if r["value"] == values[0])
+            hi = next(r for r in rs if r["value"] == values[-1] and r["doc"] != lo["doc"]) if any(
+                r["value"] == values[-1] and r["doc"] != lo["doc"] for r in rs) else None
             if hi is not None:
                 out.append(Finding("contradiction", key[0], key[1], key[4], [lo, hi],
-                                   {"what": "differ", "a": values[0], "b": values[-1]}, SALIENCE["contradiction"]))
+                                   {"what": "differ", "a": values[0], "b": values[-1]}, SALIENCE["contradiction"],
+                                   when=lo[WHEN]))
     # annual plans implied by two articles
     by_year: dict[tuple, list] = {}
     for r, s, p in plans:
@@ -528,25 +547,25 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
             for r2, s2, _p2 in group[k + 1:]:
                 if r1["doc"] == r2["doc"]:
                     continue
-                e1 = derive.implied_base(float(r1["value"]), derive.printed(s1["value"]))
-                e2 = derive.implied_base(float(r2["value"]), derive.printed(s2["value"]))
+                e1 = derive.implied_base(r1["value"], derive.printed(s1["value"]))
+                e2 = derive.implied_base(r2["value"], derive.printed(s2["value"]))
                 agree = e1.overlaps(e2)
                 out.append(Finding("agreement" if agree else "contradiction", district, metric, str(year), [r1, s1, r2, s2],
                                    {"what": "plans", "a": e1.value, "b": e2.value, "agree": agree},
-                                   SALIENCE["agreement" if agree else "contradiction"]))
+                                   SALIENCE["agreement" if agree else "contradiction"], when=year_period(year)))
     # a component's target above the whole plan implied for the same year
     for r in rows:
         whole = COMPONENT_OF.get(r["metric"])
         if not whole or not expected(r):
             continue
-        pr = Period.parse(str(r["period"]))
+        pr = r[WHEN]
         for amount, pct, prog in plans:
-            q = Period.parse(str(amount["period"]))
+            q = amount[WHEN]
             if amount["district"] == r["district"] and amount["metric"] == whole and pr and q and pr.start.year == q.start.year \
-                    and float(r["value"]) > prog["plan"]:
+                    and r["value"] > prog["plan"]:
                 out.append(Finding("contradiction", r["district"], r["metric"], r["period"], [r, amount, pct],
-                                   {"what": "component", "a": float(r["value"]), "plan": prog["plan"], "whole": whole},
-                                   SALIENCE["contradiction"] + 0.01))
+                                   {"what": "component", "a": r["value"], "plan": prog["plan"], "whole": whole},
+                                   SALIENCE["contradiction"] + 0.01, when=pr))
                 break
     return out
 
@@ -557,30 +576,30 @@ def _trends_and_targets(rows: list[dict], used: set[int]) -> list[Finding]:
     for r in rows:
         groups.setdefault((r["district"], r["metric"], r["unit"], r["basis"]), []).append(r)
     for (district, metric, unit, _basis), rs in sorted(groups.items()):
-        results = [r for r in rs if not expected(r) and Period.parse(str(r["period"]))]
+        results = [r for r in rs if not expected(r) and r[WHEN]]
         results.sort(key=lambda r: (period_of(r).end, r["doc"]))
         done = False
         for k, a in enumerate(results):  # the first pair of comparable periods with different values
             for b in results[k + 1:]:
-                if done or float(a["value"]) == float(b["value"]):
+                if done or a["value"] == b["value"]:
                     continue
                 v = verdict(a, b)
                 va, vb = footing_values(a, b, v) if v.ok else (0.0, 0.0)
                 if v.ok and direction(va, a["qualifier"], vb, b["qualifier"]) and not implausible(va, vb, unit) and \
                         period_of(a).end < period_of(b).start:
                     out.append(Finding("trend", district, metric, str(b["period"]), [a, b],
-                                       {"a": va, "b": vb, "footing": v.footing}, SALIENCE["trend"]))
+                                       {"a": va, "b": vb, "footing": v.footing}, SALIENCE["trend"], when=b[WHEN]))
                     done = True
         for t in (r for r in rs if expected(r)):
-            pt = Period.parse(str(t["period"]))
+            pt = t[WHEN]
             past = [r for r in results if pt and period_of(r).comparable(pt) and period_of(r).end < pt.start]
             if past and unit not in AMOUNT_UNITS:
                 out.append(Finding("target", district, metric, str(t["period"]), [t, past[-1]],
-                                   {"target": float(t["value"]), "past": float(past[-1]["value"])},
-                                   SALIENCE["target"] + 0.05))
+                                   {"target": t["value"], "past": past[-1]["value"]},
+                                   SALIENCE["target"] + 0.05, when=pt))
             elif metric not in COMPONENT_OF:
-                out.append(Finding("target", district, metric, str(t["period"]), [t], {"target": float(t["value"])},
-                                   SALIENCE["target"]))
+                out.append(Finding("target", district, metric, str(t["period"]), [t], {"target": t["value"]},
+                                   SALIENCE["target"], when=pt))
     return out
 
 
@@ -593,27 +612,28 @@ def _levels(rows: list[dict], used: set[int]) -> list[Finding]:
         if r["metric"] in SECTOR_SHARES:
             shares.setdefault((r["district"], r["period"], r["doc"]), []).append(r)
         elif r["unit"] == "ratio" and r["denominator"] == r["denominator"] and r["denominator"]:
-            x, y = float(r["value"]), float(r["denominator"])
+            x, y = r["value"], r["denominator"]
             out.append(Finding("ratio", r["district"], r["metric"], r["period"], [r],
-                               {"x": x, "y": y, "pct": 100 * x / y}, SALIENCE["ratio"] + (0.02 if x == y else 0)))
-        elif r["unit"] == "percent" and float(r["value"]) == 100 and r["basis"] == "none":
-            out.append(Finding("full", r["district"], r["metric"], r["period"], [r], {}, SALIENCE["full"]))
+                               {"x": x, "y": y, "pct": 100 * x / y}, SALIENCE["ratio"] + (0.02 if x == y else 0),
+                               when=r[WHEN]))
+        elif r["unit"] == "percent" and r["value"] == 100 and r["basis"] == "none":
+            out.append(Finding("full", r["district"], r["metric"], r["period"], [r], {}, SALIENCE["full"], when=r[WHEN]))
         elif r["unit"] in ("times", "rank"):
-            out.append(Finding("times", r["district"], r["metric"], r["period"], [r], {}, SALIENCE["times"]))
+            out.append(Finding("times", r["district"], r["metric"], r["period"], [r], {}, SALIENCE["times"], when=r[WHEN]))
         else:
-            p = Period.parse(str(r["period"]))
+            p = r[WHEN]
             v = {}
             if p is not None and p.full_years and p.years > 1 and r["unit"] in AMOUNT_UNITS and not unfinished(r) \
                     and derive.divisible_by_years(r["metric"], r["unit"]):
-                v["per_year"] = float(r["value"]) / p.years
-            out.append(Finding("level", r["district"], r["metric"], r["period"], [r], v, SALIENCE["level"]))
+                v["per_year"] = r["value"] / p.years
+            out.append(Finding("level", r["district"], r["metric"], r["period"], [r], v, SALIENCE["level"], when=p))
     for (district, period, _doc), rs in sorted(shares.items()):
         if len(rs) >= 2:
-            rs = sorted(rs, key=lambda r: -float(r["value"]))
+            rs = sorted(rs, key=lambda r: -r["value"])
             a, b = rs[0], rs[1]
             out.append(Finding("share", district, a["metric"], period, [a, b],
-                               {"a": float(a["value"]), "b": float(b["value"]), "ratio": float(a["value"]) / float(b["value"])
-                                if float(b["value"]) else math.nan}, SALIENCE["share"]))
+                               {"a": a["value"], "b": b["value"], "ratio": a["value"] / b["value"]
+                                if b["value"] else math.nan}, SALIENCE["share"], when=a[WHEN]))
     return out
 
 
@@ -647,7 +667,7 @@ def compare_pair(rows: list[dict], da: str, db: str, metric: str) -> Finding | t
     ok = plausible
     def rank(p):
         a, b, v = p
-        pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
+        pa, pb = period_of(a), period_of(b)
         return (v.footing != "as_reported", pa != pb, -max(pa.end, pb.end).toordinal(), a["doc"], b["doc"])
     a, b, v = sorted(ok, key=rank)[0]
     va, vb = footing_values(a, b, v)
@@ -657,20 +677,20 @@ def compare_pair(rows: list[dict], da: str, db: str, metric: str) -> Finding | t
         da_, db_ = da, db
     values = {"a": va, "b": vb, "footing": v.footing, "ratio": va / vb if vb else math.nan, "equal": va == vb}
     return Finding("ahead", da_, metric, str(a["period"]), [a, b], values,
-                   SALIENCE["ahead"] + (0.0 if v.footing == "as_reported" else -0.05), other=db_)
+                   SALIENCE["ahead"] + (0.0 if v.footing == "as_reported" else -0.05), other=db_, when=a[WHEN])
 
 
 def _nearest_refusal(pair: tuple[dict, dict, Verdict]) -> tuple:
     """The refused pair a reader would most expect to see compared, whose reason is the one to give:
     two results before a result and a goal, periods of one kind before periods of two, the latest first.
 
-    >>> r = lambda **k: dict(dict(qualifier="actual", per_year="", basis="none", published="2024-10-20"), **k)
+    >>> r = lambda **k: figure_row(**dict(dict(qualifier="actual", per_year="", basis="none", published="2024-10-20"), **k))
     >>> goal, done = r(period="2021-2025", qualifier="target"), r(period="2016-2020")
     >>> _nearest_refusal((goal, r(period="2015-2020"), None)) > _nearest_refusal((done, r(period="2015-2020"), None))
     True
     """
     a, b, _v = pair
-    pa, pb = Period.parse(str(a["period"])), Period.parse(str(b["period"]))
+    pa, pb = a[WHEN], b[WHEN]
     kinds = 0 if pa is not None and pb is not None and pa.granularity == pb.granularity else 1
     latest = max((p.end.toordinal() for p in (pa, pb) if p is not None), default=0)
     return (expected(a) + expected(b), kinds, -latest, str(a.get("doc", "")), str(b.get("doc", "")))

@@ -107,8 +107,8 @@ def evidence(row: dict, text: str | None, article_rows: list[dict] | None = None
     if metric.endswith(("_vs_plan", "_vs_target")) or (row.get("unit") == "ratio" and metric.startswith("targets")):
         marks.add("against_plan")
     if article_rows is not None and row.get("unit") in _AMOUNTS:
-        amounts = [float(r["value"]) for r in article_rows if r.get("unit") == row.get("unit")]
-        if amounts and float(row["value"]) >= max(amounts):
+        amounts = [r["value"] for r in article_rows if r.get("unit") == row.get("unit")]
+        if amounts and row["value"] >= max(amounts):
             marks.add("largest")
     if not text:
         return frozenset(marks)

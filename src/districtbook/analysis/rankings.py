@@ -58,10 +58,10 @@ def rankings(df: pd.DataFrame, min_places: int = MIN_PLACES) -> list[Ranking]:
         groups.setdefault(footing, {}).setdefault(row["district"], []).append(row)
     out = []
     for key, by_place in sorted(groups.items()):
-        one = [rows[0] for rows in by_place.values() if len({float(r["value"]) for r in rows}) == 1]
-        values = [float(r["value"]) for r in one]
+        one = [rows[0] for rows in by_place.values() if len({r["value"] for r in rows}) == 1]
+        values = [r["value"] for r in one]
         if len(one) >= min_places and not implausible(min(values), max(values), key[2]):
-            ordered = sorted(one, key=lambda r: (-float(r["value"]), str(r["district"])))
+            ordered = sorted(one, key=lambda r: (-r["value"], str(r["district"])))
             peers, metric, unit, basis, period, yearly = key
             out.append(Ranking(peers, metric, unit, basis, period, yearly, rows=tuple(ordered)))
     return out

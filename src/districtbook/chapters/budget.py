@@ -11,9 +11,8 @@ from districtbook.analysis import derive
 from districtbook.analysis.dataset import strong, period_of
 from districtbook.rendering.labels import cite
 from districtbook.analysis.findings import between, derivable, expected, per_year
-from districtbook.rendering.i18n import period_text, plural, text
+from districtbook.rendering.i18n import figure_period_text, period_text, plural, text
 from districtbook.rendering.labels import fmt_value
-from districtbook.extraction.periods import Period
 from districtbook.rendering.report import MyST, download, escape, fmt_number, html_only, list_table, save_data
 from districtbook.chapters import common
 
@@ -48,8 +47,8 @@ _YEAR_TO_DATE = ("months", "half", "quarter")
 def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
     """Every derived budget measure the figures allow, each with its value, interval and reasoning.
 
-    Returns dicts with keys: kind, district, period (a period label), value, low, high, docs, text
-    (and ``estimate``, the :class:`~districtbook.analysis.derive.Estimate`, for an implied plan or base).
+    Returns dicts with keys: kind, district, period (a period label), value, low, high, docs, text, the typed
+    period (``when``; ``ends``, the two periods a quarter lies between) (and ``estimate``, the :class:`~districtbook.analysis.derive.Estimate`, for an implied plan or base).
     """
     n = lambda v: fmt_number(v, lang, 1)  # noqa: E731 - a local formatter
     out: list[dict] = []
@@ -57,9 +56,8 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
     rev = df[df["metric"] == "budget_revenue"]
     rev = rev.loc[[not expected(r) for r in rev.to_dict("records")]]  # a plan or a target is no revenue collected
     for (doc, district, label), g in rev.groupby(["doc", "district", "period"], sort=True):
-        period = Period.parse(label)
         amount_row = g.iloc[0]
-        amount = float(amount_row["value"])
+        period, amount = amount_row["when"], g["value"].tolist()[0]
         same = df[(df["doc"] == doc) & (df["district"] == district) & (df["period"] == label)]
         same = same.drop_duplicates(prose.REPEAT)  # a percentage the title repeats ("đạt 78% dự toán") implies one plan
         within_a_year = period is not None and period.start.year == period.end.year
@@ -69,7 +67,7 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
             e = derive.implied_base(amount, derive.printed(p["value"]))
             year = str(period.start.year) if period else label
             out.append(dict(kind="plan", district=district, period=year, value=e.value, low=e.low, high=e.high,
-                            docs=doc, estimate=e, rows=[amount_row, p], text=text(lang, "derived.plan", year=year, value=n(e.value),
+                            docs=doc, when=None, estimate=e, rows=[amount_row, p], text=text(lang, "derived.plan", year=year, value=n(e.value),
                             low=n(e.low), high=n(e.high), amount=fmt_number(amount, lang),
                             pct=fmt_number(p["value"], lang), cite=cite(p, lang))))
         for _, p in same[same["metric"].isin(("budget_revenue_yoy", "budget_revenue_growth"))].iterrows():
@@ -82,8 +80,8 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
             how = f"(1 + {shown}%)" if grew else f"{shown}%"
             prev = period.previous_year() if period else None
             out.append(dict(kind="previous", district=district, period=str(prev or label), value=e.value, low=e.low,
-                            high=e.high, docs=doc, estimate=e, rows=[amount_row, p], text=text(lang, "derived.previous",
-                            period=period_text(prev or label, lang), value=n(e.value), low=n(e.low), high=n(e.high),
+                            high=e.high, docs=doc, when=prev or period, estimate=e, rows=[amount_row, p],
+                            text=text(lang, "derived.previous", period=period_text(prev or period, lang, label), value=n(e.value), low=n(e.low), high=n(e.high),
                             amount=fmt_number(amount, lang), how=how, cite=cite(p, lang))))
         # a total over whole years: its yearly average, with the total's hedge and rounding (none for a running total)
         average = prose.derived_average(amount_row.to_dict(), period.years, lang) if period and period.full_years \
@@ -91,7 +89,7 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
         if average is not None and period is not None:
             avg = derive.annual_average(amount, period.start.year, period.end.year)
             out.append(dict(kind="average", district=district, period=label, value=avg, low=avg, high=avg, docs=doc,
-                            rows=[amount_row],
+                            when=period, rows=[amount_row],
                             shown=average["value"],
                             text=text(lang, "derived.average", period=period_text(period, lang), value=average["number"],
                                       amount=average["amount"], years=plural(lang, "count.years", period.years),
@@ -103,7 +101,7 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
 def _differences(rev: pd.DataFrame, lang: str) -> list[dict]:
     """The revenue between two year-to-date figures of one district and year (from different articles)."""
     out = []
-    periods = rev["period"].map(Period.parse)
+    periods = rev["when"]
     keep = periods.map(lambda p: p is not None and p.start.month == 1 and p.granularity in _YEAR_TO_DATE).astype(bool)
     ytd = rev[keep].assign(months=periods[keep].map(lambda p: p.months), year=periods[keep].map(lambda p: p.start.year))
     for (district, _year), g in ytd.groupby(["district", "year"], sort=True):
@@ -112,11 +110,11 @@ def _differences(rev: pd.DataFrame, lang: str) -> list[dict]:
             if not derivable(early.to_dict(), late.to_dict()):  # one place, one year, results, a total that grew
                 continue
             value = derive.difference(late["value"], early["value"])
-            p1, p2 = period_text(early["period"], lang), period_text(late["period"], lang)
+            p1, p2 = figure_period_text(early, lang), figure_period_text(late, lang)
             bound = text(lang, "derived.bound", p1=p1) if early["qualifier"] == "more_than" else ""
             out.append(dict(kind="quarter", district=district, period=f"{early['period']}..{late['period']}",
                             value=value, low=value, high=value, docs=f"{early['doc']},{late['doc']}", rows=[late, early],
-                            span=between(period_of(early), period_of(late)),
+                            span=between(period_of(early), period_of(late)), ends=(early["when"], late["when"]),
                             text=text(lang, "derived.quarter", p1=p1, p2=p2, value=fmt_number(value, lang, 1),
                                       a=fmt_number(late["value"], lang), b=fmt_number(early["value"], lang),
                                       cites=cite(late, lang) + " " + cite(early, lang), bound=bound)))
@@ -147,12 +145,13 @@ def plan_agreement(derived: list[dict], lang: str = "vi", chapter: str | None = 
 def _what(d: dict, lang: str) -> str:
     """The derived measure named for the table: kind, district and period in words."""
     if d["kind"] == "quarter":
-        early, late = d["period"].split("..")
-        when = period_text(d["span"], lang) if d["span"] else f"{period_text(early, lang)} – {period_text(late, lang)}"
+        labels, (early, late) = d["period"].split(".."), d["ends"]
+        when = period_text(d["span"], lang) if d["span"] else \
+            f"{period_text(early, lang, labels[0])} – {period_text(late, lang, labels[1])}"
     elif d["kind"] == "plan":
         when = d["period"]  # a year: "Kế hoạch năm · Tây Hồ · 2024"
     else:
-        when = period_text(d["period"], lang)
+        when = period_text(d["when"], lang, d["period"])
     return f"{text(lang, 'derived.kind.' + d['kind'])} · {d['district']} · {when}"
 
 
@@ -170,7 +169,7 @@ def derived(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "
     for d, what, value in zip(found, table.iloc[:, 0], table.iloc[:, 1], strict=True):  # the table of statements
         ledger.note(CHAPTER, lang, f"derived:{d['kind']}", f"{what}: {value}. {d['text']}", d["rows"], d["district"],
                     d["period"])
-    save_data(pd.DataFrame([{k: v for k, v in d.items() if k not in ("estimate", "span", "shown", "rows")} for d in found]),
+    save_data(pd.DataFrame([{k: v for k, v in d.items() if k not in ("estimate", "span", "shown", "rows", "when", "ends")} for d in found]),
               "budget-derived")
     parts = [list_table(table, widths=(26, 14, 60)), text(lang, "derived.note"), *map(escape, plan_agreement(found, lang, CHAPTER)),
              html_only(download("budget-derived.csv"))]

@@ -10,7 +10,7 @@ import pandas as pd
 
 from districtbook.rendering import prose
 from districtbook.base.collate import sorted_names
-from districtbook.analysis.dataset import weak_fields
+from districtbook.analysis.dataset import WHEN, weak_fields
 from districtbook.rendering.labels import cite
 from districtbook.rendering.i18n import text
 from districtbook.rendering.labels import fmt_value, hedged, label, quote_clause
@@ -124,7 +124,7 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     rows = _rows(df, metrics)
     if rows.empty:
         return MyST(text(lang, "topic.none"))
-    save_data(rows.drop(columns="_o"), name)
+    save_data(rows.drop(columns=["_o", WHEN]), name)  # the printed fields only: the typed period is the reader's
     rows = rows.drop_duplicates(prose.REPEAT)  # a figure an article repeats (the quality check notes it) is shown once
     table = pd.DataFrame({
         "district": [place_cell(r, lang) for _, r in rows.iterrows()],

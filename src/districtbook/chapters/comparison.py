@@ -59,9 +59,9 @@ def rankings(df: pd.DataFrame, lang: str = "vi") -> MyST:
         return MyST(text(lang, "rankings.none", n=ranking.MIN_PLACES))
     parts = [text(lang, "rankings.intro")]
     for r in found:
-        caption = text(lang, "rankings.caption", metric=label(r.metric, lang), period=period_text(r.period, lang),
+        caption = text(lang, "rankings.caption", metric=label(r.metric, lang), period=period_text(r.rows[0]["when"], lang, r.period),
                        peers=text(lang, _PEER_WORDS[r.peers]))
-        values = [hedged(fmt_value(float(x["value"]), x["unit"], None, lang), str(x["qualifier"]), lang) for x in r.rows]
+        values = [hedged(fmt_value(x["value"], x["unit"], None, lang), str(x["qualifier"]), lang) for x in r.rows]
         table = pd.DataFrame({"rank": [str(n) for n in _ranks(r.rows)],
                               "place": [str(x["district"]) for x in r.rows], "value": values,
                               "source": [cite(x, lang) for x in r.rows]})
@@ -82,6 +82,6 @@ def _ranks(rows: tuple[dict, ...]) -> list[int]:
     """
     out: list[int] = []
     for i, r in enumerate(rows):
-        same = i and (float(r["value"]), r["qualifier"]) == (float(rows[i - 1]["value"]), rows[i - 1]["qualifier"])
+        same = i and (r["value"], r["qualifier"]) == (rows[i - 1]["value"], rows[i - 1]["qualifier"])
         out.append(out[-1] if same else i + 1)
     return out

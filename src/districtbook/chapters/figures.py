@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from districtbook.base import paths
-from districtbook.analysis.dataset import quality_flags, register, short_doc, write_review
+from districtbook.analysis.dataset import periods, quality_flags, register, short_doc, write_review
 from districtbook.rendering.ledger import write_datapackage
 from districtbook.rendering.i18n import period_text, text
 from districtbook.rendering.labels import label
@@ -46,6 +46,7 @@ def quality(df: pd.DataFrame, lang: str = "vi") -> MyST:
     flags = quality_flags(df)
     if flags.empty:
         return MyST(text(lang, "quality.none"))
+    when = periods(df)
 
     def detail(r) -> str:
         d = {k: (fmt_number(v, lang) if isinstance(v, (int, float)) else v) for k, v in r["detail"].items()}
@@ -55,7 +56,7 @@ def quality(df: pd.DataFrame, lang: str = "vi") -> MyST:
         "check": [detail(r) for _, r in flags.iterrows()],
         "district": flags["district"],
         "metric": [text(lang, "quality.sector_shares") if m.endswith("*") else label(m, lang) for m in flags["metric"]],
-        "period": [period_text(p, lang) for p in flags["period"]],
+        "period": [period_text(when.get(p), lang, p) for p in flags["period"]],
         "docs": [", ".join(short_doc(x) for x in d.split(",")) for d in flags["doc"]],
     })
     table.columns = common.heads(lang, "check", "district", "metric", "period", "articles")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from districtbook.rendering import charts
-from districtbook.analysis.dataset import quality_flags, short_doc, strong
+from districtbook.analysis.dataset import periods, quality_flags, short_doc, strong
 from districtbook.rendering.i18n import period_text, text
 from districtbook.rendering.report import MyST, escape, fmt_number
 from districtbook.chapters import common
@@ -39,7 +39,8 @@ def share_check(df: pd.DataFrame, lang: str = "vi") -> MyST:
     flags = flags[flags["flag"].isin(["shares_sum_100", "shares_not_100"])]
     if flags.empty:
         return MyST(text(lang, "shares.none"))
-    lines = [escape(text(lang, "shares.line", district=r["district"], period=period_text(r["period"], lang),
+    when = periods(df)
+    lines = [escape(text(lang, "shares.line", district=r["district"], period=period_text(when.get(r["period"]), lang, r["period"]),
                          doc=short_doc(r["doc"]),
                          check=text(lang, f"flag.{r['flag']}", total=fmt_number(r["detail"]["total"], lang))))
              for _, r in flags.iterrows()]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 import csv
+import functools
 import json
 import re
 import sys
@@ -893,15 +894,22 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     return default
 
 
+@functools.lru_cache(maxsize=4096)
+def _period_of(label: str) -> Period | None:
+    """The :class:`Period` of a label the extractor made (:mod:`~districtbook.extraction.periods` gives its marks as
+    labels): typed once per label, never parsed again by the resolvers that read it."""
+    return Period.parse(label)
+
+
 def _ahead(period: str, year: int) -> bool:
     """Whether ``period`` starts after ``year``."""
-    p = Period.parse(period)
+    p = _period_of(period)
     return bool(p and p.start.year > year)
 
 
 def _is_future(period: str, ctx: ArticlePeriods) -> bool:
     """Whether ``period`` is a coming term or span of years (it dates only the goals set for it)."""
-    p = Period.parse(period)
+    p = _period_of(period)
     return bool(p and p.granularity == "span" and ctx.pub_year and p.start.year >= ctx.pub_year
                 and p.end.year > ctx.pub_year)
 
@@ -939,7 +947,7 @@ def _base_period(basis: str, period: str, before: str, after: str, ctx: ArticleP
     if basis not in ("yoy", "term_start"):
         return ""
     m = _BASE_YEAR.search(_up_to_next_figure(after[:80])) or _BASE_YEAR.search(before[-60:])
-    p = Period.parse(period)
+    p = _period_of(period)
     if m:
         if p is not None and not p.full_years and p.granularity != "ytd":
             return m["y"] + period[4:]  # the same part of the base year

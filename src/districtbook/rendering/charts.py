@@ -12,9 +12,9 @@ from datetime import date
 
 import pandas as pd
 
-from districtbook.analysis.dataset import short_doc, period_of
+from districtbook.analysis.dataset import short_doc
 from districtbook.analysis.findings import SECTOR_SHARES, Finding, per_year
-from districtbook.rendering.i18n import period_text, text
+from districtbook.rendering.i18n import figure_period_text, period_text, text
 from districtbook.rendering.labels import cite, fmt_value, hedged, label
 from districtbook.extraction.periods import Period
 from districtbook.extraction.places import hanoi_districts, slugify
@@ -123,8 +123,7 @@ def _finish(fig, name: str, alt: str, rows: list[dict], data: pd.DataFrame, capt
 
 def _end(f: Finding):
     """Sort key: the end of a finding's period (a figure nothing dates sorts first)."""
-    p = Period.parse(f.period or "")
-    return p.end if p else date.min
+    return f.when.end if f.when else date.min
 
 
 def split(items: list, size: int, draw, name: str, lang: str) -> MyST | None:
@@ -155,7 +154,7 @@ def _progress(fs: list[Finding], lang: str, name: str) -> MyST | None:
         return None
     house_style()
     fig, ax = plt.subplots(figsize=(8, 0.7 * len(fs) + 2.0))
-    labels = [f"{f.district} · {period_text(f.period, lang)}" for f in fs]
+    labels = [f"{f.district} · {period_text(f.when, lang, f.period)}" for f in fs]
     y = list(range(len(fs)))[::-1]
     pcts = [f.values["pct"] for f in fs]
     ax.barh(y, pcts, color=[district_colour(f.district) for f in fs], height=0.55)
@@ -189,7 +188,7 @@ def _progress(fs: list[Finding], lang: str, name: str) -> MyST | None:
 def year_on_year_chart(findings: list[Finding], lang: str, name: str) -> MyST | None:
     """The same period a year apart: one panel per district and period, each with its own axis."""
     fs = [f for f in findings if (f.kind == "change" or (f.kind == "quarter" and "previous" in f.values))
-          and Period.parse(f.period or "")]  # a year earlier than no period is no period
+          and f.when]  # a year earlier than no period is no period
     fs = sorted(fs, key=lambda f: (f.district, f.metric, _end(f), f.kind))
     return split(fs, MAX_PANELS, lambda chunk, n: _year_on_year(chunk, lang, n), name, lang)
 
@@ -208,10 +207,11 @@ def _year_on_year(fs: list[Finding], lang: str, name: str) -> MyST | None:
     fig, axes = _panel_grid(len(fs))
     data, items = [], []
     for ax, f in zip(axes[:, 0], fs):
-        cur = period_of(f.period)
+        cur = f.when
+        assert cur is not None  # year_on_year_chart keeps the findings with a period
         unit = f.rows[0]["unit"]
         if f.kind == "change":
-            now, before, hedge = float(f.rows[0]["value"]), f.values["previous"], f.rows[0]["qualifier"]
+            now, before, hedge = f.rows[0]["value"], f.values["previous"], f.rows[0]["qualifier"]
         else:
             now, before, hedge = f.values["value"], f.values["previous"], f.values["hedge"]
         labels = [period_text(cur.previous_year(), lang), period_text(cur, lang)]
@@ -258,24 +258,24 @@ def _pairs(fs: list[Finding], lang: str, name: str, title_key: str, caption_key:
         shown = "percent" if unit == "ratio" else unit
         if f.kind == "target":
             past, target = f.rows[1], f.rows[0]
-            vals = [float(past["value"]), float(target["value"])]
+            vals = [past["value"], target["value"]]
             goal = "chart.forecast" if target["qualifier"] == "estimate" else "chart.target"
-            names = [f"{period_text(past['period'], lang)} · {text(lang, 'chart.achieved')}",
-                     f"{period_text(target['period'], lang)} · {text(lang, goal)}"]
+            names = [f"{figure_period_text(past, lang)} · {text(lang, 'chart.achieved')}",
+                     f"{figure_period_text(target, lang)} · {text(lang, goal)}"]
             colours = [district_colour(f.district)] * 2
             hedges = [past["qualifier"], "" if target["qualifier"] == "estimate" else target["qualifier"]]
             title = f"{f.district} · {label(f.metric, lang)}"
         elif f.kind == "trend":
             a, b = f.rows
             vals = [f.values["a"], f.values["b"]]
-            names = [period_text(a["period"], lang), period_text(b["period"], lang)]
+            names = [figure_period_text(a, lang), figure_period_text(b, lang)]
             colours = [district_colour(f.district)] * 2
             hedges = [a["qualifier"], b["qualifier"]]
             title = f"{f.district} · {label(f.metric, lang)}"
         else:
             a, b = f.rows
             vals = [f.values["a"], f.values["b"]]
-            names = [f"{f.district} · {period_text(a['period'], lang)}", f"{f.other} · {period_text(b['period'], lang)}"]
+            names = [f"{f.district} · {figure_period_text(a, lang)}", f"{f.other} · {figure_period_text(b, lang)}"]
             colours = [district_colour(f.district), district_colour(f.other)]
             hedges = [a["qualifier"], b["qualifier"]]
             title = label(f.metric, lang)
@@ -309,27 +309,28 @@ def _pairs(fs: list[Finding], lang: str, name: str, title_key: str, caption_key:
 def share_chart(df: pd.DataFrame, lang: str, name: str) -> MyST | None:
     """The economy's sector shares, one stacked bar per district and period."""
     rows = df[df["metric"].isin(SECTOR_SHARES)].drop_duplicates(["district", "period", "metric"])
-    groups = list(dict.fromkeys(zip(rows["district"], rows["period"])))
+    groups = list(dict.fromkeys(zip(rows["district"], rows["period"], rows["when"])))
     return split(groups, MAX_BARS, lambda chunk, n: _shares(rows, chunk, lang, n), name, lang)
 
 
-def _shares(rows: pd.DataFrame, groups: list[tuple[str, str]], lang: str, name: str) -> MyST | None:
+def _shares(rows: pd.DataFrame, groups: list[tuple[str, str, Period | None]], lang: str, name: str) -> MyST | None:
     import matplotlib.pyplot as plt
 
     if not groups:
         return None
-    rows = rows[[g in set(groups) for g in zip(rows["district"], rows["period"])]]
+    keep = {(d, p) for d, p, _w in groups}
+    rows = rows[[g in keep for g in zip(rows["district"], rows["period"])]]
     house_style()
-    names = [f"{d} · {period_text(p, lang)}" for d, p in groups]
+    names = [f"{d} · {period_text(w, lang, p)}" for d, p, w in groups]
     fig, ax = plt.subplots(figsize=(8, 0.7 * len(groups) + 2.0))
     left = [0.0] * len(groups)
     colours = ("#0072B2", "#E69F00", "#009E73")
     items = []
     for m, colour in zip(SECTOR_SHARES, colours):
         vals = []
-        for d, p in groups:
+        for d, p, _w in groups:
             sel = rows[(rows["metric"] == m) & (rows["district"] == d) & (rows["period"] == p)]
-            vals.append(float(sel["value"].iloc[0]) if len(sel) else 0.0)
+            vals.append(sel["value"].tolist()[0] if len(sel) else 0.0)
         small = [v for v in vals if 0 < v < 8]  # a segment too thin to see or to print in: its value in the legend
         entry = label(m, lang) + (f" ({', '.join(fmt_value(v, 'percent', None, lang) for v in small)})" if small else "")
         bars = ax.barh(names, vals, left=left, color=colour, label=entry, height=0.55)
@@ -344,7 +345,7 @@ def _shares(rows: pd.DataFrame, groups: list[tuple[str, str]], lang: str, name: 
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=SMALL)
     records = rows.to_dict("records")
     data = rows[["district", "period", "metric", "value", "doc"]]
-    notes = [(f"{r['district']} · {period_text(r['period'], lang)}, {label(r['metric'], lang)}: "
+    notes = [(f"{r['district']} · {figure_period_text(r, lang)}, {label(r['metric'], lang)}: "
               f"{fmt_value(r['value'], 'percent', None, lang)}", [r]) for r in records]  # one per segment, as the table
     return _finish(fig, name, text(lang, "chart.share.alt", items="; ".join(items)), records, data,
                    text(lang, "chart.share.caption"), lang, notes, text(lang, "chart.share.title"), "shares")
@@ -380,8 +381,7 @@ def ratio_chart(findings: list[Finding], lang: str, name: str, texts: dict[str, 
 def panel(f: Finding) -> tuple[str, str]:
     """A ratio's panel: its metric and kind of period (unlike metrics never share an axis; a figure with
     no period has a panel of its own)."""
-    p = Period.parse(f.period or "")
-    return f.metric, p.granularity if p else ""
+    return f.metric, f.when.granularity if f.when else ""
 
 
 def _ratios(fs: list[Finding], lang: str, name: str, texts: dict[str, str] | None) -> MyST | None:
@@ -397,7 +397,7 @@ def _ratios(fs: list[Finding], lang: str, name: str, texts: dict[str, str] | Non
     items, data, notes = [], [], []
     for ax, k in zip(axes[:, 0], kinds):
         group = [f for f in fs if panel(f) == k]
-        names = [f"{f.district} · {period_text(f.period, lang)}" for f in group]
+        names = [f"{f.district} · {period_text(f.when, lang, f.period)}" for f in group]
         names = [n if names.count(n) == 1 else f"{n} · {what_of(f.rows[0], texts)}" for n, f in zip(names, group)]
         ax.set_title(label(k[0], lang), fontsize=9, loc="left")
         y = list(range(len(group)))[::-1]

@@ -7,7 +7,8 @@ Periods are printed once, here, from the typed :class:`~districtbook.extraction.
 
 >>> text("vi", "period.months", n=9, year=2024), text("en", "period.months", n=9, year=2024)
 ('9 tháng năm 2024', 'the first 9 months of 2024')
->>> period_text("2024-Q3", "vi"), period_text("2024-Q3", "en"), period_text("2020-2025-H1", "vi")
+>>> q3, half_term = Period.parse("2024-Q3"), Period.parse("2020-2025-H1")
+>>> period_text(q3, "vi"), period_text(q3, "en"), period_text(half_term, "vi")
 ('quý III/2024', 'Q3 2024', 'nửa đầu nhiệm kỳ 2020-2025')
 >>> plural("en", "count.years", 1), plural("en", "count.years", 3), plural("vi", "count.years", 3)
 ('1 year', '3 years', '3 năm')
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 
 import functools
+from typing import Any
 import io
 from pathlib import Path
 
@@ -88,9 +90,9 @@ def date_text(value: str, lang: str) -> str:
 _ISO_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
 
-def period_text(label: str | Period | None, lang: str) -> str:
-    """A period as a reader reads it: ``2024-9M`` -> "9 tháng năm 2024" / "the first 9 months of 2024"."""
-    p = label if isinstance(label, Period) else Period.parse(label or "")
+def period_text(p: Period | None, lang: str, label: str = "") -> str:
+    """A period as a reader reads it: ``2024-9M`` -> "9 tháng năm 2024" / "the first 9 months of 2024"; no period:
+    its ``label`` as printed (a label that names no period the book knows), else "period unknown"."""
     if p is None:
         return text(lang, "period.unknown") if not label else str(label)
     y = p.start.year
@@ -117,3 +119,8 @@ def period_text(label: str | Period | None, lang: str) -> str:
     if g == "term":
         return text(lang, "period.term", start=y, end=p.end.year)
     return text(lang, "period.span", start=y, end=p.end.year)
+
+
+def figure_period_text(row: Any, lang: str) -> str:
+    """A figure's period (a row of the typed figure table: its ``when``, printed ``period`` label) as a reader reads it."""
+    return period_text(row["when"], lang, str(row["period"]))

@@ -15,7 +15,7 @@ from districtbook.rendering import ledger
 from districtbook.base.collate import sorted_names
 from districtbook.analysis import headline
 from districtbook.analysis.findings import Finding, Verdict, collect, direction, expected, per_year, refusals
-from districtbook.rendering.i18n import date_text, period_text, plural, text
+from districtbook.rendering.i18n import date_text, figure_period_text, period_text, plural, text
 from districtbook.rendering.labels import cite, fmt_value, hedged, label, lower_first, round_for_prose
 from districtbook.extraction.metrics import METRICS
 from districtbook.extraction.periods import Period
@@ -192,12 +192,12 @@ def money_verb(metric: str) -> str:
     return "revenue" if words.startswith("Thu ") else "spending" if words.startswith("Chi ") else ""
 
 
-def opening(period: str | Period | None, lang: str) -> str:
-    """The period that opens the sentence, as reports do: "9 tháng năm 2024, " / "In the first 9 months of 2024, "."""
-    words = period_text(period, lang) if period else ""
+def opening(p: Period | None, lang: str, label: str = "") -> str:
+    """The period that opens the sentence, as reports do: "9 tháng năm 2024, " / "In the first 9 months of 2024, "
+    (``label``: the period as printed, for a label that names no period the book knows)."""
+    words = period_text(p, lang, label) if p is not None or label else ""
     if not words or words == text(lang, "period.unknown"):
         return ""
-    p = period if isinstance(period, Period) else Period.parse(str(period))
     if p is not None and p.granularity == "ytd":  # "So far in 2019, …", never "In 2019 to date, …"
         return text(lang, "open.ytd", year=p.start.year)
     out = text(lang, "open.period", period=words)
@@ -210,7 +210,7 @@ def _first_upper(s: str) -> str:
 
 def _base(f: Finding, lang: str) -> dict:
     return dict(district=escape(f.district), who=escape(f.district), metric=metric_words(f.metric, lang),
-                period=period_text(f.period, lang), when=opening(f.period, lang), cite=_cites(f.rows, lang),
+                period=period_text(f.when, lang, f.period), when=opening(f.when, lang, f.period), cite=_cites(f.rows, lang),
                 cites=_cites(f.rows, lang))
 
 
@@ -254,7 +254,7 @@ def _progress(f: Finding, lang: str) -> tuple[str, dict]:
 
 def _change(f: Finding, lang: str) -> tuple[str, dict]:
     r, v = f.rows[0], f.values
-    prev = Period.parse(str(f.period))
+    prev = f.when
     return "say.change", dict(_base(f, lang), clause=clause(r, lang, escape(f.district)),
                               direction=text(lang, "direction.up" if v["change"] >= 0 else "direction.down"),
                               change=pct(abs(v["change"]), lang), previous=derived(v["previous"], r["unit"], lang),
@@ -278,9 +278,9 @@ def _quarter(f: Finding, lang: str) -> tuple[str, dict]:
 
 def _gap(f: Finding, lang: str) -> tuple[str, dict]:
     r, v, unit = f.rows[0], f.values, f.rows[0]["unit"]
-    p = Period.parse(str(f.period))
+    p = f.when
     assert p is not None  # a gap is only found for a year-to-date period (findings.progress)
-    per_month, done = v["remaining"] / v["months_left"], float(r["value"]) / v["months_done"]
+    per_month, done = v["remaining"] / v["months_left"], r["value"] / v["months_done"]
     need = clause(dict(r, qualifier="actual"), lang, escape(f.district), derived(v["remaining"], unit, lang, "approx"), "need")
     return "say.gap", dict(_base(f, lang), year=p.start.year, plan=derived(v["plan"], unit, lang), clause=need,
                            months_left=v["months_left"], per_month=derived(per_month, unit, lang),
@@ -299,7 +299,7 @@ def _contradiction(f: Finding, lang: str) -> tuple[str, dict]:
         a, b = f.rows[0], f.rows[1]
         return "say.contradiction.differ", dict(base, a=value_of(a, lang), b=value_of(b, lang), cite_a=escape(cite(a, lang)),
                                                 cite_b=escape(cite(b, lang)),
-                                                diff=fmt_value(abs(float(b["value"]) - float(a["value"])), unit, None, lang))
+                                                diff=fmt_value(abs(b["value"] - a["value"]), unit, None, lang))
     key = "say.agreement" if f.kind == "agreement" else "say.contradiction.plans"
     return key, dict(base, year=f.period, a=derived(v["a"], unit, lang), b=derived(v["b"], unit, lang),
                      cite_a=_cites(f.rows[:2], lang), cite_b=_cites(f.rows[2:], lang))
@@ -321,7 +321,7 @@ def _trend(f: Finding, lang: str) -> tuple[str, dict]:
     fa = derived(v["a"], shown, lang, a["qualifier"]) if v["footing"] != "as_reported" or unit == "ratio" else value_of(a, lang)
     fb = derived(v["b"], shown, lang, b["qualifier"]) if v["footing"] != "as_reported" or unit == "ratio" else value_of(b, lang)
     return ("say.trend.up" if v["b"] > v["a"] else "say.trend.down"), dict(
-        _base(f, lang), a=fa, b=fb, pa=period_text(a["period"], lang), pb=period_text(b["period"], lang),
+        _base(f, lang), a=fa, b=fb, pa=figure_period_text(a, lang), pb=figure_period_text(b, lang),
         footing=_footing("footing", v["footing"], lang))
 
 
@@ -340,12 +340,12 @@ def _target(f: Finding, lang: str) -> tuple[str, dict]:
     cmp = {"level": "cmp.level", "above": "cmp.above", "below": "cmp.below", "beside": "cmp.beside"}[
         target_side(v["past"], past["qualifier"], v["target"], r["qualifier"])]
     return "say.target_past", dict(fields, cmp=text(lang, cmp), past=value_of(past, lang),
-                                   past_period=period_text(past["period"], lang))
+                                   past_period=figure_period_text(past, lang))
 
 
 def _ratio(f: Finding, lang: str) -> tuple[str, dict]:
     r, v = f.rows[0], f.values
-    p = Period.parse(str(f.period))
+    p = f.when
     # "21/21" says all by itself; "12/16 chỉ tiêu cả nhiệm kỳ" at mid-term is not 75% of anything: counts of
     # targets stand as the article printed them, other parts get their share
     part = v["x"] != v["y"] and not str(f.metric).startswith("targets_") and not (p and p.granularity == "half_term")
@@ -360,7 +360,7 @@ def _full(f: Finding, lang: str) -> tuple[str, dict]:
 def _times(f: Finding, lang: str) -> tuple[str, dict]:
     r = f.rows[0]
     if r["unit"] == "rank":  # "moved up 1 place", "tăng 1 bậc"
-        return "say.rank", dict(_base(f, lang), value=plural(lang, "count.ranks", float(r["value"])))
+        return "say.rank", dict(_base(f, lang), value=plural(lang, "count.ranks", r["value"]))
     return ("say.vs_term_start" if r["basis"] == "term_start" else "say.times"), dict(_base(f, lang), value=value_of(r, lang))
 
 
@@ -377,8 +377,8 @@ def _ahead(f: Finding, lang: str) -> tuple[str, dict]:
     if key == "say.ahead" and v["b"] and v["ratio"] < 1.5:  # "gấp khoảng 1 lần" says nothing: the difference does
         key, diff = "say.ahead_points", derived(abs(v["a"] - v["b"]), shown, lang)
     return key, dict(a=escape(f.district), b=escape(f.other), metric=metric, diff=diff,
-                     footing=_footing("ahead", v["footing"], lang), va=va, vb=vb, pa=period_text(a["period"], lang),
-                     pb=period_text(f.rows[1]["period"], lang),
+                     footing=_footing("ahead", v["footing"], lang), va=va, vb=vb, pa=figure_period_text(a, lang),
+                     pb=figure_period_text(f.rows[1], lang),
                      ratio=fmt_number(round(v["ratio"], 1), lang) if v["b"] else "–", cites=_cites(f.rows, lang))
 
 
@@ -389,7 +389,7 @@ def _level(f: Finding, lang: str) -> tuple[str, dict]:
         word = r.get("words", {}).get("plan", "")
         plan = word if lang == "vi" and word else text(lang, "plan." + plan_kind(word))
         return "say.vs_plan", dict(_base(f, lang), metric=metric_words(base, lang),
-                                   against=text(lang, "against.amount", pct=pct(float(r["value"]), lang), plan=plan))
+                                   against=text(lang, "against.amount", pct=pct(r["value"], lang), plan=plan))
     per_year = text(lang, "level.per_year", value=derived(v["per_year"], r["unit"], lang, r["qualifier"])) if "per_year" in v else ""
     return "say.level", dict(_base(f, lang), clause=clause(r, lang, escape(f.district)), per_year=per_year)
 
@@ -537,7 +537,7 @@ def choose(found: list[Finding], texts: dict[str, str] | None, rows_by_doc: dict
 
 
 def _figure(row: dict) -> tuple:
-    return (row.get("doc"), row.get("district"), row.get("metric"), row.get("period"), float(row.get("value", 0)))
+    return (row.get("doc"), row.get("district"), row.get("metric"), row.get("period"), row.get("value", 0))
 
 
 def merged(found: list[Finding]) -> list[Finding]:
@@ -617,11 +617,11 @@ def reason_text(metric: str, a: dict, b: dict, v: Verdict, lang: str) -> str:
     fields = dict(ua=unit_name(a["unit"]), ub=unit_name(b["unit"]),
                   a=escape(a["district"]), b=escape(b["district"]),
                   ba=text(lang, f"basis.{a['basis']}") if a["basis"] else "", bb=text(lang, f"basis.{b['basis']}") if b["basis"] else "",
-                  pa=period_text(a["period"], lang), pb=period_text(b["period"], lang))
+                  pa=figure_period_text(a, lang), pb=figure_period_text(b, lang))
     if v.reason == "unfinished":
         from districtbook.analysis.findings import unfinished
         u = a if unfinished(a) else b
-        fields.update(pu=period_text(u["period"], lang), date=date_text(u["published"], lang))
+        fields.update(pu=figure_period_text(u, lang), date=date_text(u["published"], lang))
     if a["unit"] == "percent" and v.reason == "unit":
         fields["ua"] = "%"
     return text(lang, f"reason.{v.reason}", **fields)
@@ -667,24 +667,8 @@ REPEAT = ["doc", "district", "metric", "value", "unit", "period", "basis", "qual
 def period_cell(row, lang: str) -> str:
     """A figure's period for a table cell, marked when the value is a yearly figure over the period
     ("giai đoạn 2021-2025 (mỗi năm)"), so that it never reads as a total of the term."""
-    p = period_text(row["period"], lang)
+    p = figure_period_text(row, lang)
     return text(lang, "period.per_year_mark", period=p) if per_year(dict(row)) else p
-
-
-def span_text(period: str, lang: str) -> str:
-    """A period in words, also a span between two year-to-date periods ("2024-H1..2024-9M" -> quý III/2024).
-
-    >>> span_text("2024-H1..2024-9M", "vi"), span_text("2023-9M", "en")
-    ('quý III/2024', 'the first 9 months of 2023')
-    """
-    from districtbook.analysis.findings import between
-
-    if ".." in period:
-        a, b = period.split("..", 1)
-        pa, pb = Period.parse(a), Period.parse(b)
-        span = between(pa, pb) if pa and pb else None
-        return period_text(span, lang) if span else f"{period_text(a, lang)} – {period_text(b, lang)}"
-    return period_text(period, lang)
 
 
 def derived_average(row: dict, years: float, lang: str) -> dict | None:
@@ -692,18 +676,19 @@ def derived_average(row: dict, years: float, lang: str) -> dict | None:
     like the total ("hơn 15.000 tỷ đồng" over 5 years -> "hơn 3.000 tỷ đồng"); None for a running total
     (a period not over when the article appeared: no yearly average of a part of the span).
 
-    >>> r = dict(value=15000.0, unit="VND_bn", qualifier="more_than", period="2016-2020", published="2021-02-13")
-    >>> derived_average(r, 5, "vi")["value"], derived_average(dict(r, value=37016.0, period="2021-2023"), 3, "vi")
+    >>> from districtbook.analysis.dataset import figure_row
+    >>> r = lambda **k: figure_row(**dict(dict(value=15000.0, unit="VND_bn", qualifier="more_than", period="2016-2020", published="2021-02-13"), **k))
+    >>> derived_average(r(), 5, "vi")["value"], derived_average(r(value=37016.0, period="2021-2023"), 3, "vi")
     ('hơn 3.000 tỷ đồng', None)
-    >>> derived_average(dict(r, value=37016.0, period="2021-2023", published="2024-02-01"), 3, "en")["value"]
+    >>> derived_average(r(value=37016.0, period="2021-2023", published="2024-02-01"), 3, "en")["value"]
     'more than 12,339 VND bn'
     """
     from districtbook.analysis.findings import unfinished
 
     if unfinished(row):
         return None
-    avg = float(row["value"]) / years
+    avg = row["value"] / years
     number = fmt_number(round(avg, round_for_prose(avg) or 0), lang)
     hedge = row.get("qualifier", "")
-    return {"number": hedged(number, hedge, lang), "amount": hedged(fmt_number(float(row["value"]), lang), hedge, lang),
+    return {"number": hedged(number, hedge, lang), "amount": hedged(fmt_number(row["value"], lang), hedge, lang),
             "value": derived(avg, row["unit"], lang, hedge)}
