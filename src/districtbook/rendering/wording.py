@@ -125,7 +125,9 @@ def estimated(text: str | None, start: int) -> bool:
     >>> estimated("thu ngân sách quận ước đạt hơn 1.647 tỷ đồng", 31), estimated("thu ngân sách đạt hơn 1.647", 22)
     (True, False)
     """
-    return bool(text) and _ESTIMATED_BEFORE.search(text[max(0, start - 40):start]) is not None
+    if not text:
+        return False
+    return _ESTIMATED_BEFORE.search(text[max(0, start - 40):start]) is not None
 
 
 def article_words(row: dict, text: str | None) -> dict[str, str]:
