@@ -184,16 +184,16 @@ def test_families_by_unit_and_required_words_choose_as_trying_every_family_does(
 
 
 def test_goal_words_answer_as_searching_each_figures_words_with_brackets_blanked():
-    from districtbook.extraction.extract import _CLOSED_BRACKETS, _TARGET, _GoalWords
+    from districtbook.extraction.extract import _CLOSED_BRACKETS, _GoalWords, last_goal
 
     odd = ["mục tiêu5 và mục tiêu 6", "đề ra; đặt ra 5", "quyết đề ra 5, hoạch đề ra 6, cần đạt7 và phải đạt 8",
            "Đến năm 20305 và đến năm 2030 đạt 9", "Xã đạt 61% (mục tiêu 65%), phường đạt 48% (phải đạt 50%",
            "chỉ tiêu đề ra (phấn đấu) 5 và (mục tiêu (lồng) 6) 7"]
     sentences = [s for t in TEXTS for s in re.split(r"(?<=[.!?…])\s+", t) if s]  # as the extractor uses it
-    for text in sentences + COMPOSED + odd:
-        goal = _GoalWords(text, 0, len(text))
+    for text, now in [(t, now) for t in sentences + COMPOSED + odd for now in (None, 2025)]:
+        goal = _GoalWords(text, 0, len(text), now)
         for k in range(0, len(text) + 1, 3):
-            assert goal(k) == (_TARGET.search(_CLOSED_BRACKETS.sub(" ", text[:k])) is not None), text[:k][-40:]
+            assert goal(k) == (last_goal(_CLOSED_BRACKETS.sub(" ", text[:k]), now) is not None), text[:k][-40:]
 
 
 def test_sentences_split_where_the_look_behind_pattern_did():

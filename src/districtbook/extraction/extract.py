@@ -726,6 +726,20 @@ def _qualifier(goal_before: bool, clause_before: str, after: str, in_targets: bo
 _CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
 
 
+def last_goal(words: str, now: int | None = None) -> re.Match[str] | None:
+    """The last words in ``words`` that set a goal (:data:`_TARGET`; "chỉ tiêu … đề ra" is the targets that were
+    set, not a goal being set; a deadline "đến năm Y" when Y is later than ``now``), or None."""
+    last = None
+    for m in _TARGET.finditer(words):
+        if not (m[0] in _SET and _SET_NOUN_BEFORE.search(words, max(0, m.start() - 60), m.start())):
+            last = m
+    if now is not None:
+        for m in _BY_YEAR.finditer(words):
+            if int(m[1]) > now and (last is None or m.start() > last.start()):
+                last = m
+    return last
+
+
 class _GoalWords:
     """Whether the words before a figure set a goal (:data:`_TARGET`), from ``start`` (the sentence, or the one
     a breakdown reads with) up to the figure; a goal in closed brackets is that figure's own and does not
@@ -748,27 +762,16 @@ class _GoalWords:
 
     def __init__(self, text: str, start: int, end: int, now: int | None = None):
         self.text, self.start, self.now = text, start, now
-        self.any = self._last(text[start:end]) is not None
-
-    def _last(self, words: str) -> re.Match[str] | None:
-        last = None
-        for m in _TARGET.finditer(words):
-            if not (m[0] in _SET and _SET_NOUN_BEFORE.search(words, max(0, m.start() - 60), m.start())):
-                last = m
-        if self.now is not None:
-            for m in _BY_YEAR.finditer(words):
-                if int(m[1]) > self.now and (last is None or m.start() > last.start()):
-                    last = m
-        return last
+        self.any = last_goal(text[start:end], now) is not None
 
     def __call__(self, pos: int) -> bool:
-        return self.any and self._last(_CLOSED_BRACKETS.sub(" ", self.text[self.start:pos])) is not None
+        return self.any and last_goal(_CLOSED_BRACKETS.sub(" ", self.text[self.start:pos]), self.now) is not None
 
     def at(self, pos: int) -> tuple[int, int] | None:
         """The span of the last goal words before ``pos`` (brackets blanked, not removed: offsets kept)."""
         if not self.any:
             return None
-        last = self._last(_CLOSED_BRACKETS.sub(lambda m: " " * len(m.group(0)), self.text[self.start:pos]))
+        last = last_goal(_CLOSED_BRACKETS.sub(lambda m: " " * len(m.group(0)), self.text[self.start:pos]), self.now)
         return (self.start + last.start(), self.start + last.end()) if last else None
 
 
