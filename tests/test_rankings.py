@@ -56,3 +56,10 @@ def test_a_ranking_table_cites_each_figure_and_is_a_statement_with_its_inputs(tm
 def test_no_ranking_says_so_in_both_editions():
     assert "3" in comparison.rankings(pd.DataFrame(_three()[:2]), "en")
     assert "3" in comparison.rankings(pd.DataFrame(_three()[:2]), "vi")
+
+
+def test_a_floor_has_no_place_in_a_ranking():
+    """"hơn 4.000 tỷ đồng" may be any amount above 4.000: it is left out, and two places are no ranking."""
+    rows = _three()
+    rows[0] = dict(rows[0], qualifier="more_than")
+    assert rankings.rankings(pd.DataFrame(rows)) == []

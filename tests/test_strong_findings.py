@@ -578,3 +578,14 @@ def test_a_result_for_a_period_not_begun_is_neither_a_target_nor_a_result():
     assert {f.kind for f in findings.collect(goal.iloc[[1]])} == {"target"}
     plan = df.iloc[[1]].assign(published="2026-11-20")
     assert {(f.kind, f.period) for f in findings.collect(plan)} == {("target", "2027")}
+
+
+def test_no_district_is_higher_than_a_floor():
+    """"hơn 3.000 tỷ đồng" may be any amount above 3.000: nothing is "higher" than it, and no ratio to it is known;
+    the comparison is refused with that reason. A floor above an exact figure still is higher."""
+    floor = _two_districts({"value": 2600.0, "qualifier": "more_than"})
+    res = findings.compare_pair(floor.to_dict("records"), "Tây Hồ", "Đống Đa", "budget_revenue")
+    assert isinstance(res, tuple) and res[2].reason == "bound" and res[0]["district"] == "Tây Hồ"
+    above = _two_districts({"value": 2900.0, "qualifier": "more_than"})
+    res = findings.compare_pair(above.to_dict("records"), "Tây Hồ", "Đống Đa", "budget_revenue")
+    assert not isinstance(res, tuple) and res.district == "Đống Đa" and res.other == "Tây Hồ"

@@ -649,6 +649,10 @@ def ahead(rows: list[dict]) -> list[Finding]:
     return out
 
 
+#: hedges that give only a floor: the figure may be any amount above it
+LOWER_BOUNDS = frozenset({"more_than", "at_least", "range_low"})
+
+
 def compare_pair(rows: list[dict], da: str, db: str, metric: str) -> Finding | tuple[dict, dict, Verdict] | None:
     """The first valid comparison of one metric between two districts (as reported before yearly averages,
     latest periods first), else the first refusal with its reason."""
@@ -675,6 +679,8 @@ def compare_pair(rows: list[dict], da: str, db: str, metric: str) -> Finding | t
         (a, va, da_), (b, vb, db_) = (b, vb, db), (a, va, da)
     else:
         da_, db_ = da, db
+    if b.get("qualifier") in LOWER_BOUNDS and va != vb:  # "hơn 3.000" may be any amount above it: no "higher", no ratio
+        return (a, b, Verdict(False, reason="bound")) if da_ == da else (b, a, Verdict(False, reason="bound"))
     values = {"a": va, "b": vb, "footing": v.footing, "ratio": va / vb if vb else math.nan, "equal": va == vb}
     return Finding("ahead", da_, metric, str(a["period"]), [a, b], values,
                    SALIENCE["ahead"] + (0.0 if v.footing == "as_reported" else -0.05), other=db_, when=a[WHEN])
