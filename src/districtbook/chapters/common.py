@@ -73,7 +73,7 @@ def place_cell(row, lang: str) -> str:
 STATUS = ("actual", "estimate", "target")
 
 
-def bound(row, lang: str, texts: dict[str, str] | None = None) -> str:
+def bound(row, texts: dict[str, str] | None = None) -> str:
     """A figure's bound as the article writes it around the value ("more_than"; "từ 90 … trở lên" is "or_more",
     never "hơn"); "" when it has none."""
     from districtbook.rendering.wording import or_more
@@ -88,7 +88,7 @@ def bound(row, lang: str, texts: dict[str, str] | None = None) -> str:
 
 def value_cell(row, lang: str, texts: dict[str, str] | None = None) -> str:
     """The value with its bound, as the article says it: "hơn 37.016 tỷ đồng", "từ 90 đảng viên trở lên"."""
-    return hedged(fmt_value(row["value"], row["unit"], row["denominator"], lang), bound(row, lang, texts), lang)
+    return hedged(fmt_value(row["value"], row["unit"], row["denominator"], lang), bound(row, texts), lang)
 
 
 def status_cell(row, lang: str) -> str:
