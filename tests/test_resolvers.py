@@ -342,3 +342,15 @@ def test_stock_a_carried_frame_does_not_date_a_level_at_a_moment():
     assert (r.metric, r.period, r.period_ev[0]) == ("population", "2023", "paragraph")
     r, _text = read(body, "410.000", resolve_stock)
     assert (r.period, r.period_ev[0]) == ("", "none")
+
+
+@pytest.mark.parametrize(("head", "opening", "place"), [
+    # a local report: the country is the yardstick, the paragraph goes on about the district
+    ("Quận Cầu Giấy tổng kết năm\nXã hội 12/12/2024 08:00\n", "Quận Cầu Giấy tổng kết năm 2024.", "Cầu Giấy"),
+    # a report about the whole country: the country is the paragraph's unit
+    ("Chuyển đổi số cả nước\nXã hội 12/12/2024 08:00\n", "Bộ tổng kết năm 2024.", "Việt Nam"),
+])
+def test_place_the_country_a_local_report_names_is_a_yardstick_not_the_paragraphs_unit(head, opening, place):
+    body = f"{opening} Cả nước có hơn 70% hộ dân dùng dịch vụ công trực tuyến. Tỷ lệ hồ sơ toàn trình đạt 98%."
+    r, _text = read(body, "98%", resolve_place, head)
+    assert r.place.name == place

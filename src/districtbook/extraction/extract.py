@@ -834,6 +834,7 @@ _LISTED_AFTER = re.compile(r":|\bgồm\b")
 #: TP.HCM", "10 phường thuộc quận Bình Tân" (not the owner of a measure: "tỷ lệ … của cả nước")
 _OWNER_BEFORE = re.compile(r"\b(?:quận|huyện|phường|xã|thành|tỉnh|trấn|ngõ|tâm|Tây|Đông|Nam|Bắc|vùng)\s(?:của|thuộc)\s$")
 #: a comparison group, not a subject: "huyện đông dân nhất cả nước", "đứng đầu toàn quốc", "so với cả nước"
+_OF_BEFORE = re.compile(r"\bcủa\s$")
 _GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$")
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
 _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
@@ -1505,6 +1506,10 @@ def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     text = a.text
     owners = [m for m in s.subjects if not _OWNER_BEFORE.search(text, max(s.start, m.start - 16), m.start)
               and not _listed(text, s.start, m)]
+    if a.place[0] is not None and a.place[0].level != "country":
+        # "Cả nước có … Quận đạt …": in a local report the country is a yardstick, not the unit the paragraph goes on
+        # about, unless it owns the measure the next sentences take up ("Tỷ lệ … của cả nước … tỷ lệ này chỉ đạt …")
+        owners = [m for m in owners if m.place.level != "country" or _OF_BEFORE.search(text, max(0, m.start - 6), m.start)]
     if owners and not _several(owners):
         p.place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
 

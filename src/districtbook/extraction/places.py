@@ -145,7 +145,7 @@ def _mention_re() -> re.Pattern[str]:
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{_NAMED})
       | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
       | (?<![\w])[Bb]ộ\s(?P<ministry>{_alternation(MINISTRIES)})(?![\w])
-      | (?<![\w])(?P<country>cả\snước|toàn\squốc|Việt\sNam|(?:[Cc]ác|[Kk]hối)\stỉnh,?\s?thành(?:\sphố)?)(?![\w])
+      | (?<![\w])(?P<country>[Cc]ả\snước|[Tt]oàn\squốc|Việt\sNam|(?:[Cc]ác|[Kk]hối)\stỉnh,?\s?thành(?:\sphố)?)(?![\w])
       | (?<![\w])(?P<bare>{_alternation(multi)})(?![\w])
         """,
         re.VERBOSE,
@@ -176,7 +176,7 @@ def _mention_trigger(tails: bool = True) -> re.Pattern[str]:
     narrow down, for the tests)."""
     g = gazetteer()
     names = [*REGIONS, *(p for p in g.provinces if " " in p and p != "Hồ Chí Minh")]  # the pattern's bare names
-    words = [*cases("phường", "xã", "thị", "quận", "huyện", "thành", "tỉnh", "bộ", "các", "khối"), "TP", "cả", "toàn",
+    words = [*cases("phường", "xã", "thị", "quận", "huyện", "thành", "tỉnh", "bộ", "các", "khối"), "TP", *cases("cả", "toàn"),
              "Việt", "những", "Sài"]
     if not tails:
         firsts = {n.split()[0] for n in (*REGIONS, *(p for p in g.provinces if " " in p))}
