@@ -107,17 +107,22 @@ def test_where_the_period_was_read(body, quote, period, source, read, weak):
     assert ("period" in f.weak.split(";")) is weak
 
 
-def test_a_frame_carried_more_than_one_paragraph_down_is_weak():
+def test_a_frame_carries_to_the_figures_under_it_until_another_frame():
     body = ("Sáng nay, quận tổ chức hội nghị sơ kết.\n"
             "6 tháng đầu năm 2024, quận triển khai nhiều nhiệm vụ.\n"
             "Thu ngân sách đạt 1.200 tỷ đồng.\n"
             "Các hoạt động văn hóa diễn ra sôi nổi.\n"
-            "Quận kết nạp 60 đảng viên mới.")
+            "Quận kết nạp 60 đảng viên mới.\n"
+            "Cả năm 2023, quận kết nạp 110 đảng viên.\n"
+            "Các hoạt động thể thao cũng diễn ra.\n"
+            "Thu ngân sách đạt 1.500 tỷ đồng.")
     near, text = _fig(body, "1.200")
     far, _ = _fig(body, "60")
     assert near.period == far.period == "2024-H1"
-    assert _read(near.period_from, text) == ("paragraph", "6 tháng đầu năm 2024") and "period" not in near.weak
-    assert _read(far.period_from, text) == ("paragraph", "6 tháng đầu năm 2024") and "period" in far.weak
+    for f in (near, far):
+        assert _read(f.period_from, text) == ("paragraph", "6 tháng đầu năm 2024") and "period" not in f.weak
+    after, _ = _fig(body, "1.500")
+    assert after.period == "2023" and "period" not in after.weak
 
 
 def test_a_heading_dates_the_section_under_it():
