@@ -99,7 +99,7 @@ def _computed_keys() -> set[str]:
         # the sentences (issue 20): a measure's verb by mood, who did it, the plan's house word, the kinds of points
         | {f"act.{form}.{m}" for m in (*prose.ACTS, *prose.MONEY_VERBS) for form in ("did", "do")}
         | {f"clause.{mood}.{form}" for mood in prose.MOODS for form in ("verb", "noun")}
-        | {f"clause.{mood}.count" for mood in prose.MOODS if mood != "need"}
+        | {f"clause.{mood}.{form}" for mood in prose.MOODS if mood != "need" for form in ("count", "portion")}
         | {f"plan.{k}" for k in prose.PLAN_KINDS} | {f"sector.{k}" for k in prose.SECTORS}
         | {f"who.title.{k}" for k, _ in wording._TITLES} | {f"points.kind.{k}" for k in headline.ORDER}
     )

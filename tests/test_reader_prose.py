@@ -200,3 +200,15 @@ def test_tables_keep_or_more_and_share_axes_stop_at_100(tmp_path, monkeypatch):
     assert "từ 90 trở lên" in vi and "90 or more" in en  # the bound is part of the value, as the article says it
     assert "\n  - hơn\n" not in vi and "\n  - more than\n" not in en  # the kind-of-figure column holds no bound
     assert charts.share_ticks([100.0, 75.0])[-1] == 100 and charts.share_ticks([114.2]) is None
+
+
+@pytest.mark.parametrize(("metric", "qualifier", "vi"), [
+    ("cashless_markets", "", "Tây Hồ có 100% chợ thanh toán không dùng tiền mặt"),
+    ("records_on_time", "target", "Tây Hồ phấn đấu 100% hồ sơ giải quyết đúng hạn"),
+])
+def test_a_share_of_things_counted_goes_before_the_things_as_reports_write_it(metric, qualifier, vi):
+    row = {**dataset.figure_row(metric=metric, value=100.0, unit="percent", qualifier=qualifier, basis="share",
+                                period="2024", quote="100%"), "words": {}}
+    assert prose.clause(row, "vi", "Tây Hồ") == vi
+    # not the metric label as the subject ("Tây Hồ có chợ thanh toán không dùng tiền mặt đạt 100%")
+    assert not re.search(r"đạt 100%$", prose.clause(row, "vi", "Tây Hồ"))

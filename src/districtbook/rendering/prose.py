@@ -92,6 +92,10 @@ def _message(lang: str, key: str, fallback: str, **fields: object) -> str:
 ACTS = ("budget_revenue", "land_use_revenue", "public_investment_disbursement", "party_members_admitted",
         "targets_completed", "targets_exceeded", "confidence_votes", "economic_growth_rate",
         "production_value_growth", "party_units_excellent_share", "party_units_good_share", "new_enterprises")
+#: shares of things counted ("100% chợ", "95% hồ sơ"): the share goes before the things, as reports write it
+#: (``clause.<mood>.portion``: "Tây Hồ có 100% chợ thanh toán không dùng tiền mặt", "Tây Hồ phấn đấu 100% hồ sơ …")
+PORTIONS = ("cashless_markets", "cashless_streets", "cashless_businesses", "cashless_vendors", "digitised_records",
+            "records_on_time")
 #: amounts of money: collected or spent (:func:`money_verb`), said with ``act.*.revenue`` / ``act.*.spending``
 MONEY = frozenset({"VND_bn", "VND_mn", "VND_tn"})
 MONEY_VERBS = ("revenue", "spending")
@@ -163,6 +167,8 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
         return text(lang, "clause.per_year", clause=out) if per_year(row) else out  # "kết nạp … mỗi năm"
     if per_year(row):  # "a target of 10% a year for …": the yearly mark stays with its value
         fields.update(amount=text(lang, "value.per_year", value=amount), value=text(lang, "value.per_year", value=value))
+    if metric in PORTIONS and row.get("unit") == "percent" and mood_ != "need":
+        return text(lang, f"clause.{mood_}.portion", **fields)
     counted = counted_thing(row, lang)
     if counted and mood_ != "need":  # "Kinh Môn có 25 tuyến phố văn minh", not "có tuyến phố văn minh đạt 25 tuyến phố"
         return text(lang, f"clause.{mood_}.count", who=who, amount=counted)
