@@ -61,7 +61,7 @@ def test_yearly_averages_only_of_totals_over_whole_years():
     averages = [d for d in budget.derivations(df, "en") if d["kind"] == "average"]
     assert [(d["period"], d["value"]) for d in averages] == [("2016-2020", 3000.0)]
     # printed as precisely as the total (no false ".0"), the hedge kept (see test_reader_findings)
-    assert "Yearly average 2016-2020: 3,000 VND bn = 15,000 ÷ 5 years [x · O · 1 January 2024]" == averages[0]["text"]
+    assert "Yearly average 2016-2020: 3,000 billion VND = 15,000 ÷ 5 years [x · O · 1 January 2024]" == averages[0]["text"]
     assert budget.derivations(pd.DataFrame([_fig(metric="awards", value=3.0, unit="count")]), "en") == []
     assert "No pair of figures" in budget.derived(pd.DataFrame([_fig(metric="awards", value=3.0, unit="count")]), None, "en")
 

@@ -86,7 +86,7 @@ def test_dong_da_profile_says_the_subheadings_37016_billion(tmp_path):
     vi = _main_part(profile.main_points(df, texts, "Đống Đa", "vi"), "vi")
     en = _main_part(profile.main_points(df, texts, "Đống Đa", "en"), "en")
     assert "Đống Đa thu ngân sách nhà nước đạt hơn 37.016 tỷ đồng" in vi
-    assert "Đống Đa collected more than 37,016 VND bn in state budget revenue" in en
+    assert "Đống Đa collected more than 37,016 billion VND in state budget revenue" in en
     # "12/16 chỉ tiêu cả nhiệm kỳ" at mid-term is what the article says, never "tức 75%"
     assert "Đống Đa hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ" in vi and "75%" not in vi
     assert "met 12/16 targets for the whole term" in en
@@ -113,9 +113,9 @@ def test_the_headline_rule_reads_title_subheading_and_lead(tmp_path):
 
 @pytest.mark.parametrize(("district", "vi", "en"), [
     ("Ba Đình", "9 tháng năm 2024, Ba Đình thu ngân sách nhà nước trên địa bàn ước đạt 4.870 tỷ đồng, bằng 78% dự toán năm",
-     "In the first 9 months of 2024, Ba Đình collected an estimated 4,870 VND bn in state budget revenue, 78% of the annual budget estimate"),
+     "In the first 9 months of 2024, Ba Đình collected an estimated 4,870 billion VND in state budget revenue, 78% of the annual budget estimate"),
     ("Hoàng Mai", "Năm 2023, Hoàng Mai thu ngân sách nhà nước trên địa bàn ước đạt 5.215 tỷ đồng, vượt dự toán thành phố giao (104,2%)",
-     "In 2023, Hoàng Mai collected an estimated 5,215 VND bn in state budget revenue, above the budget estimate (104.2% of it)"),
+     "In 2023, Hoàng Mai collected an estimated 5,215 billion VND in state budget revenue, above the budget estimate (104.2% of it)"),
 ])
 def test_a_new_districts_profile_opens_with_what_its_article_headlines(tmp_path, district, vi, en):
     df, texts = _load(NEW, tmp=tmp_path)
@@ -132,7 +132,7 @@ def test_long_biens_profile_opens_with_what_its_article_reports(tmp_path):
     vi = _main_part(profile.main_points(df, texts, "Long Biên", "vi"), "vi")
     en = _main_part(profile.main_points(df, texts, "Long Biên", "en"), "en")
     assert "6 tháng đầu năm 2024, Long Biên thu ngân sách nhà nước" in vi and "3.402 tỷ đồng" in vi
-    assert "In the first half of 2024, Long Biên collected" in en and "3,402 VND bn" in en
+    assert "In the first half of 2024, Long Biên collected" in en and "3,402 billion VND" in en
 
 
 def test_sentences_open_with_the_period_and_name_the_place_as_subject(tmp_path):
@@ -158,7 +158,7 @@ def test_the_articles_own_words_are_kept(tmp_path):
     assert "90 or more new Party members a year" in md["en"] and "more than 90" not in md["en"]
     # source 002's "thu ngân sách quận" stays district budget revenue
     assert "Tây Hồ thu ngân sách quận ước đạt hơn 1.647 tỷ đồng" in md["vi"]
-    assert "more than 1,647 VND bn (estimated) in district budget revenue" in md["en"]
+    assert "more than 1,647 billion VND (estimated) in district budget revenue" in md["en"]
     # whose votes of confidence: the officials the article names
     assert re.search(r"Bí thư Quận u[ỷỷ] Tây Hồ Lê Thị Thu Hằng .*đạt 33/33 phiếu tín nhiệm", md["vi"]), md["vi"]
     assert "Tây Hồ's Party secretary and People's Committee chairman received 33/33 votes of confidence" in md["en"]

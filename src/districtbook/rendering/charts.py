@@ -63,7 +63,7 @@ def hatch_goal(bar, colour: str) -> None:
 
 
 def unit_label(unit: str, lang: str) -> str:
-    """The value axis's title: the unit of the panel ("Đơn vị: %", "Unit: VND bn")."""
+    """The value axis's title: the unit of the panel ("Đơn vị: %", "Unit: billion VND")."""
     return text(lang, "chart.unit_axis", unit="%" if unit == "percent" else (fmt_value(0, unit, None, lang)[2:] or "–"))
 
 

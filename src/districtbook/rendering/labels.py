@@ -81,7 +81,7 @@ def fmt_value(value: float, unit: str, denominator: float | None, lang: str, dec
     """A figure as a reader reads it: "2.511 tỷ đồng", "89%", "21/21", "3,6 lần" (or the English forms).
 
     >>> fmt_value(2511, "VND_bn", None, "vi"), fmt_value(2511, "VND_bn", None, "en"), fmt_value(21, "ratio", 21, "vi")
-    ('2.511 tỷ đồng', '2,511 VND bn', '21/21')
+    ('2.511 tỷ đồng', '2,511 billion VND', '21/21')
     >>> fmt_value(11.69, "percent", None, "vi"), fmt_value(3.6, "times", None, "en")
     ('11,69%', '3.6 times')
     """
@@ -96,8 +96,8 @@ def fmt_value(value: float, unit: str, denominator: float | None, lang: str, dec
 def hedged(value: str, hedge: str, lang: str) -> str:
     """A value with the article's hedge kept: ("2.511 tỷ đồng", "estimate") -> "ước 2.511 tỷ đồng".
 
-    >>> hedged("1.647 tỷ đồng", "more_than", "vi"), hedged("864 VND bn", "at_most", "en")
-    ('hơn 1.647 tỷ đồng', 'at most 864 VND bn')
+    >>> hedged("1.647 tỷ đồng", "more_than", "vi"), hedged("864 billion VND", "at_most", "en")
+    ('hơn 1.647 tỷ đồng', 'at most 864 billion VND')
     """
     if not hedge or hedge in ("actual", "target"):
         return value

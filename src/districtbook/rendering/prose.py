@@ -14,6 +14,7 @@ import pandas as pd
 from districtbook.rendering import ledger
 from districtbook.base.collate import sorted_names
 from districtbook.analysis import headline
+from districtbook.analysis.dataset import WHEN
 from districtbook.analysis.findings import Finding, Verdict, collect, direction, expected, per_year, refusals
 from districtbook.rendering.i18n import date_text, figure_period_text, period_text, plural, text
 from districtbook.rendering.labels import cite, fmt_value, hedged, label, lower_first, round_for_prose
@@ -139,7 +140,7 @@ def _what(row: dict, lang: str) -> str:
 
 
 def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str | None = None) -> str:
-    """"Tây Hồ thu ngân sách ước đạt 2.511 tỷ đồng", "Tây Hồ collected an estimated 2,511 VND bn in state budget
+    """"Tây Hồ thu ngân sách ước đạt 2.511 tỷ đồng", "Tây Hồ collected an estimated 2,511 billion VND in state budget
     revenue": the catalogue's verb for the measure (``act.<metric>``) or its noun (``clause.<mood>.noun``), the
     mood's verb (phấn đấu, dự kiến), the hedge with the value (ước đạt, hơn)."""
     mood_ = mood_ or mood(row)
@@ -223,19 +224,22 @@ def _base(f: Finding, lang: str) -> dict:
 def _against(r: dict, s: dict, v: dict, lang: str) -> str:
     """"bằng 89% kế hoạch năm" / "89% of the annual plan": the plan in the article's words."""
     word = s.get("words", {}).get("plan", "")
-    plan = word if lang == "vi" and word else text(lang, "plan." + plan_kind(word))
+    plan = word if lang == "vi" and word else text(lang, "plan." + plan_kind(word, s.get(WHEN)))
     key = "against.over" if v["pct"] > 100 else "against.reach"
     return text(lang, key, pct=pct(v["pct"], lang), plan=plan)
 
 
-def plan_kind(word: str) -> str:
+def plan_kind(word: str, when: Period | None = None) -> str:
     """The house word for what a per cent of plan is measured against (``locale/STYLE.md``): a budget estimate
-    ("dự toán"), a target set by the city ("chỉ tiêu … giao"), a target, or a plan.
+    ("dự toán"), a target set by the city ("chỉ tiêu … giao"), a target, or a plan; with no word of the article's,
+    the year's plan unless the figure spans several years ("đạt tỷ lệ 114,2%" over a term: the term's plan).
 
     >>> plan_kind("dự toán năm"), plan_kind("chỉ tiêu thành phố giao"), plan_kind("kế hoạch năm"), plan_kind("")
     ('estimate_year', 'assigned', 'plan_year', 'plan_year')
+    >>> plan_kind("", Period.parse("2016-2020")), plan_kind("", Period.parse("2024-9M"))
+    ('plan', 'plan_year')
     """
-    yearly = "_year" if "năm" in word or not word else ""
+    yearly = "_year" if "năm" in word or not word and (when is None or when.years <= 1) else ""
     if word.startswith("dự toán"):
         return "estimate" + yearly
     if word.startswith("chỉ tiêu"):
@@ -393,7 +397,7 @@ def _level(f: Finding, lang: str) -> tuple[str, dict]:
     base = re.sub(r"_vs_(?:plan|target)$", "", f.metric)
     if base != f.metric and r["unit"] == "percent":  # "giải ngân vốn đầu tư công đạt 61% kế hoạch vốn được giao"
         word = r.get("words", {}).get("plan", "")
-        plan = word if lang == "vi" and word else text(lang, "plan." + plan_kind(word))
+        plan = word if lang == "vi" and word else text(lang, "plan." + plan_kind(word, r.get(WHEN)))
         return "say.vs_plan", dict(_base(f, lang), metric=metric_words(base, lang),
                                    against=text(lang, "against.amount", pct=pct(r["value"], lang), plan=plan))
     per_year = text(lang, "level.per_year", value=derived(v["per_year"], r["unit"], lang, r["qualifier"])) if "per_year" in v else ""
@@ -687,7 +691,7 @@ def derived_average(row: dict, years: float, lang: str) -> dict | None:
     >>> derived_average(r(), 5, "vi")["value"], derived_average(r(value=37016.0, period="2021-2023"), 3, "vi")
     ('hơn 3.000 tỷ đồng', None)
     >>> derived_average(r(value=37016.0, period="2021-2023", published="2024-02-01"), 3, "en")["value"]
-    'more than 12,339 VND bn'
+    'more than 12,339 billion VND'
     """
     from districtbook.analysis.findings import unfinished
 
