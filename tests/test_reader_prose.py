@@ -12,6 +12,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from districtbook.analysis import dataset, headline
@@ -212,3 +213,21 @@ def test_a_share_of_things_counted_goes_before_the_things_as_reports_write_it(me
     assert prose.clause(row, "vi", "Tây Hồ") == vi
     # not the metric label as the subject ("Tây Hồ có chợ thanh toán không dùng tiền mặt đạt 100%")
     assert not re.search(r"đạt 100%$", prose.clause(row, "vi", "Tây Hồ"))
+
+
+def test_the_books_arithmetic_on_a_count_says_what_it_counts_in_whole_numbers():
+    # "kết nạp 145 đảng viên, đạt 58% chỉ tiêu năm" in the first half: the rest of the year's plan, per month
+    from districtbook.analysis import findings
+
+    row = dict(doc="103_x.txt", district="Long Biên", value=145.0, unit="count", denominator=float("nan"),
+               period="2024-H1", basis="none", qualifier="actual", start=0, end=0, kind="indicator", outlet="Báo A",
+               published="2024-07-09")
+    df = pd.DataFrame([dataset.figure_row(**row, metric="party_members_admitted", quote="145 đảng viên"),
+                       dataset.figure_row(**dict(row, value=58.0, unit="percent", basis="plan", quote="58%"),
+                                          metric="party_members_admitted_vs_plan")])
+    gap = [f for f in findings.collect(df) if f.kind == "gap"]
+    assert len(gap) == 1
+    vi = prose.sentence(gap[0], "vi")
+    assert "khoảng 105 đảng viên trong 6 tháng cuối năm" in vi and "khoảng 18 đảng viên mỗi tháng" in vi, vi
+    assert "(khoảng 250 đảng viên)" in vi and "17,5" not in vi
+    assert "about 18 a month" in prose.sentence(gap[0], "en")

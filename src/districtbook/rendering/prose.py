@@ -41,13 +41,19 @@ def amount_of(row: dict, lang: str, hedge: bool = True) -> str:
     """A figure's value as printed in prose: unit, counted noun (from the quote, Vietnamese edition) and hedge;
     "từ 90 đảng viên trở lên" stays "from … or more" (:func:`districtbook.rendering.wording.or_more`)."""
     v = fmt_value(row["value"], row["unit"], row.get("denominator"), lang)
-    if row["unit"] == "count" and lang == "vi":
-        m = _NOUN.match(str(row.get("quote", "")).strip())
-        if m:
-            v = f"{v} {m['noun'].strip()}"
+    noun = counted_noun(row, lang)
+    if noun:
+        v = f"{v} {noun}"
     if row.get("words", {}).get("or_more"):
         return text(lang, "hedge.or_more", value=v)
     return hedged(v, row.get("qualifier", ""), lang) if hedge else v
+
+
+def counted_noun(row: dict, lang: str) -> str:
+    """What a count counts, in the article's word after the number (Vietnamese edition: "đảng viên" of "145 đảng
+    viên"); "" otherwise (the English messages carry the noun)."""
+    m = _NOUN.match(str(row.get("quote", "")).strip()) if row["unit"] == "count" and lang == "vi" else None
+    return m["noun"].strip() if m else ""
 
 
 def value_of(row: dict, lang: str, hedge: bool = True, verb: bool = False) -> str:
@@ -61,9 +67,11 @@ def value_of(row: dict, lang: str, hedge: bool = True, verb: bool = False) -> st
     return v
 
 
-def derived(value: float, unit: str, lang: str, hedge: str = "") -> str:
-    v = fmt_value(round(value, round_for_prose(value) or 0), unit, None, lang)
-    return hedged(v, hedge, lang)
+def derived(value: float, unit: str, lang: str, hedge: str = "", noun: str = "") -> str:
+    """A value the book computed, rounded for prose, with its hedge and the ``noun`` it counts; a count in whole
+    numbers ("khoảng 18 đảng viên mỗi tháng", not 17,5)."""
+    v = fmt_value(round(value) if unit == "count" else round(value, round_for_prose(value) or 0), unit, None, lang)
+    return hedged(f"{v} {noun}" if noun else v, hedge, lang)
 
 
 def pct(x: float, lang: str) -> str:
@@ -291,10 +299,12 @@ def _gap(f: Finding, lang: str) -> tuple[str, dict]:
     p = f.when
     assert p is not None  # a gap is only found for a year-to-date period (findings.progress)
     per_month, done = v["remaining"] / v["months_left"], r["value"] / v["months_done"]
-    need = clause(dict(r, qualifier="actual"), lang, escape(f.district), derived(v["remaining"], unit, lang, "approx"), "need")
-    return "say.gap", dict(_base(f, lang), year=p.start.year, plan=derived(v["plan"], unit, lang), clause=need,
-                           months_left=v["months_left"], per_month=derived(per_month, unit, lang),
-                           done_per_month=derived(done, unit, lang), cmp=text(lang, "cmp.below" if per_month < done else "cmp.above"))
+    noun = counted_noun(r, lang)
+    need = clause(dict(r, qualifier="actual"), lang, escape(f.district), derived(v["remaining"], unit, lang, "approx", noun),
+                  "need")
+    return "say.gap", dict(_base(f, lang), year=p.start.year, plan=derived(v["plan"], unit, lang, noun=noun), clause=need,
+                           months_left=v["months_left"], per_month=derived(per_month, unit, lang, noun=noun),
+                           done_per_month=derived(done, unit, lang, noun=noun), cmp=text(lang, "cmp.below" if per_month < done else "cmp.above"))
 
 
 def _contradiction(f: Finding, lang: str) -> tuple[str, dict]:
