@@ -379,8 +379,10 @@ def _full(f: Finding, lang: str) -> tuple[str, dict]:
 
 def _times(f: Finding, lang: str) -> tuple[str, dict]:
     r = f.rows[0]
-    if r["unit"] == "rank":  # "moved up 1 place", "tăng 1 bậc"
-        return "say.rank", dict(_base(f, lang), value=plural(lang, "count.ranks", r["value"]))
+    if r["unit"] == "rank":  # "moved up 1 place in the … ranking", "tăng 1 bậc": the ranking, not "the rank change"
+        ranking = f.metric.removesuffix("_change")
+        words = metric_words(ranking if ranking in METRICS else f.metric, lang)
+        return "say.rank", dict(_base(f, lang), metric=words, value=plural(lang, "count.ranks", r["value"]))
     return ("say.vs_term_start" if r["basis"] == "term_start" else "say.times"), dict(_base(f, lang), value=value_of(r, lang))
 
 
@@ -392,6 +394,8 @@ def _ahead(f: Finding, lang: str) -> tuple[str, dict]:
     metric = metric_words(f.metric, lang)
     if a.get("yoy_change"):
         metric = text(lang, "metric.change_on_year", metric=metric_words(f.metric.rsplit("_", 1)[0], lang))
+    elif a["unit"] == "ratio":  # 21/21 against 19/20, compared as shares: "tỷ lệ chỉ tiêu hoàn thành"
+        metric = text(lang, "metric.share_of", metric=metric)
     key = "say.level_with" if v["equal"] else ("say.ahead_points" if shown == "percent" else "say.ahead")
     diff = plural(lang, "count.points", round(abs(v["a"] - v["b"]), 1))
     if key == "say.ahead" and v["b"] and v["ratio"] < 1.5:  # "gấp khoảng 1 lần" says nothing: the difference does
