@@ -153,15 +153,10 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
     mood's verb (phấn đấu, dự kiến), the hedge with the value (ước đạt, hơn)."""
     mood_ = mood_ or mood(row)
     metric = str(row["metric"])
-    bare = fmt_value(row["value"], row["unit"], row.get("denominator"), lang)
     if amount is not None:  # a value the book derived ("không quá 864 tỷ đồng"): its own hedge, no verb of the article
         value = amount
     else:
-        amount = amount_of(row, lang, hedge=mood_ == "did" or row.get("qualifier") not in ("estimate", "target"))
-        # the verb carries the qualifier: "ước đạt", "đạt hơn", "đạt" (Vietnamese); English hedges the value itself
-        value = text(lang, "verb.estimate", value=bare) if mood_ == "did" and row.get("qualifier") == "estimate" \
-            and not row.get("words", {}).get("or_more") else text(lang, "verb.estimate_bound", value=amount) \
-            if mood_ == "did" and row.get("words", {}).get("estimated") else text(lang, "verb.reach", value=amount)
+        amount, value = _amount_and_value(row, lang, mood_)
     holder = row.get("words", {}).get("holder", "")
     if metric == "confidence_votes" and holder:  # whose votes: the officials the article names
         titles = [text(lang, f"who.title.{t}") for t in holder_titles(holder)]
@@ -182,6 +177,18 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
     if counted and mood_ != "need":  # "Kinh Môn có 25 tuyến phố văn minh", not "có tuyến phố văn minh đạt 25 tuyến phố"
         return text(lang, f"clause.{mood_}.count", who=who, amount=counted)
     return re.sub(r"\s{2,}", " ", text(lang, f"clause.{mood_}.noun", **fields)).strip()
+
+
+def _amount_and_value(row: dict, lang: str, mood_: str) -> tuple[str, str]:
+    """A figure's amount, and its value with the verb that carries the qualifier: "ước đạt", "đạt hơn", "đạt"
+    (Vietnamese); English hedges the value itself."""
+    words = row.get("words", {})
+    amount = amount_of(row, lang, hedge=mood_ == "did" or row.get("qualifier") not in ("estimate", "target"))
+    if mood_ == "did" and row.get("qualifier") == "estimate" and not words.get("or_more"):
+        return amount, text(lang, "verb.estimate", value=fmt_value(row["value"], row["unit"], row.get("denominator"), lang))
+    if mood_ == "did" and words.get("estimated"):
+        return amount, text(lang, "verb.estimate_bound", value=amount)
+    return amount, text(lang, "verb.reach", value=amount)
 
 
 def counted_thing(row: dict, lang: str) -> str:
