@@ -100,7 +100,7 @@ def _computed_keys() -> set[str]:
         | {f"act.{form}.{m}" for m in (*prose.ACTS, *prose.MONEY_VERBS) for form in ("did", "do")}
         | {f"clause.{mood}.{form}" for mood in prose.MOODS for form in ("verb", "noun")}
         | {f"clause.{mood}.{form}" for mood in prose.MOODS if mood != "need" for form in ("count", "portion")}
-        | {f"plan.{k}" for k in prose.PLAN_KINDS} | {f"sector.{k}" for k in prose.SECTORS}
+        | {f"portion.{k}" for k in prose.PORTIONS} | {f"plan.{k}" for k in prose.PLAN_KINDS} | {f"sector.{k}" for k in prose.SECTORS}
         | {f"who.title.{k}" for k, _ in wording._TITLES} | {f"points.kind.{k}" for k in headline.ORDER}
     )
 

@@ -203,16 +203,19 @@ def test_tables_keep_or_more_and_share_axes_stop_at_100(tmp_path, monkeypatch):
     assert charts.share_ticks([100.0, 75.0])[-1] == 100 and charts.share_ticks([114.2]) is None
 
 
-@pytest.mark.parametrize(("metric", "qualifier", "vi"), [
-    ("cashless_markets", "", "Tây Hồ có 100% chợ thanh toán không dùng tiền mặt"),
-    ("records_on_time", "target", "Tây Hồ phấn đấu 100% hồ sơ giải quyết đúng hạn"),
+@pytest.mark.parametrize(("metric", "qualifier", "vi", "en"), [
+    ("cashless_markets", "", "Tây Hồ có 100% chợ thanh toán không dùng tiền mặt",
+     "100% of Tây Hồ's markets accepted cashless payments"),
+    ("records_on_time", "target", "Tây Hồ phấn đấu 100% hồ sơ giải quyết đúng hạn",
+     "Tây Hồ set a target of 100% for records handled on time"),
 ])
-def test_a_share_of_things_counted_goes_before_the_things_as_reports_write_it(metric, qualifier, vi):
+def test_a_share_of_things_counted_goes_before_the_things_as_reports_write_it(metric, qualifier, vi, en):
     row = {**dataset.figure_row(metric=metric, value=100.0, unit="percent", qualifier=qualifier, basis="share",
                                 period="2024", quote="100%"), "words": {}}
     assert prose.clause(row, "vi", "Tây Hồ") == vi
     # not the metric label as the subject ("Tây Hồ có chợ thanh toán không dùng tiền mặt đạt 100%")
     assert not re.search(r"đạt 100%$", prose.clause(row, "vi", "Tây Hồ"))
+    assert prose.clause(row, "en", "Tây Hồ") == en
 
 
 def test_the_books_arithmetic_on_a_count_says_what_it_counts_in_whole_numbers():

@@ -172,7 +172,7 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
     if per_year(row):  # "a target of 10% a year for …": the yearly mark stays with its value
         fields.update(amount=text(lang, "value.per_year", value=amount), value=text(lang, "value.per_year", value=value))
     if metric in PORTIONS and row.get("unit") == "percent" and mood_ != "need":
-        return text(lang, f"clause.{mood_}.portion", **fields)
+        return text(lang, f"clause.{mood_}.portion", portion=text(lang, f"portion.{metric}"), **fields)
     counted = counted_thing(row, lang)
     if counted and mood_ != "need":  # "Kinh Môn có 25 tuyến phố văn minh", not "có tuyến phố văn minh đạt 25 tuyến phố"
         return text(lang, f"clause.{mood_}.count", who=who, amount=counted)
