@@ -171,6 +171,6 @@ def derived(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "
                     d["period"])
     save_data(pd.DataFrame([{k: v for k, v in d.items() if k not in ("estimate", "span", "shown", "rows", "when", "ends")} for d in found]),
               "budget-derived")
-    parts = [list_table(table, widths=(26, 14, 60)), text(lang, "derived.note"), *map(escape, plan_agreement(found, lang, CHAPTER)),
+    parts = [list_table(table, (26, 14, 60), text(lang, "caption.derived")), text(lang, "derived.note"), *map(escape, plan_agreement(found, lang, CHAPTER)),
              html_only(download("budget-derived.csv"))]
     return MyST("\n\n".join(parts))

@@ -134,7 +134,7 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     })
     table.columns = heads(lang, "district", "metric", "value", "period", "basis", "hedge", "source", "quote")
     link = html_only(download(f"{name}.csv"))
-    return MyST(link + "\n\n" + list_table(table, widths=(10, 14, 10, 15, 9, 9, 14, 19)) + weak_note(rows, lang))  # a date fits its line; a period ("nửa đầu nhiệm kỳ 2020-2025") in two lines
+    return MyST(link + "\n\n" + list_table(table, (10, 14, 10, 15, 9, 9, 14, 19), text(lang, "caption.topic")) + weak_note(rows, lang))  # a date fits its line; a period ("nửa đầu nhiệm kỳ 2020-2025") in two lines
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str, metrics: tuple[str, ...], chapter: str) -> MyST | None:

@@ -70,7 +70,7 @@ def rankings(df: pd.DataFrame, lang: str = "vi") -> MyST:
         ledger.note(CHAPTER, lang, "ranking", caption + ": " + "; ".join(
             f"{n}. {x['district']} {v}" for n, x, v in zip(_ranks(r.rows), r.rows, values, strict=True)),
                     list(r.rows), *r.key)
-        parts += [f"**{escape(caption)}**", list_table(table, widths=(8, 30, 22, 40))]
+        parts.append(list_table(table, (8, 30, 22, 40), caption))
     return MyST("\n\n".join(parts))
 
 

@@ -19,12 +19,12 @@ UNITS = ("VND_bn", "USD_mn", "percent", "pp", "count", "ratio", "times", "rank",
 
 def columns_table(lang: str = "vi") -> MyST:
     df = pd.DataFrame([(c, text(lang, f"column.{c}")) for c in COLUMNS], columns=common.heads(lang, "column", "meaning"))
-    return MyST(list_table(df, widths=(18, 82)))  # fixed widths: a key is never clipped in the PDF
+    return MyST(list_table(df, (18, 82), text(lang, "caption.columns")))  # fixed widths: a key is never clipped in the PDF
 
 
 def units_table(lang: str = "vi") -> MyST:
     df = pd.DataFrame([(u, text(lang, f"unitdoc.{u}")) for u in UNITS], columns=common.heads(lang, "unit", "meaning"))
-    return MyST(list_table(df, widths=(18, 82)))
+    return MyST(list_table(df, (18, 82), text(lang, "caption.units")))
 
 
 def composed(key: str) -> bool:
@@ -41,5 +41,5 @@ def metrics_table(lang: str = "vi") -> MyST:
     df = pd.DataFrame([(m, label(m, lang)) for m in METRICS if not composed(m)], columns=common.heads(lang, "key", "metric"))
     suffixes = pd.DataFrame([(s, text(lang, f"metric.suffix.{s[1:]}")) for s in SUFFIXES],
                             columns=(text(lang, "dictionary.suffix"), common.heads(lang, "meaning")[0]))
-    return MyST("\n\n".join([list_table(df, widths=(42, 58)), text(lang, "dictionary.suffixes"),
-                              list_table(suffixes, widths=(42, 58))]))
+    return MyST("\n\n".join([list_table(df, (42, 58), text(lang, "caption.metrics")), text(lang, "dictionary.suffixes"),
+                              list_table(suffixes, (42, 58), text(lang, "caption.suffixes"))]))

@@ -38,7 +38,7 @@ def table(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "vi
         "quote": [common.quote(r, texts) for _, r in rows.iterrows()],
     })
     table.columns = common.heads(lang, "article", "district", "metric", "value", "period", "basis", "hedge", "quote")
-    return MyST(list_table(table, widths=(7, 9, 15, 9, 16, 9, 9, 26)) + common.weak_note(rows, lang))  # headers fit unhyphenated; a period in two lines
+    return MyST(list_table(table, (7, 9, 15, 9, 16, 9, 9, 26), text(lang, "caption.figures")) + common.weak_note(rows, lang))  # headers fit unhyphenated; a period in two lines
 
 
 def quality(df: pd.DataFrame, lang: str = "vi") -> MyST:
@@ -60,4 +60,4 @@ def quality(df: pd.DataFrame, lang: str = "vi") -> MyST:
         "docs": [", ".join(short_doc(x) for x in d.split(",")) for d in flags["doc"]],
     })
     table.columns = common.heads(lang, "check", "district", "metric", "period", "articles")
-    return MyST(list_table(table, widths=(40, 12, 22, 12, 14)))
+    return MyST(list_table(table, (40, 12, 22, 12, 14), text(lang, "caption.quality")))

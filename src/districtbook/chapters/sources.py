@@ -34,7 +34,7 @@ def table(df: pd.DataFrame, lang: str = "vi") -> MyST:
         "paragraphs": [fmt_number(p, lang) for p in df["paragraphs"]],
     })
     t.columns = common.heads(lang, "article", "title", "outlet", "date", "district", "words", "paragraphs")
-    return MyST(list_table(t, widths=(8, 36, 14, 11, 10, 9, 12)))  # "Paragraphs" fits unhyphenated
+    return MyST(list_table(t, (8, 36, 14, 11, 10, 9, 12), text(lang, "caption.sources")))  # "Paragraphs" fits unhyphenated
 
 
 def summary(df: pd.DataFrame, lang: str = "vi") -> MyST:

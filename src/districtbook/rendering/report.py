@@ -270,8 +270,8 @@ def publish_chart(fig, name: str, alt: str, source_line: str, data: pd.DataFrame
     if clashes:
         plt.close(fig)
         table = data.astype(str).head(200)
-        return "\n\n".join([escape(note or caption), list_table(table, [1] * len(table.columns)),
-                             f"{escape(caption)} {escape(source_line)}", html_only(download(csv.name))]) + "\n"
+        return "\n\n".join([escape(note), list_table(table, [1] * len(table.columns), f"{caption} {source_line}"),
+                             html_only(download(csv.name))]) + "\n"
     fig.savefig(out, metadata={"Software": None}, bbox_inches="tight")
     plt.close(fig)
     record_asset(out)
@@ -298,9 +298,10 @@ def html_only(block: str) -> str:
     return f":::{{only}} html\n{block}\n:::"
 
 
-def list_table(df: pd.DataFrame, widths: Sequence[int]) -> str:
+def list_table(df: pd.DataFrame, widths: Sequence[int], caption: str = "") -> str:
     """A MyST list-table: column widths make LaTeX wrap long cells instead of running off the page,
-    and a long table breaks across pages in the PDF instead of running past the text block.
+    and a long table breaks across pages in the PDF instead of running past the text block; its ``caption``
+    is numbered by chapter in both editions ("Bảng 8.1: …"), above the table and again on each page it runs on to.
 
     >>> print(list_table(pd.DataFrame({"a": ["x"], "b": ["y"]}), [1, 3]))
     :::{list-table}
@@ -314,7 +315,7 @@ def list_table(df: pd.DataFrame, widths: Sequence[int]) -> str:
       - y
     :::
     """
-    lines = [":::{list-table}", ":header-rows: 1", ":widths: " + " ".join(map(str, widths)), ":class: longtable", ""]
+    lines = [f":::{{list-table}} {escape(caption)}".rstrip(), ":header-rows: 1", ":widths: " + " ".join(map(str, widths)), ":class: longtable", ""]
     for row in [list(df.columns), *df.itertuples(index=False)]:
         cells = [escape(c) or " " for c in row]
         lines.append("* - " + cells[0])
