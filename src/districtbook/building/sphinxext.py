@@ -8,6 +8,7 @@
   are relative, so the site works from any folder or host.
 - The themes' strings in the edition's language: the search field's placeholder here, the sidebar buttons'
   tooltips through ``templates/``, the rest through the edition's catalogue (book/_locale).
+- The themes' fixed English screen-reader labels ("Page") through the same catalogue, in the pages written.
 - Figure captions are numbered by chapter, as in the PDF ("Hình 6.1: ...").
 - Search finds names typed without diacritics ("Tay Ho", "Dong Da"): every indexed word also goes into
   the index in its folded form.
@@ -105,6 +106,27 @@ def _ui_text(app: Any, pagename: str, templatename: str, context: dict[str, Any]
         context["theme_search_bar_text"] = words["search_bar_text"]
 
 
+#: labels the themes write in English whatever the language, outside any block a template can override (the print
+#: table of contents' ``<nav aria-label="Page">``): translated through the edition's catalogue (book/_locale) in the
+#: written pages, once the build has finished
+FIXED_LABELS = ("Page",)
+
+
+def _fixed_labels(app: Any, exception: Exception | None) -> None:
+    """The fixed English screen-reader labels in the edition's language, in every page written."""
+    if exception is not None or app.builder.format != "html":
+        return
+    swaps = {f'aria-label="{w}"': f'aria-label="{html.escape(app.translator.gettext(w))}"' for w in FIXED_LABELS}
+    swaps = {a: b for a, b in swaps.items() if a != b}
+    for page in sorted(Path(app.outdir).rglob("*.html")) if swaps else ():
+        body = page.read_text(encoding="utf-8")
+        new = body
+        for a, b in swaps.items():
+            new = new.replace(a, b)
+        if new != body:
+            page.write_text(new, encoding="utf-8")
+
+
 _CAPTION = re.compile(r'<span class="caption-number">(?P<kind>[^<]*?) (?P<n>\d+) </span>')
 
 
@@ -154,4 +176,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("html-page-context", _edition_bar)
     app.connect("html-page-context", _ui_text)
     app.connect("html-page-context", _captions)
+    app.connect("build-finished", _fixed_labels)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

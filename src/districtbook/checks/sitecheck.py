@@ -135,7 +135,8 @@ def site_pages(site: Path) -> list[str]:
 MIN_CHART_PX = 600
 #: the themes' English words a Vietnamese page must not show (search field, tooltips, labels)
 ENGLISH_UI = frozenset({"Search this book...", "Toggle primary sidebar", "Toggle secondary sidebar", "Dark", "Light",
-                        "next page", "previous page", "Link to this heading", "Color mode"})
+                        "next page", "previous page", "Link to this heading", "Color mode", "Page", "Version warning",
+                        "Main", "On this page"})
 
 _PAGE_JS = """
 async () => {
