@@ -403,6 +403,8 @@ def _ahead(f: Finding, lang: str) -> tuple[str, dict]:
         metric = text(lang, "metric.change_on_year", metric=metric_words(f.metric.rsplit("_", 1)[0], lang))
     elif a["unit"] == "ratio":  # 21/21 against 19/20, compared as shares: "tỷ lệ chỉ tiêu hoàn thành"
         metric = text(lang, "metric.share_of", metric=metric)
+    elif f.metric.endswith("_vs_plan") and f.metric.removesuffix("_vs_plan") in METRICS:  # not "…, so với kế hoạch/dự toán"
+        metric = text(lang, "metric.plan_progress_of", metric=metric_words(f.metric.removesuffix("_vs_plan"), lang))
     key = "say.level_with" if v["equal"] else ("say.ahead_points" if shown == "percent" else "say.ahead")
     diff = plural(lang, "count.points", round(abs(v["a"] - v["b"]), 1))
     if key == "say.ahead" and v["b"] and v["ratio"] < 1.5:  # "gấp khoảng 1 lần" says nothing: the difference does
