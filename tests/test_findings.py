@@ -236,6 +236,8 @@ def _catalogue_verbs(lang: str) -> str:
     po = ROOT / "src" / "districtbook" / "locale" / lang / "LC_MESSAGES" / "districtbook.po"
     found = _re.findall(r'^msgid "act\.do(?:ne|)?[^"]*"\nmsgstr "([^"{]+)', po.read_text(encoding="utf-8"), _re.M)
     found += _re.findall(r'^msgid "act\.did\.[^"]*"\nmsgstr "([^"{]+)', po.read_text(encoding="utf-8"), _re.M)
+    # and what a share of counted things did ("markets accepted cashless payments": ``portion.*``)
+    found += _re.findall(r'^msgid "portion\.[^"]*"\nmsgstr "([^"{]+)', po.read_text(encoding="utf-8"), _re.M)
     words = sorted({w.strip() for w in found if w.strip()}, key=len, reverse=True)
     return "|".join(_re.escape(w) for w in words)
 
