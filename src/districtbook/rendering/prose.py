@@ -194,11 +194,9 @@ def _amount_and_value(row: dict, lang: str, mood_: str) -> tuple[str, str]:
 def counted_thing(row: dict, lang: str) -> str:
     """A count whose measure is the thing counted, in the Vietnamese edition ("25 tuyến phố" of "tuyến phố văn minh"):
     the number and the measure's words ("25 tuyến phố văn minh"); "" otherwise."""
-    if lang != "vi" or row.get("unit") != "count" or row.get("words", {}).get("or_more"):
-        return ""
-    m = _NOUN.match(str(row.get("quote", "")).strip())
+    noun = "" if row.get("words", {}).get("or_more") else counted_noun(row, lang)
     words = metric_words(str(row["metric"]), lang)
-    if not m or not words.startswith(m["noun"].strip()):
+    if not noun or not words.startswith(noun):
         return ""
     return hedged(f"{fmt_number(row['value'], lang)} {words}", row.get("qualifier", ""), lang)
 
