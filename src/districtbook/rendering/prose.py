@@ -113,7 +113,7 @@ MOODS = ("did", "aim", "expect", "need")
 #: the house words for what a per cent of plan is measured against (:func:`plan_kind`)
 PLAN_KINDS = ("plan_year", "plan", "estimate_year", "estimate", "assigned", "target")
 #: the sectors of the economy's structure (``sector.<name>``)
-SECTORS = ("services", "industry", "agriculture")
+SECTORS = ("services", "industry", "agriculture", "industry_construction")
 
 
 def mood(row: dict) -> str:
@@ -352,7 +352,8 @@ def _trend(f: Finding, lang: str) -> tuple[str, dict]:
 
 def _share(f: Finding, lang: str) -> tuple[str, dict]:
     a, b = f.rows
-    sector = lambda r: text(lang, "sector." + str(r["metric"]).rsplit("_", 1)[-1])  # noqa: E731 (a label's sector)
+    # the sector a share is of, in the article's grouping ("công nghiệp - xây dựng") or the metric's
+    sector = lambda r: text(lang, "sector." + (r.get("words", {}).get("sector") or str(r["metric"]).rsplit("_", 1)[-1]))  # noqa: E731
     return "say.share", dict(_base(f, lang), a_label=sector(a), a=value_of(a, lang), b_label=sector(b), b=value_of(b, lang))
 
 

@@ -93,6 +93,19 @@ def growth_word(text: str | None, start: int) -> str:
     return "giá trị sản xuất" if "giá trị sản xuất" in found else "kinh tế"
 
 
+_INDUSTRY_CONSTRUCTION = re.compile(r"công nghiệp\s?(?:[-–,]|và)\s?xây dựng", re.I)
+
+
+def sector_word(text: str | None, start: int) -> str:
+    """Which sector a share of the economy is of, when the article's words are not the house word: "công nghiệp -
+    xây dựng" (industry and construction, as the statistics office groups them) rather than "công nghiệp".
+
+    >>> sector_word("thương mại - dịch vụ chiếm 68,5%, công nghiệp - xây dựng chiếm 31,2%", 62), sector_word("ngành công nghiệp đạt tỷ trọng 33,53%", 30)
+    ('industry_construction', '')
+    """
+    return "industry_construction" if text and _INDUSTRY_CONSTRUCTION.search(_clause_before(text, start, 80)) else ""
+
+
 def scope_after(text: str | None, start: int) -> str:
     """The words after an x/y count of targets that say which targets ("chỉ tiêu cả nhiệm kỳ"), up to the
     clause's end (at most twelve words).
@@ -146,7 +159,8 @@ def article_words(row: dict, text: str | None) -> dict[str, str]:
            and estimated(text, start) else "",  # a bound's hedge hides the article's "ước"
            "holder": vote_holder(text, start) if metric == "confidence_votes" else "",
            "growth": growth_word(text, start) if metric == "economic_growth_rate" else "",
-           "scope": scope_after(text, start) if metric.startswith("targets_") else ""}
+           "scope": scope_after(text, start) if metric.startswith("targets_") else "",
+           "sector": sector_word(text, start) if metric.endswith("_industry") else ""}
     return {k: v for k, v in out.items() if v}
 
 
