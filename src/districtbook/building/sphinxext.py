@@ -116,15 +116,14 @@ def _fixed_labels(app: Any, exception: Exception | None) -> None:
     """The fixed English screen-reader labels in the edition's language, in every page written."""
     if exception is not None or app.builder.format != "html":
         return
-    swaps = {f'aria-label="{w}"': f'aria-label="{html.escape(app.translator.gettext(w))}"' for w in FIXED_LABELS}
-    swaps = {a: b for a, b in swaps.items() if a != b}
+    swaps = [(f'aria-label="{w}"', f'aria-label="{html.escape(app.translator.gettext(w))}"') for w in FIXED_LABELS]
+    swaps = [(a, b) for a, b in swaps if a != b]  # the English edition has nothing to swap
     for page in sorted(Path(app.outdir).rglob("*.html")) if swaps else ():
         body = page.read_text(encoding="utf-8")
-        new = body
-        for a, b in swaps.items():
-            new = new.replace(a, b)
-        if new != body:
-            page.write_text(new, encoding="utf-8")
+        if any(a in body for a, _ in swaps):
+            for a, b in swaps:
+                body = body.replace(a, b)
+            page.write_text(body, encoding="utf-8")
 
 
 _CAPTION = re.compile(r'<span class="caption-number">(?P<kind>[^<]*?) (?P<n>\d+) </span>')

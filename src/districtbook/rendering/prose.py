@@ -305,11 +305,14 @@ def _gap(f: Finding, lang: str) -> tuple[str, dict]:
     assert p is not None  # a gap is only found for a year-to-date period (findings.progress)
     per_month, done = v["remaining"] / v["months_left"], r["value"] / v["months_done"]
     noun = counted_noun(r, lang)
-    need = clause(dict(r, qualifier="actual"), lang, escape(f.district), derived(v["remaining"], unit, lang, "approx", noun),
-                  "need")
-    return "say.gap", dict(_base(f, lang), year=p.start.year, plan=derived(v["plan"], unit, lang, noun=noun), clause=need,
-                           months_left=v["months_left"], per_month=derived(per_month, unit, lang, noun=noun),
-                           done_per_month=derived(done, unit, lang, noun=noun), cmp=text(lang, "cmp.below" if per_month < done else "cmp.above"))
+
+    def amount(x: float, hedge: str = "") -> str:  # the book's arithmetic, in the figure's unit and noun
+        return derived(x, unit, lang, hedge, noun)
+
+    need = clause(dict(r, qualifier="actual"), lang, escape(f.district), amount(v["remaining"], "approx"), "need")
+    return "say.gap", dict(_base(f, lang), year=p.start.year, plan=amount(v["plan"]), clause=need,
+                           months_left=v["months_left"], per_month=amount(per_month),
+                           done_per_month=amount(done), cmp=text(lang, "cmp.below" if per_month < done else "cmp.above"))
 
 
 def _contradiction(f: Finding, lang: str) -> tuple[str, dict]:
