@@ -31,6 +31,11 @@ def fig(body: str, quote: str, **kw):
     ("Chi thường xuyên đạt 410 tỷ đồng, tăng 6,2% so với cùng kỳ.", "410", "recurrent_expenditure"),
     ("Thu nội địa đạt 1.250 tỷ đồng, chiếm 88,4% tổng thu.", "88,4%", "domestic_revenue_share"),
     ("Thu ngân sách quận đạt 2.100 tỷ đồng, tăng 12% so với cùng kỳ.", "12%", "budget_revenue_growth"),
+    # the statistics office's indices are not the administrative reform index, nor a sector's growth
+    ("Chỉ số sản xuất công nghiệp của tỉnh tháng 3 tăng 4,2% so với tháng trước.", "4,2%",
+     "industrial_production_index_mom_growth"),
+    ("Chỉ số sản xuất công nghiệp tăng 7,7% so với cùng kỳ.", "7,7%", "industrial_production_index"),
+    ("Chỉ số giá tiêu dùng bình quân tăng 3,1%.", "3,1%", "consumer_price_index"),
     ("Thu ngân sách quận đạt 2.100 tỷ đồng, bằng 112% so với cùng kỳ.", "112%", "budget_revenue_yoy"),
     ("Huyện kết nạp 85 đảng viên mới, đạt 106% kế hoạch.", "106%", "party_members_admitted_vs_target"),
     ("Phường có 3.150 đảng viên sinh hoạt tại 42 chi bộ.", "3.150", "party_members_count"),
@@ -75,6 +80,14 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
     ("Quý III/2024, quận thu 480 tỷ đồng.", "480", "2024-Q3"),
     ("Trong 5 năm vừa qua, quận kết nạp 520 đảng viên.", "520", "2020-2024"),
     ("Phường có 2.830 đảng viên.", "2.830", ""),  # a count of members now: no period
+    ("Nửa đầu năm 2023, GRDP của huyện tăng 6,1%.", "6,1%", "2023-H1"),  # a half, capitalised
+    # up to the end of a quarter: everything since January, not the quarter alone
+    ("Hết quý III/2023, tổng thu ngân sách huyện đạt 1.320 tỷ đồng.", "1.320", "2023-9M"),
+    ("Tính đến hết quý II năm 2023, quận kết nạp 64 đảng viên.", "64", "2023-H1"),
+    ("Quý III/2023, quận thu 310 tỷ đồng.", "310", "2023-Q3"),
+    # a span in brackets spells out the time expression before it, whatever the article's date
+    ("Trong 5 năm qua (2019-2023), huyện kết nạp 410 đảng viên.", "410", "2019-2023"),
+    ("Năm năm qua (2019-2023), kinh tế xã tăng trưởng bình quân 6,8%/năm.", "6,8%", "2019-2023"),
 ])
 def test_period(body, quote, period):
     assert fig(body, quote).period == period
@@ -171,6 +184,12 @@ def test_place(body, quote, place, level):
     assert (f.district, f.level) == (place, level)
 
 
+def test_a_ward_named_once_in_the_headline_is_the_articles_unit_not_its_city():
+    body = "Phường có 14 chi bộ trực thuộc. Phấn đấu đến năm 2030, 100% hồ sơ được giải quyết trực tuyến."
+    f = fig(body, "100%", head="Phường Tân Mỹ (TP.HCM) vững bước\nXã hội 14/08/2025 08:00\n")
+    assert (f.district, f.level) == ("Tân Mỹ", "ward")
+
+
 def test_a_figure_about_two_units_is_one_row_each():
     got = [(f.district, f.value) for f in figs("Hà Nội và Hải Phòng chỉ đạt dưới 20%.")]
     assert got == [("Hà Nội", "20"), ("Hải Phòng", "20")]
@@ -212,6 +231,7 @@ def test_a_person_named_after_tinh_is_not_a_province():
     "Chính quyền địa phương 2 cấp vận hành từ 1/7/2025.",
     "Ông Nguyễn Văn A, tuổi đời 89 và 60 tuổi Đảng, phát biểu.",
     "Hội đồng thông qua 4 Nghị quyết quan trọng.",
+    "Thị xã đẩy mạnh xây dựng mô hình chợ 4.0 tại các phường.",  # a version in a name
 ])
 def test_incidental_numbers(body):
     assert [f.quote for f in figs(body)] == []
@@ -255,6 +275,9 @@ def test_a_change_since_the_start_of_a_term_covers_the_span(body, quote, period)
     # a level reached in a year, in a clause of its own after the term's frame
     ("Nhiệm kỳ 2025-2030, phường phấn đấu: tỷ lệ đô thị hóa 100%; thu nhập đạt 120 triệu đồng/người/năm vào năm 2030.",
      "120", "2030"),
+    # an average yearly rate to the term's last year is a rate over the term, a level per year is not
+    ("Nhiệm kỳ 2025-2030. Phấn đấu đến năm 2030, tăng trưởng kinh tế bình quân 9 - 10%/năm.", "9", "2025-2030"),
+    ("Nhiệm kỳ 2025-2030. Phấn đấu đến năm 2030, thu nhập bình quân đạt 90 triệu đồng/người/năm.", "90", "2030"),
 ])
 def test_yearly_goals_and_the_clauses_own_year(body, quote, period):
     assert fig(body, quote, head="Tiêu đề\nXã hội 14/08/2025 08:00\n").period == period

@@ -212,6 +212,8 @@ _RANK_AT_END = EndSearch(_RANK_BEFORE)
 _INCIDENTAL_AT_END = [(EndSearch(pattern), reason) for pattern, reason in _INCIDENTAL_BEFORE]
 _ANY_INCIDENTAL_AT_END = EndSearch(any_of([pattern for pattern, _reason in _INCIDENTAL_BEFORE]))
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: a version in a name ("chợ 4.0"): a count is never written with a decimal ".0"
+_VERSION_NAME = re.compile(r"\d\.0")
 
 
 #: what follows index points ("đạt 85,52 điểm, tăng …", "87 điểm và xếp thứ 5"), unlike a counted place ("12 điểm giao dịch")
@@ -428,6 +430,8 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
             if pattern.search(before):
                 return _incidental(tok, reason)
     raw = text[tok.start:tok.tail]
+    if _VERSION_NAME.fullmatch(raw) and tok.unit == "count":
+        return _incidental(tok, "name number")  # "chợ 4.0", "cách mạng công nghiệp 4.0", "Chính phủ 2.0"
     if _ONLY_ELLIPSIS_TO_END.match(text, tok.tail):  # nothing but " …" after it: text.rstrip(" …") ends there
         return _incidental(tok, "cut off")
     if _DATE_LISTED_AFTER.match(text[tok.tail:tok.tail + 12]):
@@ -1020,7 +1024,8 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
                 if (i := bisect_right(starts, m.start) - 1) >= 0 and article.lines[i].kind in FRAME_KINDS]
     title = next(((ln.start, ln.end) for ln in article.lines if ln.kind == "title"), (0, 0))
     in_title = [m for m in named if title[0] <= m.start < title[1]]
-    main = main_of(in_frame, in_title)
+    body = next((ln.start for ln in article.lines if ln.kind == "body"), len(text))
+    main = main_of(in_frame, in_title if title[0] < body else [])  # a short line under the body is no headline
     counts = Counter(m.place for m in in_frame if not m.plural)
     first: dict[Place, Mention] = {}
     for m in in_frame:
@@ -1420,7 +1425,10 @@ def resolve_base(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) ->
     its end year only: the span (:func:`_span_period`)."""
     if r.tok.kind == "indicator":
         r.base = _base_period(r.basis, r.period, r.before, r.after, a.periods)
-    spanned = _span_period(r.period, r.basis, r.base, bool(_EVERY_YEAR.search(r.before)), r.goal, a.periods)
+    # a goal for every year of the term: "hằng năm …", or an average rate "bình quân 10 - 11%/năm" (not a level
+    # per year: "thu nhập bình quân … 100 triệu đồng/người/năm vào năm 2030" is the income of 2030)
+    yearly = bool(_EVERY_YEAR.search(r.before)) or (r.per_year == "yes" and r.tok.unit == "percent")
+    spanned = _span_period(r.period, r.basis, r.base, yearly, r.goal, a.periods)
     if spanned != r.period and spanned == a.periods.future and not r.base:
         r.period_ev = ("future_term", *a.periods.future_at, False)
     r.period = spanned

@@ -97,10 +97,13 @@ FAMILIES = (
        r"công nghiệp[^;\d]{0,60}(?:tỷ trọng|chiếm)|tỷ trọng[^,;]{0,20}công nghiệp", units="percent"),
     _f("sector_share_agriculture", "growth",
        r"nông nghiệp[^;\d]{0,60}(?:tỷ trọng|chiếm)|tỷ trọng[^,;]{0,20}nông nghiệp", units="percent"),
+    # indices the statistics office publishes, never the administrative reform index
+    _f("industrial_production_index", "growth", r"chỉ số sản xuất(?: toàn ngành)? công nghiệp|\bIIP\b", units="percent"),
+    _f("consumer_price_index", "other", r"chỉ số giá tiêu dùng|\bCPI\b", units="percent"),
     _f("sector_growth_services", "growth",
        r"(?:thương mại|dịch vụ)\s(?:tăng|đạt)", units="percent"),
     _f("sector_growth_industry", "growth",
-       r"(?:công nghiệp|xây dựng)\s(?:tăng|đạt)", units="percent"),
+       r"(?<!chỉ số sản xuất )(?:công nghiệp|xây dựng)\s(?:tăng|đạt)", units="percent"),
     _f("sector_growth_agriculture", "growth",
        r"nông nghiệp\s(?:tăng|đạt)", units="percent"),
     _f("income_per_capita", "growth",
@@ -125,7 +128,7 @@ FAMILIES = (
     _f("online_fullprocess_records_share",
        "digital", r"trực tuyến toàn trình|toàn trình", units="percent count"),
     _f("admin_reform_index", "digital",
-       r"cải cách hành chính|PAR ?INDEX|[Cc]hỉ số", units="percent score pp"),
+       r"cải cách hành chính|PAR ?INDEX|[Cc]hỉ số(?! sản xuất| giá)", units="percent score pp"),
     _f("records_on_time", "digital",
        r"đúng hạn|trước hạn", r"^(?:hồ sơ|thủ tục)(?! số)", units="percent count"),
     _f("digitised_records", "digital",
@@ -224,7 +227,7 @@ _SHARE_FAMILIES = frozenset(f.key for f in FAMILIES if f.key.endswith("_share") 
                                          "project_completion_share", "cultural_families_share", "income_per_capita"))
 #: families whose percentages are growth rates by nature: "tăng 12%" says nothing more
 _RATE_FAMILIES = frozenset({"economic_growth_rate", "production_value_growth", "sector_growth_services", "sector_growth_industry",
-                            "sector_growth_agriculture"})
+                            "sector_growth_agriculture", "industrial_production_index", "consumer_price_index"})
 
 
 def _metrics() -> dict[str, Metric]:
@@ -412,10 +415,15 @@ def _key(fam: Family, before: str, after: str, unit: str, basis: str) -> str:
         return key if key.endswith("_vs_term_start") else key + ("_vs_term_start" if basis == "term_start" else "_times")
     if unit == "rank" and _GROWTH_VERB.search(before[-25:]):
         return key + "_change"  # "tăng 4 bậc"
-    if unit != "percent" or key in _RATE_FAMILIES and basis in ("none", "yoy", "target"):
-        return key
+    return _percent_key(key, before, after, basis) if unit == "percent" else key
+
+
+def _percent_key(key: str, before: str, after: str, basis: str) -> str:
+    """:func:`_key` of a percentage: per cent of plan, growth, a level on the same period, a share, a change."""
     tail = before[-25:]
     mom = bool(_MONTH_ON_MONTH.match(after))
+    if key in _RATE_FAMILIES and basis in ("none", "yoy", "target"):
+        return key + ("_mom_growth" if mom else "")  # a rate on the month before is kept apart
     if basis == "plan":
         if _EXCEED.search(tail):
             return key + "_over_plan"

@@ -60,7 +60,7 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases(*_MONTH_COUNT_WORDS), r"\s(?:tháng|quý)"),  # "Sáu tháng đầu năm", "chín tháng qua", "ba quý"
     **dict.fromkeys(cases("sau", "qua"), r"\s\d\d?\snăm"),  # "Sau 20 năm", "qua 20 năm"
     **dict.fromkeys(cases("tuần"), r"\s(?:thứ\s)?\d"),  # "tuần 03 năm 2024"
-    **dict.fromkeys(cases("hết"), r"\stháng\s\d"),  # "Hết tháng 11, …": up to the end of November
+    **dict.fromkeys(cases("hết"), r"\s(?:tháng\s\d|quý\s)"),  # "Hết tháng 11, …": up to the end of November
 }
 #: after a digit: a count of months or years ("9 tháng", "5 năm qua") or the first year of a span ("2020-2025")
 _PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm|quý)|\d{{3}}\s?[-–])"
@@ -111,9 +111,11 @@ PERIOD_RE = re.compile(
     | (?P<bare_months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này)\b|,)
     | (?P<late>(?:các|những)\stháng\scuối\snăm)
     | (?P<in_year>(?<=\s)trong\snăm)(?!\s(?:19|20)\d\d|\snay|\s\d)
-    | (?P<half>nửa\sđầu\snăm|nửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
+    | (?P<half>[Nn]ửa\sđầu\snăm|[Nn]ửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
     | (?P<quarters>(?<![\w.,])[23]|(?<![\w])(?:[Hh]ai|[Bb]a))\squý(?:\s(?:đầu\s)?năm(?:\s(?P<qsy>{_Y}))?|\sđầu)?(?![\w/])
                                                                                # 3 quý đầu năm: the first 9 months
+    | (?:(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?:hết|cuối)\s|(?<![\w])[Hh]ết\s)quý\s(?P<bq>IV|III|II|I|[1-4])
+        (?:(?:/|\snăm\s)(?P<bqy>{_Y}))?(?![\w/])                               # hết quý III: the first 9 months
     | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:(?:/|\snăm\s)(?P<qy>{_Y}))?(?![\w/])
     | (?P<by_month>(?:(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?P<bmw>hết\s|đầu\s|cuối\s|giữa\s)?|(?<![\w])[Hh]ết\s)tháng\s(?P<bmo>\d{{1,2}}))(?:/(?P<bmy>{_Y}))?(?![\d/-])
     | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y}))?(?![\d/-])
@@ -360,7 +362,10 @@ class ArticlePeriods:
         return self.pub_year - 1 if self.pub_month is not None and self.pub_month <= 6 else self.pub_year
 
 
-_SPAN_IN_BRACKETS = re.compile(rf"\s?\(({_Y})\s?[-–]\s?({_Y})\)")
+_SPAN_IN_BRACKETS = re.compile(rf"(?:\s(?:vừa\s)?qua)?\s?\(({_Y})\s?[-–]\s?({_Y})\)")  # "Trong 5 năm qua (2020-2025)"
+#: a bracketed span that spells out the time expression before it ("Năm năm qua (2020-2025), …"): it frames
+#: what follows, unlike "(năm 2023)" after a figure
+_TIME_BEFORE_BRACKET = re.compile(r"(?:\bqua|\bnăm|nhiệm kỳ|giai đoạn|thành lập)\s?\($")
 
 
 def _count(word: str) -> int:
@@ -419,6 +424,9 @@ def _quarter_or_half(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
     if m["half"]:
         year = int(m["hy"]) if m["hy"] else ref
         return f"{year}-{'H1' if 'đầu' in m['half'] else 'H2'}" if year else ""
+    if m["bq"]:  # "hết quý III/2025": everything up to the end of the quarter
+        year, n = m["bqy"] or ref, 3 * int(_ROMAN[m["bq"]])
+        return (str(year) if n == 12 else f"{year}-{'Q1' if n == 3 else 'H1' if n == 6 else '9M'}") if year else ""
     if m["q"]:
         year = m["qy"] or ref
         return f"{year}-Q{_ROMAN[m['q']]}" if year else ""
@@ -551,7 +559,7 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
     [('2023', 'paren', 'năm 2023'), ('2030', 'clause', 'đến năm 2030')]
     """
     bases = None  # comparison bases and plan years: looked for once there is a period
-    out = []
+    out: list[tuple[int, str, str, int]] = []
     named = ""  # the year of the last part of a year named with its year ("tháng 9/2021")
     for m in scan(PERIOD_RE, _PERIOD_TRIGGER, text, start, end):
         if bases is None:
@@ -566,6 +574,8 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
         if p and named and p.startswith(f"{ctx.year}-") and _PART_OF_YEAR.fullmatch(p[5:]) and not _YEAR_IN.search(
                 m.group(0)):
             p = named + p[4:]  # "Tháng 9/2021, … tăng 5%; tính chung 9 tháng tăng 3%": the 9 months of 2021
+        if p and out and out[-1][1] == p and out[-1][3] >= m.start() - 8 and text[m.start() - 1:m.start()] == "(":
+            continue  # "Trong 5 năm qua (2020-2025)": the brackets spell out the mark before them
         if p:
             out.append((m.start(), p, _scope(text, m, start), m.end()))
             if _YEAR_IN.search(m.group(0)) and _PART_OF_YEAR.fullmatch(p[5:]):
@@ -586,7 +596,8 @@ def _scope(text: str, m: re.Match[str], start: int) -> str:
     """What a period expression dates (:func:`scoped_marks`): "paren" the figure before its brackets, "clause" its
     clause ("đến năm 2030", a month with no year), "founding" its sentence only (a founding date never frames
     the figures after it: "Quận được thành lập tháng 6/1981. …"), "" what follows it."""
-    if text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")":
+    if text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")" \
+            and not _TIME_BEFORE_BRACKET.search(text, max(start, m.start() - 16), m.start()):
         return "paren"
     if m["until"] or m["mo"] and not m["moy"]:
         return "clause"

@@ -330,9 +330,11 @@ def main_of(named: list[Mention], in_title: Sequence[Mention] = ()) -> list[Plac
         return []
     counts = Counter(found)
     titled = [m.place for m in in_title if not m.plural and counts[m.place] >= 2]  # named again in the text
+    top = max(counts.values())
+    if not titled and top == 1:  # "Phường Phú An (TP.HCM)", each named once: the title's most specific unit
+        titled = [m.place for m in in_title if not m.plural and m.place in counts]
     if titled:
         return [min(titled, key=lambda p: _RANK[p.level])]
-    top = max(counts.values())
     first = {p: i for i, p in reversed(list(enumerate(found)))}
     best = sorted(counts, key=lambda p: (-counts[p], -_RANK[p.level], first[p]))
     # a ward's or district's article names its city too ("Thành ủy Hà Nội"): the most specific unit
