@@ -93,6 +93,27 @@ def test_period(body, quote, period):
     assert fig(body, quote).period == period
 
 
+# --- when, in an article that gives no date: the years its own periods name ---------------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("GRDP quý I/2023 của tỉnh tăng 7,2%. Thu ngân sách tháng 3 đạt 950 tỷ đồng.", "950", "2023-03"),
+    ("GRDP quý I/2023 của tỉnh tăng 7,2%. Trong tháng 3, thu ngân sách đạt 950 tỷ đồng.", "950", "2023-03"),
+    ("GRDP quý I/2023 của tỉnh tăng 7,2%.", "7,2%", "2023-Q1"),
+])
+def test_an_undated_article_dates_its_months_by_the_year_its_periods_name(body, quote, period):
+    assert fig(body, quote, head="Tiêu đề bài viết\n").period == period
+
+
+# --- when: the same period of another year is a comparison's base, not the figure's period -----------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Đến ngày 31/8/2023, tỉnh giải ngân đạt 61,2% kế hoạch, cao hơn cùng kỳ năm 2022 (52,4%). Huyện A đạt 70%.",
+     "61,2%", "2023-YTD"),
+    ("Đến ngày 31/8/2023, tỉnh giải ngân đạt 61,2% kế hoạch, cao hơn cùng kỳ năm 2022 (52,4%).", "52,4%", "2022"),
+    ("Năm 2023, thu ngân sách huyện đạt 820 tỷ đồng, bằng cùng kỳ 2022.", "820", "2023"),
+])
+def test_the_same_period_of_another_year_is_a_base(body, quote, period):
+    assert fig(body, quote).period == period
+
+
 def test_a_section_heading_dates_the_paragraphs_under_it():
     body = "Giai đoạn 2016-2020\nQuận thu ngân sách hơn 15.000 tỷ đồng.\nĐã kết nạp 514 đảng viên mới."
     assert [f.period for f in figs(body)] == ["2016-2020", "2016-2020"]
@@ -178,6 +199,8 @@ def test_printed_precision_is_kept():
     ("Vùng Đông Nam Bộ đạt chỉ số 89,1%.", "89,1%", "Đông Nam Bộ", "region"),
     ("Tỷ lệ này của cả nước chỉ đạt 45%.", "45%", "Việt Nam", "country"),
     ("Quận 3 đạt 102% chỉ tiêu kết nạp.", "102%", "Quận 3", "district"),
+    # a level word before a decimal is no numbered unit: "cấp xã 21,4%"
+    ("Tỉnh Kon Tum có tỷ lệ hồ sơ trực tuyến cấp huyện 35,2%, cấp xã 21,4%.", "21,4%", "Kon Tum", "province"),
 ])
 def test_place(body, quote, place, level):
     f = fig(body, quote)

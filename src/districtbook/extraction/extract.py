@@ -991,7 +991,7 @@ def _span_period(period: str, basis: str, base: str, every_year: bool, goal: boo
     return period
 
 
-_BASE_VALUE_BEFORE = re.compile(r"(so với (?:năm |cùng kỳ năm )?(?P<y>(?:19|20)\d\d))\s?\($")
+_BASE_VALUE_BEFORE = re.compile(r"((?:so với (?:năm )?|(?:so với |hơn |bằng )?cùng kỳ (?:năm )?)(?P<y>(?:19|20)\d\d))\s?\($")
 
 
 def _base_value_period(text: str, s_start: int, pos: int) -> tuple[str, int, int] | None:

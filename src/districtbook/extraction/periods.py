@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from districtbook.reading.articles import Article
@@ -80,7 +80,8 @@ BASE_RE = re.compile(
     rf"[Ss]o\s(?:với\s|cùng\s)(?:(?:cùng\skỳ|kỳ|cùng\sthời\sđiểm|thời\sđiểm|\d{{1,2}}\stháng(?:\sđầu|\scuối)?|"
     rf"(?:{_MONTH_COUNT})\stháng(?:\sđầu|\scuối)?|nửa\s(?:đầu|cuối)|quý\s[IV1-4]+|đầu|cuối|hết|năm|tháng|quý)\s){{0,4}}"
     rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "So cùng kỳ 2022", "so với cuối năm 2022", "quý I/2023"
-    rf"[Ss]o\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)"
+    rf"[Ss]o\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)|"
+    rf"(?<!\w)[Cc]ùng\skỳ\s(?:năm\s)?{_Y}"  # "cao hơn cùng kỳ năm 2022 (58,1%)": the same period of another year
 )
 #: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
 _PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}|"
@@ -296,6 +297,10 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+#: the year of a part of a year written with a slash: "quý I/2023", "tháng 3/2023", "6 tháng/2023"
+_YEAR_OF_PART = re.compile(rf"(?:[Qq]uý\s(?:IV|III|II|I|[1-4])|[Tt]háng\s\d{{1,2}}|\d{{1,2}}\stháng)/({_Y})(?![\d/])")
+
+
 @dataclass(frozen=True)
 class ArticlePeriods:
     """What an article's own date and framing tell about its relative periods."""
@@ -315,6 +320,8 @@ class ArticlePeriods:
         pub_year = int(date_[:4]) if date_[:4].isdigit() else None
         pub_month = int(date_[5:7]) if pub_year and len(date_) >= 7 else None
         year = pub_year if pub_year and not (pub_month and pub_month <= 1) else reporting_year(body) or pub_year
+        if year is None:  # an undated report of "quý I/2023", "tháng 3/2023": the year of its parts
+            year = max((int(y) for y in _YEAR_OF_PART.findall(body)), default=None)
         found = list(_TERM.finditer(body))
         terms = [(int(m[1]), int(m[2])) for m in found]
         ref = pub_year or year or (max(t[0] for t in terms) if terms else None)
@@ -570,10 +577,7 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
         if m["t1"] and _LABEL_BEFORE.search(text, max(start, m.start() - 70), m.start()) \
                 and not _ADVERBIAL_BEFORE.search(text, max(start, m.start() - 8), m.start()):
             continue  # "Đại hội … lần thứ I, nhiệm kỳ 2025-2030": the congress's name
-        p = _period(m, ctx)
-        if p and named and p.startswith(f"{ctx.year}-") and _PART_OF_YEAR.fullmatch(p[5:]) and not _YEAR_IN.search(
-                m.group(0)):
-            p = named + p[4:]  # "Tháng 9/2021, … tăng 5%; tính chung 9 tháng tăng 3%": the 9 months of 2021
+        p = _period_after(m, ctx, named)
         if p and out and out[-1][1] == p and out[-1][3] >= m.start() - 8 and text[m.start() - 1:m.start()] == "(":
             continue  # "Trong 5 năm qua (2020-2025)": the brackets spell out the mark before them
         if p:
@@ -581,6 +585,18 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
             if _YEAR_IN.search(m.group(0)) and _PART_OF_YEAR.fullmatch(p[5:]):
                 named = p[:4]  # a part of a year named with its year: its parts named after it are of that year
     return out
+
+
+def _period_after(m: re.Match[str], ctx: ArticlePeriods, named: str) -> str:
+    """:func:`_period` of a part of a year named without its year after one named with it (``named``): that
+    year's ("Tháng 9/2021, … tăng 5%; tính chung 9 tháng tăng 3%": the 9 months of 2021)."""
+    p = _period(m, ctx)
+    if not p and named and ctx.year is None:  # an undated article: "quý I/2023 …; tháng 3 …" is March 2023
+        return _period(m, replace(ctx, year=int(named)))
+    if p and named and p.startswith(f"{ctx.year}-") and _PART_OF_YEAR.fullmatch(p[5:]) and not _YEAR_IN.search(
+            m.group(0)):
+        return named + p[4:]
+    return p
 
 
 _YEAR_IN = re.compile(_Y)

@@ -139,8 +139,8 @@ def _mention_re() -> re.Pattern[str]:
     return re.compile(
         rf"""
         (?P<hcm>{_HCM})
-      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn)\s(?P<ward>\d{{1,2}}\b(?!\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
-      | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ])?\s(?P<district>\d{{1,2}}\b(?!\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
+      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn)\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
+      | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ])?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
       | (?<![\w])(?:[Tt]hành\sphố|TP\.?|[Tt]hành\s[uủ][yỷ])\s?(?P<city>{_NAMED})
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{_NAMED})
       | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
