@@ -59,6 +59,7 @@ def test_metric(sentence, quote, metric):
     ("Thương mại - dịch vụ chiếm 71,2% cơ cấu kinh tế.", "71,2%", "share", ""),
     ("Trên địa bàn có 93% hộ gia đình đạt danh hiệu gia đình văn hóa.", "93%", "share", ""),
     ("Thu ngân sách tháng 3 bằng 104% so với tháng trước.", "104%", "none", ""),
+    ("Quý I/2024, số hồ sơ trực tuyến tăng 12% so với quý I/2023.", "12%", "yoy", "2023-Q1"),
 ])
 def test_basis_and_base(sentence, quote, basis, base):
     f = fig(sentence, quote)
@@ -109,8 +110,26 @@ def test_an_undated_article_dates_its_months_by_the_year_its_periods_name(body, 
      "61,2%", "2023-YTD"),
     ("Đến ngày 31/8/2023, tỉnh giải ngân đạt 61,2% kế hoạch, cao hơn cùng kỳ năm 2022 (52,4%).", "52,4%", "2022"),
     ("Năm 2023, thu ngân sách huyện đạt 820 tỷ đồng, bằng cùng kỳ 2022.", "820", "2023"),
+    ("Tỷ lệ hồ sơ trực tuyến năm 2023 đạt 41,5%, cao hơn năm 2021 (18,2%).", "41,5%", "2023"),
+    ("Tỷ lệ hồ sơ trực tuyến năm 2023 đạt 41,5%, cao hơn năm 2021 (18,2%).", "18,2%", "2021"),
 ])
 def test_the_same_period_of_another_year_is_a_base(body, quote, period):
+    assert fig(body, quote).period == period
+
+
+# --- when: a running total up to a day, however the day is written --------------------------------------
+@pytest.mark.parametrize("opening", [
+    "Tính đến thời điểm này", "Đến thời điểm báo cáo", "Hết ngày 20/9", "Tính đến 17h ngày 20/9",
+    "Tính đến ngày 20 tháng 9", "Từ ngày 01/01 đến ngày 20/9", "Từ đầu năm tới nay",
+])
+def test_a_running_total_up_to_a_day(opening):
+    assert fig(f"{opening}, huyện giải ngân 1.315 tỷ đồng vốn đầu tư công.", "1.315").period == "2024-YTD"
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Tháng 9 năm nay, huyện thu ngân sách 160 tỷ đồng.", "160", "2024-09"),
+])
+def test_a_month_of_this_year(body, quote, period):
     assert fig(body, quote).period == period
 
 

@@ -497,7 +497,7 @@ _BASIS_AFTER = [
     (re.compile(r"so với tháng trước|so với quý trước"), "none"),
     (re.compile(r"so với (?:đầu nhiệm kỳ|năm đầu nhiệm kỳ)"), "term_start"),
     (re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|nửa (?:đầu|cuối) |"
-                r"quý [IV1-4]+ |năm )*(?P<year>(?:19|20)\d\d)"), "yoy"),
+                r"quý [IV1-4]+[ /]|năm )*(?P<year>(?:19|20)\d\d)"), "yoy"),
     (re.compile(r"cùng kỳ|so với năm trước|so với năm ngoái"), "yoy"),
     (re.compile(r"kế hoạch|dự toán|[Dd]ự toán|chỉ t(?:iêu\b|$)|\bKH\b|nghị quyết"), "plan"),
     (re.compile(r"tổng thu|tổng chi|tổng số|tổng giá trị|GRDP của|tổng vốn"), "share"),
@@ -991,7 +991,8 @@ def _span_period(period: str, basis: str, base: str, every_year: bool, goal: boo
     return period
 
 
-_BASE_VALUE_BEFORE = re.compile(r"((?:so với (?:năm )?|(?:so với |hơn |bằng )?cùng kỳ (?:năm )?)(?P<y>(?:19|20)\d\d))\s?\($")
+_BASE_VALUE_BEFORE = re.compile(r"((?:so với (?:năm )?|hơn (?:năm )?|(?:so với |hơn |bằng )?cùng kỳ (?:năm )?)"
+                                r"(?P<y>(?:19|20)\d\d))\s?\($")
 
 
 def _base_value_period(text: str, s_start: int, pos: int) -> tuple[str, int, int] | None:

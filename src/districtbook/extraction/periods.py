@@ -49,7 +49,7 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("từ"), r"\sđầu"),
     **dict.fromkeys(cases("lũy"), r"\skế"),
     **dict.fromkeys(cases("tính"), r"\sđến"),
-    **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời|ngày\s\d|\d\d?[/-])"),
+    **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời|ngày\s\d|\d\d?[/-]|\d\d?\s?(?:h|giờ))"),
     **dict.fromkeys(cases("vào", "hằng", "hàng", "mỗi"), r"\snăm"),
     **dict.fromkeys(cases("nửa"), r"\s(?:đầu|cuối|nhiệm)"),
     **dict.fromkeys(cases("giữa"), r"\snhiệm"),
@@ -60,7 +60,7 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases(*_MONTH_COUNT_WORDS), r"\s(?:tháng|quý)"),  # "Sáu tháng đầu năm", "chín tháng qua", "ba quý"
     **dict.fromkeys(cases("sau", "qua"), r"\s\d\d?\snăm"),  # "Sau 20 năm", "qua 20 năm"
     **dict.fromkeys(cases("tuần"), r"\s(?:thứ\s)?\d"),  # "tuần 03 năm 2024"
-    **dict.fromkeys(cases("hết"), r"\s(?:tháng\s\d|quý\s)"),  # "Hết tháng 11, …": up to the end of November
+    **dict.fromkeys(cases("hết"), r"\s(?:tháng\s\d|quý\s|ngày\s\d)"),  # "Hết tháng 11, …": up to the end of November
 }
 #: after a digit: a count of months or years ("9 tháng", "5 năm qua") or the first year of a span ("2020-2025")
 _PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm|quý)|\d{{3}}\s?[-–])"
@@ -81,7 +81,8 @@ BASE_RE = re.compile(
     rf"(?:{_MONTH_COUNT})\stháng(?:\sđầu|\scuối)?|nửa\s(?:đầu|cuối)|quý\s[IV1-4]+|đầu|cuối|hết|năm|tháng|quý)\s){{0,4}}"
     rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "So cùng kỳ 2022", "so với cuối năm 2022", "quý I/2023"
     rf"[Ss]o\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)|"
-    rf"(?<!\w)[Cc]ùng\skỳ\s(?:năm\s)?{_Y}"  # "cao hơn cùng kỳ năm 2022 (58,1%)": the same period of another year
+    rf"(?<!\w)[Cc]ùng\skỳ\s(?:năm\s)?{_Y}|"  # "cao hơn cùng kỳ năm 2022 (58,1%)": the same period of another year
+    rf"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\shơn\s(?:so\svới\s)?(?:năm\s)?{_Y}"  # "cao hơn năm 2021 (12,1%)"
 )
 #: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
 _PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}|"
@@ -104,6 +105,9 @@ _LABEL_BEFORE = re.compile(
 _ADVERBIAL_BEFORE = re.compile(r"(?:[Tt]rong|[Cc]ả|[Tt]oàn|[Qq]ua)\s$")
 
 
+#: a time of day before a date: "tính đến 15h ngày 29/9"
+_CLOCK = r"(?:\d{1,2}\s?(?:h|giờ)(?:\s?\d\d)?\s)?"
+
 PERIOD_RE = re.compile(
     rf"""
       (?P<nm>\d{{1,2}})\stháng/(?P<nmy>{_Y})                                   # 02 tháng/2023
@@ -119,7 +123,7 @@ PERIOD_RE = re.compile(
         (?:(?:/|\snăm\s)(?P<bqy>{_Y}))?(?![\w/])                               # hết quý III: the first 9 months
     | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:(?:/|\snăm\s)(?P<qy>{_Y}))?(?![\w/])
     | (?P<by_month>(?:(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?P<bmw>hết\s|đầu\s|cuối\s|giữa\s)?|(?<![\w])[Hh]ết\s)tháng\s(?P<bmo>\d{{1,2}}))(?:/(?P<bmy>{_Y}))?(?![\d/-])
-    | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y}))?(?![\d/-])
+    | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y})|\snăm\snay)?(?![\d/-])
     | (?P<term_half>[Nn]ửa\s(?:đầu\s)?nhiệm\skỳ|[Gg]iữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
     | (?P<termword>[Nn]hiệm\skỳ|[Gg]iai\sđoạn|[Tt]hời\skỳ|[Kk]hóa|[Kk]hoá)?\s?(?P<t1>{_Y})\s?[-–]\s?(?P<t2>{_Y})
     | (?P<term_bare>(?<=\s)nhiệm\skỳ)(?=\s(?:đạt|là|ước|tăng|giảm)\b)          # "thu ngân sách nhiệm kỳ đạt …"
@@ -130,8 +134,10 @@ PERIOD_RE = re.compile(
     | (?P<ytd_to>(?:[Ll]ũy\skế\s(?:từ\sđầu\snăm\s)?|[Tt]ừ\sđầu\snăm\s)(?:đến|tới)\s(?P<ytw>hết\s|cuối\s)?tháng\s(?P<ymo>\d{{1,2}})
         (?:/(?P<ymy>{_Y}))?)(?![\d/-])                                         # lũy kế từ đầu năm đến tháng 8/2022
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
-        [Tt]ính\sđến\s(?:hết\s)?(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|[Đđ]ến\sthời\sđiểm\shiện\stại|
-        (?:[Đđ]ến|[Tt]ới)\s(?:hết\s)?(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytde>{_Y}))?(?![\d/-])|  # đến (hết) ngày 25/9/2025
+        [Tt]ính\sđến\s(?:hết\s)?{_CLOCK}(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|
+        (?:[Đđ]ến|[Tt]ới)\sthời\sđiểm\s(?:hiện\stại|này|báo\scáo)|
+        (?:[Đđ]ến|[Tt]ới|[Hh]ết)\s(?:hết\s)?{_CLOCK}(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytde>{_Y}))?(?![\d/-])|  # đến (hết) ngày 25/9/2025
+        (?:[Tt]ính\sđến|[Đđ]ến|[Tt]ới|[Hh]ết)\s(?:hết\s)?{_CLOCK}ngày\s\d{{1,2}}\stháng\s\d{{1,2}}(?:\snăm\s(?P<ytdm>{_Y}))?|  # ngày 29 tháng 9
         [Tt]uần\s(?:thứ\s)?\d{{1,2}}(?:(?:/|\snăm\s)(?P<ytdw>{_Y}))?)                       # tuần 03 năm 2024
     | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)
     | (?<![\w])(?:[Ss]au|[Qq]ua)\s(?P<since>\d{{1,2}})\snăm(?!\s(?:tới|nữa|sau|trước)\b)  # "Sau 20 năm", "qua 20 năm"
@@ -482,7 +488,7 @@ def _span(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
     ref = ctx.year
     year: int | str | None
     if m["ytd"]:
-        year = m["ytdy"] or m["ytdd"] or m["ytde"] or m["ytdw"] or ctx.pub_year or ref
+        year = m["ytdy"] or m["ytdd"] or m["ytde"] or m["ytdm"] or m["ytdw"] or ctx.pub_year or ref
         return f"{year}-YTD" if year else ""
     if m["n"] or m["n2"] or m["n5"]:
         n = int(m["n"] or m["n2"] or m["n5"])
