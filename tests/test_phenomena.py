@@ -232,6 +232,13 @@ def test_a_ward_named_once_in_the_headline_is_the_articles_unit_not_its_city():
     assert (f.district, f.level) == ("Tân Mỹ", "ward")
 
 
+@pytest.mark.parametrize("header", ["CỔNG THÔNG TIN ĐIỆN TỬ TỈNH KON TUM", "UBND TỈNH KON TUM"])
+def test_a_site_header_in_capitals_names_the_unit_but_only_weakly(header):
+    f = fig("Trong quý I/2023, toàn tỉnh tiếp nhận 45.210 hồ sơ.", "45.210",
+            head=f"{header}\nCải cách hành chính quý I\n")
+    assert (f.district, f.level, "place" in f.weak) == ("Kon Tum", "province", True)
+
+
 def test_a_figure_about_two_units_is_one_row_each():
     got = [(f.district, f.value) for f in figs("Hà Nội và Hải Phòng chỉ đạt dưới 20%.")]
     assert got == [("Hà Nội", "20"), ("Hải Phòng", "20")]

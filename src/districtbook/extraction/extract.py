@@ -38,7 +38,8 @@ from districtbook.extraction.metrics import family_of, metric_evidence
 from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
 from districtbook.extraction.periods import ArticlePeriods, Period, period_mark, scoped_marks
 from districtbook.reading.articles import FRAME_KINDS
-from districtbook.extraction.places import _RANK, Mention, Place, main_by_level, main_of, mentions, outlet_place, with_bare_names
+from districtbook.extraction.places import (_RANK, Mention, Place, header_place, main_by_level, main_of, mentions, outlet_place,
+                                           with_bare_names)
 from districtbook.base.prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
@@ -1051,6 +1052,14 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
             if article_place[0] is None:
                 article_place = (outlet, ev)
             break
+    if article_place[0] is None:  # a site header in capitals names the portal's or the paper's unit (weak)
+        for ln in article.lines[:4]:
+            header = header_place(text[ln.start:ln.end])
+            if header is not None:
+                place, start, end = header
+                article_place = (place, ("outlet", ln.start + start, ln.start + end, True))
+                by_level.setdefault(place.level, article_place)
+                break
     return article_place, by_level
 
 

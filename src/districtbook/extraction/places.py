@@ -63,6 +63,29 @@ def outlet_place(lead: str) -> Place | None:
     return Place(*hit) if hit else None
 
 
+#: level words as a title-cased capital line writes them, back in the case the mention patterns read
+_TITLED_LEVELS = re.compile(r"\b(?:Thành Phố|Thị Xã|Thị Trấn|Tỉnh|Quận|Huyện|Phường|Xã)\b|\bTp\.")
+
+
+def header_place(line: str) -> tuple[Place, int, int] | None:
+    """The unit a site header written in capitals names ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH KON TUM", "UBND THÀNH PHỐ
+    CẦN THƠ"), with its offsets in ``line``: a portal's or a local paper's own unit.
+
+    >>> header_place("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH KON TUM")[0]
+    Place(name='Kon Tum', level='province', parent='')
+    >>> header_place("Tỉnh Kon Tum tiếp nhận 45.210 hồ sơ") is None  # not a header in capitals
+    True
+    """
+    if line != line.upper() or sum(c.isalpha() for c in line) < 6:
+        return None
+    titled = line.title()
+    titled = _TITLED_LEVELS.sub(lambda m: "TP." if m.group(0) == "Tp." else m.group(0).lower(), titled)
+    if len(titled) != len(line):
+        return None
+    found = [m for m in mentions(titled) if m.place.level in ("ward", "district", "city", "province") and not m.plural]
+    return (found[0].place, found[0].start, found[0].end) if found else None
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """An administrative unit as a figure names it."""
