@@ -117,6 +117,20 @@ def test_the_same_period_of_another_year_is_a_base(body, quote, period):
     assert fig(body, quote).period == period
 
 
+# --- when: a sentence's comparison with last year's quarter dates its own clause only -----------------------
+@pytest.mark.parametrize("sentence", [
+    "GRDP quý I/2024 tăng 8,2% (quý I/2023 tăng 6,1%).",
+    "Quý I/2024, GRDP tăng 8,2%, trong khi quý I/2023 chỉ tăng 6,1%.",
+    "Quý I/2024, GRDP tăng 8,2%, xếp thứ 3 cả nước (quý I/2023 xếp thứ 9).",
+])
+def test_last_years_quarter_compared_with_does_not_date_the_next_sentence(sentence):
+    body = sentence + " Công nghiệp - xây dựng tăng 11,4%."
+    head = "Tỉnh Nam Định quý I\nKinh tế 03/04/2024 08:00\n"
+    assert [fig(body, q, head=head).period for q in ("8,2%", "6,1%" if "6,1%" in body else "9", "11,4%")] \
+        == ["2024-Q1", "2023-Q1", "2024-Q1"]
+    assert fig(body, "8,2%", head=head).district == "Nam Định"  # "xếp thứ 3 cả nước": the country ranks, it is not the subject
+
+
 # --- when: a running total up to a day, however the day is written --------------------------------------
 @pytest.mark.parametrize("opening", [
     "Tính đến thời điểm này", "Đến thời điểm báo cáo", "Hết ngày 20/9", "Tính đến 17h ngày 20/9",

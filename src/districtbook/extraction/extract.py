@@ -820,7 +820,7 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
         if m.plural or could_match(_NOT_SUBJECT_WORDS, lowered(text[max(0, m.start - 100):m.start])) \
                 and _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
             continue
-        if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 8), m.start):
+        if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 12), m.start):
             continue
         if m.place.level == "ministry" and _SOURCE_BEFORE.search(text, max(0, m.start - 6), m.start):
             continue  # "Theo Bộ Tài chính, …": who says it, not what it is about
@@ -840,7 +840,7 @@ _LISTED_AFTER = re.compile(r":|\bgồm\b")
 _OWNER_BEFORE = re.compile(r"\b(?:quận|huyện|phường|xã|thành|tỉnh|trấn|ngõ|tâm|Tây|Đông|Nam|Bắc|vùng)\s(?:của|thuộc)\s$")
 #: a comparison group, not a subject: "huyện đông dân nhất cả nước", "đứng đầu toàn quốc", "so với cả nước"
 _OF_BEFORE = re.compile(r"\bcủa\s$")
-_GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$")
+_GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$|\b(?:thứ|hạng)\s(?:\d{1,2}|[^\W\d_]{2,4})\s$")
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
 _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
 #: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn", a number ("15 xã": counted), "các"
@@ -914,6 +914,11 @@ def _ahead(period: str, year: int) -> bool:
     """Whether ``period`` starts after ``year``."""
     p = _period_of(period)
     return bool(p and p.start.year > year)
+
+
+def _ahead_year(period: str, year: int) -> bool:
+    """Whether ``period`` is a whole year or a span of years starting after ``year`` (not a part of a year)."""
+    return not _SUB_YEAR.search(period) and _ahead(period, year)
 
 
 def _is_future(period: str, ctx: ArticlePeriods) -> bool:
@@ -1542,12 +1547,16 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     if len(last) > 1 and a.looked_back:
         # "tổng kết năm 2022 và phát động thi đua năm 2023" early in 2023: the year reported on frames what
         # follows, not the year a plan is launched for
-        last = [mark for mark in last if not _ahead(mark[1], a.looked_back)] or last
+        # (a part of a year under way is reported on: "Quý I/2023 tăng 10,2%" in April 2023)
+        last = [mark for mark in last if not _ahead_year(mark[1], a.looked_back)] or last
     if s.goals.any and a.looked_back:
         # "Năm 2023, quận phấn đấu thu 5.500 tỷ đồng." early in 2023: a goal's year frames no result after it
-        last = [mark for mark in last if not _ahead(mark[1], a.looked_back)]
+        last = [mark for mark in last if not _ahead_year(mark[1], a.looked_back)]
+    last = _not_compared(last, a.text)
     if not last:
         return
+    if _within_span(last[-1][1], p.period[0]) and last[-1][0] - s.start > 12:
+        return  # "Nhiệm kỳ qua, … Thu nhập năm 2025 đạt …; tỷ lệ hộ nghèo còn …": a year inside the term dates its clause
     p.period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], p.index)
     # a report's "6 tháng đầu năm", an opening "Trong 5 năm vừa qua, …" or a year set off by a comma
     # ("trong năm 2024, …") frames the paragraphs after it
@@ -1555,6 +1564,26 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
         opening = pos - s.start <= 12
         if opening or _SUB_YEAR.search(period) or "-" not in period and _COMMA_AFTER.match(a.text, pos, pos + 30):
             p.frames.append((opening, period, pos, e))
+
+
+def _not_compared(marks: list[tuple[int, str, int]], text: str) -> list[tuple[int, str, int]]:
+    """The marks of a sentence without those it names only to compare with: in brackets ("tăng 10,2% (quý I/2022
+    tăng 7,1%)"), or the same part of an earlier year than one named before it ("Quý I/2023 tăng 10,2%, trong khi
+    quý I/2022 chỉ tăng 7,1%"); they date their own clause, never the sentences after them."""
+    out = []
+    for i, (pos, period, e) in enumerate(marks):
+        if text[max(0, pos - 2):pos].strip().endswith("("):
+            continue
+        if len(period) > 4 and any(q[4:] == period[4:] and q[:4] > period[:4] for _p, q, _e in marks[:i]):
+            continue
+        out.append((pos, period, e))
+    return out
+
+
+def _within_span(period: str, frame: str) -> bool:
+    """Whether ``period`` is a year inside the span of years ``frame`` ("2025" in "2020-2025")."""
+    return len(period) == 4 and period.isdigit() and bool(_SPAN_LABEL.fullmatch(frame)) \
+        and frame[:4] <= period <= frame[5:9]
 
 
 #: a list of the units a count counts: "7 quận, huyện có số thu từ 500 tỷ đồng: quận 2, 4, 6", "6 quận … là quận 5, 9"
