@@ -253,6 +253,16 @@ def test_a_site_header_in_capitals_names_the_unit_but_only_weakly(header):
     assert (f.district, f.level, "place" in f.weak) == ("Kon Tum", "province", True)
 
 
+def test_a_province_report_that_lists_its_districts_is_about_the_province():
+    head = "Lâm Đồng: kết nạp đảng viên 6 tháng đầu năm\nXã hội 12/07/2024 08:00\n"
+    body = ("Toàn Đảng bộ tỉnh kết nạp được 610 đảng viên.\n\nĐảng bộ huyện Đơn Dương kết nạp 65 đảng viên; Đảng bộ "
+            "huyện Lâm Hà kết nạp 48 đảng viên.\n\nHuyện Đơn Dương có 12/20 tổ chức cơ sở đảng kết nạp được đảng viên. "
+            "Huyện Lâm Hà có 9/18 tổ chức cơ sở đảng kết nạp được đảng viên.\n\nVẫn còn 35 tổ chức cơ sở đảng chưa kết "
+            "nạp được đảng viên nào.")
+    assert fig(body, "35", head=head).district == "Lâm Đồng"
+    assert fig(body, "65", head=head).district == "Đơn Dương"
+
+
 def test_a_figure_about_two_units_is_one_row_each():
     got = [(f.district, f.value) for f in figs("Hà Nội và Hải Phòng chỉ đạt dưới 20%.")]
     assert got == [("Hà Nội", "20"), ("Hải Phòng", "20")]

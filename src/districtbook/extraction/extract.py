@@ -1032,7 +1032,9 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
     title = next(((ln.start, ln.end) for ln in article.lines if ln.kind == "title"), (0, 0))
     in_title = [m for m in named if title[0] <= m.start < title[1]]
     body = next((ln.start for ln in article.lines if ln.kind == "body"), len(text))
-    main = main_of(in_frame, in_title if title[0] < body else [])  # a short line under the body is no headline
+    in_title = in_title if title[0] < body else []  # a short line under the body is no headline
+    in_frame += _bare_references(text, body, in_title)
+    main = main_of(in_frame, in_title)
     counts = Counter(m.place for m in in_frame if not m.plural)
     first: dict[Place, Mention] = {}
     for m in in_frame:
@@ -1066,6 +1068,17 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
                 by_level.setdefault(place.level, article_place)
                 break
     return article_place, by_level
+
+
+def _bare_references(text: str, body: int, in_title: list[Mention]) -> list[Mention]:
+    """The headline's unit named again in the body by its level word alone ("Ninh Thuận: …" then "toàn Đảng bộ
+    tỉnh kết nạp …"): one more mention of it, as the text refers to it, at the level word."""
+    levels = {m.place.level: m for m in in_title if not m.plural}
+    for word in _GENERIC_UNIT.finditer(text, body):
+        m = levels.get(_LEVEL_WORDS.get(word.group(0).lower(), ""))
+        if m is not None:
+            return [Mention(word.start(), word.end(), m.place)]
+    return []
 
 
 _OUTLET_MARK_SPAN = re.compile(r"\(?[A-ZĐ][A-Za-zĐđ.]{1,7}\)?")
