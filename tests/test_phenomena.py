@@ -147,6 +147,14 @@ def test_a_month_of_this_year(body, quote, period):
     assert fig(body, quote).period == period
 
 
+@pytest.mark.parametrize(("body", "quote", "value"), [
+    ("Chỉ số PAPI của tỉnh đạt 42,5 điểm, giảm 1,2 điểm so với năm trước.", "1,2 điểm", -1.2),
+    ("GRDP tăng 6,2%, giảm 0,4 điểm phần trăm so với cùng kỳ.", "0,4 điểm phần trăm", -0.4),
+])
+def test_a_decline_in_points_is_negative(body, quote, value):
+    assert float(fig(body, quote).value) == value
+
+
 def test_a_section_heading_dates_the_paragraphs_under_it():
     body = "Giai đoạn 2016-2020\nQuận thu ngân sách hơn 15.000 tỷ đồng.\nĐã kết nạp 514 đảng viên mới."
     assert [f.period for f in figs(body)] == ["2016-2020", "2016-2020"]

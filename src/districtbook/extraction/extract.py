@@ -1235,7 +1235,7 @@ def _reading(tok: Token, s: Sentence, text: str) -> Reading:
 
 def resolve_value(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """A decline is negative: "giảm 12,8%" -> -12.8, but not a level it fell to ("giảm còn 3%")."""
-    if r.tok.unit in ("percent", "count", "VND_bn", "USD_mn") and _DECLINE.search(r.before[-15:]) \
+    if r.tok.unit in ("percent", "count", "VND_bn", "USD_mn", "pp", "score") and _DECLINE.search(r.before[-15:]) \
             and not _LEVEL_AFTER_DECLINE.search(r.before[-20:]):
         r.value = -r.value
 
