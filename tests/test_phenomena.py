@@ -140,6 +140,16 @@ def test_a_running_total_up_to_a_day(opening):
     assert fig(f"{opening}, huyện giải ngân 1.315 tỷ đồng vốn đầu tư công.", "1.315").period == "2024-YTD"
 
 
+@pytest.mark.parametrize(("body", "period"), [
+    ("Kể từ ngày khai trương mô hình chợ 4.0 (ngày 15/3/2024) tại chợ trung tâm, đến nay đã có 7 chợ tham gia.",
+     "2024-YTD"),
+    ("Từ ngày 1/7/2024 đến nay, huyện đã có 7 chợ tham gia.", "2024-YTD"),
+    ("Kể từ ngày ra mắt (ngày 15/3/2021), đến nay đã có 7 chợ tham gia.", "2021-2024"),
+])
+def test_a_running_total_since_a_day(body, period):
+    assert fig(body, "7 chợ").period == period
+
+
 @pytest.mark.parametrize(("body", "quote", "period"), [
     ("Tháng 9 năm nay, huyện thu ngân sách 160 tỷ đồng.", "160", "2024-09"),
 ])

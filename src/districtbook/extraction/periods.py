@@ -36,7 +36,7 @@ _YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tớ
 
 #: where a period expression can start: a digit, "/năm", or one of its first words, with what must follow
 #: the word for PERIOD_RE to match there (the tails; "các" and "trong" are common words)
-_PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "lũy", "tính", "đến", "tới", "vào",
+_PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "kể", "lũy", "tính", "đến", "tới", "vào",
                       "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá",
                       "sau", "qua", "tuần", "hết", *_MONTH_COUNT_WORDS)
 _PERIOD_TAILS = {
@@ -46,7 +46,8 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("nhiệm", "thời"), r"\skỳ"),
     **dict.fromkeys(cases("giai"), r"\sđoạn"),
     **dict.fromkeys(cases("trong"), r"\s(?:năm|nhiệm|giai|\d)"),  # "trong năm", "trong nhiệm kỳ", "trong 5 năm"
-    **dict.fromkeys(cases("từ"), r"\sđầu"),
+    **dict.fromkeys(cases("từ"), r"\s(?:đầu|ngày\s\d|\d\d?[/-])"),
+    **dict.fromkeys(cases("kể"), r"\stừ"),
     **dict.fromkeys(cases("lũy"), r"\skế"),
     **dict.fromkeys(cases("tính"), r"\sđến"),
     **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời|ngày\s\d|\d\d?[/-]|\d\d?\s?(?:h|giờ))"),
@@ -105,6 +106,8 @@ _LABEL_BEFORE = re.compile(
 _ADVERBIAL_BEFORE = re.compile(r"(?:[Tt]rong|[Cc]ả|[Tt]oàn|[Qq]ua)\s$")
 
 
+#: the words of one sentence (a dot only between digits: "chợ 4.0")
+_WORDS = r"(?:[^.;:\n]|(?<=\d)\.(?=\d))"
 #: a time of day before a date: "tính đến 15h ngày 29/9"
 _CLOCK = r"(?:\d{1,2}\s?(?:h|giờ)(?:\s?\d\d)?\s)?"
 
@@ -133,6 +136,8 @@ PERIOD_RE = re.compile(
         |[Tt]rong\sgiai\sđoạn\s(?:này|vừa\squa|qua))(?!\s?(?:19|20)\d\d|\s(?:tới|tiếp\stheo|mới)\b)
     | (?P<ytd_to>(?:[Ll]ũy\skế\s(?:từ\sđầu\snăm\s)?|[Tt]ừ\sđầu\snăm\s)(?:đến|tới)\s(?P<ytw>hết\s|cuối\s)?tháng\s(?P<ymo>\d{{1,2}})
         (?:/(?P<ymy>{_Y}))?)(?![\d/-])                                         # lũy kế từ đầu năm đến tháng 8/2022
+    | (?P<since_day>(?:[Kk]ể\stừ\s(?:{_WORDS}{{0,100}}?[\s(])?|[Tt]ừ\s)(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}[/-](?P<sdy>{_Y})\)?
+        {_WORDS}{{0,160}}?\s(?:đến|tới)\s(?:nay|hiện\snay))(?![\w])      # "Kể từ ngày ra mắt (8/4/2022) …, đến nay"
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
         [Tt]ính\sđến\s(?:hết\s)?{_CLOCK}(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|
         (?:[Đđ]ến|[Tt]ới)\sthời\sđiểm\s(?:hiện\stại|này|báo\scáo)|
@@ -508,6 +513,9 @@ def _span(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
 
 def _since(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
     """The years since a founding or a term began ("Sau 20 năm, …" in an anniversary article)."""
+    if m["since_day"]:  # a running total since a day: of that year, or the years since an earlier one
+        first, now = int(m["sdy"]), ctx.pub_year or ctx.year
+        return f"{first}-YTD" if not now or now <= first else f"{first}-{now}"
     ref = ctx.year
     year: int | str | None
     if m["since"]:  # "Sau 20 năm, …" in an anniversary article: the years since the founding
