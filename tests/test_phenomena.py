@@ -112,6 +112,8 @@ def test_an_undated_article_dates_its_months_by_the_year_its_periods_name(body, 
     ("Năm 2023, thu ngân sách huyện đạt 820 tỷ đồng, bằng cùng kỳ 2022.", "820", "2023"),
     ("Tỷ lệ hồ sơ trực tuyến năm 2023 đạt 41,5%, cao hơn năm 2021 (18,2%).", "41,5%", "2023"),
     ("Tỷ lệ hồ sơ trực tuyến năm 2023 đạt 41,5%, cao hơn năm 2021 (18,2%).", "18,2%", "2021"),
+    # the same period of another year opening a sentence dates what that sentence says (its year, at least)
+    ("9 tháng năm 2023, tỉnh thu ngân sách 9.800 tỷ đồng. Cùng kỳ năm 2022, tỉnh thu 8.900 tỷ đồng.", "8.900", "2022"),
 ])
 def test_the_same_period_of_another_year_is_a_base(body, quote, period):
     assert fig(body, quote).period == period

@@ -82,7 +82,7 @@ BASE_RE = re.compile(
     rf"(?:{_MONTH_COUNT})\stháng(?:\sđầu|\scuối)?|nửa\s(?:đầu|cuối)|quý\s[IV1-4]+|đầu|cuối|hết|năm|tháng|quý)\s){{0,4}}"
     rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "So cùng kỳ 2022", "so với cuối năm 2022", "quý I/2023"
     rf"[Ss]o\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)|"
-    rf"(?<!\w)[Cc]ùng\skỳ\s(?:năm\s)?{_Y}|"  # "cao hơn cùng kỳ năm 2022 (58,1%)": the same period of another year
+    rf"(?:hơn|bằng)\scùng\skỳ\s(?:năm\s)?{_Y}|"  # "cao hơn cùng kỳ năm 2022 (58,1%)": the same period of another year
     rf"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\shơn\s(?:so\svới\s)?(?:năm\s)?{_Y}"  # "cao hơn năm 2021 (12,1%)"
 )
 #: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
