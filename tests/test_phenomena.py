@@ -60,6 +60,9 @@ def test_metric(sentence, quote, metric):
     ("Trên địa bàn có 93% hộ gia đình đạt danh hiệu gia đình văn hóa.", "93%", "share", ""),
     ("Thu ngân sách tháng 3 bằng 104% so với tháng trước.", "104%", "none", ""),
     ("Quý I/2024, số hồ sơ trực tuyến tăng 12% so với quý I/2023.", "12%", "yoy", "2023-Q1"),
+    # disbursement is measured against the capital planned, whether or not the sentence says so
+    ("Đến ngày 31/8, tỷ lệ giải ngân vốn đầu tư công của huyện đạt 48,6%.", "48,6%", "plan", ""),
+    ("Tiến độ giải ngân các dự án trọng điểm đạt trên 90%.", "90%", "plan", ""),
 ])
 def test_basis_and_base(sentence, quote, basis, base):
     f = fig(sentence, quote)

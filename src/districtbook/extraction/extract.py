@@ -505,6 +505,8 @@ _BASIS_AFTER = [
     (re.compile(r"khối lượng"), "share"),
 ]
 _SHARE_BEFORE = re.compile(r"(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?:\s\S+){0,3}\s$")
+#: disbursement reaching a share: "tỷ lệ giải ngân (vốn đầu tư công) đạt 34%" is of the capital planned
+_DISBURSED_REACHED = re.compile(r"\bgiải ngân\b[^,;%\d]{0,40}\b(?:đạt|bằng|được)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$")
 _SHARE_CLAUSE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ)\b")
 _BASE_BEFORE = re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)[^,;]{0,40}$|so với cùng kỳ[^,;]{0,30}$|"
                           r"năm sau (?:tăng )?(?:cao )?hơn năm trước\s$")
@@ -638,6 +640,9 @@ def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts:
     m = _SHARE_NOUN.match(clause_after)
     if m:
         return "share", a_at + m.end() - len(m.group(0).lstrip()), a_at + m.end()
+    m = _DISBURSED_REACHED.search(near)
+    if m:  # "tỷ lệ giải ngân đạt 34%", "tiến độ giải ngân đạt trên 95%": of the capital planned, said or not
+        return in_near(m, "plan")
     m = _SHARE_CLAUSE.search(clause_before)
     if m:
         return "share", b_at + m.start(), b_at + m.end()
