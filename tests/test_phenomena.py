@@ -286,6 +286,15 @@ def test_a_province_report_that_lists_its_districts_is_about_the_province():
     assert fig(body, "65", head=head).district == "Đơn Dương"
 
 
+@pytest.mark.parametrize(("lead", "place"), [
+    ("(Haiphong.gov.vn) - Quý I/2024, thành phố thu ngân sách 8.000 tỷ đồng.", "Hải Phòng"),
+    ("Kinhtedothi - Quý I/2024, thành phố thu ngân sách 8.000 tỷ đồng.", "Hà Nội"),
+])
+def test_a_local_outlets_mark_names_the_unit_but_only_weakly(lead, place):
+    f = fig(lead, "8.000")
+    assert (f.district, "place" in f.weak) == (place, True)
+
+
 def test_a_figure_about_two_units_is_one_row_each():
     got = [(f.district, f.value) for f in figs("Hà Nội và Hải Phòng chỉ đạt dưới 20%.")]
     assert got == [("Hà Nội", "20"), ("Hải Phòng", "20")]

@@ -1086,7 +1086,7 @@ def _bare_references(text: str, body: int, in_title: list[Mention]) -> list[Ment
     return []
 
 
-_OUTLET_MARK_SPAN = re.compile(r"\(?[A-ZĐ][A-Za-zĐđ.]{1,7}\)?")
+_OUTLET_MARK_SPAN = re.compile(r"\(?[A-ZĐ][A-Za-zĐđ.]{1,15}\)?")
 
 
 def _period_weak(source: str) -> bool:

@@ -48,8 +48,11 @@ OUTLET_PLACES = {
     "PLO": ("TP.HCM", "city"), "SGGP": ("TP.HCM", "city"), "HPO": ("Hải Phòng", "city"), "ĐNO": ("Đà Nẵng", "city"),
     "BĐN": ("Đà Nẵng", "city"), "CTO": ("Cần Thơ", "city"), "TTH": ("Huế", "city"), "BPT": ("Phú Thọ", "province"),
     "GLO": ("Gia Lai", "province"), "BNA": ("Nghệ An", "province"), "BTN": ("Thái Nguyên", "province"),
+    "Kinhtedothi": ("Hà Nội", "city"), "VOH": ("TP.HCM", "city"),
 }
-_OUTLET_MARK = re.compile(r"^\(?(?P<mark>[A-ZĐ][A-Za-zĐđ.]{1,7})\)?\s*[-–]\s")
+_OUTLET_MARK = re.compile(r"^\(?(?P<mark>[A-ZĐ][A-Za-zĐđ.]{1,15})\)?\s*[-–]\s")
+#: a provincial portal's mark: "(Haiphong.gov.vn) - …", "(Quangngai.gov.vn) - …"
+_PORTAL_MARK = re.compile(r"(?P<slug>[A-Za-z]+)\.gov\.vn")
 
 
 def outlet_place(lead: str) -> Place | None:
@@ -57,10 +60,25 @@ def outlet_place(lead: str) -> Place | None:
 
     >>> outlet_place("(QNO) - Tại cuộc họp báo, UBND tỉnh cho biết")
     Place(name='Quảng Nam', level='province', parent='')
+    >>> outlet_place("(Haiphong.gov.vn) - Sáng 20/2, UBND thành phố họp"), outlet_place("(Chinhphu.vn) - Chiều 3/4")
+    (Place(name='Hải Phòng', level='city', parent=''), None)
     """
     m = _OUTLET_MARK.match(lead)
     hit = OUTLET_PLACES.get(m["mark"]) if m else None
+    portal = _PORTAL_MARK.fullmatch(m["mark"]) if m and hit is None else None
+    if portal is not None:
+        return _portal_place(portal["slug"].lower())
     return Place(*hit) if hit else None
+
+
+@functools.cache
+def _portal_place(slug: str) -> Place | None:
+    """The province or central city whose name, without diacritics and spaces, is ``slug`` ("haiphong")."""
+    for name in sorted(gazetteer().provinces):
+        if slugify(name).replace("-", "") == slug:
+            return Place("TP.HCM", "city") if name == "Hồ Chí Minh" else Place(name, "city" if name in CENTRAL_CITIES
+                                                                                  else "province")
+    return None
 
 
 #: level words as a title-cased capital line writes them, back in the case the mention patterns read
