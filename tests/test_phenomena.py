@@ -107,6 +107,11 @@ def test_an_undated_article_dates_its_months_by_the_year_its_periods_name(body, 
     assert fig(body, quote, head="Tiêu đề bài viết\n").period == period
 
 
+def test_a_span_in_brackets_after_a_time_expression_frames_the_next_sentence():
+    body = "Năm năm qua (2019-2023), kinh tế xã tăng trưởng bình quân 6,8%/năm. Thu ngân sách đạt 500 tỷ đồng."
+    assert fig(body, "500", head="Tiêu đề bài viết\n").period == "2019-2023"
+
+
 # --- when: the same period of another year is a comparison's base, not the figure's period -----------------
 @pytest.mark.parametrize(("body", "quote", "period"), [
     ("Đến ngày 31/8/2023, tỉnh giải ngân đạt 61,2% kế hoạch, cao hơn cùng kỳ năm 2022 (52,4%). Huyện A đạt 70%.",
