@@ -36,7 +36,7 @@ from pathlib import Path
 from districtbook.reading.articles import Article, Line, iter_articles
 from districtbook.extraction.metrics import family_of, metric_evidence
 from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
-from districtbook.extraction.periods import _TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark, scoped_marks
+from districtbook.extraction.periods import TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark, scoped_marks
 from districtbook.reading.articles import FRAME_KINDS
 from districtbook.extraction.places import (_RANK, Mention, Place, header_place, main_by_level, main_of, mentions, outlet_place,
                                            with_bare_names)
@@ -1590,7 +1590,7 @@ def _not_compared(marks: list[tuple[int, str, int]], text: str) -> list[tuple[in
     quý I/2022 chỉ tăng 7,1%"); they date their own clause, never the sentences after them."""
     out = []
     for i, (pos, period, e) in enumerate(marks):
-        if text[max(0, pos - 2):pos].strip().endswith("(") and not _TIME_BEFORE_BRACKET.search(text, max(0, pos - 16), pos):
+        if text[max(0, pos - 2):pos].strip().endswith("(") and not TIME_BEFORE_BRACKET.search(text, max(0, pos - 16), pos):
             continue  # not "Năm năm qua (2019-2023), …": brackets that spell out a time expression frame what follows
         if len(period) > 4 and any(q[4:] == period[4:] and q[:4] > period[:4] for _p, q, _e in marks[:i]):
             continue

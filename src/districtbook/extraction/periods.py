@@ -383,7 +383,7 @@ class ArticlePeriods:
 _SPAN_IN_BRACKETS = re.compile(rf"(?:\s(?:vừa\s)?qua)?\s?\(({_Y})\s?[-–]\s?({_Y})\)")  # "Trong 5 năm qua (2020-2025)"
 #: a bracketed span that spells out the time expression before it ("Năm năm qua (2020-2025), …"): it frames
 #: what follows, unlike "(năm 2023)" after a figure
-_TIME_BEFORE_BRACKET = re.compile(r"(?:\bqua|\bnăm|nhiệm kỳ|giai đoạn|thành lập)\s?\($")
+TIME_BEFORE_BRACKET = re.compile(r"(?:\bqua|\bnăm|nhiệm kỳ|giai đoạn|thành lập)\s?\($")
 
 
 def _count(word: str) -> int:
@@ -627,7 +627,7 @@ def _scope(text: str, m: re.Match[str], start: int) -> str:
     clause ("đến năm 2030", a month with no year), "founding" its sentence only (a founding date never frames
     the figures after it: "Quận được thành lập tháng 6/1981. …"), "" what follows it."""
     if text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")" \
-            and not _TIME_BEFORE_BRACKET.search(text, max(start, m.start() - 16), m.start()):
+            and not TIME_BEFORE_BRACKET.search(text, max(start, m.start() - 16), m.start()):
         return "paren"
     if m["until"] or m["mo"] and not m["moy"]:
         return "clause"
