@@ -155,6 +155,7 @@ def test_a_running_total_up_to_a_day(opening):
      "2024-YTD"),
     ("Từ ngày 1/7/2024 đến nay, huyện đã có 7 chợ tham gia.", "2024-YTD"),
     ("Kể từ ngày ra mắt (ngày 15/3/2021), đến nay đã có 7 chợ tham gia.", "2021-2024"),
+    ("Từ năm 2021 đến nay, huyện đã có 7 chợ tham gia.", "2021-2024"),
 ])
 def test_a_running_total_since_a_day(body, period):
     assert fig(body, "7 chợ").period == period

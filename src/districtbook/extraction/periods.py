@@ -46,7 +46,7 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("nhiệm", "thời"), r"\skỳ"),
     **dict.fromkeys(cases("giai"), r"\sđoạn"),
     **dict.fromkeys(cases("trong"), r"\s(?:năm|nhiệm|giai|\d)"),  # "trong năm", "trong nhiệm kỳ", "trong 5 năm"
-    **dict.fromkeys(cases("từ"), r"\s(?:đầu|ngày\s\d|\d\d?[/-])"),
+    **dict.fromkeys(cases("từ"), r"\s(?:đầu|ngày\s\d|\d\d?[/-]|năm\s\d)"),
     **dict.fromkeys(cases("kể"), r"\stừ"),
     **dict.fromkeys(cases("lũy"), r"\skế"),
     **dict.fromkeys(cases("tính"), r"\sđến"),
@@ -136,7 +136,7 @@ PERIOD_RE = re.compile(
         |[Tt]rong\sgiai\sđoạn\s(?:này|vừa\squa|qua))(?!\s?(?:19|20)\d\d|\s(?:tới|tiếp\stheo|mới)\b)
     | (?P<ytd_to>(?:[Ll]ũy\skế\s(?:từ\sđầu\snăm\s)?|[Tt]ừ\sđầu\snăm\s)(?:đến|tới)\s(?P<ytw>hết\s|cuối\s)?tháng\s(?P<ymo>\d{{1,2}})
         (?:/(?P<ymy>{_Y}))?)(?![\d/-])                                         # lũy kế từ đầu năm đến tháng 8/2022
-    | (?P<since_day>(?:[Kk]ể\stừ\s(?:{_WORDS}{{0,100}}?[\s(])?|[Tt]ừ\s)(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}[/-](?P<sdy>{_Y})\)?
+    | (?P<since_day>(?:[Kk]ể\stừ\s(?:{_WORDS}{{0,100}}?[\s(])?|[Tt]ừ\s)(?:(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}[/-]|năm\s)(?P<sdy>{_Y})\)?
         {_WORDS}{{0,160}}?\s(?:đến|tới)\s(?:nay|hiện\snay))(?![\w])      # "Kể từ ngày ra mắt (8/4/2022) …, đến nay"
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
         [Tt]ính\sđến\s(?:hết\s)?{_CLOCK}(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|
