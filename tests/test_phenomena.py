@@ -107,6 +107,18 @@ def test_an_undated_article_dates_its_months_by_the_year_its_periods_name(body, 
     assert fig(body, quote, head="Tiêu đề bài viết\n").period == period
 
 
+@pytest.mark.parametrize(("body", "periods"), [
+    ("Năm 2022 và 9 tháng năm 2023, huyện thu ngân sách lần lượt 4.000 tỷ đồng và 3.150 tỷ đồng.",
+     ["2022", "2023-9M"]),
+    ("Năm 2021, 2022 và 2023, số doanh nghiệp thành lập mới lần lượt là 310, 355 và 402 doanh nghiệp.",
+     ["2021", "2022", "2023"]),
+    # one period, two measures: both of that period
+    ("Năm 2023, thu và chi ngân sách huyện lần lượt đạt 4.000 tỷ đồng và 3.000 tỷ đồng.", ["2023", "2023"]),
+])
+def test_periods_listed_respectively(body, periods):
+    assert [f.period for f in figs(body) if f.kind == "indicator"] == periods
+
+
 def test_a_span_in_brackets_after_a_time_expression_frames_the_next_sentence():
     body = "Năm năm qua (2019-2023), kinh tế xã tăng trưởng bình quân 6,8%/năm. Thu ngân sách đạt 500 tỷ đồng."
     assert fig(body, "500", head="Tiêu đề bài viết\n").period == "2019-2023"

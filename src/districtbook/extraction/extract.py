@@ -1265,6 +1265,10 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     if base_value:
         r.period, r.period_ev = base_value[0], ("base_value", base_value[1], base_value[2], False)
         return
+    respective = _respective_period(text, s, tok.start)
+    if respective:  # "Năm 2022 và 9 tháng năm 2023, … lần lượt 4.000 tỷ đồng và 3.150 tỷ đồng": the k-th period
+        r.period, r.period_ev = respective[0], ("sentence", respective[1], respective[2], False)
+        return
     period, m0, m1 = period_mark(s.marks, tok.start, r.clause)
     if period and m0 > tok.start and (_DEADLINE_BETWEEN.search(text, tok.tail, m0)
                                       or _PART_BETWEEN.search(text, tok.tail, m0)):
@@ -1290,6 +1294,29 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     elif a.only_year and not r.goal_before and not p.in_targets:
         # an undated excerpt that names one year, and no other period, reports on that year (weak: a guess)
         r.period, r.period_ev = a.only_year[0], ("only_year", a.only_year[1], a.only_year[2], True)
+
+
+#: a bare year in a list of years: "Năm 2021, 2022 và 2023"
+_LISTED_YEAR = re.compile(r"(?<=[,\s])(?:19|20)\d\d(?=[,\s])(?!\s?[-–/])")
+
+
+def _respective_period(text: str, s: Sentence, pos: int) -> tuple[str, int, int] | None:
+    """The k-th of the periods a sentence lists before "lần lượt", for the k-th figure after it, when it lists as
+    many periods as figures follow (two or more): ``(period, start, end)`` of the mark, else None."""
+    respectively = _RESPECTIVELY.search(text, s.start, pos)
+    if respectively is None:
+        return None
+    listed = [(p, m0, m1) for m0, p, scope, m1 in s.marks if m1 <= respectively.start() and p != "annual"
+              and scope in ("", "clause")]
+    if listed:  # "Năm 2021, 2022 và 2023, … lần lượt …": the years listed after the first
+        listed += [(y.group(0), y.start(), y.end()) for y in _LISTED_YEAR.finditer(text, listed[0][2], respectively.start())
+                   if not any(m0 <= y.start() < m1 for _p, m0, m1 in listed)]
+        listed.sort(key=lambda mark: mark[1])
+    k = len(_FIGURE_AHEAD.findall(text, respectively.end(), pos))
+    n = len(_FIGURE_AHEAD.findall(text, respectively.end(), s.end))
+    if n < 2 or len(listed) != n or len({p for p, _a, _b in listed}) != n:
+        return None
+    return listed[k] if k < n else None
 
 
 def resolve_qualifier(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
