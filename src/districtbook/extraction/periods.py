@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from districtbook.reading.articles import Article
@@ -605,8 +605,6 @@ def _period_after(m: re.Match[str], ctx: ArticlePeriods, named: str) -> str:
     """:func:`_period` of a part of a year named without its year after one named with it (``named``): that
     year's ("Tháng 9/2021, … tăng 5%; tính chung 9 tháng tăng 3%": the 9 months of 2021)."""
     p = _period(m, ctx)
-    if not p and named and ctx.year is None:  # an undated article: "quý I/2023 …; tháng 3 …" is March 2023
-        return _period(m, replace(ctx, year=int(named)))
     if p and named and p.startswith(f"{ctx.year}-") and _PART_OF_YEAR.fullmatch(p[5:]) and not _YEAR_IN.search(
             m.group(0)):
         return named + p[4:]
