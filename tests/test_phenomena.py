@@ -846,3 +846,52 @@ def test_a_headline_shorthand_for_growth_takes_the_body_measure_and_hedge():
     found = figs("6 tháng đầu năm 2024, tốc độ tăng trưởng giá trị sản xuất trên địa bàn quận ước đạt 7,8%.",
                  head="Quận Cầu Giấy: Tăng trưởng kinh tế 6 tháng đạt 7,8%\n\nSáng 9/7/2024, quận tổ chức hội nghị.\n\n")
     assert {(f.metric, f.qualifier) for f in found if f.quote == "7,8%"} == {("production_value_growth", "estimate")}
+
+
+# --- targets met, exceeded or missed are counted against the plan ---------------------------------------
+@pytest.mark.parametrize(("body", "quote", "metric", "basis"), [
+    ("Nhiệm kỳ qua, phường đã hoàn thành 15 chỉ tiêu, trong đó 6 chỉ tiêu vượt.", "15 chỉ", "targets_completed", "plan"),
+    ("Nhiệm kỳ qua, phường đã hoàn thành 15 chỉ tiêu, trong đó 6 chỉ tiêu vượt.", "6 chỉ", "targets_exceeded", "plan"),
+    ("Có 12 chỉ tiêu đạt và vượt, 3 chỉ tiêu chưa đạt.", "12 chỉ", "targets_completed", "plan"),
+    ("Có 12 chỉ tiêu đạt và vượt, 3 chỉ tiêu chưa đạt.", "3 chỉ", "targets_missed", "plan"),
+    ("Kết quả, 18/21 chỉ tiêu đạt và vượt.", "18/21", "targets_completed", "plan"),
+    # targets set are not measured against anything
+    ("Đại hội đề ra 27 chỉ tiêu cho nhiệm kỳ tới.", "27 chỉ", "targets_total", "none"),
+    ("Quận tiếp tục hoàn thành 4 chỉ tiêu theo giai đoạn.", "4 chỉ", "targets_remaining", "none"),
+])
+def test_targets_met_are_counted_against_the_plan(body, quote, metric, basis):
+    f = fig(body, quote)
+    assert (f.metric, f.basis) == (metric, basis)
+
+
+# --- the disbursement rate is per cent of the capital planned, wherever "tỷ lệ giải ngân" stands ---------------
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Các tỉnh có tỷ lệ giải ngân cao là Long An (60,1%), Đồng Tháp (58,3%).", "60,1%"),
+    ("Các tỉnh có tỷ lệ giải ngân cao là Long An (60,1%), Đồng Tháp (58,3%).", "58,3%"),
+    ("Tỷ lệ giải ngân cao nhất là tỉnh Bến Tre với 70,5%.", "70,5%"),
+])
+def test_a_disbursement_rate_is_of_the_plan(body, quote):
+    f = fig(body, quote)
+    assert (f.metric, f.basis) == ("public_investment_disbursement_vs_plan", "plan")
+
+
+# --- a ministry that reports is the source, not the subject --------------------------------------------------
+@pytest.mark.parametrize("body", [
+    "Bộ Tài chính cho biết, 8 tháng năm 2023 cả nước giải ngân vốn đầu tư công đạt 300.000 tỷ đồng.",
+    "Theo Bộ Tài chính, 8 tháng năm 2023 cả nước giải ngân vốn đầu tư công đạt 300.000 tỷ đồng.",
+])
+def test_a_ministry_that_reports_is_not_the_subject(body):
+    assert fig(body, "300.000").district == "Việt Nam"
+
+
+@pytest.mark.parametrize("body", ["Bộ Tư pháp có tỷ lệ hồ sơ trực tuyến toàn trình đạt 92,5%.",
+                                  "Trong khối bộ, ngành, Bộ Tư pháp dẫn đầu với tỷ lệ 92,5%."])
+def test_a_ministry_that_is_measured_is_the_subject(body):
+    assert fig(body, "92,5%").district == "Bộ Tư pháp"
+
+
+@pytest.mark.parametrize("source", ["Theo báo cáo của Bộ Tài chính,", "Số liệu từ Bộ Tài chính cho thấy,",
+                                    "Bộ Tài chính vừa có báo cáo,", "Bộ Tài chính cho hay,"])
+def test_a_ministry_that_reports_is_not_the_subject_however_it_reports(source):
+    body = f"{source} 8 tháng năm 2023 cả nước giải ngân vốn đầu tư công đạt 300.000 tỷ đồng."
+    assert fig(body, "300.000").district == "Việt Nam"

@@ -507,6 +507,9 @@ _BASIS_AFTER = [
 _SHARE_BEFORE = re.compile(r"(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?:\s\S+){0,3}\s$")
 #: disbursement reaching a share: "tỷ lệ giải ngân (vốn đầu tư công) đạt 34%" is of the capital planned
 _DISBURSED_REACHED = re.compile(r"\bgiải ngân\b[^,;%\d]{0,40}\b(?:đạt|bằng|được)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$")
+#: the disbursement rate is of the capital planned, wherever it stands in the clause: "các tỉnh có tỷ lệ giải ngân
+#: cao là Long An (60,1%)", "tỷ lệ giải ngân cao nhất là Tiền Giang với 70,5%"
+_DISBURSEMENT_RATE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ) giải ngân\b")
 _SHARE_CLAUSE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ)\b")
 _BASE_BEFORE = re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)[^,;]{0,40}$|so với cùng kỳ[^,;]{0,30}$|"
                           r"năm sau (?:tăng )?(?:cao )?hơn năm trước\s$")
@@ -554,6 +557,10 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
     >>> _basis("Thu ngân sách đạt 2.511 tỷ đồng, bằng ", " dự toán", "percent", "", ArticlePeriods(2024, 2024, 10, ""))
     ('plan', 1, 8)
     """
+    if unit in ("count", "ratio"):
+        found = _targets_basis(clause_before, clause_after, at)
+        if found:
+            return found
     if unit == "count":
         return _count_basis(clause_after, at[1])
     if unit == "ratio":
@@ -587,6 +594,27 @@ def _count_basis(clause_after: str, a_at: int) -> tuple[str, int, int]:
         return "plan", a_at, a_at + m.end()
     m = _SAME_PERIOD_AFTER_COUNT.match(clause_after)
     return ("yoy", a_at + m.start(1), a_at + m.end(1)) if m else ("none", -1, -1)
+
+
+# targets met, exceeded or missed are counted against the plan they belong to ("chỉ tiêu" is the plan): "18/21 chỉ
+# tiêu đạt và vượt", "hoàn thành 15 chỉ tiêu", "6 chỉ tiêu vượt", "3 chỉ tiêu chưa đạt"; not "đề ra 27 chỉ tiêu"
+_TARGETS_MET_AFTER = re.compile(r"^\s?(?:chỉ tiêu|tiêu chí)(?! thi đua)[^,;.\d]{0,40}?\b(?:đạt|vượt|hoàn thành)\b")
+#: (not a goal: "tiếp tục hoàn thành 4 chỉ tiêu", "phấn đấu đạt 18 chỉ tiêu")
+_TARGETS_MET_BEFORE = re.compile(r"(?<!tiếp tục )(?<!phấn đấu )(?<!để )(?<!nhằm )(?<!sẽ )"
+                                 r"\b(?:đạt|vượt|hoàn thành)(?: và (?:hoàn thành )?vượt)?(?: mức)?(?: được)?\s$")
+_TARGETS_NOUN = re.compile(r"^\s?(?:chỉ tiêu|tiêu chí)(?! thi đua)")
+
+
+def _targets_basis(clause_before: str, clause_after: str, at: tuple[int, int, int]) -> tuple[str, int, int] | None:
+    """A count or x/y of targets met, exceeded or missed is against the plan; the cue is the verb."""
+    if not _TARGETS_NOUN.match(clause_after):
+        return None
+    m = _TARGETS_MET_AFTER.match(clause_after)
+    if m:
+        return "plan", at[1], at[1] + m.end()
+    near, in_near = _near_cue(clause_before, at[0])
+    m = _TARGETS_MET_BEFORE.search(near)
+    return in_near(m, "plan") if m else None
 
 
 _RATIO_PLAN_AFTER = re.compile(r"^\s?(?:chỉ tiêu|tiêu chí)?[^,;.]{0,40}(?:đạt|vượt)[^,;.]{0,15}(?:kế hoạch|chỉ tiêu|mức)")
@@ -643,6 +671,9 @@ def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts:
     m = _DISBURSED_REACHED.search(near)
     if m:  # "tỷ lệ giải ngân đạt 34%", "tiến độ giải ngân đạt trên 95%": of the capital planned, said or not
         return in_near(m, "plan")
+    m = _DISBURSEMENT_RATE.search(clause_before)
+    if m:
+        return "plan", b_at + m.start(), b_at + m.end()
     m = _SHARE_CLAUSE.search(clause_before)
     if m:
         return "share", b_at + m.start(), b_at + m.end()
@@ -811,7 +842,12 @@ _NOT_SUBJECT_WORDS = required(_NOT_SUBJECT_BEFORE)  # "chủ tịch", "sáp nh�
 _PARENT_BETWEEN = re.compile(r"\s?[,(–-]?\s?|\s(?:trực\s)?thuộc\s|\s?[,(]\s?(?:trực\s)?thuộc\s")
 
 
-_SOURCE_BEFORE = re.compile(r"\b[Tt]heo\s$")
+#: "Theo Bộ Tài chính", "Theo báo cáo của Bộ Tài chính", "số liệu từ Bộ Kế hoạch và Đầu tư"
+_SOURCE_BEFORE = re.compile(r"(?:\b[Tt]heo(?:\s(?:báo cáo|số liệu|thống kê|thông tin|tin))?|"
+                            r"\b(?:báo cáo|số liệu|thống kê|công bố)\s(?:mới\s)?(?:của|từ))\s$")
+#: a ministry that reports ("Bộ Tài chính cho biết, …") is who says it, like "Theo Bộ Tài chính"
+_SOURCE_AFTER = re.compile(r"\s(?:vừa |đã |mới )?(?:có\s)?(?:cho biết|cho hay|thông tin|thông báo|công bố|báo cáo|"
+                           r"nhận định)\b")  # not "dẫn đầu": that one leads
 #: the words that make the unit after them a comparison, not a subject
 _COMPARED_BEFORE = re.compile(r"(?:\b[Ss]o với|\bhơn|\bchỉ sau|\bđứng sau|\bbằng|\bgấp)\s$")
 
@@ -827,8 +863,9 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue
         if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 12), m.start):
             continue
-        if m.place.level == "ministry" and _SOURCE_BEFORE.search(text, max(0, m.start - 6), m.start):
-            continue  # "Theo Bộ Tài chính, …": who says it, not what it is about
+        if m.place.level == "ministry" and (_SOURCE_BEFORE.search(text, max(0, m.start - 24), m.start)
+                                            or _SOURCE_AFTER.match(text, m.end)):
+            continue  # "Theo Bộ Tài chính, …", "Bộ Tài chính cho biết": who says it, not what it is about
         if _COMPARED_BEFORE.search(text, max(0, m.start - 12), m.start):
             continue  # "So với quận Cầu Giấy, …", "cao hơn tỉnh Lai Châu", "chỉ sau Quận 1": compared with, not about
         if out and _RANK[m.place.level] > _RANK[out[-1].place.level] and m.start - out[-1].end <= 16 \

@@ -166,6 +166,8 @@ FAMILIES = (
        "governance", r"thành lập", r"^tổ chức", units="count"),
     _f("confidence_votes", "governance", r"phiếu tín nhiệm", r"^phiếu",
        units="ratio count"),
+    _f("targets_missed", "governance",
+       None, r"^(?:chỉ tiêu|tiêu chí)(?! thi đua)[^,;.\d]{0,30}?(?:không|chưa) (?:đạt|hoàn thành)", units="ratio count"),
     _f("targets_exceeded", "governance",
        None, r"^chỉ tiêu hoàn thành vượt|^chỉ tiêu vượt", units="ratio count"),
     _f("targets_remaining", "governance",
