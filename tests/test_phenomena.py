@@ -895,3 +895,28 @@ def test_a_ministry_that_is_measured_is_the_subject(body):
 def test_a_ministry_that_reports_is_not_the_subject_however_it_reports(source):
     body = f"{source} 8 tháng năm 2023 cả nước giải ngân vốn đầu tư công đạt 300.000 tỷ đồng."
     assert fig(body, "300.000").district == "Việt Nam"
+
+
+# --- the indices ministries publish are kept apart; a score or rank with no measure takes the index named ---------
+@pytest.mark.parametrize(("body", "quote", "metric"), [
+    ("Năm 2022, Chỉ số chuyển đổi số của tỉnh đạt 0,45 điểm, xếp thứ 25/63.", "0,45", "digital_transformation_index"),
+    ("Năm 2022, Chỉ số chuyển đổi số của tỉnh đạt 0,45 điểm, xếp thứ 25/63.", "25/63", "digital_transformation_rank"),
+    ("Bộ Thông tin và Truyền thông vừa công bố Chỉ số chuyển đổi số năm 2022. Theo đó, tỉnh đạt 0,45 điểm, "
+     "xếp thứ 25/63.", "25/63", "digital_transformation_rank"),
+    ("Bộ Thông tin và Truyền thông vừa công bố Chỉ số chuyển đổi số năm 2022. Chỉ số của tỉnh đạt 0,45 điểm.",
+     "0,45", "digital_transformation_index"),
+    ("Chỉ số phục vụ người dân và doanh nghiệp của tỉnh đạt 78,2 điểm.", "78,2", "public_service_index"),
+    ("Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2023 xếp thứ 12/63.", "12/63", "competitiveness_rank"),
+    ("Chỉ số cải cách hành chính năm 2023 của quận đạt 88,5%, xếp thứ 3/30.", "88,5%", "admin_reform_index"),
+    ("Chỉ số cải cách hành chính năm 2023 của quận đạt 88,5%, xếp thứ 3/30.", "3/30", "admin_reform_rank"),
+    # a rank of no index is a bare ranking, not the administrative reform index's
+    ("Tăng trưởng GRDP quý I/2023 đạt 8,5%, xếp thứ 7/63 cả nước.", "7/63", "ranking"),
+])
+def test_each_published_index_is_its_own_measure(body, quote, metric):
+    assert fig(body, quote).metric == metric
+
+
+def test_steps_named_with_their_index_in_a_headline():
+    found = figs("Ngày 5/7/2023, tỉnh tổ chức hội nghị.\n",
+                 head="Trà Vinh tăng 5 bậc về chỉ số chuyển đổi số\nXã hội 12/10/2023 08:00\n")
+    assert [f.metric for f in found if f.quote.startswith("5 bậc")] == ["digital_transformation_rank_change"]

@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from districtbook.reading.articles import Article, Line, iter_articles
-from districtbook.extraction.metrics import family_of, metric_evidence
+from districtbook.extraction.metrics import family_of, index_frame, metric_evidence
 from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
 from districtbook.extraction.periods import TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark, scoped_marks
 from districtbook.reading.articles import FRAME_KINDS
@@ -1447,6 +1447,11 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         # also when no sentence of the paragraph names the measure ("Khối bộ đạt 63,5% (mục tiêu 70%)")
         r.basis, r.basis_ev = "share", ("paragraph", *p.bases[tok.unit][2:])
         metric, src, m0, m1 = metric_evidence(before, r.after, tok.unit, tok.noun, r.basis, carried[0])
+    bare_index = src == "clause" and before[m0:m1].lower() == "chỉ số"  # "Chỉ số của tỉnh đạt 0,45": which one?
+    if metric in ("other", "ranking", "ranking_change") or src == "paragraph" or bare_index:
+        index = _index_of(r, s, p, a, metric)
+        if index:  # "Bộ … công bố Chỉ số chuyển đổi số. Theo đó, tỉnh đạt 0,45 điểm": the index the paragraph names
+            metric, src, r.metric_ev = index[0], "index", index[1]
     r.metric = metric
     if src == "clause":
         shift = s.start + cut if m0 < len(before) else tok.tail - len(before)
@@ -1456,6 +1461,23 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     if metric != "other":
         p.families[tok.unit] = (family_of(metric), *r.metric_ev[1:])
     p.bases[tok.unit] = (r.basis, family_of(metric) or "other", *r.basis_ev[1:])
+
+
+def _index_of(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState,
+              metric: str) -> tuple[str, tuple[str, int, int]] | None:
+    """The published index a score, a point change or a rank with no measure of its own is about
+    (:func:`metrics.index_frame`): named right after it, earlier in its paragraph, or, for a bare ranking, the one
+    index the article names; ``(metric, evidence)``."""
+    tok, para = r.tok, a.text[p.line.start:s.start]
+    index = index_frame(para, r.after[:60], tok.unit)
+    if index is None and metric in ("ranking", "ranking_change"):  # an article about one index ranks by it
+        whole = index_frame(a.text[:s.start], "", tok.unit, only_one=True)
+        return (whole[0] + metric.removeprefix("ranking"), ("paragraph", whole[1], whole[2])) if whole else None
+    if index is None:
+        return None
+    if index[1] >= len(para):  # named after the number ("5 bậc về chỉ số …")
+        return index[0], ("clause", tok.tail + index[1] - len(para), tok.tail + index[2] - len(para))
+    return index[0], ("paragraph", p.line.start + index[1], p.line.start + index[2])
 
 
 #: measures of a stock, a level at a moment (people, land, members, units): "Phường có 7,5 km2, dân số 80.000 người"

@@ -58,6 +58,12 @@ def _f(key: str, topic: str, words: str | None, noun: str | None = None,
 
 
 _M = "VND_bn"
+_DTI = r"[Cc]hỉ số chuyển đổi số|\bDTI\b"  # the digital-transformation index (Bộ Thông tin và Truyền thông)
+_PSI = r"[Cc]hỉ số phục vụ|phục vụ người dân và doanh nghiệp"  # service to citizens and businesses (Văn phòng Chính phủ)
+_PCI = r"năng lực cạnh tranh|\bPCI\b"  # provincial competitiveness (VCCI)
+_PAR = r"cải cách hành chính|PAR ?INDEX|\bCCHC\b"  # administrative reform (Bộ Nội vụ)
+_RANKED = r"(?:xếp|vị trí|hạng|đứng)"
+
 #: families in priority order for the same distance: the specific before the general
 FAMILIES = (
     # budget: components before the total, spending apart from revenue
@@ -123,12 +129,20 @@ FAMILIES = (
     _f("near_poor_households", "other", None, r"^hộ cận nghèo|^hộ nghèo",
        units="count"),
     # administrative reform and digital government
-    _f("admin_reform_rank", "digital",
-       r"cải cách hành chính|PAR ?INDEX|xếp hạng|[Xx]ếp|vị trí", units="rank"),
+    # the indices ministries publish are kept apart (a digital-transformation score is no administrative reform
+    # index); a rank takes the index named before its verb ("Chỉ số DTI … xếp thứ 25/63"), else it is a bare ranking
+    _f("digital_transformation_rank", "digital", rf"(?:{_DTI})[^.;]{{0,100}}?{_RANKED}", units="rank"),
+    _f("public_service_rank", "digital", rf"(?:{_PSI})[^.;]{{0,100}}?{_RANKED}", units="rank"),
+    _f("competitiveness_rank", "other", rf"(?:{_PCI})[^.;]{{0,100}}?{_RANKED}", units="rank"),
+    _f("admin_reform_rank", "digital", rf"(?:{_PAR})[^.;]{{0,100}}?{_RANKED}|{_PAR}", units="rank"),
+    _f("ranking", "other", r"xếp hạng|[Xx]ếp|vị trí|đứng thứ", units="rank"),
+    _f("digital_transformation_index", "digital", _DTI, units="percent score pp"),
+    _f("public_service_index", "digital", _PSI, units="percent score pp"),
+    _f("competitiveness_index", "other", _PCI, units="percent score pp"),
     _f("online_fullprocess_records_share",
        "digital", r"trực tuyến toàn trình|toàn trình", units="percent count"),
     _f("admin_reform_index", "digital",
-       r"cải cách hành chính|PAR ?INDEX|[Cc]hỉ số(?! sản xuất| giá)", units="percent score pp"),
+       rf"{_PAR}|[Cc]hỉ số(?! sản xuất| giá| chuyển đổi số| phục vụ| năng lực)", units="percent score pp"),
     _f("records_on_time", "digital",
        r"đúng hạn|trước hạn", r"^(?:hồ sơ|thủ tục)(?! số)", units="percent count"),
     _f("digitised_records", "digital",
@@ -241,7 +255,9 @@ def _metrics() -> dict[str, Metric]:
         for suffix in SUFFIXES:
             out[fam + suffix] = Metric(fam + suffix, out[fam].topic, fam, suffix)
     out["party_members_admitted_vs_target"] = Metric("party_members_admitted_vs_target", "governance")
-    out["admin_reform_rank_change"] = Metric("admin_reform_rank_change", "digital")
+    for rank in ("admin_reform_rank", "digital_transformation_rank", "public_service_rank", "competitiveness_rank",
+                 "ranking"):  # "tăng 4 bậc"
+        out[rank + "_change"] = Metric(rank + "_change", out[rank].topic)
     return out
 
 
@@ -362,6 +378,43 @@ def _family_at(before: str, after: str, unit: str, noun: str) -> tuple[Family | 
 
 
 _BY_KEY = {f.key: f for f in FAMILIES}
+
+#: the published indices, each with the families of its value and of its rank
+_INDICES = ((re.compile(_DTI), "digital_transformation_index", "digital_transformation_rank"),
+            (re.compile(_PSI), "public_service_index", "public_service_rank"),
+            (re.compile(_PCI), "competitiveness_index", "competitiveness_rank"),
+            (re.compile(_PAR), "admin_reform_index", "admin_reform_rank"))
+_STEPS_ABOUT = re.compile(r"^\s?(?:bậc\s)?(?:về|trong|ở)\s")  # "tăng 5 bậc về Chỉ số chuyển đổi số"
+
+
+def index_frame(context: str, after: str, unit: str, only_one: bool = False) -> tuple[str, int, int] | None:
+    """The index a score, a point change or a rank with no measure of its own is about: the one named right after it
+    ("tăng 5 bậc về Chỉ số chuyển đổi số"), else the last one ``context`` names (the paragraph before its sentence:
+    "Bộ … công bố Chỉ số chuyển đổi số năm 2022. Theo đó, Trà Vinh đạt 0,45 điểm, xếp thứ 25/63"), with the span
+    of its name (offsets in ``after`` counted from ``len(context)``); None when neither names one, or, with
+    ``only_one`` (a context as wide as the article), when it names more than one index.
+
+    >>> index_frame("Bộ công bố Chỉ số chuyển đổi số năm 2022. Theo đó, tỉnh đạt ", " điểm", "score")
+    ('digital_transformation_index', 11, 31)
+    >>> index_frame("", " bậc về chỉ số năng lực cạnh tranh", "rank")
+    ('competitiveness_rank', 17, 34)
+    """
+    if unit not in ("score", "pp", "rank"):
+        return None
+    value_or_rank = 2 if unit == "rank" else 1
+    steps = _STEPS_ABOUT.match(after)
+    if steps:
+        for pattern, *keys in _INDICES:
+            m = pattern.match(after, steps.end())
+            if m:
+                key = keys[value_or_rank - 1]
+                return (key + "_change" if unit == "rank" else key), len(context) + m.start(), len(context) + m.end()
+    found = [(m.end(), m.start(), keys[value_or_rank - 1]) for pattern, *keys in _INDICES
+             for m in pattern.finditer(context)]
+    if not found or only_one and len({key for _e, _s, key in found}) > 1:
+        return None
+    end, start, key = max(found)
+    return key, start, end
 
 
 def family_of(key: str) -> str:
