@@ -920,3 +920,11 @@ def test_steps_named_with_their_index_in_a_headline():
     found = figs("Ngày 5/7/2023, tỉnh tổ chức hội nghị.\n",
                  head="Trà Vinh tăng 5 bậc về chỉ số chuyển đổi số\nXã hội 12/10/2023 08:00\n")
     assert [f.metric for f in found if f.quote.startswith("5 bậc")] == ["digital_transformation_rank_change"]
+
+
+@pytest.mark.parametrize("passing", ["Bộ Tài chính đánh giá cao kết quả này.",
+                                     "Trong khi đó, Bộ Tài chính chỉ giải ngân được 30% kế hoạch."])
+def test_a_ministry_named_in_passing_does_not_carry_to_the_next_sentence(passing):
+    body = (f"Long An là địa phương giải ngân tốt, đạt 65% kế hoạch. {passing} "
+            "Tính đến ngày 31/8/2023, giải ngân được 3.200 tỷ đồng.")
+    assert fig(body, "3.200").district == "Long An"

@@ -1640,6 +1640,9 @@ def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
         # "Cả nước có … Quận đạt …": in a local report the country is a yardstick, not the unit the paragraph goes on
         # about, unless it owns the measure the next sentences take up ("Tỷ lệ … của cả nước … tỷ lệ này chỉ đạt …")
         owners = [m for m in owners if m.place.level != "country" or _OF_BEFORE.search(text, max(0, m.start - 6), m.start)]
+    # a ministry named in passing (who reports, who leads a list) is not what the next sentences are about, unless the
+    # article is about it
+    owners = [m for m in owners if m.place.level != "ministry" or m.place == a.place[0]]
     if owners and not _several(owners):
         p.place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
 
