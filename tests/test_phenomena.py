@@ -928,3 +928,15 @@ def test_a_ministry_named_in_passing_does_not_carry_to_the_next_sentence(passing
     body = (f"Long An là địa phương giải ngân tốt, đạt 65% kế hoạch. {passing} "
             "Tính đến ngày 31/8/2023, giải ngân được 3.200 tỷ đồng.")
     assert fig(body, "3.200").district == "Long An"
+
+
+# --- a time that names no year is of the year the paragraph is about, not of the article's date ---------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Lũy kế từ đầu năm đến tháng 8/2022, quận thu 11.200 tỷ đồng. Quận dự kiến đến tháng 12 sẽ giải ngân đạt "
+     "trên 95% kế hoạch.", "95%", "2022"),
+    ("Quý I/2023, quận thu 3.100 tỷ đồng. Riêng tháng 3, quận thu 1.200 tỷ đồng.", "1.200", "2023-03"),
+    # a time that says its year keeps it
+    ("Năm 2023, quận thu 5.000 tỷ đồng. Quý I/2024, quận thu 1.300 tỷ đồng.", "1.300", "2024-Q1"),
+])
+def test_a_time_without_a_year_takes_the_paragraph_year(body, quote, period):
+    assert fig(body, quote).period == period

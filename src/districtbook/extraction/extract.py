@@ -1316,6 +1316,7 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     if progress and not (period and r.clause[0] <= m0 < r.clause[1]):
         return  # "dự án … đã hoàn thành 93% khối lượng": how far a project has got, which only its clause dates
     if period:
+        period = _year_of_frame(period, text[m0:m1], p.period[0])
         r.period, r.period_ev = period, ("clause" if r.clause[0] <= m0 < r.clause[1] else "sentence", m0, m1, False)
         return
     if _NOW.search(r.before):
@@ -1331,6 +1332,22 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     elif a.only_year and not r.goal_before and not p.in_targets:
         # an undated excerpt that names one year, and no other period, reports on that year (weak: a guess)
         r.period, r.period_ev = a.only_year[0], ("only_year", a.only_year[1], a.only_year[2], True)
+
+
+_IN_ONE_YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:H[12]|Q[1-4]|\d{1,2}M|\d\d|YTD))?")
+_NAMES_ITS_YEAR = re.compile(r"(?:19|20)\d\d|\bnăm\b")
+
+
+def _year_of_frame(period: str, mark: str, frame: str) -> str:
+    """A time that names no year ("đến tháng 12", "quý IV", "tháng 3") is of the year the paragraph is about
+    ("Lũy kế 8 tháng năm 2022 … dự kiến đến tháng 12 sẽ …": December 2022), not of the article's date.
+
+    >>> _year_of_frame("2021", "đến tháng 12", "2022-8M"), _year_of_frame("2021-03", "tháng 3 năm nay", "2022-8M")
+    ('2022', '2021-03')
+    """
+    if not (frame and _IN_ONE_YEAR.fullmatch(frame) and _IN_ONE_YEAR.fullmatch(period)) or _NAMES_ITS_YEAR.search(mark):
+        return period
+    return frame[:4] + period[4:]
 
 
 #: a bare year in a list of years: "Năm 2021, 2022 và 2023"

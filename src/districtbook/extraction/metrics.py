@@ -397,7 +397,7 @@ def index_frame(context: str, after: str, unit: str, only_one: bool = False) -> 
     >>> index_frame("Bộ công bố Chỉ số chuyển đổi số năm 2022. Theo đó, tỉnh đạt ", " điểm", "score")
     ('digital_transformation_index', 11, 31)
     >>> index_frame("", " bậc về chỉ số năng lực cạnh tranh", "rank")
-    ('competitiveness_rank', 17, 34)
+    ('competitiveness_rank_change', 15, 34)
     """
     if unit not in ("score", "pp", "rank"):
         return None
@@ -405,7 +405,7 @@ def index_frame(context: str, after: str, unit: str, only_one: bool = False) -> 
     steps = _STEPS_ABOUT.match(after)
     if steps:
         for pattern, *keys in _INDICES:
-            m = pattern.match(after, steps.end())
+            m = pattern.search(after, steps.end(), steps.end() + 40)
             if m:
                 key = keys[value_or_rank - 1]
                 return (key + "_change" if unit == "rank" else key), len(context) + m.start(), len(context) + m.end()
