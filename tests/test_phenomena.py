@@ -940,3 +940,19 @@ def test_a_ministry_named_in_passing_does_not_carry_to_the_next_sentence(passing
 ])
 def test_a_time_without_a_year_takes_the_paragraph_year(body, quote, period):
     assert fig(body, quote).period == period
+
+
+# --- the whole of a higher unit the text does not name is never the article's ward ----------------------------------
+def test_the_whole_city_unnamed_is_not_the_ward_the_article_is_about():
+    head = "Phường Kim Long kết nạp đảng viên\nXã hội 12/12/2025 08:00\n"
+    body = ("Tính đến ngày 4/12/2025, toàn thành phố đã kết nạp 1.770 quần chúng ưu tú vào Đảng. "
+            "Phường Kim Long là một điển hình. Năm 2025, phường Kim Long kết nạp 16 đảng viên.")
+    f = fig(body, "1.770", head=head)
+    assert f.district == "" and "place" in f.weak
+    assert fig(body, "16", head=head).district == "Kim Long"
+
+
+def test_the_province_named_in_a_guest_list_is_no_subject():
+    head = "Phường Nông Trang tổ chức Đại hội\nXã hội 12/7/2025 08:00\n"
+    body = "Dự Đại hội có các đồng chí nguyên lãnh đạo tỉnh và 225 đại biểu đại diện cho trên 3.900 đảng viên của phường."
+    assert fig(body, "3.900", head=head).district == "Nông Trang"

@@ -907,6 +907,24 @@ NO_PLACE: Evidence = ("none", -1, -1, True)
 _COMPARED_BETWEEN = re.compile(r"\b(?:so với|hơn|gấp|chỉ sau|đứng sau)\b")
 
 
+_WHOLE_BEFORE = re.compile(r"\b(?:[Tt]oàn|[Cc]ả)\s$")  # "toàn thành phố", "cả tỉnh": the whole unit of that level
+
+
+def _level_word(word: re.Match[str], default: tuple[Place | None, Evidence], by_level: dict[str, tuple[Place, Evidence]],
+                text: str, named_before: bool) -> tuple[Place | None, Evidence] | None:
+    """A bare level word before a figure ("phường có 110 hộ"): the article's unit of that level; the whole of a
+    higher unit the text does not name ("toàn thành phố đã kết nạp …" in an article about one of its wards) is no
+    unit the book can name, never the ward; None when the word decides nothing."""
+    level = _LEVEL_WORDS.get(word.group(0).lower())
+    target = default if default[0] is not None and level == default[0].level else by_level.get(level or "")
+    if target is not None:
+        return target[0], ("clause", word.start(), word.end(), target[1][3])
+    if level and default[0] is not None and _RANK[level] > _RANK[default[0].level] and not named_before \
+            and _WHOLE_BEFORE.search(text, max(0, word.start() - 5), word.start()):
+        return None, ("clause", word.start(), word.end(), True)
+    return None
+
+
 def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: int,
                default: tuple[Place | None, Evidence], text: str,
                by_level: dict[str, tuple[Place, Evidence]]) -> tuple[Place | None, Evidence]:
@@ -924,12 +942,9 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
         if len(listed) == n and k < n:
             return listed[k].place, ("joint", listed[k].start, listed[k].end, False)
     generic = list(_GENERIC_UNIT.finditer(text, before[-1].end if before else clause_start, pos))
-    if generic:
-        word = generic[-1]
-        level = _LEVEL_WORDS.get(word.group(0).lower())
-        target = default if default[0] is not None and level == default[0].level else by_level.get(level or "")
-        if target is not None:
-            return target[0], ("clause", word.start(), word.end(), target[1][3])
+    level_word = _level_word(generic[-1], default, by_level, text, bool(before)) if generic else None
+    if level_word:
+        return level_word
     if before:
         return before[-1].place, ("clause", before[-1].start, before[-1].end, False)
     # a unit in brackets after a name says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"), not
