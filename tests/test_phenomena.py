@@ -37,6 +37,15 @@ def fig(body: str, quote: str, **kw):
     ("Chỉ số sản xuất công nghiệp tăng 7,7% so với cùng kỳ.", "7,7%", "industrial_production_index"),
     ("Chỉ số giá tiêu dùng bình quân tăng 3,1%.", "3,1%", "consumer_price_index"),
     ("Thu ngân sách quận đạt 2.100 tỷ đồng, bằng 112% so với cùng kỳ.", "112%", "budget_revenue_yoy"),
+    # a tax is a component of the revenue, not the total
+    ("Trong đó, thu thuế, phí đạt 2.870 tỷ đồng.", "2.870", "tax_revenue"),
+    ("Số thu thuế công thương nghiệp ngoài quốc doanh đạt 13.800 tỷ đồng.", "13.800", "nonstate_revenue"),
+    ("Khu vực ngoài Nhà nước 43 nghìn tỷ đồng; thuế thu nhập cá nhân 21,3 nghìn tỷ đồng, đạt 55,4%.", "21,3",
+     "personal_income_tax_revenue"),
+    # wards counted by what they launched, records by what was done to them
+    ("Quận có 11/11 phường triển khai mô hình phố thanh toán không dùng tiền mặt.", "11/11",
+     "wards_launching_cashless_streets"),
+    ("Quận đã số hóa 125.000 hồ sơ.", "125.000", "digitised_records"),
     ("Huyện kết nạp 85 đảng viên mới, đạt 106% kế hoạch.", "106%", "party_members_admitted_vs_target"),
     ("Phường có 3.150 đảng viên sinh hoạt tại 42 chi bộ.", "3.150", "party_members_count"),
     ("Phường có 3.150 đảng viên sinh hoạt tại 42 chi bộ.", "42 chi bộ", "party_organizations_count"),

@@ -67,11 +67,12 @@ _RANKED = r"(?:xếp|vị trí|hạng|đứng)"
 #: families in priority order for the same distance: the specific before the general
 FAMILIES = (
     # budget: components before the total, spending apart from revenue
+    _f("personal_income_tax_revenue", "budget", r"thuế thu nhập cá nhân"),
     _f("domestic_revenue", "budget", r"thu nội địa"),
     _f("soe_revenue", "budget",
        r"(?:thu từ |khu vực )doanh nghiệp [Nn]hà nước"),
     _f("nonstate_revenue", "budget",
-       r"khu vực ngoài (?:[Nn]hà nước|quốc doanh)"),
+       r"(?:khu vực |thu )?ngoài (?:[Nn]hà nước|quốc doanh)"),
     _f("fdi_revenue", "budget",
        r"vốn đầu tư nước ngoài|khu vực FDI"),
     _f("crude_oil_revenue", "budget", r"dầu thô"),
@@ -90,6 +91,7 @@ FAMILIES = (
        r"giải ngân"),
     _f("total_social_investment", "growth",
        r"vốn đầu tư toàn xã hội|tổng vốn đầu tư"),
+    _f("tax_revenue", "budget", r"[Tt]hu (?:từ )?thuế|thuế, phí|[Tt]huế, phí"),
     _f("budget_revenue", "budget",
        r"[Tt]hu ngân sách|[Tt]ổng thu|thu NSNN|[Tt]hu cân đối|ngân sách (?:[Nn]hà nước|NN)|tăng thu|[Tt]hu ngân sách|"
        r"ngân sách"),
@@ -146,11 +148,14 @@ FAMILIES = (
     _f("records_on_time", "digital",
        r"đúng hạn|trước hạn", r"^(?:hồ sơ|thủ tục)(?! số)", units="percent count"),
     _f("digitised_records", "digital",
-       r"số hóa|số hoá", r"^(?:văn bản|hồ sơ số|tài liệu)"),
+       r"số hóa|số hoá", r"^(?:văn bản|hồ sơ|tài liệu)"),
     _f("cashless_vendors", "digital",
        None, r"^tiểu thương", units="count percent"),
     _f("cashless_markets", "digital",
        r"chợ 4\.0|QR|tiền mặt|thanh toán", r"^chợ"),
+    # "11/11 phường triển khai mô hình Phố thanh toán không dùng tiền mặt": wards counted, by what they launched
+    _f("wards_launching_cashless_streets", "digital",
+       None, r"^(?:phường|xã)[^,;.]{0,50}(?:tiền mặt|thanh toán)", units="count ratio"),
     _f("cashless_streets", "digital",
        r"tiền mặt|QR|thanh toán", r"^(?:tuyến phố|tuyến đường)(?! văn minh)"),
     _f("cashless_businesses",
