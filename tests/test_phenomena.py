@@ -46,6 +46,14 @@ def fig(body: str, quote: str, **kw):
     ("Quận có 11/11 phường triển khai mô hình phố thanh toán không dùng tiền mặt.", "11/11",
      "wards_launching_cashless_streets"),
     ("Quận đã số hóa 125.000 hồ sơ.", "125.000", "digitised_records"),
+    # income a head is not GRDP a head; by how much something rose is not its level
+    ("Thu nhập bình quân đầu người năm 2025 ước đạt 98 triệu đồng.", "98", "income_per_capita"),
+    ("GRDP bình quân đầu người năm 2025 ước đạt 120 triệu đồng.", "120", "grdp_per_capita"),
+    ("Thu nhập bình quân đầu người đạt 98 triệu đồng, tăng 35 triệu đồng so với đầu nhiệm kỳ.", "35",
+     "income_per_capita_change"),
+    ("Năm 2022, quận có 5.200 doanh nghiệp thành lập mới, tăng 1.377 doanh nghiệp so với cùng kỳ.", "1.377",
+     "enterprises_change"),
+    ("Thu ngân sách tăng lên 5.000 tỷ đồng.", "5.000", "budget_revenue"),
     ("Huyện kết nạp 85 đảng viên mới, đạt 106% kế hoạch.", "106%", "party_members_admitted_vs_target"),
     ("Phường có 3.150 đảng viên sinh hoạt tại 42 chi bộ.", "3.150", "party_members_count"),
     ("Phường có 3.150 đảng viên sinh hoạt tại 42 chi bộ.", "42 chi bộ", "party_organizations_count"),
@@ -965,3 +973,13 @@ def test_the_province_named_in_a_guest_list_is_no_subject():
     head = "Phường Nông Trang tổ chức Đại hội\nXã hội 12/7/2025 08:00\n"
     body = "Dự Đại hội có các đồng chí nguyên lãnh đạo tỉnh và 225 đại biểu đại diện cho trên 3.900 đảng viên của phường."
     assert fig(body, "3.900", head=head).district == "Nông Trang"
+
+
+@pytest.mark.parametrize(("body", "quote", "basis"), [
+    ("Thu nhập bình quân đầu người đạt 98 triệu đồng, tăng 35 triệu đồng so với đầu nhiệm kỳ.", "35", "term_start"),
+    ("Năm 2022, quận có 5.200 doanh nghiệp, tăng 1.377 doanh nghiệp so với cùng kỳ.", "1.377", "yoy"),
+    ("Thu ngân sách đạt 5.000 tỷ đồng, tăng 450 tỷ đồng so với cùng kỳ năm 2022.", "450", "yoy"),
+    ("Thu ngân sách đạt 5.000 tỷ đồng, tăng 450 tỷ đồng.", "450", "none"),
+])
+def test_a_change_in_an_amount_is_measured_against_its_base(body, quote, basis):
+    assert fig(body, quote).basis == basis

@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from districtbook.reading.articles import Article, Line, iter_articles
-from districtbook.extraction.metrics import family_of, index_frame, metric_evidence
+from districtbook.extraction.metrics import AMOUNT_CHANGE_BEFORE, family_of, index_frame, metric_evidence
 from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
 from districtbook.extraction.periods import TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark, scoped_marks
 from districtbook.reading.articles import FRAME_KINDS
@@ -561,6 +561,11 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
         found = _targets_basis(clause_before, clause_after, at)
         if found:
             return found
+    if unit in ("count", "VND_bn") and AMOUNT_CHANGE_BEFORE.search(clause_before[-25:]):
+        # "tăng 35 triệu đồng so với đầu nhiệm kỳ", "tăng 1.377 doanh nghiệp so với cùng kỳ": a change, on a base
+        change = _basis_after(_up_to_next_figure(clause_after[:70]), ctx, ctx.term_starts())
+        if change and change[0] in ("yoy", "term_start"):
+            return change[0], at[1] + change[1], at[1] + change[2]
     if unit == "count":
         return _count_basis(clause_after, at[1])
     if unit == "ratio":

@@ -117,7 +117,7 @@ FAMILIES = (
     _f("income_per_capita", "growth",
        r"thu nhập bình quân", units="VND_bn percent times"),
     _f("grdp_per_capita", "growth",
-       r"GRDP bình quân đầu người|bình quân đầu người", units=_M),
+       r"GRDP bình quân đầu người|(?<!thu nhập )bình quân đầu người", units=_M),  # not "thu nhập bình quân đầu người"
     # an amount of output is not a growth rate: industrial output apart from all-sector output
     _f("industrial_output", "growth", r"giá trị sản xuất công nghiệp|sản xuất công nghiệp", units=_M),
     _f("production_value", "growth", r"giá trị sản xuất|tổng sản phẩm|\bGO\b", units=f"{_M} times"),
@@ -238,7 +238,10 @@ FAMILIES = (
 
 #: suffixes of a family's key (their labels are ``metric.suffix.vs_plan``, … in the catalogues)
 SUFFIXES = ("_vs_plan", "_growth", "_yoy", "_share", "_mom_growth", "_mom_ratio", "_vs_term_start", "_over_plan",
-            "_target")
+            "_target", "_change")
+#: an amount or a count that says by how much something rose or fell ("tăng 35 triệu đồng", "giảm 12 hộ"), not to
+#: what level (not "tăng lên 5.000 tỷ đồng", "giảm còn 3 hộ")
+AMOUNT_CHANGE_BEFORE = re.compile(r"\b(?:[Tt]ăng|[Gg]iảm|sụt)(?:\sthêm)?(?:\s(?:được|hơn|gần|khoảng|trên|xấp xỉ))?\s$")
 
 _SHARE_FAMILIES = frozenset(f.key for f in FAMILIES if f.key.endswith("_share") or f.key.startswith("sector_share")
                             or f.key in ("poverty_rate", "admin_reform_index", "online_fullprocess_records_share",
@@ -475,6 +478,8 @@ def _key(fam: Family, before: str, after: str, unit: str, basis: str) -> str:
         return key if key.endswith("_vs_term_start") else key + ("_vs_term_start" if basis == "term_start" else "_times")
     if unit == "rank" and _GROWTH_VERB.search(before[-25:]):
         return key + "_change"  # "tăng 4 bậc"
+    if unit in ("VND_bn", "count") and AMOUNT_CHANGE_BEFORE.search(before[-25:]) and not key.endswith("_change"):
+        return key + "_change"  # "tăng 1.377 doanh nghiệp so với cùng kỳ": by how much, not how many
     return _percent_key(key, before, after, basis) if unit == "percent" else key
 
 
