@@ -983,3 +983,22 @@ def test_the_province_named_in_a_guest_list_is_no_subject():
 ])
 def test_a_change_in_an_amount_is_measured_against_its_base(body, quote, basis):
     assert fig(body, quote).basis == basis
+
+
+# --- the date the data were read on is a running total to that day --------------------------------------------------
+@pytest.mark.parametrize("body", ["Theo số liệu cập nhật ngày 18/8/2024, tỉnh đạt 75,6 điểm.",
+                                  "Theo số liệu tính đến ngày 18/8/2024, tỉnh đạt 75,6 điểm."])
+def test_the_day_data_were_read_is_a_running_total(body):
+    assert fig(body, "75,6").period == "2024-YTD"
+
+
+@pytest.mark.parametrize("body", ["Đến nay, phường có 96 quần chúng hoàn thành lớp bồi dưỡng.",
+                                  "Tính đến nay, 100% hộ kinh doanh áp dụng thanh toán không dùng tiền mặt."])
+def test_up_to_now_names_no_period(body):
+    """The dev set's convention: "Đến nay" alone dates nothing (a stock at the time of writing)."""
+    assert fig(body, "96" if "96" in body else "100%").period == ""
+
+
+def test_a_score_in_an_article_about_one_index_is_that_index():
+    head = "Quảng Nam cải thiện Chỉ số phục vụ người dân và doanh nghiệp\nThứ Hai, 19/08/2024 10:00\n"
+    assert fig("Tính đến ngày 18/8, tỉnh đạt 75,6 điểm.", "75,6", head=head).metric == "public_service_index"

@@ -1503,13 +1503,14 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
 def _index_of(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState,
               metric: str) -> tuple[str, tuple[str, int, int]] | None:
     """The published index a score, a point change or a rank with no measure of its own is about
-    (:func:`metrics.index_frame`): named right after it, earlier in its paragraph, or, for a bare ranking, the one
-    index the article names; ``(metric, evidence)``."""
+    (:func:`metrics.index_frame`): named right after it, earlier in its paragraph, or, for a bare ranking or score, the
+    one index the article names; ``(metric, evidence)``."""
     tok, para = r.tok, a.text[p.line.start:s.start]
     index = index_frame(para, r.after[:60], tok.unit)
-    if index is None and metric in ("ranking", "ranking_change"):  # an article about one index ranks by it
+    if index is None and metric in ("ranking", "ranking_change", "other"):  # an article about one index scores by it
         whole = index_frame(a.text[:s.start], "", tok.unit, only_one=True)
-        return (whole[0] + metric.removeprefix("ranking"), ("paragraph", whole[1], whole[2])) if whole else None
+        suffix = "_change" if metric.endswith("_change") else ""
+        return (whole[0] + suffix, ("paragraph", whole[1], whole[2])) if whole else None
     if index is None:
         return None
     if index[1] >= len(para):  # named after the number ("5 bậc về chỉ số …")

@@ -38,7 +38,7 @@ _YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tớ
 #: the word for PERIOD_RE to match there (the tails; "các" and "trong" are common words)
 _PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "kể", "lũy", "tính", "đến", "tới", "vào",
                       "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá",
-                      "sau", "qua", "tuần", "hết", *_MONTH_COUNT_WORDS)
+                      "sau", "qua", "tuần", "hết", "cập", "số", *_MONTH_COUNT_WORDS)
 _PERIOD_TAILS = {
     **dict.fromkeys(cases("năm"), r"\s(?:nay|\d|qua|vừa\squa|ngoái)"),  # "năm 2024", "năm nay", "năm qua", "năm ngoái"
     **dict.fromkeys(cases("tháng"), r"\s\d"),  # "tháng 9"
@@ -51,6 +51,8 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("lũy"), r"\skế"),
     **dict.fromkeys(cases("tính"), r"\sđến"),
     **dict.fromkeys(cases("đến", "tới"), r"\s(?:hết|đầu|cuối|giữa|tháng|năm|thời|ngày\s\d|\d\d?[/-]|\d\d?\s?(?:h|giờ))"),
+    **dict.fromkeys(cases("cập"), r"\snhật\s"),  # "cập nhật (đến) ngày 18/8/2024"
+    **dict.fromkeys(cases("số"), r"\sliệu\s"),  # "số liệu ngày 18/8/2024"
     **dict.fromkeys(cases("vào", "hằng", "hàng", "mỗi"), r"\snăm"),
     **dict.fromkeys(cases("nửa"), r"\s(?:đầu|cuối|nhiệm)"),
     **dict.fromkeys(cases("giữa"), r"\snhiệm"),
@@ -141,6 +143,7 @@ PERIOD_RE = re.compile(
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
         [Tt]ính\sđến\s(?:hết\s)?{_CLOCK}(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|
         (?:[Đđ]ến|[Tt]ới)\sthời\sđiểm\s(?:hiện\stại|này|báo\scáo)|
+        (?:cập\snhật|số\sliệu)(?:\s(?:đến|tới|tính\sđến))?\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdu>{_Y}))?|  # số liệu ngày 18/8/2024
         (?:[Đđ]ến|[Tt]ới|[Hh]ết)\s(?:hết\s)?{_CLOCK}(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytde>{_Y}))?(?![\d/-])|  # đến (hết) ngày 25/9/2025
         (?:[Tt]ính\sđến|[Đđ]ến|[Tt]ới|[Hh]ết)\s(?:hết\s)?{_CLOCK}ngày\s\d{{1,2}}\stháng\s\d{{1,2}}(?:\snăm\s(?P<ytdm>{_Y}))?|  # ngày 29 tháng 9
         [Tt]uần\s(?:thứ\s)?\d{{1,2}}(?:(?:/|\snăm\s)(?P<ytdw>{_Y}))?)                       # tuần 03 năm 2024
@@ -493,7 +496,7 @@ def _span(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
     ref = ctx.year
     year: int | str | None
     if m["ytd"]:
-        year = m["ytdy"] or m["ytdd"] or m["ytde"] or m["ytdm"] or m["ytdw"] or ctx.pub_year or ref
+        year = m["ytdy"] or m["ytdd"] or m["ytde"] or m["ytdm"] or m["ytdw"] or m["ytdu"] or ctx.pub_year or ref
         return f"{year}-YTD" if year else ""
     if m["n"] or m["n2"] or m["n5"]:
         n = int(m["n"] or m["n2"] or m["n5"])
