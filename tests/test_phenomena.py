@@ -1002,3 +1002,17 @@ def test_up_to_now_names_no_period(body):
 def test_a_score_in_an_article_about_one_index_is_that_index():
     head = "Quảng Nam cải thiện Chỉ số phục vụ người dân và doanh nghiệp\nThứ Hai, 19/08/2024 10:00\n"
     assert fig("Tính đến ngày 18/8, tỉnh đạt 75,6 điểm.", "75,6", head=head).metric == "public_service_index"
+
+
+# --- a span written out from its first to its last year -------------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Từ năm 2020 đến năm 2025, thu ngân sách phường đạt 450 tỷ đồng.", "450", "2020-2025"),
+    ("Từ năm 2021 đến 2025, phường kết nạp 120 đảng viên.", "120", "2021-2025"),
+    ("Tính chung 5 năm 2021-2025, thu ngân sách phường đạt 450 tỷ đồng.", "450", "2021-2025"),
+])
+def test_a_span_from_one_year_to_another(body, quote, period):
+    assert fig(body, quote).period == period
+
+
+def test_the_years_of_a_span_are_not_figures():
+    assert not [f for f in figs("Từ năm 2021 đến 2025, phường kết nạp 120 đảng viên.") if "2021" in f.quote]

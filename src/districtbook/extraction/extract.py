@@ -389,6 +389,9 @@ def _range(text: str, m: re.Match[str], before: str, limit: int) -> Iterator[Tok
         if 1 <= d <= 31 and 1 <= mo <= 12 and not re.search(r"\s", m.group(0)) and not measured:
             yield Token(s, e, Decimal(0), "date", kind="incidental", reason="date")
             return
+    if _YEAR.fullmatch(lo) and _YEAR.fullmatch(hi) and int(hi) > int(lo):
+        yield Token(s, e, Decimal(0), "year", kind="incidental", reason="period_span")  # "từ năm 2021 đến 2025"
+        return
     if _MONTH_YEAR.fullmatch(m.group(0)) and before.endswith(("tháng ", "Tháng ")):
         yield Token(s, e, Decimal(0), "date", kind="incidental", reason="date")  # "thông xe tháng 12-2025"
         return

@@ -46,7 +46,7 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("nhiệm", "thời"), r"\skỳ"),
     **dict.fromkeys(cases("giai"), r"\sđoạn"),
     **dict.fromkeys(cases("trong"), r"\s(?:năm|nhiệm|giai|\d)"),  # "trong năm", "trong nhiệm kỳ", "trong 5 năm"
-    **dict.fromkeys(cases("từ"), r"\s(?:đầu|ngày\s\d|\d\d?[/-]|năm\s\d)"),
+    **dict.fromkeys(cases("từ"), r"\s(?:đầu|ngày\s\d|\d\d?[/-]|năm\s\d|(?:19|20)\d\d\s(?:đến|tới)\s)"),
     **dict.fromkeys(cases("kể"), r"\stừ"),
     **dict.fromkeys(cases("lũy"), r"\skế"),
     **dict.fromkeys(cases("tính"), r"\sđến"),
@@ -154,7 +154,8 @@ PERIOD_RE = re.compile(
     | (?P<annual>hằng\snăm|hàng\snăm|mỗi\snăm|/năm)
     | (?P<whole>[Cc]ả\snăm)(?:\s(?P<wy>{_Y})|\snay)?(?!\s(?:học|tài\schính)\b)      # cả năm 2023: the whole year
     | (?P<until>đến\snăm|tới\snăm|vào\snăm|đến\shết\snăm|Đến\snăm|Đến\shết\snăm)\s(?P<uy>{_Y})
-    | (?:năm|Năm)\s(?P<y>{_Y})
+    | [Tt]ừ\s(?:năm\s)?(?P<fy1>{_Y})\s(?:đến|tới)\s(?:hết\s)?(?:năm\s)?(?P<fy2>{_Y})      # "Từ năm 2020 đến năm 2025": the span
+    | (?:năm|Năm)\s(?P<y>{_Y})(?!\s?[-–]\s?{_Y})                                    # not "5 năm 2021-2025"
     | (?P<this_year>năm\snay)
     | (?<!\d[ ])(?<![Nn]hững[ ])(?<![Cc]ác[ ])(?<!nhiều[ ])(?P<past_year>[Nn]ăm\s(?:vừa\s)?qua|[Nn]ăm\sngoái)(?![\w])  # "Năm qua, …": the year just ended
     """,
@@ -480,8 +481,9 @@ def _term(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
     if m["term_half"]:
         term = f"{m['th1']}-{m['th2']}" if m["th1"] else ctx.term
         return f"{term}-H1" if term else ""
-    if m["t1"]:
-        return f"{m['t1']}-{m['t2']}" if int(m["t2"]) > int(m["t1"]) else ""
+    if m["t1"] or m["fy1"]:  # "nhiệm kỳ 2020-2025", "từ năm 2020 đến năm 2025"
+        first, last = (m["t1"], m["t2"]) if m["t1"] else (m["fy1"], m["fy2"])
+        return f"{first}-{last}" if int(last) > int(first) else ""
     if m["next_term"]:
         return ctx.future
     if m["prev_term"]:
