@@ -1016,3 +1016,16 @@ def test_a_span_from_one_year_to_another(body, quote, period):
 
 def test_the_years_of_a_span_are_not_figures():
     assert not [f for f in figs("Từ năm 2021 đến 2025, phường kết nạp 120 đảng viên.") if "2021" in f.quote]
+
+
+# --- a value in brackets after what it is compared with is the same measure of that ---------------------------------
+def test_a_compared_value_in_brackets_is_the_same_measure():
+    f = fig("Giải ngân vốn đầu tư công đạt 48,5% kế hoạch vốn, thấp hơn bình quân cả nước (52,6%).", "52,6%")
+    assert (f.district, f.basis, f.metric) == ("Việt Nam", "plan", "public_investment_disbursement_vs_plan")
+
+
+# --- the group a unit is ranked in is not the unit ---------------------------------------------------------------------
+@pytest.mark.parametrize("body", ["Tăng trưởng GRDP của Cần Thơ đạt 5,83%, xếp thứ 9/13 tỉnh, thành vùng Đồng bằng sông Cửu Long.",
+                                  "Tăng trưởng GRDP của Cần Thơ đạt 5,83%, xếp thứ 9 trong vùng Đồng bằng sông Cửu Long."])
+def test_the_region_ranked_in_is_not_the_subject(body):
+    assert fig(body, "9").district == "Cần Thơ"

@@ -871,6 +871,8 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue
         if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 12), m.start):
             continue
+        if m.place.level in ("country", "region") and _RANKED_AMONG.search(text, max(0, m.start - 40), m.start):
+            continue  # "xếp thứ 9/13 tỉnh, thành vùng Đồng bằng sông Cửu Long": the group ranked in, not the subject
         if m.place.level == "ministry" and (_SOURCE_BEFORE.search(text, max(0, m.start - 24), m.start)
                                             or _SOURCE_AFTER.match(text, m.end)):
             continue  # "Theo Bộ Tài chính, …", "Bộ Tài chính cho biết": who says it, not what it is about
@@ -890,6 +892,8 @@ _LISTED_AFTER = re.compile(r":|\bgồm\b")
 _OWNER_BEFORE = re.compile(r"\b(?:quận|huyện|phường|xã|thành|tỉnh|trấn|ngõ|tâm|Tây|Đông|Nam|Bắc|vùng)\s(?:của|thuộc)\s$")
 #: a comparison group, not a subject: "huyện đông dân nhất cả nước", "đứng đầu toàn quốc", "so với cả nước"
 _OF_BEFORE = re.compile(r"\bcủa\s$")
+_RANKED_AMONG = re.compile(r"\b(?:thứ|hạng)\s\d{1,2}(?:/\d{1,3})?\s(?:(?:tỉnh|thành phố|thành|địa phương|trong|các|của|"
+                           r"toàn|vùng|khu vực|,)\s?)*$")
 _GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$|\b(?:thứ|hạng)\s(?:\d{1,2}|[^\W\d_]{2,4})\s$")
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
 _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
@@ -1431,6 +1435,10 @@ def resolve_goal_term(r: Reading, s: Sentence, p: ParagraphState, a: ArticleStat
         r.period, r.period_ev = a.periods.future, ("future_term", *a.periods.future_at, False)
 
 
+#: a value in brackets after what it is compared with: "thấp hơn bình quân cả nước (52,6%)", "cao hơn tỉnh X (40%)"
+_COMPARED_VALUE_BEFORE = re.compile(r"\b(?:cao|thấp|nhiều|ít|lớn|nhỏ|chậm|nhanh)\shơn\s(?:so với\s)?[^()%\d;]{1,60}\(\s?$")
+
+
 def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """What a percentage, multiple or ratio is measured against (:func:`_basis`), then the cues a list names once
     (:func:`_list_basis`), a share above the whole, and a goal given as a range."""
@@ -1439,6 +1447,10 @@ def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
                              (r.clause[0], tok.tail, s.start))
     r.basis_ev = ("clause", b0, b1) if b0 >= 0 else NO_CUE
     _list_basis(r, a.verb_cues)
+    compared = p.bases.get(tok.unit) if r.basis == "none" and r.basis_ev[1] < 0 else None
+    if compared and compared[0] in ("plan", "yoy", "share") and _COMPARED_VALUE_BEFORE.search(r.before[-70:]):
+        # "đạt 48,5% kế hoạch vốn, thấp hơn bình quân cả nước (52,6%)": the same measure of what it is compared with
+        r.basis, r.basis_ev = compared[0], ("paragraph", compared[2], compared[3])
     if r.basis == "share" and tok.unit == "percent" and tok.value > 100:
         r.basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
     if r.basis == "none" and tok.reason.startswith("range") and r.qualifier.startswith("range") \
