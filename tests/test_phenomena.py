@@ -46,6 +46,8 @@ def fig(body: str, quote: str, **kw):
     ("Quận có 11/11 phường triển khai mô hình phố thanh toán không dùng tiền mặt.", "11/11",
      "wards_launching_cashless_streets"),
     ("Quận đã số hóa 125.000 hồ sơ.", "125.000", "digitised_records"),
+    ("Chợ có 1.250 tiểu thương thanh toán không dùng tiền mặt, chiếm 62% tổng số tiểu thương.", "62%",
+     "cashless_vendors_share"),
     # income a head is not GRDP a head; by how much something rose is not its level
     ("Thu nhập bình quân đầu người năm 2025 ước đạt 98 triệu đồng.", "98", "income_per_capita"),
     ("GRDP bình quân đầu người năm 2025 ước đạt 120 triệu đồng.", "120", "grdp_per_capita"),

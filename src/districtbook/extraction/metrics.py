@@ -298,6 +298,7 @@ _AFTER_A_FIGURE = re.compile(r"\d\s?%\s$|(?:so với|của)\s$")
 _GROWTH_VERB = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân|ước))*\s$|"
                           r"(?:tăng|giảm)\s(?:hơn\s)?(?:so với\s)?năm trước\s$")
 _EXCEED = re.compile(r"vượt\s$")
+_WHOLE_OF = re.compile(r"^(?:tổng số|số)\s")
 _WORD_AFTER, _PLAN_NOUN = re.compile(r"\s?\S"), re.compile(r"(?:chỉ tiêu|kế hoạch|dự toán)\b")
 _MONTH_ON_MONTH, _PER_YEAR_AFTER = re.compile(r"\s?so với (?:tháng|quý) trước"), re.compile(r"\s?/năm")
 _TIMES = re.compile(r"gấp\s$")
@@ -348,6 +349,8 @@ def _family_at(before: str, after: str, unit: str, noun: str) -> tuple[Family | 
     if fams is None:
         return None, -1, -1
     noun_phrase = (noun if noun and not after.strip().lower().startswith(noun) else after[:60]).strip().lower()
+    if unit == "percent":
+        noun_phrase = _WHOLE_OF.sub("", noun_phrase)  # "chiếm 62% tổng số tiểu thương": a share of the vendors
     best: tuple[int, int, Family, int, int] | None = None
     counted: set[int] = set()  # families whose counted noun follows: their words before are not searched
     for rank, fam in fams.nouns:
