@@ -56,6 +56,7 @@ def fig(body: str, quote: str, **kw):
     ("Năm 2022, quận có 5.200 doanh nghiệp thành lập mới, tăng 1.377 doanh nghiệp so với cùng kỳ.", "1.377",
      "enterprises_change"),
     ("Thu ngân sách tăng lên 5.000 tỷ đồng.", "5.000", "budget_revenue"),
+    ("6 tháng, tỉnh kết nạp 1.245 đảng viên, tăng 85 đảng viên so với cùng kỳ.", "85", "party_members_admitted_change"),
     ("Huyện kết nạp 85 đảng viên mới, đạt 106% kế hoạch.", "106%", "party_members_admitted_vs_target"),
     ("Phường có 3.150 đảng viên sinh hoạt tại 42 chi bộ.", "3.150", "party_members_count"),
     ("Phường có 3.150 đảng viên sinh hoạt tại 42 chi bộ.", "42 chi bộ", "party_organizations_count"),
@@ -1031,3 +1032,13 @@ def test_a_compared_value_in_brackets_is_the_same_measure():
                                   "Tăng trưởng GRDP của Cần Thơ đạt 5,83%, xếp thứ 9 trong vùng Đồng bằng sông Cửu Long."])
 def test_the_region_ranked_in_is_not_the_subject(body):
     assert fig(body, "9").district == "Cần Thơ"
+
+
+def test_a_province_city_named_after_its_districts_is_one_of_several():
+    """"Đảng bộ huyện Lục Ngạn …; Đảng bộ huyện Yên Thế …; Đảng bộ thành phố Bắc Giang …": three units of one tier,
+    none of them what the next sentence is about."""
+    head = "Bắc Giang: Nhiều đảng bộ kết nạp đảng viên vượt kế hoạch\nThứ Sáu, 14/07/2023 10:05\n"
+    body = ("6 tháng đầu năm 2023, tỉnh Bắc Giang kết nạp 1.245 đảng viên. Đảng bộ huyện Lục Ngạn kết nạp 186 đảng viên; "
+            "Đảng bộ huyện Yên Thế kết nạp 98 đảng viên; Đảng bộ thành phố Bắc Giang kết nạp 110 đảng viên. "
+            "Có 6/10 đảng bộ đạt trên 50% kế hoạch.")
+    assert fig(body, "6/10", head=head).district == "Bắc Giang"

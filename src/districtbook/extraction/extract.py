@@ -1762,7 +1762,12 @@ def _several(owners: list[Mention]) -> bool:
     """Whether a sentence names several units of one level ("Đảng bộ huyện Kim Sơn kết nạp 150 đảng viên; Đảng bộ
     huyện Yên Mô kết nạp 120 đảng viên"): examples of a whole, none of them what the next sentence is about."""
     last = owners[-1].place
-    return any(m.place != last and m.place.level == last.level for m in owners)
+    return any(m.place != last and _tier(m.place) == _tier(last) for m in owners)
+
+
+def _tier(place: Place) -> str:
+    """A unit's tier: a province's city ("TP Bắc Giang") sits with its districts."""
+    return "district" if place.level == "city" and place.name.startswith("TP ") else place.level
 
 
 def _after_paragraph(p: ParagraphState, a: ArticleState) -> None:

@@ -482,8 +482,9 @@ def _key(fam: Family, before: str, after: str, unit: str, basis: str) -> str:
     if unit == "rank" and _GROWTH_VERB.search(before[-25:]):
         return key + "_change"  # "tăng 4 bậc"
     if unit in ("VND_bn", "count") and AMOUNT_CHANGE_BEFORE.search(before[-25:]) and not key.endswith("_change") \
-            and not key.startswith("new_") and key not in ("party_members_admitted", "cashless_markets_added"):
-        # (what is new by nature, "Số doanh nghiệp thành lập mới tăng 1.186", is the number added)
+            and not (basis == "none" and (key.startswith("new_") or key in ("party_members_admitted", "cashless_markets_added"))):
+        # (what is new by nature, "Số doanh nghiệp thành lập mới tăng 1.186", is the number added, unless compared:
+        # "tăng 85 đảng viên so với cùng kỳ")
         return key + "_change"  # "tăng 1.377 doanh nghiệp so với cùng kỳ": by how much, not how many
     return _percent_key(key, before, after, basis) if unit == "percent" else key
 
