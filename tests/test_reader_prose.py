@@ -234,3 +234,17 @@ def test_the_books_arithmetic_on_a_count_says_what_it_counts_in_whole_numbers():
     assert "khoảng 105 đảng viên trong 6 tháng cuối năm" in vi and "khoảng 18 đảng viên mỗi tháng" in vi, vi
     assert "(khoảng 250 đảng viên)" in vi and "17,5" not in vi
     assert "about 18 a month" in prose.sentence(gap[0], "en")
+
+
+def test_a_per_cent_of_plan_said_alone_keeps_its_hedge():
+    """"đảm bảo tiến độ giải ngân đạt trên 95%": never "reached 95%" (the article said more than)."""
+    from districtbook.analysis.findings import Finding
+    from districtbook.extraction.periods import Period
+
+    metric = "public_investment_disbursement_vs_plan"
+    row = {**dataset.figure_row(doc="103_x.txt", district="Quận 1", value=95.0, unit="percent", period="2022",
+                                basis="plan", qualifier="more_than", metric=metric, quote="95%", outlet="Báo A",
+                                published="2022-09-09"), "words": {}}
+    level = Finding("level", "Quận 1", metric, "2022", [row], {}, 0.0, when=Period.parse("2022"))
+    assert "more than 95% of" in prose.sentence(level, "en")
+    assert "hơn 95%" in prose.sentence(level, "vi")

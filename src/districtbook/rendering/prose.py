@@ -239,7 +239,7 @@ def _against(r: dict, s: dict, v: dict, lang: str) -> str:
     word = s.get("words", {}).get("plan", "")
     plan = word if lang == "vi" and word else text(lang, "plan." + plan_kind(word, s.get(WHEN)))
     key = "against.over" if v["pct"] > 100 else "against.reach"
-    return text(lang, key, pct=pct(v["pct"], lang), plan=plan)
+    return text(lang, key, pct=hedged(pct(v["pct"], lang), s.get("qualifier", ""), lang), plan=plan)
 
 
 def plan_kind(word: str, when: Period | None = None) -> str:
@@ -424,7 +424,8 @@ def _level(f: Finding, lang: str) -> tuple[str, dict]:
         word = r.get("words", {}).get("plan", "")
         plan = word if lang == "vi" and word else text(lang, "plan." + plan_kind(word, r.get(WHEN)))
         return "say.vs_plan", dict(_base(f, lang), metric=metric_words(base, lang),
-                                   against=text(lang, "against.amount", pct=pct(r["value"], lang), plan=plan))
+                                   against=text(lang, "against.amount", pct=hedged(pct(r["value"], lang), r["qualifier"], lang),
+                                                plan=plan))
     per_year = text(lang, "level.per_year", value=derived(v["per_year"], r["unit"], lang, r["qualifier"])) if "per_year" in v else ""
     return "say.level", dict(_base(f, lang), clause=clause(r, lang, escape(f.district)), per_year=per_year)
 
