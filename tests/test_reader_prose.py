@@ -248,3 +248,20 @@ def test_a_per_cent_of_plan_said_alone_keeps_its_hedge():
     level = Finding("level", "Quận 1", metric, "2022", [row], {}, 0.0, when=Period.parse("2022"))
     assert "more than 95% of" in prose.sentence(level, "en")
     assert "hơn 95%" in prose.sentence(level, "vi")
+
+
+@pytest.mark.parametrize(("row", "en", "vi"), [
+    (dict(metric="enterprises_change", value=1377.0, unit="count", basis="yoy", quote="1.377 doanh nghiệp"),
+     "Quận 12's enterprises rose by 1,377 on the same period a year earlier",
+     "doanh nghiệp của Quận 12 tăng 1.377 doanh nghiệp so với cùng kỳ"),
+    (dict(metric="income_per_capita_change", value=0.035, unit="VND_bn", basis="term_start", quote="35 triệu đồng"),
+     "Quận 12's income per head rose by 35 million VND since the start of the term",
+     "thu nhập bình quân đầu người của Quận 12 tăng 35 triệu đồng so với đầu nhiệm kỳ"),
+    # income is earned, not collected; an amount under a billion is said in millions
+    (dict(metric="income_per_capita", value=0.086, unit="VND_bn", basis="none", quote="86 triệu đồng"),
+     "Quận 12's income per head stood at 86 million VND", "thu nhập bình quân đầu người"),
+])
+def test_a_change_is_said_as_a_rise_or_fall_and_income_is_not_collected(row, en, vi):
+    r = {**dataset.figure_row(doc="x.txt", district="Quận 12", period="2022", qualifier="actual", **row), "words": {}}
+    assert prose.clause(r, "en", "Quận 12") == en
+    assert vi in prose.clause(r, "vi", "Quận 12") and "thu thu nhập" not in prose.clause(r, "vi", "Quận 12")

@@ -84,7 +84,11 @@ def fmt_value(value: float, unit: str, denominator: float | None, lang: str, dec
     ('2.511 tỷ đồng', '2,511 billion VND', '21/21')
     >>> fmt_value(11.69, "percent", None, "vi"), fmt_value(3.6, "times", None, "en")
     ('11,69%', '3.6 times')
+    >>> fmt_value(0.048, "VND_bn", None, "vi"), fmt_value(0.0865, "VND_bn", None, "en")
+    ('48 triệu đồng', '86.5 million VND')
     """
+    if unit == "VND_bn" and 0 < abs(value) < 1:  # "48 triệu đồng" a head, never "0,048 tỷ đồng"
+        return text(lang, "amount.VND_mn", n=fmt_number(round(value * 1000, 6), lang, decimals))
     num = fmt_number(value, lang, decimals)
     if unit == "ratio" and denominator is not None and denominator == denominator:
         return f"{num}/{fmt_number(denominator, lang)}"

@@ -162,6 +162,8 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
         titles = [text(lang, f"who.title.{t}") for t in holder_titles(holder)]
         who = escape(holder) if lang == "vi" else text(lang, "who.holders", district=who, titles=text(
             lang, "who.title.and").join(titles) if titles else text(lang, "who.leaders"))
+    if metric.endswith("_change") and row.get("unit") in ("VND_bn", "count") and mood_ == "did":
+        return _change_clause(row, lang, who)
     fields = dict(who=who, amount=amount, value=value, what=_what(row, lang), metric=metric_words(metric, lang))
     act_key = metric if metric in ACTS else money_verb(metric) if row.get("unit") in MONEY else ""
     if act_key:
@@ -177,6 +179,18 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
     if counted and mood_ != "need":  # "Kinh Môn có 25 tuyến phố văn minh", not "có tuyến phố văn minh đạt 25 tuyến phố"
         return text(lang, f"clause.{mood_}.count", who=who, amount=counted)
     return re.sub(r"\s{2,}", " ", text(lang, f"clause.{mood_}.noun", **fields)).strip()
+
+
+def _change_clause(row: dict, lang: str, who: str) -> str:
+    """By how much a measure rose or fell ("tăng 1.377 doanh nghiệp so với cùng kỳ"): "Quận 12's enterprises rose by
+    1,377 on the same period a year earlier", never "enterprises, change stood at 1,377"."""
+    value = float(row["value"])
+    amount = amount_of({**row, "value": abs(value)}, lang)
+    basis = row.get("basis")
+    base = text(lang, "change.base.yoy") if basis == "yoy" else text(lang, "change.base.term_start") \
+        if basis == "term_start" else ""
+    return text(lang, "clause.change.up" if value >= 0 else "clause.change.down", who=who, amount=amount, base=base,
+                metric=lower_first(metric_words(str(row["metric"]).removesuffix("_change"), lang)))
 
 
 def _amount_and_value(row: dict, lang: str, mood_: str) -> tuple[str, str]:
@@ -207,8 +221,12 @@ def money_verb(metric: str) -> str:
 
     >>> money_verb("domestic_revenue"), money_verb("recurrent_expenditure"), money_verb("total_social_investment")
     ('revenue', 'spending', '')
+    >>> money_verb("income_per_capita")
+    ''
     """
     words = label(metric, "vi")
+    if words.startswith("Thu nhập"):  # income is earned, not collected
+        return ""
     return "revenue" if words.startswith("Thu ") else "spending" if words.startswith("Chi ") else ""
 
 
