@@ -48,6 +48,9 @@ def fig(body: str, quote: str, **kw):
     ("Quận đã số hóa 125.000 hồ sơ.", "125.000", "digitised_records"),
     ("Chợ có 1.250 tiểu thương thanh toán không dùng tiền mặt, chiếm 62% tổng số tiểu thương.", "62%",
      "cashless_vendors_share"),
+    ("Năm 2023, tổng vốn đầu tư đạt 1.250 tỷ đồng, trong đó vốn ngân sách 320 tỷ đồng.", "320", "total_social_investment"),
+    ("Năm 2023, quận giải quyết 12.500 hồ sơ, trong đó 99,8% đúng hạn.", "99,8%", "records_on_time"),
+    ("Năm 2023, GRDP bình quân đầu người đạt 5.200 USD.", "5.200", "grdp_per_capita"),
     # income a head is not GRDP a head; by how much something rose is not its level
     ("Thu nhập bình quân đầu người năm 2025 ước đạt 98 triệu đồng.", "98", "income_per_capita"),
     ("GRDP bình quân đầu người năm 2025 ước đạt 120 triệu đồng.", "120", "grdp_per_capita"),
@@ -931,6 +934,7 @@ def test_a_ministry_that_reports_is_not_the_subject_however_it_reports(source):
     ("Chỉ số cải cách hành chính năm 2023 của quận đạt 88,5%, xếp thứ 3/30.", "3/30", "admin_reform_rank"),
     # a rank of no index is a bare ranking, not the administrative reform index's
     ("Tăng trưởng GRDP quý I/2023 đạt 8,5%, xếp thứ 7/63 cả nước.", "7/63", "ranking"),
+    ("Năm 2023, quận xếp hạng 5/22 quận, huyện về chỉ số cải cách hành chính.", "5/22", "admin_reform_rank"),
 ])
 def test_each_published_index_is_its_own_measure(body, quote, metric):
     assert fig(body, quote).metric == metric

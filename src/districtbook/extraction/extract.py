@@ -1522,6 +1522,8 @@ def _index_of(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState,
     one index the article names; ``(metric, evidence)``."""
     tok, para = r.tok, a.text[p.line.start:s.start]
     index = index_frame(para, r.after[:60], tok.unit)
+    if index and tok.unit == "rank" and (metric.endswith("_change") or "bậc" in a.text[tok.start:tok.end]):
+        index = (index[0] + "_change", *index[1:])  # "tăng 5 bậc": steps, not a place in the ranking
     if index is None and metric in ("ranking", "ranking_change", "other"):  # an article about one index scores by it
         whole = index_frame(a.text[:s.start], "", tok.unit, only_one=True)
         suffix = "_change" if metric.endswith("_change") else ""

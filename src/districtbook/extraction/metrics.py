@@ -94,7 +94,7 @@ FAMILIES = (
     _f("tax_revenue", "budget", r"[Tt]hu (?:từ )?thuế|thuế, phí|[Tt]huế, phí"),
     _f("budget_revenue", "budget",
        r"[Tt]hu ngân sách|[Tt]ổng thu|thu NSNN|[Tt]hu cân đối|ngân sách (?:[Nn]hà nước|NN)|tăng thu|[Tt]hu ngân sách|"
-       r"ngân sách"),
+       r"(?<!vốn )(?<!nguồn )ngân sách"),  # not "vốn ngân sách": the budget's capital put into a programme
     _f("trade_services_revenue", "growth",
        r"doanh thu|tổng mức bán lẻ"),
     # economy
@@ -117,7 +117,7 @@ FAMILIES = (
     _f("income_per_capita", "growth",
        r"thu nhập bình quân", units="VND_bn percent times"),
     _f("grdp_per_capita", "growth",
-       r"GRDP bình quân đầu người|(?<!thu nhập )bình quân đầu người", units=_M),  # not "thu nhập bình quân đầu người"
+       r"GRDP bình quân đầu người|(?<!thu nhập )bình quân đầu người", units=f"{_M} USD_mn"),  # not "thu nhập bình quân đầu người"
     # an amount of output is not a growth rate: industrial output apart from all-sector output
     _f("industrial_output", "growth", r"giá trị sản xuất công nghiệp|sản xuất công nghiệp", units=_M),
     _f("production_value", "growth", r"giá trị sản xuất|tổng sản phẩm|\bGO\b", units=f"{_M} times"),
@@ -146,7 +146,8 @@ FAMILIES = (
     _f("admin_reform_index", "digital",
        rf"{_PAR}|[Cc]hỉ số(?! sản xuất| giá| chuyển đổi số| phục vụ| năng lực)", units="percent score pp"),
     _f("records_on_time", "digital",
-       r"đúng hạn|trước hạn", r"^(?:hồ sơ|thủ tục)(?! số)", units="percent count"),
+       r"đúng hạn|trước hạn", r"^(?:hồ sơ|thủ tục)(?! số)|^(?:được giải quyết |giải quyết )?(?:đúng|trước) hạn",
+       units="percent count"),
     _f("digitised_records", "digital",
        r"số hóa|số hoá", r"^(?:văn bản|hồ sơ|tài liệu)"),
     _f("cashless_vendors", "digital",
@@ -395,7 +396,8 @@ _INDICES = ((re.compile(_DTI), "digital_transformation_index", "digital_transfor
             (re.compile(_PSI), "public_service_index", "public_service_rank"),
             (re.compile(_PCI), "competitiveness_index", "competitiveness_rank"),
             (re.compile(_PAR), "admin_reform_index", "admin_reform_rank"))
-_STEPS_ABOUT = re.compile(r"^\s?(?:bậc\s)?(?:về|trong|ở)\s")  # "tăng 5 bậc về Chỉ số chuyển đổi số"
+#: "tăng 5 bậc về Chỉ số chuyển đổi số", "xếp hạng 5/22 quận, huyện về chỉ số cải cách hành chính"
+_STEPS_ABOUT = re.compile(r"^\s?(?:bậc\s)?(?:[^.;\d]{0,30}?\s)?(?:về|trong|ở)\s")
 
 
 def index_frame(context: str, after: str, unit: str, only_one: bool = False) -> tuple[str, int, int] | None:
@@ -408,7 +410,7 @@ def index_frame(context: str, after: str, unit: str, only_one: bool = False) -> 
     >>> index_frame("Bộ công bố Chỉ số chuyển đổi số năm 2022. Theo đó, tỉnh đạt ", " điểm", "score")
     ('digital_transformation_index', 11, 31)
     >>> index_frame("", " bậc về chỉ số năng lực cạnh tranh", "rank")
-    ('competitiveness_rank_change', 15, 34)
+    ('competitiveness_rank', 15, 34)
     """
     if unit not in ("score", "pp", "rank"):
         return None
@@ -419,7 +421,7 @@ def index_frame(context: str, after: str, unit: str, only_one: bool = False) -> 
             m = pattern.search(after, steps.end(), steps.end() + 40)
             if m:
                 key = keys[value_or_rank - 1]
-                return (key + "_change" if unit == "rank" else key), len(context) + m.start(), len(context) + m.end()
+                return key, len(context) + m.start(), len(context) + m.end()
     found = [(m.end(), m.start(), keys[value_or_rank - 1]) for pattern, *keys in _INDICES
              for m in pattern.finditer(context)]
     if not found or only_one and len({key for _e, _s, key in found}) > 1:

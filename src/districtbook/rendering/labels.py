@@ -86,9 +86,13 @@ def fmt_value(value: float, unit: str, denominator: float | None, lang: str, dec
     ('11,69%', '3.6 times')
     >>> fmt_value(0.048, "VND_bn", None, "vi"), fmt_value(0.0865, "VND_bn", None, "en")
     ('48 triệu đồng', '86.5 million VND')
+    >>> fmt_value(0.0052, "USD_mn", None, "vi")
+    '5.200 USD'
     """
     if unit == "VND_bn" and 0 < abs(value) < 1:  # "48 triệu đồng" a head, never "0,048 tỷ đồng"
         return text(lang, "amount.VND_mn", n=fmt_number(round(value * 1000, 6), lang, decimals))
+    if unit == "USD_mn" and 0 < abs(value) < 1:  # "5.200 USD" a head, never "0,0052 triệu USD"
+        return text(lang, "amount.USD", n=fmt_number(round(value * 1_000_000, 3), lang, decimals))
     num = fmt_number(value, lang, decimals)
     if unit == "ratio" and denominator is not None and denominator == denominator:
         return f"{num}/{fmt_number(denominator, lang)}"
