@@ -1046,3 +1046,10 @@ def test_a_province_city_named_after_its_districts_is_one_of_several():
             "Đảng bộ huyện Yên Thế kết nạp 98 đảng viên; Đảng bộ thành phố Bắc Giang kết nạp 110 đảng viên. "
             "Có 6/10 đảng bộ đạt trên 50% kế hoạch.")
     assert fig(body, "6/10", head=head).district == "Bắc Giang"
+
+
+def test_a_former_unit_does_not_carry_to_the_next_sentence():
+    head = "Xã Bình Hưng tổ chức Đại hội Đảng bộ lần thứ I\nXã hội 10/08/2025 09:30\n"
+    body = ("Nhiệm kỳ 2020-2025, thu ngân sách xã Bình Hưng đạt 3.250 tỷ đồng. Huyện Bình Chánh cũ đạt chuẩn nông thôn "
+            "mới năm 2022. Thu nhập bình quân đầu người năm 2025 đạt 98 triệu đồng.")
+    assert fig(body, "98", head=head).district == "Bình Hưng"

@@ -1684,6 +1684,9 @@ def _after_sentence(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     _carry_period(s, p, a)
 
 
+_FORMER_AFTER = re.compile(r"\s(?:cũ|trước đây)\b")
+
+
 def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """"Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit; not the one a unit belongs
     to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã"), nor units a count lists,
@@ -1698,6 +1701,8 @@ def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     # a ministry named in passing (who reports, who leads a list) is not what the next sentences are about, unless the
     # article is about it
     owners = [m for m in owners if m.place.level != "ministry" or m.place == a.place[0]]
+    # a former unit ("Huyện Bình Chánh cũ …") is history, not what the next sentences are about
+    owners = [m for m in owners if not _FORMER_AFTER.match(text, m.end)]
     if owners and not _several(owners):
         p.place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
 
