@@ -1053,3 +1053,12 @@ def test_a_former_unit_does_not_carry_to_the_next_sentence():
     body = ("Nhiệm kỳ 2020-2025, thu ngân sách xã Bình Hưng đạt 3.250 tỷ đồng. Huyện Bình Chánh cũ đạt chuẩn nông thôn "
             "mới năm 2022. Thu nhập bình quân đầu người năm 2025 đạt 98 triệu đồng.")
     assert fig(body, "98", head=head).district == "Bình Hưng"
+
+
+@pytest.mark.parametrize(("body", "per_year"), [
+    ("Trong 5 năm vừa qua, lĩnh vực kinh tế của quận tăng bình quân 14,01%.", "yes"),
+    ("Giai đoạn 2016-2020, kinh tế quận tăng trưởng bình quân 9,5%.", "yes"),
+    ("Năm 2023, kinh tế quận tăng 9,5%.", ""),
+])
+def test_an_average_over_a_span_is_a_yearly_rate(body, per_year):
+    assert fig(body, body.split()[-1].rstrip(".")).per_year == per_year

@@ -1019,6 +1019,7 @@ _SINCE_FOUNDING = re.compile(r"so với (?:lúc|khi|thời điểm|ngày) (?:m�
 _PLAN_AMOUNT = re.compile(r"(?:kế hoạch|dự toán|chỉ tiêu|nghị quyết)(?:\s(?:năm|dự kiến|giao|được giao|đề ra|nay|là|"
                           r"HĐND|tỉnh|thành phố|quận|huyện|phường|xã))*(?:\s|\s?\()$")
 _PER_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm|/năm|bình quân[^,;.]{0,40}năm|một năm")
+_AVERAGE_RATE_BEFORE = re.compile(r"\bbình quân\s(?:(?:đạt|là|khoảng|hơn|trên|gần|ước)\s)*$")
 _BASE_YEAR = re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|"
                         r"nửa (?:đầu|cuối) |quý [IV1-4]+ |năm )*(?P<y>(?:19|20)\d\d)")
 
@@ -1587,7 +1588,10 @@ def resolve_founding(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState
 def resolve_per_year(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """A yearly rate ("bình quân 8%/năm"); in an anniversary article, over the years since the founding."""
     tok = r.tok
-    if tok.kind == "indicator" and _PER_YEAR.search(r.before[-40:] + a.text[tok.start:tok.tail] + r.after[:12]):
+    if tok.kind == "indicator" and (_PER_YEAR.search(r.before[-40:] + a.text[tok.start:tok.tail] + r.after[:12])
+                                    or tok.unit == "percent" and _SPAN_LABEL.fullmatch(r.period or "")
+                                    and _AVERAGE_RATE_BEFORE.search(r.before[-30:])):
+        # "Trong 5 năm vừa qua, … tăng bình quân 14,01%": an average over a span is a yearly rate
         r.per_year = "yes"
         founding = a.periods.founding
         if tok.unit == "percent" and founding and r.period == founding[5:9]:

@@ -126,7 +126,7 @@ FAMILIES = (
     _f("production_value_growth", "growth",
        r"giá trị sản xuất(?! công nghiệp)(?:[^\d,;()]{0,30}?tăng trưởng)?|\bGO\b", units="percent"),
     _f("economic_growth_rate", "growth",
-       r"tăng trưởng|GRDP|tổng sản phẩm|kinh tế", units="percent times VND_bn"),
+       r"tăng trưởng|GRDP|tổng sản phẩm|(?<!ngành )kinh tế", units="percent times VND_bn"),  # not "các ngành kinh tế"
     _f("poverty_rate", "other", r"hộ nghèo|hộ cận nghèo", units="percent"),
     _f("near_poor_households", "other", None, r"^hộ cận nghèo|^hộ nghèo",
        units="count"),
