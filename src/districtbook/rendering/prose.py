@@ -184,7 +184,7 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
 def _change_clause(row: dict, lang: str, who: str) -> str:
     """By how much a measure rose or fell ("tăng 1.377 doanh nghiệp so với cùng kỳ"): "Quận 12's enterprises rose by
     1,377 on the same period a year earlier", never "enterprises, change stood at 1,377"."""
-    value = float(row["value"])
+    value = row["value"]  # typed by the reader (analysis.dataset)
     amount = amount_of({**row, "value": abs(value)}, lang)
     basis = row.get("basis")
     base = text(lang, "change.base.yoy") if basis == "yoy" else text(lang, "change.base.term_start") \
