@@ -1062,3 +1062,13 @@ def test_a_former_unit_does_not_carry_to_the_next_sentence():
 ])
 def test_an_average_over_a_span_is_a_yearly_rate(body, per_year):
     assert fig(body, body.split()[-1].rstrip(".")).per_year == per_year
+
+
+@pytest.mark.parametrize(("body", "quote", "metric"), [
+    ("Tuần 03 năm 2024, tỉnh đạt 89,42 điểm Chỉ số phục vụ người dân và doanh nghiệp. So với tuần trước, tổng điểm "
+     "tăng 0,35 điểm.", "0,35", "public_service_index_wow_change"),
+    ("Chỉ số cải cách hành chính năm 2023 của tỉnh đạt 85,5%, tăng 2,1 điểm phần trăm.", "2,1",
+     "admin_reform_index_change"),
+])
+def test_a_move_in_points_is_a_change_not_a_level(body, quote, metric):
+    assert fig(body, quote).metric == metric

@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from districtbook.reading.articles import Article, Line, iter_articles
-from districtbook.extraction.metrics import AMOUNT_CHANGE_BEFORE, family_of, index_frame, metric_evidence
+from districtbook.extraction.metrics import AMOUNT_CHANGE_BEFORE, change_suffix, family_of, index_frame, metric_evidence
 from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
 from districtbook.extraction.periods import TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark, scoped_marks
 from districtbook.reading.articles import FRAME_KINDS
@@ -1525,9 +1525,11 @@ def _index_of(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState,
     index = index_frame(para, r.after[:60], tok.unit)
     if index and tok.unit == "rank" and (metric.endswith("_change") or "bậc" in a.text[tok.start:tok.end]):
         index = (index[0] + "_change", *index[1:])  # "tăng 5 bậc": steps, not a place in the ranking
+    elif index and tok.unit != "rank":  # "tổng điểm tăng 0,35 điểm so với tuần trước": by how much
+        index = (index[0] + change_suffix(r.sentence_before, r.after, tok.unit), *index[1:])
     if index is None and metric in ("ranking", "ranking_change", "other"):  # an article about one index scores by it
         whole = index_frame(a.text[:s.start], "", tok.unit, only_one=True)
-        suffix = "_change" if metric.endswith("_change") else ""
+        suffix = "_change" if metric.endswith("_change") else change_suffix(r.sentence_before, r.after, tok.unit)
         return (whole[0] + suffix, ("paragraph", whole[1], whole[2])) if whole else None
     if index is None:
         return None

@@ -239,7 +239,7 @@ FAMILIES = (
 
 #: suffixes of a family's key (their labels are ``metric.suffix.vs_plan``, … in the catalogues)
 SUFFIXES = ("_vs_plan", "_growth", "_yoy", "_share", "_mom_growth", "_mom_ratio", "_vs_term_start", "_over_plan",
-            "_target", "_change")
+            "_target", "_change", "_wow_change")
 #: an amount or a count that says by how much something rose or fell ("tăng 35 triệu đồng", "giảm 12 hộ"), not to
 #: what level (not "tăng lên 5.000 tỷ đồng", "giảm còn 3 hộ")
 AMOUNT_CHANGE_BEFORE = re.compile(r"\b(?:[Tt]ăng|[Gg]iảm|sụt)(?:\sthêm)?(?:\s(?:được|hơn|gần|khoảng|trên|xấp xỉ))?\s$")
@@ -301,6 +301,7 @@ _GROWTH_VERB = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:
 _EXCEED = re.compile(r"vượt\s$")
 _WHOLE_OF = re.compile(r"^(?:tổng số|số)\s")
 _WORD_AFTER, _PLAN_NOUN = re.compile(r"\s?\S"), re.compile(r"(?:chỉ tiêu|kế hoạch|dự toán)\b")
+_WEEK_ON_WEEK = re.compile(r"[Ss]o với tuần trước")
 _MONTH_ON_MONTH, _PER_YEAR_AFTER = re.compile(r"\s?so với (?:tháng|quý) trước"), re.compile(r"\s?/năm")
 _TIMES = re.compile(r"gấp\s$")
 
@@ -481,14 +482,26 @@ def _key(fam: Family, before: str, after: str, unit: str, basis: str) -> str:
         key = "production_value"  # "giá trị sản xuất đạt 102% kế hoạch": of the amount, not of its growth
     if unit == "times":
         return key if key.endswith("_vs_term_start") else key + ("_vs_term_start" if basis == "term_start" else "_times")
-    if unit == "rank" and _GROWTH_VERB.search(before[-25:]):
-        return key + "_change"  # "tăng 4 bậc"
+    if unit in ("rank", "score", "pp") and not key.endswith("_change"):
+        return key + change_suffix(before, after, unit)
     if unit in ("VND_bn", "count") and AMOUNT_CHANGE_BEFORE.search(before[-25:]) and not key.endswith("_change") \
             and not (basis == "none" and (key.startswith("new_") or key in ("party_members_admitted", "cashless_markets_added"))):
         # (what is new by nature, "Số doanh nghiệp thành lập mới tăng 1.186", is the number added, unless compared:
         # "tăng 85 đảng viên so với cùng kỳ")
         return key + "_change"  # "tăng 1.377 doanh nghiệp so với cùng kỳ": by how much, not how many
     return _percent_key(key, before, after, basis) if unit == "percent" else key
+
+
+def change_suffix(before: str, after: str, unit: str) -> str:
+    """The suffix of a rank, score or point figure that says by how much it moved: "_change" ("tăng 4 bậc", "tăng 2,1
+    điểm phần trăm"), "_wow_change" on the week before ("So với tuần trước, tổng điểm tăng 0,35 điểm"); "" for a level.
+
+    >>> change_suffix("So với tuần trước, tổng điểm tăng ", " điểm", "score"), change_suffix("tỉnh đạt ", "", "score")
+    ('_wow_change', '')
+    """
+    if unit not in ("rank", "score", "pp") or not _GROWTH_VERB.search(before[-25:]):
+        return ""
+    return "_wow_change" if unit != "rank" and _WEEK_ON_WEEK.search(before[-160:] + after[:40]) else "_change"
 
 
 def _percent_key(key: str, before: str, after: str, basis: str) -> str:

@@ -162,7 +162,7 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
         titles = [text(lang, f"who.title.{t}") for t in holder_titles(holder)]
         who = escape(holder) if lang == "vi" else text(lang, "who.holders", district=who, titles=text(
             lang, "who.title.and").join(titles) if titles else text(lang, "who.leaders"))
-    if metric.endswith("_change") and row.get("unit") in ("VND_bn", "count") and mood_ == "did":
+    if metric.endswith("_change") and row.get("unit") in ("VND_bn", "count", "score", "pp") and mood_ == "did":
         return _change_clause(row, lang, who)
     fields = dict(who=who, amount=amount, value=value, what=_what(row, lang), metric=metric_words(metric, lang))
     act_key = metric if metric in ACTS else money_verb(metric) if row.get("unit") in MONEY else ""
@@ -186,11 +186,11 @@ def _change_clause(row: dict, lang: str, who: str) -> str:
     1,377 on the same period a year earlier", never "enterprises, change stood at 1,377"."""
     value = row["value"]  # typed by the reader (analysis.dataset)
     amount = amount_of({**row, "value": abs(value)}, lang)
-    basis = row.get("basis")
-    base = text(lang, "change.base.yoy") if basis == "yoy" else text(lang, "change.base.term_start") \
-        if basis == "term_start" else ""
+    basis, metric = row.get("basis"), str(row["metric"])
+    base = text(lang, "change.base.week") if metric.endswith("_wow_change") else text(lang, "change.base.yoy") \
+        if basis == "yoy" else text(lang, "change.base.term_start") if basis == "term_start" else ""
     return text(lang, "clause.change.up" if value >= 0 else "clause.change.down", who=who, amount=amount, base=base,
-                metric=lower_first(metric_words(str(row["metric"]).removesuffix("_change"), lang)))
+                metric=lower_first(metric_words(metric.removesuffix("_change").removesuffix("_wow"), lang)))
 
 
 def _amount_and_value(row: dict, lang: str, mood_: str) -> tuple[str, str]:
