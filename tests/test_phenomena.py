@@ -1072,3 +1072,11 @@ def test_an_average_over_a_span_is_a_yearly_rate(body, per_year):
 ])
 def test_a_move_in_points_is_a_change_not_a_level(body, quote, metric):
     assert fig(body, quote).metric == metric
+
+
+def test_a_heading_up_to_a_day_is_no_dateline():
+    """"Kết quả kết nạp đảng viên đến 30-6-2022" under the headline: a heading that dates what follows, not the
+    page's date line."""
+    head = "Ninh Thuận kết nạp đảng viên\nThứ Hai, 11/07/2022 10:00\n"
+    body = "Kết quả kết nạp đảng viên đến 30-6-2022\n\nToàn tỉnh kết nạp 1.068 đảng viên, đạt 65% chỉ tiêu."
+    assert fig(body, "1.068", head=head).period == "2022-YTD"
