@@ -192,7 +192,9 @@ def check_site(site: Path, screenshots: Path | None = None,
 
     ``searches``: search pages and the query typed into each (a mapping, or ``(page, query)`` pairs to search one
     page for several queries).  Pages are opened ``concurrency`` at a time, each in its own tab; a page is
-    checked at 1280 px, then the same tab is narrowed to a phone's 400 px.
+    checked at 1280 px, then the same tab is narrowed to a phone's 400 px.  With ``screenshots`` the pages are taken
+    one at a time, each in a fresh browser context: Chromium's full-page shots of tabs narrowed side by side in one
+    context came out as tiles of the 400 px layout, or with the sidebar shifted.
     """
     import asyncio
 
@@ -212,14 +214,18 @@ async def _check(site: Path, base: str, report: Report, screenshots: Path | None
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            context = await browser.new_context(viewport={"width": 1280, "height": 900})
-            context.set_default_timeout(TIMEOUT_MS)
-            await context.add_init_script(_CANARY)
-            if screenshots is not None:
-                (screenshots / "400").mkdir(parents=True, exist_ok=True)
+            context = await _new_context(browser)
             gate = asyncio.Semaphore(concurrency)
-            found = await asyncio.gather(*(_check_page(context, gate, base, site, rel, screenshots)
-                                           for rel in report.pages))
+            if screenshots is not None:  # one page at a time, each in a browser of its own: clean full-page shots
+                (screenshots / "400").mkdir(parents=True, exist_ok=True)
+                found = []
+                for rel in report.pages:
+                    own = await _new_context(browser)
+                    found.append(await _check_page(own, gate, base, site, rel, screenshots))
+                    await own.close()
+            else:
+                found = await asyncio.gather(*(_check_page(context, gate, base, site, rel, screenshots)
+                                               for rel in report.pages))
             for rel, problems in zip(report.pages, found, strict=True):
                 report.problems += [f"{rel}: {p}" for p in dict.fromkeys(problems)]
             results = await asyncio.gather(*(_search(context, gate, base, rel, query) for rel, query in queries))
@@ -228,6 +234,13 @@ async def _check(site: Path, base: str, report: Report, screenshots: Path | None
                 report.search_results[f"{rel}?q={query}"] = links
         finally:
             await browser.close()
+
+
+async def _new_context(browser: Any) -> Any:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    await context.add_init_script(_CANARY)
+    return context
 
 
 def _blocker(problems: list[str]) -> Callable[[Any], Awaitable[None]]:
