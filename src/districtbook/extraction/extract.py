@@ -34,7 +34,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from districtbook.reading.articles import Article, Line, iter_articles
-from districtbook.extraction.metrics import AMOUNT_CHANGE_BEFORE, change_suffix, family_of, index_frame, metric_evidence
+from districtbook.extraction.metrics import (AMOUNT_CHANGE_BEFORE, INDEX_UNITS, change_suffix, family_of, index_frame,
+                                             index_names, last_index, metric_evidence)
 from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
 from districtbook.extraction.periods import TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark, scoped_marks
 from districtbook.reading.articles import FRAME_KINDS
@@ -1204,6 +1205,13 @@ class ArticleState:
     targets_before: bool = False  # did the previous paragraph with figures set goals?
     verb_cues: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # "reach"/"growth": the last plan/yoy cue
     paragraph: int = 0
+    indices: list[tuple[int, int, str, str]] | None = None  # the published indices the article names, once read
+
+    def index_names(self) -> list[tuple[int, int, str, str]]:
+        """The published indices the article names (:func:`metrics.index_names`), read on first use."""
+        if self.indices is None:
+            self.indices = index_names(self.text)
+        return self.indices
 
     @classmethod
     def of(cls, article: Article) -> ArticleState:
@@ -1501,7 +1509,7 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         r.basis, r.basis_ev = "share", ("paragraph", *p.bases[tok.unit][2:])
         metric, src, m0, m1 = metric_evidence(before, r.after, tok.unit, tok.noun, r.basis, carried[0])
     bare_index = src == "clause" and before[m0:m1].lower() == "chỉ số"  # "Chỉ số của tỉnh đạt 0,45": which one?
-    if metric in ("other", "ranking", "ranking_change") or src == "paragraph" or bare_index:
+    if tok.unit in INDEX_UNITS and (metric in ("other", "ranking", "ranking_change") or src == "paragraph" or bare_index):
         index = _index_of(r, s, p, a, metric)
         if index:  # "Bộ … công bố Chỉ số chuyển đổi số. Theo đó, tỉnh đạt 0,45 điểm": the index the paragraph names
             metric, src, r.metric_ev = index[0], "index", index[1]
@@ -1528,7 +1536,7 @@ def _index_of(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState,
     elif index and tok.unit != "rank":  # "tổng điểm tăng 0,35 điểm so với tuần trước": by how much
         index = (index[0] + change_suffix(r.sentence_before, r.after, tok.unit), *index[1:])
     if index is None and metric in ("ranking", "ranking_change", "other"):  # an article about one index scores by it
-        whole = index_frame(a.text[:s.start], "", tok.unit, only_one=True)
+        whole = last_index([name for name in a.index_names() if name[1] <= s.start], tok.unit, only_one=True)
         suffix = "_change" if metric.endswith("_change") else change_suffix(r.sentence_before, r.after, tok.unit)
         return (whole[0] + suffix, ("paragraph", whole[1], whole[2])) if whole else None
     if index is None:
@@ -1705,10 +1713,9 @@ def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
         # about, unless it owns the measure the next sentences take up ("Tỷ lệ … của cả nước … tỷ lệ này chỉ đạt …")
         owners = [m for m in owners if m.place.level != "country" or _OF_BEFORE.search(text, max(0, m.start - 6), m.start)]
     # a ministry named in passing (who reports, who leads a list) is not what the next sentences are about, unless the
-    # article is about it
-    owners = [m for m in owners if m.place.level != "ministry" or m.place == a.place[0]]
-    # a former unit ("Huyện Bình Chánh cũ …") is history, not what the next sentences are about
-    owners = [m for m in owners if not _FORMER_AFTER.match(text, m.end)]
+    # article is about it; nor is a former unit ("Huyện Bình Chánh cũ …"), which is history
+    owners = [m for m in owners if (m.place.level != "ministry" or m.place == a.place[0])
+              and not _FORMER_AFTER.match(text, m.end)]
     if owners and not _several(owners):
         p.place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
 

@@ -392,6 +392,8 @@ def _family_at(before: str, after: str, unit: str, noun: str) -> tuple[Family | 
 
 _BY_KEY = {f.key: f for f in FAMILIES}
 
+#: the units of an index's value, of its move and of its rank
+INDEX_UNITS = frozenset({"score", "pp", "rank"})
 #: the published indices, each with the families of its value and of its rank
 _INDICES = ((re.compile(_DTI), "digital_transformation_index", "digital_transformation_rank"),
             (re.compile(_PSI), "public_service_index", "public_service_rank"),
@@ -399,6 +401,25 @@ _INDICES = ((re.compile(_DTI), "digital_transformation_index", "digital_transfor
             (re.compile(_PAR), "admin_reform_index", "admin_reform_rank"))
 #: "tăng 5 bậc về Chỉ số chuyển đổi số", "xếp hạng 5/22 quận, huyện về chỉ số cải cách hành chính"
 _STEPS_ABOUT = re.compile(r"^\s?(?:bậc\s)?(?:[^.;\d]{0,30}?\s)?(?:về|trong|ở)\s")
+
+
+def index_names(text: str) -> list[tuple[int, int, str, str]]:
+    """Every published index ``text`` names: ``(start, end, value family, rank family)``, in order of their end.
+
+    >>> index_names("Chỉ số chuyển đổi số và PCI")
+    [(0, 20, 'digital_transformation_index', 'digital_transformation_rank'), (24, 27, 'competitiveness_index', 'competitiveness_rank')]
+    """
+    return sorted(((m.start(), m.end(), value, rank) for pattern, value, rank in _INDICES for m in pattern.finditer(text)),
+                  key=lambda name: (name[1], name[0]))
+
+
+def last_index(names: list[tuple[int, int, str, str]], unit: str, only_one: bool = False) -> tuple[str, int, int] | None:
+    """The family of the last index in ``names`` (:func:`index_names`) for a figure of ``unit`` (its rank's for a
+    rank), with the span of its name; None when there is none, or, with ``only_one``, when several indices are named."""
+    if not names or only_one and len({name[2] for name in names}) > 1:
+        return None
+    start, end, value, rank = names[-1]
+    return (rank if unit == "rank" else value), start, end
 
 
 def index_frame(context: str, after: str, unit: str, only_one: bool = False) -> tuple[str, int, int] | None:
@@ -413,22 +434,15 @@ def index_frame(context: str, after: str, unit: str, only_one: bool = False) -> 
     >>> index_frame("", " bậc về chỉ số năng lực cạnh tranh", "rank")
     ('competitiveness_rank', 15, 34)
     """
-    if unit not in ("score", "pp", "rank"):
+    if unit not in INDEX_UNITS:
         return None
-    value_or_rank = 2 if unit == "rank" else 1
     steps = _STEPS_ABOUT.match(after)
     if steps:
-        for pattern, *keys in _INDICES:
+        for pattern, value, rank in _INDICES:
             m = pattern.search(after, steps.end(), steps.end() + 40)
             if m:
-                key = keys[value_or_rank - 1]
-                return key, len(context) + m.start(), len(context) + m.end()
-    found = [(m.end(), m.start(), keys[value_or_rank - 1]) for pattern, *keys in _INDICES
-             for m in pattern.finditer(context)]
-    if not found or only_one and len({key for _e, _s, key in found}) > 1:
-        return None
-    end, start, key = max(found)
-    return key, start, end
+                return (rank if unit == "rank" else value), len(context) + m.start(), len(context) + m.end()
+    return last_index(index_names(context), unit, only_one)
 
 
 def family_of(key: str) -> str:

@@ -77,6 +77,10 @@ def unit_word(unit: str, lang: str) -> str:
         return unit
 
 
+#: an amount under one of its unit said in the unit below: the catalogue's words and the factor
+_SMALLER = {"VND_bn": ("amount.VND_mn", 1000), "USD_mn": ("amount.USD", 1_000_000)}
+
+
 def fmt_value(value: float, unit: str, denominator: float | None, lang: str, decimals: int | None = None) -> str:
     """A figure as a reader reads it: "2.511 tỷ đồng", "89%", "21/21", "3,6 lần" (or the English forms).
 
@@ -89,10 +93,9 @@ def fmt_value(value: float, unit: str, denominator: float | None, lang: str, dec
     >>> fmt_value(0.0052, "USD_mn", None, "vi")
     '5.200 USD'
     """
-    if unit == "VND_bn" and 0 < abs(value) < 1:  # "48 triệu đồng" a head, never "0,048 tỷ đồng"
-        return text(lang, "amount.VND_mn", n=fmt_number(round(value * 1000, 6), lang, decimals))
-    if unit == "USD_mn" and 0 < abs(value) < 1:  # "5.200 USD" a head, never "0,0052 triệu USD"
-        return text(lang, "amount.USD", n=fmt_number(round(value * 1_000_000, 3), lang, decimals))
+    if unit in _SMALLER and 0 < abs(value) < 1:  # "48 triệu đồng" a head, never "0,048 tỷ đồng"
+        key, factor = _SMALLER[unit]
+        return text(lang, key, n=fmt_number(round(value * factor, 6), lang, decimals))
     num = fmt_number(value, lang, decimals)
     if unit == "ratio" and denominator is not None and denominator == denominator:
         return f"{num}/{fmt_number(denominator, lang)}"

@@ -254,10 +254,15 @@ def _base(f: Finding, lang: str) -> dict:
 
 def _against(r: dict, s: dict, v: dict, lang: str) -> str:
     """"bằng 89% kế hoạch năm" / "89% of the annual plan": the plan in the article's words."""
-    word = s.get("words", {}).get("plan", "")
-    plan = word if lang == "vi" and word else text(lang, "plan." + plan_kind(word, s.get(WHEN)))
+    plan = _plan_words(s, lang)
     key = "against.over" if v["pct"] > 100 else "against.reach"
     return text(lang, key, pct=hedged(pct(v["pct"], lang), s.get("qualifier", ""), lang), plan=plan)
+
+
+def _plan_words(row: dict, lang: str) -> str:
+    """What a per cent of plan is measured against: the article's words (Vietnamese) or the house words."""
+    word = row.get("words", {}).get("plan", "")
+    return word if lang == "vi" and word else text(lang, "plan." + plan_kind(word, row.get(WHEN)))
 
 
 def plan_kind(word: str, when: Period | None = None) -> str:
@@ -439,8 +444,7 @@ def _level(f: Finding, lang: str) -> tuple[str, dict]:
     r, v = f.rows[0], f.values
     base = re.sub(r"_vs_(?:plan|target)$", "", f.metric)
     if base != f.metric and r["unit"] == "percent":  # "giải ngân vốn đầu tư công đạt 61% kế hoạch vốn được giao"
-        word = r.get("words", {}).get("plan", "")
-        plan = word if lang == "vi" and word else text(lang, "plan." + plan_kind(word, r.get(WHEN)))
+        plan = _plan_words(r, lang)
         return "say.vs_plan", dict(_base(f, lang), metric=metric_words(base, lang),
                                    against=text(lang, "against.amount", pct=hedged(pct(r["value"], lang), r["qualifier"], lang),
                                                 plan=plan))
