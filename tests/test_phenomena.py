@@ -263,6 +263,23 @@ def test_goals(body, quote, qualifier, per_year):
     assert (f.qualifier, f.per_year, f.period) == (qualifier, per_year, "2025-2030")
 
 
+@pytest.mark.parametrize(("body", "quote", "qualifier", "forecast"), [
+    ("Quận dự kiến đến tháng 12 sẽ giải ngân đạt trên 95% kế hoạch vốn.", "95%", "more_than", "yes"),
+    ("Năm nay, tăng trưởng kinh tế của huyện sẽ đạt khoảng 8%.", "8%", "approx", "yes"),
+    ("Dự báo cả năm, thu ngân sách quận tăng khoảng 7%.", "7%", "approx", "yes"),  # the sentence opens as a forecast
+    ("Dự kiến đã hoàn thành từ tháng 6, dự án có 12 hạng mục.", "12", "actual", ""),
+    ("Thu ngân sách quận dự báo cả năm tăng khoảng 7%.", "7%", "approx", "yes"),
+    ("Thu ngân sách quận ước đạt hơn 1.600 tỷ đồng.", "1.600", "more_than", ""),  # an estimate: maybe of the past
+    ("Quận đã giải ngân đạt trên 95% kế hoạch vốn.", "95%", "more_than", ""),
+    ("Quận sẽ tập trung chỉ đạo, tỷ lệ giải ngân hiện đạt 60%.", "60%", "actual", ""),
+    ("Phường xây dựng quy ước, hương ước; 12 tổ dân phố đạt chuẩn.", "12", "actual", ""),
+])
+def test_a_forecast_keeps_its_mark_beside_a_bound(body, quote, qualifier, forecast):
+    # the qualifier has one slot and the nearest cue wins ("trên" → more_than); "dự kiến … sẽ" still makes it a forecast
+    f = fig(body, quote)
+    assert (f.qualifier, f.forecast) == (qualifier, forecast)
+
+
 @pytest.mark.parametrize(("body", "quote", "goal"), [
     ("Nhiệm kỳ 2025-2030, phường đặt mục tiêu mở rộng đường Lê Lợi từ 12 mét hiện tại lên 30 mét.", "12 mét", "30 mét"),
     ("Xã phấn đấu nâng tỷ lệ hộ dùng nước sạch từ 85% lên 100% vào năm 2030.", "85%", "100%"),
@@ -1080,3 +1097,40 @@ def test_a_heading_up_to_a_day_is_no_dateline():
     head = "Ninh Thuận kết nạp đảng viên\nThứ Hai, 11/07/2022 10:00\n"
     body = "Kết quả kết nạp đảng viên đến 30-6-2022\n\nToàn tỉnh kết nạp 1.068 đảng viên, đạt 65% chỉ tiêu."
     assert fig(body, "1.068", head=head).period == "2022-YTD"
+
+
+# --- the province or city a district belongs to, said by its level word alone -----------------------------------------
+_DISTRICT_LEAD = "Năm 2023, huyện Hải Hậu thu ngân sách đạt 950 tỷ đồng. Huyện Hải Hậu đứng đầu tỉnh.\n\n"
+
+
+@pytest.mark.parametrize(("body", "quote", "place", "level"), [
+    ("Cũng trong năm 2023, tỉnh đã kết nạp 3.200 đảng viên.", "3.200", "Nam Định", "province"),
+    ("Toàn tỉnh thu ngân sách đạt 9.500 tỷ đồng, tăng 8%.", "9.500", "Nam Định", "province"),
+    ("Trong khi đó, tổng thu ngân sách của tỉnh đạt 9.500 tỷ đồng.", "9.500", "Nam Định", "province"),
+    ("Tăng trưởng kinh tế của tỉnh đạt 8,5%.", "8,5%", "Nam Định", "province"),
+    # the province the district is ranked in, or whose a thing is, is not the figure's unit
+    ("Năm 2023, huyện đứng đầu tỉnh về thu ngân sách với 950 tỷ đồng.", "950", "Hải Hậu", "district"),
+    ("Huyện có 12 xã của tỉnh đạt chuẩn nông thôn mới kiểu mẫu.", "12", "Hải Hậu", "district"),
+])
+def test_the_level_word_of_the_province_a_district_belongs_to(body, quote, place, level):
+    f = fig(_DISTRICT_LEAD + body, quote)
+    assert (f.district, f.level) == (place, level)
+
+
+def test_the_city_a_district_of_hanoi_belongs_to():
+    body = "Năm 2024, quận Cầu Giấy thu 9.000 tỷ đồng. Quận Cầu Giấy dẫn đầu.\n\nThành phố đã thu 510.000 tỷ đồng."
+    assert (fig(body, "510.000").district, fig(body, "9.000").district) == ("Hà Nội", "Cầu Giấy")
+
+
+# --- national totals in a local article ------------------------------------------------------------------------------
+_PROVINCE_LEAD = "Năm 2023, tỉnh Nam Định thu ngân sách đạt 9.500 tỷ đồng. Tỉnh Nam Định xếp thứ 20.\n\n"
+
+
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Kinh tế nước ta năm 2023 tăng trưởng 5,05%.", "5,05%", "Việt Nam"),
+    ("Nước ta có 63 tỉnh, thành phố trực thuộc trung ương.", "63", "Việt Nam"),
+    # who reports a figure is not what it is about, however national ("Theo Bộ Tài chính, …": the paragraph's unit)
+    ("Theo Bộ Tài chính, tổng thu ngân sách 8 tháng đạt 1.200 tỷ đồng.", "1.200", "Nam Định"),
+])
+def test_a_national_total_in_a_local_article_is_the_country(body, quote, place):
+    assert fig(_PROVINCE_LEAD + body, quote).district == place

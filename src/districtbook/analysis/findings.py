@@ -32,7 +32,7 @@ import pandas as pd
 
 from districtbook.base.collate import sorted_names
 from districtbook.analysis import derive
-from districtbook.analysis.dataset import AMOUNT_UNITS, WHEN, implausible, strong, period_of
+from districtbook.analysis.dataset import AMOUNT_UNITS, WHEN, forecast, implausible, strong, period_of
 from districtbook.analysis.dataset import figure_row  # noqa: F401 - the examples' figures, typed as the table's
 from districtbook.extraction.periods import Period
 
@@ -184,6 +184,24 @@ def unfinished(row: dict) -> bool:
     return (int(pub[:4]), int(pub[5:7])) < (p.end.year, p.end.month)
 
 
+def ended(row: dict) -> bool:
+    """Whether the figure's period is known to have ended when its article appeared (the article's month after the
+    period's last month; a year alone, after the period's last year).
+
+    >>> ended(figure_row(period="2022", published="2023-01-20")), ended(figure_row(period="2022", published="2022"))
+    (True, False)
+    >>> ended(figure_row(period="2022", published="2023")), ended(figure_row(period="2022", published=""))
+    (True, False)
+    """
+    p = _full_total_period(row)
+    pub = str(row.get("published", ""))
+    if p is None or len(pub) < 4 or not pub[:4].isdigit():
+        return False
+    if len(pub) >= 7 and pub[5:7].isdigit():
+        return (int(pub[:4]), int(pub[5:7])) > (p.end.year, p.end.month)
+    return int(pub[:4]) > p.end.year
+
+
 def not_begun(row: dict) -> bool:
     """Whether the figure's period had not begun when its article appeared (a date with its month): a plan
     ("Năm 2020, dự toán ... 845 tỷ" in December 2019), never a result, whatever the words around it.
@@ -270,10 +288,13 @@ def expected(row: dict) -> bool:
     True
     >>> expected(figure_row(qualifier="more_than", per_year="", period="2021-2023", published="2023-04-06", basis="none"))
     False
+    >>> f = lambda **k: figure_row(**dict(dict(qualifier="more_than", forecast="yes", per_year="", period="2022", basis="plan"), **k))
+    >>> expected(f(published="2022-10-06")), expected(f(published="2022")), expected(f(published="2023-01-20"))
+    (True, True, False)
     >>> expected(r(qualifier="actual", period="2020-2025", published="2025-08-08"))  # a term report: a result
     False
     """
-    if row.get("qualifier") == "target" or not_begun(row):
+    if row.get("qualifier") == "target" or not_begun(row) or forecast(row) and not ended(row):
         return True
     return unfinished(row) and (row.get("qualifier") == "estimate" or (per_year(row) and not in_last_year(row)))
 

@@ -40,11 +40,12 @@ from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, pa
 from districtbook.extraction.periods import TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark, scoped_marks
 from districtbook.reading.articles import FRAME_KINDS
 from districtbook.extraction.places import (_RANK, Mention, Place, header_place, main_by_level, main_of, mentions, outlet_place,
-                                           with_bare_names)
+                                           parent_unit, with_bare_names)
 from districtbook.base.prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
-           "qualifier", "quote", "start", "end", "kind", "place_from", "period_from", "basis_from", "metric_from", "weak")
+           "qualifier", "forecast", "quote", "start", "end", "kind", "place_from", "period_from", "basis_from", "metric_from",
+           "weak")
 
 #: the evidence of a figure's fields: ``<source>:<start>-<end>`` (the offsets of the text the rule read, in the
 #: article's NFC text like ``start``/``end``), or the source alone when nothing was read (``none``, ``default``).
@@ -85,6 +86,7 @@ class Figure:
     basis: str
     base: str  # the period a comparison is made against ("so với cùng kỳ năm 2022" -> 2022-H1), else ""
     qualifier: str
+    forecast: str  # "yes" when its clause says the value is expected, not reported (:func:`forecast_words`), else ""
     quote: str
     start: int
     end: int
@@ -907,6 +909,10 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                                 "mỗi ", "từng "),  # "một số quận", "nhiều phường", "mỗi xã": several units, not the one
                         # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"
                         after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
+#: a measure of the province or the city, said with "của" ("tổng thu ngân sách của tỉnh đạt", "tăng trưởng kinh tế của
+#: thành phố"): the level word is the figure's unit (a bare "của tỉnh" is most often whose a thing is, not a subject)
+_MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập)"
+                              r"(?:\s[^\W\d_]+){0,3}?\scủa\s(?P<unit>tỉnh|thành phố)(?=\s)")
 _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
                 "thành phố": "city"}
 
@@ -923,18 +929,25 @@ _COMPARED_BETWEEN = re.compile(r"\b(?:so với|hơn|gấp|chỉ sau|đứng sau)
 _WHOLE_BEFORE = re.compile(r"\b(?:[Tt]oàn|[Cc]ả)\s$")  # "toàn thành phố", "cả tỉnh": the whole unit of that level
 
 
-def _level_word(word: re.Match[str], default: tuple[Place | None, Evidence], by_level: dict[str, tuple[Place, Evidence]],
+def _level_word(word: tuple[int, int], default: tuple[Place | None, Evidence], by_level: dict[str, tuple[Place, Evidence]],
                 text: str, named_before: bool) -> tuple[Place | None, Evidence] | None:
     """A bare level word before a figure ("phường có 110 hộ"): the article's unit of that level; the whole of a
     higher unit the text does not name ("toàn thành phố đã kết nạp …" in an article about one of its wards) is no
     unit the book can name, never the ward; None when the word decides nothing."""
-    level = _LEVEL_WORDS.get(word.group(0).lower())
+    w0, w1 = word
+    level = _LEVEL_WORDS.get(text[w0:w1].lower())
     target = default if default[0] is not None and level == default[0].level else by_level.get(level or "")
     if target is not None:
-        return target[0], ("clause", word.start(), word.end(), target[1][3])
-    if level and default[0] is not None and _RANK[level] > _RANK[default[0].level] and not named_before \
-            and _WHOLE_BEFORE.search(text, max(0, word.start() - 5), word.start()):
-        return None, ("clause", word.start(), word.end(), True)
+        return target[0], ("clause", w0, w1, target[1][3])
+    if not level or default[0] is None or _RANK[level] <= _RANK[default[0].level] or named_before:
+        return None
+    if _GROUP_BEFORE.search(text, max(0, w0 - 12), w0):
+        return None  # "đứng đầu tỉnh với 950 tỷ đồng": the unit the article's is ranked in, not the figure's
+    up = parent_unit(default[0])
+    if up is not None and up.level == level:  # "tỉnh đã kết nạp 3.200 đảng viên" in an article about one of its districts
+        return up, ("clause", w0, w1, False)
+    if _WHOLE_BEFORE.search(text, max(0, w0 - 5), w0):
+        return None, ("clause", w0, w1, True)
     return None
 
 
@@ -954,8 +967,12 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
         listed = [m for m in before if m.end <= respectively.start()][-n:]
         if len(listed) == n and k < n:
             return listed[k].place, ("joint", listed[k].start, listed[k].end, False)
-    generic = list(_GENERIC_UNIT.finditer(text, before[-1].end if before else clause_start, pos))
-    level_word = _level_word(generic[-1], default, by_level, text, bool(before)) if generic else None
+    start = before[-1].end if before else clause_start
+    generic = list(_GENERIC_UNIT.finditer(text, start, pos))
+    owner = list(_MEASURE_OF_UNIT.finditer(text, start, pos))
+    word = owner[-1].span("unit") if owner and (not generic or owner[-1].start("unit") > generic[-1].start()) else (
+        generic[-1].span() if generic else None)
+    level_word = _level_word(word, default, by_level, text, bool(before)) if word else None
     if level_word:
         return level_word
     if before:
@@ -1289,6 +1306,7 @@ class Reading:
     place_ev: Evidence = NO_PLACE
     per_year: str = ""
     base: str = ""
+    forecast: str = ""
 
 
 def _only_year(article: Article, periods: ArticlePeriods) -> tuple[str, int, int] | None:
@@ -1416,6 +1434,29 @@ def resolve_qualifier(r: Reading, s: Sentence, p: ParagraphState, a: ArticleStat
                    else _qualifier(r.goal_before, r.before, r.after, p.in_targets, r.period, a.periods))
     if r.qualifier in ("actual", "estimate") and r.tok.unit == "VND_bn" and _PLAN_SET_BEFORE.search(r.before[-90:]):
         r.qualifier = "target"
+    r.forecast = "yes" if forecast_words(r.before) or _FORECAST_LEAD.match(r.sentence_before) else ""
+
+
+#: a value expected, not reported, said in its clause before it, whatever hedge it has: "dự kiến đến tháng 12 sẽ đạt
+#: trên 95%", "năm nay sẽ đạt khoảng 8%", "dự báo cả năm tăng 7%"
+_FORECAST_WORDS = re.compile(r"\b(?:[Dd]ự kiến|[Dd]ự báo|[Kk]ỳ vọng)\b[^,;]{0,70}$|\bsẽ\s(?:[^\W\d_]+\s){0,8}$")
+
+
+#: a sentence that opens as a forecast: "Dự kiến cả năm, thu ngân sách quận đạt …"
+_FORECAST_LEAD = re.compile(r"\s*(?:Dự kiến|Dự báo)\b(?![^,;]{0,40}\b(?:đã|được)\b)")
+
+
+def forecast_words(clause_before: str) -> bool:
+    """Whether the words before a figure in its clause say the value is expected ("dự kiến", "dự báo", "kỳ vọng"
+    in the clause; "sẽ" a few words before it): a bound's hedge ("trên 95%") takes the qualifier, and the figure
+    is still a forecast.  ("ước", an estimate, may be of a period that has ended: the qualifier says it.)
+
+    >>> forecast_words("dự kiến đến tháng 12 sẽ đảm bảo tiến độ giải ngân đạt trên "), forecast_words("đã giải ngân đạt trên ")
+    (True, False)
+    >>> forecast_words("năm nay sẽ đạt khoảng "), forecast_words("Thành phố sẽ tập trung chỉ đạo, tỷ lệ giải ngân đạt ")
+    (True, False)
+    """
+    return _FORECAST_WORDS.search(clause_before) is not None
 
 
 #: the amount a plan or a budget estimate sets, named right before it with no result between: "kế hoạch đầu tư công
@@ -1655,6 +1696,7 @@ def _figures_of(r: Reading, p: ParagraphState, a: ArticleState, doc: str) -> Ite
             basis_from=_ev(r.basis_ev),
             metric_from=_ev(r.metric_ev),
             weak=";".join(name for name, ev in (("place", place_ev), ("period", r.period_ev)) if ev[3]),
+            forecast=r.forecast,
         )
 
 

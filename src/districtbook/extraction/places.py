@@ -186,7 +186,7 @@ def _mention_re() -> re.Pattern[str]:
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{_NAMED})
       | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
       | (?<![\w])[Bb]ộ\s(?P<ministry>{_alternation(MINISTRIES)})(?![\w])
-      | (?<![\w])(?P<country>[Cc]ả\snước|[Tt]oàn\squốc|Việt\sNam|(?:[Cc]ác|[Kk]hối)\stỉnh,?\s?thành(?:\sphố)?)(?![\w])
+      | (?<![\w])(?P<country>[Cc]ả\snước|[Tt]oàn\squốc|Việt\sNam|(?:(?<=\s)n|N)ước\sta|(?:[Cc]ác|[Kk]hối)\stỉnh,?\s?thành(?:\sphố)?)(?![\w])
       | (?<![\w])(?P<bare>{_alternation(multi)})(?![\w])
         """,
         re.VERBOSE,
@@ -205,7 +205,7 @@ _MENTION_TAILS = {
     **dict.fromkeys(cases("bộ"), rf"\s[{_UPPER}]"),  # "Bộ Tài chính"
     **dict.fromkeys(cases("các", "những"), _LEVELS_AHEAD),
     **dict.fromkeys(cases("khối"), r"\stỉnh"),
-    "TP": rf"\.?\s?[{_UPPER}]", "cả": r"\snước", "toàn": r"\squốc", "Việt": r"\sNam", "Sài": r"\sGòn",
+    "TP": rf"\.?\s?[{_UPPER}]", "cả": r"\snước", **dict.fromkeys(cases("nước"), r"\sta\b"), "toàn": r"\squốc", "Việt": r"\sNam", "Sài": r"\sGòn",
 }
 
 
@@ -218,7 +218,7 @@ def _mention_trigger(tails: bool = True) -> re.Pattern[str]:
     g = gazetteer()
     names = [*REGIONS, *(p for p in g.provinces if " " in p and p != "Hồ Chí Minh")]  # the pattern's bare names
     words = [*cases("phường", "xã", "thị", "quận", "huyện", "thành", "tỉnh", "bộ", "các", "khối"), "TP", *cases("cả", "toàn"),
-             "Việt", "những", "Sài"]
+             "Việt", "những", "Sài", *cases("nước")]
     if not tails:
         firsts = {n.split()[0] for n in (*REGIONS, *(p for p in g.provinces if " " in p))}
         return trigger([*words, *sorted(firsts)], r"(?<![\w.,]{d})\d{{0,2}}\s")
@@ -432,6 +432,21 @@ def province_of(place: Place) -> str:
     else:
         return ""
     return "TP.HCM" if name == "Hồ Chí Minh" else name
+
+
+def parent_unit(place: Place) -> Place | None:
+    """The province or centrally run city a district or a city of a province belongs to, as a unit ("tỉnh" or
+    "thành phố" said alone in an article about one of its districts); None when the unit alone cannot say.
+
+    >>> parent_unit(Place("Hải Hậu", "district", "Nam Định")), parent_unit(Place("Cầu Giấy", "district", "Hà Nội"))
+    (Place(name='Nam Định', level='province', parent=''), Place(name='Hà Nội', level='city', parent=''))
+    >>> parent_unit(Place("Giảng Võ", "ward", "Ba Đình")), parent_unit(Place("Nam Định", "province"))
+    (None, None)
+    """
+    if place.level not in ("district", "city") or not place.parent:
+        return None
+    name = province_of(place)
+    return Place(name, "city" if name in CENTRAL_CITIES or name == "TP.HCM" else "province") if name else None
 
 
 def slugify(name: str) -> str:

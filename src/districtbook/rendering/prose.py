@@ -383,8 +383,15 @@ def _share(f: Finding, lang: str) -> tuple[str, dict]:
     return "say.share", dict(_base(f, lang), a_label=sector(a), a=value_of(a, lang), b_label=sector(b), b=value_of(b, lang))
 
 
+#: a per cent of plan aimed for or expected: "Quận 1 dự kiến giải ngân vốn đầu tư công đạt hơn 95% kế hoạch năm"
+_VS_PLAN_AHEAD = {"aim": "say.vs_plan_aim", "expect": "say.vs_plan_expect"}
+
+
 def _target(f: Finding, lang: str) -> tuple[str, dict]:
     r, v = f.rows[0], f.values
+    base = re.sub(r"_vs_(?:plan|target)$", "", f.metric)
+    if "past" not in v and base != f.metric and r["unit"] == "percent" and mood(r) in _VS_PLAN_AHEAD:
+        return _VS_PLAN_AHEAD[mood(r)], dict(_base(f, lang), metric=metric_words(base, lang), against=_against_plan(r, lang))
     fields = dict(_base(f, lang), clause=clause(r, lang, escape(f.district)))
     if "past" not in v:
         return "say.target", fields
@@ -440,14 +447,17 @@ def _ahead(f: Finding, lang: str) -> tuple[str, dict]:
                      ratio=fmt_number(round(v["ratio"], 1), lang) if v["b"] else "–", cites=_cites(f.rows, lang))
 
 
+def _against_plan(r: dict, lang: str) -> str:
+    """"hơn 95% kế hoạch năm" / "more than 95% of the annual plan": a per cent of plan with its hedge and the plan's words."""
+    hedge = "" if r["qualifier"] == "estimate" and mood(r) != "did" else r["qualifier"]  # not "dự kiến đạt ước 95%"
+    return text(lang, "against.amount", pct=hedged(pct(r["value"], lang), hedge, lang), plan=_plan_words(r, lang))
+
+
 def _level(f: Finding, lang: str) -> tuple[str, dict]:
     r, v = f.rows[0], f.values
     base = re.sub(r"_vs_(?:plan|target)$", "", f.metric)
     if base != f.metric and r["unit"] == "percent":  # "giải ngân vốn đầu tư công đạt 61% kế hoạch vốn được giao"
-        plan = _plan_words(r, lang)
-        return "say.vs_plan", dict(_base(f, lang), metric=metric_words(base, lang),
-                                   against=text(lang, "against.amount", pct=hedged(pct(r["value"], lang), r["qualifier"], lang),
-                                                plan=plan))
+        return "say.vs_plan", dict(_base(f, lang), metric=metric_words(base, lang), against=_against_plan(r, lang))
     per_year = text(lang, "level.per_year", value=derived(v["per_year"], r["unit"], lang, r["qualifier"])) if "per_year" in v else ""
     return "say.level", dict(_base(f, lang), clause=clause(r, lang, escape(f.district)), per_year=per_year)
 
