@@ -1134,3 +1134,22 @@ _PROVINCE_LEAD = "Năm 2023, tỉnh Nam Định thu ngân sách đạt 9.500 t�
 ])
 def test_a_national_total_in_a_local_article_is_the_country(body, quote, place):
     assert fig(_PROVINCE_LEAD + body, quote).district == place
+
+
+# --- the year an undated article reports on, and a comparison with the year before the figure's -------------------------
+def test_a_month_of_a_year_written_with_a_slash_is_a_year_reported_on():
+    # an undated excerpt: "đến tháng 8/2022" says it was written in 2022 or later, so a 2022 forecast is not yet a result
+    from districtbook.extraction.sources import reporting_year
+    assert reporting_year("Năm 2021, quận thu 18.000 tỷ đồng. Lũy kế đến tháng 8/2022, quận thu 11.200 tỷ đồng.") == 2022
+    assert reporting_year("Quý III/2023, GRDP tăng 6%; năm 2022 tăng 5%.") == 2023
+    assert reporting_year("Cập nhật ngày 30/11/2024. Năm 2022, quận thu 900 tỷ đồng.") == 2022  # a saved date is no year reported on
+
+
+def test_the_year_before_the_figures_is_year_on_year_even_when_a_term_began_then():
+    # 2020 began a term, but "so với năm 2020" of a 2021 figure is the year before, whatever year the article was written
+    body = ("Tính đến 30/11/2021, tăng trưởng kinh tế của quận đạt 13,99% so với năm 2020.\n\n"
+            "Lũy kế đến tháng 8/2022, quận thu ngân sách 11.200 tỷ đồng.")
+    f = fig(body, "13,99%", head="Tiêu đề bài viết\n")
+    assert (f.period[:4], f.basis) == ("2021", "yoy")
+    g = fig("Năm 2024, tăng trưởng kinh tế của quận tăng 35% so với năm 2020.", "35%")
+    assert g.basis == "term_start"

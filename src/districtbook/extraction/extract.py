@@ -1496,6 +1496,8 @@ def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
     r.basis, b0, b1 = _basis(r.before, r.after, tok.unit, tok.noun, a.periods, a.text[s.start:r.clause[0]],
                              (r.clause[0], tok.tail, s.start))
     r.basis_ev = ("clause", b0, b1) if b0 >= 0 else NO_CUE
+    if r.basis == "term_start" and r.period[:4].isdigit() and str(int(r.period[:4]) - 1) in a.text[b0:b1]:
+        r.basis = "yoy"  # "tính đến 30/11/2021, … tăng 13,99% so với năm 2020": the year before the figure's, not a term's start
     _list_basis(r, a.verb_cues)
     compared = p.bases.get(tok.unit) if r.basis == "none" and r.basis_ev[1] < 0 else None
     if compared and compared[0] in ("plan", "yoy", "share") and _COMPARED_VALUE_BEFORE.search(r.before[-70:]):

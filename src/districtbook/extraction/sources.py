@@ -92,17 +92,24 @@ def find_outlet(article: Article) -> tuple[str, str]:
     return UNKNOWN, ""
 
 
+#: a month or a quarter of a year, written with a slash: "đến tháng 8/2022", "quý III/2023" (a date "30/11/2021" is not
+#: read as a reporting year: a page's saved date is written so)
+_MONTH_OF_YEAR = re.compile(r"\b(?:[Tt]háng|[Qq]uý)\s(?:\d{1,2}|[IV]{1,3})/(?P<y>(?:19|20)\d\d)\b")
+
+
 def reporting_year(text: str, plans: bool = True) -> int | None:
     """The latest year the article reports on (goals and range ends left out); without ``plans``, also the years
     only named as the year of a plan being set (:data:`_PLANNED_YEAR`), when another year is left.
 
     >>> reporting_year("năm 2023 ... nhiệm kỳ 2020-2025 ... định hướng đến năm 2030")
     2023
+    >>> reporting_year("Trong năm 2021, … Lũy kế từ đầu năm đến tháng 8/2022, quận thu …"), reporting_year("ngày 30/11/2022, năm 2021")
+    (2022, 2021)
     >>> t = "Năm 2023, quận thu 900 tỷ đồng. Kỳ họp thông qua dự toán ngân sách năm 2024."
     >>> reporting_year(t), reporting_year(t, plans=False), reporting_year("đạt 98% kế hoạch năm 2024", plans=False)
     (2024, 2023, 2024)
     """
-    years = [int(m["y"]) for m in _YEAR.finditer(text)]
+    years = [int(m["y"]) for m in _YEAR.finditer(text)] + [int(m["y"]) for m in _MONTH_OF_YEAR.finditer(text)]
     if not plans:
         planned = {m.start("y") for m in _PLANNED_YEAR.finditer(text)}
         years = [int(m["y"]) for m in _YEAR.finditer(text) if m.start("y") not in planned] or years
