@@ -57,7 +57,7 @@ def fig(body: str, quote: str, **kw):
     ("Thu nhập bình quân đầu người đạt 98 triệu đồng, tăng 35 triệu đồng so với đầu nhiệm kỳ.", "35",
      "income_per_capita_change"),
     ("Năm 2022, quận có 5.200 doanh nghiệp thành lập mới, tăng 1.377 doanh nghiệp so với cùng kỳ.", "1.377",
-     "enterprises_change"),
+     "new_enterprises_change"),
     ("Thu ngân sách tăng lên 5.000 tỷ đồng.", "5.000", "budget_revenue"),
     ("6 tháng, tỉnh kết nạp 1.245 đảng viên, tăng 85 đảng viên so với cùng kỳ.", "85", "party_members_admitted_change"),
     ("Huyện kết nạp 85 đảng viên mới, đạt 106% kế hoạch.", "106%", "party_members_admitted_vs_target"),
@@ -1153,3 +1153,52 @@ def test_the_year_before_the_figures_is_year_on_year_even_when_a_term_began_then
     assert (f.period[:4], f.basis) == ("2021", "yoy")
     g = fig("Năm 2024, tăng trưởng kinh tế của quận tăng 35% so với năm 2020.", "35%")
     assert g.basis == "term_start"
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Qua đánh giá, có 20% đơn vị hoàn thành xuất sắc nhiệm vụ; 80% hoàn thành tốt nhiệm vụ.", "80%"),
+    ("Có 15% chi bộ đạt trong sạch vững mạnh tiêu biểu; 70% hoàn thành tốt nhiệm vụ.", "70%"),
+])
+def test_a_share_listed_after_a_share_of_the_same_units_is_a_share(body, quote):
+    # the whole is named once ("20% đơn vị"), the next share of it only by what the units did
+    f = fig(body, quote)
+    assert (f.metric.endswith("_share"), f.basis) == (True, "share")
+
+
+# --- each item of a list is its own measure, never the one before it carried ------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "metric"), [
+    ("Thu tiền sử dụng đất đạt 900 tỷ đồng; thu lệ phí trước bạ 410 tỷ đồng, đạt 45% và tăng 3%.", "45%",
+     "registration_fee_revenue_vs_plan"),
+    ("Thu tiền sử dụng đất đạt 900 tỷ đồng; thu phí, lệ phí 120 tỷ đồng, giảm 2,4%.", "2,4%", "fees_charges_revenue_growth"),
+    ("Đến hết tháng 10, số thu từ khu vực kinh tế của huyện được 780 tỷ đồng, đạt 96,5%.", "96,5%",
+     "economic_sector_revenue_vs_plan"),
+    ("Tăng trưởng bình quân 7,1%/năm; quy mô nền kinh tế năm 2024 đạt 48.000 tỷ đồng, gấp 1,6 lần so với năm 2020.",
+     "1,6 lần", "grdp_vs_term_start"),
+    ("Thu ngân sách đạt 62% dự toán. Tỷ lệ trẻ em đã tiêm chủng đầy đủ đạt 98,2%.", "98,2%", "vaccination_share"),
+    ("Hồ sơ giải quyết đúng hạn đạt 98%, mức độ hài lòng của tổ chức, cá nhân đạt 97,3%.", "97,3%",
+     "citizen_satisfaction_share"),
+    ("Thu nhập tăng 6%; 95% rác thải sinh hoạt được thu gom, xử lý.", "95%", "waste_collection_share"),
+    ("Năm 2025, có 20 quần chúng được kết nạp, 3 quần chúng chờ quyết định kết nạp.", "3 quần", "party_candidates_pending_decision"),
+    ("Năm 2025, có 20 quần chúng được kết nạp, 7 quần chúng đang thẩm tra lý lịch.", "7 quần", "party_candidates_under_review"),
+])
+def test_each_item_of_a_list_is_its_own_measure(body, quote, metric):
+    assert fig(body, quote).metric == metric
+
+
+@pytest.mark.parametrize(("body", "quote", "metric"), [
+    ("Nhiệm kỳ 2025-2030, xã phấn đấu thành lập mới 8 hợp tác xã.", "8 hợp", "new_cooperatives"),
+    ("Trong 6 tháng, huyện có 215 doanh nghiệp thành lập mới, tăng 40 doanh nghiệp so với cùng kỳ.", "215", "new_enterprises"),
+    ("Trong 6 tháng, huyện có 215 doanh nghiệp thành lập mới, tăng 40 doanh nghiệp so với cùng kỳ.", "40",
+     "new_enterprises_change"),
+    # the ones there are, and their change, are not new ones
+    ("Toàn huyện có 1.250 doanh nghiệp đang hoạt động, tăng 60 doanh nghiệp so với cùng kỳ.", "60", "enterprises_change"),
+    ("Toàn huyện có 14 hợp tác xã.", "14", "cooperatives"),
+])
+def test_newly_founded_things_are_counted_apart(body, quote, metric):
+    assert fig(body, quote).metric == metric
+
+
+def test_a_yearly_mark_belongs_to_the_figure_it_follows():
+    # "tăng bình quân 6,82%/năm, quy mô năm 2024 ước gần 152.000 tỷ đồng": the size is no yearly rate
+    body = "GRDP giai đoạn 2020-2024 tăng bình quân 6,82%/năm, quy mô năm 2024 ước gần 152.000 tỷ đồng."
+    assert (fig(body, "6,82%").per_year, fig(body, "152.000").per_year) == ("yes", "")

@@ -265,3 +265,33 @@ def test_a_change_is_said_as_a_rise_or_fall_and_income_is_not_collected(row, en,
     r = {**dataset.figure_row(doc="x.txt", district="Quận 12", period="2022", qualifier="actual", **row), "words": {}}
     assert prose.clause(r, "en", "Quận 12") == en
     assert vi in prose.clause(r, "vi", "Quận 12") and "thu thu nhập" not in prose.clause(r, "vi", "Quận 12")
+
+
+def test_an_estimated_per_cent_of_plan_says_estimated_before_the_verb():
+    """"ước đạt 1.600 tỷ đồng, ước bằng 62,4% dự toán": never "bằng ước 62,4%"."""
+    from districtbook.analysis import findings
+
+    from .test_strong_findings import _df, _fig
+
+    df = _df(_fig(value=1600.0, period="2024-H1", qualifier="estimate", published="2024-07-20", start=10, end=15),
+             _fig(metric="budget_revenue_vs_plan", value=62.4, unit="percent", period="2024-H1", basis="plan",
+                  qualifier="estimate", published="2024-07-20", start=20, end=25))
+    [progress] = [f for f in findings.collect(df) if f.kind == "progress"]
+    vi, en = prose.sentence(progress, "vi"), prose.sentence(progress, "en")
+    assert "ước bằng 62,4%" in vi and "bằng ước" not in vi
+    assert "an estimated 62.4% of" in en
+
+
+def test_a_place_in_a_ranking_is_no_move_in_it():
+    """"từ vị trí thứ 12 (năm 2023) vươn lên vị trí thứ nhất": 12th in 2023, never "moved up 12 places"."""
+    from districtbook.analysis import findings
+
+    from .test_strong_findings import _df, _fig
+
+    rank = _fig(metric="admin_reform_rank", value=12.0, unit="rank", period="2023", published="2024-05-10")
+    move = _fig(metric="admin_reform_rank_change", value=11.0, unit="rank", period="2024", published="2025-05-10",
+                start=40, end=45)
+    said = {f.rows[0]["metric"]: (prose.sentence(f, "en"), prose.sentence(f, "vi")) for f in findings.collect(_df(rank, move))}
+    assert "ranked No. 12 in the administrative reform index ranking" in said["admin_reform_rank"][0]
+    assert "là thứ 12" in said["admin_reform_rank"][1] and "12 bậc" not in said["admin_reform_rank"][1]
+    assert "moved up 11 places" in said["admin_reform_rank_change"][0]

@@ -606,3 +606,30 @@ def test_no_district_is_higher_than_a_floor():
     above = _two_districts({"value": 2900.0, "qualifier": "more_than"})
     res = findings.compare_pair(above.to_dict("records"), "Tây Hồ", "Đống Đa", "budget_revenue")
     assert not isinstance(res, tuple) and res.district == "Đống Đa" and res.other == "Tây Hồ"
+
+
+def test_a_goal_given_as_a_range_is_one_target_never_a_result():
+    # "Đến năm 2030, phường đặt mục tiêu … tăng trưởng từ 11 - 15%" in August 2025: both ends of one goal
+    ends = [_fig(district="Giảng Võ", level="ward", metric="economic_growth_rate", value=v, unit="percent",
+                 period="2025-2030", qualifier=q, basis="target", published="2025-08-10", start=s, end=s + 3)
+            for v, q, s in ((11.0, "range_low", 20), (15.0, "range_high", 26))]
+    [said] = findings.collect(_df(*ends))
+    assert (said.kind, len(said.rows), prose.mood(said.rows[0])) == ("target", 2, "aim")
+    assert "aimed to grow its economy by 11% to 15%" in prose.say(said, "en")
+    assert "phấn đấu tăng trưởng kinh tế từ 11% đến 15%" in prose.say(said, "vi")
+    # the extractor gives both ends the quote "11 - 15%", at one offset: still one goal
+    [same] = findings.collect(_df(*(dict(e, start=20, end=29) for e in ends)))
+    assert "aimed to grow its economy by 11% to 15%" in prose.say(same, "en")
+    # the ends of a range that was reached are a result ("tăng trưởng từ 7 - 8%" in 2024, said in 2025)
+    done = [dict(e, basis="none", period="2024") for e in ends]
+    assert not any(findings.expected(e) for e in done)
+
+
+def test_two_hedged_figures_that_can_be_one_value_are_no_contradiction():
+    # "gần 4.300 tỷ đồng" in one article, "hơn 4.200 tỷ đồng" in another: both fit 4,250
+    a = _fig(value=4300.0, qualifier="approx", period="2024-9M", published="2024-10-12")
+    b = _fig(doc="002_b.txt", value=4200.0, qualifier="more_than", period="2024-9M", published="2024-10-20", start=30,
+             end=35)
+    assert "contradiction" not in {f.kind for f in findings.collect(_df(a, b))}
+    c = dict(b, qualifier="actual")  # 4,300 and exactly 4,200: they differ
+    assert "contradiction" in {f.kind for f in findings.collect(_df(dict(a, qualifier="actual"), c))}

@@ -184,6 +184,17 @@ def unfinished(row: dict) -> bool:
     return (int(pub[:4]), int(pub[5:7])) < (p.end.year, p.end.month)
 
 
+def goal(row: dict) -> bool:
+    """Whether a figure is a goal set: a target, or an end of a range given as one ("đặt mục tiêu … tăng trưởng từ
+    11 - 15%": ``range_low`` with basis ``target``), never something achieved.
+
+    >>> goal(dict(qualifier="target")), goal(dict(qualifier="range_low", basis="target")), goal(dict(qualifier="range_low", basis="none"))
+    (True, True, False)
+    """
+    q = row.get("qualifier")
+    return q == "target" or q in ("range_low", "range_high") and row.get("basis") == "target"
+
+
 def ended(row: dict) -> bool:
     """Whether the figure's period is known to have ended when its article appeared (the article's month after the
     period's last month; a year alone, after the period's last year).
@@ -294,7 +305,7 @@ def expected(row: dict) -> bool:
     >>> expected(r(qualifier="actual", period="2020-2025", published="2025-08-08"))  # a term report: a result
     False
     """
-    if row.get("qualifier") == "target" or not_begun(row) or forecast(row) and not ended(row):
+    if goal(row) or not_begun(row) or forecast(row) and not ended(row):
         return True
     return unfinished(row) and (row.get("qualifier") == "estimate" or (per_year(row) and not in_last_year(row)))
 
@@ -540,6 +551,31 @@ def _quarters(rows: list[dict], previous: dict) -> list[Finding]:
     return out
 
 
+#: how far "gần", "khoảng", "xấp xỉ" reach from the value they hedge
+APPROX_REACH = 0.05
+
+
+def _bounds(row: dict) -> tuple[float, float]:
+    """The values a hedged figure allows: "hơn 4.200" from 4,200 up, "gần 4.300" within 5 % of 4,300, a plain value
+    itself."""
+    v, q = row["value"], row.get("qualifier", "")
+    if q == "approx":
+        return v * (1 - APPROX_REACH), v * (1 + APPROX_REACH)
+    return (v if q not in ("less_than", "at_most") else -math.inf), (v if q not in ("more_than", "at_least") else math.inf)
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    """Whether two hedged figures can be the same value: "gần 4.300 tỷ" and "hơn 4.200 tỷ" do not contradict.
+
+    >>> _overlap(dict(value=4300.0, qualifier="approx"), dict(value=4200.0, qualifier="more_than"))
+    True
+    >>> _overlap(dict(value=4300.0, qualifier="actual"), dict(value=4200.0, qualifier="actual"))
+    False
+    """
+    (a0, a1), (b0, b1) = _bounds(a), _bounds(b)
+    return a0 <= b1 and b0 <= a1
+
+
 def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> list[Finding]:
     out = []
     # one indicator reported differently by two articles (beyond the rounding of the printed figures)
@@ -553,7 +589,7 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
             lo = next(r for r in rs if r["value"] == values[0])
             hi = next(r for r in rs if r["value"] == values[-1] and r["doc"] != lo["doc"]) if any(
                 r["value"] == values[-1] and r["doc"] != lo["doc"] for r in rs) else None
-            if hi is not None:
+            if hi is not None and not _overlap(lo, hi):
                 out.append(Finding("contradiction", key[0], key[1], key[4], [lo, hi],
                                    {"what": "differ", "a": values[0], "b": values[-1]}, SALIENCE["contradiction"],
                                    when=lo[WHEN]))
@@ -611,16 +647,50 @@ def _trends_and_targets(rows: list[dict], used: set[int]) -> list[Finding]:
                     out.append(Finding("trend", district, metric, str(b["period"]), [a, b],
                                        {"a": va, "b": vb, "footing": v.footing}, SALIENCE["trend"], when=b[WHEN]))
                     done = True
-        for t in (r for r in rs if expected(r)):
-            pt = t[WHEN]
-            past = [r for r in results if pt and period_of(r).comparable(pt) and period_of(r).end < pt.start]
-            if past and unit not in AMOUNT_UNITS:
-                out.append(Finding("target", district, metric, str(t["period"]), [t, past[-1]],
-                                   {"target": t["value"], "past": past[-1]["value"]},
-                                   SALIENCE["target"] + 0.05, when=pt))
-            elif metric not in COMPONENT_OF:
-                out.append(Finding("target", district, metric, str(t["period"]), [t], {"target": t["value"]},
-                                   SALIENCE["target"], when=pt))
+        out += _targets(district, metric, unit, rs, results)
+    return out
+
+
+def _targets(district: str, metric: str, unit: str, rs: list[dict], results: list[dict]) -> list[Finding]:
+    """The goals and forecasts of one measure of one unit: a range as one goal with both ends, a goal beside the
+    last result of a comparable period before it, or alone (never a component's)."""
+    out = []
+    ranges = _range_ends([r for r in rs if expected(r)])
+    for t in (r for r in rs if expected(r)):
+        pt = t[WHEN]
+        if id(t) in ranges:  # "từ 11 - 15%": one goal, said as the range, with both ends as its figures
+            hi = ranges[id(t)]
+            if hi is not None:
+                out.append(Finding("target", district, metric, str(t["period"]), [t, hi],
+                                   {"target": t["value"], "to": hi["value"]}, SALIENCE["target"], when=pt))
+            continue
+        past = [r for r in results if pt and period_of(r).comparable(pt) and period_of(r).end < pt.start]
+        if past and unit not in AMOUNT_UNITS:
+            out.append(Finding("target", district, metric, str(t["period"]), [t, past[-1]],
+                               {"target": t["value"], "past": past[-1]["value"]},
+                               SALIENCE["target"] + 0.05, when=pt))
+        elif metric not in COMPONENT_OF:
+            out.append(Finding("target", district, metric, str(t["period"]), [t], {"target": t["value"]},
+                               SALIENCE["target"], when=pt))
+    return out
+
+
+def _range_ends(rows: list[dict]) -> dict[int, dict | None]:
+    """The two ends of each range the articles give ("từ 11 - 15%": ``range_low`` then ``range_high`` of one
+    article and period, the high end within 40 characters): by ``id`` of the low end, its high end; by ``id`` of
+    the high end, None.
+
+    >>> lo, hi = (dict(doc="a", period="2030", qualifier=q, start=s) for q, s in (("range_low", 10), ("range_high", 14)))
+    >>> _range_ends([lo, hi]) == {id(lo): hi, id(hi): None}
+    True
+    """
+    out: dict[int, dict | None] = {}
+    lows = [r for r in rows if r.get("qualifier") == "range_low"]
+    for hi in (r for r in rows if r.get("qualifier") == "range_high"):
+        lo = next((r for r in lows if id(r) not in out and r["doc"] == hi["doc"] and r["period"] == hi["period"]
+                   and r is not hi and 0 <= int(hi["start"]) - int(r["start"]) <= 40), None)
+        if lo is not None:
+            out[id(lo)], out[id(hi)] = hi, None
     return out
 
 

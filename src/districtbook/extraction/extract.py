@@ -1037,6 +1037,20 @@ _SINCE_FOUNDING = re.compile(r"so với (?:lúc|khi|thời điểm|ngày) (?:m�
 _PLAN_AMOUNT = re.compile(r"(?:kế hoạch|dự toán|chỉ tiêu|nghị quyết)(?:\s(?:năm|dự kiến|giao|được giao|đề ra|nay|là|"
                           r"HĐND|tỉnh|thành phố|quận|huyện|phường|xã))*(?:\s|\s?\()$")
 _PER_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm|/năm|bình quân[^,;.]{0,40}năm|một năm")
+_LAST_FIGURE = re.compile(r".*\d(?:[\d.,]*\d)?\s?(?:%|lần|tỷ đồng|triệu đồng)?(?:/năm)?", re.S)  # greedy: the last one
+
+
+def _after_last_figure(before: str) -> str:
+    """The words before a number after the last number before it: "6,82%/năm, quy mô năm 2024 ước gần " keeps
+    "/năm" with 6,82%, not with the figure after it.
+
+    >>> _after_last_figure("tăng bình quân 6,82%/năm, quy mô năm 2024 ước gần "), _after_last_figure("mỗi năm kết nạp ")
+    ('ước gần ', 'mỗi năm kết nạp ')
+    """
+    m = _LAST_FIGURE.match(before)
+    return before[m.end():] if m else before
+
+
 _AVERAGE_RATE_BEFORE = re.compile(r"\bbình quân\s(?:(?:đạt|là|khoảng|hơn|trên|gần|ước)\s)*$")
 _BASE_YEAR = re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|"
                         r"nửa (?:đầu|cuối) |quý [IV1-4]+ |năm )*(?P<y>(?:19|20)\d\d)")
@@ -1562,9 +1576,31 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         r.metric_ev = ("clause", m0 + shift, m1 + shift)
     elif src == "paragraph":
         r.metric_ev = ("paragraph", carried[1], carried[2])
+    metric = r.metric = _newly_founded(r, metric)
+    if r.basis == "none" and tok.unit == "percent" and metric.endswith("_share") and r.metric_ev[1] >= 0:
+        # "có 20% đơn vị hoàn thành xuất sắc nhiệm vụ; 80% hoàn thành tốt nhiệm vụ": a share, whatever names its whole
+        r.basis, r.basis_ev = "share", r.metric_ev
     if metric != "other":
         p.families[tok.unit] = (family_of(metric), *r.metric_ev[1:])
     p.bases[tok.unit] = (r.basis, family_of(metric) or "other", *r.basis_ev[1:])
+
+
+def _newly_founded(r: Reading, metric: str) -> str:
+    """"thành lập mới 5 hợp tác xã": new ones, not how many there are; "…, tăng 1.377 doanh nghiệp so với cùng kỳ"
+    after new ones: the new ones rose."""
+    thing = metric.removesuffix("_change")
+    if r.tok.unit != "count" or thing not in _NEWLY_FOUNDED:
+        return metric
+    change = metric.endswith("_change")
+    if not (_NEWLY_IN_SENTENCE.search(r.sentence_before) if change else _NEWLY_BEFORE.search(r.before[-25:])):
+        return metric
+    return _NEWLY_FOUNDED[thing] + ("_change" if change else "")
+
+
+#: things counted that a report also counts as newly founded ("thành lập mới 5 hợp tác xã")
+_NEWLY_FOUNDED = {"enterprises": "new_enterprises", "cooperatives": "new_cooperatives"}
+_NEWLY_BEFORE = re.compile(r"\b(?:[Tt]hành lập mới|[Mm]ới thành lập|[Tt]hành lập được|[Pp]hát triển mới)\s(?:được\s)?$")
+_NEWLY_IN_SENTENCE = re.compile(r"\b(?:[Tt]hành lập mới|[Mm]ới thành lập)\b")
 
 
 def _index_of(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState,
@@ -1641,7 +1677,7 @@ def resolve_founding(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState
 def resolve_per_year(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """A yearly rate ("bình quân 8%/năm"); in an anniversary article, over the years since the founding."""
     tok = r.tok
-    if tok.kind == "indicator" and (_PER_YEAR.search(r.before[-40:] + a.text[tok.start:tok.tail] + r.after[:12])
+    if tok.kind == "indicator" and (_PER_YEAR.search(_after_last_figure(r.before[-40:]) + a.text[tok.start:tok.tail] + r.after[:12])
                                     or tok.unit == "percent" and _SPAN_LABEL.fullmatch(r.period or "")
                                     and _AVERAGE_RATE_BEFORE.search(r.before[-30:])):
         # "Trong 5 năm vừa qua, … tăng bình quân 14,01%": an average over a span is a yearly rate

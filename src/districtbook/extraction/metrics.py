@@ -80,6 +80,11 @@ FAMILIES = (
        r"(?:thu|từ)[^,;.]{0,25}xuất,? nhập khẩu|thu xuất nhập khẩu"),
     _f("land_use_revenue", "budget",
        r"tiền sử dụng đất|đấu giá quyền sử dụng đất"),
+    # the fees of a revenue list, each its own item ("thu lệ phí trước bạ 3,2 nghìn tỷ …; thu phí và lệ phí 8,7 nghìn tỷ")
+    _f("registration_fee_revenue", "budget", r"lệ phí trước bạ"),
+    _f("fees_charges_revenue", "budget", r"(?<!thuế, )(?<!thuế và )phí(?:,| và) lệ phí"),
+    # revenue from the economy's sectors is revenue, not the economy's growth ("số thu từ khu vực kinh tế … đạt 118%")
+    _f("economic_sector_revenue", "budget", r"thu (?:từ )?(?:các )?khu vực kinh tế"),
     _f("local_budget_revenue", "budget",
        r"thu (?:cân đối )?ngân sách địa phương"),
     _f("development_investment_expenditure", "budget",
@@ -125,9 +130,15 @@ FAMILIES = (
     # (GRDP, "tổng sản phẩm"); "tăng trưởng giá trị sản xuất" and "giá trị sản xuất tăng trưởng" are the first
     _f("production_value_growth", "growth",
        r"giá trị sản xuất(?! công nghiệp)(?:[^\d,;()]{0,30}?tăng trưởng)?|\bGO\b", units="percent"),
+    # the size of the economy, not its growth: "quy mô năm 2024 ước gần 152.000 tỷ đồng, gấp 1,4 lần so với 2020"
+    _f("grdp", "growth", r"quy mô (?:nền )?kinh tế|quy mô GRDP|quy mô (?=năm \d{4})", units=f"{_M} times"),
     _f("economic_growth_rate", "growth",
        r"tăng trưởng|GRDP|tổng sản phẩm|(?<!ngành )kinh tế", units="percent times VND_bn"),  # not "các ngành kinh tế"
     _f("poverty_rate", "other", r"hộ nghèo|hộ cận nghèo", units="percent"),
+    # other shares a report lists beside its figures, each its own measure (never carried from the figure before)
+    _f("vaccination_share", "other", r"tiêm (?:vắc[ -]?xin|mũi|chủng)|đã tiêm", units="percent"),
+    _f("citizen_satisfaction_share", "digital", r"hài lòng", units="percent"),
+    _f("waste_collection_share", "other", r"chất thải rắn|rác thải|thu gom", r"^(?:chất thải|rác thải)", units="percent"),
     _f("near_poor_households", "other", None, r"^hộ cận nghèo|^hộ nghèo",
        units="count"),
     # administrative reform and digital government
@@ -162,6 +173,10 @@ FAMILIES = (
     _f("cashless_businesses",
        "digital", r"không dùng tiền mặt|không tiền mặt", r"^(?:các )?(?:hộ kinh doanh|cơ sở kinh doanh|doanh nghiệp)"),
     # party building
+    _f("party_candidates_pending_decision", "governance",
+       None, r"^quần chúng[^,;.\d]{0,12}chờ", units="count"),
+    _f("party_candidates_under_review", "governance",
+       None, r"^quần chúng[^,;.\d]{0,20}thẩm tra", units="count"),
     _f("party_members_admitted", "governance",
        r"kết nạp|[Pp]hát triển đảng viên", r"^(?:đảng viên|ĐV|quần chúng)", units="count ratio percent"),
     _f("party_candidates", "governance",
@@ -213,9 +228,11 @@ FAMILIES = (
        "other", r"văn hóa|văn hoá", r"^(?:hộ gia đình|gia đình|tổ dân phố)", units="percent"),
     _f("new_enterprises", "growth",
        r"doanh nghiệp[^;]{0,30}(?:thành lập|mới)", units="count"),
+    _f("new_enterprises", "growth", None, r"^doanh nghiệp (?:được )?(?:thành lập mới|mới thành lập|thành lập)", units="count"),
     _f("enterprises", "growth", None, r"^doanh nghiệp", units="count"),
     _f("business_households", "growth", None, r"^hộ kinh doanh|^hộ$",
        units="count"),
+    _f("new_cooperatives", "growth", None, r"^hợp tác xã (?:được )?(?:thành lập )?mới", units="count"),
     _f("cooperatives", "growth", None, r"^hợp tác xã", units="count"),
     _f("economic_units", "growth", None, r"^đơn vị kinh tế|^đơn vị\b", units="count"),
     _f("ocop_products", "growth", None, r"^sản phẩm", units="count"),
@@ -532,8 +549,8 @@ def _percent_key(key: str, before: str, after: str, basis: str) -> str:
         return key + ("_mom_growth" if _GROWTH_VERB.search(tail) else "_mom_ratio")
     if basis == "yoy":
         return key + ("_growth" if _GROWTH_VERB.search(tail) or _PER_YEAR_AFTER.match(after) else "_yoy")
-    if basis == "term_start":
-        return key + "_vs_term_start"
+    if basis == "term_start":  # "so với năm 2025 tăng 30%": a growth since the term's start, "bằng 140%": a level
+        return key + ("_growth" if _GROWTH_VERB.search(tail) else "_vs_term_start")
     if basis == "share":
         return key if key in _SHARE_FAMILIES else key + "_share"
     if _GROWTH_VERB.search(tail) or _PER_YEAR_AFTER.match(after):

@@ -15,7 +15,7 @@ from districtbook.rendering import ledger
 from districtbook.base.collate import sorted_names
 from districtbook.analysis import headline
 from districtbook.analysis.dataset import WHEN
-from districtbook.analysis.findings import Finding, Verdict, collect, direction, expected, per_year, refusals
+from districtbook.analysis.findings import Finding, Verdict, collect, direction, expected, goal, per_year, refusals
 from districtbook.rendering.i18n import date_text, figure_period_text, period_text, plural, text
 from districtbook.rendering.labels import cite, fmt_value, hedged, label, lower_first, round_for_prose
 from districtbook.extraction.metrics import METRICS
@@ -119,7 +119,7 @@ SECTORS = ("services", "industry", "agriculture", "industry_construction")
 def mood(row: dict) -> str:
     """What the verb says of a figure: achieved ("did"), aimed for ("aim": a target), expected ("expect": a
     forecast for a period not yet over)."""
-    if row.get("qualifier") == "target":
+    if goal(row):
         return "aim"
     return "expect" if expected(row) else "did"
 
@@ -255,6 +255,9 @@ def _base(f: Finding, lang: str) -> dict:
 def _against(r: dict, s: dict, v: dict, lang: str) -> str:
     """"bằng 89% kế hoạch năm" / "89% of the annual plan": the plan in the article's words."""
     plan = _plan_words(s, lang)
+    if s.get("qualifier") == "estimate":  # "ước bằng 62,4% dự toán", never "bằng ước 62,4%"
+        key = "against.over_estimate" if v["pct"] > 100 else "against.reach_estimate"
+        return text(lang, key, pct=pct(v["pct"], lang), plan=plan)
     key = "against.over" if v["pct"] > 100 else "against.reach"
     return text(lang, key, pct=hedged(pct(v["pct"], lang), s.get("qualifier", ""), lang), plan=plan)
 
@@ -392,6 +395,10 @@ def _target(f: Finding, lang: str) -> tuple[str, dict]:
     base = re.sub(r"_vs_(?:plan|target)$", "", f.metric)
     if "past" not in v and base != f.metric and r["unit"] == "percent" and mood(r) in _VS_PLAN_AHEAD:
         return _VS_PLAN_AHEAD[mood(r)], dict(_base(f, lang), metric=metric_words(base, lang), against=_against_plan(r, lang))
+    if "to" in v:  # "phấn đấu tăng trưởng kinh tế từ 11% đến 15%": a range, both ends
+        ends = (fmt_value(v["target"], r["unit"], None, lang), fmt_value(v["to"], r["unit"], None, lang))
+        amount = text(lang, "value.range", low=ends[0], high=ends[1])
+        return "say.target", dict(_base(f, lang), clause=clause(r, lang, escape(f.district), amount=amount))
     fields = dict(_base(f, lang), clause=clause(r, lang, escape(f.district)))
     if "past" not in v:
         return "say.target", fields
@@ -418,6 +425,8 @@ def _full(f: Finding, lang: str) -> tuple[str, dict]:
 
 def _times(f: Finding, lang: str) -> tuple[str, dict]:
     r = f.rows[0]
+    if r["unit"] == "rank" and not f.metric.endswith("_change"):  # "xếp thứ 12": a place in the ranking, not a move
+        return "say.rank_level", dict(_base(f, lang), metric=metric_words(f.metric, lang), value=fmt_number(r["value"], lang))
     if r["unit"] == "rank":  # "moved up 1 place in the … ranking", "tăng 1 bậc": the ranking, not "the rank change"
         ranking = f.metric.removesuffix("_change")
         words = metric_words(ranking if ranking in METRICS else f.metric, lang)
