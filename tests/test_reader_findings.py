@@ -95,9 +95,9 @@ def test_a_yearly_average_keeps_the_hedge_and_no_false_precision():
     # "đạt trên 15.000 tỷ đồng" over 2016-2020: more than 15000 / 5 = 3000 a year
     r = _fig(value=15000.0, period="2016-2020", qualifier="more_than", published="2021-02-13")
     assert prose.derived_average(r, 5, "vi")["value"] == "hơn 3.000 tỷ đồng"
-    # "hơn 37.016 tỷ đồng" over 2021-2023: 37016 / 3 = 12338.67, printed whole: "hơn 12.339"
+    # "hơn 37.016 tỷ đồng" over 2021-2023: 37016 / 3 = 12338.67, printed whole and still true: "hơn 12.338"
     done = _fig(**dict(r, value=37016.0, period="2021-2023", published="2024-02-01"))
-    assert prose.derived_average(done, 3, "vi")["value"] == "hơn 12.339 tỷ đồng"
+    assert prose.derived_average(done, 3, "vi")["value"] == "hơn 12.338 tỷ đồng"
     # ... but not while the three years were still running when the article appeared
     assert prose.derived_average(dict(done, published="2023-04-06"), 3, "vi") is None
 

@@ -176,7 +176,7 @@ def test_a_forecast_with_a_bound_is_never_stated_as_a_result():
     # "dự kiến đến tháng 12 sẽ … giải ngân đạt trên 95%" in October: the hedge is "more than", and it is still a forecast
     row = _fig(metric="public_investment_disbursement_vs_plan", value=95.0, unit="percent", basis="plan",
                period="2022", qualifier="more_than", published="2022-10-06")
-    forecast = _df(dict(row, forecast="yes"))
+    forecast = _df(dict(row, outlook="forecast"))
     assert findings.expected(forecast.iloc[0].to_dict()) and not findings.expected(row)
     assert prose.mood(forecast.iloc[0].to_dict()) == "expect"
     [said] = findings.collect(forecast)
@@ -185,8 +185,8 @@ def test_a_forecast_with_a_bound_is_never_stated_as_a_result():
     assert "expected its public investment disbursed to reach more than 95% of the annual plan" in prose.say(said, "en")
     assert list(dataset.row_flags(forecast)) == [""]  # a forecast is no whole-year result reported early
     assert list(dataset.row_flags(_df(row))) == ["year_not_over"]  # the same words as a result: flagged
-    assert findings.expected(dict(row, forecast="yes", published="2022"))  # a year alone: not known to be over
-    assert not findings.expected(dict(row, forecast="yes", published="2023-01-20"))  # the year over: said of the past
+    assert findings.expected(dict(row, outlook="forecast", published="2022"))  # a year alone: not known to be over
+    assert not findings.expected(dict(row, outlook="forecast", published="2023-01-20"))  # the year over: said of the past
 
 
 def test_values_are_compared_only_within_one_family_and_unit():

@@ -124,11 +124,11 @@ def _sentence_before(text: str, start: int, width: int = 80) -> str:
 
 def with_evidence(df: pd.DataFrame) -> pd.DataFrame:
     """The figure table with its typed fields (:func:`typed`, when it has none yet) and every evidence column (an
-    extractor without them: "" for each, nothing weak; no forecast mark), the
+    extractor without them: "" for each, nothing weak; no outlook), the
     ``checked`` mark of :mod:`districtbook.reading.corrections` and ``unfit``, the findings layer's judgement of the evidence
     (:func:`unfit_evidence`, computed afresh: it reads the article's date and the figure's other fields)."""
     df = _typed(df)
-    missing = [c for c in (*EVIDENCE_COLUMNS, "forecast", "checked") if c not in df.columns]
+    missing = [c for c in (*EVIDENCE_COLUMNS, "outlook", "checked") if c not in df.columns]
     if missing:
         df = df.assign(**{c: "" for c in missing})
     return df.assign(unfit=[";".join(unfit_evidence(r)) for r in df.to_dict("records")] if len(df) else [])
@@ -246,7 +246,7 @@ class _Evidence:
         p = row[WHEN]
         pub = str(row.get("published", ""))
         return cls(row, p, _source(row.get("period_from")),
-                   row.get("qualifier") in ("target", "estimate", "range_low", "range_high") or forecast(row), pub, _months_after(p, pub),
+                   row.get("qualifier") in ("target", "estimate", "range_low", "range_high") or bool(str(row.get("outlook", ""))), pub, _months_after(p, pub),
                    str(row.get("metric", "")), str(row.get("unit", "")))
 
     def granularity(self, *kinds: str) -> bool:
@@ -408,12 +408,12 @@ AMOUNT_UNITS = ("VND_bn", "USD_mn", "count")
 
 def forecast(row: dict) -> bool:
     """Whether the article gives a figure as expected, not reported ("dự kiến … sẽ đạt trên 95%": the extractor's
-    ``forecast`` column), whatever its hedge.
+    ``outlook`` column), whatever its hedge.
 
-    >>> forecast(dict(qualifier="more_than", forecast="yes")), forecast(dict(qualifier="more_than"))
+    >>> forecast(dict(qualifier="more_than", outlook="forecast")), forecast(dict(qualifier="more_than"))
     (True, False)
     """
-    return str(row.get("forecast", "")) == "yes"
+    return str(row.get("outlook", "")) == "forecast"
 
 
 def year_not_over(row: dict) -> bool:
@@ -430,7 +430,7 @@ def year_not_over(row: dict) -> bool:
     p, pub = row[WHEN], str(row.get("published", ""))
     if p is None or p.granularity != "year" or len(pub) < 7 or not (pub[:4].isdigit() and pub[5:7].isdigit()):
         return False
-    if row.get("qualifier") in ("target", "estimate") or forecast(row) or str(row.get("per_year", "")) == "yes":
+    if row.get("qualifier") in ("target", "estimate") or str(row.get("outlook", "")) or str(row.get("per_year", "")) == "yes":
         return False
     return int(pub[:4]) == p.start.year and int(pub[5:7]) < 12
 
@@ -461,7 +461,7 @@ def _checks(df: pd.DataFrame):
     the rows it concerns."""
     df = _typed(df)
     slim = ["doc", "district", "metric", "unit", "period", WHEN, "value", "basis", "denominator"]
-    df = df[[*slim, *(c for c in ("qualifier", "forecast", "per_year", "published") if c in df.columns)]]  # slim: fast groups
+    df = df[[*slim, *(c for c in ("qualifier", "outlook", "per_year", "published") if c in df.columns)]]  # slim: fast groups
     for r in df.itertuples():
         where = dict(doc=r.doc, district=r.district, metric=r.metric, period=r.period, detail={})
         if not unit_fits(r.metric, r.unit):

@@ -185,14 +185,18 @@ def unfinished(row: dict) -> bool:
 
 
 def goal(row: dict) -> bool:
-    """Whether a figure is a goal set: a target, or an end of a range given as one ("đặt mục tiêu … tăng trưởng từ
-    11 - 15%": ``range_low`` with basis ``target``), never something achieved.
+    """Whether a figure is a goal set: a target, an end of a range given as one ("đặt mục tiêu … tăng trưởng từ
+    11 - 15%": ``range_low`` with basis ``target``), or a goal whose hedge took the qualifier ("đặt ra … đạt trên
+    14%/năm": ``more_than``, outlook ``goal``), never something achieved.
 
     >>> goal(dict(qualifier="target")), goal(dict(qualifier="range_low", basis="target")), goal(dict(qualifier="range_low", basis="none"))
     (True, True, False)
+    >>> goal(dict(qualifier="more_than", outlook="goal"))
+    True
     """
     q = row.get("qualifier")
-    return q == "target" or q in ("range_low", "range_high") and row.get("basis") == "target"
+    return q == "target" or q in ("range_low", "range_high") and row.get("basis") == "target" \
+        or str(row.get("outlook", "")) == "goal"
 
 
 def ended(row: dict) -> bool:
@@ -299,7 +303,7 @@ def expected(row: dict) -> bool:
     True
     >>> expected(figure_row(qualifier="more_than", per_year="", period="2021-2023", published="2023-04-06", basis="none"))
     False
-    >>> f = lambda **k: figure_row(**dict(dict(qualifier="more_than", forecast="yes", per_year="", period="2022", basis="plan"), **k))
+    >>> f = lambda **k: figure_row(**dict(dict(qualifier="more_than", outlook="forecast", per_year="", period="2022", basis="plan"), **k))
     >>> expected(f(published="2022-10-06")), expected(f(published="2022")), expected(f(published="2023-01-20"))
     (True, True, False)
     >>> expected(r(qualifier="actual", period="2020-2025", published="2025-08-08"))  # a term report: a result

@@ -44,7 +44,7 @@ from districtbook.extraction.places import (_RANK, Mention, Place, header_place,
 from districtbook.base.prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
-           "qualifier", "forecast", "quote", "start", "end", "kind", "place_from", "period_from", "basis_from", "metric_from",
+           "qualifier", "outlook", "quote", "start", "end", "kind", "place_from", "period_from", "basis_from", "metric_from",
            "weak")
 
 #: the evidence of a figure's fields: ``<source>:<start>-<end>`` (the offsets of the text the rule read, in the
@@ -86,7 +86,7 @@ class Figure:
     basis: str
     base: str  # the period a comparison is made against ("so với cùng kỳ năm 2022" -> 2022-H1), else ""
     qualifier: str
-    forecast: str  # "yes" when its clause says the value is expected, not reported (:func:`forecast_words`), else ""
+    outlook: str  # "forecast" (expected, :func:`forecast_words`), "goal" (set as a goal beside another hedge), or ""
     quote: str
     start: int
     end: int
@@ -718,7 +718,8 @@ def _revenue_basis(clause_before: str, clause_after: str, near: str, siblings: s
 
 # --- qualifier ---------------------------------------------------------------------------------
 _HEDGES = [
-    (re.compile(r"\b(?:hơn|trên|vượt|ngoài|Trên|Hơn|Vượt|ít nhất|Ít nhất|tối thiểu)\s$"), "more_than"),
+    # "ngoài 60 tuổi", never "vốn đầu tư nước ngoài 13,7 nghìn tỷ"
+    (re.compile(r"\b(?:hơn|trên|vượt|(?<!nước )ngoài|Trên|Hơn|Vượt|ít nhất|Ít nhất|tối thiểu)\s$"), "more_than"),
     (re.compile(r"\b(?:dưới|chưa đến|chưa tới|không quá|tối đa|Dưới|thấp hơn)\s$"), "less_than"),
     (re.compile(r"\b(?:gần|khoảng|xấp xỉ|chừng|Gần|Khoảng|Xấp xỉ)\s$"), "approx"),
 ]
@@ -1320,7 +1321,7 @@ class Reading:
     place_ev: Evidence = NO_PLACE
     per_year: str = ""
     base: str = ""
-    forecast: str = ""
+    outlook: str = ""
 
 
 def _only_year(article: Article, periods: ArticlePeriods) -> tuple[str, int, int] | None:
@@ -1448,7 +1449,7 @@ def resolve_qualifier(r: Reading, s: Sentence, p: ParagraphState, a: ArticleStat
                    else _qualifier(r.goal_before, r.before, r.after, p.in_targets, r.period, a.periods))
     if r.qualifier in ("actual", "estimate") and r.tok.unit == "VND_bn" and _PLAN_SET_BEFORE.search(r.before[-90:]):
         r.qualifier = "target"
-    r.forecast = "yes" if forecast_words(r.before) or _FORECAST_LEAD.match(r.sentence_before) else ""
+    r.outlook = "forecast" if forecast_words(r.before) or _FORECAST_LEAD.match(r.sentence_before) else ""
 
 
 #: a value expected, not reported, said in its clause before it, whatever hedge it has: "dự kiến đến tháng 12 sẽ đạt
@@ -1495,6 +1496,8 @@ def resolve_goal_term(r: Reading, s: Sentence, p: ParagraphState, a: ArticleStat
     """A goal with no period of its own is set for the coming term; a figure said of the present ("hiện nay") is
     no goal."""
     r.goal = (r.qualifier == "target" or r.goal_before or p.in_targets) and not _NOW_BEFORE.search(r.before[-30:])
+    if r.goal and r.qualifier != "target" and not r.outlook:
+        r.outlook = "goal"  # "đặt ra … tăng bình quân đạt trên 14%/năm": a goal, whose hedge took the qualifier
     if not r.period and a.periods.future and r.goal:
         r.period, r.period_ev = a.periods.future, ("future_term", *a.periods.future_at, False)
 
@@ -1557,7 +1560,7 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     cut = r.sentence_before.rfind(";") + 1
     if not (cut and not r.sentence_before[cut:].strip()):
         cut = 0
-    before = r.sentence_before[cut:]
+    before = _WHOLE_OF_SHARE.sub(lambda m: " " * len(m[0]), r.sentence_before[cut:])  # offsets kept
     metric, src, m0, m1 = metric_evidence(before, r.after, tok.unit, tok.noun, r.basis, carried[0])
     if r.basis in ("none", "target") and tok.unit == "percent" \
             and p.bases.get(tok.unit, ("",))[:2] == ("share", family_of(metric) or "other") \
@@ -1583,6 +1586,11 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     if metric != "other":
         p.families[tok.unit] = (family_of(metric), *r.metric_ev[1:])
     p.bases[tok.unit] = (r.basis, family_of(metric) or "other", *r.basis_ev[1:])
+
+
+#: the whole a share is of ("chiếm 37% tổng thu cân đối ngân sách Nhà nước và tăng 56,4%"): not the measure of the
+#: figures after it
+_WHOLE_OF_SHARE = re.compile(r"(?<=\bchiếm\s)(?:khoảng\s|hơn\s|gần\s|trên\s)?[\d.,]+\s?%\s[^,;\d]{0,70}?(?=\svà\s|[,;])")
 
 
 def _newly_founded(r: Reading, metric: str) -> str:
@@ -1734,7 +1742,7 @@ def _figures_of(r: Reading, p: ParagraphState, a: ArticleState, doc: str) -> Ite
             basis_from=_ev(r.basis_ev),
             metric_from=_ev(r.metric_ev),
             weak=";".join(name for name, ev in (("place", place_ev), ("period", r.period_ev)) if ev[3]),
-            forecast=r.forecast,
+            outlook=r.outlook,
         )
 
 

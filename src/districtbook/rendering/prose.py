@@ -69,9 +69,25 @@ def value_of(row: dict, lang: str, hedge: bool = True, verb: bool = False) -> st
 
 def derived(value: float, unit: str, lang: str, hedge: str = "", noun: str = "") -> str:
     """A value the book computed, rounded for prose, with its hedge and the ``noun`` it counts; a count in whole
-    numbers ("khoảng 18 đảng viên mỗi tháng", not 17,5)."""
-    v = fmt_value(round(value) if unit == "count" else round(value, round_for_prose(value) or 0), unit, None, lang)
+    numbers ("khoảng 18 đảng viên mỗi tháng", not 17,5); a bound rounded the way that keeps it true.
+
+    >>> derived(37016 / 3, "VND_bn", "vi", "more_than"), derived(37016 / 3, "VND_bn", "vi", "approx")
+    ('hơn 12.338 tỷ đồng', 'khoảng 12.339 tỷ đồng')
+    """
+    v = fmt_value(_rounded_bound(value, unit, hedge), unit, None, lang)
     return hedged(f"{v} {noun}" if noun else v, hedge, lang)
+
+
+def _rounded_bound(value: float, unit: str, hedge: str) -> float:
+    """A computed value rounded for prose (whole counts; :func:`round_for_prose`), a bound rounded the way that keeps it
+    true: "hơn 37.016 tỷ" over 3 years is more than 12.338, never "hơn 12.339"."""
+    places = 0 if unit == "count" else round_for_prose(value) or 0
+    step = 10.0 ** -places
+    if hedge in ("more_than", "at_least"):
+        value = math.floor(value / step + 1e-9) * step
+    elif hedge in ("less_than", "at_most"):
+        value = math.ceil(value / step - 1e-9) * step
+    return round(value) if places == 0 else round(value, places)
 
 
 def pct(x: float, lang: str) -> str:
@@ -758,14 +774,14 @@ def derived_average(row: dict, years: float, lang: str) -> dict | None:
     >>> derived_average(r(), 5, "vi")["value"], derived_average(r(value=37016.0, period="2021-2023"), 3, "vi")
     ('hơn 3.000 tỷ đồng', None)
     >>> derived_average(r(value=37016.0, period="2021-2023", published="2024-02-01"), 3, "en")["value"]
-    'more than 12,339 billion VND'
+    'more than 12,338 billion VND'
     """
     from districtbook.analysis.findings import unfinished
 
     if unfinished(row):
         return None
     avg = row["value"] / years
-    number = fmt_number(round(avg, round_for_prose(avg) or 0), lang)
     hedge = row.get("qualifier", "")
+    number = fmt_number(_rounded_bound(avg, "", hedge), lang)
     return {"number": hedged(number, hedge, lang), "amount": hedged(fmt_number(row["value"], lang), hedge, lang),
             "value": derived(avg, row["unit"], lang, hedge)}
