@@ -177,11 +177,17 @@ def direction(a: float, qa: str, b: float, qb: str) -> int:
 
 def unfinished(row: dict) -> bool:
     """Whether the figure's period had not ended when its article appeared (a running total, not a whole one)."""
-    p = _full_total_period(row)
-    pub = str(row.get("published", ""))
-    if p is None or len(pub) < 7 or not pub[:4].isdigit():
+    p, (year, month) = _full_total_period(row), _published(row)
+    if p is None or year is None or month is None:
         return False
-    return (int(pub[:4]), int(pub[5:7])) < (p.end.year, p.end.month)
+    return (year, month) < (p.end.year, p.end.month)
+
+
+def _published(row: dict) -> tuple[int | None, int | None]:
+    """The year and month of the article's date ("2024-10-12" -> (2024, 10); a year alone -> (2024, None))."""
+    pub = str(row.get("published", ""))
+    year = int(pub[:4]) if len(pub) >= 4 and pub[:4].isdigit() else None
+    return year, int(pub[5:7]) if year is not None and len(pub) >= 7 and pub[5:7].isdigit() else None
 
 
 def goal(row: dict) -> bool:
@@ -208,13 +214,10 @@ def ended(row: dict) -> bool:
     >>> ended(figure_row(period="2022", published="2023")), ended(figure_row(period="2022", published=""))
     (True, False)
     """
-    p = _full_total_period(row)
-    pub = str(row.get("published", ""))
-    if p is None or len(pub) < 4 or not pub[:4].isdigit():
+    p, (year, month) = _full_total_period(row), _published(row)
+    if p is None or year is None:
         return False
-    if len(pub) >= 7 and pub[5:7].isdigit():
-        return (int(pub[:4]), int(pub[5:7])) > (p.end.year, p.end.month)
-    return int(pub[:4]) > p.end.year
+    return (year, month) > (p.end.year, p.end.month) if month is not None else year > p.end.year
 
 
 def not_begun(row: dict) -> bool:
@@ -226,11 +229,10 @@ def not_begun(row: dict) -> bool:
     >>> not_begun(figure_row(period="2024-H2", published="2024-06")), not_begun(figure_row(period="2022", published="2021"))
     (True, False)
     """
-    p = _full_total_period(row)
-    pub = str(row.get("published", ""))
-    if p is None or len(pub) < 7 or not (pub[:4].isdigit() and pub[5:7].isdigit()):
+    p, (year, month) = _full_total_period(row), _published(row)
+    if p is None or year is None or month is None:
         return False  # a year alone may be the book's guess (the latest year the article reports on)
-    return (int(pub[:4]), int(pub[5:7])) < (p.start.year, p.start.month)
+    return (year, month) < (p.start.year, p.start.month)
 
 
 def reported_in_year(row: dict, year: int) -> bool:
