@@ -246,7 +246,7 @@ class _Evidence:
         p = row[WHEN]
         pub = str(row.get("published", ""))
         return cls(row, p, _source(row.get("period_from")),
-                   row.get("qualifier") in ("target", "estimate", "range_low", "range_high") or bool(str(row.get("outlook", ""))), pub, _months_after(p, pub),
+                   row.get("qualifier") in ("target", "estimate", "range_low", "range_high") or _outlook(row), pub, _months_after(p, pub),
                    str(row.get("metric", "")), str(row.get("unit", "")))
 
     def granularity(self, *kinds: str) -> bool:
@@ -416,6 +416,11 @@ def forecast(row: dict) -> bool:
     return str(row.get("outlook", "")) == "forecast"
 
 
+def _outlook(row: dict) -> bool:
+    """Whether the article gives a figure as a forecast or a goal (the ``outlook`` column), not as reported."""
+    return str(row.get("outlook", "")) in ("forecast", "goal")
+
+
 def year_not_over(row: dict) -> bool:
     """Whether a figure gives a whole year's result in an article of that year before December: a total so far
     over months the text does not say ("năm 2017 ... kết nạp 318 đảng viên" in May 2017), never the year's.
@@ -430,7 +435,7 @@ def year_not_over(row: dict) -> bool:
     p, pub = row[WHEN], str(row.get("published", ""))
     if p is None or p.granularity != "year" or len(pub) < 7 or not (pub[:4].isdigit() and pub[5:7].isdigit()):
         return False
-    if row.get("qualifier") in ("target", "estimate") or str(row.get("outlook", "")) or str(row.get("per_year", "")) == "yes":
+    if row.get("qualifier") in ("target", "estimate") or _outlook(row) or str(row.get("per_year", "")) == "yes":
         return False
     return int(pub[:4]) == p.start.year and int(pub[5:7]) < 12
 

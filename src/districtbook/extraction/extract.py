@@ -914,6 +914,11 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
 #: thành phố"): the level word is the figure's unit (a bare "của tỉnh" is most often whose a thing is, not a subject)
 _MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập)"
                               r"(?:\s[^\W\d_]+){0,3}?\scủa\s(?P<unit>tỉnh|thành phố)(?=\s)")
+def _measures_of_unit(text: str, start: int, pos: int) -> list[re.Match[str]]:
+    """The measures of the province or the city said with "của" between ``start`` and ``pos`` (:data:`_MEASURE_OF_UNIT`)."""
+    return list(_MEASURE_OF_UNIT.finditer(text, start, pos)) if "của" in text[start:pos] else []
+
+
 _LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
                 "thành phố": "city"}
 
@@ -970,7 +975,7 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
             return listed[k].place, ("joint", listed[k].start, listed[k].end, False)
     start = before[-1].end if before else clause_start
     generic = list(_GENERIC_UNIT.finditer(text, start, pos))
-    owner = list(_MEASURE_OF_UNIT.finditer(text, start, pos))
+    owner = _measures_of_unit(text, start, pos)
     word = owner[-1].span("unit") if owner and (not generic or owner[-1].start("unit") > generic[-1].start()) else (
         generic[-1].span() if generic else None)
     level_word = _level_word(word, default, by_level, text, bool(before)) if word else None
@@ -1560,7 +1565,7 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     cut = r.sentence_before.rfind(";") + 1
     if not (cut and not r.sentence_before[cut:].strip()):
         cut = 0
-    before = _WHOLE_OF_SHARE.sub(lambda m: " " * len(m[0]), r.sentence_before[cut:])  # offsets kept
+    before = _without_share_wholes(r.sentence_before[cut:])
     metric, src, m0, m1 = metric_evidence(before, r.after, tok.unit, tok.noun, r.basis, carried[0])
     if r.basis in ("none", "target") and tok.unit == "percent" \
             and p.bases.get(tok.unit, ("",))[:2] == ("share", family_of(metric) or "other") \
@@ -1591,6 +1596,11 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
 #: the whole a share is of ("chiếm 37% tổng thu cân đối ngân sách Nhà nước và tăng 56,4%"): not the measure of the
 #: figures after it
 _WHOLE_OF_SHARE = re.compile(r"(?<=\bchiếm\s)(?:khoảng\s|hơn\s|gần\s|trên\s)?[\d.,]+\s?%\s[^,;\d]{0,70}?(?=\svà\s|[,;])")
+
+
+def _without_share_wholes(before: str) -> str:
+    """``before`` with the wholes shares are of blanked (:data:`_WHOLE_OF_SHARE`), its offsets kept."""
+    return _WHOLE_OF_SHARE.sub(lambda m: " " * len(m[0]), before) if "chiếm" in before else before
 
 
 def _newly_founded(r: Reading, metric: str) -> str:
