@@ -37,17 +37,21 @@ def test_quarter_average_and_spans():
 
 
 def test_two_articles_implied_plans_agree_within_rounding():
-    # 000: 2511 / 0.89 -> [2805.6, 2837.3]; 002: 1647 / 0.59 -> [2768.1, 2815.4]: they overlap
+    # 000: 2511 / 0.89 -> [2805.6, 2837.3]; 002: "trên 1.647" / 0.59 -> more than 1647 / 0.595 = 2768.07: a floor,
+    # printed as one ("more than 2,768.0"), which confirms no plan
     df = dataset.load(SEEDS)
     derived = budget.derivations(df, "en")
-    plans = [d for d in derived if d["kind"] == "plan"]
-    assert sorted(round(d["value"], 1) for d in plans) == [2791.5, 2821.3]
-    assert plans[0]["estimate"].overlaps(plans[1]["estimate"])
-    assert "agrees" in budget.plan_agreement(derived, "en")[0]
+    plans = sorted((d for d in derived if d["kind"] == "plan"), key=lambda d: d["value"])
+    assert [round(d["value"], 1) for d in plans] == [2768.1, 2821.3]
+    assert "more than 2,768.0 billion VND = more than 1,647 ÷ 59%" in plans[0]["text"] and "(" not in plans[0]["text"].split("=")[0]
+    assert "2,821.3 billion VND (2,805.6 – 2,837.3) = 2,511 ÷ 89%" in plans[1]["text"]
+    assert budget.plan_agreement(derived, "en") == []
+    exact = df.assign(qualifier=df["qualifier"].replace("more_than", "actual"))
+    assert "agrees" in budget.plan_agreement(budget.derivations(exact, "en"), "en")[0]  # "đạt 1.647": 2791.5 overlaps
     quarter = next(d for d in derived if d["kind"] == "quarter")
     assert quarter["value"] == 864 and "upper bound" in quarter["text"]
     previous = {d["period"]: round(d["value"], 1) for d in derived if d["kind"] == "previous"}
-    assert previous == {"2023-9M": 1768.3, "2023-H1": 1220.0}
+    assert previous == {"2023-9M": 1768.3, "2023-H1": round(1647 / 1.355, 1)}
     # the reasoning names its periods in words, never as labels ("2023-9M")
     assert "(the first 9 months of 2023)" in next(d["text"] for d in derived if d["period"] == "2023-9M")
     assert "between the first half of 2024 and the first 9 months of 2024" in quarter["text"]
@@ -104,6 +108,9 @@ def test_quality_flags():
     assert {"shares_not_100", "ratio_over_1", "conflict"} <= flags
     seeds_flags = dataset.quality_flags(dataset.load(SEEDS))
     assert "shares_sum_100" in set(seeds_flags["flag"])  # 66,14 + 33,53 + 0,33 = 100
+    from districtbook.chapters import figures
+    shown = str(figures.quality(dataset.load(SEEDS), "en"))
+    assert "sector shares sum to 100%" not in shown and "repeated in one article" in shown  # a passed check is no finding
 
 
 def test_comparison_chapter_refuses_incomparable_figures_instead_of_charting(tmp_path):

@@ -77,9 +77,14 @@ def test_change_on_the_same_period_a_year_earlier_from_a_level_and_from_a_growth
 
 
 def test_quarter_from_two_year_to_date_figures():
-    # Q3 2024 = 2511 - 1647 = 864; "trên 1.647" makes it an upper bound; Q3 2023 = 1768.31 - 1220.0 = 548.31
+    # Q3 2024 = 2511 - 1647 = 864; "trên 1.647" makes it an upper bound, and Q3 2023 (1768.31 - more than 1220.0)
+    # one too: two upper bounds have no ratio ("gấp khoảng 1,6 lần" was a figure no article supports)
     q = _one(findings.collect(_tay_ho_2024()), "quarter").values
     assert str(q["span"]) == "2024-Q3" and q["value"] == 864.0 and q["hedge"] == "at_most"
+    assert "previous" not in q and "ratio" not in q
+    df = _tay_ho_2024()
+    df.loc[df["qualifier"] == "more_than", "qualifier"] = "actual"  # "đạt 1.647 tỷ đồng": Q3 2023 = 548.31
+    q = _one(findings.collect(df), "quarter").values
     assert q["previous"] == pytest.approx(548.310, abs=1e-3) and str(q["previous_span"]) == "2023-Q3"
     assert q["ratio"] == pytest.approx(864 / 548.310, abs=1e-4)  # about 1.58: "gấp khoảng 1,6 lần"
     assert str(findings.between(Period.parse("2024-H1"), Period.parse("2024-9M"))) == "2024-Q3"
@@ -97,12 +102,17 @@ def test_contradictions_between_articles():
     two = _df(_fig(metric="awards", unit="count", value=12.0), _fig(doc="001_c.txt", metric="awards", unit="count", value=14.0))
     d = _one(findings.collect(two), "contradiction").values
     assert (d["what"], d["a"], d["b"]) == ("differ", 12.0, 14.0)
-    # plans implied by two articles that cannot both hold: 2511 / 0.89 = 2821 against 1647 / 0.49 = 3361
+    # plans implied by two articles that cannot both hold: 2511 / 0.89 = 2821 against more than 1647 / 0.495 = 3327
     bad = df.copy()
     bad.loc[bad["value"] == 59.0, "value"] = 49.0
     p = _one(findings.collect(bad), "contradiction").values
-    assert p["what"] == "plans" and round(p["b"]) == 3361
-    assert _one(findings.collect(df), "agreement").values["agree"]  # 2821.3 and 2791.5 overlap within rounding
+    assert p["what"] == "plans" and round(p["b"]) == 3327 and p["hedge_b"] == "more_than"
+    assert "more than 3,327 billion VND" in prose.sentence(_one(findings.collect(bad), "contradiction"), "en")
+    # "trên 1.647 tỷ" ÷ 59% is a floor (more than 2768): it confirms no plan; "đạt 1.647 tỷ" gives 2791.5, which does
+    assert not [f for f in findings.collect(df) if f.kind in ("agreement", "contradiction")]
+    exact = df.copy()
+    exact.loc[exact["qualifier"] == "more_than", "qualifier"] = "actual"
+    assert _one(findings.collect(exact), "agreement").values["agree"]  # 2821.3 and 2791.5 overlap within rounding
 
 
 @pytest.mark.parametrize(("a", "b", "expected"), [
@@ -153,7 +163,8 @@ def test_main_point_sentences_state_figure_period_direction_and_source():
     first = next(ln for ln in vi.splitlines() if ln.startswith("- "))
     assert first.startswith("- 9 tháng năm 2024, Tây Hồ thu ngân sách nhà nước ước đạt 2.511 tỷ đồng, bằng 89% kế hoạch năm")
     assert "tăng 42% so với cùng kỳ năm trước; theo tính toán của sách, như vậy là vượt tiến độ thời gian 14 điểm phần trăm (đã qua 75% thời gian của năm)" in vi
-    assert "Theo tính toán của sách, riêng quý III/2024" in vi and "không quá 864 tỷ đồng" in vi and "gấp khoảng 1,6 lần" in vi
+    assert "Theo tính toán của sách, riêng quý III/2024" in vi and "không quá 864 tỷ đồng" in vi and "1,6 lần" not in vi
+    assert "bình quân mỗi quý" not in vi  # at most 864 against more than 823,5 a quarter: either may be higher
     assert vi.index("*Các bài báo đưa tin*") < vi.index("*Sách tính từ số liệu của bài*") < vi.index("riêng quý III/2024")
     assert "hơn 1.647 tỷ đồng" in vi  # the hedge is kept
     en = prose.main_points(df, None, "en")
@@ -409,3 +420,42 @@ def test_the_book_with_a_third_district_builds_with_charts_whose_labels_never_ov
     text = _first_output(out)
     assert text.startswith("**Điểm chính**") and "Hoàng Mai cao hơn Tây Hồ" in text
     assert (out.parent / "_assets" / "compare-hoang-mai-tay-ho-vi.png").is_file()
+
+
+def test_the_year_on_year_change_of_a_progress_is_printed_as_the_article_writes_it():
+    # "tăng 13,99% so với cùng kỳ": rounded to one decimal it read "14%", a figure the article does not give
+    df = _tay_ho_2024()
+    df.loc[df["metric"] == "budget_revenue_yoy", "value"] = 113.99
+    vi, en = prose.main_points(df, None, "vi"), prose.main_points(df, None, "en")
+    assert "tăng 13,99% so với cùng kỳ năm trước" in vi and "14%" not in vi.replace("14 điểm", "")
+    assert "13.99%" in en
+
+
+def test_a_progress_chart_shows_one_measure_the_one_its_title_names(tmp_path, monkeypatch):
+    # a district's domestic revenue against its plan is no bar of "state budget revenue: how much of the plan"
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
+    df = pd.concat([_tay_ho_2024(), _df(
+        _fig(metric="domestic_revenue", value=2000.0, period="2024-9M", published="2024-10-12", start=50, end=55),
+        _fig(metric="domestic_revenue_vs_plan", value=95.0, unit="percent", period="2024-9M", basis="plan",
+             published="2024-10-12", start=60, end=63))], ignore_index=True)
+    found = findings.collect(df)
+    assert {f.metric for f in found if f.kind == "progress"} == {"budget_revenue", "domestic_revenue"}
+    shown = str(charts.progress_chart(found, "en", "p-en"))
+    assert shown.count("{figure}") == 2
+    first, second = shown.split("{figure}")[1:]
+    assert "chart, State budget revenue: per cent" in first and "95%" not in first
+    assert "State budget revenue" not in second.split("beside")[0] and "95%" in second
+
+
+def test_the_year_on_year_chart_keeps_an_estimate_and_a_bound_on_both_bars(tmp_path, monkeypatch):
+    # "ước đạt hơn 1.647 tỷ đồng, tăng 35%": an estimate and a floor; the year before is a floor too (1647 / 1.355)
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
+    t = "Thu ngân sách quận ước đạt hơn 1.647 tỷ đồng, tăng 35% so với cùng kỳ."
+    rows = _df(_fig(doc="002_b.txt", value=1647.0, period="2024-H1", qualifier="more_than", published="2024-07-20",
+                    start=t.index("1.647"), end=t.index("1.647") + 5),
+               _fig(doc="002_b.txt", metric="budget_revenue_growth", value=35.0, unit="percent", period="2024-H1",
+                    basis="yoy", published="2024-07-20", start=t.index("35%"), end=t.index("35%") + 3))
+    found = prose.with_words(findings.collect(rows), {"002_b.txt": t})
+    shown = str(charts.year_on_year_chart(found, "vi", "y-vi"))
+    assert "ước hơn 1.647 tỷ đồng" in shown and "6 tháng đầu năm 2023: hơn 1.215 tỷ đồng" in shown
+    assert "khoảng 1.220" not in shown

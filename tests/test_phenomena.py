@@ -29,6 +29,10 @@ def fig(body: str, quote: str, **kw):
     ("Tổng chi ngân sách quận 6 tháng đạt 820 tỷ đồng, bằng 41% dự toán.", "820", "local_budget_expenditure"),
     ("Tổng chi ngân sách quận 6 tháng đạt 820 tỷ đồng, bằng 41% dự toán.", "41%", "local_budget_expenditure_vs_plan"),
     ("Chi thường xuyên đạt 410 tỷ đồng, tăng 6,2% so với cùng kỳ.", "410", "recurrent_expenditure"),
+    # "ước chi" right before the amount: spent, whatever revenue the sentence named before it
+    ("Năm 2024, tổng thu ngân sách quận đạt 9.000 tỷ đồng (ước chi là 4.711 tỷ đồng).", "4.711",
+     "local_budget_expenditure"),
+    ("Năm 2024, tổng thu ngân sách quận đạt 9.000 tỷ đồng (ước chi là 4.711 tỷ đồng).", "9.000", "budget_revenue"),
     ("Thu nội địa đạt 1.250 tỷ đồng, chiếm 88,4% tổng thu.", "88,4%", "domestic_revenue_share"),
     ("Thu ngân sách quận đạt 2.100 tỷ đồng, tăng 12% so với cùng kỳ.", "12%", "budget_revenue_growth"),
     # the statistics office's indices are not the administrative reform index, nor a sector's growth
@@ -398,6 +402,7 @@ def test_a_person_named_after_tinh_is_not_a_province():
     "Ông Nguyễn Văn A, tuổi đời 89 và 60 tuổi Đảng, phát biểu.",
     "Hội đồng thông qua 4 Nghị quyết quan trọng.",
     "Thị xã đẩy mạnh xây dựng mô hình chợ 4.0 tại các phường.",  # a version in a name
+    "Phường tổ chức tiêm mũi 3 và mũi 4 cho người dân.",  # a dose's number, not a count
 ])
 def test_incidental_numbers(body):
     assert [f.quote for f in figs(body)] == []
@@ -569,6 +574,16 @@ def test_a_page_banner_never_dates_the_article():
     head = "Xuân 2026\nQuận Ba Đình thu ngân sách vượt kế hoạch\n"
     body = "Sáng 5/10, UBND quận Ba Đình họp báo về kết quả năm 2022. 9 tháng qua, thu ngân sách đạt 1.200 tỷ đồng."
     assert fig(body, "1.200", head=head).period == "2022-9M"
+
+
+def test_a_sites_date_of_the_day_is_no_date_of_the_article_its_time_stamp_is():
+    # "Hà Nội, ngày 24-09-2021" heads the page on the day it was viewed; "20/07/2021 15:21" stamps the article
+    from districtbook.extraction.sources import find_date
+
+    text = "Hà Nội, ngày 24-09-2021\nQuận Ba Đình: thu ngân sách đạt 59%\n20/07/2021 15:21 | 0\nSáng 20-7, HĐND họp."
+    assert find_date(parse_article("a.txt", text.encode())) == ("2021-07-20", "dateline")
+    alone = "Hà Nội, ngày 24-09-2021\nQuận Ba Đình: thu ngân sách đạt 59%\nSáng 20-7, HĐND họp."
+    assert find_date(parse_article("b.txt", alone.encode()))[0] == "2021-09-24"  # no stamp: the header is all there is
 
 
 @pytest.mark.parametrize(("body", "quote", "period"), [

@@ -121,9 +121,9 @@ def test_the_comparison_chapter_opens_with_comparisons_or_says_why_there_are_non
     only_a = _fig(metric="budget_revenue", value=2511.0, period="2024-9M", published="2024-10-12")
     none = prose.comparison_points(_df(a, b, only_a), None, "Tây Hồ", "Đống Đa", "vi")
     assert "thu ngân sách" not in none  # a one-district finding is not a comparison
-    assert "tập thể, cá nhân được khen thưởng (kỳ báo cáo không tương đương)" in none
-    c = _fig(district="Đống Đa", doc="003_d.txt", metric="awards", unit="count", value=14.0, period="2023-9M",
-             published="2023-10-12")
+    assert "được khen thưởng (kỳ báo cáo không tương đương)" in none
+    c = _fig(district="Đống Đa", doc="003_d.txt", metric="awards", unit="count", value=14.0, period="2024-9M",
+             published="2024-10-15")
     some = prose.comparison_points(_df(a, c, only_a), None, "Tây Hồ", "Đống Đa", "en")
     points = [ln for ln in some.splitlines() if ln.startswith("- ")]
     assert len(points) == 1 and "Đống Đa" in points[0] and "Tây Hồ" in points[0]

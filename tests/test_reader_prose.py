@@ -295,3 +295,45 @@ def test_a_place_in_a_ranking_is_no_move_in_it():
     assert "ranked No. 12 in the administrative reform index ranking" in said["admin_reform_rank"][0]
     assert "là thứ 12" in said["admin_reform_rank"][1] and "12 bậc" not in said["admin_reform_rank"][1]
     assert "moved up 11 places" in said["admin_reform_rank_change"][0]
+
+
+def test_nearly_is_said_as_nearly_and_about_as_about():
+    # "gần 4.300" is a little less than 4,300; "khoảng 4.300" either side of it: the sentence keeps the article's word
+    from districtbook.chapters import common
+    from districtbook.rendering import prose
+    from districtbook.rendering.wording import article_words
+
+    t = "Thu ngân sách quận đạt gần 4.300 tỷ đồng, số thuế nợ khoảng 120 tỷ đồng."
+    near = dict(doc="a.txt", metric="budget_revenue", value=4300.0, unit="VND_bn", denominator=None,
+                qualifier="approx", start=t.index("4.300"), end=t.index("4.300") + 5)
+    about = dict(near, value=120.0, start=t.index("120"), end=t.index("120") + 3)
+    assert article_words(near, t).get("nearly") and not article_words(about, t).get("nearly")
+    said = [prose.amount_of(dict(r, words=article_words(r, t)), lang) for r in (near, about) for lang in ("vi", "en")]
+    assert said == ["gần 4.300 tỷ đồng", "nearly 4,300 billion VND", "khoảng 120 tỷ đồng", "about 120 billion VND"]
+    cells = [common.value_cell(r, lang, {"a.txt": t}) for r in (near, about) for lang in ("vi", "en")]
+    assert cells == said
+
+
+def test_the_english_edition_keeps_which_targets_were_met(tmp_path):
+    # "21/21 chỉ tiêu về phát triển kinh tế - xã hội", "3/3 chỉ tiêu về công tác xây dựng Đảng": two counts of two
+    # sets of targets, never "met 21/21 targets" and "met 3/3 targets" side by side
+    df, texts = _load(SEEDS, tmp=tmp_path)
+    en = str(governance.main_points(df, texts, "en"))
+    assert "met 21/21 targets for socio-economic development" in en and "met 3/3 targets for party building" in en
+    assert prose._target_scope("chỉ tiêu về bảo vệ môi trường", "en") == " (“chỉ tiêu về bảo vệ môi trường”)"
+    assert prose._target_scope("chỉ tiêu", "en") == ""
+
+
+def test_at_least_is_said_as_at_least_and_more_than_as_more_than():
+    # "từ 10%", "ít nhất 5" count the value itself; "hơn 5" does not: the dev set labels all three more_than
+    from districtbook.chapters import common
+    from districtbook.rendering import prose
+    from districtbook.rendering.wording import article_words
+
+    t = "Phấn đấu tăng trưởng từ 10%, có ít nhất 5 sản phẩm, thu hơn 300 tỷ đồng."
+    rows = [dict(doc="a.txt", metric="m", value=v, unit=u, denominator=None, qualifier="more_than",
+                 start=t.index(q), end=t.index(q) + len(q)) for v, u, q in ((10.0, "percent", "10%"), (5.0, "count", "5 "),
+                                                                           (300.0, "VND_bn", "300"))]
+    said = [prose.amount_of(dict(r, words=article_words(r, t)), "en") for r in rows]
+    assert said == ["at least 10%", "at least 5", "more than 300 billion VND"]
+    assert [common.value_cell(r, "vi", {"a.txt": t}) for r in rows] == ["ít nhất 10%", "ít nhất 5", "hơn 300 tỷ đồng"]

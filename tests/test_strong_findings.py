@@ -365,14 +365,19 @@ def test_a_changed_corrections_file_reruns_the_chapters_that_read_articles(tmp_p
     assert deps.reads({"lang": "vi"}, after) == ("no article", {})
 
 
-def test_two_places_are_compared_only_on_periods_at_most_a_year_apart():
+def test_two_places_are_compared_only_on_periods_with_a_year_in_common():
     # "Cà Ná 16% (2030) against Phú An 11.7% (1980)": no comparison across decades
     df = _two_districts({"metric": "economic_growth_rate", "unit": "percent", "value": 7.0, "period": "2019"})
     df.loc[0, ["metric", "unit", "value"]] = ["economic_growth_rate", "percent", 8.0]
     assert not comparison._pairs(df, "Tây Hồ", "Đống Đa")
     assert [v.reason for *_x, v in findings.refusals(df, "Tây Hồ", "Đống Đa")] == ["apart"]
-    near = dataset.typed(df.assign(period=["2024", "2023"]))
+    near = dataset.typed(df.assign(period=["2024", "2024"]))
     assert [f.kind for f in comparison._pairs(near, "Tây Hồ", "Đống Đa")] == ["ahead"]
+    # "Hoàn Kiếm 59,5% of plan (H1 2021) higher than Hoàng Mai 51,1% (H1 2022)": who is ahead is asked of one period
+    a_year_apart = dataset.typed(df.assign(period=["2021-H1", "2022-H1"], published=["2021-07-20", "2022-07-20"],
+                                           metric="budget_revenue_vs_plan", basis="plan", value=[59.5, 51.1]))
+    assert not comparison._pairs(a_year_apart, "Tây Hồ", "Đống Đa")
+    assert [v.reason for *_x, v in findings.refusals(a_year_apart, "Tây Hồ", "Đống Đa")] == ["apart"]
 
 
 def test_a_result_is_never_shown_as_a_target():
@@ -633,3 +638,27 @@ def test_two_hedged_figures_that_can_be_one_value_are_no_contradiction():
     assert "contradiction" not in {f.kind for f in findings.collect(_df(a, b))}
     c = dict(b, qualifier="actual")  # 4,300 and exactly 4,200: they differ
     assert "contradiction" in {f.kind for f in findings.collect(_df(dict(a, qualifier="actual"), c))}
+
+
+def test_a_party_blocs_figure_is_never_the_citys():
+    # "Đảng bộ Khối Cơ quan … thành phố kết nạp 333 đảng viên (đạt 133% kế hoạch)": the bloc's, though the place
+    # resolver reads the city ("thành phố"); a district's clause of the same list is the district's own
+    t = ("Đảng bộ huyện Thới Lai kết nạp 241 đảng viên (đạt 160% kế hoạch); Đảng bộ Khối Cơ quan thành phố kết nạp "
+         "333 đảng viên (đạt 133% kế hoạch).")
+    rows = [_fig(district=d, level=lv, metric=m, value=v, unit=u, basis=b, period="2019", published="2020-01-10",
+                 start=t.index(q), end=t.index(q) + len(q))
+            for d, lv, m, v, u, b, q in (("Thới Lai", "district", "party_members_admitted", 241.0, "count", "none", "241"),
+                                         ("Thới Lai", "district", "party_members_admitted_vs_plan", 160.0, "percent", "plan", "160%"),
+                                         ("Cần Thơ", "city", "party_members_admitted", 333.0, "count", "none", "333"),
+                                         ("Cần Thơ", "city", "party_members_admitted_vs_plan", 133.0, "percent", "plan", "133%"))]
+    said = findings.collect(_df(*rows), {"000_a.txt": t})
+    assert "Thới Lai" in {f.district for f in said} and "Cần Thơ" not in {f.district for f in said}
+
+
+def test_the_number_of_targets_a_resolution_set_is_said_as_set_never_as_aimed_for():
+    # "Nghị quyết đề ra 27 chỉ tiêu" for 2025-2030: not "phấn đấu có 27 chỉ tiêu đề ra" / "set a target of 27"
+    r = _fig(district="Tam Thắng", level="ward", metric="targets_total", value=27.0, unit="count", period="2025-2030",
+             qualifier="target", basis="none", quote="27 chỉ tiêu", published="2025-08-10")
+    [said] = findings.collect(_df(r))
+    assert "Tam Thắng đề ra 27 chỉ tiêu" in prose.sentence(said, "vi") and "phấn đấu" not in prose.sentence(said, "vi")
+    assert "Tam Thắng set 27 targets" in prose.sentence(said, "en")

@@ -5,6 +5,7 @@ therefore an interval, and two articles "agree" when their intervals overlap.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,6 +20,22 @@ class Estimate:
 
     def overlaps(self, other: Estimate) -> bool:
         return self.low <= other.high and other.low <= self.high
+
+
+def bounded(e: Estimate, qualifier: str) -> Estimate | None:
+    """What an estimate from a hedged amount still says: from "hơn 1.647 tỷ đồng" only a floor (its value the floor,
+    no upper end), from "dưới …" only a ceiling; nothing from "khoảng" or one end of a range (their error is unknown).
+
+    >>> bounded(Estimate(2791.5, 2768.1, 2815.4), "more_than"), bounded(Estimate(2791.5, 2768.1, 2815.4), "approx")
+    (Estimate(value=2768.1, low=2768.1, high=inf), None)
+    """
+    if qualifier == "more_than":
+        return Estimate(e.low, e.low, math.inf)
+    if qualifier == "less_than":
+        return Estimate(e.high, 0.0, e.high)
+    if qualifier in ("approx", "range_low", "range_high"):
+        return None
+    return e
 
 
 def printed(value: float) -> str:

@@ -135,6 +135,11 @@ def year_period(year: int) -> Period:
     return Period(date(year, 1, 1), date(year, 12, 31), "year", str(year))
 
 
+def _bound_hedge(qualifier: str) -> str:
+    """The hedge a value derived from a figure keeps: its bound ("more_than", "less_than"), or "" (about)."""
+    return qualifier if qualifier in ("more_than", "less_than") else ""
+
+
 def quarter_hedge(early_qualifier: str, late_qualifier: str) -> str:
     """The hedge of a difference late - early: "more than" on the earlier figure makes it an upper bound.
 
@@ -378,16 +383,19 @@ def _unlike(a: dict, b: dict) -> Verdict | None:
 
 
 def peer_verdict(a: dict, b: dict) -> Verdict:
-    """:func:`verdict` for two places: their periods also at most a year apart (a district's 2030 goal is not set
-    beside another's 1980 figure, nor a 2019 result beside a 2024 one; consecutive terms may be).
+    """:func:`verdict` for two places: their periods also share a year (a district's 2030 goal is not set beside
+    another's 1980 figure, nor one's first half of 2021 beside another's of 2022: which place is ahead is a question
+    about one period); spans of several years, compared as yearly averages, may also follow one another (2016-2020
+    and 2021-2023).
 
     >>> r = lambda p: figure_row(unit="percent", basis="none", qualifier="actual", period=p, published="2025-03-01")
-    >>> peer_verdict(r("2024"), r("2023")).ok, peer_verdict(r("2024"), r("2019")).reason
-    (True, 'apart')
+    >>> peer_verdict(r("2024"), r("2023")).reason, peer_verdict(r("2024"), r("2019")).reason, peer_verdict(r("2015-2020"), r("2020-2025")).ok
+    ('apart', 'apart', True)
     """
     v = verdict(a, b)
     pa, pb = period_of(a), period_of(b)
-    if v.ok and max(pa.start, pb.start).year - min(pa.end, pb.end).year > 1:  # a gap of more than a year
+    spans = pa.years > 1 and pb.years > 1
+    if v.ok and max(pa.start, pb.start).year - min(pa.end, pb.end).year > (1 if spans else 0):
         return Verdict(False, reason="apart")
     return v
 
@@ -456,6 +464,11 @@ _PART_SCOPE = re.compile(r"\b(?:tại|ở|của|thuộc|từ)\s+(?:\d+|hai|ba|b�
                          r"(?:dự án|công trình|khu|doanh nghiệp|lô đất|thửa đất)\b", re.IGNORECASE)
 
 
+#: a party organisation of a bloc inside the place ("Đảng bộ Khối Cơ quan Dân Chính Đảng thành phố kết nạp 333 đảng
+#: viên (đạt 133% kế hoạch)"): the bloc's figure, never the city's
+_BLOC = re.compile(r"\bĐảng bộ (?:Khối|khối|Quân sự|quân sự|Công an|công an|Biên phòng|biên phòng)\b")
+
+
 def part_of_place(row: dict, texts: dict[str, str] | None) -> bool:
     """Whether the figure's sentence, before it, scopes it to a few named parts of its place (projects, sites,
     firms): "đôn đốc để thu tiền sử dụng đất tại 2 dự án ... để đạt được kế hoạch dự kiến 4.000 tỷ đồng" is the
@@ -465,13 +478,20 @@ def part_of_place(row: dict, texts: dict[str, str] | None) -> bool:
     >>> t = {"a": "Quận đôn đốc thu tiền sử dụng đất tại 2 dự án để đạt kế hoạch 4.000 tỷ đồng. Quận giải phóng mặt bằng 52 dự án."}
     >>> part_of_place(dict(doc="a", start=t["a"].index("4.000"), end=0), t), part_of_place(dict(doc="a", start=t["a"].index("52"), end=0), t)
     (True, False)
+
+    A party bloc's figure in a list of party organisations is the bloc's, the clause's own (after ";"):
+
+    >>> t = {"b": "Đảng bộ huyện A kết nạp 241 đảng viên; Đảng bộ Khối Doanh nghiệp thành phố kết nạp 147 đảng viên."}
+    >>> part_of_place(dict(doc="b", start=t["b"].index("241")), t), part_of_place(dict(doc="b", start=t["b"].index("147")), t)
+    (False, True)
     """
     text = (texts or {}).get(row["doc"])
     if not text:
         return False
     start = int(row["start"])
     sentence = text[max(text.rfind(".", 0, start), text.rfind("\n", 0, start), 0):start]
-    return bool(_PART_SCOPE.search(sentence))
+    clause = sentence[sentence.rfind(";") + 1:]
+    return bool(_PART_SCOPE.search(sentence) or _BLOC.search(clause))
 
 
 def usable_rows(df: pd.DataFrame, texts: dict[str, str] | None,
@@ -549,7 +569,8 @@ def _quarters(rows: list[dict], previous: dict) -> list[Finding]:
                  "hedge": quarter_hedge(early["qualifier"], late["qualifier"]), "early": early[WHEN],
                  "late": late[WHEN], "per_quarter_early": early["value"] / (a / 3)}
             pe, pl = previous.get((district, metric, early["period"])), previous.get((district, metric, late["period"]))
-            if pe and pl:
+            if pe and pl and {early["qualifier"], late["qualifier"]} <= {"actual", "estimate", ""}:
+                # a bound on either end bounds both quarters the same way ("hơn 1.647"): their ratio is unknown
                 v["previous"] = pl[0] - pe[0]
                 v["previous_span"] = span.previous_year()
                 v["ratio"] = v["value"] / v["previous"] if v["previous"] > 0 else math.nan
@@ -610,11 +631,18 @@ def _contradictions(rows: list[dict], plans: list[tuple[dict, dict, dict]]) -> l
             for r2, s2, _p2 in group[k + 1:]:
                 if r1["doc"] == r2["doc"]:
                     continue
-                e1 = derive.implied_base(r1["value"], derive.printed(s1["value"]))
-                e2 = derive.implied_base(r2["value"], derive.printed(s2["value"]))
+                # a plan implied by a bound ("hơn 1.647" ÷ 59%) is a floor: it can contradict a plan, never confirm one
+                e1 = derive.bounded(derive.implied_base(r1["value"], derive.printed(s1["value"])), r1["qualifier"])
+                e2 = derive.bounded(derive.implied_base(r2["value"], derive.printed(s2["value"])), r2["qualifier"])
+                if e1 is None or e2 is None:
+                    continue
                 agree = e1.overlaps(e2)
+                bounds = [_bound_hedge(r["qualifier"]) for r in (r1, r2)]
+                if agree and any(bounds):
+                    continue
                 out.append(Finding("agreement" if agree else "contradiction", district, metric, str(year), [r1, s1, r2, s2],
-                                   {"what": "plans", "a": e1.value, "b": e2.value, "agree": agree},
+                                   {"what": "plans", "a": e1.value, "b": e2.value, "agree": agree,
+                                    "hedge_a": bounds[0], "hedge_b": bounds[1]},
                                    SALIENCE["agreement" if agree else "contradiction"], when=year_period(year)))
     # a component's target above the whole plan implied for the same year
     for r in rows:

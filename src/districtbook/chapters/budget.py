@@ -4,6 +4,8 @@ measure the figures imply (annual plan, same period a year earlier, yearly avera
 two year-to-date figures) with its reasoning."""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from districtbook.rendering import charts, ledger, prose
@@ -12,7 +14,7 @@ from districtbook.analysis.dataset import strong, period_of
 from districtbook.rendering.labels import cite
 from districtbook.analysis.findings import between, derivable, expected, per_year
 from districtbook.rendering.i18n import figure_period_text, period_text, plural, text
-from districtbook.rendering.labels import fmt_value
+from districtbook.rendering.labels import fmt_value, hedged
 from districtbook.rendering.report import MyST, download, escape, fmt_number, html_only, list_table, save_data
 from districtbook.chapters import common
 
@@ -61,28 +63,36 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
         same = df[(df["doc"] == doc) & (df["district"] == district) & (df["period"] == label)]
         same = same.drop_duplicates(prose.REPEAT)  # a percentage the title repeats ("đạt 78% dự toán") implies one plan
         within_a_year = period is not None and period.start.year == period.end.year
+        hedge = str(amount_row["qualifier"])  # "hơn 1.647 tỷ đồng" implies only a floor (derive.bounded)
         for _, p in same[same["metric"] == "budget_revenue_vs_plan"].iterrows():
-            if not within_a_year:  # a multi-year total never implies a one-year plan
+            e = derive.bounded(derive.implied_base(amount, derive.printed(p["value"])), hedge)
+            if not within_a_year or e is None:  # a multi-year total never implies a one-year plan
                 continue
-            e = derive.implied_base(amount, derive.printed(p["value"]))
             year = str(period.start.year) if period else label
             out.append(dict(kind="plan", district=district, period=year, value=e.value, low=e.low, high=e.high,
-                            docs=doc, when=None, estimate=e, rows=[amount_row, p], text=text(lang, "derived.plan", year=year, value=n(e.value),
-                            low=n(e.low), high=n(e.high), amount=fmt_number(amount, lang),
-                            pct=fmt_number(p["value"], lang), cite=cite(p, lang))))
+                            docs=doc, when=None, estimate=e, rows=[amount_row, p], shown=_shown(e, hedge, lang),
+                            text=text(lang, "derived.plan", year=year, value=_bound(e.value, hedge, lang),
+                                      interval=_interval(e, lang), amount=_as_printed(amount, hedge, lang),
+                                      pct=fmt_number(p["value"], lang), cite=cite(p, lang))))
         for _, p in same[same["metric"].isin(("budget_revenue_yoy", "budget_revenue_growth"))].iterrows():
             if not within_a_year or per_year(p.to_dict()):  # a yearly rate over a term implies no "year before"
                 continue
             pct = derive.printed(p["value"])
             grew = p["metric"] == "budget_revenue_growth"  # "tăng 35%" on, "bằng 142%" of the same period
-            e = derive.implied_before_growth(amount, pct) if grew else derive.implied_base(amount, pct)
+            e = derive.bounded(derive.implied_before_growth(amount, pct) if grew else derive.implied_base(amount, pct),
+                               hedge)
+            if e is None:
+                continue
             shown = fmt_number(p["value"], lang)
             how = f"(1 + {shown}%)" if grew else f"{shown}%"
             prev = period.previous_year() if period else None
             out.append(dict(kind="previous", district=district, period=str(prev or label), value=e.value, low=e.low,
                             high=e.high, docs=doc, when=prev or period, estimate=e, rows=[amount_row, p],
-                            text=text(lang, "derived.previous", period=period_text(prev or period, lang, label), value=n(e.value), low=n(e.low), high=n(e.high),
-                            amount=fmt_number(amount, lang), how=how, cite=cite(p, lang))))
+                            shown=_shown(e, hedge, lang),
+                            text=text(lang, "derived.previous", period=period_text(prev or period, lang, label),
+                                      value=_bound(e.value, hedge, lang), interval=_interval(e, lang),
+                                      amount=_as_printed(amount, hedge, lang), how=how,
+                                      cite=cite(p, lang))))
         # a total over whole years: its yearly average, with the total's hedge and rounding (none for a running total)
         average = prose.derived_average(amount_row.to_dict(), period.years, lang) if period and period.full_years \
             and period.years > 1 else None
@@ -96,6 +106,38 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
                                       cite=cite(amount_row, lang))))
     out += _differences(rev, lang)
     return out
+
+
+def _bound(value: float, hedge: str, lang: str, unit: str = "") -> str:
+    """A derived value (one decimal) with the bound its amount's hedge leaves, rounded so that it stays true: "hơn
+    2.768,0" of 2768.07; a plain value otherwise.
+
+    >>> _bound(2768.07, "more_than", "vi"), _bound(2768.07, "less_than", "en", "VND_bn"), _bound(2768.07, "estimate", "vi")
+    ('hơn 2.768,0', 'less than 2,768.1 billion VND', '2.768,1')
+    """
+    if hedge == "more_than":
+        value = math.floor(value * 10) / 10
+    elif hedge == "less_than":
+        value = math.ceil(value * 10) / 10
+    shown = fmt_value(round(value, 1), unit, None, lang) if unit else fmt_number(value, lang, 1)
+    return hedged(shown, hedge, lang) if hedge in ("more_than", "less_than") else shown
+
+
+def _as_printed(amount: float, hedge: str, lang: str) -> str:
+    """The article's amount in a derivation, with its bound ("hơn 1.647")."""
+    return hedged(fmt_number(amount, lang), hedge, lang) if hedge in ("more_than", "less_than") else fmt_number(amount, lang)
+
+
+def _interval(e: derive.Estimate, lang: str) -> str:
+    """The rounding interval of a derived value, printed after it (" (2.805,6 – 2.837,3)"); none for a bound."""
+    if math.isinf(e.high) or e.low <= 0:
+        return ""
+    return f" ({fmt_number(e.low, lang, 1)} – {fmt_number(e.high, lang, 1)})"
+
+
+def _shown(e: derive.Estimate, hedge: str, lang: str) -> str | None:
+    """The table's value of a bound ("hơn 2.768,1 tỷ đồng"); None for a value with an interval (printed as is)."""
+    return _bound(e.value, hedge, lang, "VND_bn") if _interval(e, lang) == "" else None
 
 
 def _differences(rev: pd.DataFrame, lang: str) -> list[dict]:
@@ -129,8 +171,9 @@ def plan_agreement(derived: list[dict], lang: str = "vi", chapter: str | None = 
     out = []
     for i, a in enumerate(plans):
         for b in plans[i + 1:]:
-            if a["district"] != b["district"] or a["period"] != b["period"] or a["docs"] == b["docs"]:
-                continue
+            if a["district"] != b["district"] or a["period"] != b["period"] or a["docs"] == b["docs"] \
+                    or not (_interval(a["estimate"], lang) and _interval(b["estimate"], lang)):
+                continue  # a floor ("hơn 1.647 tỷ" ÷ 59%) is no plan to agree with
             ok = a["estimate"].overlaps(b["estimate"])
             out.append(text(lang, "derived.agree", year=a["period"],
                             verdict=text(lang, "derived.agree_yes" if ok else "derived.agree_no"),

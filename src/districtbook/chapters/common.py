@@ -76,13 +76,18 @@ STATUS = ("actual", "estimate", "target")
 def bound(row, texts: dict[str, str] | None = None) -> str:
     """A figure's bound as the article writes it around the value ("more_than"; "từ 90 … trở lên" is "or_more",
     never "hơn"); "" when it has none."""
-    from districtbook.rendering.wording import or_more
+    from districtbook.rendering.wording import at_least, nearly, or_more
 
     q = row["qualifier"]
     if q in ("", *STATUS):
         return ""
-    if q == "more_than" and or_more((texts or {}).get(row["doc"]), int(row["start"]), int(row["end"])):
+    text = (texts or {}).get(row["doc"])
+    if q == "more_than" and or_more(text, int(row["start"]), int(row["end"])):
         return "or_more"
+    if q == "approx" and nearly(text, int(row["start"])):
+        return "nearly"
+    if q == "more_than" and at_least(text, int(row["start"])):
+        return "at_least"
     return str(q)
 
 
@@ -144,5 +149,5 @@ def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str, metrics: tup
 
 
 def findings(df: pd.DataFrame, texts: dict[str, str], metrics: tuple[str, ...]):
-    """A topic chapter's findings (its charts draw from them)."""
-    return prose.chapter_findings(df, texts, metrics)
+    """A topic chapter's findings (its charts draw from them), with the words of their articles."""
+    return prose.with_words(prose.chapter_findings(df, texts, metrics), texts)

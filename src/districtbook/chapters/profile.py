@@ -19,10 +19,10 @@ def table(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "v
 
 
 def progress_chart(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST | None:
-    found = prose.chapter_findings(df, texts, None, (district,))
+    found = prose.with_words(prose.chapter_findings(df, texts, None, (district,)), texts)
     return charts.progress_chart(found, lang, f"profile-{slugify(district)}-progress-{lang}")
 
 
 def year_on_year_chart(df: pd.DataFrame, texts: dict[str, str], district: str, lang: str = "vi") -> MyST | None:
-    found = prose.chapter_findings(df, texts, None, (district,))
+    found = prose.with_words(prose.chapter_findings(df, texts, None, (district,)), texts)
     return charts.year_on_year_chart(found, lang, f"profile-{slugify(district)}-yoy-{lang}")

@@ -202,7 +202,7 @@ _INCIDENTAL_BEFORE = [
     (re.compile(r"(?<!dân )(?<!tổng )(?<!Tổng )(?<!Dân )(?<!chỉ )(?<!Chỉ )\b(?:số|Số)\s$"), "document or storm number"),
     (re.compile(r"\b(?:Vành đai|vành đai|Quốc lộ|quốc lộ|Tỉnh lộ|tỉnh lộ|Metro|tuyến số|Tuyến số|Làn|làn|"
                 r"Khu|khu|Lô|Block|block|Tòa|tòa)\s$"), "name number"),
-    (re.compile(r"\b(?:loại|Loại|cấp độ|mức độ|tuổi đời|tuổi|Tuổi|khu phố|tổ|Tổ|Phường|phường|khóm|ấp)\s$"), "label"),
+    (re.compile(r"\b(?:loại|Loại|cấp độ|mức độ|tuổi đời|tuổi|Tuổi|khu phố|tổ|Tổ|Phường|phường|khóm|ấp|mũi|Mũi)\s$"), "label"),
     (re.compile(r"\b(?:Chỉ thị|Nghị quyết|Quyết định|Nghị định|Thông tư|Kết luận|Công văn|Đề án|Chương trình|"
                 r"Kế hoạch|Luật|Quy định|Hướng dẫn|Thông báo|Tờ trình|Báo cáo|Điều|Khoản|Mục|Bài|Phần)\s$"), "document number"),
     (_DATE_OR_PERIOD_BEFORE, "date or period"),

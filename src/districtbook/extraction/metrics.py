@@ -91,7 +91,7 @@ FAMILIES = (
        r"chi đầu tư phát triển"),
     _f("recurrent_expenditure", "budget", r"chi thường xuyên"),
     _f("local_budget_expenditure", "budget",
-       r"(?:tổng )?chi (?:cân đối )?ngân sách|tổng chi\b|[Cc]hi ngân sách"),
+       r"(?:tổng )?chi (?:cân đối )?ngân sách|tổng chi\b|[Cc]hi ngân sách|(?:ước|dự kiến) chi(?: là)? (?=$)"),
     _f("public_investment_disbursement", "budget",
        r"giải ngân"),
     _f("total_social_investment", "growth",

@@ -147,10 +147,13 @@ def find_date(article: Article) -> tuple[str, str]:
     m = _ISO_LEAD.match(article.text)
     if m:
         return "-".join(x for x in (m["y"], m["m"], m["d"]) if x), "leading date line"
+    stamped = _stamped_date(article)
     for line in article.furniture("dateline"):
         m = _FULL_DATE.search(line)
         if m and _WEEKDAY_DATE.search(line) and _saved_after(article, int(m["y"])):
             continue  # "Chủ nhật 17/11/2024" over an article about 2022: the day the page was saved
+        if m and stamped and not _CLOCK.search(line):
+            return stamped, "dateline"  # "Hà Nội, ngày 24-09-2021" atop "20/07/2021 15:21": the site's today
         if m:
             return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "dateline"
     # the first lines (a visitor counter's digits are not lines)
@@ -166,6 +169,25 @@ def find_date(article: Article) -> tuple[str, str]:
                 or m and len(article.text[ln.start:ln.end]) < 80:
             return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "dateline"
     return _lead_date([article.text[ln.start:ln.end] for ln in article.body()])
+
+
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def _stamped_date(article: Article) -> str:
+    """The date of a time stamp in the first lines ("20/07/2021 15:21 | 0", "14:43 | 06/08/2025"): the moment the
+    article was posted, which a site's header of the day it was viewed ("Hà Nội, ngày 24-09-2021") is not; "" if none.
+
+    >>> from districtbook.reading.articles import parse_article
+    >>> _stamped_date(parse_article("a.txt", "Hà Nội, ngày 24-09-2021\\nTiêu đề\\n20/07/2021 15:21 | 0\\nSáng 20-7".encode()))
+    '2021-07-20'
+    """
+    for ln in islice(article.lines, 8):
+        line = article.text[ln.start:ln.end]
+        m = _FULL_DATE.search(line)
+        if m and _CLOCK.search(line):
+            return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}"
+    return ""
 
 
 def _lead_date(body: list[str]) -> tuple[str, str]:

@@ -7,11 +7,15 @@ every label carries its period in words; one colour per district across the whol
 """
 from __future__ import annotations
 
+import itertools
+import math
+
 import re
 from datetime import date
 
 import pandas as pd
 
+from districtbook.analysis import derive
 from districtbook.analysis.dataset import short_doc
 from districtbook.analysis.findings import SECTOR_SHARES, Finding, per_year
 from districtbook.rendering.i18n import figure_period_text, period_text, text
@@ -126,11 +130,13 @@ def _end(f: Finding):
     return f.when.end if f.when else date.min
 
 
-def split(items: list, size: int, draw, name: str, lang: str) -> MyST | None:
+def split(items: list, size: int, draw, name: str, lang: str, key=None) -> MyST | None:
     """Draw ``items`` as one chart, or as several charts of at most ``size`` items each (``name``, ``name-2``, …)
-    when there are more: a chart of forty panels is unreadable on a page, four of ten are not.  At most
-    :data:`MAX_CHARTS` charts: a note says how many items are left to the chapter's table."""
-    chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    when there are more: a chart of forty panels is unreadable on a page, four of ten are not.  With ``key``, each
+    chart holds items of one key only (``items`` sorted by it): a chart titled by one measure shows no other.  At
+    most :data:`MAX_CHARTS` charts: a note says how many items are left to the chapter's table."""
+    groups = [list(g) for _k, g in itertools.groupby(items, key)] if key else [items]
+    chunks = [g[i:i + size] for g in groups for i in range(0, len(g), size)] or [[]]
     parts = [draw(chunk, name if i == 0 else f"{name}-{i + 1}") for i, chunk in enumerate(chunks[:MAX_CHARTS])]
     parts = [p for p in parts if p]
     left = sum(map(len, chunks[MAX_CHARTS:]))
@@ -142,8 +148,9 @@ def split(items: list, size: int, draw, name: str, lang: str) -> MyST | None:
 def progress_chart(findings: list[Finding], lang: str, name: str) -> MyST | None:
     """How much of the annual plan was reached, beside the share of the year gone (one bar per report)."""
     fs = [f for f in findings if f.kind == "progress" and "elapsed" in f.values]
-    fs = sorted(fs, key=lambda f: (f.district, f.metric, _end(f)))
-    return split(fs, MAX_BARS, lambda chunk, n: _progress(chunk, lang, n), name, lang)
+    # one chart per measure, the state budget's revenue first: the title names the one measure its bars are of
+    fs = sorted(fs, key=lambda f: (f.metric != "budget_revenue", f.metric, f.district, _end(f)))
+    return split(fs, MAX_BARS, lambda chunk, n: _progress(chunk, lang, n), name, lang, key=lambda f: f.metric)
 
 
 def _progress(fs: list[Finding], lang: str, name: str) -> MyST | None:
@@ -180,7 +187,7 @@ def _progress(fs: list[Finding], lang: str, name: str) -> MyST | None:
     each = [f"{lb}: {fmt_number(f.values['pct'], lang)}% / {fmt_number(f.values['elapsed'], lang)}%"
             for lb, f in zip(labels, fs)]
     title = text(lang, "chart.progress.title", metric=label(fs[0].metric, lang))
-    return _finish(fig, name, text(lang, "chart.progress.alt", items="; ".join(each)), rows, data,
+    return _finish(fig, name, text(lang, "chart.progress.alt", metric=label(fs[0].metric, lang), items="; ".join(each)), rows, data,
                    text(lang, "chart.progress.caption"), lang, [(w, f.rows) for w, f in zip(each, fs)], title,
                    "progress")
 
@@ -201,6 +208,17 @@ def _panel_grid(n: int):
     return plt.subplots(n, 1, figsize=(8, 1.35 * n + 1.3), squeeze=False)
 
 
+def _earlier_label(f: Finding, before: float, unit: str, lang: str) -> str:
+    """The earlier bar's value: about the value implied, or, when the figure it is implied from is a bound ("hơn
+    1.647 tỷ đồng, tăng 35%"), the same bound, rounded so that it stays true with the percentage's rounding."""
+    hedge = f.rows[0]["qualifier"] if f.kind == "change" else ""
+    if hedge not in ("more_than", "less_than"):
+        return hedged(fmt_value(round(before), unit, None, lang), "approx", lang)
+    e = derive.implied_before_growth(f.rows[0]["value"], derive.printed(f.values["change"]))
+    bound = math.floor(e.low) if hedge == "more_than" else math.ceil(e.high)
+    return hedged(fmt_value(bound, unit, None, lang), hedge, lang)
+
+
 def _year_on_year(fs: list[Finding], lang: str, name: str) -> MyST | None:
     if not fs:
         return None
@@ -218,8 +236,9 @@ def _year_on_year(fs: list[Finding], lang: str, name: str) -> MyST | None:
         colour = district_colour(f.district)
         bars = ax.barh([1, 0], [before, now], color=[colour, colour], height=0.6)
         bars[0].set_alpha(0.45)
-        texts = [hedged(fmt_value(round(before), unit, None, lang), "approx", lang),
-                 hedged(fmt_value(round(now), unit, None, lang), hedge, lang)]
+        texts = [_earlier_label(f, before, unit, lang), hedged(fmt_value(round(now), unit, None, lang), hedge, lang)]
+        if hedge in ("more_than", "less_than") and f.rows[0].get("words", {}).get("estimated"):
+            texts[1] = text(lang, "hedge.estimate", value=texts[1])  # "ước đạt hơn 1.647": an estimate, and a bound
         ax.bar_label(bars, labels=texts, padding=4, fontsize=SMALL)
         ax.set_yticks([1, 0], labels, fontsize=SMALL)
         ax.set_xlim(0, max(now, before) * 1.45)
@@ -228,7 +247,7 @@ def _year_on_year(fs: list[Finding], lang: str, name: str) -> MyST | None:
         ax.set_title(f"{f.district} · {label(f.metric, lang)}", fontsize=9, loc="left")
         data.append({"district": f.district, "metric": f.metric, "period": f.period, "value": now,
                      "previous_period": str(cur.previous_year()), "previous_value": round(before, 1)})
-        items.append(f"{f.district}, {labels[1]}: {texts[1]}; {labels[0]}: {texts[0]}")
+        items.append(f"{f.district} · {label(f.metric, lang)}, {labels[1]}: {texts[1]}; {labels[0]}: {texts[0]}")
     if len({f.rows[0]["unit"] for f in fs}) == 1:  # one unit: one scale, so that the panels compare by eye
         right = max(ax.get_xlim()[1] for ax in axes[:, 0]) / 1.45 * 1.65  # room for the longest value label
         for ax in axes[:, 0]:

@@ -46,6 +46,9 @@ def amount_of(row: dict, lang: str, hedge: bool = True) -> str:
         v = f"{v} {noun}"
     if row.get("words", {}).get("or_more"):
         return text(lang, "hedge.or_more", value=v)
+    for word, key in (("nearly", "hedge.nearly"), ("at_least", "hedge.at_least")):  # the article's "gần", "từ", "ít nhất"
+        if hedge and row.get("words", {}).get(word):
+            return text(lang, key, value=v)
     return hedged(v, row.get("qualifier", ""), lang) if hedge else v
 
 
@@ -116,7 +119,8 @@ def _message(lang: str, key: str, fallback: str, **fields: object) -> str:
 #: any other measure is said with its noun (``clause.<mood>.noun``: "Tây Hồ có tỷ lệ … đạt 99,9%")
 ACTS = ("budget_revenue", "land_use_revenue", "public_investment_disbursement", "party_members_admitted",
         "targets_completed", "targets_exceeded", "confidence_votes", "economic_growth_rate",
-        "production_value_growth", "party_units_excellent_share", "party_units_good_share", "new_enterprises")
+        "production_value_growth", "party_units_excellent_share", "party_units_good_share", "new_enterprises",
+        "targets_total")
 #: shares of things counted ("100% chợ", "95% hồ sơ"): the share goes before the things, as reports write it
 #: (``clause.<mood>.portion``: "Tây Hồ có 100% chợ thanh toán không dùng tiền mặt", "Tây Hồ phấn đấu 100% hồ sơ …")
 PORTIONS = ("cashless_markets", "cashless_streets", "cashless_businesses", "cashless_vendors", "digitised_records",
@@ -135,6 +139,8 @@ SECTORS = ("services", "industry", "agriculture", "industry_construction")
 def mood(row: dict) -> str:
     """What the verb says of a figure: achieved ("did"), aimed for ("aim": a target), expected ("expect": a
     forecast for a period not yet over)."""
+    if row.get("metric") == "targets_total":  # "đề ra 27 chỉ tiêu": how many targets a resolution set is a fact of it
+        return "did"
     if goal(row):
         return "aim"
     return "expect" if expected(row) else "did"
@@ -159,8 +165,27 @@ def _what(row: dict, lang: str) -> str:
             return scope.removeprefix("chỉ tiêu").strip() if "vượt" in scope else "hoàn thành vượt mức"
         if lang == "vi":
             return scope.removeprefix("chỉ tiêu").strip()
-        return text(lang, "what.targets.term") if "nhiệm kỳ" in scope else ""
+        return _target_scope(scope, lang)
     return ""
+
+
+#: which targets an x/y count is of, in the article's words, and the catalogue's words for it
+_TARGET_SCOPES = (("nhiệm kỳ", "what.targets.term"), ("kinh tế - xã hội", "what.targets.socio_economic"),
+                  ("kinh tế-xã hội", "what.targets.socio_economic"), ("kinh tế, xã hội", "what.targets.socio_economic"),
+                  ("xây dựng Đảng", "what.targets.party"), ("quốc phòng", "what.targets.defence"))
+
+
+def _target_scope(scope: str, lang: str) -> str:
+    """Which targets, in an edition that does not print the article's words: " for the whole term", " for party
+    building"; a scope the catalogue has no words for is kept in the article's words, quoted; "" when none is given.
+
+    >>> _target_scope("chỉ tiêu về công tác xây dựng Đảng", "en"), _target_scope("chỉ tiêu về môi trường", "en")
+    (' for party building', ' (“chỉ tiêu về môi trường”)')
+    """
+    for words, key in _TARGET_SCOPES:
+        if words in scope:
+            return text(lang, key)
+    return text(lang, "what.targets.quoted", scope=escape(scope)) if scope.strip() not in ("", "chỉ tiêu") else ""
 
 
 def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str | None = None) -> str:
@@ -308,7 +333,7 @@ def _progress(f: Finding, lang: str) -> tuple[str, dict]:
     yoy = v.get("yoy")  # the change on the year before the article gives for the same figure, in the same sentence
     fields = dict(_base(f, lang), clause=clause(r, lang, escape(f.district)), against=_against(r, s, v, lang),
                   yoy=text(lang, "progress.yoy", direction=text(lang, "direction.up" if yoy >= 0 else "direction.down"),
-                           change=pct(abs(yoy), lang)) if yoy is not None else "")
+                           change=fmt_number(round(abs(yoy), 4), lang) + "%") if yoy is not None else "")
     if "lead" not in v:
         return "say.progress", dict(fields, pace="")
     lead = v["lead"]
@@ -326,6 +351,19 @@ def _change(f: Finding, lang: str) -> tuple[str, dict]:
                               previous_period=period_text(prev.previous_year() if prev else None, lang))
 
 
+def _above_early(v: dict) -> bool | None:
+    """Whether a quarter is above the quarterly average of the months before it; None when the bounds do not tell:
+    at most 864 after a first half of more than 1.647 (more than 823,5 a quarter) may be either.
+
+    >>> _above_early(dict(value=864.0, per_quarter_early=823.5, hedge="at_most")), _above_early(dict(value=864.0, per_quarter_early=823.5, hedge=""))
+    (None, True)
+    """
+    above = v["value"] >= v["per_quarter_early"]
+    if v["hedge"] == "at_most" and above or v["hedge"] == "at_least" and not above:
+        return None  # the quarter's bound and the earlier months' own bound point the same way
+    return above
+
+
 def _quarter(f: Finding, lang: str) -> tuple[str, dict]:
     r, v, unit = f.rows[0], f.values, f.rows[0]["unit"]
     if not math.isnan(v.get("ratio", math.nan)):
@@ -333,8 +371,10 @@ def _quarter(f: Finding, lang: str) -> tuple[str, dict]:
         compare = text(lang, key, ratio=fmt_number(round(v["ratio"], 1), lang), pct=pct(100 * v["ratio"], lang),
                        previous=derived(v["previous"], unit, lang), previous_span=period_text(v["previous_span"], lang))
     else:
-        key = "quarter.vs_early.above" if v["value"] >= v["per_quarter_early"] else "quarter.vs_early.below"
-        compare = text(lang, key, early=period_text(v["early"], lang), average=derived(v["per_quarter_early"], unit, lang))
+        above = _above_early(v)
+        compare = "" if above is None else text(lang, "quarter.vs_early.above" if above else "quarter.vs_early.below",
+                                                early=period_text(v["early"], lang),
+                                                average=derived(v["per_quarter_early"], unit, lang))
     amount = derived(v["value"], unit, lang, v["hedge"])
     return "say.quarter", dict(_base(f, lang), span=period_text(v["span"], lang),
                                clause=clause(dict(r, qualifier="actual"), lang, escape(f.district), amount, "did"),
@@ -371,7 +411,8 @@ def _contradiction(f: Finding, lang: str) -> tuple[str, dict]:
                                                 cite_b=escape(cite(b, lang)),
                                                 diff=fmt_value(abs(b["value"] - a["value"]), unit, None, lang))
     key = "say.agreement" if f.kind == "agreement" else "say.contradiction.plans"
-    return key, dict(base, year=f.period, a=derived(v["a"], unit, lang), b=derived(v["b"], unit, lang),
+    return key, dict(base, year=f.period, a=derived(v["a"], unit, lang, v.get("hedge_a") or "approx"),
+                     b=derived(v["b"], unit, lang, v.get("hedge_b") or "approx"),
                      cite_a=_cites(f.rows[:2], lang), cite_b=_cites(f.rows[2:], lang))
 
 

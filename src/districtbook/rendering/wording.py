@@ -66,6 +66,34 @@ def or_more(text: str | None, start: int, end: int) -> bool:
     return text[max(0, start - 4):start].strip().endswith("từ") and bool(_OR_MORE.match(text, end))
 
 
+_NEARLY = re.compile(r"\b(?:gần|xấp xỉ gần|suýt soát)\s*$", re.I)
+
+
+def nearly(text: str | None, start: int) -> bool:
+    """Whether the article wrote "gần N" (nearly N: a little less), not "khoảng N" (about N).
+
+    >>> nearly("đã kết nạp gần 4.300 đảng viên", 15), nearly("khoảng 4.300 đảng viên", 7)
+    (True, False)
+    """
+    if not text:
+        return False
+    return _NEARLY.search(text[max(0, start - 20):start]) is not None
+
+
+_AT_LEAST = re.compile(r"\b(?:từ|ít nhất|tối thiểu|không dưới|không thấp hơn)\s*$", re.I)
+
+
+def at_least(text: str | None, start: int) -> bool:
+    """Whether the article wrote "từ N" or "ít nhất N" (N or more: N itself counts), not "hơn N" (more than N).
+
+    >>> at_least("tăng trưởng từ 10% trở lên", 15), at_least("có ít nhất 5 sản phẩm", 11), at_least("đạt hơn 5", 8)
+    (True, True, False)
+    """
+    if not text:
+        return False
+    return _AT_LEAST.search(text[max(0, start - 20):start]) is not None
+
+
 def vote_holder(text: str | None, start: int) -> str:
     """Whose vote of confidence a figure is ("Bí thư Quận ủy và Chủ tịch UBND quận Tây Hồ"), from its clause."""
     if not text:
@@ -155,6 +183,8 @@ def article_words(row: dict, text: str | None) -> dict[str, str]:
     out = {"plan": plan_word(text, end) if metric.endswith(("_vs_plan", "_vs_target")) else "",
            "revenue": revenue_word(text, start) if metric == "budget_revenue" else "",
            "or_more": "yes" if or_more(text, start, end) else "",
+           "nearly": "yes" if row.get("qualifier") == "approx" and nearly(text, start) else "",
+           "at_least": "yes" if row.get("qualifier") == "more_than" and at_least(text, start) else "",
            "estimated": "yes" if row.get("qualifier") not in (None, "", "actual", "estimate", "target")
            and estimated(text, start) else "",  # a bound's hedge hides the article's "ước"
            "holder": vote_holder(text, start) if metric == "confidence_votes" else "",
