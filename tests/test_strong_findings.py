@@ -662,3 +662,46 @@ def test_the_number_of_targets_a_resolution_set_is_said_as_set_never_as_aimed_fo
     [said] = findings.collect(_df(r))
     assert "Tam Thắng đề ra 27 chỉ tiêu" in prose.sentence(said, "vi") and "phấn đấu" not in prose.sentence(said, "vi")
     assert "Tam Thắng set 27 targets" in prose.sentence(said, "en")
+
+
+def test_a_share_of_party_bodies_rated_good_names_the_bodies_the_article_counts():
+    # "100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ": party cells and members, never "units"
+    t = "Nhiệm kỳ qua, 100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ; 20% tổ chức hoàn thành xuất sắc."
+    rows = [_fig(district="Kinh Môn", level="ward", metric=m, value=v, unit="percent", period="2020-2025", basis="share",
+                 qualifier=ql, quote=q, start=t.index(q), end=t.index(q) + len(q), published="2025-08-15")
+            for m, v, q, ql in (("party_units_good_share", 100.0, "100%", "actual"),
+                                ("party_units_good_share", 92.0, "92%", "more_than"),
+                                ("party_units_excellent_share", 20.0, "20%", "actual"))]
+    said = prose.with_words(findings.collect(_df(*rows), {"000_a.txt": t}), {"000_a.txt": t})
+    vi = " ".join(prose.sentence(f, "vi") for f in said)
+    en = " ".join(prose.sentence(f, "en") for f in said)
+    assert "100% chi bộ hoàn thành tốt nhiệm vụ" in vi and "hơn 92% đảng viên hoàn thành tốt" in vi
+    assert "20% đơn vị hoàn thành xuất sắc" in vi  # "tổ chức" alone names no body: the house word
+    assert "100% of its party cells rated good" in en and "92% of its party members rated good" in en
+
+
+def test_at_least_stays_at_least_in_a_count_of_things():
+    # "phát triển ít nhất 5 sản phẩm OCOP": the Vietnamese said "phấn đấu có hơn 5 sản phẩm OCOP"
+    t = "Phấn đấu đến năm 2030 phát triển ít nhất 5 sản phẩm OCOP từ 3 sao trở lên."
+    r = _fig(district="Đức Xuân", level="ward", metric="ocop_products", value=5.0, unit="count", period="2025-2030",
+             basis="none", qualifier="more_than", outlook="goal", quote="5 sản phẩm OCOP", start=t.index("5 sản"),
+             end=t.index("5 sản") + 15, published="2025-08-15")
+    [said] = prose.with_words(findings.collect(_df(r), {"000_a.txt": t}), {"000_a.txt": t})
+    assert "phấn đấu có ít nhất 5 sản phẩm OCOP" in prose.sentence(said, "vi")
+    assert "at least 5" in prose.sentence(said, "en")
+
+
+def test_targets_each_place_set_itself_are_never_compared_or_ranked_across_places():
+    # "30/33 chỉ tiêu nghị quyết" of one ward against "16/19 chỉ tiêu kinh tế - xã hội" of another: two yardsticks
+    from districtbook.analysis import rankings
+
+    rows = [_fig(doc=f"00{i}_x.txt", district=d, level="ward", metric="targets_completed", value=v, unit=u,
+                 denominator=n, period="2020-2025", basis="plan", published="2025-08-10", start=10 * i, end=10 * i + 5)
+            for i, (d, v, u, n) in enumerate((("Đức Xuân", 30.0, "ratio", 33.0), ("Kinh Môn", 16.0, "ratio", 19.0)))]
+    df = _df(*rows)
+    assert not comparison._pairs(df, "Đức Xuân", "Kinh Môn")
+    assert [v.reason for *_x, v in findings.refusals(df, "Đức Xuân", "Kinh Môn")] == ["own_targets"]
+    shares = _df(*(dict(r, unit="percent", value=v, denominator=float("nan"), district=d) for r, v, d in
+                   zip(rows * 2, (90.9, 84.2, 95.0, 70.0), ("Đức Xuân", "Kinh Môn", "Tam Thắng", "Giảng Võ"))))
+    shares["doc"] = [f"00{i}_y.txt" for i in range(4)]
+    assert not [r for r in rankings.rankings(dataset.typed(shares)) if r.metric.startswith("targets_")]

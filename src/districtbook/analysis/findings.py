@@ -394,6 +394,8 @@ def peer_verdict(a: dict, b: dict) -> Verdict:
     """
     v = verdict(a, b)
     pa, pb = period_of(a), period_of(b)
+    if v.ok and str(a.get("metric", "")).startswith("targets_"):  # "30/33 chỉ tiêu nghị quyết" and "16/19 chỉ tiêu kinh tế"
+        return Verdict(False, reason="own_targets")  # each place's own set of targets: no yardstick in common
     spans = pa.years > 1 and pb.years > 1
     if v.ok and max(pa.start, pb.start).year - min(pa.end, pb.end).year > (1 if spans else 0):
         return Verdict(False, reason="apart")

@@ -3,7 +3,8 @@ footing, the places in order of their value.  Language-neutral records; the comp
 
 A common footing: the same metric, unit, basis, period (the same label: nine months are never set beside a
 year) and yearly rate or not; only strong figures (:func:`dataset.strong`), results rather than goals
-(:func:`findings.expected`), no x/y counts (21/21 and 3/3 count different things), no floors ("hơn 3.000": any
+(:func:`findings.expected`), no x/y counts (21/21 and 3/3 count different things) nor shares of a place's own
+targets, no floors ("hơn 3.000": any
 amount above it).  A place that reports two
 different values for one footing is left out of that ranking (the articles disagree; the Figures chapter shows
 both), and an amount whose places lie more than ten times apart is no ranking (:func:`dataset.implausible`:
@@ -52,7 +53,8 @@ def rankings(df: pd.DataFrame, min_places: int = MIN_PLACES) -> list[Ranking]:
     usable = strong(df)
     groups: dict[tuple[str, ...], dict[str, list[dict]]] = {}
     for row in usable.to_dict("records"):
-        if row["unit"] == "ratio" or expected(row) or not peers_of(row) or row.get("qualifier") in LOWER_BOUNDS:
+        if row["unit"] == "ratio" or expected(row) or not peers_of(row) or row.get("qualifier") in LOWER_BOUNDS \
+                or str(row["metric"]).startswith("targets_"):  # each place's own targets: no common yardstick
             continue  # a floor ("hơn 3.000") has no place in an order: the amount may be any above it
         footing = (peers_of(row), str(row["metric"]), str(row["unit"]), str(row["basis"]), str(row["period"]),
                    str(row.get("per_year", "")))

@@ -21,7 +21,7 @@ from districtbook.rendering.labels import cite, fmt_value, hedged, label, lower_
 from districtbook.extraction.metrics import METRICS
 from districtbook.extraction.periods import Period
 from districtbook.rendering.report import MyST, escape, fmt_number, unescape
-from districtbook.rendering.wording import article_words, holder_titles
+from districtbook.rendering.wording import RATED, article_words, holder_titles
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _NOUN = re.compile(r"^[\d.,]+\s+(?P<noun>\D+)$")
@@ -46,10 +46,20 @@ def amount_of(row: dict, lang: str, hedge: bool = True) -> str:
         v = f"{v} {noun}"
     if row.get("words", {}).get("or_more"):
         return text(lang, "hedge.or_more", value=v)
-    for word, key in (("nearly", "hedge.nearly"), ("at_least", "hedge.at_least")):  # the article's "gần", "từ", "ít nhất"
-        if hedge and row.get("words", {}).get(word):
-            return text(lang, key, value=v)
-    return hedged(v, row.get("qualifier", ""), lang) if hedge else v
+    return _hedged(v, row, lang) if hedge else v
+
+
+#: the hedges an article's own word gives a bound: "gần" (nearly), "từ"/"ít nhất" (at least) (wording.article_words)
+_ARTICLE_HEDGES = {"nearly": "hedge.nearly", "at_least": "hedge.at_least"}
+
+
+def _hedged(value: str, row: dict, lang: str) -> str:
+    """A value with the figure's hedge in the article's word: "gần 4.300", "ít nhất 5", else the qualifier's."""
+    words = row.get("words", {})
+    for word, key in _ARTICLE_HEDGES.items():
+        if words.get(word):
+            return text(lang, key, value=value)
+    return hedged(value, row.get("qualifier", ""), lang)
 
 
 def counted_noun(row: dict, lang: str) -> str:
@@ -159,6 +169,10 @@ def _what(row: dict, lang: str) -> str:
         if lang == "vi":
             return word or "kinh tế"
         return text(lang, "what.growth.production" if word == "giá trị sản xuất" else "what.growth.economy")
+    if m in ("party_units_good_share", "party_units_excellent_share"):  # "100% chi bộ", "92% đảng viên"
+        word = words.get("rated", "")
+        key = dict(RATED).get(word, "rated.units")
+        return word if lang == "vi" and word else text(lang, key)
     if m.startswith("targets_"):
         scope = words.get("scope", "")
         if m == "targets_exceeded" and lang == "vi":  # "6/21 chỉ tiêu hoàn thành vượt kế hoạch", said once
@@ -253,7 +267,7 @@ def counted_thing(row: dict, lang: str) -> str:
     words = metric_words(str(row["metric"]), lang)
     if not noun or not words.startswith(noun):
         return ""
-    return hedged(f"{fmt_number(row['value'], lang)} {words}", row.get("qualifier", ""), lang)
+    return _hedged(f"{fmt_number(row['value'], lang)} {words}", row, lang)
 
 
 def money_verb(metric: str) -> str:
@@ -758,6 +772,8 @@ def reason_text(metric: str, a: dict, b: dict, v: Verdict, lang: str) -> str:
         fields.update(pu=figure_period_text(u, lang), date=date_text(u["published"], lang))
     if a["unit"] == "percent" and v.reason == "unit":
         fields["ua"] = "%"
+    if v.reason == "own_targets":  # which targets: each place's count, as its article gives it
+        fields.update(pa=f"{fields['a']} {value_of(a, lang, hedge=False)}", pb=f"{fields['b']} {value_of(b, lang, hedge=False)}")
     return text(lang, f"reason.{v.reason}", **fields)
 
 

@@ -66,6 +66,13 @@ def or_more(text: str | None, start: int, end: int) -> bool:
     return text[max(0, start - 4):start].strip().endswith("từ") and bool(_OR_MORE.match(text, end))
 
 
+def _ends_before(pattern: re.Pattern[str], text: str | None, start: int, reach: int = 20) -> bool:
+    """Whether the words right before ``start`` (``reach`` characters) end with ``pattern`` (anchored with ``$``)."""
+    if not text:
+        return False
+    return pattern.search(text[max(0, start - reach):start]) is not None
+
+
 _NEARLY = re.compile(r"\b(?:gần|xấp xỉ gần|suýt soát)\s*$", re.I)
 
 
@@ -75,9 +82,7 @@ def nearly(text: str | None, start: int) -> bool:
     >>> nearly("đã kết nạp gần 4.300 đảng viên", 15), nearly("khoảng 4.300 đảng viên", 7)
     (True, False)
     """
-    if not text:
-        return False
-    return _NEARLY.search(text[max(0, start - 20):start]) is not None
+    return _ends_before(_NEARLY, text, start)
 
 
 _AT_LEAST = re.compile(r"\b(?:từ|ít nhất|tối thiểu|không dưới|không thấp hơn)\s*$", re.I)
@@ -89,9 +94,26 @@ def at_least(text: str | None, start: int) -> bool:
     >>> at_least("tăng trưởng từ 10% trở lên", 15), at_least("có ít nhất 5 sản phẩm", 11), at_least("đạt hơn 5", 8)
     (True, True, False)
     """
+    return _ends_before(_AT_LEAST, text, start)
+
+
+#: what a share of rated party bodies counts, as written after the percentage ("100% chi bộ … hoàn thành tốt nhiệm
+#: vụ"), with the catalogue key of its English words
+RATED = (("tổ chức cơ sở đảng", "rated.grassroots"), ("tổ chức đảng", "rated.grassroots"), ("cơ sở đảng", "rated.grassroots"),
+         ("chi bộ", "rated.cells"), ("đảng bộ", "rated.committees"), ("đảng viên", "rated.members"), ("đơn vị", "rated.units"))
+
+
+def rated(text: str | None, end: int) -> str:
+    """Which party bodies a share rated "hoàn thành tốt/xuất sắc nhiệm vụ" counts, in the article's words after the
+    percentage ("chi bộ", "đảng viên"); "" when it names none.
+
+    >>> rated("100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ", 4), rated("đạt 100% hoàn thành", 8)
+    ('chi bộ', '')
+    """
     if not text:
-        return False
-    return _AT_LEAST.search(text[max(0, start - 20):start]) is not None
+        return ""
+    after = text[end:end + 30].lstrip().lower()
+    return next((words for words, _key in RATED if after.startswith(words)), "")
 
 
 def vote_holder(text: str | None, start: int) -> str:
@@ -166,9 +188,7 @@ def estimated(text: str | None, start: int) -> bool:
     >>> estimated("thu ngân sách quận ước đạt hơn 1.647 tỷ đồng", 31), estimated("thu ngân sách đạt hơn 1.647", 22)
     (True, False)
     """
-    if not text:
-        return False
-    return _ESTIMATED_BEFORE.search(text[max(0, start - 40):start]) is not None
+    return _ends_before(_ESTIMATED_BEFORE, text, start, 40)
 
 
 def article_words(row: dict, text: str | None) -> dict[str, str]:
@@ -188,6 +208,7 @@ def article_words(row: dict, text: str | None) -> dict[str, str]:
            "estimated": "yes" if row.get("qualifier") not in (None, "", "actual", "estimate", "target")
            and estimated(text, start) else "",  # a bound's hedge hides the article's "ước"
            "holder": vote_holder(text, start) if metric == "confidence_votes" else "",
+           "rated": rated(text, end) if metric in ("party_units_good_share", "party_units_excellent_share") else "",
            "growth": growth_word(text, start) if metric == "economic_growth_rate" else "",
            "scope": scope_after(text, start) if metric.startswith("targets_") else "",
            "sector": sector_word(text, start) if metric.endswith("_industry") else ""}
