@@ -434,17 +434,25 @@ def test_the_year_on_year_change_of_a_progress_is_printed_as_the_article_writes_
 def test_a_progress_chart_shows_one_measure_the_one_its_title_names(tmp_path, monkeypatch):
     # a district's domestic revenue against its plan is no bar of "state budget revenue: how much of the plan"
     monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
-    df = pd.concat([_tay_ho_2024(), _df(
+    domestic = _df(
         _fig(metric="domestic_revenue", value=2000.0, period="2024-9M", published="2024-10-12", start=50, end=55),
         _fig(metric="domestic_revenue_vs_plan", value=95.0, unit="percent", period="2024-9M", basis="plan",
-             published="2024-10-12", start=60, end=63))], ignore_index=True)
-    found = findings.collect(df)
+             published="2024-10-12", start=60, end=63))
+    other = _df(_fig(doc="005_e.txt", district="Ba Đình", value=3000.0, period="2024-9M", published="2024-10-15"),
+                _fig(doc="005_e.txt", district="Ba Đình", metric="budget_revenue_vs_plan", value=80.0, unit="percent",
+                     period="2024-9M", basis="plan", published="2024-10-15", start=20, end=23))
+    found = findings.collect(pd.concat([_tay_ho_2024(), domestic, other], ignore_index=True))
     assert {f.metric for f in found if f.kind == "progress"} == {"budget_revenue", "domestic_revenue"}
-    shown = str(charts.progress_chart(found, "en", "p-en"))
+    shown = str(charts.progress_chart(found, "en", "p-en"))  # two places: one chart per measure
     assert shown.count("{figure}") == 2
     first, second = shown.split("{figure}")[1:]
-    assert "chart, State budget revenue: per cent" in first and "95%" not in first
+    assert "chart, State budget revenue: per cent" in first and "95%" not in first and "Ba Đình" in first
     assert "State budget revenue" not in second.split("beside")[0] and "95%" in second
+    # one place: one chart, titled by the place, each bar named by its measure
+    one = str(charts.progress_chart([f for f in found if f.district == "Tây Hồ"], "en", "q-en"))
+    assert one.count("{figure}") == 1 and "chart, Tây Hồ: per cent" in one
+    assert "Domestic revenue · the first 9 months of 2024: 95%" in one
+    assert "State budget revenue · the first 9 months of 2024: 89%" in one
 
 
 def test_the_year_on_year_chart_keeps_an_estimate_and_a_bound_on_both_bars(tmp_path, monkeypatch):

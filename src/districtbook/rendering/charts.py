@@ -148,12 +148,15 @@ def split(items: list, size: int, draw, name: str, lang: str, key=None) -> MyST 
 def progress_chart(findings: list[Finding], lang: str, name: str) -> MyST | None:
     """How much of the annual plan was reached, beside the share of the year gone (one bar per report)."""
     fs = [f for f in findings if f.kind == "progress" and "elapsed" in f.values]
-    # one chart per measure, the state budget's revenue first: the title names the one measure its bars are of
+    # the state budget's revenue first; one chart per measure, its title naming the one measure its bars are of;
+    # but one place's several measures in one chart, its title naming the place, each bar its measure
     fs = sorted(fs, key=lambda f: (f.metric != "budget_revenue", f.metric, f.district, _end(f)))
-    return split(fs, MAX_BARS, lambda chunk, n: _progress(chunk, lang, n), name, lang, key=lambda f: f.metric)
+    one_place = len({f.district for f in fs}) == 1 and len({f.metric for f in fs}) > 1
+    return split(fs, MAX_BARS, lambda chunk, n: _progress(chunk, lang, n, one_place), name, lang,
+                 key=None if one_place else lambda f: f.metric)
 
 
-def _progress(fs: list[Finding], lang: str, name: str) -> MyST | None:
+def _progress(fs: list[Finding], lang: str, name: str, one_place: bool = False) -> MyST | None:
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
@@ -161,7 +164,9 @@ def _progress(fs: list[Finding], lang: str, name: str) -> MyST | None:
         return None
     house_style()
     fig, ax = plt.subplots(figsize=(8, 0.7 * len(fs) + 2.0))
-    labels = [f"{f.district} · {period_text(f.when, lang, f.period)}" for f in fs]
+    labels = [f"{label(f.metric, lang) if one_place else f.district} · {period_text(f.when, lang, f.period)}" for f in fs]
+    ticks = [lb.replace(" · ", "\n", 1) if one_place else lb for lb in labels]  # a measure's long name: two lines
+    what = fs[0].district if one_place else label(fs[0].metric, lang)  # what every bar shares: the title names it
     y = list(range(len(fs)))[::-1]
     pcts = [f.values["pct"] for f in fs]
     ax.barh(y, pcts, color=[district_colour(f.district) for f in fs], height=0.55)
@@ -172,22 +177,22 @@ def _progress(fs: list[Finding], lang: str, name: str) -> MyST | None:
         right = max(f.values["pct"], f.values["elapsed"], 100)  # never printed over the dashed 100% line
         ax.text(right + 4, yi, text(lang, "chart.of_plan", pct=fmt_number(f.values["pct"], lang)),
                 va="center", fontsize=SMALL, zorder=4, bbox=dict(facecolor="white", edgecolor="none", pad=1))
-    ax.set_yticks(y, labels)
+    ax.set_yticks(y, ticks)
     ax.set_xlim(0, max(150, max(pcts) + 45))  # room for the labels right of the 100% line
     _num_axis(ax, lang)
     ax.set_xlabel(text(lang, "chart.progress.x"))
-    ax.set_title(text(lang, "chart.progress.title", metric=label(fs[0].metric, lang)), loc="left", fontsize=11)
+    ax.set_title(text(lang, "chart.progress.title", metric=what), loc="left", fontsize=11)
     ax.legend(handles=[Line2D([], [], color="#222222", linewidth=2.2, label=text(lang, "chart.progress.elapsed")),
                        Line2D([], [], color="#666666", linestyle="--", label=text(lang, "chart.progress.plan"))],
-              loc="upper left", bbox_to_anchor=(0, -0.16 - 0.6 / (len(fs) + 2)), ncol=2, frameon=False,
+              loc="upper left", bbox_to_anchor=(0, -0.72 / (0.7 * len(fs) + 0.4)), ncol=2, frameon=False,
               fontsize=SMALL)  # under the axis: the bars and their labels keep the figure's width
     rows = [r for f in fs for r in f.rows]
     data = pd.DataFrame([{"district": f.district, "metric": f.metric, "period": f.period, "percent_of_plan": f.values["pct"],
                           "year_elapsed_percent": f.values["elapsed"]} for f in fs])
     each = [f"{lb}: {fmt_number(f.values['pct'], lang)}% / {fmt_number(f.values['elapsed'], lang)}%"
             for lb, f in zip(labels, fs)]
-    title = text(lang, "chart.progress.title", metric=label(fs[0].metric, lang))
-    return _finish(fig, name, text(lang, "chart.progress.alt", metric=label(fs[0].metric, lang), items="; ".join(each)), rows, data,
+    title = text(lang, "chart.progress.title", metric=what)
+    return _finish(fig, name, text(lang, "chart.progress.alt", metric=what, items="; ".join(each)), rows, data,
                    text(lang, "chart.progress.caption"), lang, [(w, f.rows) for w, f in zip(each, fs)], title,
                    "progress")
 
