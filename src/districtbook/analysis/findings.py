@@ -531,7 +531,8 @@ def collect(df: pd.DataFrame, texts: dict[str, str] | None = None) -> list[Findi
                 used.update((i, j))
                 out.append(Finding("progress", r["district"], m, r["period"], [r, s], p,
                                    SALIENCE["progress"] + min(abs(p.get("lead", 0)), 50) / 1000, when=period))
-                if "months_left" in p and p["months_left"] > 0:
+                if "months_left" in p and p["months_left"] > 0 and r["qualifier"] not in ("more_than", "less_than"):
+                    # what is left of a plan implied by a bound ("hơn 1.647 tỷ" at 59%) is a bound too: no gap to say
                     out.append(Finding("gap", r["district"], m, r["period"], [r, s], p, SALIENCE["gap"], when=period))
                 if s["metric"].endswith("_vs_plan") and period is not None and period.start.year == period.end.year:
                     plans.append((r, s, p))  # an annual plan, never from a multi-year total
