@@ -162,7 +162,7 @@ def test_the_articles_own_words_are_kept(tmp_path):
     assert "more than 1,647 billion VND (estimated) in district budget revenue" in md["en"]
     # whose votes of confidence: the officials the article names
     assert re.search(r"Bí thư Quận u[ỷỷ] Tây Hồ Lê Thị Thu Hằng .*đạt 33/33 phiếu tín nhiệm", md["vi"]), md["vi"]
-    assert "Tây Hồ's Party secretary and People's Committee chairman received 33/33 votes of confidence" in md["en"]
+    assert "Tây Hồ's Party secretary and the People's Committee chairman each received 33/33 votes of confidence" in md["en"]
 
 
 @pytest.mark.parametrize(("text", "start", "end", "words"), [

@@ -243,7 +243,7 @@ def _year_on_year(fs: list[Finding], lang: str, name: str) -> MyST | None:
         bars[0].set_alpha(0.45)
         texts = [_earlier_label(f, before, unit, lang), hedged(fmt_value(round(now), unit, None, lang), hedge, lang)]
         if hedge in ("more_than", "less_than") and f.rows[0].get("words", {}).get("estimated"):
-            texts[1] = text(lang, "hedge.estimate", value=texts[1])  # "ước đạt hơn 1.647": an estimate, and a bound
+            texts[1] = text(lang, "chart.estimate_bound", value=texts[1])  # "ước đạt hơn 1.647": an estimate, and a bound
         ax.bar_label(bars, labels=texts, padding=4, fontsize=SMALL)
         ax.set_yticks([1, 0], labels, fontsize=SMALL)
         ax.set_xlim(0, max(now, before) * 1.45)

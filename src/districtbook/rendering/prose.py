@@ -215,8 +215,9 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
     holder = row.get("words", {}).get("holder", "")
     if metric == "confidence_votes" and holder:  # whose votes: the officials the article names
         titles = [text(lang, f"who.title.{t}") for t in holder_titles(holder)]
-        who = escape(holder) if lang == "vi" else text(lang, "who.holders", district=who, titles=text(
-            lang, "who.title.and").join(titles) if titles else text(lang, "who.leaders"))
+        who = escape(holder) if lang == "vi" else text(
+            lang, "who.holders_each" if len(titles) > 1 else "who.holders", district=who,  # two officials, each voted on
+            titles=text(lang, "who.title.and").join(titles) if titles else text(lang, "who.leaders"))
     if metric.endswith("_change") and row.get("unit") in ("VND_bn", "count", "score", "pp") and mood_ == "did":
         return _change_clause(row, lang, who)
     fields = dict(who=who, amount=amount, value=value, what=_what(row, lang), metric=metric_words(metric, lang))
