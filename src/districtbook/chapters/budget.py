@@ -52,7 +52,6 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
     Returns dicts with keys: kind, district, period (a period label), value, low, high, docs, text, the typed
     period (``when``; ``ends``, the two periods a quarter lies between) (and ``estimate``, the :class:`~districtbook.analysis.derive.Estimate`, for an implied plan or base).
     """
-    n = lambda v: fmt_number(v, lang, 1)  # noqa: E731 - a local formatter
     out: list[dict] = []
     df = strong(df)  # a weak or flagged figure never reaches a derived measure
     rev = df[df["metric"] == "budget_revenue"]
@@ -136,7 +135,7 @@ def _interval(e: derive.Estimate, lang: str) -> str:
 
 
 def _shown(e: derive.Estimate, hedge: str, lang: str) -> str | None:
-    """The table's value of a bound ("hơn 2.768,1 tỷ đồng"); None for a value with an interval (printed as is)."""
+    """The table's value of a bound ("hơn 2.768 tỷ đồng", rounded so that it stays true); None for a value with an interval (printed as is)."""
     return _bound(e.value, hedge, lang, "VND_bn") if _interval(e, lang) == "" else None
 
 
