@@ -76,19 +76,12 @@ STATUS = ("actual", "estimate", "target")
 def bound(row, texts: dict[str, str] | None = None) -> str:
     """A figure's bound as the article writes it around the value ("more_than"; "từ 90 … trở lên" is "or_more",
     never "hơn"); "" when it has none."""
-    from districtbook.rendering.wording import at_least, nearly, or_more
+    from districtbook.rendering.wording import hedge_word
 
     q = row["qualifier"]
     if q in ("", *STATUS):
         return ""
-    text = (texts or {}).get(row["doc"])
-    if q == "more_than" and or_more(text, int(row["start"]), int(row["end"])):
-        return "or_more"
-    if q == "approx" and nearly(text, int(row["start"])):
-        return "nearly"
-    if q == "more_than" and at_least(text, int(row["start"])):
-        return "at_least"
-    return str(q)
+    return hedge_word(str(q), (texts or {}).get(row["doc"]), int(row["start"]), int(row["end"])) or str(q)
 
 
 def value_cell(row, lang: str, texts: dict[str, str] | None = None) -> str:

@@ -49,17 +49,15 @@ def amount_of(row: dict, lang: str, hedge: bool = True) -> str:
     return _hedged(v, row, lang) if hedge else v
 
 
-#: the hedges an article's own word gives a bound: "gần" (nearly), "từ"/"ít nhất" (at least) (wording.article_words)
+#: the hedges an article's own word gives a bound: "gần" (nearly), "từ"/"ít nhất" (at least) (wording.hedge_word)
 _ARTICLE_HEDGES = {"nearly": "hedge.nearly", "at_least": "hedge.at_least"}
 
 
 def _hedged(value: str, row: dict, lang: str) -> str:
     """A value with the figure's hedge in the article's word: "gần 4.300", "ít nhất 5", else the qualifier's."""
     words = row.get("words", {})
-    for word, key in _ARTICLE_HEDGES.items():
-        if words.get(word):
-            return text(lang, key, value=value)
-    return hedged(value, row.get("qualifier", ""), lang)
+    key = next((key for word, key in _ARTICLE_HEDGES.items() if words.get(word)), "")
+    return text(lang, key, value=value) if key else hedged(value, row.get("qualifier", ""), lang)
 
 
 def counted_noun(row: dict, lang: str) -> str:

@@ -97,6 +97,23 @@ def at_least(text: str | None, start: int) -> bool:
     return _ends_before(_AT_LEAST, text, start)
 
 
+def hedge_word(qualifier: str, text: str | None, start: int, end: int) -> str:
+    """A bound as the article words it, where the qualifier merges several words: "or_more" ("từ 90 … trở lên"),
+    "nearly" ("gần"), "at_least" ("từ", "ít nhất"); "" when the qualifier's own word is the article's.
+
+    >>> t = "kết nạp từ 90 đảng viên trở lên, gần 4.300 tỷ đồng, ít nhất 5 sản phẩm"
+    >>> [hedge_word(q, t, t.index(n), t.index(n) + len(n)) for q, n in (("more_than", "90"), ("approx", "4.300"), ("more_than", "5"))]
+    ['or_more', 'nearly', 'at_least']
+    """
+    if qualifier == "more_than" and or_more(text, start, end):
+        return "or_more"
+    if qualifier == "approx" and nearly(text, start):
+        return "nearly"
+    if qualifier == "more_than" and at_least(text, start):
+        return "at_least"
+    return ""
+
+
 #: what a share of rated party bodies counts, as written after the percentage ("100% chi bộ … hoàn thành tốt nhiệm
 #: vụ"), with the catalogue key of its English words
 RATED = (("tổ chức cơ sở đảng", "rated.grassroots"), ("tổ chức đảng", "rated.grassroots"), ("cơ sở đảng", "rated.grassroots"),
@@ -200,11 +217,12 @@ def article_words(row: dict, text: str | None) -> dict[str, str]:
     except (TypeError, ValueError):
         return {}
     metric = str(row.get("metric", ""))
+    hedge = hedge_word(str(row.get("qualifier", "")), text, start, end)  # "gần", "từ"/"ít nhất" (sentences keep them)
     out = {"plan": plan_word(text, end) if metric.endswith(("_vs_plan", "_vs_target")) else "",
            "revenue": revenue_word(text, start) if metric == "budget_revenue" else "",
            "or_more": "yes" if or_more(text, start, end) else "",
-           "nearly": "yes" if row.get("qualifier") == "approx" and nearly(text, start) else "",
-           "at_least": "yes" if row.get("qualifier") == "more_than" and at_least(text, start) else "",
+           "nearly": "yes" if hedge == "nearly" else "",
+           "at_least": "yes" if hedge == "at_least" else "",
            "estimated": "yes" if row.get("qualifier") not in (None, "", "actual", "estimate", "target")
            and estimated(text, start) else "",  # a bound's hedge hides the article's "ước"
            "holder": vote_holder(text, start) if metric == "confidence_votes" else "",
