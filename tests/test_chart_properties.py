@@ -78,7 +78,7 @@ def layout_log(tmp_path, monkeypatch):
     def logged(fig, *args, **kw):
         left = original(fig, *args, **kw)
         log.append((left, fig.get_figheight()))
-        assert left == report.label_overlaps(fig)  # what the layout reports is what is drawn
+        assert [c for c in left if c != report.NO_ROOM] == report.label_overlaps(fig)  # what is drawn
         return left
 
     monkeypatch.setattr(report, "adapt_layout", logged)
@@ -171,3 +171,46 @@ def test_a_chart_that_cannot_be_laid_out_is_shown_as_a_table_with_a_note(tmp_pat
                                pd.DataFrame({"district": ["Tây Hồ"], "value": [1.0]}), "caption", note="the note")
     assert ":::{figure}" not in out and out.startswith("the note") and "Tây Hồ" in out and "CSV" in out
     assert (tmp_path / "clash.csv").is_file() and not (tmp_path / "clash.png").exists()
+
+
+def test_a_chart_has_a_phone_rendition_that_fits_a_phone_and_keeps_its_labels_apart(tmp_path, monkeypatch):
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
+    report.house_style()
+    fig, ax = plt.subplots(figsize=(8, 3))
+    names = [f"{LONG} {i} · 9 tháng năm 2024" for i in range(3)]
+    ax.barh([0, 1, 2], [59, 89, 101])
+    ax.set_yticks([0, 1, 2], names)
+    ax.legend(handles=ax.patches[:1], labels=["Thời gian đã qua của năm"], loc="upper left", bbox_to_anchor=(0, -0.3),
+              ncols=2, frameon=False)
+    ax.set_title("Thu ngân sách nhà nước: đã đạt bao nhiêu phần kế hoạch năm?", loc="left")
+    out = report.publish_chart(fig, "long", "alt", "Nguồn: [h24 · Báo A · 2024]",
+                               pd.DataFrame({"district": ["Tây Hồ"], "value": [1.0]}), "caption")
+    # the phone's image first (HTML only), then the figure, marked as having one (the stylesheet swaps them)
+    assert out.index("{only} html\n:::{image} _assets/long-phone.png") < out.index(":::{figure} _assets/long.png")
+    assert ":figclass: has-phone-chart" in out and ":class: phone-chart" in out
+    wide, phone = Image.open(tmp_path / "long.png").size, Image.open(tmp_path / "long-phone.png").size
+    dpi = plt.rcParams["savefig.dpi"]
+    pad = 2 * plt.rcParams["savefig.pad_inches"]
+    assert phone[0] <= (report.PHONE_WIDTH * 1.05 + pad) * dpi + 1 < wide[0]  # shown at 352 px: its text about 10 px
+    # its labels were wrapped to the phone's width, and still no two touch (the rendition is checked as drawn)
+    assert max(len(ln) for lb in names for ln in report.fill(lb, report.PHONE_LABEL).split("\n")) <= report.PHONE_LABEL
+
+
+def test_a_chart_whose_phone_rendition_would_overlap_keeps_only_its_wide_image(tmp_path, monkeypatch):
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
+    report.house_style()
+    fig, ax = plt.subplots(figsize=(8, 3))
+    ax.barh([0], [50])
+    ax.set_xlim(0, 100)
+    ax.text(5, 0, "21/21 chỉ tiêu")
+    ax.text(32, 0, "3/3 chỉ tiêu")  # apart at 8 inches; on a phone's width the two meet
+    assert not report.label_overlaps(fig)
+    out = report.publish_chart(fig, "tight", "alt", "Nguồn: [h24 · Báo A · 2024]",
+                               pd.DataFrame({"district": ["Tây Hồ"], "value": [1.0]}), "caption")
+    assert ":::{figure} _assets/tight.png" in out and "phone" not in out
+    assert (tmp_path / "tight.png").is_file() and not (tmp_path / "tight-phone.png").exists()

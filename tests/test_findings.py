@@ -447,7 +447,7 @@ def test_a_progress_chart_shows_one_measure_the_one_its_title_names(tmp_path, mo
     assert {f.metric for f in found if f.kind == "progress"} == {"budget_revenue", "domestic_revenue"}
     shown = str(charts.progress_chart(found, "en", "p-en"))  # two places: one chart per measure
     assert shown.count("{figure}") == 2
-    first, second = shown.split("{figure}")[1:]
+    first, second = re.findall(r":::\{figure\}.*?\n:::", shown, re.S)  # each chart's figure block
     assert "chart, State budget revenue: per cent" in first and "95%" not in first and "Ba Đình" in first
     assert "State budget revenue" not in second.split("beside")[0] and "95%" in second
     # one place: one chart, titled by the place, each bar named by its measure

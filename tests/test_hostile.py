@@ -97,8 +97,10 @@ def test_chart_caption_and_alt_text_are_plain_text(tmp_path, monkeypatch):
     fig, _ = plt.subplots()
     block = report.publish_chart(fig, "x", alt=f"alt {FILE_NAME}\n:::", source_line=f"Nguồn: {OUTLET}",
                                  data=pd.DataFrame({"a": [1]}), caption="<i>c</i>")
-    head, body = block.split("\n\n", 1)
-    assert head.count("\n") == 3  # figure, alt, name, width: the alt text did not add a line
+    phone, figure = block.split("\n\n", 1)  # the phone's image (HTML only), then the figure
+    assert phone.count("\n") == 5  # only, image, alt, class, the two fences: the alt text did not add a line
+    head, body = figure.split("\n\n", 1)
+    assert head.count("\n") == 4  # figure, alt, name, width, figclass: the alt text did not add a line
     assert not _raw_tag(body), body
 
 

@@ -76,6 +76,9 @@ def test_browser_checks_fail_on_a_missing_image_an_external_script_and_a_wide_pa
     page = site / "book/intro.html"
     page.write_text(page.read_text(encoding="utf-8").replace(
         "</head>", '<script src="https://cdn.example.com/lib.js"></script></head>'), encoding="utf-8")
+    page = site / "book/chapters/budget.html"  # a phone's chart shown so small that its text cannot be read
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</head>", "<style>img.phone-chart { width: 120px !important; }</style></head>"), encoding="utf-8")
     page = site / "book/method.html"  # fits at 1280 px, not on a phone
     page.write_text(page.read_text(encoding="utf-8").replace(
         "</article>", '<div style="width: 700px">wide</div></article>', 1), encoding="utf-8")
@@ -85,6 +88,8 @@ def test_browser_checks_fail_on_a_missing_image_an_external_script_and_a_wide_pa
     assert any("image does not load" in p and "budget-progress-vi" in p for p in report.problems), report.problems
     assert "book/intro.html: request leaves the machine: https://cdn.example.com/lib.js" in report.problems
     assert "book/method.html: the page scrolls sideways at 400 px" in report.problems
+    assert ("book/chapters/budget.html: chart shown at less than 45% of its size at 400 px (unreadable text): "
+            "../../_images/budget-yoy-vi-phone.png") in report.problems
     assert not [p for p in report.problems if p.startswith("book/rerun.html")], report.problems
     for rel in pages:  # a screenshot of every page, at 1280 px and at 400 px
         name = rel.replace("/", "__").removesuffix(".html") + ".png"

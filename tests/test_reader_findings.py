@@ -221,3 +221,19 @@ def test_a_changed_catalogue_executes_the_chapters_again(tmp_path, monkeypatch):
     before = cache.code_hash()
     po.write_text('msgid "a"\nmsgstr "100%"\n', encoding="utf-8")
     assert cache.code_hash() != before
+
+
+def test_a_table_marks_a_year_given_before_it_was_over_and_explains_only_the_marks_it_shows(tmp_path, monkeypatch):
+    monkeypatch.setattr("districtbook.base.paths.assets_dir", lambda: tmp_path)
+    # "12/15 chỉ tiêu … cho năm 2024" in October: progress so far, not the year's result
+    early = _fig(metric="targets_completed", unit="ratio", value=12.0, denominator=15.0, period="2024",
+                 published="2024-10-08")
+    out = common.topic_table(_df(early), ("targets_completed",), "vi", "t")
+    assert "năm 2024 (tính đến lúc đưa tin)" in out and "(tính đến lúc đưa tin): tổng của năm" in out
+    assert "(chưa chắc)" not in out  # no cell is marked uncertain: no note says what that mark means
+    over = common.topic_table(_df(dict(early, published="2025-01-10")), ("targets_completed",), "en", "t")
+    assert "(so far)" not in over
+    # a weak basis is not shown in a table's place or period: no "(uncertain)" note for it either
+    basis_only = common.topic_table(_df(dict(early, published="2025-01-10", weak="basis")), ("targets_completed",),
+                                    "en", "t")
+    assert "(uncertain)" not in basis_only

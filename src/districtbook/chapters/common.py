@@ -10,7 +10,7 @@ import pandas as pd
 
 from districtbook.rendering import prose
 from districtbook.base.collate import sorted_names
-from districtbook.analysis.dataset import WHEN, weak_fields
+from districtbook.analysis.dataset import WHEN, weak_fields, year_not_over
 from districtbook.rendering.labels import cite
 from districtbook.rendering.i18n import text
 from districtbook.rendering.labels import fmt_value, hedged, label, quote_clause
@@ -56,11 +56,34 @@ def weak_mark(row, field: str, value: str, lang: str) -> str:
     return text(lang, "cell.weak", value=value) if field in weak_fields(row) else value
 
 
+#: the fields a table of figures marks when their evidence is weak (its place and period columns)
+MARKED = frozenset({"place", "period"})
+
+
+def period_mark(row, lang: str) -> str:
+    """A figure's period for a table cell: marked when its evidence is weak, and "so far" when it is a year's
+    total given before that year was over (:func:`dataset.year_not_over`: "12/15 chỉ tiêu … cho năm 2024" in
+    October is progress, not the year's result).
+
+    >>> from districtbook.analysis.dataset import figure_row
+    >>> r = figure_row(period="2024", published="2024-10-08", qualifier="actual", per_year="", weak="")
+    >>> period_mark(r, "en"), period_mark(dict(r, published="2025-01-05"), "en")
+    ('2024 (so far)', '2024')
+    """
+    cell = weak_mark(row, "period", prose.period_cell(row, lang), lang)
+    if row.get("checked", "") != "yes" and "period" not in weak_fields(row) and year_not_over(row):
+        return text(lang, "cell.so_far", value=cell)
+    return cell
+
+
 def weak_note(rows: pd.DataFrame, lang: str) -> str:
-    """What "(chưa chắc)" in a table means, under a table that has such a cell ("" when none has)."""
-    if not any(weak_fields(r) for r in rows.to_dict("records")):
-        return ""
-    return "\n\n" + text(lang, "table.weak_note")
+    """What "(chưa chắc)" and "(tính đến lúc đưa tin)" in a table mean, under a table that has such a cell ("" when
+    none has)."""
+    records = [r for r in rows.to_dict("records") if r.get("checked", "") != "yes"]
+    notes = [text(lang, "table.weak_note")] if any(weak_fields(r) & MARKED for r in records) else []
+    if any("period" not in weak_fields(r) and year_not_over(r) for r in records):
+        notes.append(text(lang, "table.so_far_note"))
+    return "".join("\n\n" + n for n in notes)
 
 
 def place_cell(row, lang: str) -> str:
@@ -101,7 +124,7 @@ def figure_cells(rows: pd.DataFrame, lang: str, texts: dict[str, str] | None = N
     return {
         "metric": [label(m, lang) for m in rows["metric"]],
         "value": [value_cell(r, lang, texts) for r in records],
-        "period": [weak_mark(r, "period", prose.period_cell(r, lang), lang) for r in records],
+        "period": [period_mark(r, lang) for r in records],
         "basis": [cell_word("basis", b, lang) for b in rows["basis"]],
         "hedge": [status_cell(r, lang) for r in records],
     }

@@ -131,8 +131,9 @@ def site_pages(site: Path) -> list[str]:
                   if not skip & set(p.relative_to(site).parts) and p.name not in ("genindex.html",))
 
 
-#: the narrowest a chart may be drawn, at any screen width (a phone scrolls it sideways instead)
-MIN_CHART_PX = 600
+#: the least a chart's image may be scaled down on screen: its 9.5 pt labels, 20 px tall in the image, then stay
+#: above 9 px (a phone shows the chart's phone rendition, or scrolls the wide one sideways)
+MIN_CHART_SCALE = 0.45
 #: the themes' English words a Vietnamese page must not show (search field, tooltips, labels)
 ENGLISH_UI = frozenset({"Search this book...", "Toggle primary sidebar", "Toggle secondary sidebar", "Dark", "Light",
                         "next page", "previous page", "Link to this heading", "Color mode", "Page", "Version warning",
@@ -152,9 +153,6 @@ async () => {
   const bar = document.querySelector('nav.edition-bar');
   const edition = !!(bar && bar.querySelector('a.edition-other'));
   const pdf = !!(bar && bar.querySelector('a.edition-pdf'));
-  // charts drawn narrower than this have unreadable text (8 pt labels in a 1200 px image)
-  const smallCharts = [...document.querySelectorAll('figure img')].filter(i => i.getBoundingClientRect().width < %d)
-      .map(i => i.getAttribute('src'));
   const ui = [...document.querySelectorAll('[title], [placeholder], [aria-label]')].flatMap(
       e => ['title', 'placeholder', 'aria-label'].map(a => e.getAttribute(a)).filter(v => v));
   const scripts = [...document.querySelectorAll('script')].map(s => ({src: s.getAttribute('src'),
@@ -166,9 +164,16 @@ async () => {
     }
   }
   return {imgs, links, heads, mono, monoLoaded, edition, pdf, lang: document.documentElement.lang, scripts,
-          handlers, ran: window.__districtbookRan || [], smallCharts, ui};
+          handlers, ran: window.__districtbookRan || [], ui};
 }
-""" % (MONO_FONT, MIN_CHART_PX)
+""" % MONO_FONT
+#: the charts shown (a hidden rendition is not) scaled down so far that their text is unreadable
+_SMALL_CHARTS_JS = f"""
+() => [...document.querySelectorAll('figure img, img.phone-chart')].filter(i => {{
+  const w = i.getBoundingClientRect().width;
+  return w > 0 && i.naturalWidth > 0 && w / i.naturalWidth < {MIN_CHART_SCALE};
+}}).map(i => i.getAttribute('src'))
+"""
 _SIDEWAYS_JS = "() => document.documentElement.scrollWidth > window.innerWidth + 1"
 _TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
@@ -317,9 +322,9 @@ async def _phone_problems(page: Any) -> list[str]:
     await page.evaluate(_TWO_FRAMES)
     if await page.evaluate(_SIDEWAYS_JS):
         out.append("the page scrolls sideways at 400 px")
-    small = await page.evaluate(f"() => [...document.querySelectorAll('figure img')].filter("
-                                f"i => i.getBoundingClientRect().width < {MIN_CHART_PX}).map(i => i.getAttribute('src'))")
-    out += [f"chart narrower than {MIN_CHART_PX} px at 400 px (unreadable text): {src}" for src in small]
+    small = await page.evaluate(_SMALL_CHARTS_JS)
+    out += [f"chart shown at less than {MIN_CHART_SCALE:.0%} of its size at 400 px (unreadable text): {src}"
+            for src in small]
     return out
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import os
 import re
+import textwrap
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -202,53 +204,129 @@ def label_overlaps(fig, tolerance: float = 0.5) -> list[tuple[str, str]]:
 TITLE_ROOM, SOURCE_ROOM = 0.45, 0.5
 #: a label or panel title longer than this many characters is set on several lines
 LONG_LABEL = 60
+#: a phone's rendition of a chart (:func:`phone_rendition`): this many inches wide, its labels wrapped at this
+#: many characters. Shown 352 px wide on a 400 px screen, its 9.5 pt labels come out about 10 px tall
+PHONE_WIDTH, PHONE_LABEL = 4.2, 24
 
 
-def fit_layout(fig, source_line: str = "") -> None:
+def fit_layout(fig, source_line: str = "", wrap: int = LONG_LABEL) -> bool:
     """Lay the panels out inside fixed margins in inches (a title above, the source line below: a line more
     for every 160 characters of it), so that a tall chart of many panels keeps its title off its first panel
-    and a short one keeps room for the source."""
-    _wrap_texts(fig, LONG_LABEL)
+    and a short one keeps room for the source.  Labels longer than ``wrap`` characters are set on several lines.
+    False when the labels leave the panels no room (matplotlib's warning is kept out of the published page)."""
+    _wrap_texts(fig, wrap)
     height = fig.get_figheight()
     top = TITLE_ROOM if fig._suptitle is not None else 0.1
     bottom = SOURCE_ROOM * (1 + len(source_line) // 160)
-    fig.tight_layout(rect=(0, min(bottom / height, 0.4), 1, 1 - min(top / height, 0.3)))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.tight_layout(rect=(0, min(bottom / height, 0.4), 1, 1 - min(top / height, 0.3)))
+    return not caught
 
 
 def _wrap_texts(fig, width: int) -> None:
-    """Wrap every tick label and title longer than ``width`` characters onto several lines."""
-    import textwrap
+    """Wrap every tick label and title longer than ``width`` characters onto several lines.  Each is wrapped
+    from the text the chart drew (kept on first wrapping), so that wrapping again, narrower, re-flows it."""
 
-    from matplotlib.category import StrCategoryFormatter
-    from matplotlib.ticker import FixedFormatter
-
-    def wrapped(t) -> str:
-        return textwrap.fill(t.get_text(), width) if len(t.get_text()) > width else t.get_text()
+    def wrapped(t, width: int = width) -> str:
+        if not hasattr(t, "drawn_text"):
+            t.drawn_text = t.get_text()
+        return fill(t.drawn_text, width)
 
     for ax in fig.axes:
         for t in (ax.title, ax._left_title, ax._right_title):
             t.set_text(wrapped(t))
         ticks = ax.get_yticklabels()
-        if ticks and not isinstance(ax.yaxis.get_major_formatter(), (FixedFormatter, StrCategoryFormatter)):
-            continue  # numbers, not names
-        if ticks:
-            ax.set_yticks(ax.get_yticks(), [wrapped(t) for t in ticks], fontsize=ticks[0].get_fontsize())
-    if fig._suptitle is not None and len(fig._suptitle.get_text()) > width + 30:
-        fig._suptitle.set_text(textwrap.fill(fig._suptitle.get_text(), width + 30))
+        if any(re.search(r"[^\W\d_]", t.get_text()) for t in ticks):  # names, not numbers
+            if not hasattr(ax, "drawn_ticks"):
+                ax.drawn_ticks = [t.get_text() for t in ticks]
+            ax.set_yticks(ax.get_yticks(), [fill(t, width) for t in ax.drawn_ticks], fontsize=ticks[0].get_fontsize())
+    if fig._suptitle is not None:
+        fig._suptitle.set_text(wrapped(fig._suptitle, width * 3 // 2))  # the chart's title spans the figure
 
 
-def adapt_layout(fig, source_line: str = "", tries: int = 3) -> list[tuple[str, str]]:
-    """Make a chart's labels fit: wrap long labels, then give the chart more height, until no two labels
-    overlap (:func:`label_overlaps`).  Returns the overlaps left (empty: the chart is readable)."""
-    clashes = label_overlaps(fig)
+def fill(label: str, width: int) -> str:
+    """A label's lines longer than ``width`` characters wrapped; a line break already set (a measure above its
+    period) is kept.
+
+    >>> fill("Tây Hồ · 6 tháng đầu năm 2024", 16)
+    'Tây Hồ · 6 tháng\\nđầu năm 2024'
+    >>> fill("Thu ngân sách\\n9 tháng năm 2024", 16)
+    'Thu ngân sách\\n9 tháng năm 2024'
+    """
+    lines = label.split("\n")
+    return "\n".join(textwrap.fill(ln, width) for ln in lines) if max(map(len, lines)) > width else label
+
+
+#: what :func:`adapt_layout` reports when a chart's labels leave its panels no room (matplotlib could not lay it out)
+NO_ROOM = ("labels", "panels")
+
+
+def adapt_layout(fig, source_line: str = "") -> list[tuple[str, str]]:
+    """Lay a chart out, then make its labels fit (:func:`_fit_labels`)."""
+    return _fit_labels(fig, source_line)
+
+
+def _fit_labels(fig, source_line: str = "", tries: int = 3, wrap: int = 40,
+                first: int = LONG_LABEL) -> list[tuple[str, str]]:
+    """Lay a chart out (its labels wrapped at ``first`` characters), then make its labels fit: wrap long labels
+    (at ``wrap`` characters, then shorter), then give the chart
+    more height, until no two labels overlap (:func:`label_overlaps`).  Returns the overlaps left (empty: the
+    chart is readable; a layout that leaves the panels no room counts as an overlap)."""
+    def problems(fitted: bool) -> list[tuple[str, str]]:
+        return label_overlaps(fig) + ([] if fitted else [NO_ROOM])
+
+    clashes = problems(fit_layout(fig, source_line, first))
     for attempt in range(tries):
         if not clashes:
             break
-        _wrap_texts(fig, 40 - 8 * attempt)
+        width = wrap - wrap * attempt // 5
+        _wrap_texts(fig, width)
         fig.set_figheight(fig.get_figheight() * 1.25)
-        fit_layout(fig, source_line)
-        clashes = label_overlaps(fig)
+        clashes = problems(fit_layout(fig, source_line, width))
     return clashes
+
+
+def phone_rendition(fig, out: Path) -> bool:
+    """Draw the chart again for a phone: :data:`PHONE_WIDTH` inches wide, its labels wrapped at
+    :data:`PHONE_LABEL` characters and the chart made taller where they need it, so that at a phone's width its
+    text is read without zooming, and the whole chart is seen without scrolling sideways.  Text drawn outside the
+    panels (a value after its bar, a legend) widens the saved image: the panels are narrowed until it fits.  Saved
+    as ``out``; False (nothing saved) when its labels would still overlap or the image cannot fit: the phone then
+    scrolls the wide chart sideways."""
+    wide = fig.get_figwidth()
+    fig.set_figwidth(PHONE_WIDTH)
+    fig.set_figheight(fig.get_figheight() * max(1.0, 0.35 * wide / PHONE_WIDTH))  # wrapped labels take lines
+    for ax in fig.axes:  # a legend's entries one under another, not side by side (the book's hang from their
+        old = ax.get_legend()  # upper left corner)
+        if old is not None:
+            anchor = old.get_bbox_to_anchor().transformed(ax.transAxes.inverted())
+            ax.legend(handles=old.legend_handles, labels=[fill(t.get_text(), PHONE_LABEL - 6) for t in old.get_texts()],
+                      loc="upper left", bbox_to_anchor=(anchor.x0, anchor.y1), ncols=1, frameon=old.get_frame_on(),
+                      fontsize=old.get_texts()[0].get_fontsize())
+    for _ in range(3):
+        clashes = _fit_labels(fig, tries=2, wrap=PHONE_LABEL, first=PHONE_LABEL)
+        if clashes and not (_thin_ticks(fig) and not _fit_labels(fig, tries=1, wrap=PHONE_LABEL, first=PHONE_LABEL)):
+            return False
+        excess = fig.get_tightbbox().width - PHONE_WIDTH * 1.05
+        if excess <= 0:
+            fig.savefig(out, metadata={"Software": None}, bbox_inches="tight")
+            return True
+        fig.set_figwidth(max(fig.get_figwidth() - excess, 0.6 * PHONE_WIDTH))
+    return False
+
+
+def _thin_ticks(fig) -> bool:
+    """Keep every other tick of a value axis that has three or more (a narrow chart's numbers would touch);
+    False when no axis has that many."""
+    thinned = False
+    for ax in fig.axes:
+        lo, hi = sorted(ax.get_xlim())
+        ticks = [t for t in ax.get_xticks() if lo <= t <= hi]
+        if len(ticks) >= 3 and not any(re.search(r"[^\W\d_]", t.get_text()) for t in ax.get_xticklabels()):
+            ax.set_xticks(ticks[::2])
+            thinned = True
+    return thinned
 
 
 def publish_chart(fig, name: str, alt: str, source_line: str, data: pd.DataFrame, caption: str,
@@ -273,13 +351,19 @@ def publish_chart(fig, name: str, alt: str, source_line: str, data: pd.DataFrame
         return "\n\n".join([escape(note), list_table(table, [1] * len(table.columns), f"{caption} {source_line}"),
                              html_only(download(csv.name))]) + "\n"
     fig.savefig(out, metadata={"Software": None}, bbox_inches="tight")
+    phone = out.with_name(f"{name}-phone.png")
+    drawn = phone_rendition(fig, phone)  # the same chart, narrower (its wide image is saved)
     plt.close(fig)
     record_asset(out)
     rel = f"_assets/{out.name}"
-    return (
-        f":::{{figure}} {rel}\n:alt: {alt_text(alt)}\n:name: fig-{name}\n:width: 100%\n\n"
-        f"{escape(caption)} {escape(source_line)}\n:::\n\n{html_only(download(csv.name))}\n"
-    )
+    block = (f":::{{figure}} {rel}\n:alt: {alt_text(alt)}\n:name: fig-{name}\n:width: 100%\n"
+             f"{':figclass: has-phone-chart' + chr(10) if drawn else ''}\n"
+             f"{escape(caption)} {escape(source_line)}\n:::\n\n{html_only(download(csv.name))}\n")
+    if not drawn:
+        return block
+    record_asset(phone)  # shown instead of the wide chart on a narrow screen (the stylesheet), never on paper
+    return (f"::::{{only}} html\n:::{{image}} _assets/{phone.name}\n:alt: {alt_text(alt)}\n:class: phone-chart\n"
+            f":::\n::::\n\n{block}")
 
 
 def download(file_name: str, label: str = "CSV") -> str:
