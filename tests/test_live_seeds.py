@@ -74,6 +74,16 @@ def test_every_published_chart_has_alt_text_and_its_image():
         assert charts, pages  # a place with a single figure has no chart, the book as a whole has some
 
 
+def test_no_published_chapter_prints_a_warning_or_an_error():
+    # a library's warning ("UserWarning: Tight layout not applied", with the machine's path) is no part of a book
+    for pages in _editions():
+        for nb in sorted((ROOT / pages / "chapters").glob("*.ipynb")):
+            for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+                for out in cell.get("outputs", []):
+                    assert out.get("name") != "stderr" and out.get("output_type") != "error", (
+                        nb.name, "".join(out.get("text", ""))[:300] or out.get("ename"))
+
+
 @pytest.mark.slow
 def test_the_book_builds_from_the_live_articles(tmp_path):
     """The live seeds/ through the whole pipeline (HTML; the cache of a `make book` is reused when present)."""
