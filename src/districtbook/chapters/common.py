@@ -130,6 +130,18 @@ def figure_cells(rows: pd.DataFrame, lang: str, texts: dict[str, str] | None = N
     }
 
 
+def without_empty(table: pd.DataFrame, widths: tuple[int, ...]) -> tuple[pd.DataFrame, tuple[int, ...]]:
+    """A table without the columns no row fills ("so với" when no figure is measured against anything), and their
+    widths: the quotes get the room.
+
+    >>> t, w = without_empty(pd.DataFrame({"a": ["x", "y"], "b": ["", " "], "c": ["", "z"]}), (1, 2, 3))
+    >>> list(t.columns), w
+    (['a', 'c'], (1, 3))
+    """
+    keep = [bool(table[c].astype(str).str.strip().ne("").any()) for c in table.columns]
+    return table.loc[:, keep], tuple(w for w, k in zip(widths, keep) if k)
+
+
 def _rows(df: pd.DataFrame, metrics: tuple[str, ...] | None) -> pd.DataFrame:
     sel = df if metrics is None else df[df["metric"].isin(metrics)]
     order = {m: i for i, m in enumerate(metrics or ())}
@@ -155,7 +167,8 @@ def topic_table(df: pd.DataFrame, metrics: tuple[str, ...] | None, lang: str, na
     })
     table.columns = heads(lang, "district", "metric", "value", "period", "basis", "hedge", "source", "quote")
     link = html_only(download(f"{name}.csv"))
-    return MyST(link + "\n\n" + list_table(table, (10, 14, 10, 15, 9, 9, 14, 19), text(lang, "caption.topic")) + weak_note(rows, lang))  # a date fits its line; a period ("nửa đầu nhiệm kỳ 2020-2025") in two lines
+    table, widths = without_empty(table, (10, 14, 10, 15, 9, 9, 14, 19))
+    return MyST(link + "\n\n" + list_table(table, widths, text(lang, "caption.topic")) + weak_note(rows, lang))  # a date fits its line; a period ("nửa đầu nhiệm kỳ 2020-2025") in two lines
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str, metrics: tuple[str, ...], chapter: str) -> MyST | None:

@@ -38,7 +38,8 @@ def table(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "vi
         "quote": [common.quote(r, texts) for _, r in rows.iterrows()],
     })
     table.columns = common.heads(lang, "article", "district", "metric", "value", "period", "basis", "hedge", "quote")
-    return MyST(list_table(table, (7, 9, 15, 9, 16, 9, 9, 26), text(lang, "caption.figures")) + common.weak_note(rows, lang))  # headers fit unhyphenated; a period in two lines
+    table, widths = common.without_empty(table, (7, 9, 15, 9, 16, 9, 9, 26))  # headers fit unhyphenated; a period in two lines
+    return MyST(list_table(table, widths, text(lang, "caption.figures")) + common.weak_note(rows, lang))
 
 
 def quality(df: pd.DataFrame, lang: str = "vi") -> MyST:
