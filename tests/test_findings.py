@@ -469,3 +469,26 @@ def test_the_year_on_year_chart_keeps_an_estimate_and_a_bound_on_both_bars(tmp_p
     shown = str(charts.year_on_year_chart(found, "vi", "y-vi"))
     assert "ước hơn 1.647 tỷ đồng" in shown and "6 tháng đầu năm 2023: hơn 1.215 tỷ đồng" in shown
     assert "khoảng 1.220" not in shown
+
+
+def test_the_share_chart_names_each_sector_as_its_article_does(tmp_path, monkeypatch):
+    # "công nghiệp - xây dựng chiếm 31,2%" is industry and construction; "ngành công nghiệp chiếm 33,53%" industry alone
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
+    from districtbook.chapters import growth
+
+    a = "Cơ cấu kinh tế: thương mại - dịch vụ chiếm 68,5%, công nghiệp - xây dựng chiếm 31,2%, nông nghiệp 0,3%."
+    b = "Ngành dịch vụ chiếm tỷ trọng 66,14%, ngành công nghiệp chiếm 33,53%, nông nghiệp chiếm 0,33%."
+    rows = []
+    for doc, place, text_, values in (("103_a.txt", "Long Biên", a, ("68,5%", "31,2%", "0,3%")),
+                                      ("004_b.txt", "Tây Hồ", b, ("66,14%", "33,53%", "0,33%"))):
+        for metric, quote in zip(("sector_share_services", "sector_share_industry", "sector_share_agriculture"), values):
+            start = text_.find(quote)
+            rows.append(_fig(doc=doc, district=place, metric=metric, unit="percent", basis="share", period="2024-H1",
+                             value=float(quote.rstrip("%").replace(",", ".")), quote=quote, start=start,
+                             end=start + len(quote), published="2024-07-05"))
+    texts = {"103_a.txt": a, "004_b.txt": b}
+    shown = str(growth.share_chart(_df(*rows), "en", texts))
+    assert "Long Biên · the first half of 2024, Share of industry and construction: 31.2%" in shown
+    assert "Tây Hồ · the first half of 2024, Share of industry: 33.53%" in shown
+    vi = str(growth.share_chart(_df(*rows), "vi", texts))
+    assert "Tỷ trọng công nghiệp - xây dựng: 31,2%" in vi and "Tỷ trọng công nghiệp: 33,53%" in vi

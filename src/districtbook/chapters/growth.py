@@ -29,8 +29,8 @@ def growth_chart(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> M
     return charts.pairs_chart(found, lang, f"growth-{lang}", "chart.growth.title", "chart.growth.caption")
 
 
-def share_chart(df: pd.DataFrame, lang: str = "vi") -> MyST | None:
-    return charts.share_chart(strong(df), lang, f"shares-{lang}")  # weak or flagged shares stay out of the chart
+def share_chart(df: pd.DataFrame, lang: str = "vi", texts: dict[str, str] | None = None) -> MyST | None:
+    return charts.share_chart(strong(df), lang, f"shares-{lang}", texts)  # weak or flagged shares stay out of the chart
 
 
 def share_check(df: pd.DataFrame, lang: str = "vi") -> MyST:

@@ -20,14 +20,18 @@ from districtbook.analysis.dataset import short_doc
 from districtbook.analysis.findings import SECTOR_SHARES, Finding, per_year
 from districtbook.rendering.i18n import figure_period_text, period_text, text
 from districtbook.rendering.labels import cite, fmt_value, hedged, label
+from districtbook.rendering.wording import sector_word
 from districtbook.extraction.periods import Period
 from districtbook.extraction.places import hanoi_districts, slugify
 from districtbook.rendering import ledger
-from districtbook.rendering.report import MyST, fit_layout, fmt_number, house_style, publish_chart
+from districtbook.rendering.report import MyST, fill, fit_layout, fmt_number, house_style, publish_chart
 
 #: the size of a chart's small text (bar values, tick labels, legends): readable where the HTML shows a chart at
 #: about 700 px of its 1200
 SMALL = 9.5
+
+#: a legend entry longer than this many characters is set on several lines (a legend beside a chart takes its width)
+LEGEND_LABEL = 30
 
 #: at most this many panels (one per finding) in one chart, and this many bars: more are split into
 #: several charts of the same kind, one after the other, so that every chart stays readable on a page
@@ -330,9 +334,14 @@ def _pairs(fs: list[Finding], lang: str, name: str, title_key: str, caption_key:
                    "pairs")
 
 
-def share_chart(df: pd.DataFrame, lang: str, name: str) -> MyST | None:
-    """The economy's sector shares, one stacked bar per district and period."""
+def share_chart(df: pd.DataFrame, lang: str, name: str, texts: dict[str, str] | None = None) -> MyST | None:
+    """The economy's sector shares, one stacked bar per district and period; each share named as its article
+    names its sector ("công nghiệp - xây dựng" is industry and construction, not industry alone)."""
     rows = df[df["metric"].isin(SECTOR_SHARES)].drop_duplicates(["district", "period", "metric"])
+    texts = texts or {}
+    rows = rows.assign(shown=[label(m, lang) if sector_word(texts.get(d), int(s)) != "industry_construction"
+                              else text(lang, "metric.sector_share_industry_construction")
+                              for m, d, s in zip(rows["metric"], rows["doc"], rows["start"])])
     groups = list(dict.fromkeys(zip(rows["district"], rows["period"], rows["when"])))
     return split(groups, MAX_BARS, lambda chunk, n: _shares(rows, chunk, lang, n), name, lang)
 
@@ -351,16 +360,19 @@ def _shares(rows: pd.DataFrame, groups: list[tuple[str, str, Period | None]], la
     colours = ("#0072B2", "#E69F00", "#009E73")
     items = []
     for m, colour in zip(SECTOR_SHARES, colours):
-        vals = []
+        vals, shown = [], []
         for d, p, _w in groups:
             sel = rows[(rows["metric"] == m) & (rows["district"] == d) & (rows["period"] == p)]
             vals.append(sel["value"].tolist()[0] if len(sel) else 0.0)
+            shown.append(sel["shown"].tolist()[0] if len(sel) else label(m, lang))
         small = [v for v in vals if 0 < v < 8]  # a segment too thin to see or to print in: its value in the legend
-        entry = label(m, lang) + (f" ({', '.join(fmt_value(v, 'percent', None, lang) for v in small)})" if small else "")
+        words = " / ".join(dict.fromkeys(w for w, v in zip(shown, vals) if v)) or label(m, lang)  # sectors as named
+        entry = fill(words + (f" ({', '.join(fmt_value(v, 'percent', None, lang) for v in small)})" if small else ""),
+                     LEGEND_LABEL)
         bars = ax.barh(names, vals, left=left, color=colour, label=entry, height=0.55)
         ax.bar_label(bars, labels=[fmt_value(v, "percent", None, lang) if v >= 8 else "" for v in vals],
                      label_type="center", fontsize=SMALL, color="white")
-        items += [f"{n}, {label(m, lang)}: {fmt_value(v, 'percent', None, lang)}" for n, v in zip(names, vals)]
+        items += [f"{n}, {w}: {fmt_value(v, 'percent', None, lang)}" for n, w, v in zip(names, shown, vals)]
         left = [a + b for a, b in zip(left, vals)]
     ax.set_xlim(0, 100)
     _num_axis(ax, lang)
@@ -369,7 +381,7 @@ def _shares(rows: pd.DataFrame, groups: list[tuple[str, str, Period | None]], la
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=SMALL)
     records = rows.to_dict("records")
     data = rows[["district", "period", "metric", "value", "doc"]]
-    notes = [(f"{r['district']} · {figure_period_text(r, lang)}, {label(r['metric'], lang)}: "
+    notes = [(f"{r['district']} · {figure_period_text(r, lang)}, {r['shown']}: "
               f"{fmt_value(r['value'], 'percent', None, lang)}", [r]) for r in records]  # one per segment, as the table
     return _finish(fig, name, text(lang, "chart.share.alt", items="; ".join(items)), records, data,
                    text(lang, "chart.share.caption"), lang, notes, text(lang, "chart.share.title"), "shares")
