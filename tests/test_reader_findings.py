@@ -237,3 +237,23 @@ def test_a_table_marks_a_year_given_before_it_was_over_and_explains_only_the_mar
     basis_only = common.topic_table(_df(dict(early, published="2025-01-10", weak="basis")), ("targets_completed",),
                                     "en", "t")
     assert "(uncertain)" not in basis_only
+
+
+def test_a_span_its_article_counts_in_years_back_from_its_date_is_said_as_the_article_says_it(tmp_path, monkeypatch):
+    # "trong 3 năm" in a review of April 2023: the book dates it 2020-2022, a reading the article does not state
+    monkeypatch.setattr("districtbook.base.paths.assets_dir", lambda: tmp_path)
+    article = "Tổng thu ngân sách nhà nước trong 3 năm đạt hơn 37.016 tỷ đồng."
+    start, span = article.find("37.016"), article.find("trong 3 năm")
+    row = _fig(district="Đống Đa", value=37016.0, period="2020-2022", qualifier="more_than", quote="37.016 tỷ đồng",
+               start=start, end=start + 14, published="2023-04-06", period_from=f"clause:{span}-{span + 11}")
+    texts = {"000_a.txt": article}
+    (found,) = prose.with_words(findings.collect(_df(row)), texts)
+    vi, en = prose.say(found, "vi"), prose.say(found, "en")
+    assert vi.startswith("Trong 3 năm tính đến tháng 4/2023, Đống Đa") and "2020-2022" not in vi
+    assert en.startswith("In the 3 years to April 2023, Đống Đa") and "2020-2022" not in en
+    derived = str(budget.derived(_df(row), texts, "vi"))
+    assert "Bình quân năm · Đống Đa · trong 3 năm tính đến tháng 4/2023" in derived and "2020-2022" not in derived
+    # a span the article dates itself keeps its years
+    dated = dict(row, period_from="clause:0-5")
+    (plain,) = prose.with_words(findings.collect(_df(dated)), {"000_a.txt": "Giai đoạn 2020-2022, tổng thu đạt hơn 37.016 tỷ đồng."})
+    assert "2020-2022" in prose.say(plain, "vi")

@@ -145,7 +145,7 @@ def test_sentences_open_with_the_period_and_name_the_place_as_subject(tmp_path):
                 assert not re.match(r"^[^\W\d][\w ]*: ", line), line  # never "Tây Hồ: …", the old label-first template
                 assert "tức 100%" not in line and "i.e. 100%" not in line, line
     points = prose.point_sentences(df, texts, "vi")
-    assert all(re.match(r"^(?:\d+ tháng|Năm|Giai đoạn|Nửa đầu|Quý|6 tháng|Theo tính toán của sách|[^\W\d]+ (?:cao hơn|và))", p)
+    assert all(re.match(r"^(?:\d+ tháng|Năm|Giai đoạn|Trong \d+ năm tính đến|Nửa đầu|Quý|6 tháng|Theo tính toán của sách|[^\W\d]+ (?:cao hơn|và))", p)
                for p in points), points
     assert all(re.match(r"^(?:In |By the book's arithmetic|[^\W\d].*'s )", p) for p in prose.point_sentences(df, texts, "en"))
 

@@ -46,7 +46,7 @@ def year_on_year_chart(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi"
 _YEAR_TO_DATE = ("months", "half", "quarter")
 
 
-def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
+def derivations(df: pd.DataFrame, lang: str = "vi", texts: dict[str, str] | None = None) -> list[dict]:
     """Every derived budget measure the figures allow, each with its value, interval and reasoning.
 
     Returns dicts with keys: kind, district, period (a period label), value, low, high, docs, text, the typed
@@ -97,10 +97,10 @@ def derivations(df: pd.DataFrame, lang: str = "vi") -> list[dict]:
             and period.years > 1 else None
         if average is not None and period is not None:
             avg = derive.annual_average(amount, period.start.year, period.end.year)
+            said = prose.recent_span([amount_row.to_dict()], period, lang, texts)  # "trong 3 năm", as the article
             out.append(dict(kind="average", district=district, period=label, value=avg, low=avg, high=avg, docs=doc,
-                            when=period, rows=[amount_row],
-                            shown=average["value"],
-                            text=text(lang, "derived.average", period=period_text(period, lang), value=average["number"],
+                            when=period, rows=[amount_row], shown=average["value"], said=said,
+                            text=text(lang, "derived.average", period=said or period_text(period, lang), value=average["number"],
                                       amount=average["amount"], years=plural(lang, "count.years", period.years),
                                       cite=cite(amount_row, lang))))
     out += _differences(rev, lang)
@@ -193,13 +193,13 @@ def _what(d: dict, lang: str) -> str:
     elif d["kind"] == "plan":
         when = d["period"]  # a year: "Kế hoạch năm · Tây Hồ · 2024"
     else:
-        when = period_text(d["when"], lang, d["period"])
+        when = d.get("said") or period_text(d["when"], lang, d["period"])
     return f"{text(lang, 'derived.kind.' + d['kind'])} · {d['district']} · {when}"
 
 
 def derived(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "vi") -> MyST:
     """The table of derived measures with their reasoning, the rounding note, and whether implied plans agree."""
-    found = derivations(df, lang)
+    found = derivations(df, lang, texts)
     if not found:
         return MyST(text(lang, "derived.none"))
     table = pd.DataFrame({
@@ -211,7 +211,7 @@ def derived(df: pd.DataFrame, texts: dict[str, str] | None = None, lang: str = "
     for d, what, value in zip(found, table.iloc[:, 0], table.iloc[:, 1], strict=True):  # the table of statements
         ledger.note(CHAPTER, lang, f"derived:{d['kind']}", f"{what}: {value}. {d['text']}", d["rows"], d["district"],
                     d["period"])
-    save_data(pd.DataFrame([{k: v for k, v in d.items() if k not in ("estimate", "span", "shown", "rows", "when", "ends")} for d in found]),
+    save_data(pd.DataFrame([{k: v for k, v in d.items() if k not in ("estimate", "span", "shown", "rows", "when", "ends", "said")} for d in found]),
               "budget-derived")
     parts = [list_table(table, (26, 14, 60), text(lang, "caption.derived")), text(lang, "derived.note"), *map(escape, plan_agreement(found, lang, CHAPTER)),
              html_only(download("budget-derived.csv"))]

@@ -21,7 +21,7 @@ from districtbook.rendering.labels import cite, fmt_value, hedged, label, lower_
 from districtbook.extraction.metrics import METRICS
 from districtbook.extraction.periods import Period
 from districtbook.rendering.report import MyST, escape, fmt_number, unescape
-from districtbook.rendering.wording import RATED, article_words, holder_titles
+from districtbook.rendering.wording import RATED, article_words, holder_titles, recent_years
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _NOUN = re.compile(r"^[\d.,]+\s+(?P<noun>\D+)$")
@@ -300,10 +300,30 @@ def _first_upper(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
+def recent_span(rows: list[dict], when: Period | None, lang: str, texts: dict[str, str] | None = None) -> str:
+    """A span its article names only by its number of years ("trong 3 năm", in a report of April 2023), said so:
+    "trong 3 năm tính đến tháng 4/2023" / "the 3 years to April 2023", never "2020-2022" ("" for any other).
+    The rows' article words (:func:`with_words`), or ``texts`` to read them from."""
+    def years(r: dict) -> str:
+        if texts is not None and r.get("doc") in texts:
+            return recent_years(r, texts[r["doc"]])
+        return str((r.get("words") or {}).get("recent_years", ""))
+
+    n, pub = {years(r) for r in rows}, {str(r.get("published", ""))[:7] for r in rows}
+    if len(n) != 1 or len(pub) != 1 or when is None or when.granularity != "span":
+        return ""
+    (count,), (month,) = n, pub
+    if not (count.isdigit() and re.fullmatch(r"\d{4}-\d{2}", month) and when.end.year - when.start.year + 1 == int(count)):
+        return ""
+    return text(lang, "period.recent_years", n=count, name=text(lang, f"month.{int(month[5:])}"), year=month[:4])
+
+
 def _base(f: Finding, lang: str) -> dict:
+    recent = recent_span(f.rows, f.when, lang)
+    period = recent or period_text(f.when, lang, f.period)
+    when = _first_upper(text(lang, "open.period", period=recent)) if recent else opening(f.when, lang, f.period)
     return dict(district=escape(f.district), who=escape(f.district), metric=metric_words(f.metric, lang),
-                period=period_text(f.when, lang, f.period), when=opening(f.when, lang, f.period), cite=_cites(f.rows, lang),
-                cites=_cites(f.rows, lang))
+                period=period, when=when, cite=_cites(f.rows, lang), cites=_cites(f.rows, lang))
 
 
 def _against(r: dict, s: dict, v: dict, lang: str) -> str:

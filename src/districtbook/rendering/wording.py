@@ -208,6 +208,26 @@ def estimated(text: str | None, start: int) -> bool:
     return _ends_before(_ESTIMATED_BEFORE, text, start, 40)
 
 
+_RECENT_YEARS = re.compile(r"\b(?:trong|sau)\s+(\d{1,2})\s+năm\b(?!\s*\d)|\b(\d{1,2})\s+năm\s+(?:qua|gần đây|vừa qua)\b",
+                           re.I)
+
+
+def recent_years(row: dict, text: str) -> str:
+    """How many years an article counts back from its date, when it names a span only by their number ("trong 3
+    năm", "5 năm qua"): the calendar years the book puts on it are its reading, not the article's words.
+
+    >>> t = "Tổng thu ngân sách nhà nước trong 3 năm đạt hơn 37.016 tỷ đồng"
+    >>> recent_years({"period_from": "clause:28-39"}, t), recent_years({"period_from": "title:0-5"}, "Năm 2023 ...")
+    ('3', '')
+    """
+    kind, _, span = str(row.get("period_from", "")).partition(":")
+    start, _, end = span.partition("-")
+    if not (start.isdigit() and end.isdigit()):
+        return ""
+    m = _RECENT_YEARS.search(text[int(start):int(end)])
+    return (m[1] or m[2]) if m else ""
+
+
 def article_words(row: dict, text: str | None) -> dict[str, str]:
     """The words of the article that a sentence about ``row`` keeps (empty when the article gives none)."""
     if not text or row.get("start") is None:
@@ -229,7 +249,8 @@ def article_words(row: dict, text: str | None) -> dict[str, str]:
            "rated": rated(text, end) if metric in ("party_units_good_share", "party_units_excellent_share") else "",
            "growth": growth_word(text, start) if metric == "economic_growth_rate" else "",
            "scope": scope_after(text, start) if metric.startswith("targets_") else "",
-           "sector": sector_word(text, start) if metric.endswith("_industry") else ""}
+           "sector": sector_word(text, start) if metric.endswith("_industry") else "",
+           "recent_years": recent_years(row, text)}
     return {k: v for k, v in out.items() if v}
 
 
