@@ -13,3 +13,16 @@
   });
   window.addEventListener("load", () => clean(document.body));
 })();
+
+// On a phone, "Kéo ngang để xem thêm →" / "Scroll sideways for more →" stands above a table or a chart only when it
+// is wider than the screen: one that fits is marked, and the stylesheet hides its line.
+(() => {
+  const boxes = ".pst-scrollable-table-container, .bd-article figure a.image-reference";
+  const fits = (el) => el.scrollWidth <= el.clientWidth + 1;
+  const mark = () => document.querySelectorAll(boxes).forEach((box) => {
+    const inner = box.querySelector("table");  // on a phone the table itself scrolls, inside its box
+    box.classList.toggle("fits-screen", fits(box) && (!inner || fits(inner)));
+  });
+  window.addEventListener("load", mark);
+  window.addEventListener("resize", mark);
+})();
