@@ -257,3 +257,20 @@ def test_a_span_its_article_counts_in_years_back_from_its_date_is_said_as_the_ar
     dated = dict(row, period_from="clause:0-5")
     (plain,) = prose.with_words(findings.collect(_df(dated)), {"000_a.txt": "Giai đoạn 2020-2022, tổng thu đạt hơn 37.016 tỷ đồng."})
     assert "2020-2022" in prose.say(plain, "vi")
+
+
+def test_a_vote_of_high_confidence_at_the_term_s_mid_point_is_said_so():
+    # "lấy phiếu tín nhiệm giữa nhiệm kỳ … đạt phiếu tín nhiệm cao tuyệt đối 33/33 phiếu": a vote at the mid-point,
+    # of high confidence; not "votes of confidence in the first half of the term"
+    article = "Kết quả lấy phiếu tín nhiệm giữa nhiệm kỳ 2020 - 2025, Chủ tịch UBND quận đạt phiếu tín nhiệm cao tuyệt đối 33/33 phiếu."
+    start = article.find("33/33")
+    row = _fig(metric="confidence_votes", unit="ratio", value=33.0, denominator=33.0, period="2020-2025-H1",
+               quote="33/33", start=start, end=start + 5, published="2024-01-05")
+    (found,) = prose.with_words(findings.collect(_df(row)), {"000_a.txt": article})
+    vi, en = prose.say(found, "vi"), prose.say(found, "en")
+    assert vi.startswith("Giữa nhiệm kỳ 2020-2025, ") and "33/33 phiếu tín nhiệm cao" in vi and "Nửa đầu" not in vi
+    assert en.startswith("At the 2020-2025 term's mid-point, ") and "33/33 votes of high confidence" in en
+    plain = "Chủ tịch UBND quận đạt 30/33 phiếu tín nhiệm."
+    (low,) = prose.with_words(findings.collect(_df(dict(row, value=30.0, start=plain.find("30/33"),
+                                                          end=plain.find("30/33") + 5))), {"000_a.txt": plain})
+    assert "phiếu tín nhiệm cao" not in prose.say(low, "vi") and "high confidence" not in prose.say(low, "en")

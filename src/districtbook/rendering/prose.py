@@ -128,7 +128,7 @@ def _message(lang: str, key: str, fallback: str, **fields: object) -> str:
 ACTS = ("budget_revenue", "land_use_revenue", "public_investment_disbursement", "party_members_admitted",
         "targets_completed", "targets_exceeded", "confidence_votes", "economic_growth_rate",
         "production_value_growth", "party_units_excellent_share", "party_units_good_share", "new_enterprises",
-        "targets_total")
+        "targets_total", "confidence_votes_high")  # votes of high confidence: the article's "tín nhiệm cao"
 #: shares of things counted ("100% chợ", "95% hồ sơ"): the share goes before the things, as reports write it
 #: (``clause.<mood>.portion``: "Tây Hồ có 100% chợ thanh toán không dùng tiền mặt", "Tây Hồ phấn đấu 100% hồ sơ …")
 PORTIONS = ("cashless_markets", "cashless_streets", "cashless_businesses", "cashless_vendors", "digitised_records",
@@ -200,6 +200,13 @@ def _target_scope(scope: str, lang: str) -> str:
     return text(lang, "what.targets.quoted", scope=escape(scope)) if scope.strip() not in ("", "chỉ tiêu") else ""
 
 
+def _act_key(row: dict, metric: str) -> str:
+    """The measure whose verb a clause uses (``act.<form>.<key>``): its own, money collected or spent, votes of
+    high confidence ("tín nhiệm cao"); "" for a measure said with a noun."""
+    key = metric if metric in ACTS else money_verb(metric) if row.get("unit") in MONEY else ""
+    return "confidence_votes_high" if key == "confidence_votes" and row.get("words", {}).get("high") else key
+
+
 def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str | None = None) -> str:
     """"Tây Hồ thu ngân sách ước đạt 2.511 tỷ đồng", "Tây Hồ collected an estimated 2,511 billion VND in state budget
     revenue": the catalogue's verb for the measure (``act.<metric>``) or its noun (``clause.<mood>.noun``), the
@@ -219,7 +226,7 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
     if metric.endswith("_change") and row.get("unit") in ("VND_bn", "count", "score", "pp") and mood_ == "did":
         return _change_clause(row, lang, who)
     fields = dict(who=who, amount=amount, value=value, what=_what(row, lang), metric=metric_words(metric, lang))
-    act_key = metric if metric in ACTS else money_verb(metric) if row.get("unit") in MONEY else ""
+    act_key = _act_key(row, metric)
     if act_key:
         act = text(lang, f"act.{'did' if mood_ == 'did' else 'do'}.{act_key}", **fields)
         out = text(lang, f"clause.{mood_}.verb", act=act, **{k: v for k, v in fields.items() if k != "act"})
@@ -322,6 +329,10 @@ def _base(f: Finding, lang: str) -> dict:
     recent = recent_span(f.rows, f.when, lang)
     period = recent or period_text(f.when, lang, f.period)
     when = _first_upper(text(lang, "open.period", period=recent)) if recent else opening(f.when, lang, f.period)
+    if f.metric == "confidence_votes" and f.when is not None and f.when.granularity == "half_term":
+        # a vote of confidence is taken at the term's mid-point ("lấy phiếu tín nhiệm giữa nhiệm kỳ"), not over its half
+        y1, y2 = f.when.label.split("-")[:2]
+        period, when = (text(lang, "period.mid_term", start=y1, end=y2), text(lang, "open.mid_term", start=y1, end=y2))
     return dict(district=escape(f.district), who=escape(f.district), metric=metric_words(f.metric, lang),
                 period=period, when=when, cite=_cites(f.rows, lang), cites=_cites(f.rows, lang))
 

@@ -208,6 +208,21 @@ def estimated(text: str | None, start: int) -> bool:
     return _ends_before(_ESTIMATED_BEFORE, text, start, 40)
 
 
+_HIGH_CONFIDENCE = re.compile(r"tín\s+nhiệm\s+cao", re.I)
+
+
+def high_confidence(text: str, start: int, end: int) -> bool:
+    """Whether the votes are of high confidence ("đạt phiếu tín nhiệm cao tuyệt đối 33/33 phiếu", "33/33 phiếu tín
+    nhiệm cao"), the top of the ballot's three levels: the sentence keeps "cao".
+
+    >>> t = "đều đạt phiếu tín nhiệm cao tuyệt đối 33/33 phiếu; 30/33 phiếu tín nhiệm."
+    >>> high_confidence(t, t.find("33/33"), t.find("33/33") + 5), high_confidence(t, t.find("30/33"), t.find("30/33") + 5)
+    (True, False)
+    """
+    after = re.split(r"[;.,\n]", text[end:end + 40], maxsplit=1)[0]
+    return bool(_HIGH_CONFIDENCE.search(_clause_before(text, start, 80)) or _HIGH_CONFIDENCE.search(after))
+
+
 _RECENT_YEARS = re.compile(r"\b(?:trong|sau)\s+(\d{1,2})\s+năm\b(?!\s*\d)|\b(\d{1,2})\s+năm\s+(?:qua|gần đây|vừa qua)\b",
                            re.I)
 
@@ -246,6 +261,7 @@ def article_words(row: dict, text: str | None) -> dict[str, str]:
            "estimated": "yes" if row.get("qualifier") not in (None, "", "actual", "estimate", "target")
            and estimated(text, start) else "",  # a bound's hedge hides the article's "ước"
            "holder": vote_holder(text, start) if metric == "confidence_votes" else "",
+           "high": "yes" if metric == "confidence_votes" and high_confidence(text, start, end) else "",
            "rated": rated(text, end) if metric in ("party_units_good_share", "party_units_excellent_share") else "",
            "growth": growth_word(text, start) if metric == "economic_growth_rate" else "",
            "scope": scope_after(text, start) if metric.startswith("targets_") else "",
