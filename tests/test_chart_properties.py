@@ -214,3 +214,20 @@ def test_a_chart_whose_phone_rendition_would_overlap_keeps_only_its_wide_image(t
                                pd.DataFrame({"district": ["Tây Hồ"], "value": [1.0]}), "caption")
     assert ":::{figure} _assets/tight.png" in out and "phone" not in out
     assert (tmp_path / "tight.png").is_file() and not (tmp_path / "tight-phone.png").exists()
+
+
+def test_a_legend_beside_a_chart_goes_under_it_on_a_phone(tmp_path, monkeypatch):
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
+    report.house_style()
+    fig, ax = plt.subplots(figsize=(8, 2.7))
+    for left, width, name in ((0, 66.1, "Tỷ trọng thương mại - dịch vụ"), (66.1, 33.5, "Tỷ trọng công nghiệp")):
+        ax.barh(["Tây Hồ · giai đoạn 2016-2020"], [width], left=[left], label=name)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)  # beside the panel, as the share chart
+    out = report.publish_chart(fig, "beside", "alt", "Nguồn: [h24 · Báo A · 2024]",
+                               pd.DataFrame({"district": ["Tây Hồ"], "value": [1.0]}), "caption")
+    assert ":class: phone-chart" in out  # drawn for a phone, its legend under the panel (where it has the width)
+    fig.canvas.draw()
+    legend, panel = ax.get_legend().get_window_extent(), ax.get_window_extent()
+    assert legend.y1 <= panel.y0 and legend.x1 <= fig.bbox.width

@@ -301,8 +301,11 @@ def phone_rendition(fig, out: Path) -> bool:
         old = ax.get_legend()  # upper left corner)
         if old is not None:
             anchor = old.get_bbox_to_anchor().transformed(ax.transAxes.inverted())
+            x, y = anchor.x0, anchor.y1
+            if x >= 1:  # beside the panel, it would take the phone's width: under the axis and its title instead
+                x, y = 0, -0.55 / max(ax.get_position().height * fig.get_figheight(), 0.5)
             ax.legend(handles=old.legend_handles, labels=[fill(t.get_text(), PHONE_LABEL - 6) for t in old.get_texts()],
-                      loc="upper left", bbox_to_anchor=(anchor.x0, anchor.y1), ncols=1, frameon=old.get_frame_on(),
+                      loc="upper left", bbox_to_anchor=(x, y), ncols=1, frameon=old.get_frame_on(),
                       fontsize=old.get_texts()[0].get_fontsize())
     for _ in range(3):
         clashes = _fit_labels(fig, tries=2, wrap=PHONE_LABEL, first=PHONE_LABEL)
