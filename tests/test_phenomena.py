@@ -322,16 +322,50 @@ def test_printed_precision_is_kept():
     ("Quận 3 đạt 102% chỉ tiêu kết nạp.", "102%", "Quận 3", "district"),
     # a level word before a decimal is no numbered unit: "cấp xã 21,4%"
     ("Tỉnh Kon Tum có tỷ lệ hồ sơ trực tuyến cấp huyện 35,2%, cấp xã 21,4%.", "21,4%", "Kon Tum", "province"),
+    # the tone on the second vowel of "oa", "uy", as many outlets write it: the gazetteer's name all the same
+    ("Tỉnh Thanh Hoá thu ngân sách đạt 51.000 tỷ đồng.", "51.000", "Thanh Hóa", "province"),
+    ("Huyện Hoà Vang có 11 xã.", "11", "Hòa Vang", "district"),
+    # abbreviated level words: a number, or a name the gazetteer knows; an initial is no unit
+    ("Q.1 thu ngân sách 20.000 tỷ đồng.", "20.000", "Quận 1", "district"),
+    ("Q. Bình Thạnh giải ngân đạt 70% kế hoạch.", "70%", "Bình Thạnh", "district"),
+    ("H.Củ Chi kết nạp 300 đảng viên.", "300", "Củ Chi", "district"),
+    ("P.5 có 12 tổ dân phố.", "12", "Phường 5", "ward"),
+    ("Huyện Củ Chi có 21 xã. Chị Nguyễn Thị H. Lan Anh nhận 30 triệu đồng.", "30", "Củ Chi", "district"),
 ])
 def test_place(body, quote, place, level):
     f = fig(body, quote)
     assert (f.district, f.level) == (place, level)
 
 
+def test_a_citys_measure_said_with_cua_is_the_citys_in_an_article_about_its_district():
+    f = fig("Năm 2023, quận Hải Châu đạt 92,5 điểm. Chỉ số của thành phố đạt 88 điểm.", "88",
+            head="Đà Nẵng: Quận Hải Châu dẫn đầu chỉ số cải cách hành chính\nXã hội 12/10/2024 08:00\n")
+    assert (f.district, f.level) == ("Đà Nẵng", "city")
+
+
 def test_a_ward_named_once_in_the_headline_is_the_articles_unit_not_its_city():
     body = "Phường có 14 chi bộ trực thuộc. Phấn đấu đến năm 2030, 100% hồ sơ được giải quyết trực tuyến."
     f = fig(body, "100%", head="Phường Tân Mỹ (TP.HCM) vững bước\nXã hội 14/08/2025 08:00\n")
     assert (f.district, f.level) == ("Tân Mỹ", "ward")
+
+
+@pytest.mark.parametrize(("head", "place", "level"), [
+    ("Bình Tân: Thu ngân sách 9 tháng đạt 85%", "Bình Tân", "district"),
+    ("Hoàng Mai hoàn thành 19/20 chỉ tiêu", "Hoàng Mai", "district"),
+    ("Thủ Dầu Một vượt dự toán thu ngân sách", "Thủ Dầu Một", "city"),
+])
+def test_a_district_the_headline_names_bare_is_the_unit_the_body_says_quan_of(head, place, level):
+    word = "thành phố" if level == "city" else "quận"
+    f = fig(f"Năm 2023, tổng thu ngân sách trên địa bàn {word} đạt 5.120 tỷ đồng.", "5.120",
+            head=f"{head}\nXã hội 12/10/2024 08:00\n")
+    assert (f.district, f.level) == (place, level)
+
+
+def test_a_bare_name_in_the_headline_the_body_never_refers_to_is_no_unit():
+    # "Hoàng Mai" is also a street's and a market's name: without "quận" in the body it names nothing
+    f = fig("Năm 2023, tỉnh Nghệ An thu ngân sách đạt 20.000 tỷ đồng.", "20.000",
+            head="Hoàng Mai rực rỡ sắc hoa\nXã hội 12/10/2024 08:00\n")
+    assert (f.district, f.level) == ("Nghệ An", "province")
 
 
 @pytest.mark.parametrize("header", ["CỔNG THÔNG TIN ĐIỆN TỬ TỈNH KON TUM", "UBND TỈNH KON TUM"])

@@ -39,7 +39,7 @@ from districtbook.extraction.metrics import (AMOUNT_CHANGE_BEFORE, INDEX_UNITS, 
 from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
 from districtbook.extraction.periods import TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark, scoped_marks
 from districtbook.reading.articles import FRAME_KINDS
-from districtbook.extraction.places import (_RANK, Mention, Place, header_place, main_by_level, main_of, mentions, outlet_place,
+from districtbook.extraction.places import (_RANK, Mention, Place, bare_district_names, header_place, main_by_level, main_of, mentions, outlet_place,
                                            parent_unit, with_bare_names)
 from districtbook.base.prefilter import EndSearch, any_of, could_match, lowered, required
 
@@ -912,7 +912,8 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                         after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
 #: a measure of the province or the city, said with "của" ("tổng thu ngân sách của tỉnh đạt", "tăng trưởng kinh tế của
 #: thành phố"): the level word is the figure's unit (a bare "của tỉnh" is most often whose a thing is, not a subject)
-_MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập)"
+_MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập|"
+                              r"[Cc]hỉ số|[Tt]ỷ lệ|[Đđ]iểm số)"
                               r"(?:\s[^\W\d_]+){0,3}?\scủa\s(?P<unit>tỉnh|thành phố)(?=\s)")
 def _measures_of_unit(text: str, start: int, pos: int) -> list[re.Match[str]]:
     """The measures of the province or the city said with "của" between ``start`` and ``pos`` (:data:`_MEASURE_OF_UNIT`)."""
@@ -1141,7 +1142,11 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
     in_title = [m for m in named if title[0] <= m.start < title[1]]
     body = next((ln.start for ln in article.lines if ln.kind == "body"), len(text))
     in_title = in_title if title[0] < body else []  # a short line under the body is no headline
-    in_frame += _bare_references(text, body, in_title)
+    # a headline may name its district bare ("Bình Tân: …"): its unit when the body then says "quận" alone
+    bare = bare_district_names(text, *title, named) if title[0] < body else []
+    refs = _bare_references(text, body, bare + in_title)
+    headline = [m for m in bare if refs and m.place == refs[0].place]
+    in_title, in_frame = in_title + headline, sorted(in_frame + headline + refs, key=lambda m: m.start)
     main = main_of(in_frame, in_title)
     counts = Counter(m.place for m in in_frame if not m.plural)
     first: dict[Place, Mention] = {}

@@ -182,6 +182,7 @@ def _mention_re() -> re.Pattern[str]:
         (?P<hcm>{_HCM})
       | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn)\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
       | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ])?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
+      | (?<![\w.])(?P<abbr>Q|H|TX|P)\.\s?(?P<abbrname>\d{{1,2}}\b(?![,.]\d|\s?%)|{_NAMED})
       | (?<![\w])(?:[Tt]hành\sphố|TP\.?|[Tt]hành\s[uủ][yỷ])\s?(?P<city>{_NAMED})
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{_NAMED})
       | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
@@ -205,7 +206,8 @@ _MENTION_TAILS = {
     **dict.fromkeys(cases("bộ"), rf"\s[{_UPPER}]"),  # "Bộ Tài chính"
     **dict.fromkeys(cases("các", "những"), _LEVELS_AHEAD),
     **dict.fromkeys(cases("khối"), r"\stỉnh"),
-    "TP": rf"\.?\s?[{_UPPER}]", "cả": r"\snước", **dict.fromkeys(cases("nước"), r"\sta\b"), "toàn": r"\squốc", "Việt": r"\sNam", "Sài": r"\sGòn",
+    "TP": rf"\.?\s?[{_UPPER}]", **dict.fromkeys(("Q", "P"), rf"\.\s?[\d{_UPPER}]"), **dict.fromkeys(("H", "TX"), rf"\.\s?[{_UPPER}]"),
+    "cả": r"\snước", **dict.fromkeys(cases("nước"), r"\sta\b"), "toàn": r"\squốc", "Việt": r"\sNam", "Sài": r"\sGòn",
 }
 
 
@@ -218,7 +220,7 @@ def _mention_trigger(tails: bool = True) -> re.Pattern[str]:
     g = gazetteer()
     names = [*REGIONS, *(p for p in g.provinces if " " in p and p != "Hồ Chí Minh")]  # the pattern's bare names
     words = [*cases("phường", "xã", "thị", "quận", "huyện", "thành", "tỉnh", "bộ", "các", "khối"), "TP", *cases("cả", "toàn"),
-             "Việt", "những", "Sài", *cases("nước")]
+             "Việt", "những", "Sài", *cases("nước"), "Q", "H", "TX", "P"]
     if not tails:
         firsts = {n.split()[0] for n in (*REGIONS, *(p for p in g.provinces if " " in p))}
         return trigger([*words, *sorted(firsts)], r"(?<![\w.,]{d})\d{{0,2}}\s")
@@ -242,6 +244,33 @@ def _fit(name: str, known) -> str:
     return " ".join(words[:2])
 
 
+#: the tone mark on the second vowel of an open "oa", "oe", "uy" ("Thanh Hoá", "Hoà Vang", "Thanh Thuỷ"), as many
+#: outlets write it; the gazetteer puts it on the first ("Thanh Hóa"): the same letters, one code point each (NFC)
+_SECOND_VOWEL_TONE = re.compile(r"(?<![QqGg])([OoUu])([àáảãạèéẻẽẹỳýỷỹỵ])(?![^\W\d_])")
+_TONE_MOVED = {
+    **{a: ("a", t) for a, t in zip("àáảãạ", "\u0300\u0301\u0309\u0303\u0323")},
+    **{e: ("e", t) for e, t in zip("èéẻẽẹ", "\u0300\u0301\u0309\u0303\u0323")},
+    **{y: ("y", t) for y, t in zip("ỳýỷỹỵ", "\u0300\u0301\u0309\u0303\u0323")},
+}
+
+
+def first_vowel_tones(text: str) -> str:
+    """``text`` with the tone of an open "oa", "oe", "uy" on its first vowel, as the gazetteer writes it; the same
+    length, so offsets into it are offsets into ``text``.
+
+    >>> first_vowel_tones("tỉnh Thanh Hoá, huyện Hoà Vang, Thanh Thuỷ; hoàn thành, quý")
+    'tỉnh Thanh Hóa, huyện Hòa Vang, Thanh Thủy; hoàn thành, quý'
+    """
+    if not _SECOND_VOWEL_TONE.search(text):
+        return text
+
+    def move(m: re.Match[str]) -> str:
+        letter, tone = _TONE_MOVED[m[2]]
+        return unicodedata.normalize("NFC", m[1] + tone) + letter
+
+    return _SECOND_VOWEL_TONE.sub(move, text)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
@@ -261,6 +290,7 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
     """
     g = gazetteer()
     end = len(text) if end is None else end
+    text = first_vowel_tones(text)  # "Thanh Hoá" is "Thanh Hóa"
     out = []
     for m in scan(_mention_re(), _mention_trigger(), text, start, end, until):
         place = None
@@ -275,6 +305,8 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
                 if name not in g.wards and len(m["ward"].split()) >= 3:
                     continue  # "phường Nguyễn Văn An …": no such ward, a person's name after the word
             place = Place(name, "ward", g.wards.get(name, ""))
+        elif m["abbr"]:  # "Q.1", "Q. Bình Thạnh", "H.Củ Chi", "TX.Sơn Tây", "P.5": only a unit the gazetteer knows
+            place = _abbreviated(m["abbr"], m["abbrname"])
         elif m["district"]:
             name = m["district"]
             name = f"Quận {int(name)}" if name.isdigit() else _fit(name, g.districts)
@@ -307,6 +339,25 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
     return out
 
 
+def _abbreviated(abbr: str, name: str) -> Place | None:
+    """The unit an abbreviated level word names ("Q.1", "Q. Bình Thạnh", "H.Củ Chi", "TX.Sơn Tây", "P.Bến Nghé"),
+    when it is a numbered district or ward, or a name the gazetteer knows (an initial, "chị Nguyễn Thị H. Lan Anh",
+    is not one).
+
+    >>> _abbreviated("Q", "1"), _abbreviated("H", "Củ Chi Kết"), _abbreviated("H", "Lan Anh")
+    (Place(name='Quận 1', level='district', parent=''), Place(name='Củ Chi', level='district', parent='Hồ Chí Minh'), None)
+    """
+    g = gazetteer()
+    if name.isdigit():
+        return Place(f"Quận {int(name)}", "district") if abbr == "Q" else Place(f"Phường {int(name)}", "ward") \
+            if abbr == "P" else None
+    if abbr == "P":
+        name = _fit(name, g.wards)
+        return Place(name, "ward", g.wards[name]) if name in g.wards and " " in name else None
+    name = _fit(name, g.districts)
+    return Place(name, "district", g.districts[name][1]) if name in g.districts and " " in name else None
+
+
 _RANK = {level: i for i, level in enumerate(LEVELS)}
 #: a thing named after a unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"
 _THING_BEFORE = re.compile(r"(?:chợ|Chợ|đường|Đường|phố|cầu|Cầu|cảng|bến|sông|trường|Trường|khu|Khu|công viên|hồ|Hồ|"
@@ -328,6 +379,7 @@ def with_bare_names(text: str, named: list[Mention], until: int | None = None) -
         return named
     starts = [m.start for m in named]
     ends = [m.end for m in named]
+    text = first_vowel_tones(text)
     extra = []
     # the names first (the regex engine then skips ahead to their first letters), what stands before them after
     pattern = re.compile(rf"(?:{_alternation(units)})(?![\w])")
@@ -340,6 +392,35 @@ def with_bare_names(text: str, named: list[Mention], until: int | None = None) -
             continue  # inside a mention with its level word
         extra.append(Mention(s0, b.end(), units[b.group(0)]))
     return sorted(named + extra, key=lambda m: m.start) if extra else named
+
+
+@functools.cache
+def _district_names_re() -> re.Pattern[str]:
+    g = gazetteer()
+    names = [n for n in g.districts if " " in n and n not in g.provinces and not n[-1].isdigit()]
+    return re.compile(rf"(?<![\w])(?:{_alternation(names)})(?![\w])")
+
+
+def bare_district_names(text: str, start: int, end: int, named: Sequence[Mention] = ()) -> list[Mention]:
+    """The districts and provincial cities ``text[start:end]`` (a headline) names without their level word
+    ("Bình Tân: Thu ngân sách đạt 85%", "Hoàng Mai hoàn thành 19/20 chỉ tiêu"), outside the mentions ``named``
+    and not as the name of a thing ("chợ Hoàng Mai").  Only a candidate: the body has to refer to it by its level
+    word before it is the article's unit.
+
+    >>> t = "Hoàng Mai hoàn thành 19/20 chỉ tiêu; chợ Bình Tân"
+    >>> [(m.place.name, m.place.level) for m in bare_district_names(t, 0, len(t))]
+    [('Hoàng Mai', 'district')]
+    """
+    g = gazetteer()
+    text = first_vowel_tones(text)
+    out = []
+    for b in _district_names_re().finditer(text, start, end):
+        if any(m.start <= b.start() < m.end for m in named) or _THING_BEFORE.search(text, max(0, b.start() - 12), b.start()):
+            continue
+        kind, province = g.districts[b.group(0)]
+        level = "city" if kind.lower().startswith("thành phố") else "district"
+        out.append(Mention(b.start(), b.end(), Place(b.group(0), level, province)))
+    return out
 
 
 def main_places(text: str, title: str = "") -> list[Place]:
