@@ -119,6 +119,7 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
     # a span in brackets spells out the time expression before it, whatever the article's date
     ("Trong 5 năm qua (2019-2023), huyện kết nạp 410 đảng viên.", "410", "2019-2023"),
     ("Năm năm qua (2019-2023), kinh tế xã tăng trưởng bình quân 6,8%/năm.", "6,8%", "2019-2023"),
+    ("Quý I năm nay, thu ngân sách huyện đạt 1.000 tỷ đồng.", "1.000", "2024-Q1"),  # the quarter, not the year
 ])
 def test_period(body, quote, period):
     assert fig(body, quote).period == period
@@ -280,6 +281,10 @@ def test_goals(body, quote, qualifier, per_year):
     # a goal whose hedge takes the qualifier is still a goal
     ("Nhiệm kỳ 2025-2030, quận đặt ra nhiệm vụ tăng trưởng kinh tế bình quân đạt trên 9%/năm.", "9%", "more_than", "goal"),
     ("Năm 2025, phường phấn đấu thu ngân sách đạt khoảng 900 tỷ đồng.", "900", "approx", "goal"),
+    # a sentence that opens with an estimate of its period: its amount is the estimate, the share of plan measured on it
+    ("Ước cả năm 2024, thu ngân sách quận đạt 4.800 tỷ đồng, bằng 110% dự toán.", "4.800", "estimate", ""),
+    ("Ước cả năm 2024, thu ngân sách quận đạt 4.800 tỷ đồng, bằng 110% dự toán.", "110%", "actual", ""),
+    ("Dự kiến 6 tháng đầu năm, tổng thu ngân sách quận đạt 2.100 tỷ đồng.", "2.100", "estimate", "forecast"),
 ])
 def test_a_forecast_keeps_its_mark_beside_a_bound(body, quote, qualifier, outlook):
     # the qualifier has one slot and the nearest cue wins ("trên" → more_than); "dự kiến … sẽ" still makes it a forecast

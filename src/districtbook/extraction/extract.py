@@ -1459,6 +1459,8 @@ def resolve_qualifier(r: Reading, s: Sentence, p: ParagraphState, a: ArticleStat
                    else _qualifier(r.goal_before, r.before, r.after, p.in_targets, r.period, a.periods))
     if r.qualifier in ("actual", "estimate") and r.tok.unit == "VND_bn" and _PLAN_SET_BEFORE.search(r.before[-90:]):
         r.qualifier = "target"
+    elif r.qualifier == "actual" and r.tok.unit != "percent" and _ESTIMATE_LEAD.match(r.sentence_before):
+        r.qualifier = "estimate"
     r.outlook = "forecast" if forecast_words(r.before) or _FORECAST_LEAD.match(r.sentence_before) else ""
 
 
@@ -1467,6 +1469,10 @@ def resolve_qualifier(r: Reading, s: Sentence, p: ParagraphState, a: ArticleStat
 _FORECAST_WORDS = re.compile(r"\b(?:[Dd]ự kiến|[Dd]ự báo|[Kk]ỳ vọng)\b[^,;]{0,70}$|\bsẽ\s(?:[^\W\d_]+\s){0,8}$")
 
 
+#: a sentence that opens with an estimate of its period, up to its first figure: "Ước cả năm 2024, thu ngân sách đạt
+#: 4.800 tỷ đồng", "Dự kiến 6 tháng đầu năm, tổng thu …" (the amount is the estimate; the percentages after it are
+#: measured on it, as when "ước" stands in the amount's own clause)
+_ESTIMATE_LEAD = re.compile(r"\s*(?:Ước|Dự kiến)(?:\s(?:tính|thực hiện))?\s(?![^,;]{0,40}\b(?:đã|được)\b)[^,;]{1,40},[^\d,;]*$")
 #: a sentence that opens as a forecast: "Dự kiến cả năm, thu ngân sách quận đạt …"
 _FORECAST_LEAD = re.compile(r"\s*(?:Dự kiến|Dự báo)\b(?![^,;]{0,40}\b(?:đã|được)\b)")
 

@@ -126,7 +126,7 @@ PERIOD_RE = re.compile(
                                                                                # 3 quý đầu năm: the first 9 months
     | (?:(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?:hết|cuối)\s|(?<![\w])[Hh]ết\s)quý\s(?P<bq>IV|III|II|I|[1-4])
         (?:(?:/|\snăm\s)(?P<bqy>{_Y}))?(?![\w/])                               # hết quý III: the first 9 months
-    | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:(?:/|\snăm\s)(?P<qy>{_Y}))?(?![\w/])
+    | [Qq]uý\s(?P<q>IV|III|II|I|[1-4])(?:(?:/|\snăm\s)(?P<qy>{_Y})|\snăm\snay)?(?![\w/])      # quý I năm nay
     | (?P<by_month>(?:(?:[Đđ]ến|[Tt]ính\sđến|[Tt]ới)\s(?P<bmw>hết\s|đầu\s|cuối\s|giữa\s)?|(?<![\w])[Hh]ết\s)tháng\s(?P<bmo>\d{{1,2}}))(?:/(?P<bmy>{_Y}))?(?![\d/-])
     | [Tt]háng\s(?P<mo>\d{{1,2}})(?:(?:/|\snăm\s)(?P<moy>{_Y})|\snăm\snay)?(?![\d/-])
     | (?P<term_half>[Nn]ửa\s(?:đầu\s)?nhiệm\skỳ|[Gg]iữa\snhiệm\skỳ)(?:\s(?P<th1>{_Y})\s?[-–]\s?(?P<th2>{_Y}))?
