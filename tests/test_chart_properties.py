@@ -231,3 +231,25 @@ def test_a_legend_beside_a_chart_goes_under_it_on_a_phone(tmp_path, monkeypatch)
     fig.canvas.draw()
     legend, panel = ax.get_legend().get_window_extent(), ax.get_window_extent()
     assert legend.y1 <= panel.y0 and legend.x1 <= fig.bbox.width
+
+
+def test_long_values_after_bars_are_wrapped_and_given_room_on_a_phone(tmp_path, monkeypatch):
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
+    report.house_style()
+    fig, axes = plt.subplots(2, 1, figsize=(8, 4))
+    for ax in axes:  # two panels on one scale, as the year-on-year chart: a value in words after each bar
+        bars = ax.barh([1, 0], [4577, 4870])
+        ax.bar_label(bars, labels=["about 4,577 billion VND", "an estimated 4,870 billion VND"], padding=4)
+        ax.set_yticks([1, 0], ["the first 9 months of 2023", "the first 9 months of 2024"])
+        ax.set_xlim(0, 8000)
+    out = report.publish_chart(fig, "values", "alt", "Source: [h24 · Paper A · 2024]",
+                               pd.DataFrame({"district": ["Tây Hồ"], "value": [1.0]}), "caption")
+    assert ":class: phone-chart" in out  # at 8 inches' width they fit; on a phone, only wrapped and with room
+    fig.canvas.draw()
+    assert {ax.get_xlim() for ax in axes} == {(0.0, 1.9 * 4870)}  # still one scale
+    values = [t.get_text() for t in axes[0].texts]
+    assert values == ["about\n4,577\u00a0billion\u00a0VND", "an estimated\n4,870\u00a0billion\u00a0VND"]  # a number keeps its unit
+    assert fig.get_tightbbox().width <= report.PHONE_WIDTH * 1.05  # the whole drawing, values included, fits a phone
+    assert all(ax.get_window_extent().width > 0.4 * fig.bbox.width for ax in axes)  # and the panels keep their room

@@ -307,9 +307,12 @@ def phone_rendition(fig, out: Path) -> bool:
             ax.legend(handles=old.legend_handles, labels=[fill(t.get_text(), PHONE_LABEL - 6) for t in old.get_texts()],
                       loc="upper left", bbox_to_anchor=(x, y), ncols=1, frameon=old.get_frame_on(),
                       fontsize=old.get_texts()[0].get_fontsize())
+    _phone_bar_labels(fig)
     for _ in range(3):
         clashes = _fit_labels(fig, tries=2, wrap=PHONE_LABEL, first=PHONE_LABEL)
-        if clashes and not (_thin_ticks(fig) and not _fit_labels(fig, tries=1, wrap=PHONE_LABEL, first=PHONE_LABEL)):
+        while clashes and _thin_ticks(fig):  # fewer numbers on a narrow axis, down to two
+            clashes = _fit_labels(fig, tries=1, wrap=PHONE_LABEL, first=PHONE_LABEL)
+        if clashes:
             return False
         excess = fig.get_tightbbox().width - PHONE_WIDTH * 1.05
         if excess <= 0:
@@ -317,6 +320,42 @@ def phone_rendition(fig, out: Path) -> bool:
             return True
         fig.set_figwidth(max(fig.get_figwidth() - excess, 0.6 * PHONE_WIDTH))
     return False
+
+
+#: a value written after its bar, on a phone: wrapped at this many characters ("an estimated" / "4,870 billion VND")
+PHONE_BAR_LABEL = 17
+
+
+def _phone_bar_labels(fig) -> None:
+    """The values written after horizontal bars, for a phone: wrapped onto two lines, and the value axis
+    lengthened so that the longest bar leaves room for its value (panels that shared one scale still do)."""
+    from matplotlib.text import Annotation
+    from matplotlib.ticker import MaxNLocator
+
+    lengthened = []
+    for ax in fig.axes:
+        # the values after the bars' ends (not those inside them), when they are words as well as a number
+        labels = [t for t in ax.texts if isinstance(t, Annotation) and t.get_ha() == "left" and t.get_text()]
+        bars = [p for p in ax.patches if p.get_width() > 0 and p.get_height() > 0]
+        if not bars or max((len(t.get_text()) for t in labels), default=0) <= PHONE_BAR_LABEL // 2 \
+                or ax.get_xscale() != "linear":
+            continue
+        for t in labels:
+            t.set_text(fill(_UNIT_AFTER_NUMBER.sub("\u00a0", t.get_text()), PHONE_BAR_LABEL))
+        lengthened.append((ax, max(p.get_x() + p.get_width() for p in bars)))
+    if not lengthened:
+        return
+    shared = len({ax.get_xlim() for ax, _ in lengthened}) == 1
+    longest = max(end for _, end in lengthened)
+    for ax, end in lengthened:
+        lo, hi = ax.get_xlim()
+        ax.set_xlim(lo, max(hi, 1.9 * (longest if shared else end)))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=3))  # a few numbers: the axis is short
+
+
+#: the spaces that keep a number with its unit on one line ("4.577 tỷ đồng", "4,577 billion VND")
+_UNIT_AFTER_NUMBER = re.compile(r"(?<=\d) (?=[^\W\d_])|(?<=\btỷ) (?=đồng)|(?<=\btriệu) (?=đồng)|(?<=\bbillion) (?=VND)|"
+                                r"(?<=\bmillion) (?=VND)")
 
 
 def _thin_ticks(fig) -> bool:
