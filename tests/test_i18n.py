@@ -10,7 +10,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from districtbook.analysis import dataset
-from districtbook.analysis import headline
+from districtbook.analysis import headline, revenue
 from districtbook.rendering import i18n, prose, wording
 from districtbook.extraction import metrics
 from districtbook.chapters import common, dictionary, intro
@@ -102,6 +102,7 @@ def _computed_keys() -> set[str]:
         | {f"clause.{mood}.{form}" for mood in prose.MOODS if mood != "need" for form in ("count", "portion")}
         | {f"portion.{k}" for k in prose.PORTIONS} | {f"plan.{k}" for k in prose.PLAN_KINDS} | {f"sector.{k}" for k in prose.SECTORS}
         | {f"who.title.{k}" for k, _ in wording._TITLES} | {f"points.kind.{k}" for k in headline.ORDER}
+        | {f"scope.{s or 'none'}" for s in revenue.SCOPES}
     )
 
 

@@ -30,13 +30,13 @@ def test_editions_format_numbers_narratives_and_charts_in_their_language(built_p
     en = _outputs(built_project / "book/en/chapters/budget.ipynb")
     # the period first, the place as subject, the verb carrying the qualifier (issue 20)
     assert "9 tháng năm 2024, Tây Hồ thu ngân sách ước đạt 2.511 tỷ đồng, bằng 89% kế hoạch năm" in vi
-    assert "In the first 9 months of 2024, Tây Hồ collected an estimated 2,511 billion VND in state budget revenue" in en
+    assert "In the first 9 months of 2024, Tây Hồ collected an estimated 2,511 billion VND in budget revenue" in en
     # what the articles report before the book's arithmetic, each labelled
     assert vi.index("Các bài báo đưa tin") < vi.index("Theo tính toán của sách")
     assert en.index("What the articles report") < en.index("By the book's arithmetic")
     assert "2.821,3 tỷ đồng" in vi and "2,821.3 billion VND" in en  # the implied plan
-    assert "_assets/budget-progress-vi.png" in vi and "Biểu đồ thanh ngang, Thu ngân sách nhà nước: phần trăm kế hoạch năm đã đạt" in vi
-    assert "_assets/budget-progress-en.png" in en and "Horizontal bar chart, State budget revenue: per cent of the annual plan reached" in en
+    assert "_assets/budget-progress-vi.png" in vi and "Biểu đồ thanh ngang, Thu ngân sách: phần trăm kế hoạch năm đã đạt" in vi
+    assert "_assets/budget-progress-en.png" in en and "Horizontal bar chart, Budget revenue: per cent of the annual plan reached" in en
     # names and quotes from the articles stay in Vietnamese in the English edition; a quote is the clause
     assert "“Thu ngân sách ước đạt 2.511 tỷ đồng”" in en and "Tây Hồ" in en
     assert "budget_revenue" not in vi and "budget_revenue" not in en  # labels, never keys

@@ -87,8 +87,8 @@ def test_yearly_figures_are_marked_per_year_in_sentences_and_tables():
     goal = _fig(metric="budget_revenue_growth", unit="percent", basis="yoy", value=10.0, period="2021-2025",
                 qualifier="target", published="2021-02-13")
     g = [f for f in findings.collect(_df(goal)) if f.kind == "target"][0]
-    assert "10% mỗi năm" in prose.sentence(g, "vi") and "mức tăng thu ngân sách nhà nước" in prose.sentence(g, "vi")
-    assert "In 2021-2025, Tây Hồ set a target of 10% a year for growth in state budget revenue" in prose.sentence(g, "en")
+    assert "10% mỗi năm" in prose.sentence(g, "vi") and "mức tăng thu ngân sách" in prose.sentence(g, "vi")
+    assert "For 2021-2025, Tây Hồ set a target of 10% a year for growth in budget revenue" in prose.sentence(g, "en")
 
 
 def test_a_yearly_average_keeps_the_hedge_and_no_false_precision():
@@ -269,7 +269,7 @@ def test_a_vote_of_high_confidence_at_the_term_s_mid_point_is_said_so():
     (found,) = prose.with_words(findings.collect(_df(row)), {"000_a.txt": article})
     vi, en = prose.say(found, "vi"), prose.say(found, "en")
     assert vi.startswith("Giữa nhiệm kỳ 2020-2025, ") and "33/33 phiếu tín nhiệm cao" in vi and "Nửa đầu" not in vi
-    assert en.startswith("At the 2020-2025 term's mid-point, ") and "33/33 votes of high confidence" in en
+    assert en.startswith("At the 2020-2025 term's mid-point, ") and "\"high confidence\" on 33/33 ballots" in en
     plain = "Chủ tịch UBND quận đạt 30/33 phiếu tín nhiệm."
     (low,) = prose.with_words(findings.collect(_df(dict(row, value=30.0, start=plain.find("30/33"),
                                                           end=plain.find("30/33") + 5))), {"000_a.txt": plain})

@@ -90,7 +90,7 @@ def test_dong_da_profile_says_the_subheadings_37016_billion(tmp_path):
     assert "Đống Đa collected more than 37,016 billion VND in state budget revenue" in en
     # "12/16 chỉ tiêu cả nhiệm kỳ" at mid-term is what the article says, never "tức 75%"
     assert "Đống Đa hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ" in vi and "75%" not in vi
-    assert "met 12/16 targets for the whole term" in en
+    assert "met 12 of its 16 targets for the whole term" in en
     # the article's word for the plan: "chỉ tiêu thành phố giao", not "kế hoạch"
     assert "vượt chỉ tiêu thành phố giao (101%)" in vi and "101% of the target set by the city" in en
 
@@ -162,7 +162,7 @@ def test_the_articles_own_words_are_kept(tmp_path):
     assert "more than 1,647 billion VND (estimated) in district budget revenue" in md["en"]
     # whose votes of confidence: the officials the article names
     assert re.search(r"Bí thư Quận u[ỷỷ] Tây Hồ Lê Thị Thu Hằng .*đạt 33/33 phiếu tín nhiệm", md["vi"]), md["vi"]
-    assert "Tây Hồ's Party secretary and the People's Committee chairman each received 33/33 votes of high confidence" in md["en"]
+    assert "Tây Hồ's Party secretary and the People's Committee chairman each received \"high confidence\" on 33/33 ballots" in md["en"]
 
 
 @pytest.mark.parametrize(("text", "start", "end", "words"), [
@@ -319,7 +319,7 @@ def test_the_english_edition_keeps_which_targets_were_met(tmp_path):
     # sets of targets, never "met 21/21 targets" and "met 3/3 targets" side by side
     df, texts = _load(SEEDS, tmp=tmp_path)
     en = str(governance.main_points(df, texts, "en"))
-    assert "met 21/21 targets for socio-economic development" in en and "met 3/3 targets for party building" in en
+    assert "met all 21 targets for socio-economic development" in en and "met all 3 targets for party building" in en
     assert prose._target_scope("chỉ tiêu về bảo vệ môi trường", "en") == " (“chỉ tiêu về bảo vệ môi trường”)"
     assert prose._target_scope("chỉ tiêu", "en") == ""
 

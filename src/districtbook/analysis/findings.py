@@ -33,6 +33,7 @@ import pandas as pd
 from districtbook.base.collate import sorted_names
 from districtbook.analysis import derive
 from districtbook.analysis.dataset import AMOUNT_UNITS, WHEN, forecast, implausible, strong, period_of
+from districtbook.analysis.revenue import revenue_scope
 from districtbook.analysis.dataset import figure_row  # noqa: F401 - the examples' figures, typed as the table's
 from districtbook.extraction.periods import Period
 
@@ -399,6 +400,8 @@ def peer_verdict(a: dict, b: dict) -> Verdict:
     spans = pa.years > 1 and pb.years > 1
     if v.ok and max(pa.start, pb.start).year - min(pa.end, pb.end).year > (1 if spans else 0):
         return Verdict(False, reason="apart")
+    if v.ok and a.get("scope", "") != b.get("scope", ""):  # "thu ngân sách nhà nước trên địa bàn" and "thu ngân sách quận"
+        return Verdict(False, reason="scope")
     return v
 
 
@@ -445,7 +448,10 @@ def normalise(rows: list[dict], texts: dict[str, str] | None) -> list[dict]:
     means (+42), marked ``yoy_change``; so that 142 % and "tăng 18 %" are never set against each other.  One whose
     words say neither (:func:`_grew`) is left out."""
     out = []
+    scopes = _revenue_scopes(rows, texts)
     for r in rows:
+        if str(r["metric"]).startswith("budget_revenue"):
+            r = dict(r, scope=scopes.get((r["doc"], r["district"], r["period"]), ""))
         if r["basis"] == "yoy" and r["unit"] == "percent" and not expected(r):
             r = dict(r, yoy_change=True)
             grew = _grew(r, texts)
@@ -458,6 +464,18 @@ def normalise(rows: list[dict], texts: dict[str, str] | None) -> list[dict]:
                 r["metric"] = str(r["metric"]).removesuffix("_yoy") + "_growth"
         out.append(r)
     return out
+
+
+def _revenue_scopes(rows: list[dict], texts: dict[str, str] | None) -> dict[tuple, str]:
+    """Which revenue (:func:`~districtbook.analysis.revenue.revenue_scope`) each article reports for a place and
+    period, as any of its sentences names it ("thu ngân sách nhà nước trên địa bàn … 4.870 tỷ đồng" names it for the
+    title's "thu ngân sách đạt 78%" too); none when its sentences name two."""
+    named: dict[tuple, set[str]] = {}
+    for r in rows:
+        if texts and str(r["metric"]).startswith("budget_revenue") and r["doc"] in texts:
+            scope = revenue_scope(texts[r["doc"]], int(r["start"]))
+            named.setdefault((r["doc"], r["district"], r["period"]), set()).update({scope} - {""})
+    return {k: next(iter(v)) for k, v in named.items() if len(v) == 1}
 
 
 #: a figure its own sentence scopes to a few named parts of the place ("thu tiền sử dụng đất tại 2 dự án ... 4.000 tỷ

@@ -72,7 +72,8 @@ def derivations(df: pd.DataFrame, lang: str = "vi", texts: dict[str, str] | None
                             docs=doc, when=None, estimate=e, rows=[amount_row, p], shown=_shown(e, hedge, lang),
                             text=text(lang, "derived.plan", year=year, value=_bound(e.value, hedge, lang),
                                       interval=_interval(e, lang), amount=_as_printed(amount, hedge, lang),
-                                      pct=fmt_number(p["value"], lang), cite=cite(p, lang))))
+                                      pct=_divisor(p["value"], hedge, lang)[0], note=_divisor(p["value"], hedge, lang)[1],
+                                      cite=cite(p, lang))))
         for _, p in same[same["metric"].isin(("budget_revenue_yoy", "budget_revenue_growth"))].iterrows():
             if not within_a_year or per_year(p.to_dict()):  # a yearly rate over a term implies no "year before"
                 continue
@@ -82,7 +83,7 @@ def derivations(df: pd.DataFrame, lang: str = "vi", texts: dict[str, str] | None
                                hedge)
             if e is None:
                 continue
-            shown = fmt_number(p["value"], lang)
+            shown, note = _divisor(p["value"], hedge, lang)
             how = f"(1 + {shown}%)" if grew else f"{shown}%"
             prev = period.previous_year() if period else None
             out.append(dict(kind="previous", district=district, period=str(prev or label), value=e.value, low=e.low,
@@ -90,7 +91,7 @@ def derivations(df: pd.DataFrame, lang: str = "vi", texts: dict[str, str] | None
                             shown=_shown(e, hedge, lang),
                             text=text(lang, "derived.previous", period=period_text(prev or period, lang, label),
                                       value=_bound(e.value, hedge, lang), interval=_interval(e, lang),
-                                      amount=_as_printed(amount, hedge, lang), how=how,
+                                      amount=_as_printed(amount, hedge, lang), how=how, note=note,
                                       cite=cite(p, lang))))
         # a total over whole years: its yearly average, with the total's hedge and rounding (none for a running total)
         average = prose.derived_average(amount_row.to_dict(), period.years, lang) if period and period.full_years \
@@ -120,6 +121,21 @@ def _bound(value: float, hedge: str, lang: str, unit: str = "") -> str:
         value = math.ceil(value * 10) / 10
     shown = fmt_value(round(value, 1), unit, None, lang) if unit else fmt_number(value, lang, 1)
     return hedged(shown, hedge, lang) if hedge in ("more_than", "less_than") else shown
+
+
+def _divisor(pct: float, hedge: str, lang: str) -> tuple[str, str]:
+    """The percentage a derivation divides by, and a note: for a bound, the end of the percentage's rounding that
+    keeps the bound true ("hơn 1.647 ÷ 59%" is at least 1.647 ÷ 59,5%: the article's 59% may be a rounded 59,49%).
+
+    >>> _divisor(59.0, "estimate", "vi"), _divisor(59.0, "more_than", "vi"), _divisor(35.0, "less_than", "en")
+    (('59', ''), ('59,5', ' (59% có thể là 59,5% đã làm tròn)'), ('34.5', ' (35% may be a rounded 34.5%)'))
+    """
+    if hedge not in ("more_than", "less_than"):
+        return fmt_number(pct, lang), ""
+    printed = derive.printed(pct)
+    end = float(printed) + (derive.half_unit(printed) if hedge == "more_than" else -derive.half_unit(printed))
+    shown = fmt_number(end, lang, len(printed.partition(".")[2]) + 1)
+    return shown, text(lang, "derived.rounded", end=shown, printed=fmt_number(pct, lang))
 
 
 def _as_printed(amount: float, hedge: str, lang: str) -> str:
@@ -152,12 +168,15 @@ def _differences(rev: pd.DataFrame, lang: str) -> list[dict]:
                 continue
             value = derive.difference(late["value"], early["value"])
             p1, p2 = figure_period_text(early, lang), figure_period_text(late, lang)
-            bound = text(lang, "derived.bound", p1=p1) if early["qualifier"] == "more_than" else ""
+            ceiling = early["qualifier"] == "more_than"  # "hơn 1.647" before: the difference is at most 864
+            bound = text(lang, "derived.bound", p1=p1) if ceiling else ""
             out.append(dict(kind="quarter", district=district, period=f"{early['period']}..{late['period']}",
                             value=value, low=value, high=value, docs=f"{early['doc']},{late['doc']}", rows=[late, early],
                             span=between(period_of(early), period_of(late)), ends=(early["when"], late["when"]),
-                            text=text(lang, "derived.quarter", p1=p1, p2=p2, value=fmt_number(value, lang, 1),
-                                      a=fmt_number(late["value"], lang), b=fmt_number(early["value"], lang),
+                            shown=_bound(value, "less_than", lang, "VND_bn") if ceiling else None,
+                            text=text(lang, "derived.quarter", p1=p1, p2=p2, value=_bound(value, "less_than" if ceiling
+                                                                                          else "", lang),
+                                      a=fmt_number(late["value"], lang), b=_as_printed(early["value"], str(early["qualifier"]), lang),
                                       cites=cite(late, lang) + " " + cite(early, lang), bound=bound)))
     return out
 

@@ -1163,6 +1163,14 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
 
     by_level = {level: (place, evidence(place)) for level, place in main_by_level(in_frame).items()}
     article_place = (main[0], evidence(main[0])) if main else (None, NO_PLACE)
+    return _site_place(article, article_place, by_level), by_level
+
+
+def _site_place(article: Article, article_place: tuple[Place | None, Evidence],
+                by_level: dict[str, tuple[Place, Evidence]]) -> tuple[Place | None, Evidence]:
+    """The unit of the outlet whose mark opens the lead, or of a site header in capitals (both weak): the article's
+    when its text names none (``by_level`` learns the outlet's unit in any case)."""
+    text = article.text
     for ln in article.body():
         outlet = outlet_place(text[ln.start:ln.end])
         if outlet is not None:  # "(QNO) - … UBND tỉnh cho biết": the outlet's province
@@ -1180,7 +1188,7 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
                 article_place = (place, ("outlet", ln.start + start, ln.start + end, True))
                 by_level.setdefault(place.level, article_place)
                 break
-    return article_place, by_level
+    return article_place
 
 
 def _bare_references(text: str, body: int, in_title: list[Mention]) -> list[Mention]:

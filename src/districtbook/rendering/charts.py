@@ -339,8 +339,9 @@ def share_chart(df: pd.DataFrame, lang: str, name: str, texts: dict[str, str] | 
     names its sector ("công nghiệp - xây dựng" is industry and construction, not industry alone)."""
     rows = df[df["metric"].isin(SECTOR_SHARES)].drop_duplicates(["district", "period", "metric"])
     texts = texts or {}
-    rows = rows.assign(shown=[label(m, lang) if sector_word(texts.get(d), int(s)) != "industry_construction"
-                              else text(lang, "metric.sector_share_industry_construction")
+    rows = rows.assign(shown=[text(lang, "metric.sector_share_industry_construction")
+                              if m == "sector_share_industry" and sector_word(texts.get(d), int(s)) == "industry_construction"
+                              else label(m, lang)
                               for m, d, s in zip(rows["metric"], rows["doc"], rows["start"])])
     groups = list(dict.fromkeys(zip(rows["district"], rows["period"], rows["when"])))
     return split(groups, MAX_BARS, lambda chunk, n: _shares(rows, chunk, lang, n), name, lang)
@@ -393,13 +394,17 @@ def what_of(row: dict, texts: dict[str, str] | None, words: int = 6) -> str:
 
     >>> what_of(dict(doc="a", start=4, end=16, quote="3/3 chỉ tiêu"), {"a": "Đạt 3/3 chỉ tiêu về công tác xây dựng Đảng đều hoàn thành"})
     '“3/3 chỉ tiêu về công tác xây dựng Đảng”'
+    >>> what_of(dict(doc="a", start=4, end=18, quote="21/21 chỉ tiêu"), {"a": "Đạt 21/21 chỉ tiêu về phát triển kinh tế - xã hội năm 2023"})
+    '“21/21 chỉ tiêu về phát triển kinh tế - xã hội”'
     """
     import re
 
     text_ = (texts or {}).get(row["doc"])
     if not text_:
         return short_doc(row["doc"])
-    after = re.split(r"[,.;:!?\n]", text_[int(row["end"]):int(row["end"]) + 120])[0].split()[:words]
+    clause = re.split(r"[,.;:!?\n]", text_[int(row["end"]):int(row["end"]) + 120])[0].split()
+    cut = words + 2 if "-" in clause[words - 1:words + 1] or "–" in clause[words - 1:words + 1] else words
+    after = clause[:cut]  # "kinh tế - xã hội" whole: a compound is never cut at its hyphen
     while after and not any(c.isalnum() for c in after[-1]):  # no dangling "-" at the cut
         after.pop()
     return "“" + " ".join([text_[int(row["start"]):int(row["end"])], *after]).strip() + "”"

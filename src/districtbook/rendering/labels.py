@@ -45,7 +45,7 @@ def label(metric: str, lang: str) -> str:
     """A metric's label for readers; an unknown key is humanised, never shown raw.
 
     >>> label("budget_revenue", "vi"), label("local_budget_expenditure", "en"), label("budget_revenue_times", "vi")
-    ('Thu ngân sách nhà nước', 'Local budget expenditure', 'Thu ngân sách nhà nước, số lần so với kỳ gốc')
+    ('Thu ngân sách', 'Local budget expenditure', 'Thu ngân sách, số lần so với kỳ gốc')
     """
     m = describe(str(metric))
     if m.key != "other" or metric == "other":

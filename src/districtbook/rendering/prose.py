@@ -15,6 +15,7 @@ from districtbook.rendering import ledger
 from districtbook.base.collate import sorted_names
 from districtbook.analysis import headline
 from districtbook.analysis.dataset import WHEN
+from districtbook.analysis.revenue import scope_of
 from districtbook.analysis.findings import Finding, Verdict, collect, direction, expected, goal, per_year, refusals
 from districtbook.rendering.i18n import date_text, figure_period_text, period_text, plural, text
 from districtbook.rendering.labels import cite, fmt_value, hedged, label, lower_first, round_for_prose
@@ -41,6 +42,9 @@ def amount_of(row: dict, lang: str, hedge: bool = True) -> str:
     """A figure's value as printed in prose: unit, counted noun (from the quote, Vietnamese edition) and hedge;
     "từ 90 đảng viên trở lên" stays "from … or more" (:func:`districtbook.rendering.wording.or_more`)."""
     v = fmt_value(row["value"], row["unit"], row.get("denominator"), lang)
+    if row["unit"] == "ratio" and str(row.get("metric", "")).startswith("targets_") and row.get("denominator"):
+        x, y = fmt_number(row["value"], lang), fmt_number(row["denominator"], lang)  # "met all 21", "19 of its 20"
+        v = text(lang, "amount.all_of" if row["value"] == row["denominator"] else "amount.x_of_y", x=x, y=y)
     noun = counted_noun(row, lang)
     if noun:
         v = f"{v} {noun}"
@@ -74,8 +78,14 @@ def value_of(row: dict, lang: str, hedge: bool = True, verb: bool = False) -> st
     if verb and v == fmt_value(row["value"], row["unit"], row.get("denominator"), lang):
         v = text(lang, "value.reached", value=v)
     if per_year(row):
-        v = text(lang, "value.per_year", value=v)
+        v = text(lang, _per_year_key(row), value=v)
     return v
+
+
+def _per_year_key(row: dict) -> str:
+    """How a yearly value is marked: "… mỗi năm", or "bình quân … mỗi năm" when its article says "bình quân" (an
+    average over the years, not the figure of every year)."""
+    return "value.per_year_average" if (row.get("words") or {}).get("average") else "value.per_year"
 
 
 def derived(value: float, unit: str, lang: str, hedge: str = "", noun: str = "") -> str:
@@ -160,8 +170,9 @@ def _what(row: dict, lang: str) -> str:
     if m == "budget_revenue":
         word = words.get("revenue", "")
         if lang == "vi":
-            return word or "ngân sách nhà nước"
-        return text(lang, "what.revenue.district" if word.endswith(("quận", "huyện")) else "what.revenue.state")
+            return word or text(lang, "what.revenue.any")
+        scope = {"state": "what.revenue.state", "local": "what.revenue.district"}.get(scope_of(word), "what.revenue.any")
+        return text(lang, scope)
     if m == "economic_growth_rate":
         word = words.get("growth", "")
         if lang == "vi":
@@ -227,13 +238,16 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
         return _change_clause(row, lang, who)
     fields = dict(who=who, amount=amount, value=value, what=_what(row, lang), metric=metric_words(metric, lang))
     act_key = _act_key(row, metric)
+    yearly, key = per_year(row), _per_year_key(row)
+    if yearly and (key == "value.per_year_average" or not act_key):  # the yearly mark with its value: "a target of
+        # 10% a year for …", "tăng trưởng kinh tế bình quân 14,01% mỗi năm" (an average, said where its value is)
+        fields.update(amount=text(lang, key, value=amount), value=text(lang, key, value=value))
+        yearly = False
     if act_key:
         act = text(lang, f"act.{'did' if mood_ == 'did' else 'do'}.{act_key}", **fields)
         out = text(lang, f"clause.{mood_}.verb", act=act, **{k: v for k, v in fields.items() if k != "act"})
         out = re.sub(r"\s{2,}", " ", out).strip()
-        return text(lang, "clause.per_year", clause=out) if per_year(row) else out  # "kết nạp … mỗi năm"
-    if per_year(row):  # "a target of 10% a year for …": the yearly mark stays with its value
-        fields.update(amount=text(lang, "value.per_year", value=amount), value=text(lang, "value.per_year", value=value))
+        return text(lang, "clause.per_year", clause=out) if yearly else out  # "kết nạp … mỗi năm"
     if metric in PORTIONS and row.get("unit") == "percent" and mood_ != "need":
         return text(lang, f"clause.{mood_}.portion", portion=text(lang, f"portion.{metric}"), **fields)
     counted = counted_thing(row, lang)
@@ -329,6 +343,8 @@ def _base(f: Finding, lang: str) -> dict:
     recent = recent_span(f.rows, f.when, lang)
     period = recent or period_text(f.when, lang, f.period)
     when = _first_upper(text(lang, "open.period", period=recent)) if recent else opening(f.when, lang, f.period)
+    if not recent and f.rows and mood(f.rows[0]) == "aim" and f.when is not None and f.when.years > 1:
+        when = _first_upper(text(lang, "open.aim", period=period))  # "For 2021-2025, …": a goal is set for a term
     if f.metric == "confidence_votes" and f.when is not None and f.when.granularity == "half_term":
         # a vote of confidence is taken at the term's mid-point ("lấy phiếu tín nhiệm giữa nhiệm kỳ"), not over its half
         y1, y2 = f.when.label.split("-")[:2]
@@ -802,6 +818,8 @@ def reason_text(metric: str, a: dict, b: dict, v: Verdict, lang: str) -> str:
         fields.update(pu=figure_period_text(u, lang), date=date_text(u["published"], lang))
     if a["unit"] == "percent" and v.reason == "unit":
         fields["ua"] = "%"
+    if v.reason == "scope":  # which revenue each article reports
+        fields.update(sa=text(lang, f"scope.{a.get('scope') or 'none'}"), sb=text(lang, f"scope.{b.get('scope') or 'none'}"))
     if v.reason == "own_targets":  # which targets: each place's count, as its article gives it
         fields.update(pa=f"{fields['a']} {value_of(a, lang, hedge=False)}", pb=f"{fields['b']} {value_of(b, lang, hedge=False)}")
     return text(lang, f"reason.{v.reason}", **fields)

@@ -17,26 +17,17 @@ from __future__ import annotations
 
 import re
 
+from districtbook.analysis.revenue import clause_before, revenue_word
+
 #: the plan a percentage is measured against, as printed right after it ("89% kế hoạch năm", "101% chỉ tiêu thành
 #: phố giao", "104,2% dự toán thành phố giao")
 _PLAN = re.compile(r"\s*(?:so với\s+)?(?P<word>(?:dự toán|kế hoạch|chỉ tiêu)(?:\s+(?:năm|vốn|được giao|thành phố giao|"
                    r"TP giao|giao|đề ra|cả năm))*)")
-#: the revenue named before an amount: the last "thu ngân sách …" of the clause
-_REVENUE = re.compile(r"[Tt]hu ngân sách(?P<word>(?:\s+[Nn]hà nước)?(?:\s+trên địa bàn)?(?:\s+(?:quận|huyện|thị xã|"
-                      r"thành phố))?)")
 _OR_MORE = re.compile(r"[^,.;:\n]{0,40}?\btrở lên\b")
-_CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
 #: who holds a vote of confidence: the words before "đạt/nhận … phiếu tín nhiệm" in its clause
 _VOTES = re.compile(r"(?P<who>[^.;:\n]{3,200}?)\s+(?:đạt|nhận(?: được)?)(?: số)? phiếu tín nhiệm")
 _WHO_STRIP = re.compile(r"^(?:Theo đó|Trong đó|Kết quả|Cụ thể)\s*,\s*|^(?:đồng chí|các đồng chí)\s+", re.I)
 _GROWTH_WHAT = re.compile(r"giá trị sản xuất|GRDP|tổng sản phẩm|kinh tế")
-
-
-def _clause_before(text: str, start: int, reach: int = 160) -> str:
-    left = max(0, start - reach)
-    chunk = text[left:start]
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(chunk)), default=0)
-    return chunk[cut:]
 
 
 def plan_word(text: str | None, end: int) -> str:
@@ -45,18 +36,6 @@ def plan_word(text: str | None, end: int) -> str:
         return ""
     m = _PLAN.match(text, end)
     return re.sub(r"\s+", " ", m["word"]).strip() if m else ""
-
-
-def revenue_word(text: str | None, start: int) -> str:
-    """Which revenue an amount is: "ngân sách nhà nước trên địa bàn", "ngân sách quận", "ngân sách nhà nước"
-    (the words after "thu" before the figure, in its sentence)."""
-    if not text:
-        return ""
-    found = list(_REVENUE.finditer(_clause_before(text, start, 200)))
-    if not found:
-        return ""
-    word = ("ngân sách" + found[-1]["word"]).replace("Nhà nước", "nhà nước")
-    return re.sub(r"(trên địa bàn) \S+$", r"\1", word)  # "trên địa bàn quận Ba Đình": the place is the sentence's subject
 
 
 def or_more(text: str | None, start: int, end: int) -> bool:
@@ -138,7 +117,7 @@ def vote_holder(text: str | None, start: int) -> str:
     if not text:
         return ""
     m = None
-    for m in _VOTES.finditer(_clause_before(text, start, 260) + " "):
+    for m in _VOTES.finditer(clause_before(text, start, 260) + " "):
         pass
     if m is None:
         return ""
@@ -151,7 +130,7 @@ def growth_word(text: str | None, start: int) -> str:
     """What a growth rate measures in the article: "giá trị sản xuất" or "kinh tế" (GRDP)."""
     if not text:
         return ""
-    found = _GROWTH_WHAT.findall(_clause_before(text, start, 160))
+    found = _GROWTH_WHAT.findall(clause_before(text, start, 160))
     if not found:  # "(…; ước thực hiện đến năm 2025 tăng 12%)": the sentence names the measure
         left = max(0, start - 300)
         found = _GROWTH_WHAT.findall(re.split(r"\.\s|\n", text[left:start])[-1])
@@ -167,10 +146,17 @@ def sector_word(text: str | None, start: int) -> str:
     """Which sector a share of the economy is of, when the article's words are not the house word: "công nghiệp -
     xây dựng" (industry and construction, as the statistics office groups them) rather than "công nghiệp".
 
-    >>> sector_word("thương mại - dịch vụ chiếm 68,5%, công nghiệp - xây dựng chiếm 31,2%", 62), sector_word("ngành công nghiệp đạt tỷ trọng 33,53%", 30)
-    ('industry_construction', '')
+    Only the words since the figure before it count: in "công nghiệp - xây dựng chiếm 31,2%, nông nghiệp chiếm 0,3%"
+    the 0,3% is agriculture's.
+
+    >>> t = "thương mại - dịch vụ chiếm 68,5%, công nghiệp - xây dựng chiếm 31,2%, nông nghiệp chiếm 0,3%"
+    >>> sector_word(t, 62), sector_word(t, t.index("0,3")), sector_word("ngành công nghiệp đạt tỷ trọng 33,53%", 30)
+    ('industry_construction', '', '')
     """
-    return "industry_construction" if text and _INDUSTRY_CONSTRUCTION.search(_clause_before(text, start, 80)) else ""
+    if not text:
+        return ""
+    words = re.split(r"\d(?:[\d.,]*\d)?\s?%?", clause_before(text, start, 80))[-1]
+    return "industry_construction" if _INDUSTRY_CONSTRUCTION.search(words) else ""
 
 
 def scope_after(text: str | None, start: int) -> str:
@@ -220,7 +206,7 @@ def high_confidence(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     after = re.split(r"[;.,\n]", text[end:end + 40], maxsplit=1)[0]
-    return bool(_HIGH_CONFIDENCE.search(_clause_before(text, start, 80)) or _HIGH_CONFIDENCE.search(after))
+    return bool(_HIGH_CONFIDENCE.search(clause_before(text, start, 80)) or _HIGH_CONFIDENCE.search(after))
 
 
 _RECENT_YEARS = re.compile(r"\b(?:trong|sau)\s+(\d{1,2})\s+năm\b(?!\s*\d)|\b(\d{1,2})\s+năm\s+(?:qua|gần đây|vừa qua)\b",
@@ -241,6 +227,10 @@ def recent_years(row: dict, text: str) -> str:
         return ""
     m = _RECENT_YEARS.search(text[int(start):int(end)])
     return (m[1] or m[2]) if m else ""
+
+
+#: "tăng bình quân 14,01%", "bình quân trên 14%/năm": an average over the years, said in the figure's clause
+_AVERAGE_BEFORE = re.compile(r"\b(?:bình quân|trung bình)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
 
 
 def article_words(row: dict, text: str | None) -> dict[str, str]:
@@ -266,7 +256,8 @@ def article_words(row: dict, text: str | None) -> dict[str, str]:
            "growth": growth_word(text, start) if metric == "economic_growth_rate" else "",
            "scope": scope_after(text, start) if metric.startswith("targets_") else "",
            "sector": sector_word(text, start) if metric.endswith("_industry") else "",
-           "recent_years": recent_years(row, text)}
+           "recent_years": recent_years(row, text),
+           "average": "yes" if _AVERAGE_BEFORE.search(clause_before(text, start, 40)) else ""}
     return {k: v for k, v in out.items() if v}
 
 
