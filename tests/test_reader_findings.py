@@ -32,7 +32,7 @@ def test_a_goal_for_a_term_just_begun_is_never_a_fall_from_what_was_achieved():
     assert len(t) == 1 and t[0].values == {"target": 14.0, "past": 14.01}
     vi, en = prose.sentence(t[0], "vi"), prose.sentence(t[0], "en")
     assert "hơn 14% mỗi năm" in vi and "ngang mức 14,01%" in vi and "giảm" not in vi
-    assert "more than 14% a year" in en and "fell" not in en
+    assert "more than 14% each year" in en and "fell" not in en
 
 
 def test_a_forecast_for_a_later_year_is_not_a_rise():
@@ -80,7 +80,7 @@ def test_yearly_figures_are_marked_per_year_in_sentences_and_tables():
                qualifier="more_than", per_year="yes", published="2021-02-13", quote="90 đảng viên")
     t = [f for f in findings.collect(_df(row)) if f.kind == "target"][0]
     assert "hơn 90 đảng viên mỗi năm" in prose.sentence(t, "vi")
-    assert "more than 90 new Party members a year" in prose.sentence(t, "en")
+    assert "more than 90 new Party members each year" in prose.sentence(t, "en")
     assert prose.period_cell(row, "vi") == "giai đoạn 2021-2025 (mỗi năm)"
     assert prose.period_cell(row, "en") == "2021-2025 (per year)"
     # "năm sau tăng hơn năm trước 10%" for 2021-2025: a growth on the year before, so a yearly figure too
@@ -274,3 +274,7 @@ def test_a_vote_of_high_confidence_at_the_term_s_mid_point_is_said_so():
     (low,) = prose.with_words(findings.collect(_df(dict(row, value=30.0, start=plain.find("30/33"),
                                                           end=plain.find("30/33") + 5))), {"000_a.txt": plain})
     assert "phiếu tín nhiệm cao" not in prose.say(low, "vi") and "high confidence" not in prose.say(low, "en")
+    # the tables and the charts date it so too (their period cell, their bar's label)
+    from districtbook.rendering.i18n import figure_period_text
+    assert (figure_period_text(row, "vi"), figure_period_text(row, "en")) == ("giữa nhiệm kỳ 2020-2025",
+                                                                              "the 2020-2025 term's mid-point")

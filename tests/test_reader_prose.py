@@ -156,7 +156,10 @@ def test_the_articles_own_words_are_kept(tmp_path):
         prose.say(f, lang) for f in prose.chapter_points(df, texts, None, ("Tây Hồ",))[0]) for lang in ("vi", "en")}
     # "mỗi năm kết nạp mới từ 90 đảng viên trở lên": "từ … trở lên", never "hơn 90"
     assert "từ 90 đảng viên trở lên mỗi năm" in md["vi"] and "hơn 90" not in md["vi"]
-    assert "90 or more new Party members a year" in md["en"] and "more than 90" not in md["en"]
+    assert "90 or more new Party members each year" in md["en"] and "more than 90" not in md["en"]
+    # "tỷ lệ đảng viên và tổ chức Đảng hoàn thành tốt nhiệm vụ … trên 75%": who is rated, as the article says, never "units"
+    assert "hơn 75% đảng viên và tổ chức đảng hoàn thành tốt nhiệm vụ" in md["vi"]
+    assert "75% of its Party members and Party organisations rated good each year" in md["en"]
     # source 002's "thu ngân sách quận" stays district budget revenue
     assert "Tây Hồ thu ngân sách quận ước đạt hơn 1.647 tỷ đồng" in md["vi"]
     assert "more than 1,647 billion VND (estimated) in district budget revenue" in md["en"]

@@ -122,5 +122,10 @@ def period_text(p: Period | None, lang: str, label: str = "") -> str:
 
 
 def figure_period_text(row: Any, lang: str) -> str:
-    """A figure's period (a row of the typed figure table: its ``when``, printed ``period`` label) as a reader reads it."""
-    return period_text(row["when"], lang, str(row["period"]))
+    """A figure's period (a row of the typed figure table: its ``when``, printed ``period`` label) as a reader reads it;
+    a vote of confidence dated by half a term was taken at its mid-point ("giữa nhiệm kỳ 2020-2025"), not over it."""
+    when = row["when"]
+    if row.get("metric") == "confidence_votes" and when is not None and when.granularity == "half_term":
+        start, end = when.label.split("-")[:2]
+        return text(lang, "period.mid_term", start=start, end=end)
+    return period_text(when, lang, str(row["period"]))

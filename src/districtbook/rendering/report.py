@@ -335,7 +335,7 @@ def _phone_bar_labels(fig) -> None:
     lengthened = []
     for ax in fig.axes:
         # the values after the bars' ends (not those inside them), when they are words as well as a number
-        labels = [t for t in ax.texts if isinstance(t, Annotation) and t.get_ha() == "left" and t.get_text()]
+        labels = [t for t in ax.texts if isinstance(t, Annotation) and t.get_horizontalalignment() == "left" and t.get_text()]
         bars = [p for p in ax.patches if p.get_width() > 0 and p.get_height() > 0]
         if not bars or max((len(t.get_text()) for t in labels), default=0) <= PHONE_BAR_LABEL // 2 \
                 or ax.get_xscale() != "linear":

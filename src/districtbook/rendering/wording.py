@@ -95,21 +95,33 @@ def hedge_word(qualifier: str, text: str | None, start: int, end: int) -> str:
 
 #: what a share of rated party bodies counts, as written after the percentage ("100% chi bộ … hoàn thành tốt nhiệm
 #: vụ"), with the catalogue key of its English words
-RATED = (("tổ chức cơ sở đảng", "rated.grassroots"), ("tổ chức đảng", "rated.grassroots"), ("cơ sở đảng", "rated.grassroots"),
+RATED = (("đảng viên và tổ chức đảng", "rated.members_and_bodies"), ("tổ chức cơ sở đảng", "rated.grassroots"), ("tổ chức đảng", "rated.grassroots"), ("cơ sở đảng", "rated.grassroots"),
          ("chi bộ", "rated.cells"), ("đảng bộ", "rated.committees"), ("đảng viên", "rated.members"), ("đơn vị", "rated.units"))
 
 
-def rated(text: str | None, end: int) -> str:
+def rated(text: str | None, end: int, start: int | None = None) -> str:
     """Which party bodies a share rated "hoàn thành tốt/xuất sắc nhiệm vụ" counts, in the article's words after the
-    percentage ("chi bộ", "đảng viên"); "" when it names none.
+    percentage ("chi bộ", "đảng viên"), else those of "tỷ lệ … hoàn thành" before it ("tỷ lệ đảng viên và tổ chức
+    Đảng hoàn thành tốt nhiệm vụ hàng năm đạt trên 75%"); "" when it names none.
 
     >>> rated("100% chi bộ và hơn 92% đảng viên hoàn thành tốt nhiệm vụ", 4), rated("đạt 100% hoàn thành", 8)
     ('chi bộ', '')
+    >>> t = "tỷ lệ đảng viên và tổ chức Đảng hoàn thành tốt nhiệm vụ hàng năm đạt trên 75%"
+    >>> rated(t, len(t), len(t) - 3)
+    'đảng viên và tổ chức đảng'
     """
     if not text:
         return ""
     after = text[end:end + 30].lstrip().lower()
-    return next((words for words, _key in RATED if after.startswith(words)), "")
+    found = next((words for words, _key in RATED if after.startswith(words)), "")
+    if found or start is None:
+        return found
+    m = _RATED_BEFORE.search(clause_before(text, start, 160).lower())
+    return next((words for words, _key in RATED if m and m["who"].startswith(words)), "")
+
+
+#: the bodies a rate counts, named after "tỷ lệ" and before "hoàn thành"
+_RATED_BEFORE = re.compile(r"tỷ lệ\s+(?P<who>[^,;]{3,60}?)\s+hoàn thành")
 
 
 def vote_holder(text: str | None, start: int) -> str:
@@ -252,7 +264,7 @@ def article_words(row: dict, text: str | None) -> dict[str, str]:
            and estimated(text, start) else "",  # a bound's hedge hides the article's "ước"
            "holder": vote_holder(text, start) if metric == "confidence_votes" else "",
            "high": "yes" if metric == "confidence_votes" and high_confidence(text, start, end) else "",
-           "rated": rated(text, end) if metric in ("party_units_good_share", "party_units_excellent_share") else "",
+           "rated": rated(text, end, start) if metric in ("party_units_good_share", "party_units_excellent_share") else "",
            "growth": growth_word(text, start) if metric == "economic_growth_rate" else "",
            "scope": scope_after(text, start) if metric.startswith("targets_") else "",
            "sector": sector_word(text, start) if metric.endswith("_industry") else "",
