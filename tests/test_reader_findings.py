@@ -193,7 +193,7 @@ def test_the_governance_chart_keeps_votes_and_targets_apart_with_distinct_labels
     assert sorted(ax.get_title(loc="left") for ax in axes) == ["Chỉ tiêu hoàn thành", "Phiếu tín nhiệm"]
     labels = [t.get_text() for ax in axes for t in ax.get_yticklabels()]
     assert len(labels) == len(set(labels)) == 3
-    assert "Tây Hồ · năm 2023 · “3/3 chỉ tiêu về công tác xây dựng Đảng”" in labels
+    assert "Tây Hồ · năm 2023 · chỉ tiêu về công tác xây dựng Đảng" in labels
 
 
 def test_each_edition_names_its_author_in_its_own_language(tmp_path):
@@ -259,7 +259,8 @@ def test_a_span_its_article_counts_in_years_back_from_its_date_is_said_as_the_ar
     assert "2020-2022" in prose.say(plain, "vi")
 
 
-def test_a_vote_of_high_confidence_at_the_term_s_mid_point_is_said_so():
+def test_a_vote_of_high_confidence_at_the_term_s_mid_point_is_said_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))  # the chart drawn below
     # "lấy phiếu tín nhiệm giữa nhiệm kỳ … đạt phiếu tín nhiệm cao tuyệt đối 33/33 phiếu": a vote at the mid-point,
     # of high confidence; not "votes of confidence in the first half of the term"
     article = "Kết quả lấy phiếu tín nhiệm giữa nhiệm kỳ 2020 - 2025, Chủ tịch UBND quận đạt phiếu tín nhiệm cao tuyệt đối 33/33 phiếu."
@@ -278,3 +279,35 @@ def test_a_vote_of_high_confidence_at_the_term_s_mid_point_is_said_so():
     from districtbook.rendering.i18n import figure_period_text
     assert (figure_period_text(row, "vi"), figure_period_text(row, "en")) == ("giữa nhiệm kỳ 2020-2025",
                                                                               "the 2020-2025 term's mid-point")
+    from districtbook.chapters import governance
+    drawn = str(governance.ratio_chart(_df(row), {"000_a.txt": article}, "en"))
+    assert "the 2020-2025 term's mid-point" in drawn and "first half" not in drawn
+
+
+def test_a_years_result_reported_in_its_last_month_says_as_of_when(tmp_path, monkeypatch):
+    # "Chiều 12/12, HĐND quận … đã hoàn thành 19/20 chỉ tiêu phát triển kinh tế - xã hội năm 2023": the year as it stood
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
+    article = "Quận đã hoàn thành 19/20 chỉ tiêu phát triển kinh tế - xã hội năm 2023."
+    start = article.find("19/20")
+    row = _fig(metric="targets_completed", unit="ratio", value=19.0, denominator=20.0, period="2023", quote="19/20",
+               start=start, end=start + 5, published="2023-12-12", district="Hoàng Mai")
+    (found,) = prose.with_words(findings.collect(_df(row)), {"000_a.txt": article})
+    assert prose.say(found, "vi").startswith("Năm 2023 (tính đến 12/12/2023), Hoàng Mai hoàn thành 19/20 chỉ tiêu")
+    assert prose.say(found, "en").startswith("In 2023 (as of 12 December 2023), Hoàng Mai met 19 of its 20 targets")
+    (after,) = prose.with_words(findings.collect(_df(dict(row, published="2024-01-05"))), {"000_a.txt": article})
+    assert prose.say(after, "vi").startswith("Năm 2023, Hoàng Mai")
+
+
+def test_a_chart_of_targets_met_says_which_targets(tmp_path, monkeypatch):
+    # "nửa đầu nhiệm kỳ …, quận đã hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ": whole-term targets met at mid-term, never
+    # a 75% bar that reads as half-term targets missed; the English edition says it in English
+    monkeypatch.setenv("DISTRICTBOOK_ASSETS_DIR", str(tmp_path))
+    from districtbook.chapters import governance
+    article = "Nửa đầu nhiệm kỳ 2020-2025, quận đã hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ."
+    start = article.find("12/16")
+    row = _fig(metric="targets_completed", unit="ratio", value=12.0, denominator=16.0, period="2020-2025-H1",
+               quote="12/16", start=start, end=start + 5, published="2023-04-06", district="Đống Đa")
+    vi = str(governance.ratio_chart(_df(row), {"000_a.txt": article}, "vi"))
+    en = str(governance.ratio_chart(_df(row), {"000_a.txt": article}, "en"))
+    assert "Đống Đa · nửa đầu nhiệm kỳ 2020-2025 · chỉ tiêu cả nhiệm kỳ: 12/16" in vi
+    assert "Đống Đa · the first half of the 2020-2025 term · targets for the whole term: 12/16" in en and "chỉ tiêu" not in en

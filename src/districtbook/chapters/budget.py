@@ -128,14 +128,15 @@ def _divisor(pct: float, hedge: str, lang: str) -> tuple[str, str]:
     keeps the bound true ("hơn 1.647 ÷ 59%" is at least 1.647 ÷ 59,5%: the article's 59% may be a rounded 59,49%).
 
     >>> _divisor(59.0, "estimate", "vi"), _divisor(59.0, "more_than", "vi"), _divisor(35.0, "less_than", "en")
-    (('59', ''), ('59,5', ' (59% có thể là 59,5% đã làm tròn)'), ('34.5', ' (35% may be a rounded 34.5%)'))
+    (('59', ''), ('59,5', ' (lấy 59,5%, cận trên của những số làm tròn thành 59%)'), ('34.5', ' (taking 34.5%, the bottom of what rounds to 35%)'))
     """
     if hedge not in ("more_than", "less_than"):
         return fmt_number(pct, lang), ""
     printed = derive.printed(pct)
     end = float(printed) + (derive.half_unit(printed) if hedge == "more_than" else -derive.half_unit(printed))
     shown = fmt_number(end, lang, len(printed.partition(".")[2]) + 1)
-    return shown, text(lang, "derived.rounded", end=shown, printed=fmt_number(pct, lang))
+    key = "derived.rounded_high" if hedge == "more_than" else "derived.rounded_low"
+    return shown, text(lang, key, end=shown, printed=fmt_number(pct, lang))
 
 
 def _as_printed(amount: float, hedge: str, lang: str) -> str:

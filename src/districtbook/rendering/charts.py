@@ -167,7 +167,7 @@ def _progress(fs: list[Finding], lang: str, name: str, one_place: bool = False) 
     if not fs:
         return None
     house_style()
-    fig, ax = plt.subplots(figsize=(8, 0.7 * len(fs) + 2.0))
+    fig, ax = plt.subplots(figsize=(8, 0.7 * len(fs) + 2.6))
     labels = [f"{label(f.metric, lang) if one_place else f.district} · {period_text(f.when, lang, f.period)}" for f in fs]
     ticks = [lb.replace(" · ", "\n", 1) if one_place else lb for lb in labels]  # a measure's long name: two lines
     what = fs[0].district if one_place else label(fs[0].metric, lang)  # what every bar shares: the title names it
@@ -388,6 +388,19 @@ def _shares(rows: pd.DataFrame, groups: list[tuple[str, str, Period | None]], la
                    text(lang, "chart.share.caption"), lang, notes, text(lang, "chart.share.title"), "shares")
 
 
+def _which_targets(row: dict, texts: dict[str, str] | None, lang: str) -> str:
+    """Which targets an x/y count of them counts, as its article says ("chỉ tiêu cả nhiệm kỳ": whole-term targets
+    met by mid-term, not half-term ones missed), in the edition's words (" · targets for the whole term"); ""."""
+    from districtbook.rendering.prose import _target_scope
+    from districtbook.rendering.wording import scope_after
+
+    text_ = (texts or {}).get(row["doc"])
+    scope = scope_after(text_, int(row["start"])) if text_ and str(row["metric"]).startswith("targets_") else ""
+    if scope.strip() in ("", "chỉ tiêu"):
+        return ""
+    return f" · {scope}" if lang == "vi" else f" · {text(lang, 'chart.targets')}{_target_scope(scope, lang)}"
+
+
 def what_of(row: dict, texts: dict[str, str] | None, words: int = 6) -> str:
     """The article's own words after a figure, telling two figures of one metric apart in a label:
     "21/21 chỉ tiêu về phát triển kinh tế" and "3/3 chỉ tiêu về công tác xây dựng Đảng".
@@ -438,7 +451,8 @@ def _ratios(fs: list[Finding], lang: str, name: str, texts: dict[str, str] | Non
     items, data, notes = [], [], []
     for ax, k in zip(axes[:, 0], kinds):
         group = [f for f in fs if panel(f) == k]
-        names = [f"{f.district} · {period_text(f.when, lang, f.period)}" for f in group]
+        names = [f"{f.district} · {figure_period_text(f.rows[0], lang)}{_which_targets(f.rows[0], texts, lang)}"
+                 for f in group]
         names = [n if names.count(n) == 1 else f"{n} · {what_of(f.rows[0], texts)}" for n, f in zip(names, group)]
         ax.set_title(label(k[0], lang), fontsize=9, loc="left")
         y = list(range(len(group)))[::-1]

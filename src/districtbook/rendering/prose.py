@@ -230,10 +230,7 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
         amount, value = _amount_and_value(row, lang, mood_)
     holder = row.get("words", {}).get("holder", "")
     if metric == "confidence_votes" and holder:  # whose votes: the officials the article names
-        titles = [text(lang, f"who.title.{t}") for t in holder_titles(holder)]
-        who = escape(holder) if lang == "vi" else text(
-            lang, "who.holders_each" if len(titles) > 1 else "who.holders", district=who,  # two officials, each voted on
-            titles=text(lang, "who.title.and").join(titles) if titles else text(lang, "who.leaders"))
+        who = _vote_holders(holder, who, lang)
     if metric.endswith("_change") and row.get("unit") in ("VND_bn", "count", "score", "pp") and mood_ == "did":
         return _change_clause(row, lang, who)
     fields = dict(who=who, amount=amount, value=value, what=_what(row, lang), metric=metric_words(metric, lang))
@@ -254,6 +251,16 @@ def clause(row: dict, lang: str, who: str, amount: str | None = None, mood_: str
     if counted and mood_ != "need":  # "Kinh Môn có 25 tuyến phố văn minh", not "có tuyến phố văn minh đạt 25 tuyến phố"
         return text(lang, f"clause.{mood_}.count", who=who, amount=counted)
     return re.sub(r"\s{2,}", " ", text(lang, f"clause.{mood_}.noun", **fields)).strip()
+
+
+def _vote_holders(holder: str, who: str, lang: str) -> str:
+    """Whose votes of confidence: the officials as the article names them ("… và …" each: "đều"), or their offices in
+    an edition that does not print the names."""
+    if lang == "vi":
+        return escape(holder) + (" đều" if " và " in holder else "")
+    titles = [text(lang, f"who.title.{t}") for t in holder_titles(holder)]
+    return text(lang, "who.holders_each" if len(titles) > 1 else "who.holders", district=who,  # two officials, each
+                titles=text(lang, "who.title.and").join(titles) if titles else text(lang, "who.leaders"))
 
 
 def _change_clause(row: dict, lang: str, who: str) -> str:
@@ -317,6 +324,24 @@ def opening(p: Period | None, lang: str, label: str = "") -> str:
     return out[:1].upper() + out[1:]
 
 
+def _said_before_the_end(row: dict, when: Period | None) -> bool:
+    """Whether a result of a year was reported in its last month, before the year was over ("đã hoàn thành 19/20
+    chỉ tiêu … năm 2023" on 12 December 2023): the year's result as things stood that day (an earlier month's report
+    is no finding at all: :func:`~districtbook.analysis.dataset.year_not_over`).
+
+    >>> from datetime import date
+    >>> y = Period(date(2023, 1, 1), date(2023, 12, 31), "year", "2023")
+    >>> r = dict(published="2023-12-12", qualifier="actual", when=y, period="2023", per_year="", basis="none")
+    >>> _said_before_the_end(r, y), _said_before_the_end(dict(r, published="2024-01-05"), y), _said_before_the_end(dict(r, qualifier="estimate"), y)
+    (True, False, False)
+    """
+    pub = str(row.get("published", ""))
+    if when is None or when.granularity != "year" or not re.fullmatch(r"\d{4}-\d\d-\d\d", pub) or mood(row) != "did" \
+            or row.get("qualifier") not in ("actual", "more_than", "less_than", ""):
+        return False
+    return pub[:7] == f"{when.end.year}-{when.end.month:02d}" and pub < when.end.isoformat()
+
+
 def _first_upper(s: str) -> str:
     return s[:1].upper() + s[1:]
 
@@ -345,6 +370,8 @@ def _base(f: Finding, lang: str) -> dict:
     when = _first_upper(text(lang, "open.period", period=recent)) if recent else opening(f.when, lang, f.period)
     if not recent and f.rows and mood(f.rows[0]) == "aim" and f.when is not None and f.when.years > 1:
         when = _first_upper(text(lang, "open.aim", period=period))  # "For 2021-2025, …": a goal is set for a term
+    elif f.rows and _said_before_the_end(f.rows[0], f.when):  # "Năm 2023 (tính đến 12/12/2023), …"
+        when = _first_upper(text(lang, "open.so_far", period=period, date=date_text(str(f.rows[0]["published"]), lang)))
     if f.metric == "confidence_votes" and f.when is not None and f.when.granularity == "half_term":
         # a vote of confidence is taken at the term's mid-point ("lấy phiếu tín nhiệm giữa nhiệm kỳ"), not over its half
         y1, y2 = f.when.label.split("-")[:2]
@@ -784,8 +811,11 @@ def main_points(df: pd.DataFrame, texts: dict[str, str] | None, lang: str = "vi"
     if not points:
         return None
     out = [f"**{text(lang, 'points.heading')}**"] + _grouped(points, lang, chapter)
-    if len(present) >= 2 and not any(f.kind == "ahead" for f in points):
-        out += ["", text(lang, "points.no_comparison", a=", ".join(escape(d) for d in present[:-1]), b=escape(present[-1]))]
+    if len(present) >= 2 and not any(f.kind == "ahead" for f in found):  # no comparison at all, not only none chosen
+        none = text(lang, "points.no_comparison", a=", ".join(escape(d) for d in present[:-1]), b=escape(present[-1]))
+        if chapter:
+            ledger.note(chapter, lang, "point:no_comparison", none, [], *present)
+        out += ["", none]
     klass = {c: i for i, c in enumerate(headline.ORDER)}
     rest = sorted((f for f in found if f not in points and f.kind != "level"), key=lambda f: klass[headline.kind_class(f)])[:more]
     if rest:
