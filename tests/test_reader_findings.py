@@ -311,3 +311,26 @@ def test_a_chart_of_targets_met_says_which_targets(tmp_path, monkeypatch):
     en = str(governance.ratio_chart(_df(row), {"000_a.txt": article}, "en"))
     assert "Đống Đa · nửa đầu nhiệm kỳ 2020-2025 · chỉ tiêu cả nhiệm kỳ: 12/16" in vi
     assert "Đống Đa · the first half of the 2020-2025 term · targets for the whole term: 12/16" in en and "chỉ tiêu" not in en
+
+
+def test_a_rate_whose_article_names_no_plan_is_said_as_a_rate():
+    # "Trong nhiệm kỳ, quận đã kết nạp 514 đảng viên mới, đạt tỷ lệ 114,2%": not "vượt kế hoạch (114,2%)"
+    article = "Trong nhiệm kỳ 2016-2020, quận đã kết nạp 514 đảng viên mới, đạt tỷ lệ 114,2%; thành lập mới 10 chi bộ."
+    n, r = article.find("514"), article.find("114,2%")
+    rows = [_fig(metric="party_members_admitted", unit="count", value=514.0, period="2016-2020", quote="514 đảng viên",
+                 start=n, end=n + 13, published="2021-02-13"),
+            _fig(metric="party_members_admitted_vs_plan", unit="percent", value=114.2, basis="plan", period="2016-2020",
+                 quote="114,2%", start=r, end=r + 6, published="2021-02-13")]
+    said = [prose.say(f, lang) for f in prose.with_words(findings.collect(_df(*rows)), {"000_a.txt": article})
+            for lang in ("vi", "en")]
+    assert any("đạt tỷ lệ 114,2%" in s for s in said) and not any("kế hoạch" in s and "114,2" in s for s in said), said
+    assert any("a rate of 114.2% (the article does not say against what)" in s for s in said), said
+
+
+def test_a_structure_over_a_span_is_said_as_reached_by_its_end():
+    # "Ngành thương mại - dịch vụ … đạt tỷ trọng 66,14%; ngành công nghiệp … 33,53%" in a 2016-2020 report
+    rows = [_fig(metric=m, unit="percent", basis="share", value=v, period="2016-2020", published="2021-02-13")
+            for m, v in (("sector_share_services", 66.14), ("sector_share_industry", 33.53))]
+    (share,) = [f for f in findings.collect(_df(*rows)) if f.kind == "share"]
+    assert prose.say(share, "vi").startswith("Đến cuối giai đoạn 2016-2020, ")
+    assert prose.say(share, "en").startswith("By the end of 2016-2020, ")

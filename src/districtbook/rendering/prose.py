@@ -370,6 +370,8 @@ def _base(f: Finding, lang: str) -> dict:
     when = _first_upper(text(lang, "open.period", period=recent)) if recent else opening(f.when, lang, f.period)
     if not recent and f.rows and mood(f.rows[0]) == "aim" and f.when is not None and f.when.years > 1:
         when = _first_upper(text(lang, "open.aim", period=period))  # "For 2021-2025, …": a goal is set for a term
+    elif f.kind == "share" and f.when is not None and f.when.years > 1:  # a structure reached, not a span's level
+        when = _first_upper(text(lang, "open.end_of", period=period_text(f.when, lang, f.period)))
     elif f.rows and _said_before_the_end(f.rows[0], f.when):  # "Năm 2023 (tính đến 12/12/2023), …"
         when = _first_upper(text(lang, "open.so_far", period=period, date=date_text(str(f.rows[0]["published"]), lang)))
     if f.metric == "confidence_votes" and f.when is not None and f.when.granularity == "half_term":
@@ -383,6 +385,8 @@ def _base(f: Finding, lang: str) -> dict:
 def _against(r: dict, s: dict, v: dict, lang: str) -> str:
     """"bằng 89% kế hoạch năm" / "89% of the annual plan": the plan in the article's words."""
     plan = _plan_words(s, lang)
+    if s.get("words", {}).get("no_plan"):  # "đạt tỷ lệ 114,2%": no plan the book may name
+        return text(lang, "against.unstated", pct=hedged(pct(v["pct"], lang), s.get("qualifier", ""), lang))
     if s.get("qualifier") == "estimate":  # "ước bằng 62,4% dự toán", never "bằng ước 62,4%"
         key = "against.over_estimate" if v["pct"] > 100 else "against.reach_estimate"
         return text(lang, key, pct=pct(v["pct"], lang), plan=plan)

@@ -255,7 +255,11 @@ def article_words(row: dict, text: str | None) -> dict[str, str]:
         return {}
     metric = str(row.get("metric", ""))
     hedge = hedge_word(str(row.get("qualifier", "")), text, start, end)  # "gần", "từ"/"ít nhất" (sentences keep them)
-    out = {"plan": plan_word(text, end) if metric.endswith(("_vs_plan", "_vs_target")) else "",
+    plan = plan_word(text, end) if metric.endswith(("_vs_plan", "_vs_target")) else ""
+    out = {"plan": plan,
+           # "kết nạp 514 đảng viên mới, đạt tỷ lệ 114,2%": a per cent whose article never says of what
+           "no_plan": "yes" if metric.endswith(("_vs_plan", "_vs_target")) and not plan
+           and re.search(r"\btỷ lệ\s*$", text[max(0, start - 12):start]) else "",
            "revenue": revenue_word(text, start) if metric == "budget_revenue" else "",
            "or_more": "yes" if or_more(text, start, end) else "",
            "nearly": "yes" if hedge == "nearly" else "",
