@@ -323,8 +323,8 @@ def test_the_english_edition_keeps_which_targets_were_met(tmp_path):
     df, texts = _load(SEEDS, tmp=tmp_path)
     en = str(governance.main_points(df, texts, "en"))
     assert "met all 21 targets for socio-economic development" in en and "met all 3 targets for party building" in en
-    assert prose._target_scope("chỉ tiêu về bảo vệ môi trường", "en") == " (“chỉ tiêu về bảo vệ môi trường”)"
-    assert prose._target_scope("chỉ tiêu", "en") == ""
+    assert prose.target_scope("chỉ tiêu về bảo vệ môi trường", "en") == " (“chỉ tiêu về bảo vệ môi trường”)"
+    assert prose.target_scope("chỉ tiêu", "en") == ""
 
 
 def test_at_least_is_said_as_at_least_and_more_than_as_more_than():

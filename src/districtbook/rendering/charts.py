@@ -391,14 +391,14 @@ def _shares(rows: pd.DataFrame, groups: list[tuple[str, str, Period | None]], la
 def _which_targets(row: dict, texts: dict[str, str] | None, lang: str) -> str:
     """Which targets an x/y count of them counts, as its article says ("chỉ tiêu cả nhiệm kỳ": whole-term targets
     met by mid-term, not half-term ones missed), in the edition's words (" · targets for the whole term"); ""."""
-    from districtbook.rendering.prose import _target_scope
+    from districtbook.rendering.prose import target_scope
     from districtbook.rendering.wording import scope_after
 
     text_ = (texts or {}).get(row["doc"])
     scope = scope_after(text_, int(row["start"])) if text_ and str(row["metric"]).startswith("targets_") else ""
     if scope.strip() in ("", "chỉ tiêu"):
         return ""
-    return f" · {scope}" if lang == "vi" else f" · {text(lang, 'chart.targets')}{_target_scope(scope, lang)}"
+    return f" · {scope}" if lang == "vi" else f" · {text(lang, 'chart.targets')}{target_scope(scope, lang)}"
 
 
 def what_of(row: dict, texts: dict[str, str] | None, words: int = 6) -> str:

@@ -188,7 +188,7 @@ def _what(row: dict, lang: str) -> str:
             return scope.removeprefix("chỉ tiêu").strip() if "vượt" in scope else "hoàn thành vượt mức"
         if lang == "vi":
             return scope.removeprefix("chỉ tiêu").strip()
-        return _target_scope(scope, lang)
+        return target_scope(scope, lang)
     return ""
 
 
@@ -198,11 +198,11 @@ _TARGET_SCOPES = (("nhiệm kỳ", "what.targets.term"), ("kinh tế - xã hội
                   ("xây dựng Đảng", "what.targets.party"), ("quốc phòng", "what.targets.defence"))
 
 
-def _target_scope(scope: str, lang: str) -> str:
+def target_scope(scope: str, lang: str) -> str:
     """Which targets, in an edition that does not print the article's words: " for the whole term", " for party
     building"; a scope the catalogue has no words for is kept in the article's words, quoted; "" when none is given.
 
-    >>> _target_scope("chỉ tiêu về công tác xây dựng Đảng", "en"), _target_scope("chỉ tiêu về môi trường", "en")
+    >>> target_scope("chỉ tiêu về công tác xây dựng Đảng", "en"), target_scope("chỉ tiêu về môi trường", "en")
     (' for party building', ' (“chỉ tiêu về môi trường”)')
     """
     for words, key in _TARGET_SCOPES:

@@ -95,8 +95,9 @@ def hedge_word(qualifier: str, text: str | None, start: int, end: int) -> str:
 
 #: what a share of rated party bodies counts, as written after the percentage ("100% chi bộ … hoàn thành tốt nhiệm
 #: vụ"), with the catalogue key of its English words
-RATED = (("đảng viên và tổ chức đảng", "rated.members_and_bodies"), ("tổ chức cơ sở đảng", "rated.grassroots"), ("tổ chức đảng", "rated.grassroots"), ("cơ sở đảng", "rated.grassroots"),
-         ("chi bộ", "rated.cells"), ("đảng bộ", "rated.committees"), ("đảng viên", "rated.members"), ("đơn vị", "rated.units"))
+RATED = (("đảng viên và tổ chức đảng", "rated.members_and_bodies"), ("tổ chức cơ sở đảng", "rated.grassroots"),
+         ("tổ chức đảng", "rated.grassroots"), ("cơ sở đảng", "rated.grassroots"), ("chi bộ", "rated.cells"),
+         ("đảng bộ", "rated.committees"), ("đảng viên", "rated.members"), ("đơn vị", "rated.units"))
 
 
 def rated(text: str | None, end: int, start: int | None = None) -> str:
