@@ -67,13 +67,13 @@ def derivations(df: pd.DataFrame, lang: str = "vi", texts: dict[str, str] | None
             e = derive.bounded(derive.implied_base(amount, derive.printed(p["value"])), hedge)
             if not within_a_year or e is None:  # a multi-year total never implies a one-year plan
                 continue
+            divisor, note = _divisor(p["value"], hedge, lang)
             year = str(period.start.year) if period else label
             out.append(dict(kind="plan", district=district, period=year, value=e.value, low=e.low, high=e.high,
                             docs=doc, when=None, estimate=e, rows=[amount_row, p], shown=_shown(e, hedge, lang),
                             text=text(lang, "derived.plan", year=year, value=_bound(e.value, hedge, lang),
                                       interval=_interval(e, lang), amount=_as_printed(amount, hedge, lang),
-                                      pct=_divisor(p["value"], hedge, lang)[0], note=_divisor(p["value"], hedge, lang)[1],
-                                      cite=cite(p, lang))))
+                                      pct=divisor, note=note, cite=cite(p, lang))))
         for _, p in same[same["metric"].isin(("budget_revenue_yoy", "budget_revenue_growth"))].iterrows():
             if not within_a_year or per_year(p.to_dict()):  # a yearly rate over a term implies no "year before"
                 continue

@@ -412,7 +412,7 @@ def bare_district_names(text: str, start: int, end: int, named: Sequence[Mention
     [('Hoàng Mai', 'district')]
     """
     g = gazetteer()
-    text = first_vowel_tones(text)
+    text = first_vowel_tones(text[:end])  # the headline and what stands before it: offsets stay the text's
     out = []
     for b in _district_names_re().finditer(text, start, end):
         if any(m.start <= b.start() < m.end for m in named) or _THING_BEFORE.search(text, max(0, b.start() - 12), b.start()):

@@ -20,7 +20,8 @@ from districtbook.analysis.dataset import short_doc
 from districtbook.analysis.findings import SECTOR_SHARES, Finding, per_year
 from districtbook.rendering.i18n import figure_period_text, period_text, text
 from districtbook.rendering.labels import cite, fmt_value, hedged, label
-from districtbook.rendering.wording import sector_word
+from districtbook.rendering.prose import target_scope
+from districtbook.rendering.wording import scope_after, sector_word
 from districtbook.extraction.periods import Period
 from districtbook.extraction.places import hanoi_districts, slugify
 from districtbook.rendering import ledger
@@ -391,9 +392,6 @@ def _shares(rows: pd.DataFrame, groups: list[tuple[str, str, Period | None]], la
 def _which_targets(row: dict, texts: dict[str, str] | None, lang: str) -> str:
     """Which targets an x/y count of them counts, as its article says ("chỉ tiêu cả nhiệm kỳ": whole-term targets
     met by mid-term, not half-term ones missed), in the edition's words (" · targets for the whole term"); ""."""
-    from districtbook.rendering.prose import target_scope
-    from districtbook.rendering.wording import scope_after
-
     text_ = (texts or {}).get(row["doc"])
     scope = scope_after(text_, int(row["start"])) if text_ and str(row["metric"]).startswith("targets_") else ""
     if scope.strip() in ("", "chỉ tiêu"):
