@@ -167,6 +167,34 @@ def test_the_same_period_of_another_year_is_a_base(body, quote, period):
     assert fig(body, quote).period == period
 
 
+# --- when: the window a superlative is measured over is no period ("cao nhất trong 10 năm qua") -------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Năm 2022, GRDP của tỉnh tăng 8,05%, cao nhất trong 10 năm qua. Thu nhập bình quân đạt 58,7 triệu đồng.",
+     "58,7", "2022"),
+    ("Năm 2023, số doanh nghiệp mới tăng 14%, lần đầu tiên sau 5 năm. Tỉnh thu hút 42 dự án.", "42 dự án", "2023"),
+    ("Năm 2021, xuất khẩu giảm 3%, thấp nhất kể từ năm 2012. Huyện kết nạp 90 đảng viên.", "90", "2021"),
+])
+def test_a_superlatives_window_is_not_a_period(body, quote, period):
+    assert fig(body, quote).period == period
+
+
+# --- when: a deadline that opens its sentence dates the whole sentence, and nothing after it ----------------
+@pytest.mark.parametrize(("head", "body", "quote", "period"), [
+    ("Tiêu đề bài viết\n", "Mục tiêu đến năm 2030, thu nhập đạt 95 triệu đồng/năm; tỷ lệ hộ nghèo dưới 1%.", "1%",
+     "2030"),
+    ("Tiêu đề bài viết\n", "Đến năm 2030: có 12 chợ không dùng tiền mặt; 100% hồ sơ được số hóa.", "100%", "2030"),
+    # at a congress, the goals beside the deadline that ends the term it opens are that term's
+    ("Đại hội Đảng bộ phường nhiệm kỳ 2025-2030\nXã hội 12/08/2025 08:00\n",
+     "Đại hội đề ra mục tiêu đến năm 2030, tăng trưởng đạt 8%; duy trì tỷ lệ 100% hộ dùng nước sạch.", "100%",
+     "2025-2030"),
+    # a deadline is no year an undated article reports on
+    ("Tiêu đề bài viết\n", "Mục tiêu đến năm 2030, thu nhập đạt 95 triệu đồng. Xã đã hoàn thành 18/20 chỉ tiêu.",
+     "18/20", ""),
+])
+def test_a_deadline_opening_a_sentence(head, body, quote, period):
+    assert fig(body, quote, head=head).period == period
+
+
 # --- when: a sentence's comparison with last year's quarter dates its own clause only -----------------------
 @pytest.mark.parametrize("sentence", [
     "GRDP quý I/2024 tăng 8,2% (quý I/2023 tăng 6,1%).",

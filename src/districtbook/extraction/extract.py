@@ -1342,14 +1342,17 @@ class Reading:
     outlook: str = ""
 
 
+_DEADLINE = re.compile(r"(?:[Đđ]ến|[Tt]ới|[Vv]ào)\s(?:hết\s)?năm\s")
+
+
 def _only_year(article: Article, periods: ArticlePeriods) -> tuple[str, int, int] | None:
     """The one year the body names, where it first names it, when it names no other period (no span, no part of a
     year, no other year); else None.  For an undated excerpt: "Tổng chi … năm 2014 …" is the year it reports on."""
     text, found = article.text, None
     for ln in article.body():
         for pos, period, _scope, end in scoped_marks(text, ln.start, ln.end, periods):
-            if period == "annual":
-                continue
+            if period == "annual" or _DEADLINE.match(text, pos, end):
+                continue  # "đến năm 2030": a goal's deadline, not a year reported on
             if not (len(period) == 4 and period.isdigit()) or found and found[0] != period:
                 return None
             found = found or (period, pos, end)

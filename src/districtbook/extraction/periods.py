@@ -85,7 +85,10 @@ BASE_RE = re.compile(
     rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "So cùng kỳ 2022", "so với cuối năm 2022", "quý I/2023"
     rf"[Ss]o\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)|"
     rf"(?:hơn|bằng)\scùng\skỳ\s(?:năm\s)?{_Y}|"  # "cao hơn cùng kỳ năm 2022 (58,1%)": the same period of another year
-    rf"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\shơn\s(?:so\svới\s)?(?:năm\s)?{_Y}"  # "cao hơn năm 2021 (12,1%)"
+    rf"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\shơn\s(?:so\svới\s)?(?:năm\s)?{_Y}|"  # "cao hơn năm 2021 (12,1%)"
+    # a window a superlative is measured over: "cao nhất trong 10 năm qua", "lần đầu tiên sau 5 năm"
+    rf"(?:nhất|đầu\stiên)\s(?:trong\s(?:vòng\s)?|từ\s|kể\stừ\s|sau\s)(?:\d{{1,2}}\snăm(?:\s(?:vừa\s)?qua|\sgần\sđây|"
+    rf"\strở\slại\sđây)?|(?:năm\s)?{_Y})"
 )
 #: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
 _PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}|"
@@ -600,7 +603,10 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
         if p and out and out[-1][1] == p and out[-1][3] >= m.start() - 8 and text[m.start() - 1:m.start()] == "(":
             continue  # "Trong 5 năm qua (2020-2025)": the brackets spell out the mark before them
         if p:
-            out.append((m.start(), p, _scope(text, m, start), m.end()))
+            scope = _scope(text, m, start)
+            if scope == "sentence" and ctx.future.endswith(f"-{p}"):
+                scope = "clause"  # "Mục tiêu đến năm 2030, …" at a congress: the other clauses are the coming term's goals
+            out.append((m.start(), p, scope, m.end()))
             if _YEAR_IN.search(m.group(0)) and _PART_OF_YEAR.fullmatch(p[5:]):
                 named = p[:4]  # a part of a year named with its year: its parts named after it are of that year
     return out
@@ -625,13 +631,28 @@ _FOUNDED_BEFORE = re.compile(r"(?:thành\slập|chia\stách|tái\slập|ra\sđ�
                              r"quận|huyện|phường|xã|thị\sxã|thành\sphố|[A-ZĐ]\w*))*\s$")
 
 
+#: the words a goal's deadline may follow at the head of its sentence: "Mục tiêu đến năm 2030, …"
+_GOAL_OPENING = re.compile(r"\s*(?:(?:[^\W\d][^\W\d]*\s){0,4}(?:[Mm]ục\stiêu|[Pp]hấn\sđấu|[Đđ]ịnh\shướng)\s)?")
+
+
+def _sentence_head(text: str, start: int, pos: int) -> str:
+    """The words of ``pos``'s sentence before it (at most 60 characters; more reads as no sentence head)."""
+    head = text[max(start, pos - 60):pos]
+    cut = max(head.rfind(c) for c in ".;:!?\n")
+    return head[cut + 1:] if cut >= 0 or pos - 60 <= start else "…"
+
+
 def _scope(text: str, m: re.Match[str], start: int) -> str:
     """What a period expression dates (:func:`scoped_marks`): "paren" the figure before its brackets, "clause" its
-    clause ("đến năm 2030", a month with no year), "founding" its sentence only (a founding date never frames
-    the figures after it: "Quận được thành lập tháng 6/1981. …"), "" what follows it."""
+    clause ("đến năm 2030", a month with no year), "sentence" its sentence (a deadline that opens it: "Mục tiêu đến
+    năm 2030, A; B": a goal's year, which the next sentences do not take), "founding" its sentence only (a founding
+    date never frames the figures after it: "Quận được thành lập tháng 6/1981. …"), "" what follows it."""
     if text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")" \
             and not TIME_BEFORE_BRACKET.search(text, max(start, m.start() - 16), m.start()):
         return "paren"
+    if m["until"] and _GOAL_OPENING.fullmatch(_sentence_head(text, start, m.start())) \
+            and text[m.end():m.end() + 1] in (",", ":"):
+        return "sentence"
     if m["until"] or m["mo"] and not m["moy"]:
         return "clause"
     if not m["t1"] and _FOUNDED_BEFORE.search(text, max(start, m.start() - 50), m.start()):
