@@ -178,6 +178,53 @@ def test_a_superlatives_window_is_not_a_period(body, quote, period):
     assert fig(body, quote).period == period
 
 
+# --- when: relative years and parts of a year named without their year --------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "period"), [
+    # "Năm trước, …" opening a sentence is the year before; "năm ngoái" beside a figure is a base, not its period
+    ("Tiêu đề\nXã hội 12/04/2024 08:00\n", "Năm trước, quận thu 6.200 tỷ đồng.", "6.200", "2023"),
+    ("Tiêu đề\nXã hội 12/04/2024 08:00\n", "Quý I/2024, quận thu 1.800 tỷ đồng, bằng 95% cùng kỳ năm ngoái.", "95%",
+     "2024-Q1"),
+    ("Tiêu đề\nXã hội 12/04/2024 08:00\n", "Quý I/2024, quận thu 900 tỷ đồng, tăng 5% so với năm ngoái.", "5%",
+     "2024-Q1"),
+    # "cả năm" after the year a sentence names is that year, not the article's
+    ("Tiêu đề\nXã hội 12/04/2024 08:00\n", "Năm 2021, cả năm quận thu 5.900 tỷ đồng.", "5.900", "2021"),
+    ("Tiêu đề\nXã hội 12/04/2024 08:00\n", "Năm ngoái, quận thu cả năm 6.200 tỷ đồng.", "6.200", "2023"),
+    # a quarter or a month that has not begun by the article's date is of the year before
+    ("Tiêu đề\nXã hội 08/01/2023 08:00\n", "Quý IV, thành phố thu 1.250 tỷ đồng.", "1.250", "2022-Q4"),
+    ("Tiêu đề\nXã hội 08/01/2023 08:00\n", "Tháng 12, thành phố thu 600 tỷ đồng.", "600", "2022-12"),
+    ("Tiêu đề\nXã hội 08/05/2023 08:00\n", "Quý I, thành phố thu 1.250 tỷ đồng.", "1.250", "2023-Q1"),
+    # the second half, and a goal for the end of this year
+    ("Tiêu đề\nXã hội 08/07/2024 08:00\n", "Sáu tháng cuối năm, quận phấn đấu thu 1.900 tỷ đồng.", "1.900", "2024-H2"),
+    ("Tiêu đề\nXã hội 08/10/2022 08:00\n",
+     "Tính đến 30/9, huyện giải ngân đạt 48%. Huyện phấn đấu đến cuối năm giải ngân đạt trên 95%.", "95%", "2022"),
+    # a multiple of a year's level: that year is a base, which frames nothing after it
+    ("Tiêu đề\nXã hội 08/10/2022 08:00\n", "Năm 2021, quy mô kinh tế gấp 1,6 lần năm 2015. Quận thu 500 tỷ đồng.",
+     "500", "2021"),
+])
+def test_relative_years_and_parts_of_a_year(head, body, quote, period):
+    assert fig(body, quote, head=head).period == period
+
+
+@pytest.mark.parametrize(("head", "period"), [
+    ("Tiêu đề bài viết\nThứ Năm, 12/10/2023 - 08:15\n", "2023-9M"),
+    ("Tiêu đề bài viết\nThứ năm, 12/10/2023, 08:15 (GMT+7)\n", "2023-9M"),
+    ("Tiêu đề bài viết\n12/10/2023 | 08:15\n", "2023-9M"),
+])
+def test_a_dateline_with_its_weekday_and_time(head, period):
+    assert fig("Chín tháng đầu năm, quận thu 2.100 tỷ đồng.", "2.100", head=head).period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "value", "unit"), [
+    ("Đảng bộ phường nâng tổng số đảng viên lên 1.120 đồng chí.", "1.120", 1120, "count"),
+    ("Huyện có 40 đồng bào dân tộc được hỗ trợ.", "40", 40, "count"),
+    ("Năm ngoái, quận thu cả năm 6.200 tỷ đồng.", "6.200", 6200, "VND_bn"),  # after "năm", still an amount
+    ("Thu nhập bình quân đạt 95 triệu đồng.", "95", 0.095, "VND_bn"),
+])
+def test_dong_is_money_only_as_a_unit(body, quote, value, unit):
+    f = fig(body, quote)
+    assert (float(f.value), f.unit) == (value, unit)
+
+
 # --- when: a deadline that opens its sentence dates the whole sentence, and nothing after it ----------------
 @pytest.mark.parametrize(("head", "body", "quote", "period"), [
     ("Tiêu đề bài viết\n", "Mục tiêu đến năm 2030, thu nhập đạt 95 triệu đồng/năm; tỷ lệ hộ nghèo dưới 1%.", "1%",

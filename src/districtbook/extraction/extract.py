@@ -225,6 +225,10 @@ _SCORE_AFTER = re.compile(r"\s?(?:$|[^\w\s]|(?:so|và|xếp|tăng|giảm|đứng
 _INDEX_BEFORE = re.compile(r"[Cc]hỉ số|DTI|PAR ?INDEX|SIPAS|PAPI|PCI")
 
 
+#: what makes "đồng" a word of its own after a bare number: "1.120 đồng chí", "40 đồng bào", "3 đồng hồ"
+_NOT_MONEY_AFTER = re.compile(r"\s(?:chí|bào|thời|loạt|bộ|nghiệp|hương|đội|hồ|chủ|minh|ruộng|tâm|lòng|nhất|phục)\b")
+
+
 def _unit_after(text: str, end: int, limit: int) -> tuple[re.Match[str] | None, str]:
     m = UNIT_RE.match(text, end, min(limit, end + 40))
     unit = (m["unit"] or "").lower() if m else ""
@@ -249,6 +253,8 @@ def _amount(text: str, start: int, end: int, raw: str, limit: int) -> Token:
     m, unit_word = _unit_after(text, end, limit)
     if m is not None and unit_word == "điểm" and not ("," in raw or _SCORE_AFTER.match(text, m.end(), min(limit, m.end() + 12))):
         unit_word = ""  # "12 điểm giao dịch": places counted, not index points
+    if m is not None and unit_word == "đồng" and not m["scales"].strip() and _NOT_MONEY_AFTER.match(text, m.end()):
+        unit_word = ""  # "1.120 đồng chí": comrades counted, not đồng
     factor = _scale_factor(m["scales"]) if m and m["scales"].strip() else Decimal(1)
     tok_end = end
     if m and (m["scales"].strip() or unit_word):
@@ -434,8 +440,8 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
         return Token(tok.start, tok.num_end if tok.num_end >= 0 else tok.end, tok.value, "rank", num_end=tok.num_end)
     if _ANY_INCIDENTAL_AT_END.search(before):
         for pattern, reason in _INCIDENTAL_AT_END:
-            if pattern.search(before):
-                return _incidental(tok, reason)
+            if pattern.search(before) and not (reason == "date or period" and tok.unit in ("VND_bn", "USD_mn")):
+                return _incidental(tok, reason)  # (no date is an amount: "thu cả năm 6.200 tỷ đồng")
     raw = text[tok.start:tok.tail]
     if _VERSION_NAME.fullmatch(raw) and tok.unit == "count":
         return _incidental(tok, "name number")  # "chợ 4.0", "cách mạng công nghiệp 4.0", "Chính phủ 2.0"

@@ -40,7 +40,7 @@ _PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "tr
                       "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá",
                       "sau", "qua", "tuần", "hết", "cập", "số", *_MONTH_COUNT_WORDS)
 _PERIOD_TAILS = {
-    **dict.fromkeys(cases("năm"), r"\s(?:nay|\d|qua|vừa\squa|ngoái)"),  # "năm 2024", "năm nay", "năm qua", "năm ngoái"
+    **dict.fromkeys(cases("năm"), r"\s(?:nay|\d|qua|vừa\squa|ngoái|trước,)"),  # "năm 2024", "năm nay", "năm qua", "năm ngoái"
     **dict.fromkeys(cases("tháng"), r"\s\d"),  # "tháng 9"
     **dict.fromkeys(cases("quý"), r"\s[I1-4]"),  # "quý IV", "quý 3"
     **dict.fromkeys(cases("nhiệm", "thời"), r"\skỳ"),
@@ -85,6 +85,9 @@ BASE_RE = re.compile(
     rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "So cùng kỳ 2022", "so với cuối năm 2022", "quý I/2023"
     rf"[Ss]o\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)|"
     rf"(?:hơn|bằng)\scùng\skỳ\s(?:năm\s)?{_Y}|"  # "cao hơn cùng kỳ năm 2022 (58,1%)": the same period of another year
+    # "bằng 95% cùng kỳ năm ngoái", "so với năm ngoái" (not "Cùng kỳ năm ngoái, quận thu …", which dates its sentence)
+    rf"(?<=[\w%)]\s)cùng\skỳ\snăm\s(?:ngoái|trước)|[Ss]o\svới\snăm\sngoái|"
+    rf"(?<=\d)\slần\s(?:năm\s)?{_Y}|"  # "gấp 1,6 lần năm 2015": the year it is a multiple of
     rf"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\shơn\s(?:so\svới\s)?(?:năm\s)?{_Y}|"  # "cao hơn năm 2021 (12,1%)"
     # a window a superlative is measured over: "cao nhất trong 10 năm qua", "lần đầu tiên sau 5 năm"
     rf"(?:nhất|đầu\stiên)\s(?:trong\s(?:vòng\s)?|từ\s|kể\stừ\s|sau\s)(?:\d{{1,2}}\snăm(?:\s(?:vừa\s)?qua|\sgần\sđây|"
@@ -157,10 +160,11 @@ PERIOD_RE = re.compile(
     | (?P<annual>hằng\snăm|hàng\snăm|mỗi\snăm|/năm)
     | (?P<whole>[Cc]ả\snăm)(?:\s(?P<wy>{_Y})|\snay)?(?!\s(?:học|tài\schính)\b)      # cả năm 2023: the whole year
     | (?P<until>đến\snăm|tới\snăm|vào\snăm|đến\shết\snăm|Đến\snăm|Đến\shết\snăm)\s(?P<uy>{_Y})
+    | (?P<year_end>(?:[Đđ]ến|[Tt]ới)\s(?:hết|cuối)\snăm)(?!\s?(?:\d|nay|học|tài|ngân))      # a goal for this year's end
     | [Tt]ừ\s(?:năm\s)?(?P<fy1>{_Y})\s(?:đến|tới)\s(?:hết\s)?(?:năm\s)?(?P<fy2>{_Y})      # "Từ năm 2020 đến năm 2025": the span
     | (?:năm|Năm)\s(?P<y>{_Y})(?!\s?[-–]\s?{_Y})                                    # not "5 năm 2021-2025"
     | (?P<this_year>năm\snay)
-    | (?<!\d[ ])(?<![Nn]hững[ ])(?<![Cc]ác[ ])(?<!nhiều[ ])(?P<past_year>[Nn]ăm\s(?:vừa\s)?qua|[Nn]ăm\sngoái)(?![\w])  # "Năm qua, …": the year just ended
+    | (?<!\d[ ])(?<![Nn]hững[ ])(?<![Cc]ác[ ])(?<!nhiều[ ])(?P<past_year>[Nn]ăm\s(?:vừa\s)?qua|[Nn]ăm\sngoái|Năm\strước(?=,))(?![\w])  # "Năm qua, …": the year just ended
     """,
     re.VERBOSE,
 )
@@ -424,7 +428,7 @@ def _months(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
         if year is None or not 1 <= n <= 12:
             return ""
         if q.startswith("cuối"):
-            return f"{year}-Q4" if n == 3 else f"{year}-last{n}M"
+            return f"{year}-Q4" if n == 3 else f"{year}-H2" if n == 6 else f"{year}-last{n}M"
         if n == 6:
             return f"{year}-H1"
         if n == 3 and q.startswith("đầu"):
@@ -453,9 +457,18 @@ def _quarter_or_half(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
         year, n = m["bqy"] or ref, 3 * int(_ROMAN[m["bq"]])
         return (str(year) if n == 12 else f"{year}-{'Q1' if n == 3 else 'H1' if n == 6 else '9M'}") if year else ""
     if m["q"]:
-        year = m["qy"] or ref
-        return f"{year}-Q{_ROMAN[m['q']]}" if year else ""
+        q = int(_ROMAN[m["q"]])
+        year = m["qy"] or _not_ahead(ref, 3 * q - 2, ctx)
+        return f"{year}-Q{q}" if year else ""
     return None
+
+
+def _not_ahead(year: int | None, month: int, ctx: ArticlePeriods) -> int | None:
+    """The year of a part of a year named without its year that starts in ``month``: the article's, unless that part
+    has not begun by the article's date ("Quý IV, …" said in January 2023: the last quarter of 2022)."""
+    if year and year == ctx.pub_year and ctx.pub_month and month > ctx.pub_month:
+        return year - 1
+    return year
 
 
 def _to_date(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
@@ -472,7 +485,8 @@ def _to_date(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
         # "lũy kế từ đầu năm đến tháng 8/2022", "tính đến cuối tháng 9/2013": the first months of the year
         return str(year) if n == 12 else f"{year}-H1" if n == 6 else f"{year}-Q1" if n == 3 else f"{year}-{n}M"
     if m["mo"]:
-        mo, year = int(m["mo"]), m["moy"] or ref
+        mo = int(m["mo"])
+        year = m["moy"] or _not_ahead(ref, mo, ctx)
         return f"{year}-{mo:02d}" if year and 1 <= mo <= 12 else ""
     return None
 
@@ -548,11 +562,14 @@ def _whole_year_or_other(m: re.Match[str], ctx: ArticlePeriods) -> str:
         return "annual"
     if m["until"]:
         return m["uy"]
+    if m["year_end"]:  # "phấn đấu đến cuối năm giải ngân đạt 95%": the whole of this year
+        year = ctx.pub_year or ref
+        return str(year) if year else ""
     if m["this_year"]:
         return str(ref) if ref else ""
     if m["past_year"]:  # "năm qua" late in a year is that year, early in one the year before; "năm ngoái" the year before
         end = ctx.last_complete_year()
-        if m["past_year"].endswith("ngoái"):
+        if m["past_year"].endswith(("ngoái", "trước")):  # "Năm trước, …" opening a sentence: the year before
             end = ctx.pub_year - 1 if ctx.pub_year else None
         return str(end) if end else ""
     return m["y"]
@@ -590,6 +607,7 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
     bases = None  # comparison bases and plan years: looked for once there is a period
     out: list[tuple[int, str, str, int]] = []
     named = ""  # the year of the last part of a year named with its year ("tháng 9/2021")
+    said = ""  # the last year named ("Năm 2021", "Năm ngoái"), or the year of a part of a year named with it
     for m in scan(PERIOD_RE, _PERIOD_TRIGGER, text, start, end):
         if bases is None:
             bases = [(b.start(), b.end()) for b in (*BASE_RE.finditer(text, start, end),
@@ -599,7 +617,7 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
         if m["t1"] and _LABEL_BEFORE.search(text, max(start, m.start() - 70), m.start()) \
                 and not _ADVERBIAL_BEFORE.search(text, max(start, m.start() - 8), m.start()):
             continue  # "Đại hội … lần thứ I, nhiệm kỳ 2025-2030": the congress's name
-        p = _period_after(m, ctx, named)
+        p = _period_after(m, ctx, named, said)
         if p and out and out[-1][1] == p and out[-1][3] >= m.start() - 8 and text[m.start() - 1:m.start()] == "(":
             continue  # "Trong 5 năm qua (2020-2025)": the brackets spell out the mark before them
         if p:
@@ -607,14 +625,18 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
             if scope == "sentence" and ctx.future.endswith(f"-{p}"):
                 scope = "clause"  # "Mục tiêu đến năm 2030, …" at a congress: the other clauses are the coming term's goals
             out.append((m.start(), p, scope, m.end()))
-            if _YEAR_IN.search(m.group(0)) and _PART_OF_YEAR.fullmatch(p[5:]):
-                named = p[:4]  # a part of a year named with its year: its parts named after it are of that year
+            with_year = bool(_YEAR_IN.search(m.group(0)) and _PART_OF_YEAR.fullmatch(p[5:]))
+            named = p[:4] if with_year else named  # a part of a year named with its year: so are its parts after it
+            said = p[:4] if with_year or len(p) == 4 else said
     return out
 
 
-def _period_after(m: re.Match[str], ctx: ArticlePeriods, named: str) -> str:
+def _period_after(m: re.Match[str], ctx: ArticlePeriods, named: str, said: str = "") -> str:
     """:func:`_period` of a part of a year named without its year after one named with it (``named``): that
-    year's ("Tháng 9/2021, … tăng 5%; tính chung 9 tháng tăng 3%": the 9 months of 2021)."""
+    year's ("Tháng 9/2021, … tăng 5%; tính chung 9 tháng tăng 3%": the 9 months of 2021); "cả năm" after a year
+    named (``said``): that year ("Năm 2021, cả năm quận thu …")."""
+    if m["whole"] and not m["wy"] and said:
+        return said
     p = _period(m, ctx)
     if p and named and p.startswith(f"{ctx.year}-") and _PART_OF_YEAR.fullmatch(p[5:]) and not _YEAR_IN.search(
             m.group(0)):
@@ -653,7 +675,7 @@ def _scope(text: str, m: re.Match[str], start: int) -> str:
     if m["until"] and _GOAL_OPENING.fullmatch(_sentence_head(text, start, m.start())) \
             and text[m.end():m.end() + 1] in (",", ":"):
         return "sentence"
-    if m["until"] or m["mo"] and not m["moy"]:
+    if m["until"] or m["year_end"] or m["mo"] and not m["moy"]:
         return "clause"
     if not m["t1"] and _FOUNDED_BEFORE.search(text, max(start, m.start() - 50), m.start()):
         return "founding"
