@@ -555,6 +555,15 @@ def test_a_change_since_the_start_of_a_term_covers_the_span(body, quote, period)
 
 
 @pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Nhiệm kỳ 2025-2030. Nhiệm kỳ qua, thu nhập tăng 35% so với đầu nhiệm kỳ.", "35%", "2020-2025"),
+    # a goal for the coming term's last year, against the start of the term: the coming term's start
+    ("Nhiệm kỳ 2025-2030. Phấn đấu đến năm 2030, thu nhập tăng 50% so với đầu nhiệm kỳ.", "50%", "2025-2030"),
+])
+def test_the_start_of_which_term(body, quote, period):
+    assert fig(body, quote, head="Tiêu đề\nXã hội 14/08/2025 08:00\n").period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
     # every year until the term's last year: a rate over the coming term
     ("Nhiệm kỳ 2025-2030, xã phấn đấu đến năm 2030, hằng năm thu ngân sách vượt dự toán từ 5 - 7%.", "5", "2025-2030"),
     # a level reached in a year, in a clause of its own after the term's frame

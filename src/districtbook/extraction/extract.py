@@ -1082,6 +1082,8 @@ def _base_period(basis: str, period: str, before: str, after: str, ctx: ArticleP
             return m["y"] + period[4:]  # the same part of the base year
         return m["y"]
     if basis == "term_start":
+        if ctx.future and p is not None and ctx.term and p.start.year > int(ctx.term[5:9]):
+            return ctx.future[:4]  # a goal for 2030 "so với đầu nhiệm kỳ" at a 2025 congress: the coming term's start
         return ctx.term[:4] if ctx.term else ""
     return str(p.previous_year()) if p is not None and p.granularity not in ("span", "term", "half_term") else ""
 
