@@ -82,6 +82,8 @@ def test_metric(sentence, quote, metric):
     ("Thu ngân sách quận 9 tháng đạt 81% dự toán năm.", "81%", "plan", ""),
     ("Thu ngân sách 9 tháng đạt 1.900 tỷ đồng, đạt 81%, tăng 9%.", "81%", "plan", ""),
     ("Nhiệm kỳ 2020-2025, giá trị sản xuất gấp 1,8 lần so với năm 2020.", "1,8 lần", "term_start", "2020"),
+    ("Nhiệm kỳ 2020-2025, giá trị sản xuất gấp 1,8 lần năm 2020.", "1,8 lần", "term_start", "2020"),  # no "so với"
+    ("Năm 2023, doanh thu du lịch gấp 2 lần năm 2022.", "2 lần", "yoy", "2022"),
     ("Kinh tế quận tăng 65% so với đầu nhiệm kỳ.", "65%", "term_start", ""),
     ("Thương mại - dịch vụ chiếm 71,2% cơ cấu kinh tế.", "71,2%", "share", ""),
     ("Trên địa bàn có 93% hộ gia đình đạt danh hiệu gia đình văn hóa.", "93%", "share", ""),

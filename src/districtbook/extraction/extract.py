@@ -516,6 +516,8 @@ _BASIS_AFTER = [
     (re.compile(r"tổng thu|tổng chi|tổng số|tổng giá trị|GRDP của|tổng vốn"), "share"),
     (re.compile(r"khối lượng"), "share"),
 ]
+#: the year a multiple is of, written right after it without "so với": "gấp 1,6 lần năm 2020"
+_MULTIPLE_OF_YEAR = re.compile(r"\s((?:năm\s)?(?P<year>(?:19|20)\d\d))\b")
 _SHARE_BEFORE = re.compile(r"(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?:\s\S+){0,3}\s$")
 #: disbursement reaching a share: "tỷ lệ giải ngân (vốn đầu tư công) đạt 34%" is of the capital planned
 _DISBURSED_REACHED = re.compile(r"\bgiải ngân\b[^,;%\d]{0,40}\b(?:đạt|bằng|được)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$")
@@ -588,6 +590,9 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
     found = _basis_after(_up_to_next_figure(clause_after[:70]), ctx, term_starts)
     if found:
         return found[0], at[1] + found[1], at[1] + found[2]
+    of_year = _MULTIPLE_OF_YEAR.match(clause_after) if unit == "times" else None
+    if of_year:  # "gấp 1,6 lần năm 2020": a multiple of that year's level
+        return "term_start" if of_year["year"] in term_starts else "yoy", at[1] + of_year.start(1), at[1] + of_year.end()
     return _basis_before(clause_before, clause_after, unit, term_starts, siblings, at)
 
 
