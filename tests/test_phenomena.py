@@ -566,6 +566,16 @@ def test_the_start_of_which_term(body, quote, period):
 
 
 @pytest.mark.parametrize(("body", "quote", "period"), [
+    # a congress's resolution that sets the goals of its term dates them, said during the term
+    ("Nghị quyết Đại hội Đảng bộ huyện nhiệm kỳ 2020-2025 đặt mục tiêu tăng trưởng bình quân 7-7,5%/năm.", "7-7,5%",
+     "2020-2025"),
+    ("Nghị quyết Đại hội Đảng bộ huyện nhiệm kỳ 2020-2025 đề ra 24 chỉ tiêu chủ yếu.", "24", "2020-2025"),
+])
+def test_the_goals_a_congress_sets_for_its_term(body, quote, period):
+    assert fig(body, quote, head="Tiêu đề\nXã hội 15/03/2021 08:00\n").period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
     # every year until the term's last year: a rate over the coming term
     ("Nhiệm kỳ 2025-2030, xã phấn đấu đến năm 2030, hằng năm thu ngân sách vượt dự toán từ 5 - 7%.", "5", "2025-2030"),
     # a level reached in a year, in a clause of its own after the term's frame

@@ -111,6 +111,8 @@ _LABEL_BEFORE = re.compile(
     r"(?:Đại\shội|[Đđ]ại\shội|lần\sthứ|Ban\sChấp\shành|Ban\schấp\shành|Bí\sthư|[Đđ]ảng\s[uủ][yỷ]|khóa|khoá|HĐND|"
     r"[Đđ]ảng\sbộ|chức\sdanh)[^.;:\d]{0,50}$"
 )
+#: a congress's resolution setting the goals of its term: "Nghị quyết Đại hội … nhiệm kỳ 2020-2025 đặt mục tiêu …"
+_GOALS_SET_AFTER = re.compile(r"\s(?:đã\s)?(?:đặt\s(?:ra\s)?mục\stiêu|đề\sra\s(?:mục\stiêu|\d+\schỉ\stiêu))")
 _ADVERBIAL_BEFORE = re.compile(r"(?:[Tt]rong|[Cc]ả|[Tt]oàn|[Qq]ua)\s$")
 
 
@@ -615,7 +617,8 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
         if any(b0 <= m.start() < b1 or b0 < m.end() <= b1 for b0, b1 in bases):
             continue
         if m["t1"] and _LABEL_BEFORE.search(text, max(start, m.start() - 70), m.start()) \
-                and not _ADVERBIAL_BEFORE.search(text, max(start, m.start() - 8), m.start()):
+                and not _ADVERBIAL_BEFORE.search(text, max(start, m.start() - 8), m.start()) \
+                and not _GOALS_SET_AFTER.match(text, m.end(), min(end, m.end() + 40)):
             continue  # "Đại hội … lần thứ I, nhiệm kỳ 2025-2030": the congress's name
         p = _period_after(m, ctx, named, said)
         if p and out and out[-1][1] == p and out[-1][3] >= m.start() - 8 and text[m.start() - 1:m.start()] == "(":
