@@ -364,6 +364,10 @@ def test_printed_precision_is_kept():
     ("H.Củ Chi kết nạp 300 đảng viên.", "300", "Củ Chi", "district"),
     ("P.5 có 12 tổ dân phố.", "12", "Phường 5", "ward"),
     ("Huyện Củ Chi có 21 xã. Chị Nguyễn Thị H. Lan Anh nhận 30 triệu đồng.", "30", "Củ Chi", "district"),
+    # an abbreviated level word inside a list ends no sentence: each unit keeps its own figure
+    ("Năm 2024, H. Bình Chánh thu 900 tỷ đồng, huyện Nhà Bè thu 700 tỷ đồng.", "900", "Bình Chánh", "district"),
+    ("Quý I, huyện Hóc Môn kết nạp 40 đảng viên, H. Cần Giờ kết nạp 25 đảng viên và Q. Gò Vấp 60 đảng viên.", "25",
+     "Cần Giờ", "district"),
 ])
 def test_place(body, quote, place, level):
     f = fig(body, quote)

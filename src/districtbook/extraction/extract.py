@@ -39,8 +39,8 @@ from districtbook.extraction.metrics import (AMOUNT_CHANGE_BEFORE, INDEX_UNITS, 
 from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
 from districtbook.extraction.periods import TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark, scoped_marks
 from districtbook.reading.articles import FRAME_KINDS
-from districtbook.extraction.places import (_RANK, Mention, Place, bare_district_names, header_place, main_by_level, main_of, mentions, outlet_place,
-                                           parent_unit, with_bare_names)
+from districtbook.extraction.places import (_RANK, Mention, Place, abbreviation_at, bare_district_names, header_place,
+                                           main_by_level, main_of, mentions, outlet_place, parent_unit, with_bare_names)
 from districtbook.base.prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
@@ -489,9 +489,13 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
     >>> list(_sentences("A b. C d! “E.” F… ", 0, 18))
     [(0, 4), (5, 9), (10, 13), (15, 17)]
+    >>> list(_sentences("Năm nay, H. Củ Chi đạt 42%. Xã", 0, 30))  # an abbreviated level word ends no sentence
+    [(0, 27), (28, 30)]
     """
     pos = start
     for m in _SENTENCE_SPLIT.finditer(text, max(0, start - 1), end):
+        if text[m.start()] == "." and abbreviation_at(text, m.start()):
+            continue  # "H. Củ Chi giải ngân đạt 42%": an abbreviated level word, not the end of a sentence
         if m.start(1) > pos:
             yield pos, m.start(1)
         pos = m.end(1)

@@ -358,6 +358,24 @@ def _abbreviated(abbr: str, name: str) -> Place | None:
     return Place(name, "district", g.districts[name][1]) if name in g.districts and " " in name else None
 
 
+_ABBREVIATION_AT_DOT = re.compile(rf"(?<![\w.])(?P<abbr>Q|H|TX|P)\.\s?(?P<name>{_NAMED})")
+
+
+def abbreviation_at(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` belongs to an abbreviated level word of a known unit ("H. Củ Chi", "Q. Bình
+    Thạnh"), which ends no sentence; an initial ("Nguyễn Văn H. Tại …") does.
+
+    >>> t = "năm 2023, H. Củ Chi đạt 42%, Nguyễn Văn H. Tại đây"
+    >>> abbreviation_at(t, t.index("H.") + 1), abbreviation_at(t, t.rindex("H.") + 1)
+    (True, False)
+    """
+    start = max(0, dot - 2)
+    while start < dot and not text[start].isupper():
+        start += 1
+    m = _ABBREVIATION_AT_DOT.match(text, start) if text.startswith(".", dot) else None
+    return m is not None and m.end("abbr") == dot and _abbreviated(m["abbr"], m["name"]) is not None
+
+
 _RANK = {level: i for i, level in enumerate(LEVELS)}
 #: a thing named after a unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"
 _THING_BEFORE = re.compile(r"(?:chợ|Chợ|đường|Đường|phố|cầu|Cầu|cảng|bến|sông|trường|Trường|khu|Khu|công viên|hồ|Hồ|"
