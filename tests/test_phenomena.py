@@ -368,6 +368,9 @@ def test_printed_precision_is_kept():
     ("Năm 2024, H. Bình Chánh thu 900 tỷ đồng, huyện Nhà Bè thu 700 tỷ đồng.", "900", "Bình Chánh", "district"),
     ("Quý I, huyện Hóc Môn kết nạp 40 đảng viên, H. Cần Giờ kết nạp 25 đảng viên và Q. Gò Vấp 60 đảng viên.", "25",
      "Cần Giờ", "district"),
+    # units in brackets after a unit are where it is, however many: the figure stays the unit's
+    ("Chi bộ xã Tân Phú (huyện Đồng Phú, tỉnh Bình Phước) kết nạp 7 đảng viên.", "7", "Tân Phú", "ward"),
+    ("Năm 2024, phường Hòa Khánh Bắc (quận Liên Chiểu, TP Đà Nẵng) có 48 tổ dân phố.", "48", "Hòa Khánh Bắc", "ward"),
 ])
 def test_place(body, quote, place, level):
     f = fig(body, quote)

@@ -858,6 +858,11 @@ _NOT_SUBJECT_WORDS = required(_NOT_SUBJECT_BEFORE)  # "chủ tịch", "sáp nh�
 _PARENT_BETWEEN = re.compile(r"\s?[,(–-]?\s?|\s(?:trực\s)?thuộc\s|\s?[,(]\s?(?:trực\s)?thuộc\s")
 
 
+#: the brackets after a unit that name the units it belongs to, up to the next of them: "phường Vĩnh Trung (quận Thanh
+#: Khê, TP Đà Nẵng)"
+_PARENTS_IN_BRACKETS = re.compile(r"\s?\((?:[^()\d;.]{0,40},\s?)?")
+
+
 #: "Theo Bộ Tài chính", "Theo báo cáo của Bộ Tài chính", "số liệu từ Bộ Kế hoạch và Đầu tư"
 _SOURCE_BEFORE = re.compile(r"(?:\b[Tt]heo(?:\s(?:báo cáo|số liệu|thống kê|thông tin|tin))?|"
                             r"\b(?:báo cáo|số liệu|thống kê|công bố)\s(?:mới\s)?(?:của|từ))\s$")
@@ -886,9 +891,10 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue  # "Theo Bộ Tài chính, …", "Bộ Tài chính cho biết": who says it, not what it is about
         if _COMPARED_BEFORE.search(text, max(0, m.start - 12), m.start):
             continue  # "So với quận Cầu Giấy, …", "cao hơn tỉnh Lai Châu", "chỉ sau Quận 1": compared with, not about
-        if out and _RANK[m.place.level] > _RANK[out[-1].place.level] and m.start - out[-1].end <= 16 \
-                and _PARENT_BETWEEN.fullmatch(text, out[-1].end, m.start):
-            continue
+        if out and _RANK[m.place.level] > _RANK[out[-1].place.level] and (
+                m.start - out[-1].end <= 16 and _PARENT_BETWEEN.fullmatch(text, out[-1].end, m.start)
+                or _PARENTS_IN_BRACKETS.fullmatch(text, out[-1].end, m.start)):
+            continue  # "phường Vĩnh Trung (quận Thanh Khê, TP Đà Nẵng)": where the unit is, not another subject
         out.append(m)
     return out
 
