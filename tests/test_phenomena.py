@@ -793,13 +793,31 @@ def test_up_to_a_day_and_a_week_are_the_year_so_far_and_three_months_a_quarter(b
     assert fig(body, quote).period == period
 
 
-@pytest.mark.parametrize(("body", "quote"), [
-    ("Năm 2024, 7 quận có số thu từ 500 tỷ đồng: quận 2, quận 4, quận 6.", "500"),
-    ("Năm 2024, diện tích tự nhiên hơn 52 km2, là cửa ngõ phía Tây của TP.HCM.", "52 km2"),
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Năm 2024, quận có 7 phường: phường An Lạc, phường Tân Tạo, phường Bình Trị Đông.", "7", "Bình Tân"),
+    ("Năm 2024, diện tích tự nhiên hơn 52 km2, là cửa ngõ phía Tây của TP.HCM.", "52 km2", "Bình Tân"),
+    # the threshold a counted group passes is each listed unit's (the development set's convention): the first of them
+    ("Năm 2024, 7 quận có số thu từ 500 tỷ đồng: quận 2, quận 4, quận 6.", "500", "Quận 2"),
+    ("Năm 2024, 4 quận, huyện có số thu trên 900 tỷ đồng: quận Gò Vấp, huyện Củ Chi.", "900", "Gò Vấp"),
 ])
-def test_units_listed_after_a_figure_or_owning_its_subject_are_not_its_place(body, quote):
+def test_units_listed_after_a_figure_or_owning_its_subject_are_not_its_place(body, quote, place):
     head = "Quận Bình Tân thu ngân sách vượt dự toán\nXã hội 12/10/2024 08:00\nQuận Bình Tân tổ chức hội nghị.\n"
-    assert fig(body, quote, head=head).district == "Bình Tân"
+    assert fig(body, quote, head=head).district == place
+
+
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    # a count of units is the enclosing unit's, never that of one of them named after it
+    ("Năm 2023, tỉnh Gia Lai thu ngân sách 6.000 tỷ đồng. Trong 17 huyện, thị xã, thành phố, thành phố Pleiku thu "
+     "nhiều nhất.", "17", "Gia Lai"),
+    ("Từ ngày 1/7/2025, tỉnh Nghệ An có 130 đơn vị hành chính cấp xã, gồm 11 phường và 119 xã. Phường Vinh Hưng có "
+     "42.000 người.", "119", "Nghệ An"),
+    # "quận, huyện" counted together: "huyện" is no level word for the article's district
+    ("Năm 2023, Hà Nội có 6 quận, huyện thu ngân sách trên 8.000 tỷ đồng; quận Cầu Giấy thu 9.500 tỷ đồng.", "8.000",
+     "Hà Nội"),
+])
+def test_a_count_of_units_is_the_enclosing_units(body, quote, place):
+    head = "Thu ngân sách các địa phương\nXã hội 12/10/2024 08:00\nQuận Cầu Giấy tổ chức hội nghị. Quận Cầu Giấy.\n"
+    assert fig(body, quote, head=head).district == place
 
 
 def test_a_headline_that_opens_with_its_frame_is_the_title_and_dates_its_figure():

@@ -917,7 +917,10 @@ _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|s
 #: word first so that the regex engine skips ahead to the words' first letters
 _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"),
                         before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những ", "tỉnh, ", "tỉnh/", "số ", "nhiều ",
-                                "mỗi ", "từng "),  # "một số quận", "nhiều phường", "mỗi xã": several units, not the one
+                                "mỗi ", "từng ", "vị hành chính cấp ",  # "đơn vị hành chính cấp xã": a tier
+                                "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/"),
+                        # "một số quận", "nhiều phường", "mỗi xã": several units, not the one; "9 quận, huyện",
+                        # "phường/xã": units of two kinds counted or named together
                         # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"
                         after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
 #: a measure of the province or the city, said with "của" ("tổng thu ngân sách của tỉnh đạt", "tăng trưởng kinh tế của
@@ -970,20 +973,16 @@ def _level_word(word: tuple[int, int], default: tuple[Place | None, Evidence], b
 
 def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: int,
                default: tuple[Place | None, Evidence], text: str,
-               by_level: dict[str, tuple[Place, Evidence]]) -> tuple[Place | None, Evidence]:
+               by_level: dict[str, tuple[Place, Evidence]], ahead: bool = True) -> tuple[Place | None, Evidence]:
     """The unit a figure at ``pos`` is about, with its evidence: the nearest one named before it in its
-    clause, else the first named after it in the clause, else ``default`` (the paragraph's, the section's
-    or the article's unit, with its own evidence).  A bare level word nearer to the figure ("phường có 110
-    hộ") points back to the article's unit of that level: the clause names the level (evidence "clause",
+    clause, else (unless not ``ahead``) the first named after it in the clause, else ``default`` (the paragraph's,
+    the section's or the article's unit, with its own evidence).  A bare level word nearer to the figure ("phường
+    có 110 hộ") points back to the article's unit of that level: the clause names the level (evidence "clause",
     weak when the unit it points to is)."""
     before = [m for m in found if clause_start <= m.start and m.end <= pos]
-    respectively = _RESPECTIVELY.search(text, before[-1].end, pos) if before else None
-    if respectively:  # "A (78%) và B (77%) lần lượt giữ vị trí thứ hai và thứ ba": the k-th figure, the k-th unit
-        k = len(_FIGURE_AHEAD.findall(text, respectively.end(), pos))
-        n = len(_FIGURE_AHEAD.findall(text, respectively.end(), clause_end))
-        listed = [m for m in before if m.end <= respectively.start()][-n:]
-        if len(listed) == n and k < n:
-            return listed[k].place, ("joint", listed[k].start, listed[k].end, False)
+    respective = _respective_place(before, pos, clause_end, text)
+    if respective:
+        return respective
     start = before[-1].end if before else clause_start
     generic = list(_GENERIC_UNIT.finditer(text, start, pos))
     owner = _measures_of_unit(text, start, pos)
@@ -994,17 +993,44 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
         return level_word
     if before:
         return before[-1].place, ("clause", before[-1].start, before[-1].end, False)
-    # a unit in brackets after a name says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"), not
-    # what the figure before it is about
-    # nor a unit listed after the figure ("7 quận có số thu từ 500 tỷ đồng: quận 2, 4, 6") or one the subject belongs
-    # to ("hơn 52 km2, là cửa ngõ phía Tây của TP.HCM")
-    # nor one compared with after the figure ("đạt 42%, cao hơn bình quân của thành phố Đà Nẵng")
-    after = [m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)
-             and not _LISTED_AFTER.search(text, pos, m.start) and not _COMPARED_BETWEEN.search(text, pos, m.start)
-             and not _OWNER_BEFORE.search(text, max(pos, m.start - 16), m.start)]
+    after = _named_after(found, pos, clause_end, text) if ahead else None
     if after:
-        return after[0].place, ("clause", after[0].start, after[0].end, False)
+        return after.place, ("clause", after.start, after.end, False)
     return default
+
+
+def _respective_place(before: list[Mention], pos: int, clause_end: int,
+                      text: str) -> tuple[Place | None, Evidence] | None:
+    """"A (78%) và B (77%) lần lượt giữ vị trí thứ hai và thứ ba": the k-th unit listed before "lần lượt" for the
+    k-th figure after it, when as many units as figures are listed."""
+    respectively = _RESPECTIVELY.search(text, before[-1].end, pos) if before else None
+    if not respectively:
+        return None
+    k = len(_FIGURE_AHEAD.findall(text, respectively.end(), pos))
+    n = len(_FIGURE_AHEAD.findall(text, respectively.end(), clause_end))
+    listed = [m for m in before if m.end <= respectively.start()][-n:]
+    if len(listed) == n and k < n:
+        return listed[k].place, ("joint", listed[k].start, listed[k].end, False)
+    return None
+
+
+def _named_after(found: list[Mention], pos: int, clause_end: int, text: str) -> Mention | None:
+    """The first unit named after a figure at ``pos`` in its clause that can be its subject: not a unit in brackets
+    after a name, which says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"), nor a unit listed after the
+    figure ("Quận có 7 xã, 2 thị trấn: xã An Phú, …") unless the figure is the threshold a counted group of them passes
+    ("7 quận có số thu từ 500 tỷ đồng: quận 2, 4, 6"), nor one the subject belongs to ("hơn 52 km2, là cửa
+    ngõ phía Tây của TP.HCM"), nor one compared with ("đạt 42%, cao hơn bình quân của thành phố Đà Nẵng")."""
+    threshold = _GROUP_THRESHOLD.search(text, max(0, pos - 80), pos) is not None
+    return next((m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)
+                 and (threshold or not _LISTED_AFTER.search(text, pos, m.start))
+                 and not _COMPARED_BETWEEN.search(text, pos, m.start)
+                 and not _OWNER_BEFORE.search(text, max(pos, m.start - 16), m.start)), None)
+
+
+#: the threshold a counted group of units passes, which the units listed after it have each: "7 quận, huyện có số thu
+#: từ 500 tỷ đồng: quận 2, 4, 6", "5 quận có số thu cao nhất, từ 2.000 tỷ đồng: quận 1, 3"
+_GROUP_THRESHOLD = re.compile(r"(?<![\d.,])\d{1,3}\s(?:quận|huyện|phường|xã|thị xã)"
+                              r"(?:,\s(?:quận|huyện|phường|xã|thị xã))?\s[^;.:\d]{0,60}?\b(?:từ|trên|hơn)\s$")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1691,17 +1717,24 @@ def resolve_stock(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
 
 def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """The unit a figure is about (:func:`_place_for`): its clause's, else the paragraph's, section's or article's;
-    a count of units that belong to a unit is that unit's ("10 phường thuộc quận Bình Tân")."""
+    a count of units that belong to a unit is that unit's ("10 phường thuộc quận Bình Tân"), and never one of the
+    units named after it ("Trong 12 huyện, thành phố, thành phố Đà Lạt dẫn đầu")."""
     owner = _OWNER_OF_UNITS.match(a.text, r.tok.end) if r.tok.unit == "count" and _UNIT_NOUN.match(r.tok.noun) else None
     if owner:
         m = next((m for m in p.found if m.start == owner.end()), None)
         if m is not None:
             r.place, r.place_ev = m.place, ("clause", m.start, m.end, False)
             return
-    r.place, r.place_ev = _place_for(p.found, r.tok.start, *r.clause, p.place, a.text, a.by_level)
+    # a count of units ("Trong 12 huyện, thành phố, thành phố Đà Lạt dẫn đầu") is of the unit that has them, never of
+    # one of them named after it
+    units_counted = r.tok.unit == "count" and _UNIT_COUNTED.match(r.tok.noun) is not None
+    r.place, r.place_ev = _place_for(p.found, r.tok.start, *r.clause, p.place, a.text, a.by_level,
+                                     ahead=not units_counted)
 
 
 _UNIT_NOUN = re.compile(r"(?:phường|xã|thị trấn|quận|huyện)\b")
+_UNIT_COUNTED = re.compile(r"(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh|đặc khu|đơn vị hành chính)"
+                           r"\b")
 _OWNER_OF_UNITS = re.compile(r"\s(?:trực\s)?thuộc\s")
 
 
