@@ -820,6 +820,22 @@ def test_a_count_of_units_is_the_enclosing_units(body, quote, place):
     assert fig(body, quote, head=head).district == place
 
 
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    # a value in brackets right after a unit is that unit's, even a unit compared with
+    ("Năm 2023, tỉnh Bắc Ninh thu 32.000 tỷ đồng, vượt xa tỉnh Bắc Giang (11.500 tỷ đồng).", "11.500", "Bắc Giang"),
+    ("Năm 2023, quận Hải Châu đạt 91 điểm, cao hơn quận Sơn Trà (87 điểm).", "87", "Sơn Trà"),
+    ("Năm 2023, quận Hải Châu đạt 91 điểm, cao hơn quận Sơn Trà (87 điểm).", "91", "Hải Châu"),
+    # the owner said right after a figure: "của cả nước", "của tỉnh X", "bình quân cả nước"
+    ("Năm 2023, vùng Tây Nguyên tăng 7,1%, vượt mức 5,05% của cả nước.", "5,05%", "Việt Nam"),
+    ("Năm 2023, huyện Yên Dũng tăng 9,3%, cao hơn mức 6,2% của tỉnh Bắc Giang.", "6,2%", "Bắc Giang"),
+    ("Năm 2023, tỉnh Hà Nam có tỷ lệ hộ nghèo 1,2%, thấp hơn 2,9% bình quân cả nước.", "2,9%", "Việt Nam"),
+    # a share of the whole is still the subject's
+    ("Năm 2023, TP.HCM đóng góp chiếm 22% của cả nước.", "22%", "TP.HCM"),
+])
+def test_a_figure_whose_own_words_name_its_unit(body, quote, place):
+    assert fig(body, quote).district == place
+
+
 def test_a_headline_that_opens_with_its_frame_is_the_title_and_dates_its_figure():
     headline = "6 tháng đầu năm, tổng thu ngân sách quận Ba Đình ước đạt 1.564 tỷ đồng"
     head = f"{headline}\nNguyên Hoa| 05/07/2019 17:17\n"

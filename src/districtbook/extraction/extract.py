@@ -1725,6 +1725,10 @@ def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
         if m is not None:
             r.place, r.place_ev = m.place, ("clause", m.start, m.end, False)
             return
+    beside = _owner_beside(r, a)
+    if beside is not None:
+        r.place, r.place_ev = beside.place, ("clause", beside.start, beside.end, False)
+        return
     # a count of units ("Trong 12 huyện, thành phố, thành phố Đà Lạt dẫn đầu") is of the unit that has them, never of
     # one of them named after it
     units_counted = r.tok.unit == "count" and _UNIT_COUNTED.match(r.tok.noun) is not None
@@ -1733,6 +1737,27 @@ def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
 
 
 _UNIT_NOUN = re.compile(r"(?:phường|xã|thị trấn|quận|huyện)\b")
+#: a figure in brackets right after a unit is that unit's: "cao hơn tỉnh Phú Thọ (2.100 tỷ đồng)"
+_VALUE_IN_BRACKETS = re.compile(r"\s?\(\s?(?:(?:đạt|với|là|khoảng|gần|hơn|trên)\s)?")
+#: the owner said right after a figure: "cao hơn mức 5,66% của cả nước", "4,2% của tỉnh Bắc Giang", "8% bình quân cả
+#: nước"
+_OWNER_AFTER = re.compile(r"\s(?:của|bình quân(?:\s(?:của|chung của))?|trung bình(?:\s của)?)\s")
+
+
+def _owner_beside(r: Reading, a: ArticleState) -> Mention | None:
+    """The unit a figure's own words give it, whatever the clause is about: the unit it stands in brackets after
+    ("cao hơn tỉnh Phú Thọ (2.100 tỷ đồng)"), or the one named right after it as its owner ("cao hơn mức 5,66% của cả
+    nước"; not a share of it: "chiếm 25% của cả nước" is the subject's)."""
+    tok, text = r.tok, a.text
+    i = bisect_left(a.starts, tok.start) - 1
+    if i >= 0 and not a.named[i].plural and _VALUE_IN_BRACKETS.fullmatch(text, a.named[i].end, tok.start):
+        return a.named[i]
+    owner = _OWNER_AFTER.match(text, tok.tail) if tok.unit != "count" and not _SHARE_BEFORE.search(r.before) else None
+    if owner is None:
+        return None
+    i = bisect_left(a.starts, owner.end())
+    m = a.named[i] if i < len(a.named) else None
+    return m if m is not None and m.start == owner.end() and not m.plural else None
 _UNIT_COUNTED = re.compile(r"(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh|đặc khu|đơn vị hành chính)"
                            r"\b")
 _OWNER_OF_UNITS = re.compile(r"\s(?:trực\s)?thuộc\s")
