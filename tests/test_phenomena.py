@@ -836,6 +836,18 @@ def test_a_figure_whose_own_words_name_its_unit(body, quote, place):
     assert fig(body, quote).district == place
 
 
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    # "lần lượt" after units a plural level word lists: the k-th unit for the k-th figure
+    ("Năm 2023, các huyện Lắk, Krông Bông và M'Đrắk lần lượt thu 120 tỷ đồng, 95 tỷ đồng và 80 tỷ đồng.", "95",
+     "Krông Bông"),
+    ("Năm 2023, các huyện Lắk, Krông Bông và M'Đrắk lần lượt thu 120 tỷ đồng, 95 tỷ đồng và 80 tỷ đồng.", "80",
+     "M'Đrắk"),
+    ("Quý I, các phường Tân Định, Đa Kao lần lượt kết nạp 12 và 9 đảng viên.", "9", "Đa Kao"),
+])
+def test_respectively_after_units_a_plural_level_word_lists(body, quote, place):
+    assert fig(body, quote).district == place
+
+
 def test_a_headline_that_opens_with_its_frame_is_the_title_and_dates_its_figure():
     headline = "6 tháng đầu năm, tổng thu ngân sách quận Ba Đình ước đạt 1.564 tỷ đồng"
     head = f"{headline}\nNguyên Hoa| 05/07/2019 17:17\n"

@@ -40,7 +40,8 @@ from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, pa
 from districtbook.extraction.periods import TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark, scoped_marks
 from districtbook.reading.articles import FRAME_KINDS
 from districtbook.extraction.places import (_RANK, Mention, Place, abbreviation_at, bare_district_names, header_place,
-                                           main_by_level, main_of, mentions, outlet_place, parent_unit, with_bare_names)
+                                           listed_units, main_by_level, main_of, mentions, outlet_place, parent_unit,
+                                           with_bare_names)
 from districtbook.base.prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
@@ -980,7 +981,7 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     có 110 hộ") points back to the article's unit of that level: the clause names the level (evidence "clause",
     weak when the unit it points to is)."""
     before = [m for m in found if clause_start <= m.start and m.end <= pos]
-    respective = _respective_place(before, pos, clause_end, text)
+    respective = _respective_place(before, pos, clause_start, clause_end, text)
     if respective:
         return respective
     start = before[-1].end if before else clause_start
@@ -999,16 +1000,18 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     return default
 
 
-def _respective_place(before: list[Mention], pos: int, clause_end: int,
+def _respective_place(before: list[Mention], pos: int, clause_start: int, clause_end: int,
                       text: str) -> tuple[Place | None, Evidence] | None:
-    """"A (78%) và B (77%) lần lượt giữ vị trí thứ hai và thứ ba": the k-th unit listed before "lần lượt" for the
-    k-th figure after it, when as many units as figures are listed."""
-    respectively = _RESPECTIVELY.search(text, before[-1].end, pos) if before else None
+    """"A (78%) và B (77%) lần lượt giữ vị trí thứ hai và thứ ba", "các huyện A, B và C lần lượt đạt 95%, 88% và 46%":
+    the k-th unit listed before "lần lượt" for the k-th figure after it, when as many units as figures are listed."""
+    respectively = _RESPECTIVELY.search(text, before[-1].end if before else clause_start, pos)
     if not respectively:
         return None
     k = len(_FIGURE_AHEAD.findall(text, respectively.end(), pos))
     n = len(_FIGURE_AHEAD.findall(text, respectively.end(), clause_end))
     listed = [m for m in before if m.end <= respectively.start()][-n:]
+    if len(listed) != n:  # "các huyện A, B và C": the names a plural level word lists
+        listed = listed_units(text, clause_start, respectively.start())[-n:]
     if len(listed) == n and k < n:
         return listed[k].place, ("joint", listed[k].start, listed[k].end, False)
     return None
