@@ -413,6 +413,13 @@ def test_printed_precision_is_kept():
     ("H.Củ Chi kết nạp 300 đảng viên.", "300", "Củ Chi", "district"),
     ("P.5 có 12 tổ dân phố.", "12", "Phường 5", "ward"),
     ("Huyện Củ Chi có 21 xã. Chị Nguyễn Thị H. Lan Anh nhận 30 triệu đồng.", "30", "Củ Chi", "district"),
+    # an abbreviated level word inside a list ends no sentence: each unit keeps its own figure
+    ("Năm 2024, H. Bình Chánh thu 900 tỷ đồng, huyện Nhà Bè thu 700 tỷ đồng.", "900", "Bình Chánh", "district"),
+    ("Quý I, huyện Hóc Môn kết nạp 40 đảng viên, H. Cần Giờ kết nạp 25 đảng viên và Q. Gò Vấp 60 đảng viên.", "25",
+     "Cần Giờ", "district"),
+    # units in brackets after a unit are where it is, however many: the figure stays the unit's
+    ("Chi bộ xã Tân Phú (huyện Đồng Phú, tỉnh Bình Phước) kết nạp 7 đảng viên.", "7", "Tân Phú", "ward"),
+    ("Năm 2024, phường Hòa Khánh Bắc (quận Liên Chiểu, TP Đà Nẵng) có 48 tổ dân phố.", "48", "Hòa Khánh Bắc", "ward"),
 ])
 def test_place(body, quote, place, level):
     f = fig(body, quote)
@@ -854,13 +861,59 @@ def test_up_to_a_day_and_a_week_are_the_year_so_far_and_three_months_a_quarter(b
     assert fig(body, quote).period == period
 
 
-@pytest.mark.parametrize(("body", "quote"), [
-    ("Năm 2024, 7 quận có số thu từ 500 tỷ đồng: quận 2, quận 4, quận 6.", "500"),
-    ("Năm 2024, diện tích tự nhiên hơn 52 km2, là cửa ngõ phía Tây của TP.HCM.", "52 km2"),
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Năm 2024, quận có 7 phường: phường An Lạc, phường Tân Tạo, phường Bình Trị Đông.", "7", "Bình Tân"),
+    ("Năm 2024, diện tích tự nhiên hơn 52 km2, là cửa ngõ phía Tây của TP.HCM.", "52 km2", "Bình Tân"),
+    # the threshold a counted group passes is each listed unit's (the development set's convention): the first of them
+    ("Năm 2024, 7 quận có số thu từ 500 tỷ đồng: quận 2, quận 4, quận 6.", "500", "Quận 2"),
+    ("Năm 2024, 4 quận, huyện có số thu trên 900 tỷ đồng: quận Gò Vấp, huyện Củ Chi.", "900", "Gò Vấp"),
 ])
-def test_units_listed_after_a_figure_or_owning_its_subject_are_not_its_place(body, quote):
+def test_units_listed_after_a_figure_or_owning_its_subject_are_not_its_place(body, quote, place):
     head = "Quận Bình Tân thu ngân sách vượt dự toán\nXã hội 12/10/2024 08:00\nQuận Bình Tân tổ chức hội nghị.\n"
-    assert fig(body, quote, head=head).district == "Bình Tân"
+    assert fig(body, quote, head=head).district == place
+
+
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    # a count of units is the enclosing unit's, never that of one of them named after it
+    ("Năm 2023, tỉnh Gia Lai thu ngân sách 6.000 tỷ đồng. Trong 17 huyện, thị xã, thành phố, thành phố Pleiku thu "
+     "nhiều nhất.", "17", "Gia Lai"),
+    ("Từ ngày 1/7/2025, tỉnh Nghệ An có 130 đơn vị hành chính cấp xã, gồm 11 phường và 119 xã. Phường Vinh Hưng có "
+     "42.000 người.", "119", "Nghệ An"),
+    # "quận, huyện" counted together: "huyện" is no level word for the article's district
+    ("Năm 2023, Hà Nội có 6 quận, huyện thu ngân sách trên 8.000 tỷ đồng; quận Cầu Giấy thu 9.500 tỷ đồng.", "8.000",
+     "Hà Nội"),
+])
+def test_a_count_of_units_is_the_enclosing_units(body, quote, place):
+    head = "Thu ngân sách các địa phương\nXã hội 12/10/2024 08:00\nQuận Cầu Giấy tổ chức hội nghị. Quận Cầu Giấy.\n"
+    assert fig(body, quote, head=head).district == place
+
+
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    # a value in brackets right after a unit is that unit's, even a unit compared with
+    ("Năm 2023, tỉnh Bắc Ninh thu 32.000 tỷ đồng, vượt xa tỉnh Bắc Giang (11.500 tỷ đồng).", "11.500", "Bắc Giang"),
+    ("Năm 2023, quận Hải Châu đạt 91 điểm, cao hơn quận Sơn Trà (87 điểm).", "87", "Sơn Trà"),
+    ("Năm 2023, quận Hải Châu đạt 91 điểm, cao hơn quận Sơn Trà (87 điểm).", "91", "Hải Châu"),
+    # the owner said right after a figure: "của cả nước", "của tỉnh X", "bình quân cả nước"
+    ("Năm 2023, vùng Tây Nguyên tăng 7,1%, vượt mức 5,05% của cả nước.", "5,05%", "Việt Nam"),
+    ("Năm 2023, huyện Yên Dũng tăng 9,3%, cao hơn mức 6,2% của tỉnh Bắc Giang.", "6,2%", "Bắc Giang"),
+    ("Năm 2023, tỉnh Hà Nam có tỷ lệ hộ nghèo 1,2%, thấp hơn 2,9% bình quân cả nước.", "2,9%", "Việt Nam"),
+    # a share of the whole is still the subject's
+    ("Năm 2023, TP.HCM đóng góp chiếm 22% của cả nước.", "22%", "TP.HCM"),
+])
+def test_a_figure_whose_own_words_name_its_unit(body, quote, place):
+    assert fig(body, quote).district == place
+
+
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    # "lần lượt" after units a plural level word lists: the k-th unit for the k-th figure
+    ("Năm 2023, các huyện Lắk, Krông Bông và M'Đrắk lần lượt thu 120 tỷ đồng, 95 tỷ đồng và 80 tỷ đồng.", "95",
+     "Krông Bông"),
+    ("Năm 2023, các huyện Lắk, Krông Bông và M'Đrắk lần lượt thu 120 tỷ đồng, 95 tỷ đồng và 80 tỷ đồng.", "80",
+     "M'Đrắk"),
+    ("Quý I, các phường Tân Định, Đa Kao lần lượt kết nạp 12 và 9 đảng viên.", "9", "Đa Kao"),
+])
+def test_respectively_after_units_a_plural_level_word_lists(body, quote, place):
+    assert fig(body, quote).district == place
 
 
 def test_a_headline_that_opens_with_its_frame_is_the_title_and_dates_its_figure():

@@ -39,8 +39,9 @@ from districtbook.extraction.metrics import (AMOUNT_CHANGE_BEFORE, INDEX_UNITS, 
 from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
 from districtbook.extraction.periods import TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark, scoped_marks
 from districtbook.reading.articles import FRAME_KINDS
-from districtbook.extraction.places import (_RANK, Mention, Place, bare_district_names, header_place, main_by_level, main_of, mentions, outlet_place,
-                                           parent_unit, with_bare_names)
+from districtbook.extraction.places import (_RANK, Mention, Place, abbreviation_at, bare_district_names, header_place,
+                                           listed_units, main_by_level, main_of, mentions, outlet_place, parent_unit,
+                                           with_bare_names)
 from districtbook.base.prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
@@ -495,9 +496,13 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
     >>> list(_sentences("A b. C d! “E.” F… ", 0, 18))
     [(0, 4), (5, 9), (10, 13), (15, 17)]
+    >>> list(_sentences("Năm nay, H. Củ Chi đạt 42%. Xã", 0, 30))  # an abbreviated level word ends no sentence
+    [(0, 27), (28, 30)]
     """
     pos = start
     for m in _SENTENCE_SPLIT.finditer(text, max(0, start - 1), end):
+        if text[m.start()] == "." and abbreviation_at(text, m.start()):
+            continue  # "H. Củ Chi giải ngân đạt 42%": an abbreviated level word, not the end of a sentence
         if m.start(1) > pos:
             yield pos, m.start(1)
         pos = m.end(1)
@@ -865,6 +870,11 @@ _NOT_SUBJECT_WORDS = required(_NOT_SUBJECT_BEFORE)  # "chủ tịch", "sáp nh�
 _PARENT_BETWEEN = re.compile(r"\s?[,(–-]?\s?|\s(?:trực\s)?thuộc\s|\s?[,(]\s?(?:trực\s)?thuộc\s")
 
 
+#: the brackets after a unit that name the units it belongs to, up to the next of them: "phường Vĩnh Trung (quận Thanh
+#: Khê, TP Đà Nẵng)"
+_PARENTS_IN_BRACKETS = re.compile(r"\s?\((?:[^()\d;.]{0,40},\s?)?")
+
+
 #: "Theo Bộ Tài chính", "Theo báo cáo của Bộ Tài chính", "số liệu từ Bộ Kế hoạch và Đầu tư"
 _SOURCE_BEFORE = re.compile(r"(?:\b[Tt]heo(?:\s(?:báo cáo|số liệu|thống kê|thông tin|tin))?|"
                             r"\b(?:báo cáo|số liệu|thống kê|công bố)\s(?:mới\s)?(?:của|từ))\s$")
@@ -893,9 +903,10 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue  # "Theo Bộ Tài chính, …", "Bộ Tài chính cho biết": who says it, not what it is about
         if _COMPARED_BEFORE.search(text, max(0, m.start - 12), m.start):
             continue  # "So với quận Cầu Giấy, …", "cao hơn tỉnh Lai Châu", "chỉ sau Quận 1": compared with, not about
-        if out and _RANK[m.place.level] > _RANK[out[-1].place.level] and m.start - out[-1].end <= 16 \
-                and _PARENT_BETWEEN.fullmatch(text, out[-1].end, m.start):
-            continue
+        if out and _RANK[m.place.level] > _RANK[out[-1].place.level] and (
+                m.start - out[-1].end <= 16 and _PARENT_BETWEEN.fullmatch(text, out[-1].end, m.start)
+                or _PARENTS_IN_BRACKETS.fullmatch(text, out[-1].end, m.start)):
+            continue  # "phường Vĩnh Trung (quận Thanh Khê, TP Đà Nẵng)": where the unit is, not another subject
         out.append(m)
     return out
 
@@ -918,7 +929,10 @@ _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|s
 #: word first so that the regex engine skips ahead to the words' first letters
 _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"),
                         before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những ", "tỉnh, ", "tỉnh/", "số ", "nhiều ",
-                                "mỗi ", "từng "),  # "một số quận", "nhiều phường", "mỗi xã": several units, not the one
+                                "mỗi ", "từng ", "vị hành chính cấp ",  # "đơn vị hành chính cấp xã": a tier
+                                "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/"),
+                        # "một số quận", "nhiều phường", "mỗi xã": several units, not the one; "9 quận, huyện",
+                        # "phường/xã": units of two kinds counted or named together
                         # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"
                         after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
 #: a measure of the province or the city, said with "của" ("tổng thu ngân sách của tỉnh đạt", "tăng trưởng kinh tế của
@@ -971,20 +985,16 @@ def _level_word(word: tuple[int, int], default: tuple[Place | None, Evidence], b
 
 def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: int,
                default: tuple[Place | None, Evidence], text: str,
-               by_level: dict[str, tuple[Place, Evidence]]) -> tuple[Place | None, Evidence]:
+               by_level: dict[str, tuple[Place, Evidence]], ahead: bool = True) -> tuple[Place | None, Evidence]:
     """The unit a figure at ``pos`` is about, with its evidence: the nearest one named before it in its
-    clause, else the first named after it in the clause, else ``default`` (the paragraph's, the section's
-    or the article's unit, with its own evidence).  A bare level word nearer to the figure ("phường có 110
-    hộ") points back to the article's unit of that level: the clause names the level (evidence "clause",
+    clause, else (unless not ``ahead``) the first named after it in the clause, else ``default`` (the paragraph's,
+    the section's or the article's unit, with its own evidence).  A bare level word nearer to the figure ("phường
+    có 110 hộ") points back to the article's unit of that level: the clause names the level (evidence "clause",
     weak when the unit it points to is)."""
     before = [m for m in found if clause_start <= m.start and m.end <= pos]
-    respectively = _RESPECTIVELY.search(text, before[-1].end, pos) if before else None
-    if respectively:  # "A (78%) và B (77%) lần lượt giữ vị trí thứ hai và thứ ba": the k-th figure, the k-th unit
-        k = len(_FIGURE_AHEAD.findall(text, respectively.end(), pos))
-        n = len(_FIGURE_AHEAD.findall(text, respectively.end(), clause_end))
-        listed = [m for m in before if m.end <= respectively.start()][-n:]
-        if len(listed) == n and k < n:
-            return listed[k].place, ("joint", listed[k].start, listed[k].end, False)
+    respective = _respective_place(before, pos, clause_start, clause_end, text)
+    if respective:
+        return respective
     start = before[-1].end if before else clause_start
     generic = list(_GENERIC_UNIT.finditer(text, start, pos))
     owner = _measures_of_unit(text, start, pos)
@@ -995,17 +1005,46 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
         return level_word
     if before:
         return before[-1].place, ("clause", before[-1].start, before[-1].end, False)
-    # a unit in brackets after a name says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"), not
-    # what the figure before it is about
-    # nor a unit listed after the figure ("7 quận có số thu từ 500 tỷ đồng: quận 2, 4, 6") or one the subject belongs
-    # to ("hơn 52 km2, là cửa ngõ phía Tây của TP.HCM")
-    # nor one compared with after the figure ("đạt 42%, cao hơn bình quân của thành phố Đà Nẵng")
-    after = [m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)
-             and not _LISTED_AFTER.search(text, pos, m.start) and not _COMPARED_BETWEEN.search(text, pos, m.start)
-             and not _OWNER_BEFORE.search(text, max(pos, m.start - 16), m.start)]
+    after = _named_after(found, pos, clause_end, text) if ahead else None
     if after:
-        return after[0].place, ("clause", after[0].start, after[0].end, False)
+        return after.place, ("clause", after.start, after.end, False)
     return default
+
+
+def _respective_place(before: list[Mention], pos: int, clause_start: int, clause_end: int,
+                      text: str) -> tuple[Place | None, Evidence] | None:
+    """"A (78%) và B (77%) lần lượt giữ vị trí thứ hai và thứ ba", "các huyện A, B và C lần lượt đạt 95%, 88% và 46%":
+    the k-th unit listed before "lần lượt" for the k-th figure after it, when as many units as figures are listed."""
+    respectively = _RESPECTIVELY.search(text, before[-1].end if before else clause_start, pos)
+    if not respectively:
+        return None
+    k = len(_FIGURE_AHEAD.findall(text, respectively.end(), pos))
+    n = len(_FIGURE_AHEAD.findall(text, respectively.end(), clause_end))
+    listed = [m for m in before if m.end <= respectively.start()][-n:]
+    if len(listed) != n:  # "các huyện A, B và C": the names a plural level word lists
+        listed = listed_units(text, clause_start, respectively.start())[-n:]
+    if len(listed) == n and k < n:
+        return listed[k].place, ("joint", listed[k].start, listed[k].end, False)
+    return None
+
+
+def _named_after(found: list[Mention], pos: int, clause_end: int, text: str) -> Mention | None:
+    """The first unit named after a figure at ``pos`` in its clause that can be its subject: not a unit in brackets
+    after a name, which says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"), nor a unit listed after the
+    figure ("Quận có 7 xã, 2 thị trấn: xã An Phú, …") unless the figure is the threshold a counted group of them passes
+    ("7 quận có số thu từ 500 tỷ đồng: quận 2, 4, 6"), nor one the subject belongs to ("hơn 52 km2, là cửa
+    ngõ phía Tây của TP.HCM"), nor one compared with ("đạt 42%, cao hơn bình quân của thành phố Đà Nẵng")."""
+    threshold = _GROUP_THRESHOLD.search(text, max(0, pos - 80), pos) is not None
+    return next((m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)
+                 and (threshold or not _LISTED_AFTER.search(text, pos, m.start))
+                 and not _COMPARED_BETWEEN.search(text, pos, m.start)
+                 and not _OWNER_BEFORE.search(text, max(pos, m.start - 16), m.start)), None)
+
+
+#: the threshold a counted group of units passes, which the units listed after it have each: "7 quận, huyện có số thu
+#: từ 500 tỷ đồng: quận 2, 4, 6", "5 quận có số thu cao nhất, từ 2.000 tỷ đồng: quận 1, 3"
+_GROUP_THRESHOLD = re.compile(r"(?<![\d.,])\d{1,3}\s(?:quận|huyện|phường|xã|thị xã)"
+                              r"(?:,\s(?:quận|huyện|phường|xã|thị xã))?\s[^;.:\d]{0,60}?\b(?:từ|trên|hơn)\s$")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1694,17 +1733,49 @@ def resolve_stock(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
 
 def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """The unit a figure is about (:func:`_place_for`): its clause's, else the paragraph's, section's or article's;
-    a count of units that belong to a unit is that unit's ("10 phường thuộc quận Bình Tân")."""
+    a count of units that belong to a unit is that unit's ("10 phường thuộc quận Bình Tân"), and never one of the
+    units named after it ("Trong 12 huyện, thành phố, thành phố Đà Lạt dẫn đầu")."""
     owner = _OWNER_OF_UNITS.match(a.text, r.tok.end) if r.tok.unit == "count" and _UNIT_NOUN.match(r.tok.noun) else None
     if owner:
         m = next((m for m in p.found if m.start == owner.end()), None)
         if m is not None:
             r.place, r.place_ev = m.place, ("clause", m.start, m.end, False)
             return
-    r.place, r.place_ev = _place_for(p.found, r.tok.start, *r.clause, p.place, a.text, a.by_level)
+    beside = _owner_beside(r, a)
+    if beside is not None:
+        r.place, r.place_ev = beside.place, ("clause", beside.start, beside.end, False)
+        return
+    # a count of units ("Trong 12 huyện, thành phố, thành phố Đà Lạt dẫn đầu") is of the unit that has them, never of
+    # one of them named after it
+    units_counted = r.tok.unit == "count" and _UNIT_COUNTED.match(r.tok.noun) is not None
+    r.place, r.place_ev = _place_for(p.found, r.tok.start, *r.clause, p.place, a.text, a.by_level,
+                                     ahead=not units_counted)
 
 
 _UNIT_NOUN = re.compile(r"(?:phường|xã|thị trấn|quận|huyện)\b")
+#: a figure in brackets right after a unit is that unit's: "cao hơn tỉnh Phú Thọ (2.100 tỷ đồng)"
+_VALUE_IN_BRACKETS = re.compile(r"\s?\(\s?(?:(?:đạt|với|là|khoảng|gần|hơn|trên)\s)?")
+#: the owner said right after a figure: "cao hơn mức 5,66% của cả nước", "4,2% của tỉnh Bắc Giang", "8% bình quân cả
+#: nước"
+_OWNER_AFTER = re.compile(r"\s(?:của|bình quân(?:\s(?:của|chung của))?|trung bình(?:\s của)?)\s")
+
+
+def _owner_beside(r: Reading, a: ArticleState) -> Mention | None:
+    """The unit a figure's own words give it, whatever the clause is about: the unit it stands in brackets after
+    ("cao hơn tỉnh Phú Thọ (2.100 tỷ đồng)"), or the one named right after it as its owner ("cao hơn mức 5,66% của cả
+    nước"; not a share of it: "chiếm 25% của cả nước" is the subject's)."""
+    tok, text = r.tok, a.text
+    i = bisect_left(a.starts, tok.start) - 1
+    if i >= 0 and not a.named[i].plural and _VALUE_IN_BRACKETS.fullmatch(text, a.named[i].end, tok.start):
+        return a.named[i]
+    owner = _OWNER_AFTER.match(text, tok.tail) if tok.unit != "count" and not _SHARE_BEFORE.search(r.before) else None
+    if owner is None:
+        return None
+    i = bisect_left(a.starts, owner.end())
+    m = a.named[i] if i < len(a.named) else None
+    return m if m is not None and m.start == owner.end() and not m.plural else None
+_UNIT_COUNTED = re.compile(r"(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh|đặc khu|đơn vị hành chính)"
+                           r"\b")
 _OWNER_OF_UNITS = re.compile(r"\s(?:trực\s)?thuộc\s")
 
 

@@ -358,6 +358,58 @@ def _abbreviated(abbr: str, name: str) -> Place | None:
     return Place(name, "district", g.districts[name][1]) if name in g.districts and " " in name else None
 
 
+_ABBREVIATION_AT_DOT = re.compile(rf"(?<![\w.])(?P<abbr>Q|H|TX|P)\.\s?(?P<name>{_NAMED})")
+
+
+def abbreviation_at(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` belongs to an abbreviated level word of a known unit ("H. Củ Chi", "Q. Bình
+    Thạnh"), which ends no sentence; an initial ("Nguyễn Văn H. Tại …") does.
+
+    >>> t = "năm 2023, H. Củ Chi đạt 42%, Nguyễn Văn H. Tại đây"
+    >>> abbreviation_at(t, t.index("H.") + 1), abbreviation_at(t, t.rindex("H.") + 1)
+    (True, False)
+    """
+    start = max(0, dot - 2)
+    while start < dot and not text[start].isupper():
+        start += 1
+    m = _ABBREVIATION_AT_DOT.match(text, start) if text.startswith(".", dot) else None
+    return m is not None and m.end("abbr") == dot and _abbreviated(m["abbr"], m["name"]) is not None
+
+
+_LISTED_SYLL = rf"[{_UPPER}][^\W\d_]*(?:'[^\W\d_]+)?"  # "Cư M'gar", "Ea H'leo"
+_LISTED_NAME = re.compile(rf"{_LISTED_SYLL}(?:\s{_LISTED_SYLL}){{0,3}}")
+_LISTED_SEP = re.compile(r",\s|\s(?:và|,)\s|,\svà\s")
+_LISTED_LEVEL = re.compile(r"(?:các|những)\s(?P<level>phường|xã|quận|huyện|thị xã)\s")
+
+
+def listed_units(text: str, start: int, end: int) -> list[Mention]:
+    """The units a plural level word lists in ``text[start:end]`` ("các huyện Krông Pắc, Cư M'gar và Ea H'leo"), one
+    mention each, when the gazetteer knows every name; else none.
+
+    >>> [m.place.name for m in listed_units("các huyện Krông Pắc, Cư M'gar và Ea H'leo lần lượt", 0, 50)]
+    ['Krông Pắc', "Cư M'gar", "Ea H'leo"]
+    """
+    g = gazetteer()
+    text = first_vowel_tones(text)
+    lm = _LISTED_LEVEL.search(text, start, end)
+    if lm is None:
+        return []
+    known = g.wards if lm["level"] in ("phường", "xã") else g.districts
+    out, pos = [], lm.end()
+    while (n := _LISTED_NAME.match(text, pos, end)) is not None:
+        name = _fit(n.group(0), known)
+        if name not in known:
+            return []
+        ward = known is g.wards
+        place = Place(name, "ward", g.wards[name]) if ward else Place(name, "district", g.districts[name][1])
+        out.append(Mention(n.start(), n.start() + len(name), place))
+        sep = _LISTED_SEP.match(text, out[-1].end, end)
+        if sep is None:
+            break
+        pos = sep.end()
+    return out if len(out) >= 2 else []
+
+
 _RANK = {level: i for i, level in enumerate(LEVELS)}
 #: a thing named after a unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"
 _THING_BEFORE = re.compile(r"(?:chợ|Chợ|đường|Đường|phố|cầu|Cầu|cảng|bến|sông|trường|Trường|khu|Khu|công viên|hồ|Hồ|"
