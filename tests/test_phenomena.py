@@ -873,6 +873,11 @@ def test_units_listed_after_a_figure_or_owning_its_subject_are_not_its_place(bod
     assert fig(body, quote, head=head).district == place
 
 
+def test_the_threshold_a_counted_group_passes_is_a_floor():
+    body = "Năm 2024, 7 quận có số thu từ 500 tỷ đồng: quận 2, quận 4, quận 6."
+    assert fig(body, "500").qualifier == "more_than"
+
+
 @pytest.mark.parametrize(("body", "quote", "place"), [
     # a count of units is the enclosing unit's, never that of one of them named after it
     ("Năm 2023, tỉnh Gia Lai thu ngân sách 6.000 tỷ đồng. Trong 17 huyện, thị xã, thành phố, thành phố Pleiku thu "

@@ -780,8 +780,8 @@ def _qualifier(goal_before: bool, clause_before: str, after: str, in_targets: bo
     for pattern, q in _HEDGES:
         if pattern.search(near):
             return q
-    if _FROM_BEFORE.search(near) and _PER_YEAR_RATE_AFTER.match(after):
-        return "more_than"  # "bình quân từ 10%/năm": at least
+    if _FROM_BEFORE.search(near) and (_PER_YEAR_RATE_AFTER.match(after) or _GROUP_THRESHOLD.search(clause_before[-80:])):
+        return "more_than"  # "bình quân từ 10%/năm", "7 quận có số thu từ 500 tỷ đồng": at least
     if _NOW_AFTER.match(after) or _FROM_BEFORE.search(near) and _RISE_TO_AFTER.match(after):
         return "actual"  # "mở rộng từ 11 mét hiện tại lên 40 mét": where things stand, the start of a goal
     future = bool(ctx.future and period and period == ctx.future)
