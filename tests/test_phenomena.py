@@ -89,6 +89,9 @@ def test_metric(sentence, quote, metric):
     ("Trên địa bàn có 93% hộ gia đình đạt danh hiệu gia đình văn hóa.", "93%", "share", ""),
     ("Thu ngân sách tháng 3 bằng 104% so với tháng trước.", "104%", "none", ""),
     ("Quý I/2024, số hồ sơ trực tuyến tăng 12% so với quý I/2023.", "12%", "yoy", "2023-Q1"),
+    # a list of percentages: the cue after its last member is every member's
+    ("Các huyện lần lượt giải ngân đạt 95%, 88% và 46% kế hoạch vốn.", "88%", "plan", ""),
+    ("Thu ngân sách ba quý lần lượt bằng 24%, 26% và 27% dự toán năm.", "24%", "plan", ""),
     # disbursement is measured against the capital planned, whether or not the sentence says so
     ("Đến ngày 31/8, tỷ lệ giải ngân vốn đầu tư công của huyện đạt 48,6%.", "48,6%", "plan", ""),
     ("Tiến độ giải ngân các dự án trọng điểm đạt trên 90%.", "90%", "plan", ""),

@@ -552,6 +552,10 @@ _PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,60}?(?:vượt|đạt)(?: và vượt
 _PUNCT_OR_NUMBER = re.compile(r"[,;:(]|\d+(?:[.,]\d+)*(?!\stháng\b)")  # "so với 6 tháng đầu năm 2022": words
 
 
+#: the other members of a list of percentages after one of them: ", 88% và 46%"
+_LISTED_PERCENTS = re.compile(r"(?:\s?(?:,|và|;)\s?\d+(?:[.,]\d+)?\s?%)+")
+
+
 def _up_to_next_figure(after: str) -> str:
     """The words after a number up to the next punctuation or number (a year is a word here:
     "cao hơn 1,85% so với năm 2023")."""
@@ -593,6 +597,10 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
         return "none", -1, -1
     term_starts = ctx.term_starts()
     found = _basis_after(_up_to_next_figure(clause_after[:70]), ctx, term_starts)
+    listed = _LISTED_PERCENTS.match(clause_after) if not found and unit == "percent" else None
+    if listed:  # "giải ngân đạt 95%, 88% và 46% kế hoạch vốn": the cue after the list's last member
+        found = _basis_after(_up_to_next_figure(clause_after[listed.end():listed.end() + 70]), ctx, term_starts)
+        found = found and (found[0], found[1] + listed.end(), found[2] + listed.end())
     if found:
         return found[0], at[1] + found[1], at[1] + found[2]
     of_year = _MULTIPLE_OF_YEAR.match(clause_after) if unit == "times" else None
