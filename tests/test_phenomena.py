@@ -1138,6 +1138,14 @@ def test_a_ministry_that_reports_is_not_the_subject(body):
     assert fig(body, "300.000").district == "Việt Nam"
 
 
+@pytest.mark.parametrize("body", [
+    "Theo Bộ Tài chính, tổng thu ngân sách nhà nước 9 tháng năm 2024 ước đạt 1.510 nghìn tỷ đồng, tăng 16,9%.",
+    "Bộ Tài chính cho biết, tổng thu ngân sách nhà nước 9 tháng năm 2024 ước đạt 1.510 nghìn tỷ đồng, tăng 16,9%.",
+])
+def test_what_a_reporting_ministry_says_is_the_countrys_when_no_unit_is_named(body):
+    assert {f.district for f in figs(body, head="Thu ngân sách 9 tháng\n") if f.kind == "indicator"} == {"Việt Nam"}
+
+
 @pytest.mark.parametrize("body", ["Bộ Tư pháp có tỷ lệ hồ sơ trực tuyến toàn trình đạt 92,5%.",
                                   "Trong khối bộ, ngành, Bộ Tư pháp dẫn đầu với tỷ lệ 92,5%."])
 def test_a_ministry_that_is_measured_is_the_subject(body):

@@ -906,8 +906,7 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue
         if m.place.level in ("country", "region") and _RANKED_AMONG.search(text, max(0, m.start - 40), m.start):
             continue  # "xếp thứ 9/13 tỉnh, thành vùng Đồng bằng sông Cửu Long": the group ranked in, not the subject
-        if m.place.level == "ministry" and (_SOURCE_BEFORE.search(text, max(0, m.start - 24), m.start)
-                                            or _SOURCE_AFTER.match(text, m.end)):
+        if _reports(m, text):
             continue  # "Theo Bộ Tài chính, …", "Bộ Tài chính cho biết": who says it, not what it is about
         if _COMPARED_BEFORE.search(text, max(0, m.start - 12), m.start):
             continue  # "So với quận Cầu Giấy, …", "cao hơn tỉnh Lai Châu", "chỉ sau Quận 1": compared with, not about
@@ -1189,11 +1188,16 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place | None, Evidence],
-                                                                       dict[str, tuple[Place, Evidence]]]:
-    """The article's unit and, per level, the unit a bare level word points back to, with their evidence:
-    the title's unit ("title"), the most named one ("article", weak when another unit of its level is named
-    at least half as often), the outlet's province ("outlet", always weak)."""
+def _reports(m: Mention, text: str) -> bool:
+    """Whether ``m`` is a ministry named as who reports ("Theo Bộ Tài chính, …", "Bộ Tài chính cho biết"): no unit of
+    the article, whose figures, when it names no other unit, are the country's (a ministry reports national ones)."""
+    return m.place.level == "ministry" and bool(_SOURCE_BEFORE.search(text, max(0, m.start - 24), m.start)
+                                                or _SOURCE_AFTER.match(text, m.end))
+
+
+def _framed(article: Article, named: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """The mentions in the headline and those in the lines that frame the article (title, body, teaser, dateline),
+    with a district the headline names bare when the body then says "quận" alone ("Bình Tân: …")."""
     text = article.text
     starts = [ln.start for ln in article.lines]
     in_frame = [m for m in named
@@ -1202,11 +1206,21 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
     in_title = [m for m in named if title[0] <= m.start < title[1]]
     body = next((ln.start for ln in article.lines if ln.kind == "body"), len(text))
     in_title = in_title if title[0] < body else []  # a short line under the body is no headline
-    # a headline may name its district bare ("Bình Tân: …"): its unit when the body then says "quận" alone
     bare = bare_district_names(text, *title, named) if title[0] < body else []
     refs = _bare_references(text, body, bare + in_title)
     headline = [m for m in bare if refs and m.place == refs[0].place]
-    in_title, in_frame = in_title + headline, sorted(in_frame + headline + refs, key=lambda m: m.start)
+    return in_title + headline, sorted(in_frame + headline + refs, key=lambda m: m.start)
+
+
+def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place | None, Evidence],
+                                                                       dict[str, tuple[Place, Evidence]]]:
+    """The article's unit and, per level, the unit a bare level word points back to, with their evidence:
+    the title's unit ("title"), the most named one ("article", weak when another unit of its level is named
+    at least half as often), the outlet's province ("outlet", always weak)."""
+    text = article.text
+    in_title, in_frame = _framed(article, named)
+    sources = [m for m in in_frame if _reports(m, text)]
+    in_frame = [m for m in in_frame if m not in sources]
     main = main_of(in_frame, in_title)
     counts = Counter(m.place for m in in_frame if not m.plural)
     first: dict[Place, Mention] = {}
@@ -1223,6 +1237,8 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
 
     by_level = {level: (place, evidence(place)) for level, place in main_by_level(in_frame).items()}
     article_place = (main[0], evidence(main[0])) if main else (None, NO_PLACE)
+    if not main and sources:  # "Theo Bộ Tài chính, tổng thu ngân sách nhà nước …": the country's, as it reports
+        article_place = (Place("Việt Nam", "country"), ("article", sources[0].start, sources[0].end, False))
     return _site_place(article, article_place, by_level), by_level
 
 
