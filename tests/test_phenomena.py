@@ -92,6 +92,9 @@ def test_metric(sentence, quote, metric):
     # a list of percentages: the cue after its last member is every member's
     ("Các huyện lần lượt giải ngân đạt 95%, 88% và 46% kế hoạch vốn.", "88%", "plan", ""),
     ("Thu ngân sách ba quý lần lượt bằng 24%, 26% và 27% dự toán năm.", "24%", "plan", ""),
+    # "giải ngân 35%" with no verb, and the next unit's bare figure in the same list
+    ("Trong đó, thành phố A giải ngân 35%, huyện Tháp Mười 22%.", "35%", "plan", ""),
+    ("Trong đó, thành phố A giải ngân 35%, huyện Tháp Mười 22%.", "22%", "plan", ""),
     # disbursement is measured against the capital planned, whether or not the sentence says so
     ("Đến ngày 31/8, tỷ lệ giải ngân vốn đầu tư công của huyện đạt 48,6%.", "48,6%", "plan", ""),
     ("Tiến độ giải ngân các dự án trọng điểm đạt trên 90%.", "90%", "plan", ""),
@@ -1144,6 +1147,13 @@ def test_a_ministry_that_reports_is_not_the_subject(body):
 ])
 def test_what_a_reporting_ministry_says_is_the_countrys_when_no_unit_is_named(body):
     assert {f.district for f in figs(body, head="Thu ngân sách 9 tháng\n") if f.kind == "indicator"} == {"Việt Nam"}
+
+
+@pytest.mark.parametrize("yardstick", ["cao hơn mức tăng chung của cả nước (6,93%)",
+                                       "thấp hơn bình quân của cả nước (7,1%)", "so với mức chung của cả nước"])
+def test_the_countrys_measure_as_a_yardstick_is_not_what_the_next_sentence_is_about(yardstick):
+    body = f"Năm 2024, GRDP của thành phố Đà Nẵng tăng 7,5%, {yardstick}. Khu vực dịch vụ tăng 8,6%."
+    assert fig(body, "8,6%", head="Kinh tế Đà Nẵng\nXã hội 12/10/2024 08:00\n").district == "Đà Nẵng"
 
 
 @pytest.mark.parametrize("body", ["Bộ Tư pháp có tỷ lệ hồ sơ trực tuyến toàn trình đạt 92,5%.",

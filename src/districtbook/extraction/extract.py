@@ -525,7 +525,9 @@ _BASIS_AFTER = [
 _MULTIPLE_OF_YEAR = re.compile(r"\s((?:năm\s)?(?P<year>(?:19|20)\d\d))\b")
 _SHARE_BEFORE = re.compile(r"(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?:\s\S+){0,3}\s$")
 #: disbursement reaching a share: "tỷ lệ giải ngân (vốn đầu tư công) đạt 34%" is of the capital planned
-_DISBURSED_REACHED = re.compile(r"\bgiải ngân\b[^,;%\d]{0,40}\b(?:đạt|bằng|được)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$")
+_DISBURSED_REACHED = re.compile(r"\bgiải ngân\b(?:[^,;%\d]{0,40}\b(?:đạt|bằng|được))?(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$|"
+                                # "TP A giải ngân 35%, huyện B 22%": the next unit's bare figure, in a list
+                                r"\bgiải ngân\b[^,;%\d]{0,40}\d+(?:[.,]\d+)?\s?%,\s(?:[^\W\d]+\s){1,5}$")
 #: the disbursement rate is of the capital planned, wherever it stands in the clause: "các tỉnh có tỷ lệ giải ngân
 #: cao là Long An (60,1%)", "tỷ lệ giải ngân cao nhất là Tiền Giang với 70,5%"
 _DISBURSEMENT_RATE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ) giải ngân\b")
@@ -1926,6 +1928,8 @@ def _after_sentence(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     _carry_period(s, p, a)
 
 
+#: the country's measure named as a yardstick: "cao hơn mức tăng chung của cả nước", "so với bình quân của cả nước"
+_YARDSTICK_BEFORE = re.compile(r"\b(?:hơn|so với|bằng|gấp)\b[^,;.%\d]{0,40}$")
 _FORMER_AFTER = re.compile(r"\s(?:cũ|trước đây)\b")
 
 
@@ -1939,7 +1943,8 @@ def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     if a.place[0] is not None and a.place[0].level != "country":
         # "Cả nước có … Quận đạt …": in a local report the country is a yardstick, not the unit the paragraph goes on
         # about, unless it owns the measure the next sentences take up ("Tỷ lệ … của cả nước … tỷ lệ này chỉ đạt …")
-        owners = [m for m in owners if m.place.level != "country" or _OF_BEFORE.search(text, max(0, m.start - 6), m.start)]
+        owners = [m for m in owners if m.place.level != "country" or _OF_BEFORE.search(text, max(0, m.start - 6), m.start)
+                  and not _YARDSTICK_BEFORE.search(text, max(s.start, m.start - 60), m.start)]
     # a ministry named in passing (who reports, who leads a list) is not what the next sentences are about, unless the
     # article is about it; nor is a former unit ("Huyện Bình Chánh cũ …"), which is history
     owners = [m for m in owners if (m.place.level != "ministry" or m.place == a.place[0])
