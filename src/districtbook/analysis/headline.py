@@ -104,8 +104,9 @@ def evidence(row: dict, text: str | None, article_rows: list[dict] | None = None
     ``against_plan`` (a result set against a plan or target, x/y targets met)."""
     marks = set()
     metric = str(row.get("metric", ""))
-    if metric.endswith(("_vs_plan", "_vs_target")) or (row.get("unit") == "ratio" and metric.startswith("targets")):
-        marks.add("against_plan")
+    if (metric.endswith(("_vs_plan", "_vs_target")) or (row.get("unit") == "ratio" and metric.startswith("targets"))) \
+            and row.get("qualifier") != "target":
+        marks.add("against_plan")  # a result: "phấn đấu giải ngân 100% kế hoạch" is a goal, not a result against plan
     if article_rows is not None and row.get("unit") in _AMOUNTS:
         amounts = [r["value"] for r in article_rows if r.get("unit") == row.get("unit")]
         if amounts and row["value"] >= max(amounts):

@@ -7,7 +7,7 @@ from districtbook.rendering.report import MyST
 from districtbook.chapters import common
 
 METRICS = ("cashless_markets", "cashless_streets", "digitised_records", "records_on_time",
-           "admin_reform_rank_change", "public_investment_disbursement")
+           "admin_reform_rank_change", "public_investment_disbursement", "public_investment_disbursement_vs_plan")
 
 
 def main_points(df: pd.DataFrame, texts: dict[str, str], lang: str = "vi") -> MyST | None:

@@ -727,7 +727,8 @@ def _classes(found: list[Finding], texts: dict[str, str] | None, rows_by_doc: di
     best of each place in turn), comparisons, derivations."""
     score = {id(f): headline.finding_score(f, texts, rows_by_doc) for f in found}
     reported = sorted((f for f in found if headline.kind_class(f) == "reported"),
-                      key=lambda f: (-score[id(f)], -round(f.salience, 6), f.district, f.metric, f.period))
+                      key=lambda f: (-score[id(f)], f.kind == "target", -round(f.salience, 6), f.district, f.metric,
+                                     f.period))  # a result before a goal as headlined
     worthy = [f for f in reported if score[id(f)] > 0]
     return (reported, _spread(worthy) if spread else worthy,
             [f for f in found if headline.kind_class(f) == "comparison"],
