@@ -128,6 +128,7 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
     ("Trong 5 năm qua (2019-2023), huyện kết nạp 410 đảng viên.", "410", "2019-2023"),
     ("Năm năm qua (2019-2023), kinh tế xã tăng trưởng bình quân 6,8%/năm.", "6,8%", "2019-2023"),
     ("Quý I năm nay, thu ngân sách huyện đạt 1.000 tỷ đồng.", "1.000", "2024-Q1"),  # the quarter, not the year
+    ("Năm tháng đầu năm 2024, thu ngân sách đạt 1.020 tỷ đồng.", "1.020", "2024-5M"),  # "Năm" is five here
 ])
 def test_period(body, quote, period):
     assert fig(body, quote).period == period
@@ -231,6 +232,10 @@ def test_a_dateline_with_its_weekday_and_time(head, period):
 def test_dong_is_money_only_as_a_unit(body, quote, value, unit):
     f = fig(body, quote)
     assert (float(f.value), f.unit) == (value, unit)
+
+
+def test_a_place_named_like_a_room_is_no_label():
+    assert fig("Năm 2023, Hà Nội thu 351.000 tỷ đồng; Hải Phòng 98.000 tỷ đồng.", "98.000").district == "Hải Phòng"
 
 
 # --- when: a deadline that opens its sentence dates the whole sentence, and nothing after it ----------------

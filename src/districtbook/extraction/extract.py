@@ -207,7 +207,7 @@ _INCIDENTAL_BEFORE = [
     (re.compile(r"\b(?:Chỉ thị|Nghị quyết|Quyết định|Nghị định|Thông tư|Kết luận|Công văn|Đề án|Chương trình|"
                 r"Kế hoạch|Luật|Quy định|Hướng dẫn|Thông báo|Tờ trình|Báo cáo|Điều|Khoản|Mục|Bài|Phần)\s$"), "document number"),
     (_DATE_OR_PERIOD_BEFORE, "date or period"),
-    (re.compile(r"\b(?:ảnh|Ảnh|hình|Hình|trang|Trang|Quận|quận|phòng|Phòng|tầng|lô|Lô|ngõ|ngách|số nhà|đường)\s$"), "label"),
+    (re.compile(r"\b(?:ảnh|Ảnh|hình|Hình|trang|Trang|Quận|quận|phòng|(?<!Hải )Phòng|tầng|lô|Lô|ngõ|ngách|số nhà|đường)\s$"), "label"),
     (re.compile(r"\b(?:top|Top|tốp|Tốp|TOP)\s$"), "rank label"),
     (re.compile(r"\b(?:Sáng|Chiều|Trưa|Tối|Đêm|sáng|chiều|trưa|tối|đêm)\s(?:ngày\s)?$"), "date"),
 ]

@@ -28,7 +28,8 @@ _Y = r"(?:19|20)\d\d"
 #: written year first, its words in look-behinds: the regex engine then skips ahead to a "1" or a "2" (a
 #: case-insensitive pattern that starts with words is tried at every character)
 _TERM = re.compile(rf"({_Y})(?:(?<=nhiệm kỳ\s....)|(?<=khóa\s....)|(?<=khoá\s....))\s?[-–]\s?({_Y})", re.I)
-#: months counted in words: "Sáu tháng đầu năm 2019", "chín tháng qua" ("năm tháng" is left out: "năm" is a year)
+#: months counted in words: "Sáu tháng đầu năm 2019", "chín tháng qua" ("năm tháng" only as "Năm tháng đầu năm": else
+#: "năm" is a year)
 _MONTH_COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _MONTH_COUNT_WORDS = tuple(_MONTH_COUNTS)
 _MONTH_COUNT = "|".join(w for w in (*_MONTH_COUNT_WORDS, *(w.capitalize() for w in _MONTH_COUNT_WORDS)))
@@ -40,7 +41,7 @@ _PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "tr
                       "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá",
                       "sau", "qua", "tuần", "hết", "cập", "số", *_MONTH_COUNT_WORDS)
 _PERIOD_TAILS = {
-    **dict.fromkeys(cases("năm"), r"\s(?:nay|\d|qua|vừa\squa|ngoái|trước,)"),  # "năm 2024", "năm nay", "năm qua", "năm ngoái"
+    **dict.fromkeys(cases("năm"), r"\s(?:nay|\d|qua|vừa\squa|ngoái|trước,|tháng\sđầu\snăm)"),  # "năm 2024", "năm nay", "năm qua", "năm ngoái"
     **dict.fromkeys(cases("tháng"), r"\s\d"),  # "tháng 9"
     **dict.fromkeys(cases("quý"), r"\s[I1-4]"),  # "quý IV", "quý 3"
     **dict.fromkeys(cases("nhiệm", "thời"), r"\skỳ"),
@@ -124,7 +125,7 @@ _CLOCK = r"(?:\d{1,2}\s?(?:h|giờ)(?:\s?\d\d)?\s)?"
 PERIOD_RE = re.compile(
     rf"""
       (?P<nm>\d{{1,2}})\stháng/(?P<nmy>{_Y})                                   # 02 tháng/2023
-    | (?P<months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)
+    | (?P<months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}|[Nn]ăm(?=\stháng\sđầu\snăm)))\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)
         (?:\s(?:năm\s)?(?P<my>{_Y})|\s(?P<mnow>nay))?
     | (?P<bare_months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này)\b|,)
     | (?P<late>(?:các|những)\stháng\scuối\snăm)
@@ -401,7 +402,7 @@ TIME_BEFORE_BRACKET = re.compile(r"(?:\bqua|\bnăm|nhiệm kỳ|giai đoạn|th�
 
 def _count(word: str) -> int:
     """A count of months written in digits or in words ("09", "Sáu")."""
-    return int(word) if word.isdigit() else _MONTH_COUNTS[word.lower()]
+    return int(word) if word.isdigit() else 5 if word.lower() == "năm" else _MONTH_COUNTS[word.lower()]
 
 
 def _period(m: re.Match[str], ctx: ArticlePeriods) -> str:
