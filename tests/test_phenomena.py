@@ -423,6 +423,10 @@ def test_printed_precision_is_kept():
     ("Q. Bình Thạnh giải ngân đạt 70% kế hoạch.", "70%", "Bình Thạnh", "district"),
     ("H.Củ Chi kết nạp 300 đảng viên.", "300", "Củ Chi", "district"),
     ("P.5 có 12 tổ dân phố.", "12", "Phường 5", "ward"),
+    ("Tp. Buôn Ma Thuột thu ngân sách 1.720 tỷ đồng.", "1.720", "Buôn Ma Thuột", "city"),
+    ("Tp.HCM thu ngân sách 6 tháng đạt 250.000 tỷ đồng.", "250.000", "TP.HCM", "city"),
+    # the special zones of 2025, units of the communes' level
+    ("Đặc khu Phú Quốc có diện tích 575 km2.", "575", "Phú Quốc", "ward"),
     ("Huyện Củ Chi có 21 xã. Chị Nguyễn Thị H. Lan Anh nhận 30 triệu đồng.", "30", "Củ Chi", "district"),
     # an abbreviated level word inside a list ends no sentence: each unit keeps its own figure
     ("Năm 2024, H. Bình Chánh thu 900 tỷ đồng, huyện Nhà Bè thu 700 tỷ đồng.", "900", "Bình Chánh", "district"),

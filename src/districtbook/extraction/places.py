@@ -166,7 +166,7 @@ def hanoi_districts() -> tuple[str, ...]:
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper() and ch.isalpha())
 _SYLL = rf"[{_UPPER}][^\W\d_]*"
 _NAMED = rf"{_SYLL}(?:[ \u00a0]{_SYLL}){{0,2}}"  # syllables of one line
-_HCM = r"(?:TP\.?\s?HCM|TPHCM|TP\.?\s?Hồ Chí Minh|[Tt]hành phố Hồ Chí Minh|Sài Gòn)(?![\w])"
+_HCM = r"(?:T[Pp]\.?\s?HCM|TPHCM|T[Pp]\.?\s?Hồ Chí Minh|[Tt]hành phố Hồ Chí Minh|Sài Gòn)(?![\w])"
 
 
 def _alternation(names) -> str:
@@ -180,10 +180,10 @@ def _mention_re() -> re.Pattern[str]:
     return re.compile(
         rf"""
         (?P<hcm>{_HCM})
-      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn)\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
+      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
       | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ])?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
       | (?<![\w.])(?P<abbr>Q|H|TX|P)\.\s?(?P<abbrname>\d{{1,2}}\b(?![,.]\d|\s?%)|{_NAMED})
-      | (?<![\w])(?:[Tt]hành\sphố|TP\.?|[Tt]hành\s[uủ][yỷ])\s?(?P<city>{_NAMED})
+      | (?<![\w])(?:[Tt]hành\sphố|TP\.?|Tp\.|[Tt]hành\s[uủ][yỷ])\s?(?P<city>{_NAMED})
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{_NAMED})
       | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
       | (?<![\w])[Bb]ộ\s(?P<ministry>{_alternation(MINISTRIES)})(?![\w])
@@ -201,12 +201,13 @@ _MENTION_TAILS = {
     **dict.fromkeys(cases("phường", "xã"), _NAME_AHEAD),
     **dict.fromkeys(cases("quận", "huyện"), rf"(?:\s[uủ][yỷ])?{_NAME_AHEAD}"),  # "Quận ủy Ba Đình"
     **dict.fromkeys(cases("thị"), r"\s(?:trấn|xã)"),
+    **dict.fromkeys(cases("đặc"), rf"\skhu\s[{_UPPER}]"),  # "đặc khu Phú Quốc" (a commune-level unit since 2025)
     **dict.fromkeys(cases("thành"), r"\s(?:phố|[uủ][yỷ])"),
     **dict.fromkeys(cases("tỉnh"), rf"(?:\s[uủ][yỷ])?\s[{_UPPER}]"),
     **dict.fromkeys(cases("bộ"), rf"\s[{_UPPER}]"),  # "Bộ Tài chính"
     **dict.fromkeys(cases("các", "những"), _LEVELS_AHEAD),
     **dict.fromkeys(cases("khối"), r"\stỉnh"),
-    "TP": rf"\.?\s?[{_UPPER}]", **dict.fromkeys(("Q", "P"), rf"\.\s?[\d{_UPPER}]"), **dict.fromkeys(("H", "TX"), rf"\.\s?[{_UPPER}]"),
+    "TP": rf"\.?\s?[{_UPPER}]", "Tp": rf"\.\s?[{_UPPER}]", **dict.fromkeys(("Q", "P"), rf"\.\s?[\d{_UPPER}]"), **dict.fromkeys(("H", "TX"), rf"\.\s?[{_UPPER}]"),
     "cả": r"\snước", **dict.fromkeys(cases("nước"), r"\sta\b"), "toàn": r"\squốc", "Việt": r"\sNam", "Sài": r"\sGòn",
 }
 
@@ -219,7 +220,8 @@ def _mention_trigger(tails: bool = True) -> re.Pattern[str]:
     narrow down, for the tests)."""
     g = gazetteer()
     names = [*REGIONS, *(p for p in g.provinces if " " in p and p != "Hồ Chí Minh")]  # the pattern's bare names
-    words = [*cases("phường", "xã", "thị", "quận", "huyện", "thành", "tỉnh", "bộ", "các", "khối"), "TP", *cases("cả", "toàn"),
+    words = [*cases("phường", "xã", "thị", "quận", "huyện", "thành", "tỉnh", "bộ", "các", "khối", "đặc"), "TP", "Tp",
+             *cases("cả", "toàn"),
              "Việt", "những", "Sài", *cases("nước"), "Q", "H", "TX", "P"]
     if not tails:
         firsts = {n.split()[0] for n in (*REGIONS, *(p for p in g.provinces if " " in p))}
