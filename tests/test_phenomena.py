@@ -238,12 +238,13 @@ def test_a_place_named_like_a_room_is_no_label():
     assert fig("Năm 2023, Hà Nội thu 351.000 tỷ đồng; Hải Phòng 98.000 tỷ đồng.", "98.000").district == "Hải Phòng"
 
 
-# --- when: a deadline that opens its sentence dates the whole sentence, and nothing after it ----------------
+# --- when: a deadline dates its own clause; the goals beside it at a congress are the coming term's -----------
 @pytest.mark.parametrize(("head", "body", "quote", "period"), [
-    ("Tiêu đề bài viết\n", "Mục tiêu đến năm 2030, thu nhập đạt 95 triệu đồng/năm; tỷ lệ hộ nghèo dưới 1%.", "1%",
+    ("Tiêu đề bài viết\n", "Mục tiêu đến năm 2030, thu nhập đạt 95 triệu đồng/năm; tỷ lệ hộ nghèo dưới 1%.", "95",
      "2030"),
-    ("Tiêu đề bài viết\n", "Đến năm 2030: có 12 chợ không dùng tiền mặt; 100% hồ sơ được số hóa.", "100%", "2030"),
-    # at a congress, the goals beside the deadline that ends the term it opens are that term's
+    # (the other clauses of the sentence stay undated outside a congress: the dev set labels a congress's goals beside
+    # "đến năm 2030" with its term, and a sentence-wide 2030, tried, gave the validation half wrong findings)
+    ("Tiêu đề bài viết\n", "Mục tiêu đến năm 2030, thu nhập đạt 95 triệu đồng/năm; tỷ lệ hộ nghèo dưới 1%.", "1%", ""),
     ("Đại hội Đảng bộ phường nhiệm kỳ 2025-2030\nXã hội 12/08/2025 08:00\n",
      "Đại hội đề ra mục tiêu đến năm 2030, tăng trưởng đạt 8%; duy trì tỷ lệ 100% hộ dùng nước sạch.", "100%",
      "2025-2030"),

@@ -625,10 +625,7 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
         if p and out and out[-1][1] == p and out[-1][3] >= m.start() - 8 and text[m.start() - 1:m.start()] == "(":
             continue  # "Trong 5 năm qua (2020-2025)": the brackets spell out the mark before them
         if p:
-            scope = _scope(text, m, start)
-            if scope == "sentence" and ctx.future.endswith(f"-{p}"):
-                scope = "clause"  # "Mục tiêu đến năm 2030, …" at a congress: the other clauses are the coming term's goals
-            out.append((m.start(), p, scope, m.end()))
+            out.append((m.start(), p, _scope(text, m, start), m.end()))
             with_year = bool(_YEAR_IN.search(m.group(0)) and _PART_OF_YEAR.fullmatch(p[5:]))
             named = p[:4] if with_year else named  # a part of a year named with its year: so are its parts after it
             said = p[:4] if with_year or len(p) == 4 else said
@@ -657,28 +654,13 @@ _FOUNDED_BEFORE = re.compile(r"(?:thành\slập|chia\stách|tái\slập|ra\sđ�
                              r"quận|huyện|phường|xã|thị\sxã|thành\sphố|[A-ZĐ]\w*))*\s$")
 
 
-#: the words a goal's deadline may follow at the head of its sentence: "Mục tiêu đến năm 2030, …"
-_GOAL_OPENING = re.compile(r"\s*(?:(?:[^\W\d][^\W\d]*\s){0,4}(?:[Mm]ục\stiêu|[Pp]hấn\sđấu|[Đđ]ịnh\shướng)\s)?")
-
-
-def _sentence_head(text: str, start: int, pos: int) -> str:
-    """The words of ``pos``'s sentence before it (at most 60 characters; more reads as no sentence head)."""
-    head = text[max(start, pos - 60):pos]
-    cut = max(head.rfind(c) for c in ".;:!?\n")
-    return head[cut + 1:] if cut >= 0 or pos - 60 <= start else "…"
-
-
 def _scope(text: str, m: re.Match[str], start: int) -> str:
     """What a period expression dates (:func:`scoped_marks`): "paren" the figure before its brackets, "clause" its
-    clause ("đến năm 2030", a month with no year), "sentence" its sentence (a deadline that opens it: "Mục tiêu đến
-    năm 2030, A; B": a goal's year, which the next sentences do not take), "founding" its sentence only (a founding
-    date never frames the figures after it: "Quận được thành lập tháng 6/1981. …"), "" what follows it."""
+    clause ("đến năm 2030", a month with no year), "founding" its sentence only (a founding date never frames
+    the figures after it: "Quận được thành lập tháng 6/1981. …"), "" what follows it."""
     if text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")" \
             and not TIME_BEFORE_BRACKET.search(text, max(start, m.start() - 16), m.start()):
         return "paren"
-    if m["until"] and _GOAL_OPENING.fullmatch(_sentence_head(text, start, m.start())) \
-            and text[m.end():m.end() + 1] in (",", ":"):
-        return "sentence"
     if m["until"] or m["year_end"] or m["mo"] and not m["moy"]:
         return "clause"
     if not m["t1"] and _FOUNDED_BEFORE.search(text, max(start, m.start() - 50), m.start()):
