@@ -1,0 +1,77 @@
+"""The extractor on a corpus of composed articles: 61 short pages in the genre, written for this project (none copied
+from an outlet), with their page furniture (datelines of many forms, outlets' marks, captions, "Tin liên quan").
+
+``fixtures/composed/corpus*.txt`` holds them: each block opens with ``=== name``, then the article, then ``--- exp``
+and one line per indicator figure, ``anchor | district | period | basis [| ?note]``, where ``[[n]]`` in the anchor
+marks the number and a note opening with ``?`` marks a convention the dev set's README does not settle (those are left
+out of the measure). The expectations follow the dev set's conventions.
+
+It was written by a second pair of hands, apart from the rules, as an independent check; its first run (before the
+rules it led to) agreed on district 280, period 285 and basis 298 of 303 figures; after them 296, 291 and 301 of
+304. The floors are what the extractor measures after them: raise them as rules land, never lower them.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from districtbook.extraction.extract import figures
+from districtbook.reading.articles import parse_article
+
+CORPUS = Path(__file__).parent / "fixtures" / "composed"
+FLOORS = {"district": 0.97, "period": 0.95, "basis": 0.985}
+
+
+def _blocks():
+    for path in sorted(CORPUS.glob("corpus*.txt")):
+        for block in re.split(r"^=== ", path.read_text(encoding="utf-8"), flags=re.M)[1:]:
+            name, rest = block.split("\n", 1)
+            text, expected = rest.split("--- exp\n")
+            yield name.strip(), text.rstrip("\n") + "\n", [line for line in expected.strip().split("\n") if line]
+
+
+def _checked():
+    """``(field, expected, got)`` for every field of every figure whose convention is settled, and the figures that
+    got no indicator row."""
+    out, missing = [], []
+    for name, text, lines in _blocks():
+        found = [f for f in figures(parse_article(f"{name}.txt", text.encode())) if f.kind == "indicator"]
+        for line in lines:
+            anchor, district, period, basis, *note = [p.strip() for p in line.split("|")]
+            if note and note[0].startswith("?"):
+                continue
+            anchor = anchor.replace("\\n", "\n")
+            plain = anchor.replace("[[", "").replace("]]", "")
+            assert text.count(plain) == 1, (name, anchor)
+            start = text.index(plain) + anchor.index("[[")
+            end = start + len(anchor.split("[[")[1].split("]]")[0])
+            rows = sorted((f for f in found if f.start < end and f.end > start),
+                          key=lambda f: (f.district != district, f.end - f.start))
+            if not rows:
+                missing.append((name, anchor))
+                continue
+            got = rows[0]
+            out += [("district", district, got.district), ("period", period, got.period), ("basis", basis, got.basis)]
+    return out, missing
+
+
+@pytest.fixture(scope="module")
+def checked():
+    return _checked()
+
+
+def test_the_corpus_is_whole(checked):
+    pairs, missing = checked
+    assert len(pairs) // 3 + len(missing) >= 300
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_the_composed_corpus_agrees_above_the_floor(checked, field):
+    pairs, missing = checked
+    mine = [(want, got) for f, want, got in pairs if f == field]
+    agree = sum(want == got for want, got in mine)
+    share = agree / (len(mine) + len(missing))
+    assert share >= FLOORS[field], (field, agree, len(mine) + len(missing),
+                                    [(w, g) for w, g in mine if w != g][:20])
