@@ -88,6 +88,7 @@ def test_metric(sentence, quote, metric):
     ("Thương mại - dịch vụ chiếm 71,2% cơ cấu kinh tế.", "71,2%", "share", ""),
     ("Trên địa bàn có 93% hộ gia đình đạt danh hiệu gia đình văn hóa.", "93%", "share", ""),
     ("Thu ngân sách tháng 3 bằng 104% so với tháng trước.", "104%", "none", ""),
+    ("Chỉ số phục vụ người dân tuần 05 tăng 4% so với tuần trước.", "4%", "none", ""),
     ("Quý I/2024, số hồ sơ trực tuyến tăng 12% so với quý I/2023.", "12%", "yoy", "2023-Q1"),
     # a list of percentages: the cue after its last member is every member's
     ("Các huyện lần lượt giải ngân đạt 95%, 88% và 46% kế hoạch vốn.", "88%", "plan", ""),
@@ -426,6 +427,9 @@ def test_printed_precision_is_kept():
     ("P.5 có 12 tổ dân phố.", "12", "Phường 5", "ward"),
     ("Tp. Buôn Ma Thuột thu ngân sách 1.720 tỷ đồng.", "1.720", "Buôn Ma Thuột", "city"),
     ("Tp.HCM thu ngân sách 6 tháng đạt 250.000 tỷ đồng.", "250.000", "TP.HCM", "city"),
+    # a province's city that shares its name with a district of the province: kept apart
+    ("TP Cao Lãnh giải ngân 35%, huyện Tháp Mười 22%.", "35%", "TP Cao Lãnh", "city"),
+    ("Huyện Cao Lãnh kết nạp 40 đảng viên.", "40", "Cao Lãnh", "district"),
     # the special zones of 2025, units of the communes' level
     ("Đặc khu Phú Quốc có diện tích 575 km2.", "575", "Phú Quốc", "ward"),
     ("Huyện Củ Chi có 21 xã. Chị Nguyễn Thị H. Lan Anh nhận 30 triệu đồng.", "30", "Củ Chi", "district"),

@@ -512,7 +512,7 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 # --- basis: what a percentage, multiple or ratio is measured against ---------------------------
 #: cues right after the number, in the order they are tried; the nearest cue wins
 _BASIS_AFTER = [
-    (re.compile(r"so với tháng trước|so với quý trước"), "none"),
+    (re.compile(r"so với (?:tháng|quý|tuần|kỳ) trước"), "none"),  # month, quarter or week on the one before
     (re.compile(r"so với (?:đầu nhiệm kỳ|năm đầu nhiệm kỳ)"), "term_start"),
     (re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|nửa (?:đầu|cuối) |"
                 r"quý [IV1-4]+[ /]|năm )*(?P<year>(?:19|20)\d\d)"), "yoy"),

@@ -312,9 +312,11 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
         elif m["district"]:
             name = m["district"]
             name = f"Quận {int(name)}" if name.isdigit() else _fit(name, g.districts)
-            if not name.startswith("Quận ") and name not in g.districts and len(m["district"].split()) >= 3:
+            twin = f"{name} ({m['dlevel'][0].upper()}{m['dlevel'][1:].lower()})"  # "huyện Cao Lãnh" beside its city
+            if not name.startswith("Quận ") and name not in g.districts and twin not in g.districts \
+                    and len(m["district"].split()) >= 3:
                 continue  # "Chủ tịch HĐND quận Nguyễn Trường Sơn": a person, not a district
-            place = Place(name, "district", g.districts.get(name, ("", ""))[1])
+            place = Place(name, "district", g.districts.get(name, g.districts.get(twin, ("", "")))[1])
         elif m["city"]:
             name = _fit(m["city"], _city_names())
             if name in CENTRAL_CITIES:
@@ -323,6 +325,8 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
                 place = Place(f"TP {name}", "city", name)
             elif name in g.districts:  # a city inside a province ("thành phố Thủ Đức", "thành phố Mỹ Tho")
                 place = Place(name, "city", g.districts[name][1])
+            elif f"{name} (Thành phố)" in g.districts:  # "TP Cao Lãnh", kept apart from "huyện Cao Lãnh"
+                place = Place(f"TP {name}", "city", g.districts[f"{name} (Thành phố)"][1])
         elif m["province"]:
             name = _fit(m["province"], g.provinces)
             if name in g.provinces:  # "UBND tỉnh Hồ Quang Bửu" names a person, not a province
