@@ -32,13 +32,21 @@ def metric_words(m: Metric, lang: str) -> str:
 
 
 def cite(row: pd.Series | dict, lang: str = "vi") -> str:
-    """A short citation: article number, outlet and date as readers write them, e.g. "[000 · Hà Nội Mới · 12/10/2024]".
+    """A short citation: article number, outlet and date as readers write them, e.g. "[000 · Hà Nội Mới · 12/10/2024]";
+    an outlet or a date the article does not give is left out ("[101 · 12/10/2024]"; the sources chapter says so).
 
     Plain text (the outlet and the file name come from the article): it reaches MyST only through
-    ``report.escape`` (``md``, ``list_table``, ``publish_chart``), and is drawn as is into charts."""
-    outlet = row["outlet"] if row["outlet"] != UNKNOWN else i18n.text(lang, "source.unknown_outlet")
-    date = i18n.date_text(row["published"], lang) if row["published"] != UNKNOWN else i18n.text(lang, "source.unknown_date")
-    return f"[{short_doc(row['doc'])} · {outlet} · {date}]"
+    ``report.escape`` (``md``, ``list_table``, ``publish_chart``), and is drawn as is into charts.
+
+    >>> cite(dict(doc="101_ba_dinh.txt", outlet=UNKNOWN, published="2024-10-12"), "vi")
+    '[101 · 12/10/2024]'
+    """
+    parts = [short_doc(row["doc"])]
+    if row["outlet"] != UNKNOWN:
+        parts.append(row["outlet"])
+    if row["published"] != UNKNOWN:
+        parts.append(i18n.date_text(row["published"], lang))
+    return f"[{' · '.join(parts)}]"
 
 
 def label(metric: str, lang: str) -> str:
