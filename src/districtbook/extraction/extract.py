@@ -525,7 +525,8 @@ _BASIS_AFTER = [
 _MULTIPLE_OF_YEAR = re.compile(r"\s((?:năm\s)?(?P<year>(?:19|20)\d\d))\b")
 _SHARE_BEFORE = re.compile(r"(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?:\s\S+){0,3}\s$")
 #: disbursement reaching a share: "tỷ lệ giải ngân (vốn đầu tư công) đạt 34%" is of the capital planned
-_DISBURSED_REACHED = re.compile(r"\bgiải ngân\b(?:[^,;%\d]{0,40}\b(?:đạt|bằng|được))?(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$|"
+_DISBURSED_REACHED = re.compile(r"\bgiải ngân\b(?:[^,;%\d]{0,40}\b(?:đạt|bằng|được))?"
+                                r"(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$|"
                                 # "TP A giải ngân 35%, huyện B 22%": the next unit's bare figure, in a list
                                 r"\bgiải ngân\b[^,;%\d]{0,40}\d+(?:[.,]\d+)?\s?%,\s(?:[^\W\d]+\s){1,5}$")
 #: the disbursement rate is of the capital planned, wherever it stands in the clause: "các tỉnh có tỷ lệ giải ngân
@@ -607,7 +608,8 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
         return found[0], at[1] + found[1], at[1] + found[2]
     of_year = _MULTIPLE_OF_YEAR.match(clause_after) if unit == "times" else None
     if of_year:  # "gấp 1,6 lần năm 2020": a multiple of that year's level
-        return "term_start" if of_year["year"] in term_starts else "yoy", at[1] + of_year.start(1), at[1] + of_year.end()
+        basis = "term_start" if of_year["year"] in term_starts else "yoy"
+        return basis, at[1] + of_year.start(1), at[1] + of_year.end()
     return _basis_before(clause_before, clause_after, unit, term_starts, siblings, at)
 
 
@@ -790,7 +792,8 @@ def _qualifier(goal_before: bool, clause_before: str, after: str, in_targets: bo
     for pattern, q in _HEDGES:
         if pattern.search(near):
             return q
-    if _FROM_BEFORE.search(near) and (_PER_YEAR_RATE_AFTER.match(after) or _GROUP_THRESHOLD.search(clause_before[-80:])):
+    if _FROM_BEFORE.search(near) and (_PER_YEAR_RATE_AFTER.match(after)
+                                      or _GROUP_THRESHOLD.search(clause_before[-80:])):
         return "more_than"  # "bình quân từ 10%/năm", "7 quận có số thu từ 500 tỷ đồng": at least
     if _NOW_AFTER.match(after) or _FROM_BEFORE.search(near) and _RISE_TO_AFTER.match(after):
         return "actual"  # "mở rộng từ 11 mét hiện tại lên 40 mét": where things stand, the start of a goal
@@ -1943,7 +1946,8 @@ def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     if a.place[0] is not None and a.place[0].level != "country":
         # "Cả nước có … Quận đạt …": in a local report the country is a yardstick, not the unit the paragraph goes on
         # about, unless it owns the measure the next sentences take up ("Tỷ lệ … của cả nước … tỷ lệ này chỉ đạt …")
-        owners = [m for m in owners if m.place.level != "country" or _OF_BEFORE.search(text, max(0, m.start - 6), m.start)
+        owners = [m for m in owners if m.place.level != "country"
+                  or _OF_BEFORE.search(text, max(0, m.start - 6), m.start)
                   and not _YARDSTICK_BEFORE.search(text, max(s.start, m.start - 60), m.start)]
     # a ministry named in passing (who reports, who leads a list) is not what the next sentences are about, unless the
     # article is about it; nor is a former unit ("Huyện Bình Chánh cũ …"), which is history

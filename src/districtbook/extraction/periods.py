@@ -41,7 +41,8 @@ _PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "tr
                       "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá",
                       "sau", "qua", "tuần", "hết", "cập", "số", *_MONTH_COUNT_WORDS)
 _PERIOD_TAILS = {
-    **dict.fromkeys(cases("năm"), r"\s(?:nay|\d|qua|vừa\squa|ngoái|trước,|tháng\sđầu\snăm)"),  # "năm 2024", "năm nay", "năm qua", "năm ngoái"
+    # "năm 2024", "năm nay", "năm qua", "năm ngoái", "Năm trước,", "Năm tháng đầu năm"
+    **dict.fromkeys(cases("năm"), r"\s(?:nay|\d|qua|vừa\squa|ngoái|trước,|tháng\sđầu\snăm)"),
     **dict.fromkeys(cases("tháng"), r"\s\d"),  # "tháng 9"
     **dict.fromkeys(cases("quý"), r"\s[I1-4]"),  # "quý IV", "quý 3"
     **dict.fromkeys(cases("nhiệm", "thời"), r"\skỳ"),
