@@ -332,6 +332,11 @@ def test_an_opening_frame_carries_to_the_next_paragraphs_but_a_term_label_does_n
     ("Chủ nhật 17/11/2024 00:25\nChợ 4.0\n",
      "Sở Công Thương cho biết năm 2022 sẽ nhân rộng mô hình.\n\nĐến thời điểm hiện tại, đã có 12 chợ áp dụng.",
      "12 chợ", "2022-YTD"),
+    # a lead that opens with its place in capitals and its day ("AN GIANG - Ngày 20/8/2025, …"); a goal's deadline
+    # ("Đến năm 2030") is no year the article reports on
+    ("Đại hội Đảng bộ xã lần thứ I\n", "AN GIANG - Ngày 20/8/2025, Đảng bộ xã tổ chức Đại hội, nhiệm kỳ 2025-2030. "
+     "Nhiệm kỳ qua, thu nhập bình quân đạt 72 triệu đồng. Đến năm 2030, xã phấn đấu đạt 110 triệu đồng.", "72",
+     "2020-2025"),
     # a visitor counter's digits above the dateline ("21 Tháng Bảy 2011") do not push it out of the page's top
     ("SỐ LƯỢT TRUY CẬP\n" + "\n".join("3715908") + "\nTin tức 21 Tháng Bảy 2011 10:10:00 SA\nTiêu đề\n",
      "Đến thời điểm hiện tại, quận đã kết nạp 46 đảng viên.\n\nNăm 2012, quận phấn đấu kết nạp 120 đảng viên.",

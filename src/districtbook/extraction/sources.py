@@ -52,10 +52,11 @@ _URL_RE = re.compile(r"https?://(?:www\.)?(?P<domain>[\w.-]+)/\S*")
 _FULL_DATE = re.compile(r"(?P<d>\d(?<!\w\d)\d?)([/.-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
 _LEAD_DATE = re.compile(r"^(?:[A-ZĐ]{2,8}\s?[-–]\s?)?(?:Sáng|Chiều|Trưa|Tối|Ngày|Đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})[-/](?P<m>\d{1,2})\b(?![-/]\d)")
 #: a lead that opens with the full date of what it reports: "Ngày 5/7/2024, …", "HNM - Sáng 12-10-2023, …"
-_LEAD_FULL_DATE = re.compile(r"^(?:\(?[A-ZĐ]{2,8}\)?\s?[-–]\s?)?(?:Sáng|Chiều|Trưa|Tối|Ngày|Đêm|Hôm\snay)\s+(?:ngày\s+)?"
-                             r"(?P<d>\d{1,2})([-/.])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
+_LEAD_FULL_DATE = re.compile(r"^(?:\(?[A-ZĐ]{2,8}\)?\s?[-–]\s?|(?P<mark>[^\W\d_]+(?:\s[^\W\d_]+){1,3})\s[-–]\s)?"
+                             r"(?:Sáng|Chiều|Trưa|Tối|Ngày|Đêm|Hôm\snay)\s+(?:ngày\s+)?"
+                             r"(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b")
 #: a year that is a reporting year: not the end of a range, not a goal ("đến năm 2025")
-_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)\b(?<![-–/\d]....)(?<![-–]\s....)(?<!đến năm ....)(?<!tới năm ....)"
+_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)\b(?<![-–/\d]....)(?<![-–]\s....)(?<![đĐ]ến năm ....)(?<![tT]ới năm ....)"
                    r"(?<!vào năm ....)(?<!đến ....)(?<![^\W_]....)(?!\s*[-–]\s*\d)")  # the digits first: fast to scan
 
 
@@ -195,7 +196,8 @@ def _lead_date(body: list[str]) -> tuple[str, str]:
     year reported on (late in a year not the year of a plan being set: a year-end session sets next year's plan)."""
     for line in body[:4]:
         m = _LEAD_FULL_DATE.match(line)
-        if m:  # "Ngày 5/7/2024, Cục Thuế cho biết …": the day the lead reports is the article's
+        if m and (not m["mark"] or m["mark"].isupper()):
+            # "Ngày 5/7/2024, Cục Thuế cho biết …", "AN GIANG - Ngày 20/8/2025, …": the day the lead reports is the article's
             return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "lead date"
     joined = "\n".join(body)
     year = reporting_year(joined)
