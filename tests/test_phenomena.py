@@ -1177,6 +1177,19 @@ def test_the_countrys_measure_as_a_yardstick_is_not_what_the_next_sentence_is_ab
     assert fig(body, "8,6%", head="Kinh tế Đà Nẵng\nXã hội 12/10/2024 08:00\n").district == "Đà Nẵng"
 
 
+@pytest.mark.parametrize("body", [
+    "Theo Tổng cục Thống kê, tổng sản phẩm trong nước (GDP) quý II/2024 ước tính tăng 6,93% so với cùng kỳ.",
+    "GDP 6 tháng đầu năm 2024 ước tính tăng 6,42% so với cùng kỳ năm trước.",
+])
+def test_the_national_product_with_no_unit_named_is_the_countrys(body):
+    assert {f.district for f in figs(body, head="Tăng trưởng kinh tế\n") if f.kind == "indicator"} == {"Việt Nam"}
+
+
+def test_a_local_report_that_names_no_unit_is_not_the_countrys_for_naming_the_government():
+    body = "Thực hiện Nghị quyết của Chính phủ, 9 tháng năm 2019 thu ngân sách đạt 1.536 tỷ đồng."
+    assert fig(body, "1.536", head="Kinh tế 9 tháng\n").district == ""
+
+
 @pytest.mark.parametrize("body", ["Bộ Tư pháp có tỷ lệ hồ sơ trực tuyến toàn trình đạt 92,5%.",
                                   "Trong khối bộ, ngành, Bộ Tư pháp dẫn đầu với tỷ lệ 92,5%."])
 def test_a_ministry_that_is_measured_is_the_subject(body):

@@ -1242,9 +1242,21 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
 
     by_level = {level: (place, evidence(place)) for level, place in main_by_level(in_frame).items()}
     article_place = (main[0], evidence(main[0])) if main else (None, NO_PLACE)
-    if not main and sources:  # "Theo Bộ Tài chính, tổng thu ngân sách nhà nước …": the country's, as it reports
-        article_place = (Place("Việt Nam", "country"), ("article", sources[0].start, sources[0].end, False))
+    national = None if main or sources else _NATIONAL_SOURCE.search(text, 0, _frame_end(article))
+    if sources or national:  # "Theo Bộ Tài chính, tổng thu ngân sách nhà nước …": the country's, as it reports
+        at = (sources[0].start, sources[0].end) if sources else national.span()  # type: ignore[union-attr]
+        article_place = article_place if main else (Place("Việt Nam", "country"), ("article", *at, False))
     return _site_place(article, article_place, by_level), by_level
+
+
+#: the national statistics office, or the national product: what an article naming no unit says is the country's
+#: (not "Chính phủ", "Kho bạc Nhà nước": a local report names them too, and names its unit in its URL only)
+_NATIONAL_SOURCE = re.compile(r"\bTổng cục Thống kê\b|\bGDP\b|\btổng sản phẩm trong nước\b")
+
+
+def _frame_end(article: Article) -> int:
+    """Where the lines that frame the article end (title, body, teasers, datelines; not the page's furniture after)."""
+    return max((ln.end for ln in article.lines if ln.kind in FRAME_KINDS), default=0)
 
 
 def _site_place(article: Article, article_place: tuple[Place | None, Evidence],
