@@ -69,6 +69,11 @@ def fig(body: str, quote: str, **kw):
     ("Phường có 3.150 đảng viên sinh hoạt tại 42 chi bộ.", "42 chi bộ", "party_organizations_count"),
     ("Quận có 96% chợ truyền thống áp dụng thanh toán không dùng tiền mặt.", "96%", "cashless_markets"),
     ("Tỷ lệ hồ sơ trực tuyến toàn trình của quận đạt 61,3%.", "61,3%", "online_fullprocess_records_share"),
+    # a list of counts goes on with the measure it opened with, the verb said once ("kết nạp … A 312 đảng viên, B 286
+    # đảng viên"), not the members a unit has
+    ("Năm 2024, tỉnh kết nạp 4.210 đảng viên, nhiều nhất là thành phố Vinh 312 đảng viên, huyện Yên Thành 286 đảng "
+     "viên.", "286", "party_members_admitted"),
+    ("Năm 2024, tỉnh kết nạp 4.210 đảng viên. Đảng bộ tỉnh có 152.000 đảng viên.", "152.000", "party_members_count"),
 ])
 def test_metric(sentence, quote, metric):
     assert fig(sentence, quote).metric == metric

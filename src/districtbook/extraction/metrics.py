@@ -497,6 +497,9 @@ def metric_evidence(before: str, after: str, unit: str, noun: str, basis: str = 
     near = before[-180:]  # the subject of a figure stands near it
     fam, start, end = _family_at(near, after, unit, noun)
     source, shift = "clause", len(before) - len(near)
+    listed = _listed_like(near, after, noun, fam, carried)
+    if listed is not None:  # "kết nạp … như thành phố Vinh 312 đảng viên, huyện Yên Thành 286 đảng viên"
+        fam, start, end = listed
     if fam is None and carried in _BY_KEY and unit in _BY_KEY[carried].units:
         fam = _BY_KEY[carried]  # a paragraph about one measure: "Đà Nẵng (58,89%), Hà Giang (55,76%)"
         source, start, end, shift = "paragraph", -1, -1, 0
@@ -504,6 +507,22 @@ def metric_evidence(before: str, after: str, unit: str, noun: str, basis: str = 
         return "other", "default", -1, -1
     key = _key(fam, before, after, unit, basis)
     return key, source, start + shift if start >= 0 else -1, end + shift if start >= 0 else -1
+
+
+def _listed_like(near: str, after: str, noun: str, fam: Family | None,
+                 carried: str) -> tuple[Family, int, int] | None:
+    """The family of the list a count goes on: a count whose noun alone names a stock ("286 đảng viên") after one of a
+    family that counts the same noun with its own words earlier in the sentence ("kết nạp … 312 đảng viên, huyện B 286
+    đảng viên"): that family, with its words as evidence; else None."""
+    was = _BY_KEY.get(carried)
+    if fam is None or fam.words is not None or was is None or was is fam or was.words is None or was.noun is None:
+        return None
+    phrase = (noun or after[:60]).strip().lower()
+    said = list(was.words.finditer(near))
+    own, listed = (fam.noun.match(phrase) if fam.noun is not None else None), was.noun.match(phrase)
+    if not (said and own and listed and own.end() <= listed.end()):
+        return None  # (a noun that says more is its own measure: "3 quần chúng chờ quyết định kết nạp")
+    return was, said[-1].start(), said[-1].end()
 
 
 def _key(fam: Family, before: str, after: str, unit: str, basis: str) -> str:
