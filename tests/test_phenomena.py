@@ -1175,6 +1175,13 @@ def test_what_a_reporting_ministry_says_is_the_countrys_when_no_unit_is_named(bo
     assert {f.district for f in figs(body, head="Thu ngân sách 9 tháng\n") if f.kind == "indicator"} == {"Việt Nam"}
 
 
+def test_a_reporting_ministrys_total_is_the_countrys_beside_a_list_of_provinces():
+    body = ("Theo Bộ Tài chính, giải ngân vốn đầu tư công 11 tháng đạt 460.000 tỷ đồng, bằng 63,4% kế hoạch. "
+            "Trong đó, Thái Bình đạt 98,1%, Long An 94,2%; Bà Rịa - Vũng Tàu mới đạt 42,5%.")
+    got = {f.quote: f.district for f in figs(body, head="Giải ngân vốn đầu tư công\n") if f.kind == "indicator"}
+    assert (got["460.000 tỷ đồng"], got["98,1%"]) == ("Việt Nam", "Thái Bình")
+
+
 @pytest.mark.parametrize("yardstick", ["cao hơn mức tăng chung của cả nước (6,93%)",
                                        "thấp hơn bình quân của cả nước (7,1%)", "so với mức chung của cả nước"])
 def test_the_countrys_measure_as_a_yardstick_is_not_what_the_next_sentence_is_about(yardstick):

@@ -1243,10 +1243,19 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
     by_level = {level: (place, evidence(place)) for level, place in main_by_level(in_frame).items()}
     article_place = (main[0], evidence(main[0])) if main else (None, NO_PLACE)
     national = None if main or sources else _NATIONAL_SOURCE.search(text, 0, _frame_end(article))
-    if sources or national:  # "Theo Bộ Tài chính, tổng thu ngân sách nhà nước …": the country's, as it reports
+    listing = sources and main and _listed_once(in_frame, main[0].level)
+    if sources and (not main or listing) or national:
+        # "Theo Bộ Tài chính, tổng thu ngân sách nhà nước …", "…; trong đó Thái Bình đạt 98,1%, Long An 94,2%": the
+        # country's, as a ministry reports, also when it lists provinces each named once
         at = (sources[0].start, sources[0].end) if sources else national.span()  # type: ignore[union-attr]
-        article_place = article_place if main else (Place("Việt Nam", "country"), ("article", *at, False))
+        article_place = (Place("Việt Nam", "country"), ("article", *at, False))
     return _site_place(article, article_place, by_level), by_level
+
+
+def _listed_once(named: list[Mention], level: str) -> bool:
+    """Whether two or more units of ``level`` are named and none more than once (a list, not an article's subject)."""
+    counts = Counter(m.place for m in named if m.place.level == level)
+    return len(counts) >= 2 and max(counts.values()) == 1
 
 
 #: the national statistics office, or the national product: what an article naming no unit says is the country's
