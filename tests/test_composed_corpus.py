@@ -1,4 +1,4 @@
-"""The extractor on a corpus of composed articles: 61 short pages in the genre, written for this project (none copied
+"""The extractor on corpora of composed articles: short pages in the genre, written for this project (none copied
 from an outlet), with their page furniture (datelines of many forms, outlets' marks, captions, "Tin liên quan").
 
 ``fixtures/composed/corpus*.txt`` holds them: each block opens with ``=== name``, then the article, then ``--- exp``
@@ -6,9 +6,12 @@ and one line per indicator figure, ``anchor | district | period | basis [| ?note
 marks the number and a note opening with ``?`` marks a convention the dev set's README does not settle (those are left
 out of the measure). The expectations follow the dev set's conventions.
 
-It was written by a second pair of hands, apart from the rules, as an independent check; its first run (before the
-rules it led to) agreed on district 280, period 285 and basis 298 of 303 figures; after them 296, 291 and 301 of
-304. The floors are what the extractor measures after them: raise them as rules land, never lower them.
+Each set was written by other hands than the rules', apart from them and from each other, as an independent check:
+- the second set (``corpus1-3.txt``, 61 articles): its first run, before the rules it led to, agreed on district 280,
+  period 285 and basis 298 of 303 figures; after them 299, 292 and 302 of 304;
+- the third set (``corpus4.txt``, 51 articles, written at the end of the same session): first run 263, 267 and 267
+  of 279; after the rules it led to 270, 272 and 267.
+The floors are what the extractor measures after them: raise them as rules land, never lower them.
 """
 from __future__ import annotations
 
@@ -21,22 +24,24 @@ from districtbook.extraction.extract import figures
 from districtbook.reading.articles import parse_article
 
 CORPUS = Path(__file__).parent / "fixtures" / "composed"
-FLOORS = {"district": 0.97, "period": 0.95, "basis": 0.985}
+#: per set, its files and the floor of each field's agreement
+SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0.98, "period": 0.96, "basis": 0.99}),
+        "third": (("corpus4.txt",), {"district": 0.965, "period": 0.97, "basis": 0.955})}
 
 
-def _blocks():
-    for path in sorted(CORPUS.glob("corpus*.txt")):
+def _blocks(files):
+    for path in (CORPUS / name for name in files):
         for block in re.split(r"^=== ", path.read_text(encoding="utf-8"), flags=re.M)[1:]:
             name, rest = block.split("\n", 1)
             text, expected = rest.split("--- exp\n")
             yield name.strip(), text.rstrip("\n") + "\n", [line for line in expected.strip().split("\n") if line]
 
 
-def _checked():
-    """``(field, expected, got)`` for every field of every figure whose convention is settled, and the figures that
-    got no indicator row."""
+def _checked(files):
+    """``(field, expected, got)`` for every field of every figure whose convention is settled in ``files``, and the
+    figures that got no indicator row."""
     out, missing = [], []
-    for name, text, lines in _blocks():
+    for name, text, lines in _blocks(files):
         found = [f for f in figures(parse_article(f"{name}.txt", text.encode())) if f.kind == "indicator"]
         for line in lines:
             anchor, district, period, basis, *note = [p.strip() for p in line.split("|")]
@@ -57,21 +62,26 @@ def _checked():
     return out, missing
 
 
-@pytest.fixture(scope="module")
-def checked():
-    return _checked()
+@pytest.fixture(scope="module", params=sorted(SETS))
+def checked(request):
+    files, floors = SETS[request.param]
+    return request.param, floors, *_checked(files)
 
 
-def test_the_corpus_is_whole(checked):
-    pairs, missing = checked
-    assert len(pairs) // 3 + len(missing) >= 300
+def test_every_corpus_file_is_in_a_set():
+    assert sorted(p.name for p in CORPUS.glob("corpus*.txt")) == sorted(f for files, _ in SETS.values() for f in files)
 
 
-@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_the_set_is_whole(checked):
+    _name, _floors, pairs, missing = checked
+    assert len(pairs) // 3 + len(missing) >= 250
+
+
+@pytest.mark.parametrize("field", ["district", "period", "basis"])
 def test_the_composed_corpus_agrees_above_the_floor(checked, field):
-    pairs, missing = checked
+    name, floors, pairs, missing = checked
     mine = [(want, got) for f, want, got in pairs if f == field]
     agree = sum(want == got for want, got in mine)
     share = agree / (len(mine) + len(missing))
-    assert share >= FLOORS[field], (field, agree, len(mine) + len(missing),
+    assert share >= floors[field], (name, field, agree, len(mine) + len(missing),
                                     [(w, g) for w, g in mine if w != g][:20])
