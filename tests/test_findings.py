@@ -263,13 +263,13 @@ ANALYSIS = ("budget", "growth", "digital", "governance", "compare")
 
 def cites_a_live_article(point: str) -> bool:
     """Whether a sentence cites one of the live articles ("[000 · …", "[h24 · …", "[cau\\_giay · …", whatever
-    the file is called), in plain text or as escaped MyST."""
+    the file is called; "[d08]" for one that gives neither outlet nor date), in plain text or as escaped MyST."""
     from districtbook.analysis.dataset import short_doc
     from districtbook.rendering.report import escape
 
     names = {short_doc(p.name) for p in (ROOT / "seeds").glob("*.txt")}
     forms = sorted({re.escape(n) for n in names} | {re.escape(str(escape(n))) for n in names}, key=len, reverse=True)
-    return bool(re.search(r"\[(?:" + "|".join(forms) + ") · ", point))
+    return bool(re.search(r"\[(?:" + "|".join(forms) + r")(?: · |\\?\])", point))
 
 
 def _profiles() -> list[str]:
