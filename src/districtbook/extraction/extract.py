@@ -1370,7 +1370,7 @@ class ArticleState:
         text = article.text
         # lines and the frame take their part by offset.  Only mentions in the frame's lines (title, lead, body) are
         # read, so the page furniture after the last of them (related titles, footer) is not scanned
-        frame_end = max((ln.end for ln in article.lines if ln.kind in FRAME_KINDS), default=0)
+        frame_end = _frame_end(article)
         named = with_bare_names(text, mentions(text, until=frame_end), frame_end)
         place, by_level = _article_places(article, named)
         periods = ArticlePeriods.of(article)
