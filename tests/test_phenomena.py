@@ -934,6 +934,7 @@ def test_a_count_of_units_is_the_enclosing_units(body, quote, place):
     ("Năm 2023, vùng Tây Nguyên tăng 7,1%, vượt mức 5,05% của cả nước.", "5,05%", "Việt Nam"),
     ("Năm 2023, huyện Yên Dũng tăng 9,3%, cao hơn mức 6,2% của tỉnh Bắc Giang.", "6,2%", "Bắc Giang"),
     ("Năm 2023, tỉnh Hà Nam có tỷ lệ hộ nghèo 1,2%, thấp hơn 2,9% bình quân cả nước.", "2,9%", "Việt Nam"),
+    ("Năm 2024, tỉnh Bắc Giang tăng trưởng 13,9%, cao hơn mức 6,5% trung bình của cả nước.", "6,5%", "Việt Nam"),
     # a share of the whole is still the subject's
     ("Năm 2023, TP.HCM đóng góp chiếm 22% của cả nước.", "22%", "TP.HCM"),
 ])

@@ -1807,7 +1807,7 @@ _UNIT_NOUN = re.compile(r"(?:phường|xã|thị trấn|quận|huyện)\b")
 _VALUE_IN_BRACKETS = re.compile(r"\s?\(\s?(?:(?:đạt|với|là|khoảng|gần|hơn|trên)\s)?")
 #: the owner said right after a figure: "cao hơn mức 5,66% của cả nước", "4,2% của tỉnh Bắc Giang", "8% bình quân cả
 #: nước"
-_OWNER_AFTER = re.compile(r"\s(?:của|bình quân(?:\s(?:của|chung của))?|trung bình(?:\s của)?)\s")
+_OWNER_AFTER = re.compile(r"\s(?:của|bình quân(?:\s(?:của|chung của))?|trung bình(?:\scủa)?)\s")
 
 
 def _owner_beside(r: Reading, a: ArticleState) -> Mention | None:
