@@ -103,6 +103,13 @@ def test_metric(sentence, quote, metric):
     ("Trong đó, thành phố A giải ngân 35%, huyện Tháp Mười 22%.", "22%", "plan", ""),
     # disbursement is measured against the capital planned, whether or not the sentence says so
     ("Đến ngày 31/8, tỷ lệ giải ngân vốn đầu tư công của huyện đạt 48,6%.", "48,6%", "plan", ""),
+    # a bare growth takes the comparison of the sentence's list or of the breakdown it continues, not of the
+    # sentence before: the nine months state none
+    ("GRDP quý II của tỉnh tăng 6,1% so với cùng kỳ. Tính chung 6 tháng, GRDP tăng 5,4%.", "5,4%", "none", ""),
+    ("Sản lượng tăng 3,2% so với cùng kỳ. Giá trị dịch vụ tăng 8%.", "8%", "none", ""),
+    ("Doanh thu thương mại đạt 900 tỷ đồng, tăng 9% so với cùng kỳ, dịch vụ ăn uống tăng 14%.", "14%", "yoy", ""),
+    ("Doanh thu thương mại tăng 9% so với cùng kỳ.\nTrong đó, bán lẻ tăng 11%; lưu trú tăng 20%.", "20%", "yoy",
+     ""),
     ("Tiến độ giải ngân các dự án trọng điểm đạt trên 90%.", "90%", "plan", ""),
 ])
 def test_basis_and_base(sentence, quote, basis, base):

@@ -1644,7 +1644,7 @@ def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
     r.basis_ev = ("clause", b0, b1) if b0 >= 0 else NO_CUE
     if r.basis == "term_start" and r.period[:4].isdigit() and str(int(r.period[:4]) - 1) in a.text[b0:b1]:
         r.basis = "yoy"  # "tính đến 30/11/2021, … tăng 13,99% so với năm 2020": the year before the figure's, not a term's start
-    _list_basis(r, a.verb_cues)
+    _list_basis(r, a.verb_cues, -1 if _BREAKDOWN.match(a.text, s.start) else s.start)  # "Trong đó, …" goes on
     compared = p.bases.get(tok.unit) if r.basis == "none" and r.basis_ev[1] < 0 else None
     if compared and compared[0] in ("plan", "yoy", "share") and _COMPARED_VALUE_BEFORE.search(r.before[-70:]):
         # "đạt 48,5% kế hoạch vốn, thấp hơn bình quân cả nước (52,6%)": the same measure of what it is compared with
@@ -1659,9 +1659,11 @@ def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
                       else ("clause", *r.period_ev[1:3]) if r.period_ev[1] >= 0 else NO_CUE)
 
 
-def _list_basis(r: Reading, verb_cues: dict[str, tuple[str, int, int]]) -> None:
+def _list_basis(r: Reading, verb_cues: dict[str, tuple[str, int, int]], growth_from: int) -> None:
     """A list that names its cue once: "… đạt 70,6% dự toán và tăng 39,5% so với cùng kỳ; khu vực B 43 nghìn tỷ
-    đồng, đạt 57,9% và tăng 7%": a bare "đạt" is of plan, a bare "tăng" on the same period."""
+    đồng, đạt 57,9% và tăng 7%": a bare "đạt" is of plan, a bare "tăng" on the same period. A growth's cue carries
+    only from ``growth_from`` on (its sentence, or a breakdown's paragraph): "Quý III tăng 7,8% so với cùng kỳ. Tính
+    chung 9 tháng, GRDP tăng 6,9%" states no comparison for the nine months."""
     if r.tok.unit != "percent":
         return
     if r.basis_ev[1] < 0 and r.basis == "none":
@@ -1670,7 +1672,7 @@ def _list_basis(r: Reading, verb_cues: dict[str, tuple[str, int, int]]) -> None:
         if verb == "reach" and _RATE_SUBJECT.search(r.sentence_before):
             verb = ""  # "Tốc độ tăng trưởng … ước đạt 8,7%": the rate itself, not a share of a plan
         cue = verb_cues.get(verb)
-        if cue is not None:
+        if cue is not None and not (verb == "growth" and cue[1] < growth_from):
             r.basis, r.basis_ev = cue[0], ("paragraph", cue[1], cue[2])
     elif r.basis_ev[1] >= 0 and r.basis in ("plan", "yoy"):
         verb_cues["reach" if r.basis == "plan" else "growth"] = (r.basis, *r.basis_ev[1:])
