@@ -35,6 +35,12 @@ def fig(body: str, quote: str, **kw):
     ("Năm 2024, tổng thu ngân sách quận đạt 9.000 tỷ đồng (ước chi là 4.711 tỷ đồng).", "9.000", "budget_revenue"),
     ("Thu nội địa đạt 1.250 tỷ đồng, chiếm 88,4% tổng thu.", "88,4%", "domestic_revenue_share"),
     ("Thu ngân sách quận đạt 2.100 tỷ đồng, tăng 12% so với cùng kỳ.", "12%", "budget_revenue_growth"),
+    # a sentence that ranks the units on the measure just given goes on with it, and so does a bare share of plan
+    ("Năm 2023, toàn tỉnh kết nạp 2.400 đảng viên. Dẫn đầu là TP Vinh với 312 đảng viên, huyện Yên Thành 286 đảng "
+     "viên, đạt 104% kế hoạch.", "286", "party_members_admitted"),
+    ("Năm 2023, toàn tỉnh kết nạp 2.400 đảng viên, đạt 96% chỉ tiêu. Tiếp theo là huyện Yên Thành 286 đảng viên, đạt "
+     "104% kế hoạch.", "104%", "party_members_admitted_vs_target"),
+    ("Năm 2023, toàn tỉnh kết nạp 2.400 đảng viên. Toàn tỉnh hiện có 98.000 đảng viên.", "98.000", "party_members_count"),
     # the statistics office's indices are not the administrative reform index, nor a sector's growth
     ("Chỉ số sản xuất công nghiệp của tỉnh tháng 3 tăng 4,2% so với tháng trước.", "4,2%",
      "industrial_production_index_mom_growth"),
@@ -444,6 +450,10 @@ def test_printed_precision_is_kept():
     ("P.5 có 12 tổ dân phố.", "12", "Phường 5", "ward"),
     ("Tp. Buôn Ma Thuột thu ngân sách 1.720 tỷ đồng.", "1.720", "Buôn Ma Thuột", "city"),
     ("Tp.HCM thu ngân sách 6 tháng đạt 250.000 tỷ đồng.", "250.000", "TP.HCM", "city"),
+    # the city's party committee named with the city's abbreviation: the city, not the next city the text names
+    ("Theo Thành ủy TP.HCM, 9 tháng, toàn Đảng bộ thành phố kết nạp 6.100 đảng viên. Dẫn đầu là TP Thủ Đức.",
+     "6.100", "TP.HCM", "city"),
+    ("Thành ủy TP Cần Thơ cho biết năm 2024 kết nạp 1.900 đảng viên.", "1.900", "Cần Thơ", "city"),
     # a province's city that shares its name with a district of the province: kept apart
     ("TP Cao Lãnh giải ngân 35%, huyện Tháp Mười 22%.", "35%", "TP Cao Lãnh", "city"),
     ("Huyện Cao Lãnh kết nạp 40 đảng viên.", "40", "Cao Lãnh", "district"),

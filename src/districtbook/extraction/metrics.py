@@ -463,10 +463,15 @@ def index_frame(context: str, after: str, unit: str, only_one: bool = False) -> 
 
 
 def family_of(key: str) -> str:
-    """The family of a metric key (``soe_revenue_share`` -> ``soe_revenue``), or ""."""
+    """The family of a metric key (``soe_revenue_share`` -> ``soe_revenue``), or "".
+
+    >>> family_of("soe_revenue_share"), family_of("party_members_admitted_vs_target"), family_of("unknown_key")
+    ('soe_revenue', 'party_members_admitted', '')
+    """
     if key in _BY_KEY:
         return key
-    return next((key.removesuffix(s) for s in SUFFIXES if key.endswith(s) and key.removesuffix(s) in _BY_KEY), "")
+    return next((key.removesuffix(s) for s in ("_vs_target", *SUFFIXES)
+                 if key.endswith(s) and key.removesuffix(s) in _BY_KEY), "")  # ("_vs_target": party members')
 
 
 def metric_for(before: str, after: str, unit: str, noun: str, basis: str = "none", carried: str = "") -> str:
@@ -519,10 +524,17 @@ def _listed_like(near: str, after: str, noun: str, fam: Family | None,
         return None
     phrase = (noun or after[:60]).strip().lower()
     said = list(was.words.finditer(near))
+    ranked = None if said else _RANKS_UNITS.search(near)
     own, listed = (fam.noun.match(phrase) if fam.noun is not None else None), was.noun.match(phrase)
-    if not (said and own and listed and own.end() <= listed.end()):
+    if not ((said or ranked) and own and listed and own.end() <= listed.end()):
         return None  # (a noun that says more is its own measure: "3 quần chúng chờ quyết định kết nạp")
-    return was, said[-1].start(), said[-1].end()
+    at = said[-1] if said else ranked
+    return was, at.start(), at.end()  # type: ignore[union-attr]
+
+
+#: a sentence that ranks the units on the measure just given: "Dẫn đầu là TP Thủ Đức với 612 đảng viên"
+_RANKS_UNITS = re.compile(r"(?:^|[.;:,]\s)(?:[Dd]ẫn đầu|[Đđ]ứng đầu|[Cc]ao nhất|[Tt]iếp (?:theo|đến|sau)|[Xx]ếp sau)\b"
+                          r"(?:\s(?:là|thuộc về))?")
 
 
 def _key(fam: Family, before: str, after: str, unit: str, basis: str) -> str:
