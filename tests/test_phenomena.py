@@ -461,6 +461,9 @@ def test_printed_precision_is_kept():
     ("Năm 2023, tỉnh Thừa Thiên Huế thu ngân sách 12.000 tỷ đồng.", "12.000", "Thừa Thiên Huế", "province"),
     # the special zones of 2025, units of the communes' level
     ("Đặc khu Phú Quốc có diện tích 575 km2.", "575", "Phú Quốc", "ward"),
+    # the wards of 2025 named after two places: the hyphen, spaced or not, is inside the name
+    ("Phường Xuân Hương - Đà Lạt thu ngân sách 480 tỷ đồng.", "480", "Xuân Hương - Đà Lạt", "ward"),
+    ("Phường Lâm Viên–Đà Lạt có 40 tổ dân phố.", "40", "Lâm Viên - Đà Lạt", "ward"),
     ("Huyện Củ Chi có 21 xã. Chị Nguyễn Thị H. Lan Anh nhận 30 triệu đồng.", "30", "Củ Chi", "district"),
     # an abbreviated level word inside a list ends no sentence: each unit keeps its own figure
     ("Năm 2024, H. Bình Chánh thu 900 tỷ đồng, huyện Nhà Bè thu 700 tỷ đồng.", "900", "Bình Chánh", "district"),

@@ -150,11 +150,12 @@ def gazetteer() -> Gazetteer:
     wards: dict[str, str] = {}
     for pk, ps in new["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
         for v in ps.values():
-            wards.setdefault(v["wardShort"], "")
+            if isinstance(v["wardShort"], str):  # (the data holds one empty entry)
+                wards.setdefault(v["wardShort"], "")
     for pk, ds in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
         for dk, ws in ds.items():
             for v in ws.values():
-                if not wards.get(v["wardShort"]):
+                if isinstance(v["wardShort"], str) and not wards.get(v["wardShort"]):
                     wards[v["wardShort"]] = dshort.get((pk, dk), "")
     return Gazetteer(frozenset(provinces), districts, wards)
 
@@ -183,10 +184,13 @@ def _alternation(names) -> str:
 def _mention_re() -> re.Pattern[str]:
     g = gazetteer()
     multi = [p for p in g.provinces if " " in p and p not in ("Hồ Chí Minh",)]
+    # the wards of 2025 named after two places, "phường Xuân Hương - Đà Lạt" (the hyphen ends a name elsewhere)
+    joined = "|".join(r"\s?[-–]\s?".join(map(re.escape, w.split(" - ")))
+                      for w in sorted((w for w in g.wards if " - " in w), key=len, reverse=True))
     return re.compile(
         rf"""
         (?P<hcm>{_HCM})
-      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
+      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{joined}|{_NAMED})
       | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ])?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
       | (?<![\w.])(?P<abbr>Q|H|TX|P)\.\s?(?P<abbrname>\d{{1,2}}\b(?![,.]\d|\s?%)|{_NAMED})
       | (?<![\w])(?:[Tt]hành\sphố|TP\.?|Tp\.|[Tt]hành\s[uủ][yỷ](?!\s(?:T[Pp]\b|[Tt]hành\sphố\b)))\s?(?P<city>{_NAMED})
@@ -309,7 +313,7 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
             if name.isdigit():
                 name = f"Phường {int(name)}" if m["wlevel"].lower() == "phường" else f"Xã {int(name)}"
             else:
-                name = _fit(name, g.wards)
+                name = _fit(re.sub(r"\s?[-–]\s?", " - ", name), g.wards)
                 if name not in g.wards and len(m["ward"].split()) >= 3:
                     continue  # "phường Nguyễn Văn An …": no such ward, a person's name after the word
             place = Place(name, "ward", g.wards.get(name, ""))
