@@ -831,12 +831,22 @@ ANNIVERSARY = "Quận Cầu Giấy kỷ niệm 25 năm thành lập (1997 – 20
     ("Năm 2022, thu ngân sách đạt 9.000 tỷ đồng, tăng 30 lần so với lúc mới thành lập quận.", "30 lần", "1997-2022"),
     ("Năm 2022, thu ngân sách đạt 9.000 tỷ đồng, tăng 30 lần so với lúc mới thành lập quận.", "9.000", "2022"),
     ("Năm 2022, giá trị sản xuất đạt 90 nghìn tỷ đồng, tăng 45 lần so với năm 1998.", "45 lần", "1998-2022"),
+    ("Năm 2022, thu ngân sách đạt 9.000 tỷ đồng, gấp 40 lần so với năm đầu thành lập.", "40 lần", "1997-2022"),
+    ("Thu ngân sách năm 2022 gấp 40 lần so với những năm đầu mới thành lập.", "40 lần", "1997-2022"),
 ])
 def test_an_anniversary_article_dates_its_long_run_figures_by_the_years_since_the_founding(body, quote, period):
     f = fig(body, quote, head=ANNIVERSARY)
     assert f.period == period
     if quote.endswith("lần"):
         assert f.basis == "none"
+
+
+def test_an_anniversary_counted_in_years_starts_at_the_base_year_the_article_compares_with():
+    # "20 năm" said on the first day of 2024 about 2023's results: the founding is the 2004 the multiples go back to
+    head = "Tỉnh sau 20 năm tái lập\nChính trị | 01/01/2024\n"
+    body = ("Sau 20 năm thành lập, thu ngân sách năm 2023 đạt 3.100 tỷ đồng, gấp 15 lần so với năm 2004. "
+            "Giá trị sản xuất gấp 12 lần so với năm đầu thành lập.")
+    assert [fig(body, q, head=head).period for q in ("15 lần", "12 lần", "3.100")] == ["2004-2023", "2004-2023", "2023"]
 
 
 # --- frames and deadlines -------------------------------------------------------------------------------

@@ -1098,7 +1098,8 @@ def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str
 _DEADLINE_BETWEEN = re.compile(r"\b(?:dự kiến|sẽ|phấn đấu|kế hoạch|trước|chậm nhất|Dự kiến|Phấn đấu)\b")
 _PART_BETWEEN = re.compile(r"\b(?:riêng|Riêng|trong đó|Trong đó)\b")
 #: a comparison with the founding: "so với lúc thành lập quận", "so với khi mới thành lập", "sau chia tách"
-_SINCE_FOUNDING = re.compile(r"so với (?:lúc|khi|thời điểm|ngày) (?:mới )?(?:thành lập|chia tách|tái lập)|sau (?:khi )?chia tách")
+_SINCE_FOUNDING = re.compile(r"so với (?:lúc|khi|thời điểm|ngày|(?:những )?năm đầu(?: tiên)?|năm) (?:mới )?"
+                             r"(?:thành lập|chia tách|tái lập)|sau (?:khi )?chia tách")
 
 
 #: the amount of a plan, also in brackets after the plan it is: "kế hoạch dự kiến 4.000 tỷ đồng", "đạt 51,8% so với

@@ -280,6 +280,7 @@ _SPAN = re.compile(rf"({_Y})\s?[-–]\s?({_Y})")
 _YEARS_SINCE = re.compile(r"(?<![\w])(?:[Ss]au|[Qq]ua)\s(\d\d)\snăm\b")
 
 
+_COMPARED_WITH_YEAR = re.compile(rf"so\svới\snăm\s({_Y})")
 _FOUNDED_IN = re.compile(rf"(?:thành\slập|chia\stách|tái\slập)\s(?:vào\s)?(?:ngày\s\d{{1,2}}[/-]\d{{1,2}}[/-]|"
                          rf"tháng\s\d{{1,2}}[/-]|năm\s)({_Y})")
 
@@ -294,6 +295,8 @@ def _founding(body: str, year: int | None) -> str:
     ('', '')
     >>> _founding("Quận được thành lập ngày 23/1/1997. Kỷ niệm 25 năm thành lập quận", 2021)
     '1997-2021'
+    >>> _founding("Sau 20 năm thành lập, năm 2023 tỉnh thu 3.000 tỷ đồng, gấp 12 lần so với năm 2004.", 2023)
+    '2004-2023'
 
     """
     m = _ANNIVERSARY.search(body) if "năm" in body else None
@@ -303,7 +306,10 @@ def _founding(body: str, year: int | None) -> str:
         return ""
     n = int(m[1])
     span = next((f"{a[1]}-{a[2]}" for a in _SPAN.finditer(body) if int(a[2]) - int(a[1]) == n), "")
-    founded = _FOUNDED_IN.search(body)  # "được thành lập ngày 23/1/1997": from that year to the year reported on
+    # "được thành lập ngày 23/1/1997", or the base of a multiple that many years back ("gấp 12 lần so với năm 2004"):
+    # from that year to the year reported on
+    founded = _FOUNDED_IN.search(body) or next(
+        (b for b in _COMPARED_WITH_YEAR.finditer(body) if year and abs(year - int(b[1]) - n) <= 1), None)
     if not span and founded and year and abs(year - int(founded[1]) - n) <= 1:
         return f"{founded[1]}-{year}"
     return span or (f"{year - n}-{year}" if year else "")
