@@ -635,6 +635,17 @@ def test_the_goals_a_congress_sets_for_its_term(body, quote, period):
 
 
 @pytest.mark.parametrize(("body", "quote", "period"), [
+    # what a report at a congress says of a term dates what follows; the congress's own term names it only
+    ("Báo cáo chính trị tại Đại hội cho biết, nhiệm kỳ 2015-2020, giá trị sản xuất tăng bình quân 11,2%/năm.",
+     "11,2%", "2015-2020"),
+    ("Phát biểu tại Đại hội, Bí thư nhấn mạnh nhiệm kỳ 2015-2020 huyện kết nạp 820 đảng viên.", "820", "2015-2020"),
+    ("Đại hội Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2020-2025 khai mạc. Huyện có 95 trường học.", "95", ""),
+])
+def test_a_term_said_at_a_congress_dates_its_figures(body, quote, period):
+    assert fig(body, quote, head="Tiêu đề\nXã hội 15/03/2021 08:00\n").period == period
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
     # every year until the term's last year: a rate over the coming term
     ("Nhiệm kỳ 2025-2030, xã phấn đấu đến năm 2030, hằng năm thu ngân sách vượt dự toán từ 5 - 7%.", "5", "2025-2030"),
     # a level reached in a year, in a clause of its own after the term's frame

@@ -111,8 +111,8 @@ _PLAN_YEAR_TRIGGER = _plan_year_trigger()
 #: a term that names a congress or an office, not the period of the figures beside it
 _LABEL_BEFORE = re.compile(
     r"(?:Đại\shội|[Đđ]ại\shội|lần\sthứ|Ban\sChấp\shành|Ban\schấp\shành|Bí\sthư|[Đđ]ảng\s[uủ][yỷ]|khóa|khoá|HĐND|"
-    r"[Đđ]ảng\sbộ|chức\sdanh)[^.;:\d]{0,50}$"
-)
+    r"[Đđ]ảng\sbộ|chức\sdanh)(?:(?!cho\sbiết|nêu|nhấn\smạnh|khẳng\sđịnh|đánh\sgiá)[^.;:\d]){0,50}$"
+)  # (not what is said at a congress: "Báo cáo tại Đại hội cho biết, nhiệm kỳ 2015-2020, …" dates what follows)
 #: a congress's resolution setting the goals of its term: "Nghị quyết Đại hội … nhiệm kỳ 2020-2025 đặt mục tiêu …"
 _GOALS_SET_AFTER = re.compile(r"\s(?:đã\s)?(?:đặt\s(?:ra\s)?mục\stiêu|đề\sra\s(?:mục\stiêu|\d+\schỉ\stiêu))")
 _ADVERBIAL_BEFORE = re.compile(r"(?:[Tt]rong|[Cc]ả|[Tt]oàn|[Qq]ua)\s$")
