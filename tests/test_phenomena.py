@@ -148,6 +148,10 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
     ("Năm năm qua (2019-2023), kinh tế xã tăng trưởng bình quân 6,8%/năm.", "6,8%", "2019-2023"),
     ("Quý I năm nay, thu ngân sách huyện đạt 1.000 tỷ đồng.", "1.000", "2024-Q1"),  # the quarter, not the year
     ("Năm tháng đầu năm 2024, thu ngân sách đạt 1.020 tỷ đồng.", "1.020", "2024-5M"),  # "Năm" is five here
+    # "cả giai đoạn" is the span of years named last, whatever deadline the sentence gives
+    ("Giai đoạn 2021-2025, thu ngân sách tăng 9%/năm. Đến hết năm 2025, tổng thu cả giai đoạn đạt 31.000 tỷ đồng.",
+     "31.000", "2021-2025"),
+    ("Giai đoạn 2016-2020, huyện thu 8.000 tỷ đồng. Toàn giai đoạn, huyện kết nạp 900 đảng viên.", "900", "2016-2020"),
 ])
 def test_period(body, quote, period):
     assert fig(body, quote).period == period

@@ -515,9 +515,16 @@ def _term(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
         return ctx.future
     if m["prev_term"]:
         return ctx.term
+    if m["term_word"] and "giai" in m["term_word"]:  # "tổng thu cả giai đoạn": the span of years named last
+        phases = list(_PHASE.finditer(m.string, max(0, m.start() - 2000), m.start()))
+        if phases and int(phases[-1][2]) > int(phases[-1][1]):
+            return f"{phases[-1][1]}-{phases[-1][2]}"
     if m["term_word"] or m["term_bare"]:
         return ctx.term
     return None
+
+
+_PHASE = re.compile(rf"[Gg]iai\sđoạn\s({_Y})\s?[-–]\s?({_Y})")
 
 
 def _span(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
