@@ -900,6 +900,20 @@ def test_a_unit_named_in_the_clause_wins_and_the_city_is_never_its_default(body,
     assert fig(body, quote, head=head).district == district
 
 
+@pytest.mark.parametrize(("body", "quote", "district"), [
+    # a yardstick with its figure in brackets owns that figure only; the ranks after it are the subject's
+    ("Năm 2024, GRDP của tỉnh Thanh Hóa tăng 11,2%, cao hơn mức bình quân chung cả nước (7,09%), đứng thứ 2 khu vực "
+     "Bắc Trung Bộ và xếp thứ 5/63 tỉnh, thành phố.", "5/63", "Thanh Hóa"),
+    ("Năm 2024, GRDP của tỉnh Thanh Hóa tăng 11,2%, cao hơn mức bình quân chung cả nước (7,09%), đứng thứ 2 khu vực "
+     "Bắc Trung Bộ và xếp thứ 5/63 tỉnh, thành phố.", "7,09%", "Việt Nam"),
+    # the group a unit is ranked in, counted, is not what the next sentence is about
+    ("6 tháng, GRDP của tỉnh Long An tăng 6,8%, xếp thứ 3 trong 13 tỉnh, thành vùng Đồng bằng sông Cửu Long. "
+     "Thu ngân sách đạt 11.630 tỷ đồng.", "11.630", "Long An"),
+])
+def test_a_yardstick_or_a_ranking_group_owns_no_later_figure(body, quote, district):
+    assert fig(body, quote).district == district
+
+
 def test_a_thing_named_after_a_unit_is_not_the_unit():
     body = "Quận Cẩm Lệ có nhiều chợ. Thành phố Đà Nẵng triển khai mô hình tại 5 chợ, trong đó có chợ Cẩm Lệ."
     assert fig(body, "5 chợ").district == "Đà Nẵng"

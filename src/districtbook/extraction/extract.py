@@ -915,6 +915,8 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue  # "Theo Bộ Tài chính, …", "Bộ Tài chính cho biết": who says it, not what it is about
         if _COMPARED_BEFORE.search(text, max(0, m.start - 12), m.start):
             continue  # "So với quận Cầu Giấy, …", "cao hơn tỉnh Lai Châu", "chỉ sau Quận 1": compared with, not about
+        if _FIGURE_IN_BRACKETS.match(text, m.end) and _YARDSTICK_BEFORE.search(text, max(0, m.start - 60), m.start):
+            continue  # "cao hơn mức bình quân chung cả nước (7,09%), đứng thứ 2": the yardstick has its figure only
         if out and _RANK[m.place.level] > _RANK[out[-1].place.level] and (
                 m.start - out[-1].end <= 16 and _PARENT_BETWEEN.fullmatch(text, out[-1].end, m.start)
                 or _PARENTS_IN_BRACKETS.fullmatch(text, out[-1].end, m.start)):
@@ -923,6 +925,7 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+_FIGURE_IN_BRACKETS = re.compile(r"\s?\(\s?(?:(?:đạt|với|là|khoảng|gần|hơn|trên)\s)?\d[^()]{0,30}\)")
 _SPAN_LABEL = re.compile(r"\d{4}-\d{4}(?:-H1)?")  # "2020-2025": a term or a span names a programme in a lead
 _LISTED_AFTER = re.compile(r":|\bgồm\b")
 #: the unit a unit or a part of it belongs to: "một trong năm huyện ngoại thành của TP HCM", "cửa ngõ phía Tây của
@@ -931,7 +934,7 @@ _OWNER_BEFORE = re.compile(r"\b(?:quận|huyện|phường|xã|thành|tỉnh|tr�
 #: a comparison group, not a subject: "huyện đông dân nhất cả nước", "đứng đầu toàn quốc", "so với cả nước"
 _OF_BEFORE = re.compile(r"\bcủa\s$")
 _RANKED_AMONG = re.compile(r"\b(?:thứ|hạng)\s\d{1,2}(?:/\d{1,3})?\s(?:(?:tỉnh|thành phố|thành|địa phương|trong|các|của|"
-                           r"toàn|vùng|khu vực|,)\s?)*$")
+                           r"toàn|vùng|khu vực|,|\d{1,3})\s?)*$")  # ("thứ 3 trong 13 tỉnh, thành vùng …")
 _GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$|\b(?:thứ|hạng)\s(?:\d{1,2}|[^\W\d_]{2,4})\s$")
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
 _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
