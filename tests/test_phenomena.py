@@ -41,6 +41,10 @@ def fig(body: str, quote: str, **kw):
     ("Năm 2023, toàn tỉnh kết nạp 2.400 đảng viên, đạt 96% chỉ tiêu. Tiếp theo là huyện Yên Thành 286 đảng viên, đạt "
      "104% kế hoạch.", "104%", "party_members_admitted_vs_target"),
     ("Năm 2023, toàn tỉnh kết nạp 2.400 đảng viên. Toàn tỉnh hiện có 98.000 đảng viên.", "98.000", "party_members_count"),
+    # the inhabitants counted right after the number, also after a count of units; not households, not people served
+    ("Thị xã có 15 phường, xã với 145.000 dân.", "145.000", "population"),
+    ("Phường mới có hơn 100.000 dân.", "100.000", "population"),
+    ("Xã có 500 hộ dân được hỗ trợ.", "500", "households_supported"),
     # the statistics office's indices are not the administrative reform index, nor a sector's growth
     ("Chỉ số sản xuất công nghiệp của tỉnh tháng 3 tăng 4,2% so với tháng trước.", "4,2%",
      "industrial_production_index_mom_growth"),

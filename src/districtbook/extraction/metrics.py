@@ -223,7 +223,9 @@ FAMILIES = (
     _f("units_count", "other", None,
        r"^(?:phường|xã|quận|huyện|tỉnh|thành phố|vùng|đơn vị)", units="count ratio"),
     _f("area", "other", r"diện tích", units="km2 ha m2"),
-    _f("population", "other", r"dân số|nhân khẩu", r"^(?:người|nhân khẩu)", units="count"),
+    # "145.000 dân": the inhabitants counted right after the number (not "dân số", "dân phố", "dân cư", "dân tộc")
+    _f("population", "other", r"dân số|nhân khẩu|^\s?dân\b(?!\s(?:số|phố|cư|tộc|quân|chủ|sinh|vận))",
+       r"^(?:người|nhân khẩu|dân\b)", units="count"),
     _f("cultural_families_share",
        "other", r"văn hóa|văn hoá", r"^(?:hộ gia đình|gia đình|tổ dân phố)", units="percent"),
     _f("new_enterprises", "growth",
