@@ -113,6 +113,15 @@ def test_metric(sentence, quote, metric):
     ("Trong đó, thành phố A giải ngân 35%, huyện Tháp Mười 22%.", "22%", "plan", ""),
     # disbursement is measured against the capital planned, whether or not the sentence says so
     ("Đến ngày 31/8, tỷ lệ giải ngân vốn đầu tư công của huyện đạt 48,6%.", "48,6%", "plan", ""),
+    # a part's contribution to a whole is a share
+    ("Năm 2023, vùng đóng góp 30,8% GDP cả nước.", "30,8%", "share", ""),
+    ("Khu vực nông nghiệp tăng 3,4%, đóng góp 5,98% vào mức tăng trưởng chung.", "5,98%", "share", ""),
+    # the value of a yardstick in brackets, hedged, is the same measure as the subject's
+    ("Tỉnh giải ngân đạt 48,2% kế hoạch vốn, cao hơn mức bình quân chung cả nước (khoảng 36,5%).", "36,5%", "plan",
+     ""),
+    # an index's level reached by a bare "đạt", after a share of plan in the sentence before: no share of plan
+    ("Thu ngân sách bằng 121,6% dự toán. Chỉ số cải cách hành chính của quận đạt 91,2%, tăng 4 bậc.", "91,2%",
+     "none", ""),
     # a bare growth takes the comparison of the sentence's list or of the breakdown it continues, not of the
     # sentence before: the nine months state none
     ("GRDP quý II của tỉnh tăng 6,1% so với cùng kỳ. Tính chung 6 tháng, GRDP tăng 5,4%.", "5,4%", "none", ""),
@@ -910,6 +919,9 @@ def test_a_unit_named_in_the_clause_wins_and_the_city_is_never_its_default(body,
      "Bắc Trung Bộ và xếp thứ 5/63 tỉnh, thành phố.", "5/63", "Thanh Hóa"),
     ("Năm 2024, GRDP của tỉnh Thanh Hóa tăng 11,2%, cao hơn mức bình quân chung cả nước (7,09%), đứng thứ 2 khu vực "
      "Bắc Trung Bộ và xếp thứ 5/63 tỉnh, thành phố.", "7,09%", "Việt Nam"),
+    # the whole a share is of is not the owner of the next share
+    ("Năm 2023, vùng Đông Nam Bộ đóng góp 30,8% GDP cả nước và 44,7% tổng thu ngân sách nhà nước.", "44,7%",
+     "Đông Nam Bộ"),
     # the group a unit is ranked in, counted, is not what the next sentence is about
     ("6 tháng, GRDP của tỉnh Long An tăng 6,8%, xếp thứ 3 trong 13 tỉnh, thành vùng Đồng bằng sông Cửu Long. "
      "Thu ngân sách đạt 11.630 tỷ đồng.", "11.630", "Long An"),

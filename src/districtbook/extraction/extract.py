@@ -524,6 +524,8 @@ _BASIS_AFTER = [
 #: the year a multiple is of, written right after it without "so với": "gấp 1,6 lần năm 2020"
 _MULTIPLE_OF_YEAR = re.compile(r"\s((?:năm\s)?(?P<year>(?:19|20)\d\d))\b")
 _SHARE_BEFORE = re.compile(r"(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?:\s\S+){0,3}\s$")
+#: a part's contribution to a whole: "đóng góp 30,8% GDP cả nước", "đóng góp 5,98% vào mức tăng trưởng chung"
+_CONTRIBUTED_BEFORE = re.compile(r"\bđóng góp(?:\s(?:khoảng|gần|hơn|trên|xấp xỉ))?\s$")
 #: disbursement reaching a share: "tỷ lệ giải ngân (vốn đầu tư công) đạt 34%" is of the capital planned
 _DISBURSED_REACHED = re.compile(r"\bgiải ngân\b(?:[^,;%\d]{0,40}\b(?:đạt|bằng|được))?"
                                 r"(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$|"
@@ -537,7 +539,9 @@ _BASE_BEFORE = re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|2
                           r"năm sau (?:tăng )?(?:cao )?hơn năm trước\s$")
 _TARGET_BEFORE = re.compile(r"(?:mục tiêu|Mục tiêu)(?:\s(?:là|đề ra là|đặt ra là|đề ra))?\s$")
 #: a sentence about a rate of growth: what it "reaches" is the rate, never a share of the plan a list named
-_RATE_SUBJECT = re.compile(r"[Tt]ốc độ tăng|tăng trưởng")
+#: a rate or an index level, which a bare "đạt" reaches by itself: "Tốc độ tăng trưởng … ước đạt 8,7%", "Chỉ số cải
+#: cách hành chính của quận đạt 91,2%"
+_RATE_SUBJECT = re.compile(r"[Tt]ốc độ tăng|tăng trưởng|[Cc]hỉ số|\b(?:PAR|PCI|DTI|SIPAS)\b")
 _GROWTH_BEFORE = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân))*\s$")
 _REACH_BEFORE = re.compile(r"(?:đạt|bằng|thực hiện được|hoàn thành)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$")
 _REVENUE_WORDS = re.compile(r"\b(?:thu(?! nhập| hút| hồi| gom| hoạch| hẹp)|chi(?! bộ| cục| nhánh| hội| tiết| phí)|ngân sách|"
@@ -695,7 +699,7 @@ def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts:
     if unit == "times":
         m = _BASE_BEFORE.search(near)
         return in_near(m, "term_start" if m["year"] in term_starts else "yoy") if m else ("none", -1, -1)
-    m = _SHARE_BEFORE.search(near)
+    m = _SHARE_BEFORE.search(near) or (_CONTRIBUTED_BEFORE.search(near) if unit == "percent" else None)
     if m:
         return in_near(m, "share")
     m = _PLAN_BEFORE.search(near)
@@ -915,6 +919,8 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue  # "Theo Bộ Tài chính, …", "Bộ Tài chính cho biết": who says it, not what it is about
         if _COMPARED_BEFORE.search(text, max(0, m.start - 12), m.start):
             continue  # "So với quận Cầu Giấy, …", "cao hơn tỉnh Lai Châu", "chỉ sau Quận 1": compared with, not about
+        if _SHARE_WHOLE_BEFORE.search(text, max(0, m.start - 60), m.start):
+            continue  # "đóng góp 30,8% GDP cả nước và 44,7% tổng thu": the whole a share is of
         if _FIGURE_IN_BRACKETS.match(text, m.end) and _YARDSTICK_BEFORE.search(text, max(0, m.start - 60), m.start):
             continue  # "cao hơn mức bình quân chung cả nước (7,09%), đứng thứ 2": the yardstick has its figure only
         if out and _RANK[m.place.level] > _RANK[out[-1].place.level] and (
@@ -925,6 +931,8 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+_SHARE_WHOLE_BEFORE = re.compile(r"\b(?:chiếm|đóng góp)\s(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s)?[\d.,]+\s?%\s"
+                           r"(?:[^\W\d_]+\s){1,4}(?:của\s)?$")
 _FIGURE_IN_BRACKETS = re.compile(r"\s?\(\s?(?:(?:đạt|với|là|khoảng|gần|hơn|trên)\s)?\d[^()]{0,30}\)")
 _SPAN_LABEL = re.compile(r"\d{4}-\d{4}(?:-H1)?")  # "2020-2025": a term or a span names a programme in a lead
 _LISTED_AFTER = re.compile(r":|\bgồm\b")
@@ -1636,7 +1644,8 @@ def resolve_goal_term(r: Reading, s: Sentence, p: ParagraphState, a: ArticleStat
 
 
 #: a value in brackets after what it is compared with: "thấp hơn bình quân cả nước (52,6%)", "cao hơn tỉnh X (40%)"
-_COMPARED_VALUE_BEFORE = re.compile(r"\b(?:cao|thấp|nhiều|ít|lớn|nhỏ|chậm|nhanh)\shơn\s(?:so với\s)?[^()%\d;]{1,60}\(\s?$")
+_COMPARED_VALUE_BEFORE = re.compile(r"\b(?:cao|thấp|nhiều|ít|lớn|nhỏ|chậm|nhanh)\shơn\s(?:so với\s)?[^()%\d;]{1,60}\(\s?"
+                                    r"(?:(?:khoảng|gần|hơn|trên|xấp xỉ|đạt)\s)?$")
 
 
 def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
