@@ -1424,6 +1424,11 @@ def test_a_former_unit_does_not_carry_to_the_next_sentence():
     body = ("Nhiệm kỳ 2020-2025, thu ngân sách xã Bình Hưng đạt 3.250 tỷ đồng. Huyện Bình Chánh cũ đạt chuẩn nông thôn "
             "mới năm 2022. Thu nhập bình quân đầu người năm 2025 đạt 98 triệu đồng.")
     assert fig(body, "98", head=head).district == "Bình Hưng"
+    # in brackets, after a merger: the new province goes on
+    head = "Lào Cai: Thu ngân sách 9 tháng đạt 8.900 tỷ đồng\nXã hội 04/10/2025 09:30\n"
+    body = ("Sau hợp nhất, 9 tháng năm 2025 tỉnh Lào Cai thu ngân sách 8.900 tỷ đồng. Riêng khu vực tỉnh Yên Bái (cũ) "
+            "đóng góp 3.100 tỷ đồng. Tỉnh có 99 xã, phường.")
+    assert [fig(body, q, head=head).district for q in ("3.100", "99")] == ["Yên Bái", "Lào Cai"]
 
 
 @pytest.mark.parametrize(("body", "per_year"), [

@@ -1969,7 +1969,7 @@ def _after_sentence(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
 
 #: the country's measure named as a yardstick: "cao hơn mức tăng chung của cả nước", "so với bình quân của cả nước"
 _YARDSTICK_BEFORE = re.compile(r"\b(?:hơn|so với|bằng|gấp)\b[^,;.%\d]{0,40}$")
-_FORMER_AFTER = re.compile(r"\s(?:cũ|trước đây)\b")
+_FORMER_AFTER = re.compile(r"\s(?:\(\s?)?(?:cũ|trước đây)\b")  # "huyện Bình Chánh cũ", "tỉnh Yên Bái (cũ)"
 
 
 def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
