@@ -478,6 +478,13 @@ def test_printed_precision_is_kept():
     ("Năm 2023, tỉnh Thừa Thiên Huế thu ngân sách 12.000 tỷ đồng.", "12.000", "Thừa Thiên Huế", "province"),
     # the special zones of 2025, units of the communes' level
     ("Đặc khu Phú Quốc có diện tích 575 km2.", "575", "Phú Quốc", "ward"),
+    # a district or city of the province the text names, named bare at the opening of a clause
+    ("Tỉnh Khánh Hòa đón 4 triệu lượt khách. TP Nha Trang đón 3,6 triệu lượt; Cam Ranh đón 300.000 lượt.", "300.000",
+     "Cam Ranh", "city"),
+    ("Tỉnh Nghệ An kết nạp 3.000 đảng viên, trong đó Yên Thành 286 đảng viên.", "286", "Yên Thành", "district"),
+    # (not a unit of another province, nor a name that does nothing there)
+    ("Tỉnh Khánh Hòa đón 4 triệu lượt khách, trong đó khách từ Yên Thành 20.000 lượt.", "20.000", "Khánh Hòa",
+     "province"),
     # the wards of 2025 named after two places: the hyphen, spaced or not, is inside the name
     ("Phường Xuân Hương - Đà Lạt thu ngân sách 480 tỷ đồng.", "480", "Xuân Hương - Đà Lạt", "ward"),
     ("Phường Lâm Viên–Đà Lạt có 40 tổ dân phố.", "40", "Lâm Viên - Đà Lạt", "ward"),

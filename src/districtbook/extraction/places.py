@@ -443,12 +443,12 @@ def with_bare_names(text: str, named: list[Mention], until: int | None = None) -
     """
     units = {m.place.name: m.place for m in named if m.place.level in ("ward", "district") and not m.plural
              and " " in m.place.name and not m.place.name[-1].isdigit()}
+    extra = _province_units_bare(text, named, units, until)
     if not units:
-        return named
+        return sorted(named + extra, key=lambda m: m.start) if extra else named
     starts = [m.start for m in named]
     ends = [m.end for m in named]
     text = first_vowel_tones(text)
-    extra = []
     # the names first (the regex engine then skips ahead to their first letters), what stands before them after
     pattern = re.compile(rf"(?:{_alternation(units)})(?![\w])")
     for b in pattern.finditer(text, 0, len(text) if until is None else until):
@@ -460,6 +460,37 @@ def with_bare_names(text: str, named: list[Mention], until: int | None = None) -
             continue  # inside a mention with its level word
         extra.append(Mention(s0, b.end(), units[b.group(0)]))
     return sorted(named + extra, key=lambda m: m.start) if extra else named
+
+
+#: where a unit named bare opens a clause, and what it does there: "…; Cam Ranh đón 300.000 lượt"
+_CLAUSE_OPENS = re.compile(r"(?:^|[.;:,]\s|\n|\b(?:[Tt]rong đó|[Rr]iêng|[Tt]iếp theo là|[Dd]ẫn đầu là|và),?\s)$")
+_ACTS_AFTER = re.compile(r"\s(?:đón|thu|đạt|có|kết nạp|giải ngân|tăng|giảm|xếp|dẫn đầu|đứng|chiếm|với|\d)")
+
+
+def _province_units_bare(text: str, named: list[Mention], known: dict[str, Place], until: int | None) -> list[Mention]:
+    """The districts and cities of a province the text names, named bare at the opening of a clause and doing
+    something there ("Khánh Hòa … TP Nha Trang đón 3,6 triệu lượt; Cam Ranh đón 300.000 lượt"): several-syllable names
+    only, and none the text already names with its level word (:func:`with_bare_names` finds those)."""
+    provinces = {m.place.name for m in named if m.place.level == "province"} | {
+        m.place.parent for m in named if m.place.level in ("district", "city") and m.place.parent}
+    if not provinces:
+        return []
+    g = gazetteer()
+    names = {n: d for n, d in g.districts.items() if d[1] in provinces and " " in n and "(" not in n
+             and n not in known and n not in g.provinces and not n[-1].isdigit()}
+    if not names:
+        return []
+    taken = [(m.start, m.end) for m in named]
+    out = []
+    for b in re.finditer(rf"(?:{_alternation(names)})(?![\w])", text[:until] if until is not None else text):
+        if not (_CLAUSE_OPENS.search(text, max(0, b.start() - 16), b.start()) and _ACTS_AFTER.match(text, b.end())):
+            continue
+        if any(s0 <= b.start() < e0 for s0, e0 in taken):
+            continue
+        kind, province = names[b.group(0)]
+        level = "city" if kind.lower().startswith("thành phố") else "district"
+        out.append(Mention(b.start(), b.end(), Place(b.group(0), level, province)))
+    return out
 
 
 @functools.cache
