@@ -161,6 +161,18 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
     ("Năm năm qua (2019-2023), kinh tế xã tăng trưởng bình quân 6,8%/năm.", "6,8%", "2019-2023"),
     ("Quý I năm nay, thu ngân sách huyện đạt 1.000 tỷ đồng.", "1.000", "2024-Q1"),  # the quarter, not the year
     ("Năm tháng đầu năm 2024, thu ngân sách đạt 1.020 tỷ đồng.", "1.020", "2024-5M"),  # "Năm" is five here
+    # the part of the year before, named without its year, is a base: never the period
+    ("Riêng quý III/2023, giá trị sản xuất tăng 6,1% so với quý II và tăng 11,4% so với cùng kỳ.", "11,4%", "2023-Q3"),
+    ("Tháng 8/2024, tỷ lệ hồ sơ trực tuyến đạt 72,8%, cao hơn 3,1 điểm phần trăm so với tháng 7.", "3,1", "2024-08"),
+    # "cùng kỳ năm 2022" after a figure, without "so với": a base too
+    ("Tính chung 9 tháng năm 2023, thu tiền sử dụng đất 402 tỷ đồng, chỉ bằng 64% cùng kỳ năm 2022.", "402",
+     "2023-9M"),
+    ("Tính chung 9 tháng năm 2023, thu tiền sử dụng đất 402 tỷ đồng, chỉ bằng 64% cùng kỳ năm 2022.", "64%",
+     "2023-9M"),
+    # "Lũy kế 10 tháng" is the ten months, also in the paragraphs it frames
+    ("Lũy kế 10 tháng năm 2023, quận thu 4.126 tỷ đồng.\nThu từ khu vực ngoài quốc doanh đạt 2.214 tỷ đồng.",
+     "2.214", "2023-10M"),
+    ("Lũy kế quý I/2024, tỉnh thu 3.100 tỷ đồng.\nThu nội địa đạt 2.500 tỷ đồng.", "2.500", "2024-Q1"),
     # "cả giai đoạn" is the span of years named last, whatever deadline the sentence gives
     ("Giai đoạn 2021-2025, thu ngân sách tăng 9%/năm. Đến hết năm 2025, tổng thu cả giai đoạn đạt 31.000 tỷ đồng.",
      "31.000", "2021-2025"),

@@ -89,6 +89,9 @@ BASE_RE = re.compile(
     rf"(?:hơn|bằng)\scùng\skỳ\s(?:năm\s)?{_Y}|"  # "cao hơn cùng kỳ năm 2022 (58,1%)": the same period of another year
     # "bằng 95% cùng kỳ năm ngoái", "so với năm ngoái" (not "Cùng kỳ năm ngoái, quận thu …", which dates its sentence)
     rf"(?<=[\w%)]\s)cùng\skỳ\snăm\s(?:ngoái|trước)|[Ss]o\svới\snăm\sngoái|"
+    rf"(?<=[\w%)]\s)cùng\skỳ\s(?:năm\s)?{_Y}|"  # "chỉ bằng 64% cùng kỳ năm 2022"
+    # the part of the year before, named without its year: "tăng 6,1% so với quý II", "bằng 92% so với tháng 3"
+    rf"[Ss]o\svới\s(?:quý\s(?:IV|III|II|I|[1-4])|tháng\s\d{{1,2}})(?![\w/])(?!\snăm\s(?:19|20))|"
     rf"(?<=\d)\slần\s(?:năm\s)?{_Y}|"  # "gấp 1,6 lần năm 2015": the year it is a multiple of
     rf"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\shơn\s(?:so\svới\s)?(?:năm\s)?{_Y}|"  # "cao hơn năm 2021 (12,1%)"
     # a window a superlative is measured over: "cao nhất trong 10 năm qua", "lần đầu tiên sau 5 năm"
@@ -150,7 +153,7 @@ PERIOD_RE = re.compile(
         (?:/(?P<ymy>{_Y}))?)(?![\d/-])                                         # lũy kế từ đầu năm đến tháng 8/2022
     | (?P<since_day>(?:[Kk]ể\stừ\s(?:{_WORDS}{{0,100}}?[\s(])?|[Tt]ừ\s)(?:(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}[/-]|năm\s)(?P<sdy>{_Y})\)?
         {_WORDS}{{0,160}}?\s(?:đến|tới)\s(?:nay|hiện\snay))(?![\w])      # "Kể từ ngày ra mắt (8/4/2022) …, đến nay"
-    | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?|
+    | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?(?!\s?(?:\d{{1,2}}|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười)\stháng|\s?quý)|
         [Tt]ính\sđến\s(?:hết\s)?{_CLOCK}(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|
         (?:[Đđ]ến|[Tt]ới)\sthời\sđiểm\s(?:hiện\stại|này|báo\scáo)|
         (?:cập\snhật|số\sliệu)(?:\s(?:đến|tới|tính\sđến))?\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdu>{_Y}))?|  # số liệu ngày 18/8/2024
