@@ -888,6 +888,19 @@ def test_an_anniversary_article_dates_its_long_run_figures_by_the_years_since_th
         assert f.basis == "none"
 
 
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    # a multiple of the founding runs to the year its clause reports on, inside the anniversary's span
+    ("Năm 2021, thu ngân sách đạt 9.000 tỷ đồng, gấp 40 lần so với năm đầu thành lập.", "40 lần", "1997-2021"),
+    # a base year the text says is the founding, in an article that is no anniversary
+    ("Năm 2023, thu ngân sách thị xã tăng 8,4% so với năm 2022, gấp hơn 3 lần so với năm 2010 - năm thị xã được thành "
+     "lập.", "3 lần", "2010-2023"),
+])
+def test_a_multiple_of_the_founding_year_spans_from_it(body, quote, period):
+    head = ANNIVERSARY if "đầu thành lập" in body else "Tiêu đề bài viết\nXã hội 12/01/2024 08:00\n"
+    f = fig(body, quote, head=head)
+    assert (f.period, f.basis) == (period, "none")
+
+
 def test_an_anniversary_counted_in_years_starts_at_the_base_year_the_article_compares_with():
     # "20 năm" said on the first day of 2024 about 2023's results: the founding is the 2004 the multiples go back to
     head = "Tỉnh sau 20 năm tái lập\nChính trị | 01/01/2024\n"

@@ -1109,6 +1109,10 @@ def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str
 _DEADLINE_BETWEEN = re.compile(r"\b(?:dự kiến|sẽ|phấn đấu|kế hoạch|trước|chậm nhất|Dự kiến|Phấn đấu)\b")
 _PART_BETWEEN = re.compile(r"\b(?:riêng|Riêng|trong đó|Trong đó)\b")
 #: a comparison with the founding: "so với lúc thành lập quận", "so với khi mới thành lập", "sau chia tách"
+#: a base year the text says is the founding: "so với năm 2010 - năm thị xã được thành lập", "so với năm 2004 (năm tái lập
+#: tỉnh)"
+_BASE_YEAR_FOUNDED = re.compile(r"\s?(?:\S+\s){0,2}?so với năm (?P<y>(?:19|20)\d\d)\s?[-–,(]\s?(?:là\s)?năm\s[^,;.)]{0,30}?"
+                                r"(?:thành lập|tái lập|chia tách)")
 _SINCE_FOUNDING = re.compile(r"so với (?:lúc|khi|thời điểm|ngày|(?:những )?năm đầu(?: tiên)?|năm) (?:mới )?"
                              r"(?:thành lập|chia tách|tái lập)|sau (?:khi )?chia tách")
 
@@ -1848,13 +1852,23 @@ def resolve_founding(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState
     """In an anniversary article, "tăng 13,61 lần so với lúc thành lập quận", "gấp 13 lần sau chia tách": since the
     founding; "tăng 65 lần so với năm 2004": from that year."""
     tok, text, founding = r.tok, a.text, a.periods.founding
-    if not (founding and tok.kind == "indicator" and tok.unit in ("times", "percent")):
+    if not (tok.kind == "indicator" and tok.unit in ("times", "percent")):
         return
     reach = _up_to_next_figure(r.after[:60])
+    founded = _BASE_YEAR_FOUNDED.match(reach) if tok.unit == "times" else None
+    if founded and r.period[:4].isdigit() and r.period[:4] > founded["y"]:
+        # "gấp hơn 3 lần so với năm 2010 - năm thị xã được thành lập": since the founding the text dates
+        r.period, r.basis, r.basis_ev = f"{founded['y']}-{r.period[:4]}", "none", NO_CUE
+        return
+    if not founding:
+        return
     since = _SINCE_FOUNDING.search(text, tok.tail, tok.tail + len(reach)) \
         or _SINCE_FOUNDING.search(text, max(r.clause[0], tok.start - 50), tok.start)
     if since:
-        r.period, r.basis = founding, "none"
+        # up to the year the clause reports on ("Năm 2021, thu ngân sách … gấp hơn 140 lần so với năm đầu tái lập" in an
+        # article on the 25 years 1997-2022), else to the anniversary's
+        own = r.period_ev[0] in ("clause", "sentence") and r.period.isdigit() and founding[:4] < r.period < founding[5:9]
+        r.period, r.basis = f"{founding[:4]}-{r.period}" if own else founding, "none"
         r.period_ev = ("clause", since.start(), since.end(), False)
         return
     long_base = _BASE_YEAR.search(reach)
