@@ -41,6 +41,11 @@ def fig(body: str, quote: str, **kw):
     ("Năm 2023, toàn tỉnh kết nạp 2.400 đảng viên, đạt 96% chỉ tiêu. Tiếp theo là huyện Yên Thành 286 đảng viên, đạt "
      "104% kế hoạch.", "104%", "party_members_admitted_vs_target"),
     ("Năm 2023, toàn tỉnh kết nạp 2.400 đảng viên. Toàn tỉnh hiện có 98.000 đảng viên.", "98.000", "party_members_count"),
+    # how many members there are now, after the admissions of another clause
+    ("Toàn Đảng bộ kết nạp 312 đảng viên mới trong nhiệm kỳ; hiện có 2.980 đảng viên.", "2.980", "party_members_count"),
+    ("Năm 2024 kết nạp 40 đảng viên; Đảng bộ có 1.250 đảng viên sinh hoạt tại 30 chi bộ.", "1.250",
+     "party_members_count"),
+    ("Năm 2024, huyện kết nạp 120 đảng viên; xã A 35 đảng viên.", "35", "party_members_admitted"),
     # the inhabitants counted right after the number, also after a count of units; not households, not people served
     ("Thị xã có 15 phường, xã với 145.000 dân.", "145.000", "population"),
     ("Phường mới có hơn 100.000 dân.", "100.000", "population"),
@@ -151,6 +156,8 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
     ("Quý III/2024, quận thu 480 tỷ đồng.", "480", "2024-Q3"),
     ("Trong 5 năm vừa qua, quận kết nạp 520 đảng viên.", "520", "2020-2024"),
     ("Phường có 2.830 đảng viên.", "2.830", ""),  # a count of members now: no period
+    # members now, in the clause after the term's admissions: no period either
+    ("Nhiệm kỳ 2020-2025 kết nạp 312 đảng viên; hiện có 2.980 đảng viên tại 41 chi bộ.", "41", ""),
     ("Nửa đầu năm 2023, GRDP của huyện tăng 6,1%.", "6,1%", "2023-H1"),  # a half, capitalised
     # up to the end of a quarter: everything since January, not the quarter alone
     ("Hết quý III/2023, tổng thu ngân sách huyện đạt 1.320 tỷ đồng.", "1.320", "2023-9M"),

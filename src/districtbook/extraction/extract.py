@@ -1634,6 +1634,7 @@ def resolve_plan_year(r: Reading, s: Sentence, p: ParagraphState, a: ArticleStat
 
 
 #: the present state said right before a figure: "thu nhập … hiện nay trên 48 triệu đồng" is no goal
+_NOW_IN_CLAUSE = re.compile(r"\b[Hh]iện\s(?:nay|tại|có|đang|còn)\b")
 _NOW_BEFORE = re.compile(r"\b(?:hiện nay|hiện tại|hiện có|hiện đang)\b[^,;()]{0,20}$")
 
 
@@ -1795,8 +1796,10 @@ _CARRIED = frozenset({"paragraph", "section", "title", "lead", "only_year"})
 def resolve_stock(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """A stock (population, area, members, units) is a level at a moment, not a result over a period: a frame carried
     from another sentence ("Năm 2023, quận thu … . Quận có 21 xã, dân số 460.000 người") does not date it; a time
-    in its own sentence does ("Đến cuối năm 2023, quận có 2.100 đảng viên")."""
-    if r.metric in _STOCKS and r.period_ev[0] in _CARRIED and not r.goal:
+    in its own sentence does ("Đến cuối năm 2023, quận có 2.100 đảng viên"), unless the stock is said of the present
+    and the time is another clause's ("kết nạp 312 đảng viên trong nhiệm kỳ; hiện có 2.980 đảng viên")."""
+    if r.metric in _STOCKS and not r.goal and (r.period_ev[0] in _CARRIED or r.period_ev[0] == "sentence" and (
+            _NOW_IN_CLAUSE.search(a.text, r.clause[0], r.tok.start))):
         r.period, r.period_ev = "", NO_PERIOD
 
 

@@ -381,7 +381,9 @@ def _family_at(before: str, after: str, unit: str, noun: str) -> tuple[Family | 
             counted.add(rank)
             if unit == "percent" and _PLAN_NOUN.match(noun_phrase):
                 continue  # "đạt 101% chỉ tiêu": per cent of a target, not a count of targets
-            if fam.words is None or fam.words.search(before[-60:]) or not fam.at_the_number and fam.words.search(after[:80]):
+            # (its words in the figure's own clause: "kết nạp 312 đảng viên; hiện có 2.980 đảng viên" counts members)
+            if fam.words is None or fam.words.search(before[-60:].rsplit(";", 1)[-1]) \
+                    or not fam.at_the_number and fam.words.search(after[:80]):
                 pos = len(before) + 1  # the counted thing itself: nearest of all
                 if best is None or (pos, -rank) > (best[0], -best[1]):
                     lead = len(after) - len(after.lstrip())
@@ -524,6 +526,8 @@ def _listed_like(near: str, after: str, noun: str, fam: Family | None,
     was = _BY_KEY.get(carried)
     if fam is None or fam.words is not None or was is None or was is fam or was.words is None or was.noun is None:
         return None
+    if _HAS_BEFORE.search(near):
+        return None  # "kết nạp 312 đảng viên; hiện có 2.980 đảng viên": how many there are, not a list of admissions
     phrase = (noun or after[:60]).strip().lower()
     said = list(was.words.finditer(near))
     ranked = None if said else _RANKS_UNITS.search(near)
@@ -534,6 +538,7 @@ def _listed_like(near: str, after: str, noun: str, fam: Family | None,
     return was, at.start(), at.end()  # type: ignore[union-attr]
 
 
+_HAS_BEFORE = re.compile(r"\b(?:hiện|còn)?\s?có\s(?:(?:khoảng|gần|hơn|trên|tổng cộng)\s)?$")
 #: a sentence that ranks the units on the measure just given: "Dẫn đầu là TP Thủ Đức với 612 đảng viên"
 _RANKS_UNITS = re.compile(r"(?:^|[.;:,]\s)(?:[Dd]ẫn đầu|[Đđ]ứng đầu|[Cc]ao nhất|[Tt]iếp (?:theo|đến|sau)|[Xx]ếp sau)\b"
                           r"(?:\s(?:là|thuộc về))?")
