@@ -689,6 +689,19 @@ def test_a_term_said_at_a_congress_dates_its_figures(body, quote, period):
 
 
 @pytest.mark.parametrize(("body", "quote", "period"), [
+    # a congress that adopts its resolution sets the goals of its term; "Theo đó, …" goes on with them
+    ("Đại hội Đảng bộ phường lần thứ I, nhiệm kỳ 2025-2030 đã thông qua Nghị quyết với 18 chỉ tiêu chủ yếu.\n"
+     "Theo đó, tổng giá trị sản phẩm trên địa bàn tăng bình quân 10-12%/năm.", "10-12%", "2025-2030"),
+    ("Đại hội Đảng bộ xã nhiệm kỳ 2025-2030 thông qua Nghị quyết với 20 chỉ tiêu.", "20", "2025-2030"),
+])
+def test_a_resolution_adopted_sets_the_goals_of_its_term(body, quote, period):
+    f = fig(body, quote, head="Tiêu đề\nXã hội 11/08/2025 08:00\n")
+    assert f.period == period
+    if "%" in quote:
+        assert (f.qualifier, f.basis) == ("range_low", "target")
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
     # every year until the term's last year: a rate over the coming term
     ("Nhiệm kỳ 2025-2030, xã phấn đấu đến năm 2030, hằng năm thu ngân sách vượt dự toán từ 5 - 7%.", "5", "2025-2030"),
     # a level reached in a year, in a clause of its own after the term's frame

@@ -763,7 +763,7 @@ _ESTIMATE = re.compile(r"\b(?:ước|Ước|dự kiến|Dự kiến|dự báo|ư
 #: ("hoàn thành mục tiêu …", "đạt mục tiêu …", "vượt mục tiêu …": a goal reached is a result, not one set)
 _TARGET = re.compile(r"\b(?:(?<!hoàn thành )(?<!đạt )(?<!vượt )(?<!về đích )mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|(?<!quyết )(?<!hoạch )(?<!tiêu )đề ra|"
                      r"định hướng|hướng tới|"
-                     r"phải kết nạp|phải hoàn thành|cần đạt)\b")
+                     r"phải kết nạp|phải hoàn thành|cần đạt|thông qua [Nn]ghị quyết)\b")
 #: "đề ra", "đặt ra" after the targets they qualify ("hoàn thành 12/15 chỉ tiêu … đề ra cho năm 2024"): the targets
 #: that were set, a participle, not a goal being set ("Quận đề ra 28 chỉ tiêu")
 _SET = frozenset({"đề ra", "đặt ra"})
@@ -862,9 +862,9 @@ class _GoalWords:
 
 
 #: a sentence that breaks down the one before it
-_BREAKDOWN = re.compile(r"(?:Trong đó|Cụ thể)\b")
+_BREAKDOWN = re.compile(r"(?:Trong đó|Cụ thể|Theo đó)\b")
 #: a paragraph that goes on with a list of goals: "Trên lĩnh vực …", "Về xây dựng Đảng, …"
-_CONTINUES_LIST = re.compile(r"^(?:Trên lĩnh vực|Trong lĩnh vực|Ở lĩnh vực|Lĩnh vực|Về|Đối với)\b")
+_CONTINUES_LIST = re.compile(r"^(?:Trên lĩnh vực|Trong lĩnh vực|Ở lĩnh vực|Lĩnh vực|Về|Đối với|Theo đó)\b")
 _FIGURE_IN_HEADING = re.compile(r"\d[\d.,]*\s?(?:%|tỷ|triệu|lần)|\d+/\d+")
 _SUB_YEAR = re.compile(r"-(?:H[12]|Q[1-4]|\d{1,2}M|\d\d|YTD)$")
 #: a heading: a short line that does not end a sentence ("Hà Nội", "1.1 Tài chính")

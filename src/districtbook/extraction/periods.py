@@ -117,7 +117,8 @@ _LABEL_BEFORE = re.compile(
     r"[Đđ]ảng\sbộ|chức\sdanh)(?:(?!cho\sbiết|nêu|nhấn\smạnh|khẳng\sđịnh|đánh\sgiá)[^.;:\d]){0,50}$"
 )  # (not what is said at a congress: "Báo cáo tại Đại hội cho biết, nhiệm kỳ 2015-2020, …" dates what follows)
 #: a congress's resolution setting the goals of its term: "Nghị quyết Đại hội … nhiệm kỳ 2020-2025 đặt mục tiêu …"
-_GOALS_SET_AFTER = re.compile(r"\s(?:đã\s)?(?:đặt\s(?:ra\s)?mục\stiêu|đề\sra\s(?:mục\stiêu|\d+\schỉ\stiêu))")
+_GOALS_SET_AFTER = re.compile(r"\s(?:đã\s)?(?:đặt\s(?:ra\s)?mục\stiêu|đề\sra\s(?:mục\stiêu|\d+\schỉ\stiêu)|"
+                              r"thông\squa\s[Nn]ghị\squyết)")
 _ADVERBIAL_BEFORE = re.compile(r"(?:[Tt]rong|[Cc]ả|[Tt]oàn|[Qq]ua)\s$")
 
 
