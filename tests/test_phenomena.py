@@ -176,6 +176,11 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
      "2023-9M"),
     ("Tính chung 9 tháng năm 2023, thu tiền sử dụng đất 402 tỷ đồng, chỉ bằng 64% cùng kỳ năm 2022.", "64%",
      "2023-9M"),
+    # a compared value is of the period it is said to be of, or of the same part of the base year
+    ("9 tháng năm 2024, GRDP tăng 10,2% so với cùng kỳ, cao hơn mức 9,1% của 9 tháng năm 2023.", "9,1%", "2023-9M"),
+    ("9 tháng năm 2024, GRDP tăng 10,2% so với cùng kỳ, cao hơn mức 9,1% của 9 tháng năm 2023.", "10,2%", "2024-9M"),
+    ("Đến hết tháng 8/2023, tỉnh giải ngân đạt 52,3% kế hoạch, cao hơn cùng kỳ năm 2022 (41,6%).", "41,6%", "2022-8M"),
+    ("Năm 2024, chỉ số đạt 88,5%, cao hơn 1,6% so với năm 2023 (86,9%).", "86,9%", "2023"),
     # "Lũy kế 10 tháng" is the ten months, also in the paragraphs it frames
     ("Lũy kế 10 tháng năm 2023, quận thu 4.126 tỷ đồng.\nThu từ khu vực ngoài quốc doanh đạt 2.214 tỷ đồng.",
      "2.214", "2023-10M"),

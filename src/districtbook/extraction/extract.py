@@ -1190,6 +1190,21 @@ _BASE_VALUE_BEFORE = re.compile(r"((?:so với (?:năm )?|hơn (?:năm )?|(?:so 
                                 r"(?P<y>(?:19|20)\d\d))\s?\($")
 
 
+#: a compared value followed by the period it is of: "cao hơn mức 9,1% của 9 tháng năm 2023"
+_COMPARED_LEVEL_BEFORE = re.compile(r"\b(?:hơn|so với|bằng)\s(?:mức\s)?(?:tăng\s)?$")
+_OF_PERIOD_AFTER = re.compile(r"\s(?:của|trong)\s(?=(?:cùng kỳ\s)?(?:\d{1,2}\stháng|quý|năm\s(?:19|20)\d\d|tháng|nửa))")
+
+
+def _compared_value_period(r: Reading, a: ArticleState) -> tuple[str, int, int] | None:
+    """The period a compared value is said to be of, right after it: "cao hơn mức 9,1% của 9 tháng năm 2023"."""
+    tok = r.tok
+    of = _OF_PERIOD_AFTER.match(a.text, tok.tail) if _COMPARED_LEVEL_BEFORE.search(r.before[-25:]) else None
+    if of is None:
+        return None
+    marks = scoped_marks(a.text, of.end(), min(len(a.text), of.end() + 40), a.periods)
+    return (marks[0][1], marks[0][0], marks[0][3]) if marks and marks[0][0] == of.end() else None
+
+
 def _base_value_period(text: str, s_start: int, pos: int) -> tuple[str, int, int] | None:
     """The period of a base value quoted after its comparison, and the span of the comparison: "cao hơn
     1,58% so với năm 2023 (87,72%)"."""
@@ -1506,9 +1521,14 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     sentences and paragraphs (not a coming term: it dates only goals), the lead's for a headline's figure, the one
     year an undated article names."""
     tok, text = r.tok, a.text
-    base_value = _base_value_period(text, s.start, tok.start)
+    base_value = _base_value_period(text, s.start, tok.start) or _compared_value_period(r, a)
     if base_value:
-        r.period, r.period_ev = base_value[0], ("base_value", base_value[1], base_value[2], False)
+        period = base_value[0]
+        if "cùng kỳ" in text[base_value[1]:base_value[2]]:  # "cao hơn cùng kỳ năm 2022 (41,6%)" in an 8-month report
+            frame = period_mark(s.marks, tok.start, r.clause)[0] or p.period[0]
+            part = _SUB_YEAR.search(frame or "")
+            period = period + part.group(0) if part and len(period) == 4 else period
+        r.period, r.period_ev = period, ("base_value", base_value[1], base_value[2], False)
         return
     respective = _respective_period(text, s, tok.start)
     if respective:  # "Năm 2022 và 9 tháng năm 2023, … lần lượt 4.000 tỷ đồng và 3.150 tỷ đồng": the k-th period
