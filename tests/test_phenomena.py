@@ -225,7 +225,9 @@ def test_a_span_in_brackets_after_a_time_expression_frames_the_next_sentence():
 @pytest.mark.parametrize(("body", "quote", "period"), [
     ("Đến ngày 31/8/2023, tỉnh giải ngân đạt 61,2% kế hoạch, cao hơn cùng kỳ năm 2022 (52,4%). Huyện A đạt 70%.",
      "61,2%", "2023-YTD"),
-    ("Đến ngày 31/8/2023, tỉnh giải ngân đạt 61,2% kế hoạch, cao hơn cùng kỳ năm 2022 (52,4%).", "52,4%", "2022"),
+    # the value of the base: the same part of the base year
+    ("Đến ngày 31/8/2023, tỉnh giải ngân đạt 61,2% kế hoạch, cao hơn cùng kỳ năm 2022 (52,4%).", "52,4%",
+     "2022-YTD"),
     ("Năm 2023, thu ngân sách huyện đạt 820 tỷ đồng, bằng cùng kỳ 2022.", "820", "2023"),
     ("Tỷ lệ hồ sơ trực tuyến năm 2023 đạt 41,5%, cao hơn năm 2021 (18,2%).", "41,5%", "2023"),
     ("Tỷ lệ hồ sơ trực tuyến năm 2023 đạt 41,5%, cao hơn năm 2021 (18,2%).", "18,2%", "2021"),

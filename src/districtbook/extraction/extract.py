@@ -1190,6 +1190,16 @@ _BASE_VALUE_BEFORE = re.compile(r"((?:so với (?:năm )?|hơn (?:năm )?|(?:so 
                                 r"(?P<y>(?:19|20)\d\d))\s?\($")
 
 
+def _base_value(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> tuple[str, int, int] | None:
+    """The period of a value given for a comparison's base (:func:`_base_value_period`, :func:`_compared_value_period`),
+    with the span that says it; "cao hơn cùng kỳ năm 2022 (41,6%)" in an eight-month report: the same part of 2022."""
+    found = _base_value_period(a.text, s.start, r.tok.start) or _compared_value_period(r, a)
+    if found is None or "cùng kỳ" not in a.text[found[1]:found[2]] or len(found[0]) != 4:
+        return found
+    part = _SUB_YEAR.search(period_mark(s.marks, r.tok.start, r.clause)[0] or p.period[0] or "")
+    return (found[0] + part.group(0), found[1], found[2]) if part else found
+
+
 #: a compared value followed by the period it is of: "cao hơn mức 9,1% của 9 tháng năm 2023"
 _COMPARED_LEVEL_BEFORE = re.compile(r"\b(?:hơn|so với|bằng)\s(?:mức\s)?(?:tăng\s)?$")
 _OF_PERIOD_AFTER = re.compile(r"\s(?:của|trong)\s(?=(?:cùng kỳ\s)?(?:\d{1,2}\stháng|quý|năm\s(?:19|20)\d\d|tháng|nửa))")
@@ -1521,14 +1531,9 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     sentences and paragraphs (not a coming term: it dates only goals), the lead's for a headline's figure, the one
     year an undated article names."""
     tok, text = r.tok, a.text
-    base_value = _base_value_period(text, s.start, tok.start) or _compared_value_period(r, a)
+    base_value = _base_value(r, s, p, a)
     if base_value:
-        period = base_value[0]
-        if "cùng kỳ" in text[base_value[1]:base_value[2]]:  # "cao hơn cùng kỳ năm 2022 (41,6%)" in an 8-month report
-            frame = period_mark(s.marks, tok.start, r.clause)[0] or p.period[0]
-            part = _SUB_YEAR.search(frame or "")
-            period = period + part.group(0) if part and len(period) == 4 else period
-        r.period, r.period_ev = period, ("base_value", base_value[1], base_value[2], False)
+        r.period, r.period_ev = base_value[0], ("base_value", base_value[1], base_value[2], False)
         return
     respective = _respective_period(text, s, tok.start)
     if respective:  # "Năm 2022 và 9 tháng năm 2023, … lần lượt 4.000 tỷ đồng và 3.150 tỷ đồng": the k-th period
