@@ -118,6 +118,11 @@ def test_metric(sentence, quote, metric):
     ("Trong đó, thành phố A giải ngân 35%, huyện Tháp Mười 22%.", "22%", "plan", ""),
     # disbursement is measured against the capital planned, whether or not the sentence says so
     ("Đến ngày 31/8, tỷ lệ giải ngân vốn đầu tư công của huyện đạt 48,6%.", "48,6%", "plan", ""),
+    # the part of the year before, named without its year: on the period before, not on last year's
+    ("Riêng quý II, GRDP tăng 11,8% so với quý I.", "11,8%", "none", ""),
+    ("Thu ngân sách tháng 4 bằng 92% so với tháng 3.", "92%", "none", ""),
+    # the same months of last year, counted: year on year, whatever plan the sentence named before
+    ("Lũy kế 10 tháng, quận thu đạt 83% dự toán và bằng 96,5% so với 10 tháng năm 2022.", "96,5%", "yoy", "2022-10M"),
     # a part's contribution to a whole is a share
     ("Năm 2023, vùng đóng góp 30,8% GDP cả nước.", "30,8%", "share", ""),
     ("Khu vực nông nghiệp tăng 3,4%, đóng góp 5,98% vào mức tăng trưởng chung.", "5,98%", "share", ""),

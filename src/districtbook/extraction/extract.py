@@ -513,6 +513,8 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 #: cues right after the number, in the order they are tried; the nearest cue wins
 _BASIS_AFTER = [
     (re.compile(r"so với (?:tháng|quý|tuần|kỳ) trước"), "none"),  # month, quarter or week on the one before
+    # the part of the year before, named without its year: "tăng 11,8% so với quý I", "bằng 92% so với tháng 3"
+    (re.compile(r"so với (?:quý (?:IV|III|II|I|[1-4])|tháng \d{1,2})(?![\w/])(?! năm (?:19|20))"), "none"),
     (re.compile(r"so với (?:đầu nhiệm kỳ|năm đầu nhiệm kỳ)"), "term_start"),
     (re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|nửa (?:đầu|cuối) |"
                 r"quý [IV1-4]+[ /]|năm )*(?P<year>(?:19|20)\d\d)"), "yoy"),
@@ -556,7 +558,7 @@ _SAME_PERIOD_AFTER_COUNT = re.compile(r"^\s?(?:[^\W\d_]+\s){0,4}?(so (?:với )?
 _PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,60}?(?:vượt|đạt)(?: và vượt)? (?:chỉ tiêu|kế hoạch)")
 
 
-_PUNCT_OR_NUMBER = re.compile(r"[,;:(]|\d+(?:[.,]\d+)*(?!\stháng\b)")  # "so với 6 tháng đầu năm 2022": words
+_PUNCT_OR_NUMBER = re.compile(r"[,;:(]|(?<![\d.,])\d+(?:[.,]\d+)*(?!\d|[.,]\d|\stháng\b)")  # "so với 6 tháng đầu năm 2022": words
 
 
 #: the other members of a list of percentages after one of them: ", 88% và 46%"
@@ -564,12 +566,15 @@ _LISTED_PERCENTS = re.compile(r"(?:\s?(?:,|và|;)\s?\d+(?:[.,]\d+)?\s?%)+")
 
 
 def _up_to_next_figure(after: str) -> str:
-    """The words after a number up to the next punctuation or number (a year is a word here:
-    "cao hơn 1,85% so với năm 2023")."""
+    """The words after a number up to the next punctuation or number (a year, a number of months or a month's number
+    are words here: "cao hơn 1,85% so với năm 2023", "bằng 96,5% so với 10 tháng năm 2022", "so với tháng 3")."""
     cut = _PUNCT_OR_NUMBER.search(after)
-    while cut and _YEAR.fullmatch(cut.group(0)):
+    while cut and (_YEAR.fullmatch(cut.group(0)) or _MONTH_BEFORE.search(after, max(0, cut.start() - 6), cut.start())):
         cut = _PUNCT_OR_NUMBER.search(after, cut.end())
     return after[:cut.start()] if cut else after
+
+
+_MONTH_BEFORE = re.compile(r"\b(?:tháng|quý)\s$")
 
 
 def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: ArticlePeriods,
