@@ -118,6 +118,17 @@ def test_metric(sentence, quote, metric):
     ("Trong đó, thành phố A giải ngân 35%, huyện Tháp Mười 22%.", "22%", "plan", ""),
     # disbursement is measured against the capital planned, whether or not the sentence says so
     ("Đến ngày 31/8, tỷ lệ giải ngân vốn đầu tư công của huyện đạt 48,6%.", "48,6%", "plan", ""),
+    # units ranked on the measure just given, each a bare percentage: that measure's basis
+    ("Tính đến ngày 30/11, các tỉnh trong vùng giải ngân bình quân 68,4% kế hoạch vốn.\nĐồng Tháp dẫn đầu vùng với "
+     "82,5%, kế đến là Long An (79,2%) và An Giang (75,1%).", "79,2%", "plan", ""),
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước chiếm 51,6% tổng số hồ sơ.\nỞ khối địa phương, Bắc Ninh đạt cao nhất"
+     " với 75,2%, Lai Châu thấp nhất với 18,4%.", "18,4%", "share", ""),
+    ("Năm 2024, tỉnh kết nạp 1.312 đảng viên, đạt 109,3% chỉ tiêu. Một số đơn vị đạt cao: huyện A 214 đảng viên "
+     "(121,6%), huyện B 168 đảng viên (112%).", "112%", "plan", ""),
+    # (not a change, and not a growth ranked: "tăng cao nhất")
+    ("Năm 2024, chỉ số đạt 90,2%, cao hơn 1,9% so với năm 2023. Tiếp theo là vùng B, đạt 89,4%.", "89,4%", "none", ""),
+    # a rate after a budget list's share of plan, in the next clause: the rate itself
+    ("Tỉnh thu ngân sách 7.085 tỷ đồng, đạt 50,6% dự toán; tăng trưởng GRDP đạt 7,18%.", "7,18%", "none", ""),
     # the part of the year before, named without its year: on the period before, not on last year's
     ("Riêng quý II, GRDP tăng 11,8% so với quý I.", "11,8%", "none", ""),
     ("Thu ngân sách tháng 4 bằng 92% so với tháng 3.", "92%", "none", ""),

@@ -543,7 +543,7 @@ _TARGET_BEFORE = re.compile(r"(?:mục tiêu|Mục tiêu)(?:\s(?:là|đề ra l�
 #: a sentence about a rate of growth: what it "reaches" is the rate, never a share of the plan a list named
 #: a rate or an index level, which a bare "đạt" reaches by itself: "Tốc độ tăng trưởng … ước đạt 8,7%", "Chỉ số cải
 #: cách hành chính của quận đạt 91,2%"
-_RATE_SUBJECT = re.compile(r"[Tt]ốc độ tăng|tăng trưởng|[Cc]hỉ số|\b(?:PAR|PCI|DTI|SIPAS)\b")
+_RATE_SUBJECT = re.compile(r"[Tt]ốc độ tăng|[Tt]ăng trưởng|[Cc]hỉ số|\b(?:PAR|PCI|DTI|SIPAS|GRDP|GDP)\b")
 _GROWTH_BEFORE = re.compile(r"(?:tăng|giảm|tăng trưởng|tăng thêm)(?:\s(?:thêm|được|khoảng|gần|hơn|trên|bình quân))*\s$")
 _REACH_BEFORE = re.compile(r"(?:đạt|bằng|thực hiện được|hoàn thành)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))*\s$")
 _REVENUE_WORDS = re.compile(r"\b(?:thu(?! nhập| hút| hồi| gom| hoạch| hẹp)|chi(?! bộ| cục| nhánh| hội| tiết| phí)|ngân sách|"
@@ -746,8 +746,8 @@ def _revenue_basis(clause_before: str, clause_after: str, near: str, siblings: s
     else:
         shift = s_at + len(siblings) - len(siblings[-200:]) - len(head) - 1
         cue = (shift + revenue.start(), shift + revenue.end())
-    if _REACH_BEFORE.search(near):
-        return "plan", *cue
+    if _REACH_BEFORE.search(near) and not _RATE_SUBJECT.search(near.rsplit(";", 1)[-1]):
+        return "plan", *cue  # (not "…, đạt 50,6% dự toán; tăng trưởng GRDP đạt 7,18%": a rate)
     if _GROWTH_BEFORE.search(near) or re.match(r"\s?/năm", clause_after):
         return "yoy", *cue
     return "none", -1, -1
@@ -1402,6 +1402,7 @@ class ArticleState:
     section_place: tuple[Place | None, Evidence] | None = None  # a heading's unit
     targets_before: bool = False  # did the previous paragraph with figures set goals?
     verb_cues: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # "reach"/"growth": the last plan/yoy cue
+    ranked_on: tuple[str, int, int] | None = None  # the last percentage's basis its own words gave, and their span
     paragraph: int = 0
     indices: list[tuple[int, int, str, str]] | None = None  # the published indices the article names, once read
 
@@ -1693,6 +1694,7 @@ def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
     if r.basis == "term_start" and r.period[:4].isdigit() and str(int(r.period[:4]) - 1) in a.text[b0:b1]:
         r.basis = "yoy"  # "tính đến 30/11/2021, … tăng 13,99% so với năm 2020": the year before the figure's, not a term's start
     _list_basis(r, a.verb_cues, -1 if _BREAKDOWN.match(a.text, s.start) else s.start)  # "Trong đó, …" goes on
+    _ranked_basis(r, a)
     compared = p.bases.get(tok.unit) if r.basis == "none" and r.basis_ev[1] < 0 else None
     if compared and compared[0] in ("plan", "yoy", "share") and _COMPARED_VALUE_BEFORE.search(r.before[-70:]):
         # "đạt 48,5% kế hoạch vốn, thấp hơn bình quân cả nước (52,6%)": the same measure of what it is compared with
@@ -1705,6 +1707,25 @@ def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
         goal_at = s.goals.at(tok.start) if r.goal_before else None
         r.basis_ev = (("clause", *goal_at) if goal_at else ("paragraph", p.line.start, p.line.start) if p.in_targets
                       else ("clause", *r.period_ev[1:3]) if r.period_ev[1] >= 0 else NO_CUE)
+
+
+#: units ranked on the measure just given, a bare percentage each: "Đồng Tháp dẫn đầu vùng với 82,5%, kế đến là Long An
+#: (79,2%)", "Bắc Ninh đạt cao nhất với 75,2%, Lai Châu thấp nhất với 18,4%"
+_RANKING = re.compile(r"\b(?:[Dd]ẫn đầu|[Đđ]ứng đầu|cao nhất|thấp nhất|tốt nhất|đạt cao(?=\s?:)|[Kk]ế đến|[Tt]iếp (?:theo|đến)|[Xx]ếp sau|xếp cuối|"
+                      r"đứng cuối)\b")
+_BARE_IN_RANKING = re.compile(r"(?:\(|\svới|\sđạt|\slà)\s?(?:(?:khoảng|gần|hơn|trên)\s)?$")
+
+
+def _ranked_basis(r: Reading, a: ArticleState) -> None:
+    """A bare percentage of a unit ranked on the measure just given takes that measure's basis (the last plan or share
+    a percentage's own words gave); a percentage whose words give one sets it."""
+    if r.tok.unit != "percent":
+        return
+    if r.basis_ev[0] == "clause" and r.basis in ("plan", "share"):  # (a level's: not a change's, "cao hơn 1,85% so với")
+        a.ranked_on = (r.basis, *r.basis_ev[1:])
+    elif r.basis == "none" and r.basis_ev[1] < 0 and a.ranked_on and _RANKING.search(r.sentence_before) \
+            and _BARE_IN_RANKING.search(r.before[-12:]) and not _GROWTH_BEFORE.search(r.before[-30:]):
+        r.basis, r.basis_ev = a.ranked_on[0], ("paragraph", *a.ranked_on[1:])
 
 
 def _list_basis(r: Reading, verb_cues: dict[str, tuple[str, int, int]], growth_from: int) -> None:
