@@ -118,6 +118,9 @@ def test_metric(sentence, quote, metric):
     ("Trong đó, thành phố A giải ngân 35%, huyện Tháp Mười 22%.", "22%", "plan", ""),
     # disbursement is measured against the capital planned, whether or not the sentence says so
     ("Đến ngày 31/8, tỷ lệ giải ngân vốn đầu tư công của huyện đạt 48,6%.", "48,6%", "plan", ""),
+    # a comparison that opens the sentence or the list is every growth's in it
+    ("So với cùng kỳ năm 2023, số đảng viên được kết nạp tăng 11,4%.", "11,4%", "yoy", "2023"),
+    ("Xét theo địa bàn cũ, so với cùng kỳ, Cần Thơ tăng 8,03%, Hậu Giang tăng 7,9%.", "7,9%", "yoy", ""),
     # units ranked on the measure just given, each a bare percentage: that measure's basis
     ("Tính đến ngày 30/11, các tỉnh trong vùng giải ngân bình quân 68,4% kế hoạch vốn.\nĐồng Tháp dẫn đầu vùng với "
      "82,5%, kế đến là Long An (79,2%) và An Giang (75,1%).", "79,2%", "plan", ""),

@@ -695,6 +695,11 @@ def _basis_after(after: str, ctx: ArticlePeriods, term_starts: set[str]) -> tupl
     return first[1], first[0], first[2]
 
 
+#: a comparison that opens a sentence or a list, for every growth in it: "So với cùng kỳ năm 2023, …", "Xét theo địa
+#: bàn, so với cùng kỳ, A tăng 8,03%, B tăng 7,9%"
+_BASE_OPENS = re.compile(r"(?:^|,\s)([Ss]o với cùng kỳ(?: năm (?:trước|ngoái|(?:19|20)\d\d))?),\s")
+
+
 def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts: set[str], siblings: str,
                   at: tuple[int, int, int]) -> tuple[str, int, int]:
     """The cue before the number ("chiếm", "đạt kế hoạch", "so với năm 2020 tăng", "tỷ lệ", "mục tiêu"), a
@@ -713,6 +718,9 @@ def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts:
     m = _BASE_BEFORE.search(near)
     if m and (_GROWTH_BEFORE.search(near) or re.search(r"\b(?:tăng|giảm)\b", near[-40:])):
         return in_near(m, "term_start" if m["year"] and m["year"] in term_starts else "yoy")
+    m = _BASE_OPENS.search(siblings + clause_before) if _GROWTH_BEFORE.search(near) else None
+    if m:  # "So với cùng kỳ năm 2023, số đảng viên được kết nạp tăng 11,4%", "so với cùng kỳ, A tăng 8%, B tăng 7,9%"
+        return "yoy", at[2] + m.start(1), at[2] + m.end(1)
     m = _SHARE_NOUN.match(clause_after)
     if m:
         return "share", a_at + m.end() - len(m.group(0).lstrip()), a_at + m.end()
@@ -1142,7 +1150,7 @@ def _after_last_figure(before: str) -> str:
 
 
 _AVERAGE_RATE_BEFORE = re.compile(r"\bbình quân\s(?:(?:đạt|là|khoảng|hơn|trên|gần|ước)\s)*$")
-_BASE_YEAR = re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|"
+_BASE_YEAR = re.compile(r"[Ss]o (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|"
                         r"nửa (?:đầu|cuối) |quý [IV1-4]+ |năm )*(?P<y>(?:19|20)\d\d)")
 
 
@@ -1948,7 +1956,7 @@ def resolve_base(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) ->
     """The period a comparison is made against (:func:`_base_period`), and a change measured over a span dated by
     its end year only: the span (:func:`_span_period`)."""
     if r.tok.kind == "indicator":
-        r.base = _base_period(r.basis, r.period, r.before, r.after, a.periods)
+        r.base = _base_period(r.basis, r.period, r.sentence_before, r.after, a.periods)
     # a goal for every year of the term: "hằng năm …", or an average rate "bình quân 10 - 11%/năm" (not a level
     # per year: "thu nhập bình quân … 100 triệu đồng/người/năm vào năm 2030" is the income of 2030)
     yearly = bool(_EVERY_YEAR.search(r.before)) or (r.per_year == "yes" and r.tok.unit == "percent")
