@@ -195,6 +195,11 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
      "2023-9M"),
     ("Tính chung 9 tháng năm 2023, thu tiền sử dụng đất 402 tỷ đồng, chỉ bằng 64% cùng kỳ năm 2022.", "64%",
      "2023-9M"),
+    # a time in an aside in brackets dates only what the aside says
+    ("9 tháng năm 2025, thu ngân sách của đặc khu (bao gồm số thu của huyện (cũ) trong 6 tháng đầu năm) đạt 1.286 tỷ "
+     "đồng.", "1.286", "2025-9M"),
+    ("Năm 2024, tỉnh thu 9.000 tỷ đồng (riêng quý IV thu 2.600 tỷ đồng), tăng 12%.", "2.600", "2024-Q4"),
+    ("Năm 2024, tỉnh thu 9.000 tỷ đồng (riêng quý IV thu 2.600 tỷ đồng), tăng 12%.", "12%", "2024"),
     # a compared value is of the period it is said to be of, or of the same part of the base year
     ("9 tháng năm 2024, GRDP tăng 10,2% so với cùng kỳ, cao hơn mức 9,1% của 9 tháng năm 2023.", "9,1%", "2023-9M"),
     ("9 tháng năm 2024, GRDP tăng 10,2% so với cùng kỳ, cao hơn mức 9,1% của 9 tháng năm 2023.", "10,2%", "2024-9M"),

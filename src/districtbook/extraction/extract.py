@@ -1203,6 +1203,30 @@ _BASE_VALUE_BEFORE = re.compile(r"((?:so với (?:năm )?|hơn (?:năm )?|(?:so 
                                 r"(?P<y>(?:19|20)\d\d))\s?\($")
 
 
+def _outside_asides(text: str, s: Sentence, pos: int) -> list[tuple[int, str, str, int]]:
+    """The sentence's time marks but those in an aside closed before ``pos``."""
+    return [mk for mk in s.marks if not _in_closed_aside(text, mk[0], mk[3], s.start, pos)]
+
+
+def _in_closed_aside(text: str, at: int, end: int, start: int, pos: int) -> bool:
+    """Whether ``text[at:end]`` stands in brackets that open after ``start``, close before ``pos`` and say more than
+    it: an aside, whose time dates nothing outside it ("đạt 1.286 tỷ đồng (bao gồm số thu của huyện (cũ) trong 6
+    tháng đầu năm)"; not "Năm năm qua (2019-2023)", brackets that spell out a time)."""
+    if at >= pos or "(" not in text[start:at]:
+        return False
+    depth, i = 0, at - 1
+    while i >= start and not (text[i] == "(" and depth == 0):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        i -= 1
+    if i < start:
+        return False
+    for j in range(end, pos):
+        depth += {"(": 1, ")": -1}.get(text[j], 0)
+        if depth < 0:
+            return bool(text[i + 1:at].strip() or text[end:j].strip())
+    return False
+
+
 def _base_value(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> tuple[str, int, int] | None:
     """The period of a value given for a comparison's base (:func:`_base_value_period`, :func:`_compared_value_period`),
     with the span that says it; "cao hơn cùng kỳ năm 2022 (41,6%)" in an eight-month report: the same part of 2022."""
@@ -1553,7 +1577,7 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     if respective:  # "Năm 2022 và 9 tháng năm 2023, … lần lượt 4.000 tỷ đồng và 3.150 tỷ đồng": the k-th period
         r.period, r.period_ev = respective[0], ("sentence", respective[1], respective[2], False)
         return
-    period, m0, m1 = period_mark(s.marks, tok.start, r.clause)
+    period, m0, m1 = period_mark(_outside_asides(text, s, tok.start), tok.start, r.clause)
     if period and m0 > tok.start and (_DEADLINE_BETWEEN.search(text, tok.tail, m0)
                                       or _PART_BETWEEN.search(text, tok.tail, m0)):
         # "đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025": the deadline of what comes next, not
