@@ -195,6 +195,8 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
      "2023-9M"),
     ("Tính chung 9 tháng năm 2023, thu tiền sử dụng đất 402 tỷ đồng, chỉ bằng 64% cùng kỳ năm 2022.", "64%",
      "2023-9M"),
+    # the whole year a target is set for is the plan's, not the period
+    ("6 tháng đầu năm 2022, phường kết nạp 9 đảng viên, đạt 80% chỉ tiêu cả năm.", "80%", "2022-H1"),
     # a time in an aside in brackets dates only what the aside says
     ("9 tháng năm 2025, thu ngân sách của đặc khu (bao gồm số thu của huyện (cũ) trong 6 tháng đầu năm) đạt 1.286 tỷ "
      "đồng.", "1.286", "2025-9M"),
@@ -717,6 +719,14 @@ def test_the_goals_a_congress_sets_for_its_term(body, quote, period):
 ])
 def test_a_term_said_at_a_congress_dates_its_figures(body, quote, period):
     assert fig(body, quote, head="Tiêu đề\nXã hội 15/03/2021 08:00\n").period == period
+
+
+def test_a_headline_that_sets_goals_dates_them_by_the_coming_period_the_body_names():
+    head = "Tỉnh đặt mục tiêu GRDP tăng 10-11%/năm\nXã hội 10/10/2025 11:00\n"
+    body = ("Nhiệm kỳ 2020-2025, GRDP của tỉnh tăng bình quân 6,4%/năm.\n"
+            "Giai đoạn 2025-2030, tỉnh phấn đấu GRDP tăng bình quân 10-11%/năm.")
+    assert [f.period for f in figs(body, head=head) if f.quote.startswith("10-11%")] == ["2025-2030"] * 4
+    assert fig(body, "6,4%", head=head).period == "2020-2025"
 
 
 @pytest.mark.parametrize(("body", "quote", "period"), [

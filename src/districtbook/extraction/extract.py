@@ -1203,6 +1203,30 @@ _BASE_VALUE_BEFORE = re.compile(r"((?:so với (?:năm )?|hơn (?:năm )?|(?:so 
                                 r"(?P<y>(?:19|20)\d\d))\s?\($")
 
 
+def _given_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> tuple[str, Evidence] | None:
+    """A period the words right at the figure give it: a base value's (:func:`_base_value`), or the k-th of periods
+    listed "lần lượt" ("Năm 2022 và 9 tháng năm 2023, … lần lượt 4.000 tỷ đồng và 3.150 tỷ đồng")."""
+    base_value = _base_value(r, s, p, a)
+    if base_value:
+        return base_value[0], ("base_value", base_value[1], base_value[2], False)
+    respective = _respective_period(a.text, s, r.tok.start)
+    return (respective[0], ("sentence", respective[1], respective[2], False)) if respective else None
+
+
+def _goal_ahead(a: ArticleState) -> tuple[str, int, int] | None:
+    """The first period the body names that starts this year or later: the goals' of a headline that sets them ("đặt
+    mục tiêu GRDP tăng 10-11%/năm" over a review of the term before), not the lead's first period."""
+    now = a.periods.pub_year or a.periods.year
+    if now is None or a.lead is None:
+        return None
+    for at, period, _scope, end in scoped_marks(a.text, a.lead.start, a.frame_end, a.periods):
+        first = _period_of(period)
+        if first is not None and first.start.year >= now and (first.granularity in ("span", "term") or
+                                                               first.start.year > now):
+            return period, at, end
+    return None
+
+
 def _outside_asides(text: str, s: Sentence, pos: int) -> list[tuple[int, str, str, int]]:
     """The sentence's time marks but those in an aside closed before ``pos``."""
     return [mk for mk in s.marks if not _in_closed_aside(text, mk[0], mk[3], s.start, pos)]
@@ -1437,6 +1461,7 @@ class ArticleState:
     ranked_on: tuple[str, int, int] | None = None  # the last percentage's basis its own words gave, and their span
     paragraph: int = 0
     indices: list[tuple[int, int, str, str]] | None = None  # the published indices the article names, once read
+    frame_end: int = 0  # where the lines that frame the article end (:func:`_frame_end`)
 
     def index_names(self) -> list[tuple[int, int, str, str]]:
         """The published indices the article names (:func:`metrics.index_names`), read on first use."""
@@ -1460,7 +1485,7 @@ class ArticleState:
                            ("", -1, -1))
         only_year = _only_year(article, periods) if periods.pub_month is None else None  # no dateline
         return cls(text, named, [m.start for m in named], place, by_level, periods, lead, lead_period,
-                   periods.last_complete_year(), only_year)
+                   periods.last_complete_year(), only_year, frame_end=frame_end)
 
     def subjects(self, start: int, end: int) -> list[Mention]:
         """The mentions in ``text[start:end]`` that can be what a figure is about (:func:`_subjects`)."""
@@ -1569,13 +1594,9 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     sentences and paragraphs (not a coming term: it dates only goals), the lead's for a headline's figure, the one
     year an undated article names."""
     tok, text = r.tok, a.text
-    base_value = _base_value(r, s, p, a)
-    if base_value:
-        r.period, r.period_ev = base_value[0], ("base_value", base_value[1], base_value[2], False)
-        return
-    respective = _respective_period(text, s, tok.start)
-    if respective:  # "Năm 2022 và 9 tháng năm 2023, … lần lượt 4.000 tỷ đồng và 3.150 tỷ đồng": the k-th period
-        r.period, r.period_ev = respective[0], ("sentence", respective[1], respective[2], False)
+    given = _given_period(r, s, p, a)
+    if given:
+        r.period, r.period_ev = given
         return
     period, m0, m1 = period_mark(_outside_asides(text, s, tok.start), tok.start, r.clause)
     if period and m0 > tok.start and (_DEADLINE_BETWEEN.search(text, tok.tail, m0)
@@ -1599,7 +1620,8 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         r.period, r.period_ev = frame, (src, m0, m1, _period_weak(src))
         return
     if p.line.kind == "title" and p.line.end - p.line.start <= 160 and a.lead_period[0]:
-        r.period, r.period_ev = a.lead_period[0], ("lead", a.lead_period[1], a.lead_period[2], False)
+        lead = (_goal_ahead(a) if r.goal_before else None) or a.lead_period
+        r.period, r.period_ev = lead[0], ("lead", lead[1], lead[2], False)
     elif a.only_year and not r.goal_before and not p.in_targets:
         # an undated excerpt that names one year, and no other period, reports on that year (weak: a guess)
         r.period, r.period_ev = a.only_year[0], ("only_year", a.only_year[1], a.only_year[2], True)

@@ -100,6 +100,7 @@ BASE_RE = re.compile(
 )
 #: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
 _PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}|"
+                           rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu)(?:\scủa)?\scả\snăm\b|"  # "đạt 80% chỉ tiêu cả năm"
                            # "hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ": the term's targets, done by half-term
                            rf"(?:chỉ\stiêu|kế\shoạch)(?:\scủa)?\s(?:cả|toàn)\snhiệm\skỳ(?:\s{_Y}\s?[-–]\s?{_Y})?")
 _PLAN_YEAR_TAILS = {"kế": r"\shoạch", "dự": r"\stoán", "chỉ": r"\stiêu", "nghị": r"\squyết", "KH": r"\s"}
