@@ -202,6 +202,9 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
      "đồng.", "1.286", "2025-9M"),
     ("Năm 2024, tỉnh thu 9.000 tỷ đồng (riêng quý IV thu 2.600 tỷ đồng), tăng 12%.", "2.600", "2024-Q4"),
     ("Năm 2024, tỉnh thu 9.000 tỷ đồng (riêng quý IV thu 2.600 tỷ đồng), tăng 12%.", "12%", "2024"),
+    # nor the sentences after it
+    ("9 tháng năm 2025, đặc khu thu 1.286 tỷ đồng (gồm số thu của huyện cũ trong 6 tháng đầu năm). Khách du lịch đạt "
+     "1,12 triệu lượt.", "1,12", "2025-9M"),
     # a compared value is of the period it is said to be of, or of the same part of the base year
     ("9 tháng năm 2024, GRDP tăng 10,2% so với cùng kỳ, cao hơn mức 9,1% của 9 tháng năm 2023.", "9,1%", "2023-9M"),
     ("9 tháng năm 2024, GRDP tăng 10,2% so với cùng kỳ, cao hơn mức 9,1% của 9 tháng năm 2023.", "10,2%", "2024-9M"),
