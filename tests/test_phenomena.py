@@ -41,6 +41,8 @@ def fig(body: str, quote: str, **kw):
     ("Năm 2023, toàn tỉnh kết nạp 2.400 đảng viên, đạt 96% chỉ tiêu. Tiếp theo là huyện Yên Thành 286 đảng viên, đạt "
      "104% kế hoạch.", "104%", "party_members_admitted_vs_target"),
     ("Năm 2023, toàn tỉnh kết nạp 2.400 đảng viên. Toàn tỉnh hiện có 98.000 đảng viên.", "98.000", "party_members_count"),
+    ("Năm 2024, tỉnh kết nạp 1.312 đảng viên. Một số đơn vị đạt cao: huyện A 214 đảng viên, huyện B 168 đảng viên.",
+     "168", "party_members_admitted"),
     # how many members there are now, after the admissions of another clause
     ("Toàn Đảng bộ kết nạp 312 đảng viên mới trong nhiệm kỳ; hiện có 2.980 đảng viên.", "2.980", "party_members_count"),
     ("Năm 2024 kết nạp 40 đảng viên; Đảng bộ có 1.250 đảng viên sinh hoạt tại 30 chi bộ.", "1.250",
