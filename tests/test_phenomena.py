@@ -43,6 +43,8 @@ def fig(body: str, quote: str, **kw):
     ("Năm 2023, toàn tỉnh kết nạp 2.400 đảng viên. Toàn tỉnh hiện có 98.000 đảng viên.", "98.000", "party_members_count"),
     ("Năm 2024, tỉnh kết nạp 1.312 đảng viên. Một số đơn vị đạt cao: huyện A 214 đảng viên, huyện B 168 đảng viên.",
      "168", "party_members_admitted"),
+    ("Năm 2024, huyện đã kết nạp 498 đảng viên. Có 14/21 xã hoàn thành chỉ tiêu; xã A dẫn đầu với 38 đảng viên.", "38",
+     "party_members_admitted"),
     # how many members there are now, after the admissions of another clause
     ("Toàn Đảng bộ kết nạp 312 đảng viên mới trong nhiệm kỳ; hiện có 2.980 đảng viên.", "2.980", "party_members_count"),
     ("Năm 2024 kết nạp 40 đảng viên; Đảng bộ có 1.250 đảng viên sinh hoạt tại 30 chi bộ.", "1.250",

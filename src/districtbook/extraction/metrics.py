@@ -541,7 +541,8 @@ def _listed_like(near: str, after: str, noun: str, fam: Family | None,
 _HAS_BEFORE = re.compile(r"\b(?:hiện|còn)?\s?có\s(?:(?:khoảng|gần|hơn|trên|tổng cộng)\s)?$")
 #: a sentence that ranks the units on the measure just given: "Dẫn đầu là TP Thủ Đức với 612 đảng viên"
 _RANKS_UNITS = re.compile(r"(?:^|[.;:,]\s)(?:[Dd]ẫn đầu|[Đđ]ứng đầu|[Cc]ao nhất|[Tt]iếp (?:theo|đến|sau)|[Xx]ếp sau)\b"
-                          r"(?:\s(?:là|thuộc về))?|\bđạt (?:kết quả )?cao\s?:")  # "Một số đơn vị đạt cao: huyện A 214 …"
+                          r"(?:\s(?:là|thuộc về))?|\bđạt (?:kết quả )?cao\s?:|"  # "Một số đơn vị đạt cao: huyện A 214 …"
+                          r"\b(?:dẫn đầu|đứng đầu|cao nhất)(?:\s[^\s,;.]+){0,3}?\svới\s$")  # "xã A dẫn đầu với 38 …"
 
 
 def _key(fam: Family, before: str, after: str, unit: str, basis: str) -> str:
