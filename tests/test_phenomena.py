@@ -728,6 +728,13 @@ def test_a_term_said_at_a_congress_dates_its_figures(body, quote, period):
     assert fig(body, quote, head="Tiêu đề\nXã hội 15/03/2021 08:00\n").period == period
 
 
+def test_a_headline_without_a_year_takes_the_leads_under_a_section_label():
+    # "N tháng kết nạp" opens a headline's claim; the section's label over the lead is no lead
+    head = "Đồng Tháp: 11 tháng kết nạp hơn 2.100 đảng viên\nXây dựng Đảng\n"
+    body = "(ĐT) - Đến hết tháng 11/2024, toàn Đảng bộ tỉnh đã kết nạp 2.136 đảng viên, đạt 97,1% chỉ tiêu năm."
+    assert [fig(body, q, head=head).period for q in ("2.100", "2.136")] == ["2024-11M", "2024-11M"]
+
+
 def test_a_headline_that_sets_goals_dates_them_by_the_coming_period_the_body_names():
     head = "Tỉnh đặt mục tiêu GRDP tăng 10-11%/năm\nXã hội 10/10/2025 11:00\n"
     body = ("Nhiệm kỳ 2020-2025, GRDP của tỉnh tăng bình quân 6,4%/năm.\n"

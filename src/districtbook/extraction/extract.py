@@ -1440,6 +1440,10 @@ NO_PERIOD: Evidence = ("none", -1, -1, True)
 NO_CUE: tuple[str, int, int] = ("default", -1, -1)
 
 
+#: a short line of a few words with no figure and no sentence's end: a section's label ("Xây dựng Đảng", "Kinh tế")
+_LABEL_LINE = re.compile(r"[^\W\d_]+(?:[ \u00a0-][^\W\d_]+){0,4}")
+
+
 @dataclass(slots=True)
 class ArticleState:
     """What is read once per article, and what carries from paragraph to paragraph."""
@@ -1479,7 +1483,9 @@ class ArticleState:
         place, by_level = _article_places(article, named)
         periods = ArticlePeriods.of(article)
         # the lead: the first body line that says something ("21:39 - 05/11/2019" over it is a timestamp)
-        lead = next((ln for ln in article.body() if ln.kind == "body" and _WORDS.search(text, ln.start, ln.end)), None)
+        # (nor a section's label over it: "Xây dựng Đảng")
+        lead = next((ln for ln in article.body() if ln.kind == "body" and _WORDS.search(text, ln.start, ln.end)
+                     and not _LABEL_LINE.fullmatch(text, ln.start, ln.end)), None)
         lead_marks = scoped_marks(text, lead.start, lead.end, periods) if lead else []
         lead_period = next(((p, pos, e) for pos, p, scope, e in lead_marks if p != "annual" and not scope),
                            ("", -1, -1))
