@@ -134,6 +134,10 @@ def test_metric(sentence, quote, metric):
      "(121,6%), huyện B 168 đảng viên (112%).", "112%", "plan", ""),
     # (not a change, and not a growth ranked: "tăng cao nhất")
     ("Năm 2024, chỉ số đạt 90,2%, cao hơn 1,9% so với năm 2023. Tiếp theo là vùng B, đạt 89,4%.", "89,4%", "none", ""),
+    # another measure after a semicolon takes no revenue's yearly growth from the words before it
+    ("Năm 2024, thu ngân sách gấp 11 lần năm 2005; giai đoạn 2005-2024, giá trị sản xuất tăng bình quân 14,2%/năm.",
+     "14,2%", "none", ""),
+    ("Năm 2024, thu ngân sách đạt 1.540 tỷ đồng; tăng bình quân 9%/năm.", "9%", "yoy", "2023"),
     # a rate after a budget list's share of plan, in the next clause: the rate itself
     ("Tỉnh thu ngân sách 7.085 tỷ đồng, đạt 50,6% dự toán; tăng trưởng GRDP đạt 7,18%.", "7,18%", "none", ""),
     # the part of the year before, named without its year: on the period before, not on last year's

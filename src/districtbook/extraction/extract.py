@@ -739,6 +739,10 @@ def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts:
     return _revenue_basis(clause_before, clause_after, near, siblings, at)
 
 
+#: a measure other than revenue named as the subject of a clause
+_OTHER_MEASURE = re.compile(r"giá trị sản xuất|[Tt]ăng trưởng|\bG(?:R)?DP\b|sản lượng|kim ngạch|doanh thu|[Tt]ốc độ")
+
+
 def _revenue_basis(clause_before: str, clause_after: str, near: str, siblings: str,
                    at: tuple[int, int, int]) -> tuple[str, int, int]:
     """In a budget list, a bare "đạt X%" is per cent of plan and a bare "tăng X%" (or "X%/năm") growth on the
@@ -746,7 +750,12 @@ def _revenue_basis(clause_before: str, clause_after: str, near: str, siblings: s
     b_at, _a_at, s_at = at
     before_at = b_at + len(clause_before)
     head = clause_before[-160:]
-    revenue = _REVENUE_WORDS.search(head + " " + siblings[-200:])
+    # (the sentence's words before a semicolon name another measure: "thu ngân sách … gấp 11 lần; giai đoạn
+    # 2005-2024, tổng giá trị sản xuất tăng bình quân 14,2%/năm")
+    cut = siblings.rfind(";") + 1
+    if not _OTHER_MEASURE.search(siblings[cut:] + clause_before):
+        cut = 0
+    revenue = _REVENUE_WORDS.search(head + " " + (" " * cut + siblings[cut:])[-200:])
     if not revenue:
         return "none", -1, -1
     if revenue.start() < len(head):
