@@ -183,6 +183,10 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
     ("Quý III/2024, quận thu 480 tỷ đồng.", "480", "2024-Q3"),
     ("Trong 5 năm vừa qua, quận kết nạp 520 đảng viên.", "520", "2020-2024"),
     ("Phường có 2.830 đảng viên.", "2.830", ""),  # a count of members now: no period
+    # a level said of the present ("hiện chiếm", "hiện đạt") takes no frame of the sentences before; what was done
+    # ("thực hiện đạt") does
+    ("Năm 2024, quận thu 1.540 tỷ đồng. Thương mại - dịch vụ hiện chiếm 68% cơ cấu kinh tế.", "68%", ""),
+    ("Năm 2024, quận thu 1.540 tỷ đồng. 4 phường thực hiện đạt chỉ tiêu thu ngân sách.", "4 phường", "2024"),
     # members now, in the clause after the term's admissions: no period either
     ("Nhiệm kỳ 2020-2025 kết nạp 312 đảng viên; hiện có 2.980 đảng viên tại 41 chi bộ.", "41", ""),
     ("Nửa đầu năm 2023, GRDP của huyện tăng 6,1%.", "6,1%", "2023-H1"),  # a half, capitalised

@@ -1594,7 +1594,7 @@ def resolve_value(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
 
 
 #: the present, said in the clause before a figure: "Hiện quận có …", "… hiện nay có", "hiện còn"
-_NOW = re.compile(r"^\s*Hiện\s|\b(?:hiện nay|hiện tại|hiện có|hiện đang|hiện còn|Hiện nay|Hiện tại)\b")
+_NOW = re.compile(r"^\s*Hiện\s|\b(?:hiện nay|hiện tại|hiện có|hiện đang|hiện còn|Hiện nay|Hiện tại)\b|(?<!thực )(?<!Thực )\bhiện (?:chiếm|đạt|là)\s")
 
 
 #: how far a project or a work has got, said of it in its clause: "dự án cầu X đã hoàn thành 93% khối lượng",
