@@ -122,6 +122,10 @@ def test_metric(sentence, quote, metric):
     ("Trong đó, thành phố A giải ngân 35%, huyện Tháp Mười 22%.", "22%", "plan", ""),
     # disbursement is measured against the capital planned, whether or not the sentence says so
     ("Đến ngày 31/8, tỷ lệ giải ngân vốn đầu tư công của huyện đạt 48,6%.", "48,6%", "plan", ""),
+    # units that met or passed their plan are counted against it; a goal to meet it is not
+    ("Năm 2024, toàn tỉnh có 41 đảng bộ đã hoàn thành chỉ tiêu kết nạp đảng viên.", "41", "plan", ""),
+    ("Năm 2024, có 8/13 huyện hoàn thành dự toán thu ngân sách.", "8/13", "plan", ""),
+    ("Trong 3 tháng cuối năm, quận cùng 10 phường sẽ phấn đấu hoàn thành chỉ tiêu.", "10 phường", "none", ""),
     # a comparison that opens the sentence or the list is every growth's in it
     ("So với cùng kỳ năm 2023, số đảng viên được kết nạp tăng 11,4%.", "11,4%", "yoy", "2023"),
     ("Xét theo địa bàn cũ, so với cùng kỳ, Cần Thơ tăng 8,03%, Hậu Giang tăng 7,9%.", "7,9%", "yoy", ""),

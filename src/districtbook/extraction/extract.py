@@ -555,7 +555,9 @@ _SHARE_NOUN = re.compile(
     r"doanh nghiệp|người|dân|học sinh|hồ sơ|thủ tục|dịch vụ|cán bộ|công chức|đơn vị|tiểu thương|hộ kinh doanh|"
     r"dự án|công trình|tuyến|văn bản|giao dịch|số|lao động|trẻ em|trẻ|cơ quan|trạm y tế|khu phố)\b")
 _SAME_PERIOD_AFTER_COUNT = re.compile(r"^\s?(?:[^\W\d_]+\s){0,4}?(so (?:với )?cùng kỳ|so với năm trước)")
-_PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,60}?(?:vượt|đạt)(?: và vượt)? (?:chỉ tiêu|kế hoạch)")
+#: (units that met or passed their plan: "41 đảng bộ đã hoàn thành chỉ tiêu", "8/13 huyện hoàn thành dự toán")
+_PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,60}?(?<!phấn đấu )(?<!sẽ )(?<!để )(?<!nhằm )(?:vượt|đạt|hoàn thành)(?: và vượt)? "
+                               r"(?:chỉ tiêu|kế hoạch|dự toán)")  # (not a goal: "cùng 10 phường sẽ phấn đấu hoàn thành")
 
 
 _PUNCT_OR_NUMBER = re.compile(r"[,;:(]|(?<![\d.,])\d+(?:[.,]\d+)*(?!\d|[.,]\d|\stháng\b)")  # "so với 6 tháng đầu năm 2022": words
@@ -665,7 +667,8 @@ def _targets_basis(clause_before: str, clause_after: str, at: tuple[int, int, in
     return in_near(m, "plan") if m else None
 
 
-_RATIO_PLAN_AFTER = re.compile(r"^\s?(?:chỉ tiêu|tiêu chí)?[^,;.]{0,40}(?:đạt|vượt)[^,;.]{0,15}(?:kế hoạch|chỉ tiêu|mức)")
+_RATIO_PLAN_AFTER = re.compile(r"^\s?(?:chỉ tiêu|tiêu chí)?[^,;.]{0,40}(?:đạt|vượt|hoàn thành)[^,;.]{0,15}"
+                               r"(?:kế hoạch|chỉ tiêu|mức|dự toán)")
 
 
 def _ratio_basis(clause_before: str, clause_after: str, noun: str, at: tuple[int, int, int]) -> tuple[str, int, int]:
