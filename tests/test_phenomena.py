@@ -122,6 +122,9 @@ def test_metric(sentence, quote, metric):
     ("Trong đó, thành phố A giải ngân 35%, huyện Tháp Mười 22%.", "22%", "plan", ""),
     # disbursement is measured against the capital planned, whether or not the sentence says so
     ("Đến ngày 31/8, tỷ lệ giải ngân vốn đầu tư công của huyện đạt 48,6%.", "48,6%", "plan", ""),
+    # a change of place in a ranking, on a base
+    ("Năm 2023, tỉnh xếp thứ 12/63, tăng 3 bậc so với năm 2022.", "3 bậc", "yoy", "2022"),
+    ("Năm 2023, tỉnh xếp thứ 12/63, tăng 3 bậc so với năm 2022.", "12/63", "none", ""),
     # units that met or passed their plan are counted against it; a goal to meet it is not
     ("Năm 2024, toàn tỉnh có 41 đảng bộ đã hoàn thành chỉ tiêu kết nạp đảng viên.", "41", "plan", ""),
     ("Năm 2024, có 8/13 huyện hoàn thành dự toán thu ngân sách.", "8/13", "plan", ""),

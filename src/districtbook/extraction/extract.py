@@ -607,6 +607,9 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
         return _count_basis(clause_after, at[1])
     if unit == "ratio":
         return _ratio_basis(clause_before, clause_after, noun, at)
+    if unit == "rank":  # "tăng 5 bậc so với năm trước": a change of place, on a base
+        found = _basis_after(_up_to_next_figure(clause_after[:70]), ctx, ctx.term_starts())
+        return (found[0], at[1] + found[1], at[1] + found[2]) if found else ("none", -1, -1)
     if unit not in ("percent", "times", "pp"):
         return "none", -1, -1
     term_starts = ctx.term_starts()
