@@ -1041,6 +1041,9 @@ def test_a_unit_named_in_the_clause_wins_and_the_city_is_never_its_default(body,
      "Bắc Trung Bộ và xếp thứ 5/63 tỉnh, thành phố.", "5/63", "Thanh Hóa"),
     ("Năm 2024, GRDP của tỉnh Thanh Hóa tăng 11,2%, cao hơn mức bình quân chung cả nước (7,09%), đứng thứ 2 khu vực "
      "Bắc Trung Bộ và xếp thứ 5/63 tỉnh, thành phố.", "7,09%", "Việt Nam"),
+    # a unit ranked in its province: the unit's, not the province's
+    ("Năm 2024, tỉnh Gia Lai đạt 82,5%. Huyện Chư Păh có chỉ số cải cách hành chính cao nhất tỉnh với 89,3 điểm.",
+     "89,3", "Chư Păh"),
     # the whole a share is of is not the owner of the next share
     ("Năm 2023, vùng Đông Nam Bộ đóng góp 30,8% GDP cả nước và 44,7% tổng thu ngân sách nhà nước.", "44,7%",
      "Đông Nam Bộ"),

@@ -1018,6 +1018,8 @@ def _level_word(word: tuple[int, int], default: tuple[Place | None, Evidence], b
     higher unit the text does not name ("toàn thành phố đã kết nạp …" in an article about one of its wards) is no
     unit the book can name, never the ward; None when the word decides nothing."""
     w0, w1 = word
+    if named_before and _GROUP_BEFORE.search(text, max(0, w0 - 12), w0):
+        return None  # "Huyện Chư Păh có chỉ số cao nhất tỉnh với 89,3 điểm": the unit named, ranked in its province
     level = _LEVEL_WORDS.get(text[w0:w1].lower())
     target = default if default[0] is not None and level == default[0].level else by_level.get(level or "")
     if target is not None:
