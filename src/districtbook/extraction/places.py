@@ -427,9 +427,12 @@ def listed_units(text: str, start: int, end: int) -> list[Mention]:
 
 
 _RANK = {level: i for i, level in enumerate(LEVELS)}
-#: a thing named after a unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"
+#: a thing named after a unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"; a zone of the economy named after
+#: one: "Khu kinh tế Nghi Sơn", "khu công nghiệp Phú Bài", "cụm công nghiệp Hoàng Mai"
 _THING_BEFORE = re.compile(r"(?:chợ|Chợ|đường|Đường|phố|cầu|Cầu|cảng|bến|sông|trường|Trường|khu|Khu|công viên|hồ|Hồ|"
-                           r"bệnh viện)\s$")
+                           r"bệnh viện|(?:[Kk]hu|[Cc]ụm)\s(?:kinh tế|công nghiệp|chế xuất|công nghệ cao|du lịch))\s$")
+#: how far before a name :data:`_THING_BEFORE` looks ("khu công nghệ cao ")
+_THING_REACH = 20
 
 
 def with_bare_names(text: str, named: list[Mention], until: int | None = None) -> list[Mention]:
@@ -453,7 +456,8 @@ def with_bare_names(text: str, named: list[Mention], until: int | None = None) -
     pattern = re.compile(rf"(?:{_alternation(units)})(?![\w])")
     for b in pattern.finditer(text, 0, len(text) if until is None else until):
         s0 = b.start()
-        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] == "_") or _THING_BEFORE.search(text, max(0, s0 - 12), s0):
+        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] == "_") \
+                or _THING_BEFORE.search(text, max(0, s0 - _THING_REACH), s0):
             continue  # inside a word, or a thing named after the unit: "chợ Cẩm Lệ", "đường Hoàng Mai"
         i = bisect.bisect_right(starts, s0) - 1
         if i >= 0 and s0 < ends[i]:
@@ -514,7 +518,8 @@ def bare_district_names(text: str, start: int, end: int, named: Sequence[Mention
     text = first_vowel_tones(text[:end])  # the headline and what stands before it: offsets stay the text's
     out = []
     for b in _district_names_re().finditer(text, start, end):
-        if any(m.start <= b.start() < m.end for m in named) or _THING_BEFORE.search(text, max(0, b.start() - 12), b.start()):
+        if any(m.start <= b.start() < m.end for m in named) \
+                or _THING_BEFORE.search(text, max(0, b.start() - _THING_REACH), b.start()):
             continue
         kind, province = g.districts[b.group(0)]
         level = "city" if kind.lower().startswith("thành phố") else "district"

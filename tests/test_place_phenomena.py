@@ -1,0 +1,28 @@
+"""Where a figure is: one table per phenomenon of how an article says which unit it is about.
+
+Every sentence here was composed for these tests in the style of Vietnamese local news (none is copied from an
+article of the development set or of the composed corpora).  Each phenomenon has at least two rows.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .test_phenomena import fig
+
+DATED = "Kinh tế 12/07/2024 08:00\n"
+
+
+# --- a zone of the economy named after a unit ("Khu kinh tế Vân Đồn") is no mention of that unit -------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Quảng Ninh: Thu ngân sách 6 tháng đạt 61% dự toán",
+     "Tổng thu ngân sách trên địa bàn tỉnh 6 tháng ước đạt 24.300 tỷ đồng, bằng 61% dự toán.\n\n"
+     "Khu kinh tế Vân Đồn thu hút thêm nhiều dự án: huyện Vân Đồn thu 610 tỷ đồng.", "24.300", "Quảng Ninh"),
+    ("Quảng Ninh: Thu ngân sách 6 tháng đạt 61% dự toán",
+     "Tổng thu ngân sách trên địa bàn tỉnh 6 tháng ước đạt 24.300 tỷ đồng, bằng 61% dự toán.\n\n"
+     "Khu kinh tế Vân Đồn thu hút thêm nhiều dự án: huyện Vân Đồn thu 610 tỷ đồng.", "610", "Vân Đồn"),
+    ("Bắc Ninh: Thu ngân sách quý I tăng 12%",
+     "Quý I, tổng thu ngân sách trên địa bàn đạt 8.900 tỷ đồng, tăng 12% so với cùng kỳ.\n\n"
+     "Nhờ khu công nghiệp Yên Phong, huyện Yên Phong thu 1.150 tỷ đồng.", "8.900", "Bắc Ninh"),
+])
+def test_a_zone_named_after_a_unit_does_not_count_as_that_unit(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place
