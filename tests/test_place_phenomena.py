@@ -26,3 +26,18 @@ DATED = "Kinh tế 12/07/2024 08:00\n"
 ])
 def test_a_zone_named_after_a_unit_does_not_count_as_that_unit(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- "TX" without its dot abbreviates "thị xã" as "TX." does ("UBND TX Sơn Tây"), also for a town that shares its name
+# with a rural district of the same province ("TX Long Mỹ" beside "huyện Long Mỹ") -------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("TX Hương Thủy: Thu ngân sách năm 2023 vượt dự toán",
+     "Năm 2023, tổng thu ngân sách trên địa bàn đạt 520 tỷ đồng.\n\nPhường Thủy Dương thu 45 tỷ đồng.",
+     "520", "Hương Thủy"),
+    ("Thu ngân sách quý I đạt khá", "Quý I, UBND TX Sơn Tây cho biết thu ngân sách đạt 310 tỷ đồng.", "310", "Sơn Tây"),
+    ("Hậu Giang thu ngân sách năm 2023", "Năm 2023, tỉnh Hậu Giang thu 5.100 tỷ đồng; TX Long Mỹ thu 170 tỷ đồng.",
+     "170", "Long Mỹ"),
+])
+def test_tx_without_its_dot_names_a_town(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+

@@ -192,7 +192,7 @@ def _mention_re() -> re.Pattern[str]:
         (?P<hcm>{_HCM})
       | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{joined}|{_NAMED})
       | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ])?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
-      | (?<![\w.])(?P<abbr>Q|H|TX|P)\.\s?(?P<abbrname>\d{{1,2}}\b(?![,.]\d|\s?%)|{_NAMED})
+      | (?<![\w.])(?P<abbr>Q|H|TX|P)(?:\.\s?|(?<=TX)\s)(?P<abbrname>\d{{1,2}}\b(?![,.]\d|\s?%)|{_NAMED})
       | (?<![\w])(?:[Tt]hành\sphố|TP\.?|Tp\.|[Tt]hành\s[uủ][yỷ](?!\s(?:T[Pp]\b|[Tt]hành\sphố\b)))\s?(?P<city>{_NAMED})
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{_NAMED})
       | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
@@ -217,7 +217,8 @@ _MENTION_TAILS = {
     **dict.fromkeys(cases("bộ"), rf"\s[{_UPPER}]"),  # "Bộ Tài chính"
     **dict.fromkeys(cases("các", "những"), _LEVELS_AHEAD),
     **dict.fromkeys(cases("khối"), r"\stỉnh"),
-    "TP": rf"\.?\s?[{_UPPER}]", "Tp": rf"\.\s?[{_UPPER}]", **dict.fromkeys(("Q", "P"), rf"\.\s?[\d{_UPPER}]"), **dict.fromkeys(("H", "TX"), rf"\.\s?[{_UPPER}]"),
+    "TP": rf"\.?\s?[{_UPPER}]", "Tp": rf"\.\s?[{_UPPER}]", **dict.fromkeys(("Q", "P"), rf"\.\s?[\d{_UPPER}]"), "H": rf"\.\s?[{_UPPER}]",
+    "TX": rf"(?:\.\s?|\s)[{_UPPER}]",  # "TX. Hương Thủy", and without its dot: "TX Sơn Tây"
     "cả": r"\snước", **dict.fromkeys(cases("nước"), r"\sta\b"), "toàn": r"\squốc", "Việt": r"\sNam", "Sài": r"\sGòn",
 }
 
@@ -362,6 +363,8 @@ def _abbreviated(abbr: str, name: str) -> Place | None:
 
     >>> _abbreviated("Q", "1"), _abbreviated("H", "Củ Chi Kết"), _abbreviated("H", "Lan Anh")
     (Place(name='Quận 1', level='district', parent=''), Place(name='Củ Chi', level='district', parent='Hồ Chí Minh'), None)
+    >>> _abbreviated("TX", "Long Mỹ thu")
+    Place(name='Long Mỹ', level='district', parent='Hậu Giang')
     """
     g = gazetteer()
     if name.isdigit():
@@ -371,7 +374,10 @@ def _abbreviated(abbr: str, name: str) -> Place | None:
         name = _fit(name, g.wards)
         return Place(name, "ward", g.wards[name]) if name in g.wards and " " in name else None
     name = _fit(name, g.districts)
-    return Place(name, "district", g.districts[name][1]) if name in g.districts and " " in name else None
+    # "TX Long Mỹ" beside "huyện Long Mỹ": the gazetteer keeps the two apart by their level
+    twin = f"{name} ({'Thị xã' if abbr == 'TX' else 'Huyện'})"
+    known = g.districts.get(name) or g.districts.get(twin)
+    return Place(name, "district", known[1]) if known and " " in name else None
 
 
 _ABBREVIATION_AT_DOT = re.compile(rf"(?<![\w.])(?P<abbr>Q|H|TX|P)\.\s?(?P<name>{_NAMED})")
