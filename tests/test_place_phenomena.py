@@ -41,3 +41,13 @@ def test_a_zone_named_after_a_unit_does_not_count_as_that_unit(head, body, quote
 def test_tx_without_its_dot_names_a_town(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
 
+
+# --- "thị xã" said alone is the town the article is about; its "xã" is no commune --------------------------------------
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Năm 2023, thị xã Bến Cát thu ngân sách 2.100 tỷ đồng.\n\nThị xã có 14 phường, xã. Phường Mỹ Phước thu 80 tỷ "
+     "đồng; xã An Điền thu 12 tỷ đồng.", "14"),
+    ("Năm 2023, thị xã Bến Cát thu ngân sách 2.100 tỷ đồng.\n\nPhường Mỹ Phước thu 80 tỷ đồng; xã An Điền thu 12 tỷ "
+     "đồng. Thị xã đã có 96% hộ dân dùng nước sạch.", "96%"),
+])
+def test_thi_xa_said_alone_is_the_town_not_a_commune(body, quote):
+    assert fig(body, quote, head=f"Bến Cát: Thu ngân sách năm 2023\n{DATED}").district == "Bến Cát"

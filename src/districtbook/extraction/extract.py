@@ -950,8 +950,9 @@ _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|s
 #: or "những", nor before a name or a number:
 #: (?<!của )(?<!theo )(?<!chuẩn )(?<!\d )(?<!các )(?<!những )\b(?:[Pp]hường|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
 #: word first so that the regex engine skips ahead to the words' first letters
-_GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"),
+_GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố", "thị xã"),
                         before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những ", "tỉnh, ", "tỉnh/", "số ", "nhiều ",
+                                "thị ", "Thị ",  # "Thị xã có 15 phường, xã": the town, not a commune
                                 "mỗi ", "từng ", "vị hành chính cấp ",  # "đơn vị hành chính cấp xã": a tier
                                 "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/"),
                         # "một số quận", "nhiều phường", "mỗi xã": several units, not the one; "9 quận, huyện",
@@ -968,8 +969,8 @@ def _measures_of_unit(text: str, start: int, pos: int) -> list[re.Match[str]]:
     return list(_MEASURE_OF_UNIT.finditer(text, start, pos)) if "của" in text[start:pos] else []
 
 
-_LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
-                "thành phố": "city"}
+_LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "thị xã": "district",
+                "tỉnh": "province", "thành phố": "city"}
 
 
 #: evidence: ``(source, start, end, weak)``: the rule (a name of the field's sources below) and the span of text it
