@@ -51,3 +51,22 @@ def test_tx_without_its_dot_names_a_town(head, body, quote, place):
 ])
 def test_thi_xa_said_alone_is_the_town_not_a_commune(body, quote):
     assert fig(body, quote, head=f"Bến Cát: Thu ngân sách năm 2023\n{DATED}").district == "Bến Cát"
+
+
+# --- a headline that names the country and no territory ("Thu ngân sách cả nước …") makes the article the country's,
+# when the provinces the text lists are each named once; a headline naming a territory beside the country is that one's
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Thu ngân sách cả nước 6 tháng đạt 60% dự toán",
+     "Theo Bộ Tài chính, thu ngân sách nhà nước 6 tháng ước đạt 1.020 nghìn tỷ đồng.\n\nHà Nội thu 260 nghìn tỷ đồng; "
+     "Quảng Ninh tăng 8% so với cùng kỳ.", "1.020", "Việt Nam"),
+    ("Thu ngân sách cả nước 6 tháng đạt 60% dự toán",
+     "Theo Bộ Tài chính, thu ngân sách nhà nước 6 tháng ước đạt 1.020 nghìn tỷ đồng.\n\nHà Nội thu 260 nghìn tỷ đồng; "
+     "Quảng Ninh tăng 8% so với cùng kỳ.", "8%", "Quảng Ninh"),
+    ("Toàn quốc kết nạp hơn 200.000 đảng viên",
+     "Năm 2023, kết nạp 205.000 đảng viên, đạt 102% kế hoạch. Tỉnh Thanh Hóa kết nạp 9.800 đảng viên.", "205.000",
+     "Việt Nam"),
+    ("Hà Nội dẫn đầu cả nước về thu ngân sách",
+     "Năm 2023, thu ngân sách trên địa bàn đạt 410.000 tỷ đồng. TP.HCM thu 480.000 tỷ đồng.", "410.000", "Hà Nội"),
+])
+def test_a_headline_naming_the_country_alone_makes_it_the_articles_unit(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place
