@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_phenomena import fig
+from .test_phenomena import fig, figs
 
 DATED = "Kinh tế 12/07/2024 08:00\n"
 
@@ -70,3 +70,16 @@ def test_thi_xa_said_alone_is_the_town_not_a_commune(body, quote):
 ])
 def test_a_headline_naming_the_country_alone_makes_it_the_articles_unit(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- units listed before "lần lượt" each have their own figure: the k-th unit the k-th figure, one figure each (not one
+# per unit of the last pair, as "A và B … đạt dưới 10%" gives) ------------------------------------------------------------
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Năm 2024, quận Ngô Quyền, quận Lê Chân và quận Hải An lần lượt kết nạp được 120, 105 và 98 đảng viên.",
+     [("120", "Ngô Quyền"), ("105", "Lê Chân"), ("98 đảng viên", "Hải An")]),
+    ("Quý I, phường Kinh Bắc và phường Võ Cường lần lượt thu 410 tỷ đồng và 376 tỷ đồng.",
+     [("410 tỷ đồng", "Kinh Bắc"), ("376 tỷ đồng", "Võ Cường")]),
+])
+def test_units_listed_before_lan_luot_each_take_their_own_figure(body, expected):
+    got = [(f.quote, f.district) for f in figs(body, head=f"Tiêu đề bài viết\n{DATED}") if f.kind == "indicator"]
+    assert got == expected

@@ -1913,9 +1913,11 @@ RESOLVERS = (resolve_value, resolve_period, resolve_qualifier, resolve_plan_year
 
 
 def _figures_of(r: Reading, p: ParagraphState, a: ArticleState, doc: str) -> Iterator[Figure]:
-    """The figure a reading gives, one per unit when units are named together ("Hà Nội và TP Hồ Chí Minh …")."""
+    """The figure a reading gives, one per unit when units are named together ("Hà Nội và TP Hồ Chí Minh …"), but not
+    when each unit has its own figure ("quận Lê Chân và quận Hải An, lần lượt đạt 405 và 388": the reading's one)."""
     tok = r.tok
-    joint = _joint_subjects(p.found, tok.start, r.clause[0], a.text)
+    respective = r.place_ev[0] == "joint"  # :func:`_respective_place` gave it the k-th unit listed
+    joint = [] if respective else _joint_subjects(p.found, tok.start, r.clause[0], a.text)
     subjects: list[tuple[Place | None, Evidence]] = [(m.place, ("joint", m.start, m.end, False)) for m in joint]
     for place, place_ev in subjects or [(r.place, r.place_ev if r.place is not None else NO_PLACE)]:
         yield Figure(
