@@ -83,3 +83,16 @@ def test_a_headline_naming_the_country_alone_makes_it_the_articles_unit(head, bo
 def test_units_listed_before_lan_luot_each_take_their_own_figure(body, expected):
     got = [(f.quote, f.district) for f in figs(body, head=f"Tiêu đề bài viết\n{DATED}") if f.kind == "indicator"]
     assert got == expected
+
+
+# --- "huyện đảo" (an island district) is the district's level word: "Huyện đảo Cô Tô thu …" ------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Quảng Ninh: Thu ngân sách năm 2023", "Năm 2023, tỉnh Quảng Ninh thu 51.000 tỷ đồng; thị xã Quảng Yên thu 1.900 tỷ "
+     "đồng. Huyện đảo Cô Tô thu 52 tỷ đồng, tăng 9% so với năm 2022.", "52", "Cô Tô"),
+    ("Quảng Ninh: Thu ngân sách năm 2023", "Năm 2023, tỉnh Quảng Ninh thu 51.000 tỷ đồng; thị xã Quảng Yên thu 1.900 tỷ "
+     "đồng. Huyện đảo Cô Tô thu 52 tỷ đồng, tăng 9% so với năm 2022.", "9%", "Cô Tô"),
+    ("Bình Thuận kết nạp đảng viên năm 2023", "Năm 2023, tỉnh Bình Thuận kết nạp 2.150 đảng viên; huyện Tuy Phong kết "
+     "nạp 160 đảng viên. Đảng bộ huyện đảo Phú Quý kết nạp 14 đảng viên, đạt 140% chỉ tiêu.", "140%", "Phú Quý"),
+])
+def test_huyen_dao_names_an_island_district(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

@@ -191,7 +191,7 @@ def _mention_re() -> re.Pattern[str]:
         rf"""
         (?P<hcm>{_HCM})
       | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{joined}|{_NAMED})
-      | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ])?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
+      | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ]|(?<=uyện)\sđảo)?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
       | (?<![\w.])(?P<abbr>Q|H|TX|P)(?:\.\s?|(?<=TX)\s)(?P<abbrname>\d{{1,2}}\b(?![,.]\d|\s?%)|{_NAMED})
       | (?<![\w])(?:[Tt]hành\sphố|TP\.?|Tp\.|[Tt]hành\s[uủ][yỷ](?!\s(?:T[Pp]\b|[Tt]hành\sphố\b)))\s?(?P<city>{_NAMED})
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{_NAMED})
@@ -209,7 +209,8 @@ _LEVELS_AHEAD = r"\s(?:[Pp]hường|[Xx]ã|[Tt]hị\s|[Qq]uận|[Hh]uyện|tỉn
 _NAME_AHEAD = rf"\s(?:\d|[{_UPPER}])"  # a number or a name: "phường 5", "quận Ba Đình"
 _MENTION_TAILS = {
     **dict.fromkeys(cases("phường", "xã"), _NAME_AHEAD),
-    **dict.fromkeys(cases("quận", "huyện"), rf"(?:\s[uủ][yỷ])?{_NAME_AHEAD}"),  # "Quận ủy Ba Đình"
+    **dict.fromkeys(cases("quận"), rf"(?:\s[uủ][yỷ])?{_NAME_AHEAD}"),  # "Quận ủy Ba Đình"
+    **dict.fromkeys(cases("huyện"), rf"(?:\s[uủ][yỷ]|\sđảo)?{_NAME_AHEAD}"),  # "Huyện ủy …", "huyện đảo Lý Sơn"
     **dict.fromkeys(cases("thị"), r"\s(?:trấn|xã)"),
     **dict.fromkeys(cases("đặc"), rf"\skhu\s[{_UPPER}]"),  # "đặc khu Phú Quốc" (a commune-level unit since 2025)
     **dict.fromkeys(cases("thành"), r"\s(?:phố|[uủ][yỷ])"),
