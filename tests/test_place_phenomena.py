@@ -96,3 +96,18 @@ def test_units_listed_before_lan_luot_each_take_their_own_figure(body, expected)
 ])
 def test_huyen_dao_names_an_island_district(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- an aside right after a unit, in brackets or between dashes, says what the unit was or where it stands: a higher unit
+# named in it is not the subject ("phường Chũ (trung tâm huyện Lục Ngạn cũ) thu …", "phường Phủ Lý – trung tâm khu vực
+# Hà Nam (cũ) – giải ngân …") ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Năm 2025, tỉnh Phú Thọ thu 9.800 tỷ đồng. Phường Phúc Yên (trước đây thuộc tỉnh Vĩnh Phúc) thu 640 tỷ đồng.",
+     "640", "Phúc Yên"),
+    ("Năm 2025, tỉnh Lâm Đồng thu 12.400 tỷ đồng. Phường Gia Nghĩa (trung tâm tỉnh Đắk Nông cũ) thu 530 tỷ đồng.",
+     "530", "Gia Nghĩa"),
+    ("Năm 2025, tỉnh Lâm Đồng thu 12.400 tỷ đồng. Phường Gia Nghĩa – trung tâm tỉnh Đắk Nông cũ – thu 530 tỷ đồng, "
+     "đạt 88% dự toán.", "88%", "Gia Nghĩa"),
+])
+def test_a_unit_named_in_an_aside_after_a_unit_is_not_the_subject(body, quote, place):
+    assert fig(body, quote, head=f"Thu ngân sách năm 2025\n{DATED}").district == place

@@ -888,8 +888,10 @@ _PARENT_BETWEEN = re.compile(r"\s?[,(–-]?\s?|\s(?:trực\s)?thuộc\s|\s?[,(]\
 
 
 #: the brackets after a unit that name the units it belongs to, up to the next of them: "phường Vĩnh Trung (quận Thanh
-#: Khê, TP Đà Nẵng)"
-_PARENTS_IN_BRACKETS = re.compile(r"\s?\((?:[^()\d;.]{0,40},\s?)?")
+#: Khê, TP Đà Nẵng)"; or an aside, in brackets or between dashes, that says what it was or where it stands: "phường Chũ
+#: (trung tâm huyện Lục Ngạn cũ)", "phường Long An (trước đây thuộc TP Tân An)", "Phường Phủ Lý – trung tâm khu vực Hà
+#: Nam (cũ) –"
+_PARENTS_IN_BRACKETS = re.compile(r"\s?\((?:[^()\d;.]{0,40}?(?:,\s?|\s))?|\s[–-]\s(?:[^()\d;.–-]{0,40}\s)?")
 
 
 #: "Theo Bộ Tài chính", "Theo báo cáo của Bộ Tài chính", "số liệu từ Bộ Kế hoạch và Đầu tư"
