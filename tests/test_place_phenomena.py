@@ -111,3 +111,14 @@ def test_huyen_dao_names_an_island_district(head, body, quote, place):
 ])
 def test_a_unit_named_in_an_aside_after_a_unit_is_not_the_subject(body, quote, place):
     assert fig(body, quote, head=f"Thu ngân sách năm 2025\n{DATED}").district == place
+
+
+# --- two level words named together ("các đảng bộ xã, phường", "cấp xã/phường") are a tier, not the article's ward --------
+@pytest.mark.parametrize(("sentence", "quote"), [
+    ("Trong các đảng bộ xã, phường, có 52 đảng bộ đã đạt chỉ tiêu.", "52"),
+    ("Ở cấp xã/phường, 98% hồ sơ được giải quyết đúng hạn.", "98%"),
+])
+def test_two_level_words_named_together_are_a_tier_not_the_ward(sentence, quote):
+    body = (f"Năm 2024, Đảng bộ tỉnh Gia Lai kết nạp 3.100 đảng viên. {sentence}\n\nĐảng bộ xã Ia Hrú kết nạp 40 đảng "
+            "viên; xã Ia Hrú dẫn đầu toàn tỉnh.")
+    assert fig(body, quote, head=f"Gia Lai kết nạp 3.100 đảng viên\n{DATED}").district == "Gia Lai"

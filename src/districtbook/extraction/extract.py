@@ -959,8 +959,9 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                                 "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/"),
                         # "một số quận", "nhiều phường", "mỗi xã": several units, not the one; "9 quận, huyện",
                         # "phường/xã": units of two kinds counted or named together
-                        # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"
-                        after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
+                        # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"; "các đảng bộ
+                        # xã, phường", "cấp huyện/quận": a tier of two kinds, not the unit
+                        after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)|[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn)\b")
 #: a measure of the province or the city, said with "của" ("tổng thu ngân sách của tỉnh đạt", "tăng trưởng kinh tế của
 #: thành phố"): the level word is the figure's unit (a bare "của tỉnh" is most often whose a thing is, not a subject)
 _MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập|"
