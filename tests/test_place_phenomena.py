@@ -122,3 +122,17 @@ def test_two_level_words_named_together_are_a_tier_not_the_ward(sentence, quote)
     body = (f"Năm 2024, Đảng bộ tỉnh Gia Lai kết nạp 3.100 đảng viên. {sentence}\n\nĐảng bộ xã Ia Hrú kết nạp 40 đảng "
             "viên; xã Ia Hrú dẫn đầu toàn tỉnh.")
     assert fig(body, quote, head=f"Gia Lai kết nạp 3.100 đảng viên\n{DATED}").district == "Gia Lai"
+
+
+# --- a clause that names no unit goes on with the unit an earlier clause of its sentence gave its figures ("Toàn tỉnh
+# thu …; tăng trưởng GRDP đạt …"), not with the article's unit ---------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Quý I, thành phố Hạ Long thu 2.100 tỷ đồng.\n\nToàn tỉnh Quảng Ninh quý I thu 11.300 tỷ đồng, đạt 23% dự toán; "
+     "tăng trưởng GRDP đạt 8,4%, xếp thứ 5/63.", "8,4%", "Quảng Ninh"),
+    ("Quý I, thành phố Hạ Long thu 2.100 tỷ đồng.\n\nToàn tỉnh Quảng Ninh quý I thu 11.300 tỷ đồng, đạt 23% dự toán; "
+     "tăng trưởng GRDP đạt 8,4%, xếp thứ 5/63.", "5/63", "Quảng Ninh"),
+    ("Quý I, thành phố Hạ Long thu 2.100 tỷ đồng, đạt 26% dự toán; số doanh nghiệp thành lập mới là 310.", "310",
+     "Hạ Long"),
+])
+def test_a_clause_naming_no_unit_goes_on_with_its_sentences_unit(body, quote, place):
+    assert fig(body, quote, head=f"Hạ Long thu ngân sách quý I vượt 2.000 tỷ đồng\n{DATED}").district == place

@@ -1435,6 +1435,8 @@ class ParagraphState:
     frames: list[tuple[bool, str, int, int]] = field(default_factory=list)  # (opening, period, start, end)
     had_figures: bool = False
     had_targets: bool = False
+    #: the last figure whose own clause named its unit: (its sentence's start, its clause's start, the unit, evidence)
+    clause_place: tuple[int, int, Place, Evidence] | None = None
 
 
 @dataclass(slots=True)
@@ -1833,8 +1835,19 @@ def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
     # a count of units ("Trong 12 huyện, thành phố, thành phố Đà Lạt dẫn đầu") is of the unit that has them, never of
     # one of them named after it
     units_counted = r.tok.unit == "count" and _UNIT_COUNTED.match(r.tok.noun) is not None
-    r.place, r.place_ev = _place_for(p.found, r.tok.start, *r.clause, p.place, a.text, a.by_level,
+    r.place, r.place_ev = _place_for(p.found, r.tok.start, *r.clause, _sentence_place(r, s, p), a.text, a.by_level,
                                      ahead=not units_counted)
+    if r.place is not None and r.place_ev[0] == "clause" and r.tok.kind == "indicator":
+        p.clause_place = (s.start, r.clause[0], r.place, r.place_ev)
+
+
+def _sentence_place(r: Reading, s: Sentence, p: ParagraphState) -> tuple[Place | None, Evidence]:
+    """What a figure whose clause names no unit is about: the unit an earlier clause of its sentence gave its figures
+    ("Toàn tỉnh Kiên Giang thu 7.085 tỷ đồng; tăng trưởng GRDP đạt 7,18%"), else the paragraph's."""
+    last = p.clause_place
+    if last is not None and last[0] == s.start and last[1] < r.clause[0]:
+        return last[2], ("sentence", *last[3][1:])
+    return p.place
 
 
 _UNIT_NOUN = re.compile(r"(?:phường|xã|thị trấn|quận|huyện)\b")
