@@ -67,6 +67,9 @@ def test_thi_xa_said_alone_is_the_town_not_a_commune(body, quote):
      "Việt Nam"),
     ("Hà Nội dẫn đầu cả nước về thu ngân sách",
      "Năm 2023, thu ngân sách trên địa bàn đạt 410.000 tỷ đồng. TP.HCM thu 480.000 tỷ đồng.", "410.000", "Hà Nội"),
+    # the country as the whole of a share the headline gives a region
+    ("Đông Nam Bộ đóng góp 38% thu ngân sách cả nước",
+     "Năm 2024, vùng Đông Nam Bộ thu 785.000 tỷ đồng.\n\nTăng trưởng GRDP đạt 7%.", "7%", "Đông Nam Bộ"),
 ])
 def test_a_headline_naming_the_country_alone_makes_it_the_articles_unit(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place

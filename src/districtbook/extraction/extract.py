@@ -1260,7 +1260,7 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
     article_place = (main[0], evidence(main[0])) if main else (None, NO_PLACE)
     national = None if main or sources else _NATIONAL_SOURCE.search(text, 0, _frame_end(article))
     listing = sources and main and _listed_once(in_frame, main[0].level)
-    country = _country_headline(in_title, in_frame)
+    country = _country_headline(in_title, in_frame, text)
     if sources and (not main or listing) or national or country:
         # "Theo Bộ Tài chính, tổng thu ngân sách nhà nước …", "…; trong đó Thái Bình đạt 98,1%, Long An 94,2%": the
         # country's, as a ministry reports, also when it lists provinces each named once
@@ -1273,12 +1273,14 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
 _TERRITORIES = ("ward", "district", "city", "province")
 
 
-def _country_headline(in_title: list[Mention], in_frame: list[Mention]) -> Mention | None:
-    """The country the headline names ("Thu ngân sách cả nước 11 tháng vượt dự toán") when it names no territory and
-    the text names none more than once (the provinces a national report lists, "Hà Nội dẫn đầu …; Bắc Ninh tăng …"):
-    the article's unit."""
+def _country_headline(in_title: list[Mention], in_frame: list[Mention], text: str) -> Mention | None:
+    """The country the headline names ("Thu ngân sách cả nước 11 tháng vượt dự toán") when it names no other unit (not
+    "Đông Nam Bộ đóng góp 38% thu ngân sách cả nước", where the country is the whole of a share) and the text names no
+    territory more than once (the provinces a national report lists, "Hà Nội dẫn đầu …; Bắc Ninh tăng …"): the
+    article's unit."""
     country = next((m for m in in_title if m.place.level == "country" and not m.plural), None)
-    if country is None or any(m.place.level in _TERRITORIES for m in in_title):
+    if country is None or any(m.place.level != "country" for m in in_title) \
+            or _SHARE_WHOLE_BEFORE.search(text, max(0, country.start - 60), country.start):
         return None
     counts = Counter(m.place for m in in_frame if not m.plural and m.place.level in _TERRITORIES)
     return country if not counts or max(counts.values()) == 1 else None
