@@ -916,8 +916,10 @@ _PARENT_BETWEEN = re.compile(r"\s?[,(–-]?\s?|\s(?:trực\s)?thuộc\s|\s?[,(]\
 
 
 #: the brackets after a unit that name the units it belongs to, up to the next of them: "phường Vĩnh Trung (quận Thanh
-#: Khê, TP Đà Nẵng)"
-_PARENTS_IN_BRACKETS = re.compile(r"\s?\((?:[^()\d;.]{0,40},\s?)?")
+#: Khê, TP Đà Nẵng)"; or an aside, in brackets or between dashes, that says what it was or where it stands: "phường Chũ
+#: (trung tâm huyện Lục Ngạn cũ)", "phường Long An (trước đây thuộc TP Tân An)", "Phường Phủ Lý – trung tâm khu vực Hà
+#: Nam (cũ) –"
+_PARENTS_IN_BRACKETS = re.compile(r"\s?\((?:[^()\d;.]{0,40}?(?:,\s?|\s))?|\s[–-]\s(?:[^()\d;.–-]{0,40}\s)?")
 
 
 #: "Theo Bộ Tài chính", "Theo báo cáo của Bộ Tài chính", "số liệu từ Bộ Kế hoạch và Đầu tư"
@@ -978,14 +980,16 @@ _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|s
 #: or "những", nor before a name or a number:
 #: (?<!của )(?<!theo )(?<!chuẩn )(?<!\d )(?<!các )(?<!những )\b(?:[Pp]hường|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
 #: word first so that the regex engine skips ahead to the words' first letters
-_GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố"),
+_GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố", "thị xã"),
                         before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những ", "tỉnh, ", "tỉnh/", "số ", "nhiều ",
+                                "thị ", "Thị ",  # "Thị xã có 15 phường, xã": the town, not a commune
                                 "mỗi ", "từng ", "vị hành chính cấp ",  # "đơn vị hành chính cấp xã": a tier
                                 "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/"),
                         # "một số quận", "nhiều phường", "mỗi xã": several units, not the one; "9 quận, huyện",
                         # "phường/xã": units of two kinds counted or named together
-                        # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"
-                        after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)")
+                        # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"; "các đảng bộ
+                        # xã, phường", "cấp huyện/quận": a tier of two kinds, not the unit
+                        after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)|[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn)\b")
 #: a measure of the province or the city, said with "của" ("tổng thu ngân sách của tỉnh đạt", "tăng trưởng kinh tế của
 #: thành phố"): the level word is the figure's unit (a bare "của tỉnh" is most often whose a thing is, not a subject)
 _MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập|"
@@ -996,8 +1000,8 @@ def _measures_of_unit(text: str, start: int, pos: int) -> list[re.Match[str]]:
     return list(_MEASURE_OF_UNIT.finditer(text, start, pos)) if "của" in text[start:pos] else []
 
 
-_LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "tỉnh": "province",
-                "thành phố": "city"}
+_LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "thị xã": "district",
+                "tỉnh": "province", "thành phố": "city"}
 
 
 #: evidence: ``(source, start, end, weak)``: the rule (a name of the field's sources below) and the span of text it
@@ -1363,12 +1367,30 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
     article_place = (main[0], evidence(main[0])) if main else (None, NO_PLACE)
     national = None if main or sources else _NATIONAL_SOURCE.search(text, 0, _frame_end(article))
     listing = sources and main and _listed_once(in_frame, main[0].level)
-    if sources and (not main or listing) or national:
+    country = _country_headline(in_title, in_frame, text)
+    if sources and (not main or listing) or national or country:
         # "Theo Bộ Tài chính, tổng thu ngân sách nhà nước …", "…; trong đó Thái Bình đạt 98,1%, Long An 94,2%": the
         # country's, as a ministry reports, also when it lists provinces each named once
-        at = (sources[0].start, sources[0].end) if sources else national.span()  # type: ignore[union-attr]
-        article_place = (Place("Việt Nam", "country"), ("article", *at, False))
+        at = (country.start, country.end) if country else (sources[0].start, sources[0].end) if sources \
+            else national.span()  # type: ignore[union-attr]
+        article_place = (Place("Việt Nam", "country"), ("title" if country else "article", *at, False))
     return _site_place(article, article_place, by_level), by_level
+
+
+_TERRITORIES = ("ward", "district", "city", "province")
+
+
+def _country_headline(in_title: list[Mention], in_frame: list[Mention], text: str) -> Mention | None:
+    """The country the headline names ("Thu ngân sách cả nước 11 tháng vượt dự toán") when it names no other unit (not
+    "Đông Nam Bộ đóng góp 38% thu ngân sách cả nước", where the country is the whole of a share) and the text names no
+    territory more than once (the provinces a national report lists, "Hà Nội dẫn đầu …; Bắc Ninh tăng …"): the
+    article's unit."""
+    country = next((m for m in in_title if m.place.level == "country" and not m.plural), None)
+    if country is None or any(m.place.level != "country" for m in in_title) \
+            or _SHARE_WHOLE_BEFORE.search(text, max(0, country.start - 60), country.start):
+        return None
+    counts = Counter(m.place for m in in_frame if not m.plural and m.place.level in _TERRITORIES)
+    return country if not counts or max(counts.values()) == 1 else None
 
 
 def _listed_once(named: list[Mention], level: str) -> bool:
@@ -1530,6 +1552,8 @@ class ParagraphState:
     frames: list[tuple[bool, str, int, int]] = field(default_factory=list)  # (opening, period, start, end)
     had_figures: bool = False
     had_targets: bool = False
+    #: the last figure whose own clause named its unit: (its sentence's start, its clause's start, the unit, evidence)
+    clause_place: tuple[int, int, Place, Evidence] | None = None
 
 
 @dataclass(slots=True)
@@ -1948,8 +1972,19 @@ def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
     # a count of units ("Trong 12 huyện, thành phố, thành phố Đà Lạt dẫn đầu") is of the unit that has them, never of
     # one of them named after it
     units_counted = r.tok.unit == "count" and _UNIT_COUNTED.match(r.tok.noun) is not None
-    r.place, r.place_ev = _place_for(p.found, r.tok.start, *r.clause, p.place, a.text, a.by_level,
+    r.place, r.place_ev = _place_for(p.found, r.tok.start, *r.clause, _sentence_place(r, s, p), a.text, a.by_level,
                                      ahead=not units_counted)
+    if r.place is not None and r.place_ev[0] == "clause" and r.tok.kind == "indicator":
+        p.clause_place = (s.start, r.clause[0], r.place, r.place_ev)
+
+
+def _sentence_place(r: Reading, s: Sentence, p: ParagraphState) -> tuple[Place | None, Evidence]:
+    """What a figure whose clause names no unit is about: the unit an earlier clause of its sentence gave its figures
+    ("Toàn tỉnh Kiên Giang thu 7.085 tỷ đồng; tăng trưởng GRDP đạt 7,18%"), else the paragraph's."""
+    last = p.clause_place
+    if last is not None and last[0] == s.start and last[1] < r.clause[0]:
+        return last[2], ("sentence", *last[3][1:])
+    return p.place
 
 
 _UNIT_NOUN = re.compile(r"(?:phường|xã|thị trấn|quận|huyện)\b")
@@ -2041,9 +2076,11 @@ RESOLVERS = (resolve_value, resolve_period, resolve_qualifier, resolve_plan_year
 
 
 def _figures_of(r: Reading, p: ParagraphState, a: ArticleState, doc: str) -> Iterator[Figure]:
-    """The figure a reading gives, one per unit when units are named together ("Hà Nội và TP Hồ Chí Minh …")."""
+    """The figure a reading gives, one per unit when units are named together ("Hà Nội và TP Hồ Chí Minh …"), but not
+    when each unit has its own figure ("quận Lê Chân và quận Hải An, lần lượt đạt 405 và 388": the reading's one)."""
     tok = r.tok
-    joint = _joint_subjects(p.found, tok.start, r.clause[0], a.text)
+    respective = r.place_ev[0] == "joint"  # :func:`_respective_place` gave it the k-th unit listed
+    joint = [] if respective else _joint_subjects(p.found, tok.start, r.clause[0], a.text)
     subjects: list[tuple[Place | None, Evidence]] = [(m.place, ("joint", m.start, m.end, False)) for m in joint]
     for place, place_ev in subjects or [(r.place, r.place_ev if r.place is not None else NO_PLACE)]:
         yield Figure(

@@ -191,8 +191,8 @@ def _mention_re() -> re.Pattern[str]:
         rf"""
         (?P<hcm>{_HCM})
       | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{joined}|{_NAMED})
-      | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ])?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
-      | (?<![\w.])(?P<abbr>Q|H|TX|P)\.\s?(?P<abbrname>\d{{1,2}}\b(?![,.]\d|\s?%)|{_NAMED})
+      | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ]|(?<=uyện)\sđảo)?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
+      | (?<![\w.])(?P<abbr>Q|H|TX|P)(?:\.\s?|(?<=TX)\s)(?P<abbrname>\d{{1,2}}\b(?![,.]\d|\s?%)|{_NAMED})
       | (?<![\w])(?:[Tt]hành\sphố|TP\.?|Tp\.|[Tt]hành\s[uủ][yỷ](?!\s(?:T[Pp]\b|[Tt]hành\sphố\b)))\s?(?P<city>{_NAMED})
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{_NAMED})
       | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
@@ -209,7 +209,8 @@ _LEVELS_AHEAD = r"\s(?:[Pp]hường|[Xx]ã|[Tt]hị\s|[Qq]uận|[Hh]uyện|tỉn
 _NAME_AHEAD = rf"\s(?:\d|[{_UPPER}])"  # a number or a name: "phường 5", "quận Ba Đình"
 _MENTION_TAILS = {
     **dict.fromkeys(cases("phường", "xã"), _NAME_AHEAD),
-    **dict.fromkeys(cases("quận", "huyện"), rf"(?:\s[uủ][yỷ])?{_NAME_AHEAD}"),  # "Quận ủy Ba Đình"
+    **dict.fromkeys(cases("quận"), rf"(?:\s[uủ][yỷ])?{_NAME_AHEAD}"),  # "Quận ủy Ba Đình"
+    **dict.fromkeys(cases("huyện"), rf"(?:\s[uủ][yỷ]|\sđảo)?{_NAME_AHEAD}"),  # "Huyện ủy …", "huyện đảo Lý Sơn"
     **dict.fromkeys(cases("thị"), r"\s(?:trấn|xã)"),
     **dict.fromkeys(cases("đặc"), rf"\skhu\s[{_UPPER}]"),  # "đặc khu Phú Quốc" (a commune-level unit since 2025)
     **dict.fromkeys(cases("thành"), r"\s(?:phố|[uủ][yỷ])"),
@@ -217,7 +218,8 @@ _MENTION_TAILS = {
     **dict.fromkeys(cases("bộ"), rf"\s[{_UPPER}]"),  # "Bộ Tài chính"
     **dict.fromkeys(cases("các", "những"), _LEVELS_AHEAD),
     **dict.fromkeys(cases("khối"), r"\stỉnh"),
-    "TP": rf"\.?\s?[{_UPPER}]", "Tp": rf"\.\s?[{_UPPER}]", **dict.fromkeys(("Q", "P"), rf"\.\s?[\d{_UPPER}]"), **dict.fromkeys(("H", "TX"), rf"\.\s?[{_UPPER}]"),
+    "TP": rf"\.?\s?[{_UPPER}]", "Tp": rf"\.\s?[{_UPPER}]", **dict.fromkeys(("Q", "P"), rf"\.\s?[\d{_UPPER}]"), "H": rf"\.\s?[{_UPPER}]",
+    "TX": rf"(?:\.\s?|\s)[{_UPPER}]",  # "TX. Hương Thủy", and without its dot: "TX Sơn Tây"
     "cả": r"\snước", **dict.fromkeys(cases("nước"), r"\sta\b"), "toàn": r"\squốc", "Việt": r"\sNam", "Sài": r"\sGòn",
 }
 
@@ -362,6 +364,8 @@ def _abbreviated(abbr: str, name: str) -> Place | None:
 
     >>> _abbreviated("Q", "1"), _abbreviated("H", "Củ Chi Kết"), _abbreviated("H", "Lan Anh")
     (Place(name='Quận 1', level='district', parent=''), Place(name='Củ Chi', level='district', parent='Hồ Chí Minh'), None)
+    >>> _abbreviated("TX", "Long Mỹ thu")
+    Place(name='Long Mỹ', level='district', parent='Hậu Giang')
     """
     g = gazetteer()
     if name.isdigit():
@@ -371,7 +375,10 @@ def _abbreviated(abbr: str, name: str) -> Place | None:
         name = _fit(name, g.wards)
         return Place(name, "ward", g.wards[name]) if name in g.wards and " " in name else None
     name = _fit(name, g.districts)
-    return Place(name, "district", g.districts[name][1]) if name in g.districts and " " in name else None
+    # "TX Long Mỹ" beside "huyện Long Mỹ": the gazetteer keeps the two apart by their level
+    twin = f"{name} ({'Thị xã' if abbr == 'TX' else 'Huyện'})"
+    known = g.districts.get(name) or g.districts.get(twin)
+    return Place(name, "district", known[1]) if known and " " in name else None
 
 
 _ABBREVIATION_AT_DOT = re.compile(rf"(?<![\w.])(?P<abbr>Q|H|TX|P)\.\s?(?P<name>{_NAMED})")
@@ -427,9 +434,12 @@ def listed_units(text: str, start: int, end: int) -> list[Mention]:
 
 
 _RANK = {level: i for i, level in enumerate(LEVELS)}
-#: a thing named after a unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"
+#: a thing named after a unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"; a zone of the economy named after
+#: one: "Khu kinh tế Nghi Sơn", "khu công nghiệp Phú Bài", "cụm công nghiệp Hoàng Mai"
 _THING_BEFORE = re.compile(r"(?:chợ|Chợ|đường|Đường|phố|cầu|Cầu|cảng|bến|sông|trường|Trường|khu|Khu|công viên|hồ|Hồ|"
-                           r"bệnh viện)\s$")
+                           r"bệnh viện|(?:[Kk]hu|[Cc]ụm)\s(?:kinh tế|công nghiệp|chế xuất|công nghệ cao|du lịch))\s$")
+#: how far before a name :data:`_THING_BEFORE` looks ("khu công nghệ cao ")
+_THING_REACH = 20
 
 
 def with_bare_names(text: str, named: list[Mention], until: int | None = None) -> list[Mention]:
@@ -453,7 +463,8 @@ def with_bare_names(text: str, named: list[Mention], until: int | None = None) -
     pattern = re.compile(rf"(?:{_alternation(units)})(?![\w])")
     for b in pattern.finditer(text, 0, len(text) if until is None else until):
         s0 = b.start()
-        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] == "_") or _THING_BEFORE.search(text, max(0, s0 - 12), s0):
+        if s0 and (text[s0 - 1].isalnum() or text[s0 - 1] == "_") \
+                or _THING_BEFORE.search(text, max(0, s0 - _THING_REACH), s0):
             continue  # inside a word, or a thing named after the unit: "chợ Cẩm Lệ", "đường Hoàng Mai"
         i = bisect.bisect_right(starts, s0) - 1
         if i >= 0 and s0 < ends[i]:
@@ -514,7 +525,8 @@ def bare_district_names(text: str, start: int, end: int, named: Sequence[Mention
     text = first_vowel_tones(text[:end])  # the headline and what stands before it: offsets stay the text's
     out = []
     for b in _district_names_re().finditer(text, start, end):
-        if any(m.start <= b.start() < m.end for m in named) or _THING_BEFORE.search(text, max(0, b.start() - 12), b.start()):
+        if any(m.start <= b.start() < m.end for m in named) \
+                or _THING_BEFORE.search(text, max(0, b.start() - _THING_REACH), b.start()):
             continue
         kind, province = g.districts[b.group(0)]
         level = "city" if kind.lower().startswith("thành phố") else "district"

@@ -1,0 +1,141 @@
+"""Where a figure is: one table per phenomenon of how an article says which unit it is about.
+
+Every sentence here was composed for these tests in the style of Vietnamese local news (none is copied from an
+article of the development set or of the composed corpora).  Each phenomenon has at least two rows.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .test_phenomena import fig, figs
+
+DATED = "Kinh tế 12/07/2024 08:00\n"
+
+
+# --- a zone of the economy named after a unit ("Khu kinh tế Vân Đồn") is no mention of that unit -------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Quảng Ninh: Thu ngân sách 6 tháng đạt 61% dự toán",
+     "Tổng thu ngân sách trên địa bàn tỉnh 6 tháng ước đạt 24.300 tỷ đồng, bằng 61% dự toán.\n\n"
+     "Khu kinh tế Vân Đồn thu hút thêm nhiều dự án: huyện Vân Đồn thu 610 tỷ đồng.", "24.300", "Quảng Ninh"),
+    ("Quảng Ninh: Thu ngân sách 6 tháng đạt 61% dự toán",
+     "Tổng thu ngân sách trên địa bàn tỉnh 6 tháng ước đạt 24.300 tỷ đồng, bằng 61% dự toán.\n\n"
+     "Khu kinh tế Vân Đồn thu hút thêm nhiều dự án: huyện Vân Đồn thu 610 tỷ đồng.", "610", "Vân Đồn"),
+    ("Bắc Ninh: Thu ngân sách quý I tăng 12%",
+     "Quý I, tổng thu ngân sách trên địa bàn đạt 8.900 tỷ đồng, tăng 12% so với cùng kỳ.\n\n"
+     "Nhờ khu công nghiệp Yên Phong, huyện Yên Phong thu 1.150 tỷ đồng.", "8.900", "Bắc Ninh"),
+])
+def test_a_zone_named_after_a_unit_does_not_count_as_that_unit(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- "TX" without its dot abbreviates "thị xã" as "TX." does ("UBND TX Sơn Tây"), also for a town that shares its name
+# with a rural district of the same province ("TX Long Mỹ" beside "huyện Long Mỹ") -------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("TX Hương Thủy: Thu ngân sách năm 2023 vượt dự toán",
+     "Năm 2023, tổng thu ngân sách trên địa bàn đạt 520 tỷ đồng.\n\nPhường Thủy Dương thu 45 tỷ đồng.",
+     "520", "Hương Thủy"),
+    ("Thu ngân sách quý I đạt khá", "Quý I, UBND TX Sơn Tây cho biết thu ngân sách đạt 310 tỷ đồng.", "310", "Sơn Tây"),
+    ("Hậu Giang thu ngân sách năm 2023", "Năm 2023, tỉnh Hậu Giang thu 5.100 tỷ đồng; TX Long Mỹ thu 170 tỷ đồng.",
+     "170", "Long Mỹ"),
+])
+def test_tx_without_its_dot_names_a_town(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- "thị xã" said alone is the town the article is about; its "xã" is no commune --------------------------------------
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Năm 2023, thị xã Bến Cát thu ngân sách 2.100 tỷ đồng.\n\nThị xã có 14 phường, xã. Phường Mỹ Phước thu 80 tỷ "
+     "đồng; xã An Điền thu 12 tỷ đồng.", "14"),
+    ("Năm 2023, thị xã Bến Cát thu ngân sách 2.100 tỷ đồng.\n\nPhường Mỹ Phước thu 80 tỷ đồng; xã An Điền thu 12 tỷ "
+     "đồng. Thị xã đã có 96% hộ dân dùng nước sạch.", "96%"),
+])
+def test_thi_xa_said_alone_is_the_town_not_a_commune(body, quote):
+    assert fig(body, quote, head=f"Bến Cát: Thu ngân sách năm 2023\n{DATED}").district == "Bến Cát"
+
+
+# --- a headline that names the country and no territory ("Thu ngân sách cả nước …") makes the article the country's,
+# when the provinces the text lists are each named once; a headline naming a territory beside the country is that one's
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Thu ngân sách cả nước 6 tháng đạt 60% dự toán",
+     "Theo Bộ Tài chính, thu ngân sách nhà nước 6 tháng ước đạt 1.020 nghìn tỷ đồng.\n\nHà Nội thu 260 nghìn tỷ đồng; "
+     "Quảng Ninh tăng 8% so với cùng kỳ.", "1.020", "Việt Nam"),
+    ("Thu ngân sách cả nước 6 tháng đạt 60% dự toán",
+     "Theo Bộ Tài chính, thu ngân sách nhà nước 6 tháng ước đạt 1.020 nghìn tỷ đồng.\n\nHà Nội thu 260 nghìn tỷ đồng; "
+     "Quảng Ninh tăng 8% so với cùng kỳ.", "8%", "Quảng Ninh"),
+    ("Toàn quốc kết nạp hơn 200.000 đảng viên",
+     "Năm 2023, kết nạp 205.000 đảng viên, đạt 102% kế hoạch. Tỉnh Thanh Hóa kết nạp 9.800 đảng viên.", "205.000",
+     "Việt Nam"),
+    ("Hà Nội dẫn đầu cả nước về thu ngân sách",
+     "Năm 2023, thu ngân sách trên địa bàn đạt 410.000 tỷ đồng. TP.HCM thu 480.000 tỷ đồng.", "410.000", "Hà Nội"),
+    # the country as the whole of a share the headline gives a region
+    ("Đông Nam Bộ đóng góp 38% thu ngân sách cả nước",
+     "Năm 2024, vùng Đông Nam Bộ thu 785.000 tỷ đồng.\n\nTăng trưởng GRDP đạt 7%.", "7%", "Đông Nam Bộ"),
+])
+def test_a_headline_naming_the_country_alone_makes_it_the_articles_unit(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- units listed before "lần lượt" each have their own figure: the k-th unit the k-th figure, one figure each (not one
+# per unit of the last pair, as "A và B … đạt dưới 10%" gives) ------------------------------------------------------------
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Năm 2024, quận Ngô Quyền, quận Lê Chân và quận Hải An lần lượt kết nạp được 120, 105 và 98 đảng viên.",
+     [("120", "Ngô Quyền"), ("105", "Lê Chân"), ("98 đảng viên", "Hải An")]),
+    ("Quý I, phường Kinh Bắc và phường Võ Cường lần lượt thu 410 tỷ đồng và 376 tỷ đồng.",
+     [("410 tỷ đồng", "Kinh Bắc"), ("376 tỷ đồng", "Võ Cường")]),
+])
+def test_units_listed_before_lan_luot_each_take_their_own_figure(body, expected):
+    got = [(f.quote, f.district) for f in figs(body, head=f"Tiêu đề bài viết\n{DATED}") if f.kind == "indicator"]
+    assert got == expected
+
+
+# --- "huyện đảo" (an island district) is the district's level word: "Huyện đảo Cô Tô thu …" ------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Quảng Ninh: Thu ngân sách năm 2023", "Năm 2023, tỉnh Quảng Ninh thu 51.000 tỷ đồng; thị xã Quảng Yên thu 1.900 tỷ "
+     "đồng. Huyện đảo Cô Tô thu 52 tỷ đồng, tăng 9% so với năm 2022.", "52", "Cô Tô"),
+    ("Quảng Ninh: Thu ngân sách năm 2023", "Năm 2023, tỉnh Quảng Ninh thu 51.000 tỷ đồng; thị xã Quảng Yên thu 1.900 tỷ "
+     "đồng. Huyện đảo Cô Tô thu 52 tỷ đồng, tăng 9% so với năm 2022.", "9%", "Cô Tô"),
+    ("Bình Thuận kết nạp đảng viên năm 2023", "Năm 2023, tỉnh Bình Thuận kết nạp 2.150 đảng viên; huyện Tuy Phong kết "
+     "nạp 160 đảng viên. Đảng bộ huyện đảo Phú Quý kết nạp 14 đảng viên, đạt 140% chỉ tiêu.", "140%", "Phú Quý"),
+])
+def test_huyen_dao_names_an_island_district(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- an aside right after a unit, in brackets or between dashes, says what the unit was or where it stands: a higher unit
+# named in it is not the subject ("phường Chũ (trung tâm huyện Lục Ngạn cũ) thu …", "phường Phủ Lý – trung tâm khu vực
+# Hà Nam (cũ) – giải ngân …") ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Năm 2025, tỉnh Phú Thọ thu 9.800 tỷ đồng. Phường Phúc Yên (trước đây thuộc tỉnh Vĩnh Phúc) thu 640 tỷ đồng.",
+     "640", "Phúc Yên"),
+    ("Năm 2025, tỉnh Lâm Đồng thu 12.400 tỷ đồng. Phường Gia Nghĩa (trung tâm tỉnh Đắk Nông cũ) thu 530 tỷ đồng.",
+     "530", "Gia Nghĩa"),
+    ("Năm 2025, tỉnh Lâm Đồng thu 12.400 tỷ đồng. Phường Gia Nghĩa – trung tâm tỉnh Đắk Nông cũ – thu 530 tỷ đồng, "
+     "đạt 88% dự toán.", "88%", "Gia Nghĩa"),
+])
+def test_a_unit_named_in_an_aside_after_a_unit_is_not_the_subject(body, quote, place):
+    assert fig(body, quote, head=f"Thu ngân sách năm 2025\n{DATED}").district == place
+
+
+# --- two level words named together ("các đảng bộ xã, phường", "cấp xã/phường") are a tier, not the article's ward --------
+@pytest.mark.parametrize(("sentence", "quote"), [
+    ("Trong các đảng bộ xã, phường, có 52 đảng bộ đã đạt chỉ tiêu.", "52"),
+    ("Ở cấp xã/phường, 98% hồ sơ được giải quyết đúng hạn.", "98%"),
+])
+def test_two_level_words_named_together_are_a_tier_not_the_ward(sentence, quote):
+    body = (f"Năm 2024, Đảng bộ tỉnh Gia Lai kết nạp 3.100 đảng viên. {sentence}\n\nĐảng bộ xã Ia Hrú kết nạp 40 đảng "
+            "viên; xã Ia Hrú dẫn đầu toàn tỉnh.")
+    assert fig(body, quote, head=f"Gia Lai kết nạp 3.100 đảng viên\n{DATED}").district == "Gia Lai"
+
+
+# --- a clause that names no unit goes on with the unit an earlier clause of its sentence gave its figures ("Toàn tỉnh
+# thu …; tăng trưởng GRDP đạt …"), not with the article's unit ---------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Quý I, thành phố Hạ Long thu 2.100 tỷ đồng.\n\nToàn tỉnh Quảng Ninh quý I thu 11.300 tỷ đồng, đạt 23% dự toán; "
+     "tăng trưởng GRDP đạt 8,4%, xếp thứ 5/63.", "8,4%", "Quảng Ninh"),
+    ("Quý I, thành phố Hạ Long thu 2.100 tỷ đồng.\n\nToàn tỉnh Quảng Ninh quý I thu 11.300 tỷ đồng, đạt 23% dự toán; "
+     "tăng trưởng GRDP đạt 8,4%, xếp thứ 5/63.", "5/63", "Quảng Ninh"),
+    ("Quý I, thành phố Hạ Long thu 2.100 tỷ đồng, đạt 26% dự toán; số doanh nghiệp thành lập mới là 310.", "310",
+     "Hạ Long"),
+])
+def test_a_clause_naming_no_unit_goes_on_with_its_sentences_unit(body, quote, place):
+    assert fig(body, quote, head=f"Hạ Long thu ngân sách quý I vượt 2.000 tỷ đồng\n{DATED}").district == place
