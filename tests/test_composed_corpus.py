@@ -14,7 +14,8 @@ Each set was written by other hands than the rules', apart from them and from ea
 - the fourth set (``corpus5.txt``, 48 articles on places of every level and region; ``corpus6.txt``, 42 articles on
   periods and bases; written in the tenth session by two more hands, apart from the rules and from each other): first
   run 782, 755 and 785 of 835 figures, 4 of them not found (places set: 412, 427 and 434 of 462; periods set: 370,
-  328 and 351 of 373).
+  328 and 351 of 373); after the rules they led to (and the second and third sets' last misses) 818, 806 and 819.
+  The second set now agrees on 302, 295 and 302 of 304, the third on 278, 278 and 277 of 279.
 The floors are what the extractor measures after them: raise them as rules land, never lower them.
 """
 from __future__ import annotations
@@ -29,9 +30,9 @@ from districtbook.reading.articles import parse_article
 
 CORPUS = Path(__file__).parent / "fixtures" / "composed"
 #: per set, its files and the floor of each field's agreement
-SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0.98, "period": 0.96, "basis": 0.99}),
-        "third": (("corpus4.txt",), {"district": 0.965, "period": 0.97, "basis": 0.955}),
-        "fourth": (("corpus5.txt", "corpus6.txt"), {"district": 0.975, "period": 0.90, "basis": 0.935})}
+SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0.99, "period": 0.965, "basis": 0.99}),
+        "third": (("corpus4.txt",), {"district": 0.99, "period": 0.99, "basis": 0.99}),
+        "fourth": (("corpus5.txt", "corpus6.txt"), {"district": 0.975, "period": 0.96, "basis": 0.975})}
 
 
 def _blocks(files):
