@@ -83,3 +83,12 @@ def test_crlf_lines_keep_offsets():
 def test_decode_names_the_path_given():
     with pytest.raises(ArticleError, match="^x.txt: is binary"):
         decode(b"\x00\x01\x02abc", "x.txt")
+
+
+def test_the_items_of_a_list_glued_under_the_lead_are_body_not_teasers():
+    # a related article's title glued under the lead is a teaser; a list's item, "• …", is the article's own
+    text = ("Tiêu đề bài viết về quận\nXã hội 12/10/2024 08:00\n\nQuận có diện tích 16 km2 với 11 phường.\n"
+            "• Thu ngân sách năm 2013 đạt 1.162 tỷ đồng, gấp 13,5 lần năm 2003 khi mới thành lập\n"
+            "Quận Tân Bình thu ngân sách 9 tháng đạt 85% dự toán năm nay theo báo cáo\n")
+    kinds = {text[ln.start:ln.end][:8]: ln.kind for ln in classify_lines(text)}
+    assert (kinds["• Thu ng"], kinds["Quận Tân"]) == ("body", "teaser")

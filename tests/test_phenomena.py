@@ -214,6 +214,9 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
      "2023-9M"),
     ("Tính chung 9 tháng năm 2023, thu tiền sử dụng đất 402 tỷ đồng, chỉ bằng 64% cùng kỳ năm 2022.", "64%",
      "2023-9M"),
+    # a year as the label of the figure after it, in a list or an infographic
+    ("• Thu ngân sách: 2003: 86 tỷ đồng → 2013: 1.162 tỷ đồng.", "86", "2003"),
+    ("• Thu ngân sách: 2003: 86 tỷ đồng → 2013: 1.162 tỷ đồng.", "1.162", "2013"),
     # the whole year a target is set for is the plan's, not the period
     ("6 tháng đầu năm 2022, phường kết nạp 9 đảng viên, đạt 80% chỉ tiêu cả năm.", "80%", "2022-H1"),
     # a time in an aside in brackets dates only what the aside says

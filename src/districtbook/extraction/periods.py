@@ -68,7 +68,7 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("hết"), r"\s(?:tháng\s\d|quý\s|ngày\s\d)"),  # "Hết tháng 11, …": up to the end of November
 }
 #: after a digit: a count of months or years ("9 tháng", "5 năm qua") or the first year of a span ("2020-2025")
-_PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm|quý)|\d{{3}}\s?[-–])"
+_PERIOD_DIGIT = r"(?<!\d{d})(?:\d?\s(?:tháng|năm|quý)|\d{{3}}\s?[-–]|\d{{3}}:\s?\d)"  # ("2003: 86 tỷ đồng")
 
 
 def _period_trigger(tails: bool = True) -> re.Pattern[str]:
@@ -173,6 +173,7 @@ PERIOD_RE = re.compile(
     | [Tt]ừ\s(?:năm\s)?(?P<fy1>{_Y})\s(?:đến|tới)\s(?:hết\s)?(?:năm\s)?(?P<fy2>{_Y})      # "Từ năm 2020 đến năm 2025": the span
     | (?:năm|Năm)\s(?P<y>{_Y})(?!\s?[-–]\s?{_Y})                                    # not "5 năm 2021-2025"
     | (?P<this_year>năm\snay)
+    | (?<![\w/.,-])(?P<year_label>{_Y}):(?=\s?\d)                                    # "2003: 86 tỷ đồng → 2013: …"
     | (?<!\d[ ])(?<![Nn]hững[ ])(?<![Cc]ác[ ])(?<!nhiều[ ])(?P<past_year>[Nn]ăm\s(?:vừa\s)?qua|[Nn]ăm\sngoái|Năm\strước(?=,))(?![\w])  # "Năm qua, …": the year just ended
     """,
     re.VERBOSE,
@@ -589,6 +590,8 @@ def _whole_year_or_other(m: re.Match[str], ctx: ArticlePeriods) -> str:
         return str(year) if year else ""
     if m["this_year"]:
         return str(ref) if ref else ""
+    if m["year_label"]:
+        return m["year_label"]
     if m["past_year"]:  # "năm qua" late in a year is that year, early in one the year before; "năm ngoái" the year before
         end = ctx.last_complete_year()
         if m["past_year"].endswith(("ngoái", "trước")):  # "Năm trước, …" opening a sentence: the year before

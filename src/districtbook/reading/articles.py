@@ -282,6 +282,9 @@ def _late_kind(s: str, title_seen: str | None, counts: Counter[str]) -> str:
     return "body"
 
 
+_LIST_ITEM = re.compile(r"[•\-–+*·]\s")
+
+
 def _glued_lines(text: str, spans: list[tuple[int, int]], strings: list[str], kinds: list[str]) -> None:
     """The second pass: an unfinished line right under a picture is its caption; one glued under the lead (a single
     newline, near the top) is a related article's title."""
@@ -292,8 +295,8 @@ def _glued_lines(text: str, spans: list[tuple[int, int]], strings: list[str], ki
         single_newline = "\n\n" not in text[spans[i - 1][1]:spans[i][0]]
         if prev == "image":
             kinds[i] = "caption"  # the line right under a picture is its caption
-        elif prev == "body" and single_newline and i <= 6 and len(strings[i]) > 60:
-            kinds[i] = "teaser"  # related-article titles glued under the lead
+        elif prev == "body" and single_newline and i <= 6 and len(strings[i]) > 60 and not _LIST_ITEM.match(strings[i]):
+            kinds[i] = "teaser"  # related-article titles glued under the lead (not the items of a list: "• Thu …")
 
 
 def _looks_like_title(s: str) -> bool:
