@@ -147,6 +147,11 @@ def test_metric(sentence, quote, metric):
     ("Năm 2024, thu ngân sách đạt 1.540 tỷ đồng; tăng bình quân 9%/năm.", "9%", "yoy", "2023"),
     # a rate after a budget list's share of plan, in the next clause: the rate itself
     ("Tỉnh thu ngân sách 7.085 tỷ đồng, đạt 50,6% dự toán; tăng trưởng GRDP đạt 7,18%.", "7,18%", "none", ""),
+    # the quarter or the month before, named with its year: on the period before, not on last year's (nor on a term's
+    # start, whatever term starts that year)
+    ("Quý II/2023, thành phố đón 1,35 triệu lượt khách, tăng 46% so với quý I/2023.", "46%", "none", ""),
+    ("Tháng 3/2015, thu ngân sách ước đạt 312 tỷ đồng, giảm 5,1% so với tháng 2/2015.", "5,1%", "none", ""),
+    ("Quý I/2024, số hồ sơ tăng 12% so với quý I/2023.", "12%", "yoy", "2023-Q1"),
     # the part of the year before, named without its year: on the period before, not on last year's
     ("Riêng quý II, GRDP tăng 11,8% so với quý I.", "11,8%", "none", ""),
     ("Thu ngân sách tháng 4 bằng 92% so với tháng 3.", "92%", "none", ""),

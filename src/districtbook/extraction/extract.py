@@ -517,7 +517,7 @@ _BASIS_AFTER = [
     (re.compile(r"so với (?:quý (?:IV|III|II|I|[1-4])|tháng \d{1,2})(?![\w/])(?! năm (?:19|20))"), "none"),
     (re.compile(r"so với (?:đầu nhiệm kỳ|năm đầu nhiệm kỳ)"), "term_start"),
     (re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|nửa (?:đầu|cuối) |"
-                r"quý [IV1-4]+[ /]|năm )*(?P<year>(?:19|20)\d\d)"), "yoy"),
+                r"quý [IV1-4]+[ /]|tháng \d{1,2}[ /]|năm )*(?P<year>(?:19|20)\d\d)"), "yoy"),
     (re.compile(r"cùng kỳ|so với năm trước|so với năm ngoái"), "yoy"),
     (re.compile(r"kế hoạch|dự toán|[Dd]ự toán|chỉ t(?:iêu\b|$)|\bKH\b|nghị quyết"), "plan"),
     (re.compile(r"tổng thu|tổng chi|tổng số|tổng giá trị|GRDP của|tổng vốn"), "share"),
@@ -686,13 +686,14 @@ def _ratio_basis(clause_before: str, clause_after: str, noun: str, at: tuple[int
 
 def _basis_after(after: str, ctx: ArticlePeriods, term_starts: set[str]) -> tuple[str, int, int] | None:
     """The nearest cue after the number (:data:`_BASIS_AFTER`), offsets in ``after``; "so với năm 2020" is
-    against the start of the term when 2020 starts one (not "so với cùng kỳ năm 2020", nor the year before)."""
+    against the start of the term when 2020 starts one (not "so với cùng kỳ năm 2020", a month or a quarter of it, nor
+    the year before)."""
     found = []
     for pattern, basis in _BASIS_AFTER:
         m = pattern.search(after)
         if m:
-            if basis == "yoy" and "year" in m.groupdict() and m["year"] in term_starts and "kỳ" not in m.group(0) \
-                    and int(m["year"]) != (ctx.year or 0) - 1:
+            if basis == "yoy" and "year" in m.groupdict() and m["year"] in term_starts \
+                    and not re.search(r"kỳ|tháng|quý", m.group(0)) and int(m["year"]) != (ctx.year or 0) - 1:
                 basis = "term_start"
             found.append((m.start(), basis, m.end()))
     if not found:
@@ -1792,8 +1793,7 @@ def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
     r.basis, b0, b1 = _basis(r.before, r.after, tok.unit, tok.noun, a.periods, a.text[s.start:r.clause[0]],
                              (r.clause[0], tok.tail, s.start))
     r.basis_ev = ("clause", b0, b1) if b0 >= 0 else NO_CUE
-    if r.basis == "term_start" and r.period[:4].isdigit() and str(int(r.period[:4]) - 1) in a.text[b0:b1]:
-        r.basis = "yoy"  # "tính đến 30/11/2021, … tăng 13,99% so với năm 2020": the year before the figure's, not a term's start
+    r.basis = _base_by_period(r.basis, a.text[b0:b1] if b0 >= 0 else "", r.period)
     _list_basis(r, a.verb_cues, -1 if _BREAKDOWN.match(a.text, s.start) else s.start)  # "Trong đó, …" goes on
     _ranked_basis(r, a)
     compared = p.bases.get(tok.unit) if r.basis == "none" and r.basis_ev[1] < 0 else None
@@ -1827,6 +1827,33 @@ def _ranked_basis(r: Reading, a: ArticleState) -> None:
     elif r.basis == "none" and r.basis_ev[1] < 0 and a.ranked_on and _RANKING.search(r.sentence_before) \
             and _BARE_IN_RANKING.search(r.before[-12:]) and not _GROWTH_BEFORE.search(r.before[-30:]):
         r.basis, r.basis_ev = a.ranked_on[0], ("paragraph", *a.ranked_on[1:])
+
+
+def _base_by_period(basis: str, cue: str, period: str) -> str:
+    """A comparison's basis read with the figure's period: the year before the figure's is no term's start ("tính đến
+    30/11/2021, … tăng 13,99% so với năm 2020"); the quarter or month before it is the period before, not last year's
+    ("quý II/2023 … tăng 46% so với quý I/2023")."""
+    if basis == "term_start" and period[:4].isdigit() and str(int(period[:4]) - 1) in cue:
+        return "yoy"
+    if basis == "yoy" and cue and _previous_part(cue, period):
+        return "none"
+    return basis
+
+
+_PART_OF_A_YEAR = re.compile(r"(?:quý\s(?P<q>IV|III|II|I|[1-4])|tháng\s(?P<m>\d{1,2}))\s?(?:/|\snăm\s)(?P<y>(?:19|20)\d\d)")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def _previous_part(cue: str, period: str) -> bool:
+    """Whether a comparison's base names the quarter or month before the figure's, in the same year ("tháng 3/2015 …
+    giảm 5,1% so với tháng 2/2015")."""
+    m = _PART_OF_A_YEAR.search(cue)
+    if m is None or not period.startswith(m["y"] + "-"):
+        return False
+    part = period[5:]
+    if m["q"]:
+        return part.startswith("Q") and int(part[1]) == _ROMAN.get(m["q"], int(m["q"]) if m["q"].isdigit() else 0) + 1
+    return part.isdigit() and int(part) == int(m["m"]) + 1
 
 
 def _list_basis(r: Reading, verb_cues: dict[str, tuple[str, int, int]], growth_from: int) -> None:
