@@ -139,3 +139,15 @@ def test_two_level_words_named_together_are_a_tier_not_the_ward(sentence, quote)
 ])
 def test_a_clause_naming_no_unit_goes_on_with_its_sentences_unit(body, quote, place):
     assert fig(body, quote, head=f"Hạ Long thu ngân sách quý I vượt 2.000 tỷ đồng\n{DATED}").district == place
+
+
+@pytest.mark.parametrize(("lead", "body", "quote", "district"), [
+    # the unit's city in brackets after it says where it is: the article is the ward's, also where the text then says
+    # nothing of either
+    ("Quý I/2026, phường Phú Diễn (Hà Nội) thu ngân sách đạt 318,7 tỷ đồng.",
+     "Trên địa bàn hiện có 3 tuyến phố thanh toán không dùng tiền mặt.", "3 tuyến", "Phú Diễn"),
+    ("Năm 2024, xã Tân Phú (huyện Đồng Phú, tỉnh Bình Phước) kết nạp 12 đảng viên.",
+     "Toàn Đảng bộ hiện có 410 đảng viên.", "410", "Tân Phú"),
+])
+def test_a_parent_in_brackets_never_makes_the_article_its_own(lead, body, quote, district):
+    assert fig(lead + "\n" + body, quote, head="Phóng sự\nXã hội 12/04/2026 08:00\n").district == district

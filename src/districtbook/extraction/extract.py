@@ -1350,7 +1350,7 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
     in_title, in_frame = _framed(article, named)
     sources = [m for m in in_frame if _reports(m, text)]
     in_frame = [m for m in in_frame if m not in sources]
-    main = main_of(in_frame, in_title)
+    main = main_of(_without_parents(in_frame, text), in_title)
     counts = Counter(m.place for m in in_frame if not m.plural)
     first: dict[Place, Mention] = {}
     for m in in_frame:
@@ -1392,6 +1392,22 @@ def _country_headline(in_title: list[Mention], in_frame: list[Mention], text: st
         return None
     counts = Counter(m.place for m in in_frame if not m.plural and m.place.level in _TERRITORIES)
     return country if not counts or max(counts.values()) == 1 else None
+
+
+def _without_parents(named: list[Mention], text: str) -> list[Mention]:
+    """``named`` without the units said after a unit as where it is ("phường Phú Diễn (Hà Nội)", "xã Tân Phú (huyện
+    Đồng Phú, tỉnh Bình Phước)"): a higher unit right after the last one kept, in brackets or after a comma."""
+    out: list[Mention] = []
+    last: Mention | None = None
+    for m in named:
+        if last is not None and _RANK[m.place.level] > _RANK[last.place.level] and (
+                m.start - last.end <= 16 and _PARENT_BETWEEN.fullmatch(text, last.end, m.start)
+                or _PARENTS_IN_BRACKETS.fullmatch(text, last.end, m.start)):
+            last = m  # (the next parent follows this one)
+            continue
+        out.append(m)
+        last = m
+    return out
 
 
 def _listed_once(named: list[Mention], level: str) -> bool:
