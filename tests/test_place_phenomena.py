@@ -151,3 +151,13 @@ def test_a_clause_naming_no_unit_goes_on_with_its_sentences_unit(body, quote, pl
 ])
 def test_a_parent_in_brackets_never_makes_the_article_its_own(lead, body, quote, district):
     assert fig(lead + "\n" + body, quote, head="Phóng sự\nXã hội 12/04/2026 08:00\n").district == district
+
+
+@pytest.mark.parametrize(("body", "quote", "district"), [
+    # a bare level word after a unit of that level named in the sentence is that unit, not the article's
+    ("• Sóc Trăng: 9 tháng, tỉnh thu ngân sách 2.637 tỷ đồng.\n• Bạc Liêu: Đến ngày 30/9, tỉnh đã giải ngân 1.568 tỷ "
+     "đồng.", "1.568", "Bạc Liêu"),
+    ("Quận Hoàng Mai thu 2.300 tỷ đồng. Với quận Thanh Xuân, năm 2024 quận thu 1.900 tỷ đồng.", "1.900", "Thanh Xuân"),
+])
+def test_a_level_word_points_to_the_unit_of_its_level_just_named(body, quote, district):
+    assert fig(body, quote).district == district

@@ -1058,6 +1058,9 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     owner = _measures_of_unit(text, start, pos)
     word = owner[-1].span("unit") if owner and (not generic or owner[-1].start("unit") > generic[-1].start()) else (
         generic[-1].span() if generic else None)
+    if word and before and _LEVEL_WORDS.get(text[word[0]:word[1]].lower()) == before[-1].place.level:
+        # "Bạc Liêu: Đến ngày 30/9, tỉnh đã giải ngân …": the unit of that level just named, not the article's
+        return before[-1].place, ("clause", before[-1].start, before[-1].end, False)
     level_word = _level_word(word, default, by_level, text, bool(before)) if word else None
     if level_word:
         return level_word
