@@ -751,6 +751,16 @@ def test_a_term_said_at_a_congress_dates_its_figures(body, quote, period):
     assert fig(body, quote, head="Tiêu đề\nXã hội 15/03/2021 08:00\n").period == period
 
 
+def test_a_reports_sections_in_capitals_keep_its_frame():
+    # "NGÂN SÁCH", "XÂY DỰNG ĐẢNG": a report's sections, under the year its opening names; a heading in words of its own
+    # ("Phương hướng năm tới", "Kết quả nổi bật") starts afresh
+    head = "Huyện vượt khó trong năm 2021\nXã hội 05/01/2022 08:00\n"
+    body = ("TỔNG QUAN\nNăm 2021, huyện đạt và vượt 24/28 chỉ tiêu chủ yếu.\nNGÂN SÁCH\n"
+            "- Thu ngân sách trên địa bàn: 41,7 tỷ đồng, đạt 139% dự toán tỉnh giao;\n"
+            "Kết quả nổi bật\nToàn huyện có 120 thôn.")
+    assert [fig(body, q, head=head).period for q in ("41,7", "139%", "120")] == ["2021", "2021", ""]
+
+
 def test_a_headline_without_a_year_takes_the_leads_under_a_section_label():
     # "N tháng kết nạp" opens a headline's claim; the section's label over the lead is no lead
     head = "Đồng Tháp: 11 tháng kết nạp hơn 2.100 đảng viên\nXây dựng Đảng\n"

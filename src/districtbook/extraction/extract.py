@@ -2163,8 +2163,9 @@ def _heading(line: Line, a: ArticleState) -> bool:
     if line.kind != "body" or not _HEADING.match(line_text) or _FIGURE_IN_HEADING.search(line_text):
         return False
     marks = [(p, pos, e) for pos, p, scope, e in scoped_marks(text, line.start, line.end, a.periods) if p != "annual"]
-    a.section_period = (marks[0][0], "section", marks[0][1], marks[0][2], a.paragraph) if marks \
-        else ("", "none", -1, -1, a.paragraph)
+    if marks or not line_text.isupper():  # (a report's section in capitals, "NGÂN SÁCH", keeps the report's frame)
+        a.section_period = (marks[0][0], "section", marks[0][1], marks[0][2], a.paragraph) if marks \
+            else ("", "none", -1, -1, a.paragraph)
     heads = a.subjects(line.start, line.end)
     if heads and len(line_text) <= 40:
         a.section_place = (heads[0].place, ("section", heads[0].start, heads[0].end, False))
