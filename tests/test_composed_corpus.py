@@ -16,6 +16,10 @@ Each set was written by other hands than the rules', apart from them and from ea
   run 782, 755 and 785 of 835 figures, 4 of them not found (places set: 412, 427 and 434 of 462; periods set: 370,
   328 and 351 of 373); after the rules they led to (and the second and third sets' last misses) 818, 806 and 819.
   The second set now agrees on 302, 295 and 302 of 304, the third on 278, 278 and 277 of 279.
+- the fifth set (``corpus7.txt``, 38 articles of every form: reports under headings, interviews, bulleted lists,
+  tables as text, infographics, news digests; written at the end of the tenth session, after the fourth set's rules,
+  as a first sight of them): first run 389, 336 and 383 of 430 figures, 18 of them not found; after the rules it led to
+  401, 351 and 388, 15 not found.
 The floors are what the extractor measures after them: raise them as rules land, never lower them.
 """
 from __future__ import annotations
@@ -32,7 +36,8 @@ CORPUS = Path(__file__).parent / "fixtures" / "composed"
 #: per set, its files and the floor of each field's agreement
 SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0.99, "period": 0.965, "basis": 0.99}),
         "third": (("corpus4.txt",), {"district": 0.99, "period": 0.99, "basis": 0.99}),
-        "fourth": (("corpus5.txt", "corpus6.txt"), {"district": 0.975, "period": 0.96, "basis": 0.975})}
+        "fourth": (("corpus5.txt", "corpus6.txt"), {"district": 0.975, "period": 0.96, "basis": 0.975}),
+        "fifth": (("corpus7.txt",), {"district": 0.93, "period": 0.81, "basis": 0.90})}
 
 
 def _blocks(files):
