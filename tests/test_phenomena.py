@@ -1065,6 +1065,10 @@ def test_a_unit_named_in_the_clause_wins_and_the_city_is_never_its_default(body,
     # the whole a share is of is not the owner of the next share
     ("Năm 2023, vùng Đông Nam Bộ đóng góp 30,8% GDP cả nước và 44,7% tổng thu ngân sách nhà nước.", "44,7%",
      "Đông Nam Bộ"),
+    ("Năm 2018, thành phố Hà Tĩnh thu ngân sách 1.243 tỷ đồng, chiếm gần 1/5 tổng thu ngân sách nội địa của tỉnh Hà "
+     "Tĩnh (6.600 tỷ đồng). Riêng thu tiền sử dụng đất đạt 612 tỷ đồng.", "612", "TP Hà Tĩnh"),
+    ("Năm 2018, thành phố Hà Tĩnh thu ngân sách 1.243 tỷ đồng, chiếm gần 1/5 tổng thu ngân sách nội địa của tỉnh Hà "
+     "Tĩnh (6.600 tỷ đồng). Riêng thu tiền sử dụng đất đạt 612 tỷ đồng.", "6.600", "Hà Tĩnh"),
     # the group a unit is ranked in, counted, is not what the next sentence is about
     ("6 tháng, GRDP của tỉnh Long An tăng 6,8%, xếp thứ 3 trong 13 tỉnh, thành vùng Đồng bằng sông Cửu Long. "
      "Thu ngân sách đạt 11.630 tỷ đồng.", "11.630", "Long An"),

@@ -962,8 +962,8 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-_SHARE_WHOLE_BEFORE = re.compile(r"\b(?:chiếm|đóng góp)\s(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s)?[\d.,]+\s?%\s"
-                           r"(?:[^\W\d_]+\s){1,4}(?:của\s)?$")
+_SHARE_WHOLE_BEFORE = re.compile(r"\b(?:chiếm|đóng góp)\s(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s)?(?:[\d.,]+\s?%|\d+/\d+)\s"
+                                 r"(?:[^\W\d_]+\s){1,7}(?:của\s)?$")  # (also "chiếm gần 1/5 tổng thu … của tỉnh X")
 _FIGURE_IN_BRACKETS = re.compile(r"\s?\(\s?(?:(?:đạt|với|là|khoảng|gần|hơn|trên)\s)?\d[^()]{0,30}\)")
 _SPAN_LABEL = re.compile(r"\d{4}-\d{4}(?:-H1)?")  # "2020-2025": a term or a span names a programme in a lead
 _LISTED_AFTER = re.compile(r":|\bgồm\b")
