@@ -122,6 +122,8 @@ def test_metric(sentence, quote, metric):
     ("Trong đó, thành phố A giải ngân 35%, huyện Tháp Mười 22%.", "22%", "plan", ""),
     # disbursement is measured against the capital planned, whether or not the sentence says so
     ("Đến ngày 31/8, tỷ lệ giải ngân vốn đầu tư công của huyện đạt 48,6%.", "48,6%", "plan", ""),
+    # the end of the year before is the year before
+    ("Năm 2021, tỷ lệ hộ nghèo giảm 7,52% so với cuối năm 2020.", "7,52%", "yoy", "2020"),
     # a change of place in a ranking, on a base
     ("Năm 2023, tỉnh xếp thứ 12/63, tăng 3 bậc so với năm 2022.", "3 bậc", "yoy", "2022"),
     ("Năm 2023, tỉnh xếp thứ 12/63, tăng 3 bậc so với năm 2022.", "12/63", "none", ""),
@@ -229,6 +231,8 @@ def test_a_share_above_100_per_cent_is_per_cent_of_target():
      "đồng.", "1.286", "2025-9M"),
     ("Năm 2024, tỉnh thu 9.000 tỷ đồng (riêng quý IV thu 2.600 tỷ đồng), tăng 12%.", "2.600", "2024-Q4"),
     ("Năm 2024, tỉnh thu 9.000 tỷ đồng (riêng quý IV thu 2.600 tỷ đồng), tăng 12%.", "12%", "2024"),
+    ("Năm 2021, tỷ lệ hộ nghèo còn 38,25% (theo chuẩn nghèo giai đoạn 2016-2020).", "38,25%", "2021"),
+    ("Tỷ lệ hồ sơ trực tuyến đạt 41,5% (năm 2023).", "41,5%", "2023"),
     # nor the sentences after it
     ("9 tháng năm 2025, đặc khu thu 1.286 tỷ đồng (gồm số thu của huyện cũ trong 6 tháng đầu năm). Khách du lịch đạt "
      "1,12 triệu lượt.", "1,12", "2025-9M"),

@@ -517,7 +517,7 @@ _BASIS_AFTER = [
     (re.compile(r"so với (?:quý (?:IV|III|II|I|[1-4])|tháng \d{1,2})(?![\w/])(?! năm (?:19|20))"), "none"),
     (re.compile(r"so với (?:đầu nhiệm kỳ|năm đầu nhiệm kỳ)"), "term_start"),
     (re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|nửa (?:đầu|cuối) |"
-                r"quý [IV1-4]+[ /]|tháng \d{1,2}[ /]|năm )*(?P<year>(?:19|20)\d\d)"), "yoy"),
+                r"quý [IV1-4]+[ /]|tháng \d{1,2}[ /]|cuối |đầu |hết |năm )*(?P<year>(?:19|20)\d\d)"), "yoy"),
     (re.compile(r"cùng kỳ|so với năm trước|so với năm ngoái"), "yoy"),
     (re.compile(r"kế hoạch|dự toán|[Dd]ự toán|chỉ t(?:iêu\b|$)|\bKH\b|nghị quyết"), "plan"),
     (re.compile(r"tổng thu|tổng chi|tổng số|tổng giá trị|GRDP của|tổng vốn"), "share"),
@@ -1259,9 +1259,13 @@ def _outside_asides(text: str, s: Sentence, pos: int) -> list[tuple[int, str, st
 
 def _in_closed_aside(text: str, at: int, end: int, start: int, pos: int) -> bool:
     """Whether ``text[at:end]`` stands in brackets that open after ``start``, close before ``pos`` and say more than
-    it: an aside, whose time dates nothing outside it ("đạt 1.286 tỷ đồng (bao gồm số thu của huyện (cũ) trong 6
-    tháng đầu năm)"; not "Năm năm qua (2019-2023)", brackets that spell out a time)."""
-    if at >= pos or "(" not in text[start:at]:
+    it, or that open after ``pos`` with words before it: an aside, whose time dates nothing outside it ("đạt 1.286 tỷ
+    đồng (bao gồm số thu của huyện (cũ) trong 6 tháng đầu năm)", "còn 38,25% (theo chuẩn nghèo giai đoạn
+    2016-2020)"; not "Năm năm qua (2019-2023)" nor "41,5% (năm 2023)", brackets that spell out a time)."""
+    if at >= pos:  # an aside after the figure: "còn 38,25% (theo chuẩn nghèo giai đoạn 2016-2020)"
+        opened = text.rfind("(", pos, at)
+        return opened >= 0 and ")" not in text[opened:at] and bool(text[opened + 1:at].strip())
+    if "(" not in text[start:at]:
         return False
     depth, i = 0, at - 1
     while i >= start and not (text[i] == "(" and depth == 0):
