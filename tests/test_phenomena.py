@@ -122,6 +122,9 @@ def test_metric(sentence, quote, metric):
     ("Trong đó, thành phố A giải ngân 35%, huyện Tháp Mười 22%.", "22%", "plan", ""),
     # disbursement is measured against the capital planned, whether or not the sentence says so
     ("Đến ngày 31/8, tỷ lệ giải ngân vốn đầu tư công của huyện đạt 48,6%.", "48,6%", "plan", ""),
+    # a part of what was just counted is a share of it
+    ("Quý I/2026, phường tiếp nhận 9.842 hồ sơ, trong đó 97,3% được nộp trực tuyến.", "97,3%", "share", ""),
+    ("Năm 2024, huyện kết nạp 120 đảng viên, trong số đó hơn 60% là đoàn viên.", "60%", "share", ""),
     # the end of the year before is the year before
     ("Năm 2021, tỷ lệ hộ nghèo giảm 7,52% so với cuối năm 2020.", "7,52%", "yoy", "2020"),
     # a change of place in a ranking, on a base

@@ -526,6 +526,9 @@ _BASIS_AFTER = [
 #: the year a multiple is of, written right after it without "so với": "gấp 1,6 lần năm 2020"
 _MULTIPLE_OF_YEAR = re.compile(r"\s((?:năm\s)?(?P<year>(?:19|20)\d\d))\b")
 _SHARE_BEFORE = re.compile(r"(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?:\s\S+){0,3}\s$")
+#: a part of what was just counted: "tiếp nhận 9.842 hồ sơ, trong đó 97,3% …"
+_PART_OF_COUNT = re.compile(r"\d[\d.]*\s[^\W\d_]+(?:\s[^\W\d_]+){0,3},?\s((?:trong đó|trong số đó|trong số này)),?\s"
+                            r"(?:có\s)?(?:(?:khoảng|gần|hơn|trên)\s)?$")
 #: a part's contribution to a whole: "đóng góp 30,8% GDP cả nước", "đóng góp 5,98% vào mức tăng trưởng chung"
 _CONTRIBUTED_BEFORE = re.compile(r"\bđóng góp(?:\s(?:khoảng|gần|hơn|trên|xấp xỉ))?\s$")
 #: disbursement reaching a share: "tỷ lệ giải ngân (vốn đầu tư công) đạt 34%" is of the capital planned
@@ -719,6 +722,10 @@ def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts:
     m = _SHARE_BEFORE.search(near) or (_CONTRIBUTED_BEFORE.search(near) if unit == "percent" else None)
     if m:
         return in_near(m, "share")
+    m = _PART_OF_COUNT.search((siblings + clause_before)[-90:]) if unit == "percent" else None
+    if m:  # "tiếp nhận 9.842 hồ sơ, trong đó 97,3% được nộp trực tuyến": a share of what was counted
+        shift = at[2] + len(siblings + clause_before) - len((siblings + clause_before)[-90:])
+        return "share", shift + m.start(1), shift + m.end(1)
     m = _PLAN_BEFORE.search(near)
     if m:
         return in_near(m, "plan")
