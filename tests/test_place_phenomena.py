@@ -161,3 +161,20 @@ def test_a_parent_in_brackets_never_makes_the_article_its_own(lead, body, quote,
 ])
 def test_a_level_word_points_to_the_unit_of_its_level_just_named(body, quote, district):
     assert fig(body, quote).district == district
+
+
+@pytest.mark.parametrize(("head", "body", "quote", "district"), [
+    # a national source, a headline that names no territory, provinces each named once as examples: the country's
+    ("GDP năm 2022 tăng 8,02%\nKinh tế 29/12/2022 10:00\n",
+     "Tổng cục Thống kê cho biết, GDP năm 2022 ước tăng 8,02% so với năm trước; quy mô GDP ước đạt 9.513 nghìn tỷ "
+     "đồng. Một số địa phương tăng hai con số như Khánh Hòa (19,4%), Hải Phòng (12,3%).", "9.513", "Việt Nam"),
+    ("Năm 2022, toàn Đảng kết nạp hơn 182.000 đảng viên\nXây dựng Đảng 10/01/2023 08:00\n",
+     "Theo Ban Tổ chức Trung ương, năm 2022 đã kết nạp 182.410 đảng viên. Đảng bộ Hà Nội kết nạp 11.870 người; "
+     "Đảng bộ Nghệ An kết nạp 5.263 đảng viên.", "182.410", "Việt Nam"),
+    # (a province's report that names its own statistics office stays the province's)
+    ("Nghệ An: GRDP 6 tháng tăng 8,1%\nKinh tế 05/07/2024 10:00\n",
+     "Theo Cục Thống kê tỉnh, GRDP 6 tháng của tỉnh Nghệ An tăng 8,1%; thu ngân sách đạt 9.800 tỷ đồng. Tỉnh Nghệ "
+     "An đứng thứ 12 cả nước.", "9.800", "Nghệ An"),
+])
+def test_a_national_report_with_provinces_as_examples_is_the_countrys(head, body, quote, district):
+    assert fig(body, quote, head=head).district == district

@@ -1380,19 +1380,37 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
 
     by_level = {level: (place, evidence(place)) for level, place in main_by_level(in_frame).items()}
     article_place = (main[0], evidence(main[0])) if main else (None, NO_PLACE)
-    national = None if main or sources else _NATIONAL_SOURCE.search(text, 0, _frame_end(article))
-    listing = sources and main and _listed_once(in_frame, main[0].level)
-    country = _country_headline(in_title, in_frame, text)
-    if sources and (not main or listing) or national or country:
-        # "Theo Bộ Tài chính, tổng thu ngân sách nhà nước …", "…; trong đó Thái Bình đạt 98,1%, Long An 94,2%": the
-        # country's, as a ministry reports, also when it lists provinces each named once
-        at = (country.start, country.end) if country else (sources[0].start, sources[0].end) if sources \
-            else national.span()  # type: ignore[union-attr]
-        article_place = (Place("Việt Nam", "country"), ("title" if country else "article", *at, False))
+    country = _countrys(article, in_title, in_frame, sources, main)
+    if country is not None:
+        article_place = (Place("Việt Nam", "country"), (*country, False))
     return _site_place(article, article_place, by_level), by_level
 
 
+def _countrys(article: Article, in_title: list[Mention], in_frame: list[Mention], sources: list[Mention],
+              main: list[Place]) -> tuple[str, int, int] | None:
+    """Whether the article is the country's, and the words that say so: a ministry that reports ("Theo Bộ Tài chính,
+    tổng thu ngân sách nhà nước …"), with no unit of its own or with provinces each named once; a headline that names
+    the country alone (:func:`_country_headline`); a national source (:data:`_NATIONAL_SOURCE`) in an article naming no
+    unit, or whose headline names no territory while its text names each territory once (the provinces a national
+    report gives as examples: "Khánh Hòa (19,4%), Hải Phòng (12,3%)")."""
+    text = article.text
+    country = _country_headline(in_title, in_frame, text)
+    if country is not None:
+        return "title", country.start, country.end
+    if sources and (not main or _listed_once(in_frame, main[0].level)):
+        return "article", sources[0].start, sources[0].end
+    examples = not sources and not any(m.place.level in _TERRITORIES for m in in_title) and _each_once(in_frame)
+    national = None if (main or sources) and not examples else _NATIONAL_SOURCE.search(text, 0, _frame_end(article))
+    return ("article", *national.span()) if national else None
+
+
 _TERRITORIES = ("ward", "district", "city", "province")
+
+
+def _each_once(named: list[Mention]) -> bool:
+    """Whether the territories ``named`` holds are each named once (none: also)."""
+    counts = Counter(m.place for m in named if not m.plural and m.place.level in _TERRITORIES)
+    return not counts or max(counts.values()) == 1
 
 
 def _country_headline(in_title: list[Mention], in_frame: list[Mention], text: str) -> Mention | None:
@@ -1432,7 +1450,8 @@ def _listed_once(named: list[Mention], level: str) -> bool:
 
 #: the national statistics office, or the national product: what an article naming no unit says is the country's
 #: (not "Chính phủ", "Kho bạc Nhà nước": a local report names them too, and names its unit in its URL only)
-_NATIONAL_SOURCE = re.compile(r"\bTổng cục Thống kê\b|\bGDP\b|\btổng sản phẩm trong nước\b")
+_NATIONAL_SOURCE = re.compile(r"\bTổng cục Thống kê\b|\bCục Thống kê \(Bộ Tài chính\)|\bGDP\b|\btổng sản phẩm trong nước\b|"
+                              r"\bBan Tổ chức Trung ương\b|\btoàn Đảng\b")
 
 
 def _frame_end(article: Article) -> int:
