@@ -178,3 +178,25 @@ def test_a_level_word_points_to_the_unit_of_its_level_just_named(body, quote, di
 ])
 def test_a_national_report_with_provinces_as_examples_is_the_countrys(head, body, quote, district):
     assert fig(body, quote, head=head).district == district
+
+
+@pytest.mark.parametrize(("head", "body", "quote", "district"), [
+    # a ministry's ranking whose leader the headline names: the averages are the country's, the leader's figure its own
+    # (a province's own report of its rank, naming the leader once, stays the province's: corpus6's c40)
+    ("Công bố Chỉ số cải cách hành chính năm 2022: Hải Phòng lần đầu dẫn đầu\nThời sự 30/05/2023 18:00\n",
+     "Chiều 30/5, Bộ Nội vụ công bố Chỉ số cải cách hành chính năm 2022. Giá trị trung bình đạt 84,00%, tăng 1,36% so "
+     "với năm 2021. Hải Phòng đứng đầu với 92,35%, tiếp theo là Hà Nội (91,12%).", "84,00%", "Việt Nam"),
+    ("Công bố Chỉ số cải cách hành chính năm 2022: Hải Phòng lần đầu dẫn đầu\nThời sự 30/05/2023 18:00\n",
+     "Chiều 30/5, Bộ Nội vụ công bố Chỉ số cải cách hành chính năm 2022. Giá trị trung bình đạt 84,00%, tăng 1,36% so "
+     "với năm 2021. Hải Phòng đứng đầu với 92,35%, tiếp theo là Hà Nội (91,12%).", "92,35%", "Hải Phòng"),
+    # the Government Office's national portal, provinces as examples
+    ("Hơn 4,1 triệu hồ sơ trực tuyến được xử lý\nThời sự 20/12/2021 08:00\n",
+     "Theo Văn phòng Chính phủ, Cổng Dịch vụ công quốc gia đã tích hợp 3.452 dịch vụ công. Dẫn đầu là Thừa Thiên Huế "
+     "với 87,2%, tiếp đến là Bình Dương 73,5%.", "3.452", "Việt Nam"),
+    # a province only in its outlet's mark, its districts named: "tỉnh 6 tháng" is the province
+    ("Thu ngân sách 6 tháng đạt 52,1% dự toán\nKinh tế 12/07/2024 15:00\n",
+     "QNO - Tổng thu ngân sách trên địa bàn tỉnh 6 tháng ước đạt 12.450 tỷ đồng. Thị xã Điện Bàn thu 1.126 tỷ đồng; "
+     "thành phố Tam Kỳ thu 842 tỷ đồng.", "12.450", "Quảng Nam"),
+])
+def test_whose_article_a_national_or_provincial_report_is(head, body, quote, district):
+    assert fig(body, quote, head=head).district == district

@@ -997,7 +997,9 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                         # "phường/xã": units of two kinds counted or named together
                         # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"; "các đảng bộ
                         # xã, phường", "cấp huyện/quận": a tier of two kinds, not the unit
-                        after=r"\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)|[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn)\b")
+                        # (a number of months is no unit's number: "trên địa bàn tỉnh 6 tháng ước đạt …")
+                        after=r"\s(?:\d(?!\d?\s(?:tháng|năm|quý)\b)|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)|"
+                              r"[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn)\b")
 #: a measure of the province or the city, said with "của" ("tổng thu ngân sách của tỉnh đạt", "tăng trưởng kinh tế của
 #: thành phố"): the level word is the figure's unit (a bare "của tỉnh" is most often whose a thing is, not a subject)
 _MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập|"
@@ -1397,7 +1399,8 @@ def _countrys(article: Article, in_title: list[Mention], in_frame: list[Mention]
     country = _country_headline(in_title, in_frame, text)
     if country is not None:
         return "title", country.start, country.end
-    if sources and (not main or _listed_once(in_frame, main[0].level)):
+    body = [m for m in in_frame if m not in in_title]  # ("Hải Phòng lần đầu dẫn đầu" over a ranking it is one of)
+    if sources and (not main or _listed_once(body, main[0].level)):
         return "article", sources[0].start, sources[0].end
     examples = not sources and not any(m.place.level in _TERRITORIES for m in in_title) and _each_once(in_frame)
     national = None if (main or sources) and not examples else _NATIONAL_SOURCE.search(text, 0, _frame_end(article))
@@ -1451,7 +1454,8 @@ def _listed_once(named: list[Mention], level: str) -> bool:
 #: the national statistics office, or the national product: what an article naming no unit says is the country's
 #: (not "Chính phủ", "Kho bạc Nhà nước": a local report names them too, and names its unit in its URL only)
 _NATIONAL_SOURCE = re.compile(r"\bTổng cục Thống kê\b|\bCục Thống kê \(Bộ Tài chính\)|\bGDP\b|\btổng sản phẩm trong nước\b|"
-                              r"\bBan Tổ chức Trung ương\b|\btoàn Đảng\b")
+                              r"\bBan Tổ chức Trung ương\b|\btoàn Đảng\b|\bVăn phòng Chính phủ\b|"
+                              r"\bCổng Dịch vụ công quốc gia\b|\bcác bộ, ngành và địa phương\b")
 
 
 def _frame_end(article: Article) -> int:
