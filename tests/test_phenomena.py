@@ -768,6 +768,13 @@ def test_a_reports_sections_in_capitals_keep_its_frame():
     assert [fig(body, q, head=head).period for q in ("41,7", "139%", "120")] == ["2021", "2021", ""]
 
 
+def test_an_undated_reports_year_is_the_year_of_the_day_its_running_total_runs_to():
+    # not the base's year: "từ đầu năm" is 2021's
+    body = ("Theo Văn phòng Chính phủ, tính đến ngày 15/12/2021, cổng đã tích hợp 3.452 dịch vụ; có hơn 4,1 triệu hồ sơ "
+            "được xử lý trực tuyến từ đầu năm, gấp 2,3 lần so với năm 2020.")
+    assert fig(body, "4,1", head="Hơn 4,1 triệu hồ sơ trực tuyến được xử lý\n").period == "2021-YTD"
+
+
 def test_a_headline_without_a_year_takes_the_leads_under_a_section_label():
     # "N tháng kết nạp" opens a headline's claim; the section's label over the lead is no lead
     head = "Đồng Tháp: 11 tháng kết nạp hơn 2.100 đảng viên\nXây dựng Đảng\n"

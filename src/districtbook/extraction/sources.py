@@ -106,17 +106,22 @@ def reporting_year(text: str, plans: bool = True) -> int | None:
     2023
     >>> reporting_year("Trong năm 2021, … Lũy kế từ đầu năm đến tháng 8/2022, quận thu …"), reporting_year("ngày 30/11/2022, năm 2021")
     (2022, 2021)
+    >>> reporting_year("tính đến ngày 15/12/2021, … gấp 2,3 lần so với năm 2020")
+    2021
     >>> t = "Năm 2023, quận thu 900 tỷ đồng. Kỳ họp thông qua dự toán ngân sách năm 2024."
     >>> reporting_year(t), reporting_year(t, plans=False), reporting_year("đạt 98% kế hoạch năm 2024", plans=False)
     (2024, 2023, 2024)
     """
-    years = [int(m["y"]) for m in _YEAR.finditer(text)] + [int(m["y"]) for m in _MONTH_OF_YEAR.finditer(text)]
+    years = [int(m["y"]) for m in _YEAR.finditer(text)] + [int(m["y"]) for m in _MONTH_OF_YEAR.finditer(text)] \
+        + [int(m["y"]) for m in _UP_TO_DAY.finditer(text)]
     if not plans:
         planned = {m.start("y") for m in _PLANNED_YEAR.finditer(text)}
         years = [int(m["y"]) for m in _YEAR.finditer(text) if m.start("y") not in planned] or years
     return max(years) if years else None
 
 
+#: a running total's day ("tính đến ngày 15/12/2021"): a year reported on (not any day: a meeting's may come later)
+_UP_TO_DAY = re.compile(r"\b(?:[Tt]ính\s)?(?:đến|tới)\s(?:hết\s)?ngày\s\d{1,2}[/-]\d{1,2}[/-](?P<y>(?:19|20)\d\d)\b")
 #: the year of a plan being set, not one reported on: "thông qua kế hoạch đầu tư công năm 2024", "dự toán ngân sách
 #: năm 2024", "nhiệm vụ năm 2024" (late in a year a council sets the next year's plan); not a plan a result is measured
 #: against ("đạt 98% kế hoạch năm 2023", "hoàn thành kế hoạch năm 2023")
