@@ -23,7 +23,7 @@ Each set was written by other hands than the rules', apart from them and from ea
 - the sixth set (``corpus8.txt``, 32 articles on which unit an article is about: national reports that give provinces as
   examples, province reports that name their districts more often than themselves, district reports that name their
   province; written at the end of the tenth session, after the fifth set's rules): first run 341, 336 and 376 of 409
-  figures, 3 not found; after the rules it led to 375, 336 and 376.
+  figures, 3 not found; after the rules it led to 375, 340 and 377.
 The floors are what the extractor measures after them: raise them as rules land, never lower them.
 """
 from __future__ import annotations
@@ -42,7 +42,7 @@ SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0
         "third": (("corpus4.txt",), {"district": 0.99, "period": 0.99, "basis": 0.99}),
         "fourth": (("corpus5.txt", "corpus6.txt"), {"district": 0.975, "period": 0.96, "basis": 0.975}),
         "fifth": (("corpus7.txt",), {"district": 0.935, "period": 0.82, "basis": 0.90}),
-        "sixth": (("corpus8.txt",), {"district": 0.91, "period": 0.82, "basis": 0.915})}
+        "sixth": (("corpus8.txt",), {"district": 0.91, "period": 0.83, "basis": 0.92})}
 
 
 def _blocks(files):
