@@ -1068,6 +1068,9 @@ def test_a_unit_named_in_the_clause_wins_and_the_city_is_never_its_default(body,
 
 
 @pytest.mark.parametrize(("body", "quote", "district"), [
+    # the first of a list of numbers that names its noun once is a figure too, each unit its own
+    ("Năm 2024, xã A Lưới, xã Hồng Hạ và xã Hương Phong lần lượt kết nạp 126, 105 và 98 đảng viên.", "126",
+     "A Lưới"),
     # a yardstick with its figure in brackets owns that figure only; the ranks after it are the subject's
     ("Năm 2024, GRDP của tỉnh Thanh Hóa tăng 11,2%, cao hơn mức bình quân chung cả nước (7,09%), đứng thứ 2 khu vực "
      "Bắc Trung Bộ và xếp thứ 5/63 tỉnh, thành phố.", "5/63", "Thanh Hóa"),

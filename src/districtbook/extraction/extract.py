@@ -425,6 +425,7 @@ _OUT_OF_BEFORE = re.compile(r"\b(?:trên|trong) tổng số\s$")
 _AT_PLACE_BEFORE, _NAMED_AFTER = re.compile(r"\b(?:tại|ở)\s$"), re.compile(r"\s?\w+(?:\s\w+)?\s[A-ZĐ]")
 _ONLY_ELLIPSIS_TO_END = re.compile(r"[ …]*\Z")
 _CLOCK_AFTER = re.compile(r":\d\d|h\d\d|\s?giờ")
+_NUMBERS_LISTED_AFTER = re.compile(r"(?:,\s?\d[\d.,]*)*,?\s(?:và|hoặc)\s\d[\d.,]*\s[^\W\d_]")
 _VERB_BEFORE = re.compile(r"\b(?:tăng|giảm|đạt|là|có|còn|được|lên|xuống)\s(?:thêm\s)?$")
 
 
@@ -474,8 +475,8 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
         after = text[tok.end:tok.end + 3]
         if after.startswith((":", "h", "giờ")) and _CLOCK_AFTER.match(text[tok.end:tok.end + 5]):
             return _incidental(tok, "time")
-        if not tok.noun and not _VERB_BEFORE.search(before):
-            return _incidental(tok, "bare number")
+        if not tok.noun and not _VERB_BEFORE.search(before) and not _NUMBERS_LISTED_AFTER.match(text, tok.end):
+            return _incidental(tok, "bare number")  # (not the first of a list: "kết nạp 126, 105 và 98 đảng viên")
     return tok
 
 
