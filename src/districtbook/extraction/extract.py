@@ -37,7 +37,8 @@ from districtbook.reading.articles import Article, Line, iter_articles
 from districtbook.extraction.metrics import (AMOUNT_CHANGE_BEFORE, INDEX_UNITS, change_suffix, family_of, index_frame,
                                              index_names, last_index, metric_evidence)
 from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
-from districtbook.extraction.periods import TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark, scoped_marks
+from districtbook.extraction.periods import (QUARTER_NUMBER, TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark,
+                                             scoped_marks)
 from districtbook.reading.articles import FRAME_KINDS
 from districtbook.extraction.places import (_RANK, Mention, Place, abbreviation_at, bare_district_names, header_place,
                                            listed_units, main_by_level, main_of, mentions, outlet_place, parent_unit,
@@ -962,9 +963,7 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue  # "đóng góp 30,8% GDP cả nước và 44,7% tổng thu": the whole a share is of
         if _FIGURE_IN_BRACKETS.match(text, m.end) and _YARDSTICK_BEFORE.search(text, max(0, m.start - 60), m.start):
             continue  # "cao hơn mức bình quân chung cả nước (7,09%), đứng thứ 2": the yardstick has its figure only
-        if out and _RANK[m.place.level] > _RANK[out[-1].place.level] and (
-                m.start - out[-1].end <= 16 and _PARENT_BETWEEN.fullmatch(text, out[-1].end, m.start)
-                or _PARENTS_IN_BRACKETS.fullmatch(text, out[-1].end, m.start)):
+        if out and _parent_of(m, out[-1], text):
             continue  # "phường Vĩnh Trung (quận Thanh Khê, TP Đà Nẵng)": where the unit is, not another subject
         out.append(m)
     return out
@@ -1430,15 +1429,21 @@ def _country_headline(in_title: list[Mention], in_frame: list[Mention], text: st
     return country if not counts or max(counts.values()) == 1 else None
 
 
+def _parent_of(m: Mention, unit: Mention, text: str) -> bool:
+    """Whether ``m`` is a higher unit said right after ``unit`` as where it is: after a comma ("Phường Tam Thắng,
+    TPHCM") or in brackets ("phường Vĩnh Trung (quận Thanh Khê, TP Đà Nẵng)")."""
+    return _RANK[m.place.level] > _RANK[unit.place.level] and (
+        m.start - unit.end <= 16 and _PARENT_BETWEEN.fullmatch(text, unit.end, m.start) is not None
+        or _PARENTS_IN_BRACKETS.fullmatch(text, unit.end, m.start) is not None)
+
+
 def _without_parents(named: list[Mention], text: str) -> list[Mention]:
     """``named`` without the units said after a unit as where it is ("phường Phú Diễn (Hà Nội)", "xã Tân Phú (huyện
     Đồng Phú, tỉnh Bình Phước)"): a higher unit right after the last one kept, in brackets or after a comma."""
     out: list[Mention] = []
     last: Mention | None = None
     for m in named:
-        if last is not None and _RANK[m.place.level] > _RANK[last.place.level] and (
-                m.start - last.end <= 16 and _PARENT_BETWEEN.fullmatch(text, last.end, m.start)
-                or _PARENTS_IN_BRACKETS.fullmatch(text, last.end, m.start)):
+        if last is not None and _parent_of(m, last, text):
             last = m  # (the next parent follows this one)
             continue
         out.append(m)
@@ -1895,7 +1900,6 @@ def _base_by_period(basis: str, cue: str, period: str) -> str:
 
 
 _PART_OF_A_YEAR = re.compile(r"(?:quý\s(?P<q>IV|III|II|I|[1-4])|tháng\s(?P<m>\d{1,2}))\s?(?:/|\snăm\s)(?P<y>(?:19|20)\d\d)")
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def _previous_part(cue: str, period: str) -> bool:
@@ -1906,7 +1910,7 @@ def _previous_part(cue: str, period: str) -> bool:
         return False
     part = period[5:]
     if m["q"]:
-        return part.startswith("Q") and int(part[1]) == _ROMAN.get(m["q"], int(m["q"]) if m["q"].isdigit() else 0) + 1
+        return part.startswith("Q") and int(part[1]) == QUARTER_NUMBER[m["q"]] + 1
     return part.isdigit() and int(part) == int(m["m"]) + 1
 
 

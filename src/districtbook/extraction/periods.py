@@ -22,7 +22,7 @@ from districtbook.reading.articles import Article
 from districtbook.extraction.numbers import cases, scan, trigger
 from districtbook.extraction.sources import find_date, reporting_year
 
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+QUARTER_NUMBER = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Y = r"(?:19|20)\d\d"
 #: a term, in any case: "nhiệm kỳ 2020-2025", "Khóa 2015 - 2020", i.e. (?:nhiệm kỳ|khóa|khoá)\s(Y)\s?[-–]\s?(Y)
 #: written year first, its words in look-behinds: the regex engine then skips ahead to a "1" or a "2" (a
@@ -470,10 +470,10 @@ def _quarter_or_half(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
         year = int(m["hy"]) if m["hy"] else ref
         return f"{year}-{'H1' if 'đầu' in m['half'] else 'H2'}" if year else ""
     if m["bq"]:  # "hết quý III/2025": everything up to the end of the quarter
-        year, n = m["bqy"] or ref, 3 * int(_ROMAN[m["bq"]])
+        year, n = m["bqy"] or ref, 3 * int(QUARTER_NUMBER[m["bq"]])
         return (str(year) if n == 12 else f"{year}-{'Q1' if n == 3 else 'H1' if n == 6 else '9M'}") if year else ""
     if m["q"]:
-        q = int(_ROMAN[m["q"]])
+        q = int(QUARTER_NUMBER[m["q"]])
         year = m["qy"] or _not_ahead(ref, 3 * q - 2, ctx)
         return f"{year}-Q{q}" if year else ""
     return None
