@@ -200,3 +200,69 @@ def test_a_national_report_with_provinces_as_examples_is_the_countrys(head, body
 ])
 def test_whose_article_a_national_or_provincial_report_is(head, body, quote, district):
     assert fig(body, quote, head=head).district == district
+
+
+# --- the mean or median of the provinces (or ministries) of a national index ("SIPAS trung bình cấp tỉnh", "điểm số
+# của tỉnh trung vị") is the country's figure, not that of the province the headline names first --------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Chỉ số SIPAS 2023: Bắc Giang, Lạng Sơn dẫn đầu",
+     "Bộ Nội vụ vừa công bố Chỉ số hài lòng năm 2023. Theo đó, SIPAS trung bình cấp tỉnh đạt 82,66%, tăng 2,1% so với "
+     "năm 2022. Bắc Giang đứng đầu với 90,4%; Lạng Sơn thứ hai với 89,7%.", "82,66%", "Việt Nam"),
+    ("Chỉ số SIPAS 2023: Bắc Giang, Lạng Sơn dẫn đầu",
+     "Bộ Nội vụ vừa công bố Chỉ số hài lòng năm 2023. Theo đó, SIPAS trung bình cấp tỉnh đạt 82,66%, tăng 2,1% so với "
+     "năm 2022. Bắc Giang đứng đầu với 90,4%; Lạng Sơn thứ hai với 89,7%.", "90,4%", "Bắc Giang"),
+    ("PCI 2022: Quảng Ninh giữ ngôi đầu",
+     "VCCI công bố PCI năm 2022. Quảng Ninh đạt 72,95 điểm, Hải Phòng 70,9 điểm. Điểm số của tỉnh trung vị là 64,4 "
+     "điểm.", "64,4", "Việt Nam"),
+    ("Chỉ số chuyển đổi số 2023 của các bộ, ngành",
+     "Năm 2023, Bộ Tư pháp dẫn đầu khối bộ với 0,71 điểm; Bộ Y tế đạt 0,52 điểm. DTI trung bình cấp bộ đạt 0,55.",
+     "0,55", "Việt Nam"),
+])
+def test_the_mean_of_a_tier_is_the_countrys(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a unit named as who set a plan ("dự toán tỉnh Đắk Lắk giao") is not what the figures after it are about ----------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Năm 2023, thu ngân sách trên địa bàn huyện Ea Súp đạt 96 tỷ đồng, bằng 118% dự toán tỉnh Đắk Lắk giao và bằng "
+     "104% dự toán HĐND huyện giao, tăng 5,1% so với năm 2022.", "104%", "Ea Súp"),
+    ("Năm 2023, thu ngân sách trên địa bàn huyện Ea Súp đạt 96 tỷ đồng, bằng 118% dự toán tỉnh Đắk Lắk giao và bằng "
+     "104% dự toán HĐND huyện giao, tăng 5,1% so với năm 2022.", "5,1%", "Ea Súp"),
+    ("Năm 2022, quận Ngũ Hành Sơn thu 1.250 tỷ đồng, vượt kế hoạch UBND thành phố Đà Nẵng giao, tăng 9% so với năm "
+     "2021.", "9%", "Ngũ Hành Sơn"),
+])
+def test_who_sets_a_plan_is_not_the_subject(body, quote, place):
+    assert fig(body, quote, head=f"Thu ngân sách năm 2023\n{DATED}").district == place
+
+
+# --- the unit a level word said alone gives a sentence ("tỉnh xếp thứ 21/63") goes on to the next sentences of its
+# paragraph, as a name would; not the whole a local figure is set against ("bình quân toàn tỉnh là 41%") ------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Xếp hạng chuyển đổi số cấp huyện: huyện Lộc Hà dẫn đầu",
+     "Ngày 5/3, UBND tỉnh Hà Tĩnh công bố kết quả chuyển đổi số cấp huyện năm 2023. Huyện Lộc Hà đứng đầu với 0,66 "
+     "điểm; huyện Can Lộc thứ hai với 0,61 điểm.\n\nNăm 2023, tỉnh xếp thứ 18/63 về DTI. Tỷ lệ thanh toán trực tuyến "
+     "đạt 52,3%.", "52,3%", "Hà Tĩnh"),
+    ("Krông Năng: 6 tháng thu ngân sách đạt 61% dự toán",
+     "6 tháng đầu năm 2024, thu ngân sách trên địa bàn huyện Krông Năng đạt 74 tỷ đồng.\n\nHuyện đã giải ngân 58% kế "
+     "hoạch vốn, trong khi bình quân toàn tỉnh là 40%. Có 9/12 xã của huyện đạt chuẩn nông thôn mới.", "9/12",
+     "Krông Năng"),
+])
+def test_a_level_word_said_alone_goes_on_like_a_name(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a province's report that names none of its units in its headline, each of its districts once, and itself only
+# as "tỉnh" is the province's, not its first district's --------------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Sáng 10/7, UBND tỉnh họp đánh giá thu ngân sách 6 tháng đầu năm 2024.\n\nTổng thu ngân sách trên địa bàn tỉnh "
+     "ước đạt 6.120 tỷ đồng, bằng 55% dự toán. Thu nội địa đạt 5.300 tỷ đồng.\n\nThành phố Hà Tĩnh thu 610 tỷ đồng; "
+     "thị xã Hồng Lĩnh thu 95 tỷ đồng; huyện Cẩm Xuyên đạt 60% dự toán.", "5.300", "Hà Tĩnh"),
+    ("Sáng 10/7, UBND tỉnh họp đánh giá thu ngân sách 6 tháng đầu năm 2024.\n\nTổng thu ngân sách trên địa bàn tỉnh "
+     "ước đạt 6.120 tỷ đồng, bằng 55% dự toán. Thu nội địa đạt 5.300 tỷ đồng.\n\nThành phố Hà Tĩnh thu 610 tỷ đồng; "
+     "thị xã Hồng Lĩnh thu 95 tỷ đồng; huyện Cẩm Xuyên đạt 60% dự toán.", "610", "TP Hà Tĩnh"),
+    ("Theo Cục Thuế tỉnh, quý I/2019 thu ngân sách trên địa bàn ước đạt 1.840 tỷ đồng.\n\nHuyện Hải Hậu thu 72 tỷ "
+     "đồng; huyện Giao Thủy thu 48 tỷ đồng; huyện Xuân Trường thu 40 tỷ đồng.\n\nCả quý, tiền sử dụng đất đạt 610 tỷ "
+     "đồng.", "610", "Nam Định"),
+])
+def test_a_province_report_naming_its_districts_once_is_the_provinces(body, quote, place):
+    assert fig(body, quote, head=f"Thu ngân sách 6 tháng đạt khá\n{DATED}").district == place

@@ -914,7 +914,9 @@ _HEADING = re.compile(r"^[^.!?;:]{1,80}$")
 #: ("trên cơ sở sáp nhập phường Thanh Minh, …") is not what the figures near it are about
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:(?:Chủ tịch|Bí thư|Giám đốc|Ủy viên|Uỷ viên|Trưởng ban|Phó ban|Trưởng phòng|Tổ trưởng)\s(?:\S+\s){0,5}"
-    r"|(?:sáp nhập|hợp nhất|trên cơ sở)[^;.]{0,80})$")
+    r"|(?:sáp nhập|hợp nhất|trên cơ sở)[^;.]{0,80}"
+    # who sets a plan, not who meets it: "bằng 121,5% dự toán tỉnh Đắk Lắk giao", "kế hoạch UBND thành phố Huế giao"
+    r"|(?:dự toán|kế hoạch|chỉ tiêu)\s(?:(?:do\s)?(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân)\s)?)$")
 
 
 _NOT_SUBJECT_WORDS = required(_NOT_SUBJECT_BEFORE)  # "chủ tịch", "sáp nhập", …: one is in every match
@@ -1382,10 +1384,33 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
 
     by_level = {level: (place, evidence(place)) for level, place in main_by_level(in_frame).items()}
     article_place = (main[0], evidence(main[0])) if main else (None, NO_PLACE)
+    parent = _parent_of_listed(article, in_frame, main, bool(in_title))
+    if parent is not None:
+        article_place = parent
+        by_level.setdefault(parent[0].level, parent)
     country = _countrys(article, in_title, in_frame, sources, main)
     if country is not None:
         article_place = (Place("Việt Nam", "country"), (*country, False))
     return _site_place(article, article_place, by_level), by_level
+
+
+def _parent_of_listed(article: Article, in_frame: list[Mention], main: list[Place],
+                      titled: bool) -> tuple[Place, Evidence] | None:
+    """A province's report that names none of its units in its headline and each of its districts once ("thị xã Điện
+    Bàn thu 1.126 tỷ đồng; thành phố Tam Kỳ thu 842 tỷ đồng"), and speaks of itself only as "tỉnh" ("trên địa bàn
+    tỉnh"): the province those districts belong to, not the first of them (weak: the text never names it)."""
+    if titled or not main or _tier(main[0]) != "district":
+        return None
+    named = Counter(m.place for m in in_frame if not m.plural)
+    tier = [place for place in named if _tier(place) == "district"]
+    parents = {parent_unit(place) for place in tier}
+    if len(tier) < 2 or max(named[place] for place in tier) > 1 or len(parents) != 1 or None in parents:
+        return None
+    parent = parents.pop()
+    body = next((ln.start for ln in article.lines if ln.kind == "body"), 0)
+    word = next((w for w in _GENERIC_UNIT.finditer(article.text, body)
+                 if _LEVEL_WORDS.get(w.group().lower()) == parent.level), None)
+    return (parent, ("article", word.start(), word.end(), True)) if word else None
 
 
 def _countrys(article: Article, in_title: list[Mention], in_frame: list[Mention], sources: list[Mention],
@@ -2054,6 +2079,10 @@ def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
     if beside is not None:
         r.place, r.place_ev = beside.place, ("clause", beside.start, beside.end, False)
         return
+    tier = _tier_average(r, p)
+    if tier is not None:
+        r.place, r.place_ev = Place("Việt Nam", "country"), ("clause", *tier, False)
+        return
     # a count of units ("Trong 12 huyện, thành phố, thành phố Đà Lạt dẫn đầu") is of the unit that has them, never of
     # one of them named after it
     units_counted = r.tok.unit == "count" and _UNIT_COUNTED.match(r.tok.noun) is not None
@@ -2061,6 +2090,24 @@ def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
                                      ahead=not units_counted)
     if r.place is not None and r.place_ev[0] == "clause" and r.tok.kind == "indicator":
         p.clause_place = (s.start, r.clause[0], r.place, r.place_ev)
+
+
+#: the mean or median of the provinces of a national index ("DTI trung bình cấp tỉnh đạt 0,4574", "Giá trị trung bình
+#: Chỉ số CCHC cấp tỉnh", "điểm số PCI của tỉnh trung vị", "bình quân các tỉnh, thành"): the country's figure
+_TIER_AVERAGE = re.compile(r"\b(?:[Tt]rung bình|[Bb]ình quân)\b[^,;:.()\d]{0,40}?\b(?:cấp tỉnh|các tỉnh|các địa phương|"
+                           r"\d\d tỉnh|cấp bộ|các bộ)\b|\b[Tt]rung vị\b")
+
+
+def _tier_average(r: Reading, p: ParagraphState) -> tuple[int, int] | None:
+    """The span of the words that make a figure the provinces' mean or median (:data:`_TIER_AVERAGE`), said in its
+    clause before it with no unit named after them; else None."""
+    cue = None
+    for cue in _TIER_AVERAGE.finditer(r.before):
+        pass
+    if cue is None:
+        return None
+    start, end = r.clause[0] + cue.start(), r.clause[0] + cue.end()
+    return None if any(end <= m.start < r.tok.start for m in p.found) else (start, end)
 
 
 def _sentence_place(r: Reading, s: Sentence, p: ParagraphState) -> tuple[Place | None, Evidence]:
@@ -2240,6 +2287,9 @@ _YARDSTICK_BEFORE = re.compile(r"\b(?:hơn|so với|bằng|gấp)\b[^,;.%\d]{0,4
 _FORMER_AFTER = re.compile(r"\s(?:\(\s?)?(?:cũ|trước đây)\b")  # "huyện Bình Chánh cũ", "tỉnh Yên Bái (cũ)"
 
 
+_SET_AGAINST = re.compile(r"\b(?:bình quân|trung bình|chung|trong khi|so với|hơn|toàn|cả)\b[^,;.]*$")
+
+
 def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """"Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit; not the one a unit belongs
     to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã"), nor units a count lists,
@@ -2259,6 +2309,13 @@ def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
               and not _FORMER_AFTER.match(text, m.end)]
     if owners and not _several(owners):
         p.place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
+    elif not s.subjects and p.clause_place is not None and p.clause_place[0] == s.start:
+        # "Năm 2023, tỉnh xếp thứ 21/63 … Tỷ lệ hồ sơ trực tuyến đạt 68,7%": the unit a level word said alone gave
+        # the sentence's figures goes on, as a name would
+        # (not the whole a local figure is set against: "trong khi bình quân toàn tỉnh là 41%")
+        _s, _c, place, (_src, w0, w1, weak) = p.clause_place
+        if text[w0:w1].lower() in _LEVEL_WORDS and not _SET_AGAINST.search(text, max(s.start, w0 - 40), w0):
+            p.place = (place, ("paragraph", w0, w1, weak))
 
 
 def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
