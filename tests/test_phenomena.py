@@ -971,6 +971,19 @@ def test_a_comparison_base_of_any_form_is_never_the_period(body, quote, period, 
     assert (f.period, f.basis, f.base) == (period, basis, base)
 
 
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Năm 2024, tỉnh thu ngân sách 21.300 tỷ đồng, tăng 12% so với thực hiện năm 2023. Thu nội địa đạt 18.100 tỷ "
+     "đồng.", "18.100", "2024"),
+    ("Năm 2022, huyện thu 410 tỷ đồng, tăng 9% so với số thực hiện năm 2021. Chi ngân sách 380 tỷ đồng.", "380",
+     "2022"),
+    ("Năm 2023, tỷ lệ hộ nghèo còn 1,2%, giảm so với mức năm 2020. Thu nhập bình quân đạt 68 triệu đồng.", "68",
+     "2023"),
+])
+def test_a_year_compared_with_as_its_result_or_level_dates_nothing_after_it(body, quote, period):
+    """"so với thực hiện năm 2023", "so với mức năm 2020": the base of a comparison, not the frame of what follows."""
+    assert fig(body, quote, head="Tiêu đề bài viết\nXã hội 12/01/2025 08:00\n").period == period
+
+
 def test_the_same_period_of_a_term_start_year_is_year_on_year():
     f = fig("Năm 2021, thu ngân sách đạt 18.588 tỷ đồng, tăng 4,46% so với cùng kỳ năm 2020.", "4,46%",
             head="Tiêu đề bài viết\nXã hội 12/12/2021 08:00\n")
