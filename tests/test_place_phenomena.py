@@ -266,3 +266,30 @@ def test_a_level_word_said_alone_goes_on_like_a_name(head, body, quote, place):
 ])
 def test_a_province_report_naming_its_districts_once_is_the_provinces(body, quote, place):
     assert fig(body, quote, head=f"Thu ngân sách 6 tháng đạt khá\n{DATED}").district == place
+
+
+# --- a headline that names a region and no territory, when the text names the region again, makes the article the
+# region's: its figures with no unit of their own are not those of the province the text names most -----------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Đồng bằng sông Cửu Long: Thu hút FDI năm 2023 tăng mạnh",
+     "Năm 2023, vùng Đồng bằng sông Cửu Long thu hút 1,9 tỷ USD vốn FDI. Long An dẫn đầu với 1,2 tỷ USD; Cần Thơ đạt "
+     "150 triệu USD; Long An cũng dẫn đầu về số dự án.\n\nTổng thu ngân sách toàn vùng đạt 112.000 tỷ đồng.", "112.000",
+     "Đồng bằng sông Cửu Long"),
+    ("Đồng bằng sông Cửu Long: Thu hút FDI năm 2023 tăng mạnh",
+     "Năm 2023, vùng Đồng bằng sông Cửu Long thu hút 1,9 tỷ USD vốn FDI. Long An dẫn đầu với 1,2 tỷ USD; Cần Thơ đạt "
+     "150 triệu USD; Long An cũng dẫn đầu về số dự án.\n\nTổng thu ngân sách toàn vùng đạt 112.000 tỷ đồng.", "150",
+     "Cần Thơ"),
+])
+def test_a_regions_headline_makes_the_article_the_regions(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a unit named after a figure as a part of it ("đạt 41.300 tỷ đồng, trong đó riêng Lâm Đồng …") is not its unit ----
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Năm 2023, thu ngân sách trên địa bàn đạt 9.800 tỷ đồng, trong đó riêng thành phố Buôn Ma Thuột thu 3.100 tỷ "
+     "đồng.", "9.800", "Đắk Lắk"),
+    ("Năm 2023, toàn tỉnh thu 9.800 tỷ đồng, riêng thành phố Buôn Ma Thuột thu 3.100 tỷ đồng.", "3.100",
+     "Buôn Ma Thuột"),
+])
+def test_a_part_named_after_a_figure_is_not_its_unit(body, quote, place):
+    assert fig(body, quote, head=f"Đắk Lắk: thu ngân sách năm 2023 vượt dự toán\n{DATED}").district == place

@@ -1105,11 +1105,13 @@ def _named_after(found: list[Mention], pos: int, clause_end: int, text: str) -> 
     after a name, which says where that thing is ("chợ Bắc Mỹ An (quận Ngũ Hành Sơn)"), nor a unit listed after the
     figure ("Quận có 7 xã, 2 thị trấn: xã An Phú, …") unless the figure is the threshold a counted group of them passes
     ("7 quận có số thu từ 500 tỷ đồng: quận 2, 4, 6"), nor one the subject belongs to ("hơn 52 km2, là cửa
-    ngõ phía Tây của TP.HCM"), nor one compared with ("đạt 42%, cao hơn bình quân của thành phố Đà Nẵng")."""
+    ngõ phía Tây của TP.HCM"), nor one compared with ("đạt 42%, cao hơn bình quân của thành phố Đà Nẵng"), nor a part
+    of it ("toàn vùng đạt 41.300 tỷ đồng, trong đó riêng Lâm Đồng đạt …")."""
     threshold = _GROUP_THRESHOLD.search(text, max(0, pos - 80), pos) is not None
     return next((m for m in found if pos <= m.start < clause_end and not text.startswith(")", m.end)
                  and (threshold or not _LISTED_AFTER.search(text, pos, m.start))
                  and not _COMPARED_BETWEEN.search(text, pos, m.start)
+                 and not _PART_BETWEEN.search(text, pos, m.start)  # ("đạt 41.300 tỷ đồng, trong đó riêng Lâm Đồng …")
                  and not _OWNER_BEFORE.search(text, max(pos, m.start - 16), m.start)), None)
 
 

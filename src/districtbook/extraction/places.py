@@ -540,6 +540,9 @@ def main_places(text: str, title: str = "") -> list[Place]:
     return main_of(mentions(text) + in_title, in_title)
 
 
+_TERRITORY_LEVELS = ("ward", "district", "city", "province")
+
+
 def main_of(named: list[Mention], in_title: Sequence[Mention] = ()) -> list[Place]:
     """The unit(s) an article is about: the unit its title names (the most specific one), else the
     most mentioned territory (a ministry, a region or the country only when no territory is named);
@@ -556,6 +559,9 @@ def main_of(named: list[Mention], in_title: Sequence[Mention] = ()) -> list[Plac
     """
     found = [m.place for m in named if not m.plural and m.place.level != "country"]
     territories = [p for p in found if p.level in ("ward", "district", "city", "province")]
+    regions = [m.place for m in in_title if not m.plural and m.place.level == "region"]
+    if regions and not any(m.place.level in _TERRITORY_LEVELS for m in in_title) and found.count(regions[0]) >= 2:
+        return regions[:1]  # "Tây Nguyên: Tăng trưởng năm 2024 …", whose provinces the text ranks: the region's
     if not territories and len({p for p in found if p.level == "region"}) > 1:
         return [Place("Việt Nam", "country")]  # an article that ranks the regions is about the country
     found = territories or found
