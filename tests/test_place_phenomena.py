@@ -293,3 +293,14 @@ def test_a_regions_headline_makes_the_article_the_regions(head, body, quote, pla
 ])
 def test_a_part_named_after_a_figure_is_not_its_unit(body, quote, place):
     assert fig(body, quote, head=f"Đắk Lắk: thu ngân sách năm 2023 vượt dự toán\n{DATED}").district == place
+
+
+# --- the units a bracket after a unit says it is made of ("(mới, gồm …)") are an aside, not the figure's subject --------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("6 tháng đầu năm 2025, GRDP của tỉnh Ninh Bình (mới, gồm tỉnh Ninh Bình, tỉnh Hà Nam và tỉnh Nam Định) ước tăng "
+     "8,1% so với cùng kỳ.", "8,1%", "Ninh Bình"),
+    ("Năm 2025, phường Hồng Hà (gồm phường Phúc Tân và phường Chương Dương trước đây) thu ngân sách 1.200 tỷ đồng.",
+     "1.200", "Hồng Hà"),
+])
+def test_the_units_a_bracket_says_a_unit_is_made_of_are_an_aside(body, quote, place):
+    assert fig(body, quote, head=f"Kinh tế sau sắp xếp\n{DATED}").district == place

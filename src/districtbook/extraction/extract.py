@@ -967,8 +967,22 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue  # "cao hơn mức bình quân chung cả nước (7,09%), đứng thứ 2": the yardstick has its figure only
         if out and _parent_of(m, out[-1], text):
             continue  # "phường Vĩnh Trung (quận Thanh Khê, TP Đà Nẵng)": where the unit is, not another subject
+        if out and _in_aside_after(m, out[-1], text):
+            continue  # "TP Cần Thơ (mới, gồm TP Cần Thơ, tỉnh Sóc Trăng và tỉnh Hậu Giang cũ) ước tăng 7,62%"
         out.append(m)
     return out
+
+
+def _in_aside_after(m: Mention, unit: Mention, text: str) -> bool:
+    """Whether ``m`` stands in brackets that open right after ``unit`` and say what it is made of or was ("TP Cần Thơ
+    (mới, gồm TP Cần Thơ, tỉnh Sóc Trăng và tỉnh Hậu Giang cũ)"): an aside about that unit, not another subject."""
+    opened = text.rfind("(", unit.end, m.start)
+    return opened >= 0 and not text[unit.end:opened].strip() and ")" not in text[opened:m.start] \
+        and _COMPOSED_OF.search(text, opened, m.start) is not None
+
+
+#: what a unit is made of or was, said in brackets after it: "(mới, gồm …)", "(sáp nhập từ …)", "(trước đây là …)"
+_COMPOSED_OF = re.compile(r"\b(?:gồm|bao gồm|sáp nhập|hợp nhất|trước đây|trên cơ sở|từ)\b")
 
 
 _SHARE_WHOLE_BEFORE = re.compile(r"\b(?:chiếm|đóng góp)\s(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s)?(?:[\d.,]+\s?%|\d+/\d+)\s"
