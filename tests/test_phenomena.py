@@ -984,6 +984,17 @@ def test_a_year_compared_with_as_its_result_or_level_dates_nothing_after_it(body
     assert fig(body, quote, head="Tiêu đề bài viết\nXã hội 12/01/2025 08:00\n").period == period
 
 
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("6 tháng đầu năm 2024, GRDP của tỉnh tăng 8,2%. Riêng quý II tăng 8,9%. Vốn đầu tư toàn xã hội đạt 21.400 tỷ "
+     "đồng.", "21.400", "2024-H1"),
+    ("9 tháng năm 2023, huyện thu ngân sách 640 tỷ đồng. Trong đó, tháng 9 thu 70 tỷ đồng. Chi ngân sách đạt 510 tỷ "
+     "đồng.", "510", "2023-9M"),
+    ("6 tháng đầu năm 2024, GRDP của tỉnh tăng 8,2%. Riêng quý II tăng 8,9%.", "8,9%", "2024-Q2"),
+])
+def test_a_part_a_sentence_singles_out_dates_only_its_own_figures(body, quote, period):
+    assert fig(body, quote, head="Tiêu đề bài viết\nXã hội 12/10/2024 08:00\n").period == period
+
+
 def test_the_same_period_of_a_term_start_year_is_year_on_year():
     f = fig("Năm 2021, thu ngân sách đạt 18.588 tỷ đồng, tăng 4,46% so với cùng kỳ năm 2020.", "4,46%",
             head="Tiêu đề bài viết\nXã hội 12/12/2021 08:00\n")

@@ -2347,9 +2347,10 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     if s.goals.any and a.looked_back:
         # "Năm 2023, quận phấn đấu thu 5.500 tỷ đồng." early in 2023: a goal's year frames no result after it
         last = [mark for mark in last if not _ahead_year(mark[1], a.looked_back)]
-    last = _not_compared(last, a.text)
+    last = [mark for mark in _not_compared(last, a.text)
+            if not _PART_OPENER.search(a.text, max(s.start, mark[0] - 10), mark[0])]
     if not last:
-        return
+        return  # (nor a part a sentence singles out: "Riêng quý II tăng 7,96%." dates its own figures only)
     if _within_span(last[-1][1], p.period[0]) and last[-1][0] - s.start > 12:
         return  # "Nhiệm kỳ qua, … Thu nhập năm 2025 đạt …; tỷ lệ hộ nghèo còn …": a year inside the term dates its clause
     p.period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], p.index)
@@ -2359,6 +2360,9 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
         opening = pos - s.start <= 12
         if opening or _SUB_YEAR.search(period) or "-" not in period and _COMMA_AFTER.match(a.text, pos, pos + 30):
             p.frames.append((opening, period, pos, e))
+
+
+_PART_OPENER = re.compile(r"\b(?:[Rr]iêng|[Tt]rong đó),?\s$")
 
 
 def _not_compared(marks: list[tuple[int, str, int]], text: str) -> list[tuple[int, str, int]]:
