@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from districtbook.extraction.extract import figures
+from districtbook.reading.articles import parse_article
+
 from .test_phenomena import fig, figs
 
 DATED = "Kinh tế 12/07/2024 08:00\n"
@@ -304,3 +307,32 @@ def test_a_part_named_after_a_figure_is_not_its_unit(body, quote, place):
 ])
 def test_the_units_a_bracket_says_a_unit_is_made_of_are_an_aside(body, quote, place):
     assert fig(body, quote, head=f"Kinh tế sau sắp xếp\n{DATED}").district == place
+
+
+# --- a line that is an outlet's name ("Báo Lâm Đồng") is page furniture, never a section heading that places what
+# follows; it names the paper's unit only for an article whose text names none ---------------------------------------
+@pytest.mark.parametrize(("text", "quote", "place"), [
+    ("Đà Lạt: Năm 2012 thu ngân sách vượt dự toán\nBáo Lâm Đồng\nNăm 2012, kinh tế thành phố Đà Lạt tăng 13%.\n"
+     "Tổng thu ngân sách trên địa bàn đạt 700 tỷ đồng, vượt 12% dự toán.", "700", "Đà Lạt"),
+    ("Đại hội Đảng bộ phường Mỹ Thới\nBáo An Giang\nNgày 5/8/2025, Đảng bộ phường Mỹ Thới tổ chức Đại hội.\n"
+     "Nhiệm kỳ qua, thu ngân sách trên địa bàn 5 năm đạt 1.250 tỷ đồng.", "1.250", "Mỹ Thới"),
+    ("Thu ngân sách năm 2013 vượt dự toán\nBáo Lâm Đồng\nUBND tỉnh cho biết, năm 2013 thu ngân sách đạt 6.100 tỷ "
+     "đồng.", "6.100", "Lâm Đồng"),
+])
+def test_an_outlets_name_line_is_furniture(text, quote, place):
+    f = next(f for f in figures(parse_article("a.txt", text.encode())) if quote in f.quote)
+    assert f.district == place
+
+
+# --- a unit named after a figure as its yardstick ("bằng 81% mức bình quân cả nước", "trong khi tỷ lệ chung của cả nước
+# là …") or as the setting ("trong bối cảnh kinh tế cả nước gặp khó khăn") is not the figure's unit -------------------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Năm 2023, GRDP bình quân đầu người của tỉnh Nghệ An đạt 58 triệu đồng, bằng 57% mức bình quân cả nước.", "57%",
+     "Nghệ An"),
+    ("Năm 2023, tỷ lệ hộ nghèo của tỉnh Nghệ An giảm còn 3,1%, trong khi tỷ lệ chung của cả nước là 2,9%.", "3,1%",
+     "Nghệ An"),
+    ("Năm 2023, trong bối cảnh kinh tế cả nước gặp nhiều khó khăn, tốc độ tăng trưởng kinh tế (GRDP) của tỉnh ước đạt "
+     "6,2%.", "6,2%", "Nghệ An"),
+])
+def test_a_yardstick_or_a_setting_named_after_a_figure_is_not_its_unit(body, quote, place):
+    assert fig(body, quote, head=f"Nghệ An: kinh tế năm 2023 tăng trưởng khá\n{DATED}").district == place

@@ -915,6 +915,7 @@ _HEADING = re.compile(r"^[^.!?;:]{1,80}$")
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:(?:Chủ tịch|Bí thư|Giám đốc|Ủy viên|Uỷ viên|Trưởng ban|Phó ban|Trưởng phòng|Tổ trưởng)\s(?:\S+\s){0,5}"
     r"|(?:sáp nhập|hợp nhất|trên cơ sở)[^;.]{0,80}"
+    r"|bối cảnh[^;.,]{0,40}"  # "trong bối cảnh kinh tế cả nước gặp khó khăn, …": the setting, not the subject
     # who sets a plan, not who meets it: "bằng 121,5% dự toán tỉnh Đắk Lắk giao", "kế hoạch UBND thành phố Huế giao"
     r"|(?:dự toán|kế hoạch|chỉ tiêu)\s(?:(?:do\s)?(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân)\s)?)$")
 
@@ -1020,7 +1021,7 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
 #: thành phố"): the level word is the figure's unit (a bare "của tỉnh" is most often whose a thing is, not a subject)
 _MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập|"
                               r"[Cc]hỉ số|[Tt]ỷ lệ|[Đđ]iểm số)"
-                              r"(?:\s[^\W\d_]+){0,3}?\scủa\s(?P<unit>tỉnh|thành phố)(?=\s)")
+                              r"(?:\s(?:[^\W\d_]+|\([^\W\d_]{2,8}\))){0,3}?\scủa\s(?P<unit>tỉnh|thành phố)(?=\s)")
 def _measures_of_unit(text: str, start: int, pos: int) -> list[re.Match[str]]:
     """The measures of the province or the city said with "của" between ``start`` and ``pos`` (:data:`_MEASURE_OF_UNIT`)."""
     return list(_MEASURE_OF_UNIT.finditer(text, start, pos)) if "của" in text[start:pos] else []
@@ -1036,7 +1037,9 @@ Evidence = tuple[str, int, int, bool]
 NO_PLACE: Evidence = ("none", -1, -1, True)
 
 
-_COMPARED_BETWEEN = re.compile(r"\b(?:so với|hơn|gấp|chỉ sau|đứng sau)\b")
+#: what makes a unit named after a figure a yardstick: "đạt 82,5 triệu đồng, bằng 81% mức bình quân cả nước", "giảm còn
+#: 2,5%, trong khi tỷ lệ chung của cả nước là 2,93%"
+_COMPARED_BETWEEN = re.compile(r"\b(?:so với|hơn|gấp|chỉ sau|đứng sau|bằng|bình quân|trung bình|chung|trong khi)\b")
 
 
 _WHOLE_BEFORE = re.compile(r"\b(?:[Tt]oàn|[Cc]ả)\s$")  # "toàn thành phố", "cả tỉnh": the whole unit of that level
@@ -1526,13 +1529,20 @@ def _site_place(article: Article, article_place: tuple[Place | None, Evidence],
             break
     if article_place[0] is None:  # a site header in capitals names the portal's or the paper's unit (weak)
         for ln in article.lines[:4]:
-            header = header_place(text[ln.start:ln.end])
+            header = header_place(text[ln.start:ln.end]) if ln.kind != "outlet" else _outlet_line_place(text, ln)
             if header is not None:
                 place, start, end = header
                 article_place = (place, ("outlet", ln.start + start, ln.start + end, True))
                 by_level.setdefault(place.level, article_place)
                 break
     return article_place
+
+
+def _outlet_line_place(text: str, ln: Line) -> tuple[Place, int, int] | None:
+    """The unit an outlet's name line names ("Báo Lâm Đồng", "Cổng thông tin điện tử Quận 8"), with its span in the
+    line; None when it names none."""
+    named = mentions(text, ln.start, ln.end)
+    return (named[0].place, named[0].start - ln.start, named[0].end - ln.start) if named else None
 
 
 def _bare_references(text: str, body: int, in_title: list[Mention]) -> list[Mention]:

@@ -42,6 +42,11 @@ _DATELINE = re.compile(r"^(?![^\d]*\b(?:đến|tới|hết)\s\d)[^\d]{0,40}\d{1,
 #: a page banner: "Xuân 2026", "Số Tết Bính Ngọ 2026", "Chào năm mới 2026": the site's season, never the article's date
 _BANNER = re.compile(r"^(?:Số\s|Chuyên\s(?:đề|trang)\s)?(?:[Xx]uân|XUÂN|[Tt]ết|TẾT|Chào\s(?:năm\smới|xuân)|Mừng\s(?:xuân|Đảng))"
                      r"(?:\s[^\d\s]+){0,4}\s(?:19|20)\d\d$")
+#: a line that is an outlet's name alone: "Báo Lâm Đồng", "Báo Đắk Lắk điện tử", "Cổng thông tin điện tử Quận 8" (not
+#: "Báo cáo …", a report): the paper's unit, never a section of the article
+_OUTLET_LINE = re.compile(r"^(?:Báo(?!\scáo\b)(?:\s[Đđ]iện\stử)?|Tạp\schí|Cổng\s(?:[Tt]hông\stin\sđiện\stử|TTĐT)|"
+                          r"Trang\s[Tt]hông\stin\sđiện\stử|Đài\s(?:Phát\sthanh|PT-TH|PTTH)[^\d]{0,30}?)"
+                          r"\s[^\d.,;:!?()|]{1,40}$")
 _CAPTION = re.compile(r"(?:[-–—(.]|^)\s*\(?Ảnh\s*:\s*[^.]{1,60}\)?\.?$")
 _IMAGE_ALT = re.compile(r"\bảnh\s+\d+$")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’»)]?$")
@@ -62,7 +67,7 @@ class Line:
 
     start: int
     end: int
-    kind: str  # title | body | teaser | caption | image | byline | dateline | source | widget | tail
+    kind: str  # title | body | teaser | caption | image | byline | dateline | source | outlet | widget | tail
 
 
 @dataclass(frozen=True)
@@ -258,6 +263,8 @@ def _furniture_kind(s: str) -> str:
         return "dateline"
     if len(s) <= 40 and _BANNER.match(s):
         return "widget"
+    if len(s) <= 70 and _OUTLET_LINE.match(s):
+        return "outlet"
     if len(s) < 300 and "Ảnh" in s and _CAPTION.search(s):  # the literal first: a cheap test
         return "caption"
     if len(s) < 200 and "|" in s and _TEASER_BAR.search(s):
