@@ -336,3 +336,30 @@ def test_an_outlets_name_line_is_furniture(text, quote, place):
 ])
 def test_a_yardstick_or_a_setting_named_after_a_figure_is_not_its_unit(body, quote, place):
     assert fig(body, quote, head=f"Nghệ An: kinh tế năm 2023 tăng trưởng khá\n{DATED}").district == place
+
+
+# --- a name of two places is written with any dash, with or without spaces; "Thị ủy X" is the town's committee --------
+@pytest.mark.parametrize(("text", "name"), [
+    ("tỉnh Bà Rịa - Vũng Tàu thu 93.000 tỷ đồng", "Bà Rịa - Vũng Tàu"),
+    ("tỉnh Bà Rịa – Vũng Tàu thu 93.000 tỷ đồng", "Bà Rịa - Vũng Tàu"),
+    ("Bà Rịa-Vũng Tàu thu 93.000 tỷ đồng", "Bà Rịa - Vũng Tàu"),
+    ("thành phố Phan Rang-Tháp Chàm thu 900 tỷ đồng", "Phan Rang - Tháp Chàm"),
+    ("Thị ủy An Khê kết nạp 118 đảng viên", "An Khê"),
+])
+def test_names_of_two_places_and_a_towns_committee(text, name):
+    from districtbook.extraction.places import mentions
+    assert [m.place.name for m in mentions(text)] == [name]
+
+
+# --- a headline that ranks a unit among its province's and names the province is the province's report; units named
+# after a count as its leader or examples ("dẫn đầu là TP Hạ Long") are not the count's unit -----------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Bắc Giang công bố Chỉ số CCHC năm 2022: TP Bắc Giang dẫn đầu khối cấp huyện",
+     "UBND tỉnh vừa công bố Chỉ số CCHC năm 2022. TP Bắc Giang đứng đầu với 90,1%; huyện Hiệp Hòa thứ hai với 88,7%."
+     "\n\nNăm 2022, tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,6%.", "99,6%", "Bắc Giang"),
+    ("Quảng Ninh: Thu ngân sách quý I đạt 26% dự toán",
+     "Quý I/2020, thu ngân sách trên địa bàn tỉnh đạt 11.200 tỷ đồng. Có 9/13 địa phương thu đạt trên 25% dự toán, "
+     "dẫn đầu là TP Hạ Long với 1.900 tỷ đồng.", "9/13", "Quảng Ninh"),
+])
+def test_a_ranked_leader_is_not_the_reports_unit(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

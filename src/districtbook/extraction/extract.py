@@ -990,7 +990,9 @@ _SHARE_WHOLE_BEFORE = re.compile(r"\b(?:chiếm|đóng góp)\s(?:(?:khoảng|g�
                                  r"(?:[^\W\d_]+\s){1,7}(?:của\s)?$")  # (also "chiếm gần 1/5 tổng thu … của tỉnh X")
 _FIGURE_IN_BRACKETS = re.compile(r"\s?\(\s?(?:(?:đạt|với|là|khoảng|gần|hơn|trên)\s)?\d[^()]{0,30}\)")
 _SPAN_LABEL = re.compile(r"\d{4}-\d{4}(?:-H1)?")  # "2020-2025": a term or a span names a programme in a lead
-_LISTED_AFTER = re.compile(r":|\bgồm\b")
+#: the units named after a count of units as its members or examples: "Có 10/13 địa phương đạt trên 25% dự toán, dẫn
+#: đầu là TP Hạ Long", "7 xã, gồm …", "một số huyện như …"
+_LISTED_AFTER = re.compile(r":|\b(?:gồm|dẫn đầu|đứng đầu|tiêu biểu|như)\b")
 #: the unit a unit or a part of it belongs to: "một trong năm huyện ngoại thành của TP HCM", "cửa ngõ phía Tây của
 #: TP.HCM", "10 phường thuộc quận Bình Tân" (not the owner of a measure: "tỷ lệ … của cả nước")
 _OWNER_BEFORE = re.compile(r"\b(?:quận|huyện|phường|xã|thành|tỉnh|trấn|ngõ|tâm|Tây|Đông|Nam|Bắc|vùng)\s(?:của|thuộc)\s$")
@@ -1403,7 +1405,7 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
 
     by_level = {level: (place, evidence(place)) for level, place in main_by_level(in_frame).items()}
     article_place = (main[0], evidence(main[0])) if main else (None, NO_PLACE)
-    parent = _parent_of_listed(article, in_frame, main, bool(in_title))
+    parent = _parent_of_listed(article, in_frame, main, bool(in_title)) or _parent_of_ranked(in_title, main, text)
     if parent is not None:
         article_place = parent
         by_level.setdefault(parent[0].level, parent)
@@ -1411,6 +1413,23 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
     if country is not None:
         article_place = (Place("Việt Nam", "country"), (*country, False))
     return _site_place(article, article_place, by_level), by_level
+
+
+#: a unit ranked in a headline: "Đà Lạt dẫn đầu thu ngân sách", "TP Từ Sơn lần đầu dẫn đầu khối cấp huyện"
+_RANKED_AFTER = re.compile(r"\s(?:(?:tiếp tục|lần đầu|vươn lên|giữ vững)\s)?(?:dẫn đầu|đứng đầu|đứng thứ|xếp thứ|"
+                           r"giữ ngôi|vào top)\b")
+
+
+def _parent_of_ranked(in_title: list[Mention], main: list[Place], text: str) -> tuple[Place, Evidence] | None:
+    """A headline that ranks a unit among its province's and names the province ("Bắc Ninh công bố Chỉ số CCHC: TP Từ
+    Sơn lần đầu dẫn đầu khối cấp huyện", "Đà Lạt dẫn đầu thu ngân sách, Lâm Đồng hoàn thành dự toán"): the province's
+    report, not the leader's."""
+    if not main:
+        return None
+    ranked = next((m for m in in_title if m.place == main[0] and _RANKED_AFTER.match(text, m.end)), None)
+    parent = parent_unit(main[0]) if ranked is not None else None
+    named = next((m for m in in_title if parent is not None and m.place == parent), None)
+    return (named.place, ("title", named.start, named.end, False)) if named else None
 
 
 def _parent_of_listed(article: Article, in_frame: list[Mention], main: list[Place],

@@ -180,25 +180,38 @@ def _alternation(names) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+def _dashed(names) -> str:
+    """The names of two places joined by a dash ("Bà Rịa - Vũng Tàu"), as an alternation that takes any dash with or
+    without spaces ("Bà Rịa-Vũng Tàu", "Bà Rịa – Vũng Tàu")."""
+    return "|".join(r"\s?[-–]\s?".join(map(re.escape, n.split(" - ")))
+                    for n in sorted((n for n in names if " - " in n), key=len, reverse=True))
+
+
+def _undashed(name: str) -> str:
+    """A name of two places with the gazetteer's dash: "Bà Rịa–Vũng Tàu" -> "Bà Rịa - Vũng Tàu"."""
+    return re.sub(r"\s?[-–]\s?", " - ", name)
+
+
 @functools.cache
 def _mention_re() -> re.Pattern[str]:
     g = gazetteer()
     multi = [p for p in g.provinces if " " in p and p not in ("Hồ Chí Minh",)]
     # the wards of 2025 named after two places, "phường Xuân Hương - Đà Lạt" (the hyphen ends a name elsewhere)
-    joined = "|".join(r"\s?[-–]\s?".join(map(re.escape, w.split(" - ")))
-                      for w in sorted((w for w in g.wards if " - " in w), key=len, reverse=True))
+    joined = _dashed(g.wards)
+    # "tỉnh Bà Rịa - Vũng Tàu", "TP Phan Rang – Tháp Chàm": a name of two places, whatever dash joins them
+    pjoined, djoined = _dashed(g.provinces), _dashed(g.districts)
     return re.compile(
         rf"""
         (?P<hcm>{_HCM})
       | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{joined}|{_NAMED})
-      | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã)(?:\s[uủ][yỷ]|(?<=uyện)\sđảo)?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{_NAMED})
+      | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã|[Tt]hị(?=\s[uủ][yỷ]))(?:\s[uủ][yỷ]|(?<=uyện)\sđảo)?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{djoined}|{_NAMED})
       | (?<![\w.])(?P<abbr>Q|H|TX|P)(?:\.\s?|(?<=TX)\s)(?P<abbrname>\d{{1,2}}\b(?![,.]\d|\s?%)|{_NAMED})
-      | (?<![\w])(?:[Tt]hành\sphố|TP\.?|Tp\.|[Tt]hành\s[uủ][yỷ](?!\s(?:T[Pp]\b|[Tt]hành\sphố\b)))\s?(?P<city>{_NAMED})
-      | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{_NAMED})
+      | (?<![\w])(?:[Tt]hành\sphố|TP\.?|Tp\.|[Tt]hành\s[uủ][yỷ](?!\s(?:T[Pp]\b|[Tt]hành\sphố\b)))\s?(?P<city>{djoined}|{_NAMED})
+      | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{pjoined}|{_NAMED})
       | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
       | (?<![\w])[Bb]ộ\s(?P<ministry>{_alternation(MINISTRIES)})(?![\w])
       | (?<![\w])(?P<country>[Cc]ả\snước|[Tt]oàn\squốc|Việt\sNam|(?:(?<=\s)n|N)ước\sta|(?:[Cc]ác|[Kk]hối)\stỉnh,?\s?thành(?:\sphố)?)(?![\w])
-      | (?<![\w])(?P<bare>{_alternation(multi)})(?![\w])
+      | (?<![\w])(?P<bare>{pjoined}|{_alternation(multi)})(?![\w])
         """,
         re.VERBOSE,
     )
@@ -211,7 +224,7 @@ _MENTION_TAILS = {
     **dict.fromkeys(cases("phường", "xã"), _NAME_AHEAD),
     **dict.fromkeys(cases("quận"), rf"(?:\s[uủ][yỷ])?{_NAME_AHEAD}"),  # "Quận ủy Ba Đình"
     **dict.fromkeys(cases("huyện"), rf"(?:\s[uủ][yỷ]|\sđảo)?{_NAME_AHEAD}"),  # "Huyện ủy …", "huyện đảo Lý Sơn"
-    **dict.fromkeys(cases("thị"), r"\s(?:trấn|xã)"),
+    **dict.fromkeys(cases("thị"), r"\s(?:trấn|xã|[uủ][yỷ])"),  # ("Thị ủy An Khê")
     **dict.fromkeys(cases("đặc"), rf"\skhu\s[{_UPPER}]"),  # "đặc khu Phú Quốc" (a commune-level unit since 2025)
     **dict.fromkeys(cases("thành"), r"\s(?:phố|[uủ][yỷ])"),
     **dict.fromkeys(cases("tỉnh"), rf"(?:\s[uủ][yỷ])?\s[{_UPPER}]"),
@@ -231,7 +244,8 @@ def _mention_trigger(tails: bool = True) -> re.Pattern[str]:
     everywhere).  Without ``tails``: every level word and every first word of a name (what the tails
     narrow down, for the tests)."""
     g = gazetteer()
-    names = [*REGIONS, *(p for p in g.provinces if " " in p and p != "Hồ Chí Minh")]  # the pattern's bare names
+    # the pattern's bare names (of a dashed one its first place: "Bà Rịa-Vũng Tàu" is written with any dash)
+    names = [*REGIONS, *{p.split(" - ")[0] for p in g.provinces if " " in p and p != "Hồ Chí Minh"}]
     words = [*cases("phường", "xã", "thị", "quận", "huyện", "thành", "tỉnh", "bộ", "các", "khối", "đặc"), "TP", "Tp",
              *cases("cả", "toàn"),
              "Việt", "những", "Sài", *cases("nước"), "Q", "H", "TX", "P"]
@@ -315,7 +329,7 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
             if name.isdigit():
                 name = f"Phường {int(name)}" if m["wlevel"].lower() == "phường" else f"Xã {int(name)}"
             else:
-                name = _fit(re.sub(r"\s?[-–]\s?", " - ", name), g.wards)
+                name = _fit(_undashed(name), g.wards)
                 if name not in g.wards and len(m["ward"].split()) >= 3:
                     continue  # "phường Nguyễn Văn An …": no such ward, a person's name after the word
             place = Place(name, "ward", g.wards.get(name, ""))
@@ -323,14 +337,14 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
             place = _abbreviated(m["abbr"], m["abbrname"])
         elif m["district"]:
             name = m["district"]
-            name = f"Quận {int(name)}" if name.isdigit() else _fit(name, g.districts)
+            name = f"Quận {int(name)}" if name.isdigit() else _fit(_undashed(name), g.districts)
             twin = f"{name} ({m['dlevel'][0].upper()}{m['dlevel'][1:].lower()})"  # "huyện Cao Lãnh" beside its city
             if not name.startswith("Quận ") and name not in g.districts and twin not in g.districts \
                     and len(m["district"].split()) >= 3:
                 continue  # "Chủ tịch HĐND quận Nguyễn Trường Sơn": a person, not a district
             place = Place(name, "district", g.districts.get(name, g.districts.get(twin, ("", "")))[1])
         elif m["city"]:
-            name = _fit(m["city"], _city_names())
+            name = _fit(_undashed(m["city"]), _city_names())
             if name in CENTRAL_CITIES:
                 place = Place("TP.HCM" if name == "Hồ Chí Minh" else name, "city")
             elif name in g.provinces:
@@ -340,7 +354,7 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
             elif f"{name} (Thành phố)" in g.districts:  # "TP Cao Lãnh", kept apart from "huyện Cao Lãnh"
                 place = Place(f"TP {name}", "city", g.districts[f"{name} (Thành phố)"][1])
         elif m["province"]:
-            name = _fit(m["province"], g.provinces)
+            name = _fit(_undashed(m["province"]), g.provinces)
             if name in g.provinces:  # "UBND tỉnh Hồ Quang Bửu" names a person, not a province
                 place = Place(name, "province")
         elif m["region"]:
@@ -350,7 +364,7 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
         elif m["country"]:
             place = Place("Việt Nam", "country")
         elif m["bare"]:
-            name = m["bare"]
+            name = _undashed(m["bare"])
             place = Place(name, "city" if name in CENTRAL_CITIES else "province")
         if place is not None:
             out.append(Mention(m.start(), m.end(), place, bool(m["plural"] or m["dplural"])))
