@@ -363,3 +363,17 @@ def test_names_of_two_places_and_a_towns_committee(text, name):
 ])
 def test_a_ranked_leader_is_not_the_reports_unit(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a figure right after a bare level word, in brackets or after "là", or followed by "của (toàn) tỉnh", is the unit's
+# that word points to: the article's unit of that level, or the province or city its unit belongs to ----------------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Năm 2023, tỷ lệ hộ nghèo của huyện Lâm Hà còn 2,1%, thấp hơn mức bình quân của tỉnh (2,82%).", "2,82%",
+     "Lâm Đồng"),
+    ("Năm 2023, thu nhập bình quân của huyện Lâm Hà đạt 61 triệu đồng, trong khi bình quân của tỉnh là 58,9 triệu "
+     "đồng.", "58,9", "Lâm Đồng"),
+    ("Năm 2023, quận Cầu Giấy tăng trưởng 8,3%, cao hơn mức tăng 6,3% của toàn thành phố.", "6,3%", "Hà Nội"),
+    ("Năm 2023, quận Cầu Giấy tăng trưởng 8,3%, cao hơn mức bình quân của thành phố (6,3%).", "8,3%", "Cầu Giấy"),
+])
+def test_a_figure_beside_a_bare_level_word_is_that_units(body, quote, place):
+    assert fig(body, quote, head=f"Kinh tế năm 2023 tăng trưởng khá\n{DATED}").district == place

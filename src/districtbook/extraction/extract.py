@@ -2180,12 +2180,42 @@ def _owner_beside(r: Reading, a: ArticleState) -> Mention | None:
     i = bisect_left(a.starts, tok.start) - 1
     if i >= 0 and not a.named[i].plural and _VALUE_IN_BRACKETS.fullmatch(text, a.named[i].end, tok.start):
         return a.named[i]
+    word = _LEVEL_WORD_VALUE.search(text, max(0, tok.start - 30), tok.start)
+    if word is None and tok.unit != "count" and not _SHARE_BEFORE.search(r.before):
+        word = _LEVEL_WORD_OWNER.match(text, tok.tail)
+    unit = _unit_of_level(word, a) if word is not None else None
+    if unit is not None:
+        return unit
     owner = _OWNER_AFTER.match(text, tok.tail) if tok.unit != "count" and not _SHARE_BEFORE.search(r.before) else None
     if owner is None:
         return None
     i = bisect_left(a.starts, owner.end())
     m = a.named[i] if i < len(a.named) else None
     return m if m is not None and m.start == owner.end() and not m.plural else None
+#: a bare level word a figure stands right after, in brackets or after "là": the unit it points to owns the figure:
+#: "cao hơn mức bình quân của tỉnh (2,82%)", "bình quân của tỉnh là 58,9 triệu đồng"
+_LEVEL_WORD_VALUE = re.compile(r"(?<![\w])(?P<w>tỉnh|thành phố|huyện|quận|thị xã)(?:\s?\(\s?|\slà\s)"
+                               r"(?:(?:đạt|với|là|khoảng|gần|hơn|trên)\s)?$")
+#: a bare level word said right after a figure as its owner: "mức tăng 8,9% của toàn tỉnh"
+_LEVEL_WORD_OWNER = re.compile(r"\s(?:của|bình quân(?:\s(?:của|chung của))?|trung bình(?:\scủa)?)\s(?:toàn\s|cả\s)?"
+                               r"(?P<w>tỉnh|thành phố|huyện|quận)(?![\w])(?!\s[A-ZĐÂĂÊÔƠƯ\d])")
+
+
+def _unit_of_level(word: re.Match[str], a: ArticleState) -> Mention | None:
+    """The unit a bare level word points to (the article's unit of that level, the unit of that level it names most,
+    or the province or city its unit belongs to), as a mention spanning the word; None when none is known."""
+    level = _LEVEL_WORDS[word["w"]]
+    own = a.place[0]
+    if own is not None and own.level == level:
+        place: Place | None = own
+    elif level in a.by_level:
+        place = a.by_level[level][0]
+    else:
+        up = parent_unit(own) if own is not None else None
+        place = up if up is not None and up.level == level else None
+    return Mention(word.start("w"), word.end("w"), place) if place is not None else None
+
+
 _UNIT_COUNTED = re.compile(r"(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh|đặc khu|đơn vị hành chính)"
                            r"\b")
 _OWNER_OF_UNITS = re.compile(r"\s(?:trực\s)?thuộc\s")
