@@ -377,3 +377,23 @@ def test_a_ranked_leader_is_not_the_reports_unit(head, body, quote, place):
 ])
 def test_a_figure_beside_a_bare_level_word_is_that_units(body, quote, place):
     assert fig(body, quote, head=f"Kinh tế năm 2023 tăng trưởng khá\n{DATED}").district == place
+
+
+# --- the units a new unit was made from ("được sắp xếp từ … thuộc quận 1 cũ") and the whole a figure is set equal to a
+# share of ("tương đương gần 1% tổng thu ngân sách của TP.HCM") are neither the figure's unit nor the paragraph's ------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Phường Sài Gòn được sắp xếp từ phường Bến Nghé, phường Đa Kao thuộc quận 1 cũ, có diện tích 3,1 km2.", "3,1",
+     "Sài Gòn"),
+    ("Năm 2024, phường Sài Gòn thu ngân sách 4.100 tỷ đồng, tương đương 0,8% tổng thu ngân sách của TP.HCM. Tỷ lệ hồ sơ "
+     "trực tuyến đạt 93%.", "93%", "Sài Gòn"),
+])
+def test_what_a_unit_was_made_from_or_set_against_is_not_its_unit(body, quote, place):
+    assert fig(body, quote, head=f"Đại hội Đảng bộ phường Sài Gòn\n{DATED}").district == place
+
+
+# --- names with an apostrophe ("Đắk R'lấp", "Cư M’gar"), and "Các huyện A, B, C lần lượt …" with a capital ------------
+@pytest.mark.parametrize(("quote", "place"), [("165", "Đắk R'Lấp"), ("148", "Cư Jút"), ("131", "Krông Nô")])
+def test_listed_units_with_apostrophes_and_a_capital(quote, place):
+    body = "Năm 2017, tỉnh Đắk Nông kết nạp 1.020 đảng viên. Các huyện Đắk R'lấp, Cư Jút, Krông Nô lần lượt kết nạp 165, " \
+           "148 và 131 đảng viên."
+    assert fig(body, quote, head=f"Đắk Nông kết nạp hơn 1.000 đảng viên\n{DATED}").district == place

@@ -914,7 +914,7 @@ _HEADING = re.compile(r"^[^.!?;:]{1,80}$")
 #: ("trên cơ sở sáp nhập phường Thanh Minh, …") is not what the figures near it are about
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:(?:Chủ tịch|Bí thư|Giám đốc|Ủy viên|Uỷ viên|Trưởng ban|Phó ban|Trưởng phòng|Tổ trưởng)\s(?:\S+\s){0,5}"
-    r"|(?:sáp nhập|hợp nhất|trên cơ sở)[^;.]{0,80}"
+    r"|(?:sáp nhập|hợp nhất|trên cơ sở|sắp xếp\stừ)[^;.]{0,80}"  # (not "Sau sắp xếp, TP.HCM có …")
     r"|bối cảnh[^;.,]{0,40}"  # "trong bối cảnh kinh tế cả nước gặp khó khăn, …": the setting, not the subject
     # who sets a plan, not who meets it: "bằng 121,5% dự toán tỉnh Đắk Lắk giao", "kế hoạch UBND thành phố Huế giao"
     r"|(?:dự toán|kế hoạch|chỉ tiêu)\s(?:(?:do\s)?(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân)\s)?)$")
@@ -986,7 +986,7 @@ def _in_aside_after(m: Mention, unit: Mention, text: str) -> bool:
 _COMPOSED_OF = re.compile(r"\b(?:gồm|bao gồm|sáp nhập|hợp nhất|trước đây|trên cơ sở|từ)\b")
 
 
-_SHARE_WHOLE_BEFORE = re.compile(r"\b(?:chiếm|đóng góp)\s(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s)?(?:[\d.,]+\s?%|\d+/\d+)\s"
+_SHARE_WHOLE_BEFORE = re.compile(r"\b(?:chiếm|đóng góp|tương đương|bằng)\s(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s)?(?:[\d.,]+\s?%|\d+/\d+)\s"
                                  r"(?:[^\W\d_]+\s){1,7}(?:của\s)?$")  # (also "chiếm gần 1/5 tổng thu … của tỉnh X")
 _FIGURE_IN_BRACKETS = re.compile(r"\s?\(\s?(?:(?:đạt|với|là|khoảng|gần|hơn|trên)\s)?\d[^()]{0,30}\)")
 _SPAN_LABEL = re.compile(r"\d{4}-\d{4}(?:-H1)?")  # "2020-2025": a term or a span names a programme in a lead

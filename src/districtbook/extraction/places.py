@@ -171,7 +171,7 @@ def hanoi_districts() -> tuple[str, ...]:
 
 
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper() and ch.isalpha())
-_SYLL = rf"[{_UPPER}][^\W\d_]*"
+_SYLL = rf"[{_UPPER}][^\W\d_]*(?:['’][^\W\d_]+)?"  # ("Đắk R'lấp", "Cư M'gar")
 _NAMED = rf"{_SYLL}(?:[ \u00a0]{_SYLL}){{0,2}}"  # syllables of one line
 _HCM = r"(?:T[Pp]\.?\s?HCM|TPHCM|T[Pp]\.?\s?Hồ Chí Minh|[Tt]hành phố Hồ Chí Minh|Sài Gòn)(?![\w])"
 
@@ -265,10 +265,15 @@ def _city_names() -> frozenset[str]:
 
 def _fit(name: str, known) -> str:
     """The longest leading run of syllables of ``name`` that is a known unit, else its first two."""
-    words = name.split()
+    words = name.replace("’", "'").split()
     for n in range(len(words), 0, -1):
         if " ".join(words[:n]) in known:
             return " ".join(words[:n])
+        if "'" in name:  # "Đắk R'lấp" is the gazetteer's "Đắk R'Lấp"
+            folded = " ".join(words[:n]).casefold()
+            match = next((k for k in known if "'" in k and k.casefold() == folded), None)
+            if match is not None:
+                return match
     return " ".join(words[:2])
 
 
@@ -416,7 +421,7 @@ def abbreviation_at(text: str, dot: int) -> bool:
 _LISTED_SYLL = rf"[{_UPPER}][^\W\d_]*(?:'[^\W\d_]+)?"  # "Cư M'gar", "Ea H'leo"
 _LISTED_NAME = re.compile(rf"{_LISTED_SYLL}(?:\s{_LISTED_SYLL}){{0,3}}")
 _LISTED_SEP = re.compile(r",\s|\s(?:và|,)\s|,\svà\s")
-_LISTED_LEVEL = re.compile(r"(?:các|những)\s(?P<level>phường|xã|quận|huyện|thị xã)\s")
+_LISTED_LEVEL = re.compile(r"(?:[Cc]ác|[Nn]hững)\s(?P<level>phường|xã|quận|huyện|thị xã)\s")
 
 
 def listed_units(text: str, start: int, end: int) -> list[Mention]:
