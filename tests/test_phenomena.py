@@ -995,6 +995,17 @@ def test_a_part_a_sentence_singles_out_dates_only_its_own_figures(body, quote, p
     assert fig(body, quote, head="Tiêu đề bài viết\nXã hội 12/10/2024 08:00\n").period == period
 
 
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Báo cáo cho biết, đến tháng 11/2025 phường xếp thứ 5/126.\n\nThu ngân sách 6 tháng cuối năm ước đạt 1.436 tỷ "
+     "đồng.", "1.436", "2025-H2"),
+    ("Lũy kế đến tháng 10/2024, huyện thu 310 tỷ đồng.\n\n6 tháng đầu năm, huyện thu 190 tỷ đồng.", "190",
+     "2024-H1"),
+])
+def test_a_part_of_the_year_said_without_its_year_is_of_the_frames_year(body, quote, period):
+    """"6 tháng cuối năm" names no year ("năm" closes the part): the year of the frame, not of the page's guess."""
+    assert fig(body, quote, head="Tiêu đề bài viết\nKinh tế 19/12/2026 08:00\n").period == period
+
+
 def test_the_same_period_of_a_term_start_year_is_year_on_year():
     f = fig("Năm 2021, thu ngân sách đạt 18.588 tỷ đồng, tăng 4,46% so với cùng kỳ năm 2020.", "4,46%",
             head="Tiêu đề bài viết\nXã hội 12/12/2021 08:00\n")

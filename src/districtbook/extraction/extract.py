@@ -1805,7 +1805,7 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
 
 
 _IN_ONE_YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:H[12]|Q[1-4]|\d{1,2}M|\d\d|YTD))?")
-_NAMES_ITS_YEAR = re.compile(r"(?:19|20)\d\d|\bnăm\b")
+_NAMES_ITS_YEAR = re.compile(r"(?:19|20)\d\d|\bnăm\b(?!\s*$)")  # ("tháng 3 năm nay"; not "6 tháng cuối năm")
 
 
 def _year_of_frame(period: str, mark: str, frame: str) -> str:

@@ -111,13 +111,21 @@ def reporting_year(text: str, plans: bool = True) -> int | None:
     >>> t = "Năm 2023, quận thu 900 tỷ đồng. Kỳ họp thông qua dự toán ngân sách năm 2024."
     >>> reporting_year(t), reporting_year(t, plans=False), reporting_year("đạt 98% kế hoạch năm 2024", plans=False)
     (2024, 2023, 2024)
+    >>> reporting_year("6 tháng cuối năm 2025, phường thu 1.436 tỷ đồng. Năm 2026, phường phấn đấu thu 2.950 tỷ đồng.")
+    2025
     """
     years = [int(m["y"]) for m in _YEAR.finditer(text)] + [int(m["y"]) for m in _MONTH_OF_YEAR.finditer(text)] \
         + [int(m["y"]) for m in _UP_TO_DAY.finditer(text)]
     if not plans:
         planned = {m.start("y") for m in _PLANNED_YEAR.finditer(text)}
         years = [int(m["y"]) for m in _YEAR.finditer(text) if m.start("y") not in planned] or years
+    goals = {int(m["y"]) for m in _YEAR.finditer(text) if _GOAL_AFTER.match(text, m.end())}
+    years = [y for y in years if y not in goals] or years  # "Năm 2026, phường phấn đấu thu …": a goal's year
     return max(years) if years else None
+
+
+#: what makes the year before it a goal's: "Năm 2026, phường phấn đấu thu ngân sách 2.950 tỷ đồng"
+_GOAL_AFTER = re.compile(r"[^.;\d]{0,40}?\b(?:phấn đấu|đặt mục tiêu|đề ra mục tiêu)\b")
 
 
 #: a running total's day ("tính đến ngày 15/12/2021"): a year reported on (not any day: a meeting's may come later)
