@@ -1006,6 +1006,17 @@ def test_a_part_of_the_year_said_without_its_year_is_of_the_frames_year(body, qu
     assert fig(body, quote, head="Tiêu đề bài viết\nKinh tế 19/12/2026 08:00\n").period == period
 
 
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Nhiệm kỳ 2020-2025, phường thu ngân sách 3.100 tỷ đồng. Nhiệm kỳ 2025-2030, Đại hội đề ra 16 chỉ tiêu, trong đó: "
+     "thu nhập bình quân đầu người cuối nhiệm kỳ đạt 190 triệu đồng.", "190", "2025-2030"),
+    ("Nhiệm kỳ 2020-2025, phường thu ngân sách 3.100 tỷ đồng. Cuối nhiệm kỳ, Đảng bộ có 2.950 đảng viên.", "2.950",
+     "2020-2025"),
+])
+def test_a_term_named_without_its_years_in_a_goal_is_the_coming_one(body, quote, period):
+    assert fig(body, quote, head="Đại hội Đảng bộ phường Mỹ Long lần thứ I, nhiệm kỳ 2025-2030\n"
+                                 "Xã hội 12/08/2025 08:00\n").period == period
+
+
 def test_the_same_period_of_a_term_start_year_is_year_on_year():
     f = fig("Năm 2021, thu ngân sách đạt 18.588 tỷ đồng, tăng 4,46% so với cùng kỳ năm 2020.", "4,46%",
             head="Tiêu đề bài viết\nXã hội 12/12/2021 08:00\n")

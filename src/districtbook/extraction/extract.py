@@ -1785,8 +1785,8 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     if progress and not (period and r.clause[0] <= m0 < r.clause[1]):
         return  # "dự án … đã hoàn thành 93% khối lượng": how far a project has got, which only its clause dates
     if period:
-        period = _year_of_frame(period, text[m0:m1], p.period[0])
-        r.period, r.period_ev = period, ("clause" if r.clause[0] <= m0 < r.clause[1] else "sentence", m0, m1, False)
+        r.period = _in_its_frame(period, m0, m1, r, p, a)
+        r.period_ev = ("clause" if r.clause[0] <= m0 < r.clause[1] else "sentence", m0, m1, False)
         return
     if _NOW.search(r.before):
         return  # "Hiện quận có 4 phường": the present, which no earlier frame dates
@@ -1804,6 +1804,17 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         r.period, r.period_ev = a.only_year[0], ("only_year", a.only_year[1], a.only_year[2], True)
 
 
+def _in_its_frame(period: str, m0: int, m1: int, r: Reading, p: ParagraphState, a: ArticleState) -> str:
+    """A time expression's period read in its frame: the frame's year for a part of a year named without one
+    (:func:`_year_of_frame`), the coming term for a term named without its years in a goal ("Đại hội đề ra 18 chỉ
+    tiêu: … cuối nhiệm kỳ đạt 180 triệu đồng")."""
+    period = _year_of_frame(period, a.text[m0:m1], p.period[0])
+    if r.goal_before and a.periods.future and period == a.periods.term and _TERM_UNNAMED.fullmatch(a.text, m0, m1):
+        return a.periods.future
+    return period
+
+
+_TERM_UNNAMED = re.compile(r"[^\d]*nhiệm kỳ[^\d]*")  # a term named without its years: "nhiệm kỳ", "cả nhiệm kỳ"
 _IN_ONE_YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:H[12]|Q[1-4]|\d{1,2}M|\d\d|YTD))?")
 _NAMES_ITS_YEAR = re.compile(r"(?:19|20)\d\d|\bnăm\b(?!\s*$)")  # ("tháng 3 năm nay"; not "6 tháng cuối năm")
 

@@ -39,7 +39,7 @@ _YEARS_AHEAD = re.compile(r"(\d\d?) năm (?:tới|tiếp theo)")  # "5 năm tớ
 #: the word for PERIOD_RE to match there (the tails; "các" and "trong" are common words)
 _PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "trong", "từ", "kể", "lũy", "tính", "đến", "tới", "vào",
                       "hằng", "hàng", "mỗi", "nửa", "giữa", "cả", "toàn", "các", "những", "khóa", "khoá",
-                      "sau", "qua", "tuần", "hết", "cập", "số", *_MONTH_COUNT_WORDS)
+                      "sau", "qua", "tuần", "hết", "cập", "số", "cuối", *_MONTH_COUNT_WORDS)
 _PERIOD_TAILS = {
     # "năm 2024", "năm nay", "năm qua", "năm ngoái", "Năm trước,", "Năm tháng đầu năm"
     **dict.fromkeys(cases("năm"), r"\s(?:nay|\d|qua|vừa\squa|ngoái|trước,|tháng\sđầu\snăm)"),
@@ -58,6 +58,7 @@ _PERIOD_TAILS = {
     **dict.fromkeys(cases("vào", "hằng", "hàng", "mỗi"), r"\snăm"),
     **dict.fromkeys(cases("nửa"), r"\s(?:đầu|cuối|nhiệm)"),
     **dict.fromkeys(cases("giữa"), r"\snhiệm"),
+    **dict.fromkeys(cases("cuối"), r"\snhiệm\skỳ"),  # "Cuối nhiệm kỳ, Đảng bộ có 58 tổ chức cơ sở đảng"
     **dict.fromkeys(cases("cả"), r"\s(?:nhiệm|giai|năm)"),  # "cả nhiệm kỳ", "cả năm 2023"
     **dict.fromkeys(cases("toàn"), r"\s(?:nhiệm|khóa|giai)"),
     **dict.fromkeys(cases("các", "những"), r"\stháng"),  # "các tháng cuối năm"
@@ -150,7 +151,7 @@ PERIOD_RE = re.compile(
     | (?P<term_bare>(?<=\s)nhiệm\skỳ)(?=\s(?:đạt|là|ước|tăng|giảm)\b)          # "thu ngân sách nhiệm kỳ đạt …"
     | (?P<next_term>[Nn]hiệm\skỳ\s(?:tới|tiếp\stheo|mới))
     | (?P<prev_term>[Nn]hiệm\skỳ\s(?:vừa\squa|qua|trước))
-    | (?P<term_word>[Tt]rong\snhiệm\skỳ|[Cc]ả\snhiệm\skỳ|[Tt]oàn\snhiệm\skỳ|toàn\skhóa|[Cc]ả\sgiai\sđoạn|[Tt]oàn\sgiai\sđoạn
+    | (?P<term_word>[Tt]rong\snhiệm\skỳ|[Cc]ả\snhiệm\skỳ|(?<![Đđ]ến\s)(?<![Tt]ới\s)[Cc]uối\snhiệm\skỳ|[Tt]oàn\snhiệm\skỳ|toàn\skhóa|[Cc]ả\sgiai\sđoạn|[Tt]oàn\sgiai\sđoạn
         |[Tt]rong\sgiai\sđoạn\s(?:này|vừa\squa|qua))(?!\s?(?:19|20)\d\d|\s(?:tới|tiếp\stheo|mới)\b)
     | (?P<ytd_to>(?:[Ll]ũy\skế\s(?:từ\sđầu\snăm\s)?|[Tt]ừ\sđầu\snăm\s)(?:đến|tới)\s(?P<ytw>hết\s|cuối\s)?tháng\s(?P<ymo>\d{{1,2}})
         (?:/(?P<ymy>{_Y}))?)(?![\d/-])                                         # lũy kế từ đầu năm đến tháng 8/2022
