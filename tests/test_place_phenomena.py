@@ -345,6 +345,8 @@ def test_a_yardstick_or_a_setting_named_after_a_figure_is_not_its_unit(body, quo
     ("Bà Rịa-Vũng Tàu thu 93.000 tỷ đồng", "Bà Rịa - Vũng Tàu"),
     ("thành phố Phan Rang-Tháp Chàm thu 900 tỷ đồng", "Phan Rang - Tháp Chàm"),
     ("Thị ủy An Khê kết nạp 118 đảng viên", "An Khê"),
+    ("thành phố biển Sầm Sơn đón 5,1 triệu lượt khách", "Sầm Sơn"),
+    ("thành phố du lịch Đà Lạt đón 6 triệu lượt khách", "Đà Lạt"),
 ])
 def test_names_of_two_places_and_a_towns_committee(text, name):
     from districtbook.extraction.places import mentions
