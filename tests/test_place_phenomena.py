@@ -399,3 +399,16 @@ def test_listed_units_with_apostrophes_and_a_capital(quote, place):
     body = "Năm 2017, tỉnh Đắk Nông kết nạp 1.020 đảng viên. Các huyện Đắk R'lấp, Cư Jút, Krông Nô lần lượt kết nạp 165, " \
            "148 và 131 đảng viên."
     assert fig(body, quote, head=f"Đắk Nông kết nạp hơn 1.000 đảng viên\n{DATED}").district == place
+
+
+# --- a headline that only ranks provinces over a national source is the country's report; a region named as the group
+# a unit is ranked in ("cao nhất vùng Tây Nguyên") is not the figure's unit -----------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Quý I/2024: Bắc Giang dẫn đầu tăng trưởng, Khánh Hòa theo sau",
+     "Tổng cục Thống kê vừa công bố số liệu quý I/2024. GDP ước tăng 5,66%. Có 57 địa phương tăng trưởng dương. "
+     "Bắc Giang dẫn đầu với 13,08%; tiếp đến là Khánh Hòa (11,24%) và Hải Phòng (10,54%).", "57", "Việt Nam"),
+    ("Chuyển đổi số 2023: Lâm Đồng đứng đầu khu vực",
+     "Năm 2023, Lâm Đồng là địa phương có thứ hạng cao nhất vùng Tây Nguyên, đạt 0,5012 điểm.", "0,5012", "Lâm Đồng"),
+])
+def test_a_headline_that_only_ranks_over_a_national_source(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

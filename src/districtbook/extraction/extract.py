@@ -954,8 +954,9 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
         if m.plural or could_match(_NOT_SUBJECT_WORDS, lowered(text[max(0, m.start - 100):m.start])) \
                 and _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
             continue
-        if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 12), m.start):
-            continue
+        if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 12), m.start) \
+                or m.place.level == "region" and _REGION_GROUP_BEFORE.search(text, max(0, m.start - 20), m.start):
+            continue  # ("cao nhất cả nước", "cao nhất vùng Tây Nguyên": the group a unit is ranked in)
         if m.place.level in ("country", "region") and _RANKED_AMONG.search(text, max(0, m.start - 40), m.start):
             continue  # "xếp thứ 9/13 tỉnh, thành vùng Đồng bằng sông Cửu Long": the group ranked in, not the subject
         if _reports(m, text):
@@ -1001,6 +1002,7 @@ _OF_BEFORE = re.compile(r"\bcủa\s$")
 _RANKED_AMONG = re.compile(r"\b(?:thứ|hạng)\s\d{1,2}(?:/\d{1,3})?\s(?:(?:tỉnh|thành phố|thành|địa phương|trong|các|của|"
                            r"toàn|vùng|khu vực|,|\d{1,3})\s?)*$")  # ("thứ 3 trong 13 tỉnh, thành vùng …")
 _GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$|\b(?:thứ|hạng)\s(?:\d{1,2}|[^\W\d_]{2,4})\s$")
+_REGION_GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|cuối)\s(?:vùng\s|khu vực\s)?$")
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
 _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
 #: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn", a number ("15 xã": counted), "các"
@@ -1417,7 +1419,7 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
 
 #: a unit ranked in a headline: "Đà Lạt dẫn đầu thu ngân sách", "TP Từ Sơn lần đầu dẫn đầu khối cấp huyện"
 _RANKED_AFTER = re.compile(r"\s(?:(?:tiếp tục|lần đầu|vươn lên|giữ vững)\s)?(?:dẫn đầu|đứng đầu|đứng thứ|xếp thứ|"
-                           r"giữ ngôi|vào top)\b")
+                           r"giữ ngôi|vào top|theo sau|cuối bảng)\b")
 
 
 def _parent_of_ranked(in_title: list[Mention], main: list[Place], text: str) -> tuple[Place, Evidence] | None:
@@ -1465,7 +1467,10 @@ def _countrys(article: Article, in_title: list[Mention], in_frame: list[Mention]
     body = [m for m in in_frame if m not in in_title]  # ("Hải Phòng lần đầu dẫn đầu" over a ranking it is one of)
     if sources and (not main or _listed_once(body, main[0].level)):
         return "article", sources[0].start, sources[0].end
-    examples = not sources and not any(m.place.level in _TERRITORIES for m in in_title) and _each_once(in_frame)
+    titled = [m for m in in_title if m.place.level in _TERRITORIES]
+    # (a headline that only ranks provinces, "Bắc Giang dẫn đầu tăng trưởng, Khánh Hòa theo sau", over a national source)
+    ranked = bool(titled) and all(_RANKED_AFTER.match(text, m.end) for m in titled) and _each_once(body)
+    examples = not sources and (not titled and _each_once(in_frame) or ranked)
     national = None if (main or sources) and not examples else _NATIONAL_SOURCE.search(text, 0, _frame_end(article))
     return ("article", *national.span()) if national else None
 
