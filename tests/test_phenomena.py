@@ -1017,6 +1017,18 @@ def test_a_term_named_without_its_years_in_a_goal_is_the_coming_one(body, quote,
                                  "Xã hội 12/08/2025 08:00\n").period == period
 
 
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Năm 2022, TP Bắc Ninh thu 6.820 tỷ đồng. TP Từ Sơn, đô thị được thành lập từ tháng 11/2021, thu 3.150 tỷ đồng.",
+     "3.150", "2022"),
+    ("Năm 2022, huyện Đông Anh, nơi được tái lập năm 1961, thu 5.300 tỷ đồng.", "5.300", "2022"),
+    ("Quận Cẩm Lệ được thành lập năm 2005, khi đó có 6 phường với khoảng 72.000 dân.", "72.000", "2005"),
+])
+def test_a_founding_said_in_an_aside_dates_no_figure(body, quote, period):
+    """An aside set off by commas giving the day a unit was founded dates nothing; a founding that opens what the
+    sentence says of that time ("được thành lập năm 2005, khi đó có 6 phường") does."""
+    assert fig(body, quote, head="Tiêu đề bài viết\nKinh tế 12/01/2023 08:00\n").period == period
+
+
 def test_the_same_period_of_a_term_start_year_is_year_on_year():
     f = fig("Năm 2021, thu ngân sách đạt 18.588 tỷ đồng, tăng 4,46% so với cùng kỳ năm 2020.", "4,46%",
             head="Tiêu đề bài viết\nXã hội 12/12/2021 08:00\n")

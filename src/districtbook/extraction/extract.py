@@ -1287,8 +1287,17 @@ def _goal_ahead(a: ArticleState) -> tuple[str, int, int] | None:
 
 
 def _outside_asides(text: str, s: Sentence, pos: int) -> list[tuple[int, str, str, int]]:
-    """The sentence's time marks but those in an aside closed before ``pos``."""
-    return [mk for mk in s.marks if not _in_closed_aside(text, mk[0], mk[3], s.start, pos)]
+    """The sentence's time marks but those in an aside closed before ``pos``, and a founding's date ("TP Từ Sơn, đô thị
+    được thành lập từ tháng 11/2021, thu 3.150 tỷ đồng"), which dates no figure."""
+    return [mk for mk in s.marks if not _in_closed_aside(text, mk[0], mk[3], s.start, pos)
+            and not (_FOUNDED_ON.search(text, max(s.start, mk[0] - 60), mk[0]) and text.startswith(",", mk[3])
+                     and mk[3] < pos)]
+
+
+#: an aside set off by commas that gives the day a unit was founded: "TP Từ Sơn, đô thị được thành lập từ tháng 11/2021,
+#: thu …" (not a founding that opens what the sentence says of that time: "Khi mới tái lập năm 1997, tỉnh thu …")
+_FOUNDED_ON = re.compile(r",\s(?:[^,;.()\d]{0,30}\s)?(?:được\s)?(?:thành lập|chia tách|tái lập|ra đời)\s"
+                         r"(?:(?:từ|vào|ngày|năm)\s)?$")
 
 
 def _in_closed_aside(text: str, at: int, end: int, start: int, pos: int) -> bool:
