@@ -1029,6 +1029,13 @@ def test_a_founding_said_in_an_aside_dates_no_figure(body, quote, period):
     assert fig(body, quote, head="Tiêu đề bài viết\nKinh tế 12/01/2023 08:00\n").period == period
 
 
+def test_a_council_assigning_targets_sets_goals():
+    """"HĐND giao chỉ tiêu thu ngân sách 5.700 tỷ đồng; tăng trưởng … từ 11-12%": a goal set, a range of target."""
+    f = fig("Năm 2013, HĐND thành phố giao chỉ tiêu thu ngân sách 5.700 tỷ đồng; tăng trưởng giá trị sản xuất công "
+            "nghiệp từ 11-12%.", "11-", head="Tiêu đề bài viết\nKinh tế 20/12/2012 08:00\n")
+    assert (f.basis, f.qualifier) == ("target", "range_low")
+
+
 def test_the_same_period_of_a_term_start_year_is_year_on_year():
     f = fig("Năm 2021, thu ngân sách đạt 18.588 tỷ đồng, tăng 4,46% so với cùng kỳ năm 2020.", "4,46%",
             head="Tiêu đề bài viết\nXã hội 12/12/2021 08:00\n")

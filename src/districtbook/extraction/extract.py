@@ -801,7 +801,7 @@ _ESTIMATE = re.compile(r"\b(?:ước|Ước|dự kiến|Dự kiến|dự báo|ư
 #: ("hoàn thành mục tiêu …", "đạt mục tiêu …", "vượt mục tiêu …": a goal reached is a result, not one set)
 _TARGET = re.compile(r"\b(?:(?<!hoàn thành )(?<!đạt )(?<!vượt )(?<!về đích )mục tiêu|Mục tiêu|phấn đấu|Phấn đấu|đặt ra|phải đạt|chỉ tiêu đặt|(?<!quyết )(?<!hoạch )(?<!tiêu )đề ra|"
                      r"định hướng|hướng tới|"
-                     r"phải kết nạp|phải hoàn thành|cần đạt|thông qua [Nn]ghị quyết)\b")
+                     r"phải kết nạp|phải hoàn thành|cần đạt|thông qua [Nn]ghị quyết|giao chỉ tiêu)\b")
 #: "đề ra", "đặt ra" after the targets they qualify ("hoàn thành 12/15 chỉ tiêu … đề ra cho năm 2024"): the targets
 #: that were set, a participle, not a goal being set ("Quận đề ra 28 chỉ tiêu")
 _SET = frozenset({"đề ra", "đặt ra"})
