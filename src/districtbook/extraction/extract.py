@@ -1453,9 +1453,9 @@ def _parent_of_listed(article: Article, in_frame: list[Mention], main: list[Plac
     named = Counter(m.place for m in in_frame if not m.plural)
     tier = [place for place in named if _tier(place) == "district"]
     parents = {parent_unit(place) for place in tier}
-    if len(tier) < 2 or max(named[place] for place in tier) > 1 or len(parents) != 1 or None in parents:
+    parent = parents.pop() if len(parents) == 1 else None
+    if parent is None or len(tier) < 2 or max(named[place] for place in tier) > 1:
         return None
-    parent = parents.pop()
     body = next((ln.start for ln in article.lines if ln.kind == "body"), 0)
     word = next((w for w in _GENERIC_UNIT.finditer(article.text, body)
                  if _LEVEL_WORDS.get(w.group().lower()) == parent.level), None)
