@@ -412,3 +412,17 @@ def test_listed_units_with_apostrophes_and_a_capital(quote, place):
 ])
 def test_a_headline_that_only_ranks_over_a_national_source(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a short label over the lead (an outlet's name such as "Hà Nội Mới", a site's section) is furniture: no section
+# heading, no lead -----------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "quote", "place"), [
+    ("Huyện Gia Lâm hoàn thành 25/25 chỉ tiêu năm 2020\nHà Nội Mới\n18/12/2020 - 11:05\n(HNMO) - Sáng 18-12, HĐND "
+     "huyện Gia Lâm họp kỳ họp thứ 14.\nTổng thu ngân sách nhà nước trên địa bàn ước đạt 4.572 tỷ đồng.", "4.572",
+     "Gia Lâm"),
+    ("Quận 7 thu ngân sách vượt dự toán\nSài Gòn Giải Phóng\nNăm 2023, quận 7 đạt nhiều kết quả.\nThu ngân sách trên "
+     "địa bàn đạt 5.100 tỷ đồng.", "5.100", "Quận 7"),
+])
+def test_a_short_label_over_the_lead_is_furniture(text, quote, place):
+    f = next(f for f in figures(parse_article("a.txt", text.encode())) if quote in f.quote)
+    assert f.district == place

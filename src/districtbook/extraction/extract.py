@@ -1667,8 +1667,9 @@ class ArticleState:
         periods = ArticlePeriods.of(article)
         # the lead: the first body line that says something ("21:39 - 05/11/2019" over it is a timestamp)
         # (nor a section's label over it: "Xây dựng Đảng")
+        # (nor a short line with no sentence over it: an outlet's name, "Hà Nội Mới", or a site's section)
         lead = next((ln for ln in article.body() if ln.kind == "body" and _WORDS.search(text, ln.start, ln.end)
-                     and not _LABEL_LINE.fullmatch(text, ln.start, ln.end)), None)
+                     and not _LABEL_LINE.fullmatch(text, ln.start, ln.end) and not _short_label(text, ln)), None)
         lead_marks = scoped_marks(text, lead.start, lead.end, periods) if lead else []
         lead_period = next(((p, pos, e) for pos, p, scope, e in lead_marks if p != "annual" and not scope),
                            ("", -1, -1))
@@ -2341,13 +2342,21 @@ def _figures_of(r: Reading, p: ParagraphState, a: ArticleState, doc: str) -> Ite
         )
 
 
+def _short_label(text: str, ln: Line) -> bool:
+    """Whether a line is short and says no sentence ("Hà Nội Mới", "Kinh tế"): a label, not a lead."""
+    line = text[ln.start:ln.end]
+    return len(line) <= 40 and _HEADING.match(line) is not None and not any(ch.isdigit() for ch in line)
+
+
 def _heading(line: Line, a: ArticleState) -> bool:
     """Whether ``line`` is a heading; if so it starts a section: "Giai đoạn 2016-2020" dates what follows it,
-    "Hà Nội" places it."""
+    "Hà Nội" places it.  A label over the lead (an outlet's name, "Hà Nội Mới") is furniture: it starts none."""
     text = a.text
     line_text = text[line.start:line.end]
     if line.kind != "body" or not _HEADING.match(line_text) or _FIGURE_IN_HEADING.search(line_text):
         return False
+    if a.lead is not None and line.start < a.lead.start and _short_label(text, line):
+        return True  # (a heading over the lead that names a time still dates what follows: "Giai đoạn 2016-2020")
     marks = [(p, pos, e) for pos, p, scope, e in scoped_marks(text, line.start, line.end, a.periods) if p != "annual"]
     if marks or not line_text.isupper():  # (a report's section in capitals, "NGÂN SÁCH", keeps the report's frame)
         a.section_period = (marks[0][0], "section", marks[0][1], marks[0][2], a.paragraph) if marks \
