@@ -1036,6 +1036,15 @@ def test_a_council_assigning_targets_sets_goals():
     assert (f.basis, f.qualifier) == ("target", "range_low")
 
 
+def test_a_stocks_day_in_a_half_year_report_frames_no_later_paragraph():
+    """"Tính đến ngày 30/6/2016, Đảng bộ quận có 62 tổ chức" dates its stocks; the paragraphs after it go on with the
+    report's "6 tháng đầu năm 2016"."""
+    body = ("6 tháng đầu năm 2016, Đảng bộ quận kết nạp 118 đảng viên.\n\nTính đến ngày 30/6/2016, Đảng bộ quận có 62 "
+            "tổ chức cơ sở đảng.\n\nPhường Tân Phong kết nạp 16 đảng viên, đạt 80% chỉ tiêu năm.")
+    head = "Quận 7: 6 tháng đầu năm 2016 kết nạp 118 đảng viên\nXã hội 15/07/2016 08:00\n"
+    assert (fig(body, "62", head=head).period, fig(body, "16", head=head).period) == ("2016-YTD", "2016-H1")
+
+
 def test_the_same_period_of_a_term_start_year_is_year_on_year():
     f = fig("Năm 2021, thu ngân sách đạt 18.588 tỷ đồng, tăng 4,46% so với cùng kỳ năm 2020.", "4,46%",
             head="Tiêu đề bài viết\nXã hội 12/12/2021 08:00\n")

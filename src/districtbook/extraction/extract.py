@@ -2447,12 +2447,21 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     if _within_span(last[-1][1], p.period[0]) and last[-1][0] - s.start > 12:
         return  # "Nhiệm kỳ qua, … Thu nhập năm 2025 đạt …; tỷ lệ hộ nghèo còn …": a year inside the term dates its clause
     p.period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], p.index)
-    # a report's "6 tháng đầu năm", an opening "Trong 5 năm vừa qua, …" or a year set off by a comma
-    # ("trong năm 2024, …") frames the paragraphs after it
-    for pos, period, e in last:
+    p.frames += _frames(last, s, a)
+
+
+def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> list[tuple[bool, str, int, int]]:
+    """The marks of a sentence that frame the paragraphs after it, each with whether it opens the sentence: a report's
+    "6 tháng đầu năm", an opening "Trong 5 năm vừa qua, …", a year set off by a comma ("trong năm 2024, …"); not a
+    stock's day in a report on a part of that year ("Tính đến ngày 30/6/2016, Đảng bộ có 62 tổ chức")."""
+    frame, out = a.section_period[0], []
+    for pos, period, e in marks:
         opening = pos - s.start <= 12
+        if period.endswith("-YTD") and frame[:4] == period[:4] and _SUB_YEAR.search(frame) and "YTD" not in frame:
+            continue
         if opening or _SUB_YEAR.search(period) or "-" not in period and _COMMA_AFTER.match(a.text, pos, pos + 30):
-            p.frames.append((opening, period, pos, e))
+            out.append((opening, period, pos, e))
+    return out
 
 
 _PART_OPENER = re.compile(r"\b(?:[Rr]iêng|[Tt]rong đó),?\s$")
