@@ -376,6 +376,8 @@ def test_a_ranked_leader_is_not_the_reports_unit(head, body, quote, place):
      "đồng.", "58,9", "Lâm Đồng"),
     ("Năm 2023, quận Cầu Giấy tăng trưởng 8,3%, cao hơn mức tăng 6,3% của toàn thành phố.", "6,3%", "Hà Nội"),
     ("Năm 2023, quận Cầu Giấy tăng trưởng 8,3%, cao hơn mức bình quân của thành phố (6,3%).", "8,3%", "Cầu Giấy"),
+    ("Năm 2023, Quảng Ninh đạt 92,1%, đứng đầu cả nước.\n\nGiá trị trung bình chỉ số của các tỉnh là 84,8%.", "84,8%",
+     "Việt Nam"),
 ])
 def test_a_figure_beside_a_bare_level_word_is_that_units(body, quote, place):
     assert fig(body, quote, head=f"Kinh tế năm 2023 tăng trưởng khá\n{DATED}").district == place

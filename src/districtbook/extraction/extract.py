@@ -2220,7 +2220,8 @@ def _owner_beside(r: Reading, a: ArticleState) -> Mention | None:
     return m if m is not None and m.start == owner.end() and not m.plural else None
 #: a bare level word a figure stands right after, in brackets or after "là": the unit it points to owns the figure:
 #: "cao hơn mức bình quân của tỉnh (2,82%)", "bình quân của tỉnh là 58,9 triệu đồng"
-_LEVEL_WORD_VALUE = re.compile(r"(?<![\w])(?P<w>tỉnh|thành phố|huyện|quận|thị xã)(?:\s?\(\s?|\slà\s)"
+_LEVEL_WORD_VALUE = re.compile(r"(?<![\w])(?<!các )(?<!những )(?<!mỗi )(?<!cấp )(?<!\d )"
+                               r"(?P<w>tỉnh|thành phố|huyện|quận|thị xã)(?:\s?\(\s?|\slà\s)"
                                r"(?:(?:đạt|với|là|khoảng|gần|hơn|trên)\s)?$")
 #: a bare level word said right after a figure as its owner: "mức tăng 8,9% của toàn tỉnh"
 _LEVEL_WORD_OWNER = re.compile(r"\s(?:của|bình quân(?:\s(?:của|chung của))?|trung bình(?:\scủa)?)\s(?:toàn\s|cả\s)?"
