@@ -78,7 +78,13 @@ class Source:
 
 
 def find_outlet(article: Article) -> tuple[str, str]:
-    """``(outlet, url)`` from a "Nguồn X: URL" line, a URL, or an agency mark opening a paragraph."""
+    """``(outlet, url)`` from a "Nguồn X: URL" line, a URL, an agency mark opening a paragraph, or a line that is the
+    outlet's name ("Báo Lâm Đồng").
+
+    >>> from districtbook.reading.articles import parse_article
+    >>> find_outlet(parse_article("a.txt", "Đà Lạt thu ngân sách vượt dự toán\\nBáo Lâm Đồng\\nNăm 2012, thành phố thu 700 tỷ.".encode()))
+    ('Báo Lâm Đồng', '')
+    """
     for line in article.furniture("source"):
         m = _SOURCE_RE.match(line)
         if m:
@@ -90,7 +96,8 @@ def find_outlet(article: Article) -> tuple[str, str]:
         m = _MARK_RE.match(article.text[ln.start:ln.end])
         if m:
             return OUTLET_MARKS[m["mark"]], ""
-    return UNKNOWN, ""
+    named = article.furniture("outlet")  # a line that is the outlet's name: "Báo Lâm Đồng"
+    return (named[0], "") if named else (UNKNOWN, "")
 
 
 #: a month or a quarter of a year, written with a slash: "đến tháng 8/2022", "quý III/2023" (a date "30/11/2021" is not
