@@ -428,3 +428,12 @@ def test_a_headline_that_only_ranks_over_a_national_source(head, body, quote, pl
 def test_a_short_label_over_the_lead_is_furniture(text, quote, place):
     f = next(f for f in figures(parse_article("a.txt", text.encode())) if quote in f.quote)
     assert f.district == place
+
+
+# --- "cấp huyện" in a report of the province is the tier as the province has it, no district of it -------------------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Năm 2021, tỉnh Kon Tum tự khảo sát sự hài lòng. Huyện Đăk Hà đạt 90,2%, huyện Sa Thầy đạt 85,1%.\n\nTỷ lệ người "
+     "dân hài lòng với bộ phận một cửa cấp huyện đạt 87,6%.", "87,6%", "Kon Tum"),
+])
+def test_a_tier_in_a_provinces_report_is_the_provinces(body, quote, place):
+    assert fig(body, quote, head=f"Kon Tum: người dân hài lòng với dịch vụ hành chính công\n{DATED}").district == place

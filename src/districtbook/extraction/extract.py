@@ -1058,6 +1058,11 @@ def _level_word(word: tuple[int, int], default: tuple[Place | None, Evidence], b
     if named_before and _GROUP_BEFORE.search(text, max(0, w0 - 12), w0):
         return None  # "Huyện Chư Păh có chỉ số cao nhất tỉnh với 89,3 điểm": the unit named, ranked in its province
     level = _LEVEL_WORDS.get(text[w0:w1].lower())
+    if level and default[0] is not None and text.endswith("cấp ", 0, w0) and _RANK[default[0].level] > _RANK[level] \
+            and default[1][0] in ("title", "article", "outlet"):
+        # "một cửa cấp huyện đạt 87,6%" in a province's report: the tier as the province has it, no district of it
+        # (not a higher unit a paragraph went on about: "… nhất tại Hà Nội. … chỉ số cấp quận tăng 4 bậc")
+        return default[0], ("clause", w0, w1, default[1][3])
     target = default if default[0] is not None and level == default[0].level else by_level.get(level or "")
     if target is not None:
         return target[0], ("clause", w0, w1, target[1][3])
