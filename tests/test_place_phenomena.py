@@ -347,6 +347,7 @@ def test_a_yardstick_or_a_setting_named_after_a_figure_is_not_its_unit(body, quo
     ("Thị ủy An Khê kết nạp 118 đảng viên", "An Khê"),
     ("thành phố biển Sầm Sơn đón 5,1 triệu lượt khách", "Sầm Sơn"),
     ("thành phố du lịch Đà Lạt đón 6 triệu lượt khách", "Đà Lạt"),
+    ("Ngân hàng Nhà nước dẫn đầu khối bộ với 91,1%", "Ngân hàng Nhà nước"),
 ])
 def test_names_of_two_places_and_a_towns_committee(text, name):
     from districtbook.extraction.places import mentions

@@ -210,6 +210,7 @@ def _mention_re() -> re.Pattern[str]:
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{pjoined}|{_NAMED})
       | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
       | (?<![\w])[Bb]ộ\s(?P<ministry>{_alternation(MINISTRIES)})(?![\w])
+      | (?<![\w])(?P<bank>Ngân\shàng\sNhà\snước)(?:\sViệt\sNam)?(?![\w])  # a ministry-level agency in the rankings
       | (?<![\w])(?P<country>[Cc]ả\snước|[Tt]oàn\squốc|Việt\sNam|(?:(?<=\s)n|N)ước\sta|(?:[Cc]ác|[Kk]hối)\stỉnh,?\s?thành(?:\sphố)?)(?![\w])
       | (?<![\w])(?P<bare>{pjoined}|{_alternation(multi)})(?![\w])
         """,
@@ -229,6 +230,7 @@ _MENTION_TAILS = {
     **dict.fromkeys(cases("thành"), r"\s(?:phố|[uủ][yỷ])"),
     **dict.fromkeys(cases("tỉnh"), rf"(?:\s[uủ][yỷ])?\s[{_UPPER}]"),
     **dict.fromkeys(cases("bộ"), rf"\s[{_UPPER}]"),  # "Bộ Tài chính"
+    "Ngân": r"\shàng\sNhà\snước",  # "Ngân hàng Nhà nước"
     **dict.fromkeys(cases("các", "những"), _LEVELS_AHEAD),
     **dict.fromkeys(cases("khối"), r"\stỉnh"),
     "TP": rf"\.?\s?[{_UPPER}]", "Tp": rf"\.\s?[{_UPPER}]", **dict.fromkeys(("Q", "P"), rf"\.\s?[\d{_UPPER}]"), "H": rf"\.\s?[{_UPPER}]",
@@ -248,7 +250,7 @@ def _mention_trigger(tails: bool = True) -> re.Pattern[str]:
     names = [*REGIONS, *{p.split(" - ")[0] for p in g.provinces if " " in p and p != "Hồ Chí Minh"}]
     words = [*cases("phường", "xã", "thị", "quận", "huyện", "thành", "tỉnh", "bộ", "các", "khối", "đặc"), "TP", "Tp",
              *cases("cả", "toàn"),
-             "Việt", "những", "Sài", *cases("nước"), "Q", "H", "TX", "P"]
+             "Việt", "những", "Sài", *cases("nước"), "Q", "H", "TX", "P", "Ngân"]
     if not tails:
         firsts = {n.split()[0] for n in (*REGIONS, *(p for p in g.provinces if " " in p))}
         return trigger([*words, *sorted(firsts)], r"(?<![\w.,]{d})\d{{0,2}}\s")
@@ -366,6 +368,8 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
             place = Place(m["region"], "region")
         elif m["ministry"]:
             place = Place(f"Bộ {m['ministry']}", "ministry")
+        elif m["bank"]:
+            place = Place("Ngân hàng Nhà nước", "ministry")
         elif m["country"]:
             place = Place("Việt Nam", "country")
         elif m["bare"]:
