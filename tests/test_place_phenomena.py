@@ -333,6 +333,8 @@ def test_an_outlets_name_line_is_furniture(text, quote, place):
      "Nghệ An"),
     ("Năm 2023, trong bối cảnh kinh tế cả nước gặp nhiều khó khăn, tốc độ tăng trưởng kinh tế (GRDP) của tỉnh ước đạt "
      "6,2%.", "6,2%", "Nghệ An"),
+    ("Năm 2023, thu nhập bình quân đầu người của tỉnh Nghệ An bằng 87,5% bình quân cả nước.", "87,5%", "Nghệ An"),
+    ("Năm 2023, GRDP của tỉnh Nghệ An tăng 9,1%, cao gấp 1,8 lần bình quân cả nước.", "1,8", "Nghệ An"),
 ])
 def test_a_yardstick_or_a_setting_named_after_a_figure_is_not_its_unit(body, quote, place):
     assert fig(body, quote, head=f"Nghệ An: kinh tế năm 2023 tăng trưởng khá\n{DATED}").district == place

@@ -2217,7 +2217,8 @@ def _owner_beside(r: Reading, a: ArticleState) -> Mention | None:
     unit = _unit_of_level(word, a) if word is not None else None
     if unit is not None:
         return unit
-    owner = _OWNER_AFTER.match(text, tok.tail) if tok.unit != "count" and not _SHARE_BEFORE.search(r.before) else None
+    owner = _OWNER_AFTER.match(text, tok.tail) if tok.unit != "count" and not _SHARE_BEFORE.search(r.before) \
+        and not _RATIO_BEFORE.search(r.before) else None  # ("bằng 87,5% bình quân cả nước": the subject's ratio)
     if owner is None:
         return None
     i = bisect_left(a.starts, owner.end())
@@ -2248,6 +2249,7 @@ def _unit_of_level(word: re.Match[str], a: ArticleState) -> Mention | None:
     return Mention(word.start("w"), word.end("w"), place) if place is not None else None
 
 
+_RATIO_BEFORE = re.compile(r"\b(?:bằng|gấp)\s(?:(?:khoảng|gần|hơn|xấp xỉ)\s)?$")
 _UNIT_COUNTED = re.compile(r"(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh|đặc khu|đơn vị hành chính)"
                            r"\b")
 _OWNER_OF_UNITS = re.compile(r"\s(?:trực\s)?thuộc\s")
