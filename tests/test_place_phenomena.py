@@ -440,3 +440,17 @@ def test_a_short_label_over_the_lead_is_furniture(text, quote, place):
 ])
 def test_a_tier_in_a_provinces_report_is_the_provinces(body, quote, place):
     assert fig(body, quote, head=f"Kon Tum: người dân hài lòng với dịch vụ hành chính công\n{DATED}").district == place
+
+
+# --- the mean of a province's districts is the province's ("Chỉ số trung bình của khối quận, huyện là 85,7 điểm"); the
+# group a unit is ranked in ("cao nhất trong 78 xã, phường của tỉnh Quảng Trị") is no subject --------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Hải Phòng công bố Chỉ số CCHC năm 2023",
+     "Năm 2023, quận Ngô Quyền dẫn đầu khối quận, huyện với 91,2 điểm. Chỉ số trung bình của khối quận, huyện là 85,7 "
+     "điểm.", "85,7", "Hải Phòng"),
+    ("Phường Đồng Hới thu ngân sách quý III/2025 đạt khá",
+     "Quý III/2025, phường Đồng Hới thu ngân sách 196,7 tỷ đồng. Đây là địa phương có số thu cao nhất trong 78 xã, "
+     "phường của tỉnh Quảng Trị, chiếm khoảng 9% tổng thu toàn tỉnh.", "9%", "Đồng Hới"),
+])
+def test_a_tiers_mean_and_a_ranking_group(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

@@ -954,6 +954,8 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
         if m.plural or could_match(_NOT_SUBJECT_WORDS, lowered(text[max(0, m.start - 100):m.start])) \
                 and _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
             continue
+        if _AMONG_BEFORE.search(text, max(0, m.start - 80), m.start):
+            continue  # "cao nhất trong 78 xã, phường, đặc khu của tỉnh Quảng Trị": the group ranked in, not a subject
         if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 12), m.start) \
                 or m.place.level == "region" and _REGION_GROUP_BEFORE.search(text, max(0, m.start - 20), m.start):
             continue  # ("cao nhất cả nước", "cao nhất vùng Tây Nguyên": the group a unit is ranked in)
@@ -1002,6 +1004,7 @@ _OF_BEFORE = re.compile(r"\bcủa\s$")
 _RANKED_AMONG = re.compile(r"\b(?:thứ|hạng)\s\d{1,2}(?:/\d{1,3})?\s(?:(?:tỉnh|thành phố|thành|địa phương|trong|các|của|"
                            r"toàn|vùng|khu vực|,|\d{1,3})\s?)*$")  # ("thứ 3 trong 13 tỉnh, thành vùng …")
 _GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$|\b(?:thứ|hạng)\s(?:\d{1,2}|[^\W\d_]{2,4})\s$")
+_AMONG_BEFORE = re.compile(r"\bnhất\s(?:trong|của)\s(?:[^;.()]{0,60}\scủa\s)?$")
 _REGION_GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|cuối)\s(?:vùng\s|khu vực\s)?$")
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
 _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
@@ -2155,9 +2158,9 @@ def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
     if beside is not None:
         r.place, r.place_ev = beside.place, ("clause", beside.start, beside.end, False)
         return
-    tier = _tier_average(r, p)
+    tier = _tier_average(r, p, a)
     if tier is not None:
-        r.place, r.place_ev = Place("Việt Nam", "country"), ("clause", *tier, False)
+        r.place, r.place_ev = tier[0], ("clause", *tier[1:], False)
         return
     # a count of units ("Trong 12 huyện, thành phố, thành phố Đà Lạt dẫn đầu") is of the unit that has them, never of
     # one of them named after it
@@ -2174,16 +2177,32 @@ _TIER_AVERAGE = re.compile(r"\b(?:[Tt]rung bình|[Bb]ình quân)\b[^,;:.()\d]{0,
                            r"\d\d tỉnh|cấp bộ|các bộ)\b|\b[Tt]rung vị\b")
 
 
-def _tier_average(r: Reading, p: ParagraphState) -> tuple[int, int] | None:
-    """The span of the words that make a figure the provinces' mean or median (:data:`_TIER_AVERAGE`), said in its
-    clause before it with no unit named after them; else None."""
-    cue = None
-    for cue in _TIER_AVERAGE.finditer(r.before):
-        pass
-    if cue is None:
-        return None
-    start, end = r.clause[0] + cue.start(), r.clause[0] + cue.end()
-    return None if any(end <= m.start < r.tok.start for m in p.found) else (start, end)
+def _tier_average(r: Reading, p: ParagraphState, a: ArticleState) -> tuple[Place, int, int] | None:
+    """The unit whose figure a tier's mean or median is, and the span of the words that say so, in the figure's clause
+    before it with no unit named after them: the country for the provinces' (:data:`_TIER_AVERAGE`), the province or
+    city of the article for its districts' ("Chỉ số trung bình của khối quận, huyện là 85,7 điểm"); else None."""
+    for pattern in (_TIER_AVERAGE, _DISTRICT_TIER_AVERAGE):
+        cue = None
+        for cue in pattern.finditer(r.before):
+            pass
+        if cue is None:
+            continue
+        start, end = r.clause[0] + cue.start(), r.clause[0] + cue.end()
+        if any(end <= m.start < r.tok.start for m in p.found):
+            return None
+        own = a.place[0]
+        if pattern is _TIER_AVERAGE:
+            return Place("Việt Nam", "country"), start, end
+        whole = own if own is not None and own.level in ("city", "province") else parent_unit(own) if own else None
+        return (whole, start, end) if whole is not None else None
+    return None
+
+
+#: the mean of a province's districts: "Chỉ số trung bình của khối quận, huyện", "khối UBND cấp huyện có giá trị trung
+#: bình", "bình quân các huyện"
+_DISTRICT_TIER_AVERAGE = re.compile(r"\b(?:[Tt]rung bình|[Bb]ình quân)\b[^,;:.()\d]{0,40}?\b(?:cấp huyện|các huyện|"
+                                    r"(?:khối\s)?quận, huyện|các quận)\b|\b(?:cấp huyện|quận, huyện)\b[^,;:.()\d]{0,30}?"
+                                    r"\b(?:trung bình|bình quân)\b")
 
 
 def _sentence_place(r: Reading, s: Sentence, p: ParagraphState) -> tuple[Place | None, Evidence]:
@@ -2226,7 +2245,7 @@ def _owner_beside(r: Reading, a: ArticleState) -> Mention | None:
     return m if m is not None and m.start == owner.end() and not m.plural else None
 #: a bare level word a figure stands right after, in brackets or after "là": the unit it points to owns the figure:
 #: "cao hơn mức bình quân của tỉnh (2,82%)", "bình quân của tỉnh là 58,9 triệu đồng"
-_LEVEL_WORD_VALUE = re.compile(r"(?<![\w])(?<!các )(?<!những )(?<!mỗi )(?<!cấp )(?<!\d )"
+_LEVEL_WORD_VALUE = re.compile(r"(?<![\w])(?<!các )(?<!những )(?<!mỗi )(?<!cấp )(?<!\d )(?<!, )(?<!/)"
                                r"(?P<w>tỉnh|thành phố|huyện|quận|thị xã)(?:\s?\(\s?|\slà\s)"
                                r"(?:(?:đạt|với|là|khoảng|gần|hơn|trên)\s)?$")
 #: a bare level word said right after a figure as its owner: "mức tăng 8,9% của toàn tỉnh"
