@@ -1045,6 +1045,15 @@ def test_a_stocks_day_in_a_half_year_report_frames_no_later_paragraph():
     assert (fig(body, "62", head=head).period, fig(body, "16", head=head).period) == ("2016-YTD", "2016-H1")
 
 
+def test_a_time_that_names_no_year_carries_the_frames_year():
+    """"trong năm" in a report on 2017 published in January 2018 is 2017, in its clause and in the paragraphs after."""
+    body = ("Ngày 13/1, hội nghị tổng kết công tác năm 2017, triển khai nhiệm vụ năm 2018.\n\nTheo báo cáo, trong năm "
+            "2017 toàn Đảng kết nạp 192.460 đảng viên.\n\nViệc sắp xếp tổ chức bộ máy bước đầu có kết quả: trong năm, các "
+            "cấp ủy đã giảm 3.612 tổ chức đảng.\n\nTại các tỉnh miền Trung, Nghệ An kết nạp 5.930 đảng viên.")
+    head = "Năm 2017, cả nước kết nạp hơn 190 nghìn đảng viên\n14/01/2018 10:25 GMT+7\n"
+    assert (fig(body, "3.612", head=head).period, fig(body, "5.930", head=head).period) == ("2017", "2017")
+
+
 def test_the_same_period_of_a_term_start_year_is_year_on_year():
     f = fig("Năm 2021, thu ngân sách đạt 18.588 tỷ đồng, tăng 4,46% so với cùng kỳ năm 2020.", "4,46%",
             head="Tiêu đề bài viết\nXã hội 12/12/2021 08:00\n")

@@ -2457,8 +2457,10 @@ def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
 def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """The sentence's last period goes on to the next sentences; a frame (one that opens the sentence, is a part of a
     year, or a year set off by a comma: "trong năm 2024, …") to the next paragraphs."""
-    last = [(pos, period, e) for pos, period, scope, e in _outside_asides(a.text, s, s.end)
-            if period != "annual" and not scope]  # (not a time said in an aside in brackets)
+    # (not a time said in an aside in brackets; a time that names no year, "trong năm", is of the frame's year)
+    frame = p.period[0] or a.section_period[0]
+    last = [(pos, _year_of_frame(period, a.text[pos:e], frame), e)
+            for pos, period, scope, e in _outside_asides(a.text, s, s.end) if period != "annual" and not scope]
     if len(last) > 1 and a.looked_back:
         # "tổng kết năm 2022 và phát động thi đua năm 2023" early in 2023: the year reported on frames what
         # follows, not the year a plan is launched for
