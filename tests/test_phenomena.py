@@ -1054,6 +1054,12 @@ def test_a_time_that_names_no_year_carries_the_frames_year():
     assert (fig(body, "3.612", head=head).period, fig(body, "5.930", head=head).period) == ("2017", "2017")
 
 
+def test_the_time_of_a_cause_after_a_figure_does_not_date_it():
+    body = ("10 tháng năm 2020, quận thu ngân sách 1.198 tỷ đồng.\n\nNgược lại, lệ phí trước bạ đạt 245 tỷ đồng, bằng 88% "
+            "dự toán nhờ thị trường nhà đất sôi động trở lại từ quý III.")
+    assert fig(body, "245", head="Tiêu đề bài viết\nKinh tế 05/11/2020 08:00\n").period == "2020-10M"
+
+
 def test_the_same_period_of_a_term_start_year_is_year_on_year():
     f = fig("Năm 2021, thu ngân sách đạt 18.588 tỷ đồng, tăng 4,46% so với cùng kỳ năm 2020.", "4,46%",
             head="Tiêu đề bài viết\nXã hội 12/12/2021 08:00\n")

@@ -1187,6 +1187,14 @@ def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str
 
 #: the words that make a period after a figure a deadline: "…, dự kiến bàn giao cuối năm 2025", "sẽ đạt … vào năm 2030"
 _DEADLINE_BETWEEN = re.compile(r"\b(?:dự kiến|sẽ|phấn đấu|kế hoạch|trước|chậm nhất|Dự kiến|Phấn đấu)\b")
+def _of_what_follows(text: str, tail: int, mark: int) -> bool:
+    """Whether a time after a figure belongs to what the words between say follows, not to the figure: a deadline
+    ("đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025"), a part ("đạt 26.595 tỷ đồng, riêng năm 2019 đạt
+    …"), a cause ("bằng 88% dự toán nhờ thị trường sôi động trở lại từ quý III")."""
+    return any(rx.search(text, tail, mark) for rx in (_DEADLINE_BETWEEN, _PART_BETWEEN, _CAUSE_BETWEEN))
+
+
+_CAUSE_BETWEEN = re.compile(r"\b(?:nhờ|do|vì|bởi)\b")
 _PART_BETWEEN = re.compile(r"\b(?:riêng|Riêng|trong đó|Trong đó)\b")
 #: a comparison with the founding: "so với lúc thành lập quận", "so với khi mới thành lập", "sau chia tách"
 #: a base year the text says is the founding: "so với năm 2010 - năm thị xã được thành lập", "so với năm 2004 (năm tái lập
@@ -1799,10 +1807,7 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         r.period, r.period_ev = given
         return
     period, m0, m1 = period_mark(_outside_asides(text, s, tok.start), tok.start, r.clause)
-    if period and m0 > tok.start and (_DEADLINE_BETWEEN.search(text, tok.tail, m0)
-                                      or _PART_BETWEEN.search(text, tok.tail, m0)):
-        # "đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025": the deadline of what comes next, not
-        # the period of the figure before it; "đạt 26.595 tỷ đồng, riêng năm 2019 đạt …": a part that follows
+    if period and m0 > tok.start and _of_what_follows(text, tok.tail, m0):
         period = ""
     progress = tok.unit == "percent" and _PROGRESS_BEFORE.search(r.before) is not None
     if progress and not (period and r.clause[0] <= m0 < r.clause[1]):
