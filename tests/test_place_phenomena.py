@@ -454,3 +454,11 @@ def test_a_tier_in_a_provinces_report_is_the_provinces(body, quote, place):
 ])
 def test_a_tiers_mean_and_a_ranking_group(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- the country a sentence names as the whole its unit belongs to ("Bình Phước trở thành thủ phủ cao su của Việt Nam")
+# does not carry to the next sentence -----------------------------------------------------------------------------------
+def test_the_whole_a_unit_belongs_to_does_not_carry():
+    body = ("Năm 2012, diện tích cao su toàn tỉnh Bình Phước đạt 212.000 ha, Bình Phước trở thành thủ phủ cao su của Việt "
+            "Nam. Diện tích cây điều gần 140.000 ha.")
+    assert fig(body, "140.000", head=f"Bình Phước 15 năm tái lập\n{DATED}").district == "Bình Phước"

@@ -2441,9 +2441,12 @@ def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     if a.place[0] is not None and a.place[0].level != "country":
         # "Cả nước có … Quận đạt …": in a local report the country is a yardstick, not the unit the paragraph goes on
         # about, unless it owns the measure the next sentences take up ("Tỷ lệ … của cả nước … tỷ lệ này chỉ đạt …")
+        # (nor the whole a unit named before it in the sentence is part of: "Bình Phước trở thành thủ phủ cao su của
+        # Việt Nam")
         owners = [m for m in owners if m.place.level != "country"
                   or _OF_BEFORE.search(text, max(0, m.start - 6), m.start)
-                  and not _YARDSTICK_BEFORE.search(text, max(s.start, m.start - 60), m.start)]
+                  and not _YARDSTICK_BEFORE.search(text, max(s.start, m.start - 60), m.start)
+                  and not any(o.place.level != "country" and o.start < m.start for o in owners)]
     # a ministry named in passing (who reports, who leads a list) is not what the next sentences are about, unless the
     # article is about it; nor is a former unit ("Huyện Bình Chánh cũ …"), which is history
     owners = [m for m in owners if (m.place.level != "ministry" or m.place == a.place[0])
