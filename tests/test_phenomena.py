@@ -1060,6 +1060,12 @@ def test_the_time_of_a_cause_after_a_figure_does_not_date_it():
     assert fig(body, "245", head="Tiêu đề bài viết\nKinh tế 05/11/2020 08:00\n").period == "2020-10M"
 
 
+def test_a_rate_said_against_a_plan_is_of_the_plan():
+    f = fig("10 tháng năm 2020, quận 8 có tỷ lệ thu so với dự toán cao hơn quận 5 (74%) và huyện Bình Chánh (70,2%).",
+            "74%", head="Tiêu đề bài viết\nKinh tế 05/11/2020 08:00\n")
+    assert f.basis == "plan"
+
+
 def test_the_same_period_of_a_term_start_year_is_year_on_year():
     f = fig("Năm 2021, thu ngân sách đạt 18.588 tỷ đồng, tăng 4,46% so với cùng kỳ năm 2020.", "4,46%",
             head="Tiêu đề bài viết\nXã hội 12/12/2021 08:00\n")

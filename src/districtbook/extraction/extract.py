@@ -540,7 +540,9 @@ _DISBURSED_REACHED = re.compile(r"\bgiải ngân\b(?:[^,;%\d]{0,40}\b(?:đạt|b
                                 r"\bgiải ngân\b[^,;%\d]{0,40}\d+(?:[.,]\d+)?\s?%,\s(?:[^\W\d]+\s){1,5}$")
 #: the disbursement rate is of the capital planned, wherever it stands in the clause: "các tỉnh có tỷ lệ giải ngân
 #: cao là Long An (60,1%)", "tỷ lệ giải ngân cao nhất là Tiền Giang với 70,5%"
-_DISBURSEMENT_RATE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ) giải ngân\b")
+_DISBURSEMENT_RATE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ) giải ngân\b|"
+                                # a rate said against a plan: "có tỷ lệ thu so với dự toán cao hơn quận 5 (74%)"
+                                r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ)\s[^,;%\d]{0,30}\bso với (?:dự toán|kế hoạch|chỉ tiêu)\b")
 _SHARE_CLAUSE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ)\b")
 _BASE_BEFORE = re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)[^,;]{0,40}$|so với cùng kỳ[^,;]{0,30}$|"
                           r"năm sau (?:tăng )?(?:cao )?hơn năm trước\s$")
