@@ -125,6 +125,8 @@ def test_metric(sentence, quote, metric):
     # a part of what was just counted is a share of it
     ("Quý I/2026, phường tiếp nhận 9.842 hồ sơ, trong đó 97,3% được nộp trực tuyến.", "97,3%", "share", ""),
     ("Năm 2024, huyện kết nạp 120 đảng viên, trong số đó hơn 60% là đoàn viên.", "60%", "share", ""),
+    ("Năm 2023, phường tiếp nhận 12.850 hồ sơ thủ tục hành chính, giải quyết đúng hạn 99,8%.", "99,8%", "share", ""),
+    ("Năm 2021, phường tiếp nhận 4.120 hồ sơ, 100% đúng hạn.", "100%", "share", ""),
     # the end of the year before is the year before
     ("Năm 2021, tỷ lệ hộ nghèo giảm 7,52% so với cuối năm 2020.", "7,52%", "yoy", "2020"),
     # a change of place in a ranking, on a base

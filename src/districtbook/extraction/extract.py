@@ -530,7 +530,10 @@ _MULTIPLE_OF_YEAR = re.compile(r"\s((?:năm\s)?(?P<year>(?:19|20)\d\d))\b")
 _SHARE_BEFORE = re.compile(r"(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?:\s\S+){0,3}\s$")
 #: a part of what was just counted: "tiếp nhận 9.842 hồ sơ, trong đó 97,3% …"
 _PART_OF_COUNT = re.compile(r"\d[\d.]*\s[^\W\d_]+(?:\s[^\W\d_]+){0,3},?\s((?:trong đó|trong số đó|trong số này)),?\s"
-                            r"(?:có\s)?(?:(?:khoảng|gần|hơn|trên)\s)?$")
+                            r"(?:có\s)?(?:(?:khoảng|gần|hơn|trên)\s)?$|"
+                            # "tiếp nhận 12.850 hồ sơ, giải quyết đúng hạn 99,8%": the records settled in time
+                            r"\d[\d.]*\s(?:hồ sơ|thủ tục)[^,;.\d]{0,40},\s((?:giải quyết|xử lý)\s(?:đúng(?:\svà\strước)?|trước)"
+                            r"\shạn)\s(?:đạt\s)?(?:(?:khoảng|gần|hơn|trên)\s)?$")
 #: a part's contribution to a whole: "đóng góp 30,8% GDP cả nước", "đóng góp 5,98% vào mức tăng trưởng chung"
 _CONTRIBUTED_BEFORE = re.compile(r"\bđóng góp(?:\s(?:khoảng|gần|hơn|trên|xấp xỉ))?\s$")
 #: disbursement reaching a share: "tỷ lệ giải ngân (vốn đầu tư công) đạt 34%" is of the capital planned
@@ -560,7 +563,8 @@ _PLAN_BEFORE = re.compile(r"(?:vượt|đạt|bằng)\s(?:chỉ tiêu|kế hoạ
 _SHARE_NOUN = re.compile(
     r"^\s?(?:các\s|số\s)?(?:hộ|gia đình|chi bộ|đảng viên|tổ chức|cơ sở|chợ|trường|xã|phường|thôn|tổ dân phố|khu dân cư|"
     r"doanh nghiệp|người|dân|học sinh|hồ sơ|thủ tục|dịch vụ|cán bộ|công chức|đơn vị|tiểu thương|hộ kinh doanh|"
-    r"dự án|công trình|tuyến|văn bản|giao dịch|số|lao động|trẻ em|trẻ|cơ quan|trạm y tế|khu phố)\b")
+    r"dự án|công trình|tuyến|văn bản|giao dịch|số|lao động|trẻ em|trẻ|cơ quan|trạm y tế|khu phố|"
+    r"đúng hạn|đúng và trước hạn|trước hạn)\b")  # ("100% đúng hạn": of the records just counted)
 _SAME_PERIOD_AFTER_COUNT = re.compile(r"^\s?(?:[^\W\d_]+\s){0,4}?(so (?:với )?cùng kỳ|so với năm trước)")
 #: (units that met or passed their plan: "41 đảng bộ đã hoàn thành chỉ tiêu", "8/13 huyện hoàn thành dự toán")
 _PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,60}?(?<!phấn đấu )(?<!sẽ )(?<!để )(?<!nhằm )(?:vượt|đạt|hoàn thành)(?: và vượt)? "
@@ -729,7 +733,7 @@ def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts:
     m = _PART_OF_COUNT.search((siblings + clause_before)[-90:]) if unit == "percent" else None
     if m:  # "tiếp nhận 9.842 hồ sơ, trong đó 97,3% được nộp trực tuyến": a share of what was counted
         shift = at[2] + len(siblings + clause_before) - len((siblings + clause_before)[-90:])
-        return "share", shift + m.start(1), shift + m.end(1)
+        return "share", shift + m.start(m.lastindex or 0), shift + m.end(m.lastindex or 0)
     m = _PLAN_BEFORE.search(near)
     if m:
         return in_near(m, "plan")
