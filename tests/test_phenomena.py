@@ -1031,6 +1031,12 @@ def test_a_founding_said_in_an_aside_dates_no_figure(body, quote, period):
     assert fig(body, quote, head="Tiêu đề bài viết\nKinh tế 12/01/2023 08:00\n").period == period
 
 
+def test_a_goal_for_a_rates_yearly_change_given_as_a_range_is_a_target():
+    f = fig("Nhiệm kỳ 2025-2030, Đại hội đề ra mục tiêu: tỷ lệ hộ nghèo giảm bình quân 3-4%/năm.", "3-",
+            head="Đại hội Đảng bộ xã Yên Minh nhiệm kỳ 2025-2030\nXã hội 12/08/2025 08:00\n")
+    assert (f.basis, f.qualifier) == ("target", "range_low")
+
+
 def test_a_council_assigning_targets_sets_goals():
     """"HĐND giao chỉ tiêu thu ngân sách 5.700 tỷ đồng; tăng trưởng … từ 11-12%": a goal set, a range of target."""
     f = fig("Năm 2013, HĐND thành phố giao chỉ tiêu thu ngân sách 5.700 tỷ đồng; tăng trưởng giá trị sản xuất công "

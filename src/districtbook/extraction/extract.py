@@ -1976,12 +1976,17 @@ def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
         r.basis, r.basis_ev = compared[0], ("paragraph", compared[2], compared[3])
     if r.basis == "share" and tok.unit == "percent" and tok.value > 100:
         r.basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
-    if r.basis == "none" and tok.reason.startswith("range") and r.qualifier.startswith("range") \
+    changed = r.basis == "share" and _CHANGE_OF_RATE.search(r.before[-40:]) is not None
+    if (r.basis == "none" or changed) and tok.reason.startswith("range") and r.qualifier.startswith("range") \
             and (r.goal_before or p.in_targets or r.period == a.periods.future):
-        r.basis = "target"  # a goal given as a range: "từ 11 - 15%"
+        # a goal given as a range: "từ 11 - 15%", also a rate's yearly change ("tỷ lệ hộ nghèo giảm bình quân 3-4%/năm")
+        r.basis = "target"
         goal_at = s.goals.at(tok.start) if r.goal_before else None
         r.basis_ev = (("clause", *goal_at) if goal_at else ("paragraph", p.line.start, p.line.start) if p.in_targets
                       else ("clause", *r.period_ev[1:3]) if r.period_ev[1] >= 0 else NO_CUE)
+
+
+_CHANGE_OF_RATE = re.compile(r"\b(?:giảm|tăng)\b[^,;%\d]*$")
 
 
 #: units ranked on the measure just given, a bare percentage each: "Đồng Tháp dẫn đầu vùng với 82,5%, kế đến là Long An
