@@ -1037,6 +1037,14 @@ def test_a_goal_for_a_rates_yearly_change_given_as_a_range_is_a_target():
     assert (f.basis, f.qualifier) == ("target", "range_low")
 
 
+@pytest.mark.parametrize(("body", "basis"), [
+    ("Chỉ số hài lòng về sự phục vụ hành chính năm 2019 của tỉnh đạt 84,65%.", "none"),
+    ("Năm 2019, tỷ lệ hài lòng của người dân đạt 84,65%.", "share"),
+])
+def test_an_index_in_percent_is_no_share(body, basis):
+    assert fig(body, "84,65", head="Tiêu đề bài viết\nKinh tế 12/05/2020 08:00\n").basis == basis
+
+
 def test_a_council_assigning_targets_sets_goals():
     """"HĐND giao chỉ tiêu thu ngân sách 5.700 tỷ đồng; tăng trưởng … từ 11-12%": a goal set, a range of target."""
     f = fig("Năm 2013, HĐND thành phố giao chỉ tiêu thu ngân sách 5.700 tỷ đồng; tăng trưởng giá trị sản xuất công "

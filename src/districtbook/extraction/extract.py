@@ -224,6 +224,14 @@ _VERSION_NAME = re.compile(r"\d\.0")
 
 #: what follows index points ("đạt 85,52 điểm, tăng …", "87 điểm và xếp thứ 5"), unlike a counted place ("12 điểm giao dịch")
 _SCORE_AFTER = re.compile(r"\s?(?:$|[^\w\s]|(?:so|và|xếp|tăng|giảm|đứng|trên|cao|thấp|là|năm|trong|của)\b)")
+def _share_by_measure(r: Reading, metric: str) -> bool:
+    """Whether a percentage with no basis of its own is a share by its measure: "có 20% đơn vị hoàn thành xuất sắc
+    nhiệm vụ; 80% hoàn thành tốt nhiệm vụ", whatever names its whole; not an index's value ("Chỉ số hài lòng … đạt
+    84,65%")."""
+    return r.basis == "none" and r.tok.unit == "percent" and metric.endswith("_share") and r.metric_ev[1] >= 0 \
+        and not _INDEX_BEFORE.search(r.before)
+
+
 _INDEX_BEFORE = re.compile(r"[Cc]hỉ số|DTI|PAR ?INDEX|SIPAS|PAPI|PCI")
 
 
@@ -1986,6 +1994,7 @@ def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
                       else ("clause", *r.period_ev[1:3]) if r.period_ev[1] >= 0 else NO_CUE)
 
 
+_INDEX_BEFORE = re.compile(r"\b[Cc]hỉ số\b")
 _CHANGE_OF_RATE = re.compile(r"\b(?:giảm|tăng)\b[^,;%\d]*$")
 
 
@@ -2086,8 +2095,7 @@ def resolve_metric(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     elif src == "paragraph":
         r.metric_ev = ("paragraph", carried[1], carried[2])
     metric = r.metric = _newly_founded(r, metric)
-    if r.basis == "none" and tok.unit == "percent" and metric.endswith("_share") and r.metric_ev[1] >= 0:
-        # "có 20% đơn vị hoàn thành xuất sắc nhiệm vụ; 80% hoàn thành tốt nhiệm vụ": a share, whatever names its whole
+    if _share_by_measure(r, metric):
         r.basis, r.basis_ev = "share", r.metric_ev
     if metric != "other":
         p.families[tok.unit] = (family_of(metric), *r.metric_ev[1:])
