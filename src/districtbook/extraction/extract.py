@@ -40,9 +40,9 @@ from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, pa
 from districtbook.extraction.periods import (QUARTER_NUMBER, TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark,
                                              scoped_marks)
 from districtbook.reading.articles import FRAME_KINDS
-from districtbook.extraction.places import (_RANK, Mention, Place, abbreviation_at, bare_district_names, header_place,
-                                           listed_units, main_by_level, main_of, mentions, outlet_place, parent_unit,
-                                           with_bare_names)
+from districtbook.extraction.places import (_RANK, _TERRITORY_LEVELS as _TERRITORIES, Mention, Place, abbreviation_at,
+                                           bare_district_names, header_place, listed_units, main_by_level, main_of,
+                                           mentions, outlet_place, parent_unit, with_bare_names)
 from districtbook.base.prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
@@ -224,14 +224,6 @@ _VERSION_NAME = re.compile(r"\d\.0")
 
 #: what follows index points ("đạt 85,52 điểm, tăng …", "87 điểm và xếp thứ 5"), unlike a counted place ("12 điểm giao dịch")
 _SCORE_AFTER = re.compile(r"\s?(?:$|[^\w\s]|(?:so|và|xếp|tăng|giảm|đứng|trên|cao|thấp|là|năm|trong|của)\b)")
-def _share_by_measure(r: Reading, metric: str) -> bool:
-    """Whether a percentage with no basis of its own is a share by its measure: "có 20% đơn vị hoàn thành xuất sắc
-    nhiệm vụ; 80% hoàn thành tốt nhiệm vụ", whatever names its whole; not an index's value ("Chỉ số hài lòng … đạt
-    84,65%")."""
-    return r.basis == "none" and r.tok.unit == "percent" and metric.endswith("_share") and r.metric_ev[1] >= 0 \
-        and not _INDEX_BEFORE.search(r.before)
-
-
 _INDEX_BEFORE = re.compile(r"[Cc]hỉ số|DTI|PAR ?INDEX|SIPAS|PAPI|PCI")
 
 
@@ -1201,6 +1193,8 @@ def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str
 
 #: the words that make a period after a figure a deadline: "…, dự kiến bàn giao cuối năm 2025", "sẽ đạt … vào năm 2030"
 _DEADLINE_BETWEEN = re.compile(r"\b(?:dự kiến|sẽ|phấn đấu|kế hoạch|trước|chậm nhất|Dự kiến|Phấn đấu)\b")
+
+
 def _of_what_follows(text: str, tail: int, mark: int) -> bool:
     """Whether a time after a figure belongs to what the words between say follows, not to the figure: a deadline
     ("đã hoàn thành 93% khối lượng, dự kiến bàn giao cuối năm 2025"), a part ("đạt 26.595 tỷ đồng, riêng năm 2019 đạt
@@ -1320,8 +1314,8 @@ def _outside_asides(text: str, s: Sentence, pos: int) -> list[tuple[int, str, st
     """The sentence's time marks but those in an aside closed before ``pos``, and a founding's date ("TP Từ Sơn, đô thị
     được thành lập từ tháng 11/2021, thu 3.150 tỷ đồng"), which dates no figure."""
     return [mk for mk in s.marks if not _in_closed_aside(text, mk[0], mk[3], s.start, pos)
-            and not (_FOUNDED_ON.search(text, max(s.start, mk[0] - 60), mk[0]) and text.startswith(",", mk[3])
-                     and mk[3] < pos)]
+            and not (mk[3] < pos and text.startswith(",", mk[3])
+                     and _FOUNDED_ON.search(text, max(s.start, mk[0] - 60), mk[0]))]
 
 
 #: an aside set off by commas that gives the day a unit was founded: "TP Từ Sơn, đô thị được thành lập từ tháng 11/2021,
@@ -1512,9 +1506,6 @@ def _countrys(article: Article, in_title: list[Mention], in_frame: list[Mention]
     examples = not sources and (not titled and _each_once(in_frame) or ranked)
     national = None if (main or sources) and not examples else _NATIONAL_SOURCE.search(text, 0, _frame_end(article))
     return ("article", *national.span()) if national else None
-
-
-_TERRITORIES = ("ward", "district", "city", "province")
 
 
 def _each_once(named: list[Mention]) -> bool:
@@ -1994,8 +1985,15 @@ def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
                       else ("clause", *r.period_ev[1:3]) if r.period_ev[1] >= 0 else NO_CUE)
 
 
-_INDEX_BEFORE = re.compile(r"\b[Cc]hỉ số\b")
 _CHANGE_OF_RATE = re.compile(r"\b(?:giảm|tăng)\b[^,;%\d]*$")
+
+
+def _share_by_measure(r: Reading, metric: str) -> bool:
+    """Whether a percentage with no basis of its own is a share by its measure: "có 20% đơn vị hoàn thành xuất sắc
+    nhiệm vụ; 80% hoàn thành tốt nhiệm vụ", whatever names its whole; not an index's value ("Chỉ số hài lòng … đạt
+    84,65%")."""
+    return r.basis == "none" and r.tok.unit == "percent" and metric.endswith("_share") and r.metric_ev[1] >= 0 \
+        and not _INDEX_BEFORE.search(r.before)
 
 
 #: units ranked on the measure just given, a bare percentage each: "Đồng Tháp dẫn đầu vùng với 82,5%, kế đến là Long An
@@ -2254,19 +2252,22 @@ def _owner_beside(r: Reading, a: ArticleState) -> Mention | None:
     i = bisect_left(a.starts, tok.start) - 1
     if i >= 0 and not a.named[i].plural and _VALUE_IN_BRACKETS.fullmatch(text, a.named[i].end, tok.start):
         return a.named[i]
+    owned_after = tok.unit != "count" and not _SHARE_BEFORE.search(r.before)  # (a share's whole owns no share)
     word = _LEVEL_WORD_VALUE.search(text, max(0, tok.start - 30), tok.start)
-    if word is None and tok.unit != "count" and not _SHARE_BEFORE.search(r.before):
+    if word is None and owned_after:
         word = _LEVEL_WORD_OWNER.match(text, tok.tail)
     unit = _unit_of_level(word, a) if word is not None else None
     if unit is not None:
         return unit
-    owner = _OWNER_AFTER.match(text, tok.tail) if tok.unit != "count" and not _SHARE_BEFORE.search(r.before) \
-        and not _RATIO_BEFORE.search(r.before) else None  # ("bằng 87,5% bình quân cả nước": the subject's ratio)
+    # ("bằng 87,5% bình quân cả nước": the subject's ratio to the country's, not the country's)
+    owner = _OWNER_AFTER.match(text, tok.tail) if owned_after and not _RATIO_BEFORE.search(r.before) else None
     if owner is None:
         return None
     i = bisect_left(a.starts, owner.end())
     m = a.named[i] if i < len(a.named) else None
     return m if m is not None and m.start == owner.end() and not m.plural else None
+
+
 #: a bare level word a figure stands right after, in brackets or after "là": the unit it points to owns the figure:
 #: "cao hơn mức bình quân của tỉnh (2,82%)", "bình quân của tỉnh là 58,9 triệu đồng"
 _LEVEL_WORD_VALUE = re.compile(r"(?<![\w])(?<!các )(?<!những )(?<!mỗi )(?<!cấp )(?<!\d )(?<!, )(?<!/)"
@@ -2278,17 +2279,11 @@ _LEVEL_WORD_OWNER = re.compile(r"\s(?:của|bình quân(?:\s(?:của|chung của
 
 
 def _unit_of_level(word: re.Match[str], a: ArticleState) -> Mention | None:
-    """The unit a bare level word points to (the article's unit of that level, the unit of that level it names most,
-    or the province or city its unit belongs to), as a mention spanning the word; None when none is known."""
-    level = _LEVEL_WORDS[word["w"]]
-    own = a.place[0]
-    if own is not None and own.level == level:
-        place: Place | None = own
-    elif level in a.by_level:
-        place = a.by_level[level][0]
-    else:
-        up = parent_unit(own) if own is not None else None
-        place = up if up is not None and up.level == level else None
+    """The unit a bare level word points to (:func:`_level_word` with the article's unit: its unit of that level, the
+    unit of that level it names most, or the province or city its unit belongs to), as a mention spanning the word;
+    None when none is known."""
+    found = _level_word(word.span("w"), a.place, a.by_level, a.text, False)
+    place = found[0] if found else None
     return Mention(word.start("w"), word.end("w"), place) if place is not None else None
 
 

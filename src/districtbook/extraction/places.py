@@ -581,7 +581,7 @@ def main_of(named: list[Mention], in_title: Sequence[Mention] = ()) -> list[Plac
     ['Việt Nam']
     """
     found = [m.place for m in named if not m.plural and m.place.level != "country"]
-    territories = [p for p in found if p.level in ("ward", "district", "city", "province")]
+    territories = [p for p in found if p.level in _TERRITORY_LEVELS]
     regions = [m.place for m in in_title if not m.plural and m.place.level == "region"]
     if regions and not any(m.place.level in _TERRITORY_LEVELS for m in in_title) and found.count(regions[0]) >= 2:
         return regions[:1]  # "Tây Nguyên: Tăng trưởng năm 2024 …", whose provinces the text ranks: the region's

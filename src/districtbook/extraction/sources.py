@@ -121,12 +121,13 @@ def reporting_year(text: str, plans: bool = True) -> int | None:
     >>> reporting_year("6 tháng cuối năm 2025, phường thu 1.436 tỷ đồng. Năm 2026, phường phấn đấu thu 2.950 tỷ đồng.")
     2025
     """
-    years = [int(m["y"]) for m in _YEAR.finditer(text)] + [int(m["y"]) for m in _MONTH_OF_YEAR.finditer(text)] \
+    said = list(_YEAR.finditer(text))  # (read once: the years, the plans' and the goals' among them)
+    years = [int(m["y"]) for m in said] + [int(m["y"]) for m in _MONTH_OF_YEAR.finditer(text)] \
         + [int(m["y"]) for m in _UP_TO_DAY.finditer(text)]
     if not plans:
         planned = {m.start("y") for m in _PLANNED_YEAR.finditer(text)}
-        years = [int(m["y"]) for m in _YEAR.finditer(text) if m.start("y") not in planned] or years
-    goals = {int(m["y"]) for m in _YEAR.finditer(text) if _GOAL_AFTER.match(text, m.end())}
+        years = [int(m["y"]) for m in said if m.start("y") not in planned] or years
+    goals = {int(m["y"]) for m in said if _GOAL_AFTER.match(text, m.end())}
     years = [y for y in years if y not in goals] or years  # "Năm 2026, phường phấn đấu thu …": a goal's year
     return max(years) if years else None
 
