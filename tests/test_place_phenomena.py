@@ -462,3 +462,23 @@ def test_the_whole_a_unit_belongs_to_does_not_carry():
     body = ("Năm 2012, diện tích cao su toàn tỉnh Bình Phước đạt 212.000 ha, Bình Phước trở thành thủ phủ cao su của Việt "
             "Nam. Diện tích cây điều gần 140.000 ha.")
     assert fig(body, "140.000", head=f"Bình Phước 15 năm tái lập\n{DATED}").district == "Bình Phước"
+
+
+# --- a unit the text names only by its level word ("toàn thành phố", "toàn quận") while it names some of its wards or
+# communes: the one unit of that level that holds a ward of each name (by the gazetteer, before and since July 2025),
+# weak; nothing when the names fit more than one unit or the text names only one ward -------------------------------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Tính đến ngày 30/11/2025, toàn thành phố đã kết nạp 1.250 đảng viên mới, đạt 104% chỉ tiêu. Đảng ủy xã Bình "
+     "Điền kết nạp 31 đảng viên; Đảng ủy phường Phú Bài kết nạp 44 đảng viên.", "1.250", "Huế"),
+    ("Năm 2023, toàn thành phố thu ngân sách được 640 tỷ đồng. Phường Mường Thanh thu 95 tỷ đồng, phường Him Lam thu "
+     "70 tỷ đồng.", "640", "Điện Biên Phủ"),
+    ("6 tháng đầu năm 2022, toàn quận có 1.920 hộ kinh doanh dùng thanh toán không tiền mặt. Phường Quán Thánh có 310 "
+     "hộ, phường Trúc Bạch có 205 hộ.", "1.920", "Ba Đình"),
+    # the names fit several provinces, or only one ward is named: the text does not say which unit
+    ("Năm 2024, toàn tỉnh kết nạp 2.300 đảng viên. Xã Bình Minh kết nạp 40 đảng viên, phường Tân Định kết nạp 35 "
+     "đảng viên.", "2.300", ""),
+    ("Năm 2025, toàn thành phố kết nạp 1.100 đảng viên. Xã Bình Điền kết nạp 31 đảng viên.", "1.100", ""),
+])
+def test_a_unit_said_by_its_level_word_is_the_one_its_named_wards_share(body, quote, place):
+    found = fig(body, quote, head=f"Kết quả nổi bật\n{DATED}")
+    assert (found.district, "place" in found.weak.split(";")) == (place, True)

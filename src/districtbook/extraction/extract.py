@@ -41,8 +41,8 @@ from districtbook.extraction.periods import (QUARTER_NUMBER, TIME_BEFORE_BRACKET
                                              scoped_marks)
 from districtbook.reading.articles import FRAME_KINDS
 from districtbook.extraction.places import (_RANK, _TERRITORY_LEVELS as _TERRITORIES, Mention, Place, abbreviation_at,
-                                           bare_district_names, header_place, listed_units, main_by_level, main_of,
-                                           mentions, outlet_place, parent_unit, with_bare_names)
+                                           bare_district_names, common_home, header_place, listed_units, main_by_level,
+                                           main_of, mentions, outlet_place, parent_unit, with_bare_names)
 from districtbook.base.prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
@@ -1447,7 +1447,19 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
     country = _countrys(article, in_title, in_frame, sources, main)
     if country is not None:
         article_place = (Place("Việt Nam", "country"), (*country, False))
+    _home_of_wards(in_frame, by_level)
     return _site_place(article, article_place, by_level), by_level
+
+
+def _home_of_wards(in_frame: list[Mention], by_level: dict[str, tuple[Place, Evidence]]) -> None:
+    """The unit a bare level word points back to when the text names no unit of its level but names wards or communes
+    that all lie in one ("toàn thành phố đã kết nạp …" over "xã Bình Điền", "phường Kim Long"): that unit, weak (the
+    text never names it; :func:`~districtbook.extraction.places.common_home`)."""
+    wards = [m for m in in_frame if m.place.level == "ward" and not m.plural]
+    for level in ("district", "city", "province"):
+        home = common_home([m.place for m in wards], level) if level not in by_level and wards else None
+        if home is not None:
+            by_level[level] = (home, ("article", wards[0].start, wards[0].end, True))
 
 
 #: a unit ranked in a headline: "Đà Lạt dẫn đầu thu ngân sách", "TP Từ Sơn lần đầu dẫn đầu khối cấp huyện"

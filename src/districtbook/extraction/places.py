@@ -121,6 +121,7 @@ class Gazetteer:
     provinces: frozenset[str]
     districts: dict[str, tuple[str, str]]  # short name -> (type, province)
     wards: dict[str, str]  # short name -> its pre-2025 district ("" for a ward created in 2025)
+    homes: dict[str, frozenset[Place]]  # ward short name -> every unit above a ward of that name, before and since 2025
 
 
 #: provinces the package knows only by a later short name: "tỉnh Thừa Thiên Huế" (the city of Huế since 2025), named
@@ -157,7 +158,56 @@ def gazetteer() -> Gazetteer:
             for v in ws.values():
                 if isinstance(v["wardShort"], str) and not wards.get(v["wardShort"]):
                     wards[v["wardShort"]] = dshort.get((pk, dk), "")
-    return Gazetteer(frozenset(provinces), districts, wards)
+    homes: dict[str, set[Place]] = {}
+    for pk, ps in new["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
+        top = _top_unit(new["DICT_PROVINCE"][pk]["provinceShort"])
+        for v in ps.values():
+            if isinstance(v["wardShort"], str):
+                homes.setdefault(v["wardShort"], set()).add(top)
+    for pk, ds in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
+        top = _top_unit(pshort[pk])
+        for dk, ws in ds.items():
+            unit = _legacy_district(legacy["DICT_PROVINCE_DISTRICT"][pk][dk], pshort[pk], provinces)
+            for v in ws.values():
+                if isinstance(v["wardShort"], str):
+                    homes.setdefault(v["wardShort"], set()).update((top, unit))
+    return Gazetteer(frozenset(provinces), districts, wards, {k: frozenset(v) for k, v in homes.items()})
+
+
+def _top_unit(name: str) -> Place:
+    """A province or a centrally run city, as a mention names it."""
+    if name == "Hồ Chí Minh":
+        return Place("TP.HCM", "city")
+    return Place(name, "city" if name in CENTRAL_CITIES else "province")
+
+
+def _legacy_district(entry: dict[str, str], province: str, provinces: set[str]) -> Place:
+    """A pre-2025 district, town or provincial city of the gazetteer's data, as a mention names it ("Kỳ Anh (Thị xã)"
+    is "Kỳ Anh"; the city that shares its province's name is "TP Quảng Ngãi")."""
+    name = entry["districtShort"].split(" (")[0]
+    if entry["districtType"] != "Thành phố":
+        return Place(name, "district", province)
+    if name in CENTRAL_CITIES:
+        return _top_unit(name)
+    return Place(f"TP {name}" if name in provinces or "(" in entry["districtShort"] else name, "city", province)
+
+
+def common_home(wards: Sequence[Place], level: str) -> Place | None:
+    """The one unit of ``level`` that every ward or commune named may belong to, by the gazetteer (before and since
+    July 2025): "toàn thành phố" in an article that names only some of the city's wards.  None unless at least two
+    wards the gazetteer knows are named and exactly one unit of that level holds a ward of each name.
+
+    >>> common_home([Place("Bình Điền", "ward"), Place("Kim Long", "ward"), Place("Phú Bài", "ward")], "city")
+    Place(name='Huế', level='city', parent='')
+    >>> common_home([Place("Bình Minh", "ward"), Place("Tân Định", "ward")], "province") is None
+    True
+    """
+    homes = gazetteer().homes
+    known = {w.name for w in wards if w.level == "ward" and w.name in homes}
+    if len(known) < 2:
+        return None
+    fit = set.intersection(*({p for p in homes[name] if p.level == level} for name in known))
+    return fit.pop() if len(fit) == 1 else None
 
 
 @functools.cache
