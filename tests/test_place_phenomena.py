@@ -482,3 +482,21 @@ def test_the_whole_a_unit_belongs_to_does_not_carry():
 def test_a_unit_said_by_its_level_word_is_the_one_its_named_wards_share(body, quote, place):
     found = fig(body, quote, head=f"Kết quả nổi bật\n{DATED}")
     assert (found.district, "place" in found.weak.split(";")) == (place, True)
+
+
+# --- a headline in which a city publishes its wards' ranking and names the ward that leads ("Long Xuyên công bố …: Mỹ
+# Thới dẫn đầu"), the city named bare in the headline and in full in the text: the city's report; the leader keeps its
+# own figures -------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Long Xuyên công bố chỉ số CCHC các phường, xã năm 2019: Mỹ Thới dẫn đầu",
+     "UBND TP Long Xuyên vừa công bố chỉ số CCHC năm 2019 của 13 phường, xã. Phường Mỹ Thới dẫn đầu với 91,2 điểm."
+     "\n\nNăm 2019, có 9/13 phường, xã đạt loại tốt.", "9/13", "Long Xuyên"),
+    ("Long Xuyên công bố chỉ số CCHC các phường, xã năm 2019: Mỹ Thới dẫn đầu",
+     "UBND TP Long Xuyên vừa công bố chỉ số CCHC năm 2019 của 13 phường, xã. Phường Mỹ Thới dẫn đầu với 91,2 điểm."
+     "\n\nNăm 2019, có 9/13 phường, xã đạt loại tốt.", "91,2", "Mỹ Thới"),
+    ("Đà Nẵng công bố chỉ số chuyển đổi số cấp xã năm 2025: Hải Châu dẫn đầu",
+     "UBND thành phố Đà Nẵng vừa công bố chỉ số chuyển đổi số năm 2025 của 94 phường, xã. Phường Hải Châu dẫn đầu "
+     "với 0,82 điểm.\n\nCó 61/94 phường, xã đạt trên 0,6 điểm.", "61/94", "Đà Nẵng"),
+])
+def test_a_city_that_ranks_its_wards_in_a_headline_is_the_articles_unit(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

@@ -41,8 +41,8 @@ from districtbook.extraction.periods import (QUARTER_NUMBER, TIME_BEFORE_BRACKET
                                              scoped_marks)
 from districtbook.reading.articles import FRAME_KINDS
 from districtbook.extraction.places import (_RANK, _TERRITORY_LEVELS as _TERRITORIES, Mention, Place, abbreviation_at,
-                                           bare_district_names, common_home, header_place, listed_units, main_by_level,
-                                           main_of, mentions, outlet_place, parent_unit, with_bare_names)
+                                           bare_district_names, common_home, header_place, holds, listed_units,
+                                           main_by_level, main_of, mentions, outlet_place, parent_unit, with_bare_names)
 from districtbook.base.prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
@@ -1440,7 +1440,8 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
 
     by_level = {level: (place, evidence(place)) for level, place in main_by_level(in_frame).items()}
     article_place = (main[0], evidence(main[0])) if main else (None, NO_PLACE)
-    parent = _parent_of_listed(article, in_frame, main, bool(in_title)) or _parent_of_ranked(in_title, main, text)
+    parent = _parent_of_listed(article, in_frame, main, bool(in_title)) or _parent_of_ranked(article, in_title, in_frame,
+                                                                                             main)
     if parent is not None:
         article_place = parent
         by_level.setdefault(parent[0].level, parent)
@@ -1467,15 +1468,21 @@ _RANKED_AFTER = re.compile(r"\s(?:(?:tiếp tục|lần đầu|vươn lên|giữ
                            r"giữ ngôi|vào top|theo sau|cuối bảng)\b")
 
 
-def _parent_of_ranked(in_title: list[Mention], main: list[Place], text: str) -> tuple[Place, Evidence] | None:
+def _parent_of_ranked(article: Article, in_title: list[Mention], in_frame: list[Mention],
+                      main: list[Place]) -> tuple[Place, Evidence] | None:
     """A headline that ranks a unit among its province's and names the province ("Bắc Ninh công bố Chỉ số CCHC: TP Từ
     Sơn lần đầu dẫn đầu khối cấp huyện", "Đà Lạt dẫn đầu thu ngân sách, Lâm Đồng hoàn thành dự toán"): the province's
-    report, not the leader's."""
-    if not main:
+    report, not the leader's; so for a ward that leads the wards of the city the headline names ("Long Xuyên công bố
+    chỉ số CCHC các phường, xã: Mỹ Bình dẫn đầu", the city named bare in the headline and in full in the text)."""
+    text = article.text
+    if not main or not any(m.place == main[0] and _RANKED_AFTER.match(text, m.end) for m in in_title):
         return None
-    ranked = next((m for m in in_title if m.place == main[0] and _RANKED_AFTER.match(text, m.end)), None)
-    parent = parent_unit(main[0]) if ranked is not None else None
-    named = next((m for m in in_title if parent is not None and m.place == parent), None)
+    parent = parent_unit(main[0])
+    title = next((ln for ln in article.lines if ln.kind == "title"), None)
+    bare = bare_district_names(text, title.start, title.end, in_title) if title and main[0].level == "ward" else []
+    in_text = {m.place for m in in_frame}
+    heads = in_title + [m for m in bare if m.place in in_text]
+    named = next((m for m in heads if m.place == parent or holds(m.place, main[0])), None)
     return (named.place, ("title", named.start, named.end, False)) if named else None
 
 

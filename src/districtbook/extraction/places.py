@@ -192,6 +192,15 @@ def _legacy_district(entry: dict[str, str], province: str, provinces: set[str]) 
     return Place(f"TP {name}" if name in provinces or "(" in entry["districtShort"] else name, "city", province)
 
 
+def holds(unit: Place, ward: Place) -> bool:
+    """Whether ``unit`` holds a ward or commune of ``ward``'s name, by the gazetteer (before or since July 2025).
+
+    >>> holds(Place("Long Xuyên", "city", "An Giang"), Place("Mỹ Bình", "ward")), holds(Place("Huế", "city"), Place("Mỹ Bình", "ward"))
+    (True, False)
+    """
+    return ward.level == "ward" and unit in gazetteer().homes.get(ward.name, ())
+
+
 def common_home(wards: Sequence[Place], level: str) -> Place | None:
     """The one unit of ``level`` that every ward or commune named may belong to, by the gazetteer (before and since
     July 2025): "toàn thành phố" in an article that names only some of the city's wards.  None unless at least two
