@@ -42,7 +42,8 @@ Each set was written by other hands than the rules', apart from them and from ea
   random, written at the end of the eleventh session apart from the rules and every other set): first run, after all
   the session's rules but the two it led to, 457, 412 and 444 of 476 figures, 6 not found; after those two ("trong
   năm" carrying its frame's year, the time of a cause) 457, 420 and 444; after the twelfth session's headline in which
-  a city ranks its wards ("Long Xuyên công bố …: Mỹ Bình dẫn đầu"), district 461.  21 labels marked unsettled the same way (18 counts said of the present, 2 multiples dated by one year, 1
+  a city ranks its wards ("Long Xuyên công bố …: Mỹ Bình dẫn đầu"), district 461; after a count of a unit's
+  parts ("toàn tỉnh có thành phố Kon Tum và 9 huyện"), 463.  21 labels marked unsettled the same way (18 counts said of the present, 2 multiples dated by one year, 1
   "x/y chỉ tiêu" given basis none).
 The floors are what the extractor measures after them: raise them as rules land, never lower them.
 """

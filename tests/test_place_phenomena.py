@@ -500,3 +500,17 @@ def test_a_unit_said_by_its_level_word_is_the_one_its_named_wards_share(body, qu
 ])
 def test_a_city_that_ranks_its_wards_in_a_headline_is_the_articles_unit(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a count among the parts a unit is made of, after one part named ("toàn tỉnh có thành phố Pleiku và 16 huyện"):
+# the whole unit the level word names, not the part -------------------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Sau 30 năm tái lập, tỉnh Ninh Thuận phát triển mạnh. Hiện nay, toàn tỉnh có thành phố Phan Rang - Tháp Chàm và 6 "
+     "huyện với 65 xã, phường, thị trấn.", "6 huyện", "Ninh Thuận"),
+    ("Sau 30 năm tái lập, tỉnh Ninh Thuận phát triển mạnh. Hiện nay, toàn tỉnh có thành phố Phan Rang - Tháp Chàm và 6 "
+     "huyện với 65 xã, phường, thị trấn.", "65", "Ninh Thuận"),
+    ("Huyện Cần Giờ có diện tích lớn nhất TP.HCM. Huyện gồm thị trấn Cần Thạnh và 6 xã, dân số hơn 75.000 người.",
+     "6 xã", "Cần Giờ"),
+])
+def test_a_count_of_the_parts_of_a_unit_is_the_wholes(body, quote, place):
+    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place

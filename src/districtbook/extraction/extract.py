@@ -1110,12 +1110,30 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     level_word = _level_word(word, default, by_level, text, bool(before)) if word else None
     if level_word:
         return level_word
+    whole = _whole_listed(before[-1], default, by_level, text) if before else None
+    if whole:
+        return whole
     if before:
         return before[-1].place, ("clause", before[-1].start, before[-1].end, False)
     after = _named_after(found, pos, clause_end, text) if ahead else None
     if after:
         return after.place, ("clause", after.start, after.end, False)
     return default
+
+
+#: a unit's parts listed after its level word: "toàn tỉnh có thành phố Kon Tum và 9 huyện", "Huyện gồm thị trấn A và"
+_PARTS_OPEN = re.compile(r"\b(?P<w>tỉnh|thành phố|huyện|quận|thị xã) (?:có|gồm|bao gồm) $", re.I)
+
+
+def _whole_listed(part: Mention, default: tuple[Place | None, Evidence], by_level: dict[str, tuple[Place, Evidence]],
+                  text: str) -> tuple[Place | None, Evidence] | None:
+    """A figure counted among the parts a unit is made of, after one part named ("toàn tỉnh có thành phố Kon Tum và 9
+    huyện với 102 xã"): the whole, as its level word says, not the part named."""
+    opening = _PARTS_OPEN.search(text, max(0, part.start - 20), part.start)
+    level = _LEVEL_WORDS.get(opening["w"].lower()) if opening else None
+    if level is None or _RANK[level] <= _RANK[part.place.level]:
+        return None
+    return _level_word(opening.span("w"), default, by_level, text, False)
 
 
 def _respective_place(before: list[Mention], pos: int, clause_start: int, clause_end: int,
