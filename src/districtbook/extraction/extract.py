@@ -1131,7 +1131,7 @@ def _whole_listed(part: Mention, default: tuple[Place | None, Evidence], by_leve
     huyện với 102 xã"): the whole, as its level word says, not the part named."""
     opening = _PARTS_OPEN.search(text, max(0, part.start - 20), part.start)
     level = _LEVEL_WORDS.get(opening["w"].lower()) if opening else None
-    if level is None or _RANK[level] <= _RANK[part.place.level]:
+    if opening is None or level is None or _RANK[level] <= _RANK[part.place.level]:
         return None
     return _level_word(opening.span("w"), default, by_level, text, False)
 
