@@ -56,3 +56,31 @@ def test_the_gate_measures_complexity_and_length(tmp_path):
     found = measures(tmp_path)
     assert found["m.py:f"] == (31, 62) and found["m.py:g"] == (1, 2)
     assert over_limits(found) == {"m.py:f": "complexity 31, 62 lines"}
+
+
+def module_names_bound_twice(package: Path = PACKAGE) -> dict[str, list[str]]:
+    """Per module, the names its top level binds more than once (a second regex or function of the same name silently
+    replaces the first for every use above it, as a second ``_INDEX_BEFORE`` and a second ``_RANKED_AMONG`` once did)."""
+    out = {}
+    for path in sorted(package.rglob("*.py")):
+        names = []
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.append(node.name)
+            elif isinstance(node, ast.Assign):
+                names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names.append(node.target.id)
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            out[path.relative_to(package).as_posix()] = twice
+    return out
+
+
+def test_no_module_binds_a_name_twice():
+    assert module_names_bound_twice() == {}
+
+
+def test_a_name_bound_twice_is_found(tmp_path):
+    (tmp_path / "m.py").write_text("import re\n_A = re.compile('x')\ndef f():\n    return _A\n_A = re.compile('y')\n")
+    assert module_names_bound_twice(tmp_path) == {"m.py": ["_A"]}

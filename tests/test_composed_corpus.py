@@ -43,7 +43,8 @@ Each set was written by other hands than the rules', apart from them and from ea
   the session's rules but the two it led to, 457, 412 and 444 of 476 figures, 6 not found; after those two ("trong
   năm" carrying its frame's year, the time of a cause) 457, 420 and 444; after the twelfth session's headline in which
   a city ranks its wards ("Long Xuyên công bố …: Mỹ Bình dẫn đầu"), district 461; after a count of a unit's
-  parts ("toàn tỉnh có thành phố Kon Tum và 9 huyện"), 463.  21 labels marked unsettled the same way (18 counts said of the present, 2 multiples dated by one year, 1
+  parts ("toàn tỉnh có thành phố Kon Tum và 9 huyện"), 463; after a rank among the units of a level
+  ("xếp thứ 2/27 xã, phường"), 464.  21 labels marked unsettled the same way (18 counts said of the present, 2 multiples dated by one year, 1
   "x/y chỉ tiêu" given basis none).
 The floors are what the extractor measures after them: raise them as rules land, never lower them.
 """

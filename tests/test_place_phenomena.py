@@ -514,3 +514,18 @@ def test_a_city_that_ranks_its_wards_in_a_headline_is_the_articles_unit(head, bo
 ])
 def test_a_count_of_the_parts_of_a_unit_is_the_wholes(body, quote, place):
     assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+
+
+# --- a rank among the units of a level ("xếp thứ 2/27 xã, phường") ranks a unit of that level: the one named before it
+# in its sentence, not a unit of another level named since (the city whose wards they are) ----------------------------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Phường Vĩnh Hải là 1 trong 4 phường đầu tiên của TP Nha Trang hoàn thành dự toán năm 2023, xếp thứ 3/27 xã, "
+     "phường về số thu.", "3/27", "Vĩnh Hải"),
+    ("Năm 2022, huyện Cam Lâm đạt 78,2 điểm, cao hơn điểm bình quân của tỉnh Khánh Hòa, xếp thứ 4/9 huyện, thị xã, "
+     "thành phố.", "4/9", "Cam Lâm"),
+    # the unit named last is of the level ranked: it keeps the rank
+    ("Năm 2022, tỉnh Khánh Hòa có huyện Cam Lâm đạt 78,2 điểm; thị xã Ninh Hòa xếp thứ 5/9 huyện, thị xã, thành phố.",
+     "5/9", "Ninh Hòa"),
+])
+def test_a_rank_among_units_of_a_level_ranks_one_of_that_level(body, quote, place):
+    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place

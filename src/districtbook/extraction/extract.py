@@ -2226,8 +2226,31 @@ def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
     units_counted = r.tok.unit == "count" and _UNIT_COUNTED.match(r.tok.noun) is not None
     r.place, r.place_ev = _place_for(p.found, r.tok.start, *r.clause, _sentence_place(r, s, p), a.text, a.by_level,
                                      ahead=not units_counted)
+    ranked = _ranked_among(r, s, p, a.text)
+    if ranked is not None:
+        r.place, r.place_ev = ranked.place, ("clause", ranked.start, ranked.end, False)
     if r.place is not None and r.place_ev[0] == "clause" and r.tok.kind == "indicator":
         p.clause_place = (s.start, r.clause[0], r.place, r.place_ev)
+
+
+#: a rank among the units of a level: "xếp thứ 2/27 xã, phường", "đứng thứ 5/13 huyện, thị xã", "thứ 21/63 tỉnh"
+_RANK_OF_LEVEL = re.compile(r"\d+\s?/\s?\d+\s(?P<g>xã|phường|quận|huyện|thị xã|tỉnh)\b")
+_RANK_LEVELS = {"xã": ("ward",), "phường": ("ward",), "quận": ("district", "city"), "huyện": ("district", "city"),
+                  "thị xã": ("district", "city"), "tỉnh": ("province", "city")}
+
+
+def _ranked_among(r: Reading, s: Sentence, p: ParagraphState, text: str) -> Mention | None:
+    """The unit a rank among the units of a level ranks, when the unit named last before it is of another level:
+    the one of that level named before it in its sentence ("Xương Huân là 1 trong 5 phường đầu tiên của TP Nha Trang
+    hoàn thành dự toán, xếp thứ 2/27 xã, phường": the ward, not the city whose wards they are); else None."""
+    among = _RANK_OF_LEVEL.match(text, r.tok.start) if r.tok.unit == "rank" else None
+    if among is None:
+        return None
+    levels = _RANK_LEVELS[among["g"]]
+    before = [m for m in p.found if s.start <= m.start and m.end <= r.tok.start and not m.plural]
+    if not before or before[-1].place.level in levels or r.place != before[-1].place:
+        return None
+    return next((m for m in reversed(before) if m.place.level in levels), None)
 
 
 #: the mean or median of the provinces of a national index ("DTI trung bình cấp tỉnh đạt 0,4574", "Giá trị trung bình
