@@ -44,7 +44,7 @@ Each set was written by other hands than the rules', apart from them and from ea
   năm" carrying its frame's year, the time of a cause) 457, 420 and 444; after the twelfth session's headline in which
   a city ranks its wards ("Long Xuyên công bố …: Mỹ Bình dẫn đầu"), district 461; after a count of a unit's
   parts ("toàn tỉnh có thành phố Kon Tum và 9 huyện"), 463; after a rank among the units of a level
-  ("xếp thứ 2/27 xã, phường"), 464.  21 labels marked unsettled the same way (18 counts said of the present, 2 multiples dated by one year, 1
+  ("xếp thứ 2/27 xã, phường"), 464; after a ministry that asks ("Bộ Nội vụ đề nghị") as a speaker, 465.  21 labels marked unsettled the same way (18 counts said of the present, 2 multiples dated by one year, 1
   "x/y chỉ tiêu" given basis none).
 The floors are what the extractor measures after them: raise them as rules land, never lower them.
 """
@@ -67,7 +67,7 @@ SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0
         "sixth": (("corpus8.txt",), {"district": 0.91, "period": 0.83, "basis": 0.92}),
         "seventh": (("corpus9.txt", "corpus10.txt", "corpus11.txt"), {"district": 0.975, "period": 0.96, "basis": 0.965}),
         "eighth": (("corpus12.txt",), {"district": 0.99, "period": 0.97, "basis": 0.965}),
-        "ninth": (("corpus13.txt",), {"district": 0.965, "period": 0.92, "basis": 0.93})}
+        "ninth": (("corpus13.txt",), {"district": 0.975, "period": 0.92, "basis": 0.93})}
 
 
 def _blocks(files):

@@ -1513,6 +1513,11 @@ def test_a_disbursement_rate_is_of_the_plan(body, quote):
 @pytest.mark.parametrize("body", [
     "Bộ Tài chính cho biết, 8 tháng năm 2023 cả nước giải ngân vốn đầu tư công đạt 300.000 tỷ đồng.",
     "Theo Bộ Tài chính, 8 tháng năm 2023 cả nước giải ngân vốn đầu tư công đạt 300.000 tỷ đồng.",
+    # a ministry that asks or proposes speaks as one that reports does
+    "Lãnh đạo Bộ Tài chính đề nghị các địa phương đẩy nhanh giải ngân, phấn đấu năm 2024 cả nước giải ngân đạt "
+    "300.000 tỷ đồng.",
+    "Bộ Nội vụ yêu cầu các địa phương cải thiện chất lượng phục vụ, hướng tới mục tiêu năm 2025 giải quyết trực tuyến "
+    "300.000 hồ sơ.",
 ])
 def test_a_ministry_that_reports_is_not_the_subject(body):
     assert fig(body, "300.000").district == "Việt Nam"

@@ -946,7 +946,7 @@ _SOURCE_BEFORE = re.compile(r"(?:\b[Tt]heo(?:\s(?:báo cáo|số liệu|thống 
                             r"\b(?:báo cáo|số liệu|thống kê|công bố)\s(?:mới\s)?(?:của|từ))\s$")
 #: a ministry that reports ("Bộ Tài chính cho biết, …") is who says it, like "Theo Bộ Tài chính"
 _SOURCE_AFTER = re.compile(r"\s(?:vừa |đã |mới )?(?:có\s)?(?:cho biết|cho hay|thông tin|thông báo|công bố|báo cáo|"
-                           r"nhận định)\b")  # not "dẫn đầu": that one leads
+                           r"nhận định|đề nghị|đề xuất|yêu cầu|kiến nghị|nhấn mạnh|lưu ý)\b")  # not "dẫn đầu": that one leads
 #: the words that make the unit after them a comparison, not a subject
 _COMPARED_BEFORE = re.compile(r"(?:\b[Ss]o với|\bhơn|\bchỉ sau|\bđứng sau|\bbằng|\bgấp)\s$")
 
