@@ -1853,3 +1853,20 @@ def test_a_yearly_mark_belongs_to_the_figure_it_follows():
 def test_words_after_a_share_or_a_foreign_sector_are_no_cue(body, quote, metric, qualifier):
     f = fig(body, quote)
     assert (f.metric, f.qualifier) == (metric, qualifier)
+
+
+# --- "So với cả năm 2023" is a base like "so với năm 2023": it dates neither its sentence nor the paragraphs after it;
+# the value in brackets after it ("(đạt 81,8%)") is of that base ------------------------------------------------------
+_WHOLE_YEAR_BASE = ("9 tháng năm 2024, huyện tiếp nhận 68.412 hồ sơ.\n\nSo với cả năm 2023 (đạt 81,8%), tỷ lệ hồ sơ "
+                    "trực tuyến của huyện đã tăng gần 11 điểm phần trăm.\n\nTỷ lệ số hóa hồ sơ trong 9 tháng đạt 96,4%.")
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    (_WHOLE_YEAR_BASE, "81,8%", "2023"),
+    (_WHOLE_YEAR_BASE, "11 điểm", "2024-9M"),
+    (_WHOLE_YEAR_BASE, "96,4%", "2024-9M"),
+    ("Năm 2022, tỉnh thu ngân sách 18.300 tỷ đồng. So với cả năm 2021 (là 15.900 tỷ đồng), số thu tăng 15%.",
+     "15.900", "2021"),
+])
+def test_the_whole_of_a_year_compared_with_is_a_base(body, quote, period):
+    assert fig(body, quote, head="Kết quả nổi bật\nXã hội 12/10/2024 08:00\n").period == period

@@ -1300,8 +1300,8 @@ def _span_period(period: str, basis: str, base: str, every_year: bool, goal: boo
     return period
 
 
-_BASE_VALUE_BEFORE = re.compile(r"((?:so với (?:năm )?|hơn (?:năm )?|(?:so với |hơn |bằng )?cùng kỳ (?:năm )?)"
-                                r"(?P<y>(?:19|20)\d\d))\s?\($")
+_BASE_VALUE_BEFORE = re.compile(r"((?:[Ss]o với (?:cả )?(?:năm )?|hơn (?:năm )?|(?:so với |hơn |bằng )?cùng kỳ (?:năm )?)"
+                                r"(?P<y>(?:19|20)\d\d))\s?\((?:đạt |là |mức )?$")  # ("So với cả năm 2023 (đạt 81,8%)")
 
 
 def _given_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> tuple[str, Evidence] | None:
@@ -1393,7 +1393,7 @@ def _compared_value_period(r: Reading, a: ArticleState) -> tuple[str, int, int] 
 def _base_value_period(text: str, s_start: int, pos: int) -> tuple[str, int, int] | None:
     """The period of a base value quoted after its comparison, and the span of the comparison: "cao hơn
     1,58% so với năm 2023 (87,72%)"."""
-    if "(" not in text[max(s_start, pos - 2):pos]:  # the bracket ends the window (or comes before a final newline)
+    if "(" not in text[max(s_start, pos - 6):pos]:  # the bracket, or "(đạt ", ends the window
         return None
     at = max(s_start, pos - 40)
     m = _BASE_VALUE_BEFORE.search(text[at:pos])
