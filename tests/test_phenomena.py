@@ -1870,3 +1870,18 @@ _WHOLE_YEAR_BASE = ("9 tháng năm 2024, huyện tiếp nhận 68.412 hồ sơ.\
 ])
 def test_the_whole_of_a_year_compared_with_is_a_base(body, quote, period):
     assert fig(body, quote, head="Kết quả nổi bật\nXã hội 12/10/2024 08:00\n").period == period
+
+
+# --- a year that opens what a report says ("… cho biết, năm 2013 có 20/23 chỉ tiêu …") frames the paragraphs after it,
+# as a year that opens the sentence does; a plan's range in brackets ("(kế hoạch 11-12%)") is a target ---------------
+_REPORTED_YEAR = ("Sáng 10/12, HĐND thành phố khai mạc kỳ họp thứ 8.\n\nBáo cáo của UBND thành phố cho biết, năm 2013 có "
+                  "20/23 chỉ tiêu chủ yếu đạt và vượt kế hoạch.\n\nThu nội địa đạt 8.935 tỷ đồng, bằng 103,2% dự toán."
+                  "\n\nChỉ tiêu chưa đạt là tốc độ tăng trưởng GDP (kế hoạch 11-12%).")
+
+
+@pytest.mark.parametrize(("quote", "period", "basis"), [
+    ("8.935", "2013", "none"), ("103,2%", "2013", "plan"), ("11-12%", "2013", "target"),
+])
+def test_a_year_that_opens_what_a_report_says_frames_what_follows(quote, period, basis):
+    f = fig(_REPORTED_YEAR, quote, head="Kỳ họp cuối năm\nXã hội 10/12/2013 08:00\n")
+    assert (f.period, f.basis) == (period, basis)

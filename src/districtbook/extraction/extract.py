@@ -2014,7 +2014,8 @@ def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
         r.basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
     changed = r.basis == "share" and _CHANGE_OF_RATE.search(r.before[-40:]) is not None
     if (r.basis == "none" or changed) and tok.reason.startswith("range") and r.qualifier.startswith("range") \
-            and (r.goal_before or p.in_targets or r.period == a.periods.future):
+            and (r.goal_before or p.in_targets or r.period == a.periods.future
+                 or _PLAN_VALUE_BEFORE.search(r.before[-25:])):
         # a goal given as a range: "từ 11 - 15%", also a rate's yearly change ("tỷ lệ hộ nghèo giảm bình quân 3-4%/năm")
         r.basis = "target"
         goal_at = s.goals.at(tok.start) if r.goal_before else None
@@ -2023,6 +2024,8 @@ def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
 
 
 _CHANGE_OF_RATE = re.compile(r"\b(?:giảm|tăng)\b[^,;%\d]*$")
+#: a plan's value named right before it: "tốc độ tăng trưởng GDP (kế hoạch 11-12%)", "chỉ tiêu đề ra là 7-7,5%"
+_PLAN_VALUE_BEFORE = re.compile(r"\b(?:kế hoạch|chỉ tiêu|mục tiêu)\s(?:(?:đề ra|đặt ra|giao)\s)?(?:là\s)?$")
 
 
 def _share_by_measure(r: Reading, metric: str) -> bool:
@@ -2567,7 +2570,8 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
     stock's day in a report on a part of that year ("Tính đến ngày 30/6/2016, Đảng bộ có 62 tổ chức")."""
     frame, out = a.section_period[0], []
     for pos, period, e in marks:
-        opening = pos - s.start <= 12
+        opening = pos - s.start <= 12 or "-" not in period and _REPORTED_OPENER.search(a.text, max(s.start, pos - 16),
+                                                                                        pos) is not None
         if period.endswith("-YTD") and frame[:4] == period[:4] and _SUB_YEAR.search(frame) and "YTD" not in frame:
             continue
         if opening or _SUB_YEAR.search(period) or "-" not in period and _COMMA_AFTER.match(a.text, pos, pos + 30):
@@ -2576,6 +2580,8 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
 
 
 _PART_OPENER = re.compile(r"\b(?:[Rr]iêng|[Tt]rong đó),?\s$")
+#: what a report says opens after "cho biết": "Báo cáo của UBND thành phố cho biết, năm 2013 có 20/23 chỉ tiêu …"
+_REPORTED_OPENER = re.compile(r"\b(?:cho biết|cho hay|cho thấy|nêu rõ),?\s(?:trong\s)?$")
 
 
 def _not_compared(marks: list[tuple[int, str, int]], text: str) -> list[tuple[int, str, int]]:
