@@ -1885,3 +1885,17 @@ _REPORTED_YEAR = ("Sáng 10/12, HĐND thành phố khai mạc kỳ họp thứ 8
 def test_a_year_that_opens_what_a_report_says_frames_what_follows(quote, period, basis):
     f = fig(_REPORTED_YEAR, quote, head="Kỳ họp cuối năm\nXã hội 10/12/2013 08:00\n")
     assert (f.period, f.basis) == (period, basis)
+
+
+# --- the line under an outlet's name that says whose organ it is ("Cơ quan của Đảng bộ … tỉnh Thanh Hóa") is page
+# furniture, not the lead: the lead under it dates the article's figures ------------------------------------------
+@pytest.mark.parametrize("masthead", [
+    "Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Thanh Hóa", "Cơ quan ngôn luận của Hội Nông dân Việt Nam",
+])
+def test_an_outlets_masthead_line_is_no_lead(masthead):
+    text = (f"Chỉ số DDCI năm 2021: TP Sầm Sơn xếp thứ 4\nBÁO THANH HÓA\n{masthead}\nThứ Sáu, 15/04/2022 - 07:40\n"
+            "Ngày 14/4, UBND tỉnh công bố Chỉ số DDCI tỉnh Thanh Hóa năm 2021.\n"
+            "Theo kết quả, TP Sầm Sơn đạt 71,35 điểm, xếp thứ 4/27.\n")
+    article = parse_article("a.txt", text.encode())
+    assert [ln.kind for ln in article.lines][2] == "widget"
+    assert next(f for f in figures(article) if f.quote.startswith("71,35")).period == "2021"

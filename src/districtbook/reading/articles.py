@@ -42,6 +42,9 @@ _DATELINE = re.compile(r"^(?![^\d]*\b(?:đến|tới|hết)\s\d)[^\d]{0,40}\d{1,
 #: a page banner: "Xuân 2026", "Số Tết Bính Ngọ 2026", "Chào năm mới 2026": the site's season, never the article's date
 _BANNER = re.compile(r"^(?:Số\s|Chuyên\s(?:đề|trang)\s)?(?:[Xx]uân|XUÂN|[Tt]ết|TẾT|Chào\s(?:năm\smới|xuân)|Mừng\s(?:xuân|Đảng))"
                      r"(?:\s[^\d\s]+){0,4}\s(?:19|20)\d\d$")
+#: the line under an outlet's name that says whose organ it is: "Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Thanh
+#: Hóa", "Cơ quan ngôn luận của Hội Nông dân Việt Nam" (no lead, whatever unit it names)
+_MASTHEAD = re.compile(r"^Cơ quan (?:ngôn luận |chủ quản |thông tấn )?(?:của|thuộc) [^\d.!?;:]{3,100}$")
 #: a line that is an outlet's name alone: "Báo Lâm Đồng", "Báo Đắk Lắk điện tử", "Cổng thông tin điện tử Quận 8" (not
 #: "Báo cáo …", a report): the paper's unit, never a section of the article
 _OUTLET_LINE = re.compile(r"^(?:Báo(?!\scáo\b)(?:\s[Đđ]iện\stử)?|Tạp\schí|Cổng\s(?:[Tt]hông\stin\sđiện\stử|TTĐT)|"
@@ -261,7 +264,7 @@ def _furniture_kind(s: str) -> str:
         return "source"
     if _DATELINE.match(s):
         return "dateline"
-    if len(s) <= 40 and _BANNER.match(s):
+    if len(s) <= 40 and _BANNER.match(s) or s.startswith("Cơ quan ") and _MASTHEAD.match(s):
         return "widget"
     if len(s) <= 70 and _OUTLET_LINE.match(s):
         return "outlet"
