@@ -1899,3 +1899,16 @@ def test_an_outlets_masthead_line_is_no_lead(masthead):
     article = parse_article("a.txt", text.encode())
     assert [ln.kind for ln in article.lines][2] == "widget"
     assert next(f for f in figures(article) if f.quote.startswith("71,35")).period == "2021"
+
+
+# --- in a report on a year, a part of it said as a frame ("Sáu tháng đầu năm, thu … chỉ đạt 44,3%") frames only until a
+# paragraph names the article's year again ("Tổng chi … năm 2020 ước …"): what follows is of the year again ---------
+_PART_THEN_YEAR = ("Năm 2020, tỉnh vẫn hoàn thành vượt dự toán thu ngân sách.\n\nSáu tháng đầu năm, thu ngân sách của "
+                   "tỉnh chỉ đạt 44,3% dự toán.\n\nTổng chi ngân sách địa phương năm 2020 ước 12.618 tỷ đồng.\n\nTrong "
+                   "đó chi đầu tư phát triển 3.475 tỷ đồng.\n\nRiêng thị xã Vĩnh Châu thu 138 tỷ đồng.")
+
+
+@pytest.mark.parametrize(("quote", "period"), [("44,3%", "2020-H1"), ("3.475", "2020"), ("138", "2020")])
+def test_a_paragraph_naming_the_articles_year_again_ends_a_part_of_years_frame(quote, period):
+    assert fig(_PART_THEN_YEAR, quote, head="Thu ngân sách năm 2020 vượt dự toán\nXã hội 24/12/2020 08:00\n").period \
+        == period

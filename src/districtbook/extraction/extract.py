@@ -1700,6 +1700,7 @@ class ArticleState:
     looked_back: int | None  # the last year the article looks back on
     only_year: tuple[str, int, int] | None  # the one year an undated article names, where it first names it
     section_period: Frame = NO_FRAME  # a heading's or a frame paragraph's period, carried down
+    lead_frame: Frame = NO_FRAME  # the period the lead sets for the whole article
     section_place: tuple[Place | None, Evidence] | None = None  # a heading's unit
     targets_before: bool = False  # did the previous paragraph with figures set goals?
     verb_cues: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # "reach"/"growth": the last plan/yoy cue
@@ -1754,6 +1755,7 @@ class ParagraphState:
     bases: dict[str, tuple[str, str, int, int]] = field(default_factory=dict)  # unit: last basis, family, cue
     frames: list[tuple[bool, str, int, int]] = field(default_factory=list)  # (opening, period, start, end)
     had_figures: bool = False
+    restates_lead: bool = False  # a sentence of it names the period the lead set, and no frame of its own
     had_targets: bool = False
     #: the last figure whose own clause named its unit: (its sentence's start, its clause's start, the unit, evidence)
     clause_place: tuple[int, int, Place, Evidence] | None = None
@@ -2562,6 +2564,7 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
         return  # "Nhiệm kỳ qua, … Thu nhập năm 2025 đạt …; tỷ lệ hộ nghèo còn …": a year inside the term dates its clause
     p.period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], p.index)
     p.frames += _frames(last, s, a)
+    p.restates_lead = p.restates_lead or bool(a.lead_frame[0]) and last[-1][1] == a.lead_frame[0]
 
 
 def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> list[tuple[bool, str, int, int]]:
@@ -2637,6 +2640,11 @@ def _after_paragraph(p: ParagraphState, a: ArticleState) -> None:
         a.section_period = (frame[1], "lead" if is_lead else "paragraph", frame[2], frame[3], p.index)
     elif is_lead and p.period[0] and p.period[1] == "paragraph" and not _SPAN_LABEL.fullmatch(p.period[0]):
         a.section_period = (p.period[0], "lead", *p.period[2:])
+    elif p.restates_lead and a.section_period[0] != a.lead_frame[0]:
+        # "Sáu tháng đầu năm, thu … chỉ đạt 44,3%." then "Tổng chi … năm 2020 ước …": back to the article's year
+        a.section_period = a.lead_frame
+    if is_lead and a.section_period[1] == "lead":
+        a.lead_frame = a.section_period
     if p.had_figures:
         a.targets_before = p.had_targets
 
