@@ -1912,3 +1912,13 @@ _PART_THEN_YEAR = ("Năm 2020, tỉnh vẫn hoàn thành vượt dự toán thu 
 def test_a_paragraph_naming_the_articles_year_again_ends_a_part_of_years_frame(quote, period):
     assert fig(_PART_THEN_YEAR, quote, head="Thu ngân sách năm 2020 vượt dự toán\nXã hội 24/12/2020 08:00\n").period \
         == period
+
+
+# --- when a work is to be done ("dự kiến chỉ hoàn thành trong quý II/2023") dates that event, not the paragraphs after
+# it -------------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("event", ["dự kiến chỉ hoàn thành trong quý II/2023", "dự kiến đưa vào sử dụng vào quý II/2023",
+                                   "sẽ khởi công trước tháng 6/2023"])
+def test_when_a_work_is_to_be_done_frames_nothing_after_it(event):
+    body = (f"Đến ngày 30/11/2022, quận giải ngân được 2.146 tỷ đồng.\n\nDự án chống ngập {event}.\n\n"
+            "Cùng thời điểm, quận Bình Thạnh giải ngân đạt 61,7% kế hoạch.")
+    assert fig(body, "61,7%", head="Giải ngân vốn đầu tư công\nThời sự 05/12/2022 06:30\n").period == "2022-YTD"

@@ -2557,7 +2557,8 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
         # "Năm 2023, quận phấn đấu thu 5.500 tỷ đồng." early in 2023: a goal's year frames no result after it
         last = [mark for mark in last if not _ahead_year(mark[1], a.looked_back)]
     last = [mark for mark in _not_compared(last, a.text)
-            if not _PART_OPENER.search(a.text, max(s.start, mark[0] - 10), mark[0])]
+            if not _PART_OPENER.search(a.text, max(s.start, mark[0] - 10), mark[0])
+            and not _COMPLETION_BEFORE.search(a.text, max(s.start, mark[0] - 40), mark[0])]
     if not last:
         return  # (nor a part a sentence singles out: "Riêng quý II tăng 7,96%." dates its own figures only)
     if _within_span(last[-1][1], p.period[0]) and last[-1][0] - s.start > 12:
@@ -2583,6 +2584,9 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
 
 
 _PART_OPENER = re.compile(r"\b(?:[Rr]iêng|[Tt]rong đó),?\s$")
+#: when a work is to be done: "dự kiến chỉ hoàn thành trong quý II/2023" dates that event, not the figures after it
+_COMPLETION_BEFORE = re.compile(r"\b(?:hoàn thành|đưa vào (?:sử dụng|vận hành|khai thác)|khởi công|bàn giao|thông xe)\s"
+                                r"(?:[^\W\d_]+\s){0,2}?(?:trong|vào|trước|cuối|đầu)\s$")
 #: what a report says opens after "cho biết": "Báo cáo của UBND thành phố cho biết, năm 2013 có 20/23 chỉ tiêu …"
 _REPORTED_OPENER = re.compile(r"\b(?:cho biết|cho hay|cho thấy|nêu rõ),?\s(?:trong\s)?$")
 
