@@ -529,3 +529,19 @@ def test_a_count_of_the_parts_of_a_unit_is_the_wholes(body, quote, place):
 ])
 def test_a_rank_among_units_of_a_level_ranks_one_of_that_level(body, quote, place):
     assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+
+
+# --- units a list names bare, each before its value in brackets, after one named with its level word ("huyện Yên Thành
+# (242 đảng viên), Diễn Châu (231 đảng viên)") or after a level word ("hai phường lân cận là Thành Vinh (81,2%)") -------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Các đảng bộ dẫn đầu là huyện Yên Thành (242 đảng viên), Diễn Châu (231 đảng viên) và Quỳnh Lưu (215 đảng viên).",
+     "231", "Diễn Châu"),
+    ("Các đảng bộ dẫn đầu là huyện Yên Thành (242 đảng viên), Diễn Châu (231 đảng viên) và Quỳnh Lưu (215 đảng viên).",
+     "215", "Quỳnh Lưu"),
+    ("Phường Trường Vinh đạt 86,4%, cao hơn hai phường lân cận là Thành Vinh (81,2%) và Vinh Hưng (79,5%).",
+     "79,5%", "Vinh Hưng"),
+    # a name the gazetteer does not know at that level is no unit
+    ("Huyện Yên Thành kết nạp 242 đảng viên, nhiều nhất là Trường THPT Phan Đăng Lưu (31 đảng viên).", "31", "Yên Thành"),
+])
+def test_units_a_list_names_bare_before_their_values_in_brackets(body, quote, place):
+    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place

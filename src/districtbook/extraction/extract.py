@@ -41,8 +41,9 @@ from districtbook.extraction.periods import (QUARTER_NUMBER, TIME_BEFORE_BRACKET
                                              scoped_marks)
 from districtbook.reading.articles import FRAME_KINDS
 from districtbook.extraction.places import (_RANK, _TERRITORY_LEVELS as _TERRITORIES, Mention, Place, abbreviation_at,
-                                           bare_district_names, common_home, header_place, holds, listed_units,
-                                           main_by_level, main_of, mentions, outlet_place, parent_unit, with_bare_names)
+                                           bare_district_names, bare_listed_before, common_home, header_place, holds,
+                                           listed_units, main_by_level, main_of, mentions, outlet_place, parent_unit,
+                                           with_bare_names)
 from districtbook.base.prefilter import EndSearch, any_of, could_match, lowered, required
 
 COLUMNS = ("doc", "district", "level", "metric", "value", "unit", "denominator", "period", "per_year", "basis", "base",
@@ -1099,6 +1100,9 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     respective = _respective_place(before, pos, clause_start, clause_end, text)
     if respective:
         return respective
+    bare = _bare_in_list(before, pos, clause_start, text)
+    if bare is not None:
+        return bare.place, ("clause", bare.start, bare.end, False)
     start = before[-1].end if before else clause_start
     generic = list(_GENERIC_UNIT.finditer(text, start, pos))
     owner = _measures_of_unit(text, start, pos)
@@ -1134,6 +1138,25 @@ def _whole_listed(part: Mention, default: tuple[Place | None, Evidence], by_leve
     if opening is None or level is None or _RANK[level] <= _RANK[part.place.level]:
         return None
     return _level_word(opening.span("w"), default, by_level, text, False)
+
+
+#: the level a list's units are named at: "hai phường lân cận là …", "các huyện …"
+_LIST_LEVEL_WORD = re.compile(r"\b(?:phường|xã|huyện|quận|thị xã|tỉnh)\b")
+
+
+def _bare_in_list(before: list[Mention], pos: int, clause_start: int, text: str) -> Mention | None:
+    """A unit a list names bare right before the figure's bracket, at the level of the unit listed before it or of
+    the level word that opens the list ("huyện Yên Thành (242 đảng viên), Diễn Châu (231 đảng viên)", "hai phường lân
+    cận là Thành Vinh (81,2%)": :func:`~districtbook.extraction.places.bare_listed_before`)."""
+    if "(" not in text[max(clause_start, pos - 12):pos]:
+        return None
+    if before:
+        level = "district" if before[-1].place.level == "city" else before[-1].place.level
+    else:
+        words = list(_LIST_LEVEL_WORD.finditer(text, clause_start, pos))
+        level = _LEVEL_WORDS.get(words[-1].group(), "") if words else ""
+    m = bare_listed_before(text, pos, level) if level in ("ward", "district", "province") else None
+    return m if m is not None and (not before or m.start >= before[-1].end) else None
 
 
 def _respective_place(before: list[Mention], pos: int, clause_start: int, clause_end: int,

@@ -515,6 +515,37 @@ def listed_units(text: str, start: int, end: int) -> list[Mention]:
     return out if len(out) >= 2 else []
 
 
+#: a name, bare, right before its value in brackets, after a list's comma or "và" or "là": "…, Diễn Châu (231 đảng viên)"
+_BARE_BEFORE_BRACKET = re.compile(rf"(?:,|\svà|\slà)\s(?P<name>{_LISTED_SYLL}(?:\s{_LISTED_SYLL}){{0,3}})\s\("
+                                  r"(?:(?:khoảng|gần|hơn|trên|đạt|với)\s)?$")
+
+
+def bare_listed_before(text: str, pos: int, level: str) -> Mention | None:
+    """The unit of ``level`` (a ward, a district or a province) that a list names bare right before a value in brackets
+    at ``pos``, after a unit of that level named with its level word: "huyện Yên Thành (242 đảng viên), Diễn Châu (231
+    đảng viên)", "hai phường lân cận là Thành Vinh (81,2%) và Vinh Hưng (79,5%)"; None when the gazetteer does not
+    know the name at that level.
+
+    >>> t = "huyện Yên Thành (242 đảng viên), Diễn Châu (231 đảng viên)"
+    >>> bare_listed_before(t, t.index("231"), "district").place.name, bare_listed_before(t, t.index("231"), "province")
+    ('Diễn Châu', None)
+    """
+    m = _BARE_BEFORE_BRACKET.search(text, max(0, pos - 60), pos)
+    if m is None:
+        return None
+    g = gazetteer()
+    name = _fit(first_vowel_tones(m["name"]), g.wards if level == "ward" else g.districts)
+    if level == "ward" and name in g.wards:
+        place = Place(name, "ward", g.wards[name])
+    elif level == "district" and name in g.districts:
+        place = Place(name, "district", g.districts[name][1])
+    elif level == "province" and name in g.provinces:
+        place = _top_unit(name)
+    else:
+        return None
+    return Mention(m.start("name"), m.end("name"), place)
+
+
 _RANK = {level: i for i, level in enumerate(LEVELS)}
 #: a thing named after a unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"; a zone of the economy named after
 #: one: "Khu kinh tế Nghi Sơn", "khu công nghiệp Phú Bài", "cụm công nghiệp Hoàng Mai"
