@@ -545,3 +545,17 @@ def test_a_rank_among_units_of_a_level_ranks_one_of_that_level(body, quote, plac
 ])
 def test_units_a_list_names_bare_before_their_values_in_brackets(body, quote, place):
     assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+
+
+# --- a site header in capitals names the portal's unit; a ward the body names once, as an example, is not what the
+# site reports on ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("header", "place"), [
+    ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN THOẠI SƠN", "Thoại Sơn"), ("CỔNG THÔNG TIN ĐIỆN TỬ THỊ XÃ ĐÔNG TRIỀU", "Đông Triều"),
+])
+def test_a_site_headers_unit_wins_over_a_ward_named_once(header, place):
+    text = (f"{header}\nSơ kết kinh tế - xã hội 6 tháng đầu năm 2021\nNgày đăng: 09/07/2021\n"
+            "Sáng ngày 8/7, UBND huyện tổ chức hội nghị sơ kết 6 tháng đầu năm 2021.\n"
+            "Thu ngân sách nhà nước trên địa bàn đạt 98,6 tỷ đồng, đạt 61,2% dự toán năm.\n"
+            "Toàn huyện có 13/14 xã đạt chuẩn nông thôn mới, trong đó phường Mạo Khê đạt chuẩn văn minh đô thị.\n")
+    found = next(f for f in figures(parse_article("a.txt", text.encode())) if f.quote.startswith("98,6"))
+    assert found.district == place

@@ -1490,7 +1490,10 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
     if country is not None:
         article_place = (Place("Việt Nam", "country"), (*country, False))
     _home_of_wards(in_frame, by_level)
-    return _site_place(article, article_place, by_level), by_level
+    # a unit named once in the body, below the level of a site header's, is an example, not what the site reports on
+    passing = article_place[0] is not None and article_place[1][0] == "article" and not in_title \
+        and counts[article_place[0]] <= 1
+    return _site_place(article, article_place, by_level, passing), by_level
 
 
 def _home_of_wards(in_frame: list[Mention], by_level: dict[str, tuple[Place, Evidence]]) -> None:
@@ -1628,9 +1631,10 @@ def _frame_end(article: Article) -> int:
 
 
 def _site_place(article: Article, article_place: tuple[Place | None, Evidence],
-                by_level: dict[str, tuple[Place, Evidence]]) -> tuple[Place | None, Evidence]:
+                by_level: dict[str, tuple[Place, Evidence]], passing: bool = False) -> tuple[Place | None, Evidence]:
     """The unit of the outlet whose mark opens the lead, or of a site header in capitals (both weak): the article's
-    when its text names none (``by_level`` learns the outlet's unit in any case)."""
+    when its text names none (``by_level`` learns the outlet's unit in any case); a header's also when the text names
+    only, once, a unit below it ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN THOẠI SƠN" over "… trong đó xã Định Thành …")."""
     text = article.text
     for ln in article.body():
         outlet = outlet_place(text[ln.start:ln.end])
@@ -1641,11 +1645,13 @@ def _site_place(article: Article, article_place: tuple[Place | None, Evidence],
             if article_place[0] is None:
                 article_place = (outlet, ev)
             break
-    if article_place[0] is None:  # a site header in capitals names the portal's or the paper's unit (weak)
+    if article_place[0] is None or passing:  # a site header in capitals names the portal's or the paper's unit (weak)
         for ln in article.lines[:4]:
             header = header_place(text[ln.start:ln.end]) if ln.kind != "outlet" else _outlet_line_place(text, ln)
             if header is not None:
                 place, start, end = header
+                if article_place[0] is not None and _RANK[place.level] <= _RANK[article_place[0].level]:
+                    break
                 article_place = (place, ("outlet", ln.start + start, ln.start + end, True))
                 by_level.setdefault(place.level, article_place)
                 break
