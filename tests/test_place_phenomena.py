@@ -559,3 +559,16 @@ def test_a_site_headers_unit_wins_over_a_ward_named_once(header, place):
             "Toàn huyện có 13/14 xã đạt chuẩn nông thôn mới, trong đó phường Mạo Khê đạt chuẩn văn minh đô thị.\n")
     found = next(f for f in figures(parse_article("a.txt", text.encode())) if f.quote.startswith("98,6"))
     assert found.district == place
+
+
+# --- a province's city with its own name ("TP Hội An", "TP Tam Kỳ") sits with the province's districts: a province's
+# report naming each of them once is the province's, and "TP." abbreviates "thành phố" without ending a sentence ------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Sở Tài chính cho biết tổng thu ngân sách trên địa bàn tỉnh năm 2017 ước đạt 21.350 tỷ đồng.\n\nTrong đó, thu nội "
+     "địa ước đạt 16.120 tỷ đồng.\n\nHuyện Núi Thành thu 9.870 tỷ đồng. Thị xã Điện Bàn thu 2.180 tỷ đồng, TP Hội An "
+     "1.020 tỷ đồng, TP Tam Kỳ 960 tỷ đồng.", "16.120", "Quảng Nam"),
+    ("Toàn tỉnh có 61/84 chợ triển khai thanh toán không dùng tiền mặt.\n\nTP. Thủ Dầu Một dẫn đầu khi 100% chợ đã áp "
+     "dụng; TX. Bến Cát có 7/9 chợ; TP. Dĩ An có 1.240 tiểu thương sử dụng mã QR.", "1.240", "Dĩ An"),
+])
+def test_a_provinces_own_named_city_sits_with_its_districts(body, quote, place):
+    assert fig(body, quote, head=f"Thu ngân sách vượt dự toán\n{DATED}").district == place

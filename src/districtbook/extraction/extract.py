@@ -1650,12 +1650,17 @@ def _site_place(article: Article, article_place: tuple[Place | None, Evidence],
             header = header_place(text[ln.start:ln.end]) if ln.kind != "outlet" else _outlet_line_place(text, ln)
             if header is not None:
                 place, start, end = header
-                if article_place[0] is not None and _RANK[place.level] <= _RANK[article_place[0].level]:
-                    break
+                if article_place[0] is not None and (_RANK[place.level] <= _RANK[article_place[0].level]
+                                                     or not _PORTAL_HEADER.match(text, ln.start, ln.end)):
+                    break  # (a paper's name, "Báo Lâm Đồng", "BÁO THANH HÓA", reports on many units: only a portal)
                 article_place = (place, ("outlet", ln.start + start, ln.start + end, True))
                 by_level.setdefault(place.level, article_place)
                 break
     return article_place
+
+
+#: the header of a unit's own portal: "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …", "TRANG THÔNG TIN ĐIỆN TỬ …", "UBND QUẬN …"
+_PORTAL_HEADER = re.compile(r"(?:CỔNG|TRANG|ỦY BAN|UỶ BAN|UBND)\b")
 
 
 def _outlet_line_place(text: str, ln: Line) -> tuple[Place, int, int] | None:
@@ -2660,8 +2665,8 @@ def _several(owners: list[Mention]) -> bool:
 
 
 def _tier(place: Place) -> str:
-    """A unit's tier: a province's city ("TP Bắc Giang") sits with its districts."""
-    return "district" if place.level == "city" and place.name.startswith("TP ") else place.level
+    """A unit's tier: a province's city ("TP Bắc Giang", "TP Hội An") sits with its districts."""
+    return "district" if place.level == "city" and (place.name.startswith("TP ") or place.parent) else place.level
 
 
 def _after_paragraph(p: ParagraphState, a: ArticleState) -> None:

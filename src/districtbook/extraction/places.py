@@ -473,7 +473,13 @@ def abbreviation_at(text: str, dot: int) -> bool:
     >>> t = "năm 2023, H. Củ Chi đạt 42%, Nguyễn Văn H. Tại đây"
     >>> abbreviation_at(t, t.index("H.") + 1), abbreviation_at(t, t.rindex("H.") + 1)
     (True, False)
+    >>> t = "có 7/9 chợ; TP. Dĩ An có 1.240 tiểu thương"  # "TP." is always "thành phố"
+    >>> abbreviation_at(t, t.index("TP.") + 2)
+    True
     """
+    if text.startswith("TP. ", dot - 2) and (dot < 3 or not text[dot - 3].isalnum()) \
+            and text[dot + 2:dot + 3].isupper():
+        return True
     start = max(0, dot - 2)
     while start < dot and not text[start].isupper():
         start += 1
