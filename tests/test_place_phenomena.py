@@ -572,3 +572,17 @@ def test_a_site_headers_unit_wins_over_a_ward_named_once(header, place):
 ])
 def test_a_provinces_own_named_city_sits_with_its_districts(body, quote, place):
     assert fig(body, quote, head=f"Thu ngân sách vượt dự toán\n{DATED}").district == place
+
+
+# --- districts and towns dissolved before the package's data was taken (2019-2020, January 2025) are still units of
+# the articles written while they stood --------------------------------------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Cửa Lò: 6 tháng đầu năm 2019 đón 2,1 triệu lượt khách", "6 tháng đầu năm 2019, thị xã đón 2,1 triệu lượt khách, "
+     "doanh thu du lịch ước đạt 1.350 tỷ đồng.", "1.350", "Cửa Lò"),
+    ("Thu ngân sách năm 2018 vượt dự toán", "Năm 2018, huyện Hoành Bồ thu ngân sách 612 tỷ đồng, bằng 118% dự toán.",
+     "612", "Hoành Bồ"),
+    ("Thu ngân sách năm 2022 vượt dự toán", "Năm 2022, huyện Mỹ Lộc thu ngân sách 215 tỷ đồng, bằng 104% dự toán.",
+     "215", "Mỹ Lộc"),
+])
+def test_a_district_dissolved_before_2025_is_still_a_unit(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

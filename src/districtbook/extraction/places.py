@@ -124,6 +124,18 @@ class Gazetteer:
     homes: dict[str, frozenset[Place]]  # ward short name -> every unit above a ward of that name, before and since 2025
 
 
+#: districts and towns the package's pre-July-2025 data no longer has, dissolved into a neighbour in the rounds of
+#: 2019-2020 and of January 2025, which older articles name: (type, province)
+DISSOLVED_DISTRICTS = {
+    "Cửa Lò": ("Thị xã", "Nghệ An"),  # into Vinh, 2025
+    "Hoành Bồ": ("Huyện", "Quảng Ninh"),  # into Hạ Long, 2020
+    "Mỹ Lộc": ("Huyện", "Nam Định"),  # into TP Nam Định, 2025
+    "Yên Dũng": ("Huyện", "Bắc Giang"),  # into TP Bắc Giang, 2025
+    "Đông Sơn": ("Huyện", "Thanh Hóa"),  # into TP Thanh Hóa, 2025
+    "Thông Nông": ("Huyện", "Cao Bằng"), "Trà Lĩnh": ("Huyện", "Cao Bằng"),  # into Hà Quảng, Trùng Khánh, 2020
+    "Phục Hòa": ("Huyện", "Cao Bằng"), "Quảng Uyên": ("Huyện", "Cao Bằng"),  # into Quảng Hòa, 2020
+}
+
 #: provinces the package knows only by a later short name: "tỉnh Thừa Thiên Huế" (the city of Huế since 2025), named
 #: as the article writes it
 LEGACY_NAMES = frozenset({"Thừa Thiên Huế"})
@@ -148,6 +160,8 @@ def gazetteer() -> Gazetteer:
         for dk, v in ds.items():
             districts.setdefault(v["districtShort"], (v["districtType"], pshort[pk]))
             dshort[(pk, dk)] = v["districtShort"]
+    for name, entry in DISSOLVED_DISTRICTS.items():
+        districts.setdefault(name, entry)
     wards: dict[str, str] = {}
     for pk, ps in new["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
         for v in ps.values():
