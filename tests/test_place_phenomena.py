@@ -586,3 +586,22 @@ def test_a_provinces_own_named_city_sits_with_its_districts(body, quote, place):
 ])
 def test_a_district_dissolved_before_2025_is_still_a_unit(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+def test_a_portals_unit_wins_over_a_higher_unit_named_once_when_the_body_says_its_level_word():
+    text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN CẦN GIỜ\nKinh tế - Xã hội\nHuyện tổng kết năm 2017\nNgày cập nhật 22/12/2017\n"
+            "Sáng 21/12, HĐND huyện khai mạc kỳ họp cuối năm.\n"
+            "Năm 2017, tổng thu ngân sách trên địa bàn huyện đạt 142,6 tỷ đồng. Ngành du lịch đón 1,35 triệu lượt khách.\n"
+            "Tốc độ tăng giá trị sản xuất vẫn thấp hơn mức tăng trưởng kinh tế của TP.HCM.\n")
+    found = next(f for f in figures(parse_article("a.txt", text.encode())) if f.quote.startswith("1,35"))
+    assert found.district == "Cần Giờ"
+
+
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    # where a figure is concentrated is no unit of it
+    ("Năm 2018, thành phố Sa Đéc thu 412,7 tỷ đồng. Nguồn thu chủ yếu từ thuế ngoài quốc doanh với 168,4 tỷ đồng, tập "
+     "trung ở Phường 1 và phường An Hòa.", "168,4", "Sa Đéc"),
+    ("Năm 2020, huyện Đức Trọng có 1.250 ha cà phê tái canh, tập trung chủ yếu tại xã Hiệp An.", "1.250", "Đức Trọng"),
+])
+def test_where_a_figure_is_concentrated_is_not_its_unit(body, quote, place):
+    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place

@@ -1244,7 +1244,7 @@ def _of_what_follows(text: str, tail: int, mark: int) -> bool:
 
 
 _CAUSE_BETWEEN = re.compile(r"\b(?:nhờ|do|vì|bởi)\b")
-_PART_BETWEEN = re.compile(r"\b(?:riêng|Riêng|trong đó|Trong đó)\b")
+_PART_BETWEEN = re.compile(r"\b(?:riêng|Riêng|trong đó|Trong đó|tập trung (?:chủ yếu )?(?:ở|tại|vào))\b")
 #: a comparison with the founding: "so với lúc thành lập quận", "so với khi mới thành lập", "sau chia tách"
 #: a base year the text says is the founding: "so với năm 2010 - năm thị xã được thành lập", "so với năm 2004 (năm tái lập
 #: tỉnh)"
@@ -1650,13 +1650,21 @@ def _site_place(article: Article, article_place: tuple[Place | None, Evidence],
             header = header_place(text[ln.start:ln.end]) if ln.kind != "outlet" else _outlet_line_place(text, ln)
             if header is not None:
                 place, start, end = header
-                if article_place[0] is not None and (_RANK[place.level] <= _RANK[article_place[0].level]
-                                                     or not _PORTAL_HEADER.match(text, ln.start, ln.end)):
+                if article_place[0] is not None and (not _PORTAL_HEADER.match(text, ln.start, ln.end) or (
+                        _RANK[place.level] <= _RANK[article_place[0].level] and not _says_itself(article, place))):
                     break  # (a paper's name, "Báo Lâm Đồng", "BÁO THANH HÓA", reports on many units: only a portal)
                 article_place = (place, ("outlet", ln.start + start, ln.start + end, True))
                 by_level.setdefault(place.level, article_place)
                 break
     return article_place
+
+
+def _says_itself(article: Article, place: Place) -> bool:
+    """Whether the body speaks of a unit of ``place``'s level by its level word alone at least twice ("HĐND huyện
+    khai mạc …", "trên địa bàn huyện đạt …"): a portal's report on itself, whatever higher unit it names once."""
+    body = next((ln.start for ln in article.lines if ln.kind == "body"), len(article.text))
+    words = (w for w in _GENERIC_UNIT.finditer(article.text, body) if _LEVEL_WORDS.get(w.group().lower()) == place.level)
+    return next(words, None) is not None and next(words, None) is not None
 
 
 #: the header of a unit's own portal: "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …", "TRANG THÔNG TIN ĐIỆN TỬ …", "UBND QUẬN …"
