@@ -605,3 +605,11 @@ def test_a_portals_unit_wins_over_a_higher_unit_named_once_when_the_body_says_it
 ])
 def test_where_a_figure_is_concentrated_is_not_its_unit(body, quote, place):
     assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+
+
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Cuối năm 2017 toàn huyện Cần Giờ còn 412 hộ nghèo; riêng xã đảo Thạnh An còn 58 hộ nghèo.", "58", "Thạnh An"),
+    ("Năm 2020, xã đảo Nhơn Châu đón 12.000 lượt khách.", "12.000", "Nhơn Châu"),
+])
+def test_an_island_commune_is_a_commune(body, quote, place):
+    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place

@@ -276,7 +276,7 @@ def _mention_re() -> re.Pattern[str]:
     return re.compile(
         rf"""
         (?P<hcm>{_HCM})
-      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{joined}|{_NAMED})
+      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)(?:(?<=[Xx]ã)\sđảo)?\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{joined}|{_NAMED})
       | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã|[Tt]hị(?=\s[uủ][yỷ]))(?:\s[uủ][yỷ]|(?<=uyện)\sđảo)?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{djoined}|{_NAMED})
       | (?<![\w.])(?P<abbr>Q|H|TX|P)(?:\.\s?|(?<=TX)\s)(?P<abbrname>\d{{1,2}}\b(?![,.]\d|\s?%)|{_NAMED})
       | (?<![\w])(?:[Tt]hành\sphố|TP\.?|Tp\.|[Tt]hành\s[uủ][yỷ](?!\s(?:T[Pp]\b|[Tt]hành\sphố\b)))(?:(?<=phố)\s(?:biển|cảng|du\slịch|biên\sgiới))?\s?(?P<city>{djoined}|{_NAMED})
@@ -295,7 +295,8 @@ def _mention_re() -> re.Pattern[str]:
 _LEVELS_AHEAD = r"\s(?:[Pp]hường|[Xx]ã|[Tt]hị\s|[Qq]uận|[Hh]uyện|tỉnh)"  # "các phường", "3 quận", "các tỉnh"
 _NAME_AHEAD = rf"\s(?:\d|[{_UPPER}])"  # a number or a name: "phường 5", "quận Ba Đình"
 _MENTION_TAILS = {
-    **dict.fromkeys(cases("phường", "xã"), _NAME_AHEAD),
+    **dict.fromkeys(cases("phường"), _NAME_AHEAD),
+    **dict.fromkeys(cases("xã"), rf"(?:\sđảo)?{_NAME_AHEAD}"),  # "xã đảo Thạnh An"
     **dict.fromkeys(cases("quận"), rf"(?:\s[uủ][yỷ])?{_NAME_AHEAD}"),  # "Quận ủy Ba Đình"
     **dict.fromkeys(cases("huyện"), rf"(?:\s[uủ][yỷ]|\sđảo)?{_NAME_AHEAD}"),  # "Huyện ủy …", "huyện đảo Lý Sơn"
     **dict.fromkeys(cases("thị"), r"\s(?:trấn|xã|[uủ][yỷ])"),  # ("Thị ủy An Khê")
