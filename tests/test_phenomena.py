@@ -1922,3 +1922,12 @@ def test_when_a_work_is_to_be_done_frames_nothing_after_it(event):
     body = (f"Đến ngày 30/11/2022, quận giải ngân được 2.146 tỷ đồng.\n\nDự án chống ngập {event}.\n\n"
             "Cùng thời điểm, quận Bình Thạnh giải ngân đạt 61,7% kế hoạch.")
     assert fig(body, "61,7%", head="Giải ngân vốn đầu tư công\nThời sự 05/12/2022 06:30\n").period == "2022-YTD"
+
+
+# --- "Trong năm," opening a sentence is "trong năm" as anywhere: the year of the frame it is said under ------------------
+@pytest.mark.parametrize("quote", ["168", "327"])
+def test_trong_nam_opening_a_sentence_is_the_frames_year(quote):
+    body = ("Theo báo cáo, năm 2021, toàn Đảng bộ tỉnh kết nạp 3.862 đảng viên mới.\n\nTính đến ngày 30/11/2021, Đảng bộ "
+            "tỉnh có 1.131 tổ chức cơ sở đảng.\n\nTrong năm, toàn tỉnh đã giảm 168 chi bộ do sáp nhập thôn, bản.\n\n"
+            "Trong năm, các cấp đã thi hành kỷ luật 327 đảng viên.")
+    assert fig(body, quote, head="Nghệ An kết nạp 3.862 đảng viên\nChính trị 28/12/2021 19:05\n").period == "2021"
