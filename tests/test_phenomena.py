@@ -1931,3 +1931,11 @@ def test_trong_nam_opening_a_sentence_is_the_frames_year(quote):
             "tỉnh có 1.131 tổ chức cơ sở đảng.\n\nTrong năm, toàn tỉnh đã giảm 168 chi bộ do sáp nhập thôn, bản.\n\n"
             "Trong năm, các cấp đã thi hành kỷ luật 327 đảng viên.")
     assert fig(body, quote, head="Nghệ An kết nạp 3.862 đảng viên\nChính trị 28/12/2021 19:05\n").period == "2021"
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Tốc độ tăng trưởng kinh tế năm 2013 ước đạt 10,5%, bằng 87,5% kế hoạch (kế hoạch 12%).", "12%"),
+    ("Năm 2022, GRDP của tỉnh tăng 7,9% (KH: 8,5%).", "8,5%"),
+])
+def test_a_plans_rate_in_brackets_is_a_target(body, quote):
+    assert fig(body, quote).basis == "target"

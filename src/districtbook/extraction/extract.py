@@ -2056,17 +2056,27 @@ def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
         r.basis, r.basis_ev = compared[0], ("paragraph", compared[2], compared[3])
     if r.basis == "share" and tok.unit == "percent" and tok.value > 100:
         r.basis = "plan"  # "kết nạp 514 đảng viên, đạt tỷ lệ 114,2%": no share exceeds the whole
+    _target_basis(r, s, p, a)
+
+
+def _target_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """A goal given as a range ("từ 11 - 15%"; also a rate's yearly change, "tỷ lệ hộ nghèo giảm bình quân 3-4%/năm"),
+    and a plan's own rate in brackets ("bằng 87,5% kế hoạch (kế hoạch 12%)"), are targets."""
+    tok = r.tok
     changed = r.basis == "share" and _CHANGE_OF_RATE.search(r.before[-40:]) is not None
     if (r.basis == "none" or changed) and tok.reason.startswith("range") and r.qualifier.startswith("range") \
             and (r.goal_before or p.in_targets or r.period == a.periods.future
                  or _PLAN_VALUE_BEFORE.search(r.before[-25:])):
-        # a goal given as a range: "từ 11 - 15%", also a rate's yearly change ("tỷ lệ hộ nghèo giảm bình quân 3-4%/năm")
         r.basis = "target"
         goal_at = s.goals.at(tok.start) if r.goal_before else None
         r.basis_ev = (("clause", *goal_at) if goal_at else ("paragraph", p.line.start, p.line.start) if p.in_targets
                       else ("clause", *r.period_ev[1:3]) if r.period_ev[1] >= 0 else NO_CUE)
+    elif tok.unit == "percent" and (plan := _PLAN_IN_BRACKET.search(r.before[-16:])):
+        r.basis, r.basis_ev = "target", ("clause", tok.start - len(r.before[-16:]) + plan.start(), tok.start)
 
 
+#: a plan's value in brackets right before it: "(kế hoạch 12%)", "(KH: 8,5%)"
+_PLAN_IN_BRACKET = re.compile(r"\((?:kế hoạch|KH|chỉ tiêu|mục tiêu):?\s(?:là\s|đề ra\s)?$")
 _CHANGE_OF_RATE = re.compile(r"\b(?:giảm|tăng)\b[^,;%\d]*$")
 #: a plan's value named right before it: "tốc độ tăng trưởng GDP (kế hoạch 11-12%)", "chỉ tiêu đề ra là 7-7,5%"
 _PLAN_VALUE_BEFORE = re.compile(r"\b(?:kế hoạch|chỉ tiêu|mục tiêu)\s(?:(?:đề ra|đặt ra|giao)\s)?(?:là\s)?$")
