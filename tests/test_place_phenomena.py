@@ -613,3 +613,14 @@ def test_where_a_figure_is_concentrated_is_not_its_unit(body, quote, place):
 ])
 def test_an_island_commune_is_a_commune(body, quote, place):
     assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+
+
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    # the unit that gives or that a work is done by ("được quận phân cấp", "do huyện làm chủ đầu tư") is not the subject
+    ("Phường Hàng Trống giải ngân vốn đầu tư", "Phường Hàng Trống (quận Hoàn Kiếm) giải ngân 8,74 tỷ đồng. Năm 2013, "
+     "phường được quận phân cấp làm chủ đầu tư 6 dự án với tổng vốn 9,5 tỷ đồng.", "9,5", "Hàng Trống"),
+    ("Xã Tân Thông Hội giải ngân vốn đầu tư", "Xã Tân Thông Hội (huyện Củ Chi) giải ngân 40 tỷ đồng. Năm 2022, xã có 4 "
+     "dự án do huyện làm chủ đầu tư với tổng vốn 85 tỷ đồng.", "85", "Tân Thông Hội"),
+])
+def test_the_unit_that_gives_is_not_the_subject(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

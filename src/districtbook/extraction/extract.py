@@ -1023,7 +1023,8 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                         before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những ", "tỉnh, ", "tỉnh/", "số ", "nhiều ",
                                 "thị ", "Thị ",  # "Thị xã có 15 phường, xã": the town, not a commune
                                 "mỗi ", "từng ", "vị hành chính cấp ",  # "đơn vị hành chính cấp xã": a tier
-                                "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/"),
+                                "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/",
+                                "được ", "do "),  # "phường được quận phân cấp …": who gives, not the subject
                         # "một số quận", "nhiều phường", "mỗi xã": several units, not the one; "9 quận, huyện",
                         # "phường/xã": units of two kinds counted or named together
                         # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"; "các đảng bộ
