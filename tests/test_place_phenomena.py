@@ -624,3 +624,14 @@ def test_an_island_commune_is_a_commune(body, quote, place):
 ])
 def test_the_unit_that_gives_is_not_the_subject(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    # a measure said of the district with "của huyện" ("tổng số xã đạt chuẩn của huyện lên 4 xã") is the district's
+    ("Năm 2016, huyện Mộc Châu có đàn bò sữa 21.600 con. Trong năm, xã Đông Sang đạt chuẩn nông thôn mới, nâng tổng số "
+     "xã đạt chuẩn của huyện lên 4 xã.", "4 xã", "Mộc Châu"),
+    ("Năm 2019, quận Bình Thạnh có phường 25 đạt 92 điểm; tỷ lệ giải ngân của quận đạt 45,2%.", "45,2%",
+     "Bình Thạnh"),
+])
+def test_a_measure_of_the_district_said_with_cua_huyen_is_the_districts(body, quote, place):
+    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place

@@ -152,7 +152,7 @@ def test_metric_a_bare_percentage_after_a_share_is_that_share():
     # the unit a ward belongs to is not what the paragraph is about
     ("Xã Cà Ná thuộc tỉnh Khánh Hòa. Thu ngân sách đạt 200 tỷ đồng.", "200", "Cà Ná", "paragraph", "Xã Cà Ná"),
     # a unit compared with is not the subject
-    ("Quận Hoàng Mai phát triển nhanh. So với quận Cầu Giấy, thu ngân sách của quận đạt 2.000 tỷ đồng.", "2.000",
+    ("Quận Hoàng Mai phát triển nhanh. So với quận Cầu Giấy, thu ngân sách đạt 2.000 tỷ đồng.", "2.000",
      "Hoàng Mai", "paragraph", "Quận Hoàng Mai"),
 ])
 def test_place_the_clauses_unit_else_the_paragraphs(body, quote, place, source, read_):

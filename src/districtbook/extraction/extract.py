@@ -1035,8 +1035,9 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
 #: a measure of the province or the city, said with "của" ("tổng thu ngân sách của tỉnh đạt", "tăng trưởng kinh tế của
 #: thành phố"): the level word is the figure's unit (a bare "của tỉnh" is most often whose a thing is, not a subject)
 _MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập|"
-                              r"[Cc]hỉ số|[Tt]ỷ lệ|[Đđ]iểm số)"
-                              r"(?:\s(?:[^\W\d_]+|\([^\W\d_]{2,8}\))){0,3}?\scủa\s(?P<unit>tỉnh|thành phố)(?=\s)")
+                              r"[Cc]hỉ số|[Tt]ỷ lệ|[Đđ]iểm số|[Tt]ổng số)"
+                              r"(?:\s(?:[^\W\d_]+|\([^\W\d_]{2,8}\))){0,3}?\scủa\s(?P<unit>tỉnh|thành phố|huyện|quận|thị xã)"
+                              r"(?=\s)")
 def _measures_of_unit(text: str, start: int, pos: int) -> list[re.Match[str]]:
     """The measures of the province or the city said with "của" between ``start`` and ``pos`` (:data:`_MEASURE_OF_UNIT`)."""
     return list(_MEASURE_OF_UNIT.finditer(text, start, pos)) if "của" in text[start:pos] else []
