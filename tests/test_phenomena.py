@@ -1939,3 +1939,14 @@ def test_trong_nam_opening_a_sentence_is_the_frames_year(quote):
 ])
 def test_a_plans_rate_in_brackets_is_a_target(body, quote):
     assert fig(body, quote).basis == "target"
+
+
+def test_a_day_with_its_year_early_in_the_leads_first_clause_dates_an_undated_article():
+    from districtbook.extraction.sources import find_date
+
+    text = ("Vinh: Thu ngân sách 6 tháng ước đạt 62% dự toán\nBáo Nghệ An\nTrao đổi với phóng viên chiều 28/6/2019, Phó "
+            "Chủ tịch UBND thành phố cho biết: \"6 tháng đầu năm nay, thu ngân sách ước đạt 1.186 tỷ đồng. Cả năm 2018 "
+            "thành phố chỉ thu được 1.740 tỷ đồng\".\n")
+    article = parse_article("a.txt", text.encode())
+    assert find_date(article) == ("2019-06-28", "lead date")
+    assert next(f for f in figures(article) if f.quote.startswith("1.186")).period == "2019-H1"

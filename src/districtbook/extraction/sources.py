@@ -55,6 +55,9 @@ _LEAD_DATE = re.compile(r"^(?:[A-ZĐ]{2,8}\s?[-–]\s?)?(?:Sáng|Chiều|Trưa|T
 _LEAD_FULL_DATE = re.compile(r"^(?:\(?[A-ZĐ]{2,8}\)?\s?[-–]\s?|(?P<mark>[^\W\d_]+(?:\s[^\W\d_]+){1,3})\s[-–]\s)?"
                              r"(?:Sáng|Chiều|Trưa|Tối|Ngày|Đêm|Hôm\snay)\s+(?:ngày\s+)?"
                              r"(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b")
+#: a day with its year said early in the lead's first clause, set off by a comma: "Trao đổi với phóng viên chiều 28/6/2019,"
+_LEAD_DAY_WITHIN = re.compile(r"\b(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối)\s+(?:ngày\s+)?(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})"
+                              r"(?P=sep)(?P<y>(?:19|20)\d\d),")
 #: a year that is a reporting year: not the end of a range, not a goal ("đến năm 2025")
 _YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)\b(?<![-–/\d]....)(?<![-–]\s....)(?<![đĐ]ến năm ....)(?<![tT]ới năm ....)"
                    r"(?<!vào năm ....)(?<!đến ....)(?<![^\W_]....)(?!\s*[-–]\s*\d)")  # the digits first: fast to scan
@@ -220,6 +223,9 @@ def _lead_date(body: list[str]) -> tuple[str, str]:
         if m and (not m["mark"] or m["mark"].isupper()):
             # "Ngày 5/7/2024, Cục Thuế cho biết …", "AN GIANG - Ngày 20/8/2025, …": the day the lead reports is the article's
             return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "lead date"
+    m = next((d for line in body[:2] if (d := _LEAD_DAY_WITHIN.search(line[:70]))), None)  # (the title, the lead)
+    if m:  # "Trao đổi với phóng viên chiều 28/6/2019, Phó Chủ tịch … cho biết": the day of the talk the lead reports
+        return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", "lead date"
     joined = "\n".join(body)
     year = reporting_year(joined)
     for line in body[:4]:
