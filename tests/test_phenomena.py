@@ -1950,3 +1950,9 @@ def test_a_day_with_its_year_early_in_the_leads_first_clause_dates_an_undated_ar
     article = parse_article("a.txt", text.encode())
     assert find_date(article) == ("2019-06-28", "lead date")
     assert next(f for f in figures(article) if f.quote.startswith("1.186")).period == "2019-H1"
+
+
+def test_the_part_a_conference_reviews_frames_what_follows_not_the_one_it_launches():
+    body = ("Ngày 8/7/2016, Huyện ủy tổ chức hội nghị sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối "
+            "năm 2016.\n\nTheo báo cáo, tổng thu ngân sách đạt 1.860 tỷ đồng, bằng 64,2% dự toán.")
+    assert fig(body, "1.860", head="Đông Anh: thu ngân sách tăng 35%\nXã hội 08/07/2016 08:00\n").period == "2016-H1"

@@ -2599,6 +2599,18 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """The sentence's last period goes on to the next sentences; a frame (one that opens the sentence, is a part of a
     year, or a year set off by a comma: "trong năm 2024, …") to the next paragraphs."""
     # (not a time said in an aside in brackets; a time that names no year, "trong năm", is of the frame's year)
+    last = _reported_marks(s, p, a)
+    if not last:
+        return  # (nor a part a sentence singles out: "Riêng quý II tăng 7,96%." dates its own figures only)
+    if _within_span(last[-1][1], p.period[0]) and last[-1][0] - s.start > 12:
+        return  # "Nhiệm kỳ qua, … Thu nhập năm 2025 đạt …; tỷ lệ hộ nghèo còn …": a year inside the term dates its clause
+    p.period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], p.index)
+    p.frames += _frames(last, s, a)
+    p.restates_lead = p.restates_lead or bool(a.lead_frame[0]) and last[-1][1] == a.lead_frame[0]
+
+
+def _reported_marks(s: Sentence, p: ParagraphState, a: ArticleState) -> list[tuple[int, str, int]]:
+    """The times a sentence reports on, which may go on to the sentences after it: ``(start, period, end)``."""
     frame = p.period[0] or a.section_period[0]
     last = [(pos, _year_of_frame(period, a.text[pos:e], frame), e)
             for pos, period, scope, e in _outside_asides(a.text, s, s.end) if period != "annual" and not scope]
@@ -2610,16 +2622,14 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     if s.goals.any and a.looked_back:
         # "Năm 2023, quận phấn đấu thu 5.500 tỷ đồng." early in 2023: a goal's year frames no result after it
         last = [mark for mark in last if not _ahead_year(mark[1], a.looked_back)]
-    last = [mark for mark in _not_compared(last, a.text)
+    if len(last) > 1:
+        # "sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2016": the part reviewed frames what
+        # follows, not the one a conference launches
+        last = [mark for mark in last if not _LAUNCHED_BEFORE.search(a.text, max(s.start, mark[0] - 30), mark[0])] \
+            or last
+    return [mark for mark in _not_compared(last, a.text)
             if not _PART_OPENER.search(a.text, max(s.start, mark[0] - 10), mark[0])
             and not _COMPLETION_BEFORE.search(a.text, max(s.start, mark[0] - 40), mark[0])]
-    if not last:
-        return  # (nor a part a sentence singles out: "Riêng quý II tăng 7,96%." dates its own figures only)
-    if _within_span(last[-1][1], p.period[0]) and last[-1][0] - s.start > 12:
-        return  # "Nhiệm kỳ qua, … Thu nhập năm 2025 đạt …; tỷ lệ hộ nghèo còn …": a year inside the term dates its clause
-    p.period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], p.index)
-    p.frames += _frames(last, s, a)
-    p.restates_lead = p.restates_lead or bool(a.lead_frame[0]) and last[-1][1] == a.lead_frame[0]
 
 
 def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> list[tuple[bool, str, int, int]]:
@@ -2638,6 +2648,8 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
 
 
 _PART_OPENER = re.compile(r"\b(?:[Rr]iêng|[Tt]rong đó),?\s$")
+#: the period a conference launches, after the one it reviews: "triển khai nhiệm vụ 6 tháng cuối năm 2016"
+_LAUNCHED_BEFORE = re.compile(r"\b(?:triển khai|phương hướng|phát động thi đua)\b[^.;,]{0,20}$")
 #: when a work is to be done: "dự kiến chỉ hoàn thành trong quý II/2023" dates that event, not the figures after it
 _COMPLETION_BEFORE = re.compile(r"\b(?:hoàn thành|đưa vào (?:sử dụng|vận hành|khai thác)|khởi công|bàn giao|thông xe)\s"
                                 r"(?:[^\W\d_]+\s){0,2}?(?:trong|vào|trước|cuối|đầu)\s$")
