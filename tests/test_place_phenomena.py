@@ -635,3 +635,13 @@ def test_the_unit_that_gives_is_not_the_subject(head, body, quote, place):
 ])
 def test_a_measure_of_the_district_said_with_cua_huyen_is_the_districts(body, quote, place):
     assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+
+
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    # a thing named after a province or a city ("khu đô thị Nam Cần Thơ", "Đại học Cần Thơ") is no mention of it
+    ("Năm 2019, quận Cái Răng thu 412,7 tỷ đồng. Trong đó, thu tiền sử dụng đất đạt 168 tỷ đồng, nhờ các dự án khu đô "
+     "thị Nam Cần Thơ đẩy mạnh bán hàng.", "168", "Cái Răng"),
+    ("Năm 2021, quận Ninh Kiều có 1.250 doanh nghiệp, nhiều nhất quanh Đại học Cần Thơ.", "1.250", "Ninh Kiều"),
+])
+def test_a_thing_named_after_a_province_is_no_mention_of_it(body, quote, place):
+    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place

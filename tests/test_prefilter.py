@@ -242,7 +242,7 @@ def test_an_end_search_refuses_a_pattern_that_can_end_elsewhere_or_is_unbounded(
 def test_the_generic_level_word_pattern_finds_what_its_look_behind_form_did():
     before = ["của ", "theo ", "chuẩn ", r"\d ", "các ", "những ", "tỉnh, ", "tỉnh/", "số ", "nhiều ", "mỗi ", "từng ",
               "vị hành chính cấp ", "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/", "thị ",
-              "Thị "]
+              "Thị ", "được ", "do "]
     old = re.compile("".join(f"(?<!{b})" for b in before) + r"\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố|"
                      r"[Tt]hị xã)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)|[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn)\b)")
     odd = ["của phường có, theo quận thì, chuẩn xã đạt, Phường 5, phường Tân Định, xã giao lưu, quận đề ra, "

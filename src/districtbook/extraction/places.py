@@ -446,7 +446,8 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
             place = Place("Ngân hàng Nhà nước", "ministry")
         elif m["country"]:
             place = Place("Việt Nam", "country")
-        elif m["bare"]:
+        elif m["bare"] and not _PLACE_NAMED_THING.search(text, max(0, m.start() - 30), m.start()):
+            # (not "khu đô thị Nam Cần Thơ", "Đại học Cần Thơ": a thing named after the province or city)
             name = _undashed(m["bare"])
             place = Place(name, "city" if name in CENTRAL_CITIES else "province")
         if place is not None:
@@ -572,6 +573,11 @@ _RANK = {level: i for i, level in enumerate(LEVELS)}
 #: one: "Khu kinh tế Nghi Sơn", "khu công nghiệp Phú Bài", "cụm công nghiệp Hoàng Mai"
 _THING_BEFORE = re.compile(r"(?:chợ|Chợ|đường|Đường|phố|cầu|Cầu|cảng|bến|sông|trường|Trường|khu|Khu|công viên|hồ|Hồ|"
                            r"bệnh viện|(?:[Kk]hu|[Cc]ụm)\s(?:kinh tế|công nghiệp|chế xuất|công nghệ cao|du lịch))\s$")
+#: a thing named after a province or a city, before its bare name: "khu đô thị Nam Cần Thơ", "Đại học Cần Thơ", "sân bay
+#: quốc tế Đà Nẵng", "cảng Hải Phòng"
+_PLACE_NAMED_THING = re.compile(r"(?:\b(?:[Kk]hu|[Cc]ụm)\s(?:kinh tế|công nghiệp|chế xuất|công nghệ cao|du lịch|đô thị|dân cư)|"
+                                r"\b[Đđ]ại học|\b[Ss]ân bay(?:\squốc tế)?|\b[Cc]ảng|\b[Cc]hợ|\b[Cc]ầu|\b[Bb]ến xe)"
+                                r"(?:\s(?:mới|Nam|Bắc|Đông|Tây))?\s$")
 #: how far before a name :data:`_THING_BEFORE` looks ("khu công nghệ cao ")
 _THING_REACH = 20
 
