@@ -645,3 +645,10 @@ def test_a_measure_of_the_district_said_with_cua_huyen_is_the_districts(body, qu
 ])
 def test_a_thing_named_after_a_province_is_no_mention_of_it(body, quote, place):
     assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+
+
+def test_a_yardsticks_owner_is_not_what_the_next_sentences_are_about():
+    body = ("Tính đến ngày 15/10/2025, đặc khu Cát Hải đã giải ngân 318,4 tỷ đồng, đạt 58,6% kế hoạch vốn, thấp hơn mức "
+            "bình quân 63,2% của thành phố Hải Phòng. Trong số 27 dự án, có 11 dự án đã giải ngân trên 70%.")
+    assert fig(body, "11 dự án", head=f"Đặc khu Cát Hải đẩy nhanh giải ngân\n{DATED}").district == "Cát Hải"
+    assert fig(body, "63,2%", head=f"Đặc khu Cát Hải đẩy nhanh giải ngân\n{DATED}").district == "Hải Phòng"

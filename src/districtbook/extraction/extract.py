@@ -2558,6 +2558,9 @@ def _after_sentence(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
 
 #: the country's measure named as a yardstick: "cao hơn mức tăng chung của cả nước", "so với bình quân của cả nước"
 _YARDSTICK_BEFORE = re.compile(r"\b(?:hơn|so với|bằng|gấp)\b[^,;.%\d]{0,40}$")
+#: a yardstick's owner ("thấp hơn mức bình quân 63,2% của thành phố Hải Phòng"): the unit compared with, which the next
+#: sentences are not about
+_YARDSTICK_OF = re.compile(r"\b(?:hơn|so với|bằng)\s(?:mức\s)?(?:bình quân|trung bình|chung)\b[^;.]{0,25}\bcủa\s$")
 _FORMER_AFTER = re.compile(r"\s(?:\(\s?)?(?:cũ|trước đây)\b")  # "huyện Bình Chánh cũ", "tỉnh Yên Bái (cũ)"
 
 
@@ -2583,7 +2586,8 @@ def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     # a ministry named in passing (who reports, who leads a list) is not what the next sentences are about, unless the
     # article is about it; nor is a former unit ("Huyện Bình Chánh cũ …"), which is history
     owners = [m for m in owners if (m.place.level != "ministry" or m.place == a.place[0])
-              and not _FORMER_AFTER.match(text, m.end)]
+              and not _FORMER_AFTER.match(text, m.end)
+              and not _YARDSTICK_OF.search(text, max(s.start, m.start - 50), m.start)]
     if owners and not _several(owners):
         p.place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
     elif not s.subjects and p.clause_place is not None and p.clause_place[0] == s.start:
