@@ -652,3 +652,15 @@ def test_a_yardsticks_owner_is_not_what_the_next_sentences_are_about():
             "bình quân 63,2% của thành phố Hải Phòng. Trong số 27 dự án, có 11 dự án đã giải ngân trên 70%.")
     assert fig(body, "11 dự án", head=f"Đặc khu Cát Hải đẩy nhanh giải ngân\n{DATED}").district == "Cát Hải"
     assert fig(body, "63,2%", head=f"Đặc khu Cát Hải đẩy nhanh giải ngân\n{DATED}").district == "Hải Phòng"
+
+
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    # where people or goods go ("để ra Phú Quốc", "xuất khẩu sang …") is no subject
+    ("9 tháng năm 2019, TP Rạch Giá đón 1.146.500 lượt khách. Trong đó, khách quốc tế đạt 28.640 lượt, chủ yếu là khách "
+     "quá cảnh để ra Phú Quốc. Doanh thu du lịch ước đạt 1.024 tỷ đồng.\n\nCùng kỳ, huyện đảo Phú Quốc đón 4 triệu lượt "
+     "khách.", "1.024", "Rạch Giá"),
+    ("Năm 2022, tỉnh Lạng Sơn có 1.250 doanh nghiệp xuất khẩu, đưa hàng sang Trung Quốc; thu ngân sách đạt 7.100 tỷ đồng.",
+     "7.100", "Lạng Sơn"),
+])
+def test_where_people_or_goods_go_is_no_subject(body, quote, place):
+    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place

@@ -1190,7 +1190,8 @@ def _named_after(found: list[Mention], pos: int, clause_end: int, text: str) -> 
                  and (threshold or not _LISTED_AFTER.search(text, pos, m.start))
                  and not _COMPARED_BETWEEN.search(text, pos, m.start)
                  and not _PART_BETWEEN.search(text, pos, m.start)  # ("đạt 41.300 tỷ đồng, trong đó riêng Lâm Đồng …")
-                 and not _OWNER_BEFORE.search(text, max(pos, m.start - 16), m.start)), None)
+                 and not _OWNER_BEFORE.search(text, max(pos, m.start - 16), m.start)
+                 and not _DESTINATION_BEFORE.search(text, max(pos, m.start - 8), m.start)), None)
 
 
 #: the threshold a counted group of units passes, which the units listed after it have each: "7 quận, huyện có số thu
@@ -2561,16 +2562,16 @@ _YARDSTICK_BEFORE = re.compile(r"\b(?:hơn|so với|bằng|gấp)\b[^,;.%\d]{0,4
 #: a yardstick's owner ("thấp hơn mức bình quân 63,2% của thành phố Hải Phòng"): the unit compared with, which the next
 #: sentences are not about
 _YARDSTICK_OF = re.compile(r"\b(?:hơn|so với|bằng)\s(?:mức\s)?(?:bình quân|trung bình|chung)\b[^;.]{0,25}\bcủa\s$")
+#: where people or goods go: "khách quá cảnh qua cảng Rạch Giá để ra Phú Quốc", "xuất khẩu sang …": no subject
+_DESTINATION_BEFORE = re.compile(r"\b(?:ra|sang|tới)\s$")
 _FORMER_AFTER = re.compile(r"\s(?:\(\s?)?(?:cũ|trước đây)\b")  # "huyện Bình Chánh cũ", "tỉnh Yên Bái (cũ)"
 
 
 _SET_AGAINST = re.compile(r"\b(?:bình quân|trung bình|chung|trong khi|so với|hơn|toàn|cả)\b[^,;.]*$")
 
 
-def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
-    """"Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit; not the one a unit belongs
-    to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã"), nor units a count lists,
-    nor several units of one level given as examples."""
+def _sentence_owners(s: Sentence, a: ArticleState) -> list[Mention]:
+    """The units a sentence names that the sentences after it may go on about (:func:`_carry_place`)."""
     text = a.text
     owners = [m for m in s.subjects if not _OWNER_BEFORE.search(text, max(s.start, m.start - 16), m.start)
               and not _listed(text, s.start, m)]
@@ -2587,7 +2588,17 @@ def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     # article is about it; nor is a former unit ("Huyện Bình Chánh cũ …"), which is history
     owners = [m for m in owners if (m.place.level != "ministry" or m.place == a.place[0])
               and not _FORMER_AFTER.match(text, m.end)
-              and not _YARDSTICK_OF.search(text, max(s.start, m.start - 50), m.start)]
+              and not _YARDSTICK_OF.search(text, max(s.start, m.start - 50), m.start)
+              and not _DESTINATION_BEFORE.search(text, max(s.start, m.start - 8), m.start)]
+    return owners
+
+
+def _carry_place(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
+    """"Phường Kim Long là một điển hình. … Đảng ủy phường cử 46 …": the paragraph's unit; not the one a unit belongs
+    to ("Bình Chánh là một trong năm huyện ngoại thành của TP HCM. Địa phương này có 15 xã"), nor units a count lists,
+    nor several units of one level given as examples."""
+    text = a.text
+    owners = _sentence_owners(s, a)
     if owners and not _several(owners):
         p.place = (owners[-1].place, ("paragraph", owners[-1].start, owners[-1].end, False))
     elif not s.subjects and p.clause_place is not None and p.clause_place[0] == s.start:
