@@ -1956,3 +1956,12 @@ def test_the_part_a_conference_reviews_frames_what_follows_not_the_one_it_launch
     body = ("Ngày 8/7/2016, Huyện ủy tổ chức hội nghị sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối "
             "năm 2016.\n\nTheo báo cáo, tổng thu ngân sách đạt 1.860 tỷ đồng, bằng 64,2% dự toán.")
     assert fig(body, "1.860", head="Đông Anh: thu ngân sách tăng 35%\nXã hội 08/07/2016 08:00\n").period == "2016-H1"
+
+
+def test_the_same_point_of_an_earlier_year_opening_a_sentence_frames_nothing_after_it():
+    body = ("LAI CHÂU - Tính đến ngày 30/11/2024, tỉnh Lai Châu đã giải ngân 3.072 tỷ đồng, đạt 70,4% kế hoạch, cao hơn "
+            "mức bình quân chung cả nước (khoảng 60%). Với kết quả này, tỉnh nằm trong nhóm 15 địa phương giải ngân cao "
+            "nhất. Cùng thời điểm năm 2023, tỷ lệ giải ngân của tỉnh mới đạt 61,8%.\n\nTrong tổng số 18 chủ đầu tư, có 7 "
+            "đơn vị giải ngân trên 80%.")
+    head = "Lai Châu tăng tốc giải ngân những tháng cuối năm\nBáo điện tử | Thứ Hai, 02-12-2024, 10:15\n"
+    assert fig(body, "7 đơn vị", head=head).period == "2024-YTD"
