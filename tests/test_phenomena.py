@@ -1965,3 +1965,11 @@ def test_the_same_point_of_an_earlier_year_opening_a_sentence_frames_nothing_aft
             "đơn vị giải ngân trên 80%.")
     head = "Lai Châu tăng tốc giải ngân những tháng cuối năm\nBáo điện tử | Thứ Hai, 02-12-2024, 10:15\n"
     assert fig(body, "7 đơn vị", head=head).period == "2024-YTD"
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Đặc khu Cát Hải giải ngân đạt 58,6% kế hoạch vốn, thấp hơn mức bình quân 63,2% của thành phố.", "63,2%"),
+    ("Huyện giải ngân đạt 70,4% kế hoạch vốn, cao hơn mức bình quân chung của tỉnh là 61,2%.", "61,2%"),
+])
+def test_a_yardsticks_value_without_brackets_takes_the_measures_basis(body, quote):
+    assert fig(body, quote).basis == "plan"

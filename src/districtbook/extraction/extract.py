@@ -2039,8 +2039,10 @@ def resolve_goal_term(r: Reading, s: Sentence, p: ParagraphState, a: ArticleStat
 
 
 #: a value in brackets after what it is compared with: "thấp hơn bình quân cả nước (52,6%)", "cao hơn tỉnh X (40%)"
-_COMPARED_VALUE_BEFORE = re.compile(r"\b(?:cao|thấp|nhiều|ít|lớn|nhỏ|chậm|nhanh)\shơn\s(?:so với\s)?[^()%\d;]{1,60}\(\s?"
-                                    r"(?:(?:khoảng|gần|hơn|trên|xấp xỉ|đạt)\s)?$")
+_COMPARED_VALUE_BEFORE = re.compile(r"\b(?:cao|thấp|nhiều|ít|lớn|nhỏ|chậm|nhanh)\shơn\s(?:so với\s)?(?:[^()%\d;]{1,60}\(\s?"
+                                    r"(?:(?:khoảng|gần|hơn|trên|xấp xỉ|đạt)\s)?|(?:mức\s)?(?:bình quân|trung bình)"
+                                    r"(?:\schung)?(?:\s(?:của\s)?(?:cả nước|toàn quốc|tỉnh|thành phố|toàn tỉnh|toàn thành phố))?"
+                                    r"(?:\s(?:là|khoảng|gần))?\s)$")  # (or without brackets: "thấp hơn mức bình quân 63,2%")
 
 
 def resolve_basis(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
