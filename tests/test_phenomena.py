@@ -1973,3 +1973,9 @@ def test_the_same_point_of_an_earlier_year_opening_a_sentence_frames_nothing_aft
 ])
 def test_a_yardsticks_value_without_brackets_takes_the_measures_basis(body, quote):
     assert fig(body, quote).basis == "plan"
+
+
+def test_a_heading_that_names_months_without_their_year_frames_what_follows_in_the_articles_year():
+    body = ("Ngày 3/10, Quận ủy Long Biên sơ kết công tác 9 tháng năm 2024 và triển khai nhiệm vụ quý IV.\n\nKết quả 9 tháng"
+            "\n\nTổng thu ngân sách trên địa bàn quận đạt 4.835 tỷ đồng, bằng 85,1% dự toán.")
+    assert fig(body, "4.835", head="Long Biên: Thu ngân sách đạt 85% dự toán\nKinh tế\n").period == "2024-9M"
