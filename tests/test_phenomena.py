@@ -1979,3 +1979,15 @@ def test_a_heading_that_names_months_without_their_year_frames_what_follows_in_t
     body = ("Ngày 3/10, Quận ủy Long Biên sơ kết công tác 9 tháng năm 2024 và triển khai nhiệm vụ quý IV.\n\nKết quả 9 tháng"
             "\n\nTổng thu ngân sách trên địa bàn quận đạt 4.835 tỷ đồng, bằng 85,1% dự toán.")
     assert fig(body, "4.835", head="Long Biên: Thu ngân sách đạt 85% dự toán\nKinh tế\n").period == "2024-9M"
+
+
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    # a compared value's time ("cao hơn mức tăng 6,18% của năm 2016") dates that value, not the breakdown after it
+    ("Năm 2017, GRDP của tỉnh ước tăng 6,65% so với năm 2016, cao hơn mức tăng 6,18% của năm 2016. Trong đó, khu vực "
+     "dịch vụ tăng 7,41%.", "7,41%", "2017"),
+    # "so với ước thực hiện năm 2013" is a base: the goal after it is of the plan's year
+    ("Năm 2014, tỉnh được giao dự toán thu 5.185 tỷ đồng, tăng 5,4% so với ước thực hiện năm 2013. Tỉnh phấn đấu thu "
+     "nội địa vượt 5% dự toán.", "5%", "2014"),
+])
+def test_a_compared_values_time_and_an_estimates_base_frame_nothing_after_them(body, quote, period):
+    assert fig(body, quote, head="Kinh tế cuối năm\nXã hội 27/12/2017 08:00\n").period == period

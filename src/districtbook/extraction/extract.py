@@ -2646,6 +2646,7 @@ def _reported_marks(s: Sentence, p: ParagraphState, a: ArticleState) -> list[tup
             or last
     return [mark for mark in _not_compared(last, a.text)
             if not _PART_OPENER.search(a.text, max(s.start, mark[0] - 22), mark[0])
+            and not _COMPARED_VALUE_OF.search(a.text, max(s.start, mark[0] - 40), mark[0])
             and not _COMPLETION_BEFORE.search(a.text, max(s.start, mark[0] - 40), mark[0])]
 
 
@@ -2666,6 +2667,8 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
 
 _PART_OPENER = re.compile(r"\b(?:[Rr]iêng|[Tt]rong đó),?\s$|\bCùng (?:thời điểm|kỳ)(?: này)?\s(?:năm\s)?$")
 #   ("Cùng thời điểm năm 2023, tỷ lệ giải ngân mới đạt 61,8%.": the time compared with dates that sentence only)
+#: the period of a compared value: "cao hơn mức tăng 6,18% của năm 2016" dates that value, not what follows
+_COMPARED_VALUE_OF = re.compile(r"\b(?:hơn|so với|bằng)\s(?:mức\s)?(?:tăng\s)?[\d.,]+\s?%?\s(?:của|trong)\s$")
 #: the period a conference launches, after the one it reviews: "triển khai nhiệm vụ 6 tháng cuối năm 2016"
 _LAUNCHED_BEFORE = re.compile(r"\b(?:triển khai|phương hướng|phát động thi đua)\b[^.;,]{0,20}$")
 #: when a work is to be done: "dự kiến chỉ hoàn thành trong quý II/2023" dates that event, not the figures after it

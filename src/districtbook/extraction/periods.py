@@ -85,7 +85,7 @@ _PERIOD_TRIGGER = _period_trigger()
 BASE_RE = re.compile(
     rf"[Ss]o\s(?:với\s|cùng\s)(?:(?:cùng\skỳ|kỳ|cùng\sthời\sđiểm|thời\sđiểm|\d{{1,2}}\stháng(?:\sđầu|\scuối)?|"
     rf"(?:{_MONTH_COUNT})\stháng(?:\sđầu|\scuối)?|nửa\s(?:đầu|cuối)|quý\s[IV1-4]+|đầu|cuối|hết|cả|năm|tháng|quý|"
-    rf"(?:số\s)?thực\shiện|kết\squả|mức)\s){{0,4}}"  # ("so với thực hiện năm 2023", "so với mức năm 2020")
+    rf"(?:số\s|ước\s)?thực\shiện|kết\squả|mức)\s){{0,4}}"  # ("so với (ước) thực hiện năm 2023", "so với mức năm 2020")
     rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "So cùng kỳ 2022", "so với cuối năm 2022", "quý I/2023"
     rf"[Ss]o\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)|"
     rf"(?:hơn|bằng)\scùng\skỳ\s(?:năm\s)?{_Y}|"  # "cao hơn cùng kỳ năm 2022 (58,1%)": the same period of another year
