@@ -76,8 +76,7 @@ def _portal_place(slug: str) -> Place | None:
     """The province or central city whose name, without diacritics and spaces, is ``slug`` ("haiphong")."""
     for name in sorted(gazetteer().provinces):
         if slugify(name).replace("-", "") == slug:
-            return Place("TP.HCM", "city") if name == "Hồ Chí Minh" else Place(name, "city" if name in CENTRAL_CITIES
-                                                                                  else "province")
+            return _top_unit(name)
     return None
 
 
