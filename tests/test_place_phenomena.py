@@ -15,6 +15,11 @@ from .test_phenomena import fig, figs
 DATED = "Kinh tế 12/07/2024 08:00\n"
 
 
+def placed(body: str, quote: str, head: str = "Kết quả nổi bật") -> str:
+    """The unit of the figure quoted ``quote`` in ``body``, under a headline that names no unit."""
+    return fig(body, quote, head=f"{head}\n{DATED}").district
+
+
 # --- a zone of the economy named after a unit ("Khu kinh tế Vân Đồn") is no mention of that unit -------------------
 @pytest.mark.parametrize(("head", "body", "quote", "place"), [
     ("Quảng Ninh: Thu ngân sách 6 tháng đạt 61% dự toán",
@@ -513,7 +518,7 @@ def test_a_city_that_ranks_its_wards_in_a_headline_is_the_articles_unit(head, bo
      "6 xã", "Cần Giờ"),
 ])
 def test_a_count_of_the_parts_of_a_unit_is_the_wholes(body, quote, place):
-    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+    assert placed(body, quote) == place
 
 
 # --- a rank among the units of a level ("xếp thứ 2/27 xã, phường") ranks a unit of that level: the one named before it
@@ -528,7 +533,7 @@ def test_a_count_of_the_parts_of_a_unit_is_the_wholes(body, quote, place):
      "5/9", "Ninh Hòa"),
 ])
 def test_a_rank_among_units_of_a_level_ranks_one_of_that_level(body, quote, place):
-    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+    assert placed(body, quote) == place
 
 
 # --- units a list names bare, each before its value in brackets, after one named with its level word ("huyện Yên Thành
@@ -544,7 +549,7 @@ def test_a_rank_among_units_of_a_level_ranks_one_of_that_level(body, quote, plac
     ("Huyện Yên Thành kết nạp 242 đảng viên, nhiều nhất là Trường THPT Phan Đăng Lưu (31 đảng viên).", "31", "Yên Thành"),
 ])
 def test_units_a_list_names_bare_before_their_values_in_brackets(body, quote, place):
-    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+    assert placed(body, quote) == place
 
 
 # --- a site header in capitals names the portal's unit; a ward the body names once, as an example, is not what the
@@ -604,7 +609,7 @@ def test_a_portals_unit_wins_over_a_higher_unit_named_once_when_the_body_says_it
     ("Năm 2020, huyện Đức Trọng có 1.250 ha cà phê tái canh, tập trung chủ yếu tại xã Hiệp An.", "1.250", "Đức Trọng"),
 ])
 def test_where_a_figure_is_concentrated_is_not_its_unit(body, quote, place):
-    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+    assert placed(body, quote) == place
 
 
 @pytest.mark.parametrize(("body", "quote", "place"), [
@@ -612,7 +617,7 @@ def test_where_a_figure_is_concentrated_is_not_its_unit(body, quote, place):
     ("Năm 2020, xã đảo Nhơn Châu đón 12.000 lượt khách.", "12.000", "Nhơn Châu"),
 ])
 def test_an_island_commune_is_a_commune(body, quote, place):
-    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+    assert placed(body, quote) == place
 
 
 @pytest.mark.parametrize(("head", "body", "quote", "place"), [
@@ -634,7 +639,7 @@ def test_the_unit_that_gives_is_not_the_subject(head, body, quote, place):
      "Bình Thạnh"),
 ])
 def test_a_measure_of_the_district_said_with_cua_huyen_is_the_districts(body, quote, place):
-    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+    assert placed(body, quote) == place
 
 
 @pytest.mark.parametrize(("body", "quote", "place"), [
@@ -644,7 +649,7 @@ def test_a_measure_of_the_district_said_with_cua_huyen_is_the_districts(body, qu
     ("Năm 2021, quận Ninh Kiều có 1.250 doanh nghiệp, nhiều nhất quanh Đại học Cần Thơ.", "1.250", "Ninh Kiều"),
 ])
 def test_a_thing_named_after_a_province_is_no_mention_of_it(body, quote, place):
-    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+    assert placed(body, quote) == place
 
 
 def test_a_yardsticks_owner_is_not_what_the_next_sentences_are_about():
@@ -663,4 +668,4 @@ def test_a_yardsticks_owner_is_not_what_the_next_sentences_are_about():
      "7.100", "Lạng Sơn"),
 ])
 def test_where_people_or_goods_go_is_no_subject(body, quote, place):
-    assert fig(body, quote, head=f"Kết quả nổi bật\n{DATED}").district == place
+    assert placed(body, quote) == place
