@@ -1991,3 +1991,12 @@ def test_a_heading_that_names_months_without_their_year_frames_what_follows_in_t
 ])
 def test_a_compared_values_time_and_an_estimates_base_frame_nothing_after_them(body, quote, period):
     assert fig(body, quote, head="Kinh tế cuối năm\nXã hội 27/12/2017 08:00\n").period == period
+
+
+def test_an_earlier_year_said_inside_a_paragraph_of_a_part_year_report_frames_nothing_after_it():
+    body = ("Ngày 8/7/2016, Huyện ủy sơ kết công tác 6 tháng đầu năm 2016.\n\nTổng thu ngân sách đạt 1.860 tỷ đồng. Năm 2015, "
+            "huyện là đơn vị dẫn đầu khối huyện về thu ngân sách với 2.580 tỷ đồng.\n\nHuyện đã cấp 1.315 giấy chứng nhận "
+            "quyền sử dụng đất.")
+    head = "Đông Anh: 6 tháng đầu năm 2016 thu ngân sách tăng 35%\nXã hội 08/07/2016 08:00\n"
+    assert fig(body, "1.315", head=head).period == "2016-H1"
+    assert fig(body, "2.580", head=head).period == "2015"

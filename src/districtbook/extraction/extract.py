@@ -2650,6 +2650,15 @@ def _reported_marks(s: Sentence, p: ParagraphState, a: ArticleState) -> list[tup
             and not _COMPLETION_BEFORE.search(a.text, max(s.start, mark[0] - 40), mark[0])]
 
 
+def _looks_back(period: str, s: Sentence, a: ArticleState) -> bool:
+    """Whether a year a sentence names after the first of its paragraph looks back from the part of a later year the
+    lead reports on ("6 tháng đầu năm 2016 …" then "Năm 2015, Đông Anh là đơn vị dẫn đầu …"): it frames no paragraph
+    after it."""
+    lead = a.lead_frame[0]
+    return bool(lead) and _SUB_YEAR.search(lead) is not None and period.isdigit() and period < lead[:4] \
+        and a.text.rfind("\n", 0, s.start) + 1 < s.start - 1
+
+
 def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> list[tuple[bool, str, int, int]]:
     """The marks of a sentence that frame the paragraphs after it, each with whether it opens the sentence: a report's
     "6 tháng đầu năm", an opening "Trong 5 năm vừa qua, …", a year set off by a comma ("trong năm 2024, …"); not a
@@ -2659,6 +2668,8 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
         opening = pos - s.start <= 12 or "-" not in period and _REPORTED_OPENER.search(a.text, max(s.start, pos - 16),
                                                                                         pos) is not None
         if period.endswith("-YTD") and frame[:4] == period[:4] and _SUB_YEAR.search(frame) and "YTD" not in frame:
+            continue
+        if _looks_back(period, s, a):
             continue
         if opening or _SUB_YEAR.search(period) or "-" not in period and _COMMA_AFTER.match(a.text, pos, pos + 30):
             out.append((opening, period, pos, e))
