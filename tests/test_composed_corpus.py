@@ -90,8 +90,8 @@ SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0
         "ninth": (("corpus13.txt",), {"district": 0.975, "period": 0.92, "basis": 0.93}),
         "tenth": (("corpus14.txt",), {"district": 0.98, "period": 0.935, "basis": 0.945}),
         "eleventh": (("corpus15.txt",), {"district": 0.955, "period": 0.985, "basis": 0.955}),
-        "twelfth": (("corpus16.txt",), {"district": 0.99, "period": 0.91, "basis": 0.975}),
-        "thirteenth": (("corpus17.txt",), {"district": 0.965, "period": 0.925, "basis": 0.93})}
+        "twelfth": (("corpus16.txt",), {"district": 0.99, "period": 0.925, "basis": 0.975}),
+        "thirteenth": (("corpus17.txt",), {"district": 0.965, "period": 0.935, "basis": 0.935})}
 
 
 def _blocks(files):
