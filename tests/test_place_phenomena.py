@@ -669,3 +669,13 @@ def test_a_yardsticks_owner_is_not_what_the_next_sentences_are_about():
 ])
 def test_where_people_or_goods_go_is_no_subject(body, quote, place):
     assert placed(body, quote) == place
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    # the country's provinces counted ("24/63 tỉnh, thành phố") are the country's, whichever province leads the report
+    ("Theo đó, Quảng Ninh tiếp tục dẫn đầu với 91,04%. Có 24/63 tỉnh, thành phố đạt kết quả cao hơn giá trị trung bình.",
+     "24/63"),
+    ("Năm 2025, tỉnh Quảng Ninh đạt 91,2 điểm; có 20/34 tỉnh, thành có điểm số trên 85.", "20/34"),
+])
+def test_the_countrys_provinces_counted_are_the_countrys(body, quote):
+    assert fig(body, quote, head=f"Quảng Ninh dẫn đầu Chỉ số cải cách hành chính\n{DATED}").district == "Việt Nam"

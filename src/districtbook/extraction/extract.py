@@ -2275,6 +2275,11 @@ def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
         if m is not None:
             r.place, r.place_ev = m.place, ("clause", m.start, m.end, False)
             return
+    provinces = _PROVINCES_COUNTED.match(a.text, r.tok.tail) if r.tok.unit == "ratio" and r.tok.denominator in (63, 34) \
+        else None
+    if provinces:  # "Có 24/63 tỉnh, thành phố đạt kết quả cao hơn giá trị trung bình": the country's provinces
+        r.place, r.place_ev = Place("Việt Nam", "country"), ("clause", provinces.start(1), provinces.end(1), False)
+        return
     beside = _owner_beside(r, a)
     if beside is not None:
         r.place, r.place_ev = beside.place, ("clause", beside.start, beside.end, False)
@@ -2295,6 +2300,8 @@ def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
         p.clause_place = (s.start, r.clause[0], r.place, r.place_ev)
 
 
+#: the provinces of the country counted: "24/63 tỉnh, thành phố", "20/34 tỉnh, thành"
+_PROVINCES_COUNTED = re.compile(r"\s?(tỉnh(?:,?\s?thành(?:\sphố)?)?)\b")
 #: a rank among the units of a level: "xếp thứ 2/27 xã, phường", "đứng thứ 5/13 huyện, thị xã", "thứ 21/63 tỉnh"
 _RANK_OF_LEVEL = re.compile(r"\d+\s?/\s?\d+\s(?P<g>xã|phường|quận|huyện|thị xã|tỉnh)\b")
 _RANK_LEVELS = {"xã": ("ward",), "phường": ("ward",), "quận": ("district", "city"), "huyện": ("district", "city"),
