@@ -426,7 +426,7 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
         elif m["city"]:
             name = _fit(_undashed(m["city"]), _city_names())
             if name in CENTRAL_CITIES:
-                place = Place("TP.HCM" if name == "Hồ Chí Minh" else name, "city")
+                place = _top_unit(name)
             elif name in g.provinces:
                 place = Place(f"TP {name}", "city", name)
             elif name in g.districts:  # a city inside a province ("thành phố Thủ Đức", "thành phố Mỹ Tho")
