@@ -1529,8 +1529,20 @@ def _parent_of_ranked(article: Article, in_title: list[Mention], in_frame: list[
     bare = bare_district_names(text, title.start, title.end, in_title) if title and main[0].level == "ward" else []
     in_text = {m.place for m in in_frame}
     heads = in_title + [m for m in bare if m.place in in_text]
-    named = next((m for m in heads if m.place == parent or holds(m.place, main[0])), None)
+    named = next((m for m in heads if (m.place == parent or holds(m.place, main[0])) and not _led_group(text, m)), None)
     return (named.place, ("title", named.start, named.end, False)) if named else None
+
+
+#: the group a headline's leader leads, right after the verb: "Từ Sơn dẫn đầu tỉnh Bắc Ninh về thu ngân sách",
+#: "Hội An đứng đầu các địa phương của Quảng Nam"
+_LEADS_GROUP = re.compile(r"(?:dẫn đầu|đứng đầu|đứng thứ \d{1,2}|xếp thứ \d{1,2}|cao nhất|thấp nhất)\s(?:(?:toàn|cả|khối|"
+                          r"nhóm|trong|các|địa phương|đơn vị|huyện|thị xã|thành phố|,|của)\s?){0,6}$")
+
+
+def _led_group(text: str, m: Mention) -> bool:
+    """Whether the unit ``m`` is named as the group a headline's leader leads ("Từ Sơn dẫn đầu tỉnh Bắc Ninh"): the
+    group, not whose report it is."""
+    return bool(_LEADS_GROUP.search(text, max(0, m.start - 60), m.start))
 
 
 def _parent_of_listed(article: Article, in_frame: list[Mention], main: list[Place],
