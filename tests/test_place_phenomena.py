@@ -697,3 +697,20 @@ def test_the_countrys_provinces_counted_are_the_countrys(body, quote):
 ])
 def test_the_group_a_headlines_leader_leads_is_not_whose_report_it_is(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- the money of a higher unit's budget ("vốn ngân sách tỉnh hỗ trợ", "nguồn ngân sách thành phố") is whose money it
+# is, not who spends it: the figure stays the unit the article is about -----------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Cẩm Phả: Giải ngân vốn đầu tư công 9 tháng đạt 68%",
+     "Đến ngày 30/9/2023, thành phố Cẩm Phả đã giải ngân 540 tỷ đồng vốn đầu tư công. Trong đó, vốn ngân sách tỉnh "
+     "hỗ trợ giải ngân 210 tỷ đồng, đạt 74%.", "210", "Cẩm Phả"),
+    ("Cẩm Phả: Giải ngân vốn đầu tư công 9 tháng đạt 68%",
+     "Đến ngày 30/9/2023, thành phố Cẩm Phả đã giải ngân 540 tỷ đồng vốn đầu tư công. Trong đó, vốn ngân sách tỉnh "
+     "hỗ trợ giải ngân 210 tỷ đồng, đạt 74%.", "74%", "Cẩm Phả"),
+    ("Phù Cát đẩy nhanh xây dựng nông thôn mới",
+     "Năm 2022, huyện Phù Cát huy động 312 tỷ đồng cho nông thôn mới, trong đó nguồn ngân sách tỉnh chiếm khoảng 35%.",
+     "35%", "Phù Cát"),
+])
+def test_a_higher_units_budget_money_is_spent_by_the_articles_unit(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

@@ -1024,7 +1024,8 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                                 "thị ", "Thị ",  # "Thị xã có 15 phường, xã": the town, not a commune
                                 "mỗi ", "từng ", "vị hành chính cấp ",  # "đơn vị hành chính cấp xã": a tier
                                 "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/",
-                                "được ", "do "),  # "phường được quận phân cấp …": who gives, not the subject
+                                "được ", "do ",  # "phường được quận phân cấp …": who gives, not the subject
+                                "vốn ngân sách ", "Vốn ngân sách ", "nguồn ngân sách "),  # whose money, not who spends it
                         # "một số quận", "nhiều phường", "mỗi xã": several units, not the one; "9 quận, huyện",
                         # "phường/xã": units of two kinds counted or named together
                         # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"; "các đảng bộ
