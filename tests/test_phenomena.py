@@ -1784,6 +1784,21 @@ def test_a_month_of_a_year_written_with_a_slash_is_a_year_reported_on():
     assert reporting_year("Cập nhật ngày 30/11/2024. Năm 2022, quận thu 900 tỷ đồng.") == 2022  # a saved date is no year reported on
 
 
+# --- a goal's year ("Mục tiêu đến hết năm 2025, …", "phấn đấu đến năm 2030") is no year an undated article reports on:
+# its running totals stay in the year of its day ("Tính đến ngày 15/11/2022"), the goal's own year where it is named --
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Tính đến ngày 15/11/2022, toàn tỉnh có 142/148 chợ thanh toán số. Từ đầu năm đến nay, giá trị giao dịch đạt "
+     "186 tỷ đồng. Mục tiêu đến hết năm 2025, 100% chợ thanh toán số.", "186", "2022-YTD"),
+    ("Tính đến ngày 20/10/2021, huyện có 35 xã dùng dịch vụ công. Từ đầu năm đến nay, huyện tiếp nhận 4.200 hồ sơ "
+     "trực tuyến. Huyện đặt mục tiêu đến cuối năm 2025 có 90% hồ sơ trực tuyến.", "4.200", "2021-YTD"),
+    # (a goal's year also named as a year reported on stays one: "quý II/2023" … "phấn đấu cả năm 2023")
+    ("Quý II/2023, thành phố thu 1.121 tỷ đồng. Từ đầu năm đến nay, thành phố thu 2.083 tỷ đồng. Thành phố phấn đấu cả "
+     "năm 2023 đón 4,5 triệu lượt khách.", "2.083", "2023-YTD"),
+])
+def test_a_goals_year_is_no_year_reported_on(body, quote, period):
+    assert fig(body, quote, head="Kết quả nổi bật\n").period == period
+
+
 def test_the_year_before_the_figures_is_year_on_year_even_when_a_term_began_then():
     # 2020 began a term, but "so với năm 2020" of a 2021 figure is the year before, whatever year the article was written
     body = ("Tính đến 30/11/2021, tăng trưởng kinh tế của quận đạt 13,99% so với năm 2020.\n\n"

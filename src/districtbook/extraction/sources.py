@@ -123,10 +123,16 @@ def reporting_year(text: str, plans: bool = True) -> int | None:
     (2024, 2023, 2024)
     >>> reporting_year("6 tháng cuối năm 2025, phường thu 1.436 tỷ đồng. Năm 2026, phường phấn đấu thu 2.950 tỷ đồng.")
     2025
+    >>> reporting_year("Tính đến ngày 15/11/2022, có 142 chợ … Mục tiêu đến hết năm 2025, 100% chợ thanh toán số.")
+    2022
     """
     said = list(_YEAR.finditer(text))  # (read once: the years, the plans' and the goals' among them)
+    # "Mục tiêu đến hết năm 2025" beside "Tính đến ngày 15/11/2022": a goal's year, when another year is left
+    aimed = [bool(_GOAL_BEFORE.search(text, max(0, m.start() - 32), m.start())) for m in said]
+    aims = [int(m["y"]) for m, aim in zip(said, aimed) if aim]
+    said = [m for m, aim in zip(said, aimed) if not aim]
     years = [int(m["y"]) for m in said] + [int(m["y"]) for m in _MONTH_OF_YEAR.finditer(text)] \
-        + [int(m["y"]) for m in _UP_TO_DAY.finditer(text)]
+        + [int(m["y"]) for m in _UP_TO_DAY.finditer(text)] or aims
     if not plans:
         planned = {m.start("y") for m in _PLANNED_YEAR.finditer(text)}
         years = [int(m["y"]) for m in said if m.start("y") not in planned] or years
@@ -137,6 +143,10 @@ def reporting_year(text: str, plans: bool = True) -> int | None:
 
 #: what makes the year before it a goal's: "Năm 2026, phường phấn đấu thu ngân sách 2.950 tỷ đồng"
 _GOAL_AFTER = re.compile(r"[^.;\d]{0,40}?\b(?:phấn đấu|đặt mục tiêu|đề ra mục tiêu)\b")
+
+
+#: what makes the year after it a goal's: "Mục tiêu đến hết năm 2025, 100% chợ …", "phấn đấu đến năm 2030"
+_GOAL_BEFORE = re.compile(r"\b(?:[Mm]ục tiêu|[Pp]hấn đấu|[Đđ]ịnh hướng|[Tt]ầm nhìn)\s(?:[^\W\d]+\s){0,3}(?:năm\s)?$")
 
 
 #: a running total's day ("tính đến ngày 15/12/2021"): a year reported on (not any day: a meeting's may come later)
