@@ -1799,6 +1799,24 @@ def test_a_goals_year_is_no_year_reported_on(body, quote, period):
     assert fig(body, quote, head="Kết quả nổi bật\n").period == period
 
 
+# --- a forecast or a goal for a part of a year named without its year ("Dự kiến quý II, …") is of no time already past:
+# the year of the article's date, not that of an earlier year's paragraph above it ------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "period"), [
+    ("Thu ngân sách quý I tăng mạnh\nKinh tế 03/04/2026 08:00\n",
+     "Quý I/2026, tỉnh thu 9.786 tỷ đồng.\n\nCả năm 2025, tỉnh thu 41.200 tỷ đồng.\n\nDự kiến quý II, tỉnh thu khoảng "
+     "10.500 tỷ đồng.", "10.500", "2026-Q2"),
+    ("Xuất khẩu quý I tăng 12%\nKinh tế 05/04/2024 08:00\n",
+     "Quý I/2024, xuất khẩu đạt 1,2 tỷ USD.\n\nNăm 2023, tỉnh xuất khẩu 4,8 tỷ USD.\n\nTỉnh phấn đấu quý II xuất khẩu "
+     "đạt 1,4 tỷ USD.", "1,4", "2024-Q2"),
+    # (a result of an earlier year's quarter stays that year's: "Năm 2023, … quý IV thu 300 tỷ đồng")
+    ("Thu ngân sách quý I tăng mạnh\nKinh tế 03/04/2024 08:00\n",
+     "Quý I/2024, tỉnh thu 900 tỷ đồng.\n\nNăm 2023, tỉnh thu 3.000 tỷ đồng; riêng quý IV thu 800 tỷ đồng.", "800",
+     "2023-Q4"),
+])
+def test_a_forecast_for_a_part_of_a_year_is_of_no_time_already_past(head, body, quote, period):
+    assert fig(body, quote, head=head).period == period
+
+
 def test_the_year_before_the_figures_is_year_on_year_even_when_a_term_began_then():
     # 2020 began a term, but "so với năm 2020" of a 2021 figure is the year before, whatever year the article was written
     body = ("Tính đến 30/11/2021, tăng trưởng kinh tế của quận đạt 13,99% so với năm 2020.\n\n"

@@ -1915,7 +1915,7 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     if progress and not (period and r.clause[0] <= m0 < r.clause[1]):
         return  # "dự án … đã hoàn thành 93% khối lượng": how far a project has got, which only its clause dates
     if period:
-        r.period = _in_its_frame(period, m0, m1, r, p, a)
+        r.period = _in_its_frame(period, m0, m1, r, s, p, a)
         r.period_ev = ("clause" if r.clause[0] <= m0 < r.clause[1] else "sentence", m0, m1, False)
         return
     if _NOW.search(r.before):
@@ -1934,16 +1934,24 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         r.period, r.period_ev = a.only_year[0], ("only_year", a.only_year[1], a.only_year[2], True)
 
 
-def _in_its_frame(period: str, m0: int, m1: int, r: Reading, p: ParagraphState, a: ArticleState) -> str:
-    """A time expression's period read in its frame: the frame's year for a part of a year named without one
-    (:func:`_year_of_frame`), the coming term for a term named without its years in a goal ("Đại hội đề ra 18 chỉ
-    tiêu: … cuối nhiệm kỳ đạt 180 triệu đồng")."""
-    period = _year_of_frame(period, a.text[m0:m1], p.period[0])
+def _in_its_frame(period: str, m0: int, m1: int, r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> str:
+    """A time expression's period read in its frame: the year of the sentence's earlier time, else of the paragraph's
+    frame, for a part of a year named without one (:func:`_year_of_frame`; "Năm 2023, tỉnh thu …; riêng quý IV thu
+    800 tỷ đồng"), the coming term for a term named without its years in a goal ("Đại hội đề ra 18 chỉ tiêu: … cuối
+    nhiệm kỳ đạt 180 triệu đồng")."""
+    earlier = [q for pos, q, scope, e in s.marks if e <= m0 and not scope and _IN_ONE_YEAR.fullmatch(q)
+               and _NAMES_ITS_YEAR.search(a.text, pos, e)]
+    framed = _year_of_frame(period, a.text[m0:m1], earlier[-1] if earlier else p.period[0])
+    now = a.lead_period[0][:4]  # the time the lead reports on ("Quý I/2026, …"), not a page's date
+    ahead = r.goal_before or _FORECAST_BEFORE.search(a.text, max(r.clause[0], m0 - 40), m0)
+    # "Quý I/2026, … Cả năm 2025, … Dự kiến quý II, tỉnh thu …": a forecast is of no time already past
+    period = period if ahead and now.isdigit() and framed[:4] < now <= period[:4] else framed
     if r.goal_before and a.periods.future and period == a.periods.term and _TERM_UNNAMED.fullmatch(a.text, m0, m1):
         return a.periods.future
     return period
 
 
+_FORECAST_BEFORE = re.compile(r"\b(?:[Dd]ự kiến|[Dd]ự báo|[Pp]hấn đấu)\s(?:[^\W\d]+\s){0,3}$")
 _TERM_UNNAMED = re.compile(r"[^\d]*nhiệm kỳ[^\d]*")  # a term named without its years: "nhiệm kỳ", "cả nhiệm kỳ"
 _IN_ONE_YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:H[12]|Q[1-4]|\d{1,2}M|\d\d|YTD))?")
 _NAMES_ITS_YEAR = re.compile(r"(?:19|20)\d\d|\bnăm\b(?!\s*$)")  # ("tháng 3 năm nay"; not "6 tháng cuối năm")
