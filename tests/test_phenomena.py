@@ -1817,6 +1817,23 @@ def test_a_forecast_for_a_part_of_a_year_is_of_no_time_already_past(head, body, 
     assert fig(body, quote, head=head).period == period
 
 
+# --- a month named without its year that opens a sentence ("Tháng 10: …", "Trong tháng 8, …") frames what follows, as
+# any opening time does; one said inside a clause ("thu 61 tỷ đồng trong tháng 10") dates that clause only -----------
+@pytest.mark.parametrize(("head", "body", "quote", "period"), [
+    ("Thu ngân sách 10 tháng đạt 90% dự toán\nKinh tế 01/11/2018 08:00\n",
+     "10 tháng năm 2018, thành phố thu 498 tỷ đồng.\nTháng 10: Thu ngân sách đạt 61 tỷ đồng\nTrong tháng, thu ngân sách "
+     "đạt 61 tỷ đồng, tăng 18% so với tháng 9.", "18%", "2018-10"),
+    ("Tuyến phố không dùng tiền mặt sau 3 tháng\nKinh tế 05/09/2024 08:00\n",
+     "Tuyến phố được ra mắt từ tháng 6/2024 với 128 hộ kinh doanh.\nTrong tháng 8, tuyến phố có 9.600 giao dịch qua mã "
+     "QR, tăng 23% so với tháng 7; giá trị giao dịch khoảng 2,4 tỷ đồng.", "2,4", "2024-08"),
+    ("Thu ngân sách 10 tháng đạt 90% dự toán\nKinh tế 01/11/2018 08:00\n",
+     "10 tháng năm 2018, thành phố thu 498 tỷ đồng, riêng trong tháng 10 thu 61 tỷ đồng; chi ngân sách đạt 402 tỷ "
+     "đồng.", "402", "2018-10M"),
+])
+def test_a_month_that_opens_a_sentence_frames_what_follows(head, body, quote, period):
+    assert fig(body, quote, head=head).period == period
+
+
 def test_the_year_before_the_figures_is_year_on_year_even_when_a_term_began_then():
     # 2020 began a term, but "so với năm 2020" of a 2021 figure is the year before, whatever year the article was written
     body = ("Tính đến 30/11/2021, tăng trưởng kinh tế của quận đạt 13,99% so với năm 2020.\n\n"

@@ -678,6 +678,9 @@ _FOUNDED_BEFORE = re.compile(r"(?:thành\slập|chia\stách|tái\slập|ra\sđ�
                              r"quận|huyện|phường|xã|thị\sxã|thành\sphố|[A-ZĐ]\w*))*\s$")
 
 
+_OPENS = re.compile(r"(?:^|[\n.]\s?)(?:Trong\s)?$")  # what may stand before a time that opens a sentence
+
+
 def _scope(text: str, m: re.Match[str], start: int) -> str:
     """What a period expression dates (:func:`scoped_marks`): "paren" the figure before its brackets, "clause" its
     clause ("đến năm 2030", a month with no year), "founding" its sentence only (a founding date never frames
@@ -685,8 +688,8 @@ def _scope(text: str, m: re.Match[str], start: int) -> str:
     if text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")" \
             and not TIME_BEFORE_BRACKET.search(text, max(start, m.start() - 16), m.start()):
         return "paren"
-    if m["until"] or m["year_end"] or m["mo"] and not m["moy"]:
-        return "clause"
+    if m["until"] or m["year_end"] or m["mo"] and not m["moy"] and not _OPENS.search(text, max(0, m.start() - 8), m.start()):
+        return "clause"  # (a month that opens its sentence frames what follows: "Tháng 10: Thu ngân sách đạt …")
     if not m["t1"] and _FOUNDED_BEFORE.search(text, max(start, m.start() - 50), m.start()):
         return "founding"
     return ""
