@@ -1834,6 +1834,17 @@ def test_a_month_that_opens_a_sentence_frames_what_follows(head, body, quote, pe
     assert fig(body, quote, head=head).period == period
 
 
+# --- "trong quý", "cả quý" after a month: the quarter that month lies in -------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Tháng 3/2019, thành phố thành lập mới 45 doanh nghiệp, nâng tổng số doanh nghiệp thành lập mới trong quý lên "
+     "118 doanh nghiệp.", "118", "2019-Q1"),
+    ("Tháng 8/2023, huyện thu ngân sách 40 tỷ đồng, đưa tổng thu cả quý lên 110 tỷ đồng.", "110", "2023-Q3"),
+    ("Tháng 8/2023, huyện thu ngân sách 40 tỷ đồng, đưa tổng thu cả quý lên 110 tỷ đồng.", "40", "2023-08"),
+])
+def test_the_quarter_said_after_a_month_is_that_months_quarter(body, quote, period):
+    assert fig(body, quote).period == period
+
+
 def test_the_year_before_the_figures_is_year_on_year_even_when_a_term_began_then():
     # 2020 began a term, but "so với năm 2020" of a 2021 figure is the year before, whatever year the article was written
     body = ("Tính đến 30/11/2021, tăng trưởng kinh tế của quận đạt 13,99% so với năm 2020.\n\n"

@@ -1898,6 +1898,20 @@ _PROGRESS_BEFORE = re.compile(r"\b(?:[Dd]ự án|[Cc]ông trình|[Gg]ói thầu)
                               r"(?:\sđược)?)(?:\s(?:được|khoảng|gần|hơn|trên|xấp xỉ))?\s$")
 
 
+#: the quarter a month named before it lies in, said without its number: "trong quý", "của quý", "cả quý"
+_IN_THE_QUARTER = re.compile(r"\b(?:trong|của|cả)\squý\b(?!\s?(?:\d|[IV]|này|trước|tới|sau|đầu|cuối))")
+_A_MONTH = re.compile(r"\d{4}-\d\d")
+
+
+def _its_quarter(r: Reading, text: str, m1: int) -> None:
+    """"Tháng 3, … nâng tổng số doanh nghiệp thành lập mới trong quý lên 118": the quarter of the month named before
+    (:data:`_IN_THE_QUARTER`), with its words as the evidence."""
+    quarter = _IN_THE_QUARTER.search(text, m1, r.tok.start) if m1 <= r.tok.start and _A_MONTH.fullmatch(r.period) else None
+    if quarter:
+        r.period = f"{r.period[:4]}-Q{(int(r.period[5:]) - 1) // 3 + 1}"
+        r.period_ev = ("clause", quarter.start(), quarter.end(), False)
+
+
 def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """The period a figure covers, from the nearest candidate that reaches it: the comparison a quoted base value
     follows, a time expression in its sentence (not a deadline of what comes next), the frame carried from earlier
@@ -1917,6 +1931,7 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     if period:
         r.period = _in_its_frame(period, m0, m1, r, s, p, a)
         r.period_ev = ("clause" if r.clause[0] <= m0 < r.clause[1] else "sentence", m0, m1, False)
+        _its_quarter(r, text, m1)
         return
     if _NOW.search(r.before):
         return  # "Hiện quận có 4 phường": the present, which no earlier frame dates
