@@ -714,3 +714,21 @@ def test_the_group_a_headlines_leader_leads_is_not_whose_report_it_is(head, body
 ])
 def test_a_higher_units_budget_money_is_spent_by_the_articles_unit(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a level word said alone after an official of a unit of that level ("Phó Chủ tịch UBND quận Sơn Trà cho biết, năm
+# 2016 quận thu …") points back to the official's unit, though the official is no subject; a year before the level
+# word ("năm 2016 quận") is no count of units ------------------------------------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Công bố chỉ số DDCI: Hải Châu dẫn đầu khối quận, huyện",
+     "Quận Hải Châu đạt 72,15 điểm, xếp thứ nhất.\n\nPhó Chủ tịch UBND quận Sơn Trà cho biết, năm 2016 quận thu ngân "
+     "sách 1.510 tỷ đồng, đạt 108% dự toán.", "1.510", "Sơn Trà"),
+    ("Công bố chỉ số DDCI: Hải Châu dẫn đầu khối quận, huyện",
+     "Quận Hải Châu đạt 72,15 điểm, xếp thứ nhất.\n\nPhó Chủ tịch UBND quận Sơn Trà cho biết, năm 2016 quận thu ngân "
+     "sách 1.510 tỷ đồng, đạt 108% dự toán; quận giải quyết 99,2% hồ sơ đúng hạn.", "99,2%", "Sơn Trà"),
+    ("Huyện Krông Pắc dẫn đầu thu ngân sách",
+     "Năm 2020, huyện Krông Pắc thu 310 tỷ đồng.\n\nChủ tịch UBND huyện Cư M'gar cho biết, năm 2020 huyện thu 280 tỷ "
+     "đồng.", "280", "Cư M'gar"),
+])
+def test_a_level_word_after_an_official_points_back_to_the_officials_unit(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

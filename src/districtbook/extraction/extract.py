@@ -1015,12 +1015,13 @@ _AMONG_BEFORE = re.compile(r"\bnhất\s(?:trong|của)\s(?:[^;.()]{0,60}\scủa\
 _REGION_GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|cuối)\s(?:vùng\s|khu vực\s)?$")
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
 _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
-#: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn", a number ("15 xã": counted), "các"
+#: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn", a number ("15 xã": counted; not a
+#: year: "năm 2016 quận thu …"), "các"
 #: or "những", nor before a name or a number:
 #: (?<!của )(?<!theo )(?<!chuẩn )(?<!\d )(?<!các )(?<!những )\b(?:[Pp]hường|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
 #: word first so that the regex engine skips ahead to the words' first letters
 _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố", "thị xã"),
-                        before=(r"\w", "của ", "theo ", "chuẩn ", r"\d ", "các ", "những ", "tỉnh, ", "tỉnh/", "số ", "nhiều ",
+                        before=(r"\w", "của ", "theo ", "chuẩn ", r"[^\d]\d ", r"[^\d]\d\d ", r"[^\d]\d\d\d ", "các ", "những ", "tỉnh, ", "tỉnh/", "số ", "nhiều ",
                                 "thị ", "Thị ",  # "Thị xã có 15 phường, xã": the town, not a commune
                                 "mỗi ", "từng ", "vị hành chính cấp ",  # "đơn vị hành chính cấp xã": a tier
                                 "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/",
@@ -2327,7 +2328,7 @@ def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
     # a count of units ("Trong 12 huyện, thành phố, thành phố Đà Lạt dẫn đầu") is of the unit that has them, never of
     # one of them named after it
     units_counted = r.tok.unit == "count" and _UNIT_COUNTED.match(r.tok.noun) is not None
-    r.place, r.place_ev = _place_for(p.found, r.tok.start, *r.clause, _sentence_place(r, s, p), a.text, a.by_level,
+    r.place, r.place_ev = _place_for(p.found, r.tok.start, *r.clause, _sentence_place(r, s, p, a), a.text, a.by_level,
                                      ahead=not units_counted)
     ranked = _ranked_among(r, s, p, a.text)
     if ranked is not None:
@@ -2392,12 +2393,22 @@ _DISTRICT_TIER_AVERAGE = re.compile(r"\b(?:[Tt]rung bình|[Bb]ình quân)\b[^,;:
                                     r"\b(?:trung bình|bình quân)\b")
 
 
-def _sentence_place(r: Reading, s: Sentence, p: ParagraphState) -> tuple[Place | None, Evidence]:
+def _sentence_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> tuple[Place | None, Evidence]:
     """What a figure whose clause names no unit is about: the unit an earlier clause of its sentence gave its figures
-    ("Toàn tỉnh Kiên Giang thu 7.085 tỷ đồng; tăng trưởng GRDP đạt 7,18%"), else the paragraph's."""
+    ("Toàn tỉnh Kiên Giang thu 7.085 tỷ đồng; tăng trưởng GRDP đạt 7,18%"), or the one it named last when the figure's
+    clause points back to that unit's level ("Phó Chủ tịch UBND quận Sơn Trà cho biết, năm 2016 quận thu …"), else
+    the paragraph's."""
     last = p.clause_place
     if last is not None and last[0] == s.start and last[1] < r.clause[0]:
         return last[2], ("sentence", *last[3][1:])
+    # (an official's unit too: "Chủ tịch UBND huyện X" is no subject, but the "huyện" after it is X)
+    word = None
+    for word in _GENERIC_UNIT.finditer(a.text, r.clause[0], r.tok.start):
+        pass  # (the level word nearest the figure)
+    earlier = [m for m in a.named[bisect_left(a.starts, s.start):bisect_left(a.starts, word.start())]
+               if m.end <= word.start() and not m.plural] if word else []
+    if word and earlier and _LEVEL_WORDS.get(word.group().lower()) == earlier[-1].place.level:
+        return earlier[-1].place, ("sentence", earlier[-1].start, earlier[-1].end, False)
     return p.place
 
 
