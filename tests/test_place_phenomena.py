@@ -732,3 +732,20 @@ def test_a_higher_units_budget_money_is_spent_by_the_articles_unit(head, body, q
 ])
 def test_a_level_word_after_an_official_points_back_to_the_officials_unit(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a province's name that opens a city's or a district's ("Điện Biên" in "Điện Biên Phủ", "Điện Biên Đông") is no
+# mention of the province there --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Điện Biên Phủ hoàn thành và vượt 17/17 chỉ tiêu năm 2017",
+     "Năm 2017, thành phố Điện Biên Phủ (tỉnh Điện Biên) hoàn thành 17/17 chỉ tiêu.\n\nThu ngân sách trên địa bàn đạt "
+     "318 tỷ đồng, bằng 127% dự toán tỉnh giao.", "318", "Điện Biên Phủ"),
+    ("Điện Biên Đông giảm nghèo nhanh",
+     "Năm 2022, huyện Điện Biên Đông giảm tỷ lệ hộ nghèo còn 38,5%.\n\nHuyện đã làm mới 120 căn nhà.", "120",
+     "Điện Biên Đông"),
+    # (the province named bare stays the province)
+    ("Điện Biên thu ngân sách năm 2022 vượt dự toán",
+     "Năm 2022, tỉnh Điện Biên thu 1.250 tỷ đồng.\n\nĐiện Biên có 10 huyện, thị xã, thành phố.", "1.250", "Điện Biên"),
+])
+def test_a_provinces_name_inside_a_citys_is_the_city(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

@@ -272,6 +272,8 @@ def _mention_re() -> re.Pattern[str]:
     joined = _dashed(g.wards)
     # "tỉnh Bà Rịa - Vũng Tàu", "TP Phan Rang – Tháp Chàm": a name of two places, whatever dash joins them
     pjoined, djoined = _dashed(g.provinces), _dashed(g.districts)
+    # a province's name that opens a district's ("Điện Biên" in "Điện Biên Phủ", "Điện Biên Đông") is no mention there
+    longer = sorted({d[len(p) + 1:].split()[0] for p in g.provinces for d in g.districts if d.startswith(p + " ")})
     return re.compile(
         rf"""
         (?P<hcm>{_HCM})
@@ -284,7 +286,7 @@ def _mention_re() -> re.Pattern[str]:
       | (?<![\w])[Bb]ộ\s(?P<ministry>{_alternation(MINISTRIES)})(?![\w])
       | (?<![\w])(?P<bank>Ngân\shàng\sNhà\snước)(?:\sViệt\sNam)?(?![\w])  # a ministry-level agency in the rankings
       | (?<![\w])(?P<country>[Cc]ả\snước|[Tt]oàn\squốc|Việt\sNam|(?:(?<=\s)n|N)ước\sta|(?:[Cc]ác|[Kk]hối)\stỉnh,?\s?thành(?:\sphố)?)(?![\w])
-      | (?<![\w])(?P<bare>{pjoined}|{_alternation(multi)})(?![\w])
+      | (?<![\w])(?P<bare>{pjoined}|{_alternation(multi)})(?![\w])(?!\s(?:{_alternation(longer)})\b)
         """,
         re.VERBOSE,
     )
