@@ -749,3 +749,18 @@ def test_a_level_word_after_an_official_points_back_to_the_officials_unit(head, 
 ])
 def test_a_provinces_name_inside_a_citys_is_the_city(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a ward whose name ends in a letter ("phường Bình Hưng Hòa A", "phường Tân Tạo A") is that ward, not the one
+# without the letter ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Phường Bình Hưng Hòa A dẫn đầu chỉ số cải cách hành chính",
+     "Năm 2013, phường Bình Hưng Hòa A đạt 92,35 điểm, xếp thứ nhất trong các phường của quận Bình Tân.\n\nPhường "
+     "tiếp nhận 14.562 hồ sơ.", "14.562", "Bình Hưng Hòa A"),
+    ("Thu ngân sách các phường quận Bình Tân",
+     "Năm 2013, phường Bình Hưng Hòa thu 95 tỷ đồng; phường Bình Hưng Hòa B thu 60 tỷ đồng.", "60", "Bình Hưng Hòa B"),
+    ("Thu ngân sách các phường quận Bình Tân",
+     "Năm 2013, phường Bình Hưng Hòa B thu 60 tỷ đồng; phường Bình Hưng Hòa thu 95 tỷ đồng.", "95", "Bình Hưng Hòa"),
+])
+def test_a_ward_named_with_a_letter_is_that_ward(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

@@ -277,7 +277,7 @@ def _mention_re() -> re.Pattern[str]:
     return re.compile(
         rf"""
         (?P<hcm>{_HCM})
-      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)(?:(?<=[Xx]ã)\sđảo)?\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{joined}|{_NAMED})
+      | (?<![\w])(?P<plural>các\s|những\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)(?:(?<=[Xx]ã)\sđảo)?\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{joined}|{_NAMED}(?:\s[A-D](?![\w.]))?)
       | (?<![\w])(?P<dplural>các\s|những\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã|[Tt]hị(?=\s[uủ][yỷ]))(?:\s[uủ][yỷ]|(?<=uyện)\sđảo)?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{djoined}|{_NAMED})
       | (?<![\w.])(?P<abbr>Q|H|TX|P)(?:\.\s?|(?<=TX)\s)(?P<abbrname>\d{{1,2}}\b(?![,.]\d|\s?%)|{_NAMED})
       | (?<![\w])(?:[Tt]hành\sphố|TP\.?|Tp\.|[Tt]hành\s[uủ][yỷ](?!\s(?:T[Pp]\b|[Tt]hành\sphố\b)))(?:(?<=phố)\s(?:biển|cảng|du\slịch|biên\sgiới))?\s?(?P<city>{djoined}|{_NAMED})
