@@ -1845,6 +1845,20 @@ def test_the_quarter_said_after_a_month_is_that_months_quarter(body, quote, peri
     assert fig(body, quote).period == period
 
 
+# --- a time from one day to another ("từ ngày 1/7 đến 31/12/2025": a new ward's first half-year) is the half, the
+# quarter, the month or the first months it spans, not the year so far ------------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Từ ngày 1/7 đến 31/12/2025, tổng thu ngân sách trên địa bàn phường đạt 486,7 tỷ đồng.", "486,7", "2025-H2"),
+    ("Từ ngày 1/7 đến ngày 30/9/2025, phường tiếp nhận 18.460 hồ sơ.", "18.460", "2025-Q3"),
+    ("Từ ngày 1/7 đến hết năm 2025, phường đã giải ngân 214 tỷ đồng vốn đầu tư công.", "214", "2025-H2"),
+    ("Từ ngày 1/1 đến 30/6/2024, huyện thu 320 tỷ đồng.", "320", "2024-H1"),
+    # (a span that is no half, quarter or month stays the year so far)
+    ("Từ ngày 15/7 đến 30/9/2025, phường tiếp nhận 9.120 hồ sơ.", "9.120", "2025-YTD"),
+])
+def test_a_time_from_one_day_to_another_is_the_part_of_the_year_it_spans(body, quote, period):
+    assert fig(body, quote).period == period
+
+
 def test_the_year_before_the_figures_is_year_on_year_even_when_a_term_began_then():
     # 2020 began a term, but "so với năm 2020" of a 2021 figure is the year before, whatever year the article was written
     body = ("Tính đến 30/11/2021, tăng trưởng kinh tế của quận đạt 13,99% so với năm 2020.\n\n"

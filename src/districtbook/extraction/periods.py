@@ -155,6 +155,8 @@ PERIOD_RE = re.compile(
         |[Tt]rong\sgiai\sđoạn\s(?:này|vừa\squa|qua))(?!\s?(?:19|20)\d\d|\s(?:tới|tiếp\stheo|mới)\b)
     | (?P<ytd_to>(?:[Ll]ũy\skế\s(?:từ\sđầu\snăm\s)?|[Tt]ừ\sđầu\snăm\s)(?:đến|tới)\s(?P<ytw>hết\s|cuối\s)?tháng\s(?P<ymo>\d{{1,2}})
         (?:/(?P<ymy>{_Y}))?)(?![\d/-])                                         # lũy kế từ đầu năm đến tháng 8/2022
+    | (?P<from_to>[Tt]ừ\s(?:ngày\s)?(?P<fd>\d{{1,2}})[/-](?P<fm>\d{{1,2}})(?:[/-](?P<fdy>{_Y}))?\s(?:đến|tới)\s(?:hết\s)?(?:ngày\s)?
+        (?:(?P<td>\d{{1,2}})[/-](?P<tm>\d{{1,2}})[/-](?P<tdy>{_Y})|năm\s(?P<tny>{_Y})))(?![\d/-])  # từ ngày 1/7 đến 31/12/2025
     | (?P<since_day>(?:[Kk]ể\stừ\s(?:{_WORDS}{{0,100}}?[\s(])?|[Tt]ừ\s)(?:(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}[/-]|năm\s)(?P<sdy>{_Y})\)?
         {_WORDS}{{0,160}}?\s(?:đến|tới)\s(?:nay|hiện\snay))(?![\w])      # "Kể từ ngày ra mắt (8/4/2022) …, đến nay"
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?(?!\s?(?:\d{{1,2}}|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười)\stháng|\s?quý)|
@@ -535,10 +537,30 @@ def _term(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
 _PHASE = re.compile(rf"[Gg]iai\sđoạn\s({_Y})\s?[-–]\s?({_Y})")
 
 
+def _from_to(m: re.Match[str]) -> str:
+    """A time from one day to another ("từ ngày 1/7 đến 31/12/2025", "từ 1/7 đến hết năm 2025"): the half, the quarter,
+    the month or the first months of the year it spans from a month's first day to a month's last; else the year so far."""
+    year = int(m["tdy"] or m["tny"])
+    first, last = int(m["fm"]), int(m["tm"] or 12)
+    whole = int(m["fd"]) == 1 and (not m["td"] or 1 <= last <= 12 and int(m["td"]) == _month_end(year, last).day)
+    n = last - first + 1
+    if not whole or not 1 <= first <= last:
+        return f"{year}-YTD"
+    if first == 1:
+        return str(year) if n == 12 else f"{year}-{'Q1' if n == 3 else 'H1' if n == 6 else f'{n}M'}"
+    if n == 1:
+        return f"{year}-{first:02d}"
+    if n == 3 and first in (4, 7, 10):
+        return f"{year}-Q{first // 3 + 1}"
+    return f"{year}-H2" if (first, n) == (7, 6) else f"{year}-YTD"
+
+
 def _span(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
     """A running total ("từ đầu năm đến nay"), a span of years ("5 năm qua", "trong 5 năm (2016-2020)")."""
     ref = ctx.year
     year: int | str | None
+    if m["from_to"]:
+        return _from_to(m)
     if m["ytd"]:
         year = m["ytdy"] or m["ytdd"] or m["ytde"] or m["ytdm"] or m["ytdw"] or m["ytdu"] or ctx.pub_year or ref
         return f"{year}-YTD" if year else ""
