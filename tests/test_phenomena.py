@@ -1859,6 +1859,18 @@ def test_a_time_from_one_day_to_another_is_the_part_of_the_year_it_spans(body, q
     assert fig(body, quote).period == period
 
 
+# --- the year said right after a value ("giảm từ 13,6% năm 2010 xuống còn 2,1% năm 2020") dates that value, whatever
+# time the sentence named before it; not a plan's year ("95% kế hoạch năm 2023") nor a multiple's base -----------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Tỷ lệ hộ nghèo giảm từ 13,6% năm 2010 xuống còn 2,1% năm 2020.", "2,1%", "2020"),
+    ("Số hộ kinh doanh tăng từ 612 hộ năm 2015 lên 788 hộ năm 2016.", "788", "2016"),
+    ("5 năm qua, tỷ lệ hộ nghèo giảm từ 32,6% năm 2021 xuống còn 12,8% cuối năm 2024.", "12,8%", "2024"),
+    ("Năm 2022, huyện giải ngân đạt 95% kế hoạch năm 2023.", "95%", "2022"),
+])
+def test_the_year_right_after_a_value_dates_it(body, quote, period):
+    assert fig(body, quote).period == period
+
+
 def test_the_year_before_the_figures_is_year_on_year_even_when_a_term_began_then():
     # 2020 began a term, but "so với năm 2020" of a 2021 figure is the year before, whatever year the article was written
     body = ("Tính đến 30/11/2021, tăng trưởng kinh tế của quận đạt 13,99% so với năm 2020.\n\n"

@@ -1904,6 +1904,23 @@ _IN_THE_QUARTER = re.compile(r"\b(?:trong|của|cả)\squý\b(?!\s?(?:\d|[IV]|n�
 _A_MONTH = re.compile(r"\d{4}-\d\d")
 
 
+#: what may stand between a value and the year said right after it: "2,1% năm 2020", "788 hộ năm 2016", "12,8% cuối
+#: năm 2024" (not a plan's or a base's words: "95% kế hoạch năm 2023", "bằng 45% so với năm 2020")
+_BEFORE_ITS_YEAR = re.compile(r"\s(?:(?!kế\b|dự\b|chỉ\b|so\b|cùng\b|mục\b|bằng\b|của\b)[^\W\d_]+\s)?(?:vào\s|cuối\s)?")
+
+
+def _year_right_after(tok: Token, marks: list[tuple[int, str, str, int]], text: str) -> tuple[str, int, int] | None:
+    """The year said right after a value, which dates that value whatever time the sentence named before it: "giảm từ
+    13,6% năm 2010 xuống còn 2,1% năm 2020" (not a multiple's base: "gấp 9 lần năm 2011")."""
+    if tok.unit == "times":
+        return None
+    for pos, period, _scope, end in marks:
+        if pos >= tok.tail and len(period) == 4 and period.isdigit() and text.startswith(("năm", "Năm"), pos) \
+                and _BEFORE_ITS_YEAR.fullmatch(text, tok.tail, pos):
+            return period, pos, end
+    return None
+
+
 def _its_quarter(r: Reading, text: str, m1: int) -> None:
     """"Tháng 3, … nâng tổng số doanh nghiệp thành lập mới trong quý lên 118": the quarter of the month named before
     (:data:`_IN_THE_QUARTER`), with its words as the evidence."""
@@ -1923,7 +1940,8 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
     if given:
         r.period, r.period_ev = given
         return
-    period, m0, m1 = period_mark(_outside_asides(text, s, tok.start), tok.start, r.clause)
+    marks = _outside_asides(text, s, tok.start)
+    period, m0, m1 = _year_right_after(tok, marks, text) or period_mark(marks, tok.start, r.clause)
     if period and m0 > tok.start and _of_what_follows(text, tok.tail, m0):
         period = ""
     progress = tok.unit == "percent" and _PROGRESS_BEFORE.search(r.before) is not None
