@@ -913,6 +913,15 @@ def test_tinh_is_not_ti_a_province_count_is_no_amount_of_money():
     assert [f.value for f in found if f.unit == "VND_bn"] == ["410000"]
 
 
+@pytest.mark.parametrize("body", [
+    "Kết quả có được nhờ trong năm 2023 tỷ lệ hồ sơ trực tuyến của huyện đạt 78,5%.",
+    "Đến hết năm 2013 tỉ trọng dịch vụ chiếm 45,2% cơ cấu kinh tế.",
+])
+def test_a_year_before_ty_le_is_no_amount_of_money(body):
+    # "năm 2023 tỷ lệ …": "tỷ lệ" (a rate) and "tỉ trọng" (a share) are no scale of money after a year
+    assert [f.value for f in figs(body) if f.unit == "VND_bn"] == []
+
+
 def test_a_section_and_weekday_dateline_with_a_comma_before_the_time_is_no_title():
     head = "Thời sự Thứ Hai 02/12/2024, 11:00\n\nQuận Cầu Giấy kỷ niệm 20 năm thành lập\n\nẢnh tư liệu\n\n"
     body = "Đồng chí Bí thư Thành ủy Hà Nội dự lễ của quận Cầu Giấy.\nHiện nay, dân số khoảng 300.000 người."

@@ -124,7 +124,8 @@ class Token:
 # --- token grammar -----------------------------------------------------------------------------
 
 _W = r"[^\W\d_]"  # a letter
-_SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"  # "bằng 7 tỉnh cộng lại": "tỉnh" is not "tỉ"
+_SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)(?!\slệ\b|\strọng\b)"  # "bằng 7 tỉnh cộng lại": "tỉnh" is not "tỉ";
+#  ("trong năm 2023 tỷ lệ hồ sơ …": "tỷ lệ" is a rate, not a scale)
 _MONEY_UNIT = r"(?:đồng|VNĐ|VND|đ\b)"
 _USD_UNIT = r"(?:USD|đô\s?la(?:\sMỹ)?|\$)"
 _MONEY_UNIT_RE, _USD_UNIT_RE = re.compile(_MONEY_UNIT, re.I), re.compile(_USD_UNIT, re.I)
