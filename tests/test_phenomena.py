@@ -1880,6 +1880,17 @@ def test_the_year_right_after_a_value_dates_it(body, quote, period):
     assert fig(body, quote).period == period
 
 
+# --- a count of months said before "trên địa bàn" ("thu ngân sách 10 tháng trên địa bàn đạt …") is the figure's period,
+# not the month an earlier sentence named ----------------------------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Trong tháng 10/2022, thị xã đón 215.000 lượt khách. Thu ngân sách 10 tháng trên địa bàn đạt 412 tỷ đồng.", "412",
+     "2022-10M"),
+    ("Tháng 6/2023, huyện thu 40 tỷ đồng.\nThu ngân sách 6 tháng trên địa bàn huyện đạt 215 tỷ đồng.", "215", "2023-H1"),
+])
+def test_months_before_tren_dia_ban_date_the_figure(body, quote, period):
+    assert fig(body, quote).period == period
+
+
 def test_the_year_before_the_figures_is_year_on_year_even_when_a_term_began_then():
     # 2020 began a term, but "so với năm 2020" of a 2021 figure is the year before, whatever year the article was written
     body = ("Tính đến 30/11/2021, tăng trưởng kinh tế của quận đạt 13,99% so với năm 2020.\n\n"

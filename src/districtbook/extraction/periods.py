@@ -135,7 +135,7 @@ PERIOD_RE = re.compile(
       (?P<nm>\d{{1,2}})\stháng/(?P<nmy>{_Y})                                   # 02 tháng/2023
     | (?P<months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}|[Nn]ăm(?=\stháng\sđầu\snăm)))\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)
         (?:\s(?:năm\s)?(?P<my>{_Y})|\s(?P<mnow>nay))?
-    | (?P<bare_months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này|kết\snạp|giải\sngân|đón|thu\shút)\b|,|\n|$)
+    | (?P<bare_months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này|kết\snạp|giải\sngân|đón|thu\shút|trên\sđịa\sbàn)\b|,|\n|$)
     | (?P<late>(?:các|những)\stháng\scuối\snăm)
     | (?P<in_year>(?<=\s)trong\snăm|(?<![\w])Trong\snăm)(?!\s(?:19|20)\d\d|\snay|\s\d)
     | (?P<half>[Nn]ửa\sđầu\snăm|[Nn]ửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
