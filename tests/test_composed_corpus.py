@@ -66,6 +66,28 @@ Each set was written by other hands than the rules', apart from them and from ea
   units), written during the twelfth session: first run, after all but the last four of the session's rules, 418, 398
   and 412 of 448 figures (0.93 / 0.89 / 0.92; 3 not found), the freshest first sight; after the rules it led to 435,
   413 and 414.  Its writer marked 9 labels unsettled; 17 more by rule.
+- the fourteenth set (``corpus21.txt``, 30 articles on which period each figure covers and what each percentage is
+  measured against, written at the start of the thirteenth session apart from the rules and every other set): first
+  run, after the session's first five rules, 367, 338 and 369 of 373 figures (0.98 / 0.91 / 0.99), none missing; after
+  the rules it led to (a month that opens a sentence, "trong quý" after a month, a time from one day to another, the year
+  right after a value, months before "trên địa bàn") 367, 350 and 369.  Its writer marked 3 labels unsettled; 12 more by
+  rule (10 multiples dated by one year, 2 x/y counts given basis share).
+- the fifteenth set (``corpus20.txt``, 30 articles on which unit each figure belongs to when an article names several:
+  province reports by district, rankings, abbreviations, party committees and officials, single-syllable names, names
+  shared by two levels, wards of 2025), written during the thirteenth session: first run 404, 415 and 419 of 439
+  figures (0.92 / 0.95 / 0.95), 8 not found; after the rule it led to (a level word after an official of its level)
+  410, 415 and 419.  Its writer marked 5 labels unsettled; 6 more by rule (multiples dated by one year).  It labels the
+  cities Cao Lãnh and Hồng Ngự bare where the extractor writes "TP Cao Lãnh" (kept apart from the rural district of the
+  same name): 2 of its misses.
+- the sixteenth set (``corpus19.txt``, 30 articles of the genre at large drawn at random from 351 units and 15 kinds of
+  outlet with their furniture), written during the thirteenth session: first run 343, 332 and 362 of 370 figures
+  (0.93 / 0.90 / 0.98), 6 not found; after the rules it led to (a province's name inside a city's, a time from one day to
+  another) 354, 339 and 362.  Its writer marked 9 labels unsettled; 19 more by rule (counts said of the present).
+- the seventeenth set (``corpus18.txt``, 30 articles of the genre at large drawn at random from 587 units, level first),
+  written during the thirteenth session: first run 389, 377 and 390 of 403 figures (0.97 / 0.94 / 0.97), 3 not found;
+  after the rules it led to (a ward named with a letter, a time from one day to another, the year right after a value)
+  398, 390 and 390.  Its writer marked 10 labels unsettled; 27 more by rule (23 counts said of the present, 4
+  multiples dated by one year).
 The floors are what the extractor measures after them: raise them as rules land, never lower them.
 """
 from __future__ import annotations
@@ -82,16 +104,20 @@ CORPUS = Path(__file__).parent / "fixtures" / "composed"
 #: per set, its files and the floor of each field's agreement
 SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0.99, "period": 0.965, "basis": 0.99}),
         "third": (("corpus4.txt",), {"district": 0.99, "period": 0.99, "basis": 0.99}),
-        "fourth": (("corpus5.txt", "corpus6.txt"), {"district": 0.975, "period": 0.96, "basis": 0.975}),
-        "fifth": (("corpus7.txt",), {"district": 0.935, "period": 0.82, "basis": 0.90}),
-        "sixth": (("corpus8.txt",), {"district": 0.91, "period": 0.83, "basis": 0.92}),
-        "seventh": (("corpus9.txt", "corpus10.txt", "corpus11.txt"), {"district": 0.975, "period": 0.96, "basis": 0.965}),
-        "eighth": (("corpus12.txt",), {"district": 0.99, "period": 0.97, "basis": 0.965}),
-        "ninth": (("corpus13.txt",), {"district": 0.975, "period": 0.92, "basis": 0.93}),
-        "tenth": (("corpus14.txt",), {"district": 0.98, "period": 0.935, "basis": 0.945}),
-        "eleventh": (("corpus15.txt",), {"district": 0.955, "period": 0.985, "basis": 0.955}),
-        "twelfth": (("corpus16.txt",), {"district": 0.99, "period": 0.925, "basis": 0.975}),
-        "thirteenth": (("corpus17.txt",), {"district": 0.965, "period": 0.935, "basis": 0.935})}
+        "fourth": (("corpus5.txt", "corpus6.txt"), {"district": 0.985, "period": 0.965, "basis": 0.98}),
+        "fifth": (("corpus7.txt",), {"district": 0.95, "period": 0.83, "basis": 0.90}),
+        "sixth": (("corpus8.txt",), {"district": 0.96, "period": 0.88, "basis": 0.92}),
+        "seventh": (("corpus9.txt", "corpus10.txt", "corpus11.txt"), {"district": 0.98, "period": 0.965, "basis": 0.97}),
+        "eighth": (("corpus12.txt",), {"district": 0.99, "period": 0.975, "basis": 0.97}),
+        "ninth": (("corpus13.txt",), {"district": 0.98, "period": 0.92, "basis": 0.95}),
+        "tenth": (("corpus14.txt",), {"district": 0.99, "period": 0.935, "basis": 0.945}),
+        "eleventh": (("corpus15.txt",), {"district": 0.965, "period": 0.985, "basis": 0.955}),
+        "twelfth": (("corpus16.txt",), {"district": 0.995, "period": 0.94, "basis": 0.975}),
+        "thirteenth": (("corpus17.txt",), {"district": 0.97, "period": 0.935, "basis": 0.935}),
+        "fourteenth": (("corpus21.txt",), {"district": 0.98, "period": 0.935, "basis": 0.985}),
+        "fifteenth": (("corpus20.txt",), {"district": 0.93, "period": 0.945, "basis": 0.95}),
+        "sixteenth": (("corpus19.txt",), {"district": 0.955, "period": 0.915, "basis": 0.975}),
+        "seventeenth": (("corpus18.txt",), {"district": 0.985, "period": 0.965, "basis": 0.965})}
 
 
 def _blocks(files):
