@@ -764,3 +764,17 @@ def test_a_provinces_name_inside_a_citys_is_the_city(head, body, quote, place):
 ])
 def test_a_ward_named_with_a_letter_is_that_ward(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a level word after "giáp", "kề", "cạnh" names a neighbour ("Huyện Vũ Thư, giáp thành phố, năm 2016 thu …"), not
+# the subject; nor is a unit after "gấp … lần" ("cao gấp 3,4 lần Cửa Lò") --------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("TP Thái Bình hoàn thành 18/19 chỉ tiêu năm 2016",
+     "Năm 2016, thành phố Thái Bình thu ngân sách 820 tỷ đồng.\n\nHuyện Vũ Thư, giáp thành phố, năm 2016 thu 310 tỷ "
+     "đồng.", "310", "Vũ Thư"),
+    ("Phan Rang - Tháp Chàm thu ngân sách 9 tháng",
+     "9 tháng năm 2021, thành phố Phan Rang - Tháp Chàm thu 410 tỷ đồng.\n\nHuyện Ninh Hải, nằm cạnh thành phố, thu 162 "
+     "tỷ đồng.", "162", "Ninh Hải"),
+])
+def test_a_neighbour_is_not_the_subject(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

@@ -950,7 +950,8 @@ _SOURCE_BEFORE = re.compile(r"(?:\b[Tt]heo(?:\s(?:báo cáo|số liệu|thống 
 _SOURCE_AFTER = re.compile(r"\s(?:vừa |đã |mới )?(?:có\s)?(?:cho biết|cho hay|thông tin|thông báo|công bố|báo cáo|"
                            r"nhận định|đề nghị|đề xuất|yêu cầu|kiến nghị|nhấn mạnh|lưu ý)\b")  # not "dẫn đầu": that one leads
 #: the words that make the unit after them a comparison, not a subject
-_COMPARED_BEFORE = re.compile(r"(?:\b[Ss]o với|\bhơn|\bchỉ sau|\bđứng sau|\bbằng|\bgấp)\s$")
+_COMPARED_BEFORE = re.compile(r"(?:\b[Ss]o với|\bhơn|\bchỉ sau|\bđứng sau|\bbằng|\bgấp(?:\s(?:gần|hơn|khoảng))?(?:\s[\d,.]+\slần)?)\s$")
+#   ("Vinh thu ngân sách cao gấp 3,4 lần Cửa Lò": the unit compared with)
 
 
 def _subjects(found: list[Mention], text: str) -> list[Mention]:
@@ -1027,7 +1028,8 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                                 "mỗi ", "từng ", "vị hành chính cấp ",  # "đơn vị hành chính cấp xã": a tier
                                 "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/",
                                 "được ", "do ",  # "phường được quận phân cấp …": who gives, not the subject
-                                "vốn ngân sách ", "Vốn ngân sách ", "nguồn ngân sách "),  # whose money, not who spends it
+                                "vốn ngân sách ", "Vốn ngân sách ", "nguồn ngân sách ",  # whose money, not who spends it
+                                "giáp ", "kề ", "cạnh "),  # "Huyện Vũ Thư, giáp thành phố, …": a neighbour, not the subject
                         # "một số quận", "nhiều phường", "mỗi xã": several units, not the one; "9 quận, huyện",
                         # "phường/xã": units of two kinds counted or named together
                         # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"; "các đảng bộ
