@@ -778,3 +778,21 @@ def test_a_ward_named_with_a_letter_is_that_ward(head, body, quote, place):
 ])
 def test_a_neighbour_is_not_the_subject(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a one-word name opening a headline as its subject ("Vinh thu ngân sách …", "Pleiku: …") names the article's unit
+# once the body names it in full; a unit the headline compares with ("gấp 3,4 lần Cửa Lò") is not the article's -------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Vinh thu ngân sách cao gấp 3,4 lần Cửa Lò",
+     "Năm 2023, tổng thu ngân sách trên địa bàn TP Vinh đạt 2.716 tỷ đồng.\n\nThu nhập bình quân đầu người của thành "
+     "phố đạt 92 triệu đồng/năm.\n\nThị xã Cửa Lò thu 798 tỷ đồng.", "92", "Vinh"),
+    ("Pleiku: Thu ngân sách 10 tháng đạt 85% dự toán",
+     "10 tháng năm 2024, thu ngân sách trên địa bàn thành phố Pleiku đạt 1.120 tỷ đồng.\n\nHuyện Chư Păh thu 95 tỷ đồng."
+     "\n\nThành phố đã giải ngân 61% kế hoạch vốn.", "61%", "Pleiku"),
+    # (a one-word name inside a longer one opens nothing: "Vinh Tân dẫn đầu khối phường")
+    ("Vinh Tân dẫn đầu khối phường về thu ngân sách",
+     "Năm 2023, phường Vinh Tân thu 36,5 tỷ đồng.\n\nPhường có 100% hộ kinh doanh kê khai thuế điện tử.", "100%",
+     "Vinh Tân"),
+])
+def test_a_one_word_name_opening_a_headline_names_its_unit(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

@@ -1455,12 +1455,15 @@ def _framed(article: Article, named: list[Mention]) -> tuple[list[Mention], list
     in_frame = [m for m in named
                 if (i := bisect_right(starts, m.start) - 1) >= 0 and article.lines[i].kind in FRAME_KINDS]
     title = next(((ln.start, ln.end) for ln in article.lines if ln.kind == "title"), (0, 0))
-    in_title = [m for m in named if title[0] <= m.start < title[1]]
+    in_title = [m for m in named if title[0] <= m.start < title[1]  # (not "… cao gấp 3,4 lần Cửa Lò": compared with)
+                and not _COMPARED_BEFORE.search(text, max(title[0], m.start - 20), m.start)]
     body = next((ln.start for ln in article.lines if ln.kind == "body"), len(text))
     in_title = in_title if title[0] < body else []  # a short line under the body is no headline
     bare = bare_district_names(text, *title, named) if title[0] < body else []
     refs = _bare_references(text, body, bare + in_title)
-    headline = [m for m in bare if refs and m.place == refs[0].place]
+    # (a bare name the body names in full counts too: "Vinh thu ngân sách …" over "… trên địa bàn TP Vinh đạt …")
+    in_body = {m.place for m in named if m.start >= body}
+    headline = [m for m in bare if refs and m.place == refs[0].place or not refs and m.place in in_body]
     return in_title + headline, sorted(in_frame + headline + refs, key=lambda m: m.start)
 
 

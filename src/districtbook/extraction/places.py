@@ -665,14 +665,22 @@ def bare_district_names(text: str, start: int, end: int, named: Sequence[Mention
     g = gazetteer()
     text = first_vowel_tones(text[:end])  # the headline and what stands before it: offsets stay the text's
     out = []
-    for b in _district_names_re().finditer(text, start, end):
+    # a one-word name ("Vinh", "Pleiku") only where it opens the headline as its subject: "Vinh thu ngân sách …"
+    opening = _ONE_WORD_NAME.match(text, start, end)
+    found = [opening] if opening and opening.group(1) in g.districts else []
+    for b in found + list(_district_names_re().finditer(text, start, end)):
         if any(m.start <= b.start() < m.end for m in named) \
                 or _THING_BEFORE.search(text, max(0, b.start() - _THING_REACH), b.start()):
             continue
-        kind, province = g.districts[b.group(0)]
+        name = b.group(1) if b.re is _ONE_WORD_NAME else b.group(0)
+        kind, province = g.districts[name]
         level = "city" if kind.lower().startswith("thành phố") else "district"
-        out.append(Mention(b.start(), b.end(), Place(b.group(0), level, province)))
+        out.append(Mention(b.start(), b.start() + len(name), Place(name, level, province)))
     return out
+
+
+#: a one-word name opening a headline as its subject, before a colon or a word in lower case: "Vinh thu ngân sách …"
+_ONE_WORD_NAME = re.compile(r"([A-ZĐ][^\W\d_]*(?:'[A-ZĐ][^\W\d_]*)?)(?=:|\s[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])")
 
 
 def main_places(text: str, title: str = "") -> list[Place]:
