@@ -796,3 +796,17 @@ def test_a_neighbour_is_not_the_subject(head, body, quote, place):
 ])
 def test_a_one_word_name_opening_a_headline_names_its_unit(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a province's city named in full once ("TP Đà Lạt") may then be named bare ("thấp hơn Đà Lạt (1.650 tỷ đồng)",
+# "Châu Đốc đón 1,4 triệu lượt khách"), as a district or a ward may ---------------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Thu nhập bình quân của Đà Lạt cao nhất tỉnh",
+     "Năm 2019, TP Đà Lạt có thu nhập bình quân đầu người 79,5 triệu đồng.\n\nTP Bảo Lộc thu ngân sách 1.125 tỷ đồng, "
+     "thấp hơn Đà Lạt (1.650 tỷ đồng).", "1.650", "Đà Lạt"),
+    ("An Giang đón khách du lịch quý I",
+     "Quý I/2016, tỉnh An Giang đón 2,1 triệu lượt khách; thành phố Châu Đốc là điểm đến chính.\n\nRiêng Châu Đốc đón "
+     "1,4 triệu lượt khách.", "1,4", "Châu Đốc"),
+])
+def test_a_provinces_city_named_bare_after_its_full_name(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

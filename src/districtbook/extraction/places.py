@@ -592,8 +592,10 @@ def with_bare_names(text: str, named: list[Mention], until: int | None = None) -
     >>> [(m.place.name, t[m.start:m.end]) for m in with_bare_names(t, mentions(t))]
     [('Hoàng Mai', 'Quận Hoàng Mai'), ('Hoàng Mai', 'Hoàng Mai')]
     """
-    units = {m.place.name: m.place for m in named if m.place.level in ("ward", "district") and not m.plural
-             and " " in m.place.name and not m.place.name[-1].isdigit()}
+    units = {m.place.name: m.place for m in named if not m.plural and " " in m.place.name
+             and (m.place.level in ("ward", "district")  # (and a province's city: "TP Đà Lạt", then "thấp hơn Đà Lạt")
+                  or m.place.level == "city" and m.place.parent and not m.place.name.startswith("TP "))
+             and not m.place.name[-1].isdigit()}
     extra = _province_units_bare(text, named, units, until)
     if not units:
         return sorted(named + extra, key=lambda m: m.start) if extra else named
