@@ -810,3 +810,17 @@ def test_a_one_word_name_opening_a_headline_names_its_unit(head, body, quote, pl
 ])
 def test_a_provinces_city_named_bare_after_its_full_name(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- where a sum came from, said after it ("đạt 1.540 tỷ đồng từ các phiên đấu giá tại phường Thạch Bàn và phường Phúc
+# Lợi"): the unit that collects it is the subject, not the wards where the land lies -----------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Quận Long Biên: Thu ngân sách quý I đạt 41% dự toán",
+     "Quý I/2025, tổng thu ngân sách trên địa bàn quận Long Biên đạt 2.315 tỷ đồng.\nTrong đó, thu tiền sử dụng đất "
+     "đạt 1.540 tỷ đồng từ các phiên đấu giá tại phường Thạch Bàn và phường Phúc Lợi.", "1.540", "Long Biên"),
+    ("Huyện Đông Anh thu ngân sách năm 2023",
+     "Năm 2023, huyện Đông Anh thu 6.200 tỷ đồng.\nThu tiền sử dụng đất đạt 4.100 tỷ đồng, chủ yếu từ đấu giá đất ở "
+     "xã Xuân Canh.", "4.100", "Đông Anh"),
+])
+def test_where_a_sum_came_from_is_not_its_subject(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

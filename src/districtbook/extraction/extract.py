@@ -1196,7 +1196,13 @@ def _named_after(found: list[Mention], pos: int, clause_end: int, text: str) -> 
                  and not _COMPARED_BETWEEN.search(text, pos, m.start)
                  and not _PART_BETWEEN.search(text, pos, m.start)  # ("đạt 41.300 tỷ đồng, trong đó riêng Lâm Đồng …")
                  and not _OWNER_BEFORE.search(text, max(pos, m.start - 16), m.start)
-                 and not _DESTINATION_BEFORE.search(text, max(pos, m.start - 8), m.start)), None)
+                 and not _DESTINATION_BEFORE.search(text, max(pos, m.start - 8), m.start)
+                 and not _SOURCE_LOCATION.search(text, pos, m.start)), None)
+
+
+#: where a sum came from, after it: "thu tiền sử dụng đất đạt 1.540 tỷ đồng từ các phiên đấu giá tại phường Thạch Bàn"
+#: (the unit that collects it is the subject, not the ward where the land lies)
+_SOURCE_LOCATION = re.compile(r"\btừ\s[^,;.()\d]{0,60}?\s(?:tại|ở|trên địa bàn)\s[^;.()\d]{0,80}$")
 
 
 #: the threshold a counted group of units passes, which the units listed after it have each: "7 quận, huyện có số thu
