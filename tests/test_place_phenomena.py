@@ -824,3 +824,19 @@ def test_a_provinces_city_named_bare_after_its_full_name(head, body, quote, plac
 ])
 def test_where_a_sum_came_from_is_not_its_subject(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a commune the headline names bare as its subject ("Vạn Phúc: Gian nan …"), held by a unit the text names ("huyện
+# Thanh Trì") and spoken of by its level word ("toàn xã"), is the article's unit; not when the body never says "xã" ----
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Vạn Phúc: Gian nan vận động người dân mua BHYT",
+     "Là xã thuần nông của huyện Thanh Trì (Hà Nội), Vạn Phúc có hơn 9.200 nhân khẩu.\n\nTính đến ngày 30/9/2011, toàn "
+     "xã mới có 5.236 người tham gia BHYT.", "5.236", "Vạn Phúc"),
+    ("Vạn Phúc: Gian nan vận động người dân mua BHYT",
+     "Là xã thuần nông của huyện Thanh Trì (Hà Nội), Vạn Phúc có hơn 9.200 nhân khẩu.\n\nTính đến ngày 30/9/2011, toàn "
+     "xã mới có 5.236 người tham gia BHYT.", "9.200", "Vạn Phúc"),
+    ("Thanh Trì: Thu ngân sách đạt khá",
+     "Năm 2011, huyện Thanh Trì thu 820 tỷ đồng.\n\nHuyện có 16 xã, thị trấn.", "820", "Thanh Trì"),
+])
+def test_a_commune_named_bare_in_the_headline_is_the_articles_unit(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

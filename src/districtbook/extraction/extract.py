@@ -41,7 +41,8 @@ from districtbook.extraction.periods import (QUARTER_NUMBER, TIME_BEFORE_BRACKET
                                              scoped_marks)
 from districtbook.reading.articles import FRAME_KINDS
 from districtbook.extraction.places import (_RANK, _TERRITORY_LEVELS as _TERRITORIES, Mention, Place, abbreviation_at,
-                                           bare_district_names, bare_listed_before, common_home, header_place, holds,
+                                           bare_district_names, bare_listed_before, common_home, header_place,
+                                           headline_ward, holds,
                                            listed_units, main_by_level, main_of, mentions, outlet_place, parent_unit,
                                            with_bare_names)
 from districtbook.base.prefilter import EndSearch, any_of, could_match, lowered, required
@@ -1513,6 +1514,18 @@ def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place
     return _site_place(article, article_place, by_level, passing), by_level
 
 
+def _with_headline_ward(article: Article, named: list[Mention], frame_end: int) -> list[Mention]:
+    """``named`` with a ward or commune the headline names bare (:func:`~districtbook.extraction.places.headline_ward`),
+    when the body speaks of a ward by its level word alone ("toàn xã mới có 5.236 người")."""
+    title = next(((ln.start, ln.end) for ln in article.lines if ln.kind == "title"), None)
+    body = next((ln.start for ln in article.lines if ln.kind == "body"), None)
+    if title is None or body is None or title[0] > body:
+        return named
+    if not any(_LEVEL_WORDS.get(w.group().lower()) == "ward" for w in _GENERIC_UNIT.finditer(article.text, body, frame_end)):
+        return named
+    return headline_ward(article.text, title, named, frame_end)
+
+
 def _home_of_wards(in_frame: list[Mention], by_level: dict[str, tuple[Place, Evidence]]) -> None:
     """The unit a bare level word points back to when the text names no unit of its level but names wards or communes
     that all lie in one ("toàn thành phố đã kết nạp …" over "xã Bình Điền", "phường Kim Long"): that unit, weak (the
@@ -1793,6 +1806,7 @@ class ArticleState:
         # read, so the page furniture after the last of them (related titles, footer) is not scanned
         frame_end = _frame_end(article)
         named = with_bare_names(text, mentions(text, until=frame_end), frame_end)
+        named = _with_headline_ward(article, named, frame_end)
         place, by_level = _article_places(article, named)
         periods = ArticlePeriods.of(article)
         # the lead: the first body line that says something ("21:39 - 05/11/2019" over it is a timestamp)

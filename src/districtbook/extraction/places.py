@@ -654,6 +654,37 @@ def _district_names_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{_alternation(names)})(?![\w])")
 
 
+#: a name of two or three words opening a headline as its subject, before a colon or a word in lower case
+_HEAD_NAME = re.compile(rf"([{_UPPER}][^\W\d_]*(?:\s[{_UPPER}][^\W\d_]*){{1,2}})(?=:|\s[^\W\d_{_UPPER}])")
+
+
+def headline_ward(text: str, title: tuple[int, int], named: list[Mention], until: int) -> list[Mention]:
+    """``named`` and a ward or commune the headline names bare as its subject ("Vạn Phúc: Gian nan vận động người dân
+    mua BHYT") when a unit the text names holds a ward of that name ("huyện Thanh Trì"), with that name's bare
+    mentions up to ``until`` ("Vạn Phúc có hơn 9.200 nhân khẩu"); the caller asks that the body speak of a ward by
+    its level word alone ("toàn xã").  None of it when the text names the ward with its level word, or the name is
+    also a district's or a province's.
+
+    >>> t = "Vạn Phúc: Gian nan mua BHYT\\nLà xã ven sông của huyện Thanh Trì, Vạn Phúc có 9.200 nhân khẩu."
+    >>> [(m.place.name, m.place.level, m.place.parent, t[m.start:m.end]) for m in headline_ward(t, (0, 27), mentions(t), len(t))]
+    [('Vạn Phúc', 'ward', 'Thanh Trì', 'Vạn Phúc'), ('Thanh Trì', 'district', 'Hà Nội', 'huyện Thanh Trì'), ('Vạn Phúc', 'ward', 'Thanh Trì', 'Vạn Phúc')]
+    """
+    g = gazetteer()
+    head = _HEAD_NAME.match(text, *title)
+    name = head.group(1) if head else ""
+    if not name or name not in g.homes or name in g.districts or name in g.provinces \
+            or any(m.place.name == name for m in named):
+        return named
+    home = next((m.place for m in named if m.place.level != "ward" and holds(m.place, Place(name, "ward"))), None)
+    if home is None:
+        return named
+    place = Place(name, "ward", home.name)
+    taken = [(m.start, m.end) for m in named]
+    extra = [Mention(b.start(), b.end(), place) for b in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text[:until])
+             if not any(a <= b.start() < e for a, e in taken)]
+    return sorted(named + extra, key=lambda m: m.start)
+
+
 def bare_district_names(text: str, start: int, end: int, named: Sequence[Mention] = ()) -> list[Mention]:
     """The districts and provincial cities ``text[start:end]`` (a headline) names without their level word
     ("Bình Tân: Thu ngân sách đạt 85%", "Hoàng Mai hoàn thành 19/20 chỉ tiêu"), outside the mentions ``named``
