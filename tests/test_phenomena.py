@@ -1891,6 +1891,32 @@ def test_months_before_tren_dia_ban_date_the_figure(body, quote, period):
     assert fig(body, quote).period == period
 
 
+# --- a meeting's days ("Từ ngày 14 đến 16/12/2016, … tổ chức Kỳ họp thứ 3") date no figure; an enumerated heading
+# ("I. Kết quả thực hiện nhiệm vụ năm 2016", "II. Các chỉ tiêu chủ yếu năm 2017") frames its section -------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Từ ngày 14 đến 16/12/2016, HĐND tỉnh tổ chức Kỳ họp thứ 3.\nI. Kết quả thực hiện nhiệm vụ năm 2016\n- Tổng thu "
+     "ngân sách ước đạt 4.705 tỷ đồng.\nII. Các chỉ tiêu chủ yếu năm 2017\n- Thu ngân sách 5.010 tỷ đồng.", "4.705",
+     "2016"),
+    ("Từ ngày 14 đến 16/12/2016, HĐND tỉnh tổ chức Kỳ họp thứ 3.\nI. Kết quả thực hiện nhiệm vụ năm 2016\n- Tổng thu "
+     "ngân sách ước đạt 4.705 tỷ đồng.\nII. Các chỉ tiêu chủ yếu năm 2017\n- Thu ngân sách 5.010 tỷ đồng.", "5.010",
+     "2017"),
+    # (a time from one day to another without its year is of the article's year)
+    ("Từ ngày 1/7 đến 30/9, phường thu ngân sách 104 tỷ đồng.", "104", "2024-Q3"),
+])
+def test_a_meetings_days_date_nothing_and_an_enumerated_heading_frames(body, quote, period):
+    assert fig(body, quote).period == period
+
+
+def test_a_goals_heading_makes_its_figures_goals_but_a_review_heading_does_not():
+    body = ("Từ ngày 14 đến 16/12/2016, HĐND tỉnh tổ chức Kỳ họp thứ 3.\nI. Kết quả thực hiện các chỉ tiêu năm 2016\n- "
+            "Tốc độ tăng trưởng GRDP đạt 8,35%.\nII. Các chỉ tiêu chủ yếu năm 2017\n- Tốc độ tăng trưởng GRDP 8,5-9%.")
+    got = {f.quote: f for f in figs(body)}
+    assert (got["8,35%"].qualifier, got["8,35%"].period) == ("actual", "2016")
+    ranged = [f for f in figs(body) if f.quote.startswith("8,5")]
+    assert [(f.qualifier, f.basis, f.period) for f in ranged] == [("range_low", "target", "2017"),
+                                                                  ("range_high", "target", "2017")]
+
+
 def test_the_year_before_the_figures_is_year_on_year_even_when_a_term_began_then():
     # 2020 began a term, but "so với năm 2020" of a 2021 figure is the year before, whatever year the article was written
     body = ("Tính đến 30/11/2021, tăng trưởng kinh tế của quận đạt 13,99% so với năm 2020.\n\n"

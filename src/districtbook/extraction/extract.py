@@ -914,8 +914,9 @@ _BREAKDOWN = re.compile(r"(?:Trong đó|Cụ thể|Theo đó)\b")
 _CONTINUES_LIST = re.compile(r"^(?:Trên lĩnh vực|Trong lĩnh vực|Ở lĩnh vực|Lĩnh vực|Về|Đối với|Theo đó)\b")
 _FIGURE_IN_HEADING = re.compile(r"\d[\d.,]*\s?(?:%|tỷ|triệu|lần)|\d+/\d+")
 _SUB_YEAR = re.compile(r"-(?:H[12]|Q[1-4]|\d{1,2}M|\d\d|YTD)$")
-#: a heading: a short line that does not end a sentence ("Hà Nội", "1.1 Tài chính")
-_HEADING = re.compile(r"^[^.!?;:]{1,80}$")
+#: a heading: a short line that does not end a sentence ("Hà Nội", "1.1 Tài chính", "I. Kết quả thực hiện nhiệm vụ năm
+#: 2016", "2. Thu ngân sách")
+_HEADING = re.compile(r"^(?:[IVX]{1,4}\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s)?[^.!?;:]{1,80}$")
 
 
 # --- place -------------------------------------------------------------------------------------
@@ -1789,6 +1790,7 @@ class ArticleState:
     targets_before: bool = False  # did the previous paragraph with figures set goals?
     verb_cues: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # "reach"/"growth": the last plan/yoy cue
     ranked_on: tuple[str, int, int] | None = None  # the last percentage's basis its own words gave, and their span
+    section_goals: bool = False  # the section's heading announces goals ("II. Các chỉ tiêu chủ yếu năm 2017")
     paragraph: int = 0
     indices: list[tuple[int, int, str, str]] | None = None  # the published indices the article names, once read
     frame_end: int = 0  # where the lines that frame the article end (:func:`_frame_end`)
@@ -2614,6 +2616,12 @@ def _short_label(text: str, ln: Line) -> bool:
     return len(line) <= 40 and _HEADING.match(line) is not None and not any(ch.isdigit() for ch in line)
 
 
+#: the year of the goals or the plan a heading announces: "II. Các chỉ tiêu chủ yếu năm 2017", "Nhiệm vụ năm 2014"
+_REVIEW_WORDS = re.compile(r"(?i)\b(?:kết quả|thực hiện|đánh giá|tình hình|sơ kết|tổng kết)\b")
+_HEADING_PLAN_YEAR = re.compile(r"\b(?:[Cc]hỉ tiêu|[Kk]ế hoạch|[Nn]hiệm vụ|[Mm]ục tiêu|[Pp]hương hướng)\b[^.;:\d]{0,40}"
+                                r"\bnăm\s((?:19|20)\d\d)\b")
+
+
 def _heading(line: Line, a: ArticleState) -> bool:
     """Whether ``line`` is a heading; if so it starts a section: "Giai đoạn 2016-2020" dates what follows it,
     "Hà Nội" places it.  A label over the lead (an outlet's name, "Hà Nội Mới") is furniture: it starts none."""
@@ -2624,6 +2632,12 @@ def _heading(line: Line, a: ArticleState) -> bool:
     if a.lead is not None and line.start < a.lead.start and _short_label(text, line):
         return True  # (a heading over the lead that names a time still dates what follows: "Giai đoạn 2016-2020")
     marks = [(p, pos, e) for pos, p, scope, e in scoped_marks(text, line.start, line.end, a.periods) if p != "annual"]
+    planned = None if marks else _HEADING_PLAN_YEAR.search(text, line.start, line.end)
+    if planned:  # "II. Các chỉ tiêu chủ yếu năm 2017": the year the section's goals are for (no base of a figure here)
+        marks = [(planned.group(1), planned.start(1) - 4, planned.end(1))]
+    # (its figures are goals, unless it reviews them: "Kết quả thực hiện các chỉ tiêu năm 2016")
+    a.section_goals = planned is not None and not planned.group(0).lower().startswith("kế hoạch") \
+        and not _REVIEW_WORDS.search(line_text)
     if marks or not line_text.isupper():  # (a report's section in capitals, "NGÂN SÁCH", keeps the report's frame)
         a.section_period = (marks[0][0], "section", marks[0][1], marks[0][2], a.paragraph) if marks \
             else ("", "none", -1, -1, a.paragraph)
@@ -2635,7 +2649,8 @@ def _heading(line: Line, a: ArticleState) -> bool:
 
 def _paragraph(line: Line, a: ArticleState) -> ParagraphState:
     line_text = a.text[line.start:line.end]
-    in_targets = a.targets_before and bool(_CONTINUES_LIST.match(line_text)) and not _DONE.search(line_text)
+    in_targets = a.targets_before and bool(_CONTINUES_LIST.match(line_text)) and not _DONE.search(line_text) \
+        or a.section_goals
     if not _BREAKDOWN.match(line_text):  # "Trong đó, ngành thương mại tăng 9,29%": the paragraph before goes on
         a.verb_cues = {}
     return ParagraphState(line, a.paragraph, a.subjects(line.start, line.end), in_targets, a.section_period,

@@ -156,14 +156,15 @@ PERIOD_RE = re.compile(
     | (?P<ytd_to>(?:[Ll]ũy\skế\s(?:từ\sđầu\snăm\s)?|[Tt]ừ\sđầu\snăm\s)(?:đến|tới)\s(?P<ytw>hết\s|cuối\s)?tháng\s(?P<ymo>\d{{1,2}})
         (?:/(?P<ymy>{_Y}))?)(?![\d/-])                                         # lũy kế từ đầu năm đến tháng 8/2022
     | (?P<from_to>[Tt]ừ\s(?:ngày\s)?(?P<fd>\d{{1,2}})[/-](?P<fm>\d{{1,2}})(?:[/-](?P<fdy>{_Y}))?\s(?:đến|tới)\s(?:hết\s)?(?:ngày\s)?
-        (?:(?P<td>\d{{1,2}})[/-](?P<tm>\d{{1,2}})[/-](?P<tdy>{_Y})|năm\s(?P<tny>{_Y})))(?![\d/-])  # từ ngày 1/7 đến 31/12/2025
+        (?:(?P<td>\d{{1,2}})[/-](?P<tm>\d{{1,2}})(?:[/-](?P<tdy>{_Y}))?|năm\s(?P<tny>{_Y})))(?![\d/-])  # từ ngày 1/7 đến 31/12/2025
     | (?P<since_day>(?:[Kk]ể\stừ\s(?:{_WORDS}{{0,100}}?[\s(])?|[Tt]ừ\s)(?:(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}[/-]|năm\s)(?P<sdy>{_Y})\)?
         {_WORDS}{{0,160}}?\s(?:đến|tới)\s(?:nay|hiện\snay))(?![\w])      # "Kể từ ngày ra mắt (8/4/2022) …, đến nay"
     | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?(?!\s?(?:\d{{1,2}}|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười)\stháng|\s?quý)|
         [Tt]ính\sđến\s(?:hết\s)?{_CLOCK}(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|
         (?:[Đđ]ến|[Tt]ới)\sthời\sđiểm\s(?:hiện\stại|này|báo\scáo)|
         (?:cập\snhật|số\sliệu)(?:\s(?:đến|tới|tính\sđến))?\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdu>{_Y}))?|  # số liệu ngày 18/8/2024
-        (?:[Đđ]ến|[Tt]ới|[Hh]ết)\s(?:hết\s)?{_CLOCK}(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytde>{_Y}))?(?![\d/-])|  # đến (hết) ngày 25/9/2025
+        (?<!\d[ ])(?:[Đđ]ến|[Tt]ới|[Hh]ết)\s(?:hết\s)?{_CLOCK}(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytde>{_Y}))?(?![\d/-])|  # đến (hết) ngày 25/9/2025
+                                                                                 # (not "Từ ngày 14 đến 16/12/2016": a meeting's days)
         (?:[Tt]ính\sđến|[Đđ]ến|[Tt]ới|[Hh]ết)\s(?:hết\s)?{_CLOCK}ngày\s\d{{1,2}}\stháng\s\d{{1,2}}(?:\snăm\s(?P<ytdm>{_Y}))?|  # ngày 29 tháng 9
         [Tt]uần\s(?:thứ\s)?\d{{1,2}}(?:(?:/|\snăm\s)(?P<ytdw>{_Y}))?)                       # tuần 03 năm 2024
     | (?P<n>\d{{1,2}})\snăm\s?(?P<rel>vừa\squa|qua|tới|tiếp\stheo)
@@ -537,10 +538,14 @@ def _term(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
 _PHASE = re.compile(rf"[Gg]iai\sđoạn\s({_Y})\s?[-–]\s?({_Y})")
 
 
-def _from_to(m: re.Match[str]) -> str:
-    """A time from one day to another ("từ ngày 1/7 đến 31/12/2025", "từ 1/7 đến hết năm 2025"): the half, the quarter,
-    the month or the first months of the year it spans from a month's first day to a month's last; else the year so far."""
-    year = int(m["tdy"] or m["tny"])
+def _from_to(m: re.Match[str], ctx: ArticlePeriods) -> str:
+    """A time from one day to another ("từ ngày 1/7 đến 31/12/2025", "từ 1/7 đến hết năm 2025"; "từ ngày 1/7 đến 30/9"
+    in the article's year): the half, the quarter, the month or the first months of the year it spans from a month's
+    first day to a month's last; else the year so far."""
+    said = m["tdy"] or m["tny"] or m["fdy"] or ctx.pub_year or ctx.year
+    if not said:
+        return ""
+    year = int(said)
     first, last = int(m["fm"]), int(m["tm"] or 12)
     whole = int(m["fd"]) == 1 and (not m["td"] or 1 <= last <= 12 and int(m["td"]) == _month_end(year, last).day)
     n = last - first + 1
@@ -560,7 +565,7 @@ def _span(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
     ref = ctx.year
     year: int | str | None
     if m["from_to"]:
-        return _from_to(m)
+        return _from_to(m, ctx)
     if m["ytd"]:
         year = m["ytdy"] or m["ytdd"] or m["ytde"] or m["ytdm"] or m["ytdw"] or m["ytdu"] or ctx.pub_year or ref
         return f"{year}-YTD" if year else ""
