@@ -1913,6 +1913,11 @@ def test_a_goals_heading_makes_its_figures_goals_but_a_review_heading_does_not()
     got = {f.quote: f for f in figs(body)}
     assert (got["8,35%"].qualifier, got["8,35%"].period) == ("actual", "2016")
     ranged = [f for f in figs(body) if f.quote.startswith("8,5")]
+    # (also when the heading's year is a time mark of its own: "2. Chỉ tiêu chủ yếu năm 2013" with a list number)
+    numbered = figs("1. Kết quả năm 2012\n- Tổng giá trị sản xuất tăng 9,05%.\n2. Chỉ tiêu chủ yếu năm 2013\n- Tổng giá "
+                    "trị sản xuất tăng 9-10%.")
+    assert [(f.qualifier, f.basis, f.period) for f in numbered if f.quote.startswith("9-")] == [
+        ("range_low", "target", "2013"), ("range_high", "target", "2013")]
     assert [(f.qualifier, f.basis, f.period) for f in ranged] == [("range_low", "target", "2017"),
                                                                   ("range_high", "target", "2017")]
 

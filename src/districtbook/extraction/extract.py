@@ -2632,8 +2632,8 @@ def _heading(line: Line, a: ArticleState) -> bool:
     if a.lead is not None and line.start < a.lead.start and _short_label(text, line):
         return True  # (a heading over the lead that names a time still dates what follows: "Giai đoạn 2016-2020")
     marks = [(p, pos, e) for pos, p, scope, e in scoped_marks(text, line.start, line.end, a.periods) if p != "annual"]
-    planned = None if marks else _HEADING_PLAN_YEAR.search(text, line.start, line.end)
-    if planned:  # "II. Các chỉ tiêu chủ yếu năm 2017": the year the section's goals are for (no base of a figure here)
+    planned = _HEADING_PLAN_YEAR.search(text, line.start, line.end)
+    if planned and not marks:  # "II. Các chỉ tiêu chủ yếu năm 2017": the year its goals are for (no base of a figure)
         marks = [(planned.group(1), planned.start(1) - 4, planned.end(1))]
     # (its figures are goals, unless it reviews them: "Kết quả thực hiện các chỉ tiêu năm 2016")
     a.section_goals = planned is not None and not planned.group(0).lower().startswith("kế hoạch") \
