@@ -840,3 +840,17 @@ def test_where_a_sum_came_from_is_not_its_subject(head, body, quote, place):
 ])
 def test_a_commune_named_bare_in_the_headline_is_the_articles_unit(head, body, quote, place):
     assert fig(body, quote, head=f"{head}\n{DATED}").district == place
+
+
+# --- a level word that names who set a plan ("đạt 153% chỉ tiêu Huyện ủy giao, trong đó 16 người …") is not the
+# subject of the figures after it ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Đảng bộ thị trấn Lam Sơn phát triển đảng viên",
+     "Năm 2021, Đảng bộ thị trấn Lam Sơn (huyện Thọ Xuân) kết nạp 23 đảng viên mới, đạt 153% chỉ tiêu Huyện ủy giao, "
+     "trong đó 16 người là đoàn viên ưu tú.", "16", "Lam Sơn"),
+    ("Phường Tân Định thu ngân sách vượt dự toán",
+     "Năm 2022, phường Tân Định (Quận 1) thu 120 tỷ đồng, bằng 112% dự toán quận giao, trong đó thu phí 14 tỷ đồng.",
+     "14", "Tân Định"),
+])
+def test_who_set_a_plan_named_by_its_level_word_is_not_the_subject(head, body, quote, place):
+    assert fig(body, quote, head=f"{head}\n{DATED}").district == place

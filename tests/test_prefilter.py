@@ -243,7 +243,7 @@ def test_the_generic_level_word_pattern_finds_what_its_look_behind_form_did():
     before = ["của ", "theo ", "chuẩn ", r"[^\d]\d ", r"[^\d]\d\d ", r"[^\d]\d\d\d ", "các ", "những ", "tỉnh, ", "tỉnh/",
               "số ", "nhiều ", "mỗi ", "từng ", "vị hành chính cấp ", "quận, ", "huyện, ", "phường, ", "xã, ", "quận/",
               "huyện/", "phường/", "xã/", "thị ", "Thị ", "được ", "do ", "vốn ngân sách ", "Vốn ngân sách ",
-              "nguồn ngân sách ", "giáp ", "kề ", "cạnh "]
+              "nguồn ngân sách ", "giáp ", "kề ", "cạnh ", "chỉ tiêu ", "kế hoạch ", "dự toán "]
     old = re.compile("".join(f"(?<!{b})" for b in before) + r"\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố|"
                      r"[Tt]hị xã)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)|[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn)\b)")
     odd = ["của phường có, theo quận thì, chuẩn xã đạt, Phường 5, phường Tân Định, xã giao lưu, quận đề ra, "
@@ -251,7 +251,8 @@ def test_the_generic_level_word_pattern_finds_what_its_look_behind_form_did():
            "phường", "9 quận, huyện thu; phường/xã có; đơn vị hành chính cấp xã là; mỗi xã có; tỉnh, thành phố",
            "Thị xã có 15 phường, xã; thị xã Sơn Tây; HĐND thị xã khóa XX; các đảng bộ xã, phường; cấp xã/phường có",
            "năm 2016 quận thu; 1.250 xã có; 120 huyện có; vốn ngân sách tỉnh hỗ trợ; nguồn ngân sách thành phố cấp",
-           "Huyện Vũ Thư, giáp thành phố, thu; xã kề huyện có; cạnh tỉnh Hà Nam"]
+           "Huyện Vũ Thư, giáp thành phố, thu; xã kề huyện có; cạnh tỉnh Hà Nam",
+           "đạt 153% chỉ tiêu Huyện ủy giao, trong đó; bằng 98% dự toán tỉnh giao; kế hoạch huyện đề ra"]
     for text in TEXTS + COMPOSED + odd:
         for start in range(0, len(text), 17):
             assert [m.span() for m in extract._GENERIC_UNIT.finditer(text, start)] == \

@@ -1031,7 +1031,8 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                                 "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/",
                                 "được ", "do ",  # "phường được quận phân cấp …": who gives, not the subject
                                 "vốn ngân sách ", "Vốn ngân sách ", "nguồn ngân sách ",  # whose money, not who spends it
-                                "giáp ", "kề ", "cạnh "),  # "Huyện Vũ Thư, giáp thành phố, …": a neighbour, not the subject
+                                "giáp ", "kề ", "cạnh ",  # "Huyện Vũ Thư, giáp thành phố, …": a neighbour, not the subject
+                                "chỉ tiêu ", "kế hoạch ", "dự toán "),  # "đạt 153% chỉ tiêu Huyện ủy giao": who set it
                         # "một số quận", "nhiều phường", "mỗi xã": several units, not the one; "9 quận, huyện",
                         # "phường/xã": units of two kinds counted or named together
                         # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"; "các đảng bộ
