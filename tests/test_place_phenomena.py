@@ -854,3 +854,17 @@ def test_a_commune_named_bare_in_the_headline_is_the_articles_unit(head, body, q
 ])
 def test_who_set_a_plan_named_by_its_level_word_is_not_the_subject(head, body, quote, place):
     assert placed(body, quote, head) == place
+
+
+# --- a measure said of the unit with "của" after a long name and a year ("Chỉ số cải cách hành chính (PAR Index) năm
+# 2022 của thành phố đạt 89,12%") is that unit's; not a standard ("tỷ lệ hộ nghèo theo chuẩn của tỉnh") ---------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Đảng bộ TP Long Xuyên lãnh đạo cải thiện môi trường đầu tư",
+     "Năm 2022, TP Long Xuyên đạt 72,46 điểm Chỉ số DDCI tỉnh An Giang. Chỉ số cải cách hành chính (PAR Index) năm 2022 "
+     "của thành phố đạt 89,12%.", "89,12%", "Long Xuyên"),
+    ("Huyện Long Thành phát triển công nghiệp",
+     "Năm 2024, huyện Long Thành thu 2.100 tỷ đồng.\nGiá trị sản xuất công nghiệp tăng 9,8%; tỷ lệ hộ nghèo theo chuẩn "
+     "của tỉnh giảm còn 0,12%.", "0,12%", "Long Thành"),
+])
+def test_a_measure_of_the_unit_after_a_long_name(head, body, quote, place):
+    assert placed(body, quote, head) == place
