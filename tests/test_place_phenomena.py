@@ -868,3 +868,16 @@ def test_who_set_a_plan_named_by_its_level_word_is_not_the_subject(head, body, q
 ])
 def test_a_measure_of_the_unit_after_a_long_name(head, body, quote, place):
     assert placed(body, quote, head) == place
+
+
+# --- an opening that says what the subject is ("Là phường trung tâm của TP Thanh Hóa, diện tích chỉ 1,12 km2 …,
+# Trường Thi đã …") names the unit it belongs to, not the subject ------------------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Phường Trường Thi: Năm 2011 huy động hơn 42 tỷ đồng chỉnh trang đô thị",
+     "Là phường trung tâm của TP Thanh Hóa, diện tích chỉ 1,12 km2 với hơn 12.000 nhân khẩu, Trường Thi đã chọn khâu "
+     "đột phá là huy động nguồn lực.", "12.000", "Trường Thi"),
+    ("Xã Tân Thông Hội xây dựng nông thôn mới kiểu mẫu",
+     "Là xã cửa ngõ thuộc huyện Củ Chi, rộng 18 km2, Tân Thông Hội có 42.000 dân.", "18", "Tân Thông Hội"),
+])
+def test_an_opening_that_says_what_the_subject_is_names_its_parent_not_it(head, body, quote, place):
+    assert placed(body, quote, head) == place

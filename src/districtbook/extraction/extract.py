@@ -926,6 +926,9 @@ _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:(?:Chủ tịch|Bí thư|Giám đốc|Ủy viên|Uỷ viên|Trưởng ban|Phó ban|Trưởng phòng|Tổ trưởng)\s(?:\S+\s){0,5}"
     r"|(?:sáp nhập|hợp nhất|trên cơ sở|sắp xếp\stừ)[^;.]{0,80}"  # (not "Sau sắp xếp, TP.HCM có …")
     r"|bối cảnh[^;.,]{0,40}"  # "trong bối cảnh kinh tế cả nước gặp khó khăn, …": the setting, not the subject
+    # whose part the subject is, in an opening that says what it is: "Là phường trung tâm của TP Thanh Hóa, …, Trường
+    # Thi đã …", "Là xã thuần nông của huyện Thanh Trì, …"
+    r"|(?:^|[\n.]\s?)[Ll]à\s(?:một\s)?(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố)\b[^,.;:\n]{0,40}\s(?:của|thuộc)\s"
     # who sets a plan, not who meets it: "bằng 121,5% dự toán tỉnh Đắk Lắk giao", "kế hoạch UBND thành phố Huế giao"
     r"|(?:dự toán|kế hoạch|chỉ tiêu)\s(?:(?:do\s)?(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân)\s)?)$")
 
