@@ -1922,6 +1922,21 @@ def test_a_goals_heading_makes_its_figures_goals_but_a_review_heading_does_not()
                                                                   ("range_high", "target", "2017")]
 
 
+# --- a goal's year ("Năm 2018, thành phố phấn đấu …") frames the goals of the next sentences and the next paragraph,
+# though it frames no result ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Năm 2017, thành phố thu 318 tỷ đồng.\nNăm 2018, thành phố phấn đấu thu ngân sách đạt 340 tỷ đồng.\nTỷ lệ hồ sơ "
+     "nộp trực tuyến phấn đấu đạt 20%.", "20%", "2018"),
+    ("Năm 2017, tỉnh thu 1.850 tỷ đồng.\nNăm 2018, tỉnh phấn đấu tăng trưởng GRDP đạt 7% trở lên. Tổng thu ngân sách "
+     "phấn đấu đạt 2.000 tỷ đồng.", "2.000", "2018"),
+    # (a result after the goals keeps the year it reports on)
+    ("Năm 2017, thành phố thu 318 tỷ đồng.\nNăm 2018, thành phố phấn đấu thu ngân sách đạt 340 tỷ đồng.\nTỷ lệ hồ sơ "
+     "nộp trực tuyến đạt 12%.", "12%", "2017"),
+])
+def test_a_goals_year_frames_the_goals_after_it(body, quote, period):
+    assert fig(body, quote, head="Tổng kết năm 2017\nXã hội 28/12/2017 08:00\n").period == period
+
+
 def test_the_year_before_the_figures_is_year_on_year_even_when_a_term_began_then():
     # 2020 began a term, but "so với năm 2020" of a 2021 figure is the year before, whatever year the article was written
     body = ("Tính đến 30/11/2021, tăng trưởng kinh tế của quận đạt 13,99% so với năm 2020.\n\n"

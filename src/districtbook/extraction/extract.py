@@ -1796,6 +1796,7 @@ class ArticleState:
     verb_cues: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # "reach"/"growth": the last plan/yoy cue
     ranked_on: tuple[str, int, int] | None = None  # the last percentage's basis its own words gave, and their span
     section_goals: bool = False  # the section's heading announces goals ("II. Các chỉ tiêu chủ yếu năm 2017")
+    goal_frame: tuple[str, int, int, int] | None = None  # the last goals' year: (period, start, end, paragraph)
     paragraph: int = 0
     indices: list[tuple[int, int, str, str]] | None = None  # the published indices the article names, once read
     frame_end: int = 0  # where the lines that frame the article end (:func:`_frame_end`)
@@ -1985,8 +1986,19 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         r.period_ev = ("clause" if r.clause[0] <= m0 < r.clause[1] else "sentence", m0, m1, False)
         _its_quarter(r, text, m1)
         return
-    if _NOW.search(r.before):
-        return  # "Hiện quận có 4 phường": the present, which no earlier frame dates
+    if not _NOW.search(r.before):  # ("Hiện quận có 4 phường": the present, which no earlier frame dates)
+        _carried_period(r, p, a)
+
+
+def _carried_period(r: Reading, p: ParagraphState, a: ArticleState) -> None:
+    """The period of a figure whose sentence names none (:func:`resolve_period`): the goals' year for a goal
+    (``goal_frame``), else the frame carried from earlier sentences and paragraphs, the lead's for a headline's
+    figure, the one year an undated article names."""
+    goal = a.goal_frame if r.goal_before else None
+    if goal is not None and p.index - goal[3] <= 1:
+        # "Năm 2018, thành phố phấn đấu … 340 tỷ đồng." then "Tỷ lệ hồ sơ … phấn đấu đạt 20%.": the goals' year
+        r.period, r.period_ev = goal[0], ("paragraph", goal[1], goal[2], False)
+        return
     if not _is_future(p.period[0], a.periods) and p.period[0] and not (r.goal_before and a.periods.future):
         # a coming term named earlier dates only the goals set for it; a goal set for the coming term takes no frame
         # of the term reviewed ("Đại hội đề ra mục tiêu …; tăng thu bình quân 10-12%/năm": the coming term's)
@@ -2755,7 +2767,11 @@ def _reported_marks(s: Sentence, p: ParagraphState, a: ArticleState) -> list[tup
         # (a part of a year under way is reported on: "Quý I/2023 tăng 10,2%" in April 2023)
         last = [mark for mark in last if not _ahead_year(mark[1], a.looked_back)] or last
     if s.goals.any and a.looked_back:
-        # "Năm 2023, quận phấn đấu thu 5.500 tỷ đồng." early in 2023: a goal's year frames no result after it
+        # "Năm 2023, quận phấn đấu thu 5.500 tỷ đồng." early in 2023: a goal's year frames no result after it, only the
+        # goals of the next sentences and paragraph (:func:`_carried_period`)
+        goals = [mark for mark in last if _ahead_year(mark[1], a.looked_back)]
+        if goals:
+            a.goal_frame = (goals[-1][1], goals[-1][0], goals[-1][2], p.index)
         last = [mark for mark in last if not _ahead_year(mark[1], a.looked_back)]
     if len(last) > 1:
         # "sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2016": the part reviewed frames what
