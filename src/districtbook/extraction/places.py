@@ -196,13 +196,14 @@ def _top_unit(name: str) -> Place:
 
 def _legacy_district(entry: dict[str, str], province: str, provinces: set[str]) -> Place:
     """A pre-2025 district, town or provincial city of the gazetteer's data, as a mention names it ("Kỳ Anh (Thị xã)"
-    is "Kỳ Anh"; the city that shares its province's name is "TP Quảng Ngãi")."""
+    is "Kỳ Anh", "Cao Lãnh (Thành phố)" is "Cao Lãnh", its level keeping it apart from the rural district; only the
+    city that shares its province's name is "TP Quảng Ngãi", as the dev set's conventions write it)."""
     name = entry["districtShort"].split(" (")[0]
     if entry["districtType"] != "Thành phố":
         return Place(name, "district", province)
     if name in CENTRAL_CITIES:
         return _top_unit(name)
-    return Place(f"TP {name}" if name in provinces or "(" in entry["districtShort"] else name, "city", province)
+    return Place(f"TP {name}" if name in provinces else name, "city", province)
 
 
 def holds(unit: Place, ward: Place) -> bool:
@@ -433,8 +434,8 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
                 place = Place(f"TP {name}", "city", name)
             elif name in g.districts:  # a city inside a province ("thành phố Thủ Đức", "thành phố Mỹ Tho")
                 place = Place(name, "city", g.districts[name][1])
-            elif f"{name} (Thành phố)" in g.districts:  # "TP Cao Lãnh", kept apart from "huyện Cao Lãnh"
-                place = Place(f"TP {name}", "city", g.districts[f"{name} (Thành phố)"][1])
+            elif f"{name} (Thành phố)" in g.districts:  # "TP Cao Lãnh": its level keeps it apart from "huyện Cao Lãnh"
+                place = Place(name, "city", g.districts[f"{name} (Thành phố)"][1])
         elif m["province"]:
             name = _fit(_undashed(m["province"]), g.provinces)
             if name in g.provinces:  # "UBND tỉnh Hồ Quang Bửu" names a person, not a province
