@@ -100,6 +100,10 @@ Each set was written by other hands than the rules', apart from them and from ea
   of 536 figures (0.95 / 0.89 / 0.97), 5 not found; after the rules it led to (a meeting's days date nothing, an
   enumerated heading is a heading, a goals heading dates its section and makes its figures goals) 510, 497 and 524.
   Its writer marked 8 labels unsettled; 12 more by rule (5 counts said of the present, 4 related titles, 3 multiples).
+At the thirteenth session's end, after its later rules (a measure of the unit after a long name, an opening that says
+what the subject is, the goals' year, a city twinned with a rural district named as written): fourteenth 367, 350,
+369; fifteenth 418, 419, 419; sixteenth 356, 341, 362; seventeenth 400, 390, 390; eighteenth 395, 376, 393;
+nineteenth 526, 497, 524.
 The floors are what the extractor measures after them: raise them as rules land, never lower them.
 """
 from __future__ import annotations
@@ -114,10 +118,10 @@ from districtbook.reading.articles import parse_article
 
 CORPUS = Path(__file__).parent / "fixtures" / "composed"
 #: per set, its files and the floor of each field's agreement
-SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0.99, "period": 0.965, "basis": 0.99}),
-        "third": (("corpus4.txt",), {"district": 0.99, "period": 0.99, "basis": 0.99}),
+SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0.995, "period": 0.97, "basis": 0.99}),
+        "third": (("corpus4.txt",), {"district": 0.995, "period": 0.995, "basis": 0.99}),
         "fourth": (("corpus5.txt", "corpus6.txt"), {"district": 0.985, "period": 0.965, "basis": 0.98}),
-        "fifth": (("corpus7.txt",), {"district": 0.95, "period": 0.83, "basis": 0.90}),
+        "fifth": (("corpus7.txt",), {"district": 0.955, "period": 0.83, "basis": 0.9}),
         "sixth": (("corpus8.txt",), {"district": 0.96, "period": 0.88, "basis": 0.92}),
         "seventh": (("corpus9.txt", "corpus10.txt", "corpus11.txt"), {"district": 0.98, "period": 0.965, "basis": 0.97}),
         "eighth": (("corpus12.txt",), {"district": 0.99, "period": 0.975, "basis": 0.97}),
@@ -125,13 +129,13 @@ SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0
         "tenth": (("corpus14.txt",), {"district": 0.99, "period": 0.935, "basis": 0.945}),
         "eleventh": (("corpus15.txt",), {"district": 0.965, "period": 0.985, "basis": 0.955}),
         "twelfth": (("corpus16.txt",), {"district": 0.995, "period": 0.94, "basis": 0.975}),
-        "thirteenth": (("corpus17.txt",), {"district": 0.97, "period": 0.935, "basis": 0.935}),
+        "thirteenth": (("corpus17.txt",), {"district": 0.97, "period": 0.94, "basis": 0.935}),
         "fourteenth": (("corpus21.txt",), {"district": 0.98, "period": 0.935, "basis": 0.985}),
-        "fifteenth": (("corpus20.txt",), {"district": 0.94, "period": 0.95, "basis": 0.95}),
-        "sixteenth": (("corpus19.txt",), {"district": 0.955, "period": 0.915, "basis": 0.975}),
-        "seventeenth": (("corpus18.txt",), {"district": 0.985, "period": 0.965, "basis": 0.965}),
-        "eighteenth": (("corpus22.txt",), {"district": 0.935, "period": 0.915, "basis": 0.955}),
-        "nineteenth": (("corpus23.txt",), {"district": 0.95, "period": 0.925, "basis": 0.975})}
+        "fifteenth": (("corpus20.txt",), {"district": 0.95, "period": 0.95, "basis": 0.95}),
+        "sixteenth": (("corpus19.txt",), {"district": 0.96, "period": 0.92, "basis": 0.975}),
+        "seventeenth": (("corpus18.txt",), {"district": 0.99, "period": 0.965, "basis": 0.965}),
+        "eighteenth": (("corpus22.txt",), {"district": 0.96, "period": 0.915, "basis": 0.955}),
+        "nineteenth": (("corpus23.txt",), {"district": 0.98, "period": 0.925, "basis": 0.975})}
 
 
 def _blocks(files):
