@@ -1527,9 +1527,8 @@ def _with_headline_ward(article: Article, named: list[Mention], frame_end: int) 
     body = next((ln.start for ln in article.lines if ln.kind == "body"), None)
     if title is None or body is None or title[0] > body:
         return named
-    if not any(_LEVEL_WORDS.get(w.group().lower()) == "ward" for w in _GENERIC_UNIT.finditer(article.text, body, frame_end)):
-        return named
-    return headline_ward(article.text, title, named, frame_end)
+    return headline_ward(article.text, title, named, frame_end, lambda: any(
+        _LEVEL_WORDS.get(w.group().lower()) == "ward" for w in _GENERIC_UNIT.finditer(article.text, body, frame_end)))
 
 
 def _home_of_wards(in_frame: list[Mention], by_level: dict[str, tuple[Place, Evidence]]) -> None:
@@ -2466,8 +2465,9 @@ def _sentence_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState)
         return last[2], ("sentence", *last[3][1:])
     # (an official's unit too: "Chủ tịch UBND huyện X" is no subject, but the "huyện" after it is X)
     word = None
-    for word in _GENERIC_UNIT.finditer(a.text, r.clause[0], r.tok.start):
-        pass  # (the level word nearest the figure)
+    if bisect_left(a.starts, r.tok.start) > bisect_left(a.starts, s.start):  # (a unit named before it in its sentence)
+        for word in _GENERIC_UNIT.finditer(a.text, r.clause[0], r.tok.start):
+            pass  # (the level word nearest the figure)
     earlier = [m for m in a.named[bisect_left(a.starts, s.start):bisect_left(a.starts, word.start())]
                if m.end <= word.start() and not m.plural] if word else []
     if word and earlier and _LEVEL_WORDS.get(word.group().lower()) == earlier[-1].place.level:

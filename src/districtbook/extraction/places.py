@@ -19,7 +19,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -659,12 +659,13 @@ def _district_names_re() -> re.Pattern[str]:
 _HEAD_NAME = re.compile(rf"([{_UPPER}][^\W\d_]*(?:\s[{_UPPER}][^\W\d_]*){{1,2}})(?=:|\s[^\W\d_{_UPPER}])")
 
 
-def headline_ward(text: str, title: tuple[int, int], named: list[Mention], until: int) -> list[Mention]:
+def headline_ward(text: str, title: tuple[int, int], named: list[Mention], until: int,
+                  says_ward: Callable[[], bool] = lambda: True) -> list[Mention]:
     """``named`` and a ward or commune the headline names bare as its subject ("Vạn Phúc: Gian nan vận động người dân
     mua BHYT") when a unit the text names holds a ward of that name ("huyện Thanh Trì"), with that name's bare
-    mentions up to ``until`` ("Vạn Phúc có hơn 9.200 nhân khẩu"); the caller asks that the body speak of a ward by
-    its level word alone ("toàn xã").  None of it when the text names the ward with its level word, or the name is
-    also a district's or a province's.
+    mentions up to ``until`` ("Vạn Phúc có hơn 9.200 nhân khẩu"), when ``says_ward()`` (the caller's: the body speaks
+    of a ward by its level word alone, "toàn xã"; asked last, as it reads the whole body).  None of it when the text
+    names the ward with its level word, or the name is also a district's or a province's.
 
     >>> t = "Vạn Phúc: Gian nan mua BHYT\\nLà xã ven sông của huyện Thanh Trì, Vạn Phúc có 9.200 nhân khẩu."
     >>> [(m.place.name, m.place.level, m.place.parent, t[m.start:m.end]) for m in headline_ward(t, (0, 27), mentions(t), len(t))]
@@ -677,7 +678,7 @@ def headline_ward(text: str, title: tuple[int, int], named: list[Mention], until
             or any(m.place.name == name for m in named):
         return named
     home = next((m.place for m in named if m.place.level != "ward" and holds(m.place, Place(name, "ward"))), None)
-    if home is None:
+    if home is None or not says_ward():
         return named
     place = Place(name, "ward", home.name)
     taken = [(m.start, m.end) for m in named]
