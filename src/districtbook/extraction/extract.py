@@ -1474,9 +1474,11 @@ def _framed(article: Article, named: list[Mention]) -> tuple[list[Mention], list
     in_title = in_title if title[0] < body else []  # a short line under the body is no headline
     bare = bare_district_names(text, *title, named) if title[0] < body else []
     refs = _bare_references(text, body, bare + in_title)
-    # (a bare name the body names in full counts too: "Vinh thu ngân sách …" over "… trên địa bàn TP Vinh đạt …")
-    in_body = {m.place for m in named if m.start >= body}
-    headline = [m for m in bare if refs and m.place == refs[0].place or not refs and m.place in in_body]
+    if refs:
+        headline = [m for m in bare if m.place == refs[0].place]
+    else:  # (a bare name the body names in full counts too: "Vinh thu ngân sách …" over "… địa bàn TP Vinh đạt …")
+        in_body = {m.place for m in named if m.start >= body}
+        headline = [m for m in bare if m.place in in_body]
     return in_title + headline, sorted(in_frame + headline + refs, key=lambda m: m.start)
 
 
@@ -2017,9 +2019,12 @@ def _in_its_frame(period: str, m0: int, m1: int, r: Reading, s: Sentence, p: Par
     frame, for a part of a year named without one (:func:`_year_of_frame`; "Năm 2023, tỉnh thu …; riêng quý IV thu
     800 tỷ đồng"), the coming term for a term named without its years in a goal ("Đại hội đề ra 18 chỉ tiêu: … cuối
     nhiệm kỳ đạt 180 triệu đồng")."""
-    earlier = [q for pos, q, scope, e in s.marks if e <= m0 and not scope and _IN_ONE_YEAR.fullmatch(q)
-               and _NAMES_ITS_YEAR.search(a.text, pos, e)]
-    framed = _year_of_frame(period, a.text[m0:m1], earlier[-1] if earlier else p.period[0])
+    frame, mark = p.period[0], a.text[m0:m1]
+    if not _NAMES_ITS_YEAR.search(mark):  # (only a time named without its year takes a frame's: _year_of_frame)
+        earlier = [q for pos, q, scope, e in s.marks if e <= m0 and not scope and _IN_ONE_YEAR.fullmatch(q)
+                   and _NAMES_ITS_YEAR.search(a.text, pos, e)]
+        frame = earlier[-1] if earlier else frame
+    framed = _year_of_frame(period, mark, frame)
     now = a.lead_period[0][:4]  # the time the lead reports on ("Quý I/2026, …"), not a page's date
     ahead = r.goal_before or _FORECAST_BEFORE.search(a.text, max(r.clause[0], m0 - 40), m0)
     # "Quý I/2026, … Cả năm 2025, … Dự kiến quý II, tỉnh thu …": a forecast is of no time already past
@@ -2464,11 +2469,11 @@ def _sentence_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState)
     if last is not None and last[0] == s.start and last[1] < r.clause[0]:
         return last[2], ("sentence", *last[3][1:])
     # (an official's unit too: "Chủ tịch UBND huyện X" is no subject, but the "huyện" after it is X)
-    word = None
-    if bisect_left(a.starts, r.tok.start) > bisect_left(a.starts, s.start):  # (a unit named before it in its sentence)
-        for word in _GENERIC_UNIT.finditer(a.text, r.clause[0], r.tok.start):
-            pass  # (the level word nearest the figure)
-    earlier = [m for m in a.named[bisect_left(a.starts, s.start):bisect_left(a.starts, word.start())]
+    first = bisect_left(a.starts, s.start)
+    words = list(_GENERIC_UNIT.finditer(a.text, r.clause[0], r.tok.start)) \
+        if bisect_left(a.starts, r.tok.start) > first else []  # (only when a unit is named before it in its sentence)
+    word = words[-1] if words else None  # (the level word nearest the figure)
+    earlier = [m for m in a.named[first:bisect_left(a.starts, word.start())]
                if m.end <= word.start() and not m.plural] if word else []
     if word and earlier and _LEVEL_WORDS.get(word.group().lower()) == earlier[-1].place.level:
         return earlier[-1].place, ("sentence", earlier[-1].start, earlier[-1].end, False)
@@ -2633,8 +2638,9 @@ def _short_label(text: str, ln: Line) -> bool:
     return len(line) <= 40 and _HEADING.match(line) is not None and not any(ch.isdigit() for ch in line)
 
 
-#: the year of the goals or the plan a heading announces: "II. Các chỉ tiêu chủ yếu năm 2017", "Nhiệm vụ năm 2014"
+#: the words of a heading that reviews goals, not one that sets them: "Kết quả thực hiện các chỉ tiêu năm 2016"
 _REVIEW_WORDS = re.compile(r"(?i)\b(?:kết quả|thực hiện|đánh giá|tình hình|sơ kết|tổng kết)\b")
+#: the year of the goals or the plan a heading announces: "II. Các chỉ tiêu chủ yếu năm 2017", "Nhiệm vụ năm 2014"
 _HEADING_PLAN_YEAR = re.compile(r"\b(?:[Cc]hỉ tiêu|[Kk]ế hoạch|[Nn]hiệm vụ|[Mm]ục tiêu|[Pp]hương hướng)\b[^.;:\d]{0,40}"
                                 r"\bnăm\s((?:19|20)\d\d)\b")
 

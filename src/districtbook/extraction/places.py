@@ -715,7 +715,7 @@ def bare_district_names(text: str, start: int, end: int, named: Sequence[Mention
 
 
 #: a one-word name opening a headline as its subject, before a colon or a word in lower case: "Vinh thu ngân sách …"
-_ONE_WORD_NAME = re.compile(r"([A-ZĐ][^\W\d_]*(?:'[A-ZĐ][^\W\d_]*)?)(?=:|\s[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])")
+_ONE_WORD_NAME = re.compile(rf"([{_UPPER}][^\W\d_]*(?:'[{_UPPER}][^\W\d_]*)?)(?=:|\s[^\W\d_{_UPPER}])")
 
 
 def main_places(text: str, title: str = "") -> list[Place]:
