@@ -763,12 +763,14 @@ def test_a_term_said_at_a_congress_dates_its_figures(body, quote, period):
 
 def test_a_reports_sections_in_capitals_keep_its_frame():
     # "NGÂN SÁCH", "XÂY DỰNG ĐẢNG": a report's sections, under the year its opening names; a heading in words of its own
-    # ("Phương hướng năm tới", "Kết quả nổi bật") starts afresh
-    head = "Huyện vượt khó trong năm 2021\nXã hội 05/01/2022 08:00\n"
+    # ("Phương hướng năm tới", "Kết quả nổi bật") starts afresh, from the time the headline names if it names one
     body = ("TỔNG QUAN\nNăm 2021, huyện đạt và vượt 24/28 chỉ tiêu chủ yếu.\nNGÂN SÁCH\n"
             "- Thu ngân sách trên địa bàn: 41,7 tỷ đồng, đạt 139% dự toán tỉnh giao;\n"
             "Kết quả nổi bật\nToàn huyện có 120 thôn.")
+    head = "Huyện vượt khó, về đích sớm\nXã hội 05/01/2022 08:00\n"
     assert [fig(body, q, head=head).period for q in ("41,7", "139%", "120")] == ["2021", "2021", ""]
+    head = "Huyện vượt khó trong năm 2021\nXã hội 05/01/2022 08:00\n"
+    assert [fig(body, q, head=head).period for q in ("41,7", "139%", "120")] == ["2021", "2021", "2021"]
 
 
 def test_an_undated_reports_year_is_the_year_of_the_day_its_running_total_runs_to():
@@ -2154,3 +2156,19 @@ def test_an_earlier_year_said_inside_a_paragraph_of_a_part_year_report_frames_no
     head = "Đông Anh: 6 tháng đầu năm 2016 thu ngân sách tăng 35%\nXã hội 08/07/2016 08:00\n"
     assert fig(body, "1.315", head=head).period == "2016-H1"
     assert fig(body, "2.580", head=head).period == "2015"
+
+
+# --- a heading that names no time goes back to the time the headline names ("Ninh Giang: 9 tháng thu ngân sách …"
+# over "Thu ngân sách vượt dự toán"); a headline's span (an anniversary's "2005-2025") frames no heading's section
+@pytest.mark.parametrize(("head", "quote", "period"), [
+    ("Ninh Giang: 9 tháng năm 2023 thu ngân sách đạt 88% dự toán\n", "412", "2023-9M"),
+    ("Ninh Giang: 9 tháng năm 2023 thu ngân sách đạt 88% dự toán\n", "27 hộ", "2023-9M"),
+    ("Ninh Giang: thu ngân sách vượt khó\n", "412", ""),
+    ("Ninh Giang kỷ niệm 20 năm tái lập (2005-2025)\n", "412", ""),
+])
+def test_a_heading_naming_no_time_goes_back_to_the_headlines_time(head, quote, period):
+    body = ("Ngày 2/10/2023, UBND huyện Ninh Giang họp phiên thường kỳ.\nThu ngân sách vượt dự toán\n"
+            "Huyện thu 412 tỷ đồng tiền sử dụng đất.\nAn sinh xã hội\nHuyện hỗ trợ 27 hộ xây nhà.\n"
+            "Nhiệm vụ năm 2024\nHuyện phấn đấu thu 500 tỷ đồng.")
+    assert fig(body, quote, head=head + "Kinh tế\n").period == period
+    assert fig(body, "500", head=head + "Kinh tế\n").period == "2024"

@@ -1792,6 +1792,7 @@ class ArticleState:
     only_year: tuple[str, int, int] | None  # the one year an undated article names, where it first names it
     section_period: Frame = NO_FRAME  # a heading's or a frame paragraph's period, carried down
     lead_frame: Frame = NO_FRAME  # the period the lead sets for the whole article
+    title_frame: Frame = NO_FRAME  # the period the headline names, which a heading naming no time goes back to
     section_place: tuple[Place | None, Evidence] | None = None  # a heading's unit
     targets_before: bool = False  # did the previous paragraph with figures set goals?
     verb_cues: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # "reach"/"growth": the last plan/yoy cue
@@ -2663,7 +2664,7 @@ def _heading(line: Line, a: ArticleState) -> bool:
         and not _REVIEW_WORDS.search(line_text)
     if marks or not line_text.isupper():  # (a report's section in capitals, "NGÂN SÁCH", keeps the report's frame)
         a.section_period = (marks[0][0], "section", marks[0][1], marks[0][2], a.paragraph) if marks \
-            else ("", "none", -1, -1, a.paragraph)
+            else a.title_frame
     heads = a.subjects(line.start, line.end)
     if heads and len(line_text) <= 40:
         a.section_place = (heads[0].place, ("section", heads[0].start, heads[0].end, False))
@@ -2887,6 +2888,8 @@ def _after_paragraph(p: ParagraphState, a: ArticleState) -> None:
         a.section_period = a.lead_frame
     if is_lead and a.section_period[1] == "lead":
         a.lead_frame = a.section_period
+    if p.line.kind == "title" and p.period[0] and not _SPAN_LABEL.fullmatch(p.period[0]):
+        a.title_frame = (p.period[0], "title", *p.period[2:])
     if p.had_figures:
         a.targets_before = p.had_targets
 
