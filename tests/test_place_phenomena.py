@@ -156,6 +156,9 @@ def test_a_clause_naming_no_unit_goes_on_with_its_sentences_unit(body, quote, pl
      "Trên địa bàn hiện có 3 tuyến phố thanh toán không dùng tiền mặt.", "3 tuyến", "Phú Diễn"),
     ("Năm 2024, xã Tân Phú (huyện Đồng Phú, tỉnh Bình Phước) kết nạp 12 đảng viên.",
      "Toàn Đảng bộ hiện có 410 đảng viên.", "410", "Tân Phú"),
+    # a city inside a central city ("TP Thủ Đức (TP.HCM)") sits below it as a district does
+    ("Theo UBND TP Thủ Đức (TP.HCM), 9 tháng năm 2025, tổng thu ngân sách trên địa bàn đạt 12.300 tỷ đồng.",
+     "Thành phố hiện có 34 phường.", "12.300", "Thủ Đức"),
 ])
 def test_a_parent_in_brackets_never_makes_the_article_its_own(lead, body, quote, district):
     assert fig(lead + "\n" + body, quote, head="Phóng sự\nXã hội 12/04/2026 08:00\n").district == district

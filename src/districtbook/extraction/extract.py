@@ -1641,8 +1641,9 @@ def _country_headline(in_title: list[Mention], in_frame: list[Mention], text: st
 
 def _parent_of(m: Mention, unit: Mention, text: str) -> bool:
     """Whether ``m`` is a higher unit said right after ``unit`` as where it is: after a comma ("Phường Tam Thắng,
-    TPHCM") or in brackets ("phường Vĩnh Trung (quận Thanh Khê, TP Đà Nẵng)")."""
-    return _RANK[m.place.level] > _RANK[unit.place.level] and (
+    TPHCM") or in brackets ("phường Vĩnh Trung (quận Thanh Khê, TP Đà Nẵng)"); higher than ``unit``'s tier, so a central
+    city is above a city inside it ("TP Thủ Đức (TP.HCM)")."""
+    return _RANK[m.place.level] > _RANK[_tier(unit.place)] and (
         m.start - unit.end <= 16 and _PARENT_BETWEEN.fullmatch(text, unit.end, m.start) is not None
         or _PARENTS_IN_BRACKETS.fullmatch(text, unit.end, m.start) is not None)
 
