@@ -159,6 +159,9 @@ def test_a_clause_naming_no_unit_goes_on_with_its_sentences_unit(body, quote, pl
     # a city inside a central city ("TP Thủ Đức (TP.HCM)") sits below it as a district does
     ("Theo UBND TP Thủ Đức (TP.HCM), 9 tháng năm 2025, tổng thu ngân sách trên địa bàn đạt 12.300 tỷ đồng.",
      "Thành phố hiện có 34 phường.", "12.300", "Thủ Đức"),
+    # a chain of parents after a comma each ("phường Bến Nghé, Q.1, TP.HCM"): the last is where the second is
+    ("Ngày 20-12, Đảng bộ phường Đa Kao, Q.1, TP.HCM tổng kết năm 2023. Năm qua, đảng bộ kết nạp 31 đảng viên.",
+     "Đảng bộ có 540 đảng viên.", "31", "Đa Kao"),
 ])
 def test_a_parent_in_brackets_never_makes_the_article_its_own(lead, body, quote, district):
     assert fig(lead + "\n" + body, quote, head="Phóng sự\nXã hội 12/04/2026 08:00\n").district == district

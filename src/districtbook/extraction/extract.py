@@ -964,6 +964,7 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
     parent named after a unit ("Phường Tam Thắng, TPHCM", "phường Kinh Môn (Hải Phòng)", "xã Cà Ná thuộc tỉnh
     Khánh Hòa"), not a unit compared with ("So với quận Cầu Giấy, …"), not an office or a merged unit."""
     out: list[Mention] = []
+    chain: Mention | None = None  # the last parent said after the last subject
     for m in found:
         if m.plural or could_match(_NOT_SUBJECT_WORDS, lowered(text[max(0, m.start - 100):m.start])) \
                 and _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
@@ -983,11 +984,13 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue  # "đóng góp 30,8% GDP cả nước và 44,7% tổng thu": the whole a share is of
         if _FIGURE_IN_BRACKETS.match(text, m.end) and _YARDSTICK_BEFORE.search(text, max(0, m.start - 60), m.start):
             continue  # "cao hơn mức bình quân chung cả nước (7,09%), đứng thứ 2": the yardstick has its figure only
-        if out and _parent_of(m, out[-1], text):
+        if out and (_parent_of(m, out[-1], text) or chain is not None and _parent_of(m, chain, text)):
+            chain = m  # (the next parent follows this one: "phường Bến Nghé, quận 1, TP.HCM")
             continue  # "phường Vĩnh Trung (quận Thanh Khê, TP Đà Nẵng)": where the unit is, not another subject
         if out and _in_aside_after(m, out[-1], text):
             continue  # "TP Cần Thơ (mới, gồm TP Cần Thơ, tỉnh Sóc Trăng và tỉnh Hậu Giang cũ) ước tăng 7,62%"
         out.append(m)
+        chain = None
     return out
 
 
