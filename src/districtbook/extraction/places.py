@@ -81,7 +81,7 @@ def _portal_place(slug: str) -> Place | None:
 
 
 #: level words as a title-cased capital line writes them, back in the case the mention patterns read
-_TITLED_LEVELS = re.compile(r"\b(?:Thành Phố|Thị Xã|Thị Trấn|Tỉnh|Quận|Huyện|Phường|Xã)\b|\bTp\.")
+_TITLED_LEVELS = re.compile(r"\b(?:Thành Phố|Thị Xã|Thị Trấn|Tỉnh|Quận|Huyện|Phường|Xã|Đặc Khu)\b|\bTp\.")
 
 
 def header_place(line: str) -> tuple[Place, int, int] | None:
@@ -90,6 +90,8 @@ def header_place(line: str) -> tuple[Place, int, int] | None:
 
     >>> header_place("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH KON TUM")[0]
     Place(name='Kon Tum', level='province', parent='')
+    >>> header_place("UBND ĐẶC KHU PHÚ QUỐC")[0]  # (a special zone: a commune-level unit since 2025)
+    Place(name='Phú Quốc', level='ward', parent='')
     >>> header_place("Tỉnh Kon Tum tiếp nhận 45.210 hồ sơ") is None  # not a header in capitals
     True
     """
