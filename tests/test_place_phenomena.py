@@ -871,6 +871,10 @@ def test_who_set_a_plan_named_by_its_level_word_is_not_the_subject(head, body, q
     ("Huyện Long Thành phát triển công nghiệp",
      "Năm 2024, huyện Long Thành thu 2.100 tỷ đồng.\nGiá trị sản xuất công nghiệp tăng 9,8%; tỷ lệ hộ nghèo theo chuẩn "
      "của tỉnh giảm còn 0,12%.", "0,12%", "Long Thành"),
+    # (six words between the measure and "của": "tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh")
+    ("Huyện Mường Tè đẩy mạnh dịch vụ công",
+     "Năm 2024, huyện Mường Tè tiếp nhận 5.200 hồ sơ trực tuyến. Cả năm, tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh đạt "
+     "48,3%.", "48,3%", "Lai Châu"),
 ])
 def test_a_measure_of_the_unit_after_a_long_name(head, body, quote, place):
     assert placed(body, quote, head) == place
