@@ -1358,6 +1358,9 @@ def test_growth_of_production_value_and_growth_of_the_economy_are_two_measures(b
 @pytest.mark.parametrize(("body", "quote", "basis"), [
     ("9 tháng năm 2024, số doanh nghiệp thành lập mới tăng 1.377 doanh nghiệp so với cùng kỳ.", "1.377", "yoy"),
     ("Năm 2024, huyện bảo đảm 100% trẻ em đến tuổi đến trường đều được đi học.", "100%", "share"),
+    # an index's points changed on a base; the index's own score has none
+    ("Năm 2024, chỉ số SIPAS của thị xã đạt 86,4 điểm, tăng 3,2 điểm so với năm 2023.", "3,2", "yoy"),
+    ("Năm 2024, chỉ số SIPAS của thị xã đạt 86,4 điểm, tăng 3,2 điểm so với năm 2023.", "86,4", "none"),
 ])
 def test_a_count_against_the_same_period_and_a_share_of_children(body, quote, basis):
     assert fig(body, quote).basis == basis

@@ -612,8 +612,9 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
         found = _targets_basis(clause_before, clause_after, at)
         if found:
             return found
-    if unit in ("count", "VND_bn") and AMOUNT_CHANGE_BEFORE.search(clause_before[-25:]):
-        # "tăng 35 triệu đồng so với đầu nhiệm kỳ", "tăng 1.377 doanh nghiệp so với cùng kỳ": a change, on a base
+    if unit in ("count", "VND_bn", "score") and AMOUNT_CHANGE_BEFORE.search(clause_before[-25:]):
+        # "tăng 35 triệu đồng so với đầu nhiệm kỳ", "tăng 1.377 doanh nghiệp so với cùng kỳ", "tăng 4,3 điểm so với năm
+        # 2022": a change, on a base
         change = _basis_after(_up_to_next_figure(clause_after[:70]), ctx, ctx.term_starts())
         if change and change[0] in ("yoy", "term_start"):
             return change[0], at[1] + change[1], at[1] + change[2]
