@@ -1358,6 +1358,13 @@ def test_growth_of_production_value_and_growth_of_the_economy_are_two_measures(b
 @pytest.mark.parametrize(("body", "quote", "basis"), [
     ("9 tháng năm 2024, số doanh nghiệp thành lập mới tăng 1.377 doanh nghiệp so với cùng kỳ.", "1.377", "yoy"),
     ("Năm 2024, huyện bảo đảm 100% trẻ em đến tuổi đến trường đều được đi học.", "100%", "share"),
+    # a percentage that opens its clause, said of things done to them: a share of what was counted (also after a long
+    # name of the things counted)
+    ("Năm 2025, phường tiếp nhận 3.260 hồ sơ thủ tục hành chính, 100% được giải quyết đúng hạn.", "100%", "share"),
+    ("Quý III/2025, xã tiếp nhận 1.460 hồ sơ thủ tục hành chính, trong đó 95,3% được nộp trực tuyến.", "95,3%",
+     "share"),
+    ("Năm 2025, có 87,4% đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên.", "87,4%", "share"),
+    ("Năm 2025, thu ngân sách đạt 104% dự toán được giao.", "104%", "plan"),
     # an index's points changed on a base; the index's own score has none
     ("Năm 2024, chỉ số SIPAS của thị xã đạt 86,4 điểm, tăng 3,2 điểm so với năm 2023.", "3,2", "yoy"),
     ("Năm 2024, chỉ số SIPAS của thị xã đạt 86,4 điểm, tăng 3,2 điểm so với năm 2023.", "86,4", "none"),

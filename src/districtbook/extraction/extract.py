@@ -532,11 +532,15 @@ _BASIS_AFTER = [
 _MULTIPLE_OF_YEAR = re.compile(r"\s((?:năm\s)?(?P<year>(?:19|20)\d\d))\b")
 _SHARE_BEFORE = re.compile(r"(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?:\s\S+){0,3}\s$")
 #: a part of what was just counted: "tiếp nhận 9.842 hồ sơ, trong đó 97,3% …"
-_PART_OF_COUNT = re.compile(r"\d[\d.]*\s[^\W\d_]+(?:\s[^\W\d_]+){0,3},?\s((?:trong đó|trong số đó|trong số này)),?\s"
+_PART_OF_COUNT = re.compile(r"\d[\d.]*\s[^\W\d_]+(?:\s[^\W\d_]+){0,5},?\s((?:trong đó|trong số đó|trong số này)),?\s"
                             r"(?:có\s)?(?:(?:khoảng|gần|hơn|trên)\s)?$|"
                             # "tiếp nhận 12.850 hồ sơ, giải quyết đúng hạn 99,8%": the records settled in time
                             r"\d[\d.]*\s(?:hồ sơ|thủ tục)[^,;.\d]{0,40},\s((?:giải quyết|xử lý)\s(?:đúng(?:\svà\strước)?|trước)"
                             r"\shạn)\s(?:đạt\s)?(?:(?:khoảng|gần|hơn|trên)\s)?$")
+#: a percentage that opens its clause and is said of things done to them ("3.260 hồ sơ, 100% được giải quyết đúng hạn",
+#: "có 87,4% được xếp loại"): a share of what was counted or is named, not a result against a plan
+_SHARE_PASSIVE_AFTER = re.compile(r"^\s(?:đều\s|đã\s)?(?:được|bị)\s")
+_CLAUSE_OPENING_NEAR = re.compile(r"(?:^|,\s|\bcó\s|\bvới\s)(?:(?:khoảng|gần|hơn|trên)\s)?$")
 #: a part's contribution to a whole: "đóng góp 30,8% GDP cả nước", "đóng góp 5,98% vào mức tăng trưởng chung"
 _CONTRIBUTED_BEFORE = re.compile(r"\bđóng góp(?:\s(?:khoảng|gần|hơn|trên|xấp xỉ))?\s$")
 #: disbursement reaching a share: "tỷ lệ giải ngân (vốn đầu tư công) đạt 34%" is of the capital planned
@@ -731,13 +735,9 @@ def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts:
     if unit == "times":
         m = _BASE_BEFORE.search(near)
         return in_near(m, "term_start" if m["year"] in term_starts else "yoy") if m else ("none", -1, -1)
-    m = _SHARE_BEFORE.search(near) or (_CONTRIBUTED_BEFORE.search(near) if unit == "percent" else None)
-    if m:
-        return in_near(m, "share")
-    m = _PART_OF_COUNT.search((siblings + clause_before)[-90:]) if unit == "percent" else None
-    if m:  # "tiếp nhận 9.842 hồ sơ, trong đó 97,3% được nộp trực tuyến": a share of what was counted
-        shift = at[2] + len(siblings + clause_before) - len((siblings + clause_before)[-90:])
-        return "share", shift + m.start(m.lastindex or 0), shift + m.end(m.lastindex or 0)
+    share = _share_cue(clause_before, clause_after, unit, siblings, at)
+    if share:
+        return share
     m = _PLAN_BEFORE.search(near)
     if m:
         return in_near(m, "plan")
@@ -763,6 +763,26 @@ def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts:
     if m:
         return in_near(m, "target")
     return _revenue_basis(clause_before, clause_after, near, siblings, at)
+
+
+def _share_cue(clause_before: str, clause_after: str, unit: str, siblings: str,
+               at: tuple[int, int, int]) -> tuple[str, int, int] | None:
+    """The words that make a figure a share: "chiếm", "tỷ trọng", "đóng góp" before it; a part of what was just
+    counted ("tiếp nhận 9.842 hồ sơ, trong đó 97,3% …"); a percentage opening its clause said of things done to them
+    ("100% được giải quyết đúng hạn")."""
+    b_at, a_at, s_at = at
+    near, in_near = _near_cue(clause_before, b_at)
+    m = _SHARE_BEFORE.search(near) or (_CONTRIBUTED_BEFORE.search(near) if unit == "percent" else None)
+    if m:
+        return in_near(m, "share")
+    if unit != "percent":
+        return None
+    m = _PART_OF_COUNT.search((siblings + clause_before)[-90:])
+    if m:  # "tiếp nhận 9.842 hồ sơ, trong đó 97,3% được nộp trực tuyến": a share of what was counted
+        shift = s_at + len(siblings + clause_before) - len((siblings + clause_before)[-90:])
+        return "share", shift + m.start(m.lastindex or 0), shift + m.end(m.lastindex or 0)
+    m = _SHARE_PASSIVE_AFTER.match(clause_after) if _CLAUSE_OPENING_NEAR.search(near) else None
+    return ("share", a_at + m.start(), a_at + m.end()) if m else None
 
 
 #: a measure other than revenue named as the subject of a clause
