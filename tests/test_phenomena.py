@@ -2067,6 +2067,25 @@ def test_an_outlets_masthead_line_is_no_lead(masthead):
     assert next(f for f in figures(article) if f.quote.startswith("71,35")).period == "2021"
 
 
+# --- a saved page's masthead, menu and breadcrumb over the headline ("BÁO X - Cơ quan của …", "Trang chủ › Kinh tế ›
+# Ngân sách") are page furniture: the headline under them is the title, its figure is read, and a unit the breadcrumb
+# names ("Địa phương / Hà Nội") is not what the article is about ----------------------------------------------------
+@pytest.mark.parametrize("over", [
+    "TIN TỨC ĐỊA PHƯƠNG   Thời sự   Kinh tế   Xã hội   Văn hóa\nTrang chủ › Kinh tế › Ngân sách",
+    "BÁO KINH TẾ ĐÔ THỊ - Cơ quan của UBND thành phố Hà Nội\nTrang chủ / Địa phương / Hà Nội",
+    "Trang chủ | Giới thiệu | Tin tức - Sự kiện | Văn bản\nTin tức - Sự kiện » Kinh tế",
+])
+def test_a_saved_pages_menu_and_breadcrumb_are_furniture(over):
+    text = (f"{over}\nThanh Trì: 9 tháng năm 2024 thu ngân sách đạt 86% dự toán\nThứ Hai, 07/10/2024 - 09:10\n"
+            "Theo UBND huyện Thanh Trì, tổng thu ngân sách trên địa bàn 9 tháng ước đạt 2.940 tỷ đồng.\n"
+            "Toàn huyện có 16 xã đạt chuẩn nông thôn mới nâng cao.\n")
+    article = parse_article("a.txt", text.encode())
+    assert article.title.startswith("Thanh Trì:")
+    got = {f.quote.split()[0]: f for f in figures(article) if f.kind == "indicator"}
+    assert (got["86%"].district, got["86%"].period) == ("Thanh Trì", "2024-9M")
+    assert got["16"].district == "Thanh Trì"
+
+
 # --- in a report on a year, a part of it said as a frame ("Sáu tháng đầu năm, thu … chỉ đạt 44,3%") frames only until a
 # paragraph names the article's year again ("Tổng chi … năm 2020 ước …"): what follows is of the year again ---------
 _PART_THEN_YEAR = ("Năm 2020, tỉnh vẫn hoàn thành vượt dự toán thu ngân sách.\n\nSáu tháng đầu năm, thu ngân sách của "

@@ -50,6 +50,12 @@ _MASTHEAD = re.compile(r"^Cơ quan (?:ngôn luận |chủ quản |thông tấn )
 _OUTLET_LINE = re.compile(r"^(?:Báo(?!\scáo\b)(?:\s[Đđ]iện\stử)?|Tạp\schí|Cổng\s(?:[Tt]hông\stin\sđiện\stử|TTĐT)|"
                           r"Trang\s[Tt]hông\stin\sđiện\stử|Đài\s(?:Phát\sthanh|PT-TH|PTTH)[^\d]{0,30}?)"
                           r"\s[^\d.,;:!?()|]{1,40}$")
+#: a site's masthead in capitals with whose organ it is: "BÁO ĐỒNG KHỞI ONLINE - Cơ quan của Đảng bộ …"
+_MASTHEAD_AFTER_NAME = re.compile(r"^(?P<name>[^\d.!?;:]{3,60}?)\s[-–]\sCơ quan\s[^\d.!?;:]{3,120}$")
+#: a site's menu or breadcrumb: short items without figures, set apart by wide spaces, bars, or arrows ("LAO ĐỘNG   Thời
+#: sự   Xã hội", "Trang chủ › Sức khỏe › Bảo hiểm y tế", "Tin tức - Sự kiện » Kinh tế", "Trang chủ | Giới thiệu | …")
+_MENU_SEPARATOR = re.compile(r" {3,}|\t+|\s[|›»>/]\s")
+_ARROW = re.compile(r"\s[›»>/]\s")
 _CAPTION = re.compile(r"(?:[-–—(.]|^)\s*\(?Ảnh\s*:\s*[^.]{1,60}\)?\.?$")
 _IMAGE_ALT = re.compile(r"\bảnh\s+\d+$")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’»)]?$")
@@ -264,7 +270,8 @@ def _furniture_kind(s: str) -> str:
         return "source"
     if _DATELINE.match(s):
         return "dateline"
-    if len(s) <= 40 and _BANNER.match(s) or s.startswith("Cơ quan ") and _MASTHEAD.match(s):
+    if len(s) <= 40 and _BANNER.match(s) or s.startswith("Cơ quan ") and _MASTHEAD.match(s) or _is_menu(s) \
+            or "Cơ quan" in s and _masthead_after_name(s):
         return "widget"
     if len(s) <= 70 and _OUTLET_LINE.match(s):
         return "outlet"
@@ -273,6 +280,27 @@ def _furniture_kind(s: str) -> str:
     if len(s) < 200 and "|" in s and _TEASER_BAR.search(s):
         return "teaser"  # "Hà Nội thu ngân sách … | Kinh tế": a related article's title and section
     return ""
+
+
+def _masthead_after_name(s: str) -> bool:
+    """Whether ``s`` is an outlet's name in capitals and whose organ it is ("BÁO ĐỒNG KHỞI ONLINE - Cơ quan của …")."""
+    m = _MASTHEAD_AFTER_NAME.match(s)
+    return m is not None and m["name"].isupper()
+
+
+def _is_menu(s: str) -> bool:
+    """Whether ``s`` is a site's menu or breadcrumb (:data:`_MENU_SEPARATOR`): three or more short items, or two after
+    an arrow ("Tin tức - Sự kiện » Kinh tế"), none with a digit or a sentence's end.
+
+    >>> _is_menu("Trang chủ › Sức khỏe › Bảo hiểm y tế"), _is_menu("LAO ĐỘNG   Thời sự   Xã hội   Kinh tế")
+    (True, True)
+    >>> _is_menu("Chỉ tiêu     Kế hoạch     Thực hiện 105%"), _is_menu("Hà Nội thu ngân sách vượt dự toán | Kinh tế")
+    (False, False)
+    """
+    if len(s) > 200 or any(ch.isdigit() for ch in s) or _SENTENCE_END.search(s):
+        return False
+    items = _MENU_SEPARATOR.split(s)
+    return all(len(item) <= 30 for item in items) and (len(items) >= 3 or len(items) == 2 and bool(_ARROW.search(s)))
 
 
 def _is_title(i: int, s: str, strings: list[str]) -> bool:
