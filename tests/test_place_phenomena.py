@@ -891,3 +891,12 @@ def test_a_measure_of_the_unit_after_a_long_name(head, body, quote, place):
 ])
 def test_an_opening_that_says_what_the_subject_is_names_its_parent_not_it(head, body, quote, place):
     assert placed(body, quote, head) == place
+
+
+# --- a contest's level ("đạt giải cấp tỉnh", "học sinh giỏi cấp huyện") is no mention of the province or the district --
+@pytest.mark.parametrize("quote", ["27 học sinh", "9 học sinh", "3"])
+def test_a_contests_level_is_no_unit(quote):
+    head = "Thị trấn Trung Phước tổng kết năm học"
+    body = ("Năm học 2023-2024, thị trấn Trung Phước (huyện Nông Sơn, tỉnh Quảng Nam) có 612 học sinh.\n"
+            "Thị trấn có 27 học sinh đạt giải cấp huyện, 9 học sinh giỏi cấp tỉnh, nhiều hơn 3 giải so với năm học trước.")
+    assert placed(body, quote, head) == "Trung Phước"

@@ -1054,7 +1054,8 @@ _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|s
 _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố", "thị xã"),
                         before=(r"\w", "của ", "theo ", "chuẩn ", r"[^\d]\d ", r"[^\d]\d\d ", r"[^\d]\d\d\d ", "các ", "những ", "tỉnh, ", "tỉnh/", "số ", "nhiều ",
                                 "thị ", "Thị ",  # "Thị xã có 15 phường, xã": the town, not a commune
-                                "mỗi ", "từng ", "vị hành chính cấp ",  # "đơn vị hành chính cấp xã": a tier
+                                "mỗi ", "từng ", "vị hành chính cấp ", "giải cấp ", "giỏi cấp ",  # "đơn vị hành chính cấp xã",
+                                # "đạt giải cấp tỉnh", "học sinh giỏi cấp huyện": a tier, or the level of a contest
                                 "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/",
                                 "được ", "do ",  # "phường được quận phân cấp …": who gives, not the subject
                                 "vốn ngân sách ", "Vốn ngân sách ", "nguồn ngân sách ",  # whose money, not who spends it
