@@ -1933,6 +1933,10 @@ def test_a_goals_heading_makes_its_figures_goals_but_a_review_heading_does_not()
         ("range_low", "target", "2013"), ("range_high", "target", "2013")]
     assert [(f.qualifier, f.basis, f.period) for f in ranged] == [("range_low", "target", "2017"),
                                                                   ("range_high", "target", "2017")]
+    # (also in capitals: "II. NHIỆM VỤ NĂM 2022")
+    capitals = figs("Năm 2021, thị xã thu ngân sách 286 tỷ đồng.\nII. NHIỆM VỤ NĂM 2022\nThị xã phấn đấu thu ngân sách "
+                    "trên địa bàn 250 tỷ đồng.")
+    assert [f.period for f in capitals if f.quote.startswith(("286", "250"))] == ["2021", "2022"]
 
 
 # --- a goal's year ("Năm 2018, thành phố phấn đấu …") frames the goals of the next sentences and the next paragraph,

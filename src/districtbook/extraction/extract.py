@@ -2668,8 +2668,8 @@ def _short_label(text: str, ln: Line) -> bool:
 #: the words of a heading that reviews goals, not one that sets them: "Kết quả thực hiện các chỉ tiêu năm 2016"
 _REVIEW_WORDS = re.compile(r"(?i)\b(?:kết quả|thực hiện|đánh giá|tình hình|sơ kết|tổng kết)\b")
 #: the year of the goals or the plan a heading announces: "II. Các chỉ tiêu chủ yếu năm 2017", "Nhiệm vụ năm 2014"
-_HEADING_PLAN_YEAR = re.compile(r"\b(?:[Cc]hỉ tiêu|[Kk]ế hoạch|[Nn]hiệm vụ|[Mm]ục tiêu|[Pp]hương hướng)\b[^.;:\d]{0,40}"
-                                r"\bnăm\s((?:19|20)\d\d)\b")
+_HEADING_PLAN_YEAR = re.compile(r"(?i)\b(?:chỉ tiêu|kế hoạch|nhiệm vụ|mục tiêu|phương hướng)\b[^.;:\d]{0,40}"
+                                r"\bnăm\s((?:19|20)\d\d)\b")  # (also in capitals: "II. NHIỆM VỤ NĂM 2022")
 
 
 def _heading(line: Line, a: ArticleState) -> bool:
