@@ -2205,3 +2205,9 @@ def test_a_heading_naming_no_time_goes_back_to_the_headlines_time(head, quote, p
             "Nhiệm vụ năm 2024\nHuyện phấn đấu thu 500 tỷ đồng.")
     assert fig(body, quote, head=head + "Kinh tế\n").period == period
     assert fig(body, "500", head=head + "Kinh tế\n").period == "2024"
+
+
+# --- "Năm nay" opening a sentence is the article's year, as "năm nay" is anywhere ----------------------------------------
+def test_this_year_opening_a_sentence_is_the_articles_year():
+    body = "Năm 2023, kim ngạch xuất khẩu chỉ đạt 7,9 triệu USD. Năm nay phường đặt mục tiêu 8,7 triệu USD."
+    assert [f.period for f in figs(body)] == ["2023", "2024"]

@@ -2064,7 +2064,7 @@ def _in_its_frame(period: str, m0: int, m1: int, r: Reading, s: Sentence, p: Par
 _FORECAST_BEFORE = re.compile(r"\b(?:[Dd]ự kiến|[Dd]ự báo|[Pp]hấn đấu)\s(?:[^\W\d]+\s){0,3}$")
 _TERM_UNNAMED = re.compile(r"[^\d]*nhiệm kỳ[^\d]*")  # a term named without its years: "nhiệm kỳ", "cả nhiệm kỳ"
 _IN_ONE_YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:H[12]|Q[1-4]|\d{1,2}M|\d\d|YTD))?")
-_NAMES_ITS_YEAR = re.compile(r"(?:19|20)\d\d|\bnăm\b(?!\s*$)")  # ("tháng 3 năm nay"; not "6 tháng cuối năm")
+_NAMES_ITS_YEAR = re.compile(r"(?:19|20)\d\d|\b[Nn]ăm\b(?!\s*$)")  # ("tháng 3 năm nay", "Năm nay"; not "6 tháng cuối năm")
 
 
 def _year_of_frame(period: str, mark: str, frame: str) -> str:

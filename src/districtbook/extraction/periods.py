@@ -177,7 +177,7 @@ PERIOD_RE = re.compile(
     | (?P<year_end>(?:[Đđ]ến|[Tt]ới)\s(?:hết|cuối)\snăm)(?!\s?(?:\d|nay|học|tài|ngân))      # a goal for this year's end
     | [Tt]ừ\s(?:năm\s)?(?P<fy1>{_Y})\s(?:đến|tới)\s(?:hết\s)?(?:năm\s)?(?P<fy2>{_Y})      # "Từ năm 2020 đến năm 2025": the span
     | (?:năm|Năm)\s(?P<y>{_Y})(?!\s?[-–]\s?{_Y})                                    # not "5 năm 2021-2025"
-    | (?P<this_year>năm\snay)
+    | (?P<this_year>[Nn]ăm\snay)
     | (?<![\w/.,-])(?P<year_label>{_Y}):(?=\s?\d)                                    # "2003: 86 tỷ đồng → 2013: …"
     | (?<!\d[ ])(?<![Nn]hững[ ])(?<![Cc]ác[ ])(?<!nhiều[ ])(?P<past_year>[Nn]ăm\s(?:vừa\s)?qua|[Nn]ăm\sngoái|Năm\strước(?=,))(?![\w])  # "Năm qua, …": the year just ended
     """,
