@@ -2211,3 +2211,13 @@ def test_a_heading_naming_no_time_goes_back_to_the_headlines_time(head, quote, p
 def test_this_year_opening_a_sentence_is_the_articles_year():
     body = "Năm 2023, kim ngạch xuất khẩu chỉ đạt 7,9 triệu USD. Năm nay phường đặt mục tiêu 8,7 triệu USD."
     assert [f.period for f in figs(body)] == ["2023", "2024"]
+
+
+# --- criteria a unit met, gained or lacks ("đạt thêm 4 tiêu chí", "bình quân mỗi xã đạt 11,5 tiêu chí") are results,
+# with no plan as their base; the criteria a standard has ("Bộ tiêu chí gồm 19 tiêu chí") are no figure --------------
+def test_criteria_met_are_figures_and_a_standards_criteria_are_not():
+    body = ("Bộ tiêu chí quốc gia về nông thôn mới gồm 19 tiêu chí. Năm 2024, xã Tân Hòa đạt thêm 4 tiêu chí, nâng tổng số "
+            "lên 15 tiêu chí; bình quân mỗi xã của huyện đạt 11,5 tiêu chí.\nHội đã trao 320 phần quà cho hộ nghèo.")
+    got = [(f.quote.split()[0], f.metric, f.basis) for f in figs(body) if f.kind == "indicator"]
+    assert got == [("4", "criteria_met", "none"), ("15", "criteria_met", "none"), ("11,5", "criteria_met", "none"),
+                   ("320", "other", "none")]

@@ -177,8 +177,11 @@ NOUN_RE = re.compile(rf"\s?(?P<noun>(?:{_W}+)(?:\s{_W}+){{0,2}})")
 # nouns that make "x/y" a ratio (and whose counts are indicators) versus agenda-like nouns
 _AGENDA_NOUNS = re.compile(
     r"^(?:con số|đại biểu|ủy viên|uỷ viên|thành viên|tuổi|cấp\b|trụ cột|bên\b|sao\b|nghị quyết|tờ trình|báo cáo|nội dung|nhiệm vụ|chương trình|giải pháp|khâu|đột phá|mục tiêu|nhóm|lĩnh vực|vấn đề|"
-    r"điểm nghẽn|rõ|quan điểm|bài|kỳ|phần|tiết|bước|ý kiến|tiêu chí|đề án)\b"
+    r"điểm nghẽn|rõ|quan điểm|bài|kỳ|phần(?! quà)|tiết|bước|ý kiến|tiêu chí|đề án)\b"
 )
+#: criteria a unit met, gained or lacks ("đạt thêm 4 tiêu chí", "nâng lên 15 tiêu chí", "bình quân mỗi xã đạt 11,5 tiêu
+#: chí", "còn thiếu 2 tiêu chí"): a result, unlike the criteria a standard has ("bộ tiêu chí gồm 19 tiêu chí")
+_CRITERIA_MET_BEFORE = re.compile(r"\b(?:đạt|thêm|tăng|lên|thiếu|còn|hoàn thành)(?:\s(?:thêm|được|khoảng|gần|hơn|trên))?\s$")
 _TIME_NOUNS = re.compile(r"^(?:năm|tháng|quý|ngày|tuần|giờ|phút|giây|buổi|đêm|sáng|chiều|tối)\b")
 #: the things a count or an x/y ratio counts ("12 tập thể", "21/21 chỉ tiêu"): a count is quoted with its noun,
 #: and a day/month-looking x/y ("5/8 phường") is a ratio when one follows
@@ -474,7 +477,7 @@ def classify(tok: Token, text: str, before: str, limit: int) -> Token:
             return _incidental(tok, "year")
         if _TIME_NOUNS.match(tok.noun):
             return _incidental(tok, "period length" if tok.noun.startswith(("tháng", "năm", "quý")) else "time")
-        if _AGENDA_NOUNS.match(tok.noun):
+        if _AGENDA_NOUNS.match(tok.noun) and not (tok.noun.startswith("tiêu chí") and _CRITERIA_MET_BEFORE.search(before)):
             return _incidental(tok, "agenda count")
         after = text[tok.end:tok.end + 3]
         if after.startswith((":", "h", "giờ")) and _CLOCK_AFTER.match(text[tok.end:tok.end + 5]):
@@ -612,7 +615,8 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
     >>> _basis("Thu ngân sách đạt 2.511 tỷ đồng, bằng ", " dự toán", "percent", "", ArticlePeriods(2024, 2024, 10, ""))
     ('plan', 1, 8)
     """
-    if unit in ("count", "ratio"):
+    if unit == "ratio" or unit == "count" and not clause_after.lstrip().startswith("tiêu chí"):
+        # (not a count of a standard's criteria: "đạt 14,2 tiêu chí" is no result against a plan)
         found = _targets_basis(clause_before, clause_after, at)
         if found:
             return found

@@ -211,6 +211,7 @@ FAMILIES = (
        r"(?:đề ra|đặt ra|gồm)\s$", r"^chỉ tiêu", units="count"),
     _f("emulation_criteria_met", "other",
        None, r"^(?:chỉ tiêu|tiêu chí) thi đua", units="ratio count"),
+    _f("criteria_met", "other", None, r"^tiêu chí", units="count"),  # "đạt thêm 4 tiêu chí": a standard's criteria
     _f("targets_completed", "governance", None, r"^(?:chỉ tiêu|tiêu chí)",
        units="ratio count percent"),
     _f("awards", "governance",
