@@ -90,6 +90,9 @@ def test_a_headline_naming_the_country_alone_makes_it_the_articles_unit(head, bo
      [("120", "Ngô Quyền"), ("105", "Lê Chân"), ("98 đảng viên", "Hải An")]),
     ("Quý I, phường Kinh Bắc và phường Võ Cường lần lượt thu 410 tỷ đồng và 376 tỷ đồng.",
      [("410 tỷ đồng", "Kinh Bắc"), ("376 tỷ đồng", "Võ Cường")]),
+    # (a few words may say what the units are before their names: "Các huyện miền núi …", "hai huyện vùng cao …")
+    ("Năm 2021, các huyện vùng cao Mường Lát và Quan Sơn lần lượt đạt 121% và 115% chỉ tiêu kết nạp đảng viên.",
+     [("121%", "Mường Lát"), ("115%", "Quan Sơn")]),
 ])
 def test_units_listed_before_lan_luot_each_take_their_own_figure(body, expected):
     got = [(f.quote, f.district) for f in figs(body, head=f"Tiêu đề bài viết\n{DATED}") if f.kind == "indicator"]

@@ -510,7 +510,9 @@ def abbreviation_at(text: str, dot: int) -> bool:
 _LISTED_SYLL = rf"[{_UPPER}][^\W\d_]*(?:'[^\W\d_]+)?"  # "Cư M'gar", "Ea H'leo"
 _LISTED_NAME = re.compile(rf"{_LISTED_SYLL}(?:\s{_LISTED_SYLL}){{0,3}}")
 _LISTED_SEP = re.compile(r",\s|\s(?:và|,)\s|,\svà\s")
-_LISTED_LEVEL = re.compile(r"(?:[Cc]ác|[Nn]hững)\s(?P<level>phường|xã|quận|huyện|thị xã)\s")
+#: (a few words may say what they are before the names: "Các huyện miền núi Ba Tơ và Sơn Hà", "hai phường lân cận là …")
+_LISTED_LEVEL = re.compile(r"(?:[Cc]ác|[Nn]hững|[Hh]ai|[Bb]a)\s(?P<level>phường|xã|quận|huyện|thị xã)\s"
+                           rf"(?:(?:(?![{_UPPER}])[^\W\d_]+\s){{1,3}}?(?=[{_UPPER}]))?")
 
 
 def listed_units(text: str, start: int, end: int) -> list[Mention]:
@@ -519,6 +521,8 @@ def listed_units(text: str, start: int, end: int) -> list[Mention]:
 
     >>> [m.place.name for m in listed_units("các huyện Krông Pắc, Cư M'gar và Ea H'leo lần lượt", 0, 50)]
     ['Krông Pắc', "Cư M'gar", "Ea H'leo"]
+    >>> [m.place.name for m in listed_units("Các huyện miền núi Ba Tơ và Sơn Hà lần lượt đạt", 0, 50)]
+    ['Ba Tơ', 'Sơn Hà']
     """
     g = gazetteer()
     text = first_vowel_tones(text)
