@@ -93,6 +93,9 @@ def test_a_headline_naming_the_country_alone_makes_it_the_articles_unit(head, bo
     # (a few words may say what the units are before their names: "Các huyện miền núi …", "hai huyện vùng cao …")
     ("Năm 2021, các huyện vùng cao Mường Lát và Quan Sơn lần lượt đạt 121% và 115% chỉ tiêu kết nạp đảng viên.",
      [("121%", "Mường Lát"), ("115%", "Quan Sơn")]),
+    # (or after a comma: "Trong số các phường, A, B và C lần lượt …"; an "x/y" is one figure)
+    ("Trong số các phường, Phúc Tân, Hàng Bạc và Hàng Đào lần lượt hoàn thành 16/16, 15/16 và 14/16 chỉ tiêu.",
+     [("16/16", "Phúc Tân"), ("15/16", "Hàng Bạc"), ("14/16 chỉ tiêu", "Hàng Đào")]),
 ])
 def test_units_listed_before_lan_luot_each_take_their_own_figure(body, expected):
     got = [(f.quote, f.district) for f in figs(body, head=f"Tiêu đề bài viết\n{DATED}") if f.kind == "indicator"]

@@ -1049,7 +1049,7 @@ _GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|so với|trong|với)\s$|\b(?:th
 _AMONG_BEFORE = re.compile(r"\bnhất\s(?:trong|của)\s(?:[^;.()]{0,60}\scủa\s)?$")
 _REGION_GROUP_BEFORE = re.compile(r"\b(?:nhất|đầu|cuối)\s(?:vùng\s|khu vực\s)?$")
 _RESPECTIVELY = re.compile(r"\blần lượt\b")
-_FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
+_FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*(?:/\d+)?|\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b")
 #: a level word said alone ("phường có 110 hộ"), not after "của", "theo", "chuẩn", a number ("15 xã": counted; not a
 #: year: "năm 2016 quận thu …"), "các"
 #: or "những", nor before a name or a number:
@@ -1212,8 +1212,10 @@ def _respective_place(before: list[Mention], pos: int, clause_start: int, clause
     k = len(_FIGURE_AHEAD.findall(text, respectively.end(), pos))
     n = len(_FIGURE_AHEAD.findall(text, respectively.end(), clause_end))
     listed = [m for m in before if m.end <= respectively.start()][-n:]
-    if len(listed) != n:  # "các huyện A, B và C": the names a plural level word lists
-        listed = listed_units(text, clause_start, respectively.start())[-n:]
+    if len(listed) != n:  # "các huyện A, B và C": the names a plural level word lists (which may stand just before the
+        # clause, set off by a comma: "Trong số các phường, Láng Hạ, Ô Chợ Dừa và Kim Liên lần lượt …")
+        opening = max(text.rfind(".", 0, clause_start) + 1, clause_start - 40)
+        listed = listed_units(text, opening, respectively.start())[-n:]
     if len(listed) == n and k < n:
         return listed[k].place, ("joint", listed[k].start, listed[k].end, False)
     return None

@@ -510,9 +510,10 @@ def abbreviation_at(text: str, dot: int) -> bool:
 _LISTED_SYLL = rf"[{_UPPER}][^\W\d_]*(?:'[^\W\d_]+)?"  # "Cư M'gar", "Ea H'leo"
 _LISTED_NAME = re.compile(rf"{_LISTED_SYLL}(?:\s{_LISTED_SYLL}){{0,3}}")
 _LISTED_SEP = re.compile(r",\s|\s(?:và|,)\s|,\svà\s")
-#: (a few words may say what they are before the names: "Các huyện miền núi Ba Tơ và Sơn Hà", "hai phường lân cận là …")
-_LISTED_LEVEL = re.compile(r"(?:[Cc]ác|[Nn]hững|[Hh]ai|[Bb]a)\s(?P<level>phường|xã|quận|huyện|thị xã)\s"
-                           rf"(?:(?:(?![{_UPPER}])[^\W\d_]+\s){{1,3}}?(?=[{_UPPER}]))?")
+#: (a few words may say what they are before the names: "Các huyện miền núi Ba Tơ và Sơn Hà", "hai phường lân cận là …";
+#: or a comma: "Trong số các phường, Láng Hạ, Ô Chợ Dừa và Kim Liên lần lượt …")
+_LISTED_LEVEL = re.compile(r"(?:[Cc]ác|[Nn]hững|[Hh]ai|[Bb]a)\s(?P<level>phường|xã|quận|huyện|thị xã)"
+                           rf"(?:,\s(?=[{_UPPER}])|\s(?:(?![{_UPPER}])[^\W\d_]+\s){{1,3}}?(?=[{_UPPER}])|\s)")
 
 
 def listed_units(text: str, start: int, end: int) -> list[Mention]:
