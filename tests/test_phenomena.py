@@ -2221,3 +2221,17 @@ def test_criteria_met_are_figures_and_a_standards_criteria_are_not():
     got = [(f.quote.split()[0], f.metric, f.basis) for f in figs(body) if f.kind == "indicator"]
     assert got == [("4", "criteria_met", "none"), ("15", "criteria_met", "none"), ("11,5", "criteria_met", "none"),
                    ("320", "other", "none")]
+
+
+# --- a look back from the time a paragraph reports on ("Năm học 2021-2022, … Năm học 2020-2021, tỷ lệ lên lớp là 96,9%.")
+# dates its own sentence only; a return from a plan's year to the year reported on still carries -----------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Năm học 2023-2024, thị trấn có 4.215 học sinh. Năm học 2022-2023, tỷ lệ lên lớp là 96,9%. Học sinh lớp 9 tốt "
+     "nghiệp THCS đạt tỷ lệ 100%.", "100%", "2023-2024"),
+    ("Năm 2023, chỉ số cải cách hành chính của huyện đạt 92,16 điểm. Năm 2022, huyện chỉ xếp thứ 6. Tỷ lệ hồ sơ trực "
+     "tuyến đạt 78,5%.", "78,5%", "2023"),
+    ("Kỳ họp đã thông qua dự toán thu ngân sách năm 2025 là 8.100 tỷ đồng. Năm 2024, tỉnh thu 7.821 tỷ đồng. Trong đó, "
+     "thu nội địa đạt 6.900 tỷ đồng.", "6.900", "2024"),
+])
+def test_a_look_back_dates_its_own_sentence(body, quote, period):
+    assert fig(body, quote, head="Tiêu đề\nXã hội 20/08/2024 08:00\n").period == period

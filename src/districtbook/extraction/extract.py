@@ -40,6 +40,7 @@ from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, pa
 from districtbook.extraction.periods import (QUARTER_NUMBER, TIME_BEFORE_BRACKET, ArticlePeriods, Period, period_mark,
                                              scoped_marks)
 from districtbook.reading.articles import FRAME_KINDS
+from districtbook.extraction.sources import PLANNED_YEAR
 from districtbook.extraction.places import (_RANK, _TERRITORY_LEVELS as _TERRITORIES, Mention, Place, abbreviation_at,
                                            bare_district_names, bare_listed_before, common_home, header_place,
                                            headline_ward, holds,
@@ -2790,9 +2791,27 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
         return  # (nor a part a sentence singles out: "Riêng quý II tăng 7,96%." dates its own figures only)
     if _within_span(last[-1][1], p.period[0]) and last[-1][0] - s.start > 12:
         return  # "Nhiệm kỳ qua, … Thu nhập năm 2025 đạt …; tỷ lệ hộ nghèo còn …": a year inside the term dates its clause
+    if p.period[4] == p.index and _before(last[-1][1], p.period[0]) and not _plans_year(a.text, p.period):
+        # "Năm học 2021-2022, … Năm học 2020-2021, tỷ lệ lên lớp là 96,9%.": a look back from the time the paragraph
+        # reports on dates its own sentence (not a return from a plan's year: "… dự toán năm 2026 … Năm 2025, thu …")
+        return
     p.period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], p.index)
     p.frames += _frames(last, s, a)
     p.restates_lead = p.restates_lead or bool(a.lead_frame[0]) and last[-1][1] == a.lead_frame[0]
+
+
+def _plans_year(text: str, frame: Frame) -> bool:
+    """Whether ``frame``'s mark is the year of a plan being set ("thông qua dự toán thu ngân sách năm 2026")."""
+    return any(m.end("y") == frame[3] for m in PLANNED_YEAR.finditer(text, max(0, frame[2] - 80), frame[3]))
+
+
+def _before(period: str, frame: str) -> bool:
+    """Whether ``period`` (a year or a span of years) starts and ends before ``frame`` (a year, a part of one, a span)
+    does: "2020-2021" before "2021-2022", "2022" before "2023-9M"; not "2020-2024" inside "2020-2025"."""
+    if not period[:4].isdigit() or not frame[:4].isdigit() or not (period.isdigit() or _SPAN_LABEL.fullmatch(period)):
+        return False
+    frame_end = frame[5:9] if _SPAN_LABEL.fullmatch(frame) else frame[:4]
+    return period[:4] < frame[:4] and period[-4:] < frame_end
 
 
 def _reported_marks(s: Sentence, p: ParagraphState, a: ArticleState) -> list[tuple[int, str, int]]:

@@ -110,7 +110,7 @@ _MONTH_OF_YEAR = re.compile(r"\b(?:[Tt]háng|[Qq]uý)\s(?:\d{1,2}|[IV]{1,3})/(?P
 
 def reporting_year(text: str, plans: bool = True) -> int | None:
     """The latest year the article reports on (goals and range ends left out); without ``plans``, also the years
-    only named as the year of a plan being set (:data:`_PLANNED_YEAR`), when another year is left.
+    only named as the year of a plan being set (:data:`PLANNED_YEAR`), when another year is left.
 
     >>> reporting_year("năm 2023 ... nhiệm kỳ 2020-2025 ... định hướng đến năm 2030")
     2023
@@ -134,7 +134,7 @@ def reporting_year(text: str, plans: bool = True) -> int | None:
     years = [int(m["y"]) for m in said] + [int(m["y"]) for m in _MONTH_OF_YEAR.finditer(text)] \
         + [int(m["y"]) for m in _UP_TO_DAY.finditer(text)] or aims
     if not plans:
-        planned = {m.start("y") for m in _PLANNED_YEAR.finditer(text)}
+        planned = {m.start("y") for m in PLANNED_YEAR.finditer(text)}
         years = [int(m["y"]) for m in said if m.start("y") not in planned] or years
     goals = {int(m["y"]) for m in said if _GOAL_AFTER.match(text, m.end())}
     years = [y for y in years if y not in goals] or years  # "Năm 2026, phường phấn đấu thu …": a goal's year
@@ -154,7 +154,7 @@ _UP_TO_DAY = re.compile(r"\b(?:[Tt]ính\s)?(?:đến|tới)\s(?:hết\s)?ngày\s
 #: the year of a plan being set, not one reported on: "thông qua kế hoạch đầu tư công năm 2024", "dự toán ngân sách
 #: năm 2024", "nhiệm vụ năm 2024" (late in a year a council sets the next year's plan); not a plan a result is measured
 #: against ("đạt 98% kế hoạch năm 2023", "hoàn thành kế hoạch năm 2023")
-_PLANNED_YEAR = re.compile(r"(?<!đạt )(?<!bằng )(?<!vượt )(?<!thành )(?<!% )(?<!so với )"
+PLANNED_YEAR = re.compile(r"(?<!đạt )(?<!bằng )(?<!vượt )(?<!thành )(?<!% )(?<!so với )"
                            r"\b(?:kế hoạch|dự toán|nhiệm vụ|phương hướng)(?:\s[^\s\d.;,:]+){0,6}?\snăm\s(?P<y>(?:19|20)\d\d)\b")
 
 
