@@ -2235,3 +2235,19 @@ def test_criteria_met_are_figures_and_a_standards_criteria_are_not():
 ])
 def test_a_look_back_dates_its_own_sentence(body, quote, period):
     assert fig(body, quote, head="Tiêu đề\nXã hội 20/08/2024 08:00\n").period == period
+
+
+# --- the year after the value a change starts from ("giảm từ 9,6% năm 2010 xuống còn 6,2%") dates that value only: not
+# the value it reaches, nor the sentences after it; the year after the value reached dates what follows -----------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Năm 2011, xã huy động 19,3 tỷ đồng. Tỷ lệ hộ nghèo giảm từ 9,6% năm 2010 xuống còn 6,2%. Thu ngân sách xã đạt "
+     "3,4 tỷ đồng.", "9,6%", "2010"),
+    ("Năm 2011, xã huy động 19,3 tỷ đồng. Tỷ lệ hộ nghèo giảm từ 9,6% năm 2010 xuống còn 6,2%. Thu ngân sách xã đạt "
+     "3,4 tỷ đồng.", "6,2%", "2011"),
+    ("Năm 2011, xã huy động 19,3 tỷ đồng. Tỷ lệ hộ nghèo giảm từ 9,6% năm 2010 xuống còn 6,2%. Thu ngân sách xã đạt "
+     "3,4 tỷ đồng.", "3,4", "2011"),
+    ("Tỷ trọng nông nghiệp giảm từ 27,4% năm 2020 xuống còn 17,6% năm 2024; công nghiệp tăng lên 45,3%.", "45,3%",
+     "2024"),
+])
+def test_the_year_of_the_value_a_change_starts_from_dates_it_only(body, quote, period):
+    assert fig(body, quote).period == period

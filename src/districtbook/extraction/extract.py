@@ -1990,6 +1990,19 @@ def _year_right_after(tok: Token, marks: list[tuple[int, str, str, int]], text: 
     return None
 
 
+#: the value a change starts from with its unit, right before a year that dates it: "giảm từ 9,6% năm 2010 xuống còn …",
+#: "từ 1.250 tỷ đồng năm 2015 lên …" (not the value it reaches: "xuống còn 17,6% năm 2024; công nghiệp …" dates what follows)
+_VALUE_BEFORE_YEAR = re.compile(r"\btừ\s(?:mức\s)?\d(?:[\d.,]*\d)?(?:\s?%|\s(?:tỷ|triệu|nghìn)(?:\sđồng)?|\sđiểm)\s"
+                                r"(?:vào\s|cuối\s)?$")
+
+
+def _value_years(marks: list[tuple[int, str, str, int]], text: str) -> list[tuple[int, str, str, int]]:
+    """``marks`` without the years said right after the value a change starts from (:data:`_VALUE_BEFORE_YEAR`): such a
+    year dates that value only (:func:`_year_right_after`), not the other figures of its clause nor the sentences after."""
+    return [mk for mk in marks if not (len(mk[1]) == 4 and text.startswith(("năm", "Năm"), mk[0])
+                                       and _VALUE_BEFORE_YEAR.search(text, max(0, mk[0] - 30), mk[0]))]
+
+
 def _its_quarter(r: Reading, text: str, m1: int) -> None:
     """"Tháng 3, … nâng tổng số doanh nghiệp thành lập mới trong quý lên 118": the quarter of the month named before
     (:data:`_IN_THE_QUARTER`), with its words as the evidence."""
@@ -2010,7 +2023,7 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         r.period, r.period_ev = given
         return
     marks = _outside_asides(text, s, tok.start)
-    period, m0, m1 = _year_right_after(tok, marks, text) or period_mark(marks, tok.start, r.clause)
+    period, m0, m1 = _year_right_after(tok, marks, text) or period_mark(_value_years(marks, text), tok.start, r.clause)
     if period and m0 > tok.start and _of_what_follows(text, tok.tail, m0):
         period = ""
     progress = tok.unit == "percent" and _PROGRESS_BEFORE.search(r.before) is not None
@@ -2818,7 +2831,8 @@ def _reported_marks(s: Sentence, p: ParagraphState, a: ArticleState) -> list[tup
     """The times a sentence reports on, which may go on to the sentences after it: ``(start, period, end)``."""
     frame = p.period[0] or a.section_period[0]
     last = [(pos, _year_of_frame(period, a.text[pos:e], frame), e)
-            for pos, period, scope, e in _outside_asides(a.text, s, s.end) if period != "annual" and not scope]
+            for pos, period, scope, e in _value_years(_outside_asides(a.text, s, s.end), a.text)
+            if period != "annual" and not scope]
     if len(last) > 1 and a.looked_back:
         # "tổng kết năm 2022 và phát động thi đua năm 2023" early in 2023: the year reported on frames what
         # follows, not the year a plan is launched for
