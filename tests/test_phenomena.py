@@ -2251,3 +2251,15 @@ def test_a_look_back_dates_its_own_sentence(body, quote, period):
 ])
 def test_the_year_of_the_value_a_change_starts_from_dates_it_only(body, quote, period):
     assert fig(body, quote).period == period
+
+
+# --- a plan's year that opens its sentence as its topic ("Đối với kế hoạch năm 2019, … GRDP tăng 7,8-8%") dates the goals
+# after it; a plan's year a figure is measured against ("đạt 94,7% kế hoạch năm 2018") is no period ---------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Năm 2018, thành phố thu 10.620 tỷ đồng. Đối với kế hoạch năm 2019, UBND thành phố trình HĐND các chỉ tiêu chủ "
+     "yếu, trong đó tổng thu ngân sách 11.050 tỷ đồng.", "11.050", "2019"),
+    ("Theo kế hoạch năm 2019, thị xã được giao đón 2 triệu lượt khách.", "2 triệu", "2019"),
+    ("Năm 2018, thu ngân sách đạt 94,7% kế hoạch năm 2018, tăng 9% so với năm 2017.", "94,7%", "2018"),
+])
+def test_a_plans_year_that_opens_its_sentence_dates_its_goals(body, quote, period):
+    assert fig(body, quote, head="Tiêu đề\nXã hội 05/12/2018 08:00\n").period == period

@@ -105,6 +105,9 @@ _PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\s
                            rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu)(?:\scủa)?\scả\snăm\b|"  # "đạt 80% chỉ tiêu cả năm"
                            # "hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ": the term's targets, done by half-term
                            rf"(?:chỉ\stiêu|kế\shoạch)(?:\scủa)?\s(?:cả|toàn)\snhiệm\skỳ(?:\s{_Y}\s?[-–]\s?{_Y})?")
+#: a plan's year that opens its sentence as its topic ("Đối với kế hoạch năm 2019, UBND thành phố trình … GRDP tăng
+#: 7,8-8%"): the year of the goals that follow, not a base a figure is measured against
+_PLAN_TOPIC_BEFORE = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:[Đđ]ối với|[Vv]ề|[Tt]heo|[Tt]rong)\s)$")
 _PLAN_YEAR_TAILS = {"kế": r"\shoạch", "dự": r"\stoán", "chỉ": r"\stiêu", "nghị": r"\squyết", "KH": r"\s"}
 
 
@@ -664,8 +667,9 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
     said = ""  # the last year named ("Năm 2021", "Năm ngoái"), or the year of a part of a year named with it
     for m in scan(PERIOD_RE, _PERIOD_TRIGGER, text, start, end):
         if bases is None:
-            bases = [(b.start(), b.end()) for b in (*BASE_RE.finditer(text, start, end),
-                                                    *scan(_PLAN_YEAR_RE, _PLAN_YEAR_TRIGGER, text, start, end))]
+            bases = [(b.start(), b.end()) for b in BASE_RE.finditer(text, start, end)]
+            bases += [(b.start(), b.end()) for b in scan(_PLAN_YEAR_RE, _PLAN_YEAR_TRIGGER, text, start, end)
+                      if not _PLAN_TOPIC_BEFORE.search(text, max(0, b.start() - 16), b.start())]
         if any(b0 <= m.start() < b1 or b0 < m.end() <= b1 for b0, b1 in bases):
             continue
         if m["t1"] and _LABEL_BEFORE.search(text, max(start, m.start() - 70), m.start()) \
