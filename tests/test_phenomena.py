@@ -2263,3 +2263,11 @@ def test_the_year_of_the_value_a_change_starts_from_dates_it_only(body, quote, p
 ])
 def test_a_plans_year_that_opens_its_sentence_dates_its_goals(body, quote, period):
     assert fig(body, quote, head="Tiêu đề\nXã hội 05/12/2018 08:00\n").period == period
+
+
+# --- a school year under way ("Năm học 2016-2017, …" in September 2016) frames what follows; it is no coming term ----------
+def test_a_school_year_under_way_frames_what_follows():
+    body = ("Năm học 2016-2017, huyện Mường Nhé có 39 trường học với 15.420 học sinh. Tỷ lệ huy động trẻ 6 tuổi vào lớp 1 đạt "
+            "99,5%; huyện vẫn còn 312 phòng học tạm.")
+    assert [fig(body, q, head="Tiêu đề\nXã hội 10/09/2016 08:00\n").period for q in ("15.420", "99,5%", "312")] == \
+        ["2016-2017"] * 3

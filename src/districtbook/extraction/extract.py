@@ -1269,10 +1269,11 @@ def _ahead_year(period: str, year: int) -> bool:
 
 
 def _is_future(period: str, ctx: ArticlePeriods) -> bool:
-    """Whether ``period`` is a coming term or span of years (it dates only the goals set for it)."""
+    """Whether ``period`` is a coming term or span of years (it dates only the goals set for it); not a school year
+    under way ("Năm học 2016-2017, …" in September 2016)."""
     p = _period_of(period)
     return bool(p and p.granularity == "span" and ctx.pub_year and p.start.year >= ctx.pub_year
-                and p.end.year > ctx.pub_year)
+                and p.end.year > ctx.pub_year and p.end.year - p.start.year >= 2)
 
 
 def _joint_subjects(found: list[Mention], pos: int, clause_start: int, text: str) -> list[Mention]:
