@@ -2271,3 +2271,11 @@ def test_a_school_year_under_way_frames_what_follows():
             "99,5%; huyện vẫn còn 312 phòng học tạm.")
     assert [fig(body, q, head="Tiêu đề\nXã hội 10/09/2016 08:00\n").period for q in ("15.420", "99,5%", "312")] == \
         ["2016-2017"] * 3
+
+
+# --- a time inside what a figure is compared with ("So với chỉ tiêu UBND tỉnh giao cho năm 2023 là 92,5%, …") dates its
+# own clause, never the sentences after it ---------------------------------------------------------------------------------
+def test_a_time_inside_a_comparison_frames_nothing_after_it():
+    body = ("9 tháng năm 2023, tỷ lệ bao phủ bảo hiểm y tế đạt 91,6% dân số.\nSo với chỉ tiêu UBND tỉnh giao cho năm 2023 là "
+            "92,5%, thành phố còn thiếu 0,9 điểm phần trăm.\nNhóm tham gia theo hộ gia đình chỉ còn 31.450 người.")
+    assert fig(body, "31.450", head="Tiêu đề\nXã hội 18/10/2023 08:00\n").period == "2023-9M"

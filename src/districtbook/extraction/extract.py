@@ -2853,6 +2853,7 @@ def _reported_marks(s: Sentence, p: ParagraphState, a: ArticleState) -> list[tup
             or last
     return [mark for mark in _not_compared(last, a.text)
             if not _PART_OPENER.search(a.text, max(s.start, mark[0] - 22), mark[0])
+            and not _IN_COMPARISON.search(a.text, max(s.start, mark[0] - 60), mark[0])
             and not _COMPARED_VALUE_OF.search(a.text, max(s.start, mark[0] - 40), mark[0])
             and not _COMPLETION_BEFORE.search(a.text, max(s.start, mark[0] - 40), mark[0])]
 
@@ -2883,6 +2884,9 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
     return out
 
 
+#: a time inside what a figure is compared with: "So với chỉ tiêu UBND tỉnh giao cho năm 2023 là 92,5%, thành phố còn
+#: thiếu …" (it dates its own clause, never the sentences after it)
+_IN_COMPARISON = re.compile(r"\b[Ss]o với\b[^,;.]*$")
 _PART_OPENER = re.compile(r"\b(?:[Rr]iêng|[Tt]rong đó),?\s$|\bCùng (?:thời điểm|kỳ)(?: này)?\s(?:năm\s)?$")
 #   ("Cùng thời điểm năm 2023, tỷ lệ giải ngân mới đạt 61,8%.": the time compared with dates that sentence only)
 #: the period of a compared value: "cao hơn mức tăng 6,18% của năm 2016" dates that value, not what follows
