@@ -2851,11 +2851,17 @@ def _reported_marks(s: Sentence, p: ParagraphState, a: ArticleState) -> list[tup
         # follows, not the one a conference launches
         last = [mark for mark in last if not _LAUNCHED_BEFORE.search(a.text, max(s.start, mark[0] - 30), mark[0])] \
             or last
-    return [mark for mark in _not_compared(last, a.text)
-            if not _PART_OPENER.search(a.text, max(s.start, mark[0] - 22), mark[0])
-            and not _IN_COMPARISON.search(a.text, max(s.start, mark[0] - 60), mark[0])
-            and not _COMPARED_VALUE_OF.search(a.text, max(s.start, mark[0] - 40), mark[0])
-            and not _COMPLETION_BEFORE.search(a.text, max(s.start, mark[0] - 40), mark[0])]
+    return [mark for mark in _not_compared(last, a.text) if not _dates_its_clause_only(mark[0], s.start, a.text)]
+
+
+def _dates_its_clause_only(pos: int, start: int, text: str) -> bool:
+    """Whether the time at ``pos`` (in a sentence from ``start``) dates only its clause: a part singled out ("Riêng quý
+    II"), what a figure is compared with ("So với chỉ tiêu … năm 2023", "cao hơn mức tăng 6,18% của năm 2016"), when a
+    work is to be done ("hoàn thành trong quý II/2023")."""
+    return bool(_PART_OPENER.search(text, max(start, pos - 22), pos)
+                or _IN_COMPARISON.search(text, max(start, pos - 60), pos)
+                or _COMPARED_VALUE_OF.search(text, max(start, pos - 40), pos)
+                or _COMPLETION_BEFORE.search(text, max(start, pos - 40), pos))
 
 
 def _looks_back(period: str, s: Sentence, a: ArticleState) -> bool:
