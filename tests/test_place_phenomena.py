@@ -906,3 +906,20 @@ def test_a_contests_level_is_no_unit(quote):
     body = ("Năm học 2023-2024, thị trấn Trung Phước (huyện Nông Sơn, tỉnh Quảng Nam) có 612 học sinh.\n"
             "Thị trấn có 27 học sinh đạt giải cấp huyện, 9 học sinh giỏi cấp tỉnh, nhiều hơn 3 giải so với năm học trước.")
     assert placed(body, quote, head) == "Trung Phước"
+
+
+# --- words that say what kind of unit it is between its level word and its name ("xã vùng cao Kỳ Thượng", "xã kết nghĩa
+# …") keep the mention; "Các huyện …" with a capital is a plural, not a subject; a province's city that was a town when
+# the article was written is "thị xã" in the body ("Ngã Bảy: …" over "trên địa bàn thị xã") ----------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Bãi Cháy chung sức cùng xã vùng cao Kỳ Thượng",
+     "Năm 2020, phường Bãi Cháy ủng hộ 2,1 tỷ đồng cho xã kết nghĩa Kỳ Thượng.\nNăm 2020, Kỳ Thượng đạt thêm 4 tiêu chí; tỷ lệ "
+     "hộ nghèo của xã còn 11,2%.", "11,2%", "Kỳ Thượng"),
+    ("Quảng Ngãi kết nạp 2.180 đảng viên", "Năm 2021, tỉnh Quảng Ngãi kết nạp 2.180 đảng viên. Các huyện miền núi Ba Tơ "
+     "và Sơn Hà lần lượt đạt 121% và 115% chỉ tiêu. Đảng viên là đoàn viên thanh niên chiếm 68,2%.", "68,2%", "Quảng Ngãi"),
+    ("Ngã Bảy: 9 tháng thu ngân sách đạt 78% dự toán", "Chín tháng năm 2015, tổng thu ngân sách trên địa bàn thị xã đạt "
+     "62,4 tỷ đồng. Các phường Ngã Bảy, Lái Hiếu tiếp tục chỉnh trang đô thị; xã Tân Thành đạt 17/19 tiêu chí.", "62,4",
+     "Ngã Bảy"),
+])
+def test_a_units_kind_between_its_level_word_and_its_name_and_a_capital_plural(head, body, quote, place):
+    assert placed(body, quote, head) == place

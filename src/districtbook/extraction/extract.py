@@ -1763,10 +1763,14 @@ def _outlet_line_place(text: str, ln: Line) -> tuple[Place, int, int] | None:
 
 def _bare_references(text: str, body: int, in_title: list[Mention]) -> list[Mention]:
     """The headline's unit named again in the body by its level word alone ("Ninh Thuận: …" then "toàn Đảng bộ
-    tỉnh kết nạp …"): one more mention of it, as the text refers to it, at the level word."""
+    tỉnh kết nạp …"; a province's city that was a town then, "thị xã"): one more mention of it, as the text refers
+    to it, at the level word."""
     levels = {m.place.level: m for m in in_title if not m.plural}
+    towns = [m for m in in_title if not m.plural and _tier(m.place) == "district" and m.place.level == "city"]
     for word in _GENERIC_UNIT.finditer(text, body):
-        m = levels.get(_LEVEL_WORDS.get(word.group(0).lower(), ""))
+        said = word.group(0).lower()
+        # (a province's city that was a town when the article was written: "Ngã Bảy: …" then "trên địa bàn thị xã")
+        m = levels.get(_LEVEL_WORDS.get(said, "")) or (towns[0] if said == "thị xã" and towns else None)
         if m is not None:
             return [Mention(word.start(), word.end(), m.place)]
     return []
