@@ -2279,3 +2279,12 @@ def test_a_time_inside_a_comparison_frames_nothing_after_it():
     body = ("9 tháng năm 2023, tỷ lệ bao phủ bảo hiểm y tế đạt 91,6% dân số.\nSo với chỉ tiêu UBND tỉnh giao cho năm 2023 là "
             "92,5%, thành phố còn thiếu 0,9 điểm phần trăm.\nNhóm tham gia theo hộ gia đình chỉ còn 31.450 người.")
     assert fig(body, "31.450", head="Tiêu đề\nXã hội 18/10/2023 08:00\n").period == "2023-9M"
+
+
+# --- a table flattened to text with bars ("Thu NSNN | 84.630 tỷ đồng | 91.208 tỷ đồng") is the article's own figures,
+# not a related title; an abbreviation after a level word ("xã NTM") is no name, nor is the first word of the next line ----
+def test_a_tables_rows_are_read_and_an_abbreviation_is_no_unit():
+    body = ("Năm 2025, tỉnh Quảng Trị hoàn thành các chỉ tiêu chủ yếu.\nChỉ tiêu | KH 2025 | Thực hiện 2025\n"
+            "Thu NSNN | 8.630 tỷ đồng | 9.208 tỷ đồng\nXã đạt chuẩn NTM | 72 xã | 75 xã\nHuyện đạt chuẩn | 2 huyện | 3 huyện")
+    got = {f.quote: f.district for f in figs(body, head="Quảng Trị hoàn thành các chỉ tiêu năm 2025\n") if f.kind == "indicator"}
+    assert got.get("9.208 tỷ đồng") == "Quảng Trị" and got.get("75 xã") == "Quảng Trị"

@@ -276,8 +276,10 @@ def test_mentions_until_a_point_are_those_that_start_before_it_read_whole():
         for until in sorted({0, 5, len(text) // 3, len(text) - 3, len(text), *(m.start for m in every),
                              *(m.start + 1 for m in every), *(m.end - 1 for m in every)}):
             assert places.mentions(text, until=until) == [m for m in every if m.start < until], until
-    crossing = places.mentions("xem quận\nBa Đình", until=6)
+    crossing = places.mentions("xem quận Ba Đình", until=6)
     assert [(m.place.name, m.end) for m in crossing] == [("Ba Đình", 16)]
+    # (a level word that ends a line names nothing on the next: "… 10 xã\nHuyện đạt chuẩn …")
+    assert places.mentions("xem quận\nBa Đình") == []
 
 
 def test_the_year_first_term_pattern_finds_the_terms_the_word_first_one_did():

@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from decimal import Decimal
 from pathlib import Path
 
-from districtbook.reading.articles import Article, Line, iter_articles
+from districtbook.reading.articles import Article, Line, is_table_row, iter_articles
 from districtbook.extraction.metrics import (AMOUNT_CHANGE_BEFORE, INDEX_UNITS, change_suffix, family_of, index_frame,
                                              index_names, last_index, metric_evidence)
 from districtbook.extraction.numbers import NUMBER, SCALES, canonical, cases, parse_number, scan, trigger
@@ -2702,7 +2702,8 @@ def _heading(line: Line, a: ArticleState) -> bool:
     "Hà Nội" places it.  A label over the lead (an outlet's name, "Hà Nội Mới") is furniture: it starts none."""
     text = a.text
     line_text = text[line.start:line.end]
-    if line.kind != "body" or not _HEADING.match(line_text) or _FIGURE_IN_HEADING.search(line_text):
+    if line.kind != "body" or not _HEADING.match(line_text) or _FIGURE_IN_HEADING.search(line_text) \
+            or "|" in line_text and is_table_row(line_text):  # ("Xã đạt chuẩn | 72 xã | 75 xã": a table's row)
         return False
     if a.lead is not None and line.start < a.lead.start and _short_label(text, line):
         return True  # (a heading over the lead that names a time still dates what follows: "Giai đoạn 2016-2020")

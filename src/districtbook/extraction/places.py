@@ -280,8 +280,8 @@ def _mention_re() -> re.Pattern[str]:
     return re.compile(
         rf"""
         (?P<hcm>{_HCM})
-      | (?<![\w])(?P<plural>[Cc]ác\s|[Nn]hững\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)(?:(?<=[Xx]ã)\sđảo|\s{_DESCRIBED})?\s(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{joined}|{_NAMED}(?:\s[A-D](?![\w.]))?)
-      | (?<![\w])(?P<dplural>[Cc]ác\s|[Nn]hững\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã|[Tt]hị(?=\s[uủ][yỷ]))(?:\s[uủ][yỷ]|(?<=uyện)\sđảo|(?<=uyện)\s{_DESCRIBED})?\s(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{djoined}|{_NAMED})
+      | (?<![\w])(?P<plural>[Cc]ác\s|[Nn]hững\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)(?:(?<=[Xx]ã)\sđảo|\s{_DESCRIBED})?[ \u00a0](?!{_ABBREVIATIONS})(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{joined}|{_NAMED}(?:\s[A-D](?![\w.]))?)
+      | (?<![\w])(?P<dplural>[Cc]ác\s|[Nn]hững\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã|[Tt]hị(?=\s[uủ][yỷ]))(?:\s[uủ][yỷ]|(?<=uyện)\sđảo|(?<=uyện)\s{_DESCRIBED})?[ \u00a0](?!{_ABBREVIATIONS})(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{djoined}|{_NAMED})
       | (?<![\w.])(?P<abbr>Q|H|TX|P)(?:\.\s?|(?<=TX)\s)(?P<abbrname>\d{{1,2}}\b(?![,.]\d|\s?%)|{_NAMED})
       | (?<![\w])(?:[Tt]hành\sphố|TP\.?|Tp\.|[Tt]hành\s[uủ][yỷ](?!\s(?:T[Pp]\b|[Tt]hành\sphố\b)))(?:(?<=phố)\s(?:biển|cảng|du\slịch|biên\sgiới))?\s?(?P<city>{djoined}|{_NAMED})
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{pjoined}|{_NAMED})
@@ -298,6 +298,8 @@ def _mention_re() -> re.Pattern[str]:
 #: words that say what kind of unit it is between its level word and its name: "xã vùng cao Kỳ Thượng", "xã kết nghĩa
 #: Kỳ Thượng", "huyện miền núi Ba Tơ"
 _DESCRIBED = r"(?:vùng\scao|miền\snúi|kết\snghĩa|biên\sgiới|ven\sbiển|ngoại\sthành|trung\stâm)"
+#: abbreviations in capitals after a level word, which are no names: "xã NTM" (nông thôn mới), "xã ATTP"
+_ABBREVIATIONS = r"(?:NTM|ATTP|ATGT|KT-XH|UBND|HĐND|MTTQ|CCHC)\b"
 #: what follows a level word or a common first word where a mention starts (a tail of :func:`_mention_trigger`)
 _LEVELS_AHEAD = r"\s(?:[Pp]hường|[Xx]ã|[Tt]hị\s|[Qq]uận|[Hh]uyện|tỉnh)"  # "các phường", "3 quận", "các tỉnh"
 _NAME_AHEAD = rf"\s(?:\d|[{_UPPER}])"  # a number or a name: "phường 5", "quận Ba Đình"

@@ -277,9 +277,28 @@ def _furniture_kind(s: str) -> str:
         return "outlet"
     if len(s) < 300 and "Ảnh" in s and _CAPTION.search(s):  # the literal first: a cheap test
         return "caption"
-    if len(s) < 200 and "|" in s and _TEASER_BAR.search(s):
+    if len(s) < 200 and "|" in s and _TEASER_BAR.search(s) and not is_table_row(s):
         return "teaser"  # "Hà Nội thu ngân sách … | Kinh tế": a related article's title and section
     return ""
+
+
+#: a cell of a table row that holds a figure: "23.950", "10,04%", "dưới 0,5%", "72/101", "18 xã"
+#: (not a date, "29/12/2017", nor a count of views, "Lượt xem: 1.254")
+_FIGURE_CELL = re.compile(r"(?!\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$)(?:(?:dưới|trên|khoảng|gần|hơn)\s)?\d[\d.,/]*"
+                          r"(?:\s?%|\s[^\W\d_]+(?:\s[^\W\d_]+)?)?")
+
+
+def is_table_row(s: str) -> bool:
+    """Whether ``s`` is a row of a table flattened to text, cells set apart by bars, with a figure in a cell after the
+    first ("Thu NSNN | 84.630 tỷ đồng | 91.208 tỷ đồng"): the article's own figures, not a related title.
+
+    >>> is_table_row("Thu NSNN | 84.630 tỷ đồng | 91.208 tỷ đồng"), is_table_row("20/07/2021 15:21 | 0")
+    (True, False)
+    >>> is_table_row("Cổng Thông tin điện tử tỉnh Hà Giang | Tin kinh tế | 29/12/2017")
+    False
+    """
+    cells = [c.strip() for c in s.split("|")]
+    return len(cells) >= 3 and any(_FIGURE_CELL.fullmatch(c) for c in cells[1:])
 
 
 def _masthead_after_name(s: str) -> bool:
