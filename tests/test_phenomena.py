@@ -2288,3 +2288,10 @@ def test_a_tables_rows_are_read_and_an_abbreviation_is_no_unit():
             "Thu NSNN | 8.630 tỷ đồng | 9.208 tỷ đồng\nXã đạt chuẩn NTM | 72 xã | 75 xã\nHuyện đạt chuẩn | 2 huyện | 3 huyện")
     got = {f.quote: f.district for f in figs(body, head="Quảng Trị hoàn thành các chỉ tiêu năm 2025\n") if f.kind == "indicator"}
     assert got.get("9.208 tỷ đồng") == "Quảng Trị" and got.get("75 xã") == "Quảng Trị"
+
+
+# --- a frame that opens the lead after the outlet's mark ("GD&TĐ - Năm học 2018-2019, …") frames the paragraphs after it,
+# as it does without the mark ---------------------------------------------------------------------------------------------
+def test_a_frame_after_the_outlets_mark_opens_the_lead():
+    body = "GD&TĐ - Năm học 2018-2019, thị trấn có 4 trường với 2.870 học sinh.\nTỷ lệ huy động trẻ 5 tuổi ra lớp đạt 100%."
+    assert fig(body, "100%", head="Tiêu đề\nXã hội 16/08/2019 08:00\n").period == "2018-2019"

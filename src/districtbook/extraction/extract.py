@@ -2883,9 +2883,11 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
     "6 tháng đầu năm", an opening "Trong 5 năm vừa qua, …", a year set off by a comma ("trong năm 2024, …"); not a
     stock's day in a report on a part of that year ("Tính đến ngày 30/6/2016, Đảng bộ có 62 tổ chức")."""
     frame, out = a.section_period[0], []
+    mark = _AGENCY_MARK.match(a.text, s.start, s.end)  # ("GD&TĐ - Năm học 2018-2019, …": the outlet's mark first)
+    opens = mark.end() if mark else s.start
     for pos, period, e in marks:
-        opening = pos - s.start <= 12 or "-" not in period and _REPORTED_OPENER.search(a.text, max(s.start, pos - 16),
-                                                                                        pos) is not None
+        opening = pos - opens <= 12 or "-" not in period and _REPORTED_OPENER.search(a.text, max(s.start, pos - 16),
+                                                                                      pos) is not None
         if period.endswith("-YTD") and frame[:4] == period[:4] and _SUB_YEAR.search(frame) and "YTD" not in frame:
             continue
         if _looks_back(period, s, a):
@@ -2898,6 +2900,8 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
 #: a time inside what a figure is compared with: "So với chỉ tiêu UBND tỉnh giao cho năm 2023 là 92,5%, thành phố còn
 #: thiếu …" (it dates its own clause, never the sentences after it)
 _IN_COMPARISON = re.compile(r"\b[Ss]o với\b[^,;.]*$")
+#: an outlet's mark that opens a lead: "GD&TĐ - ", "(QNO) - ", "HNM – "
+_AGENCY_MARK = re.compile(r"\(?[A-ZĐ][A-ZĐ&.]{1,9}\)?\s?[-–]\s")
 _PART_OPENER = re.compile(r"\b(?:[Rr]iêng|[Tt]rong đó),?\s$|\bCùng (?:thời điểm|kỳ)(?: này)?\s(?:năm\s)?$")
 #   ("Cùng thời điểm năm 2023, tỷ lệ giải ngân mới đạt 61,8%.": the time compared with dates that sentence only)
 #: the period of a compared value: "cao hơn mức tăng 6,18% của năm 2016" dates that value, not what follows
