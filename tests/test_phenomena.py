@@ -2295,3 +2295,17 @@ def test_a_tables_rows_are_read_and_an_abbreviation_is_no_unit():
 def test_a_frame_after_the_outlets_mark_opens_the_lead():
     body = "GD&TĐ - Năm học 2018-2019, thị trấn có 4 trường với 2.870 học sinh.\nTỷ lệ huy động trẻ 5 tuổi ra lớp đạt 100%."
     assert fig(body, "100%", head="Tiêu đề\nXã hội 16/08/2019 08:00\n").period == "2018-2019"
+
+
+# --- "kế hoạch đề ra từ đầu năm" is when a plan was set, no running total; "chủ yếu trong quý I" after a figure says when
+# most of it came about, and dates neither it nor what follows ----------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote", "period"), [
+    ("Năm 2021, tỉnh đón 1,15 triệu lượt khách.\nLượng khách cả năm đạt 38,3% kế hoạch đề ra từ đầu năm. Khách quốc tế "
+     "chỉ khoảng 2.100 lượt.", "2.100", "2021"),
+    ("Năm 2020, Thủ đô đón 8,66 triệu lượt khách; trong đó khách quốc tế đạt 1,2 triệu lượt, chủ yếu trong quý I. "
+     "Tổng thu từ khách du lịch ước đạt 25.100 tỷ đồng.", "25.100", "2020"),
+    ("Năm 2020, Thủ đô đón 8,66 triệu lượt khách; trong đó khách quốc tế đạt 1,2 triệu lượt, chủ yếu trong quý I.",
+     "1,2", "2020"),
+])
+def test_a_plans_setting_and_when_most_of_a_figure_came_about_date_nothing(body, quote, period):
+    assert fig(body, quote, head="Tiêu đề\nXã hội 28/12/2021 08:00\n").period == period

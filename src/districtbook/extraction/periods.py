@@ -89,6 +89,8 @@ BASE_RE = re.compile(
     rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "So cùng kỳ 2022", "so với cuối năm 2022", "quý I/2023"
     rf"[Ss]o\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)|"
     rf"(?:hơn|bằng)\scùng\skỳ\s(?:năm\s)?{_Y}|"  # "cao hơn cùng kỳ năm 2022 (58,1%)": the same period of another year
+    # when most of a figure came about, said after it: "đạt 1,2 triệu lượt, chủ yếu trong quý I"
+    rf"chủ\syếu\s(?:trong|vào|ở)\s(?:(?:\d{{1,2}}|{_MONTH_COUNT})\stháng\s(?:đầu|cuối)\snăm|quý\s(?:IV|III|II|I|[1-4])|tháng\s\d{{1,2}})|"
     # "bằng 95% cùng kỳ năm ngoái", "so với năm ngoái" (not "Cùng kỳ năm ngoái, quận thu …", which dates its sentence)
     rf"(?<=[\w%)]\s)cùng\skỳ\snăm\s(?:ngoái|trước)|[Ss]o\svới\snăm\sngoái|"
     rf"(?<=[\w%)]\s)cùng\skỳ\s(?:năm\s)?{_Y}|"  # "chỉ bằng 64% cùng kỳ năm 2022"
@@ -162,7 +164,7 @@ PERIOD_RE = re.compile(
         (?:(?P<td>\d{{1,2}})[/-](?P<tm>\d{{1,2}})(?:[/-](?P<tdy>{_Y}))?|năm\s(?P<tny>{_Y})))(?![\d/-])  # từ ngày 1/7 đến 31/12/2025
     | (?P<since_day>(?:[Kk]ể\stừ\s(?:{_WORDS}{{0,100}}?[\s(])?|[Tt]ừ\s)(?:(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}[/-]|năm\s)(?P<sdy>{_Y})\)?
         {_WORDS}{{0,160}}?\s(?:đến|tới)\s(?:nay|hiện\snay))(?![\w])      # "Kể từ ngày ra mắt (8/4/2022) …, đến nay"
-    | (?<!kể\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?(?!\s?(?:\d{{1,2}}|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười)\stháng|\s?quý)|
+    | (?<!kể\s)(?<!ra\s)(?<!giao\s)(?P<ytd>[Tt]ừ\sđầu\snăm(?:\s(?P<ytdy>{_Y}))?(?:\s(?:đến|tới)\s(?:nay|thời\sđiểm\snày))?|[Ll]ũy\skế\s(?:từ\sđầu\snăm)?(?!\s?(?:\d{{1,2}}|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười)\stháng|\s?quý)|
         [Tt]ính\sđến\s(?:hết\s)?{_CLOCK}(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdd>{_Y}))?|
         (?:[Đđ]ến|[Tt]ới)\sthời\sđiểm\s(?:hiện\stại|này|báo\scáo)|
         (?:cập\snhật|số\sliệu)(?:\s(?:đến|tới|tính\sđến))?\s(?:ngày\s)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-](?P<ytdu>{_Y}))?|  # số liệu ngày 18/8/2024
