@@ -2309,3 +2309,13 @@ def test_a_frame_after_the_outlets_mark_opens_the_lead():
 ])
 def test_a_plans_setting_and_when_most_of_a_figure_came_about_date_nothing(body, quote, period):
     assert fig(body, quote, head="Tiêu đề\nXã hội 28/12/2021 08:00\n").period == period
+
+
+# --- a paragraph that opens with an earlier year than the part of a year the lead reports on ("Năm 2012, thu nhập …" under
+# "6 tháng đầu năm 2013") looks back: it frames no paragraph after it --------------------------------------------------------
+def test_a_paragraph_opening_with_an_earlier_year_frames_nothing_after_it():
+    body = ("6 tháng đầu năm 2013, tổng sản phẩm trên địa bàn tỉnh ước tăng 12,6% so với cùng kỳ.\n"
+            "Năm 2012, thu nhập bình quân đầu người của tỉnh đạt 20,3 triệu đồng.\n"
+            "Để đạt mục tiêu tăng trưởng 14% cả năm, 6 tháng cuối năm tỉnh phải tăng trên 15%.")
+    head = "Kinh tế 6 tháng đầu năm 2013 tăng trưởng 12,6%\nXã hội 18/07/2013 08:00\n"
+    assert [fig(body, q, head=head).period for q in ("20,3", "14%", "15%")] == ["2012", "2013", "2013-H2"]

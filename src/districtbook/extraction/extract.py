@@ -2870,12 +2870,11 @@ def _dates_its_clause_only(pos: int, start: int, text: str) -> bool:
 
 
 def _looks_back(period: str, s: Sentence, a: ArticleState) -> bool:
-    """Whether a year a sentence names after the first of its paragraph looks back from the part of a later year the
-    lead reports on ("6 tháng đầu năm 2016 …" then "Năm 2015, Đông Anh là đơn vị dẫn đầu …"): it frames no paragraph
-    after it."""
+    """Whether a year a sentence names, in its paragraph's first sentence or a later one, looks back from the part of a
+    later year the lead reports on ("6 tháng đầu năm 2016 …" then "Năm 2015, Đông Anh là đơn vị dẫn đầu …"): it frames
+    no paragraph after it."""
     lead = a.lead_frame[0]
-    return bool(lead) and _SUB_YEAR.search(lead) is not None and period.isdigit() and period < lead[:4] \
-        and a.text.rfind("\n", 0, s.start) + 1 < s.start - 1
+    return bool(lead) and _SUB_YEAR.search(lead) is not None and period.isdigit() and period < lead[:4]
 
 
 def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> list[tuple[bool, str, int, int]]:
