@@ -2248,6 +2248,8 @@ def test_a_look_back_dates_its_own_sentence(body, quote, period):
      "3,4 tỷ đồng.", "3,4", "2011"),
     ("Tỷ trọng nông nghiệp giảm từ 27,4% năm 2020 xuống còn 17,6% năm 2024; công nghiệp tăng lên 45,3%.", "45,3%",
      "2024"),
+    # (a count, and the end of a year: "giảm từ 21 hộ cuối năm 2023 xuống còn 9 hộ")
+    ("Năm 2024, số hộ cận nghèo giảm từ 21 hộ cuối năm 2023 xuống còn 9 hộ, chiếm 0,16% tổng số hộ.", "9 hộ", "2024"),
 ])
 def test_the_year_of_the_value_a_change_starts_from_dates_it_only(body, quote, period):
     assert fig(body, quote).period == period

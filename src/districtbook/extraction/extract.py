@@ -1997,14 +1997,14 @@ def _year_right_after(tok: Token, marks: list[tuple[int, str, str, int]], text: 
 
 #: the value a change starts from with its unit, right before a year that dates it: "giảm từ 9,6% năm 2010 xuống còn …",
 #: "từ 1.250 tỷ đồng năm 2015 lên …" (not the value it reaches: "xuống còn 17,6% năm 2024; công nghiệp …" dates what follows)
-_VALUE_BEFORE_YEAR = re.compile(r"\btừ\s(?:mức\s)?\d(?:[\d.,]*\d)?(?:\s?%|\s(?:tỷ|triệu|nghìn)(?:\sđồng)?|\sđiểm)\s"
-                                r"(?:vào\s|cuối\s)?$")
+_VALUE_BEFORE_YEAR = re.compile(r"\btừ\s(?:mức\s)?\d(?:[\d.,]*\d)?(?:\s?%|\s(?:tỷ|triệu|nghìn)(?:\sđồng)?|\sđiểm|\s[^\W\d_]+)\s"
+                                r"(?:vào\s|cuối\s)?$")  # (or a count: "giảm từ 21 hộ cuối năm 2023 xuống còn 9 hộ")
 
 
 def _value_years(marks: list[tuple[int, str, str, int]], text: str) -> list[tuple[int, str, str, int]]:
     """``marks`` without the years said right after the value a change starts from (:data:`_VALUE_BEFORE_YEAR`): such a
     year dates that value only (:func:`_year_right_after`), not the other figures of its clause nor the sentences after."""
-    return [mk for mk in marks if not (len(mk[1]) == 4 and text.startswith(("năm", "Năm"), mk[0])
+    return [mk for mk in marks if not (len(mk[1]) == 4 and text.startswith(("năm", "Năm", "cuối năm"), mk[0])
                                        and _VALUE_BEFORE_YEAR.search(text, max(0, mk[0] - 30), mk[0]))]
 
 
