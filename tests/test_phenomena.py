@@ -1365,6 +1365,10 @@ def test_growth_of_production_value_and_growth_of_the_economy_are_two_measures(b
      "share"),
     ("Năm 2025, có 87,4% đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên.", "87,4%", "share"),
     ("Năm 2025, thu ngân sách đạt 104% dự toán được giao.", "104%", "plan"),
+    # a change of a school year's count on the one before, and of an area, on a base
+    ("Năm học 2023-2024, huyện có 4.215 học sinh, tăng 136 em so với năm học trước.", "136", "yoy"),
+    ("Năm 2017, diện tích quýt của xã đạt 410 ha, tăng 35 ha so với năm 2016.", "35 ha", "yoy"),
+    ("Năm học 2025-2026, tỷ lệ học sinh khá giỏi đạt 78%, tăng 5,2% so với năm học 2024-2025.", "5,2%", "yoy"),
     # an index's points changed on a base; the index's own score has none
     ("Năm 2024, chỉ số SIPAS của thị xã đạt 86,4 điểm, tăng 3,2 điểm so với năm 2023.", "3,2", "yoy"),
     ("Năm 2024, chỉ số SIPAS của thị xã đạt 86,4 điểm, tăng 3,2 điểm so với năm 2023.", "86,4", "none"),

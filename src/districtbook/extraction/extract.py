@@ -527,7 +527,9 @@ _BASIS_AFTER = [
     (re.compile(r"so với (?:đầu nhiệm kỳ|năm đầu nhiệm kỳ)"), "term_start"),
     (re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|nửa (?:đầu|cuối) |"
                 r"quý [IV1-4]+[ /]|tháng \d{1,2}[ /]|cuối |đầu |hết |năm )*(?P<year>(?:19|20)\d\d)"), "yoy"),
-    (re.compile(r"cùng kỳ|so với năm trước|so với năm ngoái"), "yoy"),
+    # (a school year on the one before: "tăng 136 em so với năm học trước", "so với năm học 2024-2025")
+    (re.compile(r"cùng kỳ|so với năm trước|so với năm ngoái|so với năm học (?:trước|(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)"),
+     "yoy"),
     (re.compile(r"kế hoạch|dự toán|[Dd]ự toán|chỉ t(?:iêu\b|$)|\bKH\b|nghị quyết"), "plan"),
     (re.compile(r"tổng thu|tổng chi|tổng số|tổng giá trị|GRDP của|tổng vốn"), "share"),
     (re.compile(r"khối lượng"), "share"),
@@ -576,7 +578,7 @@ _SHARE_NOUN = re.compile(
     r"doanh nghiệp|người|dân|học sinh|hồ sơ|thủ tục|dịch vụ|cán bộ|công chức|đơn vị|tiểu thương|hộ kinh doanh|"
     r"dự án|công trình|tuyến|văn bản|giao dịch|số|lao động|trẻ em|trẻ|cơ quan|trạm y tế|khu phố|"
     r"đúng hạn|đúng và trước hạn|trước hạn)\b")  # ("100% đúng hạn": of the records just counted)
-_SAME_PERIOD_AFTER_COUNT = re.compile(r"^\s?(?:[^\W\d_]+\s){0,4}?(so (?:với )?cùng kỳ|so với năm trước)")
+_SAME_PERIOD_AFTER_COUNT = re.compile(r"^\s?(?:[^\W\d_]+\s){0,4}?(so (?:với )?cùng kỳ|so với năm (?:học )?trước)")
 #: (units that met or passed their plan: "41 đảng bộ đã hoàn thành chỉ tiêu", "8/13 huyện hoàn thành dự toán")
 _PLAN_AFTER_COUNT = re.compile(r"^[^,;.]{0,60}?(?<!phấn đấu )(?<!sẽ )(?<!để )(?<!nhằm )(?:vượt|đạt|hoàn thành)(?: và vượt)? "
                                r"(?:chỉ tiêu|kế hoạch|dự toán)")  # (not a goal: "cùng 10 phường sẽ phấn đấu hoàn thành")
@@ -621,7 +623,7 @@ def _basis(clause_before: str, clause_after: str, unit: str, noun: str, ctx: Art
         found = _targets_basis(clause_before, clause_after, at)
         if found:
             return found
-    if unit in ("count", "VND_bn", "score") and AMOUNT_CHANGE_BEFORE.search(clause_before[-25:]):
+    if unit in ("count", "VND_bn", "USD_mn", "ha", "score") and AMOUNT_CHANGE_BEFORE.search(clause_before[-25:]):
         # "tăng 35 triệu đồng so với đầu nhiệm kỳ", "tăng 1.377 doanh nghiệp so với cùng kỳ", "tăng 4,3 điểm so với năm
         # 2022": a change, on a base
         change = _basis_after(_up_to_next_figure(clause_after[:70]), ctx, ctx.term_starts())
