@@ -1365,6 +1365,11 @@ def test_growth_of_production_value_and_growth_of_the_economy_are_two_measures(b
      "share"),
     ("Năm 2025, có 87,4% đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên.", "87,4%", "share"),
     ("Năm 2025, thu ngân sách đạt 104% dự toán được giao.", "104%", "plan"),
+    # a percentage opening its clause that says what the things are ("25,8% là người dân tộc thiểu số", "43,9% có trình
+    # độ đại học"), and a rate of use ("công suất sử dụng phòng đạt 62%"), are shares
+    ("Năm 2024, trong số đảng viên mới, 25,8% là người dân tộc thiểu số, 43,9% có trình độ đại học.", "25,8%", "share"),
+    ("Năm 2024, trong số đảng viên mới, 25,8% là người dân tộc thiểu số, 43,9% có trình độ đại học.", "43,9%", "share"),
+    ("Năm 2024, công suất sử dụng phòng bình quân của các khách sạn đạt 62%.", "62%", "share"),
     # a change of a school year's count on the one before, and of an area, on a base
     ("Năm học 2023-2024, huyện có 4.215 học sinh, tăng 136 em so với năm học trước.", "136", "yoy"),
     ("Năm 2017, diện tích quýt của xã đạt 410 ha, tăng 35 ha so với năm 2016.", "35 ha", "yoy"),

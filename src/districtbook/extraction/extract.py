@@ -545,7 +545,7 @@ _PART_OF_COUNT = re.compile(r"\d[\d.]*\s[^\W\d_]+(?:\s[^\W\d_]+){0,5},?\s((?:tro
                             r"\shạn)\s(?:đạt\s)?(?:(?:khoảng|gần|hơn|trên)\s)?$")
 #: a percentage that opens its clause and is said of things done to them ("3.260 hồ sơ, 100% được giải quyết đúng hạn",
 #: "có 87,4% được xếp loại"): a share of what was counted or is named, not a result against a plan
-_SHARE_PASSIVE_AFTER = re.compile(r"^\s(?:đều\s|đã\s)?(?:được|bị)\s")
+_SHARE_PASSIVE_AFTER = re.compile(r"^\s(?:(?:đều\s|đã\s)?(?:được|bị)|là|có)\s")  # (… "25,8% là người dân tộc", "43,9% có …")
 _CLAUSE_OPENING_NEAR = re.compile(r"(?:^|,\s|\bcó\s|\bvới\s)(?:(?:khoảng|gần|hơn|trên)\s)?$")
 #: a part's contribution to a whole: "đóng góp 30,8% GDP cả nước", "đóng góp 5,98% vào mức tăng trưởng chung"
 _CONTRIBUTED_BEFORE = re.compile(r"\bđóng góp(?:\s(?:khoảng|gần|hơn|trên|xấp xỉ))?\s$")
@@ -559,7 +559,7 @@ _DISBURSED_REACHED = re.compile(r"\bgiải ngân\b(?:[^,;%\d]{0,40}\b(?:đạt|b
 _DISBURSEMENT_RATE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ) giải ngân\b|"
                                 # a rate said against a plan: "có tỷ lệ thu so với dự toán cao hơn quận 5 (74%)"
                                 r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ)\s[^,;%\d]{0,30}\bso với (?:dự toán|kế hoạch|chỉ tiêu)\b")
-_SHARE_CLAUSE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ)\b")
+_SHARE_CLAUSE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ|[Cc]ông suất sử dụng|[Hh]iệu suất đào tạo)\b")  # (a rate of use)
 _BASE_BEFORE = re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)[^,;]{0,40}$|so với cùng kỳ[^,;]{0,30}$|"
                           r"năm sau (?:tăng )?(?:cao )?hơn năm trước\s$")
 _TARGET_BEFORE = re.compile(r"(?:mục tiêu|Mục tiêu)(?:\s(?:là|đề ra là|đặt ra là|đề ra))?\s$")
