@@ -877,6 +877,12 @@ def test_who_set_a_plan_named_by_its_level_word_is_not_the_subject(head, body, q
     ("Huyện Long Thành phát triển công nghiệp",
      "Năm 2024, huyện Long Thành thu 2.100 tỷ đồng.\nGiá trị sản xuất công nghiệp tăng 9,8%; tỷ lệ hộ nghèo theo chuẩn "
      "của tỉnh giảm còn 0,12%.", "0,12%", "Long Thành"),
+    # (a commune's: "Tỷ lệ hộ nghèo của xã" in a city's article about one of its communes)
+    ("Xã cù lao của TP Biên Hòa về đích nông thôn mới",
+     "Ngày 20/3, UBND tỉnh Đồng Nai công bố xã Hiệp Hòa (TP Biên Hòa) đạt chuẩn nông thôn mới năm 2024.\nLà xã cù lao, "
+     "Hiệp Hòa có thu nhập bình quân năm 2024 đạt 98,6 triệu đồng, gấp 1,4 lần mức chung của các xã trong tỉnh.\nTỷ lệ "
+     "hộ nghèo của xã giảm còn 0,12%.",
+     "0,12%", "Hiệp Hòa"),
     # (six words between the measure and "của": "tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh")
     ("Huyện Mường Tè đẩy mạnh dịch vụ công",
      "Năm 2024, huyện Mường Tè tiếp nhận 5.200 hồ sơ trực tuyến. Cả năm, tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh đạt "
@@ -923,3 +929,9 @@ def test_a_contests_level_is_no_unit(quote):
 ])
 def test_a_units_kind_between_its_level_word_and_its_name_and_a_capital_plural(head, body, quote, place):
     assert placed(body, quote, head) == place
+
+
+def test_a_measure_said_of_a_ward_or_commune_with_cua_names_its_level():
+    from districtbook.extraction.extract import _measures_of_unit
+    text = "Tỷ lệ hộ nghèo của xã giảm còn 0,12%; thu nhập bình quân của phường đạt 98 triệu đồng"
+    assert [m["unit"] for m in _measures_of_unit(text, 0, len(text))] == ["xã", "phường"]

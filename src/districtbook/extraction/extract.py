@@ -1080,10 +1080,11 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
 _MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập|"
                               r"[Cc]hỉ số|[Tt]ỷ lệ|[Đđ]iểm số|[Tt]ổng số)"
                               r"(?:\s(?:[^\W\d_]+|\([^\W\d_]{2,8}(?:\s[^\W\d_]{2,8})?\))){0,7}?(?:\snăm\s(?:19|20)\d\d)?"
-                              r"(?<!theo chuẩn)(?<!theo)\scủa\s(?P<unit>tỉnh|thành phố|huyện|quận|thị xã)"
+                              r"(?<!theo chuẩn)(?<!theo)\scủa\s(?P<unit>tỉnh|thành phố|huyện|quận|thị xã|phường|xã)"
                               r"(?=\s)")
 def _measures_of_unit(text: str, start: int, pos: int) -> list[re.Match[str]]:
-    """The measures of the province or the city said with "của" between ``start`` and ``pos`` (:data:`_MEASURE_OF_UNIT`)."""
+    """The measures of a unit said with "của" and its level word between ``start`` and ``pos`` (:data:`_MEASURE_OF_UNIT`):
+    "tổng thu ngân sách của tỉnh", "tỷ lệ hộ nghèo của xã"."""
     return list(_MEASURE_OF_UNIT.finditer(text, start, pos)) if "của" in text[start:pos] else []
 
 
