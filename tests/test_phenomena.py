@@ -2330,3 +2330,17 @@ def test_a_paragraph_opening_with_an_earlier_year_frames_nothing_after_it():
             "Để đạt mục tiêu tăng trưởng 14% cả năm, 6 tháng cuối năm tỉnh phải tăng trên 15%.")
     head = "Kinh tế 6 tháng đầu năm 2013 tăng trưởng 12,6%\nXã hội 18/07/2013 08:00\n"
     assert [fig(body, q, head=head).period for q in ("20,3", "14%", "15%")] == ["2012", "2013", "2013-H2"]
+
+
+# --- "Năm học này" is the school year under way (one starts in September); an outlet's name after its mark ("PTQ - Đài
+# Phát thanh và Truyền hình Quảng Ngãi") is the outlet's line, not the lead ---------------------------------------------------
+@pytest.mark.parametrize(("dated", "period"), [("05/09/2025", "2025-2026"), ("20/05/2025", "2024-2025")])
+def test_this_school_year_is_the_one_under_way(dated, period):
+    assert fig("Năm học này, toàn phường có 21.340 học sinh.", "21.340", head=f"Tiêu đề\nXã hội {dated} 08:00\n").period \
+        == period
+
+
+def test_an_outlets_name_after_its_mark_is_no_lead():
+    text = ("Phường Cẩm Thành khai giảng năm học mới\nPTQ - Đài Phát thanh và Truyền hình Quảng Ngãi\n05/09/2025 11:20\n"
+            "Sáng 5/9, 38 trường học trên địa bàn phường Cẩm Thành đồng loạt khai giảng năm học 2025-2026.\n")
+    assert [ln.kind for ln in parse_article("a.txt", text.encode()).lines][1] == "outlet"

@@ -45,9 +45,10 @@ _BANNER = re.compile(r"^(?:Số\s|Chuyên\s(?:đề|trang)\s)?(?:[Xx]uân|XUÂN|
 #: the line under an outlet's name that says whose organ it is: "Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Thanh
 #: Hóa", "Cơ quan ngôn luận của Hội Nông dân Việt Nam" (no lead, whatever unit it names)
 _MASTHEAD = re.compile(r"^Cơ quan (?:ngôn luận |chủ quản |thông tấn )?(?:của|thuộc) [^\d.!?;:]{3,100}$")
-#: a line that is an outlet's name alone: "Báo Lâm Đồng", "Báo Đắk Lắk điện tử", "Cổng thông tin điện tử Quận 8" (not
+#: a line that is an outlet's name alone: "Báo Lâm Đồng", "Báo Đắk Lắk điện tử", "Cổng thông tin điện tử Quận 8", after its
+#: mark too: "PTQ - Đài Phát thanh và Truyền hình Quảng Ngãi" (not
 #: "Báo cáo …", a report): the paper's unit, never a section of the article
-_OUTLET_LINE = re.compile(r"^(?:Báo(?!\scáo\b)(?:\s[Đđ]iện\stử)?|Tạp\schí|Cổng\s(?:[Tt]hông\stin\sđiện\stử|TTĐT)|"
+_OUTLET_LINE = re.compile(r"^(?:[A-ZĐ]{2,8}\s[-–]\s)?(?:Báo(?!\scáo\b)(?:\s[Đđ]iện\stử)?|Tạp\schí|Cổng\s(?:[Tt]hông\stin\sđiện\stử|TTĐT)|"
                           r"Trang\s[Tt]hông\stin\sđiện\stử|Đài\s(?:Phát\sthanh|PT-TH|PTTH)[^\d]{0,30}?)"
                           r"\s[^\d.,;:!?()|]{1,40}$")
 #: a site's masthead in capitals with whose organ it is: "BÁO ĐỒNG KHỞI ONLINE - Cơ quan của Đảng bộ …"
