@@ -2344,3 +2344,13 @@ def test_an_outlets_name_after_its_mark_is_no_lead():
     text = ("Phường Cẩm Thành khai giảng năm học mới\nPTQ - Đài Phát thanh và Truyền hình Quảng Ngãi\n05/09/2025 11:20\n"
             "Sáng 5/9, 38 trường học trên địa bàn phường Cẩm Thành đồng loạt khai giảng năm học 2025-2026.\n")
     assert [ln.kind for ln in parse_article("a.txt", text.encode()).lines][1] == "outlet"
+
+
+# --- a year that opens what a source reports ("Theo thông tin tại hội nghị, năm 2024 tăng trưởng …") frames what follows,
+# as one that opens the sentence does; a year a conference launches ("triển khai nhiệm vụ … năm 2025" early in 2025)
+# frames nothing --------------------------------------------------------------------------------------------------------
+def test_a_year_after_who_reports_frames_and_a_year_launched_does_not():
+    body = ("Sáng 7/1, quận tổ chức hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2025.\n"
+            "Theo thông tin tại hội nghị, năm 2024 tăng trưởng kinh tế của thành phố ước đạt 7,54%, thuộc nhóm khá.\n"
+            "Quy mô nền kinh tế thành phố đạt khoảng 152.000 tỷ đồng.")
+    assert fig(body, "152.000", head="Tiêu đề\nXã hội 08/01/2025 08:00\n").period == "2024"

@@ -2859,6 +2859,9 @@ def _reported_marks(s: Sentence, p: ParagraphState, a: ArticleState) -> list[tup
         # follows, not the one a conference launches
         last = [mark for mark in last if not _LAUNCHED_BEFORE.search(a.text, max(s.start, mark[0] - 30), mark[0])] \
             or last
+    if a.looked_back:  # "… hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2025" early in 2025: a year launched
+        last = [mark for mark in last if not (_ahead_year(mark[1], a.looked_back)
+                                              and _LAUNCHED_LONG.search(a.text, max(s.start, mark[0] - 70), mark[0]))]
     return [mark for mark in _not_compared(last, a.text) if not _dates_its_clause_only(mark[0], s.start, a.text)]
 
 
@@ -2888,8 +2891,9 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
     mark = _AGENCY_MARK.match(a.text, s.start, s.end)  # ("GD&TĐ - Năm học 2018-2019, …": the outlet's mark first)
     opens = mark.end() if mark else s.start
     for pos, period, e in marks:
-        opening = pos - opens <= 12 or "-" not in period and _REPORTED_OPENER.search(a.text, max(s.start, pos - 16),
-                                                                                      pos) is not None
+        opening = pos - opens <= 12 or "-" not in period and (
+            _REPORTED_OPENER.search(a.text, max(s.start, pos - 16), pos) is not None
+            or _SOURCE_OPENER.fullmatch(a.text, opens, pos) is not None)  # ("Theo thông tin tại hội nghị, năm 2024 …")
         if period.endswith("-YTD") and frame[:4] == period[:4] and _SUB_YEAR.search(frame) and "YTD" not in frame:
             continue
         if _looks_back(period, s, a):
@@ -2910,10 +2914,13 @@ _PART_OPENER = re.compile(r"\b(?:[Rr]iêng|[Tt]rong đó),?\s$|\bCùng (?:thời
 _COMPARED_VALUE_OF = re.compile(r"\b(?:hơn|so với|bằng)\s(?:mức\s)?(?:tăng\s)?[\d.,]+\s?%?\s(?:của|trong)\s$")
 #: the period a conference launches, after the one it reviews: "triển khai nhiệm vụ 6 tháng cuối năm 2016"
 _LAUNCHED_BEFORE = re.compile(r"\b(?:triển khai|phương hướng|phát động thi đua)\b[^.;,]{0,20}$")
+_LAUNCHED_LONG = re.compile(r"\b(?:triển khai|phương hướng|phát động thi đua)\b[^.;,]{0,60}$")
 #: when a work is to be done: "dự kiến chỉ hoàn thành trong quý II/2023" dates that event, not the figures after it
 _COMPLETION_BEFORE = re.compile(r"\b(?:hoàn thành|đưa vào (?:sử dụng|vận hành|khai thác)|khởi công|bàn giao|thông xe)\s"
                                 r"(?:[^\W\d_]+\s){0,2}?(?:trong|vào|trước|cuối|đầu)\s$")
 #: what a report says opens after "cho biết": "Báo cáo của UBND thành phố cho biết, năm 2013 có 20/23 chỉ tiêu …"
+#: who says what a sentence reports, opening it: "Theo thông tin tại hội nghị, năm 2024 …", "Theo Sở Tài chính, quý I …"
+_SOURCE_OPENER = re.compile(r"(?:[Tt]heo|[Cc]ăn cứ)\s[^,.;:]{3,60},\s")
 _REPORTED_OPENER = re.compile(r"\b(?:cho biết|cho hay|cho thấy|nêu rõ),?\s(?:trong\s)?$")
 
 
