@@ -2354,3 +2354,14 @@ def test_a_year_after_who_reports_frames_and_a_year_launched_does_not():
             "Theo thông tin tại hội nghị, năm 2024 tăng trưởng kinh tế của thành phố ước đạt 7,54%, thuộc nhóm khá.\n"
             "Quy mô nền kinh tế thành phố đạt khoảng 152.000 tỷ đồng.")
     assert fig(body, "152.000", head="Tiêu đề\nXã hội 08/01/2025 08:00\n").period == "2024"
+
+
+# --- an outlet's name in capitals over the lead ("PHÁP LUẬT TP.HCM") is no lead; a sentence said of the same time as
+# the lead ("Cùng thời điểm, …") is of the lead's time ---------------------------------------------------------------------
+def test_a_line_in_capitals_is_no_lead_and_the_same_time_is_the_leads():
+    text = ("Phường sốt ruột chờ vốn cho các dự án\nPHÁP LUẬT TP.HCM\nThời sự | 05/12/2022 06:30 (GMT+7)\n"
+            "(PLO)- Đến ngày 30/11/2022, TP Thủ Đức mới giải ngân được 2.146 tỷ đồng vốn đầu tư công, đạt 48,2% kế hoạch.\n"
+            "Theo UBND phường Thảo Điền, năm 2022 trên địa bàn phường có 7 dự án đầu tư công với tổng vốn 386 tỷ đồng.\n"
+            "Cùng thời điểm, quận Bình Thạnh giải ngân đạt 61,7%.\n")
+    got = {f.quote: f.period for f in figures(parse_article("a.txt", text.encode())) if f.kind == "indicator"}
+    assert got["61,7%"] == "2022-YTD"

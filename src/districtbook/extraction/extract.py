@@ -1863,8 +1863,10 @@ class ArticleState:
         # the lead: the first body line that says something ("21:39 - 05/11/2019" over it is a timestamp)
         # (nor a section's label over it: "Xây dựng Đảng")
         # (nor a short line with no sentence over it: an outlet's name, "Hà Nội Mới", or a site's section)
+        # (nor a line in capitals: an outlet's or a portal's name, "PHÁP LUẬT TP.HCM", "CỔNG THÔNG TIN ĐIỆN TỬ …")
         lead = next((ln for ln in article.body() if ln.kind == "body" and _WORDS.search(text, ln.start, ln.end)
-                     and not _LABEL_LINE.fullmatch(text, ln.start, ln.end) and not _short_label(text, ln)), None)
+                     and not _LABEL_LINE.fullmatch(text, ln.start, ln.end) and not _short_label(text, ln)
+                     and not text[ln.start:ln.end].isupper()), None)
         lead_marks = scoped_marks(text, lead.start, lead.end, periods) if lead else []
         lead_period = next(((p, pos, e) for pos, p, scope, e in lead_marks if p != "annual" and not scope),
                            ("", -1, -1))
@@ -2046,6 +2048,10 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         _carried_period(r, p, a)
 
 
+#: a sentence said of the same time as the lead's: "Cùng thời điểm, …", "Cũng đến thời điểm này, …"
+_SAME_TIME_OPENS = re.compile(r"\s*(?:[Cc]ùng thời điểm|[Cc]ũng (?:đến|tại) thời điểm)(?: này| trên)?,")
+
+
 def _carried_period(r: Reading, p: ParagraphState, a: ArticleState) -> None:
     """The period of a figure whose sentence names none (:func:`resolve_period`): the goals' year for a goal
     (``goal_frame``), else the frame carried from earlier sentences and paragraphs, the lead's for a headline's
@@ -2054,6 +2060,11 @@ def _carried_period(r: Reading, p: ParagraphState, a: ArticleState) -> None:
     if goal is not None and p.index - goal[3] <= 1:
         # "Năm 2018, thành phố phấn đấu … 340 tỷ đồng." then "Tỷ lệ hồ sơ … phấn đấu đạt 20%.": the goals' year
         r.period, r.period_ev = goal[0], ("paragraph", goal[1], goal[2], False)
+        return
+    lead = a.lead_period
+    if lead[0] and _SUB_YEAR.search(lead[0]) and _SAME_TIME_OPENS.match(r.sentence_before):
+        # "Cùng thời điểm, quận Bình Thạnh giải ngân đạt 61,7%": the time the lead reports on ("Đến ngày 30/11/2022, …")
+        r.period, r.period_ev = lead[0], ("lead", lead[1], lead[2], False)
         return
     if not _is_future(p.period[0], a.periods) and p.period[0] and not (r.goal_before and a.periods.future):
         # a coming term named earlier dates only the goals set for it; a goal set for the coming term takes no frame
@@ -2842,27 +2853,35 @@ def _reported_marks(s: Sentence, p: ParagraphState, a: ArticleState) -> list[tup
     last = [(pos, _year_of_frame(period, a.text[pos:e], frame), e)
             for pos, period, scope, e in _value_years(_outside_asides(a.text, s, s.end), a.text)
             if period != "annual" and not scope]
-    if len(last) > 1 and a.looked_back:
-        # "tổng kết năm 2022 và phát động thi đua năm 2023" early in 2023: the year reported on frames what
-        # follows, not the year a plan is launched for
-        # (a part of a year under way is reported on: "Quý I/2023 tăng 10,2%" in April 2023)
-        last = [mark for mark in last if not _ahead_year(mark[1], a.looked_back)] or last
-    if s.goals.any and a.looked_back:
-        # "Năm 2023, quận phấn đấu thu 5.500 tỷ đồng." early in 2023: a goal's year frames no result after it, only the
-        # goals of the next sentences and paragraph (:func:`_carried_period`)
-        goals = [mark for mark in last if _ahead_year(mark[1], a.looked_back)]
-        if goals:
-            a.goal_frame = (goals[-1][1], goals[-1][0], goals[-1][2], p.index)
-        last = [mark for mark in last if not _ahead_year(mark[1], a.looked_back)]
+    if a.looked_back:
+        last = _without_years_ahead(last, s, p, a, a.looked_back)
     if len(last) > 1:
         # "sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2016": the part reviewed frames what
         # follows, not the one a conference launches
         last = [mark for mark in last if not _LAUNCHED_BEFORE.search(a.text, max(s.start, mark[0] - 30), mark[0])] \
             or last
-    if a.looked_back:  # "… hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2025" early in 2025: a year launched
-        last = [mark for mark in last if not (_ahead_year(mark[1], a.looked_back)
-                                              and _LAUNCHED_LONG.search(a.text, max(s.start, mark[0] - 70), mark[0]))]
     return [mark for mark in _not_compared(last, a.text) if not _dates_its_clause_only(mark[0], s.start, a.text)]
+
+
+def _without_years_ahead(last: list[tuple[int, str, int]], s: Sentence, p: ParagraphState, a: ArticleState,
+                         looked_back: int) -> list[tuple[int, str, int]]:
+    """The marks of a sentence without the years after the one the article looks back on that frame nothing: a plan's
+    year launched beside the year reported on, a goal's year (kept as ``goal_frame``), a year a conference launches."""
+    if len(last) > 1:
+        # "tổng kết năm 2022 và phát động thi đua năm 2023" early in 2023: the year reported on frames what
+        # follows, not the year a plan is launched for
+        # (a part of a year under way is reported on: "Quý I/2023 tăng 10,2%" in April 2023)
+        last = [mark for mark in last if not _ahead_year(mark[1], looked_back)] or last
+    if s.goals.any:
+        # "Năm 2023, quận phấn đấu thu 5.500 tỷ đồng." early in 2023: a goal's year frames no result after it, only the
+        # goals of the next sentences and paragraph (:func:`_carried_period`)
+        goals = [mark for mark in last if _ahead_year(mark[1], looked_back)]
+        if goals:
+            a.goal_frame = (goals[-1][1], goals[-1][0], goals[-1][2], p.index)
+        last = [mark for mark in last if not _ahead_year(mark[1], looked_back)]
+    # "… hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2025" early in 2025: a year launched
+    return [mark for mark in last if not (_ahead_year(mark[1], looked_back)
+                                          and _LAUNCHED_LONG.search(a.text, max(s.start, mark[0] - 70), mark[0]))]
 
 
 def _dates_its_clause_only(pos: int, start: int, text: str) -> bool:
