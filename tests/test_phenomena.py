@@ -2338,6 +2338,9 @@ def test_a_paragraph_opening_with_an_earlier_year_frames_nothing_after_it():
 def test_this_school_year_is_the_one_under_way(dated, period):
     assert fig("Năm học này, toàn phường có 21.340 học sinh.", "21.340", head=f"Tiêu đề\nXã hội {dated} 08:00\n").period \
         == period
+    # ("trong năm học này" is no "trong năm")
+    assert fig("Toàn tỉnh có 1.762 trường; trong năm học này có 1.278 trường đạt chuẩn.", "1.278",
+               head=f"Tiêu đề\nXã hội {dated} 08:00\n").period == period
 
 
 def test_an_outlets_name_after_its_mark_is_no_lead():

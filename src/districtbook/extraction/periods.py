@@ -142,7 +142,7 @@ PERIOD_RE = re.compile(
         (?:\s(?:năm\s)?(?P<my>{_Y})|\s(?P<mnow>nay))?
     | (?P<bare_months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này|kết\snạp|giải\sngân|đón|thu\shút|trên\sđịa\sbàn)\b|,|\n|$)
     | (?P<late>(?:các|những)\stháng\scuối\snăm)
-    | (?P<in_year>(?<=\s)trong\snăm|(?<![\w])Trong\snăm)(?!\s(?:19|20)\d\d|\snay|\s\d)
+    | (?P<in_year>(?<=\s)trong\snăm|(?<![\w])Trong\snăm)(?!\s(?:19|20)\d\d|\snay|\s\d|\shọc\b)
     | (?P<half>[Nn]ửa\sđầu\snăm|[Nn]ửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
     | (?P<quarters>(?<![\w.,])[23]|(?<![\w])(?:[Hh]ai|[Bb]a))\squý(?:\s(?:đầu\s)?năm(?:\s(?P<qsy>{_Y}))?|\sđầu)?(?![\w/])
                                                                                # 3 quý đầu năm: the first 9 months
