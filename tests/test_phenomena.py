@@ -2368,3 +2368,10 @@ def test_a_line_in_capitals_is_no_lead_and_the_same_time_is_the_leads():
             "Cùng thời điểm, quận Bình Thạnh giải ngân đạt 61,7%.\n")
     got = {f.quote: f.period for f in figures(parse_article("a.txt", text.encode())) if f.kind == "indicator"}
     assert got["61,7%"] == "2022-YTD"
+
+
+# --- "trong quý" under a report on 9 months (a frame carried, no time in the sentence) is the quarter that ends them ----
+def test_the_quarter_under_a_report_on_months_is_the_last_one():
+    body = ("9 tháng năm 2025, toàn tỉnh tiếp nhận 98.450 hồ sơ trực tuyến.\nPhường A Lưới và phường Thuận Hóa dẫn đầu về "
+            "số hồ sơ trực tuyến trong quý, lần lượt 18.940 và 12.315 hồ sơ.")
+    assert fig(body, "18.940", head="Tiêu đề\nXã hội 05/10/2025 08:00\n").period == "2025-Q3"

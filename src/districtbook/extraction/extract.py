@@ -2022,6 +2022,20 @@ def _its_quarter(r: Reading, text: str, m1: int) -> None:
         r.period_ev = ("clause", quarter.start(), quarter.end(), False)
 
 
+_QUARTERS_OF_MONTHS = re.compile(r"(?P<y>\d{4})-(?:(?P<n>3|6|9|12)M|H(?P<h>[12]))")
+
+
+def _last_quarter(r: Reading) -> None:
+    """"… dẫn đầu về số hồ sơ trực tuyến trong quý, lần lượt 18.940 và 12.315" under a report on 9 months: the quarter
+    that ends them (Q3), not the 9 months."""
+    m = _QUARTERS_OF_MONTHS.fullmatch(r.period)
+    quarter = _IN_THE_QUARTER.search(r.sentence_before) if m else None
+    if m and quarter:
+        r.period = f"{m['y']}-Q{int(m['n']) // 3 if m['n'] else 2 * int(m['h'])}"
+        start = r.tok.start - len(r.sentence_before)
+        r.period_ev = ("sentence", start + quarter.start(), start + quarter.end(), False)
+
+
 def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     """The period a figure covers, from the nearest candidate that reaches it: the comparison a quoted base value
     follows, a time expression in its sentence (not a deadline of what comes next), the frame carried from earlier
@@ -2046,6 +2060,7 @@ def resolve_period(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) 
         return
     if not _NOW.search(r.before):  # ("Hiện quận có 4 phường": the present, which no earlier frame dates)
         _carried_period(r, p, a)
+        _last_quarter(r)
 
 
 #: a sentence said of the same time as the lead's: "Cùng thời điểm, …", "Cũng đến thời điểm này, …"
