@@ -883,6 +883,9 @@ def test_who_set_a_plan_named_by_its_level_word_is_not_the_subject(head, body, q
      "Hiệp Hòa có thu nhập bình quân năm 2024 đạt 98,6 triệu đồng, gấp 1,4 lần mức chung của các xã trong tỉnh.\nTỷ lệ "
      "hộ nghèo của xã giảm còn 0,12%.",
      "0,12%", "Hiệp Hòa"),
+    # (a unit's fund: "Quỹ xóa đói giảm nghèo của quận đã cho 263 lượt hộ vay", after a ward named as the first to …)
+    ("Quận Phú Nhuận giảm 412 hộ nghèo", "Năm 2010, quận Phú Nhuận giúp 412 hộ thoát nghèo. Phường 11 là đơn vị đầu tiên của "
+     "quận không còn hộ nghèo. Quỹ xóa đói giảm nghèo của quận đã cho 263 lượt hộ vay.", "263", "Phú Nhuận"),
     # (six words between the measure and "của": "tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh")
     ("Huyện Mường Tè đẩy mạnh dịch vụ công",
      "Năm 2024, huyện Mường Tè tiếp nhận 5.200 hồ sơ trực tuyến. Cả năm, tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh đạt "

@@ -1077,7 +1077,7 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                               r"[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn)\b")
 #: a measure of the province or the city, said with "của" ("tổng thu ngân sách của tỉnh đạt", "tăng trưởng kinh tế của
 #: thành phố"): the level word is the figure's unit (a bare "của tỉnh" is most often whose a thing is, not a subject)
-_MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập|"
+_MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập|[Qq]uỹ|"
                               r"[Cc]hỉ số|[Tt]ỷ lệ|[Đđ]iểm số|[Tt]ổng số)"
                               r"(?:\s(?:[^\W\d_]+|\([^\W\d_]{2,8}(?:\s[^\W\d_]{2,8})?\))){0,7}?(?:\snăm\s(?:19|20)\d\d)?"
                               r"(?<!theo chuẩn)(?<!theo)\scủa\s(?P<unit>tỉnh|thành phố|huyện|quận|thị xã|phường|xã)"
