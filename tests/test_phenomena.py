@@ -2375,3 +2375,10 @@ def test_the_quarter_under_a_report_on_months_is_the_last_one():
     body = ("9 tháng năm 2025, toàn tỉnh tiếp nhận 98.450 hồ sơ trực tuyến.\nPhường A Lưới và phường Thuận Hóa dẫn đầu về "
             "số hồ sơ trực tuyến trong quý, lần lượt 18.940 và 12.315 hồ sơ.")
     assert fig(body, "18.940", head="Tiêu đề\nXã hội 05/10/2025 08:00\n").period == "2025-Q3"
+
+
+# --- the years a standard is set for ("theo chuẩn nghèo thành phố giai đoạn 2019-2020") name the standard, not the period ---
+def test_a_standards_years_are_no_period():
+    body = ("Năm 2019, thành phố giảm 17.820 hộ nghèo theo chuẩn nghèo thành phố giai đoạn 2019-2020, đạt 118% chỉ tiêu. "
+            "Huyện Bình Chánh giảm 2.516 hộ.")
+    assert [fig(body, q, head="Tiêu đề\nXã hội 27/12/2019 08:00\n").period for q in ("118%", "2.516")] == ["2019", "2019"]

@@ -89,6 +89,9 @@ BASE_RE = re.compile(
     rf"(?:[IV]+/|\d{{1,2}}/)?{_Y}|"  # "so với 6 tháng đầu năm 2022", "So cùng kỳ 2022", "so với cuối năm 2022", "quý I/2023"
     rf"[Ss]o\svới\s(?:đầu\snhiệm\skỳ|năm\sđầu\snhiệm\skỳ|năm\strước|cùng\skỳ(?:\snăm\strước)?)|"
     rf"(?:hơn|bằng)\scùng\skỳ\s(?:năm\s)?{_Y}|"  # "cao hơn cùng kỳ năm 2022 (58,1%)": the same period of another year
+    # the years a standard is set for: "theo chuẩn nghèo thành phố giai đoạn 2019-2020", "chuẩn nghèo đa chiều giai
+    # đoạn 2022-2025" (the standard's name, not the figure's period)
+    rf"chuẩn\s(?:nghèo\s)?(?:[^\W\d_]+\s){{0,3}}(?:giai\sđoạn\s)?{_Y}\s?[-–]\s?{_Y}|"
     # when most of a figure came about, said after it: "đạt 1,2 triệu lượt, chủ yếu trong quý I"
     rf"chủ\syếu\s(?:trong|vào|ở)\s(?:(?:\d{{1,2}}|{_MONTH_COUNT})\stháng\s(?:đầu|cuối)\snăm|quý\s(?:IV|III|II|I|[1-4])|tháng\s\d{{1,2}})|"
     # "bằng 95% cùng kỳ năm ngoái", "so với năm ngoái" (not "Cùng kỳ năm ngoái, quận thu …", which dates its sentence)
