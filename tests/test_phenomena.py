@@ -2382,3 +2382,11 @@ def test_a_standards_years_are_no_period():
     body = ("Năm 2019, thành phố giảm 17.820 hộ nghèo theo chuẩn nghèo thành phố giai đoạn 2019-2020, đạt 118% chỉ tiêu. "
             "Huyện Bình Chánh giảm 2.516 hộ.")
     assert [fig(body, q, head="Tiêu đề\nXã hội 27/12/2019 08:00\n").period for q in ("118%", "2.516")] == ["2019", "2019"]
+
+
+# --- an undated report's year is not the year its capital is to be allocated ("Năm 2019, thành phố dự kiến bố trí …") ---
+def test_a_year_of_capital_to_be_allocated_is_no_reporting_year():
+    from districtbook.extraction.sources import reporting_year
+    text = ("Lũy kế 10 tháng năm 2018, thành phố giải ngân 771,3 tỷ đồng. Năm 2019, thành phố dự kiến bố trí khoảng 1.200 tỷ "
+            "đồng vốn đầu tư công.")
+    assert reporting_year(text) == 2018

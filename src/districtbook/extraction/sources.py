@@ -142,7 +142,7 @@ def reporting_year(text: str, plans: bool = True) -> int | None:
 
 
 #: what makes the year before it a goal's: "Năm 2026, phường phấn đấu thu ngân sách 2.950 tỷ đồng"
-_GOAL_AFTER = re.compile(r"[^.;\d]{0,40}?\b(?:phấn đấu|đặt mục tiêu|đề ra mục tiêu)\b")
+_GOAL_AFTER = re.compile(r"[^.;\d]{0,40}?\b(?:phấn đấu|đặt mục tiêu|đề ra mục tiêu|dự kiến bố trí)\b")
 
 
 #: what makes the year after it a goal's: "Mục tiêu đến hết năm 2025, 100% chợ …", "phấn đấu đến năm 2030"
