@@ -144,6 +144,13 @@ At the thirteenth session's end, after its later rules (a measure of the unit af
 what the subject is, the goals' year, a city twinned with a rural district named as written): fourteenth 367, 350,
 369; fifteenth 418, 419, 419; sixteenth 356, 341, 362; seventeenth 400, 390, 390; eighteenth 395, 376, 393;
 nineteenth 526, 497, 524.
+At the fourteenth session's end, after its rules (district, period, basis of the figures left settled): fourteenth 371,
+351, 369 of 373; fifteenth 422, 425, 423 of 439; sixteenth 360, 354, 365 of 370; seventeenth 402, 392, 392 of 403;
+eighteenth 395, 377, 396 of 410; nineteenth 527, 521, 525 of 536; twentieth 469, 465, 454 of 475; twenty-first 417,
+403, 405 of 424; twenty-second 466, 450, 450 of 478; twenty-third 416, 424, 418 of 437; twenty-fourth 381, 352, 377
+of 437 (45 not found, most of them the cells of tables that give their unit only in the header row, which the
+extractor does not read); twenty-fifth 527, 504, 517 of 534; twenty-sixth 498, 489, 487 of 504; twenty-seventh 397,
+393, 399 of 406; twenty-eighth 481, 486, 471 of 501; twenty-ninth 365, 369, 370 of 376.
 The floors are what the extractor measures after them: raise them as rules land, never lower them.
 """
 from __future__ import annotations
@@ -158,33 +165,33 @@ from districtbook.reading.articles import parse_article
 
 CORPUS = Path(__file__).parent / "fixtures" / "composed"
 #: per set, its files and the floor of each field's agreement
-SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0.995, "period": 0.97, "basis": 0.99}),
+SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0.995, "period": 0.97, "basis": 0.995}),
         "third": (("corpus4.txt",), {"district": 0.995, "period": 0.995, "basis": 0.99}),
         "fourth": (("corpus5.txt", "corpus6.txt"), {"district": 0.985, "period": 0.965, "basis": 0.98}),
-        "fifth": (("corpus7.txt",), {"district": 0.955, "period": 0.83, "basis": 0.9}),
+        "fifth": (("corpus7.txt",), {"district": 0.955, "period": 0.83, "basis": 0.905}),
         "sixth": (("corpus8.txt",), {"district": 0.96, "period": 0.88, "basis": 0.92}),
-        "seventh": (("corpus9.txt", "corpus10.txt", "corpus11.txt"), {"district": 0.98, "period": 0.965, "basis": 0.97}),
+        "seventh": (("corpus9.txt", "corpus10.txt", "corpus11.txt"), {"district": 0.985, "period": 0.965, "basis": 0.975}),
         "eighth": (("corpus12.txt",), {"district": 0.99, "period": 0.975, "basis": 0.97}),
-        "ninth": (("corpus13.txt",), {"district": 0.98, "period": 0.92, "basis": 0.95}),
-        "tenth": (("corpus14.txt",), {"district": 0.99, "period": 0.935, "basis": 0.945}),
-        "eleventh": (("corpus15.txt",), {"district": 0.965, "period": 0.985, "basis": 0.955}),
-        "twelfth": (("corpus16.txt",), {"district": 0.995, "period": 0.94, "basis": 0.975}),
-        "thirteenth": (("corpus17.txt",), {"district": 0.97, "period": 0.94, "basis": 0.935}),
-        "fourteenth": (("corpus21.txt",), {"district": 0.98, "period": 0.935, "basis": 0.985}),
-        "fifteenth": (("corpus20.txt",), {"district": 0.95, "period": 0.95, "basis": 0.95}),
-        "sixteenth": (("corpus19.txt",), {"district": 0.96, "period": 0.92, "basis": 0.975}),
-        "seventeenth": (("corpus18.txt",), {"district": 0.99, "period": 0.965, "basis": 0.965}),
-        "eighteenth": (("corpus22.txt",), {"district": 0.96, "period": 0.915, "basis": 0.955}),
-        "nineteenth": (("corpus23.txt",), {"district": 0.98, "period": 0.925, "basis": 0.975}),
-        "twentieth": (("corpus24.txt",), {"district": 0.985, "period": 0.97, "basis": 0.95}),
-        "twenty-first": (("corpus25.txt",), {"district": 0.98, "period": 0.915, "basis": 0.94}),
-        "twenty-second": (("corpus26.txt",), {"district": 0.96, "period": 0.92, "basis": 0.935}),
-        "twenty-third": (("corpus27.txt",), {"district": 0.93, "period": 0.97, "basis": 0.955}),
+        "ninth": (("corpus13.txt",), {"district": 0.98, "period": 0.92, "basis": 0.955}),
+        "tenth": (("corpus14.txt",), {"district": 0.99, "period": 0.94, "basis": 0.945}),
+        "eleventh": (("corpus15.txt",), {"district": 0.965, "period": 0.985, "basis": 0.96}),
+        "twelfth": (("corpus16.txt",), {"district": 0.995, "period": 0.95, "basis": 0.98}),
+        "thirteenth": (("corpus17.txt",), {"district": 0.97, "period": 0.94, "basis": 0.94}),
+        "fourteenth": (("corpus21.txt",), {"district": 0.99, "period": 0.94, "basis": 0.985}),
+        "fifteenth": (("corpus20.txt",), {"district": 0.96, "period": 0.965, "basis": 0.96}),
+        "sixteenth": (("corpus19.txt",), {"district": 0.97, "period": 0.955, "basis": 0.985}),
+        "seventeenth": (("corpus18.txt",), {"district": 0.995, "period": 0.97, "basis": 0.97}),
+        "eighteenth": (("corpus22.txt",), {"district": 0.96, "period": 0.915, "basis": 0.965}),
+        "nineteenth": (("corpus23.txt",), {"district": 0.98, "period": 0.97, "basis": 0.975}),
+        "twentieth": (("corpus24.txt",), {"district": 0.985, "period": 0.975, "basis": 0.955}),
+        "twenty-first": (("corpus25.txt",), {"district": 0.98, "period": 0.95, "basis": 0.955}),
+        "twenty-second": (("corpus26.txt",), {"district": 0.97, "period": 0.94, "basis": 0.94}),
+        "twenty-third": (("corpus27.txt",), {"district": 0.95, "period": 0.97, "basis": 0.955}),
         "twenty-fourth": (("corpus28.txt",), {"district": 0.87, "period": 0.805, "basis": 0.86}),
-        "twenty-fifth": (("corpus29.txt",), {"district": 0.98, "period": 0.9, "basis": 0.945}),
-        "twenty-sixth": (("corpus30.txt",), {"district": 0.985, "period": 0.95, "basis": 0.965}),
+        "twenty-fifth": (("corpus29.txt",), {"district": 0.985, "period": 0.94, "basis": 0.965}),
+        "twenty-sixth": (("corpus30.txt",), {"district": 0.985, "period": 0.97, "basis": 0.965}),
         "twenty-seventh": (("corpus31.txt",), {"district": 0.975, "period": 0.965, "basis": 0.98}),
-        "twenty-eighth": (("corpus32.txt",), {"district": 0.96, "period": 0.96, "basis": 0.94}),
+        "twenty-eighth": (("corpus32.txt",), {"district": 0.96, "period": 0.97, "basis": 0.94}),
         "twenty-ninth": (("corpus33.txt",), {"district": 0.97, "period": 0.98, "basis": 0.98})}
 
 
