@@ -2947,8 +2947,10 @@ _PART_OPENER = re.compile(r"\b(?:[Rr]iêng|[Tt]rong đó),?\s$|\bCùng (?:thời
 #: the period of a compared value: "cao hơn mức tăng 6,18% của năm 2016" dates that value, not what follows
 _COMPARED_VALUE_OF = re.compile(r"\b(?:hơn|so với|bằng)\s(?:mức\s)?(?:tăng\s)?[\d.,]+\s?%?\s(?:của|trong)\s$")
 #: the period a conference launches, after the one it reviews: "triển khai nhiệm vụ 6 tháng cuối năm 2016"
-_LAUNCHED_BEFORE = re.compile(r"\b(?:triển khai|phương hướng|phát động thi đua)\b[^.;,]{0,20}$")
-_LAUNCHED_LONG = re.compile(r"\b(?:triển khai|phương hướng|phát động thi đua)\b[^.;,]{0,60}$")
+_LAUNCHED = r"\b(?:triển khai|phương hướng|phát động thi đua)\b"
+_LAUNCHED_BEFORE = re.compile(rf"{_LAUNCHED}[^.;,]{{0,20}}$")
+#: (further back, for a year ahead of the one looked back on: "triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2025")
+_LAUNCHED_LONG = re.compile(rf"{_LAUNCHED}[^.;,]{{0,60}}$")
 #: when a work is to be done: "dự kiến chỉ hoàn thành trong quý II/2023" dates that event, not the figures after it
 _COMPLETION_BEFORE = re.compile(r"\b(?:hoàn thành|đưa vào (?:sử dụng|vận hành|khai thác)|khởi công|bàn giao|thông xe)\s"
                                 r"(?:[^\W\d_]+\s){0,2}?(?:trong|vào|trước|cuối|đầu)\s$")
