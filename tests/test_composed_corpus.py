@@ -150,7 +150,7 @@ eighteenth 395, 377, 396 of 410; nineteenth 527, 521, 525 of 536; twentieth 469,
 403, 405 of 424; twenty-second 466, 450, 450 of 478; twenty-third 416, 424, 418 of 437; twenty-fourth 381, 352, 377
 of 437 (45 not found, most of them the cells of tables that give their unit only in the header row, which the
 extractor does not read); twenty-fifth 527, 504, 517 of 534; twenty-sixth 498, 489, 487 of 504; twenty-seventh 397,
-393, 399 of 406; twenty-eighth 481, 486, 471 of 501; twenty-ninth 365, 369, 370 of 376.
+393, 399 of 406; twenty-eighth 486, 486, 471 of 501; twenty-ninth 365, 369, 370 of 376.
 The floors are what the extractor measures after them: raise them as rules land, never lower them.
 """
 from __future__ import annotations
@@ -191,7 +191,7 @@ SETS = {"second": (("corpus1.txt", "corpus2.txt", "corpus3.txt"), {"district": 0
         "twenty-fifth": (("corpus29.txt",), {"district": 0.985, "period": 0.94, "basis": 0.965}),
         "twenty-sixth": (("corpus30.txt",), {"district": 0.985, "period": 0.97, "basis": 0.965}),
         "twenty-seventh": (("corpus31.txt",), {"district": 0.975, "period": 0.965, "basis": 0.98}),
-        "twenty-eighth": (("corpus32.txt",), {"district": 0.96, "period": 0.97, "basis": 0.94}),
+        "twenty-eighth": (("corpus32.txt",), {"district": 0.97, "period": 0.97, "basis": 0.94}),
         "twenty-ninth": (("corpus33.txt",), {"district": 0.97, "period": 0.98, "basis": 0.98})}
 
 

@@ -938,3 +938,11 @@ def test_a_measure_said_of_a_ward_or_commune_with_cua_names_its_level():
     from districtbook.extraction.extract import _measures_of_unit
     text = "Tỷ lệ hộ nghèo của xã giảm còn 0,12%; thu nhập bình quân của phường đạt 98 triệu đồng"
     assert [m["unit"] for m in _measures_of_unit(text, 0, len(text))] == ["xã", "phường"]
+
+
+# --- the group a unit leads or belongs to, said with "của" ("là địa phương đi đầu của huyện Đại Lộc") is not what the
+# sentences after it are about ------------------------------------------------------------------------------------------
+def test_the_group_a_unit_leads_is_not_what_follows_is_about():
+    body = ("Năm 2024, thị trấn Nam Phước tiếp tục là địa phương đi đầu của huyện Duy Xuyên trong xây dựng nông thôn mới. "
+            "9 tháng đầu năm 2024, toàn thị trấn đã huy động hơn 14,6 tỷ đồng để đầu tư hạ tầng.")
+    assert placed(body, "14,6", "Thị trấn Nam Phước góp sức xây dựng huyện nông thôn mới nâng cao") == "Nam Phước"

@@ -1043,7 +1043,7 @@ _SPAN_LABEL = re.compile(r"\d{4}-\d{4}(?:-H1)?")  # "2020-2025": a term or a spa
 _LISTED_AFTER = re.compile(r":|\b(?:gồm|dẫn đầu|đứng đầu|tiêu biểu|như)\b")
 #: the unit a unit or a part of it belongs to: "một trong năm huyện ngoại thành của TP HCM", "cửa ngõ phía Tây của
 #: TP.HCM", "10 phường thuộc quận Bình Tân" (not the owner of a measure: "tỷ lệ … của cả nước")
-_OWNER_BEFORE = re.compile(r"\b(?:quận|huyện|phường|xã|thành|tỉnh|trấn|ngõ|tâm|Tây|Đông|Nam|Bắc|vùng)\s(?:của|thuộc)\s$")
+_OWNER_BEFORE = re.compile(r"\b(?:quận|huyện|phường|xã|thành|tỉnh|trấn|ngõ|tâm|Tây|Đông|Nam|Bắc|vùng|đầu|phương)\s(?:của|thuộc)\s$")
 #: a comparison group, not a subject: "huyện đông dân nhất cả nước", "đứng đầu toàn quốc", "so với cả nước"
 _OF_BEFORE = re.compile(r"\bcủa\s$")
 _RANKED_AMONG = re.compile(r"\b(?:thứ|hạng)\s\d{1,2}(?:/\d{1,3})?\s(?:(?:tỉnh|thành phố|thành|địa phương|trong|các|của|"
