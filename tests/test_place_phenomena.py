@@ -787,6 +787,10 @@ def test_a_ward_named_with_a_letter_is_that_ward(head, body, quote, place):
     ("Phan Rang - Tháp Chàm thu ngân sách 9 tháng",
      "9 tháng năm 2021, thành phố Phan Rang - Tháp Chàm thu 410 tỷ đồng.\n\nHuyện Ninh Hải, nằm cạnh thành phố, thu 162 "
      "tỷ đồng.", "162", "Ninh Hải"),
+    # (also a neighbour named: "Tại xã Biển Hồ, giáp TP Pleiku, 4 điểm dịch vụ …")
+    ("Chư Păh phát triển du lịch nông nghiệp",
+     "Năm 2016, huyện Chư Păh đón 52.000 lượt khách.\nTại xã Hòa Phú, giáp TP Pleiku, 4 điểm dịch vụ trải nghiệm đã đón "
+     "trên 9.000 lượt khách.", "9.000", "Hòa Phú"),
 ])
 def test_a_neighbour_is_not_the_subject(head, body, quote, place):
     assert placed(body, quote, head) == place

@@ -983,7 +983,8 @@ _SOURCE_BEFORE = re.compile(r"(?:\b[Tt]heo(?:\s(?:báo cáo|số liệu|thống 
 _SOURCE_AFTER = re.compile(r"\s(?:vừa |đã |mới )?(?:có\s)?(?:cho biết|cho hay|thông tin|thông báo|công bố|báo cáo|"
                            r"nhận định|đề nghị|đề xuất|yêu cầu|kiến nghị|nhấn mạnh|lưu ý)\b")  # not "dẫn đầu": that one leads
 #: the words that make the unit after them a comparison, not a subject
-_COMPARED_BEFORE = re.compile(r"(?:\b[Ss]o với|\bhơn|\bchỉ sau|\bđứng sau|\bbằng|\bgấp(?:\s(?:gần|hơn|khoảng))?(?:\s[\d,.]+\slần)?)\s$")
+_COMPARED_BEFORE = re.compile(r"(?:\b[Ss]o với|\bhơn|\bchỉ sau|\bđứng sau|\bbằng|\bgấp(?:\s(?:gần|hơn|khoảng))?(?:\s[\d,.]+\slần)?|"
+                              r"\b(?:giáp|kề|cạnh)(?:\s(?:với|ranh))?)\s$")  # (a neighbour: "xã Nghĩa Hưng, giáp TP Pleiku")
 #   ("Vinh thu ngân sách cao gấp 3,4 lần Cửa Lò": the unit compared with)
 
 
