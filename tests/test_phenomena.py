@@ -2390,3 +2390,13 @@ def test_a_year_of_capital_to_be_allocated_is_no_reporting_year():
     text = ("Lũy kế 10 tháng năm 2018, thành phố giải ngân 771,3 tỷ đồng. Năm 2019, thành phố dự kiến bố trí khoảng 1.200 tỷ "
             "đồng vốn đầu tư công.")
     assert reporting_year(text) == 2018
+
+
+# --- a time said in a clause that concedes ("…, dù huyện chịu ảnh hưởng của dịch trong quý III") dates the circumstance,
+# not the figure, nor the sentences after it; "Năm nay" is the year it is said in (a goal set in January 2026 is 2026's) --
+def test_a_conceded_time_dates_nothing_and_this_year_is_the_year_said_in():
+    body = ("Năm 2021, thu ngân sách trên địa bàn huyện đạt 168 tỷ đồng. So với năm 2020, số thu tăng 6,2%, dù huyện chịu ảnh "
+            "hưởng của dịch trong quý III. Tổng chi ngân sách đạt 410 tỷ đồng.")
+    assert [fig(body, q, head="Tiêu đề\nXã hội 28/12/2021 08:00\n").period for q in ("6,2%", "410")] == ["2021", "2021"]
+    body = "Năm 2025, thu ngân sách của xã đạt 12,4 tỷ đồng. Năm nay, xã phấn đấu thu 14 tỷ đồng."
+    assert [fig(body, q, head="Tiêu đề\nXã hội 14/01/2026 08:00\n").period for q in ("12,4", "14 tỷ")] == ["2025", "2026"]

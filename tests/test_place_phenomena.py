@@ -950,3 +950,14 @@ def test_the_group_a_unit_leads_is_not_what_follows_is_about():
     body = ("Năm 2024, thị trấn Nam Phước tiếp tục là địa phương đi đầu của huyện Duy Xuyên trong xây dựng nông thôn mới. "
             "9 tháng đầu năm 2024, toàn thị trấn đã huy động hơn 14,6 tỷ đồng để đầu tư hạ tầng.")
     assert placed(body, "14,6", "Thị trấn Nam Phước góp sức xây dựng huyện nông thôn mới nâng cao") == "Nam Phước"
+
+
+# --- the units listed after one compared with ("chỉ sau Bắc Ninh và Hải Phòng") are compared with too; a digest's item
+# opened by a unit's bare name and a colon ("- Thọ Xuân: …") is about that unit ------------------------------------------
+def test_units_listed_after_a_compared_one_and_a_digests_item_heads():
+    body = ("Năm 2025, GRDP của tỉnh Hưng Yên tăng 9,1%, cao thứ 4 cả nước, chỉ sau Bắc Ninh và Hải Phòng. Trong đó, khu vực "
+            "công nghiệp tăng 12,3%.")
+    assert placed(body, "12,3%") == "Hưng Yên"
+    body = ("Tổng hợp tin từ các huyện của tỉnh Thanh Hóa.\nNhư Xuân: Năm 2020, huyện thu ngân sách được 85 tỷ đồng.\n"
+            "- Thọ Xuân: Năm 2020, huyện kết nạp 320 đảng viên.")
+    assert [placed(body, q, "Tin vắn") for q in ("85", "320")] == ["Như Xuân", "Thọ Xuân"]

@@ -994,6 +994,7 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
     Khánh Hòa"), not a unit compared with ("So với quận Cầu Giấy, …"), not an office or a merged unit."""
     out: list[Mention] = []
     chain: Mention | None = None  # the last parent said after the last subject
+    compared: Mention | None = None  # the last unit compared with
     for m in found:
         if m.plural or could_match(_NOT_SUBJECT_WORDS, lowered(text[max(0, m.start - 100):m.start])) \
                 and _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
@@ -1007,7 +1008,9 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue  # "xếp thứ 9/13 tỉnh, thành vùng Đồng bằng sông Cửu Long": the group ranked in, not the subject
         if _reports(m, text):
             continue  # "Theo Bộ Tài chính, …", "Bộ Tài chính cho biết": who says it, not what it is about
-        if _COMPARED_BEFORE.search(text, max(0, m.start - 12), m.start):
+        if _COMPARED_BEFORE.search(text, max(0, m.start - 12), m.start) \
+                or compared is not None and _LIST_JOIN.fullmatch(text, compared.end, m.start):
+            compared = m  # (and the units listed after it: "chỉ sau Hải Phòng và Quảng Ninh")
             continue  # "So với quận Cầu Giấy, …", "cao hơn tỉnh Lai Châu", "chỉ sau Quận 1": compared with, not about
         if _SHARE_WHOLE_BEFORE.search(text, max(0, m.start - 60), m.start):
             continue  # "đóng góp 30,8% GDP cả nước và 44,7% tổng thu": the whole a share is of
@@ -1035,6 +1038,7 @@ def _in_aside_after(m: Mention, unit: Mention, text: str) -> bool:
 _COMPOSED_OF = re.compile(r"\b(?:gồm|bao gồm|sáp nhập|hợp nhất|trước đây|trên cơ sở|từ)\b")
 
 
+_LIST_JOIN = re.compile(r",\s|\s(?:và|hoặc)\s")  # between two units of a list ("Hải Phòng và Quảng Ninh")
 _SHARE_WHOLE_BEFORE = re.compile(r"\b(?:chiếm|đóng góp|tương đương|bằng)\s(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s)?(?:[\d.,]+\s?%|\d+/\d+)\s"
                                  r"(?:[^\W\d_]+\s){1,7}(?:của\s)?$")  # (also "chiếm gần 1/5 tổng thu … của tỉnh X")
 _FIGURE_IN_BRACKETS = re.compile(r"\s?\(\s?(?:(?:đạt|với|là|khoảng|gần|hơn|trên)\s)?\d[^()]{0,30}\)")
@@ -1414,7 +1418,23 @@ def _outside_asides(text: str, s: Sentence, pos: int) -> list[tuple[int, str, st
     được thành lập từ tháng 11/2021, thu 3.150 tỷ đồng"), which dates no figure."""
     return [mk for mk in s.marks if not _in_closed_aside(text, mk[0], mk[3], s.start, pos)
             and not (mk[3] < pos and text.startswith(",", mk[3])
-                     and _FOUNDED_ON.search(text, max(s.start, mk[0] - 60), mk[0]))]
+                     and _FOUNDED_ON.search(text, max(s.start, mk[0] - 60), mk[0]))
+            and not _in_concession(text, mk[0], s, pos)]
+
+
+#: a clause that concedes or gives a cause, up to the time mark: "…, dù địa phương chịu ảnh hưởng của dịch trong quý III"
+_CONCESSION = re.compile(r"(?:^|[,;]\s?|\s[-–]\s)(?:[Mm]ặc dù|[Cc]ho dù|[Dd]ù|[Dd]ẫu|[Tt]uy(?!\s(?:nhiên|vậy)))\s[^,;]*$")
+
+
+def _in_concession(text: str, at: int, s: Sentence, pos: int) -> bool:
+    """Whether the time mark at ``at`` stands in a clause that concedes ("dù", "mặc dù", "tuy") and ``pos`` outside
+    it: the time of the circumstance, not of the figure ("số thu tăng 8,7%, dù địa phương chịu ảnh hưởng nặng nề của
+    dịch trong quý III"; "Dù quý I gặp khó khăn, cả năm thu đạt 512 tỷ đồng")."""
+    opened = _CONCESSION.search(text, s.start, at)
+    if opened is None:
+        return False
+    closed = min([i for i in (text.find(",", at, s.end), text.find(";", at, s.end)) if i >= 0] or [s.end])
+    return not opened.start() <= pos < closed
 
 
 #: an aside set off by commas that gives the day a unit was founded: "TP Từ Sơn, đô thị được thành lập từ tháng 11/2021,

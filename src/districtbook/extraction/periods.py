@@ -626,8 +626,9 @@ def _whole_year_or_other(m: re.Match[str], ctx: ArticlePeriods) -> str:
     if m["year_end"]:  # "phấn đấu đến cuối năm giải ngân đạt 95%": the whole of this year
         year = ctx.pub_year or ref
         return str(year) if year else ""
-    if m["this_year"]:
-        return str(ref) if ref else ""
+    if m["this_year"]:  # the year it is said in: "Năm nay, phường phấn đấu …" in January 2026 is 2026
+        year = ctx.pub_year or ref
+        return str(year) if year else ""
     if m["this_school_year"]:  # a school year starts in September: "Năm học này, …" said in September 2025 is 2025-2026
         start = ctx.pub_year - (1 if ctx.pub_month is not None and ctx.pub_month < 8 else 0) if ctx.pub_year else None
         return f"{start}-{start + 1}" if start else ""

@@ -631,6 +631,8 @@ def with_bare_names(text: str, named: list[Mention], until: int | None = None) -
 
 #: where a unit named bare opens a clause, and what it does there: "…; Cam Ranh đón 300.000 lượt"
 _CLAUSE_OPENS = re.compile(r"(?:^|[.;:,]\s|\n|\b(?:[Tt]rong đó|[Rr]iêng|[Tt]iếp theo là|[Dd]ẫn đầu là|và),?\s)$")
+#: where a digest's item opens with its unit and a colon: "\n- Tây Sơn: Trong 3 tháng đầu năm, …"
+_ITEM_OPENS = re.compile(r"(?:^|\n)(?:[-–•+*]\s?)?$")
 _ACTS_AFTER = re.compile(r"\s(?:đón|thu|đạt|có|kết nạp|giải ngân|tăng|giảm|xếp|dẫn đầu|đứng|chiếm|với|\d)")
 
 
@@ -650,7 +652,8 @@ def _province_units_bare(text: str, named: list[Mention], known: dict[str, Place
     taken = [(m.start, m.end) for m in named]
     out = []
     for b in re.finditer(rf"(?:{_alternation(names)})(?![\w])", text[:until] if until is not None else text):
-        if not (_CLAUSE_OPENS.search(text, max(0, b.start() - 16), b.start()) and _ACTS_AFTER.match(text, b.end())):
+        if not (_CLAUSE_OPENS.search(text, max(0, b.start() - 16), b.start()) and _ACTS_AFTER.match(text, b.end())
+                or _ITEM_OPENS.search(text, max(0, b.start() - 4), b.start()) and text.startswith(":", b.end())):
             continue
         if any(s0 <= b.start() < e0 for s0, e0 in taken):
             continue
