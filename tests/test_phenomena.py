@@ -2400,3 +2400,15 @@ def test_a_conceded_time_dates_nothing_and_this_year_is_the_year_said_in():
     assert [fig(body, q, head="Tiêu đề\nXã hội 28/12/2021 08:00\n").period for q in ("6,2%", "410")] == ["2021", "2021"]
     body = "Năm 2025, thu ngân sách của xã đạt 12,4 tỷ đồng. Năm nay, xã phấn đấu thu 14 tỷ đồng."
     assert [fig(body, q, head="Tiêu đề\nXã hội 14/01/2026 08:00\n").period for q in ("12,4", "14 tỷ")] == ["2025", "2026"]
+
+
+# --- a deadline ahead ("Dự kiến đến hết ngày 31/1/2021, quận sẽ giải ngân 100%") frames nothing after it; a part of a
+# year named without its year that the headline names with one ("quý I" under "… quý I/2026 …") is the headline's, not
+# that of a look back before it ("Nhìn lại 6 tháng cuối năm 2025, …") ------------------------------------------------------
+def test_a_deadline_ahead_frames_nothing_and_a_part_the_headline_names_is_its():
+    body = ("Năm 2020, quận được giao kế hoạch vốn 612,4 tỷ đồng. Dự kiến đến hết ngày 31/1/2021, quận sẽ giải ngân 100% vốn "
+            "được giao. Trong năm, quận hoàn thành 16 công trình.")
+    assert fig(body, "16 công trình", head="Tiêu đề\nXã hội 30/12/2020 08:00\n").period == "2020"
+    body = ("Chiều 8/4, huyện tổ chức hội nghị giao ban.\nNhìn lại 6 tháng cuối năm 2025, thu ngân sách đạt 64,5 tỷ đồng.\n"
+            "Về kinh tế, sản lượng khai thác hải sản quý I đạt 9.850 tấn.")
+    assert fig(body, "9.850", head="Thu ngân sách quý I/2026 đạt 26,8% dự toán\nXã hội 09/04/2026 08:00\n").period == "2026-Q1"

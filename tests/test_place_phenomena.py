@@ -961,3 +961,10 @@ def test_units_listed_after_a_compared_one_and_a_digests_item_heads():
     body = ("Tổng hợp tin từ các huyện của tỉnh Thanh Hóa.\nNhư Xuân: Năm 2020, huyện thu ngân sách được 85 tỷ đồng.\n"
             "- Thọ Xuân: Năm 2020, huyện kết nạp 320 đảng viên.")
     assert [placed(body, q, "Tin vắn") for q in ("85", "320")] == ["Như Xuân", "Thọ Xuân"]
+
+
+# --- a time named after a merger ("Trước thời điểm hợp nhất, …") does not make the units after it parts of the merger --
+def test_units_after_a_time_named_after_a_merger_are_subjects():
+    body = ("Trước thời điểm hợp nhất, 6 tháng đầu năm, TP Cần Thơ xuất khẩu đạt 1,18 tỷ USD, tỉnh Sóc Trăng đạt 0,92 tỷ USD "
+            "và tỉnh Hậu Giang đạt 0,43 tỷ USD.")
+    assert [placed(body, q) for q in ("1,18", "0,92", "0,43")] == ["Cần Thơ", "Sóc Trăng", "Hậu Giang"]

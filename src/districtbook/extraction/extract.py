@@ -952,7 +952,8 @@ _HEADING = re.compile(r"^(?:[IVX]{1,4}\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s)?[^.!?;:]{
 #: ("trên cơ sở sáp nhập phường Thanh Minh, …") is not what the figures near it are about
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:(?:Chủ tịch|Bí thư|Giám đốc|Ủy viên|Uỷ viên|Trưởng ban|Phó ban|Trưởng phòng|Tổ trưởng)\s(?:\S+\s){0,5}"
-    r"|(?:sáp nhập|hợp nhất|trên cơ sở|sắp xếp\stừ)[^;.]{0,80}"  # (not "Sau sắp xếp, TP.HCM có …")
+    # (not "Sau sắp xếp, TP.HCM có …", nor a time named after a merger: "Trước thời điểm hợp nhất, TP Cần Thơ đạt …")
+    r"|(?:sáp nhập|hợp nhất|trên cơ sở|sắp xếp\stừ)(?!,)[^;.]{0,80}"
     r"|bối cảnh[^;.,]{0,40}"  # "trong bối cảnh kinh tế cả nước gặp khó khăn, …": the setting, not the subject
     # whose part the subject is, in an opening that says what it is: "Là phường trung tâm của TP Thanh Hóa, …, Trường
     # Thi đã …", "Là xã thuần nông của huyện Thanh Trì, …"
@@ -2127,6 +2128,10 @@ def _in_its_frame(period: str, m0: int, m1: int, r: Reading, s: Sentence, p: Par
                    and _NAMES_ITS_YEAR.search(a.text, pos, e)]
         frame = earlier[-1] if earlier else frame
     framed = _year_of_frame(period, mark, frame)
+    named = next((q for q, q0, q1 in (a.lead_period, a.title_frame[0:1] + a.title_frame[2:4])
+                  if len(q) > 4 and q[4:] == period[4:] and _NAMES_ITS_YEAR.search(a.text, q0, q1)), "")
+    if named and _IN_ONE_YEAR.fullmatch(named) and not _NAMES_ITS_YEAR.search(mark):
+        framed = named  # "quý I" in a report on "quý I/2026" is that quarter, whatever year a look back named before
     now = a.lead_period[0][:4]  # the time the lead reports on ("Quý I/2026, …"), not a page's date
     ahead = r.goal_before or _FORECAST_BEFORE.search(a.text, max(r.clause[0], m0 - 40), m0)
     # "Quý I/2026, … Cả năm 2025, … Dự kiến quý II, tỉnh thu …": a forecast is of no time already past
@@ -2805,6 +2810,8 @@ _YARDSTICK_BEFORE = re.compile(r"\b(?:hơn|so với|bằng|gấp)\b[^,;.%\d]{0,4
 _YARDSTICK_OF = re.compile(r"\b(?:hơn|so với|bằng)\s(?:mức\s)?(?:bình quân|trung bình|chung)\b[^;.]{0,25}\bcủa\s$")
 #: where people or goods go: "khách quá cảnh qua cảng Rạch Giá để ra Phú Quốc", "xuất khẩu sang …": no subject
 _DESTINATION_BEFORE = re.compile(r"\b(?:ra|sang|tới)\s$")
+#: the time before units merged: "Trước thời điểm hợp nhất, …", "trước khi sáp nhập": the units then are history
+_BEFORE_MERGER = re.compile(r"\b[Tt]rước\s(?:khi\s|thời điểm\s)?(?:hợp nhất|sáp nhập|sắp xếp)\b")
 _FORMER_AFTER = re.compile(r"\s(?:\(\s?)?(?:cũ|trước đây)\b")  # "huyện Bình Chánh cũ", "tỉnh Yên Bái (cũ)"
 
 
@@ -2829,6 +2836,7 @@ def _sentence_owners(s: Sentence, a: ArticleState) -> list[Mention]:
     # article is about it; nor is a former unit ("Huyện Bình Chánh cũ …"), which is history
     owners = [m for m in owners if (m.place.level != "ministry" or m.place == a.place[0])
               and not _FORMER_AFTER.match(text, m.end)
+              and not _BEFORE_MERGER.search(text, s.start, m.start)
               and not _YARDSTICK_OF.search(text, max(s.start, m.start - 50), m.start)
               and not _DESTINATION_BEFORE.search(text, max(s.start, m.start - 8), m.start)]
     return owners
@@ -2858,6 +2866,8 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     last = _reported_marks(s, p, a)
     if not last:
         return  # (nor a part a sentence singles out: "Riêng quý II tăng 7,96%." dates its own figures only)
+    if _DEADLINE_DAY.match(a.text, last[-1][0]) and _WILL.search(a.text, s.start, s.end):
+        return  # "Dự kiến đến hết ngày 31/1/2021, quận sẽ giải ngân 100% vốn.": a deadline ahead frames nothing
     if _within_span(last[-1][1], p.period[0]) and last[-1][0] - s.start > 12:
         return  # "Nhiệm kỳ qua, … Thu nhập năm 2025 đạt …; tỷ lệ hộ nghèo còn …": a year inside the term dates its clause
     if p.period[4] == p.index and _before(last[-1][1], p.period[0]) and not _plans_year(a.text, p.period):
@@ -2867,6 +2877,11 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     p.period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], p.index)
     p.frames += _frames(last, s, a)
     p.restates_lead = p.restates_lead or bool(a.lead_frame[0]) and last[-1][1] == a.lead_frame[0]
+
+
+#: a day by which something is to be done: "đến hết ngày 31/1/2021", "trước ngày 15/12"
+_DEADLINE_DAY = re.compile(r"(?:[Đđ]ến hết|[Đđ]ến|[Tt]ới|[Tt]rước)\s(?:ngày\s)?\d{1,2}/\d{1,2}")
+_WILL = re.compile(r"\b(?:[Dd]ự kiến|[Dd]ự báo|sẽ|[Pp]hấn đấu)\b")  # what is to come
 
 
 def _plans_year(text: str, frame: Frame) -> bool:
