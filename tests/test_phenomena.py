@@ -2412,3 +2412,18 @@ def test_a_deadline_ahead_frames_nothing_and_a_part_the_headline_names_is_its():
     body = ("Chiều 8/4, huyện tổ chức hội nghị giao ban.\nNhìn lại 6 tháng cuối năm 2025, thu ngân sách đạt 64,5 tỷ đồng.\n"
             "Về kinh tế, sản lượng khai thác hải sản quý I đạt 9.850 tấn.")
     assert fig(body, "9.850", head="Thu ngân sách quý I/2026 đạt 26,8% dự toán\nXã hội 09/04/2026 08:00\n").period == "2026-Q1"
+
+
+# --- a change on the year before or the plan said without "so với" ("cao hơn năm trước 0,5 điểm phần trăm", "thấp hơn
+# chỉ tiêu huyện giao 2 điểm phần trăm"), on the end of the year before ("so với cuối năm trước"), and a comparison that
+# opens the sentence with a year or the term's start ("So với năm 2024 (…), …", "So với đầu nhiệm kỳ, …") ---------------
+@pytest.mark.parametrize(("body", "quote", "basis"), [
+    ("Năm 2021, tỷ lệ hộ nghèo của xã còn 2,1%, giảm 0,9 điểm phần trăm so với cuối năm trước.", "0,9", "yoy"),
+    ("So với năm 2023 (tính cả các xã trước sắp xếp), tỷ lệ hộ nghèo năm 2024 giảm 1,2 điểm phần trăm.", "1,2", "yoy"),
+    ("Nhiệm kỳ 2020-2025, xã đạt nhiều kết quả. So với đầu nhiệm kỳ, tỷ lệ trường đạt chuẩn tăng 12 điểm phần trăm.", "12",
+     "term_start"),
+    ("Năm 2024, tỷ lệ đỗ tốt nghiệp đạt 98,6%, cao hơn năm trước 0,5 điểm phần trăm.", "0,5", "yoy"),
+    ("Năm 2024, tỷ lệ bao phủ bảo hiểm y tế đạt 93%, thấp hơn chỉ tiêu huyện giao 2 điểm phần trăm.", "2 điểm", "plan"),
+])
+def test_changes_on_the_year_before_or_the_plan_in_other_words(body, quote, basis):
+    assert fig(body, quote).basis == basis

@@ -528,7 +528,7 @@ _BASIS_AFTER = [
     (re.compile(r"so (?:với |cùng )(?:cùng kỳ |kỳ |\d{1,2} tháng (?:đầu |cuối )?|\w+ tháng (?:đầu |cuối )?|nửa (?:đầu|cuối) |"
                 r"quý [IV1-4]+[ /]|tháng \d{1,2}[ /]|cuối |đầu |hết |năm )*(?P<year>(?:19|20)\d\d)"), "yoy"),
     # (a school year on the one before: "tăng 136 em so với năm học trước", "so với năm học 2024-2025")
-    (re.compile(r"cùng kỳ|so với năm trước|so với năm ngoái|so với năm học (?:trước|(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)"),
+    (re.compile(r"cùng kỳ|so với (?:cuối |hết )?năm (?:trước|ngoái)|so với năm học (?:trước|(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)"),
      "yoy"),
     (re.compile(r"kế hoạch|dự toán|[Dd]ự toán|chỉ t(?:iêu\b|$)|\bKH\b|nghị quyết"), "plan"),
     (re.compile(r"tổng thu|tổng chi|tổng số|tổng giá trị|GRDP của|tổng vốn"), "share"),
@@ -562,6 +562,8 @@ _DISBURSEMENT_RATE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ) 
 _SHARE_CLAUSE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|Tỷ lệ|Tỉ lệ|[Cc]ông suất sử dụng|[Hh]iệu suất đào tạo)\b")  # (a rate of use)
 _BASE_BEFORE = re.compile(r"so với (?:năm |cùng kỳ năm )?(?P<year>(?:19|20)\d\d)[^,;]{0,40}$|so với cùng kỳ[^,;]{0,30}$|"
                           r"năm sau (?:tăng )?(?:cao )?hơn năm trước\s$")
+_ABOVE_LAST_YEAR = re.compile(r"\b(?:cao|thấp|nhiều|ít)\shơn\s(?:cùng kỳ(?:\snăm\s(?:trước|ngoái))?|năm\s(?:trước|ngoái)|"
+                              r"(?P<plan>kế hoạch|chỉ tiêu|dự toán)(?:\s[^\W\d_]+){0,4})\s$")
 _TARGET_BEFORE = re.compile(r"(?:mục tiêu|Mục tiêu)(?:\s(?:là|đề ra là|đặt ra là|đề ra))?\s$")
 #: a sentence about a rate of growth: what it "reaches" is the rate, never a share of the plan a list named
 #: a rate or an index level, which a bare "đạt" reaches by itself: "Tốc độ tăng trưởng … ước đạt 8,7%", "Chỉ số cải
@@ -730,7 +732,10 @@ def _basis_after(after: str, ctx: ArticlePeriods, term_starts: set[str]) -> tupl
 
 #: a comparison that opens a sentence or a list, for every growth in it: "So với cùng kỳ năm 2023, …", "Xét theo địa
 #: bàn, so với cùng kỳ, A tăng 8,03%, B tăng 7,9%"
-_BASE_OPENS = re.compile(r"(?:^|,\s)([Ss]o với cùng kỳ(?: năm (?:trước|ngoái|(?:19|20)\d\d))?),\s")
+#: (also the year before, a year, the term's start: "So với năm 2024 (…), tỷ lệ hộ nghèo giảm 1,15 điểm phần trăm")
+_BASE_OPENS = re.compile(r"(?:^|,\s)([Ss]o với (?:cùng kỳ(?: năm (?:trước|ngoái|(?:19|20)\d\d))?|năm (?:trước|ngoái|"
+                         r"(?P<year>(?:19|20)\d\d))|(?P<term>đầu nhiệm kỳ)(?: (?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)?))"
+                         r"(?:\s\([^()]*\))?,\s")
 
 
 def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts: set[str], siblings: str,
@@ -751,9 +756,13 @@ def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts:
     m = _BASE_BEFORE.search(near)
     if m and (_GROWTH_BEFORE.search(near) or re.search(r"\b(?:tăng|giảm)\b", near[-40:])):
         return in_near(m, "term_start" if m["year"] and m["year"] in term_starts else "yoy")
+    m = _ABOVE_LAST_YEAR.search(near)
+    if m and not (m["plan"] and unit == "percent"):  # ("thấp hơn chỉ tiêu 8,3% của Nghị quyết": the plan's own value)  # "cao hơn năm trước 0,4 điểm phần trăm", "thấp hơn chỉ tiêu tỉnh giao 1,1 điểm phần trăm": without "so với"
+        return in_near(m, "plan" if m["plan"] else "yoy")
     m = _BASE_OPENS.search(siblings + clause_before) if _GROWTH_BEFORE.search(near) else None
     if m:  # "So với cùng kỳ năm 2023, số đảng viên được kết nạp tăng 11,4%", "so với cùng kỳ, A tăng 8%, B tăng 7,9%"
-        return "yoy", at[2] + m.start(1), at[2] + m.end(1)
+        basis = "term_start" if m["term"] or m["year"] in term_starts else "yoy"
+        return basis, at[2] + m.start(1), at[2] + m.end(1)
     m = _SHARE_NOUN.match(clause_after)
     if m:
         return "share", a_at + m.end() - len(m.group(0).lstrip()), a_at + m.end()
