@@ -968,3 +968,17 @@ def test_units_after_a_time_named_after_a_merger_are_subjects():
     body = ("Trước thời điểm hợp nhất, 6 tháng đầu năm, TP Cần Thơ xuất khẩu đạt 1,18 tỷ USD, tỉnh Sóc Trăng đạt 0,92 tỷ USD "
             "và tỉnh Hậu Giang đạt 0,43 tỷ USD.")
     assert [placed(body, q) for q in ("1,18", "0,92", "0,43")] == ["Cần Thơ", "Sóc Trăng", "Hậu Giang"]
+
+
+# --- a numbered district after its party committee ("Quận ủy Quận 1"); a unit named as the agent of a passive ("được
+# UBND tỉnh công nhận") is not the subject; a bare level word before a figure it owns ("của huyện là 320 tỷ đồng") is
+# the unit of that level its clause named last, not the article's first ---------------------------------------------------
+def test_a_committees_numbered_district_an_agent_and_the_level_word_of_the_unit_just_named():
+    body = "TP.HCM - Theo Ban Tuyên giáo Quận ủy Quận 1, 9 tháng năm 2016, quận đã giải ngân 312,5 tỷ đồng."
+    assert placed(body, "312,5") == "Quận 1"
+    body = ("Năm 2014, tỉnh Nghệ An có thêm 21 xã đạt chuẩn nông thôn mới.\nXã Quỳnh Hưng: Xã vừa được UBND tỉnh công nhận "
+            "đạt 19/19 tiêu chí; thu nhập bình quân đầu người đạt 24,5 triệu đồng.")
+    assert [placed(body, q) for q in ("19/19", "24,5")] == ["Quỳnh Hưng", "Quỳnh Hưng"]
+    body = ("Tổng hợp tin từ các huyện của tỉnh Thanh Hóa.\nHuyện Như Xuân: Năm 2020, huyện thu ngân sách được 85 tỷ đồng.\n"
+            "Huyện Thọ Xuân: Vốn đầu tư năm 2020 của huyện là 320 tỷ đồng.")
+    assert [placed(body, q, "Tin vắn") for q in ("85", "320")] == ["Như Xuân", "Thọ Xuân"]

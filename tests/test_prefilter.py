@@ -242,7 +242,8 @@ def test_an_end_search_refuses_a_pattern_that_can_end_elsewhere_or_is_unbounded(
 def test_the_generic_level_word_pattern_finds_what_its_look_behind_form_did():
     before = ["của ", "theo ", "chuẩn ", r"[^\d]\d ", r"[^\d]\d\d ", r"[^\d]\d\d\d ", "các ", "những ", "tỉnh, ", "tỉnh/",
               "số ", "nhiều ", "mỗi ", "từng ", "vị hành chính cấp ", "giải cấp ", "giỏi cấp ", "quận, ", "huyện, ", "phường, ", "xã, ", "quận/",
-              "huyện/", "phường/", "xã/", "thị ", "Thị ", "được ", "do ", "vốn ngân sách ", "Vốn ngân sách ",
+              "huyện/", "phường/", "xã/", "thị ", "Thị ", "được ", "do ", "được UBND ", "do UBND ", "được HĐND ", "do HĐND ",
+              "vốn ngân sách ", "Vốn ngân sách ",
               "nguồn ngân sách ", "giáp ", "kề ", "cạnh ", "chỉ tiêu ", "kế hoạch ", "dự toán "]
     old = re.compile("".join(f"(?<!{b})" for b in before) + r"\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố|"
                      r"[Tt]hị xã)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)|[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn)\b)")
@@ -253,7 +254,8 @@ def test_the_generic_level_word_pattern_finds_what_its_look_behind_form_did():
            "năm 2016 quận thu; 1.250 xã có; 120 huyện có; vốn ngân sách tỉnh hỗ trợ; nguồn ngân sách thành phố cấp",
            "Huyện Vũ Thư, giáp thành phố, thu; xã kề huyện có; cạnh tỉnh Hà Nam",
            "đạt 153% chỉ tiêu Huyện ủy giao, trong đó; bằng 98% dự toán tỉnh giao; kế hoạch huyện đề ra",
-           "27 học sinh đạt giải cấp huyện, 9 học sinh giỏi cấp tỉnh; thu ngân sách cấp xã với"]
+           "27 học sinh đạt giải cấp huyện, 9 học sinh giỏi cấp tỉnh; thu ngân sách cấp xã với",
+           "xã được UBND tỉnh công nhận; do HĐND huyện giao; UBND tỉnh có"]
     for text in TEXTS + COMPOSED + odd:
         for start in range(0, len(text), 17):
             assert [m.span() for m in extract._GENERIC_UNIT.finditer(text, start)] == \

@@ -1080,6 +1080,7 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                                 # "đạt giải cấp tỉnh", "học sinh giỏi cấp huyện": a tier, or the level of a contest
                                 "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/",
                                 "được ", "do ",  # "phường được quận phân cấp …": who gives, not the subject
+                                "được UBND ", "do UBND ", "được HĐND ", "do HĐND ",  # ("được UBND tỉnh công nhận")
                                 "vốn ngân sách ", "Vốn ngân sách ", "nguồn ngân sách ",  # whose money, not who spends it
                                 "giáp ", "kề ", "cạnh ",  # "Huyện Vũ Thư, giáp thành phố, …": a neighbour, not the subject
                                 "chỉ tiêu ", "kế hoạch ", "dự toán "),  # "đạt 153% chỉ tiêu Huyện ủy giao": who set it
@@ -2616,7 +2617,7 @@ def _owner_beside(r: Reading, a: ArticleState) -> Mention | None:
     word = _LEVEL_WORD_VALUE.search(text, max(0, tok.start - 30), tok.start)
     if word is None and owned_after:
         word = _LEVEL_WORD_OWNER.match(text, tok.tail)
-    unit = _unit_of_level(word, a) if word is not None else None
+    unit = _unit_of_level(word, a, r.clause[0]) if word is not None else None
     if unit is not None:
         return unit
     # ("bằng 87,5% bình quân cả nước": the subject's ratio to the country's, not the country's)
@@ -2638,10 +2639,15 @@ _LEVEL_WORD_OWNER = re.compile(r"\s(?:của|bình quân(?:\s(?:của|chung của
                                r"(?P<w>tỉnh|thành phố|huyện|quận)(?![\w])(?!\s[A-ZĐÂĂÊÔƠƯ\d])")
 
 
-def _unit_of_level(word: re.Match[str], a: ArticleState) -> Mention | None:
-    """The unit a bare level word points to (:func:`_level_word` with the article's unit: its unit of that level, the
-    unit of that level it names most, or the province or city its unit belongs to), as a mention spanning the word;
-    None when none is known."""
+def _unit_of_level(word: re.Match[str], a: ArticleState, since: int) -> Mention | None:
+    """The unit a bare level word points to, as a mention spanning the word: the last unit of that level its clause
+    names before it (from ``since``: "Huyện Thọ Xuân: Vốn đầu tư năm 2020 của huyện là 320 tỷ đồng"), else
+    :func:`_level_word` with the article's unit (its unit of that level, the unit of that level it names most, or the
+    province or city its unit belongs to); None when none is known."""
+    level = _LEVEL_WORDS.get(word.group("w").lower())
+    named = [m for m in a.subjects(since, word.start("w")) if m.place.level == level and m.end <= word.start("w")]
+    if named:
+        return Mention(word.start("w"), word.end("w"), named[-1].place)
     found = _level_word(word.span("w"), a.place, a.by_level, a.text, False)
     place = found[0] if found else None
     return Mention(word.start("w"), word.end("w"), place) if place is not None else None

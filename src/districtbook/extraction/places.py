@@ -281,7 +281,7 @@ def _mention_re() -> re.Pattern[str]:
         rf"""
         (?P<hcm>{_HCM})
       | (?<![\w])(?P<plural>[Cc]ác\s|[Nn]hững\s|\d\s)?(?P<wlevel>[Pp]hường|[Xx]ã|[Tt]hị\strấn|[Đđ]ặc\skhu)(?:(?<=[Xx]ã)\sđảo|\s{_DESCRIBED})?[ \u00a0](?!{_ABBREVIATIONS})(?P<ward>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{joined}|{_NAMED}(?:\s[A-D](?![\w.]))?)
-      | (?<![\w])(?P<dplural>[Cc]ác\s|[Nn]hững\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã|[Tt]hị(?=\s[uủ][yỷ]))(?:\s[uủ][yỷ]|(?<=uyện)\sđảo|(?<=uyện)\s{_DESCRIBED})?[ \u00a0](?!{_ABBREVIATIONS})(?P<district>\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{djoined}|{_NAMED})
+      | (?<![\w])(?P<dplural>[Cc]ác\s|[Nn]hững\s|\d\s)?(?P<dlevel>[Qq]uận|[Hh]uyện|[Tt]hị\sxã|[Tt]hị(?=\s[uủ][yỷ]))(?:\s[uủ][yỷ]|(?<=uyện)\sđảo|(?<=uyện)\s{_DESCRIBED})?[ \u00a0](?!{_ABBREVIATIONS})(?P<district>(?:(?<=[uủ][yỷ][ \u00a0])[Qq]uận\s)?\d{{1,2}}\b(?![,.]\d|\s?%|\s(?:tháng|năm|quý|ngày|tuần)\b)|{djoined}|{_NAMED})
       | (?<![\w.])(?P<abbr>Q|H|TX|P)(?:\.\s?|(?<=TX)\s)(?P<abbrname>\d{{1,2}}\b(?![,.]\d|\s?%)|{_NAMED})
       | (?<![\w])(?:[Tt]hành\sphố|TP\.?|Tp\.|[Tt]hành\s[uủ][yỷ](?!\s(?:T[Pp]\b|[Tt]hành\sphố\b)))(?:(?<=phố)\s(?:biển|cảng|du\slịch|biên\sgiới))?\s?(?P<city>{djoined}|{_NAMED})
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{pjoined}|{_NAMED})
@@ -427,7 +427,9 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
             place = _abbreviated(m["abbr"], m["abbrname"])
         elif m["district"]:
             name = m["district"]
-            name = f"Quận {int(name)}" if name.isdigit() else _fit(_undashed(name), g.districts)
+            # (a numbered district after its party committee: "Quận ủy Quận 1")
+            number = name.split()[-1]
+            name = f"Quận {int(number)}" if number.isdigit() else _fit(_undashed(name), g.districts)
             twin = f"{name} ({m['dlevel'][0].upper()}{m['dlevel'][1:].lower()})"  # "huyện Cao Lãnh" beside its city
             if not name.startswith("Quận ") and name not in g.districts and twin not in g.districts \
                     and len(m["district"].split()) >= 3:
