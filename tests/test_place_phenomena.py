@@ -982,3 +982,16 @@ def test_a_committees_numbered_district_an_agent_and_the_level_word_of_the_unit_
     body = ("Tổng hợp tin từ các huyện của tỉnh Thanh Hóa.\nHuyện Như Xuân: Năm 2020, huyện thu ngân sách được 85 tỷ đồng.\n"
             "Huyện Thọ Xuân: Vốn đầu tư năm 2020 của huyện là 320 tỷ đồng.")
     assert [placed(body, q, "Tin vắn") for q in ("85", "320")] == ["Như Xuân", "Thọ Xuân"]
+
+
+# --- "xã" in "an sinh xã hội", "xã viên", "hợp tác xã", "đường trục xã" is no commune the figure is about ------------------
+@pytest.mark.parametrize(("body", "quote", "place"), [
+    ("Năm 2025, thành phố Cao Lãnh chi 38,2 tỷ đồng thực hiện chính sách an sinh xã hội, tăng 11,5% so với cùng kỳ.\n"
+     "Xã Tân Thuận Tây có tỷ lệ hộ nghèo 1,35%.", "11,5", "Cao Lãnh"),
+    ("Năm 2016, xã Bình Đông đạt 17 tiêu chí. Cũng trong năm, thị xã Gò Công xây mới 12 cầu, nâng tỷ lệ đường trục xã được "
+     "cứng hóa lên 96,4%.", "96,4", "Gò Công"),
+    ("Năm 2023, xã Phú Thọ có 3 hợp tác xã. Huyện Phú Tân có 45 hợp tác xã nông nghiệp, doanh thu bình quân của mỗi hợp tác "
+     "xã đạt 1,2 tỷ đồng.", "1,2", "Phú Tân"),
+])
+def test_society_members_cooperatives_and_roads_are_no_commune(body, quote, place):
+    assert placed(body, quote) == place

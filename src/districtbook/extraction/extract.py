@@ -1083,13 +1083,16 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                                 "được UBND ", "do UBND ", "được HĐND ", "do HĐND ",  # ("được UBND tỉnh công nhận")
                                 "vốn ngân sách ", "Vốn ngân sách ", "nguồn ngân sách ",  # whose money, not who spends it
                                 "giáp ", "kề ", "cạnh ",  # "Huyện Vũ Thư, giáp thành phố, …": a neighbour, not the subject
-                                "chỉ tiêu ", "kế hoạch ", "dự toán "),  # "đạt 153% chỉ tiêu Huyện ủy giao": who set it
+                                "chỉ tiêu ", "kế hoạch ", "dự toán ",  # "đạt 153% chỉ tiêu Huyện ủy giao": who set it
+                                # "hợp tác xã", "đường trục xã", "đường liên huyện": a cooperative, roads, no unit
+                                "hợp tác ", "Hợp tác ", "trục ", "liên "),
                         # "một số quận", "nhiều phường", "mỗi xã": several units, not the one; "9 quận, huyện",
                         # "phường/xã": units of two kinds counted or named together
                         # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"; "các đảng bộ
                         # xã, phường", "cấp huyện/quận": a tier of two kinds, not the unit
                         # (a number of months is no unit's number: "trên địa bàn tỉnh 6 tháng ước đạt …")
-                        after=r"\s(?:\d(?!\d?\s(?:tháng|năm|quý)\b)|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)|"
+                        # ("an sinh xã hội", "xã hội hóa", "xã viên": society, members, no commune)
+                        after=r"\s(?:\d(?!\d?\s(?:tháng|năm|quý)\b)|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)|(?<=[Xx]ã)\s(?:hội|viên)\b|"
                               r"[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn)\b")
 #: a measure of the province or the city, said with "của" ("tổng thu ngân sách của tỉnh đạt", "tăng trưởng kinh tế của
 #: thành phố"): the level word is the figure's unit (a bare "của tỉnh" is most often whose a thing is, not a subject)
