@@ -2427,3 +2427,16 @@ def test_a_deadline_ahead_frames_nothing_and_a_part_the_headline_names_is_its():
 ])
 def test_changes_on_the_year_before_or_the_plan_in_other_words(body, quote, basis):
     assert fig(body, quote).basis == basis
+
+
+# --- a sentence opened by the same part of an earlier year ("Cùng kỳ năm 2021, … thu ngân sách 10 tháng …") is that
+# year's, whatever the headline names; a part of an earlier year recalled ("Số thu 9 tháng năm 2017 chỉ là …") frames
+# nothing after it -------------------------------------------------------------------------------------------------------
+def test_the_same_part_of_an_earlier_year_dates_its_sentence_only():
+    head = "Thu ngân sách 10 tháng năm 2022 đạt 1.250 tỷ đồng\nXã hội 05/11/2022 08:00\n"
+    body = ("Trong 10 tháng năm 2022, thu ngân sách của quận đạt 1.250 tỷ đồng. Cùng kỳ năm 2021, do ảnh hưởng của dịch "
+            "Covid-19, thu ngân sách 10 tháng của quận chỉ đạt 1.001,4 tỷ đồng.")
+    assert fig(body, "1.001,4", head=head).period == "2021-10M"
+    body = ("Theo báo cáo, 9 tháng, tổng thu ngân sách trên địa bàn thị xã đạt 412,7 tỷ đồng. Số thu 9 tháng năm 2017 chỉ là "
+            "354,5 tỷ đồng.\nTrong 9 tháng, thu thuế ngoài quốc doanh đạt 168,2 tỷ đồng.")
+    assert fig(body, "168,2", head="Tiêu đề\nXã hội 04/10/2018 08:00\n").period == "2018-9M"

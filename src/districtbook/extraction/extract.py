@@ -2136,14 +2136,14 @@ def _in_its_frame(period: str, m0: int, m1: int, r: Reading, s: Sentence, p: Par
     800 tỷ đồng"), the coming term for a term named without its years in a goal ("Đại hội đề ra 18 chỉ tiêu: … cuối
     nhiệm kỳ đạt 180 triệu đồng")."""
     frame, mark = p.period[0], a.text[m0:m1]
-    if not _NAMES_ITS_YEAR.search(mark):  # (only a time named without its year takes a frame's: _year_of_frame)
-        earlier = [q for pos, q, scope, e in s.marks if e <= m0 and not scope and _IN_ONE_YEAR.fullmatch(q)
-                   and _NAMES_ITS_YEAR.search(a.text, pos, e)]
-        frame = earlier[-1] if earlier else frame
+    earlier = [q for pos, q, scope, e in s.marks if e <= m0 and not scope and _IN_ONE_YEAR.fullmatch(q)
+               and _NAMES_ITS_YEAR.search(a.text, pos, e)] if not _NAMES_ITS_YEAR.search(mark) else []
+    # (only a time named without its year takes a frame's: _year_of_frame; "Cùng kỳ năm 2021, … 10 tháng …" 2021's)
+    frame = earlier[-1] if earlier else frame
     framed = _year_of_frame(period, mark, frame)
     named = next((q for q, q0, q1 in (a.lead_period, a.title_frame[0:1] + a.title_frame[2:4])
                   if len(q) > 4 and q[4:] == period[4:] and _NAMES_ITS_YEAR.search(a.text, q0, q1)), "")
-    if named and _IN_ONE_YEAR.fullmatch(named) and not _NAMES_ITS_YEAR.search(mark):
+    if named and not earlier and _IN_ONE_YEAR.fullmatch(named) and not _NAMES_ITS_YEAR.search(mark):
         framed = named  # "quý I" in a report on "quý I/2026" is that quarter, whatever year a look back named before
     now = a.lead_period[0][:4]  # the time the lead reports on ("Quý I/2026, …"), not a page's date
     ahead = r.goal_before or _FORECAST_BEFORE.search(a.text, max(r.clause[0], m0 - 40), m0)
@@ -2910,10 +2910,11 @@ def _plans_year(text: str, frame: Frame) -> bool:
 def _before(period: str, frame: str) -> bool:
     """Whether ``period`` (a year or a span of years) starts and ends before ``frame`` (a year, a part of one, a span)
     does: "2020-2021" before "2021-2022", "2022" before "2023-9M"; not "2020-2024" inside "2020-2025"."""
-    if not period[:4].isdigit() or not frame[:4].isdigit() or not (period.isdigit() or _SPAN_LABEL.fullmatch(period)):
-        return False
+    if not period[:4].isdigit() or not frame[:4].isdigit() or not (_IN_ONE_YEAR.fullmatch(period)
+                                                                    or _SPAN_LABEL.fullmatch(period)):
+        return False  # (a part of a year too: "Số thu 9 tháng năm 2017 chỉ là …" in a report on 9 months of 2018)
     frame_end = frame[5:9] if _SPAN_LABEL.fullmatch(frame) else frame[:4]
-    return period[:4] < frame[:4] and period[-4:] < frame_end
+    return period[:4] < frame[:4] and (period[:4] if _IN_ONE_YEAR.fullmatch(period) else period[-4:]) < frame_end
 
 
 def _reported_marks(s: Sentence, p: ParagraphState, a: ArticleState) -> list[tuple[int, str, int]]:
