@@ -2440,3 +2440,15 @@ def test_the_same_part_of_an_earlier_year_dates_its_sentence_only():
     body = ("Theo báo cáo, 9 tháng, tổng thu ngân sách trên địa bàn thị xã đạt 412,7 tỷ đồng. Số thu 9 tháng năm 2017 chỉ là "
             "354,5 tỷ đồng.\nTrong 9 tháng, thu thuế ngoài quốc doanh đạt 168,2 tỷ đồng.")
     assert fig(body, "168,2", head="Tiêu đề\nXã hội 04/10/2018 08:00\n").period == "2018-9M"
+
+
+# --- a percentage right before the things or people it counts is a share of them ("100% sở, ngành", "100% sản phẩm
+# OCOP", "65% đối tượng", "95% phụ huynh") ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Năm 2024, 100% sở, ngành đã triển khai hệ thống quản lý văn bản điện tử.",
+    "Năm 2024, 100% sản phẩm OCOP của huyện được bán trên sàn thương mại điện tử.",
+    "Năm 2024, 65% đối tượng bảo trợ xã hội nhận trợ cấp qua tài khoản.",
+    "Năm 2024, trường có 95% phụ huynh cài đặt ứng dụng.",
+])
+def test_a_percentage_of_the_things_it_counts_is_a_share(sentence):
+    assert fig(sentence, sentence.split("%")[0].split()[-1] + "%").basis == "share"

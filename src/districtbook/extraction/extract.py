@@ -579,6 +579,9 @@ _SHARE_NOUN = re.compile(
     r"^\s?(?:các\s|số\s)?(?:hộ|gia đình|chi bộ|đảng viên|tổ chức|cơ sở|chợ|trường|xã|phường|thôn|tổ dân phố|khu dân cư|"
     r"doanh nghiệp|người|dân|học sinh|hồ sơ|thủ tục|dịch vụ|cán bộ|công chức|đơn vị|tiểu thương|hộ kinh doanh|"
     r"dự án|công trình|tuyến|văn bản|giao dịch|số|lao động|trẻ em|trẻ|cơ quan|trạm y tế|khu phố|"
+    # (more of the things and people counted: "100% sở, ngành", "100% sản phẩm OCOP", "65% đối tượng", "95% phụ huynh")
+    r"sở|phòng|ban|ngành|sản phẩm|hợp tác xã|đối tượng|tờ khai|khách|phụ huynh|khu vực|đảng bộ|bệnh viện|giáo viên|"
+    r"thành viên|hội viên|ấp|bản|làng|xóm|thẻ|cửa hàng|trợ cấp|kết quả|"
     r"đúng hạn|đúng và trước hạn|trước hạn)\b")  # ("100% đúng hạn": of the records just counted)
 _SAME_PERIOD_AFTER_COUNT = re.compile(r"^\s?(?:[^\W\d_]+\s){0,4}?(so (?:với )?cùng kỳ|so với năm (?:học )?trước)")
 #: (units that met or passed their plan: "41 đảng bộ đã hoàn thành chỉ tiêu", "8/13 huyện hoàn thành dự toán")
