@@ -2452,3 +2452,11 @@ def test_the_same_part_of_an_earlier_year_dates_its_sentence_only():
 ])
 def test_a_percentage_of_the_things_it_counts_is_a_share(sentence):
     assert fig(sentence, sentence.split("%")[0].split()[-1] + "%").basis == "share"
+
+
+# --- a school year opening the lead after a news agency's dateline ("Hậu Giang, 18/8/2010 (TTXVN) - Năm học 2009-2010,
+# …") frames the paragraphs after it ------------------------------------------------------------------------------------
+def test_a_school_year_after_a_dateline_frames_the_article():
+    body = ("Hậu Giang, 18/8/2010 (TTXVN) - Năm học 2009-2010, thị trấn Một Ngàn có 4 trường với 2.730 học sinh.\n"
+            "Tỷ lệ học sinh lên lớp đạt 96,3%.")
+    assert fig(body, "96,3", head="Thị trấn Một Ngàn nâng chất lượng giáo dục\n").period == "2009-2010"

@@ -995,3 +995,10 @@ def test_a_committees_numbered_district_an_agent_and_the_level_word_of_the_unit_
 ])
 def test_society_members_cooperatives_and_roads_are_no_commune(body, quote, place):
     assert placed(body, quote) == place
+
+
+# --- "thị trấn" alone points back to the town named before, like "xã" and "phường" do --------------------------------------
+def test_a_bare_thi_tran_is_the_town_named_before():
+    body = ("Năm 2011, sản lượng nghêu của huyện Cần Giờ đạt 7.800 tấn. Thị trấn Cần Thạnh là nơi tập trung các vựa thu mua "
+            "lớn nhất huyện.\nNăm nay, thị trấn có 212 hộ nuôi nghêu.")
+    assert placed(body, "212", "Nghêu Cần Giờ vững bước ra thị trường") == "Cần Thạnh"

@@ -1076,7 +1076,7 @@ _FIGURE_AHEAD = re.compile(r"\d+(?:[.,]\d+)*(?:/\d+)?|\bthứ (?:nhất|hai|ba|t
 #: or "những", nor before a name or a number:
 #: (?<!của )(?<!theo )(?<!chuẩn )(?<!\d )(?<!các )(?<!những )\b(?:[Pp]hường|…)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)), written
 #: word first so that the regex engine skips ahead to the words' first letters
-_GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố", "thị xã"),
+_GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh", "thành phố", "thị xã", "thị trấn"),
                         before=(r"\w", "của ", "theo ", "chuẩn ", r"[^\d]\d ", r"[^\d]\d\d ", r"[^\d]\d\d\d ", "các ", "những ", "tỉnh, ", "tỉnh/", "số ", "nhiều ",
                                 "thị ", "Thị ",  # "Thị xã có 15 phường, xã": the town, not a commune
                                 "mỗi ", "từng ", "vị hành chính cấp ", "giải cấp ", "giỏi cấp ",  # "đơn vị hành chính cấp xã",
@@ -1110,7 +1110,7 @@ def _measures_of_unit(text: str, start: int, pos: int) -> list[re.Match[str]]:
     return list(_MEASURE_OF_UNIT.finditer(text, start, pos)) if "của" in text[start:pos] else []
 
 
-_LEVEL_WORDS = {"phường": "ward", "xã": "ward", "quận": "district", "huyện": "district", "thị xã": "district",
+_LEVEL_WORDS = {"phường": "ward", "xã": "ward", "thị trấn": "ward", "quận": "district", "huyện": "district", "thị xã": "district",
                 "tỉnh": "province", "thành phố": "city"}
 
 
@@ -2980,7 +2980,8 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
     "6 tháng đầu năm", an opening "Trong 5 năm vừa qua, …", a year set off by a comma ("trong năm 2024, …"); not a
     stock's day in a report on a part of that year ("Tính đến ngày 30/6/2016, Đảng bộ có 62 tổ chức")."""
     frame, out = a.section_period[0], []
-    mark = _AGENCY_MARK.match(a.text, s.start, s.end)  # ("GD&TĐ - Năm học 2018-2019, …": the outlet's mark first)
+    # ("GD&TĐ - Năm học 2018-2019, …", "Hậu Giang, 18/8/2010 (TTXVN) - Năm học 2009-2010, …": the outlet's mark first)
+    mark = _AGENCY_MARK.match(a.text, s.start, s.end) or _DATELINE_OPENS.match(a.text, s.start, s.end)
     opens = mark.end() if mark else s.start
     for pos, period, e in marks:
         opening = pos - opens <= 12 or "-" not in period and (
@@ -3000,6 +3001,9 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
 _IN_COMPARISON = re.compile(r"\b[Ss]o với\b[^,;.]*$")
 #: an outlet's mark that opens a lead: "GD&TĐ - ", "(QNO) - ", "HNM – "
 _AGENCY_MARK = re.compile(r"\(?[A-ZĐ][A-ZĐ&.]{1,9}\)?\s?[-–]\s")
+#: a news agency's dateline that opens a lead: "Hậu Giang, 18/8/2010 (TTXVN) - ", "Cần Thơ, 30/12/2020 (TTXVN) - "
+_DATELINE_OPENS = re.compile(r"[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,4},\s\d{1,2}/\d{1,2}(?:/\d{4})?\s?"
+                             r"(?:\([^()\d]{2,15}\)\s?)?[-–]\s")
 _PART_OPENER = re.compile(r"\b(?:[Rr]iêng|[Tt]rong đó),?\s$|\bCùng (?:thời điểm|kỳ)(?: này)?\s(?:năm\s)?$")
 #   ("Cùng thời điểm năm 2023, tỷ lệ giải ngân mới đạt 61,8%.": the time compared with dates that sentence only)
 #: the period of a compared value: "cao hơn mức tăng 6,18% của năm 2016" dates that value, not what follows
