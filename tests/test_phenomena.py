@@ -2460,3 +2460,11 @@ def test_a_school_year_after_a_dateline_frames_the_article():
     body = ("Hậu Giang, 18/8/2010 (TTXVN) - Năm học 2009-2010, thị trấn Một Ngàn có 4 trường với 2.730 học sinh.\n"
             "Tỷ lệ học sinh lên lớp đạt 96,3%.")
     assert fig(body, "96,3", head="Thị trấn Một Ngàn nâng chất lượng giáo dục\n").period == "2009-2010"
+
+
+# --- a turnover's yearly growth ("kim ngạch xuất khẩu tăng bình quân 11,2%/năm") is on the year before, like a revenue's;
+# a measure set against it ("…, trong khi giá trị sản xuất tăng bình quân 4,6%/năm") does not take its cue ---------------
+def test_a_turnovers_yearly_growth_is_year_on_year_and_what_is_set_against_it_is_not():
+    body = ("Giai đoạn 2016 - 2019, kim ngạch xuất khẩu của huyện tăng bình quân 11,2%/năm, trong khi giá trị sản xuất nông "
+            "nghiệp tăng bình quân 4,6%/năm.")
+    assert [fig(body, q).basis for q in ("11,2", "4,6")] == ["yoy", "none"]

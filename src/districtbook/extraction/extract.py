@@ -756,16 +756,9 @@ def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts:
     m = _PLAN_BEFORE.search(near)
     if m:
         return in_near(m, "plan")
-    m = _BASE_BEFORE.search(near)
-    if m and (_GROWTH_BEFORE.search(near) or re.search(r"\b(?:tăng|giảm)\b", near[-40:])):
-        return in_near(m, "term_start" if m["year"] and m["year"] in term_starts else "yoy")
-    m = _ABOVE_LAST_YEAR.search(near)
-    if m and not (m["plan"] and unit == "percent"):  # ("thấp hơn chỉ tiêu 8,3% của Nghị quyết": the plan's own value)  # "cao hơn năm trước 0,4 điểm phần trăm", "thấp hơn chỉ tiêu tỉnh giao 1,1 điểm phần trăm": without "so với"
-        return in_near(m, "plan" if m["plan"] else "yoy")
-    m = _BASE_OPENS.search(siblings + clause_before) if _GROWTH_BEFORE.search(near) else None
-    if m:  # "So với cùng kỳ năm 2023, số đảng viên được kết nạp tăng 11,4%", "so với cùng kỳ, A tăng 8%, B tăng 7,9%"
-        basis = "term_start" if m["term"] or m["year"] in term_starts else "yoy"
-        return basis, at[2] + m.start(1), at[2] + m.end(1)
+    compared = _compared_before(clause_before, near, unit, term_starts, siblings, at)
+    if compared:
+        return compared
     m = _SHARE_NOUN.match(clause_after)
     if m:
         return "share", a_at + m.end() - len(m.group(0).lstrip()), a_at + m.end()
@@ -781,7 +774,46 @@ def _basis_before(clause_before: str, clause_after: str, unit: str, term_starts:
     m = _TARGET_BEFORE.search(near)
     if m:
         return in_near(m, "target")
+    turnover = _turnover_growth(clause_before, clause_after, near, b_at)
+    if turnover:
+        return turnover
     return _revenue_basis(clause_before, clause_after, near, siblings, at)
+
+
+def _compared_before(clause_before: str, near: str, unit: str, term_starts: set[str], siblings: str,
+                     at: tuple[int, int, int]) -> tuple[str, int, int] | None:
+    """A change said against a base before it: "so với năm 2020 tăng", "cao hơn năm trước 0,4 điểm phần trăm", "thấp
+    hơn chỉ tiêu tỉnh giao 1,1 điểm phần trăm" (without "so với"), a comparison opening the sentence ("So với cùng kỳ
+    năm 2023, … tăng 11,4%", "So với đầu nhiệm kỳ, …")."""
+    _in_near = _near_cue(clause_before, at[0])[1]
+    m = _BASE_BEFORE.search(near)
+    if m and (_GROWTH_BEFORE.search(near) or re.search(r"\b(?:tăng|giảm)\b", near[-40:])):
+        return _in_near(m, "term_start" if m["year"] and m["year"] in term_starts else "yoy")
+    m = _ABOVE_LAST_YEAR.search(near)
+    if m and not (m["plan"] and unit == "percent"):  # ("thấp hơn chỉ tiêu 8,3% của Nghị quyết": the plan's own value)
+        return _in_near(m, "plan" if m["plan"] else "yoy")
+    m = _BASE_OPENS.search(siblings + clause_before) if _GROWTH_BEFORE.search(near) else None
+    if m:  # "So với cùng kỳ năm 2023, số đảng viên được kết nạp tăng 11,4%", "so với cùng kỳ, A tăng 8%, B tăng 7,9%"
+        basis = "term_start" if m["term"] or m["year"] in term_starts else "yoy"
+        return basis, at[2] + m.start(1), at[2] + m.end(1)
+    return None
+
+
+def _turnover_growth(clause_before: str, clause_after: str, near: str, b_at: int) -> tuple[str, int, int] | None:
+    """A turnover's yearly growth, on the year before like a revenue's: "kim ngạch xuất khẩu tăng bình quân
+    11,2%/năm", "doanh thu du lịch tăng 15%/năm" (not a goal's range, nor another measure set against it)."""
+    if not (_PER_YEAR_AFTER.match(clause_after) and _GROWTH_BEFORE.search(near)) \
+            or _RANGE_BEFORE.search(clause_before) or _TARGET.search(clause_before):
+        return None
+    own = max(clause_before.rfind(","), len(clause_before) - 120) + 1  # (its own words: not "…, trong khi …")
+    m = _TURNOVER.search(clause_before, own)
+    return ("yoy", b_at + m.start(), b_at + m.end()) if m else None
+
+
+#: a turnover, which grows year on year like a revenue: "kim ngạch xuất khẩu", "doanh thu du lịch"
+_TURNOVER = re.compile(r"\b(?:[Kk]im ngạch|[Dd]oanh thu)\b")
+_RANGE_BEFORE = re.compile(r"\d\s?[-–]\s?$")  # the high end of a range ("22 - 24%/năm"), a goal's
+_PER_YEAR_AFTER = re.compile(r"\s?(?:%\s?)?(?:/\s?năm|mỗi năm|hàng năm|hằng năm)\b")
 
 
 def _share_cue(clause_before: str, clause_after: str, unit: str, siblings: str,
@@ -2367,6 +2399,9 @@ def _previous_part(cue: str, period: str) -> bool:
     return part.isdigit() and int(part) == int(m["m"]) + 1
 
 
+_WHILE = re.compile(r"\btrong khi\b")
+
+
 def _list_basis(r: Reading, verb_cues: dict[str, tuple[str, int, int]], growth_from: int) -> None:
     """A list that names its cue once: "… đạt 70,6% dự toán và tăng 39,5% so với cùng kỳ; khu vực B 43 nghìn tỷ
     đồng, đạt 57,9% và tăng 7%": a bare "đạt" is of plan, a bare "tăng" on the same period. A growth's cue carries
@@ -2379,7 +2414,8 @@ def _list_basis(r: Reading, verb_cues: dict[str, tuple[str, int, int]], growth_f
             r.before[-25:]) else ""
         if verb == "reach" and _RATE_SUBJECT.search(r.sentence_before):
             verb = ""  # "Tốc độ tăng trưởng … ước đạt 8,7%": the rate itself, not a share of a plan
-        cue = verb_cues.get(verb)
+        cue = verb_cues.get(verb) if not _WHILE.search(r.before) else None  # ("…, trong khi giá trị sản xuất tăng
+        # bình quân 4,6%/năm": set against another measure, whose cue is its own)
         if cue is not None and not (verb == "growth" and cue[1] < growth_from):
             r.basis, r.basis_ev = cue[0], ("paragraph", cue[1], cue[2])
     elif r.basis_ev[1] >= 0 and r.basis in ("plan", "yoy"):
