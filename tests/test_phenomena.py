@@ -2468,3 +2468,15 @@ def test_a_turnovers_yearly_growth_is_year_on_year_and_what_is_set_against_it_is
     body = ("Giai đoạn 2016 - 2019, kim ngạch xuất khẩu của huyện tăng bình quân 11,2%/năm, trong khi giá trị sản xuất nông "
             "nghiệp tăng bình quân 4,6%/năm.")
     assert [fig(body, q).basis for q in ("11,2", "4,6")] == ["yoy", "none"]
+
+
+# --- the sentences after a congress sets its goals ("Đại hội đề ra mục tiêu đến cuối nhiệm kỳ 2020 - 2025, …") go on
+# with them, in the coming term, unless they say what was done ("đã") ----------------------------------------------------
+def test_sentences_after_a_congress_sets_goals_go_on_with_them():
+    head = "Đại hội Đảng bộ quận Bình Thủy nhiệm kỳ 2020 - 2025\nTin hoạt động | 26/06/2020\n"
+    body = ("Nhiệm kỳ 2015 - 2020, tổng giá trị sản xuất của quận tăng bình quân 12,6%/năm.\n"
+            "Đại hội đề ra mục tiêu đến cuối nhiệm kỳ, tỷ lệ hồ sơ trực tuyến đạt từ 50% trở lên. Tổng thu ngân sách trên "
+            "địa bàn tăng bình quân 10%/năm trở lên. Đại hội đã bầu 37 đồng chí vào Ban Chấp hành.")
+    got = fig(body, "10%", head=head)
+    assert (got.period, got.outlook) == ("2020-2025", "goal")
+    assert fig(body, "12,6", head=head).period == "2015-2020"

@@ -1965,6 +1965,7 @@ class ParagraphState:
     had_figures: bool = False
     restates_lead: bool = False  # a sentence of it names the period the lead set, and no frame of its own
     had_targets: bool = False
+    goals_said: bool = False  # a sentence of it set the goals of a term or a plan ("Đại hội đề ra mục tiêu …")
     #: the last figure whose own clause named its unit: (its sentence's start, its clause's start, the unit, evidence)
     clause_place: tuple[int, int, Place, Evidence] | None = None
 
@@ -2151,7 +2152,8 @@ def _carried_period(r: Reading, p: ParagraphState, a: ArticleState) -> None:
         # "Cùng thời điểm, quận Bình Thạnh giải ngân đạt 61,7%": the time the lead reports on ("Đến ngày 30/11/2022, …")
         r.period, r.period_ev = lead[0], ("lead", lead[1], lead[2], False)
         return
-    if not _is_future(p.period[0], a.periods) and p.period[0] and not (r.goal_before and a.periods.future):
+    if not _is_future(p.period[0], a.periods) and p.period[0] and not ((r.goal_before or p.in_targets)
+                                                                         and a.periods.future):
         # a coming term named earlier dates only the goals set for it; a goal set for the coming term takes no frame
         # of the term reviewed ("Đại hội đề ra mục tiêu …; tăng thu bình quân 10-12%/năm": the coming term's)
         frame, src, m0, m1, _at = p.period
@@ -2848,6 +2850,9 @@ def _paragraph(line: Line, a: ArticleState) -> ParagraphState:
 def _sentence(s_start: int, s_end: int, previous: int, p: ParagraphState, a: ArticleState) -> Sentence:
     # "… đề ra 28 chỉ tiêu. Trong đó, 19 chỉ tiêu …": a breakdown reads with the sentence it breaks down
     frame_start = previous if _BREAKDOWN.match(a.text, s_start) else s_start
+    if p.goals_said and not _DONE.search(a.text, s_start, s_end):
+        # "Đại hội đề ra mục tiêu đến cuối nhiệm kỳ …. Tổng thu ngân sách tăng bình quân 10%/năm trở lên.": goals too
+        p.in_targets = True
     return Sentence(s_start, s_end, frame_start, [m for m in p.found if s_start <= m.start < s_end],
                     scoped_marks(a.text, s_start, s_end, a.periods), _clauses(a.text, s_start, s_end),
                     _GoalWords(a.text, frame_start, s_end, a.periods.pub_year or a.periods.year))
@@ -2858,6 +2863,12 @@ def _after_sentence(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     sets (:func:`_carry_period`)."""
     _carry_place(s, p, a)
     _carry_period(s, p, a)
+    p.goals_said = p.goals_said or _GOALS_SET.search(a.text, s.start, s.end) is not None
+
+
+#: a congress, a resolution or a council setting the goals that the sentences after it list
+_GOALS_SET = re.compile(r"\b(?:[Đđ]ại hội|[Nn]ghị quyết|HĐND|Hội đồng nhân dân)\b[^.;]{0,40}\b(?:đề ra|xác định|đặt ra|thông qua)"
+                        r"\s(?:các\s)?(?:mục tiêu|chỉ tiêu)")
 
 
 #: the country's measure named as a yardstick: "cao hơn mức tăng chung của cả nước", "so với bình quân của cả nước"
@@ -3034,7 +3045,9 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
 
 #: a time inside what a figure is compared with: "So với chỉ tiêu UBND tỉnh giao cho năm 2023 là 92,5%, thành phố còn
 #: thiếu …" (it dates its own clause, never the sentences after it)
-_IN_COMPARISON = re.compile(r"\b[Ss]o với\b[^,;.]*$")
+_IN_COMPARISON = re.compile(r"\b[Ss]o với\b[^,;.]*$|"
+                            # (a multiple of an earlier time: "gấp 2,3 lần giai đoạn 2011 - 2015")
+                            r"\bgấp\s(?:(?:gần|hơn|khoảng)\s)?[\d.,]+\slần\s(?:so với\s)?[^\W\d_]*\s?$")
 #: an outlet's mark that opens a lead: "GD&TĐ - ", "(QNO) - ", "HNM – "
 _AGENCY_MARK = re.compile(r"\(?[A-ZĐ][A-ZĐ&.]{1,9}\)?\s?[-–]\s")
 #: a news agency's dateline that opens a lead: "Hậu Giang, 18/8/2010 (TTXVN) - ", "Cần Thơ, 30/12/2020 (TTXVN) - "
