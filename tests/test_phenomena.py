@@ -2480,3 +2480,11 @@ def test_sentences_after_a_congress_sets_goals_go_on_with_them():
     got = fig(body, "10%", head=head)
     assert (got.period, got.outlook) == ("2020-2025", "goal")
     assert fig(body, "12,6", head=head).period == "2015-2020"
+
+
+# --- a school year opening a paragraph after "Trong" ("Trong năm học 2011-2012, …") frames the paragraphs after it -----
+def test_a_school_year_after_trong_frames_the_paragraphs_after_it():
+    body = ("(DRT) - Là xã thuần nông của huyện Hòa Vang, những năm qua xã luôn chăm lo cho giáo dục.\n"
+            "Trong năm học 2011-2012, toàn xã có 5 trường với gần 2.700 học sinh.\n"
+            "Kết quả cuối năm học, tỷ lệ học sinh lên lớp ở bậc tiểu học đạt 99,2%.")
+    assert fig(body, "99,2", head="Hòa Tiến chăm lo cho giáo dục\n").period == "2011-2012"

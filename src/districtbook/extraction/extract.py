@@ -3031,9 +3031,10 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
     mark = _AGENCY_MARK.match(a.text, s.start, s.end) or _DATELINE_OPENS.match(a.text, s.start, s.end)
     opens = mark.end() if mark else s.start
     for pos, period, e in marks:
-        opening = pos - opens <= 12 or "-" not in period and (
-            _REPORTED_OPENER.search(a.text, max(s.start, pos - 16), pos) is not None
-            or _SOURCE_OPENER.fullmatch(a.text, opens, pos) is not None)  # ("Theo thông tin tại hội nghị, năm 2024 …")
+        opening = pos - opens <= 12 or _TIME_OPENER.fullmatch(a.text, opens, pos) is not None \
+            or "-" not in period and (_REPORTED_OPENER.search(a.text, max(s.start, pos - 16), pos) is not None
+                                      or _SOURCE_OPENER.fullmatch(a.text, opens, pos) is not None)
+        # ("Theo thông tin tại hội nghị, năm 2024 …"; "Trong năm học 2011-2012, …")
         if period.endswith("-YTD") and frame[:4] == period[:4] and _SUB_YEAR.search(frame) and "YTD" not in frame:
             continue
         if _looks_back(period, s, a):
@@ -3043,6 +3044,9 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
     return out
 
 
+#: the words that open a sentence with its time, before the years: "Trong năm học 2011-2012, …", "Cả giai đoạn 2016-2020"
+_TIME_OPENER = re.compile(r"\s*(?:(?:[Tt]rong|[Cc]ả|[Tt]ính chung|[Cc]ũng trong)\s)?(?:năm học|niên vụ|niên khóa|giai đoạn|"
+                          r"nhiệm kỳ)\s")
 #: a time inside what a figure is compared with: "So với chỉ tiêu UBND tỉnh giao cho năm 2023 là 92,5%, thành phố còn
 #: thiếu …" (it dates its own clause, never the sentences after it)
 _IN_COMPARISON = re.compile(r"\b[Ss]o với\b[^,;.]*$|"
