@@ -2488,3 +2488,11 @@ def test_a_school_year_after_trong_frames_the_paragraphs_after_it():
             "Trong năm học 2011-2012, toàn xã có 5 trường với gần 2.700 học sinh.\n"
             "Kết quả cuối năm học, tỷ lệ học sinh lên lớp ở bậc tiểu học đạt 99,2%.")
     assert fig(body, "99,2", head="Hòa Tiến chăm lo cho giáo dục\n").period == "2011-2012"
+
+
+# --- "Năm học vừa qua" is the last school year ended by the time it is said (in August 2013: 2012-2013) ----------------
+@pytest.mark.parametrize(("dated", "period"), [("21/08/2013", "2012-2013"), ("15/01/2014", "2012-2013"),
+                                               ("20/06/2014", "2013-2014")])
+def test_the_school_year_just_ended(dated, period):
+    body = "Năm học vừa qua, toàn tỉnh có 623 trường học với hơn 232.000 học sinh."
+    assert fig(body, "623", head=f"Tiêu đề\nGiáo dục {dated} 10:12\n").period == period

@@ -42,7 +42,7 @@ _PERIOD_WORDS = cases("năm", "tháng", "quý", "nhiệm", "giai", "thời", "tr
                       "sau", "qua", "tuần", "hết", "cập", "số", "cuối", *_MONTH_COUNT_WORDS)
 _PERIOD_TAILS = {
     # "năm 2024", "năm nay", "năm qua", "năm ngoái", "Năm trước,", "Năm tháng đầu năm"
-    **dict.fromkeys(cases("năm"), r"\s(?:nay|\d|qua|vừa\squa|ngoái|trước,|tháng\sđầu\snăm|học\s(?:này|nay|mới))"),
+    **dict.fromkeys(cases("năm"), r"\s(?:nay|\d|qua|vừa\squa|ngoái|trước,|tháng\sđầu\snăm|học\s(?:này|nay|mới|vừa\squa|qua))"),
     **dict.fromkeys(cases("tháng"), r"\s\d"),  # "tháng 9"
     **dict.fromkeys(cases("quý"), r"\s[I1-4]"),  # "quý IV", "quý 3"
     **dict.fromkeys(cases("nhiệm", "thời"), r"\skỳ"),
@@ -186,6 +186,7 @@ PERIOD_RE = re.compile(
     | [Tt]ừ\s(?:năm\s)?(?P<fy1>{_Y})\s(?:đến|tới)\s(?:hết\s)?(?:năm\s)?(?P<fy2>{_Y})      # "Từ năm 2020 đến năm 2025": the span
     | (?:năm|Năm)\s(?P<y>{_Y})(?!\s?[-–]\s?{_Y})                                    # not "5 năm 2021-2025"
     | (?P<this_school_year>[Nn]ăm\shọc\s(?:này|nay|mới))(?![\w])                  # the school year under way
+    | (?P<past_school_year>[Nn]ăm\shọc\s(?:vừa\s)?qua)(?![\w])                     # the school year just ended
     | (?P<this_year>[Nn]ăm\snay)
     | (?<![\w/.,-])(?P<year_label>{_Y}):(?=\s?\d)                                    # "2003: 86 tỷ đồng → 2013: …"
     | (?<!\d[ ])(?<![Nn]hững[ ])(?<![Cc]ác[ ])(?<!nhiều[ ])(?P<past_year>[Nn]ăm\s(?:vừa\s)?qua|[Nn]ăm\sngoái|Năm\strước(?=,))(?![\w])  # "Năm qua, …": the year just ended
@@ -614,6 +615,19 @@ def _since(m: re.Match[str], ctx: ArticlePeriods) -> str | None:
     return None
 
 
+def _school_year(past: bool, ctx: ArticlePeriods) -> str:
+    """The school year under way ("Năm học này, …": one starts in September, so said in September 2025 it is
+    2025-2026), or the last one ended by then (``past``, "Năm học vừa qua": one ends in June, so said in August 2013 it
+    is 2012-2013)."""
+    if not ctx.pub_year:
+        return ""
+    if past:
+        end = ctx.pub_year - (1 if ctx.pub_month is not None and ctx.pub_month < 6 else 0)
+        return f"{end - 1}-{end}"
+    start = ctx.pub_year - (1 if ctx.pub_month is not None and ctx.pub_month < 8 else 0)
+    return f"{start}-{start + 1}"
+
+
 def _whole_year_or_other(m: re.Match[str], ctx: ArticlePeriods) -> str:
     """A whole year, a yearly rate, an end year, this year, else the year the expression names."""
     ref = ctx.year
@@ -629,9 +643,8 @@ def _whole_year_or_other(m: re.Match[str], ctx: ArticlePeriods) -> str:
     if m["this_year"]:  # the year it is said in: "Năm nay, phường phấn đấu …" in January 2026 is 2026
         year = ctx.pub_year or ref
         return str(year) if year else ""
-    if m["this_school_year"]:  # a school year starts in September: "Năm học này, …" said in September 2025 is 2025-2026
-        start = ctx.pub_year - (1 if ctx.pub_month is not None and ctx.pub_month < 8 else 0) if ctx.pub_year else None
-        return f"{start}-{start + 1}" if start else ""
+    if m["past_school_year"] or m["this_school_year"]:
+        return _school_year(bool(m["past_school_year"]), ctx)
     if m["year_label"]:
         return m["year_label"]
     if m["past_year"]:  # "năm qua" late in a year is that year, early in one the year before; "năm ngoái" the year before
