@@ -2496,3 +2496,8 @@ def test_a_school_year_after_trong_frames_the_paragraphs_after_it():
 def test_the_school_year_just_ended(dated, period):
     body = "Năm học vừa qua, toàn tỉnh có 623 trường học với hơn 232.000 học sinh."
     assert fig(body, "623", head=f"Tiêu đề\nGiáo dục {dated} 10:12\n").period == period
+
+
+def test_a_conceded_time_opening_the_sentence_dates_nothing():
+    body = "Năm 2021, huyện gặp nhiều khó khăn. Dù quý III chịu ảnh hưởng của dịch, huyện vẫn thu ngân sách được 512 tỷ đồng."
+    assert fig(body, "512", head="Tiêu đề\nXã hội 28/12/2021 08:00\n").period == "2021"

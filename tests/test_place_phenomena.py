@@ -1002,3 +1002,18 @@ def test_a_bare_thi_tran_is_the_town_named_before():
     body = ("Năm 2011, sản lượng nghêu của huyện Cần Giờ đạt 7.800 tấn. Thị trấn Cần Thạnh là nơi tập trung các vựa thu mua "
             "lớn nhất huyện.\nNăm nay, thị trấn có 212 hộ nuôi nghêu.")
     assert placed(body, "212", "Nghêu Cần Giờ vững bước ra thị trường") == "Cần Thạnh"
+
+
+# --- a unit named as the agent of a passive ("được UBND TP.HCM công nhận") is no subject; a part a sentence singles out
+# ("Riêng phường Mỹ An có …") is not what the sentences after it are about; a name after "đảo" is the island ----------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Củ Chi: 20/20 xã đạt chuẩn nông thôn mới", "Tính đến cuối năm 2016, 20/20 xã của huyện Củ Chi đã được UBND TP.HCM "
+     "công nhận đạt chuẩn, thu nhập bình quân khu vực nông thôn đạt 46,8 triệu đồng/năm.", "46,8", "Củ Chi"),
+    ("Khách tham quan tăng mạnh", "Đến cuối năm 2012, quận Ngũ Hành Sơn có 82 cơ sở lưu trú. Riêng phường Mỹ An có 41 cơ sở "
+     "lưu trú. Thu ngân sách trên địa bàn ước đạt 412 tỷ đồng, vượt 12% dự toán.", "412", "Ngũ Hành Sơn"),
+    ("Cát Hải thu ngân sách vượt dự toán", "Năm 2010, thu ngân sách trên địa bàn huyện Cát Hải đạt 86,4 tỷ đồng. Trong "
+     "đó, thu từ du lịch trên đảo Cát Bà chiếm khoảng 42%. Thu tiền sử dụng đất đạt 18,2 tỷ đồng. Thị trấn Cát Bà thu 31,7 "
+     "tỷ đồng.", "18,2", "Cát Hải"),
+])
+def test_an_agent_a_part_singled_out_and_an_island_are_no_subjects(head, body, quote, place):
+    assert placed(body, quote, head) == place

@@ -999,6 +999,7 @@ _NOT_SUBJECT_BEFORE = re.compile(
     # (not "Sau sắp xếp, TP.HCM có …", nor a time named after a merger: "Trước thời điểm hợp nhất, TP Cần Thơ đạt …")
     r"|(?:sáp nhập|hợp nhất|trên cơ sở|sắp xếp\stừ)(?!,)[^;.]{0,80}"
     r"|bối cảnh[^;.,]{0,40}"  # "trong bối cảnh kinh tế cả nước gặp khó khăn, …": the setting, not the subject
+
     # whose part the subject is, in an opening that says what it is: "Là phường trung tâm của TP Thanh Hóa, …, Trường
     # Thi đã …", "Là xã thuần nông của huyện Thanh Trì, …"
     r"|(?:^|[\n.]\s?)[Ll]à\s(?:một\s)?(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố)\b[^,.;:\n]{0,40}\s(?:của|thuộc)\s"
@@ -1051,8 +1052,10 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
             continue  # ("cao nhất cả nước", "cao nhất vùng Tây Nguyên": the group a unit is ranked in)
         if m.place.level in ("country", "region") and _RANKED_AMONG.search(text, max(0, m.start - 40), m.start):
             continue  # "xếp thứ 9/13 tỉnh, thành vùng Đồng bằng sông Cửu Long": the group ranked in, not the subject
-        if _reports(m, text):
-            continue  # "Theo Bộ Tài chính, …", "Bộ Tài chính cho biết": who says it, not what it is about
+        if _reports(m, text) or _PASSIVE_BY.search(text, max(0, m.start - 30), m.start) and _AGENT_ACTS.match(text, m.end):
+            continue  # "Theo Bộ Tài chính, …", "Bộ Tài chính cho biết": who says it, not what it is about; "20/20 xã
+            # của huyện Củ Chi đã được UBND TP.HCM công nhận …": who acts on the subject (not who informs: "được UBND
+            # quận 12 thông tin")
         if _COMPARED_BEFORE.search(text, max(0, m.start - 12), m.start) \
                 or compared is not None and _LIST_JOIN.fullmatch(text, compared.end, m.start):
             compared = m  # (and the units listed after it: "chỉ sau Hải Phòng và Quảng Ninh")
@@ -1083,6 +1086,8 @@ def _in_aside_after(m: Mention, unit: Mention, text: str) -> bool:
 _COMPOSED_OF = re.compile(r"\b(?:gồm|bao gồm|sáp nhập|hợp nhất|trước đây|trên cơ sở|từ)\b")
 
 
+_PASSIVE_BY = re.compile(r"\b(?:được|do)\s(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s$")
+_AGENT_ACTS = re.compile(r"\s(?:công nhận|giao|phê duyệt|cấp|hỗ trợ|khen thưởng|tặng|trao|phân bổ|bố trí|chọn|đánh giá)\b")
 _LIST_JOIN = re.compile(r",\s|\s(?:và|hoặc)\s")  # between two units of a list ("Hải Phòng và Quảng Ninh")
 _SHARE_WHOLE_BEFORE = re.compile(r"\b(?:chiếm|đóng góp|tương đương|bằng)\s(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s)?(?:[\d.,]+\s?%|\d+/\d+)\s"
                                  r"(?:[^\W\d_]+\s){1,7}(?:của\s)?$")  # (also "chiếm gần 1/5 tổng thu … của tỉnh X")
@@ -1479,11 +1484,11 @@ def _in_concession(text: str, at: int, s: Sentence, pos: int) -> bool:
     """Whether the time mark at ``at`` stands in a clause that concedes ("dù", "mặc dù", "tuy") and ``pos`` outside
     it: the time of the circumstance, not of the figure ("số thu tăng 8,7%, dù địa phương chịu ảnh hưởng nặng nề của
     dịch trong quý III"; "Dù quý I gặp khó khăn, cả năm thu đạt 512 tỷ đồng")."""
-    opened = _CONCESSION.search(text, s.start, at)
+    opened = _CONCESSION.search(text[s.start:at])  # (on the sentence alone, where "^" is its start)
     if opened is None:
         return False
     closed = min([i for i in (text.find(",", at, s.end), text.find(";", at, s.end)) if i >= 0] or [s.end])
-    return not opened.start() <= pos < closed
+    return not s.start + opened.start() <= pos < closed
 
 
 #: an aside set off by commas that gives the day a unit was founded: "TP Từ Sơn, đô thị được thành lập từ tháng 11/2021,
@@ -2878,6 +2883,8 @@ _YARDSTICK_BEFORE = re.compile(r"\b(?:hơn|so với|bằng|gấp)\b[^,;.%\d]{0,4
 _YARDSTICK_OF = re.compile(r"\b(?:hơn|so với|bằng)\s(?:mức\s)?(?:bình quân|trung bình|chung)\b[^;.]{0,25}\bcủa\s$")
 #: where people or goods go: "khách quá cảnh qua cảng Rạch Giá để ra Phú Quốc", "xuất khẩu sang …": no subject
 _DESTINATION_BEFORE = re.compile(r"\b(?:ra|sang|tới)\s$")
+#: a part a sentence singles out: "Riêng phường Mỹ An có 41 cơ sở lưu trú." (the sentences after it are not about it)
+_PART_NAMED = re.compile(r"(?<![\w])[Rr]iêng\s$")
 #: the time before units merged: "Trước thời điểm hợp nhất, …", "trước khi sáp nhập": the units then are history
 _BEFORE_MERGER = re.compile(r"\b[Tt]rước\s(?:khi\s|thời điểm\s)?(?:hợp nhất|sáp nhập|sắp xếp)\b")
 _FORMER_AFTER = re.compile(r"\s(?:\(\s?)?(?:cũ|trước đây)\b")  # "huyện Bình Chánh cũ", "tỉnh Yên Bái (cũ)"
@@ -2905,6 +2912,7 @@ def _sentence_owners(s: Sentence, a: ArticleState) -> list[Mention]:
     owners = [m for m in owners if (m.place.level != "ministry" or m.place == a.place[0])
               and not _FORMER_AFTER.match(text, m.end)
               and not _BEFORE_MERGER.search(text, s.start, m.start)
+              and not _PART_NAMED.search(text, max(s.start, m.start - 10), m.start)
               and not _YARDSTICK_OF.search(text, max(s.start, m.start - 50), m.start)
               and not _DESTINATION_BEFORE.search(text, max(s.start, m.start - 8), m.start)]
     return owners
