@@ -1045,17 +1045,8 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
         if m.plural or could_match(_NOT_SUBJECT_WORDS, lowered(text[max(0, m.start - 100):m.start])) \
                 and _NOT_SUBJECT_BEFORE.search(text, max(0, m.start - 100), m.start):
             continue
-        if _AMONG_BEFORE.search(text, max(0, m.start - 80), m.start):
-            continue  # "cao nhất trong 78 xã, phường, đặc khu của tỉnh Quảng Trị": the group ranked in, not a subject
-        if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 12), m.start) \
-                or m.place.level == "region" and _REGION_GROUP_BEFORE.search(text, max(0, m.start - 20), m.start):
-            continue  # ("cao nhất cả nước", "cao nhất vùng Tây Nguyên": the group a unit is ranked in)
-        if m.place.level in ("country", "region") and _RANKED_AMONG.search(text, max(0, m.start - 40), m.start):
-            continue  # "xếp thứ 9/13 tỉnh, thành vùng Đồng bằng sông Cửu Long": the group ranked in, not the subject
-        if _reports(m, text) or _PASSIVE_BY.search(text, max(0, m.start - 30), m.start) and _AGENT_ACTS.match(text, m.end):
-            continue  # "Theo Bộ Tài chính, …", "Bộ Tài chính cho biết": who says it, not what it is about; "20/20 xã
-            # của huyện Củ Chi đã được UBND TP.HCM công nhận …": who acts on the subject (not who informs: "được UBND
-            # quận 12 thông tin")
+        if _ranked_in_or_says(m, text):
+            continue
         if _COMPARED_BEFORE.search(text, max(0, m.start - 12), m.start) \
                 or compared is not None and _LIST_JOIN.fullmatch(text, compared.end, m.start):
             compared = m  # (and the units listed after it: "chỉ sau Hải Phòng và Quảng Ninh")
@@ -1072,6 +1063,22 @@ def _subjects(found: list[Mention], text: str) -> list[Mention]:
         out.append(m)
         chain = None
     return out
+
+
+def _ranked_in_or_says(m: Mention, text: str) -> bool:
+    """Whether ``m`` is the group a unit is ranked in ("cao nhất trong 78 xã, phường, đặc khu của tỉnh Quảng Trị",
+    "cao nhất cả nước", "cao nhất vùng Tây Nguyên", "xếp thứ 9/13 tỉnh, thành vùng Đồng bằng sông Cửu Long"), who says
+    it ("Theo Bộ Tài chính, …", "Bộ Tài chính cho biết"), or who acts on the subject ("20/20 xã của huyện Củ Chi đã
+    được UBND TP.HCM công nhận …"; not who informs: "được UBND quận 12 thông tin"): no subject."""
+    if _AMONG_BEFORE.search(text, max(0, m.start - 80), m.start):
+        return True
+    if m.place.level == "country" and _GROUP_BEFORE.search(text, max(0, m.start - 12), m.start) \
+            or m.place.level == "region" and _REGION_GROUP_BEFORE.search(text, max(0, m.start - 20), m.start):
+        return True
+    if m.place.level in ("country", "region") and _RANKED_AMONG.search(text, max(0, m.start - 40), m.start):
+        return True
+    return _reports(m, text) or bool(_PASSIVE_BY.search(text, max(0, m.start - 30), m.start)
+                                     and _AGENT_ACTS.match(text, m.end))
 
 
 def _in_aside_after(m: Mention, unit: Mention, text: str) -> bool:
