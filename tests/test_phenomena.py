@@ -2501,3 +2501,12 @@ def test_the_school_year_just_ended(dated, period):
 def test_a_conceded_time_opening_the_sentence_dates_nothing():
     body = "Năm 2021, huyện gặp nhiều khó khăn. Dù quý III chịu ảnh hưởng của dịch, huyện vẫn thu ngân sách được 512 tỷ đồng."
     assert fig(body, "512", head="Tiêu đề\nXã hội 28/12/2021 08:00\n").period == "2021"
+
+
+# --- a part of the year that the part reported on has not reached ("… phải dồn sức cho quý IV thì mới mong về đích" in a
+# report on nine months) dates nothing after it --------------------------------------------------------------------------
+def test_a_part_of_the_year_not_reached_yet_frames_nothing():
+    body = ("Tổng thu ngân sách trên địa bàn 9 tháng năm 2012 đạt 1.028 tỷ đồng. \"Giá trị sản xuất công nghiệp mới đạt "
+            "6.940 tỷ đồng, nên thành phố phải dồn sức cho quý IV thì mới mong về đích\", ông Thanh nói. Kim ngạch xuất "
+            "khẩu ước đạt 285 triệu USD.")
+    assert fig(body, "285", head="Tiêu đề\nKinh tế 03/10/2012 08:00\n").period == "2012-9M"

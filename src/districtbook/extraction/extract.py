@@ -2949,7 +2949,8 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     last = _reported_marks(s, p, a)
     if not last:
         return  # (nor a part a sentence singles out: "Riêng quý II tăng 7,96%." dates its own figures only)
-    if _DEADLINE_DAY.match(a.text, last[-1][0]) and _WILL.search(a.text, s.start, s.end):
+    if _DEADLINE_DAY.match(a.text, last[-1][0]) and _WILL.search(a.text, s.start, s.end) \
+            or _after_its_part(last[-1][1], p.period[0]):
         return  # "Dự kiến đến hết ngày 31/1/2021, quận sẽ giải ngân 100% vốn.": a deadline ahead frames nothing
     if _within_span(last[-1][1], p.period[0]) and last[-1][0] - s.start > 12:
         return  # "Nhiệm kỳ qua, … Thu nhập năm 2025 đạt …; tỷ lệ hộ nghèo còn …": a year inside the term dates its clause
@@ -2960,6 +2961,15 @@ def _carry_period(s: Sentence, p: ParagraphState, a: ArticleState) -> None:
     p.period = (last[-1][1], "paragraph", last[-1][0], last[-1][2], p.index)
     p.frames += _frames(last, s, a)
     p.restates_lead = p.restates_lead or bool(a.lead_frame[0]) and last[-1][1] == a.lead_frame[0]
+
+
+def _after_its_part(period: str, frame: str) -> bool:
+    """Whether ``period`` is a part of the year ``frame`` (a part of a year the paragraph reports on) has not reached:
+    "… thành phố phải dồn sức cho quý IV thì mới mong về đích" in a report on nine months dates nothing after it."""
+    if not (_SUB_YEAR.search(frame) and _IN_ONE_YEAR.fullmatch(period)) or "YTD" in frame:
+        return False
+    first, reported = _period_of(period), _period_of(frame)
+    return bool(first and reported and first.start.year == reported.end.year and first.start > reported.end)
 
 
 #: a day by which something is to be done: "đến hết ngày 31/1/2021", "trước ngày 15/12"
