@@ -2510,3 +2510,12 @@ def test_a_part_of_the_year_not_reached_yet_frames_nothing():
             "6.940 tỷ đồng, nên thành phố phải dồn sức cho quý IV thì mới mong về đích\", ông Thanh nói. Kim ngạch xuất "
             "khẩu ước đạt 285 triệu USD.")
     assert fig(body, "285", head="Tiêu đề\nKinh tế 03/10/2012 08:00\n").period == "2012-9M"
+
+
+# --- land sown or planted in a season or a year ("diện tích gieo trồng đạt 1.150 ha", "trồng mới 35 ha rừng") is a result
+# over that time, which the frame dates; the land a unit has ("diện tích tự nhiên") is a stock, which it does not ---------
+def test_land_sown_is_a_result_and_land_held_a_stock():
+    body = ("Năm 2022, xã Lũng Cú hoàn thành 14/16 chỉ tiêu. Tổng diện tích gieo trồng đạt 1.150 ha, bằng 101,3% kế hoạch. "
+            "Toàn xã trồng mới 35 ha rừng. Diện tích tự nhiên của xã là 3.500 ha.")
+    assert [(fig(body, q).metric, fig(body, q).period) for q in ("1.150", "35 ha", "3.500")] == \
+        [("planted_area", "2022"), ("planted_area", "2022"), ("area", "")]

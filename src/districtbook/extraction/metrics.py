@@ -223,6 +223,9 @@ FAMILIES = (
        r"văn hóa|văn minh", r"^phường", units="ratio count"),
     _f("units_count", "other", None,
        r"^(?:phường|xã|quận|huyện|tỉnh|thành phố|vùng|đơn vị)", units="count ratio"),
+    # land sown, planted, harvested in a season or a year: a result over that time, not the land a unit has
+    _f("planted_area", "other", r"gieo trồng|gieo cấy|gieo sạ|xuống giống|trồng mới|trồng rừng|trồng thêm|trồng được|"
+       r"thu hoạch", units="ha"),
     _f("area", "other", r"diện tích", units="km2 ha m2"),
     # "145.000 dân": the inhabitants counted right after the number (not "dân số", "dân phố", "dân cư", "dân tộc")
     _f("population", "other", r"dân số|nhân khẩu|^\s?dân\b(?!\s(?:số|phố|cư|tộc|quân|chủ|sinh|vận))",
