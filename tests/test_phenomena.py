@@ -2519,3 +2519,14 @@ def test_land_sown_is_a_result_and_land_held_a_stock():
             "Toàn xã trồng mới 35 ha rừng. Diện tích tự nhiên của xã là 3.500 ha.")
     assert [(fig(body, q).metric, fig(body, q).period) for q in ("1.150", "35 ha", "3.500")] == \
         [("planted_area", "2022"), ("planted_area", "2022"), ("area", "")]
+
+
+# --- the day a balance is taken, said after what it is of late in its sentence ("…; tổng dư nợ tính đến ngày 30/11/2025
+# đạt …"), dates only its clause; "Trong năm học này" in an undated report on "Năm học 2018-2019" is that school year ----
+def test_a_balances_day_dates_its_clause_and_this_school_year_undated_is_the_frames():
+    body = ("Năm 2025, Ngân hàng Chính sách xã hội cho vay 1.650 tỷ đồng; tổng dư nợ tính đến ngày 30/11/2025 đạt 9.842 tỷ "
+            "đồng.\nChương trình xóa nhà tạm hỗ trợ sửa chữa 12.735 căn nhà.")
+    assert fig(body, "12.735", head="Tiêu đề\nXã hội 18/12/2025 08:00\n").period == "2025"
+    body = ("Đà Nẵng (TTXVN) - Năm học 2018-2019, xã Hòa Bắc có 99,2% học sinh hoàn thành chương trình tiểu học.\n"
+            "Trong năm học này, toàn xã có 3 trường với 612 học sinh.")
+    assert fig(body, "612", head="Xã Hòa Bắc nâng cao chất lượng giáo dục\n").period == "2018-2019"

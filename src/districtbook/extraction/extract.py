@@ -2184,16 +2184,7 @@ def _in_its_frame(period: str, m0: int, m1: int, r: Reading, s: Sentence, p: Par
     frame, for a part of a year named without one (:func:`_year_of_frame`; "Năm 2023, tỉnh thu …; riêng quý IV thu
     800 tỷ đồng"), the coming term for a term named without its years in a goal ("Đại hội đề ra 18 chỉ tiêu: … cuối
     nhiệm kỳ đạt 180 triệu đồng")."""
-    frame, mark = p.period[0], a.text[m0:m1]
-    earlier = [q for pos, q, scope, e in s.marks if e <= m0 and not scope and _IN_ONE_YEAR.fullmatch(q)
-               and _NAMES_ITS_YEAR.search(a.text, pos, e)] if not _NAMES_ITS_YEAR.search(mark) else []
-    # (only a time named without its year takes a frame's: _year_of_frame; "Cùng kỳ năm 2021, … 10 tháng …" 2021's)
-    frame = earlier[-1] if earlier else frame
-    framed = _year_of_frame(period, mark, frame)
-    named = next((q for q, q0, q1 in (a.lead_period, a.title_frame[0:1] + a.title_frame[2:4])
-                  if len(q) > 4 and q[4:] == period[4:] and _NAMES_ITS_YEAR.search(a.text, q0, q1)), "")
-    if named and not earlier and _IN_ONE_YEAR.fullmatch(named) and not _NAMES_ITS_YEAR.search(mark):
-        framed = named  # "quý I" in a report on "quý I/2026" is that quarter, whatever year a look back named before
+    framed = _framed_year(period, a.text[m0:m1], m0, s, p, a)
     now = a.lead_period[0][:4]  # the time the lead reports on ("Quý I/2026, …"), not a page's date
     ahead = r.goal_before or _FORECAST_BEFORE.search(a.text, max(r.clause[0], m0 - 40), m0)
     # "Quý I/2026, … Cả năm 2025, … Dự kiến quý II, tỉnh thu …": a forecast is of no time already past
@@ -2203,6 +2194,26 @@ def _in_its_frame(period: str, m0: int, m1: int, r: Reading, s: Sentence, p: Par
     return period
 
 
+def _framed_year(period: str, mark: str, m0: int, s: Sentence, p: ParagraphState, a: ArticleState) -> str:
+    """A time named without its year, read in the year of the sentence's earlier time ("Cùng kỳ năm 2021, … 10 tháng
+    …": 2021's), else of the paragraph's frame (:func:`_year_of_frame`), else of the headline or lead that names that
+    part with its year ("quý I" in a report on "quý I/2026", whatever year a look back named before); "Trong năm học
+    này" in an undated report on "Năm học 2018-2019" is that school year."""
+    earlier = [q for pos, q, scope, e in s.marks if e <= m0 and not scope and _IN_ONE_YEAR.fullmatch(q)
+               and _NAMES_ITS_YEAR.search(a.text, pos, e)] if not _NAMES_ITS_YEAR.search(mark) else []
+    frame = earlier[-1] if earlier else p.period[0]
+    framed = _year_of_frame(period, mark, frame)
+    if a.periods.pub_month is None and _THIS_SCHOOL_YEAR.fullmatch(mark) and _SCHOOL_YEAR.fullmatch(frame):
+        return frame
+    named = next((q for q, q0, q1 in (a.lead_period, a.title_frame[0:1] + a.title_frame[2:4])
+                  if len(q) > 4 and q[4:] == period[4:] and _NAMES_ITS_YEAR.search(a.text, q0, q1)), "")
+    if named and not earlier and _IN_ONE_YEAR.fullmatch(named) and not _NAMES_ITS_YEAR.search(mark):
+        return named
+    return framed
+
+
+_THIS_SCHOOL_YEAR = re.compile(r"[Nn]ăm học (?:này|nay)")
+_SCHOOL_YEAR = re.compile(r"((?:19|20)\d\d)-(?:19|20)\d\d")  # (checked for consecutive years by the caller's frame)
 _FORECAST_BEFORE = re.compile(r"\b(?:[Dd]ự kiến|[Dd]ự báo|[Pp]hấn đấu)\s(?:[^\W\d]+\s){0,3}$")
 _TERM_UNNAMED = re.compile(r"[^\d]*nhiệm kỳ[^\d]*")  # a term named without its years: "nhiệm kỳ", "cả nhiệm kỳ"
 _IN_ONE_YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:H[12]|Q[1-4]|\d{1,2}M|\d\d|YTD))?")
@@ -2972,6 +2983,9 @@ def _after_its_part(period: str, frame: str) -> bool:
     return bool(first and reported and first.start.year == reported.end.year and first.start > reported.end)
 
 
+_AFTER_ITS_SUBJECT = re.compile(r";\s?[^,;\d]*[^\W\d_][^,;\d]*\s$")  # words of its own clause before it, after a ";"
+#: a day a level or a running total is taken on: "tính đến ngày 30/11/2025", "đến ngày 15/10"
+_CUTOFF = re.compile(r"(?:[Tt]ính\s)?(?:đến|tới)\s(?:hết\s)?ngày\s")
 #: a day by which something is to be done: "đến hết ngày 31/1/2021", "trước ngày 15/12"
 _DEADLINE_DAY = re.compile(r"(?:[Đđ]ến hết|[Đđ]ến|[Tt]ới|[Tt]rước)\s(?:ngày\s)?\d{1,2}/\d{1,2}")
 _WILL = re.compile(r"\b(?:[Dd]ự kiến|[Dd]ự báo|sẽ|[Pp]hấn đấu)\b")  # what is to come
@@ -3005,7 +3019,10 @@ def _reported_marks(s: Sentence, p: ParagraphState, a: ArticleState) -> list[tup
         # follows, not the one a conference launches
         last = [mark for mark in last if not _LAUNCHED_BEFORE.search(a.text, max(s.start, mark[0] - 30), mark[0])] \
             or last
-    return [mark for mark in _not_compared(last, a.text) if not _dates_its_clause_only(mark[0], s.start, a.text)]
+    return [mark for mark in _not_compared(last, a.text) if not _dates_its_clause_only(mark[0], s.start, a.text)
+            and not (_CUTOFF.match(a.text, mark[0]) and _AFTER_ITS_SUBJECT.search(a.text, s.start, mark[0]))]
+    # ("…; tổng dư nợ tính đến ngày 30/11/2025 đạt 9.842 tỷ đồng": the day a balance is taken, said after what it is of
+    # late in its sentence, dates only its clause; not one opening its clause: "…; nhờ đó, tính đến ngày 30/11, …")
 
 
 def _without_years_ahead(last: list[tuple[int, str, int]], s: Sentence, p: ParagraphState, a: ArticleState,
@@ -3080,8 +3097,8 @@ _IN_COMPARISON = re.compile(r"\b[Ss]o với\b[^,;.]*$|"
 #: an outlet's mark that opens a lead: "GD&TĐ - ", "(QNO) - ", "HNM – "
 _AGENCY_MARK = re.compile(r"\(?[A-ZĐ][A-ZĐ&.]{1,9}\)?\s?[-–]\s")
 #: a news agency's dateline that opens a lead: "Hậu Giang, 18/8/2010 (TTXVN) - ", "Cần Thơ, 30/12/2020 (TTXVN) - "
-_DATELINE_OPENS = re.compile(r"[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,4},\s\d{1,2}/\d{1,2}(?:/\d{4})?\s?"
-                             r"(?:\([^()\d]{2,15}\)\s?)?[-–]\s")
+_DATELINE_OPENS = re.compile(r"[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,4}(?:,\s\d{1,2}/\d{1,2}(?:/\d{4})?\s?"
+                             r"(?:\([^()\d]{2,15}\)\s?)?|\s\([^()\d]{2,15}\)\s?)[-–]\s")  # (or "Đà Nẵng (TTXVN) - ")
 _PART_OPENER = re.compile(r"\b(?:[Rr]iêng|[Tt]rong đó),?\s$|\bCùng (?:thời điểm|kỳ)(?: này)?\s(?:năm\s)?$")
 #   ("Cùng thời điểm năm 2023, tỷ lệ giải ngân mới đạt 61,8%.": the time compared with dates that sentence only)
 #: the period of a compared value: "cao hơn mức tăng 6,18% của năm 2016" dates that value, not what follows
