@@ -1017,3 +1017,16 @@ def test_a_bare_thi_tran_is_the_town_named_before():
 ])
 def test_an_agent_a_part_singled_out_and_an_island_are_no_subjects(head, body, quote, place):
     assert placed(body, quote, head) == place
+
+
+# --- whose poverty standard it is ("theo chuẩn nghèo thành phố") names no subject; a unit's office ("bộ phận tiếp nhận và
+# trả kết quả của quận") is that unit's, as its measures are -------------------------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Quận 12 đạt 22/24 chỉ tiêu năm 2022", "Năm 2022, Quận 12 đạt và vượt 22/24 chỉ tiêu. Cuối năm 2022, tỷ lệ hộ nghèo "
+     "theo chuẩn nghèo thành phố còn 0,34%.", "0,34", "Quận 12"),
+    ("Ninh Kiều dẫn đầu chỉ số cải cách hành chính của Cần Thơ", "Theo kết quả công bố chỉ số cải cách hành chính năm 2016 "
+     "của TP Cần Thơ, quận Ninh Kiều đạt 87,35 điểm.\nỞ cấp thành phố, năm 2016 Cần Thơ xếp thứ 16/63 tỉnh, thành.\nTrong 9 "
+     "tháng năm 2017, bộ phận tiếp nhận và trả kết quả của quận tiếp nhận 28.465 hồ sơ.", "28.465", "Ninh Kiều"),
+])
+def test_a_standards_owner_is_no_subject_and_a_units_office_is_its(head, body, quote, place):
+    assert placed(body, quote, head) == place

@@ -245,7 +245,7 @@ def test_the_generic_level_word_pattern_finds_what_its_look_behind_form_did():
               "huyện/", "phường/", "xã/", "thị ", "Thị ", "được ", "do ", "được UBND ", "do UBND ", "được HĐND ", "do HĐND ",
               "vốn ngân sách ", "Vốn ngân sách ",
               "nguồn ngân sách ", "giáp ", "kề ", "cạnh ", "chỉ tiêu ", "kế hoạch ", "dự toán ", "hợp tác ", "Hợp tác ",
-              "trục ", "liên "]
+              "trục ", "liên ", "chuẩn nghèo "]
     old = re.compile("".join(f"(?<!{b})" for b in before) + r"\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố|"
                      r"[Tt]hị xã|[Tt]hị trấn)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)|(?<=[Xx]ã)\s(?:hội|viên)\b|[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn)\b)")
     odd = ["của phường có, theo quận thì, chuẩn xã đạt, Phường 5, phường Tân Định, xã giao lưu, quận đề ra, "
@@ -258,7 +258,8 @@ def test_the_generic_level_word_pattern_finds_what_its_look_behind_form_did():
            "27 học sinh đạt giải cấp huyện, 9 học sinh giỏi cấp tỉnh; thu ngân sách cấp xã với",
            "xã được UBND tỉnh công nhận; do HĐND huyện giao; UBND tỉnh có",
            "an sinh xã hội, xã hội hóa; xã viên hợp tác xã; Hợp tác xã có; đường trục xã, liên huyện; xã có",
-           "Năm nay, thị trấn có 212 hộ; các thị trấn; Thị trấn Cần Thạnh; xã, thị trấn đạt"]
+           "Năm nay, thị trấn có 212 hộ; các thị trấn; Thị trấn Cần Thạnh; xã, thị trấn đạt",
+           "theo chuẩn nghèo thành phố còn 0,34%; chuẩn nghèo tỉnh; thành phố có"]
     for text in TEXTS + COMPOSED + odd:
         for start in range(0, len(text), 17):
             assert [m.span() for m in extract._GENERIC_UNIT.finditer(text, start)] == \

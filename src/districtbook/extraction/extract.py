@@ -1132,7 +1132,8 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                                 "giáp ", "kề ", "cạnh ",  # "Huyện Vũ Thư, giáp thành phố, …": a neighbour, not the subject
                                 "chỉ tiêu ", "kế hoạch ", "dự toán ",  # "đạt 153% chỉ tiêu Huyện ủy giao": who set it
                                 # "hợp tác xã", "đường trục xã", "đường liên huyện": a cooperative, roads, no unit
-                                "hợp tác ", "Hợp tác ", "trục ", "liên "),
+                                "hợp tác ", "Hợp tác ", "trục ", "liên ",
+                                "chuẩn nghèo "),  # "theo chuẩn nghèo thành phố": whose standard, not the subject
                         # "một số quận", "nhiều phường", "mỗi xã": several units, not the one; "9 quận, huyện",
                         # "phường/xã": units of two kinds counted or named together
                         # "xếp thứ 20/63 tỉnh, thành phố": the provinces and cities ranked, not "the city"; "các đảng bộ
@@ -1144,6 +1145,7 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
 #: a measure of the province or the city, said with "của" ("tổng thu ngân sách của tỉnh đạt", "tăng trưởng kinh tế của
 #: thành phố"): the level word is the figure's unit (a bare "của tỉnh" is most often whose a thing is, not a subject)
 _MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập|[Qq]uỹ|"
+                              r"[Bb]ộ phận|"  # (a unit's office: "bộ phận tiếp nhận và trả kết quả của quận tiếp nhận …")
                               r"[Cc]hỉ số|[Tt]ỷ lệ|[Đđ]iểm số|[Tt]ổng số)"
                               r"(?:\s(?:[^\W\d_]+|\([^\W\d_]{2,8}(?:\s[^\W\d_]{2,8})?\))){0,7}?(?:\snăm\s(?:19|20)\d\d)?"
                               r"(?<!theo chuẩn)(?<!theo)\scủa\s(?P<unit>tỉnh|thành phố|huyện|quận|thị xã|phường|xã)"
