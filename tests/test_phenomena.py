@@ -2530,3 +2530,13 @@ def test_a_balances_day_dates_its_clause_and_this_school_year_undated_is_the_fra
     body = ("Đà Nẵng (TTXVN) - Năm học 2018-2019, xã Hòa Bắc có 99,2% học sinh hoàn thành chương trình tiểu học.\n"
             "Trong năm học này, toàn xã có 3 trường với 612 học sinh.")
     assert fig(body, "612", head="Xã Hòa Bắc nâng cao chất lượng giáo dục\n").period == "2018-2019"
+
+
+# --- a goal against a year's plan, due early the next year ("phấn đấu đến hết ngày 31/1/2026 giải ngân 100% kế hoạch
+# vốn năm 2025"), is that plan's year, not the months to the deadline ----------------------------------------------------
+@pytest.mark.parametrize(("sentence", "period"), [
+    ("Năm 2025, huyện phấn đấu đến hết ngày 31/1/2026 giải ngân 100% kế hoạch vốn năm 2025.", "2025"),
+    ("Huyện phấn đấu đến hết ngày 31/01/2021 giải ngân 100% kế hoạch vốn được giao.", "2020"),
+])
+def test_a_goal_against_a_years_plan_due_early_next_year_is_that_years(sentence, period):
+    assert fig(sentence, "100%", head="Tiêu đề\nXã hội 20/12/2020 08:00\n").period == period

@@ -2304,9 +2304,23 @@ _PLAN_SET_BEFORE = re.compile(
 
 
 def resolve_plan_year(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
-    """"để đạt được kế hoạch dự kiến 4.000 tỷ đồng": a plan's amount is the year's, not the part's."""
+    """"để đạt được kế hoạch dự kiến 4.000 tỷ đồng": a plan's amount is the year's, not the part's; "phấn đấu đến hết
+    ngày 31/1/2026 giải ngân 100% kế hoạch vốn (năm 2025)": a goal against a year's plan, due early the next year, is
+    that plan's year, not the months to the deadline."""
     if r.tok.unit == "VND_bn" and _PLAN_AMOUNT.search(r.before[-40:]) and r.period[:4].isdigit():
         r.period, r.period_ev = r.period[:4], ("plan_year", *r.period_ev[1:])
+        return
+    plan = _OF_PLAN_AFTER.match(r.after) if r.tok.unit == "percent" and r.period.endswith("YTD") else None
+    day = _DEADLINE_DAY.match(a.text, r.period_ev[1]) if plan and r.period_ev[1] >= 0 else None
+    due = _DAY_MONTH_YEAR.search(a.text, day.start(), r.period_ev[2]) if day else None
+    if due and int(due[2]) <= 3 and (r.goal_before or _WILL.search(a.text, s.start, r.tok.start)):
+        year = plan["y"] or str(int(due[3]) - 1)
+        r.period, r.period_ev = year, ("plan_year", *r.period_ev[1:])
+
+
+#: what a percentage is of, a plan (and its year): "100% kế hoạch vốn năm 2025", "100% vốn được giao"
+_OF_PLAN_AFTER = re.compile(r"\s?(?:kế hoạch|vốn|KH)\b(?:[^,;.\d]{0,30}?\snăm\s(?P<y>(?:19|20)\d\d))?")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)")
 
 
 #: the present state said right before a figure: "thu nhập … hiện nay trên 48 triệu đồng" is no goal
