@@ -2313,7 +2313,7 @@ def resolve_plan_year(r: Reading, s: Sentence, p: ParagraphState, a: ArticleStat
     plan = _OF_PLAN_AFTER.match(r.after) if r.tok.unit == "percent" and r.period.endswith("YTD") else None
     day = _DEADLINE_DAY.match(a.text, r.period_ev[1]) if plan and r.period_ev[1] >= 0 else None
     due = _DAY_MONTH_YEAR.search(a.text, day.start(), r.period_ev[2]) if day else None
-    if due and int(due[2]) <= 3 and (r.goal_before or _WILL.search(a.text, s.start, r.tok.start)):
+    if plan and due and int(due[2]) <= 3 and (r.goal_before or _WILL.search(a.text, s.start, r.tok.start)):
         year = plan["y"] or str(int(due[3]) - 1)
         r.period, r.period_ev = year, ("plan_year", *r.period_ev[1:])
 
