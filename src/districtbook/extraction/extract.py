@@ -1980,6 +1980,7 @@ class ParagraphState:
     restates_lead: bool = False  # a sentence of it names the period the lead set, and no frame of its own
     had_targets: bool = False
     goals_said: bool = False  # a sentence of it set the goals of a term or a plan ("Đại hội đề ra mục tiêu …")
+    opened_on_goals: bool = False  # ``in_targets`` as the paragraph opened, before any sentence of it set goals
     #: the last figure whose own clause named its unit: (its sentence's start, its clause's start, the unit, evidence)
     clause_place: tuple[int, int, Place, Evidence] | None = None
 
@@ -2215,7 +2216,7 @@ def _framed_year(period: str, mark: str, m0: int, s: Sentence, p: ParagraphState
 
 
 _THIS_SCHOOL_YEAR = re.compile(r"[Nn]ăm học (?:này|nay)")
-_SCHOOL_YEAR = re.compile(r"((?:19|20)\d\d)-(?:19|20)\d\d")  # (checked for consecutive years by the caller's frame)
+_SCHOOL_YEAR = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d")  # a frame of two years ("2018-2019"; any span, in fact)
 _FORECAST_BEFORE = re.compile(r"\b(?:[Dd]ự kiến|[Dd]ự báo|[Pp]hấn đấu)\s(?:[^\W\d]+\s){0,3}$")
 _TERM_UNNAMED = re.compile(r"[^\d]*nhiệm kỳ[^\d]*")  # a term named without its years: "nhiệm kỳ", "cả nhiệm kỳ"
 _IN_ONE_YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:H[12]|Q[1-4]|\d{1,2}M|\d\d|YTD))?")
@@ -2883,15 +2884,15 @@ def _paragraph(line: Line, a: ArticleState) -> ParagraphState:
     if not _BREAKDOWN.match(line_text):  # "Trong đó, ngành thương mại tăng 9,29%": the paragraph before goes on
         a.verb_cues = {}
     return ParagraphState(line, a.paragraph, a.subjects(line.start, line.end), in_targets, a.section_period,
-                          a.section_place or a.place)
+                          a.section_place or a.place, opened_on_goals=in_targets)
 
 
 def _sentence(s_start: int, s_end: int, previous: int, p: ParagraphState, a: ArticleState) -> Sentence:
     # "… đề ra 28 chỉ tiêu. Trong đó, 19 chỉ tiêu …": a breakdown reads with the sentence it breaks down
     frame_start = previous if _BREAKDOWN.match(a.text, s_start) else s_start
-    if p.goals_said and not _DONE.search(a.text, s_start, s_end):
-        # "Đại hội đề ra mục tiêu đến cuối nhiệm kỳ …. Tổng thu ngân sách tăng bình quân 10%/năm trở lên.": goals too
-        p.in_targets = True
+    # "Đại hội đề ra mục tiêu đến cuối nhiệm kỳ …. Tổng thu ngân sách tăng bình quân 10%/năm trở lên.": goals too;
+    # not a sentence after them that says what was done ("Đại hội đã bầu 37 đồng chí …")
+    p.in_targets = p.opened_on_goals or p.goals_said and not _DONE.search(a.text, s_start, s_end)
     return Sentence(s_start, s_end, frame_start, [m for m in p.found if s_start <= m.start < s_end],
                     scoped_marks(a.text, s_start, s_end, a.periods), _clauses(a.text, s_start, s_end),
                     _GoalWords(a.text, frame_start, s_end, a.periods.pub_year or a.periods.year))
