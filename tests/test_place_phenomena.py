@@ -1030,3 +1030,32 @@ def test_an_agent_a_part_singled_out_and_an_island_are_no_subjects(head, body, q
 ])
 def test_a_standards_owner_is_no_subject_and_a_units_office_is_its(head, body, quote, place):
     assert placed(body, quote, head) == place
+
+
+# --- a national report that ranks provinces, naming its leader twice, is the country's; an office's ministry in
+# brackets ("Theo Cục Thống kê (Bộ Tài chính)") and "Báo cáo của Bộ …" name who reports, not a subject; a region's
+# article stays the region's ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Quý II/2023: 21 tỉnh, thành phố có GRDP tăng trên 7%", "Theo Cục Thống kê (Bộ Tài chính), tổng sản phẩm trong "
+     "nước quý II ước tăng 4,14% so với cùng kỳ. Bắc Giang dẫn đầu với mức tăng 13,2%, tiếp theo là Thái Nguyên tăng 10,4% "
+     "và Ninh Bình tăng 9,6%.\n\nBắc Giang có chỉ số sản xuất công nghiệp tăng 26,1%; Thái Nguyên tăng 12%.", "4,14",
+     "Việt Nam"),
+    ("Quý II/2023: 21 tỉnh, thành phố có GRDP tăng trên 7%", "Theo Cục Thống kê (Bộ Tài chính), tổng sản phẩm trong "
+     "nước quý II ước tăng 4,14% so với cùng kỳ. Bắc Giang dẫn đầu với mức tăng 13,2%, tiếp theo là Thái Nguyên tăng 10,4% "
+     "và Ninh Bình tăng 9,6%.\n\nBắc Giang có chỉ số sản xuất công nghiệp tăng 26,1%; Thái Nguyên tăng 12%.", "10,4",
+     "Thái Nguyên"),
+    ("Thu ngân sách 9 tháng đạt 78% dự toán", "Báo cáo của Bộ Tài chính cho thấy, thu ngân sách nhà nước 9 tháng ước đạt "
+     "1.120.000 tỷ đồng, bằng 78% dự toán. Quảng Ninh thu 38.200 tỷ đồng, Bình Dương thu 44.100 tỷ đồng. Quảng Ninh vượt "
+     "tiến độ nhờ thu từ than; Đồng Nai thu 39.000 tỷ đồng.", "1.120.000", "Việt Nam"),
+    ("Bắc Trung Bộ: Tăng trưởng năm 2022 cao hơn bình quân cả nước", "Theo số liệu Tổng cục Thống kê, năm 2022 GRDP vùng "
+     "Bắc Trung Bộ tăng 8,2%. Thanh Hóa dẫn đầu với 10,7%, Nghệ An tăng 8,4%, Hà Tĩnh tăng 7,9%.\n\nQuy mô kinh tế toàn "
+     "vùng đạt 915.000 tỷ đồng, trong đó riêng Thanh Hóa đạt 264.000 tỷ đồng.", "915.000", "Bắc Trung Bộ"),
+])
+def test_a_national_ranking_is_the_countrys_and_a_regions_the_regions(head, body, quote, place):
+    assert placed(body, quote, head) == place
+
+
+def test_a_provinces_whole_party_is_no_national_source():
+    from districtbook.extraction.extract import _NATIONAL_SOURCE
+    assert _NATIONAL_SOURCE.search("kết nạp đảng viên trong toàn Đảng năm 2023")
+    assert _NATIONAL_SOURCE.search("các cấp ủy trong toàn Đảng bộ tỉnh đã kết nạp 2.146 đảng viên") is None

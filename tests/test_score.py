@@ -10,7 +10,8 @@ period 0.92 / 0.94 / 0.87; fourth session: metric 'other' 0.136 / 0.108 / 0.182,
 session: weakest field district 0.874 / 0.933 / 0.775; ninth session: F1 0.961 / 0.968 / 0.950, weakest field
 district 0.878 / 0.940 / 0.773, metric 'other' 0.128 / 0.101 / 0.170; tenth session: weakest field district
 0.879 / 0.940 / 0.777, metric 'other' 0.123 / 0.101 / 0.159; twelfth session: F1 0.961 / 0.965 / 0.948, weakest
-field 0.895 / 0.945 / 0.815, metric 'other' 0.124 / 0.102 / 0.16).  Raise them as the work lands; never lower them.  ``FLOORS``: F1, the weakest of district/period/basis agreement on the matched figures, and the
+field 0.895 / 0.945 / 0.815, metric 'other' 0.124 / 0.102 / 0.16; sixteenth session: weakest field 0.908 / 0.947 /
+0.844, after the rules on national reports).  Raise them as the work lands; never lower them.  ``FLOORS``: F1, the weakest of district/period/basis agreement on the matched figures, and the
 largest share of figures with metric ``other``.
 """
 from __future__ import annotations
@@ -28,9 +29,9 @@ DEVSET = Path(os.environ.get("DISTRICTBOOK_DEVSET") or ROOT.parent / "shared" / 
 
 
 FLOORS = {
-    "d01-d60": (0.96, 0.895, 0.124),
+    "d01-d60": (0.96, 0.905, 0.124),
     "d01-d40": (0.965, 0.945, 0.102),
-    "d41-d60": (0.948, 0.815, 0.16),
+    "d41-d60": (0.948, 0.84, 0.16),
 }
 
 

@@ -1024,7 +1024,9 @@ _PARENTS_IN_BRACKETS = re.compile(r"\s?\((?:[^()\d;.]{0,40}?(?:,\s?|\s))?|\s[–
 
 #: "Theo Bộ Tài chính", "Theo báo cáo của Bộ Tài chính", "số liệu từ Bộ Kế hoạch và Đầu tư"
 _SOURCE_BEFORE = re.compile(r"(?:\b[Tt]heo(?:\s(?:báo cáo|số liệu|thống kê|thông tin|tin))?|"
-                            r"\b(?:báo cáo|số liệu|thống kê|công bố)\s(?:mới\s)?(?:của|từ))\s$")
+                            r"\b(?:[Bb]áo cáo|[Ss]ố liệu|[Tt]hống kê|[Cc]ông bố)\s(?:mới\s)?(?:của|từ))\s$"
+                            # (the ministry an office belongs to: "Theo Cục Thống kê (Bộ Tài chính)")
+                            r"|\b(?:Tổng cục|Cục|Vụ|Viện|Trung tâm)\s[^\W\d_][^()\n]{1,40}\($")
 #: a ministry that reports ("Bộ Tài chính cho biết, …") is who says it, like "Theo Bộ Tài chính"
 _SOURCE_AFTER = re.compile(r"\s(?:vừa |đã |mới )?(?:có\s)?(?:cho biết|cho hay|thông tin|thông báo|công bố|báo cáo|"
                            r"nhận định|đề nghị|đề xuất|yêu cầu|kiến nghị|nhấn mạnh|lưu ý)\b")  # not "dẫn đầu": that one leads
@@ -1729,6 +1731,8 @@ def _countrys(article: Article, in_title: list[Mention], in_frame: list[Mention]
     country = _country_headline(in_title, in_frame, text)
     if country is not None:
         return "title", country.start, country.end
+    if main and main[0].level == "region":
+        return None  # "Tây Nguyên: Tăng trưởng năm 2024 …", whose provinces the text ranks: the region's
     body = [m for m in in_frame if m not in in_title]  # ("Hải Phòng lần đầu dẫn đầu" over a ranking it is one of)
     if sources and (not main or _listed_once(body, main[0].level)):
         return "article", sources[0].start, sources[0].end
@@ -1741,9 +1745,16 @@ def _countrys(article: Article, in_title: list[Mention], in_frame: list[Mention]
 
 
 def _each_once(named: list[Mention]) -> bool:
-    """Whether the territories ``named`` holds are each named once (none: also)."""
+    """Whether the territories ``named`` holds are none, one named once, or examples (:func:`_examples`)."""
     counts = Counter(m.place for m in named if not m.plural and m.place.level in _TERRITORIES)
-    return not counts or max(counts.values()) == 1
+    return not counts or max(counts.values()) == 1 or _examples(counts)
+
+
+def _examples(counts: Counter[Place]) -> bool:
+    """Whether units named ``counts`` times are examples a report gives, none of them its subject: two or more each
+    named once, or three or more each at most twice (the provinces a national report ranks, the leader named again:
+    "Hải Phòng dẫn đầu … Hải Phòng tăng 11,86%")."""
+    return len(counts) >= 2 and max(counts.values()) == 1 or len(counts) >= 3 and max(counts.values()) <= 2
 
 
 def _country_headline(in_title: list[Mention], in_frame: list[Mention], text: str) -> Mention | None:
@@ -1783,15 +1794,15 @@ def _without_parents(named: list[Mention], text: str) -> list[Mention]:
 
 
 def _listed_once(named: list[Mention], level: str) -> bool:
-    """Whether two or more units of ``level`` are named and none more than once (a list, not an article's subject)."""
+    """Whether the units of ``level`` named are examples (:func:`_examples`): a list, not an article's subject."""
     counts = Counter(m.place for m in named if m.place.level == level)
-    return len(counts) >= 2 and max(counts.values()) == 1
+    return _examples(counts)
 
 
 #: the national statistics office, or the national product: what an article naming no unit says is the country's
 #: (not "Chính phủ", "Kho bạc Nhà nước": a local report names them too, and names its unit in its URL only)
 _NATIONAL_SOURCE = re.compile(r"\bTổng cục Thống kê\b|\bCục Thống kê \(Bộ Tài chính\)|\bGDP\b|\btổng sản phẩm trong nước\b|"
-                              r"\bBan Tổ chức Trung ương\b|\btoàn Đảng\b|\bVăn phòng Chính phủ\b|"
+                              r"\bBan Tổ chức Trung ương\b|\btoàn Đảng\b(?! bộ)|\bVăn phòng Chính phủ\b|"
                               r"\bCổng Dịch vụ công quốc gia\b|\bcác bộ, ngành và địa phương\b")
 
 

@@ -31,7 +31,9 @@ CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", 
 #: the six socio-economic regions of the national statistics
 REGIONS = ("Trung du và miền núi phía Bắc", "Trung du miền núi phía Bắc", "Đồng bằng sông Hồng",
            "Bắc Trung Bộ và duyên hải miền Trung", "Bắc Trung Bộ và Duyên hải miền Trung", "Tây Nguyên",
-           "Đông Nam Bộ", "Đồng bằng sông Cửu Long")
+           "Đông Nam Bộ", "Đồng bằng sông Cửu Long",
+           # (the regions of the older eight-region division that outlets still name)
+           "Bắc Trung Bộ", "Duyên hải Nam Trung Bộ", "Duyên hải miền Trung")
 #: ministries that rankings of administrative reform and online services name
 MINISTRIES = ("Công Thương", "Tài chính", "Tư pháp", "Nội vụ", "Công an", "Quốc phòng", "Ngoại giao",
               "Xây dựng", "Y tế", "Giáo dục và Đào tạo", "Nông nghiệp và Môi trường", "Nông nghiệp và Phát triển nông thôn",
