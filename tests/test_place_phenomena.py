@@ -1059,3 +1059,26 @@ def test_a_provinces_whole_party_is_no_national_source():
     from districtbook.extraction.extract import _NATIONAL_SOURCE
     assert _NATIONAL_SOURCE.search("kết nạp đảng viên trong toàn Đảng năm 2023")
     assert _NATIONAL_SOURCE.search("các cấp ủy trong toàn Đảng bộ tỉnh đã kết nạp 2.146 đảng viên") is None
+
+
+# --- "Huế" named bare is the city (centrally run since 2025); a unit's own product called "GDP" ("tổng sản phẩm trên
+# địa bàn (GDP)") is no national source; a portal's header in lower case ("Cổng Thông tin điện tử tỉnh …") names the
+# portal's unit over a commune named once as an example -----------------------------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Thu ngân sách Huế năm 2025 vượt 15 nghìn tỷ đồng", "Năm 2025, năm đầu tiên Huế là thành phố trực thuộc Trung ương, "
+     "tổng thu ngân sách nhà nước trên địa bàn đạt 15.320 tỷ đồng. Thu nội địa của Huế đạt 11.200 tỷ đồng.", "15.320", "Huế"),
+    ("Huế: Xuất khẩu 6 tháng tăng 14%", "6 tháng đầu năm 2023, kim ngạch xuất khẩu của Thừa Thiên Huế đạt 512 triệu USD. "
+     "Thu ngân sách trên địa bàn tỉnh đạt 4.120 tỷ đồng, bằng 53% dự toán.", "4.120", "Thừa Thiên Huế"),
+    ("Phường Phú Hội đón khách dịp lễ hội", "Trong 9 tháng năm 2018, các cơ sở lưu trú trên địa bàn phường Phú Hội đón "
+     "khoảng 81.000 lượt khách, trong đó có đóng góp lớn từ dịp Festival Huế 2018.", "81.000", "Phú Hội"),
+    ("Cổng Thông tin điện tử tỉnh Đắk Nông\nKinh tế 6 tháng năm 2014: thu ngân sách đạt 52% dự toán",
+     "Chiều 4/7, UBND tỉnh họp phiên thường kỳ. Theo báo cáo, 6 tháng năm 2014, tổng sản phẩm trên địa bàn (GDP) ước tăng "
+     "8,1% so với cùng kỳ. Thu ngân sách ước đạt 612 tỷ đồng, bằng 52% dự toán. Riêng xã Nâm N'Jang (huyện Đắk Song) đã "
+     "đạt 15/19 tiêu chí nông thôn mới.", "612", "Đắk Nông"),
+    ("Cổng Thông tin điện tử tỉnh Đắk Nông\nKinh tế 6 tháng năm 2014: thu ngân sách đạt 52% dự toán",
+     "Chiều 4/7, UBND tỉnh họp phiên thường kỳ. Theo báo cáo, 6 tháng năm 2014, tổng sản phẩm trên địa bàn (GDP) ước tăng "
+     "8,1% so với cùng kỳ. Thu ngân sách ước đạt 612 tỷ đồng, bằng 52% dự toán. Riêng xã Nâm N'Jang (huyện Đắk Song) đã "
+     "đạt 15/19 tiêu chí nông thôn mới.", "8,1", "Đắk Nông"),
+])
+def test_hue_bare_a_local_gdp_and_a_portal_header_in_lower_case(head, body, quote, place):
+    assert placed(body, quote, head) == place

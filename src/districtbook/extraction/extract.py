@@ -1801,7 +1801,9 @@ def _listed_once(named: list[Mention], level: str) -> bool:
 
 #: the national statistics office, or the national product: what an article naming no unit says is the country's
 #: (not "Chính phủ", "Kho bạc Nhà nước": a local report names them too, and names its unit in its URL only)
-_NATIONAL_SOURCE = re.compile(r"\bTổng cục Thống kê\b|\bCục Thống kê \(Bộ Tài chính\)|\bGDP\b|\btổng sản phẩm trong nước\b|"
+_NATIONAL_SOURCE = re.compile(r"\bTổng cục Thống kê\b|\bCục Thống kê \(Bộ Tài chính\)|\btổng sản phẩm trong nước\b|"
+                              # (not a unit's own product a local report calls "GDP": "tổng sản phẩm trên địa bàn (GDP)")
+                              r"(?<!địa bàn \()(?<!địa bàn tỉnh \()\bGDP\b|"
                               r"\bBan Tổ chức Trung ương\b|\btoàn Đảng\b(?! bộ)|\bVăn phòng Chính phủ\b|"
                               r"\bCổng Dịch vụ công quốc gia\b|\bcác bộ, ngành và địa phương\b")
 
@@ -1848,8 +1850,9 @@ def _says_itself(article: Article, place: Place) -> bool:
     return next(words, None) is not None and next(words, None) is not None
 
 
-#: the header of a unit's own portal: "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …", "TRANG THÔNG TIN ĐIỆN TỬ …", "UBND QUẬN …"
-_PORTAL_HEADER = re.compile(r"(?:CỔNG|TRANG|ỦY BAN|UỶ BAN|UBND)\b")
+#: the header of a unit's own portal: "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …", "TRANG THÔNG TIN ĐIỆN TỬ …", "UBND QUẬN …",
+#: "Cổng Thông tin điện tử tỉnh Bình Phước"
+_PORTAL_HEADER = re.compile(r"(?:CỔNG|TRANG|ỦY BAN|UỶ BAN|UBND|(?:Cổng|Trang) [Tt]hông tin)\b")
 
 
 def _outlet_line_place(text: str, ln: Line) -> tuple[Place, int, int] | None:

@@ -272,7 +272,8 @@ def _undashed(name: str) -> str:
 @functools.cache
 def _mention_re() -> re.Pattern[str]:
     g = gazetteer()
-    multi = [p for p in g.provinces if " " in p and p not in ("Hồ Chí Minh",)]
+    # (of the one-word names, only Huế's, a centrally run city since 2025: "Thu ngân sách Huế năm 2025 …")
+    multi = [p for p in g.provinces if " " in p and p not in ("Hồ Chí Minh",)] + ["Huế"]
     # the wards of 2025 named after two places, "phường Xuân Hương - Đà Lạt" (the hyphen ends a name elsewhere)
     joined = _dashed(g.wards)
     # "tỉnh Bà Rịa - Vũng Tàu", "TP Phan Rang – Tháp Chàm": a name of two places, whatever dash joins them
@@ -332,7 +333,7 @@ def _mention_trigger(tails: bool = True) -> re.Pattern[str]:
     narrow down, for the tests)."""
     g = gazetteer()
     # the pattern's bare names (of a dashed one its first place: "Bà Rịa-Vũng Tàu" is written with any dash)
-    names = [*REGIONS, *{p.split(" - ")[0] for p in g.provinces if " " in p and p != "Hồ Chí Minh"}]
+    names = [*REGIONS, *{p.split(" - ")[0] for p in g.provinces if " " in p and p != "Hồ Chí Minh"}, "Huế"]
     words = [*cases("phường", "xã", "thị", "quận", "huyện", "thành", "tỉnh", "bộ", "các", "khối", "đặc"), "TP", "Tp",
              *cases("cả", "toàn"),
              "Việt", "những", "Sài", *cases("nước"), "Q", "H", "TX", "P", "Ngân"]
@@ -462,10 +463,17 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
         elif m["bare"] and not _PLACE_NAMED_THING.search(text, max(0, m.start() - 30), m.start()):
             # (not "khu đô thị Nam Cần Thơ", "Đại học Cần Thơ": a thing named after the province or city)
             name = _undashed(m["bare"])
+            if name == "Huế" and _THUA_THIEN_HUE.search(text) and "trực thuộc Trung ương" not in text:
+                name = "Thừa Thiên Huế"  # ("Huế: Thu hút đầu tư 6 tháng …" over "Thừa Thiên Huế cấp mới …": the province)
             place = Place(name, "city" if name in CENTRAL_CITIES else "province")
         if place is not None:
             out.append(Mention(m.start(), m.end(), place, bool(m["plural"] or m["dplural"])))
     return out
+
+
+#: the province of Huế named as it was before 2025, not as what the city was ("tỉnh Thừa Thiên Huế (cũ)", "khi còn là
+#: tỉnh Thừa Thiên Huế", "Tỉnh ủy Thừa Thiên Huế (nay là Thành ủy Huế)")
+_THUA_THIEN_HUE = re.compile(r"(?<!còn là tỉnh )Thừa Thiên Huế(?!\s?\((?:cũ|nay)\b)")
 
 
 def _abbreviated(abbr: str, name: str) -> Place | None:
@@ -594,7 +602,8 @@ _THING_BEFORE = re.compile(r"(?:chợ|Chợ|đường|Đường|phố|cầu|Cầ
 #: a thing named after a province or a city, before its bare name: "khu đô thị Nam Cần Thơ", "Đại học Cần Thơ", "sân bay
 #: quốc tế Đà Nẵng", "cảng Hải Phòng"
 _PLACE_NAMED_THING = re.compile(r"(?:\b(?:[Kk]hu|[Cc]ụm)\s(?:kinh tế|công nghiệp|chế xuất|công nghệ cao|du lịch|đô thị|dân cư)|"
-                                r"\b[Đđ]ại học|\b[Ss]ân bay(?:\squốc tế)?|\b[Cc]ảng|\b[Cc]hợ|\b[Cc]ầu|\b[Bb]ến xe)"
+                                r"\b[Đđ]ại học|\b[Ss]ân bay(?:\squốc tế)?|\b[Cc]ảng|\b[Cc]hợ|\b[Cc]ầu|\b[Bb]ến xe|"
+                                r"\bFestival|\b[Ll]ễ hội|\b[Kk]inh thành|\b[Hh]oàng thành|\b[Cc]ố đô)"
                                 r"(?:\s(?:mới|Nam|Bắc|Đông|Tây))?\s$")
 #: how far before a name :data:`_THING_BEFORE` looks ("khu công nghệ cao ")
 _THING_REACH = 20
