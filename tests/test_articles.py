@@ -92,3 +92,12 @@ def test_the_items_of_a_list_glued_under_the_lead_are_body_not_teasers():
             "Quận Tân Bình thu ngân sách 9 tháng đạt 85% dự toán năm nay theo báo cáo\n")
     kinds = {text[ln.start:ln.end][:8]: ln.kind for ln in classify_lines(text)}
     assert (kinds["• Thu ng"], kinds["Quận Tân"]) == ("body", "teaser")
+
+
+def test_a_portals_header_in_capitals_and_a_section_label_are_furniture_not_the_lead():
+    text = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN GIAO THỦY - TỈNH NAM ĐỊNH\nKinh tế - Xã hội\n08/01/2020\n\n"
+            "Tỉnh Nam Định tổng kết công tác năm 2019\n\nNăm 2019, tổng thu ngân sách trên địa bàn tỉnh đạt 6.250 tỷ đồng.")
+    kinds = [ln.kind for ln in classify_lines(text)]
+    assert kinds == ["widget", "widget", "dateline", "title", "body"]
+    # a headline of five words or more, the dash no word: "Tin tức - Sự kiện" is no headline
+    assert [ln.kind for ln in classify_lines("Tin tức - Sự kiện\nQuận 3 thu ngân sách đạt 5.120 tỷ đồng.")][0] != "title"

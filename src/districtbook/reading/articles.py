@@ -51,6 +51,10 @@ _MASTHEAD = re.compile(r"^Cơ quan (?:ngôn luận |chủ quản |thông tấn )
 _OUTLET_LINE = re.compile(r"^(?:[A-ZĐ]{2,8}\s[-–]\s)?(?:Báo(?!\scáo\b)(?:\s[Đđ]iện\stử)?|Tạp\schí|Cổng\s(?:[Tt]hông\stin\sđiện\stử|TTĐT)|"
                           r"Trang\s[Tt]hông\stin\sđiện\stử|Đài\s(?:Phát\sthanh|PT-TH|PTTH)[^\d]{0,30}?)"
                           r"\s[^\d.,;:!?()|]{1,40}$")
+#: a site's section of two short items: "Tin tức - Sự kiện", "Kinh tế - Xã hội", "Thời sự – Chính trị"
+_SECTION_LABEL = re.compile(r"[A-ZĐ][^\W\d_]*(?: [^\W\d_]+)? [-–] [A-ZĐ][^\W\d_]*(?: [^\W\d_]+)?$")
+#: a portal's header in capitals: "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …", "TRANG THÔNG TIN ĐIỆN TỬ PHƯỜNG …", "CỔNG TTĐT …"
+_PORTAL_CAPS = re.compile(r"(?:CỔNG|TRANG)\s(?:THÔNG\sTIN\sĐIỆN\sTỬ|TTĐT)\s")
 #: a site's masthead in capitals with whose organ it is: "BÁO ĐỒNG KHỞI ONLINE - Cơ quan của Đảng bộ …"
 _MASTHEAD_AFTER_NAME = re.compile(r"^(?P<name>[^\d.!?;:]{3,60}?)\s[-–]\sCơ quan\s[^\d.!?;:]{3,120}$")
 #: a site's menu or breadcrumb: short items without figures, set apart by wide spaces, bars, or arrows ("LAO ĐỘNG   Thời
@@ -276,6 +280,10 @@ def _furniture_kind(s: str) -> str:
         return "widget"
     if len(s) <= 70 and _OUTLET_LINE.match(s):
         return "outlet"
+    if len(s) <= 30 and _SECTION_LABEL.match(s):
+        return "widget"  # "Tin tức - Sự kiện", "Kinh tế - Xã hội": a site's section
+    if len(s) <= 120 and _PORTAL_CAPS.match(s) and s.isupper():
+        return "widget"  # "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN KIẾN XƯƠNG - TỈNH THÁI BÌNH": the portal's header, not the lead
     if len(s) < 300 and "Ảnh" in s and _CAPTION.search(s):  # the literal first: a cheap test
         return "caption"
     if len(s) < 200 and "|" in s and _TEASER_BAR.search(s) and not is_table_row(s):
@@ -360,7 +368,8 @@ def _glued_lines(text: str, spans: list[tuple[int, int]], strings: list[str], ki
 def _looks_like_title(s: str) -> bool:
     """A headline is short and is not a sentence of the body: a long first line, or one that ends a
     sentence, is the lead (archived excerpts often start there), and the article then has no title."""
-    return (len(s) <= 180 and len(s.split()) >= 5 and not re.search(r"[.;…]$", s) and not s.isupper()
+    words = [w for w in s.split() if any(ch.isalnum() for ch in w)]  # (not a dash: "Tin tức - Sự kiện" is a section)
+    return (len(s) <= 180 and len(words) >= 5 and not re.search(r"[.;…]$", s) and not s.isupper()
             and not re.search(r",(?!\d)", s[:20] + s[-3:]))  # a decimal comma ("7,8%") is no clause
 
 
