@@ -1082,3 +1082,19 @@ def test_a_provinces_whole_party_is_no_national_source():
 ])
 def test_hue_bare_a_local_gdp_and_a_portal_header_in_lower_case(head, body, quote, place):
     assert placed(body, quote, head) == place
+
+
+# --- a tier ("sắp xếp cấp xã", "các đảng bộ cấp huyện"), two levels counted together ("ba đảng bộ tỉnh, thành phố cũ")
+# and a city's police party committee ("Đảng bộ Công an thành phố") name no unit: the article's unit goes on -----------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Đảng bộ TP Hải Phòng kết nạp 3.120 đảng viên trong 9 tháng", "9 tháng năm 2025, Đảng bộ thành phố Hải Phòng kết "
+     "nạp 3.120 đảng viên. Trong đó, 6 tháng đầu năm, hai đảng bộ tỉnh, thành phố cũ kết nạp 2.050 đảng viên.\n\nĐảng bộ "
+     "thành phố có 9 đảng bộ trực thuộc, trong đó có Đảng bộ Công an thành phố. Tổng số tổ chức cơ sở đảng là 1.210, "
+     "giảm 280 tổ chức do kết thúc hoạt động các đảng bộ cấp huyện và sắp xếp cấp xã. Phường Lê Chân kết nạp 61 đảng "
+     "viên.", "1.210", "Hải Phòng"),
+    ("Đảng bộ TP Hải Phòng kết nạp 3.120 đảng viên trong 9 tháng", "9 tháng năm 2025, Đảng bộ thành phố Hải Phòng kết "
+     "nạp 3.120 đảng viên. Trong đó, 6 tháng đầu năm, hai đảng bộ tỉnh, thành phố cũ kết nạp 2.050 đảng viên. Tỉnh Hải "
+     "Dương (cũ) có nhiều chi bộ mới.", "2.050", "Hải Phòng"),
+])
+def test_a_tier_two_levels_counted_and_a_police_committee_name_no_unit(head, body, quote, place):
+    assert placed(body, quote, head) == place

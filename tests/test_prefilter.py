@@ -241,13 +241,13 @@ def test_an_end_search_refuses_a_pattern_that_can_end_elsewhere_or_is_unbounded(
 
 def test_the_generic_level_word_pattern_finds_what_its_look_behind_form_did():
     before = ["của ", "theo ", "chuẩn ", r"[^\d]\d ", r"[^\d]\d\d ", r"[^\d]\d\d\d ", "các ", "những ", "tỉnh, ", "tỉnh/",
-              "số ", "nhiều ", "mỗi ", "từng ", "vị hành chính cấp ", "giải cấp ", "giỏi cấp ", "quận, ", "huyện, ", "phường, ", "xã, ", "quận/",
+              "số ", "nhiều ", "mỗi ", "từng ", "vị hành chính cấp ", "giải cấp ", "giỏi cấp ", "xếp cấp ", "bộ cấp ", "quận, ", "huyện, ", "phường, ", "xã, ", "quận/",
               "huyện/", "phường/", "xã/", "thị ", "Thị ", "được ", "do ", "được UBND ", "do UBND ", "được HĐND ", "do HĐND ",
               "vốn ngân sách ", "Vốn ngân sách ",
               "nguồn ngân sách ", "giáp ", "kề ", "cạnh ", "chỉ tiêu ", "kế hoạch ", "dự toán ", "hợp tác ", "Hợp tác ",
               "trục ", "liên ", "chuẩn nghèo "]
     old = re.compile("".join(f"(?<!{b})" for b in before) + r"\b(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Tt]ỉnh|[Tt]hành phố|"
-                     r"[Tt]hị xã|[Tt]hị trấn)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)|(?<=[Xx]ã)\s(?:hội|viên)\b|[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn)\b)")
+                     r"[Tt]hị xã|[Tt]hị trấn)(?!\s(?:\d|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)|(?<=[Xx]ã)\s(?:hội|viên)\b|[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn|thành phố|thành|tỉnh)\b)")
     odd = ["của phường có, theo quận thì, chuẩn xã đạt, Phường 5, phường Tân Định, xã giao lưu, quận đề ra, "
            "xphường, _quận, 2huyện, Thành phố có, thành phố; tỉnh\n, Huyện, 15 xã và, các phường có, những quận ",
            "phường", "9 quận, huyện thu; phường/xã có; đơn vị hành chính cấp xã là; mỗi xã có; tỉnh, thành phố",
@@ -256,6 +256,8 @@ def test_the_generic_level_word_pattern_finds_what_its_look_behind_form_did():
            "Huyện Vũ Thư, giáp thành phố, thu; xã kề huyện có; cạnh tỉnh Hà Nam",
            "đạt 153% chỉ tiêu Huyện ủy giao, trong đó; bằng 98% dự toán tỉnh giao; kế hoạch huyện đề ra",
            "27 học sinh đạt giải cấp huyện, 9 học sinh giỏi cấp tỉnh; thu ngân sách cấp xã với",
+           "kết thúc hoạt động các đảng bộ cấp huyện và sắp xếp cấp xã; huyện có",
+           "ba đảng bộ tỉnh, thành phố cũ; xếp thứ 5/63 tỉnh, thành; tỉnh có",
            "xã được UBND tỉnh công nhận; do HĐND huyện giao; UBND tỉnh có",
            "an sinh xã hội, xã hội hóa; xã viên hợp tác xã; Hợp tác xã có; đường trục xã, liên huyện; xã có",
            "Năm nay, thị trấn có 212 hộ; các thị trấn; Thị trấn Cần Thạnh; xã, thị trấn đạt",

@@ -1126,6 +1126,7 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                         before=(r"\w", "của ", "theo ", "chuẩn ", r"[^\d]\d ", r"[^\d]\d\d ", r"[^\d]\d\d\d ", "các ", "những ", "tỉnh, ", "tỉnh/", "số ", "nhiều ",
                                 "thị ", "Thị ",  # "Thị xã có 15 phường, xã": the town, not a commune
                                 "mỗi ", "từng ", "vị hành chính cấp ", "giải cấp ", "giỏi cấp ",  # "đơn vị hành chính cấp xã",
+                                "xếp cấp ", "bộ cấp ",  # "sắp xếp cấp xã", "các đảng bộ cấp huyện": a tier reorganised
                                 # "đạt giải cấp tỉnh", "học sinh giỏi cấp huyện": a tier, or the level of a contest
                                 "quận, ", "huyện, ", "phường, ", "xã, ", "quận/", "huyện/", "phường/", "xã/",
                                 "được ", "do ",  # "phường được quận phân cấp …": who gives, not the subject
@@ -1143,7 +1144,7 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
                         # (a number of months is no unit's number: "trên địa bàn tỉnh 6 tháng ước đạt …")
                         # ("an sinh xã hội", "xã hội hóa", "xã viên": society, members, no commune)
                         after=r"\s(?:\d(?!\d?\s(?:tháng|năm|quý)\b)|[A-ZĐÂĂÊÔƠƯ]|giao\b|đề ra\b)|(?<=[Xx]ã)\s(?:hội|viên)\b|"
-                              r"[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn)\b")
+                              r"[,/]\s?(?:phường|xã|quận|huyện|thị xã|thị trấn|thành phố|thành|tỉnh)\b")
 #: a measure of the province or the city, said with "của" ("tổng thu ngân sách của tỉnh đạt", "tăng trưởng kinh tế của
 #: thành phố"): the level word is the figure's unit (a bare "của tỉnh" is most often whose a thing is, not a subject)
 _MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập|[Qq]uỹ|"

@@ -289,7 +289,7 @@ def _mention_re() -> re.Pattern[str]:
       | (?<![\w])(?:[Tt]hành\sphố|TP\.?|Tp\.|[Tt]hành\s[uủ][yỷ](?!\s(?:T[Pp]\b|[Tt]hành\sphố\b)))(?:(?<=phố)\s(?:biển|cảng|du\slịch|biên\sgiới))?\s?(?P<city>{djoined}|{_NAMED})
       | (?<![\w])(?:[Tt]ỉnh|[Tt]ỉnh\s[uủ][yỷ])\s(?P<province>{pjoined}|{_NAMED})
       | (?<![\w])(?P<region>{_alternation(REGIONS)})(?![\w])
-      | (?<![\w])[Bb]ộ\s(?P<ministry>{_alternation(MINISTRIES)})(?![\w])
+      | (?<![\w])(?<!Đảng\s)(?<!đảng\s)[Bb]ộ\s(?P<ministry>{_alternation(MINISTRIES)})(?![\w])  # (not "Đảng bộ Công an")
       | (?<![\w])(?P<bank>Ngân\shàng\sNhà\snước)(?:\sViệt\sNam)?(?![\w])  # a ministry-level agency in the rankings
       | (?<![\w])(?P<country>[Cc]ả\snước|[Tt]oàn\squốc|Việt\sNam|(?:(?<=\s)n|N)ước\sta|(?:[Cc]ác|[Kk]hối)\stỉnh,?\s?thành(?:\sphố)?)(?![\w])
       | (?<![\w])(?P<bare>{pjoined}|{_alternation(multi)})(?![\w])(?!\s(?:{_alternation(longer)})\b)
