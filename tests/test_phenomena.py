@@ -2540,3 +2540,16 @@ def test_a_balances_day_dates_its_clause_and_this_school_year_undated_is_the_fra
 ])
 def test_a_goal_against_a_years_plan_due_early_next_year_is_that_years(sentence, period):
     assert fig(sentence, "100%", head="Tiêu đề\nXã hội 20/12/2020 08:00\n").period == period
+
+
+# --- a sentence that opens on a length of time and spells it out in brackets ("Sau 3 tháng vận hành … (từ ngày 1/7 đến
+# ngày 30/9/2025), …") is dated by the brackets; brackets after a figure still date that figure only --------------------
+@pytest.mark.parametrize(("sentence", "quote", "period"), [
+    ("Sau 3 tháng vận hành chính quyền hai cấp (từ ngày 1/7 đến ngày 30/9/2025), tỉnh tiếp nhận 41.200 hồ sơ, trong đó "
+     "hồ sơ trực tuyến chiếm 52,4%.", "41.200", "2025-Q3"),
+    ("Sau 3 tháng vận hành chính quyền hai cấp (từ ngày 1/7 đến ngày 30/9/2025), tỉnh tiếp nhận 41.200 hồ sơ, trong đó "
+     "hồ sơ trực tuyến chiếm 52,4%.", "52,4", "2025-Q3"),
+    ("Năm 2025, tỉnh tiếp nhận 41.200 hồ sơ, tăng so với 35.100 hồ sơ (năm 2024).", "35.100", "2024"),
+])
+def test_an_opening_length_of_time_spelled_out_in_brackets_dates_its_sentence(sentence, quote, period):
+    assert fig(sentence, quote, head="Kết quả cải cách hành chính\nXã hội 12/10/2025 08:00\n").period == period

@@ -426,6 +426,10 @@ _SPAN_IN_BRACKETS = re.compile(rf"(?:\s(?:vừa\s)?qua)?\s?\(({_Y})\s?[-–]\s?(
 #: a bracketed span that spells out the time expression before it ("Năm năm qua (2020-2025), …"): it frames
 #: what follows, unlike "(năm 2023)" after a figure
 TIME_BEFORE_BRACKET = re.compile(r"(?:\bqua|\bnăm|nhiệm kỳ|giai đoạn|thành lập)\s?\($")
+#: a sentence that opens on a length of time, whose brackets then spell it out: "Sau 3 tháng vận hành mô hình chính quyền
+#: hai cấp (từ ngày 1/7 đến ngày 30/9/2025), …" dates the sentence, not a figure before the brackets
+_OPENING_SPAN = re.compile(r"\s*(?:[Ss]au(?:\shơn)?|[Qq]ua|[Tt]rong|[Gg]ần)\s(?:\d{1,2}|một|hai|ba|bốn|sáu|chín)\s"
+                           r"(?:tháng|năm|quý)\b[^,;.()]*\($")
 
 
 def _count(word: str) -> int:
@@ -740,7 +744,8 @@ def _scope(text: str, m: re.Match[str], start: int) -> str:
     clause ("đến năm 2030", a month with no year), "founding" its sentence only (a founding date never frames
     the figures after it: "Quận được thành lập tháng 6/1981. …"), "" what follows it."""
     if text[max(start, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] == ")" \
-            and not TIME_BEFORE_BRACKET.search(text, max(start, m.start() - 16), m.start()):
+            and not TIME_BEFORE_BRACKET.search(text, max(start, m.start() - 16), m.start()) \
+            and not _OPENING_SPAN.match(text[start:m.start()]):
         return "paren"
     if m["until"] or m["year_end"] or m["mo"] and not m["moy"] and not _OPENS.search(text, max(0, m.start() - 8), m.start()):
         return "clause"  # (a month that opens its sentence frames what follows: "Tháng 10: Thu ngân sách đạt …")
