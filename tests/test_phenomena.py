@@ -2553,3 +2553,19 @@ def test_a_goal_against_a_years_plan_due_early_next_year_is_that_years(sentence,
 ])
 def test_an_opening_length_of_time_spelled_out_in_brackets_dates_its_sentence(sentence, quote, period):
     assert fig(sentence, quote, head="Kết quả cải cách hành chính\nXã hội 12/10/2025 08:00\n").period == period
+
+
+def test_the_years_a_figure_is_set_against_date_nothing():
+    s = ("Tổng sản phẩm trong nước (GDP) 9 tháng năm 2024 ước tăng 6,82% so với cùng kỳ, chỉ thấp hơn tốc độ tăng của cùng "
+         "kỳ các năm 2018, 2019 và "
+         "2022 trong giai đoạn 2011-2024.\n\nXét theo địa phương, 56 tỉnh, thành phố có tốc độ tăng dương.")
+    assert fig(s, "56", head="Tăng trưởng kinh tế 9 tháng\nKinh tế 06/10/2024 08:00\n").period == "2024-9M"
+
+
+# --- a year's plan disbursed to 31 January of the next year ("vốn kế hoạch năm 2023 từ đầu năm đến ngày 31/1/2024") is
+# that plan's year, in its sentence and in the paragraphs it frames ---------------------------------------------------
+@pytest.mark.parametrize(("quote", "period"), [("580.300", "2023"), ("118,8", "2023")])
+def test_a_plan_years_disbursement_to_january_is_that_year(quote, period):
+    s = ("Theo Bộ Tài chính, giải ngân vốn đầu tư công kế hoạch năm 2023 từ đầu năm đến ngày 31/1/2024 đạt 580.300 tỷ "
+         "đồng, bằng 81,05% kế hoạch.\n\nDẫn đầu là Long An với 118,8%, Thái Bình 110,6%.")
+    assert fig(s, quote, head="Giải ngân vốn đầu tư công\nKinh tế 07/02/2024 08:00\n").period == period

@@ -3113,11 +3113,14 @@ def _frames(marks: list[tuple[int, str, int]], s: Sentence, a: ArticleState) -> 
             continue
         if _looks_back(period, s, a):
             continue
-        if opening or _SUB_YEAR.search(period) or "-" not in period and _COMMA_AFTER.match(a.text, pos, pos + 30):
+        if opening or _SUB_YEAR.search(period) or "-" not in period and _COMMA_AFTER.match(a.text, pos, pos + 30) \
+                or _RUNNING_TOTAL.match(a.text, pos):  # (a plan year's total to 31 January: "từ đầu năm đến ngày 31/1/2024")
             out.append((opening, period, pos, e))
     return out
 
 
+#: a running total, whatever period it was read as: "từ đầu năm", "đến ngày 31/1/2024", "tính đến ngày …"
+_RUNNING_TOTAL = re.compile(r"[Tt]ừ đầu năm|[Đđ]ến (?:hết )?ngày|[Tt]ính đến")
 #: the words that open a sentence with its time, before the years: "Trong năm học 2011-2012, …", "Cả giai đoạn 2016-2020"
 _TIME_OPENER = re.compile(r"\s*(?:(?:[Tt]rong|[Cc]ả|[Tt]ính chung|[Cc]ũng trong)\s)?(?:năm học|niên vụ|niên khóa|giai đoạn|"
                           r"nhiệm kỳ)\s")

@@ -97,6 +97,9 @@ BASE_RE = re.compile(
     # "bằng 95% cùng kỳ năm ngoái", "so với năm ngoái" (not "Cùng kỳ năm ngoái, quận thu …", which dates its sentence)
     rf"(?<=[\w%)]\s)cùng\skỳ\snăm\s(?:ngoái|trước)|[Ss]o\svới\snăm\sngoái|"
     rf"(?<=[\w%)]\s)cùng\skỳ\s(?:năm\s)?{_Y}|"  # "chỉ bằng 64% cùng kỳ năm 2022"
+    # the years a figure is set against, and the window they are drawn from: "chỉ thấp hơn tốc độ tăng của cùng kỳ các
+    # năm 2018, 2019 và 2022 trong giai đoạn 2011-2024"
+    rf"(?<=[\w%)]\s)cùng\skỳ\scác\snăm\s{_Y}(?:,\s{_Y})*(?:\svà\s{_Y})?(?:\strong\sgiai\sđoạn\s{_Y}\s?[-–]\s?{_Y})?|"
     # the part of the year before, named without its year: "tăng 6,1% so với quý II", "bằng 92% so với tháng 3"
     rf"[Ss]o\svới\s(?:quý\s(?:IV|III|II|I|[1-4])|tháng\s\d{{1,2}})(?![\w/])(?!\snăm\s(?:19|20))|"
     rf"(?<=\d)\slần\s(?:năm\s)?{_Y}|"  # "gấp 1,6 lần năm 2015": the year it is a multiple of
@@ -703,7 +706,7 @@ def scoped_marks(text: str, start: int, end: int, ctx: ArticlePeriods) -> list[t
                 and not _ADVERBIAL_BEFORE.search(text, max(start, m.start() - 8), m.start()) \
                 and not _GOALS_SET_AFTER.match(text, m.end(), min(end, m.end() + 40)):
             continue  # "Đại hội … lần thứ I, nhiệm kỳ 2025-2030": the congress's name
-        p = _period_after(m, ctx, named, said)
+        p = _of_plan_year(text, m, _period_after(m, ctx, named, said), start)
         if p and out and out[-1][1] == p and out[-1][3] >= m.start() - 8 and text[m.start() - 1:m.start()] == "(":
             continue  # "Trong 5 năm qua (2020-2025)": the brackets spell out the mark before them
         if p:
@@ -737,6 +740,30 @@ _FOUNDED_BEFORE = re.compile(r"(?:thành\slập|chia\stách|tái\slập|ra\sđ�
 
 
 _OPENS = re.compile(r"(?:^|[\n.]\s?)(?:Trong\s)?$")  # what may stand before a time that opens a sentence
+
+
+def _of_plan_year(text: str, m: re.Match[str], period: str, start: int) -> str:
+    """``period``, or the year of the plan a running total is counted against when it runs into the first months of
+    the next year ("giải ngân vốn kế hoạch năm 2023 từ đầu năm đến ngày 31/1/2024 đạt 580.300 tỷ đồng": the 2023
+    plan's disbursement, which the law lets run to 31 January).
+
+    >>> t = "giải ngân vốn kế hoạch năm 2023 từ đầu năm đến ngày 31/1/2024 đạt"
+    >>> [p for _, p in period_marks(t, 0, len(t), ArticlePeriods(2024, 2024, 2, ""))]
+    ['2023', '2023']
+    """
+    if not period.endswith("-YTD"):
+        return period
+    day = _DAY_MONTH.search(m.group(0)) or _DAY_AHEAD.match(text, m.end())  # ("từ đầu năm" + "đến ngày 31/1/2024")
+    plan = _PLAN_OF_YEAR.search(text, max(start, m.start() - 60), m.start())
+    if day and plan and int(day[1]) <= 3 and int(plan[1]) + 1 == int(period[:4]):
+        return plan[1]
+    return period
+
+
+_DAY_MONTH = re.compile(r"\d{1,2}[/-](\d{1,2})[/-](?:19|20)\d\d")
+_DAY_AHEAD = re.compile(r"\s(?:đến|tới)\s(?:hết\s)?(?:ngày\s)?\d{1,2}[/-](\d{1,2})[/-](?:19|20)\d\d")
+#: the year of the plan named right before a running total: "vốn đầu tư công kế hoạch năm 2023 từ đầu năm đến …"
+_PLAN_OF_YEAR = re.compile(r"\bkế hoạch(?:\svốn)?(?:\s[^\W\d_]+){0,3}?\snăm\s((?:19|20)\d\d)\s(?:[^\W\d_]+\s){0,3}$")
 
 
 def _scope(text: str, m: re.Match[str], start: int) -> str:
