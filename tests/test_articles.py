@@ -101,3 +101,10 @@ def test_a_portals_header_in_capitals_and_a_section_label_are_furniture_not_the_
     assert kinds == ["widget", "widget", "dateline", "title", "body"]
     # a headline of five words or more, the dash no word: "Tin tức - Sự kiện" is no headline
     assert [ln.kind for ln in classify_lines("Tin tức - Sự kiện\nQuận 3 thu ngân sách đạt 5.120 tỷ đồng.")][0] != "title"
+
+
+def test_a_papers_name_in_capitals_over_the_dateline_is_the_outlet_not_the_headline():
+    text = "BÁO BẮC GIANG\nThứ Năm, 29/12/2022\n\nBắc Giang hoàn thành 22/22 chỉ tiêu năm 2022\n\nNăm 2022, tỉnh thu 9.500 tỷ đồng."
+    assert [ln.kind for ln in classify_lines(text)] == ["outlet", "dateline", "title", "body"]
+    # (a headline in capitals that is a report's name stays the headline)
+    assert classify_lines("BÁO CÁO KẾT QUẢ 6 THÁNG\nThứ Năm, 29/12/2022\nNăm 2022, tỉnh thu 5 tỷ.")[0].kind == "title"

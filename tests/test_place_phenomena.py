@@ -1098,3 +1098,25 @@ def test_hue_bare_a_local_gdp_and_a_portal_header_in_lower_case(head, body, quot
 ])
 def test_a_tier_two_levels_counted_and_a_police_committee_name_no_unit(head, body, quote, place):
     assert placed(body, quote, head) == place
+
+
+# --- a site's section over the headline ("Giảm nghèo bền vững") does not make the headline a line under the body; "phường
+# trung tâm Sài Gòn" is a central ward of the city, no ward named Sài Gòn; a ministry's ranking whose headline ranks a
+# province and a ministry is the country's ----------------------------------------------------------------------------
+def test_a_section_over_the_headline_keeps_the_headlines_region():
+    head = "BÁO NÔNG THÔN NGÀY NAY\nGiảm nghèo bền vững\nNgày 12/04/2023\n\nTây Nguyên: Tỷ lệ hộ nghèo giảm 2,1 điểm phần trăm"
+    body = ("Theo kết quả do Bộ Lao động - Thương binh và Xã hội công bố, tỷ lệ hộ nghèo của vùng Tây Nguyên là 9,1%. Gia Lai "
+            "còn 11,2%, Kon Tum còn 14,5%.\n\nTổng số hộ nghèo toàn vùng là 61.300 hộ.")
+    assert placed(body, "61.300", head) == "Tây Nguyên"
+
+
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Phường trung tâm Sài Gòn không còn hộ nghèo", "Phường Bến Thành, quận 1, đã đưa 21 hộ cuối cùng thoát nghèo. "
+     "Phường đã vận động 0,9 tỷ đồng từ các mạnh thường quân.", "0,9", "Bến Thành"),
+    ("PAR INDEX 2021: Hải Phòng dẫn đầu khối tỉnh, Bộ Tư pháp đứng đầu khối bộ", "Bộ Nội vụ vừa công bố Chỉ số cải cách "
+     "hành chính năm 2021. Ở khối tỉnh, Hải Phòng xếp thứ nhất với 91,05%, Quảng Ninh thứ hai. Hải Phòng tăng 3 bậc.\n\n"
+     "Chỉ số trung bình của khối tỉnh đạt 82,3%. Có 12 địa phương đạt trên 85%; Hải Phòng là một trong số đó.", "12",
+     "Việt Nam"),
+])
+def test_a_central_ward_of_a_city_and_a_ministrys_ranking(head, body, quote, place):
+    assert placed(body, quote, head) == place

@@ -1593,7 +1593,9 @@ def _framed(article: Article, named: list[Mention]) -> tuple[list[Mention], list
     title = next(((ln.start, ln.end) for ln in article.lines if ln.kind == "title"), (0, 0))
     in_title = [m for m in named if title[0] <= m.start < title[1]  # (not "… cao gấp 3,4 lần Cửa Lò": compared with)
                 and not _COMPARED_BEFORE.search(text, max(title[0], m.start - 20), m.start)]
-    body = next((ln.start for ln in article.lines if ln.kind == "body"), len(text))
+    # (not a short line without a figure over the headline, a site's section: "Giảm nghèo bền vững")
+    body = next((ln.start for ln in article.lines if ln.kind == "body" and not _section_name(text[ln.start:ln.end])),
+                len(text))
     in_title = in_title if title[0] < body else []  # a short line under the body is no headline
     bare = bare_district_names(text, *title, named) if title[0] < body else []
     refs = _bare_references(text, body, bare + in_title)
@@ -1603,6 +1605,11 @@ def _framed(article: Article, named: list[Mention]) -> tuple[list[Mention], list
         in_body = {m.place for m in named if m.start >= body}
         headline = [m for m in bare if m.place in in_body]
     return in_title + headline, sorted(in_frame + headline + refs, key=lambda m: m.start)
+
+
+def _section_name(line: str) -> bool:
+    """Whether a line is a site's section over a headline: four words or fewer, no digit, no sentence's end."""
+    return len(line.split()) <= 4 and not any(ch.isdigit() for ch in line) and not line.rstrip().endswith((".", ":"))
 
 
 def _article_places(article: Article, named: list[Mention]) -> tuple[tuple[Place | None, Evidence],
@@ -1735,14 +1742,26 @@ def _countrys(article: Article, in_title: list[Mention], in_frame: list[Mention]
     if main and main[0].level == "region":
         return None  # "Tây Nguyên: Tăng trưởng năm 2024 …", whose provinces the text ranks: the region's
     body = [m for m in in_frame if m not in in_title]  # ("Hải Phòng lần đầu dẫn đầu" over a ranking it is one of)
-    if sources and (not main or _listed_once(body, main[0].level)):
-        return "article", sources[0].start, sources[0].end
     titled = [m for m in in_title if m.place.level in _TERRITORIES]
+    ranks = _title_ranks(in_title, titled, text)
+    # (a ministry's ranking whose headline ranks a province and a ministry: "DTI 2020: Quảng Ninh dẫn đầu khối tỉnh, Bộ
+    # Tài chính đứng đầu khối bộ")
+    if sources and (not main or _listed_once(body, main[0].level) or ranks == "both"):
+        return "article", sources[0].start, sources[0].end
     # (a headline that only ranks provinces, "Bắc Giang dẫn đầu tăng trưởng, Khánh Hòa theo sau", over a national source)
-    ranked = bool(titled) and all(_RANKED_AFTER.match(text, m.end) for m in titled) and _each_once(body)
+    ranked = bool(ranks) and _each_once(body)
     examples = not sources and (not titled and _each_once(in_frame) or ranked)
     national = None if (main or sources) and not examples else _NATIONAL_SOURCE.search(text, 0, _frame_end(article))
     return ("article", *national.span()) if national else None
+
+
+def _title_ranks(in_title: list[Mention], titled: list[Mention], text: str) -> str:
+    """Whether the headline only ranks the territories it names ("territories"), and a ministry too ("both"), or not
+    ("")."""
+    if not titled or not all(_RANKED_AFTER.match(text, m.end) for m in titled):
+        return ""
+    ministry = any(m.place.level == "ministry" and _RANKED_AFTER.match(text, m.end) for m in in_title)
+    return "both" if ministry else "territories"
 
 
 def _each_once(named: list[Mention]) -> bool:

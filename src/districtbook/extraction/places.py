@@ -425,6 +425,8 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
                 name = _fit(_undashed(name), g.wards)
                 if name not in g.wards and len(m["ward"].split()) >= 3:
                     continue  # "phường Nguyễn Văn An …": no such ward, a person's name after the word
+                if text.endswith("trung tâm ", 0, m.start("ward")) and (name in _city_names() or name == "Sài Gòn"):
+                    continue  # "Phường trung tâm Sài Gòn không còn hộ nghèo": a central ward of the city
             place = Place(name, "ward", g.wards.get(name, ""))
         elif m["abbr"]:  # "Q.1", "Q. Bình Thạnh", "H.Củ Chi", "TX.Sơn Tây", "P.5": only a unit the gazetteer knows
             place = _abbreviated(m["abbr"], m["abbrname"])

@@ -48,7 +48,7 @@ _MASTHEAD = re.compile(r"^Cơ quan (?:ngôn luận |chủ quản |thông tấn )
 #: a line that is an outlet's name alone: "Báo Lâm Đồng", "Báo Đắk Lắk điện tử", "Cổng thông tin điện tử Quận 8", after its
 #: mark too: "PTQ - Đài Phát thanh và Truyền hình Quảng Ngãi" (not
 #: "Báo cáo …", a report): the paper's unit, never a section of the article
-_OUTLET_LINE = re.compile(r"^(?:[A-ZĐ]{2,8}\s[-–]\s)?(?:Báo(?!\scáo\b)(?:\s[Đđ]iện\stử)?|Tạp\schí|Cổng\s(?:[Tt]hông\stin\sđiện\stử|TTĐT)|"
+_OUTLET_LINE = re.compile(r"^(?:[A-ZĐ]{2,8}\s[-–]\s)?(?:Báo(?!\scáo\b)(?:\s[Đđ]iện\stử)?|BÁO(?!\sCÁO\b)(?:\sĐIỆN\sTỬ)?|Tạp\schí|Cổng\s(?:[Tt]hông\stin\sđiện\stử|TTĐT)|"
                           r"Trang\s[Tt]hông\stin\sđiện\stử|Đài\s(?:Phát\sthanh|PT-TH|PTTH)[^\d]{0,30}?)"
                           r"\s[^\d.,;:!?()|]{1,40}$")
 #: a site's section of two short items: "Tin tức - Sự kiện", "Kinh tế - Xã hội", "Thời sự – Chính trị"
