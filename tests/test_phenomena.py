@@ -2569,3 +2569,9 @@ def test_a_plan_years_disbursement_to_january_is_that_year(quote, period):
     s = ("Theo Bộ Tài chính, giải ngân vốn đầu tư công kế hoạch năm 2023 từ đầu năm đến ngày 31/1/2024 đạt 580.300 tỷ "
          "đồng, bằng 81,05% kế hoạch.\n\nDẫn đầu là Long An với 118,8%, Thái Bình 110,6%.")
     assert fig(s, quote, head="Giải ngân vốn đầu tư công\nKinh tế 07/02/2024 08:00\n").period == period
+
+
+def test_a_superlatives_term_window_dates_nothing():
+    s = ("Năm 2019, Đảng bộ quận kết nạp 236 đảng viên, là năm có số lượng kết nạp cao nhất kể từ đầu nhiệm kỳ 2015-2020. "
+         "Trong số đảng viên mới có 171 đồng chí ở độ tuổi đoàn viên.")
+    assert fig(s, "171", head="Kết nạp đảng viên năm 2019\nChính trị 10/01/2020 08:00\n").period == "2019"

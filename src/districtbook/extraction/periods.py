@@ -106,7 +106,9 @@ BASE_RE = re.compile(
     rf"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\shơn\s(?:so\svới\s)?(?:năm\s)?{_Y}|"  # "cao hơn năm 2021 (12,1%)"
     # a window a superlative is measured over: "cao nhất trong 10 năm qua", "lần đầu tiên sau 5 năm"
     rf"(?:nhất|đầu\stiên)\s(?:trong\s(?:vòng\s)?|từ\s|kể\stừ\s|sau\s)(?:\d{{1,2}}\snăm(?:\s(?:vừa\s)?qua|\sgần\sđây|"
-    rf"\strở\slại\sđây)?|(?:năm\s)?{_Y})"
+    rf"\strở\slại\sđây)?|(?:năm\s)?{_Y}|"
+    # ("cao nhất kể từ đầu nhiệm kỳ 2015-2020", "thấp nhất trong giai đoạn 2016-2020")
+    rf"(?:đầu\s)?(?:nhiệm\skỳ|giai\sđoạn)\s{_Y}\s?[-–]\s?{_Y})"
 )
 #: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
 _PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}|"
