@@ -1120,3 +1120,19 @@ def test_a_section_over_the_headline_keeps_the_headlines_region():
 ])
 def test_a_central_ward_of_a_city_and_a_ministrys_ranking(head, body, quote, place):
     assert placed(body, quote, head) == place
+
+
+# --- a firm named after a district ("Công ty CP Lọc hóa dầu Bình Sơn") is no mention of it; a measure "của tỉnh" after
+# a number of months ("Doanh thu du lịch 5 tháng của tỉnh") is the province's; a unit given as a part ("…, trong đó TP
+# Hội An đón …") is not what the next sentence is about ------------------------------------------------------------------
+@pytest.mark.parametrize(("head", "body", "quote", "place"), [
+    ("Quảng Ngãi: Thu ngân sách 6 tháng đạt 62% dự toán", "6 tháng, tổng thu ngân sách trên địa bàn tỉnh Quảng Ngãi đạt "
+     "18.900 tỷ đồng; huyện Bình Sơn thu 610 tỷ đồng.\n\nRiêng Công ty CP Lọc hóa dầu Bình Sơn nộp ngân sách khoảng "
+     "12.800 tỷ đồng.", "12.800", "Quảng Ngãi"),
+    ("Kiên Giang: Du lịch 5 tháng khởi sắc", "5 tháng đầu năm 2016, tỉnh Kiên Giang đón 2,3 triệu lượt khách. Huyện đảo "
+     "Phú Quốc đón 832.000 lượt. Doanh thu du lịch 5 tháng của tỉnh ước đạt 2.987 tỷ đồng.", "2.987", "Kiên Giang"),
+    ("Quảng Nam: Kinh tế 6 tháng tăng 7,2%", "6 tháng đầu năm 2019, tỉnh Quảng Nam đón 3,6 triệu lượt khách, tăng 11,8%, "
+     "trong đó TP Hội An đón hơn 2,3 triệu lượt. Tổng thu từ du lịch ước 4.430 tỷ đồng.", "4.430", "Quảng Nam"),
+])
+def test_a_firm_named_after_a_unit_a_provinces_months_and_a_part(head, body, quote, place):
+    assert placed(body, quote, head) == place

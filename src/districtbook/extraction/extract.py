@@ -1150,7 +1150,8 @@ _GENERIC_UNIT = trigger(cases("phường", "quận", "huyện", "xã", "tỉnh",
 _MEASURE_OF_UNIT = re.compile(r"\b(?:ngân sách|thu|chi|kinh tế|GRDP|sản xuất|đầu tư|giải ngân|xuất khẩu|dân số|thu nhập|[Qq]uỹ|"
                               r"[Bb]ộ phận|"  # (a unit's office: "bộ phận tiếp nhận và trả kết quả của quận tiếp nhận …")
                               r"[Cc]hỉ số|[Tt]ỷ lệ|[Đđ]iểm số|[Tt]ổng số)"
-                              r"(?:\s(?:[^\W\d_]+|\([^\W\d_]{2,8}(?:\s[^\W\d_]{2,8})?\))){0,7}?(?:\snăm\s(?:19|20)\d\d)?"
+                              r"(?:\s(?:[^\W\d_]+|\([^\W\d_]{2,8}(?:\s[^\W\d_]{2,8})?\)|\d{1,2}(?=\stháng\b))){0,7}?"
+                              r"(?:\snăm\s(?:19|20)\d\d)?"  # ("Doanh thu du lịch 5 tháng của tỉnh")
                               r"(?<!theo chuẩn)(?<!theo)\scủa\s(?P<unit>tỉnh|thành phố|huyện|quận|thị xã|phường|xã)"
                               r"(?=\s)")
 def _measures_of_unit(text: str, start: int, pos: int) -> list[re.Match[str]]:
@@ -2953,7 +2954,7 @@ _YARDSTICK_OF = re.compile(r"\b(?:hơn|so với|bằng)\s(?:mức\s)?(?:bình qu
 #: where people or goods go: "khách quá cảnh qua cảng Rạch Giá để ra Phú Quốc", "xuất khẩu sang …": no subject
 _DESTINATION_BEFORE = re.compile(r"\b(?:ra|sang|tới)\s$")
 #: a part a sentence singles out: "Riêng phường Mỹ An có 41 cơ sở lưu trú." (the sentences after it are not about it)
-_PART_NAMED = re.compile(r"(?<![\w])[Rr]iêng\s$")
+_PART_NAMED = re.compile(r"(?<![\w])(?:[Rr]iêng|(?<=,\s)trong đó)\s$")  # ("…, trong đó TP Hội An đón …": a part too)
 #: the time before units merged: "Trước thời điểm hợp nhất, …", "trước khi sáp nhập": the units then are history
 _BEFORE_MERGER = re.compile(r"\b[Tt]rước\s(?:khi\s|thời điểm\s)?(?:hợp nhất|sáp nhập|sắp xếp)\b")
 _FORMER_AFTER = re.compile(r"\s(?:\(\s?)?(?:cũ|trước đây)\b")  # "huyện Bình Chánh cũ", "tỉnh Yên Bái (cũ)"

@@ -600,7 +600,9 @@ _RANK = {level: i for i, level in enumerate(LEVELS)}
 #: a thing named after a unit: "chợ Cẩm Lệ", "đường Hoàng Mai", "cầu Bình Triệu"; a zone of the economy named after
 #: one: "Khu kinh tế Nghi Sơn", "khu công nghiệp Phú Bài", "cụm công nghiệp Hoàng Mai"
 _THING_BEFORE = re.compile(r"(?:chợ|Chợ|đường|Đường|phố|cầu|Cầu|cảng|bến|sông|trường|Trường|khu|Khu|công viên|hồ|Hồ|đảo|Đảo|"
-                           r"bệnh viện|(?:[Kk]hu|[Cc]ụm)\s(?:kinh tế|công nghiệp|chế xuất|công nghệ cao|du lịch))\s$")
+                           r"bệnh viện|(?:[Kk]hu|[Cc]ụm)\s(?:kinh tế|công nghiệp|chế xuất|công nghệ cao|du lịch)|"
+                           # a firm named after the place: "Công ty CP Lọc hóa dầu Bình Sơn", "Nhà máy Xi măng Hoàng Mai"
+                           r"[Ll]ọc hóa dầu|[Ll]ọc dầu|[Xx]i măng|[Nn]hiệt điện|[Tt]hủy điện|[Nn]hà máy)\s$")
 #: a thing named after a province or a city, before its bare name: "khu đô thị Nam Cần Thơ", "Đại học Cần Thơ", "sân bay
 #: quốc tế Đà Nẵng", "cảng Hải Phòng"
 _PLACE_NAMED_THING = re.compile(r"(?:\b(?:[Kk]hu|[Cc]ụm)\s(?:kinh tế|công nghiệp|chế xuất|công nghệ cao|du lịch|đô thị|dân cư)|"
