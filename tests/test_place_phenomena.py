@@ -1136,3 +1136,12 @@ def test_a_central_ward_of_a_city_and_a_ministrys_ranking(head, body, quote, pla
 ])
 def test_a_firm_named_after_a_unit_a_provinces_months_and_a_part(head, body, quote, place):
     assert placed(body, quote, head) == place
+
+
+def test_units_an_aside_lists_are_no_owner_of_the_figure_after_it():
+    body = ("Tổng sản phẩm trên địa bàn 9 tháng năm 2025 của tỉnh (tính trên phạm vi ba tỉnh Gia Lai, Bình Định trước sắp "
+            "xếp) ước tăng 6,9% so với cùng kỳ.")
+    assert placed(body, "6,9", "Gia Lai: Kinh tế 9 tháng năm 2025 tăng 6,9%") == "Gia Lai"
+    body = ("GRDP 9 tháng năm 2025 của tỉnh Lâm Đồng (tính trên phạm vi ba tỉnh Lâm Đồng, Đắk Nông, Bình Thuận trước sắp "
+            "xếp) ước tăng 7,12% so với cùng kỳ.")
+    assert placed(body, "7,12") == "Lâm Đồng"

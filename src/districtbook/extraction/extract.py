@@ -1215,7 +1215,7 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     the section's or the article's unit, with its own evidence).  A bare level word nearer to the figure ("phường
     có 110 hộ") points back to the article's unit of that level: the clause names the level (evidence "clause",
     weak when the unit it points to is)."""
-    before = [m for m in found if clause_start <= m.start and m.end <= pos]
+    before = _outside_listed_asides([m for m in found if clause_start <= m.start and m.end <= pos], pos, text)
     respective = _respective_place(before, pos, clause_start, clause_end, text)
     if respective:
         return respective
@@ -1242,6 +1242,21 @@ def _place_for(found: list[Mention], pos: int, clause_start: int, clause_end: in
     if after:
         return after.place, ("clause", after.start, after.end, False)
     return default
+
+
+def _outside_listed_asides(before: list[Mention], pos: int, text: str) -> list[Mention]:
+    """``before`` without the units listed in brackets closed before ``pos`` ("GRDP của tỉnh (tính trên phạm vi ba tỉnh
+    Lâm Đồng, Đắk Nông, Bình Thuận trước sắp xếp) ước tăng 7,12%"): the parts an aside lists, none of them the figure's
+    unit."""
+    out = []
+    for m in before:
+        opened = text.rfind("(", max(0, m.start - 200), m.start)
+        closed = text.find(")", m.end, pos)
+        inside = opened >= 0 and closed >= 0 and ")" not in text[opened:m.start]
+        if inside and sum(opened < o.start < closed for o in before) >= 2:
+            continue
+        out.append(m)
+    return out
 
 
 #: a unit's parts listed after its level word: "toàn tỉnh có thành phố Kon Tum và 9 huyện", "Huyện gồm thị trấn A và"
