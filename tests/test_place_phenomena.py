@@ -1145,3 +1145,7 @@ def test_units_an_aside_lists_are_no_owner_of_the_figure_after_it():
     body = ("GRDP 9 tháng năm 2025 của tỉnh Lâm Đồng (tính trên phạm vi ba tỉnh Lâm Đồng, Đắk Nông, Bình Thuận trước sắp "
             "xếp) ước tăng 7,12% so với cùng kỳ.")
     assert placed(body, "7,12") == "Lâm Đồng"
+    # (nor is where a cause lies, after the figure: "… tăng 14,3% nhờ các nhà máy điện gió tại khu vực Bình Thuận cũ")
+    body = ("Năm 2025, tỉnh Lâm Đồng có GRDP tăng 7,1%; sản xuất điện tăng 14,3% nhờ các nhà máy điện gió tại khu vực Bình "
+            "Thuận cũ.")
+    assert placed(body, "14,3") == "Lâm Đồng"

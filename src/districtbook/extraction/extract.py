@@ -1331,7 +1331,8 @@ def _named_after(found: list[Mention], pos: int, clause_end: int, text: str) -> 
 
 #: where a sum came from, after it: "thu tiền sử dụng đất đạt 1.540 tỷ đồng từ các phiên đấu giá tại phường Thạch Bàn"
 #: (the unit that collects it is the subject, not the ward where the land lies)
-_SOURCE_LOCATION = re.compile(r"\btừ\s[^,;.()\d]{0,60}?\s(?:tại|ở|trên địa bàn)\s[^;.()\d]{0,80}$")
+#: (nor where the cause lies: "điện tăng 14,3% nhờ các nhà máy điện gió tại khu vực Bình Thuận cũ")
+_SOURCE_LOCATION = re.compile(r"\b(?:từ|nhờ)\s[^,;.()\d]{0,60}?\s(?:tại|ở|trên địa bàn)\s[^;.()\d]{0,80}$")
 
 
 #: the threshold a counted group of units passes, which the units listed after it have each: "7 quận, huyện có số thu
