@@ -2575,3 +2575,14 @@ def test_a_superlatives_term_window_dates_nothing():
     s = ("Năm 2019, Đảng bộ quận kết nạp 236 đảng viên, là năm có số lượng kết nạp cao nhất kể từ đầu nhiệm kỳ 2015-2020. "
          "Trong số đảng viên mới có 171 đồng chí ở độ tuổi đoàn viên.")
     assert fig(s, "171", head="Kết nạp đảng viên năm 2019\nChính trị 10/01/2020 08:00\n").period == "2019"
+
+
+@pytest.mark.parametrize(("sentence", "period"), [
+    ("Ủy ban Kiểm tra đã kiểm tra 42 tổ chức đảng.", "2019"),  # a count of acts over the year
+    ("Quận thi hành kỷ luật 14 đảng viên.", "2019"),
+    ("Đảng bộ quận có 77 tổ chức cơ sở đảng.", ""),  # a stock, which the carried frame does not date
+])
+def test_units_or_members_acted_on_are_counted_over_the_frame(sentence, period):
+    s = f"Năm 2019, quận Hải Châu kết nạp 236 đảng viên.\n\n{sentence}"
+    quote = next(w for w in sentence.split() if w[0].isdigit())
+    assert fig(s, quote, head="Kết nạp đảng viên\nChính trị 10/01/2020 08:00\n").period == period

@@ -2617,8 +2617,14 @@ def resolve_stock(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -
     in its own sentence does ("Đến cuối năm 2023, quận có 2.100 đảng viên"), unless the stock is said of the present
     and the time is another clause's ("kết nạp 312 đảng viên trong nhiệm kỳ; hiện có 2.980 đảng viên")."""
     if r.metric in _STOCKS and not r.goal and (r.period_ev[0] in _CARRIED or r.period_ev[0] == "sentence" and (
-            _NOW_IN_CLAUSE.search(a.text, r.clause[0], r.tok.start))):
+            _NOW_IN_CLAUSE.search(a.text, r.clause[0], r.tok.start))) and not _ACTED_ON.search(r.before[-40:]):
         r.period, r.period_ev = "", NO_PERIOD
+
+
+#: what was done to the units or people counted, over the time reported: "đã kiểm tra 42 tổ chức đảng", "thi hành kỷ
+#: luật 14 đảng viên", "thành lập mới 3 chi bộ" (a count of acts, not a stock)
+_ACTED_ON = re.compile(r"\b(?:kiểm tra|giám sát|kỷ luật|khen thưởng|thành lập(?: mới)?|giải thể|xử lý|xem xét|công nhận|"
+                       r"tặng|trao|biểu dương|củng cố|kiện toàn)\s(?:(?:được|cho|đối với)\s)?$")
 
 
 def resolve_place(r: Reading, s: Sentence, p: ParagraphState, a: ArticleState) -> None:
