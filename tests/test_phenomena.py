@@ -2586,3 +2586,12 @@ def test_units_or_members_acted_on_are_counted_over_the_frame(sentence, period):
     s = f"Năm 2019, quận Hải Châu kết nạp 236 đảng viên.\n\n{sentence}"
     quote = next(w for w in sentence.split() if w[0].isdigit())
     assert fig(s, quote, head="Kết nạp đảng viên\nChính trị 10/01/2020 08:00\n").period == period
+
+
+@pytest.mark.parametrize(("sentence", "quote", "period"), [
+    ("6 tháng cuối năm 2023, quận phấn đấu kết nạp 103 đảng viên để hoàn thành chỉ tiêu 200 đảng viên.", "200", "2023"),
+    ("Quý I/2024, quận kết nạp 38 đảng viên, đạt 19% chỉ tiêu năm (200 đảng viên).", "200", "2024"),
+    ("Quý I/2024, quận kết nạp 38 đảng viên, đạt 19% chỉ tiêu năm (200 đảng viên).", "38", "2024-Q1"),
+])
+def test_a_count_a_plan_sets_is_the_years(sentence, quote, period):
+    assert fig(sentence, quote, head="Kết nạp đảng viên\nChính trị 10/07/2024 08:00\n").period == period

@@ -2359,7 +2359,9 @@ def resolve_plan_year(r: Reading, s: Sentence, p: ParagraphState, a: ArticleStat
     """"để đạt được kế hoạch dự kiến 4.000 tỷ đồng": a plan's amount is the year's, not the part's; "phấn đấu đến hết
     ngày 31/1/2026 giải ngân 100% kế hoạch vốn (năm 2025)": a goal against a year's plan, due early the next year, is
     that plan's year, not the months to the deadline."""
-    if r.tok.unit == "VND_bn" and _PLAN_AMOUNT.search(r.before[-40:]) and r.period[:4].isdigit():
+    # (also a count: "phấn đấu … để hoàn thành chỉ tiêu 2.000 đảng viên", "đạt 19% chỉ tiêu năm (200 đảng viên)")
+    if (r.tok.unit == "VND_bn" or r.tok.unit == "count" and _SUB_YEAR.search(r.period)) \
+            and _PLAN_AMOUNT.search(r.before[-40:]) and r.period[:4].isdigit():
         r.period, r.period_ev = r.period[:4], ("plan_year", *r.period_ev[1:])
         return
     plan = _OF_PLAN_AFTER.match(r.after) if r.tok.unit == "percent" and r.period.endswith("YTD") else None
