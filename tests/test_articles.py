@@ -108,3 +108,8 @@ def test_a_papers_name_in_capitals_over_the_dateline_is_the_outlet_not_the_headl
     assert [ln.kind for ln in classify_lines(text)] == ["outlet", "dateline", "title", "body"]
     # (a headline in capitals that is a report's name stays the headline)
     assert classify_lines("BÁO CÁO KẾT QUẢ 6 THÁNG\nThứ Năm, 29/12/2022\nNăm 2022, tỉnh thu 5 tỷ.")[0].kind == "title"
+
+
+def test_a_dateline_with_the_time_before_the_day_is_a_dateline():
+    text = "BÁO ĐỒNG NAI\nCập nhật lúc 06:35, Thứ Sáu, 04/07/2014 (GMT+7)\n\nKinh tế Đồng Nai 6 tháng tăng 11,9%\n\nNăm 2014, tỉnh thu 9 tỷ."
+    assert [ln.kind for ln in classify_lines(text)] == ["outlet", "dateline", "title", "body"]
