@@ -1149,3 +1149,15 @@ def test_units_an_aside_lists_are_no_owner_of_the_figure_after_it():
     body = ("Năm 2025, tỉnh Lâm Đồng có GRDP tăng 7,1%; sản xuất điện tăng 14,3% nhờ các nhà máy điện gió tại khu vực Bình "
             "Thuận cũ.")
     assert placed(body, "14,3") == "Lâm Đồng"
+
+
+# --- a headline in capitals that states a figure is the headline, read in running case: its unit, its time and its
+# measure as anywhere else; the quote stays as written -------------------------------------------------------------
+def test_a_headline_in_capitals_is_read_in_running_case():
+    text = ("CỔNG THÔNG TIN ĐIỆN TỬ QUẬN NINH KIỀU\nĐăng lúc: 14:20 - 03/07/2017\n\n"
+            "NINH KIỀU THU NGÂN SÁCH 6 THÁNG ĐẠT HƠN 61% DỰ TOÁN\n\n"
+            "Chiều 3/7, quận tổ chức hội nghị sơ kết 6 tháng đầu năm 2017. Thu ngân sách trên địa bàn đạt 763,5 tỷ đồng.")
+    found = [f for f in figures(parse_article("t.txt", text.encode())) if f.kind == "indicator"]
+    head = next(f for f in found if f.quote == "61%")
+    assert (head.district, head.period) == ("Ninh Kiều", "2017-H1")
+    assert text[head.start:head.end] == head.quote

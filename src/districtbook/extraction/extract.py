@@ -42,7 +42,8 @@ from districtbook.extraction.periods import (QUARTER_NUMBER, TIME_BEFORE_BRACKET
 from districtbook.reading.articles import FRAME_KINDS
 from districtbook.extraction.sources import PLANNED_YEAR
 from districtbook.extraction.places import (_RANK, _TERRITORY_LEVELS as _TERRITORIES, Mention, Place, abbreviation_at,
-                                           bare_district_names, bare_listed_before, common_home, header_place,
+                                           bare_district_names, bare_listed_before, cased_capitals, common_home,
+                                           header_place,
                                            headline_ward, holds,
                                            listed_units, main_by_level, main_of, mentions, outlet_place, parent_unit,
                                            with_bare_names)
@@ -3270,10 +3271,34 @@ def figures(article: Article, include_incidental: bool = False) -> Iterator[Figu
     states again is the same claim (:func:`_as_restated`)."""
     headline: list[Figure] = []
     body: list[Figure] = []
-    for r, p, a in readings(article, include_incidental):
+    cased = _in_running_case(article)
+    for r, p, a in readings(cased, include_incidental):
         (headline if p.line.kind == "title" else body).extend(_figures_of(r, p, a, article.name))
+    if cased is not article:  # (the quotes are the article's, as written)
+        headline = [replace(f, quote=article.text[f.start:f.end]) for f in headline]
+        body = [replace(f, quote=article.text[f.start:f.end]) for f in body]
     yield from (_as_restated(h, body) for h in headline)
     yield from body
+
+
+def _in_running_case(article: Article) -> Article:
+    """``article`` with its headline written in capitals ("NINH KIỀU THU NGÂN SÁCH 6 THÁNG ĐẠT HƠN 61% DỰ
+    TOÁN") read in the case of running text (:func:`~districtbook.extraction.places.cased_capitals`): the names, the
+    times and the measures in them are read as anywhere else; the article itself when it has none."""
+    text = article.text
+    # (not a site's header in capitals, "PHÁP LUẬT TP.HCM", which the header rules read as written)
+    capitals = [ln for ln in article.lines if ln.kind == "title" and _in_capitals(text[ln.start:ln.end])]
+    if not capitals:
+        return article
+    chars = list(text)
+    for ln in capitals:
+        chars[ln.start:ln.end] = cased_capitals(text[ln.start:ln.end])
+    return replace(article, text="".join(chars))
+
+
+def _in_capitals(line: str) -> bool:
+    """Whether a line is written in capitals: three words or more, no lower-case letter."""
+    return len(line.split()) >= 3 and line == line.upper() and sum(ch.isalpha() for ch in line) >= 10
 
 
 def _as_restated(head: Figure, body: list[Figure]) -> Figure:

@@ -478,6 +478,61 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
 _THUA_THIEN_HUE = re.compile(r"(?<!còn là tỉnh )Thừa Thiên Huế(?!\s?\((?:cũ|nay)\b)")
 
 
+@functools.cache
+def _proper_names() -> dict[str, str]:
+    """Every unit's name the gazetteer knows, and the regions, by their lower-case form: "ninh kiều" → "Ninh Kiều"."""
+    g = gazetteer()
+    names = [*g.provinces, *g.districts, *g.wards, *CENTRAL_CITIES, *REGIONS]
+    return {n.lower(): n for n in names if not n[:1].isdigit() and "(" not in n}
+
+
+#: abbreviations written in capitals whatever the case of the line: "TP", "UBND", "GRDP"
+_CAPITALS = frozenset({"TP", "TP.", "TP.HCM", "TPHCM", "HCM", "UBND", "HĐND", "GRDP", "GDP", "NSNN", "PCI", "PAR", "DTI",
+                       "SIPAS", "PAPI", "CCHC", "KT-XH", "FDI", "OCOP", "QR", "USD", "VND", "CPI", "TX", "TT"})
+_WORD = re.compile(r"\S+")
+_EDGE_PUNCT = re.compile(r"^[\"'“(\[]+|[\"'”)\].,:;!?]+$")
+
+
+def cased_capitals(line: str) -> str:
+    """A line written in capitals ("NINH KIỀU THU NGÂN SÁCH 6 THÁNG ĐẠT HƠN 61% DỰ TOÁN") in the case of running text,
+    the units' names and the usual abbreviations kept capitalised, and as long as the line (offsets stay the text's).
+
+    >>> cased_capitals("THÀNH PHỐ LÀO CAI: THU NGÂN SÁCH 9 THÁNG ĐẠT 78,6% DỰ TOÁN")
+    'Thành phố Lào Cai: thu ngân sách 9 tháng đạt 78,6% dự toán'
+    >>> cased_capitals("UBND QUẬN NINH KIỀU TỔNG KẾT NĂM 2023")
+    'UBND quận Ninh Kiều tổng kết năm 2023'
+    """
+    lowered = line.lower()
+    if len(lowered) != len(line):
+        return line
+    out = list(lowered)
+    words = list(_WORD.finditer(line))
+    names = _proper_names()
+    i = 0
+    while i < len(words):
+        for n in (4, 3, 2, 1):
+            chunk = words[i:i + n]
+            if len(chunk) < n:
+                continue
+            start, end = chunk[0].start(), chunk[-1].end()
+            core = _EDGE_PUNCT.sub("", lowered[start:end])
+            proper = names.get(core)
+            if proper is not None and len(proper) == len(core):
+                at = start + lowered[start:end].index(core)
+                out[at:at + len(core)] = proper
+                i += n
+                break
+        else:
+            word = words[i]
+            if _EDGE_PUNCT.sub("", word.group()) in _CAPITALS:
+                out[word.start():word.end()] = word.group()
+            i += 1
+    first = next((k for k, ch in enumerate(out) if ch.isalpha()), None)
+    if first is not None:
+        out[first] = out[first].upper()
+    return "".join(out)
+
+
 def _abbreviated(abbr: str, name: str) -> Place | None:
     """The unit an abbreviated level word names ("Q.1", "Q. Bình Thạnh", "H.Củ Chi", "TX.Sơn Tây", "P.Bến Nghé"),
     when it is a numbered district or ward, or a name the gazetteer knows (an initial, "chị Nguyễn Thị H. Lan Anh",

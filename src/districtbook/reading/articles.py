@@ -371,7 +371,9 @@ def _looks_like_title(s: str) -> bool:
     """A headline is short and is not a sentence of the body: a long first line, or one that ends a
     sentence, is the lead (archived excerpts often start there), and the article then has no title."""
     words = [w for w in s.split() if any(ch.isalnum() for ch in w)]  # (not a dash: "Tin tức - Sự kiện" is a section)
-    return (len(s) <= 180 and len(words) >= 5 and not re.search(r"[.;…]$", s) and not s.isupper()
+    # (a line in capitals is a site's header, unless it states a figure: "NINH KIỀU THU NGÂN SÁCH 6 THÁNG ĐẠT 61% DỰ TOÁN")
+    return (len(s) <= 180 and len(words) >= 5 and not re.search(r"[.;…]$", s)
+            and (not s.isupper() or len(words) >= 6 and any(ch.isdigit() for ch in s))
             and not re.search(r",(?!\d)", s[:20] + s[-3:]))  # a decimal comma ("7,8%") is no clause
 
 
