@@ -113,3 +113,12 @@ def test_a_papers_name_in_capitals_over_the_dateline_is_the_outlet_not_the_headl
 def test_a_dateline_with_the_time_before_the_day_is_a_dateline():
     text = "BÁO ĐỒNG NAI\nCập nhật lúc 06:35, Thứ Sáu, 04/07/2014 (GMT+7)\n\nKinh tế Đồng Nai 6 tháng tăng 11,9%\n\nNăm 2014, tỉnh thu 9 tỷ."
     assert [ln.kind for ln in classify_lines(text)] == ["outlet", "dateline", "title", "body"]
+
+
+def test_a_related_block_with_its_colon_ends_the_text_only_under_it():
+    lead = "Năm 2016, huyện Mộc Châu thu ngân sách 413,6 tỷ đồng, bằng 115,2% dự toán, tăng 12% so với năm 2015. " * 2
+    lead = lead.strip()
+    under = f"Mộc Châu: Năm 2016 đón 1,2 triệu lượt khách\n{lead}\nTin liên quan:\n• Mộc Châu phấn đấu đón 3 triệu khách năm 2020"
+    assert [ln.kind for ln in classify_lines(under)][-2:] == ["tail", "tail"]
+    above = "Thanh Hóa: 9 tháng thu 31.000 tỷ đồng\nTin liên quan:\n- Thanh Hóa thu hút FDI năm 2023\n" + lead
+    assert classify_lines(above)[-1].kind == "body"

@@ -1767,7 +1767,7 @@ def _countrys(article: Article, in_title: list[Mention], in_frame: list[Mention]
     if sources and (not main or _listed_once(body, main[0].level) or ranks == "both"):
         return "article", sources[0].start, sources[0].end
     # (a headline that only ranks provinces, "Bắc Giang dẫn đầu tăng trưởng, Khánh Hòa theo sau", over a national source)
-    ranked = bool(ranks) and _each_once(body)
+    ranked = bool(ranks) and _each_once(body, strict=True)  # (its own paper ranks a province again and again)
     examples = not sources and (not titled and _each_once(in_frame) or ranked)
     national = None if (main or sources) and not examples else _NATIONAL_SOURCE.search(text, 0, _frame_end(article))
     return ("article", *national.span()) if national else None
@@ -1782,10 +1782,11 @@ def _title_ranks(in_title: list[Mention], titled: list[Mention], text: str) -> s
     return "both" if ministry else "territories"
 
 
-def _each_once(named: list[Mention]) -> bool:
-    """Whether the territories ``named`` holds are none, one named once, or examples (:func:`_examples`)."""
+def _each_once(named: list[Mention], strict: bool = False) -> bool:
+    """Whether the territories ``named`` holds are none, each named once, or (unless ``strict``) examples
+    (:func:`_examples`)."""
     counts = Counter(m.place for m in named if not m.plural and m.place.level in _TERRITORIES)
-    return not counts or max(counts.values()) == 1 or _examples(counts)
+    return not counts or max(counts.values()) == 1 or not strict and _examples(counts)
 
 
 def _examples(counts: Counter[Place]) -> bool:

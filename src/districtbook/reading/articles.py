@@ -256,8 +256,11 @@ def classify_lines(text: str) -> tuple[Line, ...]:
 def _line_kinds(strings: list[str], dated: bool) -> list[str]:
     """Each line's kind from the line itself and where it stands (the first pass of :func:`classify_lines`)."""
     counts = Counter(strings)
-    tail_from = next((i for i, s in enumerate(strings)  # case folding never shortens
-                      if len(s) <= _TAIL_MARKER_LEN and s.casefold() in _TAIL_MARKERS), len(strings))
+    # (case folding never shortens; "Tin liên quan:" with its colon only under the text, not a block above the lead)
+    tail_from = next((i for i, s in enumerate(strings)
+                      if len(s) <= _TAIL_MARKER_LEN and s.casefold() in _TAIL_MARKERS
+                      or len(s) <= _TAIL_MARKER_LEN + 2 and s.rstrip(" :").casefold() in _TAIL_MARKERS
+                      and any(len(t) >= 200 for t in strings[:i])), len(strings))
     kinds: list[str] = []
     title_seen = None
     for i, s in enumerate(strings):
