@@ -465,7 +465,7 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
         elif m["bare"] and not _PLACE_NAMED_THING.search(text, max(0, m.start() - 30), m.start()):
             # (not "khu đô thị Nam Cần Thơ", "Đại học Cần Thơ": a thing named after the province or city)
             name = _undashed(m["bare"])
-            if name == "Huế" and _THUA_THIEN_HUE.search(text) and "trực thuộc Trung ương" not in text:
+            if name == "Huế" and _THUA_THIEN_HUE.search(text) and not _CENTRALLY_RUN.search(text):
                 name = "Thừa Thiên Huế"  # ("Huế: Thu hút đầu tư 6 tháng …" over "Thừa Thiên Huế cấp mới …": the province)
             place = Place(name, "city" if name in CENTRAL_CITIES else "province")
         if place is not None:
@@ -476,6 +476,7 @@ def mentions(text: str, start: int = 0, end: int | None = None, *, until: int | 
 #: the province of Huế named as it was before 2025, not as what the city was ("tỉnh Thừa Thiên Huế (cũ)", "khi còn là
 #: tỉnh Thừa Thiên Huế", "Tỉnh ủy Thừa Thiên Huế (nay là Thành ủy Huế)")
 _THUA_THIEN_HUE = re.compile(r"(?<!còn là tỉnh )Thừa Thiên Huế(?!\s?\((?:cũ|nay)\b)")
+_CENTRALLY_RUN = re.compile(r"trực thuộc [Tt]rung ương")
 
 
 @functools.cache
