@@ -113,6 +113,8 @@ def test_a_papers_name_in_capitals_over_the_dateline_is_the_outlet_not_the_headl
 def test_a_dateline_with_the_time_before_the_day_is_a_dateline():
     text = "BÁO ĐỒNG NAI\nCập nhật lúc 06:35, Thứ Sáu, 04/07/2014 (GMT+7)\n\nKinh tế Đồng Nai 6 tháng tăng 11,9%\n\nNăm 2014, tỉnh thu 9 tỷ."
     assert [ln.kind for ln in classify_lines(text)] == ["outlet", "dateline", "title", "body"]
+    text = "Nhân Dân điện tử\nVăn hóa › Du lịch\nThứ Năm, 19-12-2013 - 07:15 AM\n\nĐà Lạt 120 năm: từ trạm nghỉ dưỡng đến thành phố du lịch\n\nNăm 2013, thành phố thu 1.046 tỷ đồng."
+    assert [ln.kind for ln in classify_lines(text)][2:] == ["dateline", "title", "body"]
 
 
 def test_a_related_block_with_its_colon_ends_the_text_only_under_it():

@@ -40,7 +40,7 @@ _SOURCE_LINE = re.compile(r"^Nguồn\b.*https?://", re.IGNORECASE)
 _DATELINE = re.compile(r"^(?![^\d]*\b(?:đến|tới|hết)\s\d)[^\d]{0,40}"
                        r"(?:\d{1,2}[:h]\d{2}(?:\s?(?:SA|CH|AM|PM))?,?\s[^\d]{0,20})?"  # ("Cập nhật lúc 06:35, Thứ Sáu, …")
                        r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
-                       r"(?:\s?[,|-]?\s+\d{1,2}[:h]\d{2})?(?:\s?\(?GMT\s?\+\s?7\)?)?$")
+                       r"(?:\s?[,|-]?\s+\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s?(?:SA|CH|AM|PM))?)?(?:\s?\(?GMT\s?\+\s?7\)?)?$")
 #: a page banner: "Xuân 2026", "Số Tết Bính Ngọ 2026", "Chào năm mới 2026": the site's season, never the article's date
 _BANNER = re.compile(r"^(?:Số\s|Chuyên\s(?:đề|trang)\s)?(?:[Xx]uân|XUÂN|[Tt]ết|TẾT|Chào\s(?:năm\smới|xuân)|Mừng\s(?:xuân|Đảng))"
                      r"(?:\s[^\d\s]+){0,4}\s(?:19|20)\d\d$")
