@@ -2595,3 +2595,13 @@ def test_units_or_members_acted_on_are_counted_over_the_frame(sentence, period):
 ])
 def test_a_count_a_plan_sets_is_the_years(sentence, quote, period):
     assert fig(sentence, quote, head="Kết nạp đảng viên\nChính trị 10/07/2024 08:00\n").period == period
+
+
+@pytest.mark.parametrize(("sentence", "quote", "period"), [
+    ("Vụ Đông Xuân 2018-2019, huyện gieo sạ 10.820 ha lúa. Giá trị sản xuất công nghiệp ước đạt 1.968 tỷ đồng.", "1.968",
+     "2019-H1"),  # a crop season's name frames nothing after its clause
+    ("Để hoàn thành dự toán cả năm 1.503 tỷ đồng, quận tập trung khai thác nguồn thu mới.", "1.503", "2019"),
+])
+def test_a_crop_season_and_a_whole_years_plan_in_a_half_year_report(sentence, quote, period):
+    head = "Sơ kết 6 tháng đầu năm 2019\nKinh tế 15/07/2019 08:00\n6 tháng đầu năm 2019, huyện thu 162,7 tỷ đồng.\n\n"
+    assert fig(sentence, quote, head=head).period == period

@@ -1402,7 +1402,7 @@ _SINCE_FOUNDING = re.compile(r"so với (?:lúc|khi|thời điểm|ngày|(?:nh�
 
 #: the amount of a plan, also in brackets after the plan it is: "kế hoạch dự kiến 4.000 tỷ đồng", "đạt 51,8% so với
 #: nghị quyết đề ra (23.600 tỷ đồng)"
-_PLAN_AMOUNT = re.compile(r"(?:kế hoạch|dự toán|chỉ tiêu|nghị quyết)(?:\s(?:năm|dự kiến|giao|được giao|đề ra|nay|là|"
+_PLAN_AMOUNT = re.compile(r"(?:kế hoạch|dự toán|chỉ tiêu|nghị quyết)(?:\s(?:năm|cả|dự kiến|giao|được giao|đề ra|nay|là|"
                           r"HĐND|tỉnh|thành phố|quận|huyện|phường|xã))*(?:\s|\s?\()$")
 _PER_YEAR = re.compile(r"(?:mỗi|hằng|hàng) năm|/năm|bình quân[^,;.]{0,40}năm|một năm")
 _LAST_FIGURE = re.compile(r".*\d(?:[\d.,]*\d)?\s?(?:%|lần|tỷ đồng|triệu đồng)?(?:/năm)?", re.S)  # greedy: the last one

@@ -431,6 +431,8 @@ _SPAN_IN_BRACKETS = re.compile(rf"(?:\s(?:vừa\s)?qua)?\s?\(({_Y})\s?[-–]\s?(
 #: a bracketed span that spells out the time expression before it ("Năm năm qua (2020-2025), …"): it frames
 #: what follows, unlike "(năm 2023)" after a figure
 TIME_BEFORE_BRACKET = re.compile(r"(?:\bqua|\bnăm|nhiệm kỳ|giai đoạn|thành lập)\s?\($")
+#: a crop season named before its years: "vụ Đông Xuân 2018-2019", "niên vụ 2017-2018"
+_CROP_SEASON_BEFORE = re.compile(r"(?:\b[Vv]ụ\s(?:[Đđ]ông\s[Xx]uân|[Hh]è\s[Tt]hu|[Tt]hu\s[Đđ]ông|[Mm]ùa|lúa)|\b[Nn]iên\svụ)\s$")
 #: a sentence that opens on a length of time, whose brackets then spell it out: "Sau 3 tháng vận hành mô hình chính quyền
 #: hai cấp (từ ngày 1/7 đến ngày 30/9/2025), …" dates the sentence, not a figure before the brackets
 _OPENING_SPAN = re.compile(r"\s*(?:[Ss]au(?:\shơn)?|[Qq]ua|[Tt]rong|[Gg]ần)\s(?:\d{1,2}|một|hai|ba|bốn|sáu|chín)\s"
@@ -778,6 +780,8 @@ def _scope(text: str, m: re.Match[str], start: int) -> str:
         return "paren"
     if m["until"] or m["year_end"] or m["mo"] and not m["moy"] and not _OPENS.search(text, max(0, m.start() - 8), m.start()):
         return "clause"  # (a month that opens its sentence frames what follows: "Tháng 10: Thu ngân sách đạt …")
+    if m["t1"] and _CROP_SEASON_BEFORE.search(text, max(start, m.start() - 24), m.start()):
+        return "clause"  # "Vụ Đông Xuân 2018-2019, toàn huyện gieo sạ …": a season's name, which frames nothing after it
     if not m["t1"] and _FOUNDED_BEFORE.search(text, max(start, m.start() - 50), m.start()):
         return "founding"
     return ""
