@@ -2605,3 +2605,13 @@ def test_a_count_a_plan_sets_is_the_years(sentence, quote, period):
 def test_a_crop_season_and_a_whole_years_plan_in_a_half_year_report(sentence, quote, period):
     head = "Sơ kết 6 tháng đầu năm 2019\nKinh tế 15/07/2019 08:00\n6 tháng đầu năm 2019, huyện thu 162,7 tỷ đồng.\n\n"
     assert fig(sentence, quote, head=head).period == period
+
+
+@pytest.mark.parametrize(("sentence", "quote", "period"), [
+    ("Riêng thu tiền sử dụng đất 11 tháng mới đạt 1.386 tỷ đồng, chỉ bằng 71% dự toán.", "1.386", "2024-11M"),
+    ("Riêng 11 tháng năm 2024, thu ngân sách đạt 6.540 tỷ đồng, bằng 103% dự toán năm (cả năm 2023 đạt 6.280 tỷ đồng).",
+     "6.280", "2023"),  # (a plan's year is never read into the brackets after it)
+])
+def test_months_before_an_adverb_and_a_year_in_brackets_after_a_plan(sentence, quote, period):
+    assert fig(sentence, quote, head="Thu ngân sách năm 2024\nKinh tế 12/12/2024 08:00\nNăm 2024, tỉnh thu 4.630 tỷ đồng.\n\n"
+               ).period == period

@@ -111,7 +111,7 @@ BASE_RE = re.compile(
     rf"(?:đầu\s)?(?:nhiệm\skỳ|giai\sđoạn)\s{_Y}\s?[-–]\s?{_Y})"
 )
 #: the year of a plan or an estimate a figure is measured against: "đạt 94,7% kế hoạch năm 2019"
-_PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s\S+){{0,2}}\snăm\s{_Y}|"
+_PLAN_YEAR_RE = re.compile(rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu|nghị\squyết|KH)(?:\s[^\s()]+){{0,2}}\snăm\s{_Y}|"  # (not into brackets)
                            rf"(?:kế\shoạch|dự\stoán|chỉ\stiêu)(?:\scủa)?\scả\snăm\b|"  # "đạt 80% chỉ tiêu cả năm"
                            # "hoàn thành 12/16 chỉ tiêu cả nhiệm kỳ": the term's targets, done by half-term
                            rf"(?:chỉ\stiêu|kế\shoạch)(?:\scủa)?\s(?:cả|toàn)\snhiệm\skỳ(?:\s{_Y}\s?[-–]\s?{_Y})?")
@@ -148,7 +148,8 @@ PERIOD_RE = re.compile(
       (?P<nm>\d{{1,2}})\stháng/(?P<nmy>{_Y})                                   # 02 tháng/2023
     | (?P<months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}|[Nn]ăm(?=\stháng\sđầu\snăm)))\stháng\s(?P<mq>đầu\snăm|cuối\snăm|năm|qua|đầu|vừa\squa)
         (?:\s(?:năm\s)?(?P<my>{_Y})|\s(?P<mnow>nay))?
-    | (?P<bare_months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này|kết\snạp|giải\sngân|đón|thu\shút|trên\sđịa\sbàn)\b|,|\n|$)
+    | (?P<bare_months>\d{{1,2}}|(?<![\w])(?:{_MONTH_COUNT}))\stháng(?=\s(?:là|đạt|ước|tăng|giảm|thu|chi|của|qua|vừa|đầu|này|kết\snạp|giải\sngân|đón|thu\shút|trên\sđịa\sbàn|
+        mới|chỉ|đã|cũng|vẫn)\b|,|\n|$)
     | (?P<late>(?:các|những)\stháng\scuối\snăm)
     | (?P<in_year>(?<=\s)trong\snăm|(?<![\w])Trong\snăm)(?!\s(?:19|20)\d\d|\snay|\s\d|\shọc\b)
     | (?P<half>[Nn]ửa\sđầu\snăm|[Nn]ửa\scuối\snăm)(?:\s(?P<hy>{_Y}))?
