@@ -199,9 +199,9 @@ one ("tăng 41% so với năm 2020" in 2024) is dated by the span (d04, d13: 7 l
 congress's goal labelled with its term's last year is unsettled (d05 dates the goals under "Đến năm 2030" by the term,
 d23 by the year: 72 labels, most of them in the fifty-third set); the later four sets' relabelling changed 10 labels.
 At the session's end the ten sets agree on 541, 524, 519 of 579 (55), 480, 451, 491 of 499 (56), 331, 310, 334 of 341
-(57), 524, 516, 516 of 526 (58), 396, 380, 396 of 409 (59), 422, 418, 419 of 432 (60), 410, 401, 397 of 412 (61), 437,
+(57), 524, 516, 516 of 526 (58), 396, 380, 396 of 409 (59), 422, 418, 419 of 432 (60), 410, 404, 397 of 412 (61), 437,
 422, 431 of 446 (62), 455, 425, 449 of 461 (63), 420, 418, 429 of 439 (64), counting the figures not found; the
-fifty-one sets before them went from 21636, 21025, 21345 to 21656, 21045, 21344 (one label of the fifth set, a related
+fifty-one sets before them went from 21636, 21025, 21345 to 21656, 21047, 21344 (one label of the fifth set, a related
 article's title under "Xem thêm:", marked unsettled as page furniture).
 At the thirteenth session's end, after its later rules (a measure of the unit after a long name, an opening that says
 what the subject is, the goals' year, a city twinned with a rural district named as written): fourteenth 367, 350,
